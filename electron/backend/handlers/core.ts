@@ -1,0 +1,31 @@
+import type { Handlers } from '../dispatch';
+import type { Backend } from '../backend';
+import type { coreCalls } from '../../../shared/contract/core';
+
+/** The foundation's calls, each a one-line hand-off to a service. */
+export function coreHandlers(b: Backend): Pick<Handlers, keyof typeof coreCalls> {
+  const { members, meetings, example } = b.services;
+  return {
+    'app.info': () => b.info(),
+    'body.get': () => members.body(),
+    'body.update': (i) => members.updateBody(i),
+    'members.list': () => members.list(),
+    'organisations.create': (i) => members.createOrganisation(i),
+    'organisations.update': (i) => members.updateOrganisation(i),
+    'organisations.delete': (i) => members.deleteOrganisation(i.id),
+    'representatives.create': (i) => members.createRepresentative(i),
+    'representatives.update': (i) => members.updateRepresentative(i),
+    'representatives.delete': (i) => members.deleteRepresentative(i.id),
+    'meetings.list': () => meetings.list(),
+    'meetings.get': (i) => meetings.get(i.id),
+    'meetings.create': (i) => meetings.create(i),
+    'meetings.update': (i) => meetings.update(i),
+    'meetings.setStatus': (i) => meetings.setStatus(i),
+    'meetings.delete': (i) => meetings.delete(i.id),
+    'agenda.add': (i) => meetings.addItem(i),
+    'agenda.update': (i) => meetings.updateItem(i),
+    'agenda.move': (i) => meetings.moveItem(i),
+    'agenda.remove': (i) => meetings.removeItem(i.id),
+    'example.load': () => example.load(),
+  };
+}

@@ -1,0 +1,15 @@
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+
+/** What every service gets: the database (through repositories), a clock and an id source, so tests can fix both. */
+export interface ServiceContext {
+  db: Database;
+  now: () => Date;
+  newId: () => string;
+}
+
+export function defaultContext(db: Database): ServiceContext {
+  return { db, now: () => new Date(), newId: () => randomUUID() };
+}
+
+export const iso = (d: Date) => d.toISOString();

@@ -1,0 +1,41 @@
+import type { MeetingDetail } from '../../../shared/contract/core';
+import { EXAMPLE_AGENDA, EXAMPLE_MEETING, EXAMPLE_ORGANISATIONS } from '../../../shared/example/constitutive-meeting';
+import { MembersRepo } from '../repositories/members-repo';
+import { iso, type ServiceContext } from './context';
+import type { MeetingsService } from './meetings-service';
+
+/**
+ * Loads the constitutive meeting of 30 January 2026 (built from the AI Office's public pages) with a few member
+ * organisations. Organisations that already exist by name are reused, so loading twice adds a second meeting only.
+ */
+export class ExampleService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  load(): MeetingDetail {
+    const members = new MembersRepo(this.ctx.db);
+    let meetingId = '';
+    this.ctx.db.transaction(() => {
+      const now = iso(this.ctx.now());
+      for (const org of EXAMPLE_ORGANISATIONS) {
+        let orgId = members.findOrganisationByName(org.name)?.id;
+        if (!orgId) {
+          orgId = this.ctx.newId();
+          members.insertOrganisation({ id: orgId, name: org.name, shortName: org.shortName, isMember: org.isMember }, now);
+          for (const rep of org.representatives) members.insertRepresentative({ id: this.ctx.newId(), organisationId: orgId, ...rep }, now);
+        }
+      }
+      const detail = this.meetings.create({ ...EXAMPLE_MEETING });
+      meetingId = detail.meeting.id;
+      for (const item of EXAMPLE_AGENDA) {
+        const { subItems, ...fields } = item;
+        const agenda = this.meetings.addItem({ ...fields, meetingId, parentId: null });
+        const parent = agenda.filter((a) => a.parentId === null).at(-1)!;
+        for (const sub of subItems ?? []) this.meetings.addItem({ ...sub, meetingId, parentId: parent.id });
+      }
+    })();
+    return this.meetings.get(meetingId);
+  }
+}

@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { orderAndNumber, totalPlannedMinutes, type AgendaItem, type AgendaItemCreate, type AgendaItemMove, type AgendaItemUpdate } from '../../../shared/domain/agenda';
+import {
+  canTransition,
+  MEETING_STATUS_LABEL,
+  type Meeting,
+  type MeetingCreate,
+  type MeetingSetStatus,
+  type MeetingSummary,
+  type MeetingUpdate,
+} from '../../../shared/domain/meeting';
+import type { MeetingDetail } from '../../../shared/contract/core';
+import { AgendaRepo, type AgendaRow } from '../repositories/agenda-repo';
+import { MeetingsRepo } from '../repositories/meetings-repo';
+import { iso, type ServiceContext } from './context';
+import { notFound } from './members-service';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+export class MeetingsService {
+  readonly meetings: MeetingsRepo;
+  readonly agenda: AgendaRepo;
+  constructor(private readonly ctx: ServiceContext) {
+    this.meetings = new MeetingsRepo(ctx.db);
+    this.agenda = new AgendaRepo(ctx.db);
+  }
+
+  list(): MeetingSummary[] {
+    return this.meetings.listWithItems().map(({ meeting, items }) => ({
+      ...meeting,
+      itemCount: items.length,
+      plannedMinutes: totalPlannedMinutes(items),
+    }));
+  }
+
+  get(id: string): MeetingDetail {
+    return { meeting: this.mustGet(id), agenda: this.agendaOf(id) };
+  }
+
+  mustGet(id: string): Meeting {
+    const m = this.meetings.get(id);
+    if (!m) throw notFound('meeting');
+    return m;
+  }
+
+  agendaOf(meetingId: string): AgendaItem[] {
+    return orderAndNumber(this.agenda.listForMeeting(meetingId));
+  }
+
+  create(input: Out<typeof MeetingCreate>): MeetingDetail {
+    const { copyAgendaFrom, ...fields } = input;
+    const now = iso(this.ctx.now());
+    const meeting: Meeting = {
+      ...fields,
+      id: this.ctx.newId(),
+      sequence: fields.sequence ?? this.meetings.nextSequence(),
+      status: 'planned',
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.ctx.db.transaction(() => {
+      this.meetings.insert(meeting);
+      this.meetings.recordEvent(meeting.id, now, 'created', copyAgendaFrom ? { copiedAgendaFrom: copyAgendaFrom } : {});
+      if (copyAgendaFrom) this.copyAgenda(copyAgendaFrom, meeting.id);
+    })();
+    return this.get(meeting.id);
+  }
+
+  /** New ids for every item, same order, same nesting; documents and publication choices come along. */
+  private copyAgenda(fromMeetingId: string, toMeetingId: string) {
+    this.mustGet(fromMeetingId);
+    const items = orderAndNumber(this.agenda.listForMeeting(fromMeetingId));
+    const newIds = new Map<string, string>();
+    for (const it of items) {
+      const id = this.ctx.newId();
+      newIds.set(it.id, id);
+      this.agenda.insert({ ...it, id, meetingId: toMeetingId, parentId: it.parentId ? newIds.get(it.parentId)! : null });
+    }
+  }
+
+  update(input: Out<typeof MeetingUpdate>): Meeting {
+    const current = this.mustGet(input.id);
+    const next: Meeting = {
+      ...current,
+      ...input,
+      sequence: input.sequence ?? current.sequence,
+      updatedAt: iso(this.ctx.now()),
+    };
+    this.meetings.update(next);
+    return next;
+  }
+
+  setStatus(input: Out<typeof MeetingSetStatus>): Meeting {
+    const current = this.mustGet(input.id);
+    if (current.status === input.status) return current;
+    if (!canTransition(current.status, input.status))
+      throw new AppError(
+        'invalid_transition',
+        `A meeting that is "${MEETING_STATUS_LABEL[current.status]}" cannot become "${MEETING_STATUS_LABEL[input.status]}".`,
+      );
+    const now = iso(this.ctx.now());
+    const next = { ...current, status: input.status, updatedAt: now };
+    this.ctx.db.transaction(() => {
+      this.meetings.update(next);
+      this.meetings.recordEvent(current.id, now, 'status', { from: current.status, to: input.status });
+    })();
+    return next;
+  }
+
+  delete(id: string) {
+    if (this.meetings.delete(id) === 0) throw notFound('meeting');
+    return { ok: true as const };
+  }
+
+  // ---- agenda -------------------------------------------------------------------------------------------------
+
+  private mustGetItem(id: string): AgendaRow {
+    const it = this.agenda.get(id);
+    if (!it) throw notFound('agenda item');
+    return it;
+  }
+
+  private checkParent(meetingId: string, parentId: string | null, movingId?: string) {
+    if (parentId === null) return;
+    const parent = this.mustGetItem(parentId);
+    if (parent.meetingId !== meetingId) throw new AppError('bad_request', 'A sub-item must belong to the same meeting as its parent.');
+    if (parent.parentId !== null) throw new AppError('bad_request', 'Agenda items nest one level only (2 and 2.1, not 2.1.1).');
+    if (movingId && parent.id === movingId) throw new AppError('bad_request', 'An item cannot be its own sub-item.');
+  }
+
+  addItem(input: Out<typeof AgendaItemCreate>): AgendaItem[] {
+    this.mustGet(input.meetingId);
+    this.ctx.db.transaction(() => {
+      this.checkParent(input.meetingId, input.parentId);
+      const siblings = this.siblings(input.meetingId, input.parentId);
+      this.agenda.insert({ ...input, id: this.ctx.newId(), position: siblings.length });
+      this.touch(input.meetingId);
+    })();
+    return this.agendaOf(input.meetingId);
+  }
+
+  updateItem(input: Out<typeof AgendaItemUpdate>): AgendaItem[] {
+    const current = this.mustGetItem(input.id);
+    const next: AgendaRow = { ...current };
+    for (const [k, v] of Object.entries(input)) if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
+    this.ctx.db.transaction(() => {
+      this.agenda.update(next);
+      this.touch(current.meetingId);
+    })();
+    return this.agendaOf(current.meetingId);
+  }
+
+  moveItem(input: Out<typeof AgendaItemMove>): AgendaItem[] {
+    const item = this.mustGetItem(input.id);
+    this.ctx.db.transaction(() => {
+      this.checkParent(item.meetingId, input.parentId, item.id);
+      if (input.parentId !== null && this.siblings(item.meetingId, item.id).length > 0)
+        throw new AppError('bad_request', 'An item with sub-items cannot itself become a sub-item.');
+      const oldSiblings = this.siblings(item.meetingId, item.parentId).filter((s) => s.id !== item.id);
+      const newSiblings = this.siblings(item.meetingId, input.parentId).filter((s) => s.id !== item.id);
+      const index = Math.min(input.index, newSiblings.length);
+      newSiblings.splice(index, 0, item);
+      if (item.parentId !== input.parentId) this.agenda.place(oldSiblings.map((s, i) => ({ id: s.id, parentId: item.parentId, position: i })));
+      this.agenda.place(newSiblings.map((s, i) => ({ id: s.id, parentId: input.parentId, position: i })));
+      this.touch(item.meetingId);
+    })();
+    return this.agendaOf(item.meetingId);
+  }
+
+  removeItem(id: string): AgendaItem[] {
+    const item = this.mustGetItem(id);
+    this.ctx.db.transaction(() => {
+      this.agenda.delete(id);
+      const rest = this.siblings(item.meetingId, item.parentId);
+      this.agenda.place(rest.map((s, i) => ({ id: s.id, parentId: item.parentId, position: i })));
+      this.touch(item.meetingId);
+    })();
+    return this.agendaOf(item.meetingId);
+  }
+
+  private siblings(meetingId: string, parentId: string | null): AgendaRow[] {
+    return this.agenda
+      .listForMeeting(meetingId)
+      .filter((i) => i.parentId === parentId)
+      .sort((a, b) => a.position - b.position);
+  }
+
+  private touch(meetingId: string) {
+    const m = this.mustGet(meetingId);
+    this.meetings.update({ ...m, updatedAt: iso(this.ctx.now()) });
+  }
+}

@@ -1,0 +1,4 @@
+import { defineCalls } from './define';
+
+/** Calls of the flags feature. */
+export const flagsCalls = defineCalls({});

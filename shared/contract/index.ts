@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { coreCalls } from './core';
+import { exportsCalls } from './exports';
+import { flagsCalls } from './flags';
+import { minutesCalls } from './minutes';
+
+/**
+ * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
+ * Both hosts (Electron IPC and the 127.0.0.1 browser host) serve exactly these calls through one dispatcher.
+ */
+export const contract = {
+  ...coreCalls,
+  ...minutesCalls,
+  ...flagsCalls,
+  ...exportsCalls,
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract & string;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the renderer holds: one typed function; the transport behind it is the host's business. */
+export interface Api {
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+}
+
+export { defineCalls } from './define';
+export type { CallSpec } from './define';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Id, RequiredText, Text } from './common';
+
+export const AGENDA_ITEM_KINDS = ['information', 'discussion', 'decision', 'aob'] as const;
+export const AgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
+export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
+export const AGENDA_ITEM_KIND_LABEL: Record<AgendaItemKind, string> = {
+  information: 'Information',
+  discussion: 'Discussion',
+  decision: 'Decision',
+  aob: 'Any other business',
+};
+
+/** Items nest one level: 2 and 2.1. Deeper nesting is refused (agendas of this body never need it). */
+export const MAX_AGENDA_DEPTH = 2;
+
+export const DocumentRef = z.object({ title: RequiredText(300), reference: Text(200).default('') }).strict();
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+export const AgendaItem = z.object({
+  id: Id,
+  meetingId: Id,
+  parentId: Id.nullable(),
+  position: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  description: z.string(),
+  kind: AgendaItemKind,
+  presenter: z.string(),
+  plannedMinutes: z.number().int(),
+  documents: z.array(z.object({ title: z.string(), reference: z.string() })),
+  forPublication: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+const ItemFields = z.object({
+  title: RequiredText(300),
+  description: Text(4000).default(''),
+  kind: AgendaItemKind.default('discussion'),
+  presenter: Text(200).default(''),
+  plannedMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  documents: z.array(DocumentRef).max(50).default([]),
+  forPublication: z.boolean().default(true),
+});
+
+export const AgendaItemCreate = ItemFields.extend({ meetingId: Id, parentId: Id.nullable().default(null) }).strict();
+export type AgendaItemCreate = z.input<typeof AgendaItemCreate>;
+export const AgendaItemUpdate = ItemFields.partial().extend({ id: Id }).strict();
+export type AgendaItemUpdate = z.input<typeof AgendaItemUpdate>;
+export const AgendaItemMove = z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0) }).strict();
+export type AgendaItemMove = z.input<typeof AgendaItemMove>;
+
+interface Numberable {
+  id: string;
+  parentId: string | null;
+  position: number;
+}
+
+/** Sorts items into agenda order (parents by position, each followed by its children) and numbers them 1, 2, 2.1. */
+export function orderAndNumber<T extends Numberable>(items: readonly T[]): Array<T & { number: string }> {
+  const byParent = new Map<string | null, T[]>();
+  for (const it of items) {
+    const key = it.parentId;
+    const list = byParent.get(key) ?? [];
+    list.push(it);
+    byParent.set(key, list);
+  }
+  for (const list of byParent.values()) list.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+  const out: Array<T & { number: string }> = [];
+  const walk = (parent: string | null, prefix: string) => {
+    (byParent.get(parent) ?? []).forEach((it, i) => {
+      const number = prefix ? `${prefix}.${i + 1}` : `${i + 1}`;
+      out.push({ ...it, number });
+      walk(it.id, number);
+    });
+  };
+  walk(null, '');
+  return out;
+}
+
+/** Planned time of an agenda: sub-items count toward their parent only when the parent plans no time itself. */
+export function totalPlannedMinutes(items: readonly { id: string; parentId: string | null; plannedMinutes: number }[]): number {
+  const childrenTotal = new Map<string, number>();
+  for (const it of items) if (it.parentId) childrenTotal.set(it.parentId, (childrenTotal.get(it.parentId) ?? 0) + it.plannedMinutes);
+  let total = 0;
+  for (const it of items) {
+    if (it.parentId !== null) continue;
+    total += it.plannedMinutes > 0 ? it.plannedMinutes : (childrenTotal.get(it.id) ?? 0);
+  }
+  return total;
+}
