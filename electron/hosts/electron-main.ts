@@ -1,0 +1,156 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { APP_NAME, Backend } from '../backend/backend';
+import { AppError } from '../../shared/errors';
+import { registerIpc } from './electron-ipc';
+import { buildMenuTemplate } from './electron-menu';
+import { registerAppScheme, serveRenderer } from './electron-protocol';
+import { APP_START_URL, guardWebContents, installSessionGuards, secureWebPreferences } from './electron-security';
+
+/**
+ * The Electron main process: thin glue between Electron and the host-independent Backend. Everything that touches
+ * Electron takes its pieces as arguments (defaulting to the real module) so tests can drive it with a fake.
+ * Bundled to dist/electron/main.cjs; importing this file starts nothing unless it runs as Electron's main process.
+ */
+export interface ElectronApi {
+  app: typeof app;
+  BrowserWindow: typeof BrowserWindow;
+  dialog: typeof dialog;
+  ipcMain: typeof ipcMain;
+  Menu: typeof Menu;
+  protocol: typeof protocol;
+  session: typeof session;
+  shell: typeof shell;
+}
+
+const realElectron = (): ElectronApi => ({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell });
+
+/** Where the built files are, relative to the app root (the folder or app.asar that holds package.json). */
+export function appPaths(appRoot: string) {
+  return {
+    preload: path.join(appRoot, 'dist', 'electron', 'preload.cjs'),
+    renderer: path.join(appRoot, 'dist', 'renderer'),
+  };
+}
+
+export function createMainWindow(BW: ElectronApi['BrowserWindow'], preloadPath: string, startUrl = APP_START_URL): BrowserWindow {
+  const win = new BW({
+    title: APP_NAME,
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  // Shown once painted (no white flash); shown anyway if the page failed, so the user sees the error, not nothing.
+  win.once('ready-to-show', () => win.show());
+  win.webContents.once('did-fail-load', () => win.show());
+  void win.loadURL(startUrl);
+  return win;
+}
+
+/**
+ * Guards every webContents the app will ever create (navigation, redirects, window.open, webview) and, once the
+ * default session exists, its permissions and outgoing requests.
+ */
+export function installSecurityHandlers(e: Pick<ElectronApi, 'app'>): void {
+  e.app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+}
+
+export function installSessionSecurity(e: Pick<ElectronApi, 'session'>): void {
+  installSessionGuards(e.session.defaultSession);
+}
+
+/** The one message a user sees when the data file cannot be opened (e.g. written by a newer version). */
+export function startupErrorMessage(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  return `Taskforce Secretariat could not open its data: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`;
+}
+
+export interface StartOptions {
+  /** Defaults to app.getAppPath(). */
+  appRoot?: string;
+  /** Defaults to a real Backend in app.getPath('userData'). */
+  createBackend?: (dataDir: string) => Backend;
+}
+
+export interface StartedApp {
+  backend: Backend;
+  window: BrowserWindow;
+}
+
+/**
+ * Starts the application. Resolves with the backend and window, or null when this process is a second instance
+ * (which hands over to the first and quits) or the data could not be opened (after telling the user).
+ */
+export async function startApp(e: ElectronApi = realElectron(), opts: StartOptions = {}): Promise<StartedApp | null> {
+  if (!e.app.requestSingleInstanceLock()) {
+    e.app.quit();
+    return null;
+  }
+  let mainWindow: BrowserWindow | null = null;
+  e.app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  registerAppScheme(e.protocol);
+  installSecurityHandlers(e);
+
+  await e.app.whenReady();
+
+  let backend: Backend;
+  try {
+    const create = opts.createBackend ?? ((dataDir: string) => new Backend({ dataDir, host: 'electron' }));
+    backend = create(e.app.getPath('userData'));
+  } catch (err) {
+    // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app.
+    e.dialog.showErrorBox(`${APP_NAME} cannot start`, startupErrorMessage(err));
+    e.app.exit(1);
+    return null;
+  }
+
+  installSessionSecurity(e);
+  const paths = appPaths(opts.appRoot ?? e.app.getAppPath());
+  serveRenderer(e.protocol, paths.renderer);
+  registerIpc(e.ipcMain, { dispatch: backend.dispatch, openExternal: (url, options) => e.shell.openExternal(url, options) });
+
+  const info = backend.info();
+  const template = buildMenuTemplate({
+    appName: APP_NAME,
+    isPackaged: e.app.isPackaged,
+    platform: process.platform,
+    onAbout: () =>
+      void e.dialog.showMessageBox({
+        type: 'info',
+        title: `About ${APP_NAME}`,
+        message: `${APP_NAME} ${info.version}`,
+        detail: `Secretariat of the Signatory Taskforce of the General-Purpose AI Code of Practice.\nData file: ${info.dataPath}\nSchema version ${info.schemaVersion}.`,
+      }),
+  });
+  e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(template));
+
+  mainWindow = createMainWindow(e.BrowserWindow, paths.preload);
+
+  e.app.on('activate', () => {
+    if (e.BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(e.BrowserWindow, paths.preload);
+  });
+  e.app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') e.app.quit();
+  });
+  // Every save is already committed (synchronous = FULL); closing checkpoints the WAL and releases the file.
+  e.app.on('will-quit', () => backend.close());
+
+  return { backend, window: mainWindow };
+}
+
+// Runs only as Electron's main process, never when a test imports this file.
+if (process.versions.electron !== undefined && process.type === 'browser') {
+  startApp().catch((err: unknown) => {
+    dialog.showErrorBox(`${APP_NAME} cannot start`, startupErrorMessage(err));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,31 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { TaskforceBridge } from '../../shared/contract/bridge';
+import { isCallName } from '../../shared/contract/index';
+import type { Result } from '../../shared/errors';
+import { CALL_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './electron-ipc';
+
+/**
+ * The sandboxed preload: the only code with ipcRenderer. It hands the page three things and nothing else — no
+ * ipcRenderer, no generic send — so a compromised page can do no more than the contract allows.
+ * Bundled to dist/electron/preload.cjs (a sandboxed preload may only require 'electron').
+ */
+type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+
+export function createBridge(invoke: Invoke): TaskforceBridge {
+  return Object.freeze({
+    call(name: string, input: unknown): Promise<Result<unknown>> {
+      if (!isCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
+      return invoke(CALL_CHANNEL, name, input) as Promise<Result<unknown>>;
+    },
+    async openExternal(url: string): Promise<void> {
+      if (typeof url !== 'string') throw new Error('A link must be text.');
+      const r = (await invoke(OPEN_EXTERNAL_CHANNEL, url)) as Result<null>;
+      if (!r.ok) throw new Error(r.error.message);
+    },
+    host: 'electron' as const,
+  });
+}
+
+export const BRIDGE_KEY = 'taskforce';
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)));

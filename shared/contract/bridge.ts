@@ -1,0 +1,13 @@
+import type { Result } from '../errors';
+
+/**
+ * What the Electron preload exposes on `window.taskforce` (contextBridge), and nothing more.
+ * `call` carries one contract call (shared/contract/index.ts) and resolves with its Result envelope; a name that is
+ * not a contract call rejects without crossing the process boundary. `openExternal` asks the main process to open an
+ * http(s) link in the system browser, after the renderer has asked the user; anything else rejects.
+ */
+export interface TaskforceBridge {
+  call(name: string, input: unknown): Promise<Result<unknown>>;
+  openExternal(url: string): Promise<void>;
+  host: 'electron';
+}

@@ -1,0 +1,354 @@
+import BetterSqlite3 from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DB_FILE_NAME } from '../../electron/backend/db/connection';
+import { createMainWindow, startApp, startupErrorMessage, type ElectronApi, type StartedApp } from '../../electron/hosts/electron-main';
+import { CONTENT_SECURITY_POLICY } from '../../electron/hosts/electron-security';
+import { AppError } from '../../shared/errors';
+import { tempDir } from '../helpers/temp';
+import * as fake from './electron-fake';
+
+vi.mock('electron', () => import('./electron-fake'));
+
+// Recorded before any test runs: importing electron-main must not start the app.
+const lockRequestsAtImport = fake.app.requestSingleInstanceLock.mock.calls.length;
+const schemesAtImport = fake.protocol.registerSchemesAsPrivileged.mock.calls.length;
+
+const e = fake as unknown as ElectronApi;
+const started: StartedApp[] = [];
+
+beforeEach(() => fake.resetFakeElectron());
+afterEach(() => {
+  while (started.length) started.pop()!.backend.close();
+});
+
+/** A built-looking app root in a temp folder: dist/renderer with a page and an asset, and a secret beside it. */
+function appRoot() {
+  const root = tempDir('tfs-approot-');
+  const renderer = path.join(root, 'dist', 'renderer');
+  fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>TFS</title><script type="module" src="/assets/app.js"></script>');
+  fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log("hi")');
+  fs.writeFileSync(path.join(root, 'dist', 'secret.txt'), 'TOP-SECRET');
+  fs.writeFileSync(path.join(root, 'package.json'), '{"name":"secret-package"}');
+  return root;
+}
+
+async function start(opts: { root?: string } = {}) {
+  fake.app.userData = tempDir('tfs-userdata-');
+  fake.app.appPath = opts.root ?? appRoot();
+  const s = await startApp(e);
+  if (s) started.push(s);
+  return s;
+}
+
+type Handler = (...args: any[]) => any;
+function ipcHandler(channel: string): Handler {
+  const found = fake.ipcMain.handle.mock.calls.find((c) => c[0] === channel);
+  if (!found) throw new Error(`no handler for ${channel}`);
+  return found[1] as Handler;
+}
+function protocolHandler(): (req: Request) => Promise<Response> {
+  expect(fake.protocol.handle).toHaveBeenCalledTimes(1);
+  expect(fake.protocol.handle.mock.calls[0]![0]).toBe('app');
+  return fake.protocol.handle.mock.calls[0]![1] as (req: Request) => Promise<Response>;
+}
+const from = (url: string | null) => ({ senderFrame: url === null ? null : { url } });
+
+describe('electron-main: start-up', () => {
+  it('starts nothing when imported', () => {
+    expect(lockRequestsAtImport).toBe(0);
+    expect(schemesAtImport).toBe(0);
+  });
+
+  it('requests the single-instance lock and registers the privileged scheme before ready', async () => {
+    const s = await start();
+    expect(s).not.toBeNull();
+    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    const [schemes] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0] as unknown as [Array<{ scheme: string; privileges: Record<string, boolean> }>];
+    expect(schemes).toHaveLength(1);
+    expect(schemes[0]!.scheme).toBe('app');
+    expect(schemes[0]!.privileges).toMatchObject({ standard: true, secure: true });
+    expect(schemes[0]!.privileges.bypassCSP).toBeUndefined();
+    expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
+  it('a second instance quits at once and creates nothing', async () => {
+    fake.app.lockGranted = false;
+    const s = await start();
+    expect(s).toBeNull();
+    expect(fake.app.quit).toHaveBeenCalledTimes(1);
+    expect(fake.app.whenReady).not.toHaveBeenCalled();
+    expect(fake.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('the first instance brings its window forward when a second one starts', async () => {
+    const s = await start();
+    const win = s!.window as unknown as fake.FakeBrowserWindow;
+    win.minimized = true;
+    fake.app.emit('second-instance', {}, ['tfs'], '/');
+    expect(win.restored).toBe(1);
+    expect(win.focused).toBe(1);
+  });
+
+  it('opens the backend in userData with host electron, loads the app page, sets the menu', async () => {
+    const s = await start();
+    expect(s!.backend.dbFile).toBe(path.join(fake.app.userData, DB_FILE_NAME));
+    expect(s!.backend.info().host).toBe('electron');
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+    expect(fake.BrowserWindow.instances[0]!.loadedUrl).toBe('app://renderer/index.html');
+    expect(fake.BrowserWindow.instances[0]!.options.webPreferences.preload).toBe(path.join(fake.app.appPath, 'dist', 'electron', 'preload.cjs'));
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(fake.app.exit).not.toHaveBeenCalled();
+  });
+
+  it('closes the database when the app quits', async () => {
+    const s = await start();
+    started.pop();
+    fake.app.emit('will-quit');
+    expect(s!.backend.db.open).toBe(false);
+  });
+
+  it('a data file from a newer version: error box with the reason, quit, file untouched', async () => {
+    const userData = tempDir('tfs-future-');
+    const file = path.join(userData, DB_FILE_NAME);
+    const db = new BetterSqlite3(file);
+    db.exec('CREATE TABLE precious (x TEXT); INSERT INTO precious VALUES (\'keep me\');');
+    db.pragma('user_version = 999');
+    db.close();
+    const before = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    const filesBefore = fs.readdirSync(userData).sort();
+
+    fake.app.userData = userData;
+    fake.app.appPath = appRoot();
+    const s = await startApp(e);
+
+    expect(s).toBeNull();
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [, message] = fake.dialog.showErrorBox.mock.calls[0] as unknown as [string, string];
+    expect(message).toMatch(/newer version/);
+    expect(message).toMatch(/999/);
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.ipcMain.handle).not.toHaveBeenCalled();
+    expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(before);
+    expect(fs.readdirSync(userData).sort()).toEqual(filesBefore);
+  });
+
+  it('start-up messages: an AppError speaks for itself, anything else is wrapped', () => {
+    expect(startupErrorMessage(new AppError('storage', 'Disk says no.'))).toBe('Disk says no.');
+    expect(startupErrorMessage(new Error('boom'))).toMatch(/could not open its data: boom/);
+  });
+});
+
+describe('electron-main: window', () => {
+  it('has exactly the secure web preferences', () => {
+    const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as fake.FakeBrowserWindow;
+    expect(win.options.webPreferences).toEqual({
+      preload: '/x/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    });
+    expect(win.loadedUrl).toBe('app://renderer/index.html');
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(1);
+  });
+});
+
+describe('electron-main: navigation and windows', () => {
+  async function guardedContents() {
+    await start();
+    const contents = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    return contents;
+  }
+
+  it.each([
+    ['will-navigate', 'https://evil.example/'],
+    ['will-navigate', 'http://127.0.0.1:8080/'],
+    ['will-navigate', 'file:///etc/passwd'],
+    ['will-navigate', 'app://other-host/index.html'],
+    ['will-navigate', 'javascript:alert(1)'],
+    ['will-redirect', 'https://evil.example/'],
+    ['will-redirect', 'not a url'],
+  ])('%s to %s is prevented', async (event, url) => {
+    const contents = await guardedContents();
+    const ev = fake.navEvent();
+    contents.emit(event, ev, url);
+    expect(ev.defaultPrevented).toBe(true);
+  });
+
+  it('navigation inside the app is allowed', async () => {
+    const contents = await guardedContents();
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const ev = fake.navEvent();
+      contents.emit(event, ev, 'app://renderer/index.html#/meetings');
+      expect(ev.defaultPrevented).toBe(false);
+    }
+  });
+
+  it('window.open is denied, whatever the URL', async () => {
+    const contents = await guardedContents();
+    expect(contents.windowOpenHandler).not.toBeNull();
+    for (const url of ['https://example.org/', 'app://renderer/index.html', 'about:blank']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+  });
+
+  it('webviews are refused', async () => {
+    const contents = await guardedContents();
+    const ev = fake.navEvent();
+    contents.emit('will-attach-webview', ev, {}, {});
+    expect(ev.defaultPrevented).toBe(true);
+  });
+});
+
+describe('electron-main: session', () => {
+  it('denies every permission request and check', async () => {
+    await start();
+    const s = fake.session.defaultSession;
+    expect(s.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    const request = s.setPermissionRequestHandler.mock.calls[0]![0] as unknown as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const cb = vi.fn();
+      request({}, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+    }
+    const check = s.setPermissionCheckHandler.mock.calls[0]![0] as unknown as (...a: unknown[]) => boolean;
+    expect(check({}, 'media', 'app://renderer', {})).toBe(false);
+  });
+
+  it('cancels requests that would leave the machine; lets the app scheme through', async () => {
+    await start();
+    const onBefore = fake.session.defaultSession.webRequest.onBeforeRequest.mock.calls[0]![0] as unknown as (
+      d: { url: string },
+      cb: (r: { cancel: boolean }) => void,
+    ) => void;
+    const verdict = (url: string) => {
+      let cancel: boolean | undefined;
+      onBefore({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(verdict('https://fonts.example/x.css')).toBe(true);
+    expect(verdict('http://127.0.0.1/')).toBe(true);
+    expect(verdict('wss://x.example/')).toBe(true);
+    expect(verdict('file:///etc/passwd')).toBe(true);
+    expect(verdict('app://renderer/assets/app.js')).toBe(false);
+    expect(verdict('data:image/png;base64,AA==')).toBe(false);
+  });
+});
+
+describe('electron-main: app protocol', () => {
+  it('serves the renderer with the Content-Security-Policy on every response', async () => {
+    await start();
+    const handle = protocolHandler();
+    const page = await handle(new Request('app://renderer/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<title>TFS</title>');
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    );
+    expect(CONTENT_SECURITY_POLICY).toBe(page.headers.get('content-security-policy'));
+
+    const js = await handle(new Request('app://renderer/assets/app.js'));
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(js.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const missing = await handle(new Request('app://renderer/nope.js'));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each([
+    'app://renderer/../secret.txt',
+    'app://renderer/%2e%2e/secret.txt',
+    'app://renderer/..%2fsecret.txt',
+    'app://renderer/assets/..%2f..%2fsecret.txt',
+    'app://renderer/..%5csecret.txt',
+    'app://renderer/%2e%2e%2f%2e%2e%2fpackage.json',
+    'app://renderer/..%2f..%2fpackage.json',
+    'app://renderer/%00index.html',
+    'app://other/secret.txt',
+    'app://other/index.html',
+  ])('refuses to serve anything outside dist/renderer: %s', async (url) => {
+    await start();
+    const handle = protocolHandler();
+    const res = await handle(new Request(url));
+    expect(res.status).not.toBe(200);
+    const body = await res.text();
+    expect(body).not.toContain('TOP-SECRET');
+    expect(body).not.toContain('secret-package');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    await start();
+    const res = await protocolHandler()(new Request('app://renderer/index.html', { method: 'POST', body: 'x' }));
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('electron-main: IPC', () => {
+  it('registers the call channel and the open-external channel, nothing else', async () => {
+    await start();
+    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:open-external']);
+  });
+
+  it('refuses a sender that is not the app page', async () => {
+    const s = await start();
+    const spy = vi.spyOn(s!.backend, 'dispatch');
+    const call = ipcHandler('tfs:call');
+    for (const sender of [from('https://evil.example/'), from('file:///tmp/x.html'), from('app://other/index.html'), from(null), {}]) {
+      const r = await call(sender, 'app.info', {});
+      expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    }
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('dispatches a call from the app page to the real backend and returns the Result envelope', async () => {
+    await start();
+    const call = ipcHandler('tfs:call');
+    const info = await call(from('app://renderer/index.html'), 'app.info', {});
+    expect(info.ok).toBe(true);
+    expect(info.value).toMatchObject({ host: 'electron', name: 'Taskforce Secretariat', dataPath: path.join(fake.app.userData, DB_FILE_NAME) });
+
+    const org = await call(from('app://renderer/index.html#/members'), 'organisations.create', { name: 'Signatory A' });
+    const list = await call(from('app://renderer/index.html'), 'members.list', {});
+    expect(list.ok).toBe(true);
+    expect(org.ok).toBe(true);
+    expect(list.value.map((o: { name: string }) => o.name)).toContain('Signatory A');
+
+    expect((await call(from('app://renderer/index.html'), 'no.such.call', {})).error.code).toBe('not_found');
+    expect((await call(from('app://renderer/index.html'), 'meetings.get', { id: 42 })).error.code).toBe('bad_request');
+  });
+
+  it('opens only http(s) links, only for the app page', async () => {
+    await start();
+    const open = ipcHandler('tfs:open-external');
+    expect(await open(from('app://renderer/index.html'), 'https://code-of-practice.ai/')).toEqual({ ok: true, value: null });
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://code-of-practice.ai/', undefined);
+    fake.shell.openExternal.mockClear();
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'app://renderer/index.html', '', 42, 'https://']) {
+      const r = await open(from('app://renderer/index.html'), url);
+      expect(r.ok).toBe(false);
+      expect(r.error.code).toBe('bad_request');
+    }
+    expect((await open(from('https://evil.example/'), 'https://example.org/')).error.code).toBe('forbidden');
+    expect(fake.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
