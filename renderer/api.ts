@@ -1,0 +1,82 @@
+import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
+import type { Result, WireError } from '../shared/errors';
+
+/**
+ * The renderer's one way to the backend. Under Electron the sandboxed preload exposes `window.taskforce.call`;
+ * in the browser host the same calls go over HTTP with the launch token. Same contract, same envelopes.
+ */
+export class ApiError extends Error {
+  readonly code: WireError['code'];
+  readonly issues: WireError['issues'];
+  readonly details: unknown;
+  constructor(e: WireError) {
+    super(e.message);
+    this.name = 'ApiError';
+    this.code = e.code;
+    this.issues = e.issues;
+    this.details = e.details;
+  }
+}
+
+interface Bridge {
+  call(name: string, input: unknown): Promise<Result<unknown>>;
+  openExternal?(url: string): Promise<void>;
+}
+
+const TOKEN_KEY = 'tfs-token';
+
+function bridge(): Bridge | undefined {
+  return (window as unknown as { taskforce?: Bridge }).taskforce;
+}
+
+/** Reads `#token=…&meeting=…` from the URL the browser host printed; keeps the token for this tab only. */
+export function takeLaunchParams(): { meetingId?: string } {
+  const hash = window.location.hash.replace(/^#/, '');
+  if (!hash.includes('token=')) return {};
+  const params = new URLSearchParams(hash);
+  const token = params.get('token');
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  const meetingId = params.get('meeting') ?? undefined;
+  history.replaceState(null, '', window.location.pathname + (meetingId ? `#/meetings/${meetingId}` : '#/'));
+  return meetingId ? { meetingId } : {};
+}
+
+async function httpCall(name: string, input: unknown): Promise<Result<unknown>> {
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  let res: Response;
+  try {
+    res = await fetch(`./api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'storage', message: 'The app’s local server is not answering. Is it still running?' } };
+  }
+  try {
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `The local server answered ${res.status} without a result.` } };
+  }
+}
+
+async function raw(name: string, input: unknown): Promise<Result<unknown>> {
+  const b = bridge();
+  return b ? b.call(name, input) : httpCall(name, input);
+}
+
+export const api: Api = {
+  async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const r = await raw(name, input);
+    if (!r.ok) throw new ApiError(r.error);
+    return r.value as CallOutput<K>;
+  },
+};
+
+/** Opens a link outside the app, only after the caller has asked the user. */
+export async function openExternal(url: string): Promise<void> {
+  if (!/^https?:\/\//i.test(url)) return;
+  const b = bridge();
+  if (b?.openExternal) return b.openExternal(url);
+  window.open(url, '_blank', 'noopener,noreferrer');
+}

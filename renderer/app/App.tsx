@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { Body } from '../../shared/domain/body';
+import { api } from '../api';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsList } from '../features/meetings/MeetingsList';
+import { MembersPage } from '../features/members/MembersPage';
+import { MinutesPage } from '../features/minutes/MinutesPage';
+import { href, useRoute } from './router';
+
+export function App() {
+  const route = useRoute();
+  const [body, setBody] = useState<Body | null>(null);
+  useEffect(() => {
+    api.call('body.get', {}).then(setBody, () => setBody(null));
+  }, []);
+
+  useEffect(() => {
+    // Focus the page's main heading after a route change, so keyboard users land somewhere predictable.
+    const h = document.querySelector<HTMLElement>('main h1');
+    h?.focus();
+  }, [route]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            TS
+          </span>
+          <div>
+            <div className="app-name">Taskforce Secretariat</div>
+            <div className="body-name">{body ? `${body.name} · chaired by ${body.chair}` : '\u00a0'}</div>
+          </div>
+        </div>
+        <nav aria-label="Main">
+          <a href={href({ name: 'meetings' })} aria-current={route.name === 'meetings' || route.name === 'meeting' || route.name === 'minutes' ? 'page' : undefined}>
+            Meetings
+          </a>
+          <a href={href({ name: 'members' })} aria-current={route.name === 'members' ? 'page' : undefined}>
+            Members
+          </a>
+        </nav>
+      </header>
+      <main>
+        {route.name === 'meetings' && <MeetingsList />}
+        {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
+        {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
+        {route.name === 'members' && <MembersPage />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+
+/** Hash routes: #/ (meetings), #/meetings/:id, #/meetings/:id/minutes, #/members. */
+export type Route =
+  | { name: 'meetings' }
+  | { name: 'meeting'; id: string }
+  | { name: 'minutes'; id: string }
+  | { name: 'members' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'members') return { name: 'members' };
+  if (parts[0] === 'meetings' && parts[1]) return parts[2] === 'minutes' ? { name: 'minutes', id: parts[1] } : { name: 'meeting', id: parts[1] };
+  return { name: 'meetings' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'meetings':
+      return '#/';
+    case 'members':
+      return '#/members';
+    case 'meeting':
+      return `#/meetings/${route.id}`;
+    case 'minutes':
+      return `#/meetings/${route.id}/minutes`;
+  }
+}
+
+export function navigate(route: Route) {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,172 @@
+import { useState, type FormEvent } from 'react';
+import {
+  CONVENED_BY,
+  CONVENED_BY_LABEL,
+  DEFAULT_REDACTION_MARKER,
+  DEFAULT_TIME_ZONE,
+  MEETING_FORMATS,
+  MEETING_FORMAT_LABEL,
+  MEETING_KINDS,
+  MEETING_KIND_LABEL,
+  type ConvenedBy,
+  type Meeting,
+  type MeetingFormat,
+  type MeetingKind,
+  type MeetingSummary,
+  type WithheldDisplay,
+} from '../../../shared/domain/meeting';
+import { formatLongDate } from '../../../shared/format/dates';
+import { ErrorNote, Field } from '../../ui/kit';
+
+export interface MeetingFormValues {
+  title: string;
+  kind: MeetingKind;
+  groupName: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  format: MeetingFormat;
+  location: string;
+  convenedBy: ConvenedBy;
+  withheldDisplay: WithheldDisplay;
+  redactionMarker: string;
+  copyAgendaFrom?: string;
+}
+
+function nextWeekday(): string {
+  const d = new Date(Date.now() + 7 * 86400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+export function initialValues(m?: Meeting): MeetingFormValues {
+  if (m) {
+    const { title, kind, groupName, startsAt, endsAt, timeZone, format, location, convenedBy, withheldDisplay, redactionMarker } = m;
+    return { title, kind, groupName, startsAt, endsAt, timeZone, format, location, convenedBy, withheldDisplay, redactionMarker };
+  }
+  const day = nextWeekday();
+  return {
+    title: '',
+    kind: 'plenary',
+    groupName: '',
+    startsAt: `${day}T10:00`,
+    endsAt: `${day}T12:00`,
+    timeZone: DEFAULT_TIME_ZONE,
+    format: 'hybrid',
+    location: '',
+    convenedBy: 'chair',
+    withheldDisplay: 'title_only',
+    redactionMarker: DEFAULT_REDACTION_MARKER,
+  };
+}
+
+/** Create or edit a meeting. Dates are wall-clock times in the meeting's time zone (Europe/Brussels by default). */
+export function MeetingForm(props: {
+  initial: MeetingFormValues;
+  submitLabel: string;
+  earlierMeetings?: MeetingSummary[];
+  onSubmit: (v: MeetingFormValues) => Promise<unknown>;
+  onCancel: () => void;
+  error: unknown;
+  busy: boolean;
+}) {
+  const [v, setV] = useState(props.initial);
+  const set = <K extends keyof MeetingFormValues>(k: K, value: MeetingFormValues[K]) => setV((old) => ({ ...old, [k]: value }));
+  const date = v.startsAt.slice(0, 10);
+  const setDate = (d: string) => setV((old) => ({ ...old, startsAt: `${d}T${old.startsAt.slice(11)}`, endsAt: `${d}T${old.endsAt.slice(11)}` }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void props.onSubmit(v);
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-label={props.submitLabel}>
+      <Field label="Title" wide>
+        {(id) => <input id={id} value={v.title} onChange={(e) => set('title', e.target.value)} required autoFocus maxLength={300} />}
+      </Field>
+      <Field label="Kind">
+        {(id) => (
+          <select id={id} value={v.kind} onChange={(e) => set('kind', e.target.value as MeetingKind)}>
+            {MEETING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {MEETING_KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {v.kind === 'ad_hoc_group' && (
+        <Field label="Ad hoc group">
+          {(id) => <input id={id} value={v.groupName} onChange={(e) => set('groupName', e.target.value)} placeholder="e.g. Open source" required />}
+        </Field>
+      )}
+      <Field label="Date">{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
+      <Field label="Starts">
+        {(id) => <input id={id} type="time" value={v.startsAt.slice(11)} onChange={(e) => set('startsAt', `${date}T${e.target.value}`)} required />}
+      </Field>
+      <Field label="Ends">
+        {(id) => <input id={id} type="time" value={v.endsAt.slice(11)} onChange={(e) => set('endsAt', `${date}T${e.target.value}`)} required />}
+      </Field>
+      <Field label="Time zone">{(id) => <input id={id} value={v.timeZone} onChange={(e) => set('timeZone', e.target.value)} />}</Field>
+      <Field label="Format">
+        {(id) => (
+          <select id={id} value={v.format} onChange={(e) => set('format', e.target.value as MeetingFormat)}>
+            {MEETING_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {MEETING_FORMAT_LABEL[f]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Location" wide>
+        {(id) => <input id={id} value={v.location} onChange={(e) => set('location', e.target.value)} placeholder="Room, building, or video link name" />}
+      </Field>
+      <Field label="Convened">
+        {(id) => (
+          <select id={id} value={v.convenedBy} onChange={(e) => set('convenedBy', e.target.value as ConvenedBy)}>
+            {CONVENED_BY.map((c) => (
+              <option key={c} value={c}>
+                {CONVENED_BY_LABEL[c]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Withheld items in the public summary">
+        {(id) => (
+          <select id={id} value={v.withheldDisplay} onChange={(e) => set('withheldDisplay', e.target.value as WithheldDisplay)}>
+            <option value="title_only">Show the title, marked “not published”</option>
+            <option value="omit">Leave them out entirely</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Redaction marker" hint="Stands for every confidential passage in public texts.">
+        {(id) => <input id={id} value={v.redactionMarker} onChange={(e) => set('redactionMarker', e.target.value)} maxLength={20} />}
+      </Field>
+      {props.earlierMeetings && props.earlierMeetings.length > 0 && (
+        <Field label="Start from the agenda of" wide>
+          {(id) => (
+            <select id={id} value={v.copyAgendaFrom ?? ''} onChange={(e) => set('copyAgendaFrom', e.target.value || undefined)}>
+              <option value="">An empty agenda</option>
+              {props.earlierMeetings!.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title} — {formatLongDate(m.startsAt)} ({m.itemCount} items)
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <div className="form-actions wide">
+        <ErrorNote error={props.error} />
+        <button type="submit" className="primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

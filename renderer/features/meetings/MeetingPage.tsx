@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { MeetingDetail } from '../../../shared/contract/core';
+import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL, MEETING_TRANSITIONS } from '../../../shared/domain/meeting';
+import { formatTime, formatWeekdayDate } from '../../../shared/format/dates';
+import { api } from '../../api';
+import { href, navigate } from '../../app/router';
+import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+import { AgendaEditor } from '../agenda/AgendaEditor';
+import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
+
+export function MeetingPage({ id }: { id: string }) {
+  const detail = useLoad(() => api.call('meetings.get', { id }), [id]);
+  const [editing, setEditing] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const act = useAction();
+
+  if (detail.error && !detail.value) return <ErrorNote error={detail.error} />;
+  if (!detail.value) return <p className="muted">Loading…</p>;
+  const { meeting, agenda } = detail.value;
+  const next = MEETING_TRANSITIONS[meeting.status][0];
+
+  const setDetail = (d: MeetingDetail) => detail.setValue(d);
+  const save = async (v: MeetingFormValues) => {
+    const { copyAgendaFrom: _ignored, ...fields } = v;
+    const m = await act.run(() => api.call('meetings.update', { id, ...fields }));
+    if (m) {
+      setDetail({ meeting: m, agenda });
+      setEditing(false);
+    }
+  };
+  const copy = async (v: MeetingFormValues) => {
+    const d = await act.run(() => api.call('meetings.create', { ...v, copyAgendaFrom: id }));
+    if (d) navigate({ name: 'meeting', id: d.meeting.id });
+  };
+  const advance = async () => {
+    if (!next) return;
+    const m = await act.run(() => api.call('meetings.setStatus', { id, status: next }));
+    if (m) setDetail({ meeting: m, agenda });
+  };
+  const remove = async () => {
+    if (!window.confirm(`Delete “${meeting.title}” with its agenda and minutes? This cannot be undone.`)) return;
+    const r = await act.run(() => api.call('meetings.delete', { id }));
+    if (r) navigate({ name: 'meetings' });
+  };
+
+  return (
+    <section className="page">
+      <p className="crumbs">
+        <a href={href({ name: 'meetings' })}>Meetings</a> ›
+      </p>
+      <div className="page-head">
+        <div>
+          <h1 tabIndex={-1}>{meeting.title}</h1>
+          <p className="meta">
+            <span>
+              {MEETING_KIND_LABEL[meeting.kind]} no. {meeting.sequence}
+              {meeting.groupName ? ` · ${meeting.groupName}` : ''}
+            </span>
+            <span>
+              {formatWeekdayDate(meeting.startsAt)}, {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)} ({meeting.timeZone})
+            </span>
+            <span>
+              {MEETING_FORMAT_LABEL[meeting.format]}
+              {meeting.location ? ` · ${meeting.location}` : ''}
+            </span>
+            <span>{CONVENED_BY_LABEL[meeting.convenedBy]}</span>
+          </p>
+        </div>
+        <div className="actions">
+          <a className="button primary" href={href({ name: 'minutes', id })}>
+            Minutes
+          </a>
+          <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+            Edit details
+          </button>
+          <button type="button" onClick={() => setCopying((c) => !c)} aria-expanded={copying}>
+            New meeting from this agenda
+          </button>
+          <button type="button" className="danger" onClick={remove}>
+            Delete
+          </button>
+        </div>
+      </div>
+      <div className="status-line">
+        <span>Status:</span> <span className={`status status-${meeting.status}`}>{MEETING_STATUS_LABEL[meeting.status]}</span>
+        {next && (
+          <button type="button" onClick={advance} disabled={act.busy}>
+            Mark as “{MEETING_STATUS_LABEL[next]}”
+          </button>
+        )}
+      </div>
+      <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
+      {editing && (
+        <MeetingForm initial={initialValues(meeting)} submitLabel="Save details" onSubmit={save} onCancel={() => setEditing(false)} error={act.error} busy={act.busy} />
+      )}
+      {copying && (
+        <MeetingForm
+          initial={{ ...initialValues(), title: meeting.title, kind: meeting.kind, groupName: meeting.groupName, format: meeting.format, location: meeting.location }}
+          submitLabel="Create meeting with this agenda"
+          onSubmit={copy}
+          onCancel={() => setCopying(false)}
+          error={act.error}
+          busy={act.busy}
+        />
+      )}
+      <AgendaEditor meeting={meeting} agenda={agenda} onChange={(a) => setDetail({ meeting, agenda: a })} />
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '../api';
+
+/** What went wrong, said plainly, with the fields at fault. */
+export function ErrorNote({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : null;
+  const message = e ? e.message : error instanceof Error ? error.message : String(error);
+  return (
+    <div className="error-note" role="alert">
+      <span>{message}</span>
+      {e?.issues && e.issues.length > 0 && (
+        <ul>
+          {e.issues.map((i) => (
+            <li key={i.path + i.message}>
+              <strong>{i.path}</strong> {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onDismiss && (
+        <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss the error">
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Field({ label, hint, children, wide }: { label: string; hint?: string; children: (id: string) => ReactNode; wide?: boolean }) {
+  const id = useId();
+  return (
+    <div className={wide ? 'field wide' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint && <small className="hint">{hint}</small>}
+    </div>
+  );
+}
+
+/** Loads once (and again on `reload()`), keeping the last good value while reloading. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const seq = useRef(0);
+  const reload = useCallback(async () => {
+    const n = ++seq.current;
+    setLoading(true);
+    try {
+      const v = await load();
+      if (n === seq.current) {
+        setValue(v);
+        setError(null);
+      }
+    } catch (e) {
+      if (n === seq.current) setError(e);
+    } finally {
+      if (n === seq.current) setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { value, setValue, error, loading, reload };
+}
+
+/** Runs an action, keeps its error for display, and never throws into React. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await fn();
+    } catch (e) {
+      setError(e);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}

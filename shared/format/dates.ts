@@ -1,0 +1,38 @@
+/** Formatting the secretariat uses everywhere (screen and documents): "30 January 2026", "10:00", "2 h 50 min". */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "2026-01-30" or "2026-01-30T10:00" → "30 January 2026". */
+export function formatLongDate(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(local);
+  if (!m) return local;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** "2026-01-30T10:00" → "Friday 30 January 2026". */
+export function formatWeekdayDate(local: string): string {
+  const d = new Date(`${local.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return local;
+  return `${WEEKDAYS[d.getUTCDay()]} ${formatLongDate(local)}`;
+}
+
+/** "2026-01-30T10:00" → "10:00". */
+export function formatTime(local: string): string {
+  return local.slice(11, 16);
+}
+
+/** 170 → "2 h 50 min"; 45 → "45 min"; 120 → "2 h". */
+export function formatDuration(minutes: number): string {
+  const sign = minutes < 0 ? '−' : '';
+  const m = Math.abs(Math.round(minutes));
+  const h = Math.floor(m / 60);
+  const r = m % 60;
+  if (h === 0) return `${sign}${r} min`;
+  return r === 0 ? `${sign}${h} h` : `${sign}${h} h ${r} min`;
+}
+
+/** Adds minutes to a wall-clock "YYYY-MM-DDTHH:mm" (no time-zone arithmetic: the agenda runs in one zone). */
+export function addMinutes(local: string, minutes: number): string {
+  const t = Date.parse(`${local}:00Z`) + minutes * 60_000;
+  return new Date(t).toISOString().slice(0, 16);
+}

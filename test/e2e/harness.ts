@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = process.env.TFS_ROOT ?? path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The browser host as a user runs it: `node dist/electron/start.cjs --browser`, on a real SQLite file. */
+export interface HostProcess {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  proc: ChildProcess;
+  output: () => string;
+  /** SIGKILL: no chance to flush anything that was not already committed. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-e2e-'));
+}
+
+export async function startHost(dataDir: string, extra: string[] = []): Promise<HostProcess> {
+  const main = path.join(ROOT, 'dist/electron/start.cjs');
+  if (!fs.existsSync(main)) throw new Error('dist/ is not built: run `npm run build` (npm test does).');
+  const proc = spawn(process.execPath, [main, '--browser', '--port', '0', '--data-dir', dataDir, ...extra], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not print its URL:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${out}`)));
+  });
+  const origin = new URL(url).origin;
+  const token = /token=([^&]+)/.exec(url)![1]!;
+  return {
+    url,
+    origin,
+    token,
+    dataDir,
+    proc,
+    output: () => out,
+    kill: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill(signal);
+      }),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export async function openApp(browser: Browser, host: HostProcess, width = 1280, height = 860): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(host.url);
+  return page;
+}
+
+/** A direct call to the browser host, as the page makes it. */
+export async function apiCall(host: HostProcess, name: string, body: unknown, opts: { token?: string | null; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...opts.headers };
+  const token = opts.token === undefined ? host.token : opts.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(`${host.origin}/api/${name}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+}
