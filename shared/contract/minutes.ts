@@ -1,4 +1,72 @@
+import { z } from 'zod';
+import { Attendance, AttendanceMove, AttendanceSet, Participant, ParticipantRef, PersonAdd, PersonUpdate } from '../domain/attendance';
+import { ById, Ok } from '../domain/common';
+import { ActionCreate, ActionItem, ActionUpdate, Decision, DecisionCreate, DecisionUpdate } from '../domain/decisions';
+import {
+  LiveState,
+  MeetingRef,
+  MinutesInfo,
+  MinutesReopen,
+  MinutesSetStatus,
+  RestoreResult,
+  RevisionDetail,
+  RevisionSummary,
+  SaveResult,
+  SaveSection,
+  Section,
+  SectionRef,
+  SnapshotInput,
+  SnapshotResult,
+} from '../domain/minutes';
 import { defineCalls } from './define';
 
-/** Calls of the minutes feature. */
-export const minutesCalls = defineCalls({});
+/** A meeting's minutes as the renderer loads them when the meeting opens. */
+export const MinutesState = z.object({
+  minutes: MinutesInfo,
+  sections: z.array(Section),
+  live: LiveState,
+  decisions: z.array(Decision),
+  actions: z.array(ActionItem),
+  attendance: Attendance,
+});
+export type MinutesState = z.infer<typeof MinutesState>;
+
+/**
+ * Calls of the minutes feature: sections and their revisions, the minutes' status, the live meeting, attendance,
+ * decisions and action items. Every write is refused with 'read_only' once the minutes are approved (except an
+ * action item's status); saves are answered only after the SQLite commit.
+ */
+export const minutesCalls = defineCalls({
+  'minutes.get': { input: MeetingRef, output: MinutesState, summary: "Everything to open a meeting's minutes: sections, status, live state, records, attendance." },
+  'minutes.saveSection': { input: SaveSection, output: SaveResult, summary: 'Autosave one section; acknowledged after the commit. A stale baseRev is a conflict.' },
+  'minutes.snapshot': { input: SnapshotInput, output: SnapshotResult, summary: "Keep the section's current content as a revision (skipped if unchanged since the last)." },
+  'minutes.revisions': { input: SectionRef, output: z.array(RevisionSummary), summary: "A section's revisions, newest first." },
+  'minutes.revision': { input: ById, output: RevisionDetail, summary: 'One revision with its content.' },
+  'minutes.restoreRevision': { input: ById, output: RestoreResult, summary: 'Save a revision back as the current content (the current one is kept first).' },
+  'minutes.setStatus': { input: MinutesSetStatus, output: MinutesInfo, summary: 'Draft → circulated → approved (circulated may go back to draft).' },
+  'minutes.reopen': { input: MinutesReopen, output: MinutesInfo, summary: 'Reopen approved minutes as a new draft version, with a reason.' },
+
+  'live.get': { input: MeetingRef, output: LiveState, summary: 'The live meeting: start, end, current section, time per section.' },
+  'live.start': { input: MeetingRef, output: LiveState, summary: 'Start the meeting (timer on the opening), or resume an ended one.' },
+  'live.goto': { input: SectionRef, output: LiveState, summary: "Move to a section: its timer starts, the running one stops." },
+  'live.toggleTimer': { input: SectionRef, output: LiveState, summary: "Stop the section's timer if it runs, else start it (stopping any other)." },
+  'live.end': { input: MeetingRef, output: LiveState, summary: 'End the meeting; the running timer stops.' },
+
+  'attendance.list': { input: MeetingRef, output: Attendance, summary: 'Participants with status and arrivals/departures, and a summary.' },
+  'attendance.set': { input: AttendanceSet, output: Participant, summary: "Set a participant's status (a representative is added on first mention)." },
+  'attendance.arrive': { input: AttendanceMove, output: Participant, summary: 'Record an arrival now (marks the person attending).' },
+  'attendance.leave': { input: AttendanceMove, output: Participant, summary: 'Record a departure now.' },
+  'attendance.addPerson': { input: PersonAdd, output: Participant, summary: 'Add an observer, external expert or AI Office staff member by name.' },
+  'attendance.updatePerson': { input: PersonUpdate, output: Participant, summary: "Correct a typed-in person's name, organisation or category." },
+  'attendance.remove': { input: ParticipantRef, output: Ok, summary: 'Remove a participant from the meeting.' },
+
+  'decisions.list': { input: MeetingRef, output: z.array(Decision), summary: "A meeting's decisions in the order taken." },
+  'decisions.create': { input: DecisionCreate, output: Decision, summary: 'Record a decision in a section.' },
+  'decisions.update': { input: DecisionUpdate, output: Decision, summary: "Change a decision's text, outcome or section." },
+  'decisions.delete': { input: ById, output: Ok, summary: 'Delete a decision.' },
+
+  'actions.list': { input: MeetingRef, output: z.array(ActionItem), summary: "A meeting's action items in the order agreed." },
+  'actions.create': { input: ActionCreate, output: ActionItem, summary: 'Record an action item in a section.' },
+  'actions.update': { input: ActionUpdate, output: ActionItem, summary: 'Change an action item (its status may change even after approval).' },
+  'actions.delete': { input: ById, output: Ok, summary: 'Delete an action item.' },
+});

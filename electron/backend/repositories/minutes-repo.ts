@@ -1,0 +1,128 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { MinutesStatus } from '../../../shared/domain/minutes';
+
+export interface MinutesRow {
+  meetingId: string;
+  status: MinutesStatus;
+  version: number;
+  updatedAt: string;
+  liveStartedAt: string | null;
+  liveEndedAt: string | null;
+  liveCurrentSection: string | null;
+}
+
+export interface SectionRow {
+  sectionKey: string;
+  contentJson: string;
+  rev: number;
+  updatedAt: string;
+}
+
+interface Row {
+  meeting_id: string;
+  status: MinutesStatus;
+  version: number;
+  updated_at: string;
+  live_started_at: string | null;
+  live_ended_at: string | null;
+  live_current_section: string | null;
+}
+
+const toMinutes = (r: Row): MinutesRow => ({
+  meetingId: r.meeting_id,
+  status: r.status,
+  version: r.version,
+  updatedAt: r.updated_at,
+  liveStartedAt: r.live_started_at,
+  liveEndedAt: r.live_ended_at,
+  liveCurrentSection: r.live_current_section,
+});
+
+/**
+ * The minutes of a meeting (status, version, live state) and the current content of each section.
+ * Statements on the autosave path are prepared once: a save runs several of them per keystroke pause.
+ */
+export class MinutesRepo {
+  private readonly cache = new Map<string, Statement>();
+  constructor(private readonly db: Database) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  get(meetingId: string): MinutesRow | undefined {
+    const row = this.stmt(
+      `SELECT meeting_id, status, version, updated_at, live_started_at, live_ended_at, live_current_section FROM minutes WHERE meeting_id = ?`,
+    ).get(meetingId) as Row | undefined;
+    return row && toMinutes(row);
+  }
+
+  /** The minutes row, created as version 1 draft on first use. */
+  ensure(meetingId: string, now: string): MinutesRow {
+    this.stmt(`INSERT OR IGNORE INTO minutes (meeting_id, updated_at) VALUES (?, ?)`).run(meetingId, now);
+    return this.get(meetingId)!;
+  }
+
+  setStatus(meetingId: string, status: MinutesStatus, version: number, now: string): void {
+    this.stmt(`UPDATE minutes SET status = ?, version = ?, updated_at = ? WHERE meeting_id = ?`).run(status, version, now, meetingId);
+  }
+
+  touch(meetingId: string, now: string): void {
+    this.stmt(`UPDATE minutes SET updated_at = ? WHERE meeting_id = ?`).run(now, meetingId);
+  }
+
+  setLive(meetingId: string, live: { startedAt: string | null; endedAt: string | null; currentSection: string | null }): void {
+    this.stmt(`UPDATE minutes SET live_started_at = ?, live_ended_at = ?, live_current_section = ? WHERE meeting_id = ?`).run(
+      live.startedAt,
+      live.endedAt,
+      live.currentSection,
+      meetingId,
+    );
+  }
+
+  sections(meetingId: string): SectionRow[] {
+    const rows = this.stmt(`SELECT section_key, content_json, rev, updated_at FROM minutes_sections WHERE meeting_id = ?`).all(meetingId) as Array<{
+      section_key: string;
+      content_json: string;
+      rev: number;
+      updated_at: string;
+    }>;
+    return rows.map((r) => ({ sectionKey: r.section_key, contentJson: r.content_json, rev: r.rev, updatedAt: r.updated_at }));
+  }
+
+  section(meetingId: string, sectionKey: string): SectionRow | undefined {
+    const r = this.stmt(`SELECT section_key, content_json, rev, updated_at FROM minutes_sections WHERE meeting_id = ? AND section_key = ?`).get(
+      meetingId,
+      sectionKey,
+    ) as { section_key: string; content_json: string; rev: number; updated_at: string } | undefined;
+    return r && { sectionKey: r.section_key, contentJson: r.content_json, rev: r.rev, updatedAt: r.updated_at };
+  }
+
+  /**
+   * What a save needs to know about the stored section without reading its content into JS: rev, text length,
+   * and whether `contentJson` equals what is stored.
+   */
+  head(meetingId: string, sectionKey: string, contentJson: string): { rev: number; textLength: number; same: boolean; updatedAt: string } | undefined {
+    const r = this.stmt(
+      `SELECT rev, length(plain_text) AS textLength, content_json = ? AS same, updated_at AS updatedAt
+         FROM minutes_sections WHERE meeting_id = ? AND section_key = ?`,
+    ).get(contentJson, meetingId, sectionKey) as { rev: number; textLength: number; same: number; updatedAt: string } | undefined;
+    return r && { ...r, same: r.same === 1 };
+  }
+
+  /** Inserts or overwrites the section, incrementing its rev; returns the new rev. */
+  write(meetingId: string, sectionKey: string, contentJson: string, plainText: string, now: string): number {
+    const row = this.stmt(
+      `INSERT INTO minutes_sections (meeting_id, section_key, content_json, plain_text, rev, updated_at) VALUES (?, ?, ?, ?, 1, ?)
+       ON CONFLICT (meeting_id, section_key) DO UPDATE SET
+         content_json = excluded.content_json, plain_text = excluded.plain_text, rev = rev + 1, updated_at = excluded.updated_at
+       RETURNING rev`,
+    ).get(meetingId, sectionKey, contentJson, plainText, now) as { rev: number };
+    return row.rev;
+  }
+}

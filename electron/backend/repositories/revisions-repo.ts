@@ -1,0 +1,119 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RevisionReason } from '../../../shared/domain/minutes';
+
+export interface RevisionHead {
+  id: string;
+  meetingId: string;
+  sectionKey: string;
+  minutesVersion: number;
+  rev: number;
+  reason: RevisionReason;
+  /** The start of the plain text (enough for an excerpt). */
+  textStart: string;
+  createdAt: string;
+}
+
+export interface RevisionRow extends RevisionHead {
+  contentJson: string;
+}
+
+interface Row {
+  id: string;
+  meeting_id: string;
+  section_key: string;
+  minutes_version: number;
+  rev: number;
+  reason: RevisionReason;
+  text_start: string;
+  created_at: string;
+  content_json?: string;
+}
+
+const toHead = (r: Row): RevisionHead => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  sectionKey: r.section_key,
+  minutesVersion: r.minutes_version,
+  rev: r.rev,
+  reason: r.reason,
+  textStart: r.text_start,
+  createdAt: r.created_at,
+});
+
+const HEAD = `id, meeting_id, section_key, minutes_version, rev, reason, substr(plain_text, 1, 400) AS text_start, created_at`;
+const NEXT_SEQ = `COALESCE((SELECT MAX(seq) FROM minutes_revisions r WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey), 0) + 1`;
+
+export interface SnapshotParams {
+  id: string;
+  meetingId: string;
+  sectionKey: string;
+  minutesVersion: number;
+  reason: RevisionReason;
+  now: string;
+}
+
+/** Kept copies of a section's content. Never updated; deleted only with their meeting. */
+export class RevisionsRepo {
+  private readonly cache = new Map<string, Statement>();
+  constructor(private readonly db: Database) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  /**
+   * Copies the section's stored content into a new revision inside SQLite (the content never travels through JS),
+   * unless the newest revision of that section already holds the same content. Returns whether one was made.
+   */
+  snapshotStored(p: SnapshotParams): boolean {
+    return (
+      this.stmt(
+        `INSERT INTO minutes_revisions (id, meeting_id, section_key, minutes_version, rev, reason, content_json, plain_text, created_at, seq)
+         SELECT @id, s.meeting_id, s.section_key, @minutesVersion, s.rev, @reason, s.content_json, s.plain_text, @now, ${NEXT_SEQ}
+           FROM minutes_sections s
+          WHERE s.meeting_id = @meetingId AND s.section_key = @sectionKey
+            AND s.content_json IS NOT (SELECT r.content_json FROM minutes_revisions r
+                                        WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey ORDER BY r.seq DESC LIMIT 1)`,
+      ).run(p).changes === 1
+    );
+  }
+
+  /** Stores the given content as a revision, unless the newest revision already holds it. */
+  insert(p: SnapshotParams & { rev: number; contentJson: string; plainText: string }): boolean {
+    return (
+      this.stmt(
+        `INSERT INTO minutes_revisions (id, meeting_id, section_key, minutes_version, rev, reason, content_json, plain_text, created_at, seq)
+         SELECT @id, @meetingId, @sectionKey, @minutesVersion, @rev, @reason, @contentJson, @plainText, @now, ${NEXT_SEQ}
+          WHERE @contentJson IS NOT (SELECT r.content_json FROM minutes_revisions r
+                                      WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey ORDER BY r.seq DESC LIMIT 1)`,
+      ).run(p).changes === 1
+    );
+  }
+
+  latestCreatedAt(meetingId: string, sectionKey: string): string | undefined {
+    const r = this.stmt(`SELECT created_at FROM minutes_revisions WHERE meeting_id = ? AND section_key = ? ORDER BY seq DESC LIMIT 1`).get(
+      meetingId,
+      sectionKey,
+    ) as { created_at: string } | undefined;
+    return r?.created_at;
+  }
+
+  /** Newest first. */
+  list(meetingId: string, sectionKey: string): RevisionHead[] {
+    const rows = this.stmt(`SELECT ${HEAD} FROM minutes_revisions WHERE meeting_id = ? AND section_key = ? ORDER BY seq DESC`).all(
+      meetingId,
+      sectionKey,
+    ) as Row[];
+    return rows.map(toHead);
+  }
+
+  get(id: string): RevisionRow | undefined {
+    const r = this.stmt(`SELECT ${HEAD}, content_json FROM minutes_revisions WHERE id = ?`).get(id) as Row | undefined;
+    return r && { ...toHead(r), contentJson: r.content_json! };
+  }
+}

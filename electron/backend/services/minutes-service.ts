@@ -1,0 +1,287 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { emptyDoc, plainText, type SerializedDoc } from '../../../shared/editor/doc-model';
+import {
+  canTransitionMinutes,
+  excerpt,
+  FIXED_SECTION_KEYS,
+  MINUTES_STATUS_LABEL,
+  type MinutesInfo,
+  type MinutesReopen,
+  type MinutesSetStatus,
+  type RestoreResult,
+  type RevisionDetail,
+  type RevisionReason,
+  type RevisionSummary,
+  type SaveResult,
+  type SaveSection,
+  type Section,
+  type SectionKind,
+  type SnapshotInput,
+  type SnapshotResult,
+} from '../../../shared/domain/minutes';
+import type { MinutesState } from '../../../shared/contract/minutes';
+import { MinutesRepo, type MinutesRow } from '../repositories/minutes-repo';
+import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
+import { iso, type ServiceContext } from './context';
+import type { AttendanceService } from './attendance-service';
+import type { DecisionsService } from './decisions-service';
+import type { LiveService } from './live-service';
+import type { MeetingsService } from './meetings-service';
+import { notFound } from './members-service';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+/**
+ * Before a save overwrites a section, the backend keeps a copy of what was there ('auto' revision) when the last
+ * revision of the section is older than this, or when the save removes more than half of a substantial text:
+ * a safety net that does not depend on the editor remembering to snapshot.
+ */
+export const AUTO_REVISION_AFTER_MS = 5 * 60_000;
+const AUTO_REVISION_SHRINK_MIN_CHARS = 200;
+
+export interface SectionOutline {
+  key: string;
+  kind: SectionKind;
+  number: string;
+  title: string;
+}
+
+const SECTION_TITLE = { opening: 'Opening', closing: 'Closing' } as const;
+
+/**
+ * Sections (current content, rev), their revisions, and the status and version of the minutes. Also the guards the
+ * other minutes services share: the meeting exists, the section belongs to it, the minutes are not approved.
+ */
+export class MinutesService {
+  readonly repo: MinutesRepo;
+  readonly revisions: RevisionsRepo;
+  constructor(
+    private readonly ctx: ServiceContext,
+    readonly meetings: MeetingsService,
+  ) {
+    this.repo = new MinutesRepo(ctx.db);
+    this.revisions = new RevisionsRepo(ctx.db);
+  }
+
+  // ---- guards (used inside the callers' transactions) ----------------------------------------------------------
+
+  /** The minutes' status and version; a meeting whose minutes were never touched has a version 1 draft. */
+  info(meetingId: string): MinutesInfo {
+    this.meetings.mustGet(meetingId);
+    const row = this.repo.get(meetingId);
+    return row ? toInfo(row) : { meetingId, status: 'draft', version: 1, updatedAt: null };
+  }
+
+  /** For writes: the meeting exists and its minutes are not approved. Creates the minutes row on first use. */
+  requireEditable(meetingId: string, now: string): MinutesRow {
+    this.meetings.mustGet(meetingId);
+    const row = this.repo.ensure(meetingId, now);
+    if (row.status === 'approved')
+      throw new AppError('read_only', `The minutes of this meeting are approved (version ${row.version}) and can no longer be changed. Reopen them to make a new version.`);
+    return row;
+  }
+
+  /** The key is 'opening', 'closing' or an agenda item of this meeting. */
+  requireSection(meetingId: string, sectionKey: string): void {
+    if ((FIXED_SECTION_KEYS as readonly string[]).includes(sectionKey)) return;
+    const item = this.meetings.agenda.get(sectionKey);
+    if (!item || item.meetingId !== meetingId)
+      throw new AppError('not_found', `This meeting has no section "${sectionKey}" (the agenda item may have been removed).`);
+  }
+
+  /** Opening, the agenda items in order (sub-items included), closing. */
+  outline(meetingId: string): SectionOutline[] {
+    const items = this.meetings.agendaOf(meetingId).map((a) => ({ key: a.id, kind: 'item' as const, number: a.number, title: a.title }));
+    return [
+      { key: 'opening', kind: 'opening', number: '', title: SECTION_TITLE.opening },
+      ...items,
+      { key: 'closing', kind: 'closing', number: '', title: SECTION_TITLE.closing },
+    ];
+  }
+
+  /** Everything the renderer needs to open a meeting's minutes, read in one transaction (a consistent snapshot). */
+  load(meetingId: string, parts: { live: LiveService; attendance: AttendanceService; records: DecisionsService }): MinutesState {
+    return this.ctx.db.transaction(
+      (): MinutesState => ({
+        minutes: this.info(meetingId),
+        sections: this.sections(meetingId),
+        live: parts.live.state(meetingId),
+        decisions: parts.records.listDecisions(meetingId),
+        actions: parts.records.listActions(meetingId),
+        attendance: parts.attendance.list(meetingId),
+      }),
+    )();
+  }
+
+  // ---- sections ---------------------------------------------------------------------------------------------------
+
+  /** Every section of the agenda with its content, then any stored section whose agenda item is gone ('orphan'). */
+  sections(meetingId: string): Section[] {
+    this.meetings.mustGet(meetingId);
+    const stored = new Map(this.repo.sections(meetingId).map((s) => [s.sectionKey, s]));
+    const outline = this.outline(meetingId);
+    const known = new Set(outline.map((o) => o.key));
+    const orphans: SectionOutline[] = [...stored.keys()]
+      .filter((k) => !known.has(k))
+      .sort()
+      .map((key) => ({ key, kind: 'orphan', number: '', title: 'Removed agenda item' }));
+    return [...outline, ...orphans].map((o) => {
+      const s = stored.get(o.key);
+      return { ...o, content: s ? (JSON.parse(s.contentJson) as SerializedDoc) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
+    });
+  }
+
+  /**
+   * The autosave. One immediate transaction: guards, the rev check, an optional safety copy, the write. The caller is
+   * answered only after the commit (synchronous=FULL), so an acknowledged save is on disk.
+   */
+  saveSection(input: Out<typeof SaveSection>): SaveResult {
+    const now = iso(this.ctx.now());
+    const content = input.content as SerializedDoc;
+    const contentJson = JSON.stringify(content);
+    const text = plainText(content.root);
+    const { meetingId, sectionKey } = input;
+    return this.ctx.db
+      .transaction((): SaveResult => {
+        const minutes = this.requireEditable(meetingId, now);
+        this.requireSection(meetingId, sectionKey);
+        const head = this.repo.head(meetingId, sectionKey, contentJson);
+        const currentRev = head?.rev ?? 0;
+        if (input.baseRev !== undefined && input.baseRev !== currentRev)
+          throw new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`, {
+            details: { currentRev },
+          });
+        // Same content as stored: it is already durable; don't spend a disk flush on it.
+        if (head?.same) return { sectionKey, rev: head.rev, savedAt: head.updatedAt };
+        if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
+          this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
+        const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
+        this.repo.touch(meetingId, now);
+        return { sectionKey, rev, savedAt: now };
+      })
+      .immediate();
+  }
+
+  private wantsSafetyCopy(meetingId: string, sectionKey: string, oldLength: number, newLength: number, now: string): boolean {
+    if (oldLength >= AUTO_REVISION_SHRINK_MIN_CHARS && newLength < oldLength / 2) return true;
+    const last = this.revisions.latestCreatedAt(meetingId, sectionKey);
+    return last === undefined || Date.parse(now) - Date.parse(last) >= AUTO_REVISION_AFTER_MS;
+  }
+
+  // ---- revisions --------------------------------------------------------------------------------------------------
+
+  /** Keeps the section's current content as a revision, unless the latest revision holds the same content. */
+  snapshot(input: Out<typeof SnapshotInput>): SnapshotResult {
+    const now = iso(this.ctx.now());
+    return this.ctx.db.transaction((): SnapshotResult => {
+      const info = this.info(input.meetingId);
+      if (!this.repo.head(input.meetingId, input.sectionKey, '')) {
+        this.requireSection(input.meetingId, input.sectionKey);
+        return { created: false, revision: null };
+      }
+      const id = this.ctx.newId();
+      const created = this.revisions.snapshotStored({ id, ...input, minutesVersion: info.version, now });
+      return { created, revision: created ? toSummary(this.revisions.get(id)!) : null };
+    })();
+  }
+
+  listRevisions(meetingId: string, sectionKey: string): RevisionSummary[] {
+    this.meetings.mustGet(meetingId);
+    return this.revisions.list(meetingId, sectionKey).map(toSummary);
+  }
+
+  revision(id: string): RevisionDetail {
+    const r = this.revisions.get(id);
+    if (!r) throw notFound('revision');
+    return { ...toSummary(r), content: JSON.parse(r.contentJson) as SerializedDoc };
+  }
+
+  /** Keeps the current content, then saves the revision's content as a new rev, itself kept as a revision. */
+  restoreRevision(id: string): RestoreResult {
+    const r = this.revisions.get(id);
+    if (!r) throw notFound('revision');
+    const now = iso(this.ctx.now());
+    const content = JSON.parse(r.contentJson) as SerializedDoc;
+    const text = plainText(content.root);
+    return this.ctx.db
+      .transaction((): RestoreResult => {
+        const minutes = this.requireEditable(r.meetingId, now);
+        this.requireSection(r.meetingId, r.sectionKey);
+        const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
+        this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
+        const rev = this.repo.write(r.meetingId, r.sectionKey, r.contentJson, text, now);
+        this.repo.touch(r.meetingId, now);
+        this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson: r.contentJson, plainText: text });
+        return { sectionKey: r.sectionKey, rev, savedAt: now, content };
+      })
+      .immediate();
+  }
+
+  // ---- status -----------------------------------------------------------------------------------------------------
+
+  setStatus(input: Out<typeof MinutesSetStatus>): MinutesInfo {
+    const now = iso(this.ctx.now());
+    return this.ctx.db.transaction((): MinutesInfo => {
+      this.meetings.mustGet(input.meetingId);
+      const m = this.repo.ensure(input.meetingId, now);
+      if (m.status === input.status) return toInfo(m);
+      if (!canTransitionMinutes(m.status, input.status))
+        throw new AppError(
+          'invalid_transition',
+          m.status === 'approved'
+            ? 'Approved minutes cannot change status; reopen them to start a new version.'
+            : `Minutes that are "${MINUTES_STATUS_LABEL[m.status]}" cannot become "${MINUTES_STATUS_LABEL[input.status]}".`,
+        );
+      // What was approved stays retrievable after a reopen: every section is kept as it stood.
+      if (input.status === 'approved') this.snapshotAll(input.meetingId, m.version, 'approved', now);
+      this.repo.setStatus(input.meetingId, input.status, m.version, now);
+      this.meetings.meetings.recordEvent(input.meetingId, now, 'minutes_status', { from: m.status, to: input.status, version: m.version });
+      return toInfo(this.repo.get(input.meetingId)!);
+    })();
+  }
+
+  /** Approved minutes become a new draft version; the reason is recorded with the event. */
+  reopen(input: Out<typeof MinutesReopen>): MinutesInfo {
+    const now = iso(this.ctx.now());
+    return this.ctx.db.transaction((): MinutesInfo => {
+      this.meetings.mustGet(input.meetingId);
+      const m = this.repo.ensure(input.meetingId, now);
+      if (m.status !== 'approved')
+        throw new AppError('invalid_transition', `Only approved minutes are reopened; these are "${MINUTES_STATUS_LABEL[m.status]}" and can be edited as they are.`);
+      const version = m.version + 1;
+      this.repo.setStatus(input.meetingId, 'draft', version, now);
+      this.meetings.meetings.recordEvent(input.meetingId, now, 'minutes_status', {
+        from: 'approved',
+        to: 'draft',
+        version,
+        reopened: true,
+        previousVersion: m.version,
+        reason: input.reason,
+      });
+      return toInfo(this.repo.get(input.meetingId)!);
+    })();
+  }
+
+  private snapshotAll(meetingId: string, minutesVersion: number, reason: RevisionReason, now: string) {
+    for (const s of this.repo.sections(meetingId))
+      this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey: s.sectionKey, minutesVersion, reason, now });
+  }
+}
+
+function toInfo(m: MinutesRow): MinutesInfo {
+  return { meetingId: m.meetingId, status: m.status, version: m.version, updatedAt: m.updatedAt };
+}
+
+function toSummary(r: RevisionHead): RevisionSummary {
+  return {
+    id: r.id,
+    meetingId: r.meetingId,
+    sectionKey: r.sectionKey,
+    minutesVersion: r.minutesVersion,
+    rev: r.rev,
+    reason: r.reason,
+    excerpt: excerpt(r.textStart),
+    createdAt: r.createdAt,
+  };
+}

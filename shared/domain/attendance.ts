@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { Id, Instant, RequiredText, Text } from './common';
+
+/**
+ * Who took part in a meeting. Representatives of member organisations are referenced by id (their name and
+ * organisation are also copied at the time they are added, so the record survives the representative's removal);
+ * everyone else is typed in by name under one of the free-text categories.
+ */
+export const PERSON_CATEGORIES = ['observer', 'external_expert', 'ai_office_staff'] as const;
+export const PersonCategory = z.enum(PERSON_CATEGORIES);
+export type PersonCategory = z.infer<typeof PersonCategory>;
+export const PARTICIPANT_CATEGORIES = ['representative', ...PERSON_CATEGORIES] as const;
+export const ParticipantCategory = z.enum(PARTICIPANT_CATEGORIES);
+export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
+export const PARTICIPANT_CATEGORY_LABEL: Record<ParticipantCategory, string> = {
+  representative: 'Representative',
+  observer: 'Observer',
+  external_expert: 'External expert',
+  ai_office_staff: 'AI Office staff',
+};
+
+export const ATTENDANCE_STATUSES = ['in_person', 'remote', 'excused', 'absent'] as const;
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
+export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
+  in_person: 'In person',
+  remote: 'Remote',
+  excused: 'Excused',
+  absent: 'Absent',
+};
+
+export const AttendanceEventKind = z.enum(['arrive', 'leave']);
+export type AttendanceEventKind = z.infer<typeof AttendanceEventKind>;
+export const AttendanceEvent = z.object({ kind: AttendanceEventKind, at: Instant });
+export type AttendanceEvent = z.infer<typeof AttendanceEvent>;
+
+export const Participant = z.object({
+  id: Id,
+  meetingId: Id,
+  category: ParticipantCategory,
+  representativeId: Id.nullable(),
+  organisationId: Id.nullable(),
+  name: z.string(),
+  organisation: z.string(),
+  status: AttendanceStatus,
+  /** Attending (in person or remote) and not departed: the last timed event, if any, is an arrival. */
+  present: z.boolean(),
+  events: z.array(AttendanceEvent),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const RepresentedOrganisation = z.object({
+  organisationId: Id.nullable(),
+  name: z.string(),
+  inPerson: z.number().int().min(0),
+  remote: z.number().int().min(0),
+});
+export type RepresentedOrganisation = z.infer<typeof RepresentedOrganisation>;
+
+export const AttendanceSummary = z.object({
+  /** Member organisations with at least one representative attending in person or remotely, by name. */
+  organisationsRepresented: z.array(RepresentedOrganisation),
+  counts: z.object({ in_person: z.number().int(), remote: z.number().int(), excused: z.number().int(), absent: z.number().int() }),
+});
+export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
+
+export const Attendance = z.object({ participants: z.array(Participant), summary: AttendanceSummary });
+export type Attendance = z.infer<typeof Attendance>;
+
+/** One participant of a meeting: a representative (added on first use) or an existing participant row. */
+const exactlyOneTarget = (t: { representativeId?: string | undefined; participantId?: string | undefined }) =>
+  (t.representativeId === undefined) !== (t.participantId === undefined);
+const TARGET_MESSAGE = { message: 'give either representativeId or participantId', path: ['participantId'] };
+
+export const AttendanceSet = z
+  .object({ meetingId: Id, representativeId: Id.optional(), participantId: Id.optional(), status: AttendanceStatus })
+  .strict()
+  .refine(exactlyOneTarget, TARGET_MESSAGE);
+export type AttendanceSet = z.input<typeof AttendanceSet>;
+
+/** Arrival or departure, timed by the backend's clock. An arrival also marks the person attending (default in person). */
+export const AttendanceMove = z
+  .object({
+    meetingId: Id,
+    representativeId: Id.optional(),
+    participantId: Id.optional(),
+    mode: z.enum(['in_person', 'remote']).optional(),
+  })
+  .strict()
+  .refine(exactlyOneTarget, TARGET_MESSAGE);
+export type AttendanceMove = z.input<typeof AttendanceMove>;
+
+export const PersonAdd = z
+  .object({
+    meetingId: Id,
+    category: PersonCategory,
+    name: RequiredText(200),
+    organisation: Text(200).default(''),
+    status: AttendanceStatus.default('in_person'),
+  })
+  .strict();
+export type PersonAdd = z.input<typeof PersonAdd>;
+
+export const PersonUpdate = z
+  .object({ participantId: Id, category: PersonCategory.optional(), name: RequiredText(200).optional(), organisation: Text(200).optional() })
+  .strict();
+export type PersonUpdate = z.input<typeof PersonUpdate>;
+
+export const ParticipantRef = z.object({ participantId: Id }).strict();
+
+/** Whether someone counts as present given their status and timed arrivals/departures. */
+export function isPresent(status: AttendanceStatus, events: readonly AttendanceEvent[]): boolean {
+  if (status !== 'in_person' && status !== 'remote') return false;
+  const last = events.at(-1);
+  return last === undefined || last.kind === 'arrive';
+}
+
+/** Counts per status and the organisations represented (someone attending in person or remotely). */
+export function summarise(participants: readonly Pick<Participant, 'category' | 'organisationId' | 'organisation' | 'status'>[]): AttendanceSummary {
+  const counts = { in_person: 0, remote: 0, excused: 0, absent: 0 };
+  const orgs = new Map<string, RepresentedOrganisation>();
+  for (const p of participants) {
+    counts[p.status] += 1;
+    if (p.category !== 'representative' || (p.status !== 'in_person' && p.status !== 'remote')) continue;
+    const key = p.organisationId ?? `name:${p.organisation.toLowerCase()}`;
+    const o = orgs.get(key) ?? { organisationId: p.organisationId, name: p.organisation, inPerson: 0, remote: 0 };
+    if (p.status === 'in_person') o.inPerson += 1;
+    else o.remote += 1;
+    orgs.set(key, o);
+  }
+  const organisationsRepresented = [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  return { organisationsRepresented, counts };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Id, Instant, Text } from './common';
+import { SectionKey } from './minutes';
+
+/**
+ * Decisions and action items are structured records minuted inside a section. The editor shows each as a block node
+ * ('decision' / 'action', see shared/editor/doc-model.ts) whose `recordId` is the record's id, and keeps the record's
+ * text in sync by calling update.
+ */
+export const DECISION_OUTCOMES = ['adopted', 'rejected', 'postponed', 'noted', 'withdrawn'] as const;
+export const DecisionOutcome = z.enum(DECISION_OUTCOMES);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+export const DECISION_OUTCOME_LABEL: Record<DecisionOutcome, string> = {
+  adopted: 'Adopted',
+  rejected: 'Rejected',
+  postponed: 'Postponed',
+  noted: 'Noted',
+  withdrawn: 'Withdrawn',
+};
+
+export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+const RECORD_TEXT_MAX = 20_000;
+
+export const Decision = z.object({
+  id: Id,
+  meetingId: Id,
+  sectionKey: SectionKey,
+  text: z.string(),
+  outcome: DecisionOutcome,
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const DecisionCreate = z
+  .object({ meetingId: Id, sectionKey: SectionKey, text: Text(RECORD_TEXT_MAX).default(''), outcome: DecisionOutcome.default('adopted') })
+  .strict();
+export type DecisionCreate = z.input<typeof DecisionCreate>;
+export const DecisionUpdate = z
+  .object({ id: Id, sectionKey: SectionKey.optional(), text: Text(RECORD_TEXT_MAX).optional(), outcome: DecisionOutcome.optional() })
+  .strict();
+export type DecisionUpdate = z.input<typeof DecisionUpdate>;
+
+/** A calendar date YYYY-MM-DD that exists, or '' for "no due date". */
+export const DueDate = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date like 2026-03-31 or empty')
+  .refine((s) => s === '' || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+
+export const ActionItem = z.object({
+  id: Id,
+  meetingId: Id,
+  sectionKey: SectionKey,
+  text: z.string(),
+  owner: z.string(),
+  dueDate: z.string(),
+  status: ActionStatus,
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+
+export const ActionCreate = z
+  .object({
+    meetingId: Id,
+    sectionKey: SectionKey,
+    text: Text(RECORD_TEXT_MAX).default(''),
+    owner: Text(300).default(''),
+    dueDate: DueDate.default(''),
+    status: ActionStatus.default('open'),
+  })
+  .strict();
+export type ActionCreate = z.input<typeof ActionCreate>;
+export const ActionUpdate = z
+  .object({
+    id: Id,
+    sectionKey: SectionKey.optional(),
+    text: Text(RECORD_TEXT_MAX).optional(),
+    owner: Text(300).optional(),
+    dueDate: DueDate.optional(),
+    status: ActionStatus.optional(),
+  })
+  .strict();
+export type ActionUpdate = z.input<typeof ActionUpdate>;

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { SerializedDoc } from '../editor/doc-model';
+import { Id, Instant, RequiredText } from './common';
+
+/**
+ * Live minutes: one Lexical document per section. A section is the meeting's opening, its closing, or one agenda
+ * item (sub-items included), keyed by 'opening', 'closing' or the agenda item's id.
+ */
+export const FIXED_SECTION_KEYS = ['opening', 'closing'] as const;
+export const SectionKey = Id;
+export type SectionKey = z.infer<typeof SectionKey>;
+
+/**
+ * - opening / closing / item: a section of the current agenda;
+ * - orphan: content stored for an agenda item that has since been removed. It is still returned (nothing typed is
+ *   lost) but can no longer be saved to.
+ */
+export const SectionKind = z.enum(['opening', 'item', 'closing', 'orphan']);
+export type SectionKind = z.infer<typeof SectionKind>;
+
+export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
+export const MinutesStatus = z.enum(MINUTES_STATUSES);
+export type MinutesStatus = z.infer<typeof MinutesStatus>;
+export const MINUTES_STATUS_LABEL: Record<MinutesStatus, string> = {
+  draft: 'Draft',
+  circulated: 'Circulated for comments',
+  approved: 'Approved',
+};
+
+/**
+ * Draft minutes are circulated, then approved. Circulated minutes may go back to draft (comments to work in).
+ * Approved minutes are read-only; the only way out is `minutes.reopen`, which starts a new version.
+ */
+export const MINUTES_TRANSITIONS: Record<MinutesStatus, readonly MinutesStatus[]> = {
+  draft: ['circulated'],
+  circulated: ['draft', 'approved'],
+  approved: [],
+};
+
+export function canTransitionMinutes(from: MinutesStatus, to: MinutesStatus): boolean {
+  return MINUTES_TRANSITIONS[from].includes(to);
+}
+
+export const MinutesInfo = z.object({
+  meetingId: Id,
+  status: MinutesStatus,
+  version: z.number().int().min(1),
+  updatedAt: Instant.nullable(),
+});
+export type MinutesInfo = z.infer<typeof MinutesInfo>;
+
+export const Section = z.object({
+  key: SectionKey,
+  kind: SectionKind,
+  /** '1', '2.1' for agenda items; '' otherwise. */
+  number: z.string(),
+  title: z.string(),
+  content: SerializedDoc,
+  /** 0 until the first save. */
+  rev: z.number().int().min(0),
+  updatedAt: Instant.nullable(),
+});
+export type Section = z.infer<typeof Section>;
+
+// ---- saving --------------------------------------------------------------------------------------------------------
+
+export const SectionRef = z.object({ meetingId: Id, sectionKey: SectionKey }).strict();
+export type SectionRef = z.input<typeof SectionRef>;
+
+export const SaveSection = z
+  .object({
+    meetingId: Id,
+    sectionKey: SectionKey,
+    content: SerializedDoc,
+    /** The rev the editor started from; a stale one is refused with 'conflict' (for co-editing later). */
+    baseRev: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type SaveSection = z.input<typeof SaveSection>;
+
+export const SaveResult = z.object({ sectionKey: SectionKey, rev: z.number().int().min(1), savedAt: Instant });
+export type SaveResult = z.infer<typeof SaveResult>;
+
+// ---- revisions -----------------------------------------------------------------------------------------------------
+
+/**
+ * Why a revision was kept. The caller may ask for the first four; the others are written by the backend itself:
+ * auto (a safety copy taken before a save when the last one is old or the text shrank a lot), before_restore /
+ * restore (both sides of a restore), approved (every section, when the minutes are approved).
+ */
+export const SNAPSHOT_REASONS = ['leave', 'periodic', 'export', 'manual'] as const;
+export const SnapshotReason = z.enum(SNAPSHOT_REASONS);
+export const REVISION_REASONS = [...SNAPSHOT_REASONS, 'auto', 'before_restore', 'restore', 'approved'] as const;
+export const RevisionReason = z.enum(REVISION_REASONS);
+export type RevisionReason = z.infer<typeof RevisionReason>;
+
+export const SnapshotInput = SectionRef.extend({ reason: SnapshotReason }).strict();
+export type SnapshotInput = z.input<typeof SnapshotInput>;
+
+export const RevisionSummary = z.object({
+  id: Id,
+  meetingId: Id,
+  sectionKey: SectionKey,
+  minutesVersion: z.number().int().min(1),
+  /** The section's rev the content was taken at. */
+  rev: z.number().int().min(0),
+  reason: RevisionReason,
+  excerpt: z.string(),
+  createdAt: Instant,
+});
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+export const RevisionDetail = RevisionSummary.extend({ content: SerializedDoc });
+export type RevisionDetail = z.infer<typeof RevisionDetail>;
+
+export const SnapshotResult = z.object({ created: z.boolean(), revision: RevisionSummary.nullable() });
+export type SnapshotResult = z.infer<typeof SnapshotResult>;
+
+export const RestoreResult = SaveResult.extend({ content: SerializedDoc });
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+export const EXCERPT_LENGTH = 160;
+
+/** First words of a section's plain text, on one line, for revision lists. */
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+// ---- status --------------------------------------------------------------------------------------------------------
+
+export const MinutesSetStatus = z.object({ meetingId: Id, status: MinutesStatus }).strict();
+export type MinutesSetStatus = z.input<typeof MinutesSetStatus>;
+export const MinutesReopen = z.object({ meetingId: Id, reason: RequiredText(1000) }).strict();
+export type MinutesReopen = z.input<typeof MinutesReopen>;
+
+// ---- live meeting ---------------------------------------------------------------------------------------------------
+
+export const MeetingRef = z.object({ meetingId: Id }).strict();
+
+export const LiveSection = z.object({ key: SectionKey, elapsedSeconds: z.number().int().min(0), running: z.boolean() });
+export type LiveSection = z.infer<typeof LiveSection>;
+
+export const LiveState = z.object({
+  meetingId: Id,
+  startedAt: Instant.nullable(),
+  endedAt: Instant.nullable(),
+  currentSection: SectionKey.nullable(),
+  /** Section whose timer runs, if any (at most one at a time). */
+  runningSection: SectionKey.nullable(),
+  /** Every section of the agenda (and any timed section no longer on it), in agenda order. */
+  sections: z.array(LiveSection),
+  /** The instant the elapsed times were computed at, so a client can keep counting on its own. */
+  asOf: Instant,
+});
+export type LiveState = z.infer<typeof LiveState>;
+
+export interface TimingSpan {
+  sectionKey: string;
+  startedAt: string;
+  stoppedAt: string | null;
+}
+
+/** Whole seconds spent per section: the sum of its spans, a running span counted up to `now`. */
+export function elapsedBySection(spans: readonly TimingSpan[], now: Date): Map<string, number> {
+  const ms = new Map<string, number>();
+  const nowMs = now.getTime();
+  for (const s of spans) {
+    const start = Date.parse(s.startedAt);
+    const stop = s.stoppedAt === null ? nowMs : Date.parse(s.stoppedAt);
+    ms.set(s.sectionKey, (ms.get(s.sectionKey) ?? 0) + Math.max(0, stop - start));
+  }
+  const out = new Map<string, number>();
+  for (const [k, v] of ms) out.set(k, Math.floor(v / 1000));
+  return out;
+}
