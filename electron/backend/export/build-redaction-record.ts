@@ -1,0 +1,63 @@
+import { Paragraph, type FileChild } from 'docx';
+import { instantInZone, meetingDate } from './dates';
+import { itemHeading, meetingMetaLines } from './meeting-meta';
+import { textRuns } from './sanitise';
+import { instantOfDate, LIST_REF, packHouseDocument, titleBlock } from './style';
+import { humanise, keyValueTable } from './tables';
+import type { ExportData } from './types';
+
+/**
+ * The redaction record (internal): every flag, in force or lifted, with its reason, note, author, time, excerpt and
+ * section; and the agenda items withheld from publication. It is what a reviewer reads to see why the public
+ * summary says less than the minutes.
+ */
+export function buildRedactionRecord(data: ExportData): Promise<Uint8Array> {
+  const { meeting, body } = data;
+  const sectionName = (key: string) => {
+    if (key === 'opening') return 'Opening';
+    if (key === 'closing') return 'Closing';
+    const item = data.agenda.find((a) => a.id === key);
+    return item ? itemHeading(item.number, item.title) : 'An item no longer on the agenda';
+  };
+  const children: FileChild[] = [...titleBlock(meeting.title, 'Redaction record (internal)', meetingMetaLines(meeting, body.chair))];
+  const display = meeting.withheldDisplay === 'title_only' ? 'by their title with “Not published”' : 'not at all';
+  children.push(
+    new Paragraph({
+      children: textRuns(
+        `In the public summary every flagged passage in force is replaced by “${meeting.redactionMarker}”, and withheld agenda items appear ${display}.`,
+      ),
+    }),
+  );
+
+  const ordered = [...data.flags].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  children.push(new Paragraph({ heading: 'Heading1', children: textRuns(`Flagged passages (${ordered.length})`) }));
+  if (ordered.length === 0) children.push(new Paragraph({ children: textRuns('No passage was flagged.') }));
+  ordered.forEach((f, i) => {
+    const state = f.retiredAt === null ? 'in force' : 'lifted';
+    children.push(new Paragraph({ heading: 'Heading2', children: textRuns(`Flag ${i + 1} — ${humanise(f.reason)} (${state})`) }));
+    const rows: Array<[string, string]> = [
+      ['Section', sectionName(f.sectionKey)],
+      ['Reason', humanise(f.reason)],
+      ['Note', f.note || '—'],
+      ['Flagged by', f.createdBy || '—'],
+      ['Flagged at', instantInZone(f.createdAt, meeting.timeZone)],
+    ];
+    if (f.retiredAt !== null) rows.push(['Lifted at', instantInZone(f.retiredAt, meeting.timeZone)]);
+    rows.push(['Excerpt', f.excerpt || '—'], ['Flag id', f.id]);
+    children.push(keyValueTable(rows));
+  });
+
+  children.push(new Paragraph({ heading: 'Heading1', children: textRuns('Withheld agenda items') }));
+  const withheld = data.agenda.filter((a) => data.withheldItemIds.includes(a.id));
+  if (withheld.length === 0) children.push(new Paragraph({ children: textRuns('No agenda item was withheld.') }));
+  for (const a of withheld)
+    children.push(new Paragraph({ numbering: { reference: LIST_REF.bullet, level: 0, instance: 1 }, children: textRuns(itemHeading(a.number, a.title)) }));
+
+  return packHouseDocument({
+    bodyName: body.name,
+    title: `${meeting.title} – redaction record`,
+    confidential: true,
+    children,
+    fixedInstant: instantOfDate(meetingDate(meeting.startsAt)),
+  });
+}

@@ -1,0 +1,24 @@
+import { EXPORT_KIND_LABEL, type ExportKind } from './types';
+import { sanitiseText } from './sanitise';
+
+const MAX_TITLE = 80;
+
+/**
+ * The default file name: "2026-01-30 Constitutive meeting – public summary.docx". Built from the meeting's date and
+ * title and the kind only (never from minutes or flagged text), with characters that are unsafe in file names on
+ * Windows, macOS or Linux removed.
+ */
+export function defaultFileName(meetingDate: string, meetingTitle: string, kind: ExportKind): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(meetingDate) ? meetingDate : 'undated';
+  const title = safeFilePart(meetingTitle).slice(0, MAX_TITLE).trim() || 'Meeting';
+  return `${date} ${title} – ${EXPORT_KIND_LABEL[kind]}.docx`;
+}
+
+/** Letters, digits, spaces and a few harmless punctuation marks; everything else becomes a space. */
+export function safeFilePart(s: string): string {
+  return sanitiseText(s)
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} ,.'()&+\-–]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[ .]+|[ .]+$/g, '');
+}

@@ -1,0 +1,173 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  TabStopType,
+  TextRun,
+  type FileChild,
+  type ILevelsOptions,
+  type IStylesOptions,
+} from 'docx';
+import { LOGO_PNG_BASE64 } from './logo-data';
+import { finalisePackage } from './package';
+import { singleLine, textRuns } from './sanitise';
+
+/**
+ * The house style of every export: A4, Arial (which LibreOffice renders with the metric-compatible Liberation Sans,
+ * and Word, Pages and every Office viewer have), the body's name and the logo in the header, "Page X of Y" in the
+ * footer (PAGE and NUMPAGES: the only fields any export contains), headings numbered from the agenda.
+ */
+export const FONT = 'Arial';
+export const COLOUR = { text: '1F2933', muted: '5F6B76', accent: '2F4858', flagFill: 'FFE8A3', decisionFill: 'E8F0F5', rule: 'B8C4CE' };
+export const CONFIDENTIAL_BANNER = 'CONFIDENTIAL — NOT FOR PUBLICATION';
+
+/** A4 in twentieths of a point; 2.2 cm side margins, 3.35 cm at the top so the two-line header never meets the text. */
+const PAGE = { width: 11906, height: 16838, margin: 1247, top: 1900 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+const pt = (points: number) => points * 2; // half-points
+
+export const HOUSE_STYLES: IStylesOptions = {
+  default: {
+    document: { run: { font: FONT, size: pt(10.5), color: COLOUR.text }, paragraph: { spacing: { after: 120, line: 276 } } },
+    title: { run: { font: FONT, size: pt(20), bold: true, color: COLOUR.accent }, paragraph: { spacing: { after: 120 } } },
+    heading1: { run: { font: FONT, size: pt(14), bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
+    heading2: { run: { font: FONT, size: pt(12), bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
+    heading3: { run: { font: FONT, size: pt(11), bold: true, color: COLOUR.text }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+    heading4: { run: { font: FONT, size: pt(10.5), bold: true, italics: true, color: COLOUR.text }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
+    heading5: { run: { font: FONT, size: pt(10.5), italics: true, color: COLOUR.text }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+    heading6: { run: { font: FONT, size: pt(10), italics: true, color: COLOUR.muted }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+    listParagraph: { run: { font: FONT } },
+  },
+  paragraphStyles: [
+    { id: 'Meta', name: 'Meta', basedOn: 'Normal', run: { size: pt(9.5), color: COLOUR.muted }, paragraph: { spacing: { after: 80 } } },
+    { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: pt(12), color: COLOUR.muted }, paragraph: { spacing: { after: 240 } } },
+    {
+      id: 'QuoteBlock',
+      name: 'Quote Block',
+      basedOn: 'Normal',
+      run: { italics: true, color: COLOUR.muted },
+      paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: COLOUR.rule, space: 8 } } },
+    },
+    { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { size: pt(8.5), color: COLOUR.muted }, paragraph: { spacing: { after: 0 } } },
+  ],
+};
+
+const bulletLevels: ILevelsOptions[] = Array.from({ length: 9 }, (_, level) => ({
+  level,
+  format: LevelFormat.BULLET,
+  text: ['•', '◦', '▪'][level % 3]!,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: { indent: { left: 454 * (level + 1), hanging: 284 } } },
+}));
+const numberLevels: ILevelsOptions[] = Array.from({ length: 9 }, (_, level) => ({
+  level,
+  format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3]!,
+  text: `%${level + 1}.`,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: { indent: { left: 454 * (level + 1), hanging: 340 } } },
+}));
+export const LIST_REF = { bullet: 'house-bullets', number: 'house-numbers' } as const;
+
+function logo(): ImageRun {
+  const data = Uint8Array.from(atob(LOGO_PNG_BASE64), (c) => c.charCodeAt(0));
+  // A fixed id keeps the drawing's id stable (docx would otherwise count up across documents of one process).
+  return new ImageRun({ type: 'png', data, transformation: { width: 22, height: 22 }, altText: { id: '1', name: 'Logo', description: 'Logo', title: 'Logo' } });
+}
+
+function header(bodyName: string, confidential: boolean): Header {
+  const children = [
+    new Paragraph({
+      style: 'HeaderText',
+      tabStops: [{ type: TabStopType.LEFT, position: 454 }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.rule, space: 4 } },
+      children: [logo(), ...textRuns(`\t${singleLine(bodyName)}`, { size: pt(8.5), color: COLOUR.muted })],
+    }),
+  ];
+  if (confidential)
+    children.push(
+      new Paragraph({
+        style: 'HeaderText',
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 60 },
+        children: textRuns(CONFIDENTIAL_BANNER, { bold: true, size: pt(9), color: '9B1C1C' }),
+      }),
+    );
+  return new Header({ children });
+}
+
+function footer(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'HeaderText',
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: pt(8.5), color: COLOUR.muted })],
+      }),
+    ],
+  });
+}
+
+export interface HouseDocumentOptions {
+  bodyName: string;
+  /** Document title (core properties). */
+  title: string;
+  /** Internal documents carry the confidentiality banner in the header of every page. */
+  confidential: boolean;
+  children: FileChild[];
+  /** The instant written as created/modified, e.g. the meeting date at 00:00Z, so output is deterministic. */
+  fixedInstant: string;
+}
+
+/** Builds and packs a document in the house style, then normalises the package (package.ts). */
+export async function packHouseDocument(o: HouseDocumentOptions): Promise<Uint8Array> {
+  const body = singleLine(o.bodyName);
+  const doc = new Document({
+    title: singleLine(o.title),
+    creator: body,
+    lastModifiedBy: body,
+    revision: 1,
+    styles: HOUSE_STYLES,
+    numbering: { config: [{ reference: LIST_REF.bullet, levels: bulletLevels }, { reference: LIST_REF.number, levels: numberLevels }] },
+    features: { trackRevisions: false, updateFields: false },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
+        headers: { default: header(o.bodyName, o.confidential) },
+        footers: { default: footer() },
+        children: o.children,
+      },
+    ],
+  });
+  const raw = await Packer.toBuffer(doc);
+  return finalisePackage(new Uint8Array(raw), o.fixedInstant);
+}
+
+/** The instant written into the properties of a meeting's documents: its date at midnight UTC. */
+export function instantOfDate(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : '2000-01-01T00:00:00Z';
+}
+
+// ---- small shared blocks ---------------------------------------------------------------------------------------
+
+export function titleBlock(title: string, subtitle: string, meta: string[]): Paragraph[] {
+  return [
+    new Paragraph({ heading: 'Title', children: textRuns(title) }),
+    new Paragraph({ style: 'Subtitle', children: textRuns(subtitle) }),
+    ...meta.map((m) => new Paragraph({ style: 'Meta', children: textRuns(m) })),
+  ];
+}
+
+export function shaded(fill: string) {
+  return { type: ShadingType.CLEAR, color: 'auto', fill };
+}
+
+export const TEXT_WIDTH_TWIPS = TEXT_WIDTH;

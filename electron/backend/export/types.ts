@@ -1,0 +1,76 @@
+import type { AgendaItem } from '../../../shared/domain/agenda';
+import type { Meeting } from '../../../shared/domain/meeting';
+import type { Organisation } from '../../../shared/domain/members';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
+
+/**
+ * Everything the internal documents are built from: plain data, gathered by the export service, so that every
+ * builder is a pure function of it. The public summary is NOT built from this (see build-public-summary.ts): it
+ * takes the PublicDocument that redact() made, and nothing else.
+ */
+export interface ExportData {
+  body: { name: string; chair: string };
+  meeting: Meeting;
+  /** In agenda order, numbered (orderAndNumber). */
+  agenda: AgendaItem[];
+  /** With their representatives. */
+  organisations: Organisation[];
+  attendance: AttendanceEntry[];
+  /** Minutes text per section: agenda item id, or 'opening' / 'closing'. */
+  sections: Record<string, SerializedDoc>;
+  flags: FlagRecord[];
+  decisions: DecisionRecord[];
+  actions: ActionRecord[];
+  /** Agenda items withheld from publication. */
+  withheldItemIds: string[];
+}
+
+export interface AttendanceEntry {
+  name: string;
+  organisation: string;
+  /** e.g. 'member', 'observer', 'ai_office', 'expert' (shown humanised). */
+  category: string;
+  /** e.g. 'present', 'remote', 'excused', 'absent' (shown humanised). */
+  status: string;
+}
+
+export interface FlagRecord {
+  id: string;
+  reason: string;
+  note: string;
+  createdBy: string;
+  /** ISO instant. */
+  createdAt: string;
+  /** The flagged text as it stood when exported (what must never reach a public file). */
+  excerpt: string;
+  sectionKey: string;
+  /** ISO instant when the flag was lifted, or null while it is in force. */
+  retiredAt: string | null;
+}
+
+export interface DecisionRecord {
+  text: string;
+  outcome: string;
+  sectionKey: string;
+}
+
+export interface ActionRecord {
+  text: string;
+  owner: string;
+  /** YYYY-MM-DD or ''. */
+  dueDate: string;
+  status: string;
+  sectionKey: string;
+}
+
+export const EXPORT_KINDS = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The part of a document title that names the kind, used in the document and in the default file name. */
+export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
+  agenda: 'agenda',
+  internal_minutes: 'internal minutes',
+  public_summary: 'public summary',
+  participants: 'list of participants',
+  redaction_record: 'redaction record',
+};
