@@ -1,0 +1,44 @@
+import type { PublicBlock, PublicDocument, PublicInline } from './public-model';
+
+/** What a withheld section shows under its title. */
+export const WITHHELD_NOTE = 'Not published.';
+
+/** Text of inlines with the marker standing for each redacted run (pass '' to drop the markers). */
+export function inlinesPlainText(inlines: readonly PublicInline[], marker: string): string {
+  let s = '';
+  for (const i of inlines) {
+    if (i.kind === 'text') s += i.text;
+    else if (i.kind === 'redacted') s += marker;
+    else if (i.kind === 'break') s += '\n';
+    else if (i.kind === 'tab') s += '\t';
+    else s += inlinesPlainText(i.children, marker);
+  }
+  return s;
+}
+
+/** One block as a line of plain text, with a light prefix for list items, decisions and actions. */
+export function blockPlainText(b: PublicBlock, marker: string): string {
+  const text = inlinesPlainText(b.inlines, marker);
+  switch (b.kind) {
+    case 'listItem':
+      return `${'  '.repeat(b.depth)}${b.ordered ? '#' : '•'} ${text}`;
+    case 'decision':
+      return `Decision: ${text}`;
+    case 'action':
+      return `Action: ${text}`;
+    default:
+      return text;
+  }
+}
+
+/** The whole public document as plain text, marker substituted: for the live preview and for tests. */
+export function publicPlainText(doc: PublicDocument): string {
+  const lines = [doc.bodyName, doc.meetingTitle, doc.date];
+  if (doc.organisations.length > 0) lines.push(`Participants: ${doc.organisations.join(', ')}`);
+  for (const s of doc.sections) {
+    lines.push('', [s.number, s.title].filter((x) => x !== '').join(' '));
+    if (s.withheld) lines.push(WITHHELD_NOTE);
+    for (const b of s.blocks) lines.push(blockPlainText(b, doc.marker));
+  }
+  return lines.join('\n');
+}

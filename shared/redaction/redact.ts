@@ -1,0 +1,174 @@
+import type { SerializedDoc } from '../editor/doc-model';
+import type { WithheldDisplay } from '../domain/meeting';
+import { TEXT_FORMAT } from '../editor/doc-model';
+import type { PublicBlock, PublicDocument, PublicInline, PublicSection } from './public-model';
+import { RedactionError, walkSection, type Atom, type BlockShape, type LinkRef } from './walk';
+
+export { RedactionError } from './walk';
+export { flaggedTexts, type FlaggedText } from './flagged-texts';
+export { publicPlainText, inlinesPlainText, blockPlainText, WITHHELD_NOTE } from './plain-text';
+
+export const OPENING_KEY = 'opening';
+export const CLOSING_KEY = 'closing';
+/** Titles of the two sections that are not agenda items. */
+export const SECTION_TITLE = { opening: 'Opening', closing: 'Closing' } as const;
+
+export interface RedactionAgendaItem {
+  id: string;
+  /** '1', '2', '2.1' as given by orderAndNumber (shared/domain/agenda.ts). */
+  number: string;
+  title: string;
+  parentId: string | null;
+  forPublication: boolean;
+}
+
+export interface RedactionInput {
+  bodyName: string;
+  meeting: { title: string; startsAt: string; redactionMarker: string; withheldDisplay: WithheldDisplay };
+  agenda: readonly RedactionAgendaItem[];
+  /** One stored document per section: 'opening', an agenda item id, or 'closing'. Missing sections are empty. */
+  sections: ReadonlyArray<{ key: string; content: SerializedDoc }>;
+  /** Names of the organisations that took part. */
+  organisations: readonly string[];
+  /** Withheld in addition to the items whose forPublication is false (may also name 'opening' or 'closing'). */
+  withheldItemIds?: readonly string[];
+}
+
+/**
+ * Builds the public document: the only thing the public summary and its preview ever see.
+ *
+ * - Every section is walked with an allowlist (./walk.ts); an unknown node, or a known one of unexpected shape,
+ *   throws a RedactionError: nothing is published that the redaction could not judge.
+ * - Everything inside a `flag` node, whatever its ids and whether or not a record exists, is hidden: each maximal
+ *   run of flagged content in a block becomes ONE `{ kind: 'redacted' }`, whose length does not depend on what it hides.
+ * - A link that holds any flagged content loses its URL: its unflagged text is kept as plain text, its flagged text
+ *   is redacted. (Fail-safe: the URL itself may name what was flagged, and dropping it hides no unflagged words.)
+ * - Withheld items (forPublication false, listed in withheldItemIds, or a sub-item of either, or whose parent is
+ *   unknown) keep their title with withheld=true and NO blocks, or are left out when withheldDisplay is 'omit'.
+ *   Their minutes are not even read.
+ * - Sections come in agenda order: opening, items by number, closing; an item with no minutes is kept, empty.
+ *   Stored sections whose key is no agenda item (e.g. of a deleted item) are not published.
+ */
+export function redact(input: RedactionInput): PublicDocument {
+  const byKey = new Map<string, SerializedDoc>();
+  input.sections.forEach((s, i) => {
+    if (byKey.has(s.key)) throw new RedactionError(`Two stored sections have the key ${JSON.stringify(s.key)}`, `sections[${i}]`);
+    byKey.set(s.key, s.content);
+  });
+  const withheld = withheldKeys(input);
+  const order: Array<{ key: string; number: string; title: string }> = [
+    { key: OPENING_KEY, number: '', title: SECTION_TITLE.opening },
+    ...sortByNumber(input.agenda).map((it) => ({ key: it.id, number: it.number, title: it.title })),
+    { key: CLOSING_KEY, number: '', title: SECTION_TITLE.closing },
+  ];
+  const sections: PublicSection[] = [];
+  for (const s of order) {
+    if (withheld.has(s.key)) {
+      if (input.meeting.withheldDisplay !== 'omit') sections.push({ ...s, withheld: true, blocks: [] });
+      continue;
+    }
+    const content = byKey.get(s.key);
+    sections.push({ ...s, withheld: false, blocks: content === undefined ? [] : publicBlocks(content, `sections[${s.key}]`) });
+  }
+  return {
+    marker: input.meeting.redactionMarker,
+    bodyName: input.bodyName,
+    meetingTitle: input.meeting.title,
+    date: input.meeting.startsAt.slice(0, 10),
+    organisations: [...input.organisations],
+    sections,
+  };
+}
+
+function withheldKeys(input: RedactionInput): Set<string> {
+  const explicit = new Set(input.withheldItemIds ?? []);
+  const byId = new Map(input.agenda.map((it) => [it.id, it]));
+  const out = new Set<string>([OPENING_KEY, CLOSING_KEY].filter((k) => explicit.has(k)));
+  const isWithheld = (it: RedactionAgendaItem, seen: number): boolean => {
+    if (!it.forPublication || explicit.has(it.id)) return true;
+    if (it.parentId === null) return false;
+    const parent = byId.get(it.parentId);
+    // An unknown parent (or a cycle) cannot be judged: withhold rather than guess.
+    return parent === undefined || seen > byId.size || isWithheld(parent, seen + 1);
+  };
+  for (const it of input.agenda) if (isWithheld(it, 0)) out.add(it.id);
+  return out;
+}
+
+function sortByNumber<T extends { number: string }>(items: readonly T[]): T[] {
+  const parts = (n: string) => n.split('.').map((p) => Number.parseInt(p, 10));
+  return items
+    .map((it, i) => ({ it, i, key: parts(it.number) }))
+    .sort((a, b) => {
+      for (let k = 0; k < Math.max(a.key.length, b.key.length); k++) {
+        const x = a.key[k] ?? -1;
+        const y = b.key[k] ?? -1;
+        if (x !== y) return (Number.isNaN(x) ? Infinity : x) - (Number.isNaN(y) ? Infinity : y);
+      }
+      return a.i - b.i;
+    })
+    .map((e) => e.it);
+}
+
+/** The public blocks of one stored section. */
+export function publicBlocks(content: unknown, path = 'section'): PublicBlock[] {
+  const blocks: PublicBlock[] = [];
+  walkSection(content, path, (shape, atoms) => blocks.push(toBlock(shape, toInlines(atoms))));
+  return blocks;
+}
+
+function toBlock(shape: BlockShape, inlines: PublicInline[]): PublicBlock {
+  switch (shape.kind) {
+    case 'heading':
+      return { kind: 'heading', level: shape.level, inlines };
+    case 'listItem':
+      return { kind: 'listItem', ordered: shape.ordered, depth: shape.depth, inlines };
+    default:
+      return { kind: shape.kind, inlines };
+  }
+}
+
+/**
+ * Atoms of one block → public inlines. Flagged atoms never contribute anything but the fact of a run: the run
+ * becomes a single `redacted` inline. Links with no flagged content keep their URL; others are dissolved.
+ */
+export function toInlines(atoms: readonly Atom[]): PublicInline[] {
+  const tainted = new Set<LinkRef>();
+  for (const a of atoms) if (a.flagIds && a.link) tainted.add(a.link);
+  const out: PublicInline[] = [];
+  let i = 0;
+  while (i < atoms.length) {
+    const a = atoms[i]!;
+    if (a.flagIds) {
+      while (i < atoms.length && atoms[i]!.flagIds) i++;
+      out.push({ kind: 'redacted' });
+      continue;
+    }
+    if (a.link && !tainted.has(a.link)) {
+      const children: PublicInline[] = [];
+      while (i < atoms.length && atoms[i]!.link === a.link) pushPlain(children, atoms[i++]!);
+      out.push({ kind: 'link', url: a.link.url, children });
+      continue;
+    }
+    pushPlain(out, a);
+    i++;
+  }
+  return out;
+}
+
+/** Appends one unflagged atom, merging text with the previous inline when the formatting is the same. */
+function pushPlain(out: PublicInline[], a: Atom): void {
+  if (a.kind === 'break') return void out.push({ kind: 'break' });
+  if (a.kind === 'tab') return void out.push({ kind: 'tab' });
+  if (a.text === '') return;
+  const next: PublicInline & { kind: 'text' } = { kind: 'text', text: a.text };
+  if (a.format & TEXT_FORMAT.bold) next.bold = true;
+  if (a.format & TEXT_FORMAT.italic) next.italic = true;
+  if (a.format & TEXT_FORMAT.underline) next.underline = true;
+  const prev = out[out.length - 1];
+  if (prev?.kind === 'text' && prev.bold === next.bold && prev.italic === next.italic && prev.underline === next.underline) {
+    prev.text += next.text;
+    return;
+  }
+  out.push(next);
+}

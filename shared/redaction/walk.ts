@@ -1,0 +1,233 @@
+import { AppError } from '../errors';
+import { SerializedDoc } from '../editor/doc-model';
+
+/**
+ * The one walk over a stored minutes section that the redaction trusts. It knows an ALLOWLIST of node types, each in
+ * the places it may appear, and checks the fields it reads; anything else throws a RedactionError, so content the
+ * redaction cannot judge never passes through. `redact()` and `flaggedTexts()` both use it, so they cannot disagree
+ * about what is flagged.
+ */
+
+export class RedactionError extends AppError {
+  /** Where in the input the problem is, e.g. `sections[opening].root.children[2].children[0]`. */
+  readonly path: string;
+  constructor(message: string, path: string) {
+    super('bad_request', `${message} (at ${path}). Nothing was published.`, { details: { path } });
+    this.name = 'RedactionError';
+    this.path = path;
+  }
+}
+
+/** Deeper than any real minutes; stops hostile or corrupted input before it exhausts the stack. */
+export const MAX_NESTING = 64;
+
+/** A link as met during the walk; compared by identity, so two link nodes are two links even with one URL. */
+export interface LinkRef {
+  url: string;
+}
+
+/**
+ * One indivisible piece of inline content. `flagIds` is null for unflagged content, else the union of the ids of every
+ * flag node around it (never empty). An empty flag node yields one empty flagged text atom, so that every flag is
+ * seen (and redacted) even when it holds nothing.
+ */
+export interface Atom {
+  kind: 'text' | 'break' | 'tab';
+  text: string;
+  /** Lexical's text format bitmask (0 for breaks, tabs and timestamps). */
+  format: number;
+  flagIds: readonly string[] | null;
+  link: LinkRef | null;
+}
+
+export type BlockShape =
+  | { kind: 'paragraph' }
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
+  | { kind: 'quote' }
+  | { kind: 'listItem'; ordered: boolean; depth: number }
+  | { kind: 'decision' }
+  | { kind: 'action' };
+
+export type BlockVisitor = (shape: BlockShape, atoms: Atom[]) => void;
+
+type Obj = Record<string, unknown>;
+
+const short = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+function asNode(x: unknown, path: string): Obj & { type: string } {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new RedactionError('A node of the minutes is not an object', path);
+  const type = (x as Obj).type;
+  if (typeof type !== 'string') throw new RedactionError('A node of the minutes has no type', path);
+  return x as Obj & { type: string };
+}
+
+function childrenOf(n: Obj & { type: string }, path: string): unknown[] {
+  if (!Array.isArray(n.children)) throw new RedactionError(`A "${n.type}" node has no list of children`, path);
+  return n.children;
+}
+
+function stringField(n: Obj & { type: string }, field: string, path: string): string {
+  const v = n[field];
+  if (typeof v !== 'string') throw new RedactionError(`A "${n.type}" node has no text field "${field}"`, path);
+  return v;
+}
+
+function misplaced(type: string, where: string, path: string): never {
+  throw new RedactionError(`The redaction does not know a node of type ${short(type)} ${where}`, path);
+}
+
+function checkDepth(depth: number, path: string) {
+  if (depth > MAX_NESTING) throw new RedactionError(`The minutes nest deeper than ${MAX_NESTING} levels`, path);
+}
+
+function union(outer: readonly string[] | null, ids: readonly string[]): string[] {
+  const out = outer ? [...outer] : [];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
+}
+
+interface InlineContext {
+  flagIds: readonly string[] | null;
+  link: LinkRef | null;
+  depth: number;
+}
+
+/** Appends the atoms of inline nodes (text, linebreak, tab, timestamp, flag, link, autolink) to `out`. */
+function inlineAtoms(nodes: readonly unknown[], path: string, ctx: InlineContext, out: Atom[]): void {
+  nodes.forEach((raw, i) => inlineAtom(raw, `${path}.children[${i}]`, ctx, out));
+}
+
+function inlineAtom(raw: unknown, p: string, ctx: InlineContext, out: Atom[]): void {
+  checkDepth(ctx.depth, p);
+  const n = asNode(raw, p);
+  switch (n.type) {
+    case 'text': {
+      const text = stringField(n, 'text', p);
+      const format = n.format ?? 0;
+      if (typeof format !== 'number' || !Number.isInteger(format)) throw new RedactionError('A text node has a format that is not a number', p);
+      // Empty unflagged text says nothing; empty flagged text is kept so the flag still yields its marker.
+      if (text !== '' || ctx.flagIds) out.push({ kind: 'text', text, format, flagIds: ctx.flagIds, link: ctx.link });
+      return;
+    }
+    case 'timestamp':
+      out.push({ kind: 'text', text: stringField(n, 'text', p), format: 0, flagIds: ctx.flagIds, link: ctx.link });
+      return;
+    case 'linebreak':
+      out.push({ kind: 'break', text: '\n', format: 0, flagIds: ctx.flagIds, link: ctx.link });
+      return;
+    case 'tab':
+      out.push({ kind: 'tab', text: '\t', format: 0, flagIds: ctx.flagIds, link: ctx.link });
+      return;
+    case 'flag': {
+      const ids = n.ids;
+      if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id !== ''))
+        throw new RedactionError('A flag node does not carry a list of flag ids', p);
+      const flagIds = union(ctx.flagIds, ids as string[]);
+      const before = out.length;
+      inlineAtoms(childrenOf(n, p), p, { ...ctx, flagIds, depth: ctx.depth + 1 }, out);
+      if (out.length === before) out.push({ kind: 'text', text: '', format: 0, flagIds, link: ctx.link });
+      return;
+    }
+    case 'link':
+    case 'autolink': {
+      if (ctx.link) throw new RedactionError('A link inside a link is not expected', p);
+      const url = stringField(n, 'url', p);
+      // An autolink the user has unlinked is shown as plain text by Lexical: it publishes no URL either.
+      const link = n.type === 'autolink' && n.isUnlinked === true ? null : { url };
+      inlineAtoms(childrenOf(n, p), p, { ...ctx, link, depth: ctx.depth + 1 }, out);
+      return;
+    }
+    default:
+      misplaced(n.type, 'inside a line of text', p);
+  }
+}
+
+const HEADING_LEVEL: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+function lineAtoms(n: Obj & { type: string }, path: string, depth: number): Atom[] {
+  const atoms: Atom[] = [];
+  inlineAtoms(childrenOf(n, path), path, { flagIds: null, link: null, depth: depth + 1 }, atoms);
+  return atoms;
+}
+
+function listOrdered(n: Obj & { type: string }, path: string): boolean {
+  const t = n.listType;
+  if (t !== 'bullet' && t !== 'number' && t !== 'check') throw new RedactionError('A list has an unknown list type', path);
+  return t === 'number';
+}
+
+/**
+ * A list item holds inline content, a nested list, or both. Each maximal run of inline children becomes one block
+ * at the list's depth; a nested list continues one level deeper. An item with no children at all is an empty bullet.
+ */
+function visitList(list: Obj & { type: string }, path: string, listDepth: number, depth: number, visit: BlockVisitor): void {
+  checkDepth(depth, path);
+  const ordered = listOrdered(list, path);
+  childrenOf(list, path).forEach((raw, i) => {
+    const p = `${path}.children[${i}]`;
+    const item = asNode(raw, p);
+    if (item.type !== 'listitem') misplaced(item.type, 'directly inside a list', p);
+    const kids = childrenOf(item, p);
+    if (kids.length === 0) visit({ kind: 'listItem', ordered, depth: listDepth }, []);
+    let run: Atom[] | null = null;
+    const flush = () => {
+      if (run) visit({ kind: 'listItem', ordered, depth: listDepth }, run);
+      run = null;
+    };
+    kids.forEach((kidRaw, k) => {
+      const kp = `${p}.children[${k}]`;
+      const kid = asNode(kidRaw, kp);
+      if (kid.type === 'list') {
+        flush();
+        visitList(kid, kp, listDepth + 1, depth + 2, visit);
+      } else {
+        run ??= [];
+        inlineAtom(kidRaw, kp, { flagIds: null, link: null, depth: depth + 2 }, run);
+      }
+    });
+    flush();
+  });
+}
+
+/** Checks a section against the stored-document schema of shared/editor/doc-model.ts as well as the walk's own rules. */
+function checkSchema(content: unknown, path: string) {
+  const parsed = SerializedDoc.safeParse(content);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('') : '';
+    throw new RedactionError(`The minutes do not have the expected form: ${issue?.message ?? 'invalid'}`, `${path}${where}`);
+  }
+}
+
+/** Walks the blocks of one stored section in document order, validating as it goes. */
+export function walkSection(content: unknown, path: string, visit: BlockVisitor): void {
+  if (typeof content !== 'object' || content === null) throw new RedactionError('A section has no document', path);
+  const root = asNode((content as Obj).root, `${path}.root`);
+  if (root.type !== 'root') misplaced(root.type, 'at the top of a section', `${path}.root`);
+  const rootPath = `${path}.root`;
+  childrenOf(root, rootPath).forEach((raw, i) => {
+    const p = `${rootPath}.children[${i}]`;
+    const n = asNode(raw, p);
+    switch (n.type) {
+      case 'paragraph':
+        return visit({ kind: 'paragraph' }, lineAtoms(n, p, 1));
+      case 'quote':
+        return visit({ kind: 'quote' }, lineAtoms(n, p, 1));
+      case 'heading': {
+        const level = typeof n.tag === 'string' && Object.prototype.hasOwnProperty.call(HEADING_LEVEL, n.tag) ? HEADING_LEVEL[n.tag] : undefined;
+        if (!level) throw new RedactionError('A heading has an unknown level', p);
+        return visit({ kind: 'heading', level }, lineAtoms(n, p, 1));
+      }
+      case 'decision':
+      case 'action':
+        stringField(n, 'recordId', p);
+        return visit({ kind: n.type }, lineAtoms(n, p, 1));
+      case 'list':
+        return visitList(n, p, 0, 1, visit);
+      default:
+        misplaced(n.type, 'as a block of a section', p);
+    }
+  });
+  // The walk has judged every node; the schema adds the finer rules of the stored form (field types, bounds).
+  checkSchema(content, path);
+}
