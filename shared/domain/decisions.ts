@@ -48,7 +48,13 @@ export type DecisionUpdate = z.input<typeof DecisionUpdate>;
 export const DueDate = z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date like 2026-03-31 or empty')
-  .refine((s) => s === '' || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+  .refine((s) => s === '' || isCalendarDate(s), 'is not a real date');
+
+/** 2026-02-28 yes; 2026-02-30 no (Date.parse refuses some impossible days and rolls others over, so compare back). */
+function isCalendarDate(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
 
 export const ActionItem = z.object({
   id: Id,
