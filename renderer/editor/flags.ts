@@ -1,6 +1,18 @@
 import { $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $dfs } from '@lexical/utils';
-import { $getRoot, $getSelection, $isRangeSelection, type LexicalNode } from 'lexical';
+import {
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  COMMAND_PRIORITY_HIGH,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  type LexicalEditor,
+  type LexicalNode,
+  type RangeSelection,
+} from 'lexical';
 import { $createFlagNode, $isFlagNode, type FlagNode } from './nodes/FlagNode';
 
 export interface FlagExcerpt {
@@ -63,4 +75,73 @@ function $allFlagNodes(): FlagNode[] {
   return $dfs($getRoot())
     .map((entry) => entry.node)
     .filter((node: LexicalNode): node is FlagNode => $isFlagNode(node));
+}
+
+/**
+ * Where text typed at a collapsed caret would leave a flag, the flag to put it in and at which edge: the caret at the
+ * end (start) of a flag's last (first) text, or just after a flag (offset 0 of the next text node, or an element
+ * point right after it). Text typed just *before* a flag, at the end of the preceding text, stays outside: that caret
+ * is unambiguously in the preceding text.
+ */
+function $flagEdgeAtCaret(selection: RangeSelection): { flag: FlagNode; edge: 'start' | 'end' } | null {
+  if (!selection.isCollapsed()) return null;
+  const { anchor } = selection;
+  const node = anchor.getNode();
+  if ($isTextNode(node)) {
+    const parent = node.getParent();
+    if ($isFlagNode(parent) && anchor.offset === node.getTextContentSize() && node.getNextSibling() === null) return { flag: parent, edge: 'end' };
+    if ($isFlagNode(parent) && anchor.offset === 0 && node.getPreviousSibling() === null) return { flag: parent, edge: 'start' };
+    const prev = node.getPreviousSibling();
+    if (anchor.offset === 0 && $isFlagNode(prev)) return { flag: prev, edge: 'end' };
+    return null;
+  }
+  if ($isElementNode(node) && anchor.offset > 0) {
+    const prev = node.getChildAtIndex(anchor.offset - 1);
+    if ($isFlagNode(prev)) return { flag: prev, edge: 'end' };
+  }
+  return null;
+}
+
+/**
+ * Inserts `text` inside the flag at the caret's edge (see $flagEdgeAtCaret), descending into nested flags so the text
+ * carries every id that covers the edge. Returns false when the caret is not at a flag's edge (the caller then lets
+ * Lexical insert normally).
+ */
+export function $insertTextAtFlagEdge(selection: RangeSelection, text: string): boolean {
+  const found = $flagEdgeAtCaret(selection);
+  if (found === null || text === '') return false;
+  let flag = found.flag;
+  for (;;) {
+    const inner = found.edge === 'end' ? flag.getLastChild() : flag.getFirstChild();
+    if (!$isFlagNode(inner)) break;
+    flag = inner;
+  }
+  const edgeChild = found.edge === 'end' ? flag.getLastChild() : flag.getFirstChild();
+  const { format, style } = selection;
+  if ($isTextNode(edgeChild) && edgeChild.isSimpleText() && edgeChild.getFormat() === format && edgeChild.getStyle() === style) {
+    const at = found.edge === 'end' ? edgeChild.getTextContentSize() : 0;
+    edgeChild.spliceText(at, 0, text, true);
+    if (found.edge === 'start') edgeChild.select(text.length, text.length);
+    return true;
+  }
+  const fresh = $createTextNode(text).setFormat(format).setStyle(style);
+  if (found.edge === 'end') flag.append(fresh);
+  else if (edgeChild) edgeChild.insertBefore(fresh);
+  else flag.append(fresh);
+  fresh.selectEnd();
+  return true;
+}
+
+/** Registers the flag edge typing rule on an editor (used by FlagPlugin, and by headless tests). */
+export function registerFlagTyping(editor: LexicalEditor): () => void {
+  return editor.registerCommand(
+    CONTROLLED_TEXT_INSERTION_COMMAND,
+    (payload) => {
+      const text = typeof payload === 'string' ? payload : payload.dataTransfer == null ? payload.data : null;
+      const selection = $getSelection();
+      if (!text || !$isRangeSelection(selection)) return false;
+      return $insertTextAtFlagEdge(selection, text);
+    },
+    COMMAND_PRIORITY_HIGH,
+  );
 }

@@ -18,7 +18,10 @@ export const FLAG_CLASS = 'tfs-flag';
  * `{ type: 'flag', ids: string[], children }`) carrying only the ids of the flag records kept in SQLite.
  *
  * Fail-safe rule, "when in doubt, stay flagged":
- * - canInsertTextBefore/After are true, so text typed at either edge of the flag joins it (MarkNode refuses both);
+ * - text typed at either edge of the flag joins it. Lexical 0.52 always puts text typed at an inline element's edge
+ *   outside it, so canInsertTextBefore/After are false (as for MarkNode): that makes Lexical refuse the browser's
+ *   native insertion at the edges and route the keystroke through CONTROLLED_TEXT_INSERTION_COMMAND, where
+ *   registerFlagTyping (flags.ts) puts the text inside the flag — also when the caret is reported just after it;
  * - insertNewAfter makes a flag with the same ids, so splitting a paragraph inside a flag leaves both halves flagged;
  * - extractWithChild is true whenever any flagged text is selected, so a partial copy carries the flag with it
  *   (MarkNode only keeps the mark when its whole text is copied), and excludeFromCopy is false for HTML as well,
@@ -63,11 +66,11 @@ export class FlagNode extends MarkNode {
   }
 
   override canInsertTextBefore(): boolean {
-    return true;
+    return false;
   }
 
   override canInsertTextAfter(): boolean {
-    return true;
+    return false;
   }
 
   override extractWithChild(_child: LexicalNode, selection: BaseSelection, _destination: 'clone' | 'html'): boolean {
