@@ -102,16 +102,16 @@ async function main() {
     console.error((err as Error).message);
     process.exit(64);
   }
-  const bin = args.browser ? undefined : electronBinary();
-  if (bin) {
+  const bin = electronBinary();
+  if (bin && !args.browser) {
     const main = path.join(__dirname, 'main.cjs');
     const child = spawn(bin, [main, ...(args.example ? ['--example'] : [])], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  if (!args.browser)
+  if (!bin)
     console.log(
-      'The Electron desktop runtime is not installed (its download was skipped or blocked); serving the app in your browser instead. To get the desktop window: `node node_modules/electron/install.js` on a machine with internet access.',
+      'The Electron desktop runtime is not installed (its download was skipped or blocked), so the app is served to your browser instead; to get the desktop window, run `node node_modules/electron/install.js` where downloads are allowed.',
     );
   await runBrowserHost(args);
 }

@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { AgendaPage, MeetingsPage, MembersPage, screenshot } from './pages';
+
+/**
+ * The foundation, end to end: the real renderer in Debian's Chromium against the browser host on a real SQLite
+ * file. One data folder for the whole file, so each step also proves the previous ones were stored.
+ */
+describe('meetings, agendas and members in Chromium', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  const dataDir = makeDataDir();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir);
+    page = await openApp(browser, host);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('says on start that the desktop runtime is absent and prints the URL', () => {
+    expect(host.output()).toMatch(/Electron desktop runtime is not installed/);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  });
+
+  it('adds a member organisation with a representative', async () => {
+    const members = new MembersPage(page);
+    await members.open(host.origin);
+    await members.addOrganisation('Example Lab', 'ExLab');
+    await members.addRepresentative('Example Lab', { name: 'Ada Byron', email: 'ada@example.org', role: 'Policy lead' });
+    await page.getByRole('article', { name: 'Example Lab' }).getByRole('cell', { name: 'ada@example.org', exact: true }).waitFor();
+    expect(await page.getByRole('article', { name: 'Example Lab' }).locator('.badge').innerText()).toBe('Member');
+  });
+
+  it('creates a meeting and builds an agenda of five items with a sub-item', async () => {
+    const meetings = new MeetingsPage(page);
+    await meetings.open(host.origin);
+    await meetings.create({ title: 'Second plenary', date: '2027-03-12', start: '10:00', end: '12:00', location: 'Brussels' });
+    const agenda = new AgendaPage(page);
+    await agenda.add({ title: 'Opening', kind: 'Information', minutes: 5 });
+    await agenda.add({ title: 'Guidance on model documentation', minutes: 30 });
+    await agenda.add({ title: 'Incident reporting', kind: 'Decision', minutes: 25 });
+    await agenda.add({ title: 'Ad hoc group on open source', minutes: 20 });
+    await agenda.add({ title: 'Any other business', kind: 'Any other business', minutes: 10 });
+    await agenda.addSubItem('3', 'Reporting template', 10);
+    await agenda.waitForOutline([
+      '1 Opening',
+      '2 Guidance on model documentation',
+      '3 Incident reporting',
+      '3.1 Reporting template',
+      '4 Ad hoc group on open source',
+      '5 Any other business',
+    ]);
+    expect(await page.locator('.time-total').innerText()).toContain('Planned 1 h 30 min of 2 h');
+  });
+
+  it('reorders by keyboard: Alt+Down, Alt+Up, and Alt+Right makes a sub-item', async () => {
+    const agenda = new AgendaPage(page);
+    await agenda.handle('2', 'Guidance on model documentation').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await agenda.waitForOutline([
+      '1 Opening',
+      '2 Incident reporting',
+      '2.1 Reporting template',
+      '3 Guidance on model documentation',
+      '4 Ad hoc group on open source',
+      '5 Any other business',
+    ]);
+    // Focus stays on the moved item's handle, so the officer can keep moving it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move item 3 Guidance on model documentation');
+    await page.keyboard.press('Alt+ArrowRight');
+    await agenda.waitForOutline([
+      '1 Opening',
+      '2 Incident reporting',
+      '2.1 Reporting template',
+      '2.2 Guidance on model documentation',
+      '3 Ad hoc group on open source',
+      '4 Any other business',
+    ]);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowUp');
+    await agenda.waitForOutline([
+      '1 Opening',
+      '2 Guidance on model documentation',
+      '3 Incident reporting',
+      '3.1 Reporting template',
+      '4 Ad hoc group on open source',
+      '5 Any other business',
+    ]);
+  });
+
+  it('reorders by drag and drop', async () => {
+    const agenda = new AgendaPage(page);
+    const from = page.getByTestId('agenda-item-5');
+    const to = page.getByTestId('agenda-item-1');
+    await from.dragTo(to, { targetPosition: { x: 40, y: 4 } });
+    await agenda.waitForOutline([
+      '1 Any other business',
+      '2 Opening',
+      '3 Guidance on model documentation',
+      '4 Incident reporting',
+      '4.1 Reporting template',
+      '5 Ad hoc group on open source',
+    ]);
+    // and back to the end, dropped on the lower half of the last row
+    await page.getByTestId('agenda-item-1').dragTo(page.getByTestId('agenda-item-5'), { targetPosition: { x: 40, y: 30 } });
+    await agenda.waitForOutline([
+      '1 Opening',
+      '2 Guidance on model documentation',
+      '3 Incident reporting',
+      '3.1 Reporting template',
+      '4 Ad hoc group on open source',
+      '5 Any other business',
+    ]);
+  });
+
+  it('shows it all again after a reload and after a restart of the host (from the SQLite file)', async () => {
+    const expected = [
+      '1 Opening',
+      '2 Guidance on model documentation',
+      '3 Incident reporting',
+      '3.1 Reporting template',
+      '4 Ad hoc group on open source',
+      '5 Any other business',
+    ];
+    const meetingUrl = page.url();
+    await page.reload();
+    await new AgendaPage(page).waitForOutline(expected);
+
+    await host.kill();
+    host = await startHost(dataDir);
+    await page.goto(host.url);
+    await page.goto(`${host.origin}/${new URL(meetingUrl).hash}`);
+    await new AgendaPage(page).waitForOutline(expected);
+    const members = new MembersPage(page);
+    await members.open(host.origin);
+    await page.getByRole('cell', { name: 'Ada Byron', exact: true }).waitFor();
+  });
+
+  it('loads the example meeting and its agenda screen is what the README shows', async () => {
+    const meetings = new MeetingsPage(page);
+    await meetings.open(host.origin);
+    await meetings.loadExample();
+    await new AgendaPage(page).waitForOutline([
+      '1 Opening and welcome',
+      '2 Logistics of the Taskforce, transparency and EU competition law',
+      '3 Rules of procedure',
+      '3.1 Adoption of the rules of procedure by consensus',
+      '3.2 Majority threshold for inviting external experts',
+      '4 Ad hoc groups',
+      '5 Future discussion topics',
+      '6 Any other business',
+    ]);
+    const file = await screenshot(page, 'agenda');
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    await meetings.open(host.origin);
+    await screenshot(page, 'meetings');
+  });
+
+  it('refuses a call without the token, and a malformed payload with a clear 400 that changes nothing', async () => {
+    const before = await apiCall(host, 'meetings.list', {});
+    expect(before.status).toBe(200);
+
+    const noToken = await apiCall(host, 'meetings.create', { title: 'x', startsAt: '2027-01-01T10:00', endsAt: '2027-01-01T11:00' }, { token: null });
+    expect(noToken.status).toBe(401);
+    expect(noToken.json.error?.code).toBe('unauthorised');
+
+    const wrongToken = await apiCall(host, 'meetings.list', {}, { token: 'A'.repeat(32) });
+    expect(wrongToken.status).toBe(401);
+
+    const malformed = await apiCall(host, 'meetings.create', { title: 42, startsAt: 'tomorrow' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error?.code).toBe('bad_request');
+    expect(malformed.json.error?.message).toMatch(/title/);
+
+    const notJson = await apiCall(host, 'meetings.create', '{"title": ');
+    expect(notJson.status).toBe(400);
+
+    const foreignOrigin = await apiCall(host, 'meetings.list', {}, { headers: { Origin: 'http://evil.example' } });
+    expect(foreignOrigin.status).toBe(403);
+
+    const after = await apiCall(host, 'meetings.list', {});
+    expect(after.json.value).toEqual(before.json.value);
+  });
+});
