@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
+import { AppError } from '../../shared/errors';
+import {
+  flaggedTexts,
+  inlinesPlainText,
+  publicBlocks,
+  publicPlainText,
+  redact,
+  RedactionError,
+  WITHHELD_NOTE,
+  type RedactionAgendaItem,
+  type RedactionInput,
+} from '../../shared/redaction/redact';
+
+// ---- tiny builders of stored minutes -------------------------------------------------------------------------------
+const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
+const t = (text: string, format = 0): SerializedNode => ({ type: 'text', version: 1, text, format, style: '', mode: 'normal', detail: 0 });
+const br: SerializedNode = { type: 'linebreak', version: 1 };
+const tab: SerializedNode = { type: 'tab', version: 1, text: '\t', format: 0 };
+const ts = (text: string): SerializedNode => ({ type: 'timestamp', version: 1, text, at: '2026-01-30T10:42' });
+const f = (ids: string[], ...c: SerializedNode[]) => el('flag', c, { ids });
+const link = (url: string, ...c: SerializedNode[]) => el('link', c, { url });
+const p = (...c: SerializedNode[]) => el('paragraph', c);
+const h = (tag: string, ...c: SerializedNode[]) => el('heading', c, { tag });
+const q = (...c: SerializedNode[]) => el('quote', c);
+const li = (...c: SerializedNode[]) => el('listitem', c);
+const list = (listType: string, ...items: SerializedNode[]) => el('list', items, { listType });
+const doc = (...blocks: SerializedNode[]): SerializedDoc => ({ root: el('root', blocks) as SerializedDoc['root'] });
+const B = 1;
+const I = 2;
+const S = 4;
+const U = 8;
+const R = { kind: 'redacted' } as const;
+
+const blocksOf = (...blocks: SerializedNode[]) => publicBlocks(doc(...blocks));
+const inlinesOf = (...c: SerializedNode[]) => {
+  const [b] = blocksOf(p(...c));
+  return b!.inlines;
+};
+
+function input(over: Partial<RedactionInput> = {}): RedactionInput {
+  return {
+    bodyName: 'Signatory Taskforce',
+    meeting: { title: 'Second plenary', startsAt: '2026-03-05T14:30', redactionMarker: '[…]', withheldDisplay: 'title_only' },
+    agenda: [],
+    sections: [],
+    organisations: ['Example AI', 'Other Lab'],
+    ...over,
+  };
+}
+const item = (id: string, number: string, over: Partial<RedactionAgendaItem> = {}): RedactionAgendaItem => ({ id, number, title: `Item ${number}`, parentId: null, forPublication: true, ...over });
+
+describe('redact: unflagged content', () => {
+  it('keeps text exactly, with bold, italic and underline, and drops other formats but not their text', () => {
+    expect(inlinesOf(t('plain '), t('bold', B), t(' both', B | I), t(' u', U), t(' struck', S), t(' é😀\u00a0'))).toEqual([
+      { kind: 'text', text: 'plain ' },
+      { kind: 'text', text: 'bold', bold: true },
+      { kind: 'text', text: ' both', bold: true, italic: true },
+      { kind: 'text', text: ' u', underline: true },
+      { kind: 'text', text: ' struck é😀\u00a0' },
+    ]);
+  });
+
+  it('turns linebreak into break, tab into tab and a timestamp into its text', () => {
+    expect(inlinesOf(ts('[10:42]'), t(' a'), br, t('b'), tab, t('c'))).toEqual([
+      { kind: 'text', text: '[10:42] a' },
+      { kind: 'break' },
+      { kind: 'text', text: 'b' },
+      { kind: 'tab' },
+      { kind: 'text', text: 'c' },
+    ]);
+  });
+
+  it('maps block types: paragraph, heading levels, quote, decision, action, lists with depth', () => {
+    const blocks = blocksOf(
+      p(t('p')),
+      h('h3', t('h')),
+      q(t('q')),
+      el('decision', [t('d')], { recordId: 'r1' }),
+      el('action', [t('a')], { recordId: 'r2' }),
+      list('number', li(t('one')), li(list('bullet', li(t('one.a')), li(list('check', li(t('deep')))))), li(t('two'))),
+      p(),
+    );
+    expect(blocks.map((b) => ({ ...b, inlines: inlinesPlainText(b.inlines, '') }))).toEqual([
+      { kind: 'paragraph', inlines: 'p' },
+      { kind: 'heading', level: 3, inlines: 'h' },
+      { kind: 'quote', inlines: 'q' },
+      { kind: 'decision', inlines: 'd' },
+      { kind: 'action', inlines: 'a' },
+      { kind: 'listItem', ordered: true, depth: 0, inlines: 'one' },
+      { kind: 'listItem', ordered: false, depth: 1, inlines: 'one.a' },
+      { kind: 'listItem', ordered: false, depth: 2, inlines: 'deep' },
+      { kind: 'listItem', ordered: true, depth: 0, inlines: 'two' },
+      { kind: 'paragraph', inlines: '' },
+    ]);
+  });
+
+  it('keeps a link without flagged content, with its URL', () => {
+    expect(inlinesOf(t('see '), link('https://example.org/a', t('the page', B)))).toEqual([
+      { kind: 'text', text: 'see ' },
+      { kind: 'link', url: 'https://example.org/a', children: [{ kind: 'text', text: 'the page', bold: true }] },
+    ]);
+  });
+
+  it('publishes an autolink the user has unlinked as plain text, without URL', () => {
+    expect(inlinesOf(el('autolink', [t('www.example.org')], { url: 'https://www.example.org', isUnlinked: true }))).toEqual([{ kind: 'text', text: 'www.example.org' }]);
+  });
+});
+
+describe('redact: flagged content', () => {
+  it('replaces a flagged passage with one redacted inline, whatever its formatting', () => {
+    expect(inlinesOf(t('before '), f(['a'], t('secret', B), t(' more', I), br, tab, ts('[10:00]')), t(' after'))).toEqual([
+      { kind: 'text', text: 'before ' },
+      R,
+      { kind: 'text', text: ' after' },
+    ]);
+  });
+
+  it('makes adjacent and nested flags one run, at the start and at the end of a block', () => {
+    expect(inlinesOf(f(['a'], t('x')), f(['b'], t('y'), f(['c', 'd'], t('z'))), t(' mid '), f(['e'], t('w')))).toEqual([R, { kind: 'text', text: ' mid ' }, R]);
+  });
+
+  it('redacts a flag that holds nothing, or only empty text, and a flag whose ids have no record', () => {
+    expect(inlinesOf(t('a'), f(['nobody-knows']), t('b'), f(['x'], t('')), t('c'))).toEqual([{ kind: 'text', text: 'a' }, R, { kind: 'text', text: 'b' }, R, { kind: 'text', text: 'c' }]);
+  });
+
+  it('redacts each block of a flag that crosses paragraphs and list items, separately', () => {
+    const blocks = blocksOf(p(t('keep '), f(['x'], t('secret one'))), p(f(['x'], t('secret two')), t(' keep')), list('bullet', li(f(['x'], t('three'))), li(t('four'))));
+    expect(blocks.map((b) => b.inlines)).toEqual([[{ kind: 'text', text: 'keep ' }, R], [R, { kind: 'text', text: ' keep' }], [R], [{ kind: 'text', text: 'four' }]]);
+  });
+
+  it('the marker does not depend on the length of what it hides', () => {
+    expect(inlinesOf(t('a '), f(['x'], t('b')))).toEqual(inlinesOf(t('a '), f(['x'], t('a much longer secret passage'), br, t('two lines'))));
+  });
+
+  it('a link inside a flag disappears with its URL', () => {
+    const out = inlinesOf(t('see '), f(['x'], t('the '), link('https://secret.example/deal', t('deal'))), t('.'));
+    expect(out).toEqual([{ kind: 'text', text: 'see ' }, R, { kind: 'text', text: '.' }]);
+    expect(JSON.stringify(out)).not.toContain('secret');
+  });
+
+  it('a link holding flagged text loses its URL and keeps its unflagged text as plain text (fail-safe)', () => {
+    const out = inlinesOf(link('https://secret.example/x', t('public part '), f(['x'], t('hidden'))), f(['y'], t(' more hidden')), t(' end'));
+    expect(out).toEqual([{ kind: 'text', text: 'public part ' }, R, { kind: 'text', text: ' end' }]);
+    expect(JSON.stringify(out)).not.toContain('secret');
+  });
+
+  it('a flag across the end of a link and the text after it is one run', () => {
+    const out = inlinesOf(link('https://example.org', t('open '), f(['x'], t('closed'))), f(['x'], t(' still closed')), t(' open'));
+    expect(out).toEqual([{ kind: 'text', text: 'open ' }, R, { kind: 'text', text: ' open' }]);
+  });
+
+  it('hides flagged headings, quotes, decisions and actions the same way', () => {
+    const blocks = blocksOf(h('h2', f(['a'], t('Deal'))), q(f(['a'], t('q'))), el('decision', [t('Agreed '), f(['a'], t('x'))], { recordId: 'r' }), el('action', [f(['a'], t('y'))], { recordId: 's' }));
+    expect(blocks.map((b) => b.inlines)).toEqual([[R], [R], [{ kind: 'text', text: 'Agreed ' }, R], [R]]);
+  });
+});
+
+describe('redact: the allowlist', () => {
+  const refuses = (d: unknown) => {
+    let err: unknown;
+    try {
+      publicBlocks(d);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RedactionError);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('bad_request');
+    return err as RedactionError;
+  };
+
+  it('refuses unknown node types at every level, with where they are', () => {
+    expect(refuses(doc(el('table', [t('secret')]))).path).toBe('section.root.children[0]');
+    expect(refuses(doc(p(t('a'), { type: 'image', version: 1, src: 'x.png' }))).path).toBe('section.root.children[0].children[1]');
+    expect(refuses(doc(p(f(['x'], el('mark', [t('s')], { ids: ['x'] }))))).path).toBe('section.root.children[0].children[0].children[0]');
+    refuses(doc(list('bullet', li(el('code', [t('x')])))));
+    refuses(doc(p(link('https://e.org', { type: 'hashtag', version: 1, text: '#x' }))));
+    refuses({ root: { type: 'paragraph', version: 1, children: [] } });
+    refuses(doc(p({ type: '__proto__', version: 1, text: 'x' })));
+  });
+
+  it('refuses known types in the wrong place', () => {
+    refuses(doc(t('text at the top')));
+    refuses(doc(f(['x'], p(t('block inside a flag')))));
+    refuses(doc(p(p(t('paragraph in a paragraph')))));
+    refuses(doc(li(t('item outside a list'))));
+    refuses(doc(list('bullet', p(t('paragraph in a list')))));
+    refuses(doc(p(link('https://a.org', link('https://b.org', t('link in link'))))));
+    refuses(doc(el('decision', [p(t('paragraph in a decision'))], { recordId: 'r' })));
+  });
+
+  it('refuses known types with an unexpected shape', () => {
+    refuses(doc(p({ type: 'text', version: 1, text: 7 })));
+    refuses(doc(p({ type: 'text', version: 1, text: 'a', format: 'bold' })));
+    refuses(doc(p({ type: 'flag', version: 1, ids: [], children: [t('s')] })));
+    refuses(doc(p({ type: 'flag', version: 1, ids: [''], children: [t('s')] })));
+    refuses(doc(p({ type: 'flag', version: 1, ids: ['x'] })));
+    refuses(doc(p({ type: 'link', version: 1, children: [t('s')] })));
+    refuses(doc(h('h7', t('x'))));
+    refuses(doc(list('dots', li(t('x')))));
+    refuses(doc(el('action', [t('x')])));
+    refuses(doc(p({ type: 'timestamp', version: 1, text: '[10:00]' }))); // no `at`: caught by the stored-form schema
+    refuses(doc(p(null as unknown as SerializedNode)));
+    refuses({ root: null });
+    refuses(null);
+  });
+
+  it('refuses nesting deeper than any real minutes', () => {
+    let n: SerializedNode = t('deep');
+    for (let i = 0; i < 100; i++) n = f([`f${i}`], n);
+    refuses(doc(p(n)));
+  });
+
+  it('flaggedTexts refuses what redact refuses', () => {
+    expect(() => flaggedTexts(doc(p(el('image', []))))).toThrow(RedactionError);
+  });
+});
+
+describe('redact: the document, its sections and withheld items', () => {
+  const content = (text: string) => doc(p(t(text)));
+
+  it('carries the metadata and puts sections in agenda order (opening, items by number, closing)', () => {
+    const pub = redact(
+      input({
+        agenda: [item('i10', '10'), item('i2', '2'), item('i2b', '2.1', { parentId: 'i2' }), item('i9', '9'), item('i1', '1')],
+        sections: [
+          { key: 'closing', content: content('bye') },
+          { key: 'i2', content: content('two') },
+          { key: 'opening', content: content('hello') },
+        ],
+      }),
+    );
+    expect({ ...pub, sections: undefined }).toEqual({ marker: '[…]', bodyName: 'Signatory Taskforce', meetingTitle: 'Second plenary', date: '2026-03-05', organisations: ['Example AI', 'Other Lab'], sections: undefined });
+    expect(pub.sections.map((s) => [s.key, s.number, s.title, s.blocks.length])).toEqual([
+      ['opening', '', 'Opening', 1],
+      ['i1', '1', 'Item 1', 0],
+      ['i2', '2', 'Item 2', 1],
+      ['i2b', '2.1', 'Item 2.1', 0],
+      ['i9', '9', 'Item 9', 0],
+      ['i10', '10', 'Item 10', 0],
+      ['closing', '', 'Closing', 1],
+    ]);
+  });
+
+  it('withholds items not for publication and their sub-items: title only, no blocks, minutes not even read', () => {
+    const pub = redact(
+      input({
+        agenda: [item('a', '1', { forPublication: false }), item('a1', '1.1', { parentId: 'a' }), item('b', '2')],
+        sections: [
+          { key: 'a', content: content('SECRET parent') },
+          { key: 'a1', content: doc(el('image', [])) },
+          { key: 'b', content: content('public') },
+        ],
+      }),
+    );
+    expect(pub.sections.map((s) => [s.key, s.withheld, s.blocks.length])).toEqual([
+      ['opening', false, 0],
+      ['a', true, 0],
+      ['a1', true, 0],
+      ['b', false, 1],
+      ['closing', false, 0],
+    ]);
+    expect(publicPlainText(pub)).not.toContain('SECRET');
+    expect(publicPlainText(pub)).toContain(`1 Item 1\n${WITHHELD_NOTE}`);
+  });
+
+  it('withholds the items of withheldItemIds too, and leaves withheld sections out with "omit"', () => {
+    const agenda = [item('a', '1'), item('b', '2'), item('b1', '2.1', { parentId: 'b' })];
+    const sections = [{ key: 'b1', content: content('SECRET') }, { key: 'opening', content: content('SECRET opening') }];
+    const titled = redact(input({ agenda, sections, withheldItemIds: ['b', 'opening'] }));
+    expect(titled.sections.filter((s) => s.withheld).map((s) => s.key)).toEqual(['opening', 'b', 'b1']);
+    const omitted = redact(input({ agenda, sections, withheldItemIds: ['b', 'opening'], meeting: { ...input().meeting, withheldDisplay: 'omit' } }));
+    expect(omitted.sections.map((s) => s.key)).toEqual(['a', 'closing']);
+    expect(JSON.stringify([titled, omitted])).not.toContain('SECRET');
+  });
+
+  it('withholds a sub-item whose parent is unknown, and does not publish sections of items no longer on the agenda', () => {
+    const pub = redact(input({ agenda: [item('x', '3.1', { parentId: 'gone' })], sections: [{ key: 'x', content: content('SECRET') }, { key: 'deleted-item', content: content('SECRET too') }] }));
+    expect(pub.sections.map((s) => [s.key, s.withheld])).toEqual([
+      ['opening', false],
+      ['x', true],
+      ['closing', false],
+    ]);
+    expect(JSON.stringify(pub)).not.toContain('SECRET');
+  });
+
+  it('refuses two stored sections with the same key', () => {
+    expect(() => redact(input({ sections: [{ key: 'opening', content: content('a') }, { key: 'opening', content: content('b') }] }))).toThrow(RedactionError);
+  });
+
+  it('renders plain text with the marker substituted', () => {
+    const pub = redact(
+      input({
+        agenda: [item('a', '1')],
+        sections: [{ key: 'a', content: doc(p(t('Price is '), f(['x'], t('42 EUR'))), list('number', li(t('first'))), el('decision', [t('Adopted')], { recordId: 'r' })) }],
+        meeting: { ...input().meeting, redactionMarker: '[redacted]' },
+      }),
+    );
+    expect(publicPlainText(pub)).toBe(
+      ['Signatory Taskforce', 'Second plenary', '2026-03-05', 'Participants: Example AI, Other Lab', '', 'Opening', '', '1 Item 1', 'Price is [redacted]', '# first', 'Decision: Adopted', '', 'Closing'].join('\n'),
+    );
+  });
+});
+
+describe('flaggedTexts', () => {
+  it('joins a flag across blocks per id, reports nested flags under each id, and skips empty flags', () => {
+    const d = doc(
+      p(t('a '), f(['x'], t('one '), f(['y'], t('inner')), t(' two'))),
+      p(f(['x'], t('three'), br, ts('[10:00]'))),
+      list('bullet', li(f(['z', 'w'], t('both')), t(' '), f(['empty']))),
+    );
+    expect(flaggedTexts(d)).toEqual([
+      { ids: ['x'], text: 'one inner two\nthree\n[10:00]' },
+      { ids: ['y'], text: 'inner' },
+      { ids: ['z', 'w'], text: 'both' },
+    ]);
+  });
+
+  it('separates two stretches of one id within a block', () => {
+    expect(flaggedTexts(doc(p(f(['x'], t('a')), t(' gap '), f(['x'], t('b')))))).toEqual([{ ids: ['x'], text: 'a\nb' }]);
+  });
+});
