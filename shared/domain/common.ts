@@ -17,7 +17,10 @@ export const RequiredText = (max = 500) => Text(max).refine((s) => s.length > 0,
 export const LocalDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time like 2026-01-30T10:00')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}:00Z`)), 'is not a real date');
+  .refine((s) => {
+    const t = Date.parse(`${s}:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 16) === s;
+  }, 'is not a real date and time');
 export type LocalDateTime = z.infer<typeof LocalDateTime>;
 
 /** An instant, as stored by the backend (ISO 8601 UTC). */
