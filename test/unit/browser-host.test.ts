@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
+import { makeBackend, tempDir } from '../helpers/temp';
+
+let host: BrowserHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+async function start() {
+  const backend = makeBackend();
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'a.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(path.dirname(rendererDir), 'secret.txt'), 'do not serve');
+  host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, maxBodyBytes: 4096 });
+  return { host, backend };
+}
+
+/** Raw HTTP, so Host and Origin can be set freely (fetch forbids changing Host). */
+function request(h: BrowserHost, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: h.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${h.port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+const json = (h: BrowserHost, name: string, body: unknown, headers: Record<string, string> = {}) =>
+  request(h, {
+    method: 'POST',
+    path: `/api/${name}`,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${h.token}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying the launch token in the fragment', async () => {
+    const { host: h } = await start();
+    expect(h.url).toBe(`http://127.0.0.1:${h.port}/#token=${h.token}`);
+    expect(h.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers calls with the token, and refuses them without it or with another one', async () => {
+    const { host: h } = await start();
+    const ok = await json(h, 'body.get', {});
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).value.chair).toBe('AI Office');
+    expect((await json(h, 'body.get', {}, { Authorization: '' })).status).toBe(401);
+    expect((await json(h, 'body.get', {}, { Authorization: `Bearer ${h.token.slice(0, -1)}x` })).status).toBe(401);
+    expect((await json(h, 'body.get', {}, { Authorization: h.token })).status).toBe(401);
+  });
+
+  it('checks Host (DNS rebinding) and Origin, and sends no CORS headers', async () => {
+    const { host: h } = await start();
+    expect((await json(h, 'body.get', {}, { Host: 'attacker.example' })).status).toBe(403);
+    expect((await json(h, 'body.get', {}, { Host: `127.0.0.1:${h.port + 1}` })).status).toBe(403);
+    expect((await json(h, 'body.get', {}, { Origin: 'http://attacker.example' })).status).toBe(403);
+    expect((await json(h, 'body.get', {}, { Origin: `http://localhost:${h.port}`, Host: `localhost:${h.port}` })).status).toBe(200);
+    const pre = await request(h, { method: 'OPTIONS', path: '/api/body.get', headers: { Origin: 'http://attacker.example' } });
+    expect(pre.status).toBe(403);
+    const r = await json(h, 'body.get', {});
+    expect(Object.keys(r.headers).filter((k) => k.startsWith('access-control'))).toEqual([]);
+  });
+
+  it('answers a malformed payload with a clear 400 and changes nothing', async () => {
+    const { host: h, backend } = await start();
+    const before = backend.services.meetings.list();
+    const r = await json(h, 'meetings.create', { title: ['x'] });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/title/) });
+    expect((await json(h, 'meetings.create', '{not json')).status).toBe(400);
+    expect((await json(h, 'meetings.create', 'x'.repeat(5000))).status).toBe(400);
+    expect((await json(h, 'meetings.create', {}, { 'Content-Type': 'text/plain' })).status).toBe(400);
+    expect((await json(h, 'no.such.call', {})).status).toBe(404);
+    expect((await request(h, { method: 'GET', path: '/api/body.get', headers: { Authorization: `Bearer ${h.token}` } })).status).toBe(400);
+    expect(backend.services.meetings.list()).toEqual(before);
+  });
+
+  it('serves the renderer with a strict CSP, routes to index.html, and refuses paths outside it', async () => {
+    const { host: h } = await start();
+    const index = await request(h, { path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(index.headers['content-security-policy']).toMatch(/object-src 'none'/);
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect((await request(h, { path: '/meetings/abc' })).body).toContain('<title>app</title>');
+    expect((await request(h, { path: '/assets/a.js' })).headers['content-type']).toMatch(/javascript/);
+    expect((await request(h, { path: '/assets/missing.js' })).status).toBe(404);
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const r = await request(h, { path: p });
+      expect(r.body, p).not.toContain('do not serve');
+    }
+  });
+});
