@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -9,6 +10,18 @@ import { describe, expect, it } from 'vitest';
  * - renderer/ never imports from electron/.
  */
 const ROOT = path.resolve(__dirname, '../..');
+
+/** shared/ must compile for any JavaScript host: ES library only, no DOM lib, no @types/node. */
+const SHARED_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2023.d.ts'],
+  types: [],
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  skipLibCheck: true,
+};
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -31,16 +44,19 @@ const NODE_BUILTINS = new Set(require('node:module').builtinModules as string[])
 const isNode = (s: string) => s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0]!);
 /** Files that are the Electron glue: the only ones allowed to import 'electron'. */
 const ELECTRON_GLUE = /^electron\/hosts\/electron-/;
-const DOM_GLOBALS = /\b(window|document|navigator|localStorage|HTMLElement|requestAnimationFrame)\s*[.([]/;
 
 function resolveRel(from: string, spec: string): string {
   return path.normalize(path.join(path.dirname(from), spec));
 }
 
-function violations(): string[] {
+interface SourceFile {
+  path: string;
+  source: string;
+}
+
+function checkFiles(all: SourceFile[]): string[] {
   const bad: string[] = [];
-  for (const f of files('shared')) {
-    const src = fs.readFileSync(path.join(ROOT, f), 'utf8');
+  for (const { path: f, source: src } of all.filter((x) => x.path.startsWith('shared/'))) {
     for (const s of importsOf(src)) {
       if (isNode(s)) bad.push(`${f}: shared/ imports Node module "${s}"`);
       if (s === 'electron' || s.startsWith('electron/')) bad.push(`${f}: shared/ imports Electron`);
@@ -50,18 +66,15 @@ function violations(): string[] {
         if (!target.startsWith('shared')) bad.push(`${f}: shared/ imports ${target}`);
       }
     }
-    if (DOM_GLOBALS.test(src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) bad.push(`${f}: shared/ uses a DOM global`);
   }
-  for (const f of files('electron')) {
-    const src = fs.readFileSync(path.join(ROOT, f), 'utf8');
+  for (const { path: f, source: src } of all.filter((x) => x.path.startsWith('electron/'))) {
     for (const s of importsOf(src)) {
       if ((s === 'electron' || s.startsWith('electron/')) && !ELECTRON_GLUE.test(f)) bad.push(`${f}: backend code imports "electron"`);
       if (s === 'electron-store' && !ELECTRON_GLUE.test(f)) bad.push(`${f}: backend code imports "electron-store"`);
       if (s.startsWith('.') && resolveRel(f, s).startsWith('renderer')) bad.push(`${f}: electron/ imports the renderer`);
     }
   }
-  for (const f of files('renderer')) {
-    const src = fs.readFileSync(path.join(ROOT, f), 'utf8');
+  for (const { path: f, source: src } of all.filter((x) => x.path.startsWith('renderer/'))) {
     for (const s of importsOf(src)) {
       if (s.startsWith('.') && resolveRel(f, s).startsWith('electron')) bad.push(`${f}: renderer/ imports from electron/`);
       if (s === 'electron' || isNode(s)) bad.push(`${f}: renderer/ imports "${s}"`);
@@ -69,6 +82,9 @@ function violations(): string[] {
   }
   return bad;
 }
+
+const tree = (): SourceFile[] =>
+  ['shared', 'electron', 'renderer'].flatMap((d) => files(d)).map((f) => ({ path: f.split(path.sep).join('/'), source: fs.readFileSync(path.join(ROOT, f), 'utf8') }));
 
 describe('layering', () => {
   it('finds the imports it is meant to police', () => {
@@ -80,7 +96,46 @@ describe('layering', () => {
     ]);
   });
 
+  it('catches each kind of crossing when one is planted', () => {
+    const planted: SourceFile[] = [
+      { path: 'shared/a.ts', source: `import fs from 'node:fs';` },
+      { path: 'shared/b.ts', source: `import { x } from '../electron/backend/backend';` },
+      { path: 'shared/d.ts', source: `import { ipcRenderer } from 'electron';` },
+      { path: 'electron/backend/e.ts', source: `import { app } from 'electron';` },
+      { path: 'electron/backend/f.ts', source: `const Store = require('electron-store');` },
+      { path: 'renderer/g.ts', source: `import { Backend } from '../electron/backend/backend';` },
+      { path: 'renderer/h.ts', source: `import path from 'path';` },
+      { path: 'electron/hosts/electron-main.ts', source: `import { app } from 'electron';` },
+      { path: 'shared/ok.ts', source: `import { z } from 'zod';\nimport { y } from './y';` },
+    ];
+    const found = checkFiles(planted);
+    for (const f of ['shared/a.ts', 'shared/b.ts', 'shared/d.ts', 'electron/backend/e.ts', 'electron/backend/f.ts', 'renderer/g.ts', 'renderer/h.ts'])
+      expect(found.some((v) => v.startsWith(f)), f).toBe(true);
+    expect(found.some((v) => v.startsWith('electron/hosts/electron-main.ts') || v.startsWith('shared/ok.ts'))).toBe(false);
+  });
+
+  it('compiles shared/ with neither the DOM nor Node type libraries (so no DOM or Node global slips in)', () => {
+    const program = ts.createProgram(
+      files('shared').map((f) => path.join(ROOT, f)),
+      { ...SHARED_OPTIONS, noEmit: true },
+    );
+    const diags = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file ? `${path.relative(ROOT, d.file.fileName)}: ` : '';
+      return where + ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    });
+    expect(diags).toEqual([]);
+  });
+
+  it('the shared/ compile check fails on a DOM global', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'layer-'));
+    const file = path.join(dir, 'x.ts');
+    fs.writeFileSync(file, 'export const w = () => window.innerWidth + document.title.length;');
+    const program = ts.createProgram([file], { ...SHARED_OPTIONS, noEmit: true });
+    expect(ts.getPreEmitDiagnostics(program).length).toBeGreaterThan(0);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('has no import across a layer the wrong way', () => {
-    expect(violations()).toEqual([]);
+    expect(checkFiles(tree())).toEqual([]);
   });
 });
