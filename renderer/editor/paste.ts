@@ -1,0 +1,216 @@
+import { $generateNodesFromSerializedNodes, $insertGeneratedNodes, type BaseSerializedNode } from '@lexical/clipboard';
+import { $generateNodesFromDOM } from '@lexical/html';
+import { $isAutoLinkNode, $isLinkNode } from '@lexical/link';
+import { $isListItemNode, $isListNode } from '@lexical/list';
+import { $dfs } from '@lexical/utils';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  $isLineBreakNode,
+  $isParagraphNode,
+  $isRangeSelection,
+  $isTabNode,
+  $isTextNode,
+  type BaseSelection,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
+import { NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
+import { MINUTES_NAMESPACE } from './config';
+import { $isActionNode } from './nodes/ActionNode';
+import { $isDecisionNode } from './nodes/DecisionNode';
+import { $isFlagNode } from './nodes/FlagNode';
+import { $isTimestampNode } from './nodes/TimestampNode';
+
+/**
+ * Paste cleaning. What arrives from Word or a web page is reduced to the minutes' node types, with no styles:
+ *
+ * 1. DOM pass (cleanPastedDocument): scripts, styles, <meta>/<link>/<xml>, forms, media and Word's hidden list glyphs
+ *    (`mso-list:Ignore`) are dropped; Word's `<o:p>` is unwrapped; an image becomes the visible text "[image omitted]",
+ *    an iframe/embed/object "[embedded content omitted]", a table becomes one paragraph per row with the cells' text
+ *    joined by " | " (preceded by "[table converted to text]"), so nothing disappears silently.
+ * 2. Lexical parses what is left ($generateNodesFromDOM) into the registered node classes only.
+ * 3. Node pass ($cleanImportedNodes): text keeps only bold/italic/underline/strikethrough and loses its inline style;
+ *    blocks lose alignment, indent and styles; links keep only http(s)/mailto URLs (others become their text);
+ *    any node whose type is outside the allowlist is replaced by its text. Pasted decision/action blocks whose record
+ *    is already in this section (a copy, not a move) become paragraphs, so one record never has two blocks.
+ *
+ * A copy from any minutes section arrives as Lexical JSON (same namespace) and keeps its flags, timestamps and
+ * records; it goes through the same node pass.
+ */
+
+export const IMAGE_OMITTED = '[image omitted]';
+export const EMBED_OMITTED = '[embedded content omitted]';
+export const TABLE_NOTE = '[table converted to text]';
+
+const KEPT_FORMAT = TEXT_FORMAT.bold | TEXT_FORMAT.italic | TEXT_FORMAT.underline | TEXT_FORMAT.strikethrough;
+const DROPPED_TAGS = 'script,style,meta,link,title,template,noscript,xml,svg,canvas,video,audio,source,track,form,input,button,select,textarea,head,base,map,area';
+const SAFE_URL = /^(https?:|mailto:)/i;
+const ALLOWED = new Set<string>(NODE_TYPES);
+
+/** Step 1: cleans a parsed clipboard document in place (see the module comment). */
+export function cleanPastedDocument(doc: Document): Document {
+  const body = doc.body;
+  body.querySelectorAll(DROPPED_TAGS).forEach((el) => el.remove());
+  // Word's list bullets/numbers are real text inside spans styled mso-list:Ignore; they would be pasted as "·" junk.
+  body.querySelectorAll('[style*="mso-list"]').forEach((el) => {
+    if (/mso-list:\s*ignore/i.test(el.getAttribute('style') ?? '')) el.remove();
+  });
+  // Word namespaced tags (<o:p>, <w:sdt>, <v:shape> …): keep their text, drop the tag.
+  for (const el of Array.from(body.getElementsByTagName('*'))) {
+    if (el.tagName.includes(':')) el.replaceWith(...Array.from(el.childNodes));
+  }
+  body.querySelectorAll('img,picture').forEach((el) => el.replaceWith(noteSpan(doc, IMAGE_OMITTED)));
+  body.querySelectorAll('iframe,embed,object,frame,frameset').forEach((el) => el.replaceWith(noteSpan(doc, EMBED_OMITTED)));
+  // Innermost tables first, so a nested table's text ends up in its outer cell.
+  for (const table of Array.from(body.querySelectorAll('table')).reverse()) {
+    const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+    const replacement = doc.createElement('div');
+    replacement.append(paragraph(doc, TABLE_NOTE));
+    for (const tr of rows) {
+      const cells = Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+      const text = cells.map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' | ');
+      if (text.replace(/[|\s]/g, '') !== '') replacement.append(paragraph(doc, text));
+    }
+    table.replaceWith(replacement);
+  }
+  // Web pages hide text that was never meant to be seen; don't paste it.
+  body.querySelectorAll('[hidden],[aria-hidden="true"]').forEach((el) => el.remove());
+  for (const el of Array.from(body.querySelectorAll<HTMLElement>('[style]'))) {
+    if (/display:\s*none/i.test(el.getAttribute('style') ?? '')) el.remove();
+  }
+  return doc;
+}
+
+function noteSpan(doc: Document, text: string): HTMLElement {
+  const span = doc.createElement('span');
+  span.textContent = ` ${text} `;
+  return span;
+}
+
+function paragraph(doc: Document, text: string): HTMLElement {
+  const p = doc.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+/**
+ * Step 3: the node pass over freshly generated (not yet inserted) nodes. Returns the nodes to insert.
+ * `existingRecordIds`: record ids already in the target section.
+ */
+export function $cleanImportedNodes(nodes: LexicalNode[], existingRecordIds: ReadonlySet<string> = new Set()): LexicalNode[] {
+  const out: LexicalNode[] = [];
+  for (const node of nodes) out.push(...$cleanNode(node, existingRecordIds));
+  return out;
+}
+
+function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>): LexicalNode[] {
+  if (!ALLOWED.has(node.getType())) return [$createTextNode(node.getTextContent())];
+  if ($isTimestampNode(node)) return [node];
+  if ($isTextNode(node) && !$isTabNode(node)) {
+    node.setStyle('');
+    node.setFormat(node.getFormat() & KEPT_FORMAT);
+    if (node.getMode() !== 'normal') node.setMode('normal');
+    return [node];
+  }
+  if ($isLineBreakNode(node) || $isTabNode(node)) return [node];
+  if (!$isElementNode(node)) return [$createTextNode(node.getTextContent())];
+  for (const child of node.getChildren()) {
+    const cleaned = $cleanNode(child, recordIds);
+    if (cleaned.length !== 1 || cleaned[0] !== child) {
+      for (const c of cleaned) child.insertBefore(c);
+      child.remove();
+    }
+  }
+  if ($isLinkNode(node) || $isAutoLinkNode(node)) {
+    if (!SAFE_URL.test(node.getURL().trim())) return node.getChildren();
+    node.setTarget(null);
+    node.setTitle(null);
+    node.setRel('noopener noreferrer');
+  }
+  if (($isDecisionNode(node) || $isActionNode(node)) && recordIds.has(node.getRecordId())) {
+    const p = $createParagraphNode();
+    node.getChildren().forEach((c) => p.append(c));
+    return [p];
+  }
+  $resetBlockLooks(node);
+  return [node];
+}
+
+function $resetBlockLooks(node: ElementNode): void {
+  if ($isFlagNode(node) || $isLinkNode(node)) return;
+  node.setFormat('');
+  node.setStyle('');
+  node.setTextStyle('');
+  node.setTextFormat(0);
+  // A list item's indent is its nesting depth, and a list's its level: Lexical owns those.
+  if (!$isListItemNode(node) && !$isListNode(node)) node.setIndent(0);
+}
+
+/** The records ids already present in the editor. */
+function $recordIdsInEditor(): Set<string> {
+  const ids = new Set<string>();
+  for (const { node } of $dfs($getRoot())) if ($isDecisionNode(node) || $isActionNode(node)) ids.add(node.getRecordId());
+  return ids;
+}
+
+/** What a paste or drop carries, as the DataTransfer interface exposes it (a test can pass a plain object). */
+export interface ClipboardLike {
+  getData(type: string): string;
+  readonly types?: ReadonlyArray<string>;
+  readonly files?: { readonly length: number };
+}
+
+/** Parses HTML with the page's DOMParser, cleans it and turns it into cleaned Lexical nodes (inside an update). */
+export function $nodesFromPastedHtml(editor: LexicalEditor, html: string): LexicalNode[] {
+  const doc = cleanPastedDocument(new DOMParser().parseFromString(html, 'text/html'));
+  return $cleanImportedNodes($generateNodesFromDOM(editor, doc), $recordIdsInEditor());
+}
+
+function $nodesFromLexicalJSON(json: string): LexicalNode[] | null {
+  try {
+    const payload = JSON.parse(json) as { namespace?: unknown; nodes?: unknown };
+    if (payload.namespace !== MINUTES_NAMESPACE || !Array.isArray(payload.nodes)) return null;
+    const nodes = payload.nodes as BaseSerializedNode[];
+    const types = (n: BaseSerializedNode): boolean => ALLOWED.has(n.type) && (n.children ?? []).every(types);
+    if (!nodes.every(types)) return null;
+    return $cleanImportedNodes($generateNodesFromSerializedNodes(nodes), $recordIdsInEditor());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Inserts clipboard content at `selection`, cleaned: our own Lexical JSON first, then HTML, then plain text; a paste
+ * of only files (e.g. a screenshot) inserts "[image omitted]" rather than nothing. Returns whether anything was inserted.
+ */
+export function $insertCleanedDataTransfer(editor: LexicalEditor, data: ClipboardLike, selection: BaseSelection): boolean {
+  const lexical = data.getData('application/x-lexical-editor');
+  const fromJson = lexical ? $nodesFromLexicalJSON(lexical) : null;
+  if (fromJson && fromJson.length > 0) {
+    $insertGeneratedNodes(editor, fromJson, selection);
+    return true;
+  }
+  const html = data.getData('text/html');
+  if (html) {
+    const nodes = $nodesFromPastedHtml(editor, html);
+    if (nodes.length > 0) {
+      $insertGeneratedNodes(editor, nodes, selection);
+      return true;
+    }
+  }
+  const text = data.getData('text/plain') || data.getData('text/uri-list');
+  if (text) {
+    if ($isRangeSelection(selection)) selection.insertRawText(text);
+    else $insertGeneratedNodes(editor, [$createParagraphNode().append($createTextNode(text))], selection);
+    return true;
+  }
+  if ((data.files?.length ?? 0) > 0 && $isRangeSelection(selection)) {
+    selection.insertText(IMAGE_OMITTED);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,66 @@
+import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { $dfs } from '@lexical/utils';
+import { $createTextNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
+import { $createActionNode, $isActionNode, type ActionNode } from './nodes/ActionNode';
+import { $createDecisionNode, $isDecisionNode, type DecisionNode } from './nodes/DecisionNode';
+import type { RecordKind } from './nodes/recordBlock';
+
+export interface RecordRef {
+  kind: RecordKind;
+  recordId: string;
+  text: string;
+}
+
+/** The top-level block holding the caret (or the last block when the editor has no selection). */
+export function $captureTarget(): ElementNode | null {
+  const selection = $getSelection();
+  if ($isRangeSelection(selection)) {
+    const block = selection.anchor.getNode().getTopLevelElement();
+    if (block) return block;
+  }
+  const last = $getRoot().getLastChild();
+  return $isElementNode(last) ? last : null;
+}
+
+/** The text a capture of `block` would record: the block's own text, or '' when a new empty block will be made. */
+export function $captureText(block: ElementNode | null): string {
+  return block && $isConvertible(block) ? block.getTextContent() : '';
+}
+
+function $isConvertible(block: LexicalNode): block is ElementNode {
+  return $isParagraphNode(block) || $isHeadingNode(block) || $isQuoteNode(block);
+}
+
+/**
+ * Makes `recordId`'s block: converts `targetKey`'s block (default: the caret's) if it is a paragraph, heading or quote
+ * — its text moves into the record block unchanged — or inserts a new empty record block after it. If the target
+ * vanished meanwhile (deleted while the page was creating the record) a new record block holding `fallbackText` is
+ * added at the end, so what the page recorded is visible. Leaves the caret at the end of the record block.
+ */
+export function $captureRecord(kind: RecordKind, recordId: string, targetKey?: NodeKey | null, fallbackText = ''): DecisionNode | ActionNode {
+  const record = kind === 'decision' ? $createDecisionNode(recordId) : $createActionNode(recordId);
+  const target = targetKey ? $getNodeByKey(targetKey) : $captureTarget();
+  const block = target && target.isAttached() ? (target.getTopLevelElement() ?? null) : null;
+  if (block && $isConvertible(block)) {
+    block.getChildren().forEach((child) => record.append(child));
+    record.setDirection(block.getDirection());
+    block.replace(record);
+  } else if (block) {
+    block.insertAfter(record);
+  } else {
+    if (fallbackText) record.append($createTextNode(fallbackText));
+    $getRoot().append(record);
+  }
+  record.selectEnd();
+  return record;
+}
+
+/** Every decision/action block in the section, in document order (for the page's record list / orphan check). */
+export function $collectRecords(): RecordRef[] {
+  const out: RecordRef[] = [];
+  for (const { node } of $dfs($getRoot())) {
+    if ($isDecisionNode(node)) out.push({ kind: 'decision', recordId: node.getRecordId(), text: node.getTextContent() });
+    else if ($isActionNode(node)) out.push({ kind: 'action', recordId: node.getRecordId(), text: node.getTextContent() });
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { NODE_TYPES, SerializedDoc, plainText, type SerializedNode } from '../../shared/editor/doc-model';
+import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
+import { $createDecisionNode } from '../../renderer/editor/nodes';
+import { $insertCleanedDataTransfer, EMBED_OMITTED, IMAGE_OMITTED, TABLE_NOTE, type ClipboardLike } from '../../renderer/editor/paste';
+
+const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15">
+<style><!-- p.MsoNormal {mso-style-unhide:no; margin:0cm; font-size:11.0pt; font-family:"Calibri",sans-serif; color:red;} --></style>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]--></head>
+<body lang=EN-GB style='tab-interval:36.0pt'>
+<!--StartFragment-->
+<h2 style='margin-left:18pt;text-align:center'><span style='font-family:"Times New Roman";mso-fareast-font-family:Calibri'>Item 3: Transparency<o:p></o:p></span></h2>
+<p class=MsoNormal style='text-align:justify;margin-left:36pt'><b><span style='font-size:14.0pt;font-family:"Arial",sans-serif;color:#C00000'>Chair</span></b><span style='font-family:"Arial"'> opened the <i>session</i> at 10:00.<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:Calibri'>First point<o:p></o:p></span></p>
+<p class=MsoNormal><a href="#_Toc123">See section 2</a> and <a href="https://digital-strategy.ec.europa.eu/">the Code</a><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal><img width=100 height=50 src="file:///C:/Users/x/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png" alt=chart></p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>Signatory<o:p></o:p></p></td><td><p class=MsoNormal>Position<o:p></o:p></p></td></tr>
+<tr><td><p class=MsoNormal>Acme AI</p></td><td><p class=MsoNormal>Supports</p></td></tr></table>
+<!--EndFragment-->
+</body></html>`;
+
+const WEB_HTML = `<meta charset="utf-8"><div style="font-family: Roboto; background: yellow">
+<script>window.stolen = document.cookie</script><style>.x{color:red}</style>
+<p style="color: rgb(32,33,36); font-size: 18px">Intro <strong>bold</strong> <code>code</code> <span style="font-weight:700">weighted</span></p>
+<p><a href="javascript:alert(1)" onclick="evil()">bad link</a> and <a href="https://example.org/x" target="_blank" title="t">good link</a></p>
+<img src="https://example.org/pic.png" alt="A chart"><iframe src="https://example.org/embed"></iframe>
+<ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul>
+<table><thead><tr><th>Name</th><th>Vote</th></tr></thead><tbody><tr><td>A</td><td>Yes</td></tr></tbody></table>
+<p hidden>secret hidden text</p><span style="display:none">also hidden</span>
+<h5>Small heading</h5><blockquote>Quoted</blockquote></div>`;
+
+function clipboard(data: Record<string, string>, files = 0): ClipboardLike {
+  return { getData: (t) => data[t] ?? '', types: Object.keys(data), files: { length: files } };
+}
+
+function paste(editor: LexicalEditor, data: ClipboardLike): SerializedDoc {
+  editor.update(
+    () => {
+      const sel = $getRoot().getLastChildOrThrow<ReturnType<typeof $createParagraphNode>>().selectEnd();
+      $insertCleanedDataTransfer(editor, data, sel);
+    },
+    { discrete: true },
+  );
+  return serializeEditor(editor);
+}
+
+function walk(n: SerializedNode, f: (n: SerializedNode) => void): void {
+  f(n);
+  for (const c of (n.children as SerializedNode[] | undefined) ?? []) walk(c, f);
+}
+
+function checkAllowed(doc: SerializedDoc): void {
+  expect(SerializedDoc.safeParse(doc).success).toBe(true);
+  walk(doc.root, (n) => {
+    expect(NODE_TYPES).toContain(n.type);
+    if (n.type === 'text') expect(n.style).toBe('');
+    if (n.type === 'text') expect((n.format as number) & ~15).toBe(0);
+    if (['paragraph', 'heading', 'quote'].includes(n.type)) {
+      expect(n.format).toBe('');
+      expect(n.indent).toBe(0);
+    }
+  });
+}
+
+describe('paste cleaning', () => {
+  it('Word HTML: no styles, list glyphs or <o:p>; images and tables visible as text; unsafe links unwrapped', () => {
+    const doc = paste(createHeadlessMinutesEditor(), clipboard({ 'text/html': WORD_HTML, 'text/plain': 'ignored' }));
+    checkAllowed(doc);
+    const text = plainText(doc.root);
+    expect(text).toContain('Item 3: Transparency');
+    expect(text).toContain('Chair opened the session at 10:00.');
+    expect(text).toContain('First point');
+    expect(text).not.toContain('·');
+    expect(text).toContain(IMAGE_OMITTED);
+    expect(text).toContain(TABLE_NOTE);
+    expect(text).toContain('Signatory | Position');
+    expect(text).toContain('Acme AI | Supports');
+    expect(text).not.toContain('mso');
+    const json = JSON.stringify(doc);
+    expect(json).not.toMatch(/Calibri|Arial|font|color|#C00000/);
+    const links: SerializedNode[] = [];
+    walk(doc.root, (n) => n.type === 'link' && links.push(n));
+    expect(links.map((l) => l.url)).toEqual(['https://digital-strategy.ec.europa.eu/']);
+    expect(text).toContain('See section 2');
+    // bold and italic survive as formats
+    expect(json).toMatch(/"format":1,[^}]*"text":"Chair"/);
+    expect(json).toMatch(/"format":2,[^}]*"text":"session"/);
+    expect(doc.root.children.some((c) => c.type === 'heading')).toBe(true);
+  });
+
+  it('web HTML: scripts, styles, hidden text dropped; images/iframes/tables visible; lists and quotes kept', () => {
+    const doc = paste(createHeadlessMinutesEditor(), clipboard({ 'text/html': WEB_HTML }));
+    checkAllowed(doc);
+    const text = plainText(doc.root);
+    const json = JSON.stringify(doc);
+    expect(json).not.toMatch(/stolen|cookie|color:red|Roboto|yellow|evil/);
+    expect(text).not.toContain('secret hidden text');
+    expect(text).not.toContain('also hidden');
+    expect(text).toContain(IMAGE_OMITTED);
+    expect(text).toContain(EMBED_OMITTED);
+    expect(text).toContain('Name | Vote');
+    expect(text).toContain('A | Yes');
+    expect(text).toContain('bad link');
+    const links: SerializedNode[] = [];
+    walk(doc.root, (n) => n.type === 'link' && links.push(n));
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ url: 'https://example.org/x', target: null, title: null });
+    const types = new Set<string>();
+    walk(doc.root, (n) => types.add(n.type));
+    for (const t of ['list', 'listitem', 'quote', 'heading']) expect(types).toContain(t);
+    // code (16) is dropped from the format (the text merges with its neighbours), bold kept
+    expect(json).toMatch(/"format":0,[^}]*"text":" code "/);
+    expect(json).toMatch(/"format":1,[^}]*"text":"bold"/);
+  });
+
+  it('plain text is inserted as text; a paste of only files leaves a visible note', () => {
+    let doc = paste(createHeadlessMinutesEditor(), clipboard({ 'text/plain': 'line one\nline two' }));
+    expect(plainText(doc.root)).toContain('line one');
+    expect(plainText(doc.root)).toContain('line two');
+    doc = paste(createHeadlessMinutesEditor(), clipboard({}, 1));
+    expect(plainText(doc.root)).toBe(IMAGE_OMITTED);
+  });
+
+  it('our own Lexical JSON keeps flags; a copied decision whose record is already here becomes a paragraph', () => {
+    const editor = createHeadlessMinutesEditor();
+    editor.update(() => $getRoot().clear().append($createDecisionNode('r1').append($createTextNode('Agreed')), $createParagraphNode()), { discrete: true });
+    const payload = {
+      namespace: 'tfs-minutes',
+      nodes: [
+        { type: 'decision', version: 1, recordId: 'r1', children: [{ type: 'text', version: 1, text: 'Agreed', format: 0, style: '', mode: 'normal', detail: 0 }] },
+        { type: 'decision', version: 1, recordId: 'r2', children: [{ type: 'text', version: 1, text: 'Moved', format: 0, style: '', mode: 'normal', detail: 0 }] },
+        {
+          type: 'paragraph',
+          version: 1,
+          children: [{ type: 'flag', version: 1, ids: ['f1'], children: [{ type: 'text', version: 1, text: 'secret', format: 0, style: 'color:red', mode: 'normal', detail: 0 }] }],
+        },
+      ],
+    };
+    const doc = paste(editor, clipboard({ 'application/x-lexical-editor': JSON.stringify(payload), 'text/html': '<p>fallback</p>' }));
+    checkAllowed(doc);
+    const records: string[] = [];
+    walk(doc.root, (n) => (n.type === 'decision' ? records.push(String(n.recordId)) : undefined));
+    expect(records).toEqual(['r1', 'r2']);
+    expect(JSON.stringify(doc)).toContain('"ids":["f1"]');
+    expect(JSON.stringify(doc)).not.toContain('color:red');
+    expect(plainText(doc.root)).not.toContain('fallback');
+  });
+
+  it('Lexical JSON from another app, or with a node type outside the allowlist, falls back to HTML', () => {
+    const foreign = { namespace: 'other', nodes: [{ type: 'paragraph', version: 1, children: [] }] };
+    let doc = paste(createHeadlessMinutesEditor(), clipboard({ 'application/x-lexical-editor': JSON.stringify(foreign), 'text/html': '<p>from html</p>' }));
+    expect(plainText(doc.root)).toContain('from html');
+    const bad = { namespace: 'tfs-minutes', nodes: [{ type: 'image', version: 1, src: 'x' }] };
+    doc = paste(createHeadlessMinutesEditor(), clipboard({ 'application/x-lexical-editor': JSON.stringify(bad), 'text/html': '<p>html again</p>' }));
+    expect(plainText(doc.root)).toContain('html again');
+  });
+});
