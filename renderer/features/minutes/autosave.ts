@@ -1,0 +1,137 @@
+/**
+ * Autosave of one minutes section. The rules the officer relies on:
+ * - a change is written within `idleMs` (1 s) after typing pauses, and at least every `maxMs` (2 s) while typing
+ *   goes on;
+ * - a save counts only when the backend answers, which it does after the SQLite commit (synchronous=FULL);
+ * - one save in flight per section; edits made meanwhile are saved next, never dropped;
+ * - a failed save keeps the text in the editor (it is never reset), says what went wrong, and retries with backoff.
+ * No DOM here: timers and the clock are injected, so the rules are unit-tested with fake timers.
+ */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
+
+export interface AutosaveStatus {
+  state: SaveState;
+  /** Last acknowledged save (ISO instant from the backend). */
+  savedAt: string | null;
+  rev: number;
+  error: string | null;
+}
+
+export interface AutosaveOptions<C> {
+  /** Reads the editor's current content (called when a save starts, not on every keystroke). */
+  read: () => C;
+  save: (content: C, baseRev: number) => Promise<{ rev: number; savedAt: string }>;
+  onStatus: (s: AutosaveStatus) => void;
+  rev: number;
+  idleMs?: number;
+  maxMs?: number;
+  timers?: { set: (fn: () => void, ms: number) => unknown; clear: (h: unknown) => void; now: () => number };
+}
+
+const defaultTimers = {
+  set: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+export class SectionAutosave<C> {
+  private readonly idleMs: number;
+  private readonly maxMs: number;
+  private readonly t: NonNullable<AutosaveOptions<C>['timers']>;
+  private timer: unknown = null;
+  /** Bumped by every change; a save acknowledges the generation it read. */
+  private generation = 0;
+  private savedGeneration = 0;
+  private firstUnsavedAt: number | null = null;
+  private lastChangeAt = 0;
+  private inFlight: Promise<void> | null = null;
+  private failures = 0;
+  private status: AutosaveStatus;
+  private disposed = false;
+
+  constructor(private readonly o: AutosaveOptions<C>) {
+    this.idleMs = o.idleMs ?? 1000;
+    this.maxMs = o.maxMs ?? 2000;
+    this.t = o.timers ?? defaultTimers;
+    this.status = { state: 'saved', savedAt: null, rev: o.rev, error: null };
+  }
+
+  get dirty(): boolean {
+    return this.generation !== this.savedGeneration;
+  }
+
+  get current(): AutosaveStatus {
+    return this.status;
+  }
+
+  /** The editor changed. Cheap: no serialisation here. */
+  changed(): void {
+    if (this.disposed) return;
+    this.generation++;
+    const now = this.t.now();
+    this.lastChangeAt = now;
+    if (this.firstUnsavedAt === null) this.firstUnsavedAt = now;
+    if (this.status.state === 'saved') this.setStatus({ state: 'pending' });
+    this.schedule();
+  }
+
+  /** Save now if anything is unsaved (leaving a section, before export, before unload). Resolves when acknowledged or failed. */
+  async flush(): Promise<void> {
+    if (this.inFlight) await this.inFlight;
+    if (this.dirty) await this.run();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer !== null) this.t.clear(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delayOverride?: number) {
+    if (this.timer !== null) this.t.clear(this.timer);
+    let delay = delayOverride;
+    if (delay === undefined) {
+      const now = this.t.now();
+      const idleAt = this.lastChangeAt + this.idleMs;
+      const maxAt = (this.firstUnsavedAt ?? now) + this.maxMs;
+      delay = Math.max(0, Math.min(idleAt, maxAt) - now);
+    }
+    this.timer = this.t.set(() => {
+      this.timer = null;
+      void this.run();
+    }, delay);
+  }
+
+  private run(): Promise<void> {
+    if (this.inFlight) return this.inFlight; // the running save reschedules itself if more came in
+    if (!this.dirty) return Promise.resolve();
+    const generation = this.generation;
+    const startedAt = this.t.now();
+    const content = this.o.read();
+    this.setStatus({ state: 'saving' });
+    this.inFlight = (async () => {
+      try {
+        const ack = await this.o.save(content, this.status.rev);
+        this.failures = 0;
+        this.savedGeneration = Math.max(this.savedGeneration, generation);
+        this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, state: this.dirty ? 'pending' : 'saved' });
+        // What was typed while this save ran is unsaved since this save started reading.
+        this.firstUnsavedAt = this.dirty ? startedAt : null;
+      } catch (err) {
+        this.failures++;
+        this.setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err) });
+      } finally {
+        this.inFlight = null;
+      }
+      if (this.disposed) return;
+      if (this.status.state === 'failed') this.schedule(Math.min(15_000, 1000 * 2 ** Math.min(this.failures, 4)));
+      else if (this.dirty) this.schedule();
+    })();
+    return this.inFlight;
+  }
+
+  private setStatus(patch: Partial<AutosaveStatus>) {
+    this.status = { ...this.status, ...patch };
+    this.o.onStatus(this.status);
+  }
+}
