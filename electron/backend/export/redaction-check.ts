@@ -1,0 +1,346 @@
+import { unzipSync } from 'fflate';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { LOGO_PNG_BASE64 } from './logo-data';
+import { normaliseForMatch, PassageMatcher, SHORT_PASSAGE, type Hit, type Passage } from './match-text';
+
+/**
+ * The last gate before a public file leaves the app: it re-reads the DOCX bytes as any reader would (a zip of XML
+ * parts) and refuses the file if
+ * - a part is not one of the parts this app writes (comments, custom properties, macros, embedded objects…);
+ * - a part is not well-formed XML, or a relationship is of an unexpected type;
+ * - an element that hides or keeps text out of sight is present (tracked changes, hidden text, comments, document
+ *   variables, embedded objects, fields other than PAGE / NUMPAGES…);
+ * - an image is not the logo;
+ * - any flagged passage, or any 8-word / 40-character window of a long one, is found in the text or in an attribute
+ *   of any part, after normalisation (see match-text.ts).
+ * It does not trust the builder: it is written against the file format, not against how the builders work.
+ */
+
+export type FindingKind =
+  | 'unreadable'
+  | 'unknown_part'
+  | 'parse_error'
+  | 'forbidden_element'
+  | 'forbidden_field'
+  | 'forbidden_relationship'
+  | 'bad_media'
+  | 'passage'
+  | 'passage_window';
+
+export interface Finding {
+  kind: FindingKind;
+  /** Zip path of the part, e.g. "word/document.xml". */
+  part: string;
+  /** The flagged passage found, or null for a structural finding. */
+  passageId: string | null;
+  /** Where and what, in words: "text of the part", "attribute w:descr of wp:docPr", "element w:del"… */
+  where: string;
+  /** A short stretch of the normalised text around the hit (at most 80 characters), when there is one. */
+  excerpt?: string;
+}
+
+export type CheckResult = { ok: true } | { ok: false; findings: Finding[] };
+
+export interface ForbiddenText {
+  passages: Array<{ id: string; text: string }>;
+}
+
+export interface CheckOptions {
+  /** Images that may appear (byte for byte). Default: the house logo only. */
+  allowedMedia?: Uint8Array[];
+}
+
+// ---- the parts this app writes ---------------------------------------------------------------------------------
+
+export const ALLOWED_PARTS: readonly RegExp[] = [
+  /^\[Content_Types\]\.xml$/,
+  /^_rels\/\.rels$/,
+  /^docProps\/core\.xml$/,
+  /^docProps\/app\.xml$/,
+  /^word\/document\.xml$/,
+  /^word\/styles\.xml$/,
+  /^word\/numbering\.xml$/,
+  /^word\/settings\.xml$/,
+  /^word\/fontTable\.xml$/,
+  /^word\/webSettings\.xml$/,
+  /^word\/footnotes\.xml$/,
+  /^word\/endnotes\.xml$/,
+  /^word\/header\d+\.xml$/,
+  /^word\/footer\d+\.xml$/,
+  /^word\/_rels\/(document|header\d+|footer\d+|footnotes|endnotes|fontTable|numbering|styles|settings)\.xml\.rels$/,
+  /^word\/theme\/theme1\.xml$/,
+  /^word\/media\/image\d+\.png$/,
+];
+const isMedia = (p: string) => /^word\/media\//.test(p);
+
+// ---- namespaces and forbidden elements ------------------------------------------------------------------------
+
+const NS = {
+  w: ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'],
+  a: ['http://schemas.openxmlformats.org/drawingml/2006/main', 'http://purl.oclc.org/ooxml/drawingml/main'],
+  r: ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
+  wp: ['http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing', 'http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing'],
+  pic: ['http://schemas.openxmlformats.org/drawingml/2006/picture', 'http://purl.oclc.org/ooxml/drawingml/picture'],
+  vml: ['urn:schemas-microsoft-com:vml', 'urn:schemas-microsoft-com:office:office', 'urn:schemas-microsoft-com:office:word'],
+} as const;
+const inNs = (uri: string, which: keyof typeof NS) => (NS[which] as readonly string[]).includes(uri);
+/** Namespaces whose elements are part of a run of text: no separator is added where they open or close. */
+const MARKUP_NS: readonly string[] = [...NS.w, ...NS.a, ...NS.wp, ...NS.pic, ...NS.r];
+
+/** WordprocessingML elements that hide text, keep it out of sight, or bring content this app never writes. */
+const FORBIDDEN_W = new Set([
+  // tracked changes
+  'del', 'ins', 'delText', 'delInstrText', 'moveFrom', 'moveTo', 'moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd',
+  'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'numberingChange', 'cellIns', 'cellDel', 'cellMerge',
+  // hidden text
+  'vanish', 'specVanish', 'webHidden',
+  // comments and annotations
+  'commentReference', 'commentRangeStart', 'commentRangeEnd', 'annotationRef',
+  // document variables, embedded and attached content
+  'docVar', 'docVars', 'object', 'control', 'pict', 'altChunk', 'subDoc', 'attachedTemplate', 'mailMerge', 'customXml', 'fldData', 'ffData',
+  'embedRegular', 'embedBold', 'embedItalic', 'embedBoldItalic', 'embedTrueTypeFonts', 'embedSystemFonts',
+]);
+
+/** Elements after which reading continues as a new word: paragraphs, tabs, breaks, table cells. */
+const SEPARATING_W = new Set(['p', 'tab', 'ptab', 'br', 'cr', 'tc', 'tr', 'tbl', 'txbxContent', 'body', 'hdr', 'ftr', 'footnote', 'endnote']);
+const SEPARATING_A = new Set(['p', 'br']);
+
+/** The only field instructions allowed: PAGE and NUMPAGES, optionally with a format switch. */
+const ALLOWED_FIELD = /^\s*(PAGE|NUMPAGES)(\s+\\\*\s*[A-Za-z]+)*\s*$/;
+
+/** Attributes whose value is human text even when short (the rest are searched for passages of 8+ characters). */
+const TEXT_ATTRIBUTES = new Set(['descr', 'title', 'name', 'tooltip', 'anchor', 'Target', 'author', 'initials', 'instr', 'alias', 'tag', 'caption']);
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const ALLOWED_REL_TYPES = new Set([
+  `${REL}officeDocument`,
+  'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  `${REL}extended-properties`,
+  `${REL}styles`,
+  `${REL}numbering`,
+  `${REL}footnotes`,
+  `${REL}endnotes`,
+  `${REL}settings`,
+  `${REL}header`,
+  `${REL}footer`,
+  `${REL}theme`,
+  `${REL}fontTable`,
+  `${REL}webSettings`,
+  `${REL}image`,
+  `${REL}hyperlink`,
+]);
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+// ---- the check ---------------------------------------------------------------------------------------------------
+
+interface Segment {
+  part: string;
+  where: string;
+  /** Normalised. */
+  text: string;
+  /** Attribute values are searched for short passages only when the attribute is known to carry text. */
+  shortOk: boolean;
+}
+
+export function checkPublicDocx(bytes: Uint8Array, forbidden: ForbiddenText, options: CheckOptions = {}): CheckResult {
+  const findings: Finding[] = [];
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes);
+  } catch (err) {
+    return { ok: false, findings: [{ kind: 'unreadable', part: '', passageId: null, where: `the file is not a readable zip (${String(err).slice(0, 120)})` }] };
+  }
+  const allowedMedia = options.allowedMedia ?? [logoBytes()];
+  const segments: Segment[] = [];
+
+  for (const [name, data] of Object.entries(parts)) {
+    if (name.endsWith('/')) continue; // directory entry
+    if (!ALLOWED_PARTS.some((re) => re.test(name))) {
+      findings.push({ kind: 'unknown_part', part: name, passageId: null, where: `part "${name}" is not one this app writes` });
+      // Still read it, so the report says which passage it carried.
+      if (/\.(xml|rels)$/i.test(name)) readXmlPart(name, data, [], segments, parts);
+      continue;
+    }
+    if (isMedia(name)) {
+      if (!allowedMedia.some((m) => sameBytes(m, data))) findings.push({ kind: 'bad_media', part: name, passageId: null, where: 'an image other than the logo' });
+      continue;
+    }
+    readXmlPart(name, data, findings, segments, parts);
+  }
+
+  const matcher = new PassageMatcher(forbidden.passages.map((p): Passage => ({ id: p.id, text: p.text })));
+  // Short passages are searched in text and in attributes known to carry text only (see TEXT_ATTRIBUTES).
+  const shortIds = new Set(forbidden.passages.filter((p) => normaliseForMatch(p.text).length < SHORT_PASSAGE).map((p) => p.id));
+  const reported = new Set<string>();
+  for (const seg of segments) {
+    for (const hit of matcher.search(seg.text)) {
+      if (!seg.shortOk && shortIds.has(hit.passageId)) continue;
+      const key = `${hit.passageId}\u0000${seg.part}\u0000${seg.where}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.push({
+        kind: hit.how === 'word_window' || hit.how === 'char_window' ? 'passage_window' : 'passage',
+        part: seg.part,
+        passageId: hit.passageId,
+        where: `${seg.where} (${describeHit(hit)})`,
+        excerpt: excerptOf(seg.text, hit),
+      });
+    }
+  }
+  return findings.length === 0 ? { ok: true } : { ok: false, findings };
+}
+
+function describeHit(h: Hit): string {
+  switch (h.how) {
+    case 'whole':
+      return 'the whole passage';
+    case 'whole_without_spaces':
+      return 'the whole passage, spacing aside';
+    case 'word_window':
+      return '8 consecutive words of the passage';
+    case 'char_window':
+      return '40 consecutive characters of the passage';
+  }
+}
+
+function excerptOf(text: string, h: Hit): string {
+  if (h.how === 'whole_without_spaces' || h.how === 'char_window') return '';
+  const from = Math.max(0, h.at - 20);
+  return text.slice(from, from + 80);
+}
+
+function readXmlPart(name: string, data: Uint8Array, findings: Finding[], segments: Segment[], parts: Record<string, Uint8Array>) {
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    findings.push({ kind: 'parse_error', part: name, passageId: null, where: 'the part is not valid UTF-8' });
+    return;
+  }
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let text = '';
+  const sep = () => {
+    if (!text.endsWith(' ')) text += ' ';
+  };
+  let field: string | null = null; // collecting w:instrText of the current field
+  const forbid = (kind: FindingKind, where: string) => findings.push({ kind, part: name, passageId: null, where });
+  const isRels = name.endsWith('.rels');
+  const isTypes = name === '[Content_Types].xml';
+  let failed = false;
+
+  parser.on('error', (err) => {
+    if (!failed) forbid('parse_error', `not well-formed XML: ${err.message.slice(0, 160)}`);
+    failed = true;
+  });
+  parser.on('doctype', () => forbid('forbidden_element', 'a DOCTYPE declaration'));
+  parser.on('text', (t) => {
+    text += t;
+    if (field !== null) field += t;
+  });
+  parser.on('cdata', (t) => {
+    text += t;
+  });
+  parser.on('comment', (c) => segments.push({ part: name, where: 'an XML comment', text: normaliseForMatch(c), shortOk: true }));
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const { uri, local } = tag;
+    if (!MARKUP_NS.includes(uri) || (inNs(uri, 'w') && SEPARATING_W.has(local)) || (inNs(uri, 'a') && SEPARATING_A.has(local))) sep();
+    if (inNs(uri, 'w') && FORBIDDEN_W.has(local)) forbid('forbidden_element', `element w:${local}`);
+    if (inNs(uri, 'vml')) forbid('forbidden_element', `VML/Office element ${tag.name}`);
+    if (inNs(uri, 'w') && local === 'instrText') field = '';
+    for (const attr of Object.values(tag.attributes)) {
+      if (attr.prefix === 'xmlns' || attr.name === 'xmlns' || attr.local === 'Ignorable') continue;
+      const where = `attribute ${attr.name} of ${tag.name}`;
+      segments.push({ part: name, where, text: normaliseForMatch(attr.value), shortOk: TEXT_ATTRIBUTES.has(attr.local) });
+      // A link target carries text percent-encoded: search it decoded as well.
+      if (attr.local === 'Target' || attr.local === 'anchor') {
+        const decoded = decodeLoosely(attr.value);
+        if (decoded !== attr.value) segments.push({ part: name, where: `${where}, decoded`, text: normaliseForMatch(decoded), shortOk: true });
+      }
+      if (inNs(uri, 'w') && local === 'fldSimple' && attr.local === 'instr' && !ALLOWED_FIELD.test(attr.value))
+        forbid('forbidden_field', `field "${attr.value.slice(0, 60)}"`);
+      if (inNs(uri, 'a') && local === 'blip' && attr.local === 'link') forbid('forbidden_element', 'a linked (external) image');
+      if (inNs(uri, 'wp') && local === 'docPr' && attr.local === 'hidden' && /^(1|true|on)$/i.test(attr.value)) forbid('forbidden_element', 'a hidden drawing');
+    }
+    if (isRels && local === 'Relationship') checkRelationship(name, tag, forbid, parts);
+    if (isTypes && local === 'Override') {
+      const partName = String(tag.attributes.PartName?.value ?? '').replace(/^\//, '');
+      if (!ALLOWED_PARTS.some((re) => re.test(partName))) forbid('unknown_part', `content type declared for "${partName}"`);
+    }
+  });
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    const { uri, local } = tag;
+    if (inNs(uri, 'w') && local === 'instrText') {
+      if (field !== null && !ALLOWED_FIELD.test(field)) forbid('forbidden_field', `field "${field.trim().slice(0, 60)}"`);
+      field = null;
+    }
+    if (!MARKUP_NS.includes(uri) || (inNs(uri, 'w') && SEPARATING_W.has(local)) || (inNs(uri, 'a') && SEPARATING_A.has(local))) sep();
+  });
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    if (!failed) forbid('parse_error', `not well-formed XML: ${String(err).slice(0, 160)}`);
+    failed = true;
+  }
+  segments.push({ part: name, where: 'text of the part', text: normaliseForMatch(text), shortOk: true });
+}
+
+function checkRelationship(relsName: string, tag: SaxesTagNS, forbid: (k: FindingKind, w: string) => void, parts: Record<string, Uint8Array>) {
+  const type = String(tag.attributes.Type?.value ?? '');
+  const target = String(tag.attributes.Target?.value ?? '');
+  const external = String(tag.attributes.TargetMode?.value ?? '') === 'External';
+  if (!ALLOWED_REL_TYPES.has(type)) {
+    forbid('forbidden_relationship', `relationship of type "${type.split('/').pop()}" to "${target.slice(0, 60)}"`);
+    return;
+  }
+  if (type === `${REL}hyperlink`) {
+    if (!SAFE_LINK.test(target)) forbid('forbidden_relationship', `a link to "${target.slice(0, 60)}" (only http, https and mailto links are allowed)`);
+    return;
+  }
+  if (external) {
+    forbid('forbidden_relationship', `an external ${type.split('/').pop()} relationship to "${target.slice(0, 60)}"`);
+    return;
+  }
+  if (type === `${REL}image`) {
+    const base = relsName.replace(/_rels\/[^/]+\.rels$/, '');
+    const resolved = normalisePath(base + target);
+    if (!parts[resolved]) forbid('forbidden_relationship', `an image relationship to a missing part "${target.slice(0, 60)}"`);
+  }
+}
+
+/** Percent-decoding that never throws ("%E0%A4%A" stays as it is), with '+' read as a space as in query strings. */
+function decodeLoosely(s: string): string {
+  const plus = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}
+
+function normalisePath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+let logoCache: Uint8Array | null = null;
+function logoBytes(): Uint8Array {
+  logoCache ??= Uint8Array.from(atob(LOGO_PNG_BASE64), (c) => c.charCodeAt(0));
+  return logoCache;
+}
+
+/** One sentence for an error message: which passage leaked and where. */
+export function describeFindings(findings: readonly Finding[], labelOf: (passageId: string) => string = (id) => `flag ${id}`): string {
+  const first = findings.slice(0, 3).map((f) => (f.passageId ? `${labelOf(f.passageId)} was found in ${f.part}, ${f.where}` : `${f.part || 'the file'}: ${f.where}`));
+  const more = findings.length > 3 ? ` and ${findings.length - 3} more finding${findings.length - 3 === 1 ? '' : 's'}` : '';
+  return `${first.join('; ')}${more}`;
+}
