@@ -1,8 +1,20 @@
 import type { Handlers } from '../dispatch';
 import type { Backend } from '../backend';
 import type { flagsCalls } from '../../../shared/contract/flags';
+import { FlagsService } from '../services/flags-service';
 
 /** Handlers of the flags feature: each a one-line hand-off to its service. */
-export function flagsHandlers(_b: Backend): Pick<Handlers, keyof typeof flagsCalls> {
-  return {};
+export function flagsHandlers(b: Backend): Pick<Handlers, keyof typeof flagsCalls> {
+  const flags = new FlagsService(b.ctx);
+  return {
+    'flags.create': (i) => flags.create(i),
+    'flags.update': (i) => flags.update(i),
+    'flags.list': (i) => flags.list(i.meetingId),
+    'flags.sync': (i) => flags.sync(i),
+    'flags.unflag': (i) => flags.unflag(i.id),
+    'flags.dismissSuggestion': (i) => flags.dismissSuggestion(i),
+    'flags.dismissedSuggestions': (i) => flags.dismissedSuggestions(i.meetingId),
+    'terms.list': () => flags.terms(),
+    'terms.set': (i) => flags.setTerms(i),
+  };
 }

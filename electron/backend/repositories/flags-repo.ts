@@ -1,0 +1,107 @@
+import type { Database } from 'better-sqlite3';
+import type { Flag, FlagReason, FlagRetiredReason } from '../../../shared/domain/flags';
+
+interface FlagRow {
+  id: string;
+  meeting_id: string;
+  section_key: string;
+  reason: FlagReason;
+  note: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  retired_at: string | null;
+  retired_reason: FlagRetiredReason | null;
+  excerpt: string;
+}
+
+const COLUMNS = `id, meeting_id, section_key, reason, note, created_by, created_at, updated_at, retired_at, retired_reason, excerpt`;
+
+const toFlag = (r: FlagRow): Flag => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  sectionKey: r.section_key,
+  reason: r.reason,
+  note: r.note,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  retiredAt: r.retired_at,
+  retiredReason: r.retired_reason,
+  excerpt: r.excerpt,
+});
+
+const toRow = (f: Flag): FlagRow => ({
+  id: f.id,
+  meeting_id: f.meetingId,
+  section_key: f.sectionKey,
+  reason: f.reason,
+  note: f.note,
+  created_by: f.createdBy,
+  created_at: f.createdAt,
+  updated_at: f.updatedAt,
+  retired_at: f.retiredAt,
+  retired_reason: f.retiredReason,
+  excerpt: f.excerpt,
+});
+
+/** Flag records, dismissed suggestions and sensitive terms: the SQL of the flags feature. */
+export class FlagsRepo {
+  constructor(private readonly db: Database) {}
+
+  get(id: string): Flag | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE id = ?`).get(id) as FlagRow | undefined;
+    return row && toFlag(row);
+  }
+
+  listForMeeting(meetingId: string): Flag[] {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE meeting_id = ? ORDER BY created_at, id`).all(meetingId) as FlagRow[]).map(toFlag);
+  }
+
+  listForSection(meetingId: string, sectionKey: string): Flag[] {
+    return (
+      this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE meeting_id = ? AND section_key = ? ORDER BY created_at, id`).all(meetingId, sectionKey) as FlagRow[]
+    ).map(toFlag);
+  }
+
+  insert(flag: Flag): void {
+    this.db
+      .prepare(
+        `INSERT INTO flags (${COLUMNS}) VALUES (@id, @meeting_id, @section_key, @reason, @note, @created_by, @created_at, @updated_at,
+          @retired_at, @retired_reason, @excerpt)`,
+      )
+      .run(toRow(flag));
+  }
+
+  /** Writes every mutable field of a record (the service decides what changed). */
+  update(flag: Flag): void {
+    this.db
+      .prepare(
+        `UPDATE flags SET section_key = @section_key, reason = @reason, note = @note, updated_at = @updated_at, retired_at = @retired_at,
+          retired_reason = @retired_reason, excerpt = @excerpt WHERE id = @id`,
+      )
+      .run(toRow(flag));
+  }
+
+  listDismissed(meetingId: string): string[] {
+    return (this.db.prepare(`SELECT text FROM dismissed_suggestions WHERE meeting_id = ? ORDER BY dismissed_at, text`).all(meetingId) as Array<{ text: string }>).map(
+      (r) => r.text,
+    );
+  }
+
+  /** Idempotent: dismissing a text twice keeps the first time. */
+  insertDismissed(meetingId: string, text: string, at: string): void {
+    this.db.prepare(`INSERT INTO dismissed_suggestions (meeting_id, text, dismissed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(meetingId, text, at);
+  }
+
+  listTerms(): string[] {
+    return (this.db.prepare(`SELECT term FROM sensitive_terms ORDER BY position`).all() as Array<{ term: string }>).map((r) => r.term);
+  }
+
+  /** Replaces the whole list; the caller has trimmed and de-duplicated it and wraps this in a transaction. */
+  replaceTerms(terms: readonly string[], at: string): void {
+    this.db.prepare(`DELETE FROM sensitive_terms`).run();
+    const insert = this.db.prepare(`INSERT INTO sensitive_terms (term, position, updated_at) VALUES (?, ?, ?)`);
+    terms.forEach((t, i) => insert.run(t, i, at));
+  }
+}
