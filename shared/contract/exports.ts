@@ -1,4 +1,58 @@
+import { z } from 'zod';
+import { Id } from '../domain/common';
 import { defineCalls } from './define';
 
+export const EXPORT_KINDS = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
+export const ExportKind = z.enum(EXPORT_KINDS);
+export type ExportKind = z.infer<typeof ExportKind>;
+export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
+  agenda: 'Agenda (convening notice)',
+  internal_minutes: 'Internal minutes',
+  public_summary: 'Public summary',
+  participants: 'List of participants',
+  redaction_record: 'Redaction record',
+};
+
+/** One thing the redaction check found in a public file (electron/backend/export/redaction-check.ts). */
+export const ExportFinding = z.object({
+  kind: z.string(),
+  part: z.string(),
+  passageId: z.string().nullable(),
+  where: z.string(),
+  excerpt: z.string().optional(),
+});
+export type ExportFinding = z.infer<typeof ExportFinding>;
+
+export const ExportCreate = z.object({ meetingId: Id, kind: ExportKind }).strict();
+export const ExportResult = z.object({
+  exportId: Id,
+  /** Default file name, e.g. "2026-01-30 Constitutive meeting – public summary.docx"; saving is the host's business. */
+  fileName: z.string(),
+  bytesBase64: z.string(),
+  /** `applied` is true for the public summary only; a public file that fails is never returned (leak_detected). */
+  check: z.object({ applied: z.boolean(), passed: z.boolean(), findings: z.array(ExportFinding).optional() }),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const ExportRecord = z.object({
+  id: Id,
+  meetingId: Id,
+  kind: ExportKind,
+  fileName: z.string(),
+  createdAt: z.string(),
+  /** null: not a public document, not checked. false: blocked by the redaction check (no file was returned). */
+  checkPassed: z.boolean().nullable(),
+  sha256: z.string(),
+  byteLength: z.number().int(),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
+
 /** Calls of the exports feature. */
-export const exportsCalls = defineCalls({});
+export const exportsCalls = defineCalls({
+  'exports.create': {
+    input: ExportCreate,
+    output: ExportResult,
+    summary: 'Build one DOCX of a meeting; the public summary only after the redaction check passed (else leak_detected).',
+  },
+  'exports.history': { input: z.object({ meetingId: Id }).strict(), output: z.array(ExportRecord), summary: 'Exports of a meeting, newest first.' },
+});

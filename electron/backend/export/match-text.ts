@@ -28,6 +28,11 @@ export const WINDOW_WORDS = 8;
 export const WINDOW_CHARS = 40;
 /** Shorter passages match only as whole words (so "AI" is not found inside "said"). */
 export const SHORT_PASSAGE = 8;
+/**
+ * Passages shorter than this (after normalisation) are not searched: a flagged "EU" or "no" cannot be told apart
+ * from the same word used anywhere else, and searching for it would block every export.
+ */
+export const MIN_PASSAGE = 4;
 /** The space-free comparison of a whole passage only from this length (short space-free strings match too much). */
 export const MIN_COMPACT = 12;
 
@@ -62,7 +67,7 @@ export class PassageMatcher {
   constructor(passages: readonly Passage[]) {
     for (const p of passages) {
       const norm = normaliseForMatch(p.text);
-      if (norm === '') continue;
+      if (norm.length < MIN_PASSAGE) continue;
       const c = compact(norm);
       this.prepared.push({
         id: p.id,

@@ -30,8 +30,10 @@ export interface AttendanceEntry {
   organisation: string;
   /** e.g. 'member', 'observer', 'ai_office', 'expert' (shown humanised). */
   category: string;
-  /** e.g. 'present', 'remote', 'excused', 'absent' (shown humanised). */
+  /** e.g. 'In person', 'Remote', 'Excused', 'Absent' (shown humanised). */
   status: string;
+  /** The stored status code ('in_person', 'remote'…), when the label differs from it. */
+  statusCode?: string;
 }
 
 export interface FlagRecord {
@@ -63,8 +65,8 @@ export interface ActionRecord {
   sectionKey: string;
 }
 
-export const EXPORT_KINDS = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export { EXPORT_KINDS, type ExportKind } from '../../../shared/contract/exports';
+import type { ExportKind } from '../../../shared/contract/exports';
 
 /** The part of a document title that names the kind, used in the document and in the default file name. */
 export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {

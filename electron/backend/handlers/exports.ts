@@ -1,8 +1,13 @@
 import type { Handlers } from '../dispatch';
 import type { Backend } from '../backend';
 import type { exportsCalls } from '../../../shared/contract/exports';
+import { ExportService } from '../services/export-service';
 
 /** Handlers of the exports feature: each a one-line hand-off to its service. */
-export function exportsHandlers(_b: Backend): Pick<Handlers, keyof typeof exportsCalls> {
-  return {};
+export function exportsHandlers(b: Backend): Pick<Handlers, keyof typeof exportsCalls> {
+  const exports = new ExportService(b.ctx, b.services.meetings, b.services.members);
+  return {
+    'exports.create': (i) => exports.create(i),
+    'exports.history': (i) => exports.history(i.meetingId),
+  };
 }

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
+import { ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL } from '../../../shared/domain/attendance';
+import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
+import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import type { PublicDocument } from '../../../shared/redaction/public-model';
+import { flaggedTexts, redact } from '../../../shared/redaction/redact';
+import { buildAgenda } from '../export/build-agenda';
+import { buildInternalMinutes } from '../export/build-internal-minutes';
+import { buildParticipants } from '../export/build-participants';
+import { buildPublicSummary } from '../export/build-public-summary';
+import { buildRedactionRecord } from '../export/build-redaction-record';
+import { meetingDate } from '../export/dates';
+import { defaultFileName } from '../export/file-name';
+import { checkPublicDocx, describeFindings, type Finding } from '../export/redaction-check';
+import type { ExportData } from '../export/types';
+import { ActionsRepo } from '../repositories/actions-repo';
+import { AttendanceRepo } from '../repositories/attendance-repo';
+import { DecisionsRepo } from '../repositories/decisions-repo';
+import { ExportsRepo } from '../repositories/exports-repo';
+import { FlagsRepo } from '../repositories/flags-repo';
+import { MeetingsRepo } from '../repositories/meetings-repo';
+import { MinutesRepo } from '../repositories/minutes-repo';
+import { iso, type ServiceContext } from './context';
+import type { MeetingsService } from './meetings-service';
+import type { MembersService } from './members-service';
+
+/** Statuses that count as having taken part (for "who took part" in the public summary). */
+const PRESENT = new Set(['in_person', 'remote']);
+
+/**
+ * Produces the five documents of a meeting. The public summary goes: gather → redact() → build from the public
+ * model only → redaction check on the bytes → return; on any finding, the bytes are dropped and leak_detected is
+ * thrown. Every export (blocked ones too) is recorded in the history and as a meeting event. Writing the file to
+ * disk is the host's business.
+ */
+export class ExportService {
+  private readonly exportsRepo: ExportsRepo;
+  private readonly meetingsRepo: MeetingsRepo;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly meetings: MeetingsService,
+    private readonly members: MembersService,
+  ) {
+    this.exportsRepo = new ExportsRepo(ctx.db);
+    this.meetingsRepo = new MeetingsRepo(ctx.db);
+  }
+
+  history(meetingId: string): ExportRecord[] {
+    this.meetings.mustGet(meetingId);
+    return this.exportsRepo.listForMeeting(meetingId);
+  }
+
+  async create(input: { meetingId: string; kind: ExportKind }): Promise<ExportResult> {
+    const data = this.gather(input.meetingId);
+    const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
+    if (input.kind !== 'public_summary') {
+      const bytes = await buildInternal(input.kind, data);
+      const exportId = this.record(input.meetingId, input.kind, fileName, bytes, null, []);
+      return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
+    }
+
+    const publicDoc = this.publicDocument(data);
+    const bytes = await buildPublicSummary(publicDoc);
+    const passages = this.forbiddenPassages(data);
+    const result = checkPublicDocx(bytes, { passages });
+    if (!result.ok) {
+      this.record(input.meetingId, input.kind, fileName, bytes, false, result.findings);
+      const label = (id: string) => {
+        const flag = data.flags.find((f) => id.split('+').includes(f.id));
+        return flag ? `the passage flagged "${flag.reason}" by ${flag.createdBy || 'someone'} (flag ${flag.id})` : `flagged passage ${id}`;
+      };
+      throw new AppError(
+        'leak_detected',
+        `The public summary was not produced: ${describeFindings(result.findings, label)}. Nothing was written; check the flags and the withheld items, then try again.`,
+        { details: { findings: result.findings satisfies Finding[] } },
+      );
+    }
+    const exportId = this.record(input.meetingId, input.kind, fileName, bytes, true, []);
+    return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
+  }
+
+  /** The public model of a meeting, exactly as the public summary renders it. */
+  publicDocument(data: ExportData): PublicDocument {
+    const organisations = [...new Set(data.attendance.filter((a) => PRESENT.has(a.statusCode ?? a.status)).map((a) => a.organisation).filter(Boolean))].sort((a, b) =>
+      a.localeCompare(b, 'en'),
+    );
+    return redact({
+      bodyName: data.body.name,
+      meeting: data.meeting,
+      agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
+      sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
+      organisations,
+      withheldItemIds: data.withheldItemIds,
+    });
+  }
+
+  /**
+   * What must not be in the public file: every flagged passage found in the minutes (flaggedTexts, one passage per
+   * piece, since a flag across paragraphs is several pieces), and the excerpt of every flag record in force.
+   */
+  forbiddenPassages(data: ExportData): Array<{ id: string; text: string }> {
+    const out: Array<{ id: string; text: string }> = [];
+    for (const content of Object.values(data.sections))
+      for (const f of flaggedTexts(content)) for (const piece of f.text.split('\n')) if (piece.trim()) out.push({ id: f.ids.join('+'), text: piece });
+    for (const f of data.flags) if (f.retiredAt === null && f.excerpt.trim()) out.push({ id: f.id, text: f.excerpt });
+    return out;
+  }
+
+  /** Everything the builders need, read through the services and the other features' repositories. */
+  gather(meetingId: string): ExportData {
+    const { meeting, agenda } = this.meetings.get(meetingId);
+    const db = this.ctx.db;
+    const sections: Record<string, SerializedDoc> = {};
+    for (const s of new MinutesRepo(db).sections(meetingId)) {
+      try {
+        sections[s.sectionKey] = JSON.parse(s.contentJson) as SerializedDoc;
+      } catch {
+        throw new AppError('storage', `The stored minutes of section "${s.sectionKey}" could not be read; nothing was exported.`);
+      }
+    }
+    const flags = new FlagsRepo(db).listForMeeting(meetingId).map((f) => ({
+      id: f.id,
+      reason: FLAG_REASON_LABEL[f.reason] ?? f.reason,
+      note: f.note,
+      createdBy: f.createdBy,
+      createdAt: f.createdAt,
+      excerpt: f.excerpt,
+      sectionKey: f.sectionKey,
+      retiredAt: f.retiredAt,
+    }));
+    return {
+      body: this.members.body(),
+      meeting,
+      agenda,
+      organisations: this.members.list(),
+      attendance: new AttendanceRepo(db).list(meetingId).map((p) => ({
+        name: p.name,
+        organisation: p.organisation,
+        category: PARTICIPANT_CATEGORY_LABEL[p.category] ?? p.category,
+        status: ATTENDANCE_STATUS_LABEL[p.status] ?? p.status,
+        statusCode: p.status,
+      })),
+      sections,
+      flags,
+      decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
+      actions: new ActionsRepo(db).list(meetingId).map((a) => ({ text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
+      withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
+    };
+  }
+
+  private record(meetingId: string, kind: ExportKind, fileName: string, bytes: Uint8Array, checkPassed: boolean | null, findings: Finding[]): string {
+    const id = this.ctx.newId();
+    const now = iso(this.ctx.now());
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.ctx.db.transaction(() => {
+      this.exportsRepo.insert({ id, meetingId, kind, fileName, createdAt: now, checkPassed, sha256, byteLength: bytes.length, findings });
+      this.meetingsRepo.recordEvent(meetingId, now, checkPassed === false ? 'export_blocked' : 'exported', {
+        exportId: id,
+        kind,
+        fileName,
+        checkPassed,
+        sha256,
+        findings: findings.length,
+      });
+    })();
+    return id;
+  }
+}
+
+function buildInternal(kind: Exclude<ExportKind, 'public_summary'>, data: ExportData): Promise<Uint8Array> {
+  switch (kind) {
+    case 'agenda':
+      return buildAgenda(data);
+    case 'internal_minutes':
+      return buildInternalMinutes(data);
+    case 'participants':
+      return buildParticipants(data);
+    case 'redaction_record':
+      return buildRedactionRecord(data);
+  }
+}
