@@ -12,7 +12,8 @@ import { MinutesRepo } from '../../electron/backend/repositories/minutes-repo';
  * The SIGKILL campaign behind test/durability/sigkill.test.ts, exported so the benchmark can run it longer
  * (e.g. `runSigkillCampaign({ kills: 1000 })`).
  *
- * One child bundle is built with esbuild and restarted after every kill. Each child saves several sections in a loop
+ * One child bundle is built with esbuild and restarted after every kill (each child process is started while its
+ * predecessor runs, and opens the file only after the predecessor was killed and the file checked). Each child saves several sections in a loop
  * and prints an ACK only once a save was acknowledged; the parent kills it with SIGKILL a random 0–maxDelayMs after
  * its first ACK, then opens the file and checks that `PRAGMA integrity_check` is ok and that every section holds at
  * least the last acknowledged counter and rev. A kill is a crash of the process, not of the machine: it proves that an
@@ -52,6 +53,8 @@ export interface CampaignResult {
   ms: number;
   /** Acknowledged saves per second of child run time after its first ACK (rough: includes the parent's reading). */
   acksPerSecond: number;
+  /** Median time from letting a child go to its first acknowledged save (reopen after a crash + one save). */
+  medianFirstAckMs: number;
 }
 
 interface ChildRun {
@@ -60,6 +63,8 @@ interface ChildRun {
   killed: boolean;
   code: number | null;
   ackedMs: number;
+  /** From "GO" to the first ACK: open, integrity check, first save. */
+  firstAckMs: number;
 }
 
 const ACK = /^ACK (\S+) (\d+) (\d+)$/;
@@ -88,16 +93,24 @@ export async function runSigkillCampaign(opts: CampaignOptions): Promise<Campaig
     const { meetingId, keys } = prepareMeeting(dataDir, opts.items ?? 2);
 
     const lastAck = new Map<string, { rev: number; counter: number }>();
-    const result: CampaignResult = { kills: 0, ackedSaves: 0, lostAckedSaves: 0, lost: [], integrityFailures: 0, childErrors: [], ms: 0, acksPerSecond: 0 };
+    const result: CampaignResult = { kills: 0, ackedSaves: 0, lostAckedSaves: 0, lost: [], integrityFailures: 0, childErrors: [], ms: 0, acksPerSecond: 0, medianFirstAckMs: 0 };
     let nextCounter = 0;
     let ackedMs = 0;
+    const firstAcks: number[] = [];
+    const spawnOne = () => spawnChild({ bundle, root, dataDir, meetingId, keys, mode: opts.mode ?? 'honest' });
+    let next = spawnOne();
     for (let kill = 1; kill <= opts.kills; kill++) {
-      const run = await runChild({ bundle, root, dataDir, meetingId, keys, first: nextCounter, mode: opts.mode ?? 'honest', delayMs: random() * maxDelay });
+      const current = next;
+      const running = current.go(nextCounter, random() * maxDelay);
+      // The next child starts loading while this one runs; it touches the file only when told to go.
+      next = spawnOne();
+      const run = await running;
       if (!run.killed || run.acks.length === 0)
         result.childErrors.push(`kill ${kill}: child ${run.killed ? 'never acknowledged a save' : `exited with ${run.code}`}: ${run.stderr.slice(0, 500)}`);
       result.kills += run.killed ? 1 : 0;
       result.ackedSaves += run.acks.length;
       ackedMs += run.ackedMs;
+      if (run.acks.length > 0) firstAcks.push(run.firstAckMs);
       for (const a of run.acks) lastAck.set(a.key, { rev: a.rev, counter: a.counter });
 
       const check = inspect(path.join(dataDir, DB_FILE_NAME), meetingId);
@@ -120,8 +133,10 @@ export async function runSigkillCampaign(opts: CampaignOptions): Promise<Campaig
       nextCounter = Math.max(nextCounter, ...[...check.sections.values()].map((s) => s.counter), ...run.acks.map((a) => a.counter)) + 1;
       if (kill % 50 === 0) log(`${kill} kills, ${result.ackedSaves} acknowledged saves, ${result.lost.length} lost, ${result.integrityFailures} integrity failures`);
     }
+    await next.discard();
     result.lostAckedSaves = result.lost.length;
     result.ms = Date.now() - started;
+    result.medianFirstAckMs = firstAcks.sort((a, b) => a - b)[Math.floor(firstAcks.length / 2)] ?? 0;
     result.acksPerSecond = ackedMs > 0 ? Math.round((result.ackedSaves * 1000) / ackedMs) : 0;
     return result;
   } finally {
@@ -166,54 +181,61 @@ function prepareMeeting(dataDir: string, items: number): { meetingId: string; ke
   }
 }
 
-function runChild(p: {
-  bundle: string;
-  root: string;
-  dataDir: string;
-  meetingId: string;
-  keys: string[];
-  first: number;
-  mode: string;
-  delayMs: number;
-}): Promise<ChildRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [p.bundle, p.dataDir, p.meetingId, String(p.first), p.mode, ...p.keys], {
-      env: { ...process.env, NODE_PATH: path.join(p.root, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const run: ChildRun = { acks: [], stderr: '', killed: false, code: null, ackedMs: 0 };
-    let pending = '';
-    let firstAckAt = 0;
-    let killTimer: NodeJS.Timeout | undefined;
-    // A child that never acknowledges is a failure, not a hang.
-    const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) {
-        const m = ACK.exec(line);
-        if (!m) continue;
-        run.acks.push({ key: m[1]!, rev: Number(m[2]), counter: Number(m[3]) });
-        if (!firstAckAt) {
-          firstAckAt = Date.now();
-          killTimer = setTimeout(() => {
-            run.killed = child.kill('SIGKILL');
-            run.ackedMs = Date.now() - firstAckAt;
-          }, p.delayMs);
+interface PendingChild {
+  /** Lets the child open the file and save from `firstCounter`; SIGKILL `delayMs` after its first ACK. */
+  go(firstCounter: number, delayMs: number): Promise<ChildRun>;
+  /** Ends a child that was never told to go. */
+  discard(): Promise<void>;
+}
+
+function spawnChild(p: { bundle: string; root: string; dataDir: string; meetingId: string; keys: string[]; mode: string }): PendingChild {
+  const child = spawn(process.execPath, [p.bundle, p.dataDir, p.meetingId, p.mode, ...p.keys], {
+    env: { ...process.env, NODE_PATH: path.join(p.root, 'node_modules') },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const run: ChildRun = { acks: [], stderr: '', killed: false, code: null, ackedMs: 0, firstAckMs: 0 };
+  const closed = new Promise<void>((resolve) => child.on('close', (code) => ((run.code = code), resolve())));
+  child.stdin.on('error', () => {}); // a child that died early must not crash the parent through EPIPE
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (s: string) => (run.stderr += s));
+  return {
+    async go(firstCounter, delayMs) {
+      let pending = '';
+      let firstAckAt = 0;
+      let killTimer: NodeJS.Timeout | undefined;
+      const goAt = Date.now();
+      // A child that never acknowledges is a failure, not a hang.
+      const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop()!;
+        for (const line of lines) {
+          const m = ACK.exec(line);
+          if (!m) continue;
+          run.acks.push({ key: m[1]!, rev: Number(m[2]), counter: Number(m[3]) });
+          if (!firstAckAt) {
+            firstAckAt = Date.now();
+            run.firstAckMs = firstAckAt - goAt;
+            killTimer = setTimeout(() => {
+              run.killed = child.kill('SIGKILL');
+              run.ackedMs = Date.now() - firstAckAt;
+            }, delayMs);
+          }
         }
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (s: string) => (run.stderr += s));
-    child.on('close', (code) => {
+      });
+      child.stdin.write(`GO ${firstCounter}\n`);
+      await closed;
       clearTimeout(watchdog);
       if (killTimer) clearTimeout(killTimer);
-      run.code = code;
-      resolve(run);
-    });
-  });
+      return run;
+    },
+    async discard() {
+      child.kill('SIGKILL');
+      await closed;
+    },
+  };
 }
 
 /**

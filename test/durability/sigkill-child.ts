@@ -1,11 +1,14 @@
 /**
  * Child process of the SIGKILL durability campaign (bundled by sigkill-campaign.ts; never imported by the app).
  *
- * argv: <dataDir> <meetingId> <firstCounter> <mode> <sectionKey>...
+ * argv: <dataDir> <meetingId> <mode> <sectionKey>...
  * Opens a Backend on dataDir and saves the sections round-robin through the dispatcher, forever, each save's content
  * carrying an increasing counter. After a save is acknowledged (dispatch resolved ok) it prints
  * "ACK <sectionKey> <rev> <counter>". stdout to a pipe is synchronous on Linux, so a printed ACK reaches the parent
  * even if the process is killed right after.
+ *
+ * The process is started ahead of time (Node's start-up is most of a restart's cost) and opens the data file only
+ * when the parent writes "GO <firstCounter>" to its stdin, i.e. after its predecessor was killed and checked.
  *
  * mode 'honest' is the app's contract. mode 'write-behind' acknowledges first and saves 20 ms later: a deliberately
  * broken client the campaign must catch (it proves the checker can fail).
@@ -13,9 +16,9 @@
 import { Backend } from '../../electron/backend/backend';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 
-const [dataDir, meetingId, firstCounter, mode, ...keys] = process.argv.slice(2);
-if (!dataDir || !meetingId || !firstCounter || !mode || keys.length === 0) {
-  process.stderr.write('usage: sigkill-child <dataDir> <meetingId> <firstCounter> <honest|write-behind> <sectionKey>...\n');
+const [dataDir, meetingId, mode, ...keys] = process.argv.slice(2);
+if (!dataDir || !meetingId || !mode || keys.length === 0) {
+  process.stderr.write('usage: sigkill-child <dataDir> <meetingId> <honest|write-behind> <sectionKey>... (then "GO <firstCounter>" on stdin)\n');
   process.exit(2);
 }
 
@@ -39,9 +42,22 @@ function content(counter: number, key: string): SerializedDoc {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves with the first counter once the parent says go. */
+function whenGo(): Promise<number> {
+  return new Promise((resolve) => {
+    let buf = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => {
+      buf += chunk;
+      const m = /^GO (\d+)\n/.exec(buf);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+}
+
 async function main() {
+  let counter = await whenGo();
   const backend = new Backend({ dataDir: dataDir!, host: 'browser', log: { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) } });
-  let counter = Number(firstCounter);
   for (;;) {
     for (const sectionKey of keys) {
       counter += 1;

@@ -12,7 +12,7 @@ describe('durability under SIGKILL', () => {
     const r = await runSigkillCampaign({ kills: KILLS, log: (l) => console.log(`[sigkill] ${l}`) });
     console.log(
       `[sigkill] kills=${r.kills} ackedSaves=${r.ackedSaves} lostAckedSaves=${r.lostAckedSaves} integrityFailures=${r.integrityFailures} ` +
-        `childErrors=${r.childErrors.length} time=${(r.ms / 1000).toFixed(1)}s acksPerSecond≈${r.acksPerSecond}`,
+        `childErrors=${r.childErrors.length} time=${(r.ms / 1000).toFixed(1)}s acksPerSecond≈${r.acksPerSecond} medianFirstAckMs=${r.medianFirstAckMs}`,
     );
     expect(r.childErrors).toEqual([]);
     expect(r.kills).toBe(KILLS);
