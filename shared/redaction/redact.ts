@@ -46,7 +46,8 @@ export interface RedactionInput {
  * - Withheld items (forPublication false, listed in withheldItemIds, or a sub-item of either, or whose parent is
  *   unknown) keep their title with withheld=true and NO blocks, or are left out when withheldDisplay is 'omit'.
  *   Their minutes are not even read.
- * - Sections come in agenda order: opening, items by number, closing; an item with no minutes is kept, empty.
+ * - Sections come in agenda order: opening, items by number, closing; an item with no minutes is kept, with no
+ *   blocks (empty blocks are dropped, see publicBlocks).
  *   Stored sections whose key is no agenda item (e.g. of a deleted item) are not published.
  */
 export function redact(input: RedactionInput): PublicDocument {
@@ -110,10 +111,17 @@ function sortByNumber<T extends { number: string }>(items: readonly T[]): T[] {
     .map((e) => e.it);
 }
 
-/** The public blocks of one stored section. */
+/**
+ * The public blocks of one stored section. Blocks with nothing in them (an empty paragraph, the one an empty editor
+ * holds, an empty bullet) are left out, so a section nobody wrote in has no blocks. A block holding only a flag is kept:
+ * its marker says something was withheld there.
+ */
 export function publicBlocks(content: unknown, path = 'section'): PublicBlock[] {
   const blocks: PublicBlock[] = [];
-  walkSection(content, path, (shape, atoms) => blocks.push(toBlock(shape, toInlines(atoms))));
+  walkSection(content, path, (shape, atoms) => {
+    const inlines = toInlines(atoms);
+    if (inlines.length > 0) blocks.push(toBlock(shape, inlines));
+  });
   return blocks;
 }
 

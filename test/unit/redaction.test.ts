@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
+import { emptyDoc, type SerializedDoc, type SerializedNode } from '../../shared/editor/doc-model';
 import { AppError } from '../../shared/errors';
 import {
   flaggedTexts,
@@ -72,15 +72,17 @@ describe('redact: unflagged content', () => {
     ]);
   });
 
-  it('maps block types: paragraph, heading levels, quote, decision, action, lists with depth', () => {
+  it('maps block types (paragraph, heading levels, quote, decision, action, lists with depth) and drops empty blocks', () => {
     const blocks = blocksOf(
       p(t('p')),
       h('h3', t('h')),
       q(t('q')),
       el('decision', [t('d')], { recordId: 'r1' }),
       el('action', [t('a')], { recordId: 'r2' }),
-      list('number', li(t('one')), li(list('bullet', li(t('one.a')), li(list('check', li(t('deep')))))), li(t('two'))),
+      list('number', li(t('one')), li(list('bullet', li(t('one.a')), li(list('check', li(t('deep')))))), li(t('two')), li()),
       p(),
+      p(t('')),
+      h('h1'),
     );
     expect(blocks.map((b) => ({ ...b, inlines: inlinesPlainText(b.inlines, '') }))).toEqual([
       { kind: 'paragraph', inlines: 'p' },
@@ -92,7 +94,6 @@ describe('redact: unflagged content', () => {
       { kind: 'listItem', ordered: false, depth: 1, inlines: 'one.a' },
       { kind: 'listItem', ordered: false, depth: 2, inlines: 'deep' },
       { kind: 'listItem', ordered: true, depth: 0, inlines: 'two' },
-      { kind: 'paragraph', inlines: '' },
     ]);
   });
 
@@ -284,6 +285,15 @@ describe('redact: the document, its sections and withheld items', () => {
       ['closing', false],
     ]);
     expect(JSON.stringify(pub)).not.toContain('SECRET');
+  });
+
+  it('gives a section nobody wrote in (the empty document of the editor) no blocks', () => {
+    const pub = redact(input({ agenda: [item('a', '1')], sections: [{ key: 'a', content: emptyDoc() }] }));
+    expect(pub.sections.map((s) => [s.key, s.withheld, s.blocks])).toEqual([
+      ['opening', false, []],
+      ['a', false, []],
+      ['closing', false, []],
+    ]);
   });
 
   it('refuses two stored sections with the same key', () => {
