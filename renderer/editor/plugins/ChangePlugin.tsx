@@ -1,0 +1,77 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
+import { useEffect, useRef } from 'react';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import { $collectFlagIds, type FlagExcerpt } from '../flags';
+import { $collectRecords, type RecordRef } from '../records';
+
+export interface ChangeMeta {
+  /** The flags present in the section with their text (for flags.sync). */
+  flagIds: FlagExcerpt[];
+  /** The decision/action blocks present in the section (to spot a record whose block was deleted). */
+  records: RecordRef[];
+  wordCount: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+export function readMeta(state: EditorState): ChangeMeta {
+  return state.read(() => ({ flagIds: $collectFlagIds(), records: $collectRecords(), wordCount: countWords($getRoot().getTextContent()) }));
+}
+
+export function readContent(editor: LexicalEditor): SerializedDoc {
+  return editor.getEditorState().toJSON() as unknown as SerializedDoc;
+}
+
+/**
+ * Change reporting, cheap while typing: a content change (not a mere caret move) calls `onDirty` at once (no
+ * serialization), and schedules `onChange(content, meta)` `debounceMs` after the last change; a blur, `flush()` or
+ * unmount delivers a pending one at once. The ref receives `flush` and `pending` for the editor handle.
+ */
+export function ChangePlugin(props: {
+  debounceMs: number;
+  onDirty?: () => void;
+  onChange?: (content: SerializedDoc, meta: ChangeMeta) => void;
+  onMeta?: (meta: ChangeMeta) => void;
+  control: { current: { flush: () => void; pending: () => boolean } | null };
+}): null {
+  const [editor] = useLexicalComposerContext();
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      timer = null;
+      const meta = readMeta(editor.getEditorState());
+      latest.current.onMeta?.(meta);
+      latest.current.onChange?.(readContent(editor), meta);
+    };
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // caret or selection only
+      if (prevEditorState.isEmpty()) return; // the initial content being set
+      latest.current.onDirty?.();
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(flush, latest.current.debounceMs);
+    });
+    const unregisterRoot = editor.registerRootListener((root) => {
+      if (!root) return;
+      root.addEventListener('focusout', flush);
+      return () => root.removeEventListener('focusout', flush);
+    });
+    latest.current.control.current = { flush, pending: () => timer !== null };
+    latest.current.onMeta?.(readMeta(editor.getEditorState()));
+    return () => {
+      flush();
+      unregister();
+      unregisterRoot();
+    };
+  }, [editor]);
+  return null;
+}
