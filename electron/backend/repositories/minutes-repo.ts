@@ -105,9 +105,9 @@ export class MinutesRepo {
 
   /**
    * What a save needs to know about the stored section without reading its content into JS: rev, text length,
-   * and whether `contentJson` equals what is stored.
+   * and whether `contentJson` (if given) equals what is stored.
    */
-  head(meetingId: string, sectionKey: string, contentJson: string): { rev: number; textLength: number; same: boolean; updatedAt: string } | undefined {
+  head(meetingId: string, sectionKey: string, contentJson: string | null = null): { rev: number; textLength: number; same: boolean; updatedAt: string } | undefined {
     const r = this.stmt(
       `SELECT rev, length(plain_text) AS textLength, content_json = ? AS same, updated_at AS updatedAt
          FROM minutes_sections WHERE meeting_id = ? AND section_key = ?`,

@@ -57,8 +57,11 @@ export class LiveService {
     this.write(meetingId, (m, now) => {
       this.minutes.requireSection(meetingId, sectionKey);
       this.requireNotEnded(m);
-      this.repo.stop(meetingId, now);
-      this.repo.start(meetingId, sectionKey, now);
+      // Already timing this section: keep its span rather than splitting it in two.
+      if (this.repo.running(meetingId) !== sectionKey) {
+        this.repo.stop(meetingId, now);
+        this.repo.start(meetingId, sectionKey, now);
+      }
       this.minutes.repo.setLive(meetingId, { startedAt: m.liveStartedAt ?? now, endedAt: null, currentSection: sectionKey });
     });
     return this.state(meetingId);

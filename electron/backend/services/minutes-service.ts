@@ -176,7 +176,7 @@ export class MinutesService {
     const now = iso(this.ctx.now());
     return this.ctx.db.transaction((): SnapshotResult => {
       const info = this.info(input.meetingId);
-      if (!this.repo.head(input.meetingId, input.sectionKey, '')) {
+      if (!this.repo.head(input.meetingId, input.sectionKey)) {
         this.requireSection(input.meetingId, input.sectionKey);
         return { created: false, revision: null };
       }
