@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { act, createRef } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SerializedDoc, type SerializedNode } from '../../shared/editor/doc-model';
+import { CAPTURE_DECISION_COMMAND, INSERT_TIMESTAMP_COMMAND, MinutesEditor, type MinutesEditorHandle } from '../../renderer/editor';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
+const INITIAL: SerializedDoc = {
+  root: {
+    type: 'root',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    children: [
+      { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text('Open '), { type: 'flag', version: 1, ids: ['f1'], direction: null, format: '', indent: 0, children: [text('secret')] }] },
+      { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text('See '), { type: 'link', version: 1, url: 'https://example.org/', rel: 'noopener noreferrer', target: null, title: null, direction: null, format: '', indent: 0, children: [text('the site')] }] },
+    ],
+  },
+};
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = null;
+});
+
+function mount(el: React.ReactElement): HTMLElement {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root!.render(el));
+  return host;
+}
+
+describe('MinutesEditor (jsdom)', () => {
+  it('renders the content with flag styling hooks, a labelled toolbar and a word count', () => {
+    const el = mount(<MinutesEditor sectionKey="s1" initialContent={INITIAL} ariaLabel="Minutes of item 1" onCapture={async () => 'r'} onRequestFlag={async () => 'f'} />);
+    const content = el.querySelector('[contenteditable]')!;
+    expect(content.getAttribute('aria-label')).toBe('Minutes of item 1');
+    const flag = el.querySelector('mark.tfs-flag')!;
+    expect(flag.getAttribute('data-flag-ids')).toBe('f1');
+    expect(flag.textContent).toBe('secret');
+    for (const label of ['Bold', 'Italic', 'Underline', 'Bulleted list', 'Numbered list', 'Quote', 'Link', 'Undo', 'Redo', 'Insert timestamp', 'Record a decision', 'Record an action item', 'Flag selection as confidential']) {
+      const b = el.querySelector(`button[aria-label="${label}"]`);
+      expect(b, label).not.toBeNull();
+      expect(b!.getAttribute('title')).toMatch(/\(.+\)$/);
+    }
+    expect(el.querySelector('.tfs-wordcount')!.textContent).toBe('5 words');
+  });
+
+  it('getContent() serializes on demand; commands change the content; onChange delivers content and flag meta on flush', () => {
+    const onChange = vi.fn();
+    const onDirty = vi.fn();
+    const ref = createRef<MinutesEditorHandle>();
+    mount(<MinutesEditor ref={ref} sectionKey="s1" initialContent={INITIAL} ariaLabel="m" onChange={onChange} onDirty={onDirty} changeDebounceMs={60_000} />);
+    expect(ref.current!.getContent()).toEqual(INITIAL);
+    expect(SerializedDoc.safeParse(ref.current!.getContent()).success).toBe(true);
+    const editor = ref.current!.getEditor();
+    act(() => {
+      // No caret (never focused): the timestamp goes into a new last paragraph, which the capture then converts.
+      editor.update(() => void editor.dispatchCommand(INSERT_TIMESTAMP_COMMAND, { at: '2025-06-01T08:30:00.000Z' }), { discrete: true });
+      editor.update(() => void editor.dispatchCommand(CAPTURE_DECISION_COMMAND, { recordId: 'rec-1' }), { discrete: true });
+    });
+    expect(onDirty).toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(ref.current!.hasPendingChange()).toBe(true);
+    act(() => ref.current!.flush());
+    expect(onChange).toHaveBeenCalledTimes(1);
+    const [content, meta] = onChange.mock.calls[0]! as [SerializedDoc, { flagIds: unknown; records: unknown }];
+    const types: string[] = [];
+    const walk = (n: SerializedNode) => {
+      types.push(n.type);
+      ((n.children as SerializedNode[] | undefined) ?? []).forEach(walk);
+    };
+    walk(content.root);
+    expect(types).toContain('timestamp');
+    expect(types).toContain('decision');
+    expect(meta.flagIds).toEqual([{ id: 'f1', excerpt: 'secret' }]);
+    expect(meta.records).toEqual([expect.objectContaining({ kind: 'decision', recordId: 'rec-1' })]);
+  });
+
+  it('a click on a link never navigates; Ctrl+click asks the page through onOpenLink', () => {
+    const onOpenLink = vi.fn();
+    const el = mount(<MinutesEditor sectionKey="s1" initialContent={INITIAL} ariaLabel="m" onOpenLink={onOpenLink} />);
+    const a = el.querySelector('a')!;
+    const plain = new MouseEvent('click', { bubbles: true, cancelable: true });
+    act(() => void a.dispatchEvent(plain));
+    expect(plain.defaultPrevented).toBe(true);
+    expect(onOpenLink).not.toHaveBeenCalled();
+    const ctrl = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+    act(() => void a.dispatchEvent(ctrl));
+    expect(ctrl.defaultPrevented).toBe(true);
+    expect(onOpenLink).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it('read-only: no toolbar, not editable, commands refused', () => {
+    const ref = createRef<MinutesEditorHandle>();
+    const el = mount(<MinutesEditor ref={ref} sectionKey="s1" initialContent={INITIAL} ariaLabel="m" readOnly />);
+    expect(el.querySelector('[role="toolbar"]')).toBeNull();
+    expect(el.querySelector('[contenteditable]')!.getAttribute('contenteditable')).toBe('false');
+    const editor = ref.current!.getEditor();
+    act(() => editor.update(() => void editor.dispatchCommand(INSERT_TIMESTAMP_COMMAND, undefined), { discrete: true }));
+    expect(ref.current!.getContent()).toEqual(INITIAL);
+  });
+});
