@@ -112,3 +112,27 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export class MinutesPageModel {
+  constructor(readonly page: Page) {}
+  async open(origin: string, meetingId: string) {
+    await this.page.goto(`${origin}/#/meetings/${meetingId}/minutes`);
+    await this.page.locator('.minutes-section').first().waitFor();
+  }
+  section(key: string): Locator {
+    return this.page.locator(`[data-section-key="${key}"]`);
+  }
+  sectionByTitle(title: string): Locator {
+    return this.page.locator('.minutes-section', { has: this.page.getByRole('heading', { name: title }) });
+  }
+  editor(section: Locator): Locator {
+    return section.locator('[contenteditable="true"]');
+  }
+  async currentTitle(): Promise<string> {
+    return (await this.page.locator('.minutes-section.current h2').innerText()).trim();
+  }
+  /** Waits until every change is acknowledged by the backend (after the SQLite commit). */
+  async waitSaved() {
+    await this.page.waitForFunction(() => /All changes saved/.test(document.querySelector('.saving-indicator')?.textContent ?? ''), undefined, { timeout: 15_000 });
+  }
+}

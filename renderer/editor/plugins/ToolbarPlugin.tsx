@@ -76,7 +76,7 @@ export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: n
         “”
       </Btn>
       <Btn label="Link" keys={shortcutText('link')} onClick={() => run('link')}>
-        🔗
+        Link
       </Btn>
       <span className="tfs-sep" />
       <Btn label="Undo" keys={`${MOD}Z`} disabled={!s.canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
@@ -87,7 +87,7 @@ export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: n
       </Btn>
       <span className="tfs-sep" />
       <Btn label="Insert timestamp" keys={shortcutText('timestamp')} onClick={() => run('timestamp')}>
-        ⏱
+        Time
       </Btn>
       {canCapture && (
         <>

@@ -1,0 +1,69 @@
+import { forwardRef, type Ref } from 'react';
+import type { Section } from '../../../shared/domain/minutes';
+import { MinutesEditor, type ChangeMeta, type MinutesCallbacks, type MinutesEditorHandle } from '../../editor';
+import type { AutosaveStatus } from './autosave';
+
+const SAVE_LABEL: Record<AutosaveStatus['state'], string> = { saved: 'Saved', pending: 'Unsaved', saving: 'Saving…', failed: 'Not saved' };
+
+/** One section of the minutes: its heading, planned time, its own editor and its save state. */
+export const SectionBlock = forwardRef(function SectionBlock(
+  props: {
+    section: Section;
+    mountKey: string;
+    current: boolean;
+    plannedMinutes: number;
+    withheld: boolean;
+    readOnly: boolean;
+    status: AutosaveStatus | undefined;
+    onDirty: () => void;
+    onChange: (meta: ChangeMeta) => void;
+    onFocus: () => void;
+    onHistory: () => void;
+    onOpenLink: (url: string) => void;
+    callbacks: MinutesCallbacks;
+  },
+  ref: Ref<MinutesEditorHandle>,
+) {
+  const { section } = props;
+  const label = section.number ? `${section.number} ${section.title}` : section.title;
+  const state = props.status?.state ?? 'saved';
+  return (
+    <section
+      className={props.current ? 'minutes-section current' : 'minutes-section'}
+      id={`section-${section.key}`}
+      data-section-key={section.key}
+      aria-labelledby={`section-title-${section.key}`}
+      onFocus={props.onFocus}
+    >
+      <header className="section-title">
+        <h2 id={`section-title-${section.key}`}>
+          {section.number && <span className="num">{section.number}</span>}
+          {section.title}
+        </h2>
+        {props.withheld && <span className="badge withheld">Not for publication</span>}
+        {props.plannedMinutes > 0 && <span className="sub">{props.plannedMinutes} min planned</span>}
+        <span className={`save-state ${state}`} role={state === 'failed' ? 'alert' : undefined} title={props.status?.error ?? undefined}>
+          {SAVE_LABEL[state]}
+          {state === 'failed' && props.status?.error ? `: ${props.status.error}` : ''}
+        </span>
+        <button type="button" className="link" onClick={props.onHistory} aria-label={`Revision history of ${label}`}>
+          History
+        </button>
+      </header>
+      <MinutesEditor
+        key={props.mountKey}
+        ref={ref}
+        sectionKey={section.key}
+        initialContent={section.content}
+        readOnly={props.readOnly}
+        ariaLabel={`Minutes of ${label}`}
+        placeholder={props.current ? 'Type the minutes of this item…' : ''}
+        onDirty={props.onDirty}
+        onChange={(_c, meta) => props.onChange(meta)}
+        onOpenLink={props.onOpenLink}
+        onCapture={props.callbacks.onCapture}
+        onRequestFlag={props.callbacks.onRequestFlag}
+      />
+    </section>
+  );
+});

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { MinutesPageModel, screenshot } from './pages';
+
+/**
+ * Live minutes, end to end: typing with formatting and lists in three items, every meeting and editor shortcut,
+ * timers, check-in, then a SIGKILL of the browser host mid-session: after a restart every acknowledged word is there.
+ */
+describe('live minutes in Chromium', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  let meetingId = '';
+  const dataDir = makeDataDir();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir, ['--example']);
+    meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
+    page = await openApp(browser, host, 1440, 900);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('types minutes into three items with formatting, lists, timestamps, decisions and actions', async () => {
+    const m = new MinutesPageModel(page);
+    await m.open(host.origin, meetingId);
+    await page.getByRole('button', { name: 'Start meeting' }).click();
+    await page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+    expect(await m.currentTitle()).toBe('Opening');
+
+    // Opening: bold text, a timestamp, a decision.
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Welcome.');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' The chair opened the meeting ');
+    await page.keyboard.press('Alt+Shift+T');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The agenda was adopted without changes.');
+    await page.keyboard.press('Alt+Shift+D');
+    await page.locator('[data-section-key="opening"] .tfs-decision, [data-section-key="opening"] [data-record-kind="decision"]').first().waitFor();
+
+    // Next item by shortcut: its timer starts, the previous one stops.
+    await page.keyboard.press('Alt+Shift+N');
+    await page.waitForFunction(() => document.querySelector('.minutes-section.current h2')?.textContent?.includes('Opening and welcome'));
+    await m.editor(m.sectionByTitle('Opening and welcome')).click();
+    await page.keyboard.type('Members introduced themselves:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Shift+8');
+    await page.keyboard.type('Aleph Alpha');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Mistral AI');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+i');
+    await page.keyboard.type('Round of introductions closed.');
+    await page.keyboard.press('Control+i');
+
+    await page.keyboard.press('Alt+Shift+N');
+    await page.waitForFunction(() => document.querySelector('.minutes-section.current h2')?.textContent?.includes('Logistics'));
+    await m.editor(m.sectionByTitle('Logistics of the Taskforce')).click();
+    await page.keyboard.press('Control+Alt+2');
+    await page.keyboard.type('Competition law');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Shift+7');
+    await page.keyboard.type('No exchange of prices');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('No exchange of customer lists');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The AI Office will circulate the vademecum.');
+    await page.keyboard.press('Alt+Shift+A');
+    await page.locator('[data-section-key] [data-record-kind="action"], .tfs-action').first().waitFor();
+
+    // Previous item, then back; timer stop/start by shortcut; help overlay.
+    await page.keyboard.press('Alt+Shift+P');
+    await page.waitForFunction(() => document.querySelector('.minutes-section.current h2')?.textContent?.includes('Opening and welcome'));
+    await page.keyboard.press('Alt+Shift+N');
+    await page.waitForFunction(() => document.querySelector('.minutes-section.current h2')?.textContent?.includes('Logistics'));
+    await page.keyboard.press('Alt+Shift+S');
+    await page.waitForFunction(() => !document.querySelector('.live-outline .timer.running'));
+    await page.keyboard.press('Alt+Shift+S');
+    await page.waitForFunction(() => !!document.querySelector('.live-outline li.current .timer.running'));
+    await page.keyboard.press('Alt+Shift+H');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).innerText()).toMatch(/Next agenda item[\s\S]*Insert timestamp/);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+
+    await m.waitSaved();
+    const opening = await m.section('opening').innerText();
+    expect(opening).toMatch(/Welcome\. The chair opened the meeting \[\d\d:\d\d\]/);
+    expect(await m.section('opening').locator('[contenteditable] .tfs-bold').first().innerText()).toBe('Welcome.');
+  });
+
+  it('checks in three participants with timed arrivals', async () => {
+    for (const name of ['Jonas Weber', 'Sarah Okafor', 'Camille Laurent']) {
+      await page.getByRole('button', { name: `${name} arrives now` }).click();
+      await page.getByRole('button', { name: `${name} leaves now` }).waitFor();
+    }
+    await page.getByLabel('Status of Sarah Okafor').selectOption('remote');
+    await page.waitForFunction(() => /3<\/strong> organisations represented · 2 in person · 1 remote/.test(document.querySelector('.glance')?.innerHTML ?? ''));
+    await screenshot(page, 'minutes');
+  });
+
+  it('loses no acknowledged word when the backend is killed with SIGKILL mid-session', async () => {
+    const m = new MinutesPageModel(page);
+    const logistics = m.sectionByTitle('Logistics of the Taskforce');
+    await m.editor(logistics).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Acknowledged before the crash.');
+    await m.waitSaved();
+    const before = {
+      opening: await m.section('opening').locator('[contenteditable]').innerText(),
+      welcome: await m.editor(m.sectionByTitle('Opening and welcome')).innerText(),
+      logistics: await m.editor(logistics).innerText(),
+    };
+    const timing = await apiCall(host, 'live.get', { meetingId });
+    await host.kill('SIGKILL');
+
+    host = await startHost(dataDir);
+    await page.goto(host.url);
+    await m.open(host.origin, meetingId);
+    expect(await m.section('opening').locator('[contenteditable]').innerText()).toBe(before.opening);
+    expect(await m.editor(m.sectionByTitle('Opening and welcome')).innerText()).toBe(before.welcome);
+    expect(await m.editor(m.sectionByTitle('Logistics of the Taskforce')).innerText()).toBe(before.logistics);
+    expect(before.logistics).toContain('Acknowledged before the crash.');
+    expect(before.welcome).toMatch(/Aleph Alpha\s*\n\s*Mistral AI/);
+
+    // Timers and records survived too.
+    const after = await apiCall(host, 'live.get', { meetingId });
+    expect((after.json.value as { startedAt: string }).startedAt).toBe((timing.json.value as { startedAt: string }).startedAt);
+    const state = await apiCall(host, 'minutes.get', { meetingId });
+    const v = state.json.value as { decisions: unknown[]; actions: unknown[]; attendance: { participants: unknown[] } };
+    expect(v.decisions).toHaveLength(1);
+    expect(v.actions).toHaveLength(1);
+    expect(v.attendance.participants).toHaveLength(3);
+  });
+});
