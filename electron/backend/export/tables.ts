@@ -7,9 +7,9 @@ export type Cell = string | ParagraphChild[];
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOUR.rule };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-function cellParagraphs(c: Cell, bold = false): Paragraph[] {
-  if (typeof c === 'string') return [new Paragraph({ spacing: { after: 40 }, children: textRuns(c, bold ? { bold: true } : {}) })];
-  return [new Paragraph({ spacing: { after: 40 }, children: c })];
+function cellParagraphs(c: Cell, bold = false, keepNext = false): Paragraph[] {
+  if (typeof c === 'string') return [new Paragraph({ spacing: { after: 40 }, keepNext, children: textRuns(c, bold ? { bold: true } : {}) })];
+  return [new Paragraph({ spacing: { after: 40 }, keepNext, children: c })];
 }
 
 /** A plain grid with a shaded header row; `widths` are fractions of the text width. */
@@ -38,7 +38,7 @@ export function simpleTable(headers: string[], rows: Cell[][], widths: number[])
   });
 }
 
-/** Two-column key/value table (used for one flag in the redaction record). */
+/** Two-column key/value table (one flag in the redaction record), kept on one page where it fits. */
 export function keyValueTable(pairs: Array<[string, Cell]>): Table {
   const cols = [Math.round(TEXT_WIDTH_TWIPS * 0.24), TEXT_WIDTH_TWIPS - Math.round(TEXT_WIDTH_TWIPS * 0.24)];
   return new Table({
@@ -50,8 +50,8 @@ export function keyValueTable(pairs: Array<[string, Cell]>): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            new TableCell({ width: { size: cols[0]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, shading: shaded('F1F4F6'), children: cellParagraphs(k, true) }),
-            new TableCell({ width: { size: cols[1]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children: cellParagraphs(v) }),
+            new TableCell({ width: { size: cols[0]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, shading: shaded('F1F4F6'), children: cellParagraphs(k, true, true) }),
+            new TableCell({ width: { size: cols[1]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children: cellParagraphs(v, false, true) }),
           ],
         }),
     ),
