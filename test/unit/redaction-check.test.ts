@@ -205,7 +205,7 @@ describe('checkPublicDocx', () => {
         plant((parts) => {
           const media = Object.keys(parts).find((k) => k.startsWith('word/media/'))!;
           const copy = parts[media]!.slice();
-          copy[copy.length - 20] ^= 0xff;
+          copy[copy.length - 20] = (copy[copy.length - 20] ?? 0) ^ 0xff;
           parts[media] = copy;
         }),
       { kind: 'bad_media' },
