@@ -66,10 +66,14 @@ export function findCommercial(
     actors.push({ start: m.index, end: m.index + m[0].length, member: true, name: c.memberNames.get(phraseKey(m[0])) ?? m[0] });
   }
   if (actors.length === 0) return [];
+  const members = actors.length;
+  let mi = 0; // member mentions are sorted: one pointer finds the one an institution might overlap
   for (const m of wordMatches(lower, c.institutions)) {
     const s = m.index;
     const e = s + m[0].length;
-    if (!actors.some((a) => a.member && a.start < e && s < a.end)) actors.push({ start: s, end: e, member: false, name: m[0] });
+    while (mi < members && actors[mi]!.end <= s) mi++;
+    const overlaps = mi < members && actors[mi]!.start < e;
+    if (!overlaps) actors.push({ start: s, end: e, member: false, name: m[0] });
   }
   actors.sort((a, b) => a.start - b.start);
 
@@ -87,10 +91,12 @@ export function findCommercial(
     for (let k = ai; k < actors.length && actors[k]!.start < s.end; k++) sa.push(actors[k]!);
     while (ti < all.length && all[ti]!.start < s.start) ti++;
     const st: Trigger[] = [];
+    let ak = 0; // triggers and actors are both sorted: walk them together (linear even in one huge sentence)
     for (let k = ti; k < all.length && all[k]!.start < s.end; k++) {
       const t = all[k]!;
       if (t.end > s.end) continue;
-      if (sa.some((a) => a.start < t.end && t.start < a.end)) continue; // part of a name
+      while (ak < sa.length && sa[ak]!.end <= t.start) ak++;
+      if (ak < sa.length && sa[ak]!.start < t.end) continue; // part of a name
       if (t.kind === 'date') {
         const around = lower.slice(Math.max(s.start, t.start - 48), Math.min(s.end, t.end + 48));
         if (PROCEDURAL_DATE.test(around)) continue; // meeting logistics
@@ -105,10 +111,10 @@ export function findCommercial(
     const { actors: sa, triggers: st } = perSentence[i]!;
     if (!sa.some((a) => a.member)) continue;
     const mine: Array<{ t: Trigger; a: Actor }> = [];
+    let before = -1; // index of the last actor ending before the trigger
     for (const t of st) {
-      let owner: Actor | undefined;
-      for (const a of sa) if (a.end <= t.start) owner = a;
-      if (!owner) owner = sa.find((a) => a.start >= t.end);
+      while (before + 1 < sa.length && sa[before + 1]!.end <= t.start) before++;
+      const owner = before >= 0 ? sa[before] : sa.find((a) => a.start >= t.end);
       if (owner?.member) mine.push({ t, a: owner });
     }
     if (mine.length > 0 && enough(mine.map((x) => x.t))) {
@@ -136,9 +142,12 @@ function finding(text: string, sentence: Span, mine: Array<{ t: Trigger; a: Acto
   const clauses = splitClauses(text, sentence);
   let span: Span = sentence;
   if (clauses.length > 1) {
-    const points = mine.flatMap(({ t, a }) => [a.start, t.start, t.end - 1]);
-    const lo = Math.min(...points);
-    const hi = Math.max(...points);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const { t, a } of mine) {
+      lo = Math.min(lo, a.start, t.start);
+      hi = Math.max(hi, a.start, t.end - 1);
+    }
     const first = clauses.find((cl) => cl.end > lo) ?? clauses[0]!;
     const last = [...clauses].reverse().find((cl) => cl.start <= hi) ?? clauses[clauses.length - 1]!;
     span = { start: first.start, end: Math.max(first.end, last.end) };

@@ -131,5 +131,5 @@ export function lowerSameLength(s: string): string {
 
 /** Folds a short string (a name, a term) for building matchers. */
 export function foldString(s: string): string {
-  return fold(s).text;
+  return /^[\x20-\x7e]*$/.test(s) ? s : fold(s).text;
 }

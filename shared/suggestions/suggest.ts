@@ -113,16 +113,23 @@ export function suggest(text: string, context: SuggestionContext | CompiledConte
 export function merge(list: Suggestion[], text: string): Suggestion[] {
   const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Suggestion[] = [];
+  const reasons: Array<Set<string>> = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.start < last.end) {
       last.end = Math.max(last.end, s.end);
       for (const k of s.kinds) if (!last.kinds.includes(k)) last.kinds.push(k);
-      last.kinds.sort((a, b) => RANK.get(a)! - RANK.get(b)!);
-      last.kind = last.kinds[0]!;
-      if (!last.reason.includes(s.reason)) last.reason = `${last.reason} ${s.reason}`;
-      last.text = text.slice(last.start, last.end);
-    } else out.push({ ...s, kinds: [...s.kinds] });
+      reasons[reasons.length - 1]!.add(s.reason);
+    } else {
+      out.push({ ...s, kinds: [...s.kinds] });
+      reasons.push(new Set([s.reason]));
+    }
   }
+  out.forEach((s, i) => {
+    s.kinds.sort((a, b) => RANK.get(a)! - RANK.get(b)!);
+    s.kind = s.kinds[0]!;
+    s.reason = [...reasons[i]!].join(' ');
+    s.text = text.slice(s.start, s.end);
+  });
   return out;
 }

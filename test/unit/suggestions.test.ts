@@ -270,8 +270,12 @@ describe('scale', () => {
     console.log(`50,000 characters of near-misses: ${found.length} suggestions in ${ms} ms`);
     for (const s of found) expect(text.slice(s.start, s.end)).toBe(s.text);
     // One long run of a single character class, the classic trigger of quadratic scans.
-    for (const run of ['a'.repeat(50_000), '1'.repeat(50_000), '1.'.repeat(25_000), 'a@'.repeat(25_000), ' '.repeat(50_000)]) {
+    for (const run of ['a'.repeat(50_000), '1'.repeat(50_000), '1.'.repeat(25_000), 'a@'.repeat(25_000), ' '.repeat(50_000), '(0'.repeat(25_000)]) {
       suggest(run, compiled);
     }
+    // One endless sentence full of members and triggers: actors and triggers are walked together, not pairwise.
+    const [one] = suggest('Google plans 3 '.repeat(4_000), compiled);
+    expect(one?.kind).toBe('org_near_figure');
+    expect(suggest('AI Office Google 5% '.repeat(3_000), compiled)).toHaveLength(1);
   });
 });
