@@ -1,4 +1,5 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
+import type { SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
 
 /**
@@ -21,6 +22,7 @@ export class ApiError extends Error {
 interface Bridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
   openExternal?(url: string): Promise<void>;
+  saveFile?(fileName: string, bytesBase64: string): Promise<SaveFileResult>;
 }
 
 const TOKEN_KEY = 'tfs-token';
@@ -79,4 +81,23 @@ export async function openExternal(url: string): Promise<void> {
   const b = bridge();
   if (b?.openExternal) return b.openExternal(url);
   window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+/**
+ * Hands a produced file to the user: the native save dialog in the desktop app (opened in the last export folder),
+ * a download in the browser host (the browser chooses the folder).
+ */
+export async function saveFile(fileName: string, bytesBase64: string): Promise<SaveFileResult> {
+  const b = bridge();
+  if (b?.saveFile) return b.saveFile(fileName, bytesBase64);
+  const bytes = Uint8Array.from(atob(bytesBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, where: 'your browser’s downloads' };
 }

@@ -11,6 +11,7 @@ import { defaultContext, type ServiceContext } from './services/context';
 import { ExampleService } from './services/example-service';
 import { MeetingsService } from './services/meetings-service';
 import { MembersService } from './services/members-service';
+import { createConfSettings, type SettingsStore } from './settings';
 
 export const APP_NAME = 'Taskforce Secretariat';
 export const APP_VERSION = '0.1.0';
@@ -22,6 +23,8 @@ export interface BackendOptions {
   /** Tests fix the clock and ids. */
   context?: Partial<Omit<ServiceContext, 'db'>>;
   log?: DispatchLogger;
+  /** Per-user settings; default: conf in dataDir (Electron passes electron-store). */
+  settings?: SettingsStore;
 }
 
 /**
@@ -34,11 +37,13 @@ export class Backend {
   readonly ctx: ServiceContext;
   readonly services: { members: MembersService; meetings: MeetingsService; example: ExampleService };
   readonly dispatch: Dispatch;
+  readonly settings: SettingsStore;
 
   constructor(private readonly opts: BackendOptions) {
     this.dbFile = path.join(opts.dataDir, DB_FILE_NAME);
     this.db = openDatabase(this.dbFile);
     this.ctx = { ...defaultContext(this.db), ...opts.context };
+    this.settings = opts.settings ?? createConfSettings(opts.dataDir);
     const meetings = new MeetingsService(this.ctx);
     this.services = { members: new MembersService(this.ctx), meetings, example: new ExampleService(this.ctx, meetings) };
     const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this) };

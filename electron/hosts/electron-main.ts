@@ -3,6 +3,8 @@ import path from 'node:path';
 import { APP_NAME, Backend } from '../backend/backend';
 import { AppError } from '../../shared/errors';
 import { registerIpc } from './electron-ipc';
+import { createSaveFileHandler, registerSaveFile } from './electron-save';
+import { createElectronSettings } from './electron-settings';
 import { buildMenuTemplate } from './electron-menu';
 import { registerAppScheme, serveRenderer } from './electron-protocol';
 import { APP_START_URL, guardWebContents, installSessionGuards, secureWebPreferences } from './electron-security';
@@ -104,7 +106,7 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
 
   let backend: Backend;
   try {
-    const create = opts.createBackend ?? ((dataDir: string) => new Backend({ dataDir, host: 'electron' }));
+    const create = opts.createBackend ?? ((dataDir: string) => new Backend({ dataDir, host: 'electron', settings: createElectronSettings() }));
     backend = create(e.app.getPath('userData'));
   } catch (err) {
     // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app.
@@ -117,6 +119,15 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
   const paths = appPaths(opts.appRoot ?? e.app.getAppPath());
   serveRenderer(e.protocol, paths.renderer);
   registerIpc(e.ipcMain, { dispatch: backend.dispatch, openExternal: (url, options) => e.shell.openExternal(url, options) });
+  registerSaveFile(
+    e.ipcMain,
+    createSaveFileHandler({
+      dialog: e.dialog,
+      window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+      settings: backend.settings,
+      defaultFolder: () => e.app.getPath('documents'),
+    }),
+  );
 
   const info = backend.info();
   const template = buildMenuTemplate({

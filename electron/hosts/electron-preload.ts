@@ -1,11 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { TaskforceBridge } from '../../shared/contract/bridge';
+import type { SaveFileResult, TaskforceBridge } from '../../shared/contract/bridge';
 import { isCallName } from '../../shared/contract/index';
 import type { Result } from '../../shared/errors';
 import { CALL_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './electron-ipc';
+import { SAVE_FILE_CHANNEL } from './electron-save';
 
 /**
- * The sandboxed preload: the only code with ipcRenderer. It hands the page three things and nothing else — no
+ * The sandboxed preload: the only code with ipcRenderer. It hands the page four things and nothing else — no
  * ipcRenderer, no generic send — so a compromised page can do no more than the contract allows.
  * Bundled to dist/electron/preload.cjs (a sandboxed preload may only require 'electron').
  */
@@ -21,6 +22,11 @@ export function createBridge(invoke: Invoke): TaskforceBridge {
       if (typeof url !== 'string') throw new Error('A link must be text.');
       const r = (await invoke(OPEN_EXTERNAL_CHANNEL, url)) as Result<null>;
       if (!r.ok) throw new Error(r.error.message);
+    },
+    async saveFile(fileName: string, bytesBase64: string): Promise<SaveFileResult> {
+      const r = (await invoke(SAVE_FILE_CHANNEL, String(fileName), String(bytesBase64))) as Result<SaveFileResult>;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
     },
     host: 'electron' as const,
   });

@@ -3,11 +3,16 @@ import type { Result } from '../errors';
 /**
  * What the Electron preload exposes on `window.taskforce` (contextBridge), and nothing more.
  * `call` carries one contract call (shared/contract/index.ts) and resolves with its Result envelope; a name that is
- * not a contract call rejects without crossing the process boundary. `openExternal` asks the main process to open an
+ * not a contract call rejects without crossing the process boundary. `saveFile` lets the user save an export
+ * through the native dialog. `openExternal` asks the main process to open an
  * http(s) link in the system browser, after the renderer has asked the user; anything else rejects.
  */
+export type SaveFileResult = { saved: false } | { saved: true; where: string };
+
 export interface TaskforceBridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
   openExternal(url: string): Promise<void>;
+  /** Native save dialog (opened in the last export folder) for a DOCX the backend produced; `saved: false` if cancelled. */
+  saveFile(fileName: string, bytesBase64: string): Promise<SaveFileResult>;
   host: 'electron';
 }

@@ -4,6 +4,7 @@ import { ById, Empty, Ok } from '../domain/common';
 import { Organisation, OrganisationInput, OrganisationUpdate, Representative, RepresentativeInput, RepresentativeUpdate } from '../domain/members';
 import { Meeting, MeetingCreate, MeetingSetStatus, MeetingSummary, MeetingUpdate } from '../domain/meeting';
 import { AgendaItem, AgendaItemCreate, AgendaItemMove, AgendaItemUpdate } from '../domain/agenda';
+import { Settings, SettingsUpdate } from '../domain/settings';
 import { defineCalls } from './define';
 
 export const AppInfo = z.object({
@@ -43,6 +44,9 @@ export const coreCalls = defineCalls({
   'agenda.update': { input: AgendaItemUpdate, output: z.array(AgendaItem), summary: 'Change an item; returns the agenda.' },
   'agenda.move': { input: AgendaItemMove, output: z.array(AgendaItem), summary: 'Move an item to a parent and index; returns the agenda.' },
   'agenda.remove': { input: ById, output: z.array(AgendaItem), summary: 'Remove an item and its sub-items; returns the agenda.' },
+
+  'settings.get': { input: Empty, output: Settings, summary: "This user's settings (e.g. the last export folder)." },
+  'settings.update': { input: SettingsUpdate, output: Settings, summary: "Change this user's settings." },
 
   'example.load': { input: Empty, output: MeetingDetail, summary: 'Load the constitutive meeting of 30 January 2026 as an example.' },
 });

@@ -26,6 +26,8 @@ export function coreHandlers(b: Backend): Pick<Handlers, keyof typeof coreCalls>
     'agenda.update': (i) => meetings.updateItem(i),
     'agenda.move': (i) => meetings.moveItem(i),
     'agenda.remove': (i) => meetings.removeItem(i.id),
+    'settings.get': () => b.settings.get(),
+    'settings.update': (i) => b.settings.update(i),
     'example.load': () => example.load(),
   };
 }

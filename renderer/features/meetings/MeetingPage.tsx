@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { href, navigate } from '../../app/router';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { AgendaEditor } from '../agenda/AgendaEditor';
+import { ExportPanel } from '../export/ExportPanel';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
 
 export function MeetingPage({ id }: { id: string }) {
@@ -104,6 +105,7 @@ export function MeetingPage({ id }: { id: string }) {
         />
       )}
       <AgendaEditor meeting={meeting} agenda={agenda} onChange={(a) => setDetail({ meeting, agenda: a })} />
+      <ExportPanel meetingId={id} />
     </section>
   );
 }

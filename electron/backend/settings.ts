@@ -1,0 +1,29 @@
+import Conf from 'conf';
+import { DEFAULT_SETTINGS, Settings, type SettingsUpdate } from '../../shared/domain/settings';
+
+/** Where settings live. Electron passes one backed by electron-store; the browser host uses conf in its data folder. */
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsUpdate): Settings;
+}
+
+/** conf (what electron-store is built on) works in plain Node when told the folder. Writes are atomic. */
+export function createConfSettings(dir: string): SettingsStore {
+  const conf = new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: false, projectSuffix: '' });
+  return storeOver(conf);
+}
+
+/** Both stores share conf's get/set API; values read back are validated, so a hand-edited file cannot break the app. */
+export function storeOver(conf: { get(key: keyof Settings): unknown; set(key: keyof Settings, value: unknown): void }): SettingsStore {
+  const read = (): Settings => {
+    const parsed = Settings.safeParse({ lastExportFolder: conf.get('lastExportFolder') });
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  };
+  return {
+    get: read,
+    update(patch) {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) conf.set(k as keyof Settings, v);
+      return read();
+    },
+  };
+}

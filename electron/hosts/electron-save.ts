@@ -1,0 +1,48 @@
+import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { SaveFileResult } from '../../shared/contract/bridge';
+import type { Result } from '../../shared/errors';
+import type { SettingsStore } from '../backend/settings';
+import { isTrustedSender } from './electron-ipc';
+
+/**
+ * Saving an export in the desktop app: the native save dialog, opened in the folder used last time (remembered in
+ * electron-store through the settings store), writing the bytes the backend produced and checked. The renderer only
+ * proposes a file name; where the file goes is the user's choice in the dialog.
+ */
+export const SAVE_FILE_CHANNEL = 'tfs:save-file';
+
+const SAFE_NAME = /^[^/\\:*?"<>|\u0000-\u001f]{1,200}\.docx$/u;
+
+export function createSaveFileHandler(deps: {
+  dialog: Pick<Dialog, 'showSaveDialog'>;
+  window: () => BrowserWindow | null;
+  settings: SettingsStore;
+  defaultFolder: () => string;
+  writeFile?: (file: string, bytes: Uint8Array) => Promise<void>;
+}) {
+  const write = deps.writeFile ?? ((file: string, bytes: Uint8Array) => fs.writeFile(file, bytes));
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, fileName: unknown, bytesBase64: unknown): Promise<Result<SaveFileResult>> => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
+    if (typeof fileName !== 'string' || !SAFE_NAME.test(fileName) || typeof bytesBase64 !== 'string')
+      return { ok: false, error: { code: 'bad_request', message: 'Only a .docx file with a plain file name can be saved.' } };
+    const folder = deps.settings.get().lastExportFolder || deps.defaultFolder();
+    const win = deps.window();
+    const options = { title: 'Save the document', defaultPath: path.join(folder, fileName), filters: [{ name: 'Word document', extensions: ['docx'] }] };
+    const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
+    try {
+      await write(choice.filePath, Buffer.from(bytesBase64, 'base64'));
+    } catch (err) {
+      return { ok: false, error: { code: 'storage', message: `The file could not be written: ${(err as Error).message}` } };
+    }
+    deps.settings.update({ lastExportFolder: path.dirname(choice.filePath) });
+    return { ok: true, value: { saved: true, where: choice.filePath } };
+  };
+}
+
+export function registerSaveFile(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handler: ReturnType<typeof createSaveFileHandler>): () => void {
+  ipcMain.handle(SAVE_FILE_CHANNEL, handler);
+  return () => ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { EXPORT_KINDS, EXPORT_KIND_LABEL, type ExportKind, type ExportRecord } from '../../../shared/contract/exports';
+import { api, ApiError, saveFile } from '../../api';
+import { ErrorNote, useLoad } from '../../ui/kit';
+
+const DESCRIPTION: Record<ExportKind, string> = {
+  agenda: 'Convening notice with the numbered agenda and times.',
+  internal_minutes: 'Full text, flagged passages highlighted, marked confidential on every page.',
+  public_summary: 'Built only from the redacted model; checked for leaks before it is written.',
+  participants: 'Organisations and their representatives, as in the vademecum.',
+  redaction_record: 'Internal: every flag with reason, note, who and when; withheld items.',
+};
+
+interface Outcome {
+  kind: ExportKind;
+  message: string;
+  ok: boolean;
+}
+
+/** The five documents of a meeting. A public summary that fails the redaction check is never handed out. */
+export function ExportPanel({ meetingId }: { meetingId: string }) {
+  const history = useLoad(() => api.call('exports.history', { meetingId }), [meetingId]);
+  const [running, setRunning] = useState<ExportKind | 'all' | null>(null);
+  const [progress, setProgress] = useState('');
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const exportOne = async (kind: ExportKind): Promise<Outcome> => {
+    setProgress(kind === 'public_summary' ? 'Building the public summary and checking it for confidential text…' : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
+    try {
+      const r = await api.call('exports.create', { meetingId, kind });
+      const saved = await saveFile(r.fileName, r.bytesBase64);
+      if (!saved.saved) return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: not saved (cancelled).` };
+      const checked = r.check.applied ? ' Redaction check passed.' : '';
+      return { kind, ok: true, message: `${EXPORT_KIND_LABEL[kind]}: saved as “${r.fileName}” (${saved.where}).${checked}` };
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'leak_detected') setError(e);
+      return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  };
+
+  const run = async (kinds: readonly ExportKind[], label: ExportKind | 'all') => {
+    setRunning(label);
+    setError(null);
+    const done: Outcome[] = [];
+    for (const k of kinds) {
+      done.push(await exportOne(k));
+      setOutcomes([...done]);
+    }
+    setProgress('');
+    setRunning(null);
+    void history.reload();
+  };
+
+  return (
+    <section className="exports" aria-labelledby="exports-heading">
+      <div className="section-head">
+        <h2 id="exports-heading">Documents</h2>
+        <button type="button" className="primary" disabled={running !== null} onClick={() => void run(EXPORT_KINDS, 'all')}>
+          Export all five
+        </button>
+      </div>
+      <ul className="export-list">
+        {EXPORT_KINDS.map((k) => (
+          <li key={k}>
+            <button type="button" disabled={running !== null} onClick={() => void run([k], k)} aria-label={`Export the ${EXPORT_KIND_LABEL[k].toLowerCase()}`}>
+              {EXPORT_KIND_LABEL[k]}
+            </button>
+            <span className="sub">{DESCRIPTION[k]}</span>
+          </li>
+        ))}
+      </ul>
+      {progress && (
+        <p className="progress" role="status">
+          <span className="spinner" aria-hidden="true" /> {progress}
+        </p>
+      )}
+      <ErrorNote error={error} />
+      {outcomes.length > 0 && (
+        <ul className="outcomes" aria-live="polite">
+          {outcomes.map((o) => (
+            <li key={o.kind} className={o.ok ? 'ok' : 'failed'}>
+              {o.ok ? '✓' : '✗'} {o.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ExportHistory records={history.value ?? []} />
+    </section>
+  );
+}
+
+function ExportHistory({ records }: { records: ExportRecord[] }) {
+  if (records.length === 0) return null;
+  return (
+    <table className="list history">
+      <caption>Export history</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Document</th>
+          <th scope="col">File</th>
+          <th scope="col">Redaction check</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((r) => (
+          <tr key={r.id}>
+            <td>{new Date(r.createdAt).toLocaleString('en-GB')}</td>
+            <td>{EXPORT_KIND_LABEL[r.kind]}</td>
+            <td className="file">{r.fileName}</td>
+            <td>{r.checkPassed === null ? 'Not a public document' : r.checkPassed ? 'Passed' : 'Blocked — not written'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

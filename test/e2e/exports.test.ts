@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { screenshot } from './pages';
+
+/** The five documents of the example meeting, exported through the UI of the browser host (downloads). */
+describe('exports in Chromium', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  let meetingId = '';
+  const dataDir = makeDataDir();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir, ['--example']);
+    meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
+    // Minutes with a confidential passage, so the public summary has something to withhold.
+    const state = (await apiCall(host, 'minutes.get', { meetingId })).json.value as { sections: Array<{ key: string }> };
+    const flag = (await apiCall(host, 'flags.create', { meetingId, sectionKey: 'opening', excerpt: 'Mistral AI will launch in Q3' })).json.value as { id: string };
+    const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
+    const para = (children: unknown[]) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+    const content = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          para([text('The chair opened the meeting. '), { type: 'flag', version: 1, ids: [flag.id], direction: null, format: '', indent: 0, children: [text('Mistral AI will launch in Q3')] }, text(' was noted.')]),
+        ],
+      },
+    };
+    const saved = await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: state.sections[0]!.key, content });
+    expect(saved.status).toBe(200);
+    page = await openApp(browser, host);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('exports all five documents; the public summary holds the marker, not the flagged text', async () => {
+    await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const downloads: Array<{ name: string; file: string }> = [];
+    const outDir = fs.mkdtempSync(path.join(dataDir, 'downloads-'));
+    page.on('download', (d) => {
+      const file = path.join(outDir, d.suggestedFilename());
+      downloads.push({ name: d.suggestedFilename(), file });
+      void d.saveAs(file);
+    });
+    await page.getByRole('button', { name: 'Export all five' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.outcomes li').length === 5 && !document.querySelector('.progress'), undefined, { timeout: 60_000 });
+    const outcomes = await page.locator('.outcomes li').allInnerTexts();
+    expect(outcomes.every((o) => o.startsWith('✓')), outcomes.join('\n')).toBe(true);
+    await page.waitForFunction(() => document.querySelectorAll('table.history tbody tr').length === 5);
+    await screenshot(page, 'exports');
+    await expect.poll(() => downloads.length).toBe(5);
+    await expect.poll(() => downloads.every((d) => fs.existsSync(d.file) && fs.statSync(d.file).size > 0)).toBe(true);
+
+    expect(downloads.map((d) => d.name).sort()).toEqual(
+      [expect.stringMatching(/^2026-01-30 .*agenda.*\.docx$/i), expect.stringMatching(/\.docx$/), expect.stringMatching(/\.docx$/), expect.stringMatching(/\.docx$/), expect.stringMatching(/\.docx$/)],
+    );
+    const xmlOf = (name: RegExp) => {
+      const d = downloads.find((x) => name.test(x.name))!;
+      const parts = unzipSync(new Uint8Array(fs.readFileSync(d.file)));
+      return strFromU8(parts['word/document.xml']!);
+    };
+    const pub = xmlOf(/public summary/i);
+    expect(pub).toContain('[…]');
+    expect(pub).not.toContain('Mistral AI will launch');
+    expect(pub).toContain('The chair opened the meeting.');
+    const internal = xmlOf(/internal minutes/i);
+    expect(internal).toContain('Mistral AI will launch in Q3');
+    const history = (await apiCall(host, 'exports.history', { meetingId })).json.value as Array<{ kind: string; checkPassed: boolean | null }>;
+    expect(history.find((h) => h.kind === 'public_summary')?.checkPassed).toBe(true);
+  });
+});
