@@ -11,6 +11,21 @@ import { tempDir } from '../helpers/temp';
 import * as fake from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
+// electron-store imports the real Electron runtime; the tests give it a store in memory with the same get/set.
+vi.mock('electron-store', () => ({
+  default: class {
+    private readonly values = new Map<string, unknown>();
+    constructor(opts: { defaults?: Record<string, unknown> }) {
+      for (const [k, v] of Object.entries(opts.defaults ?? {})) this.values.set(k, v);
+    }
+    get(k: string) {
+      return this.values.get(k);
+    }
+    set(k: string, v: unknown) {
+      this.values.set(k, v);
+    }
+  },
+}));
 
 // Recorded before any test runs: importing electron-main must not start the app.
 const lockRequestsAtImport = fake.app.requestSingleInstanceLock.mock.calls.length;
@@ -304,9 +319,9 @@ describe('electron-main: app protocol', () => {
 });
 
 describe('electron-main: IPC', () => {
-  it('registers the call channel and the open-external channel, nothing else', async () => {
+  it('registers the call, open-external and save-file channels, nothing else', async () => {
     await start();
-    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:open-external']);
+    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:open-external', 'tfs:save-file']);
   });
 
   it('refuses a sender that is not the app page', async () => {
