@@ -33,19 +33,32 @@ export const AgendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
-const ItemFields = z.object({
+/** The editable fields, without defaults: an update changes only what it names. */
+const itemShape = {
   title: RequiredText(300),
-  description: Text(4000).default(''),
-  kind: AgendaItemKind.default('discussion'),
-  presenter: Text(200).default(''),
-  plannedMinutes: z.number().int().min(0).max(24 * 60).default(10),
-  documents: z.array(DocumentRef).max(50).default([]),
-  forPublication: z.boolean().default(true),
-});
+  description: Text(4000),
+  kind: AgendaItemKind,
+  presenter: Text(200),
+  plannedMinutes: z.number().int().min(0).max(24 * 60),
+  documents: z.array(DocumentRef).max(50),
+  forPublication: z.boolean(),
+};
 
-export const AgendaItemCreate = ItemFields.extend({ meetingId: Id, parentId: Id.nullable().default(null) }).strict();
+export const AgendaItemCreate = z
+  .object({
+    ...itemShape,
+    description: itemShape.description.default(''),
+    kind: itemShape.kind.default('discussion'),
+    presenter: itemShape.presenter.default(''),
+    plannedMinutes: itemShape.plannedMinutes.default(10),
+    documents: itemShape.documents.default([]),
+    forPublication: itemShape.forPublication.default(true),
+    meetingId: Id,
+    parentId: Id.nullable().default(null),
+  })
+  .strict();
 export type AgendaItemCreate = z.input<typeof AgendaItemCreate>;
-export const AgendaItemUpdate = ItemFields.partial().extend({ id: Id }).strict();
+export const AgendaItemUpdate = z.object(itemShape).partial().extend({ id: Id }).strict();
 export type AgendaItemUpdate = z.input<typeof AgendaItemUpdate>;
 export const AgendaItemMove = z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0) }).strict();
 export type AgendaItemMove = z.input<typeof AgendaItemMove>;

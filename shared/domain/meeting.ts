@@ -91,16 +91,15 @@ export type Meeting = z.infer<typeof Meeting>;
 export const MeetingSummary = Meeting.extend({ itemCount: z.number().int(), plannedMinutes: z.number().int() });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
-const TimeZone = Text(64)
-  .default(DEFAULT_TIME_ZONE)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'is not a known time zone');
+const TimeZoneValue = Text(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a known time zone');
+const TimeZone = TimeZoneValue.default(DEFAULT_TIME_ZONE);
 
 const MeetingFields = z.object({
   title: RequiredText(300),
@@ -126,7 +125,28 @@ function checkMeeting(m: { startsAt: string; endsAt: string; kind: MeetingKind; 
 
 export const MeetingCreate = MeetingFields.extend({ copyAgendaFrom: Id.optional() }).strict().superRefine(checkMeeting);
 export type MeetingCreate = z.input<typeof MeetingCreate>;
-export const MeetingUpdate = MeetingFields.extend({ id: Id }).strict().superRefine(checkMeeting);
+/**
+ * An update replaces every field it must carry: no defaults here, so a call that leaves a field out is refused
+ * with a clear error instead of silently resetting it.
+ */
+export const MeetingUpdate = z
+  .object({
+    id: Id,
+    title: RequiredText(300),
+    sequence: z.number().int().min(0).max(100000).optional(),
+    kind: MeetingKind,
+    groupName: Text(200),
+    startsAt: LocalDateTime,
+    endsAt: LocalDateTime,
+    timeZone: TimeZoneValue,
+    format: MeetingFormat,
+    location: Text(300),
+    convenedBy: ConvenedBy,
+    withheldDisplay: WithheldDisplay,
+    redactionMarker: Text(20),
+  })
+  .strict()
+  .superRefine(checkMeeting);
 export type MeetingUpdate = z.input<typeof MeetingUpdate>;
 
 export const MeetingSetStatus = z.object({ id: Id, status: MeetingStatus }).strict();

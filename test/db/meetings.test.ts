@@ -43,6 +43,19 @@ describe('meetings', () => {
     expect(await call<MeetingSummary[]>(backend, 'meetings.list', {})).toEqual([]);
   });
 
+  it('updates a meeting only with every field given, and refuses a partial update instead of resetting fields', async () => {
+    const backend = makeBackend();
+    const { meeting } = await call<MeetingDetail>(backend, 'meetings.create', { ...base, withheldDisplay: 'omit', redactionMarker: '[redacted]' });
+    const partial = await backend.dispatch('meetings.update', { id: meeting.id, title: 'Renamed' });
+    expect(partial).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const { id, title, kind, groupName, startsAt, endsAt, timeZone, format, location, convenedBy, withheldDisplay, redactionMarker } = meeting;
+    const full = { id, title, kind, groupName, startsAt, endsAt, timeZone, format, location, convenedBy, withheldDisplay, redactionMarker };
+    const badZone = await backend.dispatch('meetings.update', { ...full, timeZone: 'Mars/Olympus' });
+    expect(badZone).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const m = await call<Meeting>(backend, 'meetings.update', { ...full, title: 'Renamed' });
+    expect(m).toMatchObject({ title: 'Renamed', withheldDisplay: 'omit', redactionMarker: '[redacted]', sequence: meeting.sequence });
+  });
+
   it('moves status only along planned → agenda circulated → held → minutes drafted → approved → published', async () => {
     const backend = makeBackend();
     const { meeting } = await call<MeetingDetail>(backend, 'meetings.create', base);
@@ -106,10 +119,23 @@ describe('agenda items', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/same meeting/) } });
   });
 
-  it('updates fields partially and validates them', async () => {
-    const { backend, agenda } = await meetingWith(['A']);
-    const now = await call<AgendaItem[]>(backend, 'agenda.update', { id: agenda[0]!.id, forPublication: false, plannedMinutes: 25 });
-    expect(now[0]).toMatchObject({ title: 'A', forPublication: false, plannedMinutes: 25 });
+  it('updates only the fields it names, and validates them', async () => {
+    const { backend, id } = await meetingWith([]);
+    const [item] = await call<AgendaItem[]>(backend, 'agenda.add', {
+      meetingId: id,
+      title: 'A',
+      description: 'Keep me',
+      kind: 'decision',
+      presenter: 'AI Office',
+      plannedMinutes: 45,
+      documents: [{ title: 'Draft', reference: 'TF/1' }],
+    });
+    let now = await call<AgendaItem[]>(backend, 'agenda.update', { id: item!.id, forPublication: false });
+    expect(now[0]).toMatchObject({ title: 'A', description: 'Keep me', kind: 'decision', presenter: 'AI Office', plannedMinutes: 45, forPublication: false });
+    expect(now[0]!.documents).toEqual([{ title: 'Draft', reference: 'TF/1' }]);
+    now = await call<AgendaItem[]>(backend, 'agenda.update', { id: item!.id, plannedMinutes: 25 });
+    expect(now[0]).toMatchObject({ presenter: 'AI Office', plannedMinutes: 25, forPublication: false });
+    const agenda = now;
     const bad = await backend.dispatch('agenda.update', { id: agenda[0]!.id, plannedMinutes: -5 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const kind = await backend.dispatch('agenda.update', { id: agenda[0]!.id, kind: 'gossip' });
