@@ -1,0 +1,64 @@
+/** What every part of the benchmark hands back: a table to print, targets with a verdict, notes, and raw figures. */
+export interface Table {
+  headers: string[];
+  rows: Array<Array<string | number>>;
+}
+
+export interface Target {
+  name: string;
+  /** null: could not be judged (e.g. the case could not run). */
+  met: boolean | null;
+  detail: string;
+}
+
+export interface PartResult {
+  name: string;
+  title: string;
+  /** How the figures were taken, in a sentence or two (printed under the table). */
+  method: string;
+  tables: Array<{ caption?: string } & Table>;
+  targets: Target[];
+  notes: string[];
+  data: unknown;
+  seconds: number;
+}
+
+export interface PartOptions {
+  quick: boolean;
+  root: string;
+  log: (line: string) => void;
+}
+
+/** Nearest-rank percentile of an unsorted list (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function summarise(values: readonly number[]): Summary {
+  const mean = values.reduce((a, b) => a + b, 0) / (values.length || 1);
+  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: Math.max(...values), mean };
+}
+
+export function ms(v: number, digits = 1): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : '–';
+}
+
+export function ratio(a: number, b: number): string {
+  return b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : '–';
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
