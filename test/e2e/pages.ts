@@ -136,3 +136,98 @@ export class MinutesPageModel {
     await this.page.waitForFunction(() => /All changes saved/.test(document.querySelector('.saving-indicator')?.textContent ?? ''), undefined, { timeout: 15_000 });
   }
 }
+
+/** The confidentiality side of the minutes page: selections, flags, the Flags panel, the public preview, suggestions. */
+export class ConfidentialityModel {
+  constructor(readonly page: Page) {}
+
+  /** Selects the first occurrence of `text` (within one DOM text node) in an editor, as a mouse drag would. */
+  async select(editor: Locator, text: string) {
+    await editor.evaluate((root, t) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(t);
+        if (i >= 0) {
+          (root as HTMLElement).focus();
+          window.getSelection()!.setBaseAndExtent(n, i, n, i + t.length);
+          return;
+        }
+      }
+      throw new Error(`text not found: ${t}`);
+    }, text);
+    await this.page.waitForFunction((t) => window.getSelection()?.toString() === t, text);
+    // Lexical reads the DOM selection on selectionchange: let that event run.
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+
+  /** Puts the caret `offset` characters into the first text node containing `text`. */
+  async caretIn(editor: Locator, text: string, offset: number) {
+    await editor.evaluate(
+      (root, [t, o]) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = (n as Text).data.indexOf(t as string);
+          if (i >= 0) {
+            (root as HTMLElement).focus();
+            window.getSelection()!.setBaseAndExtent(n, i + (o as number), n, i + (o as number));
+            return;
+          }
+        }
+        throw new Error(`text not found: ${t}`);
+      },
+      [text, offset] as const,
+    );
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+
+  /** Right-clicks in the middle of the current selection. */
+  async rightClickSelection() {
+    const box = await this.page.evaluate(() => {
+      const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await this.page.mouse.click(box.x, box.y, { button: 'right' });
+  }
+
+  flagDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Flag as not for publication' });
+  }
+
+  /** The flag marks of a section, as [ids, text] pairs in document order. */
+  async marks(section: Locator): Promise<Array<{ ids: string; text: string }>> {
+    return section.locator('mark.tfs-flag').evaluateAll((els) => els.map((e) => ({ ids: e.getAttribute('data-flag-ids') ?? '', text: e.textContent ?? '' })));
+  }
+
+  async openTab(name: 'Flags' | 'Public preview' | 'Attendance') {
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  flagsPanel(): Locator {
+    return this.page.locator('.flags-panel');
+  }
+
+  /** "Reason: n" for each reason with flags in force. */
+  async counts(): Promise<string[]> {
+    return (await this.page.locator('.flag-counts li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  }
+
+  preview(): Locator {
+    return this.page.getByTestId('public-preview');
+  }
+
+  /** Waits until the preview's text satisfies `test` (it is rebuilt shortly after typing stops). */
+  async waitPreview(test: (text: string) => boolean, what: string) {
+    const deadline = Date.now() + 10_000;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = (await this.preview().innerText().catch(() => '')) ?? '';
+      if (test(last)) return last;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`preview never showed ${what}; it says:\n${last}`);
+  }
+
+  suggestion(section: Locator, text: string): Locator {
+    return section.locator('.suggestion').filter({ has: this.page.locator(`.sg-text`, { hasText: text }) });
+  }
+}

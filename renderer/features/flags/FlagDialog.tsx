@@ -34,7 +34,20 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
   const excerpt = request.text.length > 160 ? `${request.text.slice(0, 160)}…` : request.text;
   return (
     <div className="overlay" role="presentation" onKeyDown={(e) => e.key === 'Escape' && void finish(null)}>
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="flag-title" onSubmit={submit}>
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="flag-title"
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          // A <select> does not submit its form on Enter by itself; here Enter must confirm (one keystroke to flag).
+          if (e.key === 'Enter' && e.target instanceof HTMLSelectElement && !busy) {
+            e.preventDefault();
+            void finish({ reason, note });
+          }
+        }}
+      >
         <h2 id="flag-title">Flag as not for publication</h2>
         <blockquote className="flag-excerpt">{excerpt || <em>(empty selection: the flag covers what you type next)</em>}</blockquote>
         <Field label="Reason">

@@ -2,17 +2,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MinutesState } from '../../../shared/contract/minutes';
 import type { MeetingDetail } from '../../../shared/contract/core';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
-import type { FlagReason } from '../../../shared/domain/flags';
+import type { Flag, FlagReason } from '../../../shared/domain/flags';
 import { MINUTES_STATUS_LABEL, type LiveState, type MinutesInfo } from '../../../shared/domain/minutes';
 import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api, openExternal } from '../../api';
 import { href } from '../../app/router';
-import type { ChangeMeta, MinutesEditorHandle } from '../../editor';
+import { REMOVE_FLAG_COMMAND, type ChangeMeta, type MinutesEditorHandle } from '../../editor';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { AttendancePanel } from '../attendance/AttendancePanel';
+import { FlagContextMenu } from '../flags/FlagContextMenu';
 import { FlagDialog, type FlagRequest } from '../flags/FlagDialog';
+import { FlagsPanel } from '../flags/FlagsPanel';
+import { selectFlagInEditor } from '../flags/jump';
+import { useMeetingFlags } from '../flags/useMeetingFlags';
+import { PublicPreview } from '../preview/PublicPreview';
+import { usePublicPreview } from '../preview/usePublicPreview';
+import { SuggestionList } from '../suggestions/SuggestionList';
+import { useSuggestions } from '../suggestions/useSuggestions';
 import { LiveOutline } from '../live/LiveOutline';
 import { clock, useLiveClock } from '../live/useLiveClock';
 import { RecordsPanel } from '../records/RecordsPanel';
@@ -24,7 +32,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 
 const PERIODIC_SNAPSHOT_MS = 5 * 60_000;
 
-type Panel = 'attendance' | 'records';
+type Panel = 'attendance' | 'records' | 'flags' | 'preview';
 
 /**
  * The live minutes of one meeting: one editor per section (opening, each agenda item, closing), the current item
@@ -47,6 +55,18 @@ export function MinutesPage({ id }: { id: string }) {
   const snapshotDue = useRef(new Set<string>());
   const stateRef = useRef<MinutesState | null>(null);
   stateRef.current = state;
+  const detailRef = useRef<MeetingDetail | null>(null);
+  detailRef.current = detail;
+  const [bodyName, setBodyName] = useState('');
+  const flagStore = useMeetingFlags(id);
+  const { applySync, upsert: upsertFlag } = flagStore;
+
+  useEffect(() => {
+    api.call('body.get', {}).then(
+      (b) => setBodyName(b.name),
+      () => {},
+    );
+  }, []);
 
   useEffect(() => {
     let alive = true;
@@ -84,7 +104,11 @@ export function MinutesPage({ id }: { id: string }) {
             const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev });
             snapshotDue.current.add(key);
             const meta = editors.current.get(key)?.getMeta();
-            if (meta) void api.call('flags.sync', { meetingId: id, sectionKey: key, present: meta.flagIds }).catch(() => {});
+            if (meta)
+              void api.call('flags.sync', { meetingId: id, sectionKey: key, present: meta.flagIds }).then(
+                (r) => applySync(key, r),
+                () => {},
+              );
             return ack;
           },
           onStatus: (s) => setStatuses((old) => ({ ...old, [key]: s })),
@@ -93,7 +117,7 @@ export function MinutesPage({ id }: { id: string }) {
       }
       return a;
     },
-    [id],
+    [id, applySync],
   );
 
   const flushAll = useCallback(async () => {
@@ -140,6 +164,37 @@ export function MinutesPage({ id }: { id: string }) {
     const s = sections.find((x) => x.key === key);
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
   };
+
+  // The live public preview: redact() over the editors' CURRENT content, rebuilt shortly after they change.
+  const preview = usePublicPreview(panel === 'preview', () => {
+    const d = detailRef.current;
+    const st = stateRef.current;
+    if (!d || !st) return null;
+    return {
+      bodyName,
+      meeting: d.meeting,
+      agenda: d.agenda,
+      sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
+      organisations: st.attendance.summary.organisationsRepresented.map((o) => o.name),
+    };
+  });
+  const previewChanged = preview.changed;
+  useEffect(() => previewChanged(), [detail, state?.attendance, bodyName, previewChanged]);
+
+  // Suggestions as you type, in idle time after each section's debounced change.
+  const suggestions = useSuggestions({
+    meetingId: id,
+    members,
+    referenceDate: detail?.meeting.startsAt.slice(0, 10) ?? '',
+    active: Boolean(state) && state?.minutes.status !== 'approved',
+    sectionKeys: sections.filter((s) => s.kind !== 'orphan').map((s) => s.key),
+    getEditor: (k) => editors.current.get(k)?.getEditor(),
+    createFlag: async (sectionKey, excerpt) => {
+      const flag = await api.call('flags.create', { meetingId: id, sectionKey, excerpt });
+      upsertFlag(flag);
+      return flag.id;
+    },
+  });
 
   /** Leaving a section: its words are saved and a revision kept; the meeting moves on. */
   const gotoSection = useCallback(
@@ -247,10 +302,43 @@ export function MinutesPage({ id }: { id: string }) {
         resolve: async (value: { reason: FlagReason; note: string } | null) => {
           if (!value) return resolve(null);
           const flag = await api.call('flags.create', { meetingId: id, sectionKey, reason: value.reason, note: value.note, excerpt: text.slice(0, 200_000) });
+          upsertFlag(flag);
           resolve(flag.id);
         },
       });
+    }).finally(() => {
+      // Back to the text once the dialog is gone (the editor keeps its selection).
+      setTimeout(() => editors.current.get(sectionKey)?.focus(), 0);
     });
+
+  const jumpToFlag = (flag: Flag) => {
+    document.getElementById(`section-${flag.sectionKey}`)?.scrollIntoView({ block: 'start' });
+    const h = editors.current.get(flag.sectionKey);
+    if (!h || !selectFlagInEditor(h.getEditor(), flag.id))
+      act.setError(new Error('This flag’s text is not in the minutes any more (it may have just been deleted); the list updates after the next save.'));
+  };
+
+  /** Lift a flag: the record first (kept, retired), then the editor's flag node; the next save syncs the rest. */
+  const unflag = async (flag: Flag) => {
+    const updated = await api.call('flags.unflag', { id: flag.id });
+    editors.current.get(flag.sectionKey)?.getEditor().dispatchCommand(REMOVE_FLAG_COMMAND, flag.id);
+    upsertFlag(updated);
+  };
+
+  /** Withhold or publish a whole item: shown at once, put back if the backend refuses. */
+  const setPublication = async (itemId: string, forPublication: boolean) => {
+    const mark = (value: boolean) =>
+      setDetail((d) => (d ? { ...d, agenda: d.agenda.map((a) => (a.id === itemId ? { ...a, forPublication: value } : a)) } : d));
+    mark(forPublication);
+    const agenda = await act.run(() => api.call('agenda.update', { id: itemId, forPublication }));
+    if (agenda) setDetail((d) => (d ? { ...d, agenda } : d));
+    else mark(!forPublication);
+  };
+
+  const sectionOrder = (key: string) => {
+    const i = sections.findIndex((s) => s.key === key);
+    return i < 0 ? sections.length : i;
+  };
 
   /** Keeps each decision/action record's text equal to its block in the minutes. */
   const syncRecords = (meta: ChangeMeta) => {
@@ -340,8 +428,9 @@ export function MinutesPage({ id }: { id: string }) {
         </div>
       </div>
       <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
+      <ErrorNote error={suggestions.error} onDismiss={suggestions.clearError} />
       {readOnly && <p className="read-only-note">These minutes are approved and read-only. Reopening creates a new version and is recorded.</p>}
-      <div className="minutes-layout">
+      <div className={panel === 'preview' ? 'minutes-layout wide-side' : 'minutes-layout'}>
         <LiveOutline
           sections={sections.map((s) => ({ section: s, plannedMinutes: agendaById.get(s.key)?.plannedMinutes ?? 0 }))}
           live={live}
@@ -362,10 +451,33 @@ export function MinutesPage({ id }: { id: string }) {
               current={live.currentSection === s.key}
               plannedMinutes={agendaById.get(s.key)?.plannedMinutes ?? 0}
               withheld={withheld(s.key)}
+              publication={
+                s.kind === 'item' && agendaById.has(s.key)
+                  ? {
+                      published: agendaById.get(s.key)!.forPublication,
+                      withParent: withheld(s.key) && agendaById.get(s.key)!.forPublication,
+                      onToggle: (next) => void setPublication(s.key, next),
+                    }
+                  : undefined
+              }
               readOnly={readOnly}
               status={statuses[s.key]}
               onDirty={() => autosaveOf(s.key).changed()}
-              onChange={syncRecords}
+              onChange={(meta) => {
+                syncRecords(meta);
+                preview.changed();
+                suggestions.schedule(s.key);
+              }}
+              footer={
+                !readOnly && (
+                  <SuggestionList
+                    label={sectionLabel(s.key)}
+                    items={suggestions.bySection[s.key] ?? []}
+                    onAccept={(x) => void suggestions.accept(s.key, x)}
+                    onDismiss={(x) => void suggestions.dismiss(s.key, x)}
+                  />
+                )
+              }
               onFocus={() => {
                 if (live.currentSection !== s.key && !(live.startedAt && !live.endedAt)) setState((st) => (st ? { ...st, live: { ...st.live, currentSection: s.key } } : st));
               }}
@@ -385,6 +497,12 @@ export function MinutesPage({ id }: { id: string }) {
             <button type="button" role="tab" aria-selected={panel === 'records'} onClick={() => setPanel('records')}>
               Decisions & actions
             </button>
+            <button type="button" role="tab" aria-selected={panel === 'flags'} onClick={() => setPanel('flags')}>
+              Flags{flagStore.inForce.length > 0 ? ` (${flagStore.inForce.length})` : ''}
+            </button>
+            <button type="button" role="tab" aria-selected={panel === 'preview'} onClick={() => setPanel('preview')}>
+              Public preview
+            </button>
           </div>
           {panel === 'attendance' && (
             <AttendancePanel meetingId={id} attendance={state.attendance} members={members} readOnly={readOnly} onChange={(a) => setState((s) => (s ? { ...s, attendance: a } : s))} />
@@ -399,9 +517,35 @@ export function MinutesPage({ id }: { id: string }) {
               onAction={(a) => setState((s) => (s ? { ...s, actions: s.actions.map((x) => (x.id === a.id ? a : x)) } : s))}
             />
           )}
+          {panel === 'flags' && (
+            <FlagsPanel
+              flags={flagStore.inForce}
+              counts={flagStore.counts}
+              error={flagStore.error}
+              sectionLabel={sectionLabel}
+              sectionOrder={sectionOrder}
+              readOnly={readOnly}
+              onJump={jumpToFlag}
+              onUpdated={upsertFlag}
+              onUnflag={unflag}
+              terms={suggestions.terms}
+              onSetTerms={suggestions.setTerms}
+            />
+          )}
+          {panel === 'preview' && (
+            <section className="panel preview-panel" aria-labelledby="preview-title">
+              <h2 id="preview-title">Public summary preview</h2>
+              <p className="sub">
+                What the published summary would say now, built from the text as you type. Each flagged passage shows as{' '}
+                <span className="pv-redacted">{meeting.redactionMarker}</span>.
+              </p>
+              <PublicPreview result={preview.result} withheldDisplay={meeting.withheldDisplay} stale={preview.stale} />
+            </section>
+          )}
         </aside>
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {!readOnly && <FlagContextMenu editorOf={(k) => editors.current.get(k)?.getEditor()} />}
       {flagRequest && <FlagDialog request={flagRequest} onDone={() => setFlagRequest(null)} />}
       {history && (
         <RevisionsDialog

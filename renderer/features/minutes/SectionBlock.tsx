@@ -1,4 +1,4 @@
-import { forwardRef, type Ref } from 'react';
+import { forwardRef, type ReactNode, type Ref } from 'react';
 import type { Section } from '../../../shared/domain/minutes';
 import { MinutesEditor, type ChangeMeta, type MinutesCallbacks, type MinutesEditorHandle } from '../../editor';
 import type { AutosaveStatus } from './autosave';
@@ -21,6 +21,10 @@ export const SectionBlock = forwardRef(function SectionBlock(
     onHistory: () => void;
     onOpenLink: (url: string) => void;
     callbacks: MinutesCallbacks;
+    /** For an agenda item: whether it is published, and the switch to withhold it (agenda.update). */
+    publication?: { published: boolean; withParent: boolean; onToggle: (published: boolean) => void };
+    /** Shown under the editor (the section's confidentiality suggestions). */
+    footer?: ReactNode;
   },
   ref: Ref<MinutesEditorHandle>,
 ) {
@@ -41,6 +45,17 @@ export const SectionBlock = forwardRef(function SectionBlock(
           {section.title}
         </h2>
         {props.withheld && <span className="badge withheld">Not for publication</span>}
+        {props.publication && (
+          <label className={props.publication.published ? 'pub-toggle' : 'pub-toggle off'} title={props.publication.withParent ? 'Withheld with its parent item' : undefined}>
+            <input
+              type="checkbox"
+              checked={props.publication.published}
+              onChange={(e) => props.publication!.onToggle(e.target.checked)}
+              aria-label={`Publish item ${label}`}
+            />
+            {props.publication.published ? (props.publication.withParent ? 'Publish this item (parent withheld)' : 'Publish this item') : 'Withheld from publication'}
+          </label>
+        )}
         {props.plannedMinutes > 0 && <span className="sub">{props.plannedMinutes} min planned</span>}
         <span className={`save-state ${state}`} role={state === 'failed' ? 'alert' : undefined} title={props.status?.error ?? undefined}>
           {SAVE_LABEL[state]}
@@ -64,6 +79,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
         onCapture={props.callbacks.onCapture}
         onRequestFlag={props.callbacks.onRequestFlag}
       />
+      {props.footer}
     </section>
   );
 });

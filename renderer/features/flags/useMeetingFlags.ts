@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { FLAG_REASONS, type Flag, type FlagReason, type FlagSyncResult } from '../../../shared/domain/flags';
+import { api } from '../../api';
+
+/** Flags in force (not retired), per reason; every reason present. */
+export function countInForce(flags: readonly Flag[]): Record<FlagReason, number> {
+  const counts = Object.fromEntries(FLAG_REASONS.map((r) => [r, 0])) as Record<FlagReason, number>;
+  for (const f of flags) if (f.retiredAt === null) counts[f.reason] += 1;
+  return counts;
+}
+
+/**
+ * The meeting's flag records as the side panel shows them. Loaded with flags.list, then kept in step without
+ * reloading: a created/edited/lifted flag is put in place, and each save's flags.sync result replaces that section's
+ * records (excerpts updated, retired and restored ones moved).
+ */
+export function useMeetingFlags(meetingId: string) {
+  const [flags, setFlags] = useState<Flag[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const r = await api.call('flags.list', { meetingId });
+      setFlags(r.flags);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [meetingId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const upsert = useCallback((flag: Flag) => {
+    setFlags((list) => (list.some((f) => f.id === flag.id) ? list.map((f) => (f.id === flag.id ? flag : f)) : [...list, flag]));
+  }, []);
+
+  const applySync = useCallback((sectionKey: string, result: FlagSyncResult) => {
+    setFlags((list) => {
+      const fresh = new Map(result.flags.map((f) => [f.id, f]));
+      const kept = list.filter((f) => !(f.sectionKey === sectionKey || fresh.has(f.id)));
+      return [...kept, ...result.flags].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    });
+  }, []);
+
+  const inForce = useMemo(() => flags.filter((f) => f.retiredAt === null), [flags]);
+  const counts = useMemo(() => countInForce(flags), [flags]);
+  return { flags, inForce, counts, error, reload, upsert, applySync };
+}

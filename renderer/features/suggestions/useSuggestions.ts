@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Organisation } from '../../../shared/domain/members';
+import { compileContext, dismissalKey, withDismissed, type CompiledContext, type SuggestionKind } from '../../../shared/suggestions';
+import type { LexicalEditor } from 'lexical';
+import { api } from '../../api';
+import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
+import { readTextBlocks } from './blocks';
+import { clearAllHighlights, setSectionHighlights } from './highlights';
+import { placeSuggestions } from './map';
+
+/** One suggestion shown under a section, with its live DOM range (for the underline and for "Flag"). */
+export interface SectionSuggestion {
+  id: string;
+  text: string;
+  reason: string;
+  kind: SuggestionKind;
+  range: Range;
+}
+
+/** How long the browser may wait for an idle moment before the suggestions run anyway. */
+const IDLE_TIMEOUT_MS = 1500;
+
+type IdleHandle = { cancel: () => void };
+function whenIdle(fn: () => void): IdleHandle {
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const h = w.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
+    return { cancel: () => w.cancelIdleCallback!(h) };
+  }
+  const t = setTimeout(fn, 50);
+  return { cancel: () => clearTimeout(t) };
+}
+
+export interface SuggestionsOptions {
+  meetingId: string;
+  members: Organisation[];
+  /** The meeting date, YYYY-MM-DD (dates before it are history, not plans). */
+  referenceDate: string;
+  /** False when the minutes are read-only: no suggestions are made. */
+  active: boolean;
+  sectionKeys: readonly string[];
+  getEditor: (sectionKey: string) => LexicalEditor | undefined;
+  /** Creates the flag record for an accepted suggestion and resolves its id (the page keeps its flag list). */
+  createFlag: (sectionKey: string, excerpt: string) => Promise<string>;
+}
+
+/**
+ * Confidentiality suggestions as you type, kept off the typing path: `schedule(key)` (after a section's debounced
+ * onChange) runs the engine in an idle callback on each block of that section, then underlines the findings with the
+ * CSS Custom Highlight API and lists them under the section. The editor's document is never changed by a suggestion;
+ * only "Flag" (accept) changes it, by wrapping exactly the suggested text in a new flag.
+ */
+export function useSuggestions(o: SuggestionsOptions) {
+  const [terms, setTermsState] = useState<string[]>([]);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const [ready, setReady] = useState(false);
+  const [bySection, setBySection] = useState<Record<string, SectionSuggestion[]>>({});
+  const [error, setError] = useState<unknown>(null);
+  const pending = useRef(new Map<string, IdleHandle>());
+  const opts = useRef(o);
+  opts.current = o;
+
+  useEffect(() => {
+    let alive = true;
+    Promise.all([api.call('terms.list', {}), api.call('flags.dismissedSuggestions', { meetingId: o.meetingId })]).then(
+      ([t, d]) => {
+        if (!alive) return;
+        setTermsState(t.terms);
+        setDismissed(d.texts);
+        setReady(true);
+      },
+      (e) => {
+        if (!alive) return;
+        setError(e);
+        setReady(true); // suggestions still run from members and people
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [o.meetingId]);
+
+  const base = useMemo<CompiledContext>(
+    () =>
+      compileContext({
+        organisations: o.members.map((m) => ({ name: m.name, shortName: m.shortName, isMember: m.isMember })),
+        people: o.members.flatMap((m) => m.representatives.map((r) => r.name)),
+        sensitiveTerms: terms,
+        dismissed: [],
+        referenceDate: o.referenceDate,
+      }),
+    [o.members, terms, o.referenceDate],
+  );
+  const context = useMemo(() => withDismissed(base, dismissed), [base, dismissed]);
+  const contextRef = useRef(context);
+  contextRef.current = context;
+
+  const run = useCallback((key: string) => {
+    pending.current.delete(key);
+    const editor = opts.current.getEditor(key);
+    if (!editor || !opts.current.active) {
+      setSectionHighlights(key, []);
+      setBySection((m) => (m[key] ? { ...m, [key]: [] } : m));
+      return;
+    }
+    const placed = placeSuggestions(readTextBlocks(editor), contextRef.current);
+    const list: SectionSuggestion[] = [];
+    for (const p of placed) {
+      try {
+        const range = document.createRange();
+        range.setStart(p.from.node, p.from.offset);
+        range.setEnd(p.to.node, p.to.offset);
+        list.push({ id: `${key}:${p.block}:${p.start}:${p.end}`, text: p.text, reason: p.reason, kind: p.kind, range });
+      } catch {
+        // The DOM moved under us between reading and placing: this one waits for the next run.
+      }
+    }
+    setSectionHighlights(
+      key,
+      list.map((s) => s.range),
+    );
+    setBySection((m) => ({ ...m, [key]: list }));
+  }, []);
+
+  const schedule = useCallback(
+    (key: string) => {
+      pending.current.get(key)?.cancel();
+      pending.current.set(
+        key,
+        whenIdle(() => run(key)),
+      );
+    },
+    [run],
+  );
+
+  // Every section once the context is known, and again whenever it changes (terms, dismissals, members).
+  const keysSig = o.sectionKeys.join('|');
+  useEffect(() => {
+    if (!ready) return;
+    for (const k of opts.current.sectionKeys) schedule(k);
+  }, [ready, context, keysSig, o.active, schedule]);
+
+  useEffect(
+    () => () => {
+      for (const h of pending.current.values()) h.cancel();
+      pending.current.clear();
+      clearAllHighlights();
+    },
+    [],
+  );
+
+  const drop = (key: string, id: string) =>
+    setBySection((m) => {
+      const list = (m[key] ?? []).filter((s) => s.id !== id);
+      setSectionHighlights(
+        key,
+        list.map((s) => s.range),
+      );
+      return { ...m, [key]: list };
+    });
+
+  /** "Flag": make the flag record, then wrap exactly the suggested text in it. */
+  const accept = useCallback(
+    async (key: string, s: SectionSuggestion) => {
+      setError(null);
+      const editor = opts.current.getEditor(key);
+      if (!editor || !rangeStillHolds(editor, s.range, s.text)) {
+        setError(new Error('That text has changed since it was suggested; the suggestions were refreshed. Flag it by selecting it if it still needs it.'));
+        run(key);
+        return;
+      }
+      try {
+        const id = await opts.current.createFlag(key, s.text);
+        if (!wrapDomRangeInFlag(editor, s.range, id)) {
+          setError(new Error('The text changed while the flag was being made; select it and flag it again (Alt+Shift+F).'));
+          run(key);
+          return;
+        }
+        drop(key, s.id);
+      } catch (e) {
+        setError(e);
+      }
+    },
+    [run],
+  );
+
+  /** "Dismiss": never suggest this text again in this meeting. */
+  const dismiss = useCallback(
+    async (key: string, s: SectionSuggestion) => {
+      setError(null);
+      drop(key, s.id);
+      const text = s.text.replace(/\s+/g, ' ').trim().slice(0, 500);
+      setDismissed((d) => (d.some((x) => dismissalKey(x) === dismissalKey(s.text)) ? d : [...d, s.text]));
+      try {
+        const r = await api.call('flags.dismissSuggestion', { meetingId: opts.current.meetingId, text });
+        // Keep texts too long to be stored for this session too.
+        setDismissed((d) => [...new Set([...r.texts, ...d])]);
+      } catch (e) {
+        setError(e);
+      }
+    },
+    [],
+  );
+
+  const setTerms = useCallback(async (next: string[]) => {
+    const r = await api.call('terms.set', { terms: next });
+    setTermsState(r.terms);
+    return r.terms;
+  }, []);
+
+  return { bySection, schedule, accept, dismiss, terms, setTerms, error, clearError: () => setError(null) };
+}
