@@ -53,7 +53,7 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
     host = await startHost(dataDir);
     browser = await launchChromium();
     notes.push(`Chromium ${browser.version()}, headless, flags as test/e2e/harness.ts (--disable-gpu: software raster).`);
-    const suggestionCode = rendererMentions(opts.root, /suggestion/i);
+    const suggestionCode = rendererMentions(opts.root, /Suggested flags in/);
     let suggestionsCompared = false;
 
     for (const size of sizes) {
@@ -133,9 +133,10 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
           suggestionsCompared = true;
         } else {
           notes.push(
-            `Suggestions on/off could not be compared: the minutes page offers no suggestions switch (checkbox or switch named "suggest…"); ` +
-              `${suggestionCode ? 'the built renderer mentions suggestions, but nothing could turn them on and off' : 'the built renderer has no suggestions code yet'}. ` +
-              'The figures above are with whatever the page does by default.',
+            suggestionCode
+              ? 'Suggestions on/off could not be compared: the built minutes page runs confidentiality suggestions (in idle time after each change) ' +
+                  'and offers no switch (checkbox or switch named "suggest…") to turn them off, so every app figure above is with suggestions ON.'
+              : 'Suggestions on/off could not be compared: the built renderer has no suggestions code yet, so every app figure above is without them.',
           );
         }
       }
