@@ -137,6 +137,9 @@ describe('confidentiality flags in Chromium', () => {
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tfs-suggestion')?.size ?? 0)).toBeGreaterThanOrEqual(2);
     expect(await section.locator('[contenteditable] .tfs-suggestion, [contenteditable] [data-suggestion]').count()).toBe(0);
 
+    await c.openTab('Flags');
+    await screenshot(page, 'flags');
+
     await email.getByRole('button', { name: /^Flag/ }).click();
     await section.locator('mark.tfs-flag', { hasText: 'camille.laurent@example.org' }).waitFor();
     expect((await c.marks(section)).find((x) => x.text === 'camille.laurent@example.org')).toBeTruthy();
@@ -152,7 +155,7 @@ describe('confidentiality flags in Chromium', () => {
     expect(await c.counts()).toEqual(['Commercially confidential: 2', 'Internal deliberation: 1']);
     await c.openTab('Public preview');
     await c.waitPreview((t) => !t.includes('camille.laurent') && t.includes('Please write to […] for the list.'), 'the e-mail redacted');
-    await screenshot(page, 'flags');
+    await screenshot(page, 'flags-preview');
   });
 
   it('withholds a whole item: the preview shows its title with "Not published." and nothing of its text', async () => {

@@ -66,7 +66,6 @@ export function FlagsPanel(props: {
               {f.note && <p className="flag-note">Note: {f.note}</p>}
               <p className="sub flag-who">
                 Flagged {f.createdBy ? `by ${f.createdBy} ` : ''}at {when(f.createdAt)}
-                {f.updatedAt !== f.createdAt ? ` · changed ${when(f.updatedAt)}` : ''}
               </p>
               {editing === f.id ? (
                 <FlagEditForm

@@ -33,7 +33,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
   const state = props.status?.state ?? 'saved';
   return (
     <section
-      className={props.current ? 'minutes-section current' : 'minutes-section'}
+      className={`minutes-section${props.current ? ' current' : ''}${props.withheld ? ' withheld-item' : ''}`}
       id={`section-${section.key}`}
       data-section-key={section.key}
       aria-labelledby={`section-title-${section.key}`}
@@ -44,18 +44,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
           {section.number && <span className="num">{section.number}</span>}
           {section.title}
         </h2>
-        {props.withheld && <span className="badge withheld">Not for publication</span>}
-        {props.publication && (
-          <label className={props.publication.published ? 'pub-toggle' : 'pub-toggle off'} title={props.publication.withParent ? 'Withheld with its parent item' : undefined}>
-            <input
-              type="checkbox"
-              checked={props.publication.published}
-              onChange={(e) => props.publication!.onToggle(e.target.checked)}
-              aria-label={`Publish item ${label}`}
-            />
-            {props.publication.published ? (props.publication.withParent ? 'Publish this item (parent withheld)' : 'Publish this item') : 'Withheld from publication'}
-          </label>
-        )}
+        {props.withheld && !props.publication && <span className="badge withheld">Not for publication</span>}
         {props.plannedMinutes > 0 && <span className="sub">{props.plannedMinutes} min planned</span>}
         <span className={`save-state ${state}`} role={state === 'failed' ? 'alert' : undefined} title={props.status?.error ?? undefined}>
           {SAVE_LABEL[state]}
@@ -64,6 +53,21 @@ export const SectionBlock = forwardRef(function SectionBlock(
         <button type="button" className="link" onClick={props.onHistory} aria-label={`Revision history of ${label}`}>
           History
         </button>
+        {props.publication && (
+          <label
+            className={props.publication.published && !props.publication.withParent ? 'pub-toggle' : 'pub-toggle off'}
+            title={props.publication.withParent ? 'The parent item is withheld, so this sub-item is too' : 'Untick to withhold this whole item from the public summary'}
+          >
+            <input
+              type="checkbox"
+              checked={props.publication.published}
+              disabled={props.publication.withParent}
+              onChange={(e) => props.publication!.onToggle(e.target.checked)}
+              aria-label={`Publish item ${label}`}
+            />
+            {props.publication.withParent ? 'Withheld with its parent item' : props.publication.published ? 'Publish this item' : 'Withheld from publication'}
+          </label>
+        )}
       </header>
       <MinutesEditor
         key={props.mountKey}

@@ -24,10 +24,8 @@ export function SuggestionList(props: {
   return (
     <div className="suggestions" role="region" aria-label={`Suggested flags in ${props.label}`}>
       <p className="suggestions-head">
-        <span aria-hidden="true" className="sg-swatch">
-          abc
-        </span>{' '}
-        {props.items.length === 1 ? '1 passage may be confidential' : `${props.items.length} passages may be confidential`}
+        <strong>Suggested flags:</strong> {props.items.length === 1 ? '1 passage may be confidential' : `${props.items.length} passages may be confidential`}: flag or dismiss
+        {props.items.length === 1 ? ' it' : ' each'}.
       </p>
       <ul>
         {shown.map((s) => (

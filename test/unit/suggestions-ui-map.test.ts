@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { $getRoot, createEditor, type LexicalEditor } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
+import { compileContext } from '../../shared/suggestions';
+import { createMinutesEditorConfig } from '../../renderer/editor/config';
+import { $collectFlagIds } from '../../renderer/editor/flags';
+import { rangeStillHolds, wrapDomRangeInFlag } from '../../renderer/features/suggestions/accept';
+import { readTextBlocks } from '../../renderer/features/suggestions/blocks';
+import { alreadyFlagged, endPoint, placeSuggestions, startPoint, type Segment } from '../../renderer/features/suggestions/map';
+
+const CONTEXT = compileContext({
+  organisations: [{ name: 'Mistral AI', shortName: 'Mistral' }],
+  people: ['Camille Laurent'],
+  sensitiveTerms: ['Bluebird'],
+  dismissed: [],
+  referenceDate: '2026-01-30',
+});
+
+describe('placing suggestions on text runs (pure)', () => {
+  const segs: Array<Segment<string>> = [
+    { start: 0, end: 4, dom: 'A', flagged: false }, // "abcd"
+    { start: 4, end: 5, dom: null, flagged: false }, // line break
+    { start: 5, end: 9, dom: 'B', flagged: true }, // "efgh"
+    { start: 9, end: 12, dom: 'C', flagged: false }, // "ijk"
+  ];
+  it('maps start offsets to the run holding that character and end offsets to the run holding the one before', () => {
+    expect(startPoint(segs, 0)).toEqual({ node: 'A', offset: 0 });
+    expect(startPoint(segs, 4)).toBeNull(); // a line break has no DOM text
+    expect(startPoint(segs, 9)).toEqual({ node: 'C', offset: 0 });
+    expect(endPoint(segs, 4)).toEqual({ node: 'A', offset: 4 });
+    expect(endPoint(segs, 9)).toEqual({ node: 'B', offset: 4 });
+    expect(endPoint(segs, 12)).toEqual({ node: 'C', offset: 3 });
+    expect(endPoint(segs, 0)).toBeNull();
+  });
+  it('knows when a span is already wholly flagged', () => {
+    expect(alreadyFlagged(segs, 5, 9)).toBe(true);
+    expect(alreadyFlagged(segs, 4, 9)).toBe(true); // the line break does not count
+    expect(alreadyFlagged(segs, 3, 9)).toBe(false);
+    expect(alreadyFlagged(segs, 4, 5)).toBe(false); // nothing but a break: not "already flagged"
+  });
+});
+
+// ---- against a real Lexical editor rendered into jsdom ----------------------------------------------------------
+
+const text = (t: string): SerializedNode => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
+const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, direction: null, format: '', indent: 0, children, ...extra });
+const doc = (...blocks: SerializedNode[]): SerializedDoc => ({ root: el('root', blocks) }) as unknown as SerializedDoc;
+
+function mount(content: SerializedDoc): { editor: LexicalEditor; root: HTMLElement } {
+  const config = createMinutesEditorConfig();
+  const editor = createEditor({ namespace: config.namespace, nodes: config.nodes, theme: config.theme, onError: config.onError });
+  const root = document.createElement('div');
+  root.contentEditable = 'true';
+  document.body.append(root);
+  editor.setRootElement(root);
+  editor.setEditorState(editor.parseEditorState(JSON.stringify(content)));
+  return { editor, root };
+}
+
+function placedRanges(editor: LexicalEditor) {
+  return placeSuggestions(readTextBlocks(editor), CONTEXT).map((p) => {
+    const r = document.createRange();
+    r.setStart(p.from.node, p.from.offset);
+    r.setEnd(p.to.node, p.to.offset);
+    return { ...p, range: r };
+  });
+}
+
+describe('suggestions over a rendered editor (jsdom)', () => {
+  it('reads each block, maps findings onto the DOM text and skips text already flagged', () => {
+    const { editor } = mount(
+      doc(
+        el('paragraph', [text('Write to '), text('camille.laurent@example.org'), text(' today.')]),
+        el('paragraph', [text('Project '), el('flag', [text('Bluebird')], { ids: ['f0'] }), text(' was discussed.')]),
+        el('list', [el('listitem', [text('Ask Ms Laurent.')], { value: 1 })], { listType: 'bullet', start: 1, tag: 'ul' }),
+      ),
+    );
+    const blocks = readTextBlocks(editor);
+    expect(blocks.map((b) => b.text)).toEqual(['Write to camille.laurent@example.org today.', 'Project Bluebird was discussed.', 'Ask Ms Laurent.']);
+    expect(blocks[1]!.segments.map((s) => s.flagged)).toEqual([false, true, false]);
+    const placed = placedRanges(editor);
+    const texts = placed.map((p) => p.range.toString());
+    expect(texts).toContain('camille.laurent@example.org');
+    expect(texts).toContain('Ms Laurent');
+    // The sentence naming the sensitive term is suggested: its term is flagged but the rest of the sentence is not.
+    expect(placed.every((p) => p.range.toString() === p.text)).toBe(true);
+  });
+
+  it('"Flag" wraps exactly the suggested text in the new flag, and refuses once the text has changed', () => {
+    const { editor } = mount(doc(el('paragraph', [text('Please write to camille.laurent@example.org for the list.')])));
+    const s = placedRanges(editor).find((p) => p.kind === 'contact')!;
+    expect(rangeStillHolds(editor, s.range, s.text)).toBe(true);
+    expect(wrapDomRangeInFlag(editor, s.range, 'new-flag')).toBe(true);
+    const flags = editor.read(() => $collectFlagIds());
+    expect(flags).toEqual([{ id: 'new-flag', excerpt: 'camille.laurent@example.org' }]);
+    expect(editor.read(() => $getRoot().getTextContent())).toBe('Please write to camille.laurent@example.org for the list.');
+    // Now that text is flagged, no suggestion is made for it any more.
+    expect(placedRanges(editor).filter((p) => p.kind === 'contact')).toEqual([]);
+  });
+
+  it('does not flag anything when the range no longer holds the suggested text', () => {
+    const { editor } = mount(doc(el('paragraph', [text('Write to camille.laurent@example.org now.')])));
+    const s = placedRanges(editor).find((p) => p.kind === 'contact')!;
+    // The officer types over it before clicking "Flag": the DOM text changes under the range.
+    editor.update(() => $getRoot().clear().append(), { discrete: true });
+    expect(rangeStillHolds(editor, s.range, s.text)).toBe(false);
+    expect(wrapDomRangeInFlag(editor, s.range, 'x')).toBe(false);
+    expect(editor.read(() => $collectFlagIds())).toEqual([]);
+  });
+});
