@@ -7,7 +7,8 @@ import { createMinutesEditorConfig } from '../../renderer/editor/config';
 import { $collectFlagIds } from '../../renderer/editor/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from '../../renderer/features/suggestions/accept';
 import { readTextBlocks } from '../../renderer/features/suggestions/blocks';
-import { alreadyFlagged, endPoint, placeSuggestions, startPoint, type Segment } from '../../renderer/features/suggestions/map';
+import { alreadyFlagged, endPoint, placeSuggestions, startPoint, SuggestionCache, type Segment } from '../../renderer/features/suggestions/map';
+import { withDismissed } from '../../shared/suggestions';
 
 const CONTEXT = compileContext({
   organisations: [{ name: 'Mistral AI', shortName: 'Mistral' }],
@@ -38,6 +39,18 @@ describe('placing suggestions on text runs (pure)', () => {
     expect(alreadyFlagged(segs, 4, 9)).toBe(true); // the line break does not count
     expect(alreadyFlagged(segs, 3, 9)).toBe(false);
     expect(alreadyFlagged(segs, 4, 5)).toBe(false); // nothing but a break: not "already flagged"
+  });
+});
+
+describe('the per-block cache', () => {
+  it('runs the engine once per block text and context, and again after a dismissal changes the context', () => {
+    const cache = new SuggestionCache();
+    const t = 'Write to camille.laurent@example.org today.';
+    const a = cache.get(t, CONTEXT);
+    expect(a.map((s) => s.text)).toEqual(['camille.laurent@example.org']);
+    expect(cache.get(t, CONTEXT)).toBe(a);
+    const dismissed = withDismissed(CONTEXT, ['camille.laurent@example.org']);
+    expect(cache.get(t, dismissed)).toEqual([]);
   });
 });
 

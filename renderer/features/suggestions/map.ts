@@ -1,6 +1,29 @@
 import { suggest, type CompiledContext, type Suggestion } from '../../../shared/suggestions';
 
 /**
+ * The engine's findings per block text, for one context: typing changes one block, so a section's other blocks cost
+ * nothing on the next run. Bounded; forgotten whenever the context (terms, dismissals, members) changes.
+ */
+export class SuggestionCache {
+  private context: CompiledContext | null = null;
+  private readonly byText = new Map<string, Suggestion[]>();
+  constructor(private readonly max = 5000) {}
+  get(text: string, context: CompiledContext): Suggestion[] {
+    if (context !== this.context) {
+      this.byText.clear();
+      this.context = context;
+    }
+    let found = this.byText.get(text);
+    if (!found) {
+      found = suggest(text, context);
+      if (this.byText.size >= this.max) this.byText.clear();
+      this.byText.set(text, found);
+    }
+    return found;
+  }
+}
+
+/**
  * One run of a block's text as the editor shows it: [start, end) in the block's text, the DOM node holding it (null
  * for a line break or anything not backed by one text node), and whether it lies inside a flag.
  */
@@ -57,11 +80,11 @@ export function alreadyFlagged<D>(segments: ReadonlyArray<Segment<D>>, start: nu
  * inside flagged text are dropped (already flagged); those whose ends cannot be placed are dropped too (no underline
  * is better than a wrong one).
  */
-export function placeSuggestions<D>(blocks: ReadonlyArray<TextBlock<D>>, context: CompiledContext): Array<PlacedSuggestion<D>> {
+export function placeSuggestions<D>(blocks: ReadonlyArray<TextBlock<D>>, context: CompiledContext, cache?: SuggestionCache): Array<PlacedSuggestion<D>> {
   const out: Array<PlacedSuggestion<D>> = [];
   blocks.forEach((b, block) => {
     if (b.text.trim() === '') return;
-    for (const s of suggest(b.text, context)) {
+    for (const s of cache ? cache.get(b.text, context) : suggest(b.text, context)) {
       if (alreadyFlagged(b.segments, s.start, s.end)) continue;
       const from = startPoint(b.segments, s.start);
       const to = endPoint(b.segments, s.end);

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
 import { readTextBlocks } from './blocks';
 import { clearAllHighlights, setSectionHighlights } from './highlights';
-import { placeSuggestions } from './map';
+import { placeSuggestions, SuggestionCache } from './map';
 
 /** One suggestion shown under a section, with its live DOM range (for the underline and for "Flag"). */
 export interface SectionSuggestion {
@@ -57,6 +57,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   const [bySection, setBySection] = useState<Record<string, SectionSuggestion[]>>({});
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Map<string, IdleHandle>());
+  const cache = useRef(new SuggestionCache());
   const opts = useRef(o);
   opts.current = o;
 
@@ -103,7 +104,7 @@ export function useSuggestions(o: SuggestionsOptions) {
       setBySection((m) => (m[key] ? { ...m, [key]: [] } : m));
       return;
     }
-    const placed = placeSuggestions(readTextBlocks(editor), contextRef.current);
+    const placed = placeSuggestions(readTextBlocks(editor), contextRef.current, cache.current);
     const list: SectionSuggestion[] = [];
     for (const p of placed) {
       try {
