@@ -39,6 +39,13 @@ export interface MinutesEditorProps extends MinutesCallbacks {
   placeholder?: string;
 }
 
+/**
+ * Module-level on purpose: LinkPlugin re-registers its node transform whenever validateUrl changes identity, and
+ * registering a transform marks every link dirty, so an inline arrow made each render report a change after every
+ * render (with a link in the section, every autosave caused the next one).
+ */
+const isNormalLinkUrl = (url: string) => normalizeLinkUrl(url) === url;
+
 /** What the page can do with a mounted editor (via ref). */
 export interface MinutesEditorHandle {
   /** Serializes the current content now (cheap enough for an autosave timer or before closing). */
@@ -117,7 +124,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       )}
       <HistoryPlugin />
       <ListPlugin />
-      <LinkPlugin validateUrl={(url) => normalizeLinkUrl(url) === url} />
+      <LinkPlugin validateUrl={isNormalLinkUrl} />
       <LinkClickGuardPlugin onOpenLink={props.onOpenLink} />
       <PastePlugin />
       <MinutesCommandsPlugin onCapture={props.onCapture} onRequestFlag={props.onRequestFlag} />

@@ -133,7 +133,13 @@ export class MinutesPageModel {
   }
   /** Waits until every change is acknowledged by the backend (after the SQLite commit). */
   async waitSaved() {
-    await this.page.waitForFunction(() => /All changes saved/.test(document.querySelector('.saving-indicator')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    try {
+      await this.page.waitForFunction(() => /All changes saved/.test(document.querySelector('.saving-indicator')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    } catch (e) {
+      const shown = await this.page.locator('.saving-indicator').innerText().catch(() => '(no indicator)');
+      const failed = await this.page.locator('.minutes-section').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-section-key')}: ${e.querySelector('.save-state')?.textContent}`).filter((t) => !t.endsWith('Saved')));
+      throw new Error(`Not all saved: "${shown}" ${failed.join(' | ')}`, { cause: e });
+    }
   }
 }
 

@@ -107,10 +107,11 @@ export class SectionAutosave<C> {
     if (!this.dirty) return Promise.resolve();
     const generation = this.generation;
     const startedAt = this.t.now();
-    const content = this.o.read();
     this.setStatus({ state: 'saving' });
     this.inFlight = (async () => {
       try {
+        // Read inside the try: an editor that cannot serialise is a failed save (shown, retried), never a silent stop.
+        const content = this.o.read();
         const ack = await this.o.save(content, this.status.rev);
         this.failures = 0;
         this.savedGeneration = Math.max(this.savedGeneration, generation);
