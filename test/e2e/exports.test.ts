@@ -60,6 +60,7 @@ describe('exports in Chromium', () => {
     const outcomes = await page.locator('.outcomes li').allInnerTexts();
     expect(outcomes.every((o) => o.startsWith('✓')), outcomes.join('\n')).toBe(true);
     await page.waitForFunction(() => document.querySelectorAll('table.history tbody tr').length === 5);
+    await page.getByRole('heading', { name: 'Documents' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'exports');
     await expect.poll(() => downloads.length).toBe(5);
     await expect.poll(() => downloads.every((d) => fs.existsSync(d.file) && fs.statSync(d.file).size > 0)).toBe(true);

@@ -105,11 +105,12 @@ export class MembersPage {
 }
 
 /** Screenshots go to test-results/screenshots (or $TFS_SCREENSHOTS, e.g. docs/screenshots for the README). */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   const dir = process.env.TFS_SCREENSHOTS ? path.resolve(ROOT, process.env.TFS_SCREENSHOTS) : path.join(ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // The viewport by default: what the officer sees (a full-page capture paints the sticky top bar mid-page).
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
   return file;
 }
 

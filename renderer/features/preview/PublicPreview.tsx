@@ -1,3 +1,4 @@
+import { formatLongDate } from '../../../shared/format/dates';
 import { Fragment, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
 import type { PublicBlock, PublicDocument, PublicInline } from '../../../shared/redaction/public-model';
@@ -22,7 +23,7 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
     <article className={stale ? 'pv-doc stale' : 'pv-doc'} aria-label="Public summary preview" data-testid="public-preview">
       <p className="pv-body">{doc.bodyName}</p>
       <h3 className="pv-title">{doc.meetingTitle}</h3>
-      <p className="pv-date">{doc.date}</p>
+      <p className="pv-date">{formatLongDate(doc.date)}</p>
       {doc.organisations.length > 0 && <p className="pv-orgs">Participants: {doc.organisations.join(', ')}</p>}
       {doc.sections.map((s) => (
         <section key={s.key} className={s.withheld ? 'pv-section withheld' : 'pv-section'} data-preview-key={s.key}>
