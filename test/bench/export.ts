@@ -117,7 +117,10 @@ export async function runExport(opts: PartOptions): Promise<PartResult> {
           detail: pandocMs.length ? `pandoc ${ms(pandoc)} ms / ours ${ms(ours)} ms = ${(pandoc / ours).toFixed(1)}×` : pandocNote,
         },
       ],
-      notes: pandocNote ? [pandocNote] : [],
+      notes: [
+        `Share of ours: redact ${Math.round((100 * median(redactMs)) / ours)} %, DOCX build ${Math.round((100 * median(buildMs)) / ours)} %, redaction check ${Math.round((100 * median(checkMs)) / ours)} %.`,
+        ...(pandocNote ? [pandocNote] : []),
+      ],
       data: { words, docxBytes: bytes.length, xmlBytes, redactMs, buildMs, checkMs, totalMs, floorMs, pandocMs, pandocVersion, checkOk },
       seconds: (Date.now() - started) / 1000,
     };
