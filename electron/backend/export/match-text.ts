@@ -62,7 +62,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export class PassageMatcher {
   private readonly prepared: Prepared[] = [];
   private readonly wordWindows = new Map<string, string>();
-  private readonly charWindows = new Map<string, string>();
+  /** Rolling hash of each 40-character window → the windows with that hash and their passage. */
+  private readonly charWindows = new Map<number, Array<{ key: string; id: string }>>();
 
   constructor(passages: readonly Passage[]) {
     for (const p of passages) {
@@ -82,10 +83,12 @@ export class PassageMatcher {
           if (!this.wordWindows.has(key)) this.wordWindows.set(key, p.id);
         }
       if (c.length > WINDOW_CHARS)
-        for (let i = 0; i + WINDOW_CHARS <= c.length; i++) {
+        forEachWindowHash(c, (i, h) => {
           const key = c.slice(i, i + WINDOW_CHARS);
-          if (!this.charWindows.has(key)) this.charWindows.set(key, p.id);
-        }
+          const bucket = this.charWindows.get(h);
+          if (!bucket) this.charWindows.set(h, [{ key, id: p.id }]);
+          else if (!bucket.some((b) => b.key === key)) bucket.push({ key, id: p.id });
+        });
     }
   }
 
@@ -132,10 +135,37 @@ export class PassageMatcher {
       }
     }
     if (this.charWindows.size > 0)
-      for (let i = 0; i + WINDOW_CHARS <= textCompact.length; i++) {
-        const id = this.charWindows.get(textCompact.slice(i, i + WINDOW_CHARS));
-        if (id !== undefined) add({ passageId: id, how: 'char_window', at: i, length: WINDOW_CHARS });
-      }
+      forEachWindowHash(textCompact, (i, h) => {
+        const bucket = this.charWindows.get(h);
+        if (!bucket) return;
+        // A hash hit is only a candidate: compare the characters themselves.
+        for (const b of bucket) if (textCompact.startsWith(b.key, i)) add({ passageId: b.id, how: 'char_window', at: i, length: WINDOW_CHARS });
+      });
     return hits;
+  }
+}
+
+const HASH_BASE = 257;
+const HASH_MOD = 2_147_483_629; // a prime below 2^31: products stay exact in doubles
+/** BASE^(WINDOW_CHARS-1) mod MOD, to take the leaving character out of the rolling hash. */
+const HASH_HIGH = (() => {
+  let h = 1;
+  for (let i = 0; i < WINDOW_CHARS - 1; i++) h = (h * HASH_BASE) % HASH_MOD;
+  return h;
+})();
+
+/**
+ * Calls `fn(start, hash)` for every WINDOW_CHARS-long window of `s` (UTF-16 units), with a Rabin–Karp rolling hash:
+ * linear in the text and without a string per position.
+ */
+function forEachWindowHash(s: string, fn: (start: number, hash: number) => void): void {
+  if (s.length < WINDOW_CHARS) return;
+  let h = 0;
+  for (let i = 0; i < WINDOW_CHARS; i++) h = (h * HASH_BASE + s.charCodeAt(i)) % HASH_MOD;
+  fn(0, h);
+  for (let i = WINDOW_CHARS; i < s.length; i++) {
+    h = (h - ((s.charCodeAt(i - WINDOW_CHARS) * HASH_HIGH) % HASH_MOD) + HASH_MOD) % HASH_MOD;
+    h = (h * HASH_BASE + s.charCodeAt(i)) % HASH_MOD;
+    fn(i - WINDOW_CHARS + 1, h);
   }
 }

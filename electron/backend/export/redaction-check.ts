@@ -218,9 +218,17 @@ function readXmlPart(name: string, data: Uint8Array, findings: Finding[], segmen
     return;
   }
   const parser = new SaxesParser({ xmlns: true, position: false });
-  let text = '';
+  // The part's text in pieces, joined once at the end: asking a growing string whether it ends with a space made
+  // this quadratic (V8 flattens the concatenation each time), 4 s for a 100-page summary.
+  const pieces: string[] = [];
+  let endsWithSpace = false;
+  const append = (t: string) => {
+    if (t === '') return;
+    pieces.push(t);
+    endsWithSpace = t.endsWith(' ');
+  };
   const sep = () => {
-    if (!text.endsWith(' ')) text += ' ';
+    if (!endsWithSpace) append(' ');
   };
   let field: string | null = null; // collecting w:instrText of the current field
   const forbid = (kind: FindingKind, where: string) => findings.push({ kind, part: name, passageId: null, where });
@@ -234,11 +242,11 @@ function readXmlPart(name: string, data: Uint8Array, findings: Finding[], segmen
   });
   parser.on('doctype', () => forbid('forbidden_element', 'a DOCTYPE declaration'));
   parser.on('text', (t) => {
-    text += t;
+    append(t);
     if (field !== null) field += t;
   });
   parser.on('cdata', (t) => {
-    text += t;
+    append(t);
   });
   parser.on('comment', (c) => segments.push({ part: name, where: 'an XML comment', text: normaliseForMatch(c), shortOk: true }));
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -281,7 +289,7 @@ function readXmlPart(name: string, data: Uint8Array, findings: Finding[], segmen
     if (!failed) forbid('parse_error', `not well-formed XML: ${String(err).slice(0, 160)}`);
     failed = true;
   }
-  segments.push({ part: name, where: 'text of the part', text: normaliseForMatch(text), shortOk: true });
+  segments.push({ part: name, where: 'text of the part', text: normaliseForMatch(pieces.join('')), shortOk: true });
 }
 
 function checkRelationship(relsName: string, tag: SaxesTagNS, forbid: (k: FindingKind, w: string) => void, parts: Record<string, Uint8Array>) {
