@@ -29,6 +29,11 @@ export interface MinutesEditorProps extends MinutesCallbacks {
    * blur, `flush()` and unmount. For saving on a timer, call `handle.getContent()` instead.
    */
   onChange?: (content: SerializedDoc, meta: ChangeMeta) => void;
+  /**
+   * Like onChange but with the meta only (flags, records, word count): the content is not serialized for it, which
+   * matters for long sections. Prefer it when the content is read on a timer anyway (autosave).
+   */
+  onMetaChange?: (meta: ChangeMeta) => void;
   /** At once on every content change (no serialization): e.g. to mark the section unsaved. */
   onDirty?: () => void;
   changeDebounceMs?: number;
@@ -133,7 +138,10 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
         debounceMs={props.changeDebounceMs ?? 400}
         onDirty={props.onDirty}
         onChange={props.onChange}
-        onMeta={(meta) => setWordCount(meta.wordCount)}
+        onMeta={(meta) => {
+          setWordCount(meta.wordCount);
+          props.onMetaChange?.(meta);
+        }}
       />
     </div>
   );

@@ -78,7 +78,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
         ariaLabel={`Minutes of ${label}`}
         placeholder={props.current ? 'Type the minutes of this item…' : ''}
         onDirty={props.onDirty}
-        onChange={(_c, meta) => props.onChange(meta)}
+        onMetaChange={props.onChange}
         onOpenLink={props.onOpenLink}
         onCapture={props.callbacks.onCapture}
         onRequestFlag={props.callbacks.onRequestFlag}
