@@ -75,6 +75,12 @@ describe('exports.create / exports.history', () => {
     for (const h of history) expect(h.sha256).toMatch(/^[0-9a-f]{64}$/);
     const events = new MeetingsRepo(b.db).events(meetingId).filter((e) => e.kind === 'exported');
     expect(events).toHaveLength(5);
+
+    // Exporting the minutes kept a revision of each section "before export" (once: unchanged text is not kept twice).
+    for (const key of [(await call<MeetingDetail>(b, 'meetings.get', { id: meetingId })).agenda[0]!.id]) {
+      const revisions = await call<Array<{ reason: string }>>(b, 'minutes.revisions', { meetingId, sectionKey: key });
+      expect(revisions.filter((r) => r.reason === 'export')).toHaveLength(1);
+    }
   });
 
   it('refuses a public summary that would leak a flagged passage: leak_detected, no bytes, blocked attempt recorded', async () => {

@@ -44,6 +44,8 @@ export class ExportService {
     private readonly ctx: ServiceContext,
     private readonly meetings: MeetingsService,
     private readonly members: MembersService,
+    /** Runs before a document built from the minutes (a revision of each section is kept "before export"). */
+    private readonly beforeMinutesExport: (meetingId: string) => void = () => {},
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
@@ -55,6 +57,7 @@ export class ExportService {
   }
 
   async create(input: { meetingId: string; kind: ExportKind }): Promise<ExportResult> {
+    if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
     const data = this.gather(input.meetingId);
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
     if (input.kind !== 'public_summary') {

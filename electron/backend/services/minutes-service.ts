@@ -186,6 +186,12 @@ export class MinutesService {
     })();
   }
 
+  /** A revision of every stored section (skipped where unchanged) before the minutes are exported. */
+  snapshotBeforeExport(meetingId: string): void {
+    const now = iso(this.ctx.now());
+    this.ctx.db.transaction(() => this.snapshotAll(meetingId, this.info(meetingId).version, 'export', now))();
+  }
+
   listRevisions(meetingId: string, sectionKey: string): RevisionSummary[] {
     this.meetings.mustGet(meetingId);
     return this.revisions.list(meetingId, sectionKey).map(toSummary);
