@@ -41,7 +41,7 @@ export function makeBackend(opts: Partial<BackendOptions> = {}) {
   const backend = new Backend({
     dataDir: opts.dataDir ?? tempDir(),
     host: 'browser',
-    context: { now: () => new Date((t += 1000)), newId: () => `id${String(++n).padStart(6, '0')}` },
+    context: { now: () => new Date((t += 1000)), newId: () => `id${String(++n).padStart(6, '0')}`, user: 'test-officer' },
     log: { error: () => {} },
     ...opts,
   });

@@ -61,7 +61,7 @@ export class FlagsService {
     this.mustGetMeeting(input.meetingId);
     this.checkSection(input.meetingId, input.sectionKey);
     const now = iso(this.ctx.now());
-    const flag: Flag = { ...input, id: this.ctx.newId(), createdAt: now, updatedAt: now, retiredAt: null, retiredReason: null };
+    const flag: Flag = { ...input, createdBy: input.createdBy || this.ctx.user, id: this.ctx.newId(), createdAt: now, updatedAt: now, retiredAt: null, retiredReason: null };
     this.ctx.db.transaction(() => {
       this.repo.insert(flag);
       this.meetings.recordEvent(flag.meetingId, now, 'flag_created', { flagId: flag.id, reason: flag.reason, sectionKey: flag.sectionKey });
@@ -118,7 +118,7 @@ export class FlagsService {
             sectionKey: input.sectionKey,
             reason: 'commercially_confidential',
             note: '',
-            createdBy: '',
+            createdBy: this.ctx.user,
             createdAt: now,
             updatedAt: now,
             retiredAt: null,
