@@ -53,6 +53,8 @@ export function MinutesPage({ id }: { id: string }) {
   const editors = useRef(new Map<string, MinutesEditorHandle>());
   const autosaves = useRef(new Map<string, SectionAutosave<SerializedDoc>>());
   const snapshotDue = useRef(new Set<string>());
+  /** Per section, the flags last sent to flags.sync (as JSON), so unchanged flags cost no call. */
+  const syncedFlags = useRef(new Map<string, string>());
   const stateRef = useRef<MinutesState | null>(null);
   stateRef.current = state;
   const detailRef = useRef<MeetingDetail | null>(null);
@@ -104,11 +106,15 @@ export function MinutesPage({ id }: { id: string }) {
             const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev });
             snapshotDue.current.add(key);
             const meta = editors.current.get(key)?.getMeta();
-            if (meta)
+            // The flag records follow the text: sync after a save, but only when the section's flags changed.
+            const flagsNow = meta ? JSON.stringify(meta.flagIds) : null;
+            if (meta && flagsNow !== syncedFlags.current.get(key)) {
+              syncedFlags.current.set(key, flagsNow!);
               void api.call('flags.sync', { meetingId: id, sectionKey: key, present: meta.flagIds }).then(
                 (r) => applySync(key, r),
-                () => {},
+                () => syncedFlags.current.delete(key),
               );
+            }
             return ack;
           },
           onStatus: (s) => setStatuses((old) => ({ ...old, [key]: s })),
