@@ -31,6 +31,7 @@ import { SectionBlock } from './SectionBlock';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 const PERIODIC_SNAPSHOT_MS = 5 * 60_000;
+const SUGGESTIONS_KEY = 'tfs-suggestions';
 
 type Panel = 'attendance' | 'records' | 'flags' | 'preview';
 
@@ -47,6 +48,8 @@ export function MinutesPage({ id }: { id: string }) {
   const [mountKeys, setMountKeys] = useState<Record<string, number>>({});
   const [panel, setPanel] = useState<Panel>('attendance');
   const [help, setHelp] = useState(false);
+  // A preference of this machine's officer, not of the meeting: kept in the renderer's own storage.
+  const [suggestOn, setSuggestOn] = useState(() => localStorage.getItem(SUGGESTIONS_KEY) !== 'off');
   const [history, setHistory] = useState<string | null>(null);
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
   const act = useAction();
@@ -192,7 +195,7 @@ export function MinutesPage({ id }: { id: string }) {
     meetingId: id,
     members,
     referenceDate: detail?.meeting.startsAt.slice(0, 10) ?? '',
-    active: Boolean(state) && state?.minutes.status !== 'approved',
+    active: suggestOn && Boolean(state) && state?.minutes.status !== 'approved',
     sectionKeys: sections.filter((s) => s.kind !== 'orphan').map((s) => s.key),
     getEditor: (k) => editors.current.get(k)?.getEditor(),
     createFlag: async (sectionKey, excerpt) => {
@@ -391,6 +394,17 @@ export function MinutesPage({ id }: { id: string }) {
           </p>
         </div>
         <div className="live-bar">
+          <label className="check suggest-toggle" title="Underline passages that may be confidential while you type">
+            <input
+              type="checkbox"
+              checked={suggestOn}
+              onChange={(e) => {
+                setSuggestOn(e.target.checked);
+                localStorage.setItem(SUGGESTIONS_KEY, e.target.checked ? 'on' : 'off');
+              }}
+            />{' '}
+            Suggest flags
+          </label>
           <span className={failed ? 'saving-indicator failed' : busy ? 'saving-indicator busy' : 'saving-indicator'} role="status" aria-live="polite">
             {failed ? `Not saved — ${failed.error ?? 'retrying'}` : busy ? 'Saving…' : lastSaved ? `All changes saved ${new Date(lastSaved).toLocaleTimeString('en-GB')}` : 'Nothing to save yet'}
           </span>
