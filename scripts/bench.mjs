@@ -78,9 +78,11 @@ try {
   const report = { startedAt: started.toISOString(), finishedAt: finished.toISOString(), mode: quick ? 'quick' : 'full', only, env, results };
   const docs = path.join(root, 'docs/bench');
   fs.mkdirSync(docs, { recursive: true });
-  fs.writeFileSync(path.join(docs, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(docs, 'latest.md'), markdown(report));
-  console.log(`\nbench: done in ${((finished - started) / 1000).toFixed(0)} s; wrote docs/bench/latest.md and latest.json`);
+  // A run of one part does not replace the full report: it goes beside it (latest-<part>.md).
+  const base = only ? `latest-${only}` : 'latest';
+  fs.writeFileSync(path.join(docs, `${base}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(docs, `${base}.md`), markdown(report));
+  console.log(`\nbench: done in ${((finished - started) / 1000).toFixed(0)} s; wrote docs/bench/${base}.md and ${base}.json`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
