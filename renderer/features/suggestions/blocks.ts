@@ -57,6 +57,10 @@ function readBlock(editor: LexicalEditor, block: ElementNode): { block: TextBloc
 
 function textNodeOf(el: HTMLElement | null): Text | null {
   if (!el) return null;
+  // Lexical renders a text node as an element whose first child is the DOM text: take it directly (this runs for
+  // every text node of the section after each change, so no TreeWalker per node), and walk only if the shape differs.
+  const first = el.firstChild;
+  if (first && first.nodeType === 3) return first as Text;
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   return walker.nextNode() as Text | null;
 }

@@ -58,6 +58,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Map<string, IdleHandle>());
   const cache = useRef(new SuggestionCache());
+  const signatures = useRef(new Map<string, string>());
   const opts = useRef(o);
   opts.current = o;
 
@@ -101,6 +102,7 @@ export function useSuggestions(o: SuggestionsOptions) {
     const editor = opts.current.getEditor(key);
     if (!editor || !opts.current.active) {
       setSectionHighlights(key, []);
+      signatures.current.delete(key);
       setBySection((m) => (m[key] ? { ...m, [key]: [] } : m));
       return;
     }
@@ -120,6 +122,10 @@ export function useSuggestions(o: SuggestionsOptions) {
       key,
       list.map((s) => s.range),
     );
+    // Re-render the page only when the section's suggestions changed (most keystrokes change none of them).
+    const sig = list.map((s) => `${s.id}\u0000${s.text}`).join('\n');
+    if (signatures.current.get(key) === sig) return;
+    signatures.current.set(key, sig);
     setBySection((m) => ({ ...m, [key]: list }));
   }, []);
 
