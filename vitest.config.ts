@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` (domain, contract, database, export; no browser) and `e2e` (the built renderer in Debian's
- * Chromium against the browser host; needs `npm run build` first, which `npm test` does).
+ * Chromium against the browser host; needs `npm run build` first, which `npm test` does). e2e runs after unit.
  */
 export default defineConfig({
   test: {
@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -27,6 +28,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After the unit project, not beside it: the durability test's fsync storm (SIGKILLs during continuous
+          // synchronous=FULL saves) would otherwise stall the browser host's commits on a 2-core machine.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

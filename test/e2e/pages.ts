@@ -66,6 +66,13 @@ export class AgendaPage {
     return this.page.getByRole('button', { name: `Move item ${number} ${title}` });
   }
   async waitForOutline(expected: string[]) {
+    try {
+      await this.waitForOutlineOnce(expected);
+    } catch (e) {
+      throw new Error(`Agenda is ${JSON.stringify(await this.outline())}, expected ${JSON.stringify(expected)}`, { cause: e });
+    }
+  }
+  private async waitForOutlineOnce(expected: string[]) {
     await this.page.waitForFunction(
       (exp) => {
         const rows = [...document.querySelectorAll('.agenda-row')].map(
@@ -74,7 +81,7 @@ export class AgendaPage {
         return JSON.stringify(rows) === JSON.stringify(exp);
       },
       expected,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
   }
 }

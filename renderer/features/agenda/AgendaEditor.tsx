@@ -51,22 +51,33 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
     focusAfter.current = null;
   }, [agenda]);
 
-  const move = async (target: MoveTarget | null) => {
-    if (!target) return;
-    const a = await act.run(() => api.call('agenda.move', target));
-    if (a) {
-      focusAfter.current = target.id;
-      onChange(a);
-      const moved = a.find((i) => i.id === target.id);
-      if (moved) setAnnounce(`“${moved.title}” is now item ${moved.number}.`);
-    }
+  // Moves run one after another, each computed from the agenda the previous one returned: an officer pressing
+  // Alt+← then Alt+↑ quickly must get both, in order, not the second computed from the agenda before the first.
+  const latest = useRef(agenda);
+  useEffect(() => {
+    latest.current = agenda;
+  }, [agenda]);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const move = (compute: (current: AgendaItem[]) => MoveTarget | null) => {
+    queue.current = queue.current.then(async () => {
+      const target = compute(latest.current);
+      if (!target) return;
+      const a = await act.run(() => api.call('agenda.move', target));
+      if (a) {
+        latest.current = a;
+        focusAfter.current = target.id;
+        onChange(a);
+        const moved = a.find((i) => i.id === target.id);
+        if (moved) setAnnounce(`“${moved.title}” is now item ${moved.number}.`);
+      }
+    });
   };
 
   const onHandleKey = (e: KeyboardEvent, id: string) => {
     const dir = KEY_MOVES[e.key];
     if (!dir || !e.altKey) return;
     e.preventDefault();
-    void move(keyboardMove(agenda, id, dir));
+    move((current) => keyboardMove(current, id, dir));
   };
 
   const onDragOver = (e: DragEvent<HTMLLIElement>, id: string) => {
@@ -84,7 +95,7 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
     const from = dragId ?? e.dataTransfer.getData('text/plain');
     setDragId(null);
     setDropHint(null);
-    if (from) void move(dropMove(agenda, from, id, after));
+    if (from) move((current) => dropMove(current, from, id, after));
   };
 
   const addItem = async (v: ItemValues, parentId: string | null) => {
