@@ -151,6 +151,7 @@ describe('live minutes in Chromium', () => {
     }
     await page.getByLabel('Status of Sarah Okafor').selectOption('remote');
     await page.waitForFunction(() => /3<\/strong> organisations represented · 2 in person · 1 remote/.test(document.querySelector('.glance')?.innerHTML ?? ''));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'minutes');
   });
 
