@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { $getRoot, createEditor, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, createEditor, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { compileContext } from '../../shared/suggestions';
 import { createMinutesEditorConfig } from '../../renderer/editor/config';
 import { $collectFlagIds } from '../../renderer/editor/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from '../../renderer/features/suggestions/accept';
-import { readTextBlocks } from '../../renderer/features/suggestions/blocks';
+import { IncrementalBlockReader, readTextBlocks } from '../../renderer/features/suggestions/blocks';
 import { alreadyFlagged, endPoint, placeSuggestions, startPoint, SuggestionCache, type Segment } from '../../renderer/features/suggestions/map';
 import { withDismissed } from '../../shared/suggestions';
 
@@ -120,5 +120,32 @@ describe('suggestions over a rendered editor (jsdom)', () => {
     expect(rangeStillHolds(editor, s.range, s.text)).toBe(false);
     expect(wrapDomRangeInFlag(editor, s.range, 'x')).toBe(false);
     expect(editor.read(() => $collectFlagIds())).toEqual([]);
+  });
+});
+
+describe('reading only the blocks that changed (IncrementalBlockReader)', () => {
+  it('reuses unchanged blocks, rereads the one typed in, and follows added and removed blocks', () => {
+    const { editor } = mount(doc(el('paragraph', [text('First.')]), el('paragraph', [text('Second.')]), el('list', [el('listitem', [text('Item.')], { value: 1 })], { listType: 'bullet', start: 1, tag: 'ul' })));
+    const reader = new IncrementalBlockReader(editor);
+    const first = reader.read();
+    expect(first.map((b) => b.text)).toEqual(['First.', 'Second.', 'Item.']);
+    expect(reader.read()[0]).toBe(first[0]); // nothing changed: the same objects
+
+    editor.update(() => $getRoot().getChildAtIndex<ParagraphNode>(1)!.getFirstChild<TextNode>()!.setTextContent('Second, edited.'), { discrete: true });
+    const second = reader.read();
+    expect(second.map((b) => b.text)).toEqual(['First.', 'Second, edited.', 'Item.']);
+    expect(second[0]).toBe(first[0]);
+    expect(second[2]).toBe(first[2]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]!.segments[0]!.dom?.data).toBe('Second, edited.');
+
+    editor.update(() => {
+      $getRoot().getFirstChild()!.remove();
+      $getRoot().append($createParagraphNode().append($createTextNode('Added.')));
+    }, { discrete: true });
+    expect(reader.read().map((b) => b.text)).toEqual(['Second, edited.', 'Item.', 'Added.']);
+    // Same result as reading everything.
+    expect(reader.read().map((b) => b.text)).toEqual(readTextBlocks(editor).map((b) => b.text));
+    reader.dispose();
   });
 });

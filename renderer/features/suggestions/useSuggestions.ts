@@ -4,7 +4,7 @@ import { compileContext, dismissalKey, withDismissed, type CompiledContext, type
 import type { LexicalEditor } from 'lexical';
 import { api } from '../../api';
 import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
-import { readTextBlocks } from './blocks';
+import { IncrementalBlockReader } from './blocks';
 import { clearAllHighlights, setSectionHighlights } from './highlights';
 import { placeSuggestions, SuggestionCache } from './map';
 
@@ -59,6 +59,8 @@ export function useSuggestions(o: SuggestionsOptions) {
   const pending = useRef(new Map<string, IdleHandle>());
   const cache = useRef(new SuggestionCache());
   const signatures = useRef(new Map<string, string>());
+  /** One reader per mounted editor (a restored section mounts a new editor, which gets a new reader). */
+  const readers = useRef(new WeakMap<LexicalEditor, IncrementalBlockReader>());
   const opts = useRef(o);
   opts.current = o;
 
@@ -106,7 +108,12 @@ export function useSuggestions(o: SuggestionsOptions) {
       setBySection((m) => (m[key] ? { ...m, [key]: [] } : m));
       return;
     }
-    const placed = placeSuggestions(readTextBlocks(editor), contextRef.current, cache.current);
+    let reader = readers.current.get(editor);
+    if (!reader) {
+      reader = new IncrementalBlockReader(editor);
+      readers.current.set(editor, reader);
+    }
+    const placed = placeSuggestions(reader.read(), contextRef.current, cache.current);
     const list: SectionSuggestion[] = [];
     for (const p of placed) {
       try {
