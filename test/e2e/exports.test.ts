@@ -3,7 +3,7 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { apiCall, closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
 import { screenshot } from './pages';
 
 /** The five documents of the example meeting, exported through the UI of the browser host (downloads). */
@@ -15,9 +15,7 @@ describe('exports in Chromium', () => {
   const dataDir = makeDataDir();
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost(dataDir, ['--example']);
-    meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
+    ({ browser, host, page, meetingId } = await openExampleSession(dataDir, 1280, 860));
     // Minutes with a confidential passage, so the public summary has something to withhold.
     const state = (await apiCall(host, 'minutes.get', { meetingId })).json.value as { sections: Array<{ key: string }> };
     const flag = (await apiCall(host, 'flags.create', { meetingId, sectionKey: 'opening', excerpt: 'Mistral AI will launch in Q3' })).json.value as { id: string };
@@ -37,13 +35,8 @@ describe('exports in Chromium', () => {
     };
     const saved = await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: state.sections[0]!.key, content });
     expect(saved.status).toBe(200);
-    page = await openApp(browser, host);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeSession({ browser, host, dataDir }));
 
   it('exports all five documents; the public summary holds the marker, not the flagged text', async () => {
     await page.goto(`${host.origin}/#/meetings/${meetingId}`);

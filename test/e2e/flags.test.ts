@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { apiCall, closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
 import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -20,16 +19,9 @@ describe('confidentiality flags in Chromium', () => {
     'The chair welcomed everyone present. Mistral AI plans to hire 40 engineers by June 2026. Please write to camille.laurent@example.org for the list. The vademecum was presented by the AI Office.';
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost(dataDir, ['--example']);
-    meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
-    page = await openApp(browser, host, 1440, 900);
+    ({ browser, host, page, meetingId } = await openExampleSession(dataDir));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeSession({ browser, host, dataDir }));
 
   const models = () => {
     const m = new MinutesPageModel(page);

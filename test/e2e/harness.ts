@@ -97,3 +97,26 @@ export async function apiCall(host: HostProcess, name: string, body: unknown, op
   const res = await fetch(`${host.origin}/api/${name}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
 }
+
+export interface ExampleSession {
+  browser: Browser;
+  host: HostProcess;
+  page: Page;
+  meetingId: string;
+}
+
+/** Chromium, a browser host on `dataDir` started with the example meeting (`--example`), and one page on it. */
+export async function openExampleSession(dataDir: string, width = 1440, height = 900): Promise<ExampleSession> {
+  const browser = await launchChromium();
+  const host = await startHost(dataDir, ['--example']);
+  const meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
+  const page = await openApp(browser, host, width, height);
+  return { browser, host, page, meetingId };
+}
+
+/** Closes what openExampleSession opened (whatever was started since) and removes the data folder. */
+export async function closeSession(s: { browser?: Browser; host?: HostProcess; dataDir: string }) {
+  await s.browser?.close();
+  await s.host?.kill();
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
+}

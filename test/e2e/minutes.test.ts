@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { apiCall, closeSession, makeDataDir, openExampleSession, startHost, type HostProcess } from './harness';
 import { MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -16,16 +15,9 @@ describe('live minutes in Chromium', () => {
   const dataDir = makeDataDir();
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost(dataDir, ['--example']);
-    meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
-    page = await openApp(browser, host, 1440, 900);
+    ({ browser, host, page, meetingId } = await openExampleSession(dataDir));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeSession({ browser, host, dataDir }));
 
   it('types minutes into three items with formatting, lists, timestamps, decisions and actions', async () => {
     const m = new MinutesPageModel(page);
