@@ -61,8 +61,6 @@ export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | u
   }
 }
 
-const EXAMPLE_TITLE = 'Constitutive meeting of the Signatory Taskforce';
-
 export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
@@ -76,11 +74,7 @@ export async function runBrowserHost(args: StartArgs) {
     throw err;
   }
   let hash = '';
-  if (args.example) {
-    const existing = backend.services.meetings.list().find((m) => m.title === EXAMPLE_TITLE && m.startsAt.startsWith('2026-01-30'));
-    const id = existing?.id ?? backend.services.example.load().meeting.id;
-    hash = `&meeting=${id}`;
-  }
+  if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
   const host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, port: args.port });
   console.log(`Taskforce Secretariat is running. Open ${host.url}${hash}`);
   console.log(`Data: ${backend.dbFile}`);

@@ -144,7 +144,9 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
   });
   e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(template));
 
-  mainWindow = createMainWindow(e.BrowserWindow, paths.preload);
+  // `npm start -- --example` (or the app started with --example): open the example meeting, loading it if needed.
+  const startUrl = process.argv.includes('--example') ? `${APP_START_URL}#/meetings/${backend.services.example.ensureLoaded().meeting.id}` : APP_START_URL;
+  mainWindow = createMainWindow(e.BrowserWindow, paths.preload, startUrl);
 
   e.app.on('activate', () => {
     if (e.BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(e.BrowserWindow, paths.preload);

@@ -110,6 +110,20 @@ describe('electron-main: start-up', () => {
     expect(win.focused).toBe(1);
   });
 
+  it('with --example, loads the example meeting (once) and opens the window on it', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--example'];
+    try {
+      const s = await start();
+      const id = s!.backend.services.meetings.list()[0]!.id;
+      expect(fake.BrowserWindow.instances[0]!.loadedUrl).toBe(`app://renderer/index.html#/meetings/${id}`);
+      expect(s!.backend.services.example.ensureLoaded().meeting.id).toBe(id);
+      expect(s!.backend.services.meetings.list()).toHaveLength(1);
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   it('opens the backend in userData with host electron, loads the app page, sets the menu', async () => {
     const s = await start();
     expect(s!.backend.dbFile).toBe(path.join(fake.app.userData, DB_FILE_NAME));

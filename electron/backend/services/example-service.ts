@@ -14,6 +14,12 @@ export class ExampleService {
     private readonly meetings: MeetingsService,
   ) {}
 
+  /** The example meeting if it is already there (same title and day), else a newly loaded one. */
+  ensureLoaded(): MeetingDetail {
+    const existing = this.meetings.list().find((m) => m.title === EXAMPLE_MEETING.title && m.startsAt === EXAMPLE_MEETING.startsAt);
+    return existing ? this.meetings.get(existing.id) : this.load();
+  }
+
   load(): MeetingDetail {
     const members = new MembersRepo(this.ctx.db);
     let meetingId = '';
