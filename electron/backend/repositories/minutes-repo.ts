@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import type { MinutesStatus } from '../../../shared/domain/minutes';
+import { PreparedRepo } from './prepared';
 
 export interface MinutesRow {
   meetingId: string;
@@ -42,19 +42,7 @@ const toMinutes = (r: Row): MinutesRow => ({
  * The minutes of a meeting (status, version, live state) and the current content of each section.
  * Statements on the autosave path are prepared once: a save runs several of them per keystroke pause.
  */
-export class MinutesRepo {
-  private readonly cache = new Map<string, Statement>();
-  constructor(private readonly db: Database) {}
-
-  private stmt(sql: string): Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
-  }
-
+export class MinutesRepo extends PreparedRepo {
   get(meetingId: string): MinutesRow | undefined {
     const row = this.stmt(
       `SELECT meeting_id, status, version, updated_at, live_started_at, live_ended_at, live_current_section FROM minutes WHERE meeting_id = ?`,

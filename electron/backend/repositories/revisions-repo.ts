@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import type { RevisionReason } from '../../../shared/domain/minutes';
+import { PreparedRepo } from './prepared';
 
 export interface RevisionHead {
   id: string;
@@ -53,19 +53,7 @@ export interface SnapshotParams {
 }
 
 /** Kept copies of a section's content. Never updated; deleted only with their meeting. */
-export class RevisionsRepo {
-  private readonly cache = new Map<string, Statement>();
-  constructor(private readonly db: Database) {}
-
-  private stmt(sql: string): Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
-  }
-
+export class RevisionsRepo extends PreparedRepo {
   /**
    * Copies the section's stored content into a new revision inside SQLite (the content never travels through JS),
    * unless the newest revision of that section already holds the same content. Returns whether one was made.
