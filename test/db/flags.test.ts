@@ -212,6 +212,24 @@ describe('dismissed suggestions and sensitive terms', () => {
 });
 
 describe('withholding an item through agenda.update', () => {
+  it('a sub-item moved out of a withheld item stays withheld (sticky) until released explicitly', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await meetingWithAgenda(b);
+    const withSub = await call<AgendaItem[]>(b, 'agenda.add', { meetingId, title: 'Secret detail', parentId: itemId });
+    const sub = withSub.find((a) => a.parentId === itemId)!;
+    await call<AgendaItem[]>(b, 'agenda.update', { id: itemId, forPublication: false });
+    const moved = await call<AgendaItem[]>(b, 'agenda.move', { id: sub.id, parentId: null, index: 5 });
+    expect(moved.find((a) => a.id === sub.id)).toMatchObject({ parentId: null, forPublication: false });
+    // A sub-item of a published item moves freely.
+    const other = (await call<AgendaItem[]>(b, 'agenda.add', { meetingId, title: 'Open' })).find((a) => a.title === 'Open')!;
+    const sub2 = (await call<AgendaItem[]>(b, 'agenda.add', { meetingId, title: 'Open detail', parentId: other.id })).find((a) => a.title === 'Open detail')!;
+    const moved2 = await call<AgendaItem[]>(b, 'agenda.move', { id: sub2.id, parentId: null, index: 9 });
+    expect(moved2.find((a) => a.id === sub2.id)).toMatchObject({ forPublication: true });
+    // Released explicitly: published.
+    const released = await call<AgendaItem[]>(b, 'agenda.update', { id: sub.id, forPublication: true });
+    expect(released.find((a) => a.id === sub.id)).toMatchObject({ forPublication: true });
+  });
+
   it('redact() publishes only the title of an item set forPublication: false, and none of its sub-items', async () => {
     const b = makeBackend();
     const { meetingId, itemId } = await meetingWithAgenda(b);
