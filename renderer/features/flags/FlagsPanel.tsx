@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FLAG_REASONS, FLAG_REASON_LABEL, type Flag, type FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { SensitiveTermsEditor } from './SensitiveTermsEditor';
 
@@ -25,6 +26,7 @@ export function FlagsPanel(props: {
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const act = useAction();
+  const [confirmDialog, ask] = useConfirm();
   const total = props.flags.length;
   const ordered = [...props.flags].sort((a, b) => props.sectionOrder(a.sectionKey) - props.sectionOrder(b.sectionKey) || a.createdAt.localeCompare(b.createdAt));
   return (
@@ -92,8 +94,8 @@ export function FlagsPanel(props: {
                       <button
                         type="button"
                         className="danger"
-                        onClick={() => {
-                          if (window.confirm(`Lift this flag? The passage will be PUBLISHED in the public summary:\n\n“${short(f.excerpt, 300)}”`))
+                        onClick={async () => {
+                          if (await ask({ title: 'Lift this flag?', message: `The passage will be PUBLISHED in the public summary: “${short(f.excerpt, 300)}”`, confirm: 'Unflag and publish', danger: true }))
                             void act.run(() => props.onUnflag(f));
                         }}
                         aria-label={`Unflag “${short(f.excerpt)}”`}
@@ -109,6 +111,7 @@ export function FlagsPanel(props: {
         </ol>
       )}
       <SensitiveTermsEditor terms={props.terms} onSave={props.onSetTerms} />
+      {confirmDialog}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_ST
 import { formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ExportPanel } from '../export/ExportPanel';
@@ -14,6 +15,7 @@ export function MeetingPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [copying, setCopying] = useState(false);
   const act = useAction();
+  const [confirmDialog, ask] = useConfirm();
 
   if (detail.error && !detail.value) return <ErrorNote error={detail.error} />;
   if (!detail.value) return <p className="muted">Loading…</p>;
@@ -39,7 +41,7 @@ export function MeetingPage({ id }: { id: string }) {
     if (m) setDetail({ meeting: m, agenda });
   };
   const remove = async () => {
-    if (!window.confirm(`Delete “${meeting.title}” with its agenda and minutes? This cannot be undone.`)) return;
+    if (!(await ask({ title: 'Delete this meeting?', message: `“${meeting.title}” will be deleted with its agenda and minutes. This cannot be undone.`, confirm: 'Delete meeting', danger: true }))) return;
     const r = await act.run(() => api.call('meetings.delete', { id }));
     if (r) navigate({ name: 'meetings' });
   };
@@ -106,6 +108,7 @@ export function MeetingPage({ id }: { id: string }) {
       )}
       <AgendaEditor meeting={meeting} agenda={agenda} onChange={(a) => setDetail({ meeting, agenda: a })} />
       <ExportPanel meetingId={id} />
+      {confirmDialog}
     </section>
   );
 }
