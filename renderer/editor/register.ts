@@ -10,6 +10,7 @@ import {
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_HIGH,
+  INSERT_PARAGRAPH_COMMAND,
   KEY_DOWN_COMMAND,
   type LexicalEditor,
   type RangeSelection,
@@ -27,7 +28,7 @@ import {
 } from './commands';
 import { $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
 import type { RecordKind } from './nodes/recordBlock';
-import { $captureRecord, $captureTarget, $captureText } from './records';
+import { $captureRecord, $captureTarget, $captureText, $exitRecordOnEnter } from './records';
 import { matchShortcut, type KeyLike, type ShortcutId } from './shortcuts';
 import { $insertTimestamp } from './timestamps';
 
@@ -69,6 +70,7 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
 
   return mergeRegister(
     registerFlagTyping(editor),
+    editor.registerCommand(INSERT_PARAGRAPH_COMMAND, () => editor.isEditable() && $exitRecordOnEnter(), COMMAND_PRIORITY_HIGH),
     editor.registerCommand(
       INSERT_TIMESTAMP_COMMAND,
       (payload) => {

@@ -1,4 +1,4 @@
-import { $createParagraphNode, $createTextNode, $getRoot, $isParagraphNode, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isParagraphNode, INSERT_PARAGRAPH_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { CAPTURE_ACTION_COMMAND, CAPTURE_DECISION_COMMAND, REQUEST_FLAG_COMMAND } from '../../renderer/editor/commands';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
@@ -101,5 +101,28 @@ describe('minutes commands', () => {
     expect(JSON.stringify(first)).toContain('"ids":["flag-7"]');
     editor.read(() => expect($isParagraphNode($getRoot().getLastChild())).toBe(true));
     expect(JSON.stringify(serializeEditor(editor).root.children[1])).not.toContain('flag');
+  });
+});
+
+describe('records stay whole', () => {
+  it('Enter in the middle of a decision starts a paragraph after it; the decision keeps all its text', () => {
+    const editor = twoParagraphs();
+    registerMinutesCommands(editor);
+    editor.update(() => {
+      $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().select(3, 3);
+      editor.dispatchCommand(CAPTURE_DECISION_COMMAND, { recordId: 'd1' });
+    }, { discrete: true });
+    editor.update(() => {
+      const decision = $getRoot().getFirstChildOrThrow<ParagraphNode>();
+      decision.getFirstDescendant<TextNode>()!.select(6, 6);
+      editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+    }, { discrete: true });
+    editor.update(() => $getSelection()!.insertText('After'), { discrete: true });
+    const blocks = editor.getEditorState().read(() => $getRoot().getChildren().map((b) => [b.getType(), b.getTextContent()]));
+    expect(blocks).toEqual([
+      ['decision', 'We agree to publish.'],
+      ['paragraph', 'After'],
+      ['paragraph', 'Next'],
+    ]);
   });
 });
