@@ -67,10 +67,13 @@ describe('MinutesEditor (jsdom)', () => {
     expect(flag.getAttribute('data-flag-ids')).toBe('f1');
     expect(flag.textContent).toBe('secret');
     for (const label of ['Bold', 'Italic', 'Underline', 'Bulleted list', 'Numbered list', 'Quote', 'Link', 'Undo', 'Redo', 'Insert timestamp', 'Record a decision', 'Record an action item', 'Flag selection as confidential']) {
-      const b = el.querySelector(`button[aria-label="${label}"]`);
-      expect(b, label).not.toBeNull();
+      // Named by its (screen-reader) text, not an aria-label that could contradict the visible glyph.
+      const b = [...el.querySelectorAll('.tfs-toolbar button')].find((x) => x.querySelector('.sr-only')?.textContent === label);
+      expect(b, label).toBeDefined();
       expect(b!.getAttribute('title')).toMatch(/\(.+\)$/);
     }
+    // One Tab stop: exactly one toolbar button is in the Tab order.
+    expect([...el.querySelectorAll('.tfs-toolbar button')].filter((x) => (x as HTMLElement).tabIndex === 0)).toHaveLength(1);
     expect(el.querySelector('.tfs-wordcount')!.textContent).toBe('5 words');
   });
 
