@@ -145,7 +145,8 @@ describe.each(SIZES)('the live meeting at $width×$height', ({ width, height }) 
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await expectBarInView(page);
       await expectAccessible(page, `the minutes page during the meeting at ${width}×${height}`);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => document.querySelector('.minutes-section.current')?.scrollIntoView({ block: 'start' }));
+      await expectCurrentHeadingBelowBar(page);
       await screenshot(page, `minutes-${width}x${height}`);
       const end = page.getByRole('button', { name: 'End meeting' });
       await end.focus();
@@ -211,6 +212,51 @@ describe.each(SIZES)('the live meeting at $width×$height', ({ width, height }) 
       await page.keyboard.press('Control+End');
       await page.keyboard.type(' Corrected.');
       await m.waitSaved();
+    });
+  });
+});
+
+describe('accessibility of every screen and dialog (axe-core: 0 serious or critical)', () => {
+  it('meetings, a meeting, members, the minutes with each side tab, and every dialog', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await page.goto(`${host.origin}/#/`);
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      await expectAccessible(page, 'the meetings list');
+      await page.goto(`${host.origin}/#/members`);
+      await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+      await expectAccessible(page, 'the members page');
+      await page.getByRole('button', { name: /^Remove / }).first().click();
+      await page.getByRole('dialog').waitFor();
+      await expectAccessible(page, 'the remove-organisation dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+      await page.locator('.agenda-row').first().waitFor();
+      await expectAccessible(page, 'the meeting page');
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Delete this meeting?' }).waitFor();
+      await expectAccessible(page, 'the delete-meeting dialog', '[role="dialog"]');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      await m.open(host.origin, meetingId);
+      for (const tab of ['Attendance', 'Decisions & actions', 'Flags', 'Public preview']) {
+        await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+        await page.waitForTimeout(300);
+        await expectAccessible(page, `the minutes page, ${tab} tab`);
+      }
+      await m.editor(m.section('opening')).click();
+      await page.keyboard.type('The chair welcomed Aleph Alpha and discussed its revenue of 40 million euros.');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Alt+Shift+F');
+      await page.getByRole('dialog', { name: 'Flag as not for publication' }).waitFor();
+      await expectAccessible(page, 'the flag dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await m.waitSaved();
+      await page.getByRole('button', { name: 'Revision history of Opening' }).click();
+      await page.getByRole('dialog').waitFor();
+      await expectAccessible(page, 'the revisions dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
     });
   });
 });
