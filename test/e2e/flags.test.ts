@@ -180,6 +180,7 @@ describe('confidentiality flags in Chromium', () => {
 
     const warm = c.flagsPanel().locator('.flag-item', { hasText: 'welcomed warmly everyone' });
     await warm.getByRole('button', { name: /^Unflag/ }).click();
+    await page.getByRole('dialog', { name: 'Lift this flag?' }).getByRole('button', { name: 'Unflag and publish' }).click();
     await warm.waitFor({ state: 'detached' });
     await page.waitForFunction(() => ![...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent?.includes('welcomed')));
     expect(await c.counts()).toEqual(['Personal data: 1', 'Internal deliberation: 1']);
