@@ -96,8 +96,8 @@ export function MinutesPage({ id }: { id: string }) {
     active: suggestOn && Boolean(state) && state?.minutes.status !== 'approved',
     sectionKeys: sections.filter((s) => s.kind !== 'orphan').map((s) => s.key),
     getEditor: (k) => editors.current.get(k)?.getEditor(),
-    createFlag: async (sectionKey, excerpt) => {
-      const flag = await api.call('flags.create', { meetingId: id, sectionKey, excerpt });
+    createFlag: async (sectionKey, excerpt, reason) => {
+      const flag = await api.call('flags.create', { meetingId: id, sectionKey, excerpt, reason });
       flagStore.upsert(flag);
       return flag.id;
     },

@@ -90,6 +90,7 @@ export function MinutesSections(props: {
                   items={suggestions.bySection[s.key] ?? []}
                   onAccept={(x) => void suggestions.accept(s.key, x)}
                   onDismiss={(x) => void suggestions.dismiss(s.key, x)}
+                  onDismissAll={() => void suggestions.dismissAll(s.key)}
                 />
               )
             }
