@@ -11,6 +11,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, 
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { createMinutesEditorConfig } from './config';
 import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
+import { HintPlugin } from './plugins/HintPlugin';
 import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plugins/LinkPlugins';
 import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -122,6 +123,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
         />
         <LinkEditorPlugin onOpenLink={props.onOpenLink} />
       </div>
+      {!readOnly && <HintPlugin />}
       {readOnly && (
         <div className="tfs-wordcount tfs-wordcount-ro">
           {wordCount} {wordCount === 1 ? 'word' : 'words'}

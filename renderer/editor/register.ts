@@ -24,8 +24,10 @@ import {
   REMOVE_FLAG_COMMAND,
   REQUEST_FLAG_COMMAND,
   SET_BLOCK_TYPE_COMMAND,
+  SHOW_HINT_COMMAND,
   type BlockType,
 } from './commands';
+import { $selectWordAtCaret } from './caret';
 import { $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
 import type { RecordKind } from './nodes/recordBlock';
 import { $captureRecord, $captureTarget, $captureText, $exitRecordOnEnter } from './records';
@@ -89,9 +91,16 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
       () => {
         const ask = callbacks().onRequestFlag;
         const selection = $getSelection();
-        if (!ask || !editor.isEditable() || !$isRangeSelection(selection) || selection.isCollapsed()) return false;
-        const saved = selection.clone();
-        ask(selection.getTextContent()).then(
+        if (!ask || !editor.isEditable() || !$isRangeSelection(selection)) return false;
+        // Nothing selected: the word at the caret, else say what to do (never a silent no-op).
+        if (selection.isCollapsed() && $selectWordAtCaret() === null) {
+          editor.dispatchCommand(SHOW_HINT_COMMAND, 'To flag a passage, select it first (Shift+arrow keys), then press Alt+Shift+F.');
+          return true;
+        }
+        const current = $getSelection();
+        if (!$isRangeSelection(current)) return false;
+        const saved = current.clone();
+        ask(current.getTextContent()).then(
           (id) => {
             if (id) editor.update(() => void ($restoreSelection(saved) && $wrapSelectionInFlag(id)));
           },

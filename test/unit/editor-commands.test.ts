@@ -1,6 +1,6 @@
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isParagraphNode, INSERT_PARAGRAPH_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_ACTION_COMMAND, CAPTURE_DECISION_COMMAND, REQUEST_FLAG_COMMAND } from '../../renderer/editor/commands';
+import { CAPTURE_ACTION_COMMAND, CAPTURE_DECISION_COMMAND, REQUEST_FLAG_COMMAND, SHOW_HINT_COMMAND } from '../../renderer/editor/commands';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { registerMinutesCommands } from '../../renderer/editor/register';
 import { matchShortcut } from '../../renderer/editor/shortcuts';
@@ -124,5 +124,28 @@ describe('records stay whole', () => {
       ['paragraph', 'After'],
       ['paragraph', 'Next'],
     ]);
+  });
+});
+
+describe('flag shortcut with no selection', () => {
+  it('flags the word at the caret (an e-mail address whole), or says in the status line what to select', async () => {
+    const editor = createHeadlessMinutesEditor();
+    editor.update(() => $getRoot().clear().append($createParagraphNode().append($createTextNode('Write to camille.laurent@example.org.   now'))), { discrete: true });
+    const asked: string[] = [];
+    const hints: string[] = [];
+    registerMinutesCommands(editor, () => ({ onRequestFlag: async (text) => (asked.push(text), null) }));
+    editor.registerCommand(SHOW_HINT_COMMAND, (h) => (hints.push(h), true), 0);
+    editor.update(() => {
+      $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().select(15, 15);
+      editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+    }, { discrete: true });
+    expect(asked).toEqual(['camille.laurent@example.org']);
+    expect(hints).toEqual([]);
+    editor.update(() => {
+      $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().select(38, 38);
+      editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+    }, { discrete: true });
+    expect(asked).toHaveLength(1);
+    expect(hints[0]).toMatch(/select it first/);
   });
 });
