@@ -1,4 +1,4 @@
-import { $createRangeSelection, $getSelection, $isRangeSelection, $isTextNode, $setSelection } from 'lexical';
+import { $addUpdateTag, $createRangeSelection, $getSelection, $isRangeSelection, $isTextNode, $setSelection, SKIP_DOM_SELECTION_TAG } from 'lexical';
 
 const WORD_CHAR = /[\p{L}\p{N}@._\-+'’]/u;
 const EDGE_PUNCT = /^[._\-+'’]+|[._\-+'’]+$/gu;
@@ -28,5 +28,7 @@ export function $selectWordAtCaret(): string | null {
   word.anchor.set(node.getKey(), start, 'text');
   word.focus.set(node.getKey(), end, 'text');
   $setSelection(word);
+  // The dialog that follows (flag reason, link address) takes the focus: the DOM selection must not take it back.
+  $addUpdateTag(SKIP_DOM_SELECTION_TAG);
   return trimmed;
 }

@@ -85,7 +85,9 @@ export async function openApp(browser: Browser, host: HostProcess, width = 1280,
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   // The app asks its questions in its own dialogs; a browser dialog is a bug: say so and refuse it.
+  // (beforeunload is the browser's own "leave the page?" while a save is pending: a test that navigates accepts it.)
   page.on('dialog', (d) => {
+    if (d.type() === 'beforeunload') return void d.accept();
     console.error(`browser dialog (a bug): ${d.type()} ${d.message()}`);
     void d.dismiss();
   });

@@ -260,3 +260,43 @@ describe('accessibility of every screen and dialog (axe-core: 0 serious or criti
     });
   });
 });
+
+describe('flags without a selection, and who set them', () => {
+  it("asks the officer's name once (in the app), flags the word at the caret with it, and says what to select where there is no word", async () => {
+    await session(1440, 900, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      const prompt = page.getByRole('form', { name: 'Your name for the flags you set' });
+      await prompt.getByLabel(/Your name/).fill('Marie Dubois');
+      await prompt.getByRole('button', { name: 'Save name' }).click();
+      await prompt.waitFor({ state: 'detached' });
+
+      await m.editor(m.section('opening')).click();
+      await page.keyboard.type('Write to camille.laurent@example.org today.');
+      for (let i = 0; i < 'org today.'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+Shift+F');
+      const dialog = page.getByRole('dialog', { name: 'Flag as not for publication' });
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toContain('camille.laurent@example.org');
+      await page.keyboard.press('Enter');
+      await m.section('opening').locator('mark.tfs-flag', { hasText: 'camille.laurent@example.org' }).waitFor();
+      await m.waitSaved();
+      const flags = (await apiCall(host, 'flags.list', { meetingId })).json.value as { flags: Array<{ excerpt: string; createdBy: string }> };
+      expect(flags.flags.map((f) => [f.excerpt, f.createdBy])).toEqual([['camille.laurent@example.org', 'Marie Dubois']]);
+
+      // No word at the caret: the status line says what to do, for the flag and the link shortcuts.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Alt+Shift+F');
+      await m.section('opening').locator('.tfs-hint', { hasText: 'select it first' }).waitFor();
+      await page.keyboard.press('Control+k');
+      await m.section('opening').locator('.tfs-hint', { hasText: 'select the words to link first' }).waitFor();
+
+      // Asked once: not again after a reload.
+      await m.waitSaved();
+      await page.reload();
+      await m.section('opening').waitFor();
+      await page.waitForTimeout(500);
+      expect(await prompt.count()).toBe(0);
+    });
+  });
+});

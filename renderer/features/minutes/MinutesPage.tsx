@@ -15,6 +15,7 @@ import { MeetingBar } from '../live/MeetingBar';
 import { rollUp, schedule, type TimedSection } from '../live/timing';
 import { useLiveClock } from '../live/useLiveClock';
 import { useLiveControls } from '../live/useLiveControls';
+import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
 import { usePublicPreview } from '../preview/usePublicPreview';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
@@ -194,6 +195,7 @@ export function MinutesPage({ id }: { id: string }) {
         }
       />
       <ErrorList errors={errors} onDismiss={dismiss} />
+      {!readOnly && <OfficerNamePrompt report={report} />}
       <ErrorNote error={suggestions.error} onDismiss={suggestions.clearError} />
       {readOnly && <p className="read-only-note">These minutes are approved and read-only. Reopening creates a new version and is recorded.</p>}
       <div className={panel === 'preview' ? 'minutes-layout wide-side' : 'minutes-layout'}>
