@@ -149,7 +149,7 @@ function ParticipantRow(props: {
       <td className="moves">
         {events.map((e, i) => (
           <span key={i} className={`move ${e.kind}`}>
-            {e.kind === 'arrive' ? '→' : '←'} {time(e.at)}
+            {e.kind === 'status' ? `${ATTENDANCE_STATUS_LABEL[e.status ?? 'absent']} ${time(e.at)}` : `${e.kind === 'arrive' ? '→' : '←'} ${time(e.at)}`}
           </span>
         ))}
         {!props.readOnly &&
