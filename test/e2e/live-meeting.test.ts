@@ -148,8 +148,10 @@ describe.each(SIZES)('the live meeting at $width×$height', ({ width, height }) 
       await page.evaluate(() => document.querySelector('.minutes-section.current')?.scrollIntoView({ block: 'start' }));
       await expectCurrentHeadingBelowBar(page);
       await screenshot(page, `minutes-${width}x${height}`);
-      const end = page.getByRole('button', { name: 'End meeting' });
-      await end.focus();
+      // The skip link leads to the meeting controls: End meeting is focused, Enter ends the meeting.
+      await page.getByRole('link', { name: 'Skip to the meeting controls' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'End meeting');
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Resume meeting' }).waitFor();
       await m.waitSaved();

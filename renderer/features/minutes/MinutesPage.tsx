@@ -24,6 +24,7 @@ import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
 import { pageSaveView } from './saveState';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SkipLinks } from './SkipLinks';
 import type { Panel } from './SidePanel';
 import { StatusControls } from './StatusControls';
 import { useAutosave } from './useAutosave';
@@ -124,26 +125,11 @@ export function MinutesPage({ id }: { id: string }) {
 
   return (
     <div className="minutes-page">
-      <nav className="skip-links" aria-label="Skip links">
-        <a
-          href={`#section-${current ?? 'opening'}`}
-          onClick={(e) => {
-            e.preventDefault();
-            void liveControls.gotoSection(current ?? sections[0]?.key ?? 'opening');
-          }}
-        >
-          Skip to the current item
-        </a>
-        <a
-          href="#side-panel"
-          onClick={(e) => {
-            e.preventDefault();
-            document.getElementById(`side-tab-${panel}`)?.focus();
-          }}
-        >
-          Skip to the side panel
-        </a>
-      </nav>
+      <SkipLinks
+        toCurrent={() => void liveControls.gotoSection(current ?? sections[0]?.key ?? 'opening')}
+        toSide={() => document.getElementById(`side-tab-${panel}`)?.focus()}
+        toBar={() => document.querySelector<HTMLElement>('.meeting-bar .live-row button')?.focus()}
+      />
       <MeetingBar
         title={
           <div className="bar-title">

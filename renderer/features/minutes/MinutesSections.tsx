@@ -57,7 +57,7 @@ export function MinutesSections(props: {
   };
 
   return (
-    <div className="sections">
+    <div className="sections" id="sections">
       {state.sections.map((s) => {
         const item = agendaById.get(s.key);
         const orphan = s.kind === 'orphan';
