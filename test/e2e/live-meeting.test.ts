@@ -302,3 +302,31 @@ describe('flags without a selection, and who set them', () => {
     });
   });
 });
+
+describe('one status model', () => {
+  it('the list shows a started meeting as held; a step back asks for a reason in the app', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }) => {
+      expect((await apiCall(host, 'live.start', { meetingId })).json.ok).toBe(true);
+      await page.goto(`${host.origin}/#/`);
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      await page.locator('.status', { hasText: 'Held' }).first().waitFor();
+      expect(await page.locator('.status').allInnerTexts()).toContain('Held');
+
+      await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+      await page.getByRole('button', { name: 'Mark as “Minutes drafted”' }).click();
+      await page.locator('.status-line .status', { hasText: 'Minutes drafted' }).waitFor();
+      await page.getByRole('button', { name: 'Step back to “Held”…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Step back to “Held”?' });
+      await dialog.waitFor();
+      await expectAccessible(page, 'the step-back dialog', '[role="dialog"]');
+      await dialog.getByLabel('Why does the meeting step back?').fill('Marked by mistake');
+      await dialog.getByRole('button', { name: 'Step back' }).click();
+      await page.locator('.status-line .status', { hasText: /^Held$/ }).waitFor();
+      // Not before "held": the meeting was started.
+      await page.getByRole('button', { name: 'Step back to “Agenda circulated”…' }).click();
+      await page.getByRole('dialog').getByLabel('Why does the meeting step back?').fill('Try');
+      await page.getByRole('dialog').getByRole('button', { name: 'Step back' }).click();
+      await page.getByText('The meeting has been started, so it cannot be “Agenda circulated”.'.replace(/[“”]/g, '"')).waitFor();
+    });
+  });
+});
