@@ -82,13 +82,13 @@ describe('useRecords', () => {
 
 describe('useAutosave', () => {
   function setup(status: 'draft' | 'approved') {
-    const calls = fakeBridge((name) => (name === 'minutes.saveSection' ? { sectionKey: 'opening', rev: 1, savedAt: '2026-01-30T09:00:01.000Z' } : { flags: [] }));
+    const calls = fakeBridge((name) => (name === 'minutes.saveSection' ? { sectionKey: 'opening', rev: 1, savedAt: '2026-01-30T09:00:01.000Z', flags: [] } : { flags: [] }));
     const out: { current?: ReturnType<typeof useAutosave> } = {};
-    const handle = { getContent: () => emptyDoc(), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }) } as unknown as MinutesEditorHandle;
+    const handle = { getContent: () => emptyDoc(), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }), liftedByUndo: () => [], acknowledgeLiftedByUndo: () => {} } as unknown as MinutesEditorHandle;
     function Probe() {
       const ref = useRef<MinutesState | null>(state(status));
       const editors = useRef(new Map([['opening', handle], ['gone', handle]]));
-      out.current = useAutosave({ meetingId: 'm1', stateRef: ref, editors, saved: () => {}, report: () => {}, applySync: () => {} });
+      out.current = useAutosave({ meetingId: 'm1', stateRef: ref, editors, saved: () => {}, report: () => {}, flagsSaved: () => {} });
       return null;
     }
     mount(<Probe />);

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Flag } from '../../../shared/domain/flags';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes';
 import { meetingMinutes } from '../../../shared/domain/meeting';
 import { formatLongDate } from '../../../shared/format/dates';
@@ -9,6 +10,7 @@ import { ErrorList, useErrorList } from '../../ui/errors';
 import { ErrorNote } from '../../ui/kit';
 import { FlagContextMenu } from '../flags/FlagContextMenu';
 import { FlagDialog } from '../flags/FlagDialog';
+import { FlagNotice, flagNoticeFor, type FlagNoticeState } from '../flags/FlagNotice';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
 import { LiveOutline } from '../live/LiveOutline';
 import { MeetingBar } from '../live/MeetingBar';
@@ -52,12 +54,24 @@ export function MinutesPage({ id }: { id: string }) {
   const [suggestOn, setSuggestOn] = useState(() => localStorage.getItem(SUGGESTIONS_KEY) !== 'off');
   const [history, setHistory] = useState<string | null>(null);
   const flagStore = useMeetingFlags(id);
+  const flagStoreRef = useRef(flagStore);
+  flagStoreRef.current = flagStore;
+  const [flagNotice, setFlagNotice] = useState<FlagNoticeState | null>(null);
 
   const snapshots = useSnapshots(id, report);
-  const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, report, applySync: flagStore.applySync });
+  const { applyChanges: applyFlagChanges } = flagStore;
+  const flagsSaved = useCallback(
+    (changed: Flag[]) => {
+      applyFlagChanges(changed);
+      const notice = flagNoticeFor(changed);
+      if (notice) setFlagNotice(notice);
+    },
+    [applyFlagChanges],
+  );
+  const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, report, flagsSaved });
   const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
-  const flags = useFlagActions({ meetingId: id, editors, upsertFlag: flagStore.upsert, report });
+  const flags = useFlagActions({ meetingId: id, editors, upsertFlag: flagStore.upsert, report, changed: autosave.changed, flush: autosave.flush, clearNotice: () => setFlagNotice(null) });
 
   const live = state?.live;
   const { elapsed, meetingSeconds } = useLiveClock(live);
@@ -83,12 +97,13 @@ export function MinutesPage({ id }: { id: string }) {
       meeting: d.meeting,
       agenda: d.agenda,
       sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
-      organisations: st.attendance.summary.organisationsRepresented.map((o) => o.name),
+      attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
+      flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
     };
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, data.bodyName, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, data.bodyName, flagStore.inForce, previewChanged]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({
@@ -186,6 +201,7 @@ export function MinutesPage({ id }: { id: string }) {
       {readOnly && <p className="read-only-note">These minutes are approved and read-only. Reopening creates a new version and is recorded.</p>}
       <div className={panel === 'preview' ? 'minutes-layout wide-side' : 'minutes-layout'}>
         <LiveOutline sections={sections} live={live} timing={timing} onGoto={(k) => void liveControls.gotoSection(k)} onToggleTimer={(k) => void liveControls.toggleTimer(k)} />
+        {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => setPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
         <MinutesSections
           state={state}
           agendaById={agendaById}
@@ -207,7 +223,11 @@ export function MinutesPage({ id }: { id: string }) {
             if (live.currentSection !== key && !(live.startedAt && !live.endedAt)) data.setCurrentLocally(key);
           }}
           onHistory={setHistory}
-          callbacks={(key) => ({ onCapture: records.capture(key), onRequestFlag: flags.requestFlag(key) })}
+          callbacks={(key) => ({
+            onCapture: records.capture(key),
+            onRequestFlag: flags.requestFlag(key),
+            onFlagsUndone: (ids) => setFlagNotice({ kind: 'undo', excerpts: ids.map((fid) => flagStoreRef.current.flags.find((f) => f.id === fid)?.excerpt ?? '') }),
+          })}
         />
         <MinutesSide
           meetingId={id}

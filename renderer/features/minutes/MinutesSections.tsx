@@ -28,7 +28,7 @@ export function MinutesSections(props: {
   onMeta: (key: string, meta: ChangeMeta) => void;
   onFocusSection: (key: string) => void;
   onHistory: (key: string) => void;
-  callbacks: (key: string) => MinutesCallbacks;
+  callbacks: (key: string) => MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void };
 }) {
   const { state, agendaById, readOnly, suggestions } = props;
   const [confirmDialog, ask] = useConfirm();

@@ -60,7 +60,8 @@ export function MinutesSide(props: {
       )}
       {panel === 'flags' && (
         <FlagsPanel
-          flags={flagStore.inForce}
+          flags={flagStore.flags}
+          onFlagAgain={props.flags.flagAgain}
           counts={flagStore.counts}
           error={flagStore.error}
           sectionLabel={props.sectionLabel}

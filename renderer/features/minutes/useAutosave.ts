@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { MinutesState } from '../../../shared/contract/minutes';
-import type { FlagSyncResult } from '../../../shared/domain/flags';
+import type { Flag } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
 import type { MinutesEditorHandle } from '../../editor';
@@ -18,14 +18,12 @@ export function useAutosave(o: {
   editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
   saved: (key: string) => void;
   report: ReportError;
-  /** Flags (lead's area): called after a save with the section's flags, when they changed. */
-  applySync: (key: string, r: FlagSyncResult) => void;
+  /** Flags (they travel with the save): the records each acknowledged save changed. */
+  flagsSaved: (changed: Flag[]) => void;
 }) {
   const { meetingId: id, stateRef, editors } = o;
   const [statuses, setStatuses] = useState<Record<string, AutosaveStatus>>({});
   const autosaves = useRef(new Map<string, SectionAutosave<SerializedDoc>>());
-  /** Per section, the flags last sent to flags.sync (as JSON), so unchanged flags cost no call. */
-  const syncedFlags = useRef(new Map<string, string>());
   const latest = useRef(o);
   latest.current = o;
 
@@ -38,21 +36,14 @@ export function useAutosave(o: {
           rev: section?.rev ?? 0,
           read: () => editors.current.get(key)!.getContent(),
           save: async (content, baseRev) => {
-            const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev });
+            // The flags travel with the save: the backend derives the records from the marks in `content`, in the
+            // same transaction. Only marks removed by undoing a flagging are reported as lifted.
+            const handle = editors.current.get(key);
+            const liftedByUndo = handle?.liftedByUndo() ?? [];
+            const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev, ...(liftedByUndo.length ? { liftedByUndo } : {}) });
             latest.current.saved(key);
-            const meta = editors.current.get(key)?.getMeta();
-            // The flag records follow the text: sync after a save, but only when the section's flags changed.
-            const flagsNow = meta ? JSON.stringify(meta.flagIds) : null;
-            if (meta && flagsNow !== syncedFlags.current.get(key)) {
-              syncedFlags.current.set(key, flagsNow!);
-              void api.call('flags.sync', { meetingId: id, sectionKey: key, present: meta.flagIds }).then(
-                (r) => latest.current.applySync(key, r),
-                (e) => {
-                  syncedFlags.current.delete(key);
-                  latest.current.report('Updating the list of flags', e);
-                },
-              );
-            }
+            handle?.acknowledgeLiftedByUndo(liftedByUndo);
+            latest.current.flagsSaved(ack.flags);
             return ack;
           },
           onStatus: (s) => setStatuses((old) => ({ ...old, [key]: s })),

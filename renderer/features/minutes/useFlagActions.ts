@@ -2,6 +2,7 @@ import { useCallback, useState, type MutableRefObject } from 'react';
 import type { Flag, FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../editor';
+import { applyFlags } from '../../../shared/redaction/apply-flags';
 import type { ReportError } from '../../ui/errors';
 import type { FlagRequest } from '../flags/FlagDialog';
 import { selectFlagInEditor } from '../flags/jump';
@@ -15,6 +16,11 @@ export function useFlagActions(o: {
   editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
   upsertFlag: (f: Flag) => void;
   report: ReportError;
+  /** The autosave path: a section changed, and save it now. */
+  changed: (key: string) => void;
+  flush: (key: string) => Promise<void>;
+  /** A flag put back by "Flag again" clears the notice about it. */
+  clearNotice: () => void;
 }) {
   const { meetingId: id, editors, upsertFlag, report } = o;
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
@@ -62,5 +68,28 @@ export function useFlagActions(o: {
     [editors, upsertFlag],
   );
 
-  return { flagRequest, clearFlagRequest: () => setFlagRequest(null), requestFlag, jumpToFlag, unflag };
+  /**
+   * "Flag again": puts the mark of a flag in force back on its text (applyFlags, the function a restore uses), in
+   * the section the record names or, failing that, any section holding the text; then saves at once.
+   */
+  const flagAgain = useCallback(
+    async (flag: Flag) => {
+      const keys = [flag.sectionKey, ...[...editors.current.keys()].filter((k) => k !== flag.sectionKey)];
+      for (const key of keys) {
+        const handle = editors.current.get(key);
+        if (!handle) continue;
+        const r = applyFlags(handle.getContent(), [{ id: flag.id, excerpt: flag.excerpt }]);
+        if (r.applied.length === 0) continue;
+        handle.setContent(r.content);
+        o.changed(key);
+        await o.flush(key);
+        o.clearNotice();
+        return;
+      }
+      throw new Error('The flagged text was not found in the minutes any more; lift the flag if it no longer applies.');
+    },
+    [editors, o],
+  );
+
+  return { flagAgain, flagRequest, clearFlagRequest: () => setFlagRequest(null), requestFlag, jumpToFlag, unflag };
 }
