@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Flag } from '../../../shared/domain/flags';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes';
 import { meetingMinutes } from '../../../shared/domain/meeting';
 import { formatLongDate } from '../../../shared/format/dates';
@@ -10,7 +9,7 @@ import { ErrorList, useErrorList } from '../../ui/errors';
 import { ErrorNote } from '../../ui/kit';
 import { FlagContextMenu } from '../flags/FlagContextMenu';
 import { FlagDialog } from '../flags/FlagDialog';
-import { FlagNotice, flagNoticeFor, type FlagNoticeState } from '../flags/FlagNotice';
+import { FlagNotice } from '../flags/FlagNotice';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
 import { LiveOutline } from '../live/LiveOutline';
 import { MeetingBar } from '../live/MeetingBar';
@@ -31,6 +30,7 @@ import type { Panel } from './SidePanel';
 import { StatusControls } from './StatusControls';
 import { useAutosave } from './useAutosave';
 import { useFlagActions } from './useFlagActions';
+import { useFlagNotice } from './useFlagNotice';
 import { useMeetingShortcuts } from './useMeetingShortcuts';
 import { useMinutesData } from './useMinutesData';
 import { useSnapshots } from './useSnapshots';
@@ -54,20 +54,9 @@ export function MinutesPage({ id }: { id: string }) {
   const [suggestOn, setSuggestOn] = useState(() => localStorage.getItem(SUGGESTIONS_KEY) !== 'off');
   const [history, setHistory] = useState<string | null>(null);
   const flagStore = useMeetingFlags(id);
-  const flagStoreRef = useRef(flagStore);
-  flagStoreRef.current = flagStore;
-  const [flagNotice, setFlagNotice] = useState<FlagNoticeState | null>(null);
+  const { notice: flagNotice, setNotice: setFlagNotice, flagsSaved, undone: flagsUndone, storeRef: flagStoreRef } = useFlagNotice(flagStore);
 
   const snapshots = useSnapshots(id, report);
-  const { applyChanges: applyFlagChanges } = flagStore;
-  const flagsSaved = useCallback(
-    (changed: Flag[]) => {
-      applyFlagChanges(changed);
-      const notice = flagNoticeFor(changed);
-      if (notice) setFlagNotice(notice);
-    },
-    [applyFlagChanges],
-  );
   const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, report, flagsSaved });
   const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
@@ -226,7 +215,7 @@ export function MinutesPage({ id }: { id: string }) {
           callbacks={(key) => ({
             onCapture: records.capture(key),
             onRequestFlag: flags.requestFlag(key),
-            onFlagsUndone: (ids) => setFlagNotice({ kind: 'undo', excerpts: ids.map((fid) => flagStoreRef.current.flags.find((f) => f.id === fid)?.excerpt ?? '') }),
+            onFlagsUndone: flagsUndone,
           })}
         />
         <MinutesSide
