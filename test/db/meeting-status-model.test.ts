@@ -45,3 +45,15 @@ describe('one status model (backend)', () => {
     expect(list.find((m) => m.id === meetingId)!.status).toBe('minutes_drafted');
   });
 });
+
+describe('one status model (a file from before it)', () => {
+  it('shows the true status even where the stored one contradicts the minutes', async () => {
+    const b = makeBackend();
+    const meetingId = (await call<{ meeting: { id: string } }>(b, 'example.load', {})).meeting.id;
+    await call(b, 'live.start', { meetingId });
+    b.db.prepare(`UPDATE meetings SET status = 'summary_published' WHERE id = ?`).run(meetingId); // as an old file might hold
+    expect((await call<{ meeting: { status: string } }>(b, 'meetings.get', { id: meetingId })).meeting.status).toBe('minutes_drafted');
+    const list = await call<Array<{ id: string; status: string }>>(b, 'meetings.list', {});
+    expect(list.find((m) => m.id === meetingId)!.status).toBe('minutes_drafted');
+  });
+});

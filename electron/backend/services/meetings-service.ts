@@ -33,6 +33,12 @@ export class MeetingsService {
     this.minutesRows = new MinutesRepo(ctx.db);
   }
 
+  /** The status as the one model says it is (a file written before the model may hold a contradicting one). */
+  private withTrueStatus(m: Meeting): Meeting {
+    const status = meetingStatusFollowing(m.status, this.facts(m.id));
+    return status === m.status ? m : { ...m, status };
+  }
+
   /** What the minutes say about the meeting (started? minutes' status and version?), for the one status model. */
   private facts(meetingId: string) {
     const m = this.minutesRows.get(meetingId);
@@ -55,14 +61,14 @@ export class MeetingsService {
 
   list(): MeetingSummary[] {
     return this.meetings.listWithItems().map(({ meeting, items }) => ({
-      ...meeting,
+      ...this.withTrueStatus(meeting),
       itemCount: items.length,
       plannedMinutes: totalPlannedMinutes(items),
     }));
   }
 
   get(id: string): MeetingDetail {
-    return { meeting: this.mustGet(id), agenda: this.agendaOf(id) };
+    return { meeting: this.withTrueStatus(this.mustGet(id)), agenda: this.agendaOf(id) };
   }
 
   mustGet(id: string): Meeting {
@@ -119,7 +125,7 @@ export class MeetingsService {
   }
 
   setStatus(input: Out<typeof MeetingSetStatus>): Meeting {
-    const current = this.mustGet(input.id);
+    const current = this.withTrueStatus(this.mustGet(input.id));
     if (current.status === input.status) return current;
     const back = canStepBack(current.status, input.status);
     if (!back && !canTransition(current.status, input.status))
