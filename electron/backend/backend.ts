@@ -42,8 +42,13 @@ export class Backend {
   constructor(private readonly opts: BackendOptions) {
     this.dbFile = path.join(opts.dataDir, DB_FILE_NAME);
     this.db = openDatabase(this.dbFile);
-    this.ctx = { ...defaultContext(this.db), ...opts.context };
     this.settings = opts.settings ?? createConfSettings(opts.dataDir);
+    this.ctx = { ...defaultContext(this.db), ...opts.context };
+    if (opts.context?.user === undefined) {
+      // The officer's name is read when a flag is recorded, so a name given in the app counts from then on.
+      const settings = this.settings;
+      Object.defineProperty(this.ctx, 'user', { get: () => settings.get().officerName, enumerable: true });
+    }
     const meetings = new MeetingsService(this.ctx);
     this.services = { members: new MembersService(this.ctx), meetings, example: new ExampleService(this.ctx, meetings) };
     const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this) };

@@ -16,8 +16,13 @@ export function createConfSettings(dir: string): SettingsStore {
 /** Both stores share conf's get/set API; values read back are validated, so a hand-edited file cannot break the app. */
 export function storeOver(conf: { get(key: keyof Settings): unknown; set(key: keyof Settings, value: unknown): void }): SettingsStore {
   const read = (): Settings => {
-    const parsed = Settings.safeParse({ lastExportFolder: conf.get('lastExportFolder') });
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    // Key by key: a bad value (or a file from an older version without the key) falls back to that key's default.
+    const out = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
+    for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+      const parsed = Settings.shape[key].safeParse(conf.get(key));
+      if (parsed.success) out[key] = parsed.data;
+    }
+    return out as Settings;
   };
   return {
     get: read,

@@ -22,6 +22,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-main" href="#main" onClick={(e) => (e.preventDefault(), document.querySelector<HTMLElement>('main h1')?.focus())}>
+        Skip to the content
+      </a>
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true">
@@ -41,7 +44,7 @@ export function App() {
           </a>
         </nav>
       </header>
-      <main>
+      <main id="main">
         {route.name === 'meetings' && <MeetingsList />}
         {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
         {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}

@@ -18,8 +18,10 @@ describe('opening the data file', () => {
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
   });
 
-  it('has numbered migrations in strictly increasing order, starting at 1', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  it('has numbered migrations in strictly increasing order, starting at 1 (numbers are assigned per branch: gaps are fine)', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!)).toBe(true);
   });
 
   it('refuses a database from a newer version with a clear message and leaves it untouched', () => {

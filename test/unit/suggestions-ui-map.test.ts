@@ -7,7 +7,7 @@ import { createMinutesEditorConfig } from '../../renderer/editor/config';
 import { $collectFlagIds } from '../../renderer/editor/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from '../../renderer/features/suggestions/accept';
 import { IncrementalBlockReader, readTextBlocks } from '../../renderer/features/suggestions/blocks';
-import { alreadyFlagged, endPoint, placeSuggestions, startPoint, SuggestionCache, type Segment } from '../../renderer/features/suggestions/map';
+import { alreadyFlagged, endPoint, placeSuggestions, startPoint, SuggestionCache, touchesFlag, type Segment } from '../../renderer/features/suggestions/map';
 import { withDismissed } from '../../shared/suggestions';
 
 const CONTEXT = compileContext({
@@ -39,6 +39,12 @@ describe('placing suggestions on text runs (pure)', () => {
     expect(alreadyFlagged(segs, 4, 9)).toBe(true); // the line break does not count
     expect(alreadyFlagged(segs, 3, 9)).toBe(false);
     expect(alreadyFlagged(segs, 4, 5)).toBe(false); // nothing but a break: not "already flagged"
+  });
+  it('a suggestion part of which was flagged is dropped (the passage was judged)', () => {
+    expect(touchesFlag(segs, 3, 6)).toBe(true);
+    expect(touchesFlag(segs, 8, 12)).toBe(true);
+    expect(touchesFlag(segs, 0, 5)).toBe(false);
+    expect(touchesFlag(segs, 9, 12)).toBe(false);
   });
 });
 

@@ -75,9 +75,15 @@ export function alreadyFlagged<D>(segments: ReadonlyArray<Segment<D>>, start: nu
   return any;
 }
 
+/** Whether any text character of [start, end) lies inside a flag: the officer has judged that passage already. */
+export function touchesFlag<D>(segments: ReadonlyArray<Segment<D>>, start: number, end: number): boolean {
+  return segments.some((s) => s.flagged && s.dom !== null && s.end > start && s.start < end);
+}
+
 /**
  * Runs the suggestion engine on each block and places every suggestion on the DOM text nodes. Suggestions wholly
- * inside flagged text are dropped (already flagged); those whose ends cannot be placed are dropped too (no underline
+ * that touch flagged text are dropped (the officer has flagged that passage or part of it: the rest was judged with
+ * it); those whose ends cannot be placed are dropped too (no underline
  * is better than a wrong one).
  */
 export function placeSuggestions<D>(blocks: ReadonlyArray<TextBlock<D>>, context: CompiledContext, cache?: SuggestionCache): Array<PlacedSuggestion<D>> {
@@ -85,7 +91,7 @@ export function placeSuggestions<D>(blocks: ReadonlyArray<TextBlock<D>>, context
   blocks.forEach((b, block) => {
     if (b.text.trim() === '') return;
     for (const s of cache ? cache.get(b.text, context) : suggest(b.text, context)) {
-      if (alreadyFlagged(b.segments, s.start, s.end)) continue;
+      if (touchesFlag(b.segments, s.start, s.end)) continue;
       const from = startPoint(b.segments, s.start);
       const to = endPoint(b.segments, s.end);
       if (from && to) out.push({ ...s, block, from, to });

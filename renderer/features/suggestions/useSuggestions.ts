@@ -3,7 +3,9 @@ import type { Organisation } from '../../../shared/domain/members';
 import { compileContext, dismissalKey, withDismissed, type CompiledContext, type SuggestionKind } from '../../../shared/suggestions';
 import type { LexicalEditor } from 'lexical';
 import { api } from '../../api';
+import type { FlagReason } from '../../../shared/domain/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
+import { reasonForSuggestion } from './reasons';
 import { IncrementalBlockReader } from './blocks';
 import { clearAllHighlights, setSectionHighlights } from './highlights';
 import { placeSuggestions, SuggestionCache } from './map';
@@ -41,7 +43,7 @@ export interface SuggestionsOptions {
   sectionKeys: readonly string[];
   getEditor: (sectionKey: string) => LexicalEditor | undefined;
   /** Creates the flag record for an accepted suggestion and resolves its id (the page keeps its flag list). */
-  createFlag: (sectionKey: string, excerpt: string) => Promise<string>;
+  createFlag: (sectionKey: string, excerpt: string, reason: FlagReason) => Promise<string>;
 }
 
 /**
@@ -55,6 +57,8 @@ export function useSuggestions(o: SuggestionsOptions) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
   const [bySection, setBySection] = useState<Record<string, SectionSuggestion[]>>({});
+  const bySectionRef = useRef(bySection);
+  bySectionRef.current = bySection;
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Map<string, IdleHandle>());
   const cache = useRef(new SuggestionCache());
@@ -184,7 +188,7 @@ export function useSuggestions(o: SuggestionsOptions) {
         return;
       }
       try {
-        const id = await opts.current.createFlag(key, s.text);
+        const id = await opts.current.createFlag(key, s.text, reasonForSuggestion([s.kind]));
         if (!wrapDomRangeInFlag(editor, s.range, id)) {
           setError(new Error('The text changed while the flag was being made; select it and flag it again (Alt+Shift+F).'));
           run(key);
@@ -216,11 +220,19 @@ export function useSuggestions(o: SuggestionsOptions) {
     [],
   );
 
+  /** "Dismiss all" for one section (e.g. after a big paste): each text is never suggested again in this meeting. */
+  const dismissAll = useCallback(
+    async (key: string) => {
+      for (const s of bySectionRef.current[key] ?? []) await dismiss(key, s);
+    },
+    [dismiss],
+  );
+
   const setTerms = useCallback(async (next: string[]) => {
     const r = await api.call('terms.set', { terms: next });
     setTermsState(r.terms);
     return r.terms;
   }, []);
 
-  return { bySection, schedule, accept, dismiss, terms, setTerms, error, clearError: () => setError(null) };
+  return { bySection, schedule, accept, dismiss, dismissAll, terms, setTerms, error, clearError: () => setError(null) };
 }
