@@ -57,19 +57,20 @@ export function confusableTable(): ReadonlyMap<string, string> {
     if (!direct && fromDirect.has(key)) continue; // the letter's own entry wins over one of its accented forms
     const upper = key.toLowerCase() !== key;
     const target = lowerPlain(upper && proto === 'l' ? 'I' : proto);
-    if (target === lowerPlain(key)) continue;
+    if (target.includes(key) || target.includes(lowerPlain(key))) continue; // "x → x" or growing on every pass
     table.set(key, target);
     if (direct) fromDirect.add(key);
   }
-  // Close the table: a prototype that is itself a key is replaced until stable (a handful of rounds suffice).
+  // Close the table: a prototype that is itself a key is replaced until stable (a handful of rounds suffice); an
+  // entry that would contain its own key (a cycle) is dropped.
   for (let round = 0; round < 8; round++) {
     let changed = false;
     for (const [k, v] of table) {
       const next = lowerPlain(v.replace(NON_ASCII, (c) => table.get(c) ?? c));
-      if (next !== v) {
-        table.set(k, next);
-        changed = true;
-      }
+      if (next === v) continue;
+      if (next.includes(k)) table.delete(k);
+      else table.set(k, next);
+      changed = true;
     }
     if (!changed) break;
   }
@@ -77,9 +78,12 @@ export function confusableTable(): ReadonlyMap<string, string> {
   return table;
 }
 
-/** Compatibility-decomposed, without marks or invisibles, in lower case (full case mapping: "ß" → "ss"). */
+/**
+ * Compatibility-decomposed, without marks or invisibles, in lower case with full case mapping ("ß" → "ss"; lower
+ * case first so that "ẞ" becomes "ß" and then "ss").
+ */
 function lowerPlain(s: string): string {
-  return s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
+  return s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').toLowerCase().toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
 }
 
 /**
