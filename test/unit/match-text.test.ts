@@ -195,6 +195,14 @@ describe('thresholds', () => {
       expect(howFound(eight.join(' '), `before ${eight.join(' ')} after`)).toEqual(['whole', 'whole_without_spaces']);
       expect(howFound(eight.join(' '), `before ${eight.slice(0, 7).join(' ')} after`)).toEqual([]);
     });
+    it('a hash collision is never a hit: the words are compared', () => {
+      // 2,000 distinct words; these 8 (not a window of the passage) have the rolling hash of its window at word 404,
+      // given word ids in order of first appearance (found by a random search over 8-word sequences).
+      const many = Array.from({ length: 2000 }, (_, i) => `w${i}`);
+      const colliding = [811, 561, 1672, 1815, 532, 1598, 1862, 823].map((i) => `w${i}`);
+      expect(howFound(many.join(' '), `zz ${many.slice(404, 412).join(' ')} zz`)).toEqual(['word_window']);
+      expect(howFound(many.join(' '), `zz ${colliding.join(' ')} zz`)).toEqual([]);
+    });
     it('words must match whole: a window inside longer words is not a word window', () => {
       expect(howFound(nine.join(' '), `x${nine.slice(0, 8).join(' ')}x`)).toEqual([]);
     });
@@ -227,8 +235,11 @@ describe('thresholds', () => {
       expect(howFound(p41, `zz${letters.slice(0, 40)}zz`)).toEqual(['char_window']);
     });
     it('a hash collision is never a hit: the characters are compared', () => {
-      const m = new PassageMatcher([{ id: 'p', text: long.join(' ') }]);
-      expect(m.search(normaliseForMatch('q'.repeat(5000)))).toEqual([]);
+      // Two 40-letter strings with the same 32-bit rolling hash (found by a birthday search over random strings).
+      const [a, b] = ['mdfebskrciuzhnjbghqwygcoedgpxgtvazuuptvy', 'jweakluapwgyfvtskiootxuiqtroxiyxlobewluc'];
+      expect(howFound(`${a.slice(0, 20)} ${a.slice(20)}q`, `zz ${a} zz`)).toEqual(['char_window']);
+      expect(howFound(`${a.slice(0, 20)} ${a.slice(20)}q`, `zz ${b} zz`)).toEqual([]);
+      expect(new PassageMatcher([{ id: 'p', text: long.join(' ') }]).search(normaliseForMatch('q'.repeat(5000)))).toEqual([]);
     });
   });
 });

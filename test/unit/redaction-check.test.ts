@@ -95,6 +95,7 @@ describe('checkPublicDocx', () => {
       { passageId: 'flag-2', part: 'word/document.xml' },
     ],
     ['split across paragraphs', () => plant(inBody(para('the draft cost figures shared') + para('by Google on incident reporting'))), { passageId: 'flag-2' }],
+    ['a short passage opening a paragraph after another one', () => plant(inBody(para('The codename') + para(`${SHORT} was agreed`))), { passageId: 'flag-short', part: 'word/document.xml' }],
     ['split across table cells', () => plant(inBody(`<w:tbl><w:tr><w:tc>${para('the draft cost figures')}</w:tc><w:tc>${para('shared by Google on incident reporting')}</w:tc></w:tr></w:tbl>`)), { passageId: 'flag-2' }],
     ['different case', () => plant(inBody(para(SECRET_1.toUpperCase()))), { passageId: 'flag-1' }],
     [
@@ -262,6 +263,14 @@ describe('checkPublicDocx', () => {
   it('does not find a passage shorter than 8 characters inside a longer word', () => {
     const doc = plant(inBody(para(`The ${SHORT}ish proposal`)));
     expect(checkPublicDocx(doc, { passages: [{ id: 's', text: SHORT }] })).toEqual({ ok: true });
+  });
+
+  it('does not report a short passage found only in an attribute that is not text (a style value, a border type)', () => {
+    const xml = strFromU8(unzipSync(clean)['word/document.xml']!);
+    expect(xml).toMatch(/w:val="single"/);
+    expect(checkPublicDocx(clean, { passages: [{ id: 's', text: 'single' }] })).toEqual({ ok: true });
+    // The same word as text is found.
+    expectCaught(checkPublicDocx(plant(inBody(para('a single word'))), { passages: [{ id: 's', text: 'single' }] }), { passageId: 's' });
   });
 
   it('says which passage leaked and where', () => {
