@@ -31,6 +31,8 @@ async function meetingWithFlag(b: Backend, flagged: (detail: MeetingDetail) => s
     updatedAt: '2026-01-30T10:05:00.000Z',
     retiredAt: null,
     retiredReason: null,
+    retiredBy: '',
+    unmarkedSince: null,
     excerpt: text,
   });
   const org = (await call<Array<{ id: string; name: string; representatives: Array<{ id: string }> }>>(b, 'members.list', {})).find((o) => o.name === 'Mistral AI')!;
