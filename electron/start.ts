@@ -61,17 +61,21 @@ export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | u
   }
 }
 
+/** What the officer reads when the data cannot be opened: the AppError's own sentence, or a wrapped one. */
+export function startupMessage(err: unknown): string {
+  if (err instanceof AppError) return `Taskforce Secretariat cannot start. ${err.message}`;
+  return `Taskforce Secretariat cannot start: its data could not be opened (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`;
+}
+
 export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
   try {
     backend = new Backend({ dataDir: args.dataDir, host: 'browser' });
   } catch (err) {
-    if (err instanceof AppError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
+    // One clear message, never a stack trace; a non-zero exit so scripts and service managers notice.
+    console.error(startupMessage(err));
+    process.exit(2);
   }
   let hash = '';
   if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
