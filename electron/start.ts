@@ -71,14 +71,19 @@ export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
   try {
-    backend = new Backend({ dataDir: args.dataDir, host: 'browser' });
+    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true });
   } catch (err) {
     // One clear message, never a stack trace; a non-zero exit so scripts and service managers notice.
     console.error(startupMessage(err));
     process.exit(2);
   }
   let hash = '';
-  if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
+  const damaged = backend.damaged();
+  if (damaged) {
+    // Recovery mode: the page offers the newest good backup; nothing else runs on the damaged file.
+    console.error(startupMessage(new AppError('storage', damaged.message)));
+    console.error('A good backup exists: open the page to restore it (the damaged file is kept aside, not deleted).');
+  } else if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
   const host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, port: args.port });
   console.log(`Taskforce Secretariat is running. Open ${host.url}${hash}`);
   console.log(`Data: ${backend.dbFile}`);
