@@ -20,12 +20,12 @@ export type DataFileProblem =
   | 'future';
 
 const WHAT_TO_DO: Record<DataFileProblem, string> = {
-  empty: 'Restore a backup (Back up → Restore), or move the empty file away to start with a new, empty database.',
-  not_sqlite: 'Its header is damaged. Restore a backup (Back up → Restore), or ask IT to recover the file.',
-  truncated: 'Part of it is missing (was a copy interrupted?). Restore a backup (Back up → Restore), or copy the complete file back.',
-  corrupt: 'Restore a backup (Back up → Restore), or ask IT to recover the file.',
+  empty: 'Restore a backup (Backups → Restore…), or move the empty file away to start with a new, empty database.',
+  not_sqlite: 'Restore a backup (Backups → Restore…), or ask IT to recover the file.',
+  truncated: 'Part of it is missing (was a copy interrupted?). Restore a backup (Backups → Restore…), or copy the complete file back.',
+  corrupt: 'Restore a backup (Backups → Restore…), or ask IT to recover the file.',
   changed_outside:
-    'Its content changed on disk since the app last closed it (damaged disk, sync tool or another program). Restore a backup (Back up → Restore); if you changed it on purpose, delete the checksum file next to it.',
+    'Its content changed on disk since the app last closed it (damaged disk, sync tool or another program). Restore a backup (Backups → Restore…); if you changed it on purpose, delete the checksum file next to it.',
   unreadable: 'Give your account read and write permission on the file and its folder, then start again.',
   read_only: 'Give your account write permission on the file, its -wal file and its folder (or move it off a read-only disk), then start again.',
   in_use: 'Another Taskforce Secretariat (desktop app or browser host) is using this data folder. Close it first, or use another --data-dir.',
