@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { AppError } from '../../shared/errors';
 import { DEFAULT_SETTINGS, Settings, type SettingsUpdate } from '../../shared/domain/settings';
 
 /** Where settings live. Electron passes one backed by electron-store; the browser host uses conf in its data folder. */
@@ -9,7 +10,7 @@ export interface SettingsStore {
 
 /** conf (what electron-store is built on) works in plain Node when told the folder. Writes are atomic. */
 export function createConfSettings(dir: string): SettingsStore {
-  const conf = new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: false, projectSuffix: '' });
+  const conf = new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: false, projectSuffix: '', configFileMode: 0o600 });
   return storeOver(conf);
 }
 
@@ -27,7 +28,12 @@ export function storeOver(conf: { get(key: keyof Settings): unknown; set(key: ke
   return {
     get: read,
     update(patch) {
-      for (const [k, v] of Object.entries(patch)) if (v !== undefined) conf.set(k as keyof Settings, v);
+      try {
+        for (const [k, v] of Object.entries(patch)) if (v !== undefined) conf.set(k as keyof Settings, v);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        throw new AppError('storage', `The settings could not be saved (${code === 'ENOSPC' ? 'the disk is full' : code}). Nothing else was affected.`);
+      }
       return read();
     },
   };
