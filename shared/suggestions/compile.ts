@@ -20,6 +20,8 @@ export interface CompiledContext {
   readonly people: RegExp | null;
   /** phraseKey(full name or surname) → full name. */
   readonly peopleNames: ReadonlyMap<string, string>;
+  /** phraseKey(full name) → the organisation the person represents (when given). */
+  readonly personOrgs: ReadonlyMap<string, { name: string; member: boolean }>;
   readonly terms: RegExp | null;
   readonly phrases: RegExp;
   /** dismissalKey() of each dismissed text. */
@@ -63,8 +65,18 @@ export function compileContext(ctx: SuggestionContext): CompiledContext {
     }
   }
   const peopleNames = new Map<string, string>();
+  const personOrgs = new Map<string, { name: string; member: boolean }>();
   const personPatterns: string[] = [];
-  for (const person of ctx.people) {
+  const everyone = [...ctx.people];
+  for (const org of ctx.organisations) {
+    const member = !(org.isMember === false || [org.name, org.shortName].some((n) => n && institutionKeys.has(phraseKey(n))));
+    for (const r of org.representatives ?? []) {
+      if (r.trim().length === 0) continue;
+      personOrgs.set(phraseKey(r), { name: org.name, member });
+      if (!everyone.includes(r)) everyone.push(r);
+    }
+  }
+  for (const person of everyone) {
     const full = person.trim();
     if (full.length === 0) continue;
     peopleNames.set(phraseKey(full), full);
@@ -83,6 +95,7 @@ export function compileContext(ctx: SuggestionContext): CompiledContext {
     institutions: alternation(institutionNames)!,
     people: personPatterns.length ? wordRegex(personPatterns, personPatterns.every((p) => /^(?:\(\?:)?[A-Za-z0-9_]/.test(p))) : null,
     peopleNames,
+    personOrgs,
     terms: alternation(ctx.sensitiveTerms.filter((t) => t.trim().length > 0)),
     phrases: PHRASES_RE,
     dismissed: new Set(ctx.dismissed.map(dismissalKey)),

@@ -1,0 +1,121 @@
+/**
+ * The concepts the paragraph rules look for, as lemma patterns (patterns.ts). Lemmas make one entry cover every
+ * inflection ("acquire" covers acquired / acquiring; "negotiate" covers negotiating / negotiated); the groups below are
+ * synonyms of one business idea, so that a new synonym is one word in one group.
+ */
+import { pattern, type Pattern } from './patterns';
+
+const ps = (...list: string[]) => list.map((s) => pattern(s));
+
+/** Deals: contracts, negotiations, partners, tenders, customers. Commercial in a member's mouth on their own. */
+export const DEAL: Pattern[] = ps(
+  'negotiate|negotiation|negotiating',
+  'talks',
+  'in … discussion|discussions|talks',
+  'deal|contract|contracts|partnership|partnerships|tender|bid|bidding|pilot|pilots|customer|customers|client|clients|retailer|carmaker|buyer|buyers|offering',
+  'letter of intent',
+  'framework agreement',
+  'sign|signed … contract|agreement|deal|memorandum|letter|customer|client',
+  'sign up',
+  'approach|contact … by',
+  'team up',
+  'joint offer|bid|venture',
+  'supply|provide … model|models … to',
+  'host|hosting … model|models',
+  'reach|conclude|finalise|finalize … agreement|deal',
+);
+
+/** Money: capital, revenue, prices, costs, investment. */
+export const MONEY: Pattern[] = ps(
+  'capital|funding|fundraising|round|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
+  'invest|investment|investments',
+  'raise … round|money|funds',
+  'series a|b|c|d',
+);
+
+/** Corporate moves and capacity: acquisitions, sites, hiring, compute. */
+export const CORPORATE: Pattern[] = ps(
+  'acquire|acquisition|takeover|purchase|buy|merge|merger',
+  'take … over',
+  'hire|hiring|headcount|recruit|expansion|jobs|roles',
+  'open … office|site|centre|center|hub|region|cluster',
+  'data centre|center|centres|centers',
+  'datacentre|datacenter|cluster|gpus|gpu|tpus|capacity|region',
+  'market share',
+  'customer base',
+  'anchor customer',
+);
+
+/** Product plans and their timing. Commercial with a time, a quantity or a plan. */
+export const PRODUCT: Pattern[] = ps(
+  'launch|release|rollout|roll-out|ship|introduce|unveil|expand|deploy|migrate|migration|debut',
+  'roll|rolled … out',
+  'roll - out',
+  'delay|postpone|slip|slipped',
+  'push|pushed … back',
+  'shut … down',
+  'discontinue|deprecate|sunset|retire|withdraw',
+  'stop|cease … offer|offering|sell|selling|support|supporting',
+  'open-source|open-weight',
+  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools',
+);
+
+/** Market figures that need a quantity: users, downloads, growth. */
+export const MARKET: Pattern[] = ps(
+  'user|users|download|downloads|subscriber|subscribers|grow|growth|increase|uptake|adoption|usage|traffic|workload|workloads|share|engineers|staff|employees|languages|administrations|ministries',
+  'double|triple|quadruple|halve|doubled|tripled',
+);
+
+/** Forward-looking: a plan or expectation. */
+export const FUTURE: Pattern[] = ps(
+  'will|plan|plans|planned|intend|intention|aim|expect|prepare|preparing|due|schedule|scheduled|upcoming|forthcoming|consider|weigh|explore|evaluate|hope|target|roadmap|pipeline|soon',
+  'about|close … to',
+  'in the coming',
+  'next model|release|version|generation|year|quarter|month|spring|summer|autumn|winter',
+  'would',
+  'should … close|finish|end|complete',
+);
+
+/** Quantities written in words that the model's entities miss or that need their neighbour ("a third"). */
+export const QUANTITY_WORDS: Pattern[] = ps(
+  'half|twice|double|triple|threefold|fourfold|fivefold|tenfold|dozen|dozens|hundreds|thousands|millions|billions|handful|majority|bulk|fraction|factor|bn|mn',
+  'a|one third|thirds|quarter|fifth|tenth|fourth',
+  'most of',
+);
+
+/** Recalling the law and public facts: not a member's secret. */
+export const LAW_OR_PUBLIC: Pattern[] = ps(
+  'recall|remind|reminded',
+  'ai act',
+  'under … act|article|regulation|code',
+  'article … 1|2|3|4|5|6|7|8|9|10|50|51|52|53|54|55|56|73|78|101',
+  'the act',
+  'public workshop|consultation|session|event|webinar|hearing|model|specification|framework|card|report|documentation|repository|website|blog|version|information|statement',
+  'publicly|published|website|press',
+  'open workshop|session',
+  'information session',
+  'be available',
+  'available in',
+  'enter|entered … into force',
+);
+
+/** Subjects that speak for a group, not a member: "Members agreed…", "Several members…". */
+export const GROUP_SUBJECTS = new Set([
+  'members', 'member', 'participants', 'several', 'some', 'many', 'all', 'most', 'few', 'others', 'both', 'everyone', 'delegates',
+  'chair', 'chairperson', 'secretariat', 'minutes', 'meeting', 'taskforce', 'signatories', 'providers', 'item', 'agenda', 'two', 'three',
+]);
+
+/** Words opening a sentence that keep the current speaker ("It…", "The company…", "Its…"). */
+export const CARRY_SUBJECTS = new Set(['it', 'its', 'they', 'their', 'he', 'she', 'his', 'her', 'this', 'these', 'that', 'those', 'such']);
+export const CARRY_NOUNS = new Set(['company', 'firm', 'provider', 'developer', 'organisation', 'organization', 'group', 'business', 'start-up', 'startup', 'lab', 'member', 'signatory']);
+
+/** Words that may open a sentence before its subject. */
+export const OPENERS = new Set(['then', 'also', 'next', 'finally', 'further', 'furthermore', 'moreover', 'in', 'reply', 'response', 'addition', 'for', 'part', 'turn', 'lastly', 'however', 'meanwhile', 'separately', ',', 'according', 'to', 'as', 'regards', 'on', 'behalf', 'of']);
+
+/** Reporting verbs: "X said / indicated / reported …". */
+export const REPORTING = new Set([
+  'say', 'indicate', 'report', 'explain', 'note', 'state', 'mention', 'add', 'confirm', 'clarify', 'share', 'announce', 'inform',
+  'stress', 'underline', 'point', 'highlight', 'express', 'present', 'describe', 'update', 'outline', 'tell', 'warn', 'reply',
+  'respond', 'answer', 'give', 'provide', 'signal', 'acknowledge', 'disclose', 'reveal', 'argue', 'emphasise', 'emphasize', 'observe',
+  'remark', 'specify', 'suggest', 'propose', 'recall', 'take', 'raise', 'ask', 'request', 'welcome', 'support',
+]);
