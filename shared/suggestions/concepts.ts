@@ -17,17 +17,22 @@ export const DEAL: Pattern[] = ps(
   'framework agreement',
   'sign|signed … contract|agreement|deal|memorandum|letter|customer|client',
   'sign up',
-  'approach|contact … by',
+  'approached|contacted|sounded … by',
   'team up',
   'joint offer|bid|venture',
   'supply|provide … model|models … to',
   'host|hosting … model|models',
-  'reach|conclude|finalise|finalize … agreement|deal',
+  'reach|conclude|finalise|finalize … agreement|deal|alliance',
+  'alliance|procurement|consortium|co-develop|co-developing|codevelop|jointly',
+  'submit|submitted|make|put … offer|bid|proposal|tender',
+  'trial|trialling|trialing|piloting',
+  'for|with|to|by … administration|administrations|ministry|ministries|government|governments|authority|authorities|hospital|hospitals|bank|banks|insurer|insurers|municipality|municipalities|retailer|operator|utility|university|universities',
+  'choose|chose|chosen|select|selected|adopt|adopted … its|their platform|model|models|product|products|assistant|service|services|offer',
 );
 
 /** Money: capital, revenue, prices, costs, investment. */
 export const MONEY: Pattern[] = ps(
-  'capital|funding|fundraising|round|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
+  'capital|funding|fundraising|round|income|earnings|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
   'invest|investment|investments',
   'raise … round|money|funds',
   'series a|b|c|d',
@@ -44,6 +49,7 @@ export const CORPORATE: Pattern[] = ps(
   'market share',
   'customer base',
   'anchor customer',
+  'demand … exceed|exceeded|outstrip|outstripped|surpass|surpassed',
 );
 
 /** Product plans and their timing. Commercial with a time, a quantity or a plan. */
@@ -57,7 +63,7 @@ export const PRODUCT: Pattern[] = ps(
   'discontinue|deprecate|sunset|retire|withdraw',
   'stop|cease … offer|offering|sell|selling|support|supporting',
   'open-source|open-weight',
-  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools',
+  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation',
 );
 
 /** Market figures that need a quantity: users, downloads, growth. */
@@ -68,12 +74,12 @@ export const MARKET: Pattern[] = ps(
 
 /** Forward-looking: a plan or expectation. */
 export const FUTURE: Pattern[] = ps(
-  'will|plan|plans|planned|intend|intention|aim|expect|prepare|preparing|due|schedule|scheduled|upcoming|forthcoming|consider|weigh|explore|evaluate|hope|target|roadmap|pipeline|soon',
+  'will|plan|plans|planned|intend|intention|aim|expect|prepare|preparing|due|schedule|scheduled|upcoming|forthcoming|considering|weigh|explore|evaluate|hope|target|roadmap|pipeline|soon',
   'about|close … to',
   'in the coming',
   'next model|release|version|generation|year|quarter|month|spring|summer|autumn|winter',
   'would',
-  'should … close|finish|end|complete',
+  'should|will|would close|finish|end|complete',
 );
 
 /** Quantities written in words that the model's entities miss or that need their neighbour ("a third"). */
@@ -118,4 +124,10 @@ export const REPORTING = new Set([
   'stress', 'underline', 'point', 'highlight', 'express', 'present', 'describe', 'update', 'outline', 'tell', 'warn', 'reply',
   'respond', 'answer', 'give', 'provide', 'signal', 'acknowledge', 'disclose', 'reveal', 'argue', 'emphasise', 'emphasize', 'observe',
   'remark', 'specify', 'suggest', 'propose', 'recall', 'take', 'raise', 'ask', 'request', 'welcome', 'support',
+  'turn', 'speak', 'comment', 'focus', 'move', 'talk', 'address', 'introduce', 'discuss', 'elaborate', 'continue', 'conclude',
+  'begin', 'start', 'summarise', 'summarize', 'brief', 'walk', 'expect', 'plan', 'intend', 'confirm', 'explain',
 ]);
+
+/** "X wondered whether / asked how …": a question, not a statement. */
+export const QUESTION_VERBS = new Set(['wonder', 'ask', 'enquire', 'inquire', 'query', 'question']);
+export const WH_WORDS = new Set(['whether', 'how', 'when', 'why', 'what', 'which', 'who', 'if']);

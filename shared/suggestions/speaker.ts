@@ -94,7 +94,9 @@ export function speakerOfSentence(tokens: readonly Token[], from: number, to: nu
     let k = i;
     while (k < to && k < i + 4 && /^[A-Z0-9]/.test(tokens[k]!.text) && tokens[k]!.pos !== 'PUNCT') k++;
     while (k < to && (tokens[k]!.lower === 'then' || tokens[k]!.lower === 'also')) k++;
-    if (k > i && k < to && REPORTING.has(tokens[k]!.lemma)) {
+    const next = tokens[k];
+    const tagged = tokens.slice(i, k).every((t) => t.pos === 'PROPN');
+    if (k > i && next && k < to && (REPORTING.has(next.lemma) || (tagged && (next.pos === 'VERB' || next.pos === 'AUX')))) {
       const name = tokens.slice(i, k).filter((t) => /^[A-Z0-9]/.test(t.text)).map((t) => t.text).join(' ');
       return { name, role: 'member' };
     }

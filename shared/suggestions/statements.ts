@@ -7,7 +7,7 @@
  *  - people not on the roster, and addresses spelled out (persons.ts).
  */
 import type { CompiledContext } from './compile';
-import { CORPORATE, DEAL, FUTURE, LAW_OR_PUBLIC, MARKET, MONEY, PRODUCT, QUANTITY_WORDS, REPORTING } from './concepts';
+import { CORPORATE, DEAL, FUTURE, LAW_OR_PUBLIC, MARKET, MONEY, PRODUCT, QUANTITY_WORDS, QUESTION_VERBS, REPORTING, WH_WORDS } from './concepts';
 import { findConfidentialityRequests } from './confidentiality';
 import type { Analysis, Token } from './nlp';
 import { anyMatch, matchIn, type Pattern } from './patterns';
@@ -122,8 +122,13 @@ export function analyseParagraph(
       const quantity = quantityWord ?? null;
       const hasQuantity = Boolean(quantity || entity || figures.length > 0);
       const business = deal ?? money ?? corp;
+      // An institution in the sentence (the AI Office "would assess…") owns the plans and figures unless a deal or
+      // money is spoken of; a question ("wondered whether…") states nothing.
+      const institutionHere = inSentence.some((x) => x.role === 'institution');
+      const question = toks.some((t, k) => QUESTION_VERBS.has(t.lemma) && toks.slice(k + 1, k + 3).some((u) => WH_WORDS.has(u.lower)));
       let why = '';
-      if (!hasQuantity && isTopicIntro(toks)) why = '';
+      if (question || (!hasQuantity && isTopicIntro(toks))) why = '';
+      else if (institutionHere && !business) why = '';
       else if (business && !(lawOrPublic && !deal && !money)) why = `“${label(business, toks)}”`;
       else if (lawOrPublic) why = '';
       else if (product && (future || hasQuantity)) why = `a product plan (“${label(product, toks)}”)`;
