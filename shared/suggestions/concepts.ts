@@ -23,16 +23,16 @@ export const DEAL: Pattern[] = ps(
   'supply|provide … model|models … to',
   'host|hosting … model|models',
   'reach|conclude|finalise|finalize … agreement|deal|alliance',
-  'alliance|procurement|consortium|co-develop|co-developing|codevelop|jointly',
+  'alliance|procurement|consortium|co-develop|co-developing|codevelop|jointly|agreement|agreements|licensing|licence|license',
   'submit|submitted|make|put … offer|bid|proposal|tender',
   'trial|trialling|trialing|piloting',
   'for|with|to|by … administration|administrations|ministry|ministries|government|governments|authority|authorities|hospital|hospitals|bank|banks|insurer|insurers|municipality|municipalities|retailer|operator|utility|university|universities',
-  'choose|chose|chosen|select|selected|adopt|adopted … its|their platform|model|models|product|products|assistant|service|services|offer',
+  'choose|chose|chosen|select|selected|adopt|adopted|pick|picked|opt … its|their platform|model|models|product|products|assistant|service|services|offer',
 );
 
 /** Money: capital, revenue, prices, costs, investment. */
 export const MONEY: Pattern[] = ps(
-  'capital|funding|fundraising|round|income|earnings|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
+  'capital|funding|fundraising|round|income|earnings|forecast|forecasts|projections|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
   'invest|investment|investments',
   'raise … round|money|funds',
   'series a|b|c|d',
@@ -50,12 +50,18 @@ export const CORPORATE: Pattern[] = ps(
   'customer base',
   'anchor customer',
   'demand … exceed|exceeded|outstrip|outstripped|surpass|surpassed',
+  'demand|interest|business|sales|usage|uptake|revenue … rise|risen|rose|grow|grown|grew|increase|surge|jump|fall|fell|drop|decline|slow',
+  'lose|lost … user|users|customer|customers|client|clients|share|market|contract|deal',
+  'research|data|new|ai … centre|center|site|lab|hub|facility|campus',
+  'employ|employs|employing',
 );
 
 /** Product plans and their timing. Commercial with a time, a quantity or a plan. */
 export const PRODUCT: Pattern[] = ps(
   'launch|release|rollout|roll-out|ship|introduce|unveil|expand|deploy|migrate|migration|debut',
   'roll|rolled … out',
+  'make|made … available',
+  'availability|agent|agents|chatbot|app|platform|api|offering',
   'roll - out',
   'delay|postpone|slip|slipped',
   'push|pushed … back',
@@ -63,12 +69,12 @@ export const PRODUCT: Pattern[] = ps(
   'discontinue|deprecate|sunset|retire|withdraw',
   'stop|cease … offer|offering|sell|selling|support|supporting',
   'open-source|open-weight',
-  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation',
+  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation|project|projects|construction|decide|decision',
 );
 
 /** Market figures that need a quantity: users, downloads, growth. */
 export const MARKET: Pattern[] = ps(
-  'user|users|download|downloads|subscriber|subscribers|grow|growth|increase|uptake|adoption|usage|traffic|workload|workloads|share|engineers|staff|employees|languages|administrations|ministries',
+  'user|users|sign-ups|signups|download|downloads|subscriber|subscribers|grow|growth|increase|uptake|adoption|usage|traffic|workload|workloads|share|engineers|staff|employees|languages|administrations|ministries',
   'double|triple|quadruple|halve|doubled|tripled',
 );
 
@@ -100,14 +106,12 @@ export const LAW_OR_PUBLIC: Pattern[] = ps(
   'publicly|published|website|press',
   'open workshop|session',
   'information session',
-  'be available',
-  'available in',
   'enter|entered … into force',
 );
 
 /** Subjects that speak for a group, not a member: "Members agreed…", "Several members…". */
 export const GROUP_SUBJECTS = new Set([
-  'members', 'member', 'participants', 'several', 'some', 'many', 'all', 'most', 'few', 'others', 'both', 'everyone', 'delegates',
+  'members', 'member', 'participants', 'several', 'some', 'many', 'all', 'most', 'few', 'others', 'everyone', 'delegates',
   'chair', 'chairperson', 'secretariat', 'minutes', 'meeting', 'taskforce', 'signatories', 'providers', 'item', 'agenda', 'two', 'three',
 ]);
 

@@ -19,7 +19,8 @@ const GROUP = 'members|member|participants|room|us|taskforce|group|table|signato
 /** Patterns that are a request whoever says them. */
 const REQUESTS = [
   pattern(`${REQUEST} … ${NEG} … ${DISCLOSE}`, 8),
-  pattern(`${REQUEST} … leave|left|keep|kept|omit|omitted|remove|removed|exclude|excluded|strike|struck|redact|redacted … out|from`, 6),
+  pattern(`${REQUEST} … leave|left|keep|kept|omit|omitted|remove|removed|exclude|excluded|strike|struck|redact|redacted|delete|deleted|drop|dropped … out|from`, 10),
+  pattern(`${REQUEST} … keep|kept … to|secret|private … themselves|ourselves|yourselves|itself`, 8),
   pattern(`${REQUEST} … confidential|confidentially|confidence|anonymous|anonymously|anonymised`, 8),
   pattern('remain|stay|kept|keep … confidential|confidentially|confidence', 3),
   pattern(`${REQUEST} … stay|remain|kept|keep|confined|restricted|limited … among|between|within|to … ${GROUP}`, 8),

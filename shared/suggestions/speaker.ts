@@ -32,7 +32,10 @@ export interface Actor {
 }
 
 /** Member, institution and roster-person mentions in `lower` (the lowered folded text), sorted, without overlaps. */
-export function findActors(lower: string, c: CompiledContext): Actor[] {
+/** Institutions named in lower case are usually the common noun ("on board", "the council of the city"). */
+const LOWER_CASE_INSTITUTIONS = new Set(['chair', 'chairperson', 'secretariat', 'co-legislators']);
+
+export function findActors(text: string, lower: string, c: CompiledContext): Actor[] {
   const out: Actor[] = [];
   if (c.members) {
     for (const m of wordMatches(lower, c.members)) {
@@ -41,6 +44,8 @@ export function findActors(lower: string, c: CompiledContext): Actor[] {
     }
   }
   for (const m of wordMatches(lower, c.institutions)) {
+    const written = text[m.index]!;
+    if (written === written.toLowerCase() && !LOWER_CASE_INSTITUTIONS.has(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, name: m[0], role: 'institution', speaker: { name: m[0], role: 'institution' } });
   }
   if (c.people) {

@@ -75,7 +75,7 @@ export function analyseParagraph(
   initial: Speaker | null = null,
 ): ParagraphResult {
   const findings: StatementFinding[] = [];
-  const actors = findActors(lower, c);
+  const actors = findActors(text, lower, c);
   let speaker: Speaker | null = initial;
   let ai = 0;
   let ti = 0;
