@@ -23,9 +23,13 @@ export const DEAL: Pattern[] = ps(
   'supply|provide … model|models … to',
   'host|hosting … model|models',
   'reach|conclude|finalise|finalize … agreement|deal|alliance',
-  'alliance|procurement|consortium|co-develop|co-developing|codevelop|jointly|agreement|agreements|licensing|licence|license',
+  'alliance|procurement|consortium|co-develop|co-developing|codevelop|jointly|agreement|agreements|licensing',
+  'licence|license|licences|licenses … sign|signed|sell|sold|buy|bought|grant|granted|deal|fee|fees',
   'submit|submitted|make|put … offer|bid|proposal|tender',
-  'trial|trialling|trialing|piloting',
+  'trial|trialling|trialing|piloting|arrangement|arrangements|order|orders',
+  'try|trying|tried … out',
+  'chosen|selected|picked|shortlisted … by',
+  'discuss|discussing|discussed … with',
   'for|with|to|by … administration|administrations|ministry|ministries|government|governments|authority|authorities|hospital|hospitals|bank|banks|insurer|insurers|municipality|municipalities|retailer|operator|utility|university|universities',
   'choose|chose|chosen|select|selected|adopt|adopted|pick|picked|opt … its|their platform|model|models|product|products|assistant|service|services|offer',
 );
@@ -69,7 +73,9 @@ export const PRODUCT: Pattern[] = ps(
   'discontinue|deprecate|sunset|retire|withdraw',
   'stop|cease … offer|offering|sell|selling|support|supporting',
   'open-source|open-weight',
-  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation|project|projects|construction|decide|decision',
+  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation|project|projects|construction|centre|center|headquarters|site|sites|office|offices|hub|integration|integrate|relocate|relocation',
+  'to decide',
+  'pull|pulled … from|out',
 );
 
 /** Market figures that need a quantity: users, downloads, growth. */
@@ -104,6 +110,8 @@ export const LAW_OR_PUBLIC: Pattern[] = ps(
   'the act',
   'public workshop|consultation|session|event|webinar|hearing|model|specification|framework|card|report|documentation|repository|website|blog|version|information|statement',
   'publicly|published|website|press',
+  'had|has|have released|launched|published|presented|introduced',
+  'public paper|papers|research|tool|tools|policy',
   'open workshop|session',
   'information session',
   'enter|entered … into force',

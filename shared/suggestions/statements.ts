@@ -115,8 +115,7 @@ export function analyseParagraph(
           e.start >= s.start &&
           e.end <= s.end &&
           QUANTITY_ENTITIES.has(e.type) &&
-          (e.type !== 'CARDINAL' || /[a-z]/i.test(e.text)) &&
-          !/^[\d.,^\s]+$/.test(e.text) &&
+          !/\d/.test(e.text) &&
           !(e.type === 'DATE' && PAST_DATE.test(e.text.toLowerCase())),
       );
       const quantity = quantityWord ?? null;
@@ -124,7 +123,11 @@ export function analyseParagraph(
       const business = deal ?? money ?? corp;
       // An institution in the sentence (the AI Office "would assess…") owns the plans and figures unless a deal or
       // money is spoken of; a question ("wondered whether…") states nothing.
-      const institutionHere = inSentence.some((x) => x.role === 'institution');
+      const institutionHere = inSentence.some((x) => {
+        if (x.role !== 'institution') return false;
+        const next = a.tokens.find((t) => t.start >= x.end);
+        return next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
+      });
       const question = toks.some((t, k) => QUESTION_VERBS.has(t.lemma) && toks.slice(k + 1, k + 3).some((u) => WH_WORDS.has(u.lower)));
       let why = '';
       if (question || (!hasQuantity && isTopicIntro(toks))) why = '';

@@ -115,7 +115,7 @@ export function suggestBlock(text: string, context: SuggestionContext | Compiled
   add('sensitive_term', perSentence(t, lt, sentences, c.terms, (l) => `Mentions ${quoted(l)} (on the sensitive-terms list).`));
   // The paragraph rules: speaker model, statements, confidentiality wording, people not on the roster.
   const starts = new Set(sentences.map((x) => x.start));
-  const strong = findTriggers(t, lt, (pos) => starts.has(pos), c.referenceMonth, [...emails, ...phones]).filter((x) => x.strong);
+  const strong = findTriggers(t, lt, (pos) => starts.has(pos), c.referenceMonth, [...emails, ...phones]).filter((x) => x.strong || x.kind === 'date');
   const para = analyseParagraph(t, lt, sentences, analyse(t), c, strong, speaker);
   for (const x of para.findings) {
     if (x.kind === 'person' && found.some((y) => y.kind === 'person' && y.f.start < x.end && x.start < y.f.end)) continue;
