@@ -19,7 +19,8 @@ export const DEAL: Pattern[] = ps(
   'sign up',
   'approached|contacted|sounded … by',
   'team up',
-  'joint offer|bid|venture',
+  'joint|jointly … offer|bid|venture|response|proposal|application|tender', 
+  'call for proposals|tenders|tender',
   'supply|provide … model|models … to',
   'host|hosting … model|models',
   'reach|conclude|finalise|finalize … agreement|deal|alliance',
@@ -34,18 +35,24 @@ export const DEAL: Pattern[] = ps(
   'choose|chose|chosen|select|selected|adopt|adopted|pick|picked|opt … its|their platform|model|models|product|products|assistant|service|services|offer',
 );
 
+const wide = (...list: string[]) => list.map((x) => pattern(x, 10));
+
 /** Money: capital, revenue, prices, costs, investment. */
-export const MONEY: Pattern[] = ps(
+export const MONEY: Pattern[] = [
+  ...wide('demand|interest|business|sales|usage|uptake|revenue … rise|risen|rose|grow|grown|grew|increase|surge|jump|fall|fell|drop|decline|slow'),
+  ...ps(
   'capital|funding|fundraising|round|income|earnings|forecast|forecasts|projections|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
   'invest|investment|investments',
   'raise … round|money|funds',
   'series a|b|c|d',
-);
+)];
 
 /** Corporate moves and capacity: acquisitions, sites, hiring, compute. */
 export const CORPORATE: Pattern[] = ps(
   'acquire|acquisition|takeover|purchase|buy|merge|merger',
   'take … over',
+  'take|took|taken|gain|gained|acquire … control|stake|majority',
+  'stake|stakes',
   'hire|hiring|headcount|recruit|expansion|jobs|roles',
   'open … office|site|centre|center|hub|region|cluster',
   'data centre|center|centres|centers',
@@ -54,7 +61,7 @@ export const CORPORATE: Pattern[] = ps(
   'customer base',
   'anchor customer',
   'demand … exceed|exceeded|outstrip|outstripped|surpass|surpassed',
-  'demand|interest|business|sales|usage|uptake|revenue … rise|risen|rose|grow|grown|grew|increase|surge|jump|fall|fell|drop|decline|slow',
+
   'lose|lost … user|users|customer|customers|client|clients|share|market|contract|deal',
   'research|data|new|ai … centre|center|site|lab|hub|facility|campus',
   'employ|employs|employing',
@@ -67,20 +74,23 @@ export const PRODUCT: Pattern[] = ps(
   'make|made … available',
   'availability|agent|agents|chatbot|app|platform|api|offering',
   'roll - out',
-  'delay|postpone|slip|slipped',
+  'delay|postpone|slip|slipped|defer|deferred|deferral',
+  'put … back|off',
+  'hold|held … back',
   'push|pushed … back',
   'shut … down',
   'discontinue|deprecate|sunset|retire|withdraw',
   'stop|cease … offer|offering|sell|selling|support|supporting',
   'open-source|open-weight',
-  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation|project|projects|construction|centre|center|headquarters|site|sites|office|offices|hub|integration|integrate|relocate|relocation',
+  'model|models|product|products|feature|features|assistant|service|services|version|tool|tools|documentation|project|projects|construction|centre|center|headquarters|site|sites|office|offices|hub|integration|integrate|relocate|relocation|flagship|compute|decision|operational|ready|train|training',
+  'take|make|reach … decision',
   'to decide',
   'pull|pulled … from|out',
 );
 
 /** Market figures that need a quantity: users, downloads, growth. */
 export const MARKET: Pattern[] = ps(
-  'user|users|sign-ups|signups|download|downloads|subscriber|subscribers|grow|growth|increase|uptake|adoption|usage|traffic|workload|workloads|share|engineers|staff|employees|languages|administrations|ministries',
+  'user|users|sign-ups|signups|volume|volumes|ads|advertising|download|downloads|subscriber|subscribers|grow|growth|increase|uptake|adoption|usage|traffic|workload|workloads|share|engineers|staff|employees|languages|administrations|ministries',
   'double|triple|quadruple|halve|doubled|tripled',
 );
 
@@ -111,6 +121,7 @@ export const LAW_OR_PUBLIC: Pattern[] = ps(
   'public workshop|consultation|session|event|webinar|hearing|model|specification|framework|card|report|documentation|repository|website|blog|version|information|statement',
   'publicly|published|website|press',
   'had|has|have released|launched|published|presented|introduced',
+  'had|has|have been updated|published|released|revised|presented',
   'public paper|papers|research|tool|tools|policy',
   'open workshop|session',
   'information session',
@@ -143,3 +154,10 @@ export const REPORTING = new Set([
 /** "X wondered whether / asked how …": a question, not a statement. */
 export const QUESTION_VERBS = new Set(['wonder', 'ask', 'enquire', 'inquire', 'query', 'question']);
 export const WH_WORDS = new Set(['whether', 'how', 'when', 'why', 'what', 'which', 'who', 'if']);
+
+/** Delays: a member's product or deal being delayed is commercial news on its own. */
+export const DELAY: Pattern[] = ps(
+  'delay|delayed|postpone|postponed|slip|slipped|defer|deferred|deferral',
+  'put … back|off',
+  'hold|held|push|pushed … back',
+);

@@ -7,7 +7,7 @@
  *  - people not on the roster, and addresses spelled out (persons.ts).
  */
 import type { CompiledContext } from './compile';
-import { CORPORATE, DEAL, FUTURE, LAW_OR_PUBLIC, MARKET, MONEY, PRODUCT, QUANTITY_WORDS, QUESTION_VERBS, REPORTING, WH_WORDS } from './concepts';
+import { CORPORATE, DEAL, DELAY, FUTURE, LAW_OR_PUBLIC, MARKET, MONEY, PRODUCT, QUANTITY_WORDS, QUESTION_VERBS, REPORTING, WH_WORDS } from './concepts';
 import { findConfidentialityRequests } from './confidentiality';
 import type { Analysis, Token } from './nlp';
 import { anyMatch, matchIn, type Pattern } from './patterns';
@@ -106,6 +106,7 @@ export function analyseParagraph(
       const product = anyMatch(PRODUCT, toks, 0, n);
       const market = anyMatch(MARKET, toks, 0, n);
       const future = anyMatch(FUTURE, toks, 0, n);
+      const delay = anyMatch(DELAY, toks, 0, n);
       const lawOrPublic = anyMatch(LAW_OR_PUBLIC, toks, 0, n);
       const quantityWord = anyMatch(QUANTITY_WORDS, toks, 0, n);
       // Numbers in words come from the model; digits were classified by the trigger scan (references, versions,
@@ -134,6 +135,7 @@ export function analyseParagraph(
       else if (institutionHere && !business) why = '';
       else if (business && !(lawOrPublic && !deal && !money)) why = `“${label(business, toks)}”`;
       else if (lawOrPublic) why = '';
+      else if (product && delay && product !== delay) why = `a delay (“${label(delay, toks)}”)`;
       else if (product && (future || hasQuantity)) why = `a product plan (“${label(product, toks)}”)`;
       else if (market && hasQuantity) why = `a market figure (“${label(market, toks)}”)`;
       else if (figures.length > 0 && (product || market)) why = `a figure (“${figures[0]!.text}”)`;
