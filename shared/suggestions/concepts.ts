@@ -39,7 +39,7 @@ const wide = (...list: string[]) => list.map((x) => pattern(x, 10));
 
 /** Money: capital, revenue, prices, costs, investment. */
 export const MONEY: Pattern[] = [
-  ...wide('demand|interest|business|sales|usage|uptake|revenue … rise|risen|rose|grow|grown|grew|increase|surge|jump|fall|fell|drop|decline|slow'),
+  ...wide('demand|interest|business|sales|usage|uptake|take-up|adoption|revenue … rise|risen|rose|grow|grown|grew|increase|surge|jump|fall|fell|drop|decline|slow|below|short|exceed|exceeded'),
   ...ps(
   'capital|funding|fundraising|round|income|earnings|forecast|forecasts|projections|investor|investors|valuation|revenue|revenues|turnover|profit|profits|margin|margins|sales|pricing|price|prices|budget|spending|fee|fees|cost|costs',
   'invest|investment|investments',
@@ -51,6 +51,7 @@ export const MONEY: Pattern[] = [
 export const CORPORATE: Pattern[] = ps(
   'acquire|acquisition|takeover|purchase|buy|merge|merger',
   'take … over',
+  'snap|snapped … up',
   'take|took|taken|gain|gained|acquire … control|stake|majority',
   'stake|stakes',
   'hire|hiring|headcount|recruit|expansion|jobs|roles',
@@ -124,6 +125,8 @@ export const LAW_OR_PUBLIC: Pattern[] = ps(
   'had|has|have been updated|published|released|revised|presented',
   'public paper|papers|research|tool|tools|policy',
   'open workshop|session',
+  'public|open … conference|day|event|forum|session|hearing|workshop|webinar|meeting', 
+  'made|make|making public',
   'information session',
   'enter|entered … into force',
 );
@@ -160,4 +163,33 @@ export const DELAY: Pattern[] = ps(
   'delay|delayed|postpone|postponed|slip|slipped|defer|deferred|deferral',
   'put … back|off',
   'hold|held|push|pushed … back',
+);
+
+/**
+ * The Taskforce's own business: documents, procedure, meetings. A member's sentence about these is a position in the
+ * process, not its commercial news.
+ */
+export const PROCEDURAL = new Set(
+  (
+    'template templates draft drafts guideline guidelines guidance glossary code minutes agenda meeting meetings comment comments ' +
+    'questionnaire definition definitions chapter chapters section sections annex text texts document documents proposal proposals ' +
+    'timeline timetable consultation workshop workshops webinar session sessions plenary subgroup presentation slides discussion ' +
+    'faq form forms summary question questions example examples clarification clarifications point points view views reading review ' +
+    'recording deadline period procedure compromise vote signatory signatories chair secretariat taskforce act article obligation ' +
+    'obligations rule rules principle principles standard standards methodology approach format wording structure calendar planning ' +
+    'member members participant participants colleague colleagues work programme program q&a helpdesk panel forum board office commission'
+  ).split(' '),
+);
+
+/** Verbs of a position or a procedural act, not of news: "welcomed", "found the draft clear", "offered to present". */
+export const OPINION_VERBS = new Set(
+  (
+    'welcome support agree thank find consider echo suggest propose comment ask wonder express recall refer offer raise question ' +
+    'prefer regret appreciate endorse oppose object disagree favour favor call invite encourage request remind urge note_view'
+  ).split(' '),
+);
+
+/** Verbs that describe how a member works (its methods), not news: "it relied on external red-teaming". */
+export const METHOD_VERBS = new Set(
+  'rely combine assess apply follow base consist include cover describe explain work test evaluate mitigate address handle treat document team'.split(' '),
 );

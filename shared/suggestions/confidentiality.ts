@@ -11,7 +11,7 @@ import type { Token } from './nlp';
 import type { Speaker } from './speaker';
 
 const DISCLOSE =
-  'minute|minuted|quote|quoted|attribute|attributed|publish|published|share|shared|circulate|circulated|disclose|disclosed|record|recorded|mention|mentioned|cite|cited|name|named|repeat|repeated|report|reported|include|included|reveal|revealed|release|released|distribute|distributed|forward|forwarded|reproduce|reproduced|leave|appear|identify|identified|public';
+  'minute|minuted|quote|quoted|attribute|attributed|publish|published|share|shared|circulate|circulated|disclose|disclosed|record|recorded|mention|mentioned|cite|cited|name|named|repeat|repeated|report|reported|include|included|reveal|revealed|release|released|distribute|distributed|forward|forwarded|reproduce|reproduced|leave|appear|identify|identified|public|pass|passed|given|give|told|tell';
 const NEG = "not|n't|never";
 const REQUEST = 'ask|request|prefer|insist|wish|urge|want|call|stress|underline|emphasise|emphasize|point|requested|asked';
 const GROUP = 'members|member|participants|room|us|taskforce|group|table|signatories';

@@ -7,6 +7,7 @@
  *  - people not on the roster, and addresses spelled out (persons.ts).
  */
 import type { CompiledContext } from './compile';
+import { METHOD_VERBS, OPINION_VERBS, PROCEDURAL } from './concepts';
 import { CORPORATE, DEAL, DELAY, FUTURE, LAW_OR_PUBLIC, MARKET, MONEY, PRODUCT, QUANTITY_WORDS, QUESTION_VERBS, REPORTING, WH_WORDS } from './concepts';
 import { findConfidentialityRequests } from './confidentiality';
 import type { Analysis, Token } from './nlp';
@@ -60,7 +61,8 @@ function label(p: Pattern | null, toks: readonly Token[]): string {
 const FIGURE_KINDS = new Set(['amount', 'percent', 'date', 'figure']);
 /** "X reported on its cloud business.": one verb, no figure, no clause — a topic, not yet a statement. */
 function isTopicIntro(toks: readonly Token[]): boolean {
-  const verbs = toks.filter((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const DETS = new Set(['its', 'their', 'the', 'a', 'an', 'his', 'her', 'our']);
+  const verbs = toks.filter((t, k) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^[A-Z]/.test(t.text) && !(k > 0 && DETS.has(toks[k - 1]!.lower)));
   if (verbs.length !== 1 || !REPORTING.has(verbs[0]!.lemma)) return false;
   return !toks.some((t) => t.lower === 'that' || t.lower === 'will' || t.lower === 'would');
 }
@@ -139,6 +141,19 @@ export function analyseParagraph(
       else if (product && (future || hasQuantity)) why = `a product plan (“${label(product, toks)}”)`;
       else if (market && hasQuantity) why = `a market figure (“${label(market, toks)}”)`;
       else if (figures.length > 0 && (product || market)) why = `a figure (“${figures[0]!.text}”)`;
+      // Fallback, fail-closed: a member's statement about itself (a clause with its own verb after the reporting
+      // verb, or a sentence going on about the speaker) that is not about the Taskforce's procedure, not an opinion,
+      // not the law or public facts, and not a question: its news, which may be commercial.
+      if (!why && !question && !lawOrPublic && !institutionHere && !isTopicIntro(toks)) {
+        const verbs = toks.filter((t) => t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have' && t.lemma !== 'do'));
+        const procedural = toks.some((t) => PROCEDURAL.has(t.lower) || PROCEDURAL.has(t.lemma));
+        const opinion = verbs.some((t) => OPINION_VERBS.has(t.lemma));
+        const content = verbs.filter(
+          (t) => (!REPORTING.has(t.lemma) || t.lemma === 'expect' || t.lemma === 'plan' || t.lemma === 'intend') && !METHOD_VERBS.has(t.lemma),
+        );
+        const how = toks.some((t, k) => REPORTING.has(t.lemma) && (toks[k + 1]?.lower === 'how' || toks[k + 1]?.lower === 'on' || toks[k + 1]?.lower === 'about'));
+        if (!procedural && !opinion && !how && content.length > 0) why = `its own news (“${content.map((t) => t.text).join(' ')}”)`;
+      }
       if (why) {
         const what = entity ? ` with “${entity.text}”` : figures.length ? ` with “${figures[0]!.text}”` : '';
         findings.push({
