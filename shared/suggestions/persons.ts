@@ -42,7 +42,11 @@ export function findUnknownPeople(text: string, a: Analysis, _c: CompiledContext
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'contact', reason: 'An e-mail address, spelled out.' });
   }
   const tokens = a.tokens;
-  const inActor = (t: Token) => actors.some((x) => x.start < t.end && t.start < x.end);
+  let ai = 0; // tokens and actors are both sorted: one pointer
+  const inActor = (t: Token) => {
+    while (ai < actors.length && actors[ai]!.end <= t.start) ai++;
+    return ai < actors.length && actors[ai]!.start < t.end;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const titled = TITLES.has(t.lower.replace(/\.$/, '')) && /^[A-Z]/.test(t.text);

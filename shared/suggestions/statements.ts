@@ -59,6 +59,7 @@ function label(p: Pattern | null, toks: readonly Token[]): string {
 }
 
 const FIGURE_KINDS = new Set(['amount', 'percent', 'date', 'figure']);
+const CLAUSE_OPENERS = new Set(['that', 'it', 'its', 'they', 'their', 'he', 'she', 'company', 'firm', 'which', 'who']);
 /** "X reported on its cloud business.": one verb, no figure, no clause — a topic, not yet a statement. */
 function isTopicIntro(toks: readonly Token[]): boolean {
   const DETS = new Set(['its', 'their', 'the', 'a', 'an', 'his', 'her', 'our']);
@@ -126,11 +127,16 @@ export function analyseParagraph(
       const business = deal ?? money ?? corp;
       // An institution in the sentence (the AI Office "would assess…") owns the plans and figures unless a deal or
       // money is spoken of; a question ("wondered whether…") states nothing.
-      const institutionHere = inSentence.some((x) => {
-        if (x.role !== 'institution') return false;
-        const next = a.tokens.find((t) => t.start >= x.end);
-        return next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
-      });
+      let institutionHere = false;
+      for (let k = from, ii = 0; k < to && !institutionHere; k++) {
+        const t = a.tokens[k]!;
+        while (ii < inSentence.length && inSentence[ii]!.end <= t.start) {
+          // The token right after an institution's name: a verb makes the institution the clause's subject.
+          const x = inSentence[ii]!;
+          if (x.role === 'institution' && (t.pos === 'VERB' || t.pos === 'AUX')) institutionHere = true;
+          ii++;
+        }
+      }
       const question = toks.some((t, k) => QUESTION_VERBS.has(t.lemma) && toks.slice(k + 1, k + 3).some((u) => WH_WORDS.has(u.lower)));
       let why = '';
       if (question || (!hasQuantity && isTopicIntro(toks))) why = '';
@@ -141,6 +147,9 @@ export function analyseParagraph(
       else if (product && (future || hasQuantity)) why = `a product plan (“${label(product, toks)}”)`;
       else if (market && hasQuantity) why = `a market figure (“${label(market, toks)}”)`;
       else if (figures.length > 0 && (product || market)) why = `a figure (“${figures[0]!.text}”)`;
+      else if (figures.some((f) => f.kind !== 'date') && !toks.some((t) => PROCEDURAL.has(t.lower) || PROCEDURAL.has(t.lemma))) {
+        why = `a figure (“${figures.find((f) => f.kind !== 'date')!.text}”)`;
+      }
       // Fallback, fail-closed: a member's statement about itself (a clause with its own verb after the reporting
       // verb, or a sentence going on about the speaker) that is not about the Taskforce's procedure, not an opinion,
       // not the law or public facts, and not a question: its news, which may be commercial.
@@ -148,9 +157,15 @@ export function analyseParagraph(
         const verbs = toks.filter((t) => t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma !== 'be' && t.lemma !== 'have' && t.lemma !== 'do'));
         const procedural = toks.some((t) => PROCEDURAL.has(t.lower) || PROCEDURAL.has(t.lemma));
         const opinion = verbs.some((t) => OPINION_VERBS.has(t.lemma));
-        const content = verbs.filter(
-          (t) => (!REPORTING.has(t.lemma) || t.lemma === 'expect' || t.lemma === 'plan' || t.lemma === 'intend') && !METHOD_VERBS.has(t.lemma),
-        );
+        // A verb of its own clause: after "that", a pronoun or "the company", or in a sentence that goes on about the
+        // speaker ("It had secured…"); not a noun the tagger took for a verb ("Google discussed compute").
+        const carried = set === undefined;
+        const content = verbs.filter((t) => {
+          if ((REPORTING.has(t.lemma) && t.lemma !== 'expect' && t.lemma !== 'plan' && t.lemma !== 'intend') || METHOD_VERBS.has(t.lemma)) return false;
+          if (carried) return true;
+          const k = toks.indexOf(t);
+          return toks.slice(0, k).some((u) => CLAUSE_OPENERS.has(u.lower));
+        });
         const how = toks.some((t, k) => REPORTING.has(t.lemma) && (toks[k + 1]?.lower === 'how' || toks[k + 1]?.lower === 'on' || toks[k + 1]?.lower === 'about'));
         if (!procedural && !opinion && !how && content.length > 0) why = `its own news (“${content.map((t) => t.text).join(' ')}”)`;
       }

@@ -14,7 +14,7 @@ import { findEmails, findPhones } from './contact';
 import { fold, lowerSameLength, toOriginal } from './fold';
 import { phraseKey, wordMatches } from './matchers';
 import { analyse } from './nlp';
-import { splitSentences, type Span } from './sentences';
+import { splitClauses, splitSentences, type Span } from './sentences';
 import type { Speaker } from './speaker';
 import { analyseParagraph } from './statements';
 import { findTriggers } from './triggers';
@@ -116,7 +116,9 @@ export function suggestBlock(text: string, context: SuggestionContext | Compiled
   // The paragraph rules: speaker model, statements, confidentiality wording, people not on the roster.
   const starts = new Set(sentences.map((x) => x.start));
   const strong = findTriggers(t, lt, (pos) => starts.has(pos), c.referenceMonth, [...emails, ...phones]).filter((x) => x.strong || x.kind === 'date');
-  const para = analyseParagraph(t, lt, sentences, analyse(t), c, strong, speaker);
+  // Statements are clauses: a sentence cut at ";" holds several ("Google welcomed the draft; Microsoft said …").
+  const clauses = sentences.flatMap((x) => splitClauses(t, x));
+  const para = analyseParagraph(t, lt, clauses, analyse(t), c, strong, speaker);
   for (const x of para.findings) {
     if (x.kind === 'person' && found.some((y) => y.kind === 'person' && y.f.start < x.end && x.start < y.f.end)) continue;
     add(x.kind, [x]);
