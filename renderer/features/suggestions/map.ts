@@ -7,7 +7,11 @@ import { suggestBlock, type BlockResult, type CompiledContext, type Speaker, typ
 export class SuggestionCache {
   private context: CompiledContext | null = null;
   private readonly byText = new Map<string, BlockResult>();
-  constructor(private readonly max = 5000) {}
+  /**
+   * Bounded well above a section's block count (10,000 paragraphs and more): a cache smaller than the section would be
+   * cleared on every run and the whole section read again each time.
+   */
+  constructor(private readonly max = 200_000) {}
   /** The suggestions of a block (who was speaking before it is part of the key: "It…" depends on it). */
   get(text: string, context: CompiledContext, speaker: Speaker | null = null): Suggestion[] {
     return this.block(text, context, speaker).suggestions;
