@@ -52,6 +52,10 @@ function withoutActors(tokens: readonly Token[], from: number, to: number, actor
   return out;
 }
 
+function findsActorAt(actors: readonly Actor[], t: Token): boolean {
+  return actors.some((x) => x.start <= t.start && t.end <= x.end);
+}
+
 function label(p: Pattern | null, toks: readonly Token[]): string {
   if (!p) return '';
   const m = matchIn(p, toks, 0, toks.length);
@@ -100,7 +104,13 @@ export function analyseParagraph(
       if (FIGURE_KINDS.has(strongTriggers[k]!.kind)) figures.push(strongTriggers[k]!);
     }
 
-    if (speaker && speaker.role === 'member') {
+    // "Please write to …", "Send comments by …": an instruction, not a statement by the speaker.
+    const opener = a.tokens.slice(from, to).find((t) => t.pos !== 'PUNCT');
+    const imperative =
+      set === undefined &&
+      opener !== undefined &&
+      (opener.lower === 'please' || (opener.pos === 'VERB' && opener.lemma === opener.lower && /^[A-Z]/.test(opener.text) && !findsActorAt(inSentence, opener)));
+    if (speaker && speaker.role === 'member' && !imperative) {
       const toks = withoutActors(a.tokens, from, to, inSentence);
       const n = toks.length;
       const deal = anyMatch(DEAL, toks, 0, n);

@@ -51,6 +51,11 @@ describe('speaker model', () => {
     expect(texts('Meta noted that it had published its frontier AI framework last year.')).toEqual([]);
   });
 
+  it('does not take an instruction after a member’s statement for the member’s news', () => {
+    const text = 'Mistral AI plans to hire 40 engineers by June 2026. Please write to camille.laurent@example.org for the list.';
+    expect(texts(text)).toEqual(['Mistral AI plans to hire 40 engineers by June 2026.', 'camille.laurent@example.org']);
+  });
+
   it('carries the speaker from one block to the next when the caller passes it on', () => {
     const first = suggestBlock('Amazon reported on its cloud business.', compiled);
     expect(first.speaker).toEqual({ name: 'Amazon', role: 'member' });
