@@ -2,7 +2,7 @@
  * compileContext(): turns the body's organisations, people, terms and dismissals into matchers once. The renderer
  * keeps the result while the context is unchanged and passes it to suggest() on every (debounced) run.
  */
-import { CONFIDENTIALITY_PHRASES, INSTITUTIONS } from './lexicon';
+import { INSTITUTIONS } from './lexicon';
 import { alternation, literalPattern, phraseKey, wordRegex } from './matchers';
 import type { SuggestionContext } from './types';
 
@@ -23,7 +23,6 @@ export interface CompiledContext {
   /** phraseKey(full name) → the organisation the person represents (when given). */
   readonly personOrgs: ReadonlyMap<string, { name: string; member: boolean }>;
   readonly terms: RegExp | null;
-  readonly phrases: RegExp;
   /** dismissalKey() of each dismissed text. */
   readonly dismissed: ReadonlySet<string>;
   /** year*12+month of the reference date, or null. */
@@ -44,8 +43,6 @@ export function surnameOf(fullName: string): string {
   for (let k = 1; k < parts.length - 1; k++) if (PARTICLES.has(parts[k]!.toLowerCase())) return parts.slice(k).join(' ');
   return parts[parts.length - 1]!;
 }
-
-const PHRASES_RE = wordRegex(CONFIDENTIALITY_PHRASES, true);
 
 function referenceMonthOf(date: string | undefined): number | null {
   const m = date ? /^(\d{4})-(\d{2})/.exec(date) : null;
@@ -97,7 +94,6 @@ export function compileContext(ctx: SuggestionContext): CompiledContext {
     peopleNames,
     personOrgs,
     terms: alternation(ctx.sensitiveTerms.filter((t) => t.trim().length > 0)),
-    phrases: PHRASES_RE,
     dismissed: new Set(ctx.dismissed.map(dismissalKey)),
     referenceMonth: referenceMonthOf(ctx.referenceDate),
   };

@@ -9,7 +9,6 @@
  * text was dismissed is dropped after.
  */
 import { compileContext, dismissalKey, isCompiled, type CompiledContext } from './compile';
-import { findCommercial, type Finding } from './commercial';
 import { findEmails, findPhones } from './contact';
 import { fold, lowerSameLength, toOriginal } from './fold';
 import { phraseKey, wordMatches } from './matchers';
@@ -19,6 +18,11 @@ import type { Speaker } from './speaker';
 import { analyseParagraph } from './statements';
 import { findTriggers } from './triggers';
 import { FLAG_REASON_OF_KIND, SUGGESTION_KINDS, type Suggestion, type SuggestionContext, type SuggestionKind } from './types';
+
+/** A finding of one rule, before merging: a span of the folded text and why. */
+interface Finding extends Span {
+  reason: string;
+}
 
 const cache = new WeakMap<SuggestionContext, CompiledContext>();
 
@@ -92,10 +96,6 @@ export function suggestBlock(text: string, context: SuggestionContext | Compiled
   if (t.trim().length === 0) return { suggestions: [], speaker };
   const lt = lowerSameLength(t);
   const sentences = splitSentences(t);
-  const quote = (s: Span) => {
-    const o = toOriginal(f, s.start, s.end);
-    return text.slice(o.start, o.end);
-  };
   const found: Array<{ kind: SuggestionKind; f: Finding }> = [];
   const add = (kind: SuggestionKind, list: Finding[]) => list.forEach((x) => x.end > x.start && found.push({ kind, f: x }));
 
