@@ -5,7 +5,7 @@ const KIND_LABEL: Record<SuggestionKind, string> = {
   contact: 'Contact details',
   confidentiality_phrase: 'Said to be confidential',
   sensitive_term: 'Sensitive term',
-  org_near_figure: 'Member and figure',
+  org_near_figure: 'Member’s business',
   person: 'Person named',
 };
 
