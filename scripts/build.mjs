@@ -3,6 +3,7 @@
 //   dist/electron/start.cjs   `npm start`: desktop window when the Electron runtime is installed, else the browser host
 //   dist/electron/main.cjs    Electron main process          (from electron/hosts/electron-main.ts)
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
+//   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
 // Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3 stay external.
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
@@ -23,7 +24,21 @@ if (only !== 'renderer') {
     ['electron/start.ts', 'dist/electron/start.cjs'],
     ['electron/hosts/electron-main.ts', 'dist/electron/main.cjs'],
     ['electron/hosts/electron-preload.ts', 'dist/electron/preload.cjs'],
+    ['electron/backend/export/documents.ts', 'dist/electron/export-documents.cjs'],
   ].filter(([src]) => fs.existsSync(path.join(root, src)));
+  // The export code (docx, the redaction check) is its own file, required when the first export starts: the dynamic
+  // import of export/documents in export-service.ts becomes require('./export-documents.cjs') (issue 16).
+  const lazyExports = {
+    name: 'lazy-export-documents',
+    setup(b) {
+      // A plain require (not import(), which would go through the ESM loader): a tiny shim module stands for it.
+      b.onResolve({ filter: /[\\/]export[\\/]documents$/ }, (args) =>
+        args.kind === 'dynamic-import' ? { path: 'export-documents', namespace: 'lazy-export' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-export' }, () => ({ contents: 'module.exports = require("./export-documents.cjs");', loader: 'js' }));
+      b.onResolve({ filter: /^\.\/export-documents\.cjs$/ }, () => ({ path: './export-documents.cjs', external: true }));
+    },
+  };
   await Promise.all(
     entries.map(([src, out]) =>
       esbuild({
@@ -34,6 +49,7 @@ if (only !== 'renderer') {
         format: 'cjs',
         target: 'node20',
         external: ['electron', 'better-sqlite3'],
+        plugins: out.endsWith('export-documents.cjs') ? [] : [lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
         minify: true,
