@@ -3,6 +3,7 @@ import { runAutosave } from './autosave';
 import { runDurability } from './durability';
 import { runExport } from './export';
 import type { PartOptions, PartResult } from './report';
+import { runStartup } from './startup';
 import { runTyping } from './typing';
 
 /**
@@ -14,6 +15,7 @@ export const PARTS: Record<string, (o: PartOptions) => Promise<PartResult>> = {
   autosave: runAutosave,
   durability: runDurability,
   export: runExport,
+  startup: runStartup,
 };
 
 async function main() {
