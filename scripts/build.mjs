@@ -39,6 +39,23 @@ if (only !== 'renderer') {
       b.onResolve({ filter: /^\.\/export-documents\.cjs$/ }, () => ({ path: './export-documents.cjs', external: true }));
     },
   };
+  // zod re-exports all its locales (`z.locales`, `core.locales`; a third of these bundles) and the app uses none: English
+  // is registered by zod itself from locales/en.js. The namespace is replaced by one holding `en` only.
+  const zodEnglishOnly = {
+    name: 'zod-english-only',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+          ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+        contents: "export { default as en } from './en.js';",
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
   await Promise.all(
     entries.map(([src, out]) =>
       esbuild({
@@ -49,7 +66,7 @@ if (only !== 'renderer') {
         format: 'cjs',
         target: 'node20',
         external: ['electron', 'better-sqlite3'],
-        plugins: out.endsWith('export-documents.cjs') ? [] : [lazyExports],
+        plugins: out.endsWith('export-documents.cjs') ? [zodEnglishOnly] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
         minify: true,
