@@ -7,10 +7,12 @@ import { coreHandlers } from './handlers/core';
 import { exportsHandlers } from './handlers/exports';
 import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
+import { searchHandlers } from './handlers/search';
 import { defaultContext, type ServiceContext } from './services/context';
 import { ExampleService } from './services/example-service';
 import { MeetingsService } from './services/meetings-service';
 import { MembersService } from './services/members-service';
+import { SearchService } from './services/search-service';
 import { createConfSettings, type SettingsStore } from './settings';
 
 export const APP_NAME = 'Taskforce Secretariat';
@@ -35,7 +37,7 @@ export class Backend {
   readonly db: Database;
   readonly dbFile: string;
   readonly ctx: ServiceContext;
-  readonly services: { members: MembersService; meetings: MeetingsService; example: ExampleService };
+  readonly services: { members: MembersService; meetings: MeetingsService; example: ExampleService; search: SearchService };
   readonly dispatch: Dispatch;
   readonly settings: SettingsStore;
 
@@ -45,8 +47,13 @@ export class Backend {
     this.ctx = { ...defaultContext(this.db), ...opts.context };
     this.settings = opts.settings ?? createConfSettings(opts.dataDir);
     const meetings = new MeetingsService(this.ctx);
-    this.services = { members: new MembersService(this.ctx), meetings, example: new ExampleService(this.ctx, meetings) };
-    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this) };
+    this.services = {
+      members: new MembersService(this.ctx),
+      meetings,
+      example: new ExampleService(this.ctx, meetings),
+      search: new SearchService(this.ctx, meetings),
+    };
+    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this), ...searchHandlers(this) };
     this.dispatch = createDispatcher(handlers, opts.log);
   }
 

@@ -23,6 +23,8 @@ import {
 import type { MinutesState } from '../../../shared/contract/minutes';
 import { MinutesRepo, type MinutesRow } from '../repositories/minutes-repo';
 import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
+import { SearchRepo } from '../repositories/search-repo';
+import { searchBlocks } from '../../../shared/search/blocks';
 import { iso, type ServiceContext } from './context';
 import type { AttendanceService } from './attendance-service';
 import type { DecisionsService } from './decisions-service';
@@ -56,12 +58,15 @@ const SECTION_TITLE = { opening: 'Opening', closing: 'Closing' } as const;
 export class MinutesService {
   readonly repo: MinutesRepo;
   readonly revisions: RevisionsRepo;
+  /** The search index, kept current in each write's own transaction (only changed blocks are re-indexed). */
+  private readonly search: SearchRepo;
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
   ) {
     this.repo = new MinutesRepo(ctx.db);
     this.revisions = new RevisionsRepo(ctx.db);
+    this.search = new SearchRepo(ctx.db);
   }
 
   // ---- guards (used inside the callers' transactions) ----------------------------------------------------------
@@ -157,6 +162,7 @@ export class MinutesService {
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
+        this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
         return { sectionKey, rev, savedAt: now };
       })
@@ -217,6 +223,7 @@ export class MinutesService {
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
         this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
         const rev = this.repo.write(r.meetingId, r.sectionKey, r.contentJson, text, now);
+        this.search.indexSection(r.meetingId, r.sectionKey, searchBlocks(content));
         this.repo.touch(r.meetingId, now);
         this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson: r.contentJson, plainText: text });
         return { sectionKey: r.sectionKey, rev, savedAt: now, content };
