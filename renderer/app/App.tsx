@@ -5,6 +5,8 @@ import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { MembersPage } from '../features/members/MembersPage';
 import { MinutesPage } from '../features/minutes/MinutesPage';
+import { SearchBox } from '../features/search/SearchBox';
+import { SearchPage } from '../features/search/SearchPage';
 import { href, useRoute } from './router';
 
 export function App() {
@@ -32,6 +34,7 @@ export function App() {
             <div className="body-name">{body ? `${body.name} · chaired by ${body.chair}` : '\u00a0'}</div>
           </div>
         </div>
+        <SearchBox />
         <nav aria-label="Main">
           <a href={href({ name: 'meetings' })} aria-current={route.name === 'meetings' || route.name === 'meeting' || route.name === 'minutes' ? 'page' : undefined}>
             Meetings
@@ -46,6 +49,7 @@ export function App() {
         {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
         {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
         {route.name === 'members' && <MembersPage />}
+        {route.name === 'search' && <SearchPage q={route.q} />}
       </main>
     </div>
   );
