@@ -150,10 +150,15 @@ export class SearchRepo extends PreparedRepo {
     return row.n;
   }
 
-  /** The ids of the best `limit` passages by BM25 among those with rowid ≥ floor, best first. */
+  /**
+   * The ids of the best `limit` passages by BM25 among those with rowid ≥ floor, best first. bm25() is ordered by
+   * SQLite rather than FTS5's `ORDER BY rank`, which would rank every match and ignore the rowid floor.
+   */
   rank(match: string, f: SearchFilters, limit: number, floor: number | null): number[] {
     const w = this.where(f);
-    return this.stmt(`SELECT f.rowid AS id FROM ${this.from(f)} WHERE search_fts MATCH ? AND f.rowid >= ?${w.sql} ORDER BY f.rank LIMIT ?`)
+    return this.stmt(
+      `SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ? AND f.rowid >= ?${w.sql} ORDER BY score, f.rowid DESC LIMIT ?`,
+    )
       .pluck()
       .all(match, floor ?? 0, ...w.params, limit) as number[];
   }

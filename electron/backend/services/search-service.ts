@@ -13,7 +13,7 @@ import type { MeetingsService } from './meetings-service';
  * i.e. most recently written): a word found nearly everywhere ranks in bounded time, and its hits are then
  * nearly equal in BM25 anyway. The answer says so (`capped`).
  */
-export const RANK_CAP = 10_000;
+export const RANK_CAP = 2_000;
 const DEFAULT_LIMIT = 50;
 
 const SECTION_TITLE: Record<string, string> = { opening: 'Opening', closing: 'Closing' };
