@@ -8,11 +8,13 @@ import { exportsHandlers } from './handlers/exports';
 import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
 import { searchHandlers } from './handlers/search';
+import { trashHandlers } from './handlers/trash';
 import { defaultContext, type ServiceContext } from './services/context';
 import { ExampleService } from './services/example-service';
 import { MeetingsService } from './services/meetings-service';
 import { MembersService } from './services/members-service';
 import { SearchService } from './services/search-service';
+import { TrashService } from './services/trash-service';
 import { createConfSettings, type SettingsStore } from './settings';
 
 export const APP_NAME = 'Taskforce Secretariat';
@@ -37,7 +39,7 @@ export class Backend {
   readonly db: Database;
   readonly dbFile: string;
   readonly ctx: ServiceContext;
-  readonly services: { members: MembersService; meetings: MeetingsService; example: ExampleService; search: SearchService };
+  readonly services: { members: MembersService; meetings: MeetingsService; example: ExampleService; search: SearchService; trash: TrashService };
   readonly dispatch: Dispatch;
   readonly settings: SettingsStore;
 
@@ -47,13 +49,16 @@ export class Backend {
     this.ctx = { ...defaultContext(this.db), ...opts.context };
     this.settings = opts.settings ?? createConfSettings(opts.dataDir);
     const meetings = new MeetingsService(this.ctx);
+    const members = new MembersService(this.ctx);
+    const search = new SearchService(this.ctx, meetings);
     this.services = {
-      members: new MembersService(this.ctx),
+      members,
       meetings,
       example: new ExampleService(this.ctx, meetings),
-      search: new SearchService(this.ctx, meetings),
+      search,
+      trash: new TrashService(this.ctx, { meetings, members, search }),
     };
-    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this), ...searchHandlers(this) };
+    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this), ...searchHandlers(this), ...trashHandlers(this) };
     this.dispatch = createDispatcher(handlers, opts.log);
   }
 

@@ -4,6 +4,7 @@ import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
 import { minutesCalls } from './minutes';
 import { searchCalls } from './search';
+import { trashCalls } from './trash';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -15,6 +16,7 @@ export const contract = {
   ...flagsCalls,
   ...exportsCalls,
   ...searchCalls,
+  ...trashCalls,
 } as const;
 
 export type Contract = typeof contract;
