@@ -7,6 +7,8 @@ import { MembersPage } from '../features/members/MembersPage';
 import { MinutesPage } from '../features/minutes/MinutesPage';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchPage } from '../features/search/SearchPage';
+import { TrashPage } from '../features/trash/TrashPage';
+import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
 export function App() {
@@ -42,6 +44,9 @@ export function App() {
           <a href={href({ name: 'members' })} aria-current={route.name === 'members' ? 'page' : undefined}>
             Members
           </a>
+          <a href={href({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
+            Trash
+          </a>
         </nav>
       </header>
       <main>
@@ -50,7 +55,9 @@ export function App() {
         {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
         {route.name === 'members' && <MembersPage />}
         {route.name === 'search' && <SearchPage q={route.q} />}
+        {route.name === 'trash' && <TrashPage />}
       </main>
+      <ConfirmHost />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { meetingMinutes, type Meeting } from '../../../shared/domain/meeting';
 import { addMinutes, formatDuration, formatTime } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
+import { confirmInApp } from '../../ui/confirm';
 import { AgendaItemForm, emptyItem, itemValues, type ItemValues } from './AgendaItemForm';
 import { dropMove, keyboardMove, type MoveTarget } from './reorder';
 
@@ -118,7 +119,13 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
   };
   const removeItem = async (item: AgendaItem) => {
     const subs = agenda.filter((i) => i.parentId === item.id).length;
-    if (!window.confirm(`Remove item ${item.number} “${item.title}”${subs ? ` and its ${subs} sub-item(s)` : ''}?`)) return;
+    const ok = await confirmInApp({
+      title: 'Remove this agenda item?',
+      message: `Item ${item.number} “${item.title}”${subs ? ` and its ${subs} sub-item(s)` : ''} go to the trash; they can be restored for 30 days. Minutes typed under it are kept.`,
+      confirmLabel: 'Move to trash',
+      danger: true,
+    });
+    if (!ok) return;
     const a = await act.run(() => api.call('agenda.remove', { id: item.id }));
     if (a) onChange(a);
   };

@@ -5,6 +5,7 @@ import { formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+import { confirmInApp } from '../../ui/confirm';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ExportPanel } from '../export/ExportPanel';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
@@ -39,7 +40,13 @@ export function MeetingPage({ id }: { id: string }) {
     if (m) setDetail({ meeting: m, agenda });
   };
   const remove = async () => {
-    if (!window.confirm(`Delete “${meeting.title}” with its agenda and minutes? This cannot be undone.`)) return;
+    const ok = await confirmInApp({
+      title: 'Delete this meeting?',
+      message: `“${meeting.title}” goes to the trash with its agenda, minutes, flags and records. It can be restored from the trash for 30 days.`,
+      confirmLabel: 'Move to trash',
+      danger: true,
+    });
+    if (!ok) return;
     const r = await act.run(() => api.call('meetings.delete', { id }));
     if (r) navigate({ name: 'meetings' });
   };

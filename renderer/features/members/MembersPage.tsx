@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
+import { confirmInApp } from '../../ui/confirm';
 
 export function MembersPage() {
   const list = useLoad(() => api.call('members.list', {}), []);
@@ -69,11 +70,17 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
   const [editing, setEditing] = useState(false);
   const act = useAction();
   const remove = async () => {
-    if (!window.confirm(`Remove ${org.name} and its ${org.representatives.length} representative(s)?`)) return;
+    const ok = await confirmInApp({
+      title: 'Remove this organisation?',
+      message: `${org.name} and its ${org.representatives.length} representative(s) go to the trash; they can be restored for 30 days.`,
+      confirmLabel: 'Move to trash',
+      danger: true,
+    });
+    if (!ok) return;
     if (await act.run(() => api.call('organisations.delete', { id: org.id }))) onChanged();
   };
   const removeRep = async (id: string, name: string) => {
-    if (!window.confirm(`Remove ${name}?`)) return;
+    if (!(await confirmInApp({ title: 'Remove this representative?', message: `${name} will be removed from the roster.`, confirmLabel: 'Remove', danger: true }))) return;
     if (await act.run(() => api.call('representatives.delete', { id }))) onChanged();
   };
   return (
