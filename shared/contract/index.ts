@@ -5,6 +5,7 @@ import { flagsCalls } from './flags';
 import { minutesCalls } from './minutes';
 import { searchCalls } from './search';
 import { trashCalls } from './trash';
+import { exampleCalls } from './example';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -17,6 +18,7 @@ export const contract = {
   ...exportsCalls,
   ...searchCalls,
   ...trashCalls,
+  ...exampleCalls,
 } as const;
 
 export type Contract = typeof contract;

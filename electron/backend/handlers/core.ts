@@ -1,9 +1,10 @@
 import type { Handlers } from '../dispatch';
 import type { Backend } from '../backend';
 import type { coreCalls } from '../../../shared/contract/core';
+import type { exampleCalls } from '../../../shared/contract/example';
 
 /** The foundation's calls, each a one-line hand-off to a service. */
-export function coreHandlers(b: Backend): Pick<Handlers, keyof typeof coreCalls> {
+export function coreHandlers(b: Backend): Pick<Handlers, keyof typeof coreCalls | keyof typeof exampleCalls> {
   const { members, meetings, example, trash } = b.services;
   return {
     'app.info': () => b.info(),
@@ -30,5 +31,7 @@ export function coreHandlers(b: Backend): Pick<Handlers, keyof typeof coreCalls>
     'settings.get': () => b.settings.get(),
     'settings.update': (i) => b.settings.update(i),
     'example.load': () => example.load(),
+    'example.status': () => example.status(),
+    'example.remove': () => example.remove(),
   };
 }
