@@ -104,3 +104,25 @@ describe('search across the archive', () => {
     expect((await search(backend, { query: 'quorum' })).hits).toHaveLength(1);
   });
 });
+
+describe('search index cache', () => {
+  it('stays right when a save is rolled back after indexing', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const key = items[0]!;
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('first version') });
+    const { SearchRepo } = await import('../../electron/backend/repositories/search-repo');
+    const { searchBlocks: blocks } = await import('../../shared/search/blocks');
+    const repo = new SearchRepo(backend.db);
+    // A transaction that re-indexes the section, then fails: nothing of it stays, and the next save is indexed right.
+    expect(() =>
+      backend.db.transaction(() => {
+        backend.db.prepare(`UPDATE minutes_sections SET rev = rev + 1 WHERE meeting_id = ? AND section_key = ?`).run(meetingId, key);
+        repo.indexSection(meetingId, key, blocks(doc('phantom text')));
+        throw new Error('disk full');
+      })(),
+    ).toThrow('disk full');
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('phantom text') });
+    expect((await search(backend, { query: 'phantom' })).hits).toHaveLength(1);
+    expect((await search(backend, { query: 'first' })).hits).toHaveLength(0);
+  });
+});

@@ -32,6 +32,24 @@ export interface SearchRow {
   itemParentForPublication: number | null;
 }
 
+/** Per connection: what each section has in the index (id → flags + text), checked before use. */
+interface SectionIndex {
+  token: string;
+  rows: Map<number, string>;
+}
+/** Tokens are unique per process run (a counter) and across runs (a random prefix). */
+const TOKEN_PREFIX = `${Math.random().toString(36).slice(2, 10)}-${Date.now().toString(36)}-`;
+let tokenCounter = 0;
+const caches = new WeakMap<object, Map<string, SectionIndex>>();
+function sectionCache(db: object): Map<string, SectionIndex> {
+  let c = caches.get(db);
+  if (!c) {
+    c = new Map();
+    caches.set(db, c);
+  }
+  return c;
+}
+
 export const HIT_OPEN = '\uE000';
 export const HIT_CLOSE = '\uE001';
 
@@ -43,21 +61,29 @@ export const HIT_CLOSE = '\uE001';
 export class SearchRepo extends PreparedRepo {
   /**
    * Brings the section's passages in line with `blocks`, touching only what changed: a block whose text and flags
-   * are already indexed stays as it is (typing changes one block, so one passage is re-indexed per save).
+   * are already indexed stays as it is (typing changes one block, so one passage is re-indexed per save). What is
+   * indexed per section is remembered per connection and trusted only while the section's token in search_sections
+   * is the one written with it, so a save does not read the section's text back.
    */
   indexSection(meetingId: string, sectionKey: string, blocks: readonly SearchBlock[]): void {
-    const stored = this.stmt(`SELECT id, text, flags_json AS flags FROM search_docs WHERE ref = ? AND kind = 'minutes' AND meeting_id = ?`).all(
-      sectionKey,
-      meetingId,
-    ) as Array<{ id: number; text: string; flags: string }>;
-    const pool = new Map<string, number[]>();
-    for (const r of stored) {
-      const k = `${r.flags}\u0000${r.text}`;
-      const list = pool.get(k);
-      if (list) list.push(r.id);
-      else pool.set(k, [r.id]);
+    const cacheKey = `${meetingId}\u0000${sectionKey}`;
+    const cache = sectionCache(this.db);
+    const token = this.stmt(`SELECT token FROM search_sections WHERE meeting_id = ? AND section_key = ?`).pluck().get(meetingId, sectionKey) as string | undefined;
+    let known = cache.get(cacheKey);
+    if (!known || token === undefined || known.token !== token) {
+      const stored = this.stmt(`SELECT id, text, flags_json AS flags FROM search_docs WHERE ref = ? AND kind = 'minutes' AND meeting_id = ?`).all(
+        sectionKey,
+        meetingId,
+      ) as Array<{ id: number; text: string; flags: string }>;
+      known = { token: '', rows: new Map() };
+      for (const r of stored) known.rows.set(r.id, `${r.flags}\u0000${r.text}`);
     }
-    const insert = this.stmt(`INSERT INTO search_docs (meeting_id, kind, ref, section_key, text, flags_json) VALUES (?, 'minutes', ?, ?, ?, ?)`);
+    const pool = new Map<string, number[]>();
+    for (const [id, k] of known.rows) {
+      const list = pool.get(k);
+      if (list) list.push(id);
+      else pool.set(k, [id]);
+    }
     const toInsert: Array<[string, string]> = [];
     for (const b of blocks) {
       const flags = JSON.stringify(b.flags);
@@ -65,21 +91,38 @@ export class SearchRepo extends PreparedRepo {
       if (list && list.length > 0) list.pop();
       else toInsert.push([b.text, flags]);
     }
-    const del = this.stmt(`DELETE FROM search_docs WHERE id = ?`);
-    const update = this.stmt(`UPDATE search_docs SET text = ?, flags_json = ? WHERE id = ?`);
     const leftover = [...pool.values()].flat();
-    // A changed block: reuse a leftover row (one FTS delete + insert), else a new row.
-    for (const [text, flags] of toInsert) {
-      const id = leftover.pop();
-      if (id !== undefined) update.run(text, flags, id);
-      else insert.run(meetingId, sectionKey, sectionKey, text, flags);
+    const rows = known.rows;
+    if (toInsert.length > 0 || leftover.length > 0) {
+      const insert = this.stmt(`INSERT INTO search_docs (meeting_id, kind, ref, section_key, text, flags_json) VALUES (?, 'minutes', ?, ?, ?, ?)`);
+      const update = this.stmt(`UPDATE search_docs SET text = ?, flags_json = ? WHERE id = ?`);
+      const del = this.stmt(`DELETE FROM search_docs WHERE id = ?`);
+      // A changed block reuses a leftover row (one FTS delete + insert), else gets a new row.
+      for (const [text, flags] of toInsert) {
+        const id = leftover.pop();
+        if (id !== undefined) update.run(text, flags, id);
+        rows.set(id ?? Number(insert.run(meetingId, sectionKey, sectionKey, text, flags).lastInsertRowid), `${flags}\u0000${text}`);
+      }
+      for (const id of leftover) {
+        del.run(id);
+        rows.delete(id);
+      }
     }
-    for (const id of leftover) del.run(id);
+    if (toInsert.length > 0 || leftover.length > 0 || known.token !== token || token === undefined) {
+      // A new token with every change: if this transaction is rolled back, the table keeps the old one and the
+      // copy made here is never trusted.
+      const next = `${TOKEN_PREFIX}${++tokenCounter}`;
+      this.stmt(
+        `INSERT INTO search_sections (meeting_id, section_key, token) VALUES (?, ?, ?) ON CONFLICT (meeting_id, section_key) DO UPDATE SET token = excluded.token`,
+      ).run(meetingId, sectionKey, next);
+      cache.set(cacheKey, { token: next, rows });
+    }
   }
 
   /** Forgets a section's passages (e.g. before re-indexing a meeting from scratch). */
   clearSection(meetingId: string, sectionKey: string): void {
     this.stmt(`DELETE FROM search_docs WHERE ref = ? AND kind = 'minutes' AND meeting_id = ?`).run(sectionKey, meetingId);
+    this.stmt(`DELETE FROM search_sections WHERE meeting_id = ? AND section_key = ?`).run(meetingId, sectionKey);
   }
 
   sectionsOf(meetingId: string): Array<{ sectionKey: string; contentJson: string }> {
@@ -126,41 +169,16 @@ export class SearchRepo extends PreparedRepo {
   }
 
   /**
-   * The rowid of the `cap`-th most recent matching passage, or null when fewer match: the ranking is then limited to
-   * passages at or above it, so a query matching most of the archive still ranks a bounded set.
+   * One pass over the most recent `cap` matching passages (index order, newest first), each with its BM25 score
+   * (lower is better): the caller ranks them. Fewer than `cap` rows means that is every match.
    */
-  rankFloor(match: string, f: SearchFilters, cap: number): number | null {
+  scored(match: string, f: SearchFilters, cap: number): Array<{ id: number; score: number }> {
     const w = this.where(f);
-    const row = this.stmt(`SELECT f.rowid AS id FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`).get(
-      match,
-      ...w.params,
-      cap - 1,
-    ) as { id: number } | undefined;
-    return row?.id ?? null;
-  }
-
-  /** Matching passages counted up to `cap`. */
-  count(match: string, f: SearchFilters, cap: number): number {
-    const w = this.where(f);
-    const row = this.stmt(`SELECT count(*) AS n FROM (SELECT 1 FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid DESC LIMIT ?)`).get(
+    return this.stmt(`SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid DESC LIMIT ?`).all(
       match,
       ...w.params,
       cap,
-    ) as { n: number };
-    return row.n;
-  }
-
-  /**
-   * The ids of the best `limit` passages by BM25 among those with rowid ≥ floor, best first. bm25() is ordered by
-   * SQLite rather than FTS5's `ORDER BY rank`, which would rank every match and ignore the rowid floor.
-   */
-  rank(match: string, f: SearchFilters, limit: number, floor: number | null): number[] {
-    const w = this.where(f);
-    return this.stmt(
-      `SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ? AND f.rowid >= ?${w.sql} ORDER BY score, f.rowid DESC LIMIT ?`,
-    )
-      .pluck()
-      .all(match, floor ?? 0, ...w.params, limit) as number[];
+    ) as Array<{ id: number; score: number }>;
   }
 
   /** One ranked passage with its hits marked (U+E000 … U+E001), its meeting and its agenda item. */

@@ -43,10 +43,15 @@ export class SearchService {
     const limit = input.limit ?? DEFAULT_LIMIT;
     const filters = { ...input };
     return this.ctx.db.transaction((): SearchOutput => {
-      const floor = this.repo.rankFloor(parsed.match, filters, RANK_CAP);
-      const capped = floor !== null;
-      const ids = this.repo.rank(parsed.match, filters, limit, floor);
-      const matched = capped ? RANK_CAP : this.repo.count(parsed.match, filters, RANK_CAP);
+      // One pass: the most recent RANK_CAP + 1 matches with their BM25 scores, ranked here.
+      const scored = this.repo.scored(parsed.match, filters, RANK_CAP + 1);
+      const capped = scored.length > RANK_CAP;
+      if (capped) scored.length = RANK_CAP;
+      const matched = scored.length;
+      const ids = scored
+        .sort((a, b) => a.score - b.score || b.id - a.id)
+        .slice(0, limit)
+        .map((s) => s.id);
       const titles = new Map<string, Map<string, string>>();
       const titleOf = (row: SearchRow) => {
         if (SECTION_TITLE[row.sectionKey]) return SECTION_TITLE[row.sectionKey]!;

@@ -21,8 +21,17 @@ export const SEARCH_SCHEMA = `
     text TEXT NOT NULL,
     flags_json TEXT NOT NULL DEFAULT '[]'
   ) STRICT;
-  CREATE INDEX search_docs_ref ON search_docs (ref, kind);
+  CREATE INDEX search_docs_ref ON search_docs (ref, kind, meeting_id);
   CREATE INDEX search_docs_meeting ON search_docs (meeting_id);
+
+  -- A token per indexed section, rewritten with each change of its passages: the search repository's in-memory copy
+  -- of a section's passages is used only while the token it holds is the committed one.
+  CREATE TABLE search_sections (
+    meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    section_key TEXT NOT NULL,
+    token TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, section_key)
+  ) STRICT;
 
   CREATE VIRTUAL TABLE search_fts USING fts5 (
     text, content = 'search_docs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
