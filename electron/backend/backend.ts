@@ -9,6 +9,7 @@ import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
 import { searchHandlers } from './handlers/search';
 import { trashHandlers } from './handlers/trash';
+import { registerHandlers } from './handlers/register';
 import { defaultContext, type ServiceContext } from './services/context';
 import { ExampleService } from './services/example-service';
 import { MeetingsService } from './services/meetings-service';
@@ -58,7 +59,15 @@ export class Backend {
       search,
       trash: new TrashService(this.ctx, { meetings, members, search }),
     };
-    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this), ...searchHandlers(this), ...trashHandlers(this) };
+    const handlers: Handlers = {
+      ...coreHandlers(this),
+      ...minutesHandlers(this),
+      ...flagsHandlers(this),
+      ...exportsHandlers(this),
+      ...searchHandlers(this),
+      ...trashHandlers(this),
+      ...registerHandlers(this),
+    };
     this.dispatch = createDispatcher(handlers, opts.log);
   }
 

@@ -6,6 +6,7 @@ import { minutesCalls } from './minutes';
 import { searchCalls } from './search';
 import { trashCalls } from './trash';
 import { exampleCalls } from './example';
+import { registerCalls } from './register';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -19,6 +20,7 @@ export const contract = {
   ...searchCalls,
   ...trashCalls,
   ...exampleCalls,
+  ...registerCalls,
 } as const;
 
 export type Contract = typeof contract;
