@@ -8,6 +8,7 @@ import { MinutesPage } from '../features/minutes/MinutesPage';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchPage } from '../features/search/SearchPage';
 import { TrashPage } from '../features/trash/TrashPage';
+import { RegisterPage } from '../features/register/RegisterPage';
 import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
@@ -44,6 +45,9 @@ export function App() {
           <a href={href({ name: 'members' })} aria-current={route.name === 'members' ? 'page' : undefined}>
             Members
           </a>
+          <a href={href({ name: 'register' })} aria-current={route.name === 'register' ? 'page' : undefined}>
+            Register
+          </a>
           <a href={href({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
             Trash
           </a>
@@ -56,6 +60,7 @@ export function App() {
         {route.name === 'members' && <MembersPage />}
         {route.name === 'search' && <SearchPage q={route.q} />}
         {route.name === 'trash' && <TrashPage />}
+        {route.name === 'register' && <RegisterPage />}
       </main>
       <ConfirmHost />
     </div>
