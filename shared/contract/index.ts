@@ -7,6 +7,7 @@ import { searchCalls } from './search';
 import { trashCalls } from './trash';
 import { exampleCalls } from './example';
 import { registerCalls } from './register';
+import { packagesCalls } from './packages';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -21,6 +22,7 @@ export const contract = {
   ...trashCalls,
   ...exampleCalls,
   ...registerCalls,
+  ...packagesCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -33,7 +33,7 @@ interface ForeignKey {
 
 interface TableInfo {
   name: string;
-  columns: Array<{ name: string; notnull: boolean; pk: number }>;
+  columns: Array<{ name: string; notnull: boolean; pk: number; type: string }>;
   /** Primary-key columns in order ('rowid' for a table without one). */
   pk: string[];
 }
@@ -57,12 +57,12 @@ export class GraphRepo {
     const tables = new Map<string, TableInfo>();
     const fks: ForeignKey[] = [];
     for (const name of real) {
-      const cols = this.db.prepare(`SELECT name, "notnull" AS nn, pk FROM pragma_table_info(?)`).all(name) as Array<{ name: string; nn: number; pk: number }>;
+      const cols = this.db.prepare(`SELECT name, "notnull" AS nn, pk, type FROM pragma_table_info(?)`).all(name) as Array<{ name: string; nn: number; pk: number; type: string }>;
       const pk = cols
         .filter((c) => c.pk > 0)
         .sort((a, b) => a.pk - b.pk)
         .map((c) => c.name);
-      tables.set(name, { name, columns: cols.map((c) => ({ name: c.name, notnull: c.nn === 1, pk: c.pk })), pk: pk.length ? pk : ['rowid'] });
+      tables.set(name, { name, columns: cols.map((c) => ({ name: c.name, notnull: c.nn === 1, pk: c.pk, type: c.type.toUpperCase() })), pk: pk.length ? pk : ['rowid'] });
       const list = this.db.prepare(`SELECT "table" AS parent, "from", "to", on_delete AS onDelete FROM pragma_foreign_key_list(?)`).all(name) as Array<{
         parent: string;
         from: string;
@@ -132,12 +132,25 @@ export class GraphRepo {
    * rows go in in any order. A link to a record outside the dump that no longer exists is cleared where the column
    * allows it; otherwise `missingParent` explains why the restore cannot proceed. Returns the rows written per table.
    */
-  restore(dump: Dump, missingParent: (fk: { table: string; column: string; parent: string; value: unknown }) => Error): Record<string, number> {
+  restore(
+    dump: Dump,
+    missingParent: (fk: { table: string; column: string; parent: string; value: unknown }) => Error,
+    opts: { renumber?: boolean } = {},
+  ): Record<string, number> {
     const { tables, fks } = this.schema();
     this.db.pragma('defer_foreign_keys = ON');
     const written: Record<string, number> = {};
     const inDump = (table: string, column: string, value: unknown) => (dump.tables[table] ?? []).some((r) => r[column] === value);
-    for (const [table, rows] of Object.entries(dump.tables)) {
+    // Numbered rows (INTEGER PRIMARY KEY, e.g. meeting events) from another database get numbers of this one; the
+    // rows pointing at them follow. Tables that are renumbered go first so their new numbers are known.
+    const numbered = (t: string) => {
+      const info = tables.get(t);
+      return !!opts.renumber && !!info && info.pk.length === 1 && info.columns.find((c) => c.name === info.pk[0])?.type === 'INTEGER';
+    };
+    const renumbered = new Map<string, Map<unknown, number>>();
+    const order = Object.keys(dump.tables).sort((a, b) => Number(numbered(b)) - Number(numbered(a)));
+    for (const table of order) {
+      const rows = dump.tables[table]!;
       const info = tables.get(table);
       if (!info || NOT_DUMPED.has(table)) throw new Error(`unknown table ${table}`);
       const known = new Set(info.columns.map((c) => c.name));
@@ -151,15 +164,28 @@ export class GraphRepo {
         for (const fk of outward) {
           const v = r[fk.from];
           if (v === null || v === undefined) continue;
+          const map = renumbered.get(fk.parent);
+          if (map && map.has(v)) {
+            r[fk.from] = map.get(v);
+            continue;
+          }
           if (inDump(fk.parent, fk.to, v)) continue;
           const present = this.db.prepare(`SELECT 1 FROM "${fk.parent}" WHERE "${fk.to}" = ?`).get(v) !== undefined;
           if (present) continue;
           const col = info.columns.find((c) => c.name === fk.from)!;
-          if (col.notnull) throw missingParent({ table, column: fk.from, parent: fk.parent, value: v });
+          // From another database (renumber), a link to a kind of record the dump itself holds must be in it.
+          if (col.notnull || (opts.renumber && dump.tables[fk.parent])) throw missingParent({ table, column: fk.from, parent: fk.parent, value: v });
           r[fk.from] = null;
         }
+        const old = numbered(table) ? r[info.pk[0]!] : undefined;
+        if (numbered(table)) delete r[info.pk[0]!];
         const cols = Object.keys(r);
-        this.db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
+        const res = this.db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => r[c]));
+        if (numbered(table)) {
+          const map = renumbered.get(table) ?? new Map<unknown, number>();
+          map.set(old, Number(res.lastInsertRowid));
+          renumbered.set(table, map);
+        }
         written[table] = (written[table] ?? 0) + 1;
       }
     }
@@ -176,12 +202,13 @@ export class GraphRepo {
   }
 
   /** Rows of the dump whose primary key already exists in the database (what an import or restore would collide with). */
-  collisions(dump: Dump): Array<{ table: string; key: string }> {
+  collisions(dump: Dump, opts: { renumber?: boolean } = {}): Array<{ table: string; key: string }> {
     const { tables } = this.schema();
     const out: Array<{ table: string; key: string }> = [];
     for (const [table, rows] of Object.entries(dump.tables)) {
       const info = tables.get(table);
       if (!info || info.pk[0] === 'rowid') continue;
+      if (opts.renumber && info.pk.length === 1 && info.columns.find((c) => c.name === info.pk[0])?.type === 'INTEGER') continue;
       const sql = `SELECT 1 FROM "${table}" WHERE ${info.pk.map((k) => `"${k}" = ?`).join(' AND ')}`;
       for (const r of rows) if (this.db.prepare(sql).get(...info.pk.map((k) => r[k])) !== undefined) out.push({ table, key: info.pk.map((k) => String(r[k])).join('/') });
     }
