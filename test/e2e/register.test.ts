@@ -68,4 +68,35 @@ describe('register in Chromium', () => {
     expect(mtext).toContain('Lena Vogt');
     expect(mtext).not.toContain('lena@northwind.example');
   });
+
+  it('exports a meeting package with a passphrase and imports it back after the meeting was deleted for good', async () => {
+    await page.goto(`${host.origin}/#/register`);
+    await page.getByRole('heading', { name: 'Register of meetings', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Export Second plenary as a package' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a meeting package' });
+    await dialog.getByLabel(/Passphrase/).fill('a long passphrase');
+    const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export encrypted package' }).click()]);
+    const file = path.join(dataDir, d.suggestedFilename());
+    await d.saveAs(file);
+    expect(d.suggestedFilename()).toBe('2026-03-12 Second plenary.tfsmeeting');
+
+    const list = (await call('register.list', {})) as Array<{ meetingId: string; title: string }>;
+    const id = list.find((m) => m.title === 'Second plenary')!.meetingId;
+    await call('meetings.delete', { id });
+    await call('trash.empty', { confirm: true });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Register of meetings', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Import a meeting package…' }).click();
+    const imp = page.getByRole('dialog', { name: 'Import a meeting package' });
+    await imp.getByLabel(/Package file/).setInputFiles(file);
+    await imp.getByRole('button', { name: 'Import' }).click();
+    await imp.getByRole('alert').filter({ hasText: 'encrypted: enter its passphrase' }).waitFor();
+    await imp.getByLabel('Passphrase').fill('a wrong passphrase');
+    await imp.getByRole('button', { name: 'Import' }).click();
+    await imp.getByRole('alert').filter({ hasText: 'passphrase is wrong' }).waitFor();
+    await imp.getByLabel('Passphrase').fill('a long passphrase');
+    await imp.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Second plenary', level: 1 }).waitFor();
+  });
 });

@@ -4,7 +4,8 @@ import { MEETING_KIND_LABEL, MEETING_KINDS, MEETING_STATUS_LABEL, type MeetingKi
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api, saveFile } from '../../api';
-import { href } from '../../app/router';
+import { href, navigate } from '../../app/router';
+import { ExportPackageDialog, ImportPackageDialog } from './PackageDialogs';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import './register.css';
 
@@ -24,6 +25,8 @@ export function RegisterPage() {
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: true });
   const act = useAction();
   const [saved, setSaved] = useState<string | null>(null);
+  const [packaging, setPackaging] = useState<{ id: string; title: string } | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const rows = useMemo(() => {
     const q = text.trim().toLowerCase();
@@ -58,7 +61,7 @@ export function RegisterPage() {
     const r = await act.run(() => api.call('register.export', { document }));
     if (!r) return;
     const s = await act.run(() => saveFile(r.fileName, r.bytesBase64));
-    if (s?.saved) setSaved(`${r.fileName} — passed the redaction check, saved to ${s.where ?? 'your downloads'}.`);
+    if (s?.saved) setSaved(`${r.fileName} passed the redaction check and was saved to ${s.where ?? 'your downloads'}.`);
   };
 
   const header = (key: SortKey) => (
@@ -78,6 +81,9 @@ export function RegisterPage() {
           <p className="meta">Every meeting, with its minutes and its public summary. The public lists contain only meetings held and member organisations, never the example data.</p>
         </div>
         <div className="actions">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import a meeting package…
+          </button>
           {REGISTER_DOCUMENTS.map((d) => (
             <button key={d} type="button" onClick={() => void exportDoc(d)} disabled={act.busy}>
               Export {REGISTER_DOCUMENT_LABEL[d].toLowerCase()} (DOCX)
@@ -127,6 +133,9 @@ export function RegisterPage() {
             <th scope="col">Status</th>
             {header('minutes')}
             {header('summary')}
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -149,11 +158,33 @@ export function RegisterPage() {
                 {day(r.summaryExportedAt)}
                 {r.summaryPublishedAt ? <div className="sub">published {day(r.summaryPublishedAt)}</div> : null}
               </td>
+              <td>
+                <button type="button" className="link" onClick={() => setPackaging({ id: r.meetingId, title: r.title })} aria-label={`Export ${r.title} as a package`}>
+                  Package…
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {!list.loading && rows.length === 0 && <p className="muted">No meeting matches these filters.</p>}
+      {packaging && (
+        <ExportPackageDialog
+          meeting={packaging}
+          onClose={(message) => {
+            setPackaging(null);
+            if (message) setSaved(message);
+          }}
+        />
+      )}
+      {importing && (
+        <ImportPackageDialog
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) navigate({ name: 'meeting', id: imported.meetingId });
+          }}
+        />
+      )}
     </section>
   );
 }
