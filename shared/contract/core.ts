@@ -45,7 +45,7 @@ export const coreCalls = defineCalls({
   'agenda.move': { input: AgendaItemMove, output: z.array(AgendaItem), summary: 'Move an item to a parent and index; returns the agenda.' },
   'agenda.remove': { input: ById, output: z.array(AgendaItem), summary: 'Move an item and its sub-items to the trash (30 days); returns the agenda.' },
 
-  'settings.get': { input: Empty, output: Settings, summary: "This user's settings (e.g. the last export folder)." },
+  'settings.get': { input: Empty, output: Settings, summary: "This user's settings: theme, default redaction marker, export folder; a problem met reading them." },
   'settings.update': { input: SettingsUpdate, output: Settings, summary: "Change this user's settings." },
 
   'example.load': { input: Empty, output: MeetingDetail, summary: 'Load the constitutive meeting of 30 January 2026 as an example.' },
