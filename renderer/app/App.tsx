@@ -9,6 +9,8 @@ import { SearchBox } from '../features/search/SearchBox';
 import { SearchPage } from '../features/search/SearchPage';
 import { TrashPage } from '../features/trash/TrashPage';
 import { RegisterPage } from '../features/register/RegisterPage';
+import { SettingsEffects } from '../features/settings/SettingsEffects';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
@@ -51,8 +53,12 @@ export function App() {
           <a href={href({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
             Trash
           </a>
+          <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
       </header>
+      <SettingsEffects />
       <main>
         {route.name === 'meetings' && <MeetingsList />}
         {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
@@ -61,6 +67,7 @@ export function App() {
         {route.name === 'search' && <SearchPage q={route.q} />}
         {route.name === 'trash' && <TrashPage />}
         {route.name === 'register' && <RegisterPage />}
+        {route.name === 'settings' && <SettingsPage />}
       </main>
       <ConfirmHost />
     </div>
