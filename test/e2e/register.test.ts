@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, closeSession, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { screenshot } from './pages';
 
 const docxText = (file: string) =>
   strFromU8(unzipSync(fs.readFileSync(file))['word/document.xml']!)
@@ -63,6 +64,7 @@ describe('register in Chromium', () => {
 
     const members = await download('Export list of member organisations (DOCX)');
     expect(members.name).toMatch(/List of member organisations\.docx$/);
+    await screenshot(page, 'register');
     const mtext = docxText(members.file);
     expect(mtext).toContain('Northwind AI SE (Northwind)');
     expect(mtext).toContain('Lena Vogt');

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, closeSession, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { screenshot } from './pages';
 
 const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
 const para = (t: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text(t)] });
@@ -48,6 +49,7 @@ describe('search in Chromium', () => {
     const result = results.first();
     expect(await result.innerText()).toContain('Plenary of March 2024');
     expect(await result.locator('mark').innerText()).toBe('opt-out registry');
+    await screenshot(page, 'search');
 
     await result.getByRole('button').click();
     await page.waitForURL(new RegExp(`#/meetings/${oldId}/minutes`));

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, closeSession, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { screenshot } from './pages';
 
 const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
 const docOf = (t: string) => ({
@@ -57,6 +58,7 @@ describe('trash in Chromium', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('1 agenda item');
     expect(await row.innerText()).toContain('30 days');
+    await screenshot(page, 'trash');
     await row.getByRole('button', { name: /^Restore/ }).click();
     await page.getByRole('heading', { name: 'Ad hoc group on copyright', level: 1 }).waitFor();
     await page.getByText('Opt-out protocols').first().waitFor();

@@ -79,7 +79,9 @@ export function TrashPage() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <th scope="row">{e.label}</th>
+                <td>
+                  <strong>{e.label}</strong>
+                </td>
                 <td>{TRASH_KIND_LABEL[e.kind]}</td>
                 <td className="sub">{e.detail}</td>
                 <td>
