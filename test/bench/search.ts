@@ -42,7 +42,10 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
       `INSERT INTO meetings (id, title, sequence, kind, starts_at, ends_at, time_zone, format, convened_by, status, created_at, updated_at)
        VALUES (?, ?, ?, 'plenary', ?, ?, 'Europe/Brussels', 'hybrid', 'chair', 'held', 'x', 'x')`,
     );
-    const insDoc = db.prepare(`INSERT INTO search_docs (meeting_id, kind, ref, section_key, text) VALUES (?, 'minutes', ?, ?, ?)`);
+    // Ids count down as the app writes them (migration 010); a counter gives the same ids without the lookup.
+    let nextId = (db.prepare(`SELECT coalesce(min(id), 0) FROM search_docs`).pluck().get() as number) - 1;
+    const insDocRow = db.prepare(`INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text) VALUES (?, ?, 'minutes', ?, ?, ?)`);
+    const insDoc = { run: (meeting: string, ref: string, key: string, text: string) => insDocRow.run(nextId--, meeting, ref, key, text) };
     let written = 0;
     for (let m = 0; m < meetings && written < paragraphs; m++) {
       db.transaction(() => {

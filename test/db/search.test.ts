@@ -126,3 +126,17 @@ describe('search index cache', () => {
     expect((await search(backend, { query: 'first' })).hits).toHaveLength(0);
   });
 });
+
+describe('search over many matches', () => {
+  it('ranks the most recent 2,000 matches when there are more, and says so', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const many = Array.from({ length: 2_100 }, (_, i) => `Quorum noted in paragraph ${i}.`);
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: items[0], content: doc(...many) });
+    // Written last: the most recent passage, so it is among those ranked, and a short one ranks first.
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'closing', content: doc('Quorum.') });
+    const out = await search(backend, { query: 'quorum' });
+    expect(out).toMatchObject({ capped: true, matched: 2_000 });
+    expect(out.hits).toHaveLength(50);
+    expect(out.hits[0]!.sectionKey).toBe('closing');
+  });
+});

@@ -1,6 +1,7 @@
 import type { SearchBlock } from '../../../shared/search/blocks';
 import type { MeetingKind } from '../../../shared/domain/meeting';
 import type { SearchKind } from '../../../shared/contract/search';
+import { NEXT_SEARCH_ID } from '../db/migrations/010-search';
 import { PreparedRepo } from './prepared';
 
 export interface SearchFilters {
@@ -94,7 +95,7 @@ export class SearchRepo extends PreparedRepo {
     const leftover = [...pool.values()].flat();
     const rows = known.rows;
     if (toInsert.length > 0 || leftover.length > 0) {
-      const insert = this.stmt(`INSERT INTO search_docs (meeting_id, kind, ref, section_key, text, flags_json) VALUES (?, 'minutes', ?, ?, ?, ?)`);
+      const insert = this.stmt(`INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text, flags_json) VALUES (${NEXT_SEARCH_ID}, ?, 'minutes', ?, ?, ?, ?)`);
       const update = this.stmt(`UPDATE search_docs SET text = ?, flags_json = ? WHERE id = ?`);
       const del = this.stmt(`DELETE FROM search_docs WHERE id = ?`);
       // A changed block reuses a leftover row (one FTS delete + insert), else gets a new row.
@@ -169,12 +170,12 @@ export class SearchRepo extends PreparedRepo {
   }
 
   /**
-   * One pass over the most recent `cap` matching passages (index order, newest first), each with its BM25 score
-   * (lower is better): the caller ranks them. Fewer than `cap` rows means that is every match.
+   * One pass over the most recent `cap` matching passages (ascending ids are newest first, see migration 010), each
+   * with its BM25 score (lower is better): the caller ranks them. Fewer than `cap` rows means that is every match.
    */
   scored(match: string, f: SearchFilters, cap: number): Array<{ id: number; score: number }> {
     const w = this.where(f);
-    return this.stmt(`SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid DESC LIMIT ?`).all(
+    return this.stmt(`SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid LIMIT ?`).all(
       match,
       ...w.params,
       cap,

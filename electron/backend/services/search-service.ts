@@ -9,8 +9,8 @@ import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 
 /**
- * Above this many matching passages, the BM25 ranking covers the most recent `RANK_CAP` of them (by index order,
- * i.e. most recently written): a word found nearly everywhere ranks in bounded time, and its hits are then
+ * Above this many matching passages, the BM25 ranking covers the most recent `RANK_CAP` of them (by index order:
+ * ids count down, so the most recently written come first): a word found nearly everywhere ranks in bounded time, and its hits are then
  * nearly equal in BM25 anyway. The answer says so (`capped`).
  */
 export const RANK_CAP = 2_000;
@@ -49,7 +49,7 @@ export class SearchService {
       if (capped) scored.length = RANK_CAP;
       const matched = scored.length;
       const ids = scored
-        .sort((a, b) => a.score - b.score || b.id - a.id)
+        .sort((a, b) => a.score - b.score || a.id - b.id)
         .slice(0, limit)
         .map((s) => s.id);
       const titles = new Map<string, Map<string, string>>();

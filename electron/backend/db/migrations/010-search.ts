@@ -6,11 +6,18 @@ import type { Migration } from './types';
 /**
  * Full-text search (SQLite FTS5, unicode61 with diacritics folded, prefix indexes for 2 and 3 characters).
  *
+ * Passage ids count DOWN (each new row takes the smallest id minus one): FTS5 walks a doclist fastest in ascending
+ * rowid order, so "the most recent matches first" is an ascending scan that stops early, even for a word found in
+ * nearly every passage (a descending scan of a long doclist reads all of it).
+ *
  * `search_docs` holds one row per searchable passage: each non-empty block of a minutes section (written by the
  * search repository in the same transaction as the section's save, only the blocks that changed), each agenda item,
  * decision and action item (kept by the triggers below). `search_fts` is an external-content FTS5 index over
  * `search_docs.text`, kept by triggers on `search_docs`. Passages go with their meeting (ON DELETE CASCADE).
  */
+/** The id of the next passage: one below the smallest (see above). */
+export const NEXT_SEARCH_ID = `(SELECT coalesce(min(id), 0) - 1 FROM search_docs)`;
+
 export const SEARCH_SCHEMA = `
   CREATE TABLE search_docs (
     id INTEGER PRIMARY KEY,
@@ -49,8 +56,8 @@ export const SEARCH_SCHEMA = `
   END;
 
   CREATE TRIGGER search_agenda_ai AFTER INSERT ON agenda_items BEGIN
-    INSERT INTO search_docs (meeting_id, kind, ref, section_key, text)
-      VALUES (new.meeting_id, 'agenda', new.id, new.id, trim(new.title || char(10) || new.description));
+    INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text)
+      VALUES ((SELECT coalesce(min(id), 0) - 1 FROM search_docs), new.meeting_id, 'agenda', new.id, new.id, trim(new.title || char(10) || new.description));
   END;
   CREATE TRIGGER search_agenda_au AFTER UPDATE OF title, description ON agenda_items BEGIN
     UPDATE search_docs SET text = trim(new.title || char(10) || new.description) WHERE ref = new.id AND kind = 'agenda';
@@ -60,7 +67,7 @@ export const SEARCH_SCHEMA = `
   END;
 
   CREATE TRIGGER search_decisions_ai AFTER INSERT ON decisions BEGIN
-    INSERT INTO search_docs (meeting_id, kind, ref, section_key, text) VALUES (new.meeting_id, 'decision', new.id, new.section_key, new.text);
+    INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text) VALUES ((SELECT coalesce(min(id), 0) - 1 FROM search_docs), new.meeting_id, 'decision', new.id, new.section_key, new.text);
   END;
   CREATE TRIGGER search_decisions_au AFTER UPDATE OF text, section_key ON decisions BEGIN
     UPDATE search_docs SET text = new.text, section_key = new.section_key WHERE ref = new.id AND kind = 'decision';
@@ -70,7 +77,7 @@ export const SEARCH_SCHEMA = `
   END;
 
   CREATE TRIGGER search_actions_ai AFTER INSERT ON action_items BEGIN
-    INSERT INTO search_docs (meeting_id, kind, ref, section_key, text) VALUES (new.meeting_id, 'action', new.id, new.section_key, new.text);
+    INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text) VALUES ((SELECT coalesce(min(id), 0) - 1 FROM search_docs), new.meeting_id, 'action', new.id, new.section_key, new.text);
   END;
   CREATE TRIGGER search_actions_au AFTER UPDATE OF text, section_key ON action_items BEGIN
     UPDATE search_docs SET text = new.text, section_key = new.section_key WHERE ref = new.id AND kind = 'action';
@@ -82,23 +89,26 @@ export const SEARCH_SCHEMA = `
 
 /** Indexes what is already stored: agenda items, decisions, action items, and every block of every section. */
 export function backfillSearch(db: Database): void {
-  db.exec(`
-    INSERT INTO search_docs (meeting_id, kind, ref, section_key, text)
-      SELECT meeting_id, 'agenda', id, id, trim(title || char(10) || description) FROM agenda_items;
-    INSERT INTO search_docs (meeting_id, kind, ref, section_key, text) SELECT meeting_id, 'decision', id, section_key, text FROM decisions;
-    INSERT INTO search_docs (meeting_id, kind, ref, section_key, text) SELECT meeting_id, 'action', id, section_key, text FROM action_items;
-  `);
-  const insert = db.prepare(`INSERT INTO search_docs (meeting_id, kind, ref, section_key, text, flags_json) VALUES (?, 'minutes', ?, ?, ?, ?)`);
-  const sections = db.prepare(`SELECT meeting_id, section_key, content_json FROM minutes_sections`).iterate() as IterableIterator<{
+  const insert = db.prepare(`INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text, flags_json) VALUES (${NEXT_SEARCH_ID}, ?, ?, ?, ?, ?, ?)`);
+  const rows: Array<[string, string, string, string, string, string]> = [];
+  const records = db
+    .prepare(
+      `SELECT meeting_id, 'agenda' AS kind, id, id AS section_key, trim(title || char(10) || description) AS text FROM agenda_items
+       UNION ALL SELECT meeting_id, 'decision', id, section_key, text FROM decisions
+       UNION ALL SELECT meeting_id, 'action', id, section_key, text FROM action_items`,
+    )
+    .raw()
+    .all() as Array<[string, string, string, string, string]>;
+  for (const r of records) rows.push([...r, '[]']);
+  const sections = db.prepare(`SELECT meeting_id, section_key, content_json FROM minutes_sections ORDER BY updated_at`).iterate() as IterableIterator<{
     meeting_id: string;
     section_key: string;
     content_json: string;
   }>;
-  const rows: Array<[string, string, string, string]> = [];
   for (const s of sections) {
-    for (const b of searchBlocks(JSON.parse(s.content_json) as SerializedDoc)) rows.push([s.meeting_id, s.section_key, b.text, JSON.stringify(b.flags)]);
+    for (const b of searchBlocks(JSON.parse(s.content_json) as SerializedDoc)) rows.push([s.meeting_id, 'minutes', s.section_key, s.section_key, b.text, JSON.stringify(b.flags)]);
   }
-  for (const [meetingId, key, text, flags] of rows) insert.run(meetingId, key, key, text, flags);
+  for (const r of rows) insert.run(...r);
 }
 
 export const m010Search: Migration = {
