@@ -19,7 +19,10 @@ describe('opening the data file', () => {
   });
 
   it('has numbered migrations in strictly increasing order, starting at 1', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    // Each helper has its own numbers, so gaps are expected (HELPERS.md); order and uniqueness are what matter.
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]!).toBeGreaterThan(versions[i - 1]!);
   });
 
   it('refuses a database from a newer version with a clear message and leaves it untouched', () => {
