@@ -30,7 +30,7 @@ export function participatingOrganisations(attendance: PublicMeetingInput['atten
 export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const doc = redact({ ...input, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc);
-  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], summary);
+  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc);
   return summary;
 }
 
