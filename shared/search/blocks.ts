@@ -1,4 +1,5 @@
-import { isElement, type SerializedDoc, type SerializedNode } from '../editor/doc-model';
+import type { SerializedDoc } from '../editor/doc-model';
+import { walkSection } from '../redaction/walk';
 
 /** One top-level block of a minutes section as the search index keeps it: its plain text and its flagged ranges. */
 export interface SearchBlock {
@@ -7,46 +8,27 @@ export interface SearchBlock {
   flags: Array<[number, number]>;
 }
 
-/** Decision and action blocks are indexed as their records (kinds 'decision' and 'action'), not twice. */
-const SKIPPED = new Set(['decision', 'action']);
-
 /**
- * The blocks of a stored section that search indexes, in order: one per top-level paragraph, heading, quote or list
- * item (lists give one block per item, nested items included). Empty blocks are left out. Plain text follows
- * doc-model's plainText (line breaks "\n", tabs "\t", timestamps as their text).
+ * The blocks of a stored section that search indexes, in order, read by the one reader of stored minutes
+ * (shared/redaction/walk.ts): one per paragraph, heading, quote or list item (nested items included). Decision and
+ * action blocks are left out (indexed as their records, kinds 'decision' and 'action'); so are empty blocks. Plain
+ * text as the reader gives it (line breaks "\n", tabs "\t", timestamps as their text).
  */
 export function searchBlocks(doc: SerializedDoc): SearchBlock[] {
   const out: SearchBlock[] = [];
-  const visitBlock = (node: SerializedNode) => {
-    if (SKIPPED.has(node.type)) return;
-    if (node.type === 'list' && isElement(node)) {
-      for (const item of node.children) visitBlock(item);
-      return;
-    }
+  walkSection(doc, 'section', (shape, atoms) => {
+    if (shape.kind === 'decision' || shape.kind === 'action') return;
     let text = '';
     const flags: Array<[number, number]> = [];
-    const inline = (n: SerializedNode, flagged: boolean) => {
-      if (n.type === 'text' || n.type === 'timestamp' || n.type === 'linebreak' || n.type === 'tab') {
-        const piece = n.type === 'linebreak' ? '\n' : n.type === 'tab' ? '\t' : String(n.text ?? '');
-        if (flagged && piece.length > 0) {
-          const last = flags[flags.length - 1];
-          if (last && last[1] === text.length) last[1] += piece.length;
-          else flags.push([text.length, text.length + piece.length]);
-        }
-        text += piece;
-        return;
+    for (const a of atoms) {
+      if (a.flagIds !== null && a.text.length > 0) {
+        const last = flags[flags.length - 1];
+        if (last && last[1] === text.length) last[1] += a.text.length;
+        else flags.push([text.length, text.length + a.text.length]);
       }
-      if (!isElement(n)) return;
-      if (n.type === 'list') {
-        // A list nested in a list item: its items are blocks of their own.
-        visitBlock(n);
-        return;
-      }
-      for (const c of n.children) inline(c, flagged || n.type === 'flag');
-    };
-    if (isElement(node)) for (const c of node.children) inline(c, false);
+      text += a.text;
+    }
     if (text.trim().length > 0) out.push({ text, flags });
-  };
-  for (const child of doc.root.children) visitBlock(child);
+  });
   return out;
 }
