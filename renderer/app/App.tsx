@@ -3,13 +3,20 @@ import type { Body } from '../../shared/domain/body';
 import { api } from '../api';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
+import { SearchBox } from '../features/search/SearchBox';
+import { SettingsEffects } from '../features/settings/SettingsEffects';
+import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
-// Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The meeting,
-// members and minutes pages (Lexical, suggestions with wink-nlp, preview and redaction) load when first opened.
+// Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
+// pages — above all the minutes (Lexical, suggestions with wink-nlp, preview and redaction) — load when first opened.
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
 const MinutesPage = lazy(() => import('../features/minutes/MinutesPage').then((m) => ({ default: m.MinutesPage })));
+const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
+const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function focusMainHeading() {
   document.querySelector<HTMLElement>('main h1')?.focus();
@@ -62,6 +69,7 @@ export function App() {
             <div className="body-name">{body ? `${body.name} · chaired by ${body.chair}` : '\u00a0'}</div>
           </div>
         </div>
+        <SearchBox />
         <nav aria-label="Main">
           <a href={href({ name: 'meetings' })} aria-current={route.name === 'meetings' || route.name === 'meeting' || route.name === 'minutes' ? 'page' : undefined}>
             Meetings
@@ -69,11 +77,21 @@ export function App() {
           <a href={href({ name: 'members' })} aria-current={route.name === 'members' ? 'page' : undefined}>
             Members
           </a>
+          <a href={href({ name: 'register' })} aria-current={route.name === 'register' ? 'page' : undefined}>
+            Register
+          </a>
+          <a href={href({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
+            Trash
+          </a>
           <a href={href({ name: 'backups' })} aria-current={route.name === 'backups' ? 'page' : undefined}>
             Backups
           </a>
+          <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
       </header>
+      <SettingsEffects />
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
         {damaged && <RecoveryScreen status={damaged} />}
@@ -84,10 +102,15 @@ export function App() {
             {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
             {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
             {route.name === 'members' && <MembersPage />}
+            {route.name === 'search' && <SearchPage q={route.q} />}
+            {route.name === 'trash' && <TrashPage />}
+            {route.name === 'register' && <RegisterPage />}
+            {route.name === 'settings' && <SettingsPage />}
             <FocusHeading key={href(route)} navigated={navigated} />
           </Suspense>
         )}
       </main>
+      <ConfirmHost />
     </div>
   );
 }

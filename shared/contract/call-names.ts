@@ -75,6 +75,22 @@ export const CALL_NAME_LIST = [
   'backup.status',
   'backup.create',
   'backup.restore',
+  // example.ts
+  'example.status',
+  'example.remove',
+  // packages.ts
+  'packages.export',
+  'packages.import',
+  // register.ts
+  'register.list',
+  'register.export',
+  // search.ts
+  'search.query',
+  // trash.ts
+  'trash.list',
+  'trash.restore',
+  'trash.purge',
+  'trash.empty',
 ] as const;
 
 export type ListedCallName = (typeof CALL_NAME_LIST)[number];

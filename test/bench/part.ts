@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { runAutosave } from './autosave';
 import { runDurability } from './durability';
 import { runExport } from './export';
+import { runSearch } from './search';
 import type { PartOptions, PartResult } from './report';
 import { runStartup } from './startup';
 import { runTyping } from './typing';
@@ -15,6 +16,7 @@ export const PARTS: Record<string, (o: PartOptions) => Promise<PartResult>> = {
   autosave: runAutosave,
   durability: runDurability,
   export: runExport,
+  search: runSearch,
   startup: runStartup,
 };
 
