@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
-import { ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL } from '../../../shared/domain/attendance';
+import type { MinutesStatus } from '../../../shared/domain/minutes';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
 import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
@@ -140,19 +140,33 @@ export class ExportService {
       meeting,
       agenda,
       organisations: this.members.list(),
-      attendance: new AttendanceRepo(db).list(meetingId).map((p) => ({
-        name: p.name,
-        organisation: p.organisation,
-        category: PARTICIPANT_CATEGORY_LABEL[p.category] ?? p.category,
-        status: ATTENDANCE_STATUS_LABEL[p.status] ?? p.status,
-        statusCode: p.status,
-      })),
+      attendance: this.attendance(meetingId),
+      minutes: minutesInfo(new MinutesRepo(db).get(meetingId)),
+      issuedAt: iso(this.ctx.now()),
       sections,
       flags,
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
     };
+  }
+
+  /**
+   * The meeting's attendance as recorded: names and organisations as they were copied when each participant was
+   * added (roster changes afterwards never reach the documents); membership from the organisation (a deleted one
+   * counts as a member, since only members' representatives are on the roster).
+   */
+  private attendance(meetingId: string): ExportData['attendance'] {
+    const membership = new Map(this.members.list().map((o) => [o.id, o.isMember]));
+    return new AttendanceRepo(this.ctx.db).listAsRecorded(meetingId).map((p) => ({
+      name: p.name,
+      organisation: p.organisation,
+      category: p.category,
+      status: p.status,
+      statusCode: p.status,
+      member: p.organisationId ? (membership.get(p.organisationId) ?? true) : true,
+      events: p.events,
+    }));
   }
 
   private record(meetingId: string, kind: ExportKind, fileName: string, bytes: Uint8Array, checkPassed: boolean | null, findings: Finding[]): string {
@@ -172,6 +186,11 @@ export class ExportService {
     })();
     return id;
   }
+}
+
+/** The minutes' status and version; no minutes row yet means a first draft. */
+function minutesInfo(row: { status: MinutesStatus; version: number } | undefined): ExportData['minutes'] {
+  return row ? { status: row.status, version: row.version } : { status: 'draft', version: 1 };
 }
 
 function buildInternal(kind: Exclude<ExportKind, 'public_summary'>, data: ExportData): Promise<Uint8Array> {
