@@ -34,9 +34,15 @@ const SELECT = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.or
   LEFT JOIN representatives r ON r.id = a.representative_id
   LEFT JOIN organisations o ON o.id = a.organisation_id`;
 
-/** The names as they were when each participant was recorded: what a meeting's documents print (see listAsRecorded). */
-const SELECT_AS_RECORDED = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.organisation_id, a.status, a.name, a.organisation
-  FROM attendance a`;
+/**
+ * The names as they were when each participant was recorded: what a meeting's documents print (see listAsRecorded).
+ * A copy left empty (rows written before copies were taken) falls back to the roster's current name.
+ */
+const SELECT_AS_RECORDED = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.organisation_id, a.status,
+    COALESCE(NULLIF(a.name, ''), r.name, '') AS name, COALESCE(NULLIF(a.organisation, ''), o.name, '') AS organisation
+  FROM attendance a
+  LEFT JOIN representatives r ON r.id = a.representative_id
+  LEFT JOIN organisations o ON o.id = a.organisation_id`;
 
 export class AttendanceRepo {
   constructor(private readonly db: Database) {}
