@@ -8,7 +8,7 @@ import { plannedStartTimes } from '../../electron/backend/export/agenda-times';
 import { longDate } from '../../electron/backend/export/dates';
 import { LOGO_PNG_BASE64 } from '../../electron/backend/export/logo-data';
 import { checkPublicDocx } from '../../electron/backend/export/redaction-check';
-import { CONFIDENTIAL_BANNER } from '../../electron/backend/export/style';
+import { DEFAULT_INTERNAL_MARKING as CONFIDENTIAL_BANNER } from '../../electron/backend/export/style';
 import { FIXTURE_AGENDA, FIXTURE_MEETING, fixtureExportData, fixturePublicDocument, LIFTED, SECRET_1, SECRET_2, WITHHELD_TEXT } from '../fixtures/export-data';
 import { part, parts, visibleText } from './export-docx-helpers';
 import fs from 'node:fs';

@@ -34,8 +34,6 @@ export const COLOUR = { text: '1F2933', muted: '5F6B76', accent: '2F4858', flagF
  * classification level ("CONFIDENTIAL" is one): the body may choose its own words (body.internalMarking).
  */
 export const DEFAULT_INTERNAL_MARKING: string = DEFAULT_DOCUMENT_CONVENTIONS.internalMarking;
-/** @deprecated the internal marking is no longer "CONFIDENTIAL"; kept as a name for DEFAULT_INTERNAL_MARKING. */
-export const CONFIDENTIAL_BANNER = DEFAULT_INTERNAL_MARKING;
 export const MARKING_COLOUR = '9B1C1C';
 /** Every line spacing states its rule: without w:lineRule LibreOffice reads 276 as an exact 13.8 pt. */
 const LINE = { line: 276, lineRule: LineRuleType.AUTO } as const;
