@@ -9,8 +9,9 @@ import { buildInternalMinutes } from '../../electron/backend/export/build-intern
 import { buildParticipants } from '../../electron/backend/export/build-participants';
 import { buildPublicSummary } from '../../electron/backend/export/build-public-summary';
 import { buildRedactionRecord } from '../../electron/backend/export/build-redaction-record';
-import { fixtureExportData, fixturePublicDocument } from '../fixtures/export-data';
-import { longMeetingData, longMeetingPublicDocument } from '../fixtures/long-meeting';
+import { fixtureExportData } from '../fixtures/export-data';
+import { longMeetingData } from '../fixtures/long-meeting';
+import { publicSummaryOf } from '../../electron/backend/services/export-service';
 import { docxToPdf, hasLayoutTools, headerLogoBox, mostlyEmptyPages, overlappingLines, readLayout, type Page } from '../helpers/pdf-layout';
 
 /**
@@ -39,13 +40,13 @@ describe.skipIf(!TOOLS)('documents laid out by LibreOffice', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
     const docs: Record<string, Uint8Array> = {};
-    for (const [meeting, data, pub] of [
-      ['example', fixtureExportData(), fixturePublicDocument()],
-      ['long', longMeetingData(), longMeetingPublicDocument()],
+    for (const [meeting, data] of [
+      ['example', fixtureExportData()],
+      ['long', longMeetingData()],
     ] as const) {
       docs[`${meeting}-agenda`] = await buildAgenda(data);
       docs[`${meeting}-internal-minutes`] = await buildInternalMinutes(data);
-      docs[`${meeting}-public-summary`] = await buildPublicSummary(pub);
+      docs[`${meeting}-public-summary`] = await buildPublicSummary(publicSummaryOf(data));
       docs[`${meeting}-participants`] = await buildParticipants(data);
       docs[`${meeting}-redaction-record`] = await buildRedactionRecord(data);
     }

@@ -6,9 +6,9 @@ import { buildParticipants } from '../../electron/backend/export/build-participa
 import { buildPublicSummary } from '../../electron/backend/export/build-public-summary';
 import { buildRedactionRecord } from '../../electron/backend/export/build-redaction-record';
 import type { ExportData } from '../../electron/backend/export/types';
-import type { PublicDocument } from '../../shared/redaction/public-model';
-import { fixtureExportData, fixturePublicDocument } from '../fixtures/export-data';
-import { longMeetingData, longMeetingPublicDocument } from '../fixtures/long-meeting';
+import { fixtureExportData } from '../fixtures/export-data';
+import { longMeetingData } from '../fixtures/long-meeting';
+import { publicSummaryOf } from '../../electron/backend/services/export-service';
 import { hasXmllint, stripIgnorable, validateDocx } from '../helpers/ooxml';
 
 /**
@@ -20,11 +20,11 @@ import { hasXmllint, stripIgnorable, validateDocx } from '../helpers/ooxml';
 const XMLLINT = hasXmllint();
 if (!XMLLINT) console.warn('export-schema.test.ts: SKIPPED — xmllint (libxml2-utils) is not installed on this machine.');
 
-async function allFive(data: ExportData, pub: PublicDocument, prefix: string): Promise<Record<string, Uint8Array>> {
+async function allFive(data: ExportData, prefix: string): Promise<Record<string, Uint8Array>> {
   return {
     [`${prefix} agenda`]: await buildAgenda(data),
     [`${prefix} internal minutes`]: await buildInternalMinutes(data),
-    [`${prefix} public summary`]: await buildPublicSummary(pub),
+    [`${prefix} public summary`]: await buildPublicSummary(publicSummaryOf(data)),
     [`${prefix} participants`]: await buildParticipants(data),
     [`${prefix} redaction record`]: await buildRedactionRecord(data),
   };
@@ -38,7 +38,7 @@ function withPart(bytes: Uint8Array, name: string, edit: (xml: string) => string
 
 describe.skipIf(!XMLLINT)('ISO/IEC 29500 transitional schema validation', () => {
   it('every document of the example meeting and of a long meeting validates, part by part', { timeout: 120_000 }, async () => {
-    const docs = { ...(await allFive(fixtureExportData(), fixturePublicDocument(), 'example')), ...(await allFive(longMeetingData(), longMeetingPublicDocument(), 'long')) };
+    const docs = { ...(await allFive(fixtureExportData(), 'example')), ...(await allFive(longMeetingData(), 'long')) };
     const results = validateDocx(docs);
     for (const [name, r] of Object.entries(results)) {
       expect(r.errors, name).toEqual([]);

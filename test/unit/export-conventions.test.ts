@@ -6,7 +6,7 @@ import { buildRedactionRecord } from '../../electron/backend/export/build-redact
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../../electron/backend/export/conventions';
 import { instantInZone, localToInstant, longDate, meetingLocalInZone, timeInZone } from '../../electron/backend/export/dates';
 import { participantGroups } from '../../electron/backend/export/participants-model';
-import { withZonedTimestamps } from '../../electron/backend/export/timestamps';
+import { withZonedTimestamps } from '../../shared/format/timestamps';
 import type { ExportData } from '../../electron/backend/export/types';
 import { doc, FIXTURE_ATTENDANCE, fixtureExportData, p, t, ts } from '../fixtures/export-data';
 import { part, visibleText } from './export-docx-helpers';

@@ -8,7 +8,7 @@ import { itemHeading, itemLevel } from './meeting-meta';
 import { textRuns } from './sanitise';
 import { orderedSections } from './sections-order';
 import { humanise, simpleTable } from './tables';
-import { withZonedTimestamps } from './timestamps';
+import { withZonedTimestamps } from '../../../shared/format/timestamps';
 import type { AttendanceEntry, ExportData } from './types';
 
 /**

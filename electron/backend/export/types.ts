@@ -79,6 +79,8 @@ export interface DecisionRecord {
 }
 
 export interface ActionRecord {
+  /** The record's id (the minutes' action block carries it as recordId). */
+  id?: string;
   text: string;
   owner: string;
   /** YYYY-MM-DD or ''. */

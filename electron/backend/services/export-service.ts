@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
-import type { MinutesStatus } from '../../../shared/domain/minutes';
+import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
+import type { DraftConfirmation } from '../../../shared/contract/exports';
+import { withZonedTimestamps } from '../../../shared/format/timestamps';
+import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
 import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
@@ -54,7 +57,8 @@ export class ExportService {
     return this.exportsRepo.listForMeeting(meetingId);
   }
 
-  async create(input: { meetingId: string; kind: ExportKind }): Promise<ExportResult> {
+  async create(input: { meetingId: string; kind: ExportKind; confirmDraft?: boolean | undefined }): Promise<ExportResult> {
+    if (input.kind === 'public_summary' && !input.confirmDraft) this.refuseUnconfirmedDraft(input.meetingId);
     if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
     const data = this.gather(input.meetingId);
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
@@ -94,17 +98,26 @@ export class ExportService {
     return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
   }
 
+  /**
+   * A public summary of minutes that are not approved is a draft: it is produced only once the officer has confirmed
+   * (confirmDraft), and then marked DRAFT on every page. Without the confirmation: invalid_transition, with details
+   * the renderer turns into its question (DraftConfirmation).
+   */
+  private refuseUnconfirmedDraft(meetingId: string): void {
+    this.meetings.mustGet(meetingId);
+    const minutes = minutesInfo(new MinutesRepo(this.ctx.db).get(meetingId))!;
+    if (!isDraft(minutes)) return;
+    const status = MINUTES_STATUS_LABEL[minutes.status].toLowerCase();
+    throw new AppError(
+      'invalid_transition',
+      `The minutes are not approved yet (version ${minutes.version}, ${status}): a public summary now would be a draft. Confirm to export it marked “DRAFT” on every page.`,
+      { details: { needsConfirmation: 'draft', minutesStatus: status, version: minutes.version } satisfies DraftConfirmation },
+    );
+  }
+
   /** The public summary model of a meeting: the one function the live preview uses too (shared/redaction). */
   publicSummary(data: ExportData): PublicSummary {
-    return publicSummary({
-      bodyName: data.body.name,
-      meeting: data.meeting,
-      agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
-      sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
-      attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
-      withheldItemIds: data.withheldItemIds,
-      flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
-    });
+    return publicSummaryOf(data);
   }
 
   /**
@@ -152,7 +165,7 @@ export class ExportService {
       sections,
       flags,
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
-      actions: new ActionsRepo(db).list(meetingId).map((a) => ({ text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
+      actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
     };
   }
@@ -221,4 +234,31 @@ export function describeBlockers(blockers: readonly PublicationBlocker[]): strin
     `publication, but ${blockers.length === 1 ? 'its mark is' : 'their marks are'} no longer in the minutes: ${list}. ` +
     'Open the Flags panel and choose "Flag again" to mark the text, or "Lift flag" if it may be published. Nothing was written.'
   );
+}
+
+/**
+ * The public summary model of a meeting's export data: publicSummary() (shared/redaction, the one function the live
+ * preview uses too) with the body's conventions, the action records and the timestamps in the body's zone.
+ */
+export function publicSummaryOf(data: ExportData): PublicSummary {
+  const c = conventionsOf(data.body);
+  return publicSummary({
+    document: {
+      meeting: data.meeting,
+      chair: c.chair,
+      timeZone: c.timeZone,
+      issue: issueLine(c, data.issuedAt, data.meeting),
+      reference: documentReference(c, data.meeting, 'public_summary'),
+      draft: draftMarking(data.minutes),
+      language: c.language,
+      actions: data.actions.flatMap((a) => (a.id ? [{ recordId: a.id, status: a.status, dueDate: a.dueDate }] : [])),
+    },
+    bodyName: data.body.name,
+    meeting: data.meeting,
+    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
+    sections: Object.entries(data.sections).map(([key, content]) => ({ key, content: withZonedTimestamps(content, c.timeZone) })),
+    attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
+    withheldItemIds: data.withheldItemIds,
+    flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+  });
 }

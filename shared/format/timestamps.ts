@@ -1,5 +1,5 @@
-import { isElement, type SerializedDoc, type SerializedNode } from '../../../shared/editor/doc-model';
-import { timeInZone } from './dates';
+import { isElement, type SerializedDoc, type SerializedNode } from '../editor/doc-model';
+import { timeInZone } from './zoned';
 
 /**
  * Inline timestamps are typed with the clock of the computer that took the minutes; every document prints them in
