@@ -12,7 +12,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
  * - the font table, which docx leaves empty, lists the fonts the documents use (with their PANOSE and family, so a
  *   reader without them picks a metric-compatible substitute).
  */
-export function finalisePackage(bytes: Uint8Array, fixedInstant: string, _opts: { language?: string } = {}): Uint8Array {
+export function finalisePackage(bytes: Uint8Array, fixedInstant: string): Uint8Array {
   const parts = unzipSync(bytes);
   const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
   const put = (name: string, s: string) => {

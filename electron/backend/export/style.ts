@@ -196,7 +196,7 @@ export async function packHouseDocument(o: HouseDocumentOptions): Promise<Uint8A
     ],
   });
   const raw = await Packer.toBuffer(doc);
-  return finalisePackage(new Uint8Array(raw), o.fixedInstant, { language });
+  return finalisePackage(new Uint8Array(raw), o.fixedInstant);
 }
 
 /** The instant written into the properties of a meeting's documents: its date at midnight UTC. */
