@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupCalls } from './backup';
 import { coreCalls } from './core';
 import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
@@ -13,6 +14,7 @@ export const contract = {
   ...minutesCalls,
   ...flagsCalls,
   ...exportsCalls,
+  ...backupCalls,
 } as const;
 
 export type Contract = typeof contract;

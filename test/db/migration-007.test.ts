@@ -5,7 +5,7 @@ import { openTestDb } from '../helpers/temp';
 /** Migration 007 (the body's document conventions) on a real file: an existing body keeps its name and gets defaults. */
 describe('migration 007: document conventions', () => {
   it('adds the conventions with the AI Office defaults, keeping the body', () => {
-    const { db, file } = openTestDb({ targetVersion: 5 });
+    const { db, file } = openTestDb({ targetVersion: 6 });
     db.prepare(`UPDATE body SET name = 'Renamed body', chair = 'Chair X' WHERE id = 1`).run();
     db.close();
     const db2 = openDatabase(file, { targetVersion: 7 });

@@ -184,7 +184,8 @@ export class ExportService {
       status: p.status,
       statusCode: p.status,
       member: p.organisationId ? (membership.get(p.organisationId) ?? true) : true,
-      events: p.events,
+      // arrivals and departures (status changes are recorded as events too: not printed)
+      events: p.events.flatMap((e) => (e.kind === 'arrive' || e.kind === 'leave' ? [{ kind: e.kind, at: e.at }] : [])),
     }));
   }
 
