@@ -1,5 +1,6 @@
 import { formatLongDate } from '../format/dates';
 import { meetingMetaLines, type MeetingLinesInput } from '../format/meeting-lines';
+import { withZonedTimestamps } from '../format/timestamps';
 import { longDate } from '../format/zoned';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
@@ -57,7 +58,10 @@ export function participatingOrganisations(attendance: PublicMeetingInput['atten
 }
 
 export function publicSummary(input: PublicMeetingInput): PublicSummary {
-  const doc = redact({ ...input, organisations: participatingOrganisations(input.attendance) });
+  // Inline timestamps are printed in the document's zone (from the instant they carry), when it is given.
+  const zone = input.document?.timeZone;
+  const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
+  const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc, input.document);
   summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc);
   return summary;

@@ -3,13 +3,12 @@ import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
 import type { DraftConfirmation } from '../../../shared/contract/exports';
-import { withZonedTimestamps } from '../../../shared/format/timestamps';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
 import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
-import { publicSummary } from '../../../shared/redaction/public-summary';
+import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { flaggedTexts } from '../../../shared/redaction/redact';
 import { buildAgenda } from '../export/build-agenda';
 import { buildInternalMinutes } from '../export/build-internal-minutes';
@@ -242,9 +241,22 @@ export function describeBlockers(blockers: readonly PublicationBlocker[]): strin
  * preview uses too) with the body's conventions, the action records and the timestamps in the body's zone.
  */
 export function publicSummaryOf(data: ExportData): PublicSummary {
-  const c = conventionsOf(data.body);
   return publicSummary({
-    document: {
+    document: publicDocumentOptions(data),
+    bodyName: data.body.name,
+    meeting: data.meeting,
+    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
+    sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
+    attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
+    withheldItemIds: data.withheldItemIds,
+    flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+  });
+}
+
+/** What the public summary states besides the minutes: the body's conventions, the meeting's lines, the action records. */
+export function publicDocumentOptions(data: ExportData): LayoutOptions {
+  const c = conventionsOf(data.body);
+  return {
       meeting: data.meeting,
       chair: c.chair,
       timeZone: c.timeZone,
@@ -253,13 +265,5 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
       draft: draftMarking(data.minutes),
       language: c.language,
       actions: data.actions.flatMap((a) => (a.id ? [{ recordId: a.id, status: a.status, dueDate: a.dueDate }] : [])),
-    },
-    bodyName: data.body.name,
-    meeting: data.meeting,
-    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
-    sections: Object.entries(data.sections).map(([key, content]) => ({ key, content: withZonedTimestamps(content, c.timeZone) })),
-    attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
-    withheldItemIds: data.withheldItemIds,
-    flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
-  });
+  };
 }
