@@ -4,6 +4,11 @@ import { coreCalls } from './core';
 import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
 import { minutesCalls } from './minutes';
+import { searchCalls } from './search';
+import { trashCalls } from './trash';
+import { exampleCalls } from './example';
+import { registerCalls } from './register';
+import { packagesCalls } from './packages';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -15,6 +20,11 @@ export const contract = {
   ...flagsCalls,
   ...exportsCalls,
   ...backupCalls,
+  ...searchCalls,
+  ...trashCalls,
+  ...exampleCalls,
+  ...registerCalls,
+  ...packagesCalls,
 } as const;
 
 export type Contract = typeof contract;
