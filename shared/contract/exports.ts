@@ -23,7 +23,21 @@ export const ExportFinding = z.object({
 });
 export type ExportFinding = z.infer<typeof ExportFinding>;
 
-export const ExportCreate = z.object({ meetingId: Id, kind: ExportKind }).strict();
+export const ExportCreate = z
+  .object({
+    meetingId: Id,
+    kind: ExportKind,
+    /**
+     * The officer confirmed a public summary of minutes that are not approved (it is marked DRAFT on every page).
+     * Without it, such an export is refused with invalid_transition and details { needsConfirmation: 'draft' }.
+     */
+    confirmDraft: z.boolean().optional(),
+  })
+  .strict();
+
+/** Details of the invalid_transition error that asks the officer to confirm a draft public summary. */
+export const DraftConfirmation = z.object({ needsConfirmation: z.literal('draft'), minutesStatus: z.string(), version: z.number().int() });
+export type DraftConfirmation = z.infer<typeof DraftConfirmation>;
 export const ExportResult = z.object({
   exportId: Id,
   /** Default file name, e.g. "2026-01-30 Constitutive meeting – public summary.docx"; saving is the host's business. */

@@ -1,9 +1,52 @@
 import { z } from 'zod';
-import { RequiredText } from './common';
+import { RequiredText, Text } from './common';
 
 export const DEFAULT_BODY_NAME = 'Signatory Taskforce of the General-Purpose AI Code of Practice';
 export const DEFAULT_CHAIR = 'AI Office';
 
-export const Body = z.object({ name: z.string(), chair: z.string() });
+/**
+ * The body's document conventions (EU house rules, configurable per body): the reference every document carries
+ * (prefix, then the meeting's year and number), the place of issue ("Brussels, 30 January 2026"), the one time zone
+ * and language every document is written in, and the marking of internal documents (deliberately not an EU
+ * classification level such as "CONFIDENTIAL").
+ */
+export const DEFAULT_DOCUMENT_CONVENTIONS = {
+  referencePrefix: 'AIO/SIGTF',
+  placeOfIssue: 'Brussels',
+  timeZone: 'Europe/Brussels',
+  language: 'en-GB',
+  internalMarking: 'Internal — not for publication',
+} as const;
+
+const TimeZoneName = Text(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a known time zone');
+/** A BCP 47 tag as Word's w:lang takes it: "en-GB", "fr-BE". */
+const LanguageTag = z.string().trim().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'is not a language tag such as en-GB');
+
+export const Body = z.object({
+  name: z.string(),
+  chair: z.string(),
+  referencePrefix: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.referencePrefix),
+  placeOfIssue: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.placeOfIssue),
+  timeZone: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.timeZone),
+  language: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.language),
+  internalMarking: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.internalMarking),
+});
 export type Body = z.infer<typeof Body>;
-export const BodyUpdate = z.object({ name: RequiredText(300), chair: RequiredText(200) }).strict();
+export const BodyUpdate = z
+  .object({
+    name: RequiredText(300),
+    chair: RequiredText(200),
+    referencePrefix: Text(60).optional(),
+    placeOfIssue: Text(100).optional(),
+    timeZone: TimeZoneName.optional(),
+    language: LanguageTag.optional(),
+    internalMarking: RequiredText(100).optional(),
+  })
+  .strict();

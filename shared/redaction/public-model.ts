@@ -27,8 +27,9 @@ export type PublicBlock =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: PublicInline[] }
   | { kind: 'quote'; inlines: PublicInline[] }
   | { kind: 'listItem'; ordered: boolean; depth: number; /** Numbering restarts per list. */ list: number; inlines: PublicInline[] }
-  | { kind: 'decision'; inlines: PublicInline[] }
-  | { kind: 'action'; inlines: PublicInline[] };
+  /** `recordId` links to the decision / action record (outcome; owner, due date, status). */
+  | { kind: 'decision'; recordId?: string; inlines: PublicInline[] }
+  | { kind: 'action'; recordId?: string; inlines: PublicInline[] };
 
 export interface PublicSection {
   /** Agenda item id, or 'opening' / 'closing'. */
@@ -62,7 +63,8 @@ export interface PublicDocument {
 export type SummaryBlock =
   | { kind: 'title'; text: string }
   | { kind: 'subtitle'; text: string }
-  | { kind: 'meta'; text: string }
+  /** `role`: 'issue' for "Brussels, <date of issue>" (right-aligned), 'marking' for the draft marking (in red). */
+  | { kind: 'meta'; text: string; role?: 'issue' | 'marking' }
   /** Level 1: document parts and agenda items; 2: sub-items; 3–6: headings inside the minutes. */
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: PublicInline[] }
   /** `note`: a remark of the document itself ("Not published.", "No summary for this item."), in italics. */
@@ -88,6 +90,12 @@ export interface PublicSummary {
   meetingTitle: string;
   /** Local date of the meeting, YYYY-MM-DD (document properties). */
   date: string;
+  /** The draft marking for the header of every page ("DRAFT — minutes not approved …"), when the minutes are not approved. */
+  draft?: string | null;
+  /** The document's reference, for the header. */
+  reference?: string;
+  /** The document language (w:lang), e.g. "en-GB". */
+  language?: string;
   blocks: SummaryBlock[];
   /** Empty when the summary may be published. */
   blockers: PublicationBlocker[];

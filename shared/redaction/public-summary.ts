@@ -1,4 +1,7 @@
 import { formatLongDate } from '../format/dates';
+import { meetingMetaLines, type MeetingLinesInput } from '../format/meeting-lines';
+import { withZonedTimestamps } from '../format/timestamps';
+import { longDate } from '../format/zoned';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { blockPlainText, WITHHELD_NOTE } from './plain-text';
@@ -16,7 +19,34 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force (not lifted, text not removed), with the text they were given. */
   flagsInForce?: readonly FlagInForce[];
+  /** Everything else the summary states that is not in the minutes (see LayoutOptions). */
+  document?: LayoutOptions;
 }
+
+/**
+ * What the public summary states besides the minutes, all optional (without them it gives the meeting's date only
+ * and lists every action as a next step): the meeting's time, place, format and chair in the body's time zone; the
+ * reference, place and date of issue, the draft marking; and the action records, so that "Next steps" lists only the
+ * open actions, with their due date.
+ */
+export interface LayoutOptions {
+  meeting?: MeetingLinesInput;
+  chair?: string;
+  timeZone?: string;
+  /** "Brussels, 3 February 2026". */
+  issue?: string;
+  reference?: string;
+  /** "DRAFT — minutes not approved (version 1, draft)"; null or absent when the minutes are approved. */
+  draft?: string | null;
+  language?: string;
+  actions?: ReadonlyArray<{ recordId: string; status: string; dueDate: string }>;
+}
+
+/**
+ * The text a paste leaves where an image was (renderer/editor/paste.ts, IMAGE_OMITTED): images are never published,
+ * and neither is their placeholder.
+ */
+export const IMAGE_PLACEHOLDER = '[image omitted]';
 
 /** Attendance statuses that count as having taken part. */
 const PRESENT = new Set(['in_person', 'remote']);
@@ -28,8 +58,11 @@ export function participatingOrganisations(attendance: PublicMeetingInput['atten
 }
 
 export function publicSummary(input: PublicMeetingInput): PublicSummary {
-  const doc = redact({ ...input, organisations: participatingOrganisations(input.attendance) });
-  const summary = layoutPublicSummary(doc);
+  // Inline timestamps are printed in the document's zone (from the instant they carry), when it is given.
+  const zone = input.document?.timeZone;
+  const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
+  const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
+  const summary = layoutPublicSummary(doc, input.document);
   summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc);
   return summary;
 }
@@ -43,14 +76,19 @@ export const EMPTY_SECTION_NOTE = 'No summary for this item.';
 
 const text = (t: string, f: Partial<Record<'bold' | 'italic', boolean>> = {}): PublicInline => ({ kind: 'text', text: sanitiseText(t), ...f });
 
-/** Lays out a redacted document as the blocks of the public summary. Pure; the order is the document's. */
-export function layoutPublicSummary(doc: PublicDocument): PublicSummary {
-  const blocks: SummaryBlock[] = [
-    { kind: 'title', text: sanitiseText(doc.meetingTitle) },
-    { kind: 'subtitle', text: 'Public summary' },
-    { kind: 'meta', text: formatLongDate(doc.date) },
-    { kind: 'heading', level: 1, inlines: [text('Participation')] },
-  ];
+/**
+ * Lays out a redacted document as the blocks of the public summary. Pure; the order is the document's. Items keep
+ * consecutive numbers when withheld items are left out (3, 4 — not 3, 5).
+ */
+export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {}): PublicSummary {
+  const blocks: SummaryBlock[] = [];
+  if (opts.issue) blocks.push({ kind: 'meta', role: 'issue', text: sanitiseText(opts.issue) });
+  blocks.push({ kind: 'title', text: sanitiseText(doc.meetingTitle) }, { kind: 'subtitle', text: 'Public summary' });
+  const lines = opts.meeting ? meetingMetaLines(opts.meeting, opts.chair ?? '', opts.timeZone ?? opts.meeting.timeZone) : [formatLongDate(doc.date)];
+  if (opts.reference) lines.push(`Reference: ${opts.reference}`);
+  for (const line of lines) blocks.push({ kind: 'meta', text: sanitiseText(line) });
+  if (opts.draft) blocks.push({ kind: 'meta', role: 'marking', text: sanitiseText(opts.draft) });
+  blocks.push({ kind: 'heading', level: 1, inlines: [text('Participation')] });
   let lists = 0;
   if (doc.organisations.length === 0) blocks.push({ kind: 'paragraph', inlines: [text('No participating organisations were recorded.')] });
   else {
@@ -59,18 +97,20 @@ export function layoutPublicSummary(doc: PublicDocument): PublicSummary {
     for (const org of doc.organisations) blocks.push({ kind: 'listItem', ordered: false, depth: 0, list, inlines: [text(org)] });
   }
 
-  const decisions: Array<{ section: PublicSection; inlines: PublicInline[] }> = [];
-  const actions: Array<{ section: PublicSection; inlines: PublicInline[] }> = [];
-  for (const section of doc.sections) {
+  const decisions: Array<{ section: PublicSection; inlines: PublicInline[]; recordId?: string }> = [];
+  const actions: Array<{ section: PublicSection; inlines: PublicInline[]; recordId?: string }> = [];
+  const numbers = consecutiveNumbers(doc.sections.map((s) => s.number));
+  for (const original of doc.sections) {
+    const section = { ...original, number: numbers.get(original.number) ?? original.number };
     blocks.push({ kind: 'heading', level: section.number.includes('.') ? 2 : 1, inlines: [text(itemHeading(section.number, section.title))] });
     if (section.withheld) {
       blocks.push({ kind: 'paragraph', note: true, inlines: [text(WITHHELD_NOTE, { italic: true })] });
       continue;
     }
-    if (section.blocks.length === 0) blocks.push({ kind: 'paragraph', note: true, inlines: [text(EMPTY_SECTION_NOTE, { italic: true })] });
+    const kept = section.blocks.map((b) => ({ b, inlines: clean(b.inlines) })).filter((x) => x.inlines.length > 0);
+    if (kept.length === 0) blocks.push({ kind: 'paragraph', note: true, inlines: [text(EMPTY_SECTION_NOTE, { italic: true })] });
     const listNo = new Map<number, number>();
-    for (const b of section.blocks) {
-      const inlines = clean(b.inlines);
+    for (const { b, inlines } of kept) {
       switch (b.kind) {
         case 'heading':
           blocks.push({ kind: 'heading', level: Math.min(6, b.level + 2) as 3 | 4 | 5 | 6, inlines });
@@ -82,7 +122,7 @@ export function layoutPublicSummary(doc: PublicDocument): PublicSummary {
         }
         case 'decision':
         case 'action':
-          (b.kind === 'decision' ? decisions : actions).push({ section, inlines });
+          (b.kind === 'decision' ? decisions : actions).push({ section, inlines, recordId: b.recordId });
           blocks.push({ kind: 'record', record: b.kind, inlines: [text(b.kind === 'decision' ? 'Decision: ' : 'Action: ', { bold: true }), ...inlines] });
           break;
         default:
@@ -99,16 +139,67 @@ export function layoutPublicSummary(doc: PublicDocument): PublicSummary {
       blocks.push({ kind: 'listItem', ordered: false, depth: 0, list, inlines: [text(section.number ? `Item ${section.number}: ` : `${section.title}: `, { bold: true }), ...inlines] });
   };
   listOf('Decisions', decisions, 'No decisions were taken.');
-  listOf('Next steps', actions, 'No next steps were recorded.');
+  listOf('Next steps', nextSteps(actions, opts.actions), 'No next steps were recorded.');
 
-  return { marker: sanitiseText(doc.marker), bodyName: sanitiseText(doc.bodyName), meetingTitle: sanitiseText(doc.meetingTitle), date: doc.date, blocks, blockers: [] };
+  return {
+    marker: sanitiseText(doc.marker),
+    bodyName: sanitiseText(doc.bodyName),
+    meetingTitle: sanitiseText(doc.meetingTitle),
+    date: doc.date,
+    ...(opts.draft ? { draft: sanitiseText(opts.draft) } : {}),
+    ...(opts.reference ? { reference: sanitiseText(opts.reference) } : {}),
+    ...(opts.language ? { language: opts.language } : {}),
+    blocks,
+    blockers: [],
+  };
 }
 
-/** Inlines with their text made writable (the same text the DOCX will hold). */
+/**
+ * Next steps are the actions still to do: with the records known, done and cancelled actions are left out and the due
+ * date is given ("(by 13 February 2026)"); an action whose record is unknown is kept as minuted.
+ */
+function nextSteps<T extends { inlines: PublicInline[]; recordId?: string }>(actions: T[], records: LayoutOptions['actions']): T[] {
+  if (!records) return actions;
+  const byId = new Map(records.map((r) => [r.recordId, r]));
+  return actions.flatMap((a) => {
+    const r = a.recordId ? byId.get(a.recordId) : undefined;
+    if (!r) return [a];
+    if (r.status === 'done' || r.status === 'cancelled') return [];
+    return [/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) ? { ...a, inlines: [...a.inlines, text(` (by ${longDate(r.dueDate)})`)] } : a];
+  });
+}
+
+/**
+ * Consecutive item numbers for the sections present: "1, 2, 3, 5, 5.1" (item 4 withheld and left out) → "1, 2, 3, 4,
+ * 4.1". Unchanged when nothing was left out. Opening and closing ('') have none.
+ */
+export function consecutiveNumbers(numbers: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const counters: number[] = [];
+  for (const n of numbers) {
+    if (!n) continue;
+    const depth = n.split('.').length;
+    counters.length = depth;
+    for (let i = 0; i < depth - 1; i++) counters[i] ??= 1;
+    counters[depth - 1] = (counters[depth - 1] ?? 0) + 1;
+    out.set(n, counters.slice(0, depth).join('.'));
+  }
+  return out;
+}
+
+/** Inlines with their text made writable (the same text the DOCX will hold); the image placeholder removed. */
 function clean(inlines: readonly PublicInline[]): PublicInline[] {
-  return inlines.map((i) =>
-    i.kind === 'text' ? { ...i, text: sanitiseText(i.text) } : i.kind === 'link' ? { ...i, url: sanitiseText(i.url).trim(), children: clean(i.children) } : i,
-  );
+  return inlines.flatMap((i): PublicInline[] => {
+    if (i.kind === 'text') {
+      const t = sanitiseText(i.text).split(IMAGE_PLACEHOLDER).join('').replace(/ {2,}/g, ' ');
+      return t.trim() === '' && i.text.includes(IMAGE_PLACEHOLDER) ? [] : [{ ...i, text: t }];
+    }
+    if (i.kind === 'link') {
+      const children = clean(i.children);
+      return children.length ? [{ ...i, url: sanitiseText(i.url).trim(), children }] : [];
+    }
+    return [i];
+  });
 }
 
 /** The text of one summary block as a reader sees it: the marker for each redacted run, "\n" for breaks. */

@@ -191,6 +191,9 @@ function toBlock(shape: BlockShape, inlines: PublicInline[]): PublicBlock {
       return { kind: 'heading', level: shape.level, inlines };
     case 'listItem':
       return { kind: 'listItem', ordered: shape.ordered, depth: shape.depth, list: shape.list, inlines };
+    case 'decision':
+    case 'action':
+      return { kind: shape.kind, recordId: shape.recordId, inlines };
     default:
       return { kind: shape.kind, inlines };
   }

@@ -49,8 +49,8 @@ export type BlockShape =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
   | { kind: 'quote' }
   | { kind: 'listItem'; ordered: boolean; depth: number; /** Which list of the section (0, 1, …): numbering restarts per list. */ list: number }
-  | { kind: 'decision' }
-  | { kind: 'action' };
+  | { kind: 'decision'; recordId: string }
+  | { kind: 'action'; recordId: string };
 
 export type BlockVisitor = (shape: BlockShape, atoms: Atom[]) => void;
 
@@ -226,8 +226,7 @@ export function walkSection(content: unknown, path: string, visit: BlockVisitor)
       }
       case 'decision':
       case 'action':
-        stringField(n, 'recordId', p);
-        return visit({ kind: n.type }, lineAtoms(n, p, 1));
+        return visit({ kind: n.type, recordId: stringField(n, 'recordId', p) }, lineAtoms(n, p, 1));
       case 'list':
         return visitList(n, p, 0, 1, visit, lists);
       default:

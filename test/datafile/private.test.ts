@@ -74,7 +74,9 @@ describe('deleted content is gone from the files after a clean close', () => {
         .map((n) => fs.readFileSync(path.join(dataDir, n)).toString('latin1'))
         .join('\n');
     expect(raw()).toContain(CANARY); // the canary is really in the files before the delete
+    // Deleting moves a meeting to the trash for 30 days (issue 14); emptying the trash is the explicit act that deletes.
     await call(b, 'meetings.delete', { id: m.meeting.id });
+    await call(b, 'trash.empty', { confirm: true });
     b.close();
     expect(raw().split(CANARY).length - 1).toBe(0);
     expect(raw().split('Quorvex').length - 1).toBe(0);

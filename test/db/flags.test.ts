@@ -107,11 +107,11 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     const ack = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))));
     expect(flagState(ack.flags[0]!)).toBe('mark_missing');
     expect(flagState(await rec(b, meetingId, f.id))).toBe('mark_missing');
-    await refused(b, 'exports.create', { meetingId, kind: 'public_summary' }, 'leak_detected');
+    await refused(b, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
     // Flag again: the mark comes back, the flag is fully in force and the export passes.
     const again = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, 'Acme pays 40 million'), tx(' After.'))));
     expect(flagState(again.flags[0]!)).toBe('in_force');
-    expect((await b.dispatch('exports.create', { meetingId, kind: 'public_summary' })).ok).toBe(true);
+    expect((await b.dispatch('exports.create', { meetingId, kind: 'public_summary', confirmDraft: true })).ok).toBe(true);
   });
 
   it('the text moved to another section without its mark: still in force (the whole meeting is searched)', async () => {
@@ -162,7 +162,7 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect(await call<Flag>(b, 'flags.unflag', { id: f.id })).toEqual(lifted);
     const ack = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))));
     expect(ack.flags).toEqual([]);
-    expect((await b.dispatch('exports.create', { meetingId, kind: 'public_summary' })).ok).toBe(true);
+    expect((await b.dispatch('exports.create', { meetingId, kind: 'public_summary', confirmDraft: true })).ok).toBe(true);
   });
 
   it('refuses content the redaction cannot judge, and writes nothing', async () => {

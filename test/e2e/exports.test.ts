@@ -49,6 +49,8 @@ describe('exports in Chromium', () => {
       void d.saveAs(file);
     });
     await page.getByRole('button', { name: 'Export all five' }).click();
+    // The example's minutes are a draft: the public summary is asked about first.
+    await page.getByRole('alertdialog', { name: 'Export a draft public summary?' }).getByRole('button', { name: 'Export as draft' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.outcomes li').length === 5 && !document.querySelector('.progress'), undefined, { timeout: 60_000 });
     const outcomes = await page.locator('.outcomes li').allInnerTexts();
     expect(outcomes.every((o) => o.startsWith('✓')), outcomes.join('\n')).toBe(true);
@@ -74,5 +76,30 @@ describe('exports in Chromium', () => {
     expect(internal).toContain('Mistral AI will launch in Q3');
     const history = (await apiCall(host, 'exports.history', { meetingId })).json.value as Array<{ kind: string; checkPassed: boolean | null }>;
     expect(history.find((h) => h.kind === 'public_summary')?.checkPassed).toBe(true);
+    const header = (name: RegExp) => strFromU8(unzipSync(new Uint8Array(fs.readFileSync(downloads.find((x) => name.test(x.name))!.file)))['word/header1.xml']!);
+    expect(header(/public summary/i)).toContain('DRAFT — minutes not approved (version 1, draft)');
+    expect(header(/internal minutes/i)).toContain('Internal — not for publication');
+  });
+
+  it('asks before a draft public summary: Cancel exports nothing, Escape too', async () => {
+    await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const before = ((await apiCall(host, 'exports.history', { meetingId })).json.value as unknown[]).length;
+    let downloaded = 0;
+    page.on('download', () => void downloaded++);
+    const dialog = page.getByRole('alertdialog', { name: 'Export a draft public summary?' });
+    await page.getByRole('button', { name: 'Export the public summary' }).click();
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('version 1, draft');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel'); // Cancel is the default
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.outcomes li', { hasText: 'not exported' }).waitFor();
+    await page.getByRole('button', { name: 'Export the public summary' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.outcomes li', { hasText: 'not exported' }).waitFor();
+    expect(((await apiCall(host, 'exports.history', { meetingId })).json.value as unknown[]).length).toBe(before);
+    expect(downloaded).toBe(0);
   });
 });

@@ -69,7 +69,7 @@ describe.skipIf(!SOFFICE)('exports opened by LibreOffice', () => {
     expectAll('agenda', ['Convening notice and draft agenda', '1. Opening and welcome', '3.1 Adoption of the rules of procedure by consensus', '6. Any other business', '10:35 · 50 min']);
     expectAll('minutes', ['Minutes (internal)', 'Attendance', '3.2 Majority threshold for inviting external experts', SECRET_1, 'Decisions', 'Action items']);
     expectAll('public', ['Public summary', 'Participation', '3.2 Majority threshold for inviting external experts', 'Views differed on the threshold. […]', '5. Future discussion topics', 'Not published.', 'Decisions', 'Next steps']);
-    expectAll('participants', ['List of participants', 'Member organisations', 'Other participants', 'Camille Laurent']);
+    expectAll('participants', ['List of participants', 'Member organisations', 'Observers', 'External experts', 'AI Office', 'Excused', 'Camille Laurent']);
     expectAll('record', ['Redaction record (internal)', 'Flagged passages (3)', 'Withheld agenda items']);
 
     const publicText = txt('public').normalize('NFKC').toLowerCase();

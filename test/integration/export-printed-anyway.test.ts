@@ -44,7 +44,7 @@ async function meetingWithFlag(b: Backend, flagged: (detail: MeetingDetail) => s
 }
 
 async function refusal(b: Backend, meetingId: string) {
-  const r = await b.dispatch('exports.create', { meetingId, kind: 'public_summary' });
+  const r = await b.dispatch('exports.create', { meetingId, kind: 'public_summary', confirmDraft: true });
   expect(r.ok, 'a flag on printed text must still block the export').toBe(false);
   if (r.ok) throw new Error('unreachable');
   expect(r.error.code).toBe('leak_detected');

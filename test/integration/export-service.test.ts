@@ -55,7 +55,8 @@ describe('exports.create / exports.history', () => {
     const { meetingId } = await seeded(b);
     const kinds = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
     const results: Record<string, ExportResult> = {};
-    for (const kind of kinds) results[kind] = await call<ExportResult>(b, 'exports.create', { meetingId, kind });
+    // The minutes are a draft: the public summary needs the officer's confirmation (see the test below).
+    for (const kind of kinds) results[kind] = await call<ExportResult>(b, 'exports.create', { meetingId, kind, ...(kind === 'public_summary' ? { confirmDraft: true } : {}) });
 
     expect(results.public_summary!.fileName).toBe('2026-01-30 Constitutive meeting of the Signatory Taskforce – public summary.docx');
     expect(results.public_summary!.check).toEqual({ applied: true, passed: true, findings: [] });
@@ -88,7 +89,7 @@ describe('exports.create / exports.history', () => {
   it('refuses a public summary that would leak a flagged passage: leak_detected, no bytes, blocked attempt recorded', async () => {
     const b = makeBackend();
     const { meetingId } = await seeded(b, { leakElsewhere: true });
-    const r = await b.dispatch('exports.create', { meetingId, kind: 'public_summary' });
+    const r = await b.dispatch('exports.create', { meetingId, kind: 'public_summary', confirmDraft: true });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('leak_detected');
@@ -101,6 +102,28 @@ describe('exports.create / exports.history', () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.checkPassed).toBe(false);
     expect(new MeetingsRepo(b.db).events(meetingId).some((e) => e.kind === 'export_blocked')).toBe(true);
+  });
+
+  it('a public summary of minutes that are not approved: refused until confirmed, then marked DRAFT on every page; none once approved', async () => {
+    const b = makeBackend();
+    const { meetingId } = await seeded(b);
+    const refused = await b.dispatch('exports.create', { meetingId, kind: 'public_summary' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('invalid_transition');
+    expect(refused.error.message).toMatch(/not approved yet \(version 1, draft\).*Confirm/);
+    expect(refused.error.details).toEqual({ needsConfirmation: 'draft', minutesStatus: 'draft', version: 1 });
+    expect(await call<ExportRecord[]>(b, 'exports.history', { meetingId })).toHaveLength(0); // nothing built, nothing recorded
+
+    const draft = await call<ExportResult>(b, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true });
+    const part = (r: ExportResult, name: string) => visibleText(strFromU8(unzipSync(Buffer.from(r.bytesBase64, 'base64'))[name]!));
+    expect(part(draft, 'word/header1.xml')).toContain('DRAFT — minutes not approved (version 1, draft)');
+    expect(part(draft, 'word/document.xml')).toContain('DRAFT — minutes not approved (version 1, draft)');
+
+    await call(b, 'minutes.setStatus', { meetingId, status: 'circulated' });
+    await call(b, 'minutes.setStatus', { meetingId, status: 'approved' });
+    const approved = await call<ExportResult>(b, 'exports.create', { meetingId, kind: 'public_summary' }); // no confirmation needed
+    expect(part(approved, 'word/header1.xml') + part(approved, 'word/document.xml')).not.toContain('DRAFT');
   });
 
   it('rejects unknown kinds and meetings clearly', async () => {

@@ -1,3 +1,4 @@
+import { ExportService, publicDocumentOptions } from '../../electron/backend/services/export-service';
 // @vitest-environment jsdom
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { registerList } from '@lexical/list';
@@ -279,8 +280,10 @@ async function check(
     sections: [...stored.entries()].map(([key, content]) => ({ key, content: panes.find((p) => p.key === key) ? serializeEditor(panes.find((p) => p.key === key)!.editor) : content })),
     attendance: (await call<{ participants: Array<{ organisation: string; status: string }> }>(b, 'attendance.list', { meetingId })).participants,
     flagsInForce: flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+    // the lines the export states besides the minutes (date of issue, time and place, reference, draft marking)
+    document: publicDocumentOptions(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(meetingId)),
   });
-  const r = await b.dispatch('exports.create', { meetingId, kind: 'public_summary' });
+  const r = await b.dispatch('exports.create', { meetingId, kind: 'public_summary', confirmDraft: true });
   if (!r.ok) {
     expect(r.error.code).toBe('leak_detected');
     return false;

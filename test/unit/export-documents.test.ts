@@ -9,7 +9,7 @@ import { plannedStartTimes } from '../../electron/backend/export/agenda-times';
 import { longDate } from '../../electron/backend/export/dates';
 import { LOGO_PNG_BASE64 } from '../../electron/backend/export/logo-data';
 import { checkPublicDocx } from '../../electron/backend/export/redaction-check';
-import { CONFIDENTIAL_BANNER } from '../../electron/backend/export/style';
+import { DEFAULT_INTERNAL_MARKING as CONFIDENTIAL_BANNER } from '../../electron/backend/export/style';
 import { FIXTURE_AGENDA, FIXTURE_MEETING, fixtureExportData, fixturePublicDocument, LIFTED, SECRET_1, SECRET_2, WITHHELD_TEXT } from '../fixtures/export-data';
 import { part, parts, visibleText } from './export-docx-helpers';
 import fs from 'node:fs';
@@ -91,8 +91,15 @@ describe('internal minutes', () => {
   it('has attendance, decisions and action items', async () => {
     const t = await text(builders.internal_minutes());
     expect(t).toContain('Attendance');
-    expect(t).toMatch(/Camille Laurent\nMistral AI\nMember\nPresent/);
-    expect(t).toMatch(/Hugo Martin\nMistral AI\nMember\nRemote/);
+    expect(t).toContain('Name\nOrganisation\nCategory\nAttendance\nArrived / left\n');
+    expect(t).toContain('Camille Laurent\nMistral AI\nRepresentative\nIn person\n\n');
+    expect(t).toContain('Hugo Martin\nMistral AI\nRepresentative\nRemote\n');
+    // arrival and departure times, in Brussels time (the instants are UTC)
+    expect(t).toContain('Pieter de Vries\nGoogle\nRepresentative\nIn person\narrived 10:05, left 11:15\n');
+    expect(t).toContain('Lena Fischer\nFraunhofer IAIS\nExternal expert\nRemote\narrived 11:30\n');
+    // attending first, then excused, then absent
+    expect(t.indexOf('Tomás Ruiz')).toBeLessThan(t.indexOf('Anna Kowalska\nMicrosoft\nRepresentative\nExcused'));
+    expect(t.indexOf('Anna Kowalska')).toBeLessThan(t.indexOf('Maria Fernández\nOpenAI\nRepresentative\nAbsent'));
     expect(t).toMatch(/Decisions\n[\s\S]*3\.1\nThe rules of procedure were adopted by consensus\.\nAdopted/);
     expect(t).toMatch(/Action items\n[\s\S]*3\.2\nThe AI Office will circulate a note on the threshold options\.\nAI Office\n13 February 2026\nOpen/);
   });
@@ -123,12 +130,19 @@ describe('public summary', () => {
 });
 
 describe('participants', () => {
-  it('lists member organisations first, each with representatives and roles', async () => {
+  it('lists who attended from the attendance: members by organisation, then observers, experts, AI Office, excused', async () => {
     const t = await text(builders.participants());
     expect(t).toContain('List of participants');
-    expect(t).toMatch(/Member organisations\n[\s\S]*Mistral AI \(Mistral\)\nCamille Laurent\nHead of public affairs\n\nHugo Martin\nLegal counsel/);
-    expect(t.indexOf('Aleph Alpha')).toBeLessThan(t.indexOf('Other participants'));
-    expect(t.indexOf('AI Office (AIO)')).toBeGreaterThan(t.indexOf('Other participants'));
+    expect(t).toContain('9 participants (6 in person, 3 remotely); 4 member organisations represented.');
+    expect(t).toMatch(
+      /Member organisations\nOrganisation\nRepresentatives\nAleph Alpha\nJonas Weber\nAnthropic\nSarah Okafor \(remote\)\nGoogle\nPieter de Vries\nMistral AI\nCamille Laurent\nHugo Martin \(remote\)\nObservers\n/,
+    );
+    expect(t).toMatch(/Observers\nName\nOrganisation\nAttendance\nJan Novák\nEuropean Parliament\nIn person\nExternal experts\n/);
+    expect(t).toMatch(/External experts\nName\nOrganisation\nAttendance\nLena Fischer\nFraunhofer IAIS\nRemote\nAI Office\n/);
+    expect(t).toMatch(/AI Office\nName\nOrganisation\nAttendance\nElena Marchetti\nAI Office\nIn person\nTomás Ruiz\nAI Office\nIn person\nExcused\n/);
+    expect(t).toMatch(/Excused\nName\nOrganisation\nAnna Kowalska\nMicrosoft\n$/);
+    expect(t).not.toContain('Maria Fernández'); // absent: not listed
+    expect(t).not.toContain('OpenAI'); // no one of OpenAI attended
     expect(t).not.toContain('@example.org'); // e-mail addresses are not listed
   });
 });
@@ -154,7 +168,7 @@ describe('house style and hygiene of every document', () => {
       expect(visibleText(part(bytes, 'word/header1.xml'))).toContain(BODY);
       expect(part(bytes, 'word/header1.xml')).toContain('<a:blip r:embed=');
       const footer = part(bytes, 'word/footer1.xml');
-      expect(visibleText(footer)).toContain('Page  of '); // field results are filled in by the reader
+      expect(visibleText(footer)).toContain('Page 1 of 1'); // cached results; readers recompute them when they lay out
       expect([...footer.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]!.trim())).toEqual(['PAGE', 'NUMPAGES']);
       // Fields anywhere else: none.
       const everything = Object.entries(all).filter(([n]) => n.endsWith('.xml') && n !== 'word/footer1.xml');

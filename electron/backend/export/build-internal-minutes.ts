@@ -1,19 +1,25 @@
 import { Paragraph, type FileChild } from 'docx';
-import { longDate, meetingDate } from './dates';
+import { ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL, type AttendanceStatus, type ParticipantCategory } from '../../../shared/domain/attendance';
+import { minutesStatusLine } from './conventions';
+import { longDate, timeInZone } from './dates';
+import { documentFrame } from './frame';
 import { renderSection } from './lexical-render';
-import { itemHeading, itemLevel, meetingMetaLines } from './meeting-meta';
+import { itemHeading, itemLevel } from './meeting-meta';
 import { textRuns } from './sanitise';
 import { orderedSections } from './sections-order';
-import { instantOfDate, packHouseDocument, titleBlock } from './style';
 import { humanise, simpleTable } from './tables';
-import type { ExportData } from './types';
+import { withZonedTimestamps } from '../../../shared/format/timestamps';
+import type { AttendanceEntry, ExportData } from './types';
 
 /**
- * The internal minutes: everything, flagged passages included (shaded and labelled), with "CONFIDENTIAL — NOT FOR
- * PUBLICATION" in the header of every page. Never published; the public summary is built elsewhere, from redact().
+ * The internal minutes: everything, flagged passages included (shaded and labelled), with the internal marking
+ * ("Internal — not for publication" unless the body words it otherwise) under the title and in the header of every
+ * page, and "DRAFT" on every page until the minutes are approved. Never published; the public summary is built
+ * elsewhere, from redact().
  */
 export function buildInternalMinutes(data: ExportData): Promise<Uint8Array> {
-  const { meeting, body } = data;
+  const frame = documentFrame(data, 'internal_minutes', 'Minutes (internal)', { internal: true, fromMinutes: true, extraMeta: [minutesStatusLine(data.minutes)] });
+  const zone = frame.conventions.timeZone;
   const flags = new Map(data.flags.map((f) => [f.id, f]));
   let listInstance = 0;
   const ctx = { flags, nextListInstance: () => ++listInstance };
@@ -21,13 +27,15 @@ export function buildInternalMinutes(data: ExportData): Promise<Uint8Array> {
   const itemLabel = new Map<string, string>([['opening', 'Opening'], ['closing', 'Closing']]);
   for (const a of data.agenda) itemLabel.set(a.id, a.number);
 
-  const children: FileChild[] = [...titleBlock(meeting.title, 'Minutes (internal)', meetingMetaLines(meeting, body.chair))];
+  const children: FileChild[] = [...frame.head];
   const active = data.flags.filter((f) => f.retiredAt === null).length;
   children.push(
     new Paragraph({
       style: 'Meta',
       children: textRuns(
-        `This is the full internal record. ${active} passage${active === 1 ? ' is' : 's are'} flagged as confidential: each is shaded and marked “[Flagged: reason] … [end of flag]”.`,
+        active === 0
+          ? 'This is the full internal record. No passage is flagged as confidential.'
+          : `This is the full internal record. ${active === 1 ? 'One passage is' : `${active} passages are`} flagged as confidential: ${active === 1 ? 'it is' : 'each is'} shaded and marked “[Flagged: reason] … [end of flag]”.`,
       ),
     }),
   );
@@ -37,11 +45,9 @@ export function buildInternalMinutes(data: ExportData): Promise<Uint8Array> {
   else
     children.push(
       simpleTable(
-        ['Name', 'Organisation', 'Category', 'Status'],
-        [...data.attendance]
-          .sort((a, b) => a.organisation.localeCompare(b.organisation, 'en') || a.name.localeCompare(b.name, 'en'))
-          .map((p) => [p.name, p.organisation, humanise(p.category), humanise(p.status)]),
-        [3, 3, 2, 2],
+        ['Name', 'Organisation', 'Category', 'Attendance', 'Arrived / left'],
+        [...data.attendance].sort(attendanceOrder).map((p) => [p.name, p.organisation || '—', categoryLabel(p.category), statusLabel(p.statusCode ?? p.status), movements(p, zone)]),
+        [2.4, 2.3, 1.9, 1.7, 1.7],
       ),
     );
 
@@ -49,7 +55,7 @@ export function buildInternalMinutes(data: ExportData): Promise<Uint8Array> {
     children.push(new Paragraph({ style: s.item ? itemLevel(s.number) : 'Heading1', children: textRuns(itemHeading(s.number, s.title)) }));
     if (withheld.has(s.key)) children.push(new Paragraph({ style: 'Meta', children: textRuns('Withheld from publication: not in the public summary.') }));
     const doc = data.sections[s.key];
-    if (doc) children.push(...renderSection(doc, ctx));
+    if (doc) children.push(...renderSection(withZonedTimestamps(doc, zone), ctx));
     else children.push(new Paragraph({ style: 'Meta', children: textRuns('No minutes were taken for this item.') }));
   }
 
@@ -75,11 +81,38 @@ export function buildInternalMinutes(data: ExportData): Promise<Uint8Array> {
       ),
     );
 
-  return packHouseDocument({
-    bodyName: body.name,
-    title: `${meeting.title} – internal minutes`,
-    confidential: true,
-    children,
-    fixedInstant: instantOfDate(meetingDate(meeting.startsAt)),
-  });
+  return frame.pack(children);
+}
+
+const CATEGORY_ORDER = ['representative', 'observer', 'external_expert', 'ai_office_staff'];
+const STATUS_ORDER = ['in_person', 'remote', 'excused', 'absent'];
+const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+
+/** Attending first (in person, remote), then excused, then absent; within each by category, organisation, name. */
+function attendanceOrder(a: AttendanceEntry, b: AttendanceEntry): number {
+  const group = (x: AttendanceEntry) => Math.max(1, rank(STATUS_ORDER, x.statusCode ?? x.status));
+  return (
+    group(a) - group(b) ||
+    rank(CATEGORY_ORDER, a.category) - rank(CATEGORY_ORDER, b.category) ||
+    a.organisation.localeCompare(b.organisation, 'en') ||
+    a.name.localeCompare(b.name, 'en')
+  );
+}
+
+function categoryLabel(code: string): string {
+  return PARTICIPANT_CATEGORY_LABEL[code as ParticipantCategory] ?? humanise(code);
+}
+function statusLabel(code: string): string {
+  return ATTENDANCE_STATUS_LABEL[code as AttendanceStatus] ?? humanise(code);
+}
+
+/** "arrived 10:05, left 11:30, arrived 11:50" in the body's zone; '' when no time was recorded. */
+export function movements(p: AttendanceEntry, timeZone: string): string {
+  return (p.events ?? [])
+    .map((e) => {
+      const t = timeInZone(e.at, timeZone);
+      return t ? `${e.kind === 'arrive' ? 'arrived' : 'left'} ${t}` : '';
+    })
+    .filter(Boolean)
+    .join(', ');
 }

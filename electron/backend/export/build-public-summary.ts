@@ -1,4 +1,4 @@
-import { ExternalHyperlink, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { AlignmentType, ExternalHyperlink, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { PublicInline, PublicSummary, SummaryBlock } from '../../../shared/redaction/public-model';
 import { recordBlock } from './lexical-render';
 import { textRuns, type RunStyle } from './sanitise';
@@ -17,6 +17,10 @@ export function buildPublicSummary(summary: PublicSummary): Promise<Uint8Array> 
     bodyName: summary.bodyName,
     title: `${summary.meetingTitle} – public summary`,
     confidential: false,
+    // the draft marking is in the header of every page as well as under the title (a block of the model)
+    draftMarking: summary.draft ?? null,
+    ...(summary.reference ? { reference: summary.reference } : {}),
+    ...(summary.language ? { language: summary.language } : {}),
     children,
     fixedInstant: instantOfDate(summary.date),
   });
@@ -29,8 +33,10 @@ function paragraph(b: SummaryBlock, marker: string, listInstance: Map<number, nu
     case 'title':
       return new Paragraph({ heading: 'Title', children: textRuns(b.text) });
     case 'subtitle':
-      return new Paragraph({ style: 'Subtitle', children: textRuns(b.text) });
+      return new Paragraph({ style: 'Subtitle', keepNext: true, children: textRuns(b.text) });
     case 'meta':
+      if (b.role === 'issue') return new Paragraph({ style: 'Meta', alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: textRuns(b.text) });
+      if (b.role === 'marking') return new Paragraph({ style: 'Marking', spacing: { before: 120 }, children: textRuns(b.text) });
       return new Paragraph({ style: 'Meta', children: textRuns(b.text) });
     case 'heading':
       return new Paragraph({ style: HEADING[b.level - 1], children: inlines(b.inlines, marker, {}) });

@@ -1,25 +1,29 @@
 import { Paragraph, type FileChild } from 'docx';
-import { instantInZone, meetingDate } from './dates';
-import { itemHeading, meetingMetaLines } from './meeting-meta';
+import { instantInZone } from './dates';
+import { documentFrame } from './frame';
+import { itemHeading } from './meeting-meta';
 import { textRuns } from './sanitise';
-import { instantOfDate, LIST_REF, packHouseDocument, titleBlock } from './style';
+import { LIST_REF } from './style';
 import { humanise, keyValueTable } from './tables';
 import type { ExportData } from './types';
 
 /**
- * The redaction record (internal): every flag, in force or lifted, with its reason, note, author, time, excerpt and
- * section; and the agenda items withheld from publication. It is what a reviewer reads to see why the public
- * summary says less than the minutes.
+ * The redaction record (internal): every flag, in force or lifted, with its reason, note, author, time (in the body's
+ * zone), excerpt and section; and the agenda items withheld from publication. It is what a reviewer reads to see why
+ * the public summary says less than the minutes. Each flag is a heading kept with its table, and the table kept
+ * together, but nothing is kept with what follows a table: flags follow each other on the page.
  */
 export function buildRedactionRecord(data: ExportData): Promise<Uint8Array> {
-  const { meeting, body } = data;
+  const { meeting } = data;
+  const frame = documentFrame(data, 'redaction_record', 'Redaction record (internal)', { internal: true, fromMinutes: true });
+  const zone = frame.conventions.timeZone;
   const sectionName = (key: string) => {
     if (key === 'opening') return 'Opening';
     if (key === 'closing') return 'Closing';
     const item = data.agenda.find((a) => a.id === key);
     return item ? itemHeading(item.number, item.title) : 'An item no longer on the agenda';
   };
-  const children: FileChild[] = [...titleBlock(meeting.title, 'Redaction record (internal)', meetingMetaLines(meeting, body.chair))];
+  const children: FileChild[] = [...frame.head];
   const display = meeting.withheldDisplay === 'title_only' ? 'by their title with “Not published”' : 'not at all';
   children.push(
     new Paragraph({
@@ -40,9 +44,9 @@ export function buildRedactionRecord(data: ExportData): Promise<Uint8Array> {
       ['Reason', humanise(f.reason)],
       ['Note', f.note || '—'],
       ['Flagged by', f.createdBy || '—'],
-      ['Flagged at', instantInZone(f.createdAt, meeting.timeZone)],
+      ['Flagged at', instantInZone(f.createdAt, zone)],
     ];
-    if (f.retiredAt !== null) rows.push(['Lifted at', instantInZone(f.retiredAt, meeting.timeZone)]);
+    if (f.retiredAt !== null) rows.push(['Lifted at', instantInZone(f.retiredAt, zone)]);
     rows.push(['Excerpt', f.excerpt || '—'], ['Flag id', f.id]);
     children.push(keyValueTable(rows));
   });
@@ -53,11 +57,5 @@ export function buildRedactionRecord(data: ExportData): Promise<Uint8Array> {
   for (const a of withheld)
     children.push(new Paragraph({ numbering: { reference: LIST_REF.bullet, level: 0, instance: 1 }, children: textRuns(itemHeading(a.number, a.title)) }));
 
-  return packHouseDocument({
-    bodyName: body.name,
-    title: `${meeting.title} – redaction record`,
-    confidential: true,
-    children,
-    fixedInstant: instantOfDate(meetingDate(meeting.startsAt)),
-  });
+  return frame.pack(children);
 }

@@ -6,6 +6,7 @@ import {
   Header,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,6 +17,7 @@ import {
   type ILevelsOptions,
   type IStylesOptions,
 } from 'docx';
+import { DEFAULT_DOCUMENT_CONVENTIONS } from '../../../shared/domain/body';
 import { LOGO_PNG_BASE64 } from './logo-data';
 import { finalisePackage } from './package';
 import { singleLine, textRuns } from './sanitise';
@@ -27,29 +29,47 @@ import { singleLine, textRuns } from './sanitise';
  */
 export const FONT = 'Arial';
 export const COLOUR = { text: '1F2933', muted: '5F6B76', accent: '2F4858', flagFill: 'FFE8A3', decisionFill: 'E8F0F5', rule: 'B8C4CE' };
-export const CONFIDENTIAL_BANNER = 'CONFIDENTIAL — NOT FOR PUBLICATION';
+/**
+ * The marking of internal documents, in the header of every page and under the title. Deliberately not an EU
+ * classification level ("CONFIDENTIAL" is one): the body may choose its own words (body.internalMarking).
+ */
+export const DEFAULT_INTERNAL_MARKING: string = DEFAULT_DOCUMENT_CONVENTIONS.internalMarking;
+export const MARKING_COLOUR = '9B1C1C';
+/** Every line spacing states its rule: without w:lineRule LibreOffice reads 276 as an exact 13.8 pt. */
+const LINE = { line: 276, lineRule: LineRuleType.AUTO } as const;
+const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
 
-/** A4 in twentieths of a point; 2.2 cm side margins, 3.35 cm at the top so the two-line header never meets the text. */
-const PAGE = { width: 11906, height: 16838, margin: 1247, top: 1900 };
+/** A4 in twentieths of a point; 2.2 cm side margins; at the top 2.75 cm, plus a line for each marking under the header. */
+const PAGE = { width: 11906, height: 16838, margin: 1247, top: 1560 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 const pt = (points: number) => points * 2; // half-points
 
 export const HOUSE_STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: FONT, size: pt(10.5), color: COLOUR.text }, paragraph: { spacing: { after: 120, line: 276 } } },
-    title: { run: { font: FONT, size: pt(20), bold: true, color: COLOUR.accent }, paragraph: { spacing: { after: 120 } } },
-    heading1: { run: { font: FONT, size: pt(14), bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
-    heading2: { run: { font: FONT, size: pt(12), bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
-    heading3: { run: { font: FONT, size: pt(11), bold: true, color: COLOUR.text }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
-    heading4: { run: { font: FONT, size: pt(10.5), bold: true, italics: true, color: COLOUR.text }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
-    heading5: { run: { font: FONT, size: pt(10.5), italics: true, color: COLOUR.text }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
-    heading6: { run: { font: FONT, size: pt(10), italics: true, color: COLOUR.muted }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+    document: {
+      run: { font: FONT, size: pt(10.5), color: COLOUR.text, language: { value: DEFAULT_DOCUMENT_CONVENTIONS.language } },
+      paragraph: { spacing: { after: 120, ...LINE } },
+    },
+    title: { run: { font: FONT, size: pt(20), bold: true, color: COLOUR.accent }, paragraph: { spacing: { after: 120, ...SINGLE }, keepNext: true } },
+    heading1: { run: { font: FONT, size: pt(14), bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 300, after: 120, ...SINGLE }, keepNext: true, keepLines: true } },
+    heading2: { run: { font: FONT, size: pt(12), bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 240, after: 100, ...SINGLE }, keepNext: true, keepLines: true } },
+    heading3: { run: { font: FONT, size: pt(11), bold: true, color: COLOUR.text }, paragraph: { spacing: { before: 200, after: 80, ...SINGLE }, keepNext: true, keepLines: true } },
+    heading4: { run: { font: FONT, size: pt(10.5), bold: true, italics: true, color: COLOUR.text }, paragraph: { spacing: { before: 160, after: 60, ...SINGLE }, keepNext: true, keepLines: true } },
+    heading5: { run: { font: FONT, size: pt(10.5), italics: true, color: COLOUR.text }, paragraph: { spacing: { before: 120, after: 60, ...SINGLE }, keepNext: true, keepLines: true } },
+    heading6: { run: { font: FONT, size: pt(10), italics: true, color: COLOUR.muted }, paragraph: { spacing: { before: 120, after: 60, ...SINGLE }, keepNext: true, keepLines: true } },
     listParagraph: { run: { font: FONT } },
   },
   paragraphStyles: [
-    { id: 'Meta', name: 'Meta', basedOn: 'Normal', run: { size: pt(9.5), color: COLOUR.muted }, paragraph: { spacing: { after: 80 } } },
-    { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: pt(12), color: COLOUR.muted }, paragraph: { spacing: { after: 240 } } },
+    { id: 'Meta', name: 'Meta', basedOn: 'Normal', run: { size: pt(9.5), color: COLOUR.muted }, paragraph: { spacing: { after: 80, ...LINE } } },
+    { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: pt(12), color: COLOUR.muted }, paragraph: { spacing: { after: 240, ...LINE } } },
+    {
+      id: 'Marking',
+      name: 'Marking',
+      basedOn: 'Normal',
+      run: { size: pt(9.5), bold: true, color: MARKING_COLOUR },
+      paragraph: { spacing: { before: 0, after: 160, ...SINGLE } },
+    },
     {
       id: 'QuoteBlock',
       name: 'Quote Block',
@@ -57,7 +77,7 @@ export const HOUSE_STYLES: IStylesOptions = {
       run: { italics: true, color: COLOUR.muted },
       paragraph: { indent: { left: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: COLOUR.rule, space: 8 } } },
     },
-    { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { size: pt(8.5), color: COLOUR.muted }, paragraph: { spacing: { after: 0 } } },
+    { id: 'HeaderText', name: 'Header Text', basedOn: 'Normal', run: { size: pt(8.5), color: COLOUR.muted }, paragraph: { spacing: { after: 0, ...SINGLE } } },
   ],
 };
 
@@ -83,22 +103,29 @@ function logo(): ImageRun {
   return new ImageRun({ type: 'png', data, transformation: { width: 22, height: 22 }, altText: { id: '1', name: 'Logo', description: 'Logo', title: 'Logo' } });
 }
 
-function header(bodyName: string, confidential: boolean): Header {
+function header(bodyName: string, reference: string, markings: Array<{ text: string; colour: string }>): Header {
   const children = [
     new Paragraph({
       style: 'HeaderText',
-      tabStops: [{ type: TabStopType.LEFT, position: 454 }],
+      tabStops: [
+        { type: TabStopType.LEFT, position: 454 },
+        { type: TabStopType.RIGHT, position: TEXT_WIDTH },
+      ],
       border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.rule, space: 4 } },
-      children: [logo(), ...textRuns(`\t${singleLine(bodyName)}`, { size: pt(8.5), color: COLOUR.muted })],
+      children: [
+        logo(),
+        ...textRuns(`\t${singleLine(bodyName)}`, { size: pt(8.5), color: COLOUR.muted }),
+        ...(reference ? textRuns(`\t${singleLine(reference)}`, { size: pt(8.5), color: COLOUR.muted }) : []),
+      ],
     }),
   ];
-  if (confidential)
+  for (const m of markings)
     children.push(
       new Paragraph({
         style: 'HeaderText',
         alignment: AlignmentType.CENTER,
         spacing: { before: 60 },
-        children: textRuns(CONFIDENTIAL_BANNER, { bold: true, size: pt(9), color: '9B1C1C' }),
+        children: textRuns(singleLine(m.text), { bold: true, size: pt(9), color: m.colour }),
       }),
     );
   return new Header({ children });
@@ -120,8 +147,16 @@ export interface HouseDocumentOptions {
   bodyName: string;
   /** Document title (core properties). */
   title: string;
-  /** Internal documents carry the confidentiality banner in the header of every page. */
+  /** Internal documents carry the internal marking in the header of every page (and the builder puts it in the body). */
   confidential: boolean;
+  /** The internal marking's words (default DEFAULT_INTERNAL_MARKING). */
+  internalMarking?: string;
+  /** The draft marking, on every page, for documents from minutes that are not approved; absent or null: none. */
+  draftMarking?: string | null;
+  /** The document's reference, at the right of the header. */
+  reference?: string;
+  /** Language of the text (w:lang), default en-GB. */
+  language?: string;
   children: FileChild[];
   /** The instant written as created/modified, e.g. the meeting date at 00:00Z, so output is deterministic. */
   fixedInstant: string;
@@ -130,18 +165,31 @@ export interface HouseDocumentOptions {
 /** Builds and packs a document in the house style, then normalises the package (package.ts). */
 export async function packHouseDocument(o: HouseDocumentOptions): Promise<Uint8Array> {
   const body = singleLine(o.bodyName);
+  const markings: Array<{ text: string; colour: string }> = [];
+  if (o.draftMarking) markings.push({ text: o.draftMarking, colour: COLOUR.accent });
+  if (o.confidential) markings.push({ text: o.internalMarking || DEFAULT_INTERNAL_MARKING, colour: MARKING_COLOUR });
+  const language = o.language || DEFAULT_DOCUMENT_CONVENTIONS.language;
+  const styles: IStylesOptions = {
+    ...HOUSE_STYLES,
+    default: { ...HOUSE_STYLES.default, document: { ...HOUSE_STYLES.default!.document, run: { ...HOUSE_STYLES.default!.document!.run, language: { value: language } } } },
+  };
   const doc = new Document({
     title: singleLine(o.title),
     creator: body,
     lastModifiedBy: body,
     revision: 1,
-    styles: HOUSE_STYLES,
+    styles,
     numbering: { config: [{ reference: LIST_REF.bullet, levels: bulletLevels }, { reference: LIST_REF.number, levels: numberLevels }] },
     features: { trackRevisions: false, updateFields: false },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } },
-        headers: { default: header(o.bodyName, o.confidential) },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top + markings.length * 260, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: header(o.bodyName, o.reference ?? '', markings) },
         footers: { default: footer() },
         children: o.children,
       },
@@ -158,11 +206,16 @@ export function instantOfDate(date: string): string {
 
 // ---- small shared blocks ---------------------------------------------------------------------------------------
 
-export function titleBlock(title: string, subtitle: string, meta: string[]): Paragraph[] {
+/**
+ * Title, subtitle and the lines under them; then, for internal or draft documents, the markings again in the body
+ * (a header is lost by text extraction and by some readers).
+ */
+export function titleBlock(title: string, subtitle: string, meta: string[], markings: string[] = []): Paragraph[] {
   return [
     new Paragraph({ heading: 'Title', children: textRuns(title) }),
-    new Paragraph({ style: 'Subtitle', children: textRuns(subtitle) }),
+    new Paragraph({ style: 'Subtitle', keepNext: true, children: textRuns(subtitle) }),
     ...meta.map((m) => new Paragraph({ style: 'Meta', children: textRuns(m) })),
+    ...markings.map((m) => new Paragraph({ style: 'Marking', spacing: { before: 120 }, children: textRuns(m) })),
   ];
 }
 

@@ -1,21 +1,39 @@
-import { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType, type ParagraphChild } from 'docx';
+import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type ParagraphChild } from 'docx';
 import { COLOUR, shaded, TEXT_WIDTH_TWIPS } from './style';
 import { textRuns } from './sanitise';
 
-export type Cell = string | ParagraphChild[];
+/** A cell: text, one paragraph of runs, or several paragraphs (an array of run arrays). */
+export type Cell = string | ParagraphChild[] | ParagraphChild[][];
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOUR.rule };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+const MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 
-function cellParagraphs(c: Cell, bold = false, keepNext = false): Paragraph[] {
-  if (typeof c === 'string') return [new Paragraph({ spacing: { after: 40 }, keepNext, children: textRuns(c, bold ? { bold: true } : {}) })];
-  return [new Paragraph({ spacing: { after: 40 }, keepNext, children: c })];
+const isParagraphList = (c: Cell): c is ParagraphChild[][] => Array.isArray(c) && c.length > 0 && Array.isArray(c[0]);
+
+/**
+ * The paragraphs of a cell. `keepNext` keeps the row with the next one: given to every row but the last of a block
+ * that must stay together, never to the last (which would chain the table to whatever follows, page after page).
+ */
+function cellParagraphs(c: Cell, bold: boolean, keepNext: boolean): Paragraph[] {
+  const paragraphs: ParagraphChild[][] = typeof c === 'string' ? [textRuns(c, bold ? { bold: true } : {})] : isParagraphList(c) ? c : [c as ParagraphChild[]];
+  return paragraphs.map((children, i) => new Paragraph({ spacing: { after: i === paragraphs.length - 1 ? 40 : 0 }, keepNext: keepNext || i < paragraphs.length - 1, children }));
 }
 
-/** A plain grid with a shaded header row; `widths` are fractions of the text width. */
-export function simpleTable(headers: string[], rows: Cell[][], widths: number[]): Table {
+function columns(widths: number[]): number[] {
   const total = widths.reduce((a, b) => a + b, 0);
   const cols = widths.map((w) => Math.round((w / total) * TEXT_WIDTH_TWIPS));
+  cols[cols.length - 1] = TEXT_WIDTH_TWIPS - cols.slice(0, -1).reduce((a, b) => a + b, 0);
+  return cols;
+}
+
+/**
+ * A plain grid with a shaded header row repeated on every page; `widths` are fractions of the text width. Fixed
+ * layout (Word and LibreOffice use the given widths instead of fitting the text); rows never split across pages;
+ * the header row keeps with the first row.
+ */
+export function simpleTable(headers: string[], rows: Cell[][], widths: number[]): Table {
+  const cols = columns(widths);
   const row = (cells: Cell[], head: boolean) =>
     new TableRow({
       tableHeader: head,
@@ -24,37 +42,42 @@ export function simpleTable(headers: string[], rows: Cell[][], widths: number[])
         (c, i) =>
           new TableCell({
             width: { size: cols[i] ?? 1000, type: WidthType.DXA },
-            margins: { top: 40, bottom: 40, left: 80, right: 80 },
+            margins: MARGINS,
             ...(head ? { shading: shaded('E4EAEF') } : {}),
-            children: cellParagraphs(c, head),
+            children: cellParagraphs(c, head, head),
           }),
       ),
     });
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: cols,
+    layout: TableLayoutType.FIXED,
     borders,
     rows: [row(headers, true), ...rows.map((r) => row(r, false))],
   });
 }
 
-/** Two-column key/value table (one flag in the redaction record), kept on one page where it fits. */
+/**
+ * Two-column key/value table (one flag in the redaction record), kept on one page where it fits: every row keeps
+ * with the next but the last, so the block stays together without chaining itself to the next block.
+ */
 export function keyValueTable(pairs: Array<[string, Cell]>): Table {
-  const cols = [Math.round(TEXT_WIDTH_TWIPS * 0.24), TEXT_WIDTH_TWIPS - Math.round(TEXT_WIDTH_TWIPS * 0.24)];
+  const cols = columns([0.24, 0.76]);
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: cols,
+    layout: TableLayoutType.FIXED,
     borders,
-    rows: pairs.map(
-      ([k, v]) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({ width: { size: cols[0]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, shading: shaded('F1F4F6'), children: cellParagraphs(k, true, true) }),
-            new TableCell({ width: { size: cols[1]!, type: WidthType.DXA }, margins: { top: 40, bottom: 40, left: 80, right: 80 }, children: cellParagraphs(v, false, true) }),
-          ],
-        }),
-    ),
+    rows: pairs.map(([k, v], i) => {
+      const keep = i < pairs.length - 1;
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({ width: { size: cols[0]!, type: WidthType.DXA }, margins: MARGINS, shading: shaded('F1F4F6'), children: cellParagraphs(k, true, keep) }),
+          new TableCell({ width: { size: cols[1]!, type: WidthType.DXA }, margins: MARGINS, children: cellParagraphs(v, false, keep) }),
+        ],
+      });
+    }),
   });
 }
 

@@ -2,6 +2,7 @@ import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import type { MinutesStatus } from '../../../shared/domain/minutes';
 
 /**
  * Everything the internal documents are built from: plain data, gathered by the export service, so that every
@@ -9,7 +10,12 @@ import type { SerializedDoc } from '../../../shared/editor/doc-model';
  * takes the PublicDocument that redact() made, and nothing else.
  */
 export interface ExportData {
-  body: { name: string; chair: string };
+  /** The body and its document conventions (reference, place of issue, time zone, language, internal marking). */
+  body: DocumentConventions;
+  /** When the documents are issued (the export), an ISO instant: "Brussels, <date>" is its date in the body's zone. */
+  issuedAt?: string;
+  /** The minutes' status and version: anything built from minutes that are not approved is marked "Draft". */
+  minutes?: { status: MinutesStatus; version: number };
   meeting: Meeting;
   /** In agenda order, numbered (orderAndNumber). */
   agenda: AgendaItem[];
@@ -25,15 +31,31 @@ export interface ExportData {
   withheldItemIds: string[];
 }
 
+/** The body's name and chair, and its conventions; every convention has a default (DEFAULT_DOCUMENT_CONVENTIONS). */
+export interface DocumentConventions {
+  name: string;
+  chair: string;
+  referencePrefix?: string;
+  placeOfIssue?: string;
+  timeZone?: string;
+  language?: string;
+  internalMarking?: string;
+}
+
+/** One participant as recorded for the meeting (names as they were then: roster changes never reach the documents). */
 export interface AttendanceEntry {
   name: string;
   organisation: string;
-  /** e.g. 'member', 'observer', 'ai_office', 'expert' (shown humanised). */
+  /** Stored category code: 'representative', 'observer', 'external_expert', 'ai_office_staff'. */
   category: string;
-  /** e.g. 'In person', 'Remote', 'Excused', 'Absent' (shown humanised). */
+  /** Stored status code: 'in_person', 'remote', 'excused', 'absent'. */
   status: string;
-  /** The stored status code ('in_person', 'remote'…), when the label differs from it. */
+  /** Same as status (kept for callers that read it). */
   statusCode?: string;
+  /** For representatives: whether their organisation is a member of the body (default: yes). */
+  member?: boolean;
+  /** Timed arrivals and departures, ISO instants, in order. */
+  events?: Array<{ kind: 'arrive' | 'leave'; at: string }>;
 }
 
 export interface FlagRecord {
@@ -57,6 +79,8 @@ export interface DecisionRecord {
 }
 
 export interface ActionRecord {
+  /** The record's id (the minutes' action block carries it as recordId). */
+  id?: string;
   text: string;
   owner: string;
   /** YYYY-MM-DD or ''. */

@@ -34,11 +34,33 @@ const SELECT = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.or
   LEFT JOIN representatives r ON r.id = a.representative_id
   LEFT JOIN organisations o ON o.id = a.organisation_id`;
 
+/**
+ * The names as they were when each participant was recorded: what a meeting's documents print (see listAsRecorded).
+ * A copy left empty (rows written before copies were taken) falls back to the roster's current name.
+ */
+const SELECT_AS_RECORDED = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.organisation_id, a.status,
+    COALESCE(NULLIF(a.name, ''), r.name, '') AS name, COALESCE(NULLIF(a.organisation, ''), o.name, '') AS organisation
+  FROM attendance a
+  LEFT JOIN representatives r ON r.id = a.representative_id
+  LEFT JOIN organisations o ON o.id = a.organisation_id`;
+
 export class AttendanceRepo {
   constructor(private readonly db: Database) {}
 
   list(meetingId: string): ParticipantRow[] {
-    const rows = this.db.prepare(`${SELECT} WHERE a.meeting_id = ? ORDER BY a.position, a.id`).all(meetingId) as Row[];
+    return this.listWith(SELECT, meetingId);
+  }
+
+  /**
+   * The participants with the name and organisation copied when they were recorded, not the roster's current ones:
+   * the list of participants of a held meeting never changes when the roster changes afterwards.
+   */
+  listAsRecorded(meetingId: string): ParticipantRow[] {
+    return this.listWith(SELECT_AS_RECORDED, meetingId);
+  }
+
+  private listWith(select: string, meetingId: string): ParticipantRow[] {
+    const rows = this.db.prepare(`${select} WHERE a.meeting_id = ? ORDER BY a.position, a.id`).all(meetingId) as Row[];
     const events = this.db
       .prepare(`SELECT e.attendance_id, e.kind, e.at, e.status FROM attendance_events e JOIN attendance a ON a.id = e.attendance_id WHERE a.meeting_id = ? ORDER BY e.id`)
       .all(meetingId) as Array<{ attendance_id: string; kind: AttendanceEventKind; at: string; status: AttendanceStatus | null }>;

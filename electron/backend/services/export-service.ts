@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
-import { ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL } from '../../../shared/domain/attendance';
+import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
+import type { DraftConfirmation } from '../../../shared/contract/exports';
+import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
 import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
-import { publicSummary } from '../../../shared/redaction/public-summary';
+import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { flaggedTexts } from '../../../shared/redaction/redact';
 import { meetingDate } from '../export/dates';
 import type { Finding } from '../export/redaction-check';
@@ -48,7 +50,8 @@ export class ExportService {
     return this.exportsRepo.listForMeeting(meetingId);
   }
 
-  async create(input: { meetingId: string; kind: ExportKind }): Promise<ExportResult> {
+  async create(input: { meetingId: string; kind: ExportKind; confirmDraft?: boolean | undefined }): Promise<ExportResult> {
+    if (input.kind === 'public_summary' && !input.confirmDraft) this.refuseUnconfirmedDraft(input.meetingId);
     if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
     // The builders and the check (docx, fflate, saxes) are loaded when the first export starts, not at start-up.
     const { buildPublicSummary, checkPublicDocx, defaultFileName, describeFindings, ...builders } = await loadDocuments();
@@ -90,17 +93,26 @@ export class ExportService {
     return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
   }
 
+  /**
+   * A public summary of minutes that are not approved is a draft: it is produced only once the officer has confirmed
+   * (confirmDraft), and then marked DRAFT on every page. Without the confirmation: invalid_transition, with details
+   * the renderer turns into its question (DraftConfirmation).
+   */
+  private refuseUnconfirmedDraft(meetingId: string): void {
+    this.meetings.mustGet(meetingId);
+    const minutes = minutesInfo(new MinutesRepo(this.ctx.db).get(meetingId))!;
+    if (!isDraft(minutes)) return;
+    const status = MINUTES_STATUS_LABEL[minutes.status].toLowerCase();
+    throw new AppError(
+      'invalid_transition',
+      `The minutes are not approved yet (version ${minutes.version}, ${status}): a public summary now would be a draft. Confirm to export it marked “DRAFT” on every page.`,
+      { details: { needsConfirmation: 'draft', minutesStatus: status, version: minutes.version } satisfies DraftConfirmation },
+    );
+  }
+
   /** The public summary model of a meeting: the one function the live preview uses too (shared/redaction). */
   publicSummary(data: ExportData): PublicSummary {
-    return publicSummary({
-      bodyName: data.body.name,
-      meeting: data.meeting,
-      agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
-      sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
-      attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
-      withheldItemIds: data.withheldItemIds,
-      flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
-    });
+    return publicSummaryOf(data);
   }
 
   /**
@@ -142,19 +154,34 @@ export class ExportService {
       meeting,
       agenda,
       organisations: this.members.list(),
-      attendance: new AttendanceRepo(db).list(meetingId).map((p) => ({
-        name: p.name,
-        organisation: p.organisation,
-        category: PARTICIPANT_CATEGORY_LABEL[p.category] ?? p.category,
-        status: ATTENDANCE_STATUS_LABEL[p.status] ?? p.status,
-        statusCode: p.status,
-      })),
+      attendance: this.attendance(meetingId),
+      minutes: minutesInfo(new MinutesRepo(db).get(meetingId)),
+      issuedAt: iso(this.ctx.now()),
       sections,
       flags,
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
-      actions: new ActionsRepo(db).list(meetingId).map((a) => ({ text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
+      actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
     };
+  }
+
+  /**
+   * The meeting's attendance as recorded: names and organisations as they were copied when each participant was
+   * added (roster changes afterwards never reach the documents); membership from the organisation (a deleted one
+   * counts as a member, since only members' representatives are on the roster).
+   */
+  private attendance(meetingId: string): ExportData['attendance'] {
+    const membership = new Map(this.members.list().map((o) => [o.id, o.isMember]));
+    return new AttendanceRepo(this.ctx.db).listAsRecorded(meetingId).map((p) => ({
+      name: p.name,
+      organisation: p.organisation,
+      category: p.category,
+      status: p.status,
+      statusCode: p.status,
+      member: p.organisationId ? (membership.get(p.organisationId) ?? true) : true,
+      // arrivals and departures (status changes are recorded as events too: not printed)
+      events: p.events.flatMap((e) => (e.kind === 'arrive' || e.kind === 'leave' ? [{ kind: e.kind, at: e.at }] : [])),
+    }));
   }
 
   private record(meetingId: string, kind: ExportKind, fileName: string, bytes: Uint8Array, checkPassed: boolean | null, findings: Finding[]): string {
@@ -183,6 +210,11 @@ function loadDocuments(): Promise<Documents> {
   return import('../export/documents');
 }
 
+/** The minutes' status and version; no minutes row yet means a first draft. */
+function minutesInfo(row: { status: MinutesStatus; version: number } | undefined): ExportData['minutes'] {
+  return row ? { status: row.status, version: row.version } : { status: 'draft', version: 1 };
+}
+
 function buildInternal(
   b: Pick<Documents, 'buildAgenda' | 'buildInternalMinutes' | 'buildParticipants' | 'buildRedactionRecord'>,
   kind: Exclude<ExportKind, 'public_summary'>,
@@ -209,4 +241,36 @@ export function describeBlockers(blockers: readonly PublicationBlocker[]): strin
     `publication, but ${blockers.length === 1 ? 'its mark is' : 'their marks are'} no longer in the minutes: ${list}. ` +
     'Open the Flags panel and choose "Flag again" to mark the text, or "Lift flag" if it may be published. Nothing was written.'
   );
+}
+
+/**
+ * The public summary model of a meeting's export data: publicSummary() (shared/redaction, the one function the live
+ * preview uses too) with the body's conventions, the action records and the timestamps in the body's zone.
+ */
+export function publicSummaryOf(data: ExportData): PublicSummary {
+  return publicSummary({
+    document: publicDocumentOptions(data),
+    bodyName: data.body.name,
+    meeting: data.meeting,
+    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
+    sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
+    attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
+    withheldItemIds: data.withheldItemIds,
+    flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+  });
+}
+
+/** What the public summary states besides the minutes: the body's conventions, the meeting's lines, the action records. */
+export function publicDocumentOptions(data: ExportData): LayoutOptions {
+  const c = conventionsOf(data.body);
+  return {
+      meeting: data.meeting,
+      chair: c.chair,
+      timeZone: c.timeZone,
+      issue: issueLine(c, data.issuedAt, data.meeting),
+      reference: documentReference(c, data.meeting, 'public_summary'),
+      draft: draftMarking(data.minutes),
+      language: c.language,
+      actions: data.actions.flatMap((a) => (a.id ? [{ recordId: a.id, status: a.status, dueDate: a.dueDate }] : [])),
+  };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import {
+  DEFAULT_FLAG_REASON,
   FLAG_REASONS,
   type DismissedSuggestions,
   type DismissSuggestion,
@@ -62,17 +63,7 @@ export class FlagsService {
     this.mustGetMeeting(input.meetingId);
     this.checkSection(input.meetingId, input.sectionKey);
     const now = iso(this.ctx.now());
-    const flag: Flag = {
-      ...input,
-      createdBy: input.createdBy || this.ctx.user,
-      id: this.ctx.newId(),
-      createdAt: now,
-      updatedAt: now,
-      retiredAt: null,
-      retiredReason: null,
-      retiredBy: '',
-      unmarkedSince: null,
-    };
+    const flag = inForce({ ...input, createdBy: input.createdBy || this.ctx.user, id: this.ctx.newId() }, now);
     this.ctx.db.transaction(() => {
       this.repo.insert(flag);
       this.meetings.recordEvent(flag.meetingId, now, 'flag_created', { flagId: flag.id, reason: flag.reason, sectionKey: flag.sectionKey });
@@ -134,21 +125,7 @@ export class FlagsService {
     for (const [id, excerpt] of present) {
       const rec = this.repo.get(id);
       if (!rec) {
-        const adopted: Flag = {
-          id,
-          meetingId,
-          sectionKey,
-          reason: 'commercially_confidential',
-          note: '',
-          createdBy: this.ctx.user,
-          createdAt: now,
-          updatedAt: now,
-          retiredAt: null,
-          retiredReason: null,
-          retiredBy: '',
-          unmarkedSince: null,
-          excerpt,
-        };
+        const adopted = inForce({ id, meetingId, sectionKey, reason: DEFAULT_FLAG_REASON, note: '', createdBy: this.ctx.user, excerpt }, now);
         this.repo.insert(adopted);
         this.meetings.recordEvent(meetingId, now, 'flag_adopted', { flagId: id, sectionKey });
         changed.push(adopted);
@@ -216,4 +193,9 @@ export class FlagsService {
     this.ctx.db.transaction(() => this.repo.replaceTerms(terms, iso(this.ctx.now())))();
     return this.terms();
   }
+}
+
+/** A new record, in force from `now`. */
+function inForce(f: Pick<Flag, 'id' | 'meetingId' | 'sectionKey' | 'reason' | 'note' | 'createdBy' | 'excerpt'>, now: string): Flag {
+  return { ...f, createdAt: now, updatedAt: now, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null };
 }

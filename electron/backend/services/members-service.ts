@@ -20,7 +20,9 @@ export class MembersService {
     return this.bodyRepo.get();
   }
   updateBody(input: Out<typeof BodyUpdate>) {
-    this.bodyRepo.update(input);
+    const current = this.bodyRepo.get();
+    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    this.bodyRepo.update({ ...current, ...defined });
     return this.bodyRepo.get();
   }
 

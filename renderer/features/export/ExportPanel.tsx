@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { EXPORT_KINDS, EXPORT_KIND_LABEL, type ExportKind, type ExportRecord } from '../../../shared/contract/exports';
+import { DraftConfirmation, EXPORT_KINDS, EXPORT_KIND_LABEL, type ExportKind, type ExportRecord } from '../../../shared/contract/exports';
 import { api, ApiError, saveFile } from '../../api';
 import { ErrorNote, useLoad } from '../../ui/kit';
+import { DraftConfirmDialog } from './DraftConfirmDialog';
 
 const DESCRIPTION: Record<ExportKind, string> = {
   agenda: 'Convening notice with the numbered agenda and times.',
-  internal_minutes: 'Full text, flagged passages highlighted, marked confidential on every page.',
+  internal_minutes: 'Full text, flagged passages highlighted, marked “Internal — not for publication” on every page.',
   public_summary: 'Built only from the redacted model; checked for leaks before it is written.',
-  participants: 'Organisations and their representatives, as in the vademecum.',
+  participants: 'Who attended, from the attendance: members by organisation, observers, experts, AI Office, excused.',
   redaction_record: 'Internal: every flag with reason, note, who and when; withheld items.',
 };
 
@@ -24,11 +25,37 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
   const [progress, setProgress] = useState('');
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<{ question: DraftConfirmation; answer: (yes: boolean) => void } | null>(null);
+
+  /** Shows the draft confirmation and waits for the officer's answer. */
+  const askDraft = (question: DraftConfirmation) =>
+    new Promise<boolean>((resolve) =>
+      setConfirming({
+        question,
+        answer: (yes) => {
+          setConfirming(null);
+          resolve(yes);
+        },
+      }),
+    );
+
+  /** exports.create; a draft public summary is asked about (the backend says when) and retried once confirmed. */
+  const create = async (kind: ExportKind) => {
+    try {
+      return await api.call('exports.create', { meetingId, kind });
+    } catch (e) {
+      const question = e instanceof ApiError && e.code === 'invalid_transition' ? DraftConfirmation.safeParse(e.details) : null;
+      if (!question?.success) throw e;
+      if (!(await askDraft(question.data))) return null;
+      return api.call('exports.create', { meetingId, kind, confirmDraft: true });
+    }
+  };
 
   const exportOne = async (kind: ExportKind): Promise<Outcome> => {
     setProgress(kind === 'public_summary' ? 'Building the public summary and checking it for confidential text…' : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
     try {
-      const r = await api.call('exports.create', { meetingId, kind });
+      const r = await create(kind);
+      if (!r) return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: not exported (the minutes are not approved; cancelled).` };
       const saved = await saveFile(r.fileName, r.bytesBase64);
       if (!saved.saved) return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: not saved (cancelled).` };
       const checked = r.check.applied ? ' Redaction check passed.' : '';
@@ -86,6 +113,7 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
         </ul>
       )}
       <ExportHistory records={history.value ?? []} />
+      {confirming && <DraftConfirmDialog minutesStatus={confirming.question.minutesStatus} version={confirming.question.version} onAnswer={confirming.answer} />}
     </section>
   );
 }

@@ -88,11 +88,12 @@ export function MinutesPage({ id }: { id: string }) {
       sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
+      document: { meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
     };
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, data.bodyName, flagStore.inForce, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, previewChanged]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({

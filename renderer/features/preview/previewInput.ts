@@ -3,7 +3,7 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { FlagInForce } from '../../../shared/redaction/flag-state';
 import type { PublicSummary } from '../../../shared/redaction/public-model';
-import { publicSummary, type PublicMeetingInput } from '../../../shared/redaction/public-summary';
+import { publicSummary, type LayoutOptions, type PublicMeetingInput } from '../../../shared/redaction/public-summary';
 
 /** What the live preview is built from: the page's current state, never the stored copy alone. */
 export interface PreviewSource {
@@ -16,6 +16,8 @@ export interface PreviewSource {
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force. */
   flagsInForce: readonly FlagInForce[];
+  /** The meeting's time and place lines and the action records ("Next steps": open actions only), as the export has them. */
+  document?: LayoutOptions;
 }
 
 export type PreviewResult = { ok: true; summary: PublicSummary } | { ok: false; message: string };
@@ -34,6 +36,7 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
     sections: src.sections.map((s) => ({ key: s.key, content: s.content })),
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
+    ...(src.document ? { document: src.document } : {}),
   };
 }
 
