@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './outcome';
+export * from './presence';
+export * from './followup';
