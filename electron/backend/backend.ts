@@ -7,6 +7,7 @@ import { coreHandlers } from './handlers/core';
 import { exportsHandlers } from './handlers/exports';
 import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
+import { procedureHandlers } from './handlers/procedure';
 import { defaultContext, type ServiceContext } from './services/context';
 import { ExampleService } from './services/example-service';
 import { MeetingsService } from './services/meetings-service';
@@ -46,7 +47,7 @@ export class Backend {
     this.settings = opts.settings ?? createConfSettings(opts.dataDir);
     const meetings = new MeetingsService(this.ctx);
     this.services = { members: new MembersService(this.ctx), meetings, example: new ExampleService(this.ctx, meetings) };
-    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this) };
+    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this), ...procedureHandlers(this) };
     this.dispatch = createDispatcher(handlers, opts.log);
   }
 

@@ -3,6 +3,7 @@ import { coreCalls } from './core';
 import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
 import { minutesCalls } from './minutes';
+import { procedureCalls } from './procedure';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -13,6 +14,7 @@ export const contract = {
   ...minutesCalls,
   ...flagsCalls,
   ...exportsCalls,
+  ...procedureCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,7 +19,10 @@ describe('opening the data file', () => {
   });
 
   it('has numbered migrations in strictly increasing order, starting at 1', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    // Gaps are allowed (each helper is given a number; the lead keeps the list sorted when merging).
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]!).toBeGreaterThan(versions[i - 1]!);
   });
 
   it('refuses a database from a newer version with a clear message and leaves it untouched', () => {
