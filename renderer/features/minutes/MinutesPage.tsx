@@ -23,6 +23,7 @@ import { SuggestionList } from '../suggestions/SuggestionList';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { LiveOutline } from '../live/LiveOutline';
 import { clock, useLiveClock } from '../live/useLiveClock';
+import { ProcedurePanel } from '../procedure/ProcedurePanel';
 import { RecordsPanel } from '../records/RecordsPanel';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
 import { matchMeetingShortcut } from './meetingShortcuts';
@@ -33,7 +34,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 const PERIODIC_SNAPSHOT_MS = 5 * 60_000;
 const SUGGESTIONS_KEY = 'tfs-suggestions';
 
-type Panel = 'attendance' | 'records' | 'flags' | 'preview';
+type Panel = 'attendance' | 'records' | 'procedure' | 'flags' | 'preview';
 
 /**
  * The live minutes of one meeting: one editor per section (opening, each agenda item, closing), the current item
@@ -517,6 +518,9 @@ export function MinutesPage({ id }: { id: string }) {
             <button type="button" role="tab" aria-selected={panel === 'records'} onClick={() => setPanel('records')}>
               Decisions & actions
             </button>
+            <button type="button" role="tab" aria-selected={panel === 'procedure'} onClick={() => setPanel('procedure')}>
+              Procedure
+            </button>
             <button type="button" role="tab" aria-selected={panel === 'flags'} onClick={() => setPanel('flags')}>
               Flags{flagStore.inForce.length > 0 ? ` (${flagStore.inForce.length})` : ''}
             </button>
@@ -535,6 +539,18 @@ export function MinutesPage({ id }: { id: string }) {
               readOnly={readOnly}
               onDecision={(d) => setState((s) => (s ? { ...s, decisions: s.decisions.map((x) => (x.id === d.id ? d : x)) } : s))}
               onAction={(a) => setState((s) => (s ? { ...s, actions: s.actions.map((x) => (x.id === a.id ? a : x)) } : s))}
+            />
+          )}
+          {panel === 'procedure' && (
+            <ProcedurePanel
+              meetingId={id}
+              readOnly={readOnly}
+              sectionKey={live.currentSection ?? 'opening'}
+              sectionLabel={sectionLabel}
+              decisions={state.decisions}
+              participants={state.attendance.participants}
+              onDecision={(d) => setState((s) => (s ? { ...s, decisions: s.decisions.some((x) => x.id === d.id) ? s.decisions.map((x) => (x.id === d.id ? d : x)) : [...s.decisions, d] } : s))}
+              onAttendance={(a) => setState((s) => (s ? { ...s, attendance: a } : s))}
             />
           )}
           {panel === 'flags' && (
