@@ -2,7 +2,7 @@ import type { SerializedDoc } from '../editor/doc-model';
 import type { WithheldDisplay } from '../domain/meeting';
 import { TEXT_FORMAT } from '../editor/doc-model';
 import type { PublicBlock, PublicDocument, PublicInline, PublicSection } from './public-model';
-import { RedactionError, walkSection, type Atom, type BlockShape, type LinkRef } from './walk';
+import { RedactionError, walkSection, type Atom, type BlockShape } from './walk';
 
 export { RedactionError } from './walk';
 export { flaggedTexts, type FlaggedText } from './flagged-texts';
@@ -63,14 +63,19 @@ export function redact(input: RedactionInput): PublicDocument {
     { key: CLOSING_KEY, number: '', title: SECTION_TITLE.closing },
   ];
   const sections: PublicSection[] = [];
+  const read: Array<{ index: number; blocks: ReadBlock[] }> = [];
   for (const s of order) {
     if (withheld.has(s.key)) {
       if (input.meeting.withheldDisplay !== 'omit') sections.push({ ...s, withheld: true, blocks: [] });
       continue;
     }
     const content = byKey.get(s.key);
-    sections.push({ ...s, withheld: false, blocks: content === undefined ? [] : publicBlocks(content, `sections[${s.key}]`) });
+    sections.push({ ...s, withheld: false, blocks: [] });
+    if (content !== undefined) read.push({ index: sections.length - 1, blocks: readBlocks(content, `sections[${s.key}]`) });
   }
+  // A URL is tainted meeting-wide once any link to it holds or touches flagged content, however the links are split.
+  const tainted = taintedUrls(read.flatMap((r) => r.blocks.map((b) => b.atoms)));
+  for (const r of read) sections[r.index]!.blocks = toBlocks(r.blocks, tainted);
   return {
     marker: input.meeting.redactionMarker,
     bodyName: input.bodyName,
@@ -117,12 +122,46 @@ function sortByNumber<T extends { number: string }>(items: readonly T[]): T[] {
  * its marker says something was withheld there.
  */
 export function publicBlocks(content: unknown, path = 'section'): PublicBlock[] {
-  const blocks: PublicBlock[] = [];
-  walkSection(content, path, (shape, atoms) => {
-    const inlines = toInlines(atoms);
-    if (inlines.length > 0) blocks.push(toBlock(shape, inlines));
-  });
-  return blocks;
+  const blocks = readBlocks(content, path);
+  return toBlocks(blocks, taintedUrls(blocks.map((b) => b.atoms)));
+}
+
+interface ReadBlock {
+  shape: BlockShape;
+  atoms: Atom[];
+}
+
+function readBlocks(content: unknown, path: string): ReadBlock[] {
+  const out: ReadBlock[] = [];
+  walkSection(content, path, (shape, atoms) => out.push({ shape, atoms }));
+  return out;
+}
+
+function toBlocks(blocks: readonly ReadBlock[], tainted: ReadonlySet<string>): PublicBlock[] {
+  const out: PublicBlock[] = [];
+  for (const b of blocks) {
+    const inlines = toInlines(b.atoms, tainted);
+    if (inlines.length > 0) out.push(toBlock(b.shape, inlines));
+  }
+  return out;
+}
+
+/** How two URLs are compared for tainting: a differently cased or padded copy of a secret URL is the same secret. */
+export const urlKey = (url: string) => url.trim().toLowerCase();
+
+/**
+ * URLs that must not be published: any link whose content is flagged, or whose content sits right beside flagged
+ * content in the same block (a flag that ends where a link begins may be about the link). Keyed by `urlKey`.
+ */
+export function taintedUrls(blocks: ReadonlyArray<readonly Atom[]>): Set<string> {
+  const out = new Set<string>();
+  for (const atoms of blocks)
+    atoms.forEach((a, i) => {
+      if (!a.link) return;
+      const touches = a.flagIds !== null || atoms[i - 1]?.flagIds != null || atoms[i + 1]?.flagIds != null;
+      if (touches) out.add(urlKey(a.link.url));
+    });
+  return out;
 }
 
 function toBlock(shape: BlockShape, inlines: PublicInline[]): PublicBlock {
@@ -130,7 +169,7 @@ function toBlock(shape: BlockShape, inlines: PublicInline[]): PublicBlock {
     case 'heading':
       return { kind: 'heading', level: shape.level, inlines };
     case 'listItem':
-      return { kind: 'listItem', ordered: shape.ordered, depth: shape.depth, inlines };
+      return { kind: 'listItem', ordered: shape.ordered, depth: shape.depth, list: shape.list, inlines };
     default:
       return { kind: shape.kind, inlines };
   }
@@ -138,11 +177,10 @@ function toBlock(shape: BlockShape, inlines: PublicInline[]): PublicBlock {
 
 /**
  * Atoms of one block → public inlines. Flagged atoms never contribute anything but the fact of a run: the run
- * becomes a single `redacted` inline. Links with no flagged content keep their URL; others are dissolved.
+ * becomes a single `redacted` inline. Links keep their URL unless it is tainted (see taintedUrls); a tainted link
+ * is dissolved into its unflagged text.
  */
-export function toInlines(atoms: readonly Atom[]): PublicInline[] {
-  const tainted = new Set<LinkRef>();
-  for (const a of atoms) if (a.flagIds && a.link) tainted.add(a.link);
+export function toInlines(atoms: readonly Atom[], tainted: ReadonlySet<string> = taintedUrls([atoms])): PublicInline[] {
   const out: PublicInline[] = [];
   let i = 0;
   while (i < atoms.length) {
@@ -152,7 +190,7 @@ export function toInlines(atoms: readonly Atom[]): PublicInline[] {
       out.push({ kind: 'redacted' });
       continue;
     }
-    if (a.link && !tainted.has(a.link)) {
+    if (a.link && !tainted.has(urlKey(a.link.url))) {
       const children: PublicInline[] = [];
       while (i < atoms.length && atoms[i]!.link === a.link) pushPlain(children, atoms[i++]!);
       out.push({ kind: 'link', url: a.link.url, children });
@@ -173,10 +211,19 @@ function pushPlain(out: PublicInline[], a: Atom): void {
   if (a.format & TEXT_FORMAT.bold) next.bold = true;
   if (a.format & TEXT_FORMAT.italic) next.italic = true;
   if (a.format & TEXT_FORMAT.underline) next.underline = true;
+  if (a.format & TEXT_FORMAT.strikethrough) next.strike = true;
+  if (a.format & TEXT_FORMAT.subscript) next.subscript = true;
+  if (a.format & TEXT_FORMAT.superscript) next.superscript = true;
+  if (a.format & TEXT_FORMAT.code) next.code = true;
   const prev = out[out.length - 1];
-  if (prev?.kind === 'text' && prev.bold === next.bold && prev.italic === next.italic && prev.underline === next.underline) {
+  if (prev?.kind === 'text' && sameFormat(prev, next)) {
     prev.text += next.text;
     return;
   }
   out.push(next);
+}
+
+const FORMAT_KEYS = ['bold', 'italic', 'underline', 'strike', 'subscript', 'superscript', 'code'] as const;
+function sameFormat(a: PublicInline & { kind: 'text' }, b: PublicInline & { kind: 'text' }): boolean {
+  return FORMAT_KEYS.every((k) => a[k] === b[k]);
 }

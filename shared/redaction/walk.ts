@@ -2,7 +2,9 @@ import { AppError } from '../errors';
 import { SerializedDoc } from '../editor/doc-model';
 
 /**
- * The one walk over a stored minutes section that the redaction trusts. It knows an ALLOWLIST of node types, each in
+ * THE reader of a stored minutes section: every consumer of the stored Lexical JSON (save validation, plain text,
+ * redaction, flagged passages, flag re-application, DOCX rendering of the internal minutes) goes through
+ * `walkSection`, so that adding a node type means one case here plus its renderers. The walk the redaction trusts. It knows an ALLOWLIST of node types, each in
  * the places it may appear, and checks the fields it reads; anything else throws a RedactionError, so content the
  * redaction cannot judge never passes through. `redact()` and `flaggedTexts()` both use it, so they cannot disagree
  * about what is flagged.
@@ -38,13 +40,15 @@ export interface Atom {
   format: number;
   flagIds: readonly string[] | null;
   link: LinkRef | null;
+  /** A timestamp node's text ("[10:42]"): internal documents show it muted. */
+  timestamp?: true;
 }
 
 export type BlockShape =
   | { kind: 'paragraph' }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
   | { kind: 'quote' }
-  | { kind: 'listItem'; ordered: boolean; depth: number }
+  | { kind: 'listItem'; ordered: boolean; depth: number; /** Which list of the section (0, 1, …): numbering restarts per list. */ list: number }
   | { kind: 'decision' }
   | { kind: 'action' };
 
@@ -110,7 +114,7 @@ function inlineAtom(raw: unknown, p: string, ctx: InlineContext, out: Atom[]): v
       return;
     }
     case 'timestamp':
-      out.push({ kind: 'text', text: stringField(n, 'text', p), format: 0, flagIds: ctx.flagIds, link: ctx.link });
+      out.push({ kind: 'text', text: stringField(n, 'text', p), format: 0, flagIds: ctx.flagIds, link: ctx.link, timestamp: true });
       return;
     case 'linebreak':
       out.push({ kind: 'break', text: '\n', format: 0, flagIds: ctx.flagIds, link: ctx.link });
@@ -160,18 +164,19 @@ function listOrdered(n: Obj & { type: string }, path: string): boolean {
  * A list item holds inline content, a nested list, or both. Each maximal run of inline children becomes one block
  * at the list's depth; a nested list continues one level deeper. An item with no children at all is an empty bullet.
  */
-function visitList(list: Obj & { type: string }, path: string, listDepth: number, depth: number, visit: BlockVisitor): void {
+function visitList(list: Obj & { type: string }, path: string, listDepth: number, depth: number, visit: BlockVisitor, lists: { n: number }): void {
   checkDepth(depth, path);
   const ordered = listOrdered(list, path);
+  const listNo = lists.n++;
   childrenOf(list, path).forEach((raw, i) => {
     const p = `${path}.children[${i}]`;
     const item = asNode(raw, p);
     if (item.type !== 'listitem') misplaced(item.type, 'directly inside a list', p);
     const kids = childrenOf(item, p);
-    if (kids.length === 0) visit({ kind: 'listItem', ordered, depth: listDepth }, []);
+    if (kids.length === 0) visit({ kind: 'listItem', ordered, depth: listDepth, list: listNo }, []);
     let run: Atom[] | null = null;
     const flush = () => {
-      if (run) visit({ kind: 'listItem', ordered, depth: listDepth }, run);
+      if (run) visit({ kind: 'listItem', ordered, depth: listDepth, list: listNo }, run);
       run = null;
     };
     kids.forEach((kidRaw, k) => {
@@ -179,7 +184,7 @@ function visitList(list: Obj & { type: string }, path: string, listDepth: number
       const kid = asNode(kidRaw, kp);
       if (kid.type === 'list') {
         flush();
-        visitList(kid, kp, listDepth + 1, depth + 2, visit);
+        visitList(kid, kp, listDepth + 1, depth + 2, visit, lists);
       } else {
         run ??= [];
         inlineAtom(kidRaw, kp, { flagIds: null, link: null, depth: depth + 2 }, run);
@@ -205,6 +210,7 @@ export function walkSection(content: unknown, path: string, visit: BlockVisitor)
   const root = asNode((content as Obj).root, `${path}.root`);
   if (root.type !== 'root') misplaced(root.type, 'at the top of a section', `${path}.root`);
   const rootPath = `${path}.root`;
+  const lists = { n: 0 };
   childrenOf(root, rootPath).forEach((raw, i) => {
     const p = `${rootPath}.children[${i}]`;
     const n = asNode(raw, p);
@@ -223,7 +229,7 @@ export function walkSection(content: unknown, path: string, visit: BlockVisitor)
         stringField(n, 'recordId', p);
         return visit({ kind: n.type }, lineAtoms(n, p, 1));
       case 'list':
-        return visitList(n, p, 0, 1, visit);
+        return visitList(n, p, 0, 1, visit, lists);
       default:
         misplaced(n.type, 'as a block of a section', p);
     }

@@ -1,3 +1,4 @@
+import { layoutPublicSummary } from '../../shared/redaction/public-summary';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ export async function runExport(opts: PartOptions): Promise<PartResult> {
       const t0 = performance.now();
       publicDoc = redact(input);
       const t1 = performance.now();
-      bytes = await buildPublicSummary(publicDoc);
+      bytes = await buildPublicSummary(layoutPublicSummary(publicDoc));
       const t2 = performance.now();
       const passages: Array<{ id: string; text: string }> = [];
       for (const s of input.sections)

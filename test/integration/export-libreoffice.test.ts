@@ -1,3 +1,4 @@
+import { layoutPublicSummary } from '../../shared/redaction/public-summary';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -43,7 +44,7 @@ describe.skipIf(!SOFFICE)('exports opened by LibreOffice', () => {
     const docs: Record<string, Uint8Array> = {
       agenda: await buildAgenda(data),
       minutes: await buildInternalMinutes(data),
-      public: await buildPublicSummary(pub),
+      public: await buildPublicSummary(layoutPublicSummary(pub)),
       participants: await buildParticipants(data),
       record: await buildRedactionRecord(data),
     };

@@ -1,3 +1,4 @@
+import { layoutPublicSummary } from '../../shared/redaction/public-summary';
 import { describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../electron/backend/export/build-agenda';
 import { buildInternalMinutes } from '../../electron/backend/export/build-internal-minutes';
@@ -19,7 +20,7 @@ const data = fixtureExportData();
 const builders = {
   agenda: () => buildAgenda(data),
   internal_minutes: () => buildInternalMinutes(data),
-  public_summary: () => buildPublicSummary(fixturePublicDocument()),
+  public_summary: () => buildPublicSummary(layoutPublicSummary(fixturePublicDocument())),
   participants: () => buildParticipants(data),
   redaction_record: () => buildRedactionRecord(data),
 };
@@ -115,7 +116,7 @@ describe('public summary', () => {
   it('omits withheld items that are not in the model', async () => {
     const doc = fixturePublicDocument();
     doc.sections = doc.sections.filter((s) => !s.withheld);
-    const t = await text(buildPublicSummary(doc));
+    const t = await text(buildPublicSummary(layoutPublicSummary(doc)));
     expect(t).not.toContain('Future discussion topics');
     expect(t).not.toContain('Not published');
   });

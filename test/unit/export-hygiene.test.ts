@@ -1,3 +1,4 @@
+import { layoutPublicSummary } from '../../shared/redaction/public-summary';
 import { Paragraph } from 'docx';
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
@@ -108,7 +109,7 @@ describe('every builder sanitises', () => {
     pub.meetingTitle = bad;
     pub.organisations = [bad];
     pub.sections[0]!.blocks = [{ kind: 'paragraph', inlines: [{ kind: 'text', text: bad }, { kind: 'link', url: `https://x.org/${bad}`, children: [{ kind: 'text', text: bad }] }] }];
-    const docs = [await buildAgenda(d), await buildInternalMinutes(d), await buildParticipants(d), await buildRedactionRecord(d), await buildPublicSummary(pub)];
+    const docs = [await buildAgenda(d), await buildInternalMinutes(d), await buildParticipants(d), await buildRedactionRecord(d), await buildPublicSummary(layoutPublicSummary(pub))];
     for (const bytes of docs) {
       for (const [name, b] of Object.entries(parts(bytes))) if (/\.(xml|rels)$/.test(name)) parseXml(Buffer.from(b).toString('utf8'));
       expect(checkPublicDocx(bytes, { passages: [] })).toEqual({ ok: true });
@@ -146,7 +147,7 @@ describe('flagged passages of any length', () => {
       sections: [{ key: 'item-1', content: doc(p(t('Before '), flag(['f1'], t(secret)), t(' after.'))) }],
       organisations: ['Org'],
     });
-    return buildPublicSummary(pub);
+    return buildPublicSummary(layoutPublicSummary(pub));
   }
 
   it('gives byte-identical word/document.xml (and file) for 1 to 10,000 characters (built via redact())', async () => {

@@ -41,7 +41,15 @@ function source(over: Partial<PreviewSource> = {}): PreviewSource {
       { key: 'a2', content: doc(el('paragraph', [text('Details of the breach at Acme.')])) },
       { key: 'a21', content: doc(el('paragraph', [text('Patch by Friday.')])) },
     ],
-    organisations: ['Mistral AI', 'Aleph Alpha', 'Mistral AI', ' '],
+    attendance: [
+      { organisation: 'Mistral AI', status: 'in_person' },
+      { organisation: 'Aleph Alpha', status: 'remote' },
+      { organisation: 'Mistral AI', status: 'remote' },
+      { organisation: ' ', status: 'in_person' },
+      { organisation: 'Absent Corp', status: 'absent' },
+      { organisation: 'Excused Ltd', status: 'excused' },
+    ],
+    flagsInForce: [],
     ...over,
   };
 }
@@ -56,21 +64,23 @@ describe('live public preview: built with redact() from the current content', ()
     expect(html).toContain('Acme will spend <span class="pv-redacted"');
     expect(html.match(/class="pv-redacted"/g)).toHaveLength(3);
     // The withheld item and its sub-item keep their titles, with the note.
-    expect(html).toMatch(/2 Security incident<\/h4><p class="pv-withheld">Not published\.<\/p>/);
-    expect(html).toMatch(/2\.1 Follow-up<\/h4><p class="pv-withheld">Not published\.<\/p>/);
-    // Links elsewhere: text and URL, not clickable.
-    expect(html).toContain('the plan');
-    expect(html).toContain('(https://example.org/plan)');
+    expect(html).toMatch(/2\. Security incident<\/p><p class="pv-p pv-note" data-pv-block=""><em>Not published\.<\/em><\/p>/);
+    expect(html).toMatch(/2\.1 Follow-up<\/p><p class="pv-p pv-note" data-pv-block=""><em>Not published\.<\/em><\/p>/);
+    // Links elsewhere: text, the URL in the tooltip, not clickable.
+    expect(html).toContain('title="https://example.org/plan">the plan');
     expect(html).not.toMatch(/<a\b/);
-    // Organisations: de-duplicated, blanks dropped, sorted.
-    expect(html).toContain('Participants: Aleph Alpha, Mistral AI');
+    // Organisations of those present: de-duplicated, blanks, absent and excused dropped, sorted.
+    expect(html).toMatch(/Aleph Alpha<\/p><p class="pv-li pv-ul"[^>]*>Mistral AI<\/p>/);
+    expect(html).not.toContain('Absent Corp');
+    expect(html).not.toContain('Excused Ltd');
   });
 
   it('leaves withheld items out when the meeting says omit', () => {
     const src = source();
     const r = buildPreview({ ...src, meeting: { ...src.meeting, withheldDisplay: 'omit' } });
     if (!r.ok) throw new Error(r.message);
-    expect(r.doc.sections.map((s) => s.key)).toEqual(['opening', 'a1', 'closing']);
+    const headings = r.summary.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' && b.inlines[0]?.kind === 'text' ? b.inlines[0].text : ''));
+    expect(headings).toEqual(['Participation', 'Opening', '1. Budget', 'Closing', 'Decisions', 'Next steps']);
     const html = renderToStaticMarkup(createElement(PublicPreview, { result: r, withheldDisplay: 'omit' }));
     expect(html).not.toContain('Security incident');
     expect(html).toContain('left out of the summary');
@@ -100,6 +110,6 @@ describe('live public preview: built with redact() from the current content', ()
     expect(input.agenda.map((a) => a.id)).toEqual(['a1', 'a2', 'a21']);
     expect(input.withheldItemIds).toBeUndefined();
     expect(input.meeting).toEqual({ title: 'Plenary 3', startsAt: '2026-03-04T10:00', redactionMarker: '[…]', withheldDisplay: 'title_only' });
-    expect(input.organisations).toEqual(['Aleph Alpha', 'Mistral AI']);
+    expect(input.attendance).toHaveLength(6);
   });
 });

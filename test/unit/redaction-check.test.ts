@@ -1,3 +1,4 @@
+import { layoutPublicSummary } from '../../shared/redaction/public-summary';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInternalMinutes } from '../../electron/backend/export/build-internal-minutes';
@@ -28,7 +29,7 @@ const PASSAGES = {
 
 let clean: Uint8Array;
 beforeAll(async () => {
-  clean = await buildPublicSummary(fixturePublicDocument());
+  clean = await buildPublicSummary(layoutPublicSummary(fixturePublicDocument()));
 });
 
 type Parts = Record<string, Uint8Array>;

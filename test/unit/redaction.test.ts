@@ -52,13 +52,19 @@ function input(over: Partial<RedactionInput> = {}): RedactionInput {
 const item = (id: string, number: string, over: Partial<RedactionAgendaItem> = {}): RedactionAgendaItem => ({ id, number, title: `Item ${number}`, parentId: null, forPublication: true, ...over });
 
 describe('redact: unflagged content', () => {
-  it('keeps text exactly, with bold, italic and underline, and drops other formats but not their text', () => {
-    expect(inlinesOf(t('plain '), t('bold', B), t(' both', B | I), t(' u', U), t(' struck', S), t(' é😀\u00a0'))).toEqual([
+  it('keeps text exactly, with bold, italic, underline, strikethrough, sub/superscript and code (H₂O stays H₂O)', () => {
+    expect(inlinesOf(t('plain '), t('bold', B), t(' both', B | I), t(' u', U), t(' struck', S), t('H'), t('2', 32), t('O'), t('x', 64), t('f()', 16), t(' é😀\u00a0'))).toEqual([
       { kind: 'text', text: 'plain ' },
       { kind: 'text', text: 'bold', bold: true },
       { kind: 'text', text: ' both', bold: true, italic: true },
       { kind: 'text', text: ' u', underline: true },
-      { kind: 'text', text: ' struck é😀\u00a0' },
+      { kind: 'text', text: ' struck', strike: true },
+      { kind: 'text', text: 'H' },
+      { kind: 'text', text: '2', subscript: true },
+      { kind: 'text', text: 'O' },
+      { kind: 'text', text: 'x', superscript: true },
+      { kind: 'text', text: 'f()', code: true },
+      { kind: 'text', text: ' é😀\u00a0' },
     ]);
   });
 
@@ -90,10 +96,10 @@ describe('redact: unflagged content', () => {
       { kind: 'quote', inlines: 'q' },
       { kind: 'decision', inlines: 'd' },
       { kind: 'action', inlines: 'a' },
-      { kind: 'listItem', ordered: true, depth: 0, inlines: 'one' },
-      { kind: 'listItem', ordered: false, depth: 1, inlines: 'one.a' },
-      { kind: 'listItem', ordered: false, depth: 2, inlines: 'deep' },
-      { kind: 'listItem', ordered: true, depth: 0, inlines: 'two' },
+      { kind: 'listItem', ordered: true, depth: 0, list: 0, inlines: 'one' },
+      { kind: 'listItem', ordered: false, depth: 1, list: 1, inlines: 'one.a' },
+      { kind: 'listItem', ordered: false, depth: 2, list: 2, inlines: 'deep' },
+      { kind: 'listItem', ordered: true, depth: 0, list: 0, inlines: 'two' },
     ]);
   });
 
@@ -106,6 +112,39 @@ describe('redact: unflagged content', () => {
 
   it('publishes an autolink the user has unlinked as plain text, without URL', () => {
     expect(inlinesOf(el('autolink', [t('www.example.org')], { url: 'https://www.example.org', isUnlinked: true }))).toEqual([{ kind: 'text', text: 'www.example.org' }]);
+  });
+});
+
+describe('redact: links that touch a flag lose their URL, however they are split', () => {
+  const SECRET = 'https://deal.example/acme-merger';
+  const urls = (x: unknown) => JSON.stringify(x).match(/deal\.example/gi)?.length ?? 0;
+
+  it('drops the URL of a link split into two nodes with the same URL when one of them is flagged', () => {
+    const out = inlinesOf(link(SECRET, t('the ')), f(['f1'], link(SECRET, t('merger plan'))));
+    expect(urls(out)).toBe(0);
+    expect(out).toEqual([{ kind: 'text', text: 'the ' }, R]);
+  });
+
+  it('drops it across blocks and sections too, and when the copies differ only in case or padding', () => {
+    const pub = redact({
+      bodyName: 'B',
+      meeting: { title: 'M', startsAt: '2026-01-30T10:00', redactionMarker: '[…]', withheldDisplay: 'title_only' },
+      agenda: [{ id: 'a1', number: '1', title: 'One', parentId: null, forPublication: true }],
+      sections: [
+        { key: 'opening', content: doc(p(link(` ${SECRET.toUpperCase()} `, t('see the plan')))) },
+        { key: 'a1', content: doc(p(f(['f1'], link(SECRET, t('secret'))))) },
+      ],
+      organisations: [],
+    });
+    expect(urls(pub)).toBe(0);
+  });
+
+  it('drops the URL of a link that sits right beside a flagged passage (the flag may be about the link)', () => {
+    const out = inlinesOf(f(['f1'], t('Acme will buy')), link(SECRET, t(' this company')));
+    expect(urls(out)).toBe(0);
+    expect(out).toEqual([R, { kind: 'text', text: ' this company' }]);
+    // …but a link with plain text between it and the flag keeps its URL.
+    expect(urls(inlinesOf(f(['f1'], t('x')), t(' see '), link(SECRET, t('here'))))).toBe(1);
   });
 });
 

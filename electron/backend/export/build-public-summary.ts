@@ -1,106 +1,55 @@
 import { ExternalHyperlink, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
-import type { PublicBlock, PublicDocument, PublicInline, PublicSection } from '../../../shared/redaction/public-model';
-import { longDate } from './dates';
+import type { PublicInline, PublicSummary, SummaryBlock } from '../../../shared/redaction/public-model';
 import { recordBlock } from './lexical-render';
-import { itemHeading, itemLevel } from './meeting-meta';
-import { sanitiseText, textRuns, type RunStyle } from './sanitise';
-import { instantOfDate, LIST_REF, packHouseDocument, titleBlock } from './style';
+import { textRuns, type RunStyle } from './sanitise';
+import { instantOfDate, LIST_REF, packHouseDocument } from './style';
 
 /**
- * The public summary, built from the PublicDocument ONLY: this module never sees the minutes, the flags or
- * ExportData. What redact() left out cannot be written here; a redacted inline is written as the marker and nothing
+ * The public summary, rendered from the PublicSummary model ONLY (shared/redaction/public-summary.ts): this module
+ * never sees the minutes, the flags or ExportData, and it adds no words of its own: each block of the model is one
+ * paragraph here, as it is one paragraph in the live preview. A redacted inline is written as the marker and nothing
  * else (no length, no shading, no hidden text).
  */
-export function buildPublicSummary(doc: PublicDocument): Promise<Uint8Array> {
-  let listInstance = 1000;
-  const children: FileChild[] = [...titleBlock(doc.meetingTitle, 'Public summary', [longDate(doc.date)])];
-
-  children.push(new Paragraph({ heading: 'Heading1', children: textRuns('Participation') }));
-  if (doc.organisations.length === 0) children.push(new Paragraph({ children: textRuns('No participating organisations were recorded.') }));
-  else {
-    children.push(new Paragraph({ children: textRuns('Representatives of the following organisations took part in the meeting:') }));
-    const instance = ++listInstance;
-    for (const org of doc.organisations)
-      children.push(new Paragraph({ numbering: { reference: LIST_REF.bullet, level: 0, instance }, spacing: { after: 40 }, children: textRuns(org) }));
-  }
-
-  const decisions: Array<{ section: PublicSection; block: PublicBlock }> = [];
-  const actions: Array<{ section: PublicSection; block: PublicBlock }> = [];
-  for (const section of doc.sections) {
-    children.push(new Paragraph({ style: section.number ? itemLevel(section.number) : 'Heading1', children: textRuns(itemHeading(section.number, section.title)) }));
-    if (section.withheld) {
-      children.push(new Paragraph({ children: textRuns('Not published.', { italics: true }) }));
-      continue;
-    }
-    if (section.blocks.length === 0) children.push(new Paragraph({ style: 'Meta', children: textRuns('No summary for this item.') }));
-    let lastOrderedInstance: number | null = null;
-    let bulletInstance: number | null = null;
-    for (const block of section.blocks) {
-      if (block.kind !== 'listItem') {
-        lastOrderedInstance = null;
-        bulletInstance = null;
-      }
-      switch (block.kind) {
-        case 'paragraph':
-          children.push(new Paragraph({ children: inlines(block.inlines, doc.marker, {}) }));
-          break;
-        case 'heading':
-          children.push(new Paragraph({ style: `Heading${Math.min(6, block.level + 2)}`, children: inlines(block.inlines, doc.marker, {}) }));
-          break;
-        case 'quote':
-          children.push(new Paragraph({ style: 'QuoteBlock', children: inlines(block.inlines, doc.marker, {}) }));
-          break;
-        case 'listItem': {
-          const instance = block.ordered ? (lastOrderedInstance ??= ++listInstance) : (bulletInstance ??= ++listInstance);
-          children.push(
-            new Paragraph({
-              numbering: { reference: block.ordered ? LIST_REF.number : LIST_REF.bullet, level: Math.max(0, Math.min(8, block.depth)), instance },
-              spacing: { after: 60 },
-              children: inlines(block.inlines, doc.marker, {}),
-            }),
-          );
-          break;
-        }
-        case 'decision':
-          decisions.push({ section, block });
-          children.push(recordBlock('decision', inlines(block.inlines, doc.marker, {})));
-          break;
-        case 'action':
-          actions.push({ section, block });
-          children.push(recordBlock('action', inlines(block.inlines, doc.marker, {})));
-          break;
-      }
-    }
-  }
-
-  const listOf = (title: string, entries: Array<{ section: PublicSection; block: PublicBlock }>, none: string) => {
-    children.push(new Paragraph({ heading: 'Heading1', children: textRuns(title) }));
-    if (entries.length === 0) {
-      children.push(new Paragraph({ children: textRuns(none) }));
-      return;
-    }
-    const instance = ++listInstance;
-    for (const { section, block } of entries) {
-      const where = section.number ? `Item ${section.number}: ` : `${section.title}: `;
-      children.push(
-        new Paragraph({
-          numbering: { reference: LIST_REF.bullet, level: 0, instance },
-          spacing: { after: 60 },
-          children: [...textRuns(where, { bold: true }), ...inlines('inlines' in block ? block.inlines : [], doc.marker, {})],
-        }),
-      );
-    }
-  };
-  listOf('Decisions', decisions, 'No decisions were taken.');
-  listOf('Next steps', actions, 'No next steps were recorded.');
-
+export function buildPublicSummary(summary: PublicSummary): Promise<Uint8Array> {
+  const listInstance = new Map<number, number>();
+  const children: FileChild[] = summary.blocks.map((b) => paragraph(b, summary.marker, listInstance));
   return packHouseDocument({
-    bodyName: doc.bodyName,
-    title: `${doc.meetingTitle} – public summary`,
+    bodyName: summary.bodyName,
+    title: `${summary.meetingTitle} – public summary`,
     confidential: false,
     children,
-    fixedInstant: instantOfDate(doc.date),
+    fixedInstant: instantOfDate(summary.date),
   });
+}
+
+const HEADING = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'] as const;
+
+function paragraph(b: SummaryBlock, marker: string, listInstance: Map<number, number>): Paragraph {
+  switch (b.kind) {
+    case 'title':
+      return new Paragraph({ heading: 'Title', children: textRuns(b.text) });
+    case 'subtitle':
+      return new Paragraph({ style: 'Subtitle', children: textRuns(b.text) });
+    case 'meta':
+      return new Paragraph({ style: 'Meta', children: textRuns(b.text) });
+    case 'heading':
+      return new Paragraph({ style: HEADING[b.level - 1], children: inlines(b.inlines, marker, {}) });
+    case 'paragraph':
+      return new Paragraph({ ...(b.note ? { style: 'Meta' } : {}), children: inlines(b.inlines, marker, {}) });
+    case 'quote':
+      return new Paragraph({ style: 'QuoteBlock', children: inlines(b.inlines, marker, {}) });
+    case 'listItem': {
+      // docx needs a fresh instance number per list for numbering to restart.
+      if (!listInstance.has(b.list)) listInstance.set(b.list, 1001 + listInstance.size);
+      return new Paragraph({
+        numbering: { reference: b.ordered ? LIST_REF.number : LIST_REF.bullet, level: b.depth, instance: listInstance.get(b.list)! },
+        spacing: { after: 60 },
+        children: inlines(b.inlines, marker, {}),
+      });
+    }
+    case 'record':
+      return recordBlock(inlines(b.inlines, marker, {}));
+  }
 }
 
 const SAFE_URL = /^(https?:|mailto:)/i;
@@ -116,6 +65,10 @@ function inlines(list: readonly PublicInline[], marker: string, style: RunStyle)
             ...(i.bold ? { bold: true } : {}),
             ...(i.italic ? { italics: true } : {}),
             ...(i.underline ? { underline: {} } : {}),
+            ...(i.strike ? { strike: true } : {}),
+            ...(i.subscript ? { subScript: true } : {}),
+            ...(i.superscript ? { superScript: true } : {}),
+            ...(i.code ? { font: 'Courier New' } : {}),
           }),
         );
         break;
@@ -129,9 +82,8 @@ function inlines(list: readonly PublicInline[], marker: string, style: RunStyle)
         out.push(new TextRun({ ...style, children: [new Tab()] }));
         break;
       case 'link': {
-        const url = sanitiseText(i.url).trim();
         const children = inlines(i.children, marker, { ...style, underline: {}, color: '1A5A96' });
-        if (SAFE_URL.test(url)) out.push(new ExternalHyperlink({ link: url, children }));
+        if (SAFE_URL.test(i.url)) out.push(new ExternalHyperlink({ link: i.url, children }));
         else out.push(...children);
         break;
       }

@@ -1,14 +1,15 @@
 import { BorderStyle, ExternalHyperlink, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
-import { isElement, TEXT_FORMAT, type SerializedDoc, type SerializedNode } from '../../../shared/editor/doc-model';
+import { TEXT_FORMAT, type SerializedDoc } from '../../../shared/editor/doc-model';
+import { walkSection, type Atom, type BlockShape, type LinkRef } from '../../../shared/redaction/walk';
 import { COLOUR, LIST_REF, shaded } from './style';
 import { humanise } from './tables';
-import { sanitiseText, textRuns, type RunStyle } from './sanitise';
+import { textRuns, type RunStyle } from './sanitise';
 import type { FlagRecord } from './types';
 
 /**
- * Renders one minutes section (Lexical's serialized JSON, restricted by shared/editor/doc-model.ts) for the
- * INTERNAL minutes: every node type of the allowlist, with flagged passages shaded AND labelled in brackets, so the
- * mark survives black-and-white printing and screen readers.
+ * Renders one minutes section for the INTERNAL minutes, read through the one reader of the stored document
+ * (shared/redaction/walk.ts, the same walk the redaction uses): flagged passages in force are shaded AND labelled in
+ * brackets, so the mark survives black-and-white printing and screen readers.
  */
 export interface MinutesRenderContext {
   flags: ReadonlyMap<string, FlagRecord>;
@@ -23,84 +24,45 @@ const HEADING = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'He
 const SAFE_URL = /^(https?:|mailto:)/i;
 
 export function renderSection(doc: SerializedDoc, ctx: MinutesRenderContext): FileChild[] {
-  return blocks(doc.root.children, ctx);
-}
-
-function blocks(nodes: readonly SerializedNode[], ctx: MinutesRenderContext): FileChild[] {
   const out: FileChild[] = [];
-  let pendingInline: SerializedNode[] = [];
-  const flush = () => {
-    if (pendingInline.length) out.push(new Paragraph({ children: inlines(pendingInline, ctx, {}) }));
-    pendingInline = [];
-  };
-  for (const n of nodes) {
-    if (isBlock(n)) {
-      flush();
-      out.push(...block(n, ctx));
-    } else pendingInline.push(n);
-  }
-  flush();
+  const listInstances = new Map<number, number>();
+  walkSection(doc, 'section', (shape, atoms) => out.push(block(shape, inlines(atoms, ctx), ctx, listInstances)));
   return out;
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'decision', 'action', 'root']);
-const isBlock = (n: SerializedNode) => BLOCK_TYPES.has(n.type);
-
-function kids(n: SerializedNode): SerializedNode[] {
-  return isElement(n) ? n.children : [];
-}
-
-function block(n: SerializedNode, ctx: MinutesRenderContext): FileChild[] {
-  switch (n.type) {
-    case 'paragraph':
-      return [new Paragraph({ children: inlines(kids(n), ctx, {}) })];
-    case 'heading': {
-      const level = Math.min(6, Number(String(n.tag ?? 'h1').slice(1)) + HEADING_OFFSET);
-      return [new Paragraph({ style: HEADING[level - 1], children: inlines(kids(n), ctx, {}) })];
-    }
+function block(shape: BlockShape, children: ParagraphChild[], ctx: MinutesRenderContext, lists: Map<number, number>): Paragraph {
+  switch (shape.kind) {
+    case 'heading':
+      return new Paragraph({ style: HEADING[Math.min(6, shape.level + HEADING_OFFSET) - 1], children });
     case 'quote':
-      return [new Paragraph({ style: 'QuoteBlock', children: inlines(kids(n), ctx, {}) })];
-    case 'list':
-      return list(n, 0, ctx);
+      return new Paragraph({ style: 'QuoteBlock', children });
+    case 'listItem': {
+      if (!lists.has(shape.list)) lists.set(shape.list, ctx.nextListInstance());
+      return new Paragraph({
+        numbering: { reference: shape.ordered ? LIST_REF.number : LIST_REF.bullet, level: Math.min(shape.depth, 8), instance: lists.get(shape.list)! },
+        spacing: { after: 60 },
+        children,
+      });
+    }
     case 'decision':
     case 'action':
-      return [recordBlock(n.type, inlines(kids(n), ctx, {}))];
+      return recordBlock([new TextRun({ text: shape.kind === 'decision' ? 'Decision: ' : 'Action: ', bold: true }), ...children]);
     default:
-      return blocks(kids(n), ctx);
+      return new Paragraph({ children });
   }
 }
 
-/** Decision and action blocks: a bold label and a shaded, ruled paragraph. */
-export function recordBlock(kind: 'decision' | 'action', children: ParagraphChild[]): Paragraph {
+/** Decision and action blocks: a shaded, ruled paragraph (the caller gives the bold label as the first run). */
+export function recordBlock(children: ParagraphChild[]): Paragraph {
   return new Paragraph({
     shading: shaded(COLOUR.decisionFill),
     border: { left: { style: BorderStyle.SINGLE, size: 18, color: COLOUR.accent, space: 6 } },
     indent: { left: 170 },
-    children: [new TextRun({ text: kind === 'decision' ? 'Decision: ' : 'Action: ', bold: true }), ...children],
+    children,
   });
 }
 
-function list(n: SerializedNode, depth: number, ctx: MinutesRenderContext): FileChild[] {
-  const ordered = n.listType === 'number';
-  const instance = ctx.nextListInstance();
-  const out: FileChild[] = [];
-  for (const item of kids(n)) {
-    const inlineKids = kids(item).filter((c) => c.type !== 'list');
-    const nested = kids(item).filter((c) => c.type === 'list');
-    if (inlineKids.length > 0 || nested.length === 0)
-      out.push(
-        new Paragraph({
-          numbering: { reference: ordered ? LIST_REF.number : LIST_REF.bullet, level: Math.min(depth, 8), instance },
-          spacing: { after: 60 },
-          children: inlines(inlineKids, ctx, {}),
-        }),
-      );
-    for (const sub of nested) out.push(...list(sub, depth + 1, ctx));
-  }
-  return out;
-}
-
-function formatStyle(format: number): RunStyle {
+export function formatStyle(format: number): RunStyle {
   const s: { -readonly [K in keyof RunStyle]: RunStyle[K] } = {};
   if (format & TEXT_FORMAT.bold) s.bold = true;
   if (format & TEXT_FORMAT.italic) s.italics = true;
@@ -112,48 +74,47 @@ function formatStyle(format: number): RunStyle {
   return s;
 }
 
-function inlines(nodes: readonly SerializedNode[], ctx: MinutesRenderContext, inherited: RunStyle): ParagraphChild[] {
+/** The reasons of the flags in force over an atom, or null when none is (a lifted flag is shown as plain text). */
+function inForceReasons(a: Atom, ctx: MinutesRenderContext): string | null {
+  const reasons = (a.flagIds ?? []).map((id) => ctx.flags.get(id)).filter((f): f is FlagRecord => !!f && f.retiredAt === null);
+  return reasons.length === 0 ? null : [...new Set(reasons.map((f) => humanise(f.reason)))].join('; ');
+}
+
+function inlines(atoms: readonly Atom[], ctx: MinutesRenderContext): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  for (const n of nodes) {
-    switch (n.type) {
-      case 'text':
-        out.push(...textRuns(String(n.text ?? ''), { ...inherited, ...formatStyle(Number(n.format ?? 0)) }));
-        break;
-      case 'timestamp':
-        out.push(...textRuns(String(n.text ?? ''), { ...inherited, color: COLOUR.muted }));
-        break;
-      case 'linebreak':
-        out.push(new TextRun({ ...inherited, break: 1 }));
-        break;
-      case 'tab':
-        out.push(new TextRun({ ...inherited, children: [new Tab()] }));
-        break;
-      case 'link':
-      case 'autolink': {
-        const url = sanitiseText(String(n.url ?? '')).trim();
-        const children = inlines(kids(n), ctx, { ...inherited, underline: {}, color: '1A5A96' });
-        if (SAFE_URL.test(url)) out.push(new ExternalHyperlink({ link: url, children }));
-        else out.push(...children);
-        break;
-      }
-      case 'flag': {
-        const ids = Array.isArray(n.ids) ? (n.ids as string[]) : [];
-        const reasons = ids.map((id) => ctx.flags.get(id)).filter((f): f is FlagRecord => !!f && f.retiredAt === null);
-        if (reasons.length === 0) {
-          out.push(...inlines(kids(n), ctx, inherited));
-          break;
-        }
-        const label = `[Flagged: ${[...new Set(reasons.map((f) => humanise(f.reason)))].join('; ')}] `;
-        const mark = { ...inherited, shading: shaded(COLOUR.flagFill) };
-        out.push(...textRuns(label, { ...mark, bold: true, size: 17 }));
-        out.push(...inlines(kids(n), ctx, mark));
-        out.push(...textRuns(' [end of flag]', { ...mark, bold: true, size: 17 }));
-        break;
-      }
-      default:
-        // Block nodes met inline (should not happen in the allowlist) still show their text.
-        out.push(...inlines(kids(n), ctx, inherited));
+  let link: { ref: LinkRef; children: ParagraphChild[] } | null = null;
+  let flag: string | null = null;
+  const target = () => link?.children ?? out;
+  const closeLink = () => {
+    if (!link) return;
+    const url = link.ref.url.trim();
+    if (SAFE_URL.test(url)) out.push(new ExternalHyperlink({ link: url, children: link.children }));
+    else out.push(...link.children);
+    link = null;
+  };
+  const mark = { shading: shaded(COLOUR.flagFill) };
+  for (const a of atoms) {
+    const reasons = inForceReasons(a, ctx);
+    if (reasons !== flag) {
+      if (flag !== null) target().push(...textRuns(' [end of flag]', { ...mark, bold: true, size: 17 }));
+      if (reasons !== null) target().push(...textRuns(`[Flagged: ${reasons}] `, { ...mark, bold: true, size: 17 }));
+      flag = reasons;
     }
+    if (a.link !== (link as { ref: LinkRef } | null)?.ref) {
+      closeLink();
+      if (a.link) link = { ref: a.link, children: [] };
+    }
+    const style: RunStyle = {
+      ...(a.link ? { underline: {}, color: '1A5A96' } : {}),
+      ...formatStyle(a.format),
+      ...(a.timestamp ? { color: COLOUR.muted } : {}),
+      ...(flag !== null ? mark : {}),
+    };
+    if (a.kind === 'break') target().push(new TextRun({ ...style, break: 1 }));
+    else if (a.kind === 'tab') target().push(new TextRun({ ...style, children: [new Tab()] }));
+    else target().push(...textRuns(a.text, style));
   }
+  if (flag !== null) target().push(...textRuns(' [end of flag]', { ...mark, bold: true, size: 17 }));
+  closeLink();
   return out;
 }

@@ -5,8 +5,9 @@ import { ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL } from '../../../sh
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
 import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import type { PublicDocument } from '../../../shared/redaction/public-model';
-import { flaggedTexts, redact } from '../../../shared/redaction/redact';
+import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
+import { publicSummary } from '../../../shared/redaction/public-summary';
+import { flaggedTexts } from '../../../shared/redaction/redact';
 import { buildAgenda } from '../export/build-agenda';
 import { buildInternalMinutes } from '../export/build-internal-minutes';
 import { buildParticipants } from '../export/build-participants';
@@ -26,9 +27,6 @@ import { MinutesRepo } from '../repositories/minutes-repo';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
-
-/** Statuses that count as having taken part (for "who took part" in the public summary). */
-const PRESENT = new Set(['in_person', 'remote']);
 
 /**
  * Produces the five documents of a meeting. The public summary goes: gather → redact() → build from the public
@@ -66,8 +64,18 @@ export class ExportService {
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
     }
 
-    const publicDoc = this.publicDocument(data);
-    const bytes = await buildPublicSummary(publicDoc);
+    const summary = this.publicSummary(data);
+    if (summary.blockers.length > 0) {
+      const findings: Finding[] = summary.blockers.map((b) => ({
+        kind: 'passage',
+        part: 'word/document.xml',
+        passageId: b.flagId,
+        where: `flag in force whose mark is gone, under "${b.where}"`,
+      }));
+      this.record(input.meetingId, input.kind, fileName, new Uint8Array(), false, findings);
+      throw new AppError('leak_detected', describeBlockers(summary.blockers), { details: { blockers: summary.blockers } });
+    }
+    const bytes = await buildPublicSummary(summary);
     const passages = this.forbiddenPassages(data);
     const result = checkPublicDocx(bytes, { passages });
     if (!result.ok) {
@@ -86,18 +94,16 @@ export class ExportService {
     return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
   }
 
-  /** The public model of a meeting, exactly as the public summary renders it. */
-  publicDocument(data: ExportData): PublicDocument {
-    const organisations = [...new Set(data.attendance.filter((a) => PRESENT.has(a.statusCode ?? a.status)).map((a) => a.organisation).filter(Boolean))].sort((a, b) =>
-      a.localeCompare(b, 'en'),
-    );
-    return redact({
+  /** The public summary model of a meeting: the one function the live preview uses too (shared/redaction). */
+  publicSummary(data: ExportData): PublicSummary {
+    return publicSummary({
       bodyName: data.body.name,
       meeting: data.meeting,
       agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
       sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
-      organisations,
+      attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
       withheldItemIds: data.withheldItemIds,
+      flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
     });
   }
 
@@ -185,4 +191,15 @@ function buildInternal(kind: Exclude<ExportKind, 'public_summary'>, data: Export
     case 'redaction_record':
       return buildRedactionRecord(data);
   }
+}
+
+/** The officer's message when flags in force have lost their marks: which passage, where it would be printed, what to do. */
+export function describeBlockers(blockers: readonly PublicationBlocker[]): string {
+  const quote = (t: string) => `"${t.length > 80 ? `${t.slice(0, 80)}…` : t}"`;
+  const list = blockers.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
+  return (
+    `The public summary was not produced: ${blockers.length === 1 ? 'a passage is' : `${blockers.length} passages are`} still flagged as not for ` +
+    `publication, but ${blockers.length === 1 ? 'its mark is' : 'their marks are'} no longer in the minutes: ${list}. ` +
+    'Open the Flags panel and choose "Flag again" to mark the text, or "Lift flag" if it may be published. Nothing was written.'
+  );
 }

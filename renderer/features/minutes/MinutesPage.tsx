@@ -65,6 +65,8 @@ export function MinutesPage({ id }: { id: string }) {
   detailRef.current = detail;
   const [bodyName, setBodyName] = useState('');
   const flagStore = useMeetingFlags(id);
+  const flagStoreRef = useRef(flagStore);
+  flagStoreRef.current = flagStore;
   const { applySync, upsert: upsertFlag } = flagStore;
 
   useEffect(() => {
@@ -185,11 +187,12 @@ export function MinutesPage({ id }: { id: string }) {
       meeting: d.meeting,
       agenda: d.agenda,
       sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
-      organisations: st.attendance.summary.organisationsRepresented.map((o) => o.name),
+      attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
+      flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
     };
   });
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, bodyName, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, bodyName, flagStore.inForce, previewChanged]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({

@@ -1,14 +1,13 @@
-import { formatLongDate } from '../../../shared/format/dates';
 import { Fragment, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
-import type { PublicBlock, PublicDocument, PublicInline } from '../../../shared/redaction/public-model';
-import { WITHHELD_NOTE } from '../../../shared/redaction/redact';
+import type { PublicInline, PublicSummary, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
 
 /**
- * Renders the public document model, and only it: what redact() let through is all this component ever sees.
- * A redacted passage is the marker in a boxed, monospaced style (not colour alone). Links are shown as their text
- * followed by the URL, and are not clickable: the preview is for reading what will be published.
+ * Renders the public summary model, and only it: each block of the model is one element here, as it is one paragraph
+ * in the DOCX, with the same words (a test compares the two). A redacted passage is the marker in a boxed, monospaced
+ * style (not colour alone). Links show their text; the URL is in the tooltip, and they are not clickable. List
+ * numbers and bullets are drawn by CSS, as Word numbers its lists, so neither is part of the text.
  */
 export function PublicPreview({ result, withheldDisplay, stale }: { result: PreviewResult | null; withheldDisplay: WithheldDisplay; stale?: boolean }) {
   if (!result) return <p className="muted">Building the preview…</p>;
@@ -18,86 +17,84 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
         <strong>No preview: the redaction refused these minutes.</strong> {result.message} The public summary cannot be produced until this is fixed.
       </div>
     );
-  const doc = result.doc;
-  return (
-    <article className={stale ? 'pv-doc stale' : 'pv-doc'} aria-label="Public summary preview" data-testid="public-preview">
-      <p className="pv-body">{doc.bodyName}</p>
-      <h3 className="pv-title">{doc.meetingTitle}</h3>
-      <p className="pv-date">{formatLongDate(doc.date)}</p>
-      {doc.organisations.length > 0 && <p className="pv-orgs">Participants: {doc.organisations.join(', ')}</p>}
-      {doc.sections.map((s) => (
-        <section key={s.key} className={s.withheld ? 'pv-section withheld' : 'pv-section'} data-preview-key={s.key}>
-          <h4>{[s.number, s.title].filter((x) => x !== '').join(' ')}</h4>
-          {s.withheld && <p className="pv-withheld">{WITHHELD_NOTE}</p>}
-          <Blocks blocks={s.blocks} marker={doc.marker} />
-        </section>
-      ))}
-      <p className="pv-foot sub">
-        Withheld items are {withheldDisplay === 'omit' ? 'left out of the summary' : 'shown by title only, with “Not published.”'} (set on the meeting page).
-      </p>
-    </article>
-  );
-}
-
-function Blocks({ blocks, marker }: { blocks: PublicBlock[]; marker: string }) {
-  const counters: number[] = [];
+  const s = result.summary;
+  const counters = new Map<number, number>();
+  const itemNo = s.blocks.map((b) => (b.kind === 'listItem' ? counters.set(b.list, (counters.get(b.list) ?? 0) + 1).get(b.list)! : 0));
   return (
     <>
-      {blocks.map((b, i) => {
-        const inl = <Inlines inlines={b.inlines} marker={marker} />;
-        if (b.kind !== 'listItem') counters.length = 0;
-        switch (b.kind) {
-          case 'heading':
-            return (
-              <p key={i} className={`pv-h pv-h${Math.min(b.level, 3)}`}>
-                {inl}
-              </p>
-            );
-          case 'quote':
-            return (
-              <blockquote key={i} className="pv-quote">
-                {inl}
-              </blockquote>
-            );
-          case 'decision':
-            return (
-              <p key={i} className="pv-record pv-decision">
-                <strong>Decision: </strong>
-                {inl}
-              </p>
-            );
-          case 'action':
-            return (
-              <p key={i} className="pv-record pv-action">
-                <strong>Action: </strong>
-                {inl}
-              </p>
-            );
-          case 'listItem': {
-            counters.length = b.depth + 1;
-            counters[b.depth] = (counters[b.depth] ?? 0) + 1;
-            return (
-              <p key={i} className="pv-li" style={{ paddingLeft: `${1.1 + b.depth * 1.2}em` }}>
-                <span className="pv-li-mark" aria-hidden="true">
-                  {b.ordered ? `${counters[b.depth]}.` : '•'}
-                </span>
-                {inl}
-              </p>
-            );
-          }
-          default:
-            return (
-              <p key={i} className="pv-p">
-                {inl}
-              </p>
-            );
-        }
-      })}
+      {s.blockers.length > 0 && <Blockers summary={s} />}
+      <article className={stale ? 'pv-doc stale' : 'pv-doc'} aria-label="Public summary preview" data-testid="public-preview">
+        <p className="pv-body">{s.bodyName}</p>
+        {s.blocks.map((b, i) => (
+          <Block key={i} b={b} n={itemNo[i]!} marker={s.marker} />
+        ))}
+        <p className="pv-foot sub">
+          Withheld items are {withheldDisplay === 'omit' ? 'left out of the summary' : 'shown by title only, with “Not published.”'} (set on the meeting page).
+        </p>
+      </article>
     </>
   );
 }
 
-function Inlines({ inlines, marker }: { inlines: PublicInline[]; marker: string }): ReactNode {
+function Blockers({ summary }: { summary: PublicSummary }) {
+  return (
+    <div className="error-note pv-blocked" role="alert" data-testid="preview-blocked">
+      <strong>The public summary cannot be exported yet.</strong> These passages are still flagged as not for publication, but their mark is gone
+      from the minutes, so they would be printed:
+      <ul>
+        {summary.blockers.map((b) => (
+          <li key={b.flagId}>
+            “{b.excerpt.length > 80 ? `${b.excerpt.slice(0, 80)}…` : b.excerpt}” under “{b.where}”
+          </li>
+        ))}
+      </ul>
+      Use <em>Flag again</em> in the Flags panel, or <em>Lift flag</em> if the passage may be published.
+    </div>
+  );
+}
+
+function Block({ b, n, marker }: { b: SummaryBlock; n: number; marker: string }): ReactNode {
+  switch (b.kind) {
+    case 'title':
+      return <h3 className="pv-title" data-pv-block="">{b.text}</h3>;
+    case 'subtitle':
+      return <p className="pv-subtitle" data-pv-block="">{b.text}</p>;
+    case 'meta':
+      return <p className="pv-date" data-pv-block="">{b.text}</p>;
+    case 'heading':
+      return (
+        <p className={`pv-h pv-h${Math.min(b.level, 4)}`} role="heading" aria-level={Math.min(6, b.level + 3)} data-pv-block="">
+          <Inlines inlines={b.inlines} marker={marker} />
+        </p>
+      );
+    case 'quote':
+      return (
+        <blockquote className="pv-quote" data-pv-block="">
+          <Inlines inlines={b.inlines} marker={marker} />
+        </blockquote>
+      );
+    case 'record':
+      return (
+        <p className={`pv-record pv-${b.record}`} data-pv-block="">
+          <Inlines inlines={b.inlines} marker={marker} />
+        </p>
+      );
+    case 'listItem':
+      return (
+        <p className={`pv-li ${b.ordered ? 'pv-ol' : 'pv-ul'}`} data-n={`${n}.`} style={{ paddingLeft: `${1.1 + b.depth * 1.2}em` }} data-pv-block="">
+          <Inlines inlines={b.inlines} marker={marker} />
+        </p>
+      );
+    default:
+      return (
+        <p className={b.note ? 'pv-p pv-note' : 'pv-p'} data-pv-block="">
+          <Inlines inlines={b.inlines} marker={marker} />
+        </p>
+      );
+  }
+}
+
+function Inlines({ inlines, marker }: { inlines: readonly PublicInline[]; marker: string }): ReactNode {
   return inlines.map((x, i) => <Fragment key={i}>{inline(x, marker)}</Fragment>);
 }
 
@@ -115,12 +112,16 @@ function inline(x: PublicInline, marker: string): ReactNode {
       return '\t';
     case 'link':
       return (
-        <span className="pv-link">
-          <Inlines inlines={x.children} marker={marker} /> <span className="pv-url">({x.url})</span>
+        <span className="pv-link" title={x.url}>
+          <Inlines inlines={x.children} marker={marker} />
         </span>
       );
     default: {
       let node: ReactNode = x.text;
+      if (x.code) node = <code>{node}</code>;
+      if (x.subscript) node = <sub>{node}</sub>;
+      if (x.superscript) node = <sup>{node}</sup>;
+      if (x.strike) node = <s>{node}</s>;
       if (x.bold) node = <strong>{node}</strong>;
       if (x.italic) node = <em>{node}</em>;
       if (x.underline) node = <u>{node}</u>;

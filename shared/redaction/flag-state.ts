@@ -1,0 +1,72 @@
+import type { SerializedDoc } from '../editor/doc-model';
+import type { PublicationBlocker, PublicInline, PublicSummary } from './public-model';
+import { walkSection } from './walk';
+
+/**
+ * Where the flag records and the marks in the minutes meet. The marks decide what is redacted; a record in force
+ * whose mark has gone while its text is still there is the dangerous case (an undo nobody noticed, a restore, a paste
+ * as plain text): such a record stays in force, and the public summary is refused until the officer flags the text
+ * again or lifts the flag explicitly. These functions are used by the backend (save, export) and by the preview.
+ */
+export interface FlagInForce {
+  id: string;
+  /** The flagged text as recorded; pieces of a flag across paragraphs are joined with "\n". */
+  excerpt: string;
+}
+
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The pieces of a recorded excerpt that are searched for: its lines, white space folded, non-empty. */
+export function excerptPieces(excerpt: string): string[] {
+  return excerpt
+    .split('\n')
+    .map(fold)
+    .filter((p) => p !== '');
+}
+
+/** Whether any piece of the excerpt stands in the text (white space folded, case ignored: a near copy counts). */
+export function excerptIn(excerpt: string, text: string): boolean {
+  const hay = fold(text);
+  return excerptPieces(excerpt).some((p) => hay.includes(p));
+}
+
+/** Ids of the flag marks in the given sections. */
+export function markedIds(sections: ReadonlyArray<{ content: SerializedDoc }>): Set<string> {
+  const ids = new Set<string>();
+  for (const s of sections) walkSection(s.content, 'section', (_shape, atoms) => atoms.forEach((a) => a.flagIds?.forEach((id) => ids.add(id))));
+  return ids;
+}
+
+/**
+ * Flags in force that no mark covers any more although their text would be printed in the summary: each with the
+ * heading under which it would appear. Empty means the summary may be published.
+ */
+export function unmarkedFlags(
+  sections: ReadonlyArray<{ content: SerializedDoc }>,
+  flags: readonly FlagInForce[],
+  summary: PublicSummary,
+): PublicationBlocker[] {
+  if (flags.length === 0) return [];
+  const marked = markedIds(sections);
+  const open = flags.filter((f) => !marked.has(f.id) && excerptPieces(f.excerpt).length > 0);
+  if (open.length === 0) return [];
+  const out: PublicationBlocker[] = [];
+  let where = summary.meetingTitle;
+  const texts: Array<{ where: string; text: string }> = [];
+  for (const b of summary.blocks) {
+    const t = b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta' ? b.text : inlineText(b.inlines);
+    if (b.kind === 'heading' && b.level <= 2) where = t;
+    texts.push({ where, text: t });
+  }
+  for (const f of open) {
+    const hit = texts.find((t) => excerptIn(f.excerpt, t.text));
+    if (hit) out.push({ flagId: f.id, excerpt: f.excerpt, where: hit.where });
+  }
+  return out;
+}
+
+function inlineText(inlines: readonly PublicInline[]): string {
+  let s = '';
+  for (const i of inlines) s += i.kind === 'text' ? i.text : i.kind === 'link' ? inlineText(i.children) : i.kind === 'break' ? '\n' : ' ';
+  return s;
+}
