@@ -138,66 +138,83 @@ export function computeOutcome(input: { rule: KindRule; members: readonly Org[];
   const required = rule.rule === 'consensus' ? P : votesRequired(rule.rule, B);
   const tally: Tally = { members: M, present: P, inFavour: F, against: A, abstained: Ab, notVoting, base: B, required, quorumRequired: Q };
 
-  if (P < Q || P === 0) {
-    const text =
-      P === 0
-        ? 'No quorum: no member organisation present. No decision was taken.'
-        : `No quorum: ${P} of ${orgs(M)} present; ${describeQuorum(rule.quorum)} required (${Q}). No decision was taken.`;
-    return { outcome: 'no_quorum', tally, explanation: text, publicExplanation: text };
-  }
+  const objecting = [...position].filter(([, p]) => p === 'against').map(([id]) => names.get(id) ?? id);
+  const dissenting = [...position].filter(([, p]) => p === 'abstain').map(([id]) => names.get(id) ?? id);
+  const outcome: ComputedOutcome = P < Q || P === 0 ? 'no_quorum' : rule.rule === 'consensus' ? (A === 0 && F > 0 ? 'adopted' : 'rejected') : F >= required ? 'adopted' : 'rejected';
+  const v: PublicVote = { sectionKey: '', outcome, rule, tally, ballotKind: ballot.kind };
+  return { outcome, tally, explanation: explainOutcome(v, { objecting, dissenting }), publicExplanation: explainOutcome(v) };
+}
+
+/**
+ * What the public summary may know of a vote: the rule, the counts and the outcome. No organisation is named; the
+ * public words are made from this alone (publicVoteText), so no name can reach them.
+ */
+export interface PublicVote {
+  sectionKey: string;
+  outcome: ComputedOutcome;
+  rule: KindRule;
+  tally: Tally;
+  ballotKind: Ballot['kind'];
+}
+
+export function publicVoteText(v: PublicVote): string {
+  return explainOutcome(v);
+}
+
+/** The outcome in words, from the counts; `names` (internal minutes only) adds who objected or noted dissent under consensus. */
+export function explainOutcome(v: PublicVote, names?: { objecting: string[]; dissenting: string[] }): string {
+  const { rule, tally: t } = v;
+  const { members: M, present: P, inFavour: F, against: A, abstained: Ab, notVoting, base: B, required, quorumRequired: Q } = t;
+  if (v.outcome === 'no_quorum')
+    return P === 0
+      ? 'No quorum: no member organisation present. No decision was taken.'
+      : `No quorum: ${P} of ${orgs(M)} present; ${describeQuorum(rule.quorum)} required (${Q}). No decision was taken.`;
 
   const details = (parts: Array<[number, string, string]>) => {
     const s = parts.filter(([c]) => c > 0).map(([c, one, many]) => n(c, one, many));
     return s.length ? ` ${capitalise(s.join(', '))}.` : '';
   };
+  const list = (xs: string[] | undefined) => (xs && xs.length ? ` (${[...xs].sort((a, b) => a.localeCompare(b, 'en')).join(', ')})` : '');
 
   if (rule.rule === 'consensus') {
-    const objecting = [...position].filter(([, p]) => p === 'against').map(([id]) => id);
-    const dissenting = [...position].filter(([, p]) => p === 'abstain').map(([id]) => id);
-    const list = (ids: string[]) => ids.map((id) => names.get(id) ?? id).sort((a, b) => a.localeCompare(b, 'en')).join(', ');
-    if (objecting.length === 0 && F > 0) {
-      const base = `Adopted by consensus: no objection among the ${orgs(P)} present.`;
-      const what = ballot.kind === 'consensus' ? 'Dissent noted from' : 'Abstaining:';
-      const dissent = (named: boolean) =>
-        dissenting.length === 0 ? '' : ` ${what} ${dissenting.length}${named ? ` (${list(dissenting)})` : ''}.`;
-      return { outcome: 'adopted', tally, explanation: base + dissent(true), publicExplanation: base + dissent(false) };
+    if (v.outcome === 'adopted') {
+      const what = v.ballotKind === 'consensus' ? 'Dissent noted from' : 'Abstaining:';
+      return `Adopted by consensus: no objection among the ${orgs(P)} present.${Ab === 0 ? '' : ` ${what} ${Ab}${list(names?.dissenting)}.`}`;
     }
-    const why = (named: boolean) =>
-      objecting.length > 0
-        ? `Rejected: no consensus; ${objecting.length} of the ${orgs(P)} present objected${named ? ` (${list(objecting)})` : ''}.`
-        : `Rejected: no consensus; none of the ${orgs(P)} present was in favour.`;
-    return { outcome: 'rejected', tally, explanation: why(true), publicExplanation: why(false) };
+    return A > 0
+      ? `Rejected: no consensus; ${A} of the ${orgs(P)} present objected${list(names?.objecting)}.`
+      : `Rejected: no consensus; none of the ${orgs(P)} present was in favour.`;
   }
 
-  const adopted = F >= required;
-  const head = adopted ? 'Adopted' : 'Rejected';
-  let text: string;
-  if (rule.base === 'present') {
-    text = `${head}: ${F} of ${orgs(P)} present in favour; ${RULE_REQUIRED[rule.rule]} required (${required}).`;
-    text += details([
-      [A, 'against', 'against'],
-      [Ab, 'abstention', 'abstentions'],
-      [notVoting, 'did not vote', 'did not vote'],
-    ]);
-  } else if (rule.base === 'votes_cast') {
-    text =
-      B === 0
+  const head = v.outcome === 'adopted' ? 'Adopted' : 'Rejected';
+  if (rule.base === 'present')
+    return (
+      `${head}: ${F} of ${orgs(P)} present in favour; ${RULE_REQUIRED[rule.rule]} required (${required}).` +
+      details([
+        [A, 'against', 'against'],
+        [Ab, 'abstention', 'abstentions'],
+        [notVoting, 'did not vote', 'did not vote'],
+      ])
+    );
+  if (rule.base === 'votes_cast')
+    return (
+      (B === 0
         ? `${head}: no votes cast; ${RULE_REQUIRED[rule.rule]} of votes cast required.`
-        : `${head}: ${F} of ${n(B, 'vote', 'votes')} cast in favour; ${RULE_REQUIRED[rule.rule]} of votes cast required (${required}).`;
-    text += details([
-      [A, 'against', 'against'],
-      [Ab, 'abstention (not a vote cast)', 'abstentions (not votes cast)'],
-      [notVoting, 'did not vote', 'did not vote'],
-    ]);
-  } else {
-    text = `${head}: ${F} of all ${orgs(M)} in favour (${P} present); ${RULE_REQUIRED[rule.rule]} of all members required (${required}).`;
-    text += details([
+        : `${head}: ${F} of ${n(B, 'vote', 'votes')} cast in favour; ${RULE_REQUIRED[rule.rule]} of votes cast required (${required}).`) +
+      details([
+        [A, 'against', 'against'],
+        [Ab, 'abstention (not a vote cast)', 'abstentions (not votes cast)'],
+        [notVoting, 'did not vote', 'did not vote'],
+      ])
+    );
+  return (
+    `${head}: ${F} of all ${orgs(M)} in favour (${P} present); ${RULE_REQUIRED[rule.rule]} of all members required (${required}).` +
+    details([
       [A, 'against', 'against'],
       [Ab, 'abstention', 'abstentions'],
       [notVoting, 'did not vote', 'did not vote'],
-    ]);
-  }
-  return { outcome: adopted ? 'adopted' : 'rejected', tally, explanation: text, publicExplanation: text };
+    ])
+  );
 }
 
 function describeQuorum(q: Quorum): string {

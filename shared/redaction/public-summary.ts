@@ -1,4 +1,5 @@
 import { formatLongDate } from '../format/dates';
+import { publicVoteText, type PublicVote } from '../procedure/outcome';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { blockPlainText, WITHHELD_NOTE } from './plain-text';
@@ -16,6 +17,11 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force (not lifted, text not removed), with the text they were given. */
   flagsInForce?: readonly FlagInForce[];
+  /**
+   * Outcomes of the votes on decisions (shared/procedure): counts and rule only, never who voted how. Each is listed
+   * under Decisions for its section, in words made here from the counts; none for a withheld or unknown section.
+   */
+  votes?: readonly PublicVote[];
 }
 
 /** Attendance statuses that count as having taken part. */
@@ -29,7 +35,7 @@ export function participatingOrganisations(attendance: PublicMeetingInput['atten
 
 export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const doc = redact({ ...input, organisations: participatingOrganisations(input.attendance) });
-  const summary = layoutPublicSummary(doc);
+  const summary = layoutPublicSummary(doc, input.votes ?? []);
   summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], summary);
   return summary;
 }
@@ -44,7 +50,7 @@ export const EMPTY_SECTION_NOTE = 'No summary for this item.';
 const text = (t: string, f: Partial<Record<'bold' | 'italic', boolean>> = {}): PublicInline => ({ kind: 'text', text: sanitiseText(t), ...f });
 
 /** Lays out a redacted document as the blocks of the public summary. Pure; the order is the document's. */
-export function layoutPublicSummary(doc: PublicDocument): PublicSummary {
+export function layoutPublicSummary(doc: PublicDocument, votes: readonly PublicVote[] = []): PublicSummary {
   const blocks: SummaryBlock[] = [
     { kind: 'title', text: sanitiseText(doc.meetingTitle) },
     { kind: 'subtitle', text: 'Public summary' },
@@ -89,6 +95,7 @@ export function layoutPublicSummary(doc: PublicDocument): PublicSummary {
           blocks.push({ kind: b.kind, inlines });
       }
     }
+    for (const v of votes) if (v.sectionKey === section.key) decisions.push({ section, inlines: [text(`Outcome of a vote: ${publicVoteText(v)}`)] });
   }
 
   const listOf = (title: string, entries: typeof decisions, none: string) => {

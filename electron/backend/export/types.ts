@@ -2,6 +2,7 @@ import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import type { ApprovalRecord, DecisionVote, Safeguard } from '../../../shared/procedure';
 
 /**
  * Everything the internal documents are built from: plain data, gathered by the export service, so that every
@@ -23,6 +24,16 @@ export interface ExportData {
   actions: ActionRecord[];
   /** Agenda items withheld from publication. */
   withheldItemIds: string[];
+  /** The body's procedure (shared/procedure): votes with outcomes, competition-law safeguards, the approval record. */
+  procedure?: ProcedureRecord;
+}
+
+export interface ProcedureRecord {
+  votes: DecisionVote[];
+  safeguards: Safeguard[];
+  approval: ApprovalRecord;
+  /** Member organisation names by id (who voted how, internal minutes only). */
+  organisationNames: Record<string, string>;
 }
 
 export interface AttendanceEntry {
@@ -51,6 +62,8 @@ export interface FlagRecord {
 }
 
 export interface DecisionRecord {
+  /** The decision's id (links its vote, if any). */
+  id?: string;
   text: string;
   outcome: string;
   sectionKey: string;

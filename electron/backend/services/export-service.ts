@@ -24,6 +24,7 @@ import { ExportsRepo } from '../repositories/exports-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
+import { procedureRecord } from './procedure-service';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
@@ -96,6 +97,7 @@ export class ExportService {
 
   /** The public summary model of a meeting: the one function the live preview uses too (shared/redaction). */
   publicSummary(data: ExportData): PublicSummary {
+    const sectionOf = new Map(data.decisions.map((d) => [d.id, d.sectionKey]));
     return publicSummary({
       bodyName: data.body.name,
       meeting: data.meeting,
@@ -104,6 +106,8 @@ export class ExportService {
       attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
       withheldItemIds: data.withheldItemIds,
       flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+      // Counts and rule only: the public words are made from these by the model, never from stored text or names.
+      votes: (data.procedure?.votes ?? []).map((v) => ({ sectionKey: sectionOf.get(v.decisionId) ?? '', outcome: v.outcome, rule: v.rule, tally: v.tally, ballotKind: v.ballot.kind })),
     });
   }
 
@@ -155,9 +159,10 @@ export class ExportService {
       })),
       sections,
       flags,
-      decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
+      decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
+      procedure: procedureRecord(this.ctx, this.meetings, meetingId),
     };
   }
 

@@ -41,7 +41,9 @@ import {
 } from '../repositories/procedure-repo';
 import { iso, type ServiceContext } from './context';
 import { notFound } from './members-service';
-import type { MinutesService } from './minutes-service';
+import { MinutesService } from './minutes-service';
+import type { MeetingsService } from './meetings-service';
+import type { ProcedureRecord } from '../export/types';
 
 type Out<T extends z.ZodType> = z.output<T>;
 const DECISION_OUTCOME_OF = { adopted: 'adopted', rejected: 'rejected', no_quorum: 'postponed' } as const;
@@ -369,5 +371,16 @@ function toTopic(t: TopicRowOut): FutureTopic {
     pickedAgendaItemId: t.pickedAgendaItemId,
     pickedInto: t.pickedInto ? `${t.pickedInto.title} (${formatLongDate(t.pickedInto.startsAt)})` : '',
     dropped: t.dropped,
+  };
+}
+
+/** What the documents need of a meeting's procedure (export service). */
+export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ProcedureRecord {
+  const p = new ProcedureService(ctx, new MinutesService(ctx, meetings));
+  return {
+    votes: p.votesOf(meetingId),
+    safeguards: p.safeguardsOf(meetingId),
+    approval: p.approval(meetingId),
+    organisationNames: Object.fromEntries(new MembersRepo(ctx.db).list().map((o) => [o.id, o.name])),
   };
 }

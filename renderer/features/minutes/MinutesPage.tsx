@@ -24,6 +24,7 @@ import { useSuggestions } from '../suggestions/useSuggestions';
 import { LiveOutline } from '../live/LiveOutline';
 import { clock, useLiveClock } from '../live/useLiveClock';
 import { ProcedurePanel } from '../procedure/ProcedurePanel';
+import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { RecordsPanel } from '../records/RecordsPanel';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
 import { matchMeetingShortcut } from './meetingShortcuts';
@@ -177,6 +178,7 @@ export function MinutesPage({ id }: { id: string }) {
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
   };
 
+  const votes = useMeetingVotes(id, panel);
   // The live public preview: redact() over the editors' CURRENT content, rebuilt shortly after they change.
   const preview = usePublicPreview(panel === 'preview', () => {
     const d = detailRef.current;
@@ -189,10 +191,11 @@ export function MinutesPage({ id }: { id: string }) {
       sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
+      votes: publicVotes(votes, st.decisions),
     };
   });
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, bodyName, flagStore.inForce, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, bodyName, flagStore.inForce, votes, previewChanged]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({

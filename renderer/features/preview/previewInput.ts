@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import type { PublicVote } from '../../../shared/procedure/outcome';
 import type { FlagInForce } from '../../../shared/redaction/flag-state';
 import type { PublicSummary } from '../../../shared/redaction/public-model';
 import { publicSummary, type PublicMeetingInput } from '../../../shared/redaction/public-summary';
@@ -16,6 +17,8 @@ export interface PreviewSource {
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force. */
   flagsInForce: readonly FlagInForce[];
+  /** Outcomes of votes (counts and rule only). */
+  votes?: readonly PublicVote[];
 }
 
 export type PreviewResult = { ok: true; summary: PublicSummary } | { ok: false; message: string };
@@ -34,6 +37,7 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
     sections: src.sections.map((s) => ({ key: s.key, content: s.content })),
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
+    votes: src.votes ?? [],
   };
 }
 
