@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
-import { AgendaPage, MeetingsPage, MinutesPageModel, screenshot } from './pages';
+import { AgendaPage, ConfidentialityModel, MeetingsPage, MinutesPageModel, screenshot } from './pages';
 
 /** The procedure side of the minutes page and the meeting page, as an officer uses them. */
 class ProcedureModel {
@@ -94,6 +94,13 @@ describe('the body’s procedure in Chromium', () => {
     expect(outcomes).toEqual(['rejected', 'adopted']);
     await p.tab('Procedure');
     await screenshot(page, 'procedure-vote');
+
+    // The public preview shows both outcomes by organisation count, through the same model as the DOCX; no names.
+    await new ConfidentialityModel(page).openTab('Public preview');
+    const text = await new ConfidentialityModel(page).waitPreview((t) => t.includes('Outcome of a vote: Adopted'), 'the outcome of the second vote');
+    expect(text).toContain('Opening: Outcome of a vote: Rejected: 3 of 5 member organisations present in favour; two thirds required (4). 2 against.');
+    expect(text).toContain('Opening: Outcome of a vote: Adopted: 3 of 4 member organisations present in favour; two thirds required (3). 1 against.');
+    expect(text).not.toMatch(/In favour:|Against:|Dr Example/);
   });
 
   it('records the competition-law statement, a departure from the agenda and a participant leaving over competition concerns', async () => {
