@@ -3,6 +3,11 @@ import { Empty, Ok } from '../domain/common';
 import { MeetingRef } from '../domain/minutes';
 import { AgendaItem } from '../domain/agenda';
 import {
+  AdHocGroup,
+  GroupCreate,
+  GroupSetMembers,
+  Invitation,
+  InvitationSet,
   ApprovalRecord,
   ApprovalSet,
   BodyAction,
@@ -45,5 +50,9 @@ export const procedureCalls = defineCalls({
   'topics.list': { input: Empty, output: z.array(FutureTopic), summary: 'The backlog of future topics (open first).' },
   'topics.raise': { input: TopicRaise, output: FutureTopic, summary: 'Raise a future topic (from the minutes of a meeting, or directly).' },
   'topics.pick': { input: TopicPick, output: z.array(AgendaItem), summary: "Put a topic on a later meeting's agenda and link the two; returns the agenda." },
+  'groups.list': { input: Empty, output: z.array(AdHocGroup), summary: 'The ad hoc groups with their member organisations.' },
+  'groups.create': { input: GroupCreate, output: AdHocGroup, summary: 'Create an ad hoc group with its members (optionally linked to the decision that created it).' },
+  'groups.setMembers': { input: GroupSetMembers, output: AdHocGroup, summary: "Change an ad hoc group's member organisations." },
+  'invitations.set': { input: InvitationSet, output: z.array(Invitation), summary: 'Link an external expert or observer of a meeting to the decision that invited them (or unlink); returns the meeting\'s invitations.' },
   'topics.drop': { input: TopicDrop, output: FutureTopic, summary: 'Drop a topic from the backlog (or bring it back).' },
 });

@@ -128,6 +128,31 @@ export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
 export const OrgRef = z.object({ id: Id, name: z.string() });
 
+/** An ad hoc group with its own member organisations; meetings of the group vote and count quorum among them. */
+export const AdHocGroup = z.object({
+  id: Id,
+  name: z.string(),
+  decisionId: Id.nullable(),
+  /** The decision that created it, in words, for display. */
+  decision: z.string(),
+  members: z.array(OrgRef),
+  createdAt: Instant,
+});
+export type AdHocGroup = z.infer<typeof AdHocGroup>;
+export const GroupCreate = z
+  .object({ name: RequiredText(200), organisationIds: z.array(Id).min(1, 'a group needs at least one member').max(500), decisionId: Id.nullable().default(null) })
+  .strict();
+export type GroupCreate = z.input<typeof GroupCreate>;
+export const GroupSetMembers = z.object({ id: Id, organisationIds: z.array(Id).min(1, 'a group needs at least one member').max(500) }).strict();
+
+/** A decision of the body that invited someone (an adopted decision on inviting an external expert), for choosing. */
+export const InvitingDecision = z.object({ id: Id, text: z.string(), meeting: z.string() });
+export type InvitingDecision = z.infer<typeof InvitingDecision>;
+/** An external expert or observer of this meeting and the decision that invited them. */
+export const Invitation = z.object({ participantId: Id, decisionId: Id, decision: z.string(), meeting: z.string() });
+export type Invitation = z.infer<typeof Invitation>;
+export const InvitationSet = z.object({ participantId: Id, decisionId: Id.nullable() }).strict();
+
 /** Everything the procedure panel of a meeting shows. */
 export const ProcedureState = z.object({
   meetingDate: z.string(),
@@ -140,5 +165,11 @@ export const ProcedureState = z.object({
   approval: ApprovalRecord,
   followUp: FollowUpItem.nullable(),
   topicsRaised: z.array(FutureTopic),
+  /** The ad hoc group whose meeting this is (its members vote), or null for a meeting of the whole body. */
+  group: z.object({ id: Id, name: z.string() }).nullable(),
+  /** Why no one can vote yet (a group meeting whose group has no recorded membership). */
+  groupProblem: z.string().nullable(),
+  invitations: z.array(Invitation),
+  invitingDecisions: z.array(InvitingDecision),
 });
 export type ProcedureState = z.infer<typeof ProcedureState>;

@@ -55,13 +55,24 @@ describe('migration 009: procedure', () => {
       topic.run('t1', 'Open-source models');
       fails(() => topic.run('t2', ''));
 
+      db2.prepare(`INSERT INTO organisations (id, name, created_at) VALUES ('o1', 'Alpha', 't')`).run();
+      db2.prepare(`INSERT INTO ad_hoc_groups (id, name, decision_id, created_at) VALUES ('g1', 'Open source', 'd1', 't')`).run();
+      fails(() => db2.prepare(`INSERT INTO ad_hoc_groups (id, name, created_at) VALUES ('g2', 'OPEN SOURCE', 't')`).run()); // names are unique
+      db2.prepare(`INSERT INTO ad_hoc_group_members (group_id, organisation_id) VALUES ('g1', 'o1')`).run();
+      fails(() => db2.prepare(`INSERT INTO ad_hoc_group_members (group_id, organisation_id) VALUES ('g1', 'nope')`).run());
+      db2.prepare(`INSERT INTO attendance (id, meeting_id, category, name, status, position, created_at) VALUES ('p1', 'm1', 'external_expert', 'Dr X', 'in_person', 0, 't')`).run();
+      db2.prepare(`INSERT INTO invitations (participant_id, decision_id) VALUES ('p1', 'd1')`).run();
+      db2.prepare(`DELETE FROM organisations WHERE id = 'o1'`).run();
+      expect(db2.prepare(`SELECT COUNT(*) AS n FROM ad_hoc_group_members`).get()).toEqual({ n: 0 });
+
       // Removing the agenda item unlinks the topic and drops the follow-up rows; removing the meeting drops the rest.
       db2.prepare(`DELETE FROM agenda_items WHERE id = 'i1'`).run();
       expect(db2.prepare(`SELECT picked_agenda_item_id AS i FROM future_topics`).get()).toEqual({ i: null });
       expect(db2.prepare(`SELECT COUNT(*) AS n FROM action_followups`).get()).toEqual({ n: 0 });
       db2.prepare(`DELETE FROM meetings WHERE id = 'm1'`).run();
-      for (const t of ['decision_votes', 'safeguards', 'minutes_approvals']) expect(db2.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get()).toEqual({ n: 0 });
+      for (const t of ['decision_votes', 'safeguards', 'minutes_approvals', 'invitations']) expect(db2.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get()).toEqual({ n: 0 });
       expect(db2.prepare(`SELECT raised_in_meeting_id AS m FROM future_topics`).get()).toEqual({ m: null }); // the topic stays
+      expect(db2.prepare(`SELECT decision_id AS d FROM ad_hoc_groups`).get()).toEqual({ d: null }); // the group stays
     } finally {
       db2.close();
     }

@@ -171,3 +171,51 @@ describe('procedure through the dispatcher, on a real SQLite file', () => {
     expect((await call<ProcedureState>(backend, 'procedure.state', { meetingId })).topicsRaised.map((x) => x.title)).toEqual(['Open-source models']);
   });
 });
+
+describe('ad hoc groups and invitations', () => {
+  it('a meeting of an ad hoc group counts quorum and votes among the group’s members only', async () => {
+    const { backend, orgs, reps } = await checkedIn();
+    const meeting = await call<MeetingDetail>(backend, 'meetings.create', {
+      title: 'Open-source group',
+      kind: 'ad_hoc_group',
+      groupName: 'Open source',
+      startsAt: '2026-02-20T10:00',
+      endsAt: '2026-02-20T11:00',
+    });
+    const meetingId = meeting.meeting.id;
+    // No group recorded yet: the panel says why, and votes are refused.
+    expect((await call<ProcedureState>(backend, 'procedure.state', { meetingId })).groupProblem).toMatch(/no recorded membership/);
+    expect(await codeOf(backend, 'procedure.decide', { meetingId, sectionKey: 'opening', text: 'X', kind: 'default', ballot: { kind: 'consensus' } })).toBe('bad_request');
+
+    await call(backend, 'groups.create', { name: 'open source', organisationIds: [orgs.alpha.id, orgs.beta.id, orgs.gamma.id] }); // names match whatever the case
+    expect(await codeOf(backend, 'groups.create', { name: 'Open Source', organisationIds: [orgs.alpha.id] })).toBe('conflict');
+    // Alpha and Delta (not in the group) come.
+    await call(backend, 'attendance.set', { meetingId, representativeId: reps.a.id, status: 'in_person' });
+    await call(backend, 'attendance.set', { meetingId, representativeId: reps.d1.id, status: 'in_person' });
+    const st = await call<ProcedureState>(backend, 'procedure.state', { meetingId });
+    expect(st.group?.name).toBe('open source');
+    expect(st.members.map((o) => o.name)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(st.present).toEqual([orgs.alpha.id]);
+    // Quorum: a majority of the group's 3 members = 2; only Alpha is present.
+    const v = await call<{ vote: { outcome: string; explanation: string } }>(backend, 'procedure.decide', { meetingId, sectionKey: 'opening', text: 'Work plan', kind: 'default', ballot: { kind: 'consensus' } });
+    expect(v.vote.explanation).toBe('No quorum: 1 of 3 member organisations present; a majority of members required (2). No decision was taken.');
+    expect(await codeOf(backend, 'procedure.decide', { meetingId, sectionKey: 'opening', text: 'Y', kind: 'default', ballot: { kind: 'vote', votes: [{ organisationId: orgs.delta.id, position: 'for' }] } })).toBe('bad_request');
+    await call(backend, 'groups.setMembers', { id: st.group!.id, organisationIds: [orgs.alpha.id, orgs.delta.id] });
+    const w = await call<{ vote: { outcome: string } }>(backend, 'procedure.decide', { meetingId, sectionKey: 'opening', text: 'Work plan', kind: 'default', ballot: { kind: 'consensus' } });
+    expect(w.vote.outcome).toBe('adopted');
+  });
+
+  it('links an external expert to the adopted decision that invited them', async () => {
+    const { backend, meetingId, orgs } = await checkedIn();
+    const all = [orgs.alpha, orgs.beta, orgs.gamma, orgs.delta].map((o) => ({ organisationId: o.id, position: 'for' as const }));
+    const adopted = await call<{ vote: { decisionId: string } }>(backend, 'procedure.decide', { meetingId, sectionKey: 'opening', text: 'To invite Dr Example', kind: 'invite_external_expert', ballot: { kind: 'vote', votes: all } });
+    const other = await call<{ vote: { decisionId: string } }>(backend, 'procedure.decide', { meetingId, sectionKey: 'opening', text: 'Something else', kind: 'default', ballot: { kind: 'consensus' } });
+    const expert = await call<Participant>(backend, 'attendance.addPerson', { meetingId, category: 'external_expert', name: 'Dr Example' });
+    const st = await call<ProcedureState>(backend, 'procedure.state', { meetingId });
+    expect(st.invitingDecisions.map((d) => d.text)).toEqual(['To invite Dr Example']);
+    const inv = await call<ProcedureState['invitations']>(backend, 'invitations.set', { participantId: expert.id, decisionId: adopted.vote.decisionId });
+    expect(inv).toEqual([{ participantId: expert.id, decisionId: adopted.vote.decisionId, decision: 'To invite Dr Example', meeting: 'Plenary (10 February 2026)' }]);
+    expect(await codeOf(backend, 'invitations.set', { participantId: expert.id, decisionId: other.vote.decisionId })).toBe('bad_request');
+    expect(await call<unknown[]>(backend, 'invitations.set', { participantId: expert.id, decisionId: null })).toEqual([]);
+  });
+});

@@ -103,6 +103,25 @@ describe('the body’s procedure in Chromium', () => {
     expect(text).not.toMatch(/In favour:|Against:|Dr Example/);
   });
 
+  it('links an invited external expert to the adopted decision that invited them', async () => {
+    const p = new ProcedureModel(page);
+    await p.tab('Attendance');
+    const add = page.getByRole('form', { name: 'Add an observer, expert or AI Office staff member' });
+    await add.getByLabel('Name').fill('Dr Example');
+    await add.getByLabel('As').selectOption({ label: 'External expert' });
+    await add.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Dr Example leaves now' }).waitFor();
+    await p.tab('Procedure');
+    const select = page.getByLabel('Decision inviting Dr Example');
+    const value = await select.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes('second vote'))?.value ?? '');
+    expect(value).not.toBe('');
+    await select.selectOption(value);
+    await page.getByTestId('invited-by').waitFor();
+    expect(await page.getByTestId('invited-by').innerText()).toBe(
+      'Invited by the decision “To invite Dr Example as an external expert on evaluations (second vote)” (Constitutive meeting of the Signatory Taskforce (30 January 2026))',
+    );
+  });
+
   it('records the competition-law statement, a departure from the agenda and a participant leaving over competition concerns', async () => {
     const p = new ProcedureModel(page);
     await p.tab('Procedure');

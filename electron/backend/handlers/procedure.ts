@@ -22,6 +22,10 @@ export function procedureHandlers(b: Backend): Pick<Handlers, keyof typeof proce
     'topics.list': () => procedure.listTopics(),
     'topics.raise': (i) => procedure.raiseTopic(i),
     'topics.pick': (i) => procedure.pickTopic(i.topicId, i.meetingId),
+    'groups.list': () => procedure.listGroups(),
+    'groups.create': (i) => procedure.createGroup(i),
+    'groups.setMembers': (i) => procedure.setGroupMembers(i.id, i.organisationIds),
+    'invitations.set': (i) => procedure.setInvitation(i.participantId, i.decisionId),
     'topics.drop': (i) => procedure.dropTopic(i.topicId, i.dropped),
   };
 }

@@ -299,3 +299,79 @@ function toTopic(r: TopicRow): TopicRowOut {
     dropped: r.dropped === 1,
   };
 }
+
+export interface GroupRow {
+  id: string;
+  name: string;
+  decisionId: string | null;
+  decisionText: string | null;
+  memberIds: string[];
+  createdAt: string;
+}
+
+/** Ad hoc groups and their member organisations. */
+export class GroupsRepo {
+  constructor(private readonly db: Database) {}
+  private rows(where: string, ...args: unknown[]): GroupRow[] {
+    const rows = this.db
+      .prepare(`SELECT g.id, g.name, g.decision_id, g.created_at, d.text AS decision_text FROM ad_hoc_groups g LEFT JOIN decisions d ON d.id = g.decision_id ${where} ORDER BY g.name COLLATE NOCASE`)
+      .all(...args) as Array<{ id: string; name: string; decision_id: string | null; created_at: string; decision_text: string | null }>;
+    const members = this.db.prepare(`SELECT organisation_id FROM ad_hoc_group_members WHERE group_id = ?`);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      decisionId: r.decision_id,
+      decisionText: r.decision_text,
+      createdAt: r.created_at,
+      memberIds: (members.all(r.id) as Array<{ organisation_id: string }>).map((m) => m.organisation_id),
+    }));
+  }
+  list(): GroupRow[] {
+    return this.rows('');
+  }
+  get(id: string): GroupRow | undefined {
+    return this.rows('WHERE g.id = ?', id)[0];
+  }
+  byName(name: string): GroupRow | undefined {
+    return this.rows('WHERE g.name = ? COLLATE NOCASE', name.trim())[0];
+  }
+  insert(g: { id: string; name: string; decisionId: string | null; createdAt: string }): void {
+    this.db.prepare(`INSERT INTO ad_hoc_groups (id, name, decision_id, created_at) VALUES (?, ?, ?, ?)`).run(g.id, g.name, g.decisionId, g.createdAt);
+  }
+  setMembers(id: string, organisationIds: readonly string[]): void {
+    this.db.prepare(`DELETE FROM ad_hoc_group_members WHERE group_id = ?`).run(id);
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO ad_hoc_group_members (group_id, organisation_id) VALUES (?, ?)`);
+    for (const o of organisationIds) insert.run(id, o);
+  }
+}
+
+/** Who was invited by which decision. */
+export class InvitationsRepo {
+  constructor(private readonly db: Database) {}
+  forMeeting(meetingId: string): Array<{ participantId: string; decisionId: string; text: string; meetingTitle: string; meetingStartsAt: string }> {
+    return (
+      this.db
+        .prepare(
+          `SELECT i.participant_id, i.decision_id, d.text, m.title, m.starts_at FROM invitations i
+           JOIN attendance a ON a.id = i.participant_id JOIN decisions d ON d.id = i.decision_id JOIN meetings m ON m.id = d.meeting_id
+           WHERE a.meeting_id = ? ORDER BY a.position`,
+        )
+        .all(meetingId) as Array<{ participant_id: string; decision_id: string; text: string; title: string; starts_at: string }>
+    ).map((r) => ({ participantId: r.participant_id, decisionId: r.decision_id, text: r.text, meetingTitle: r.title, meetingStartsAt: r.starts_at }));
+  }
+  /** Adopted decisions on inviting an external expert, of meetings up to `until` (inclusive), newest first. */
+  invitingDecisions(until: string): Array<{ id: string; text: string; meetingTitle: string; meetingStartsAt: string }> {
+    return (
+      this.db
+        .prepare(
+          `SELECT d.id, d.text, m.title, m.starts_at FROM decision_votes v JOIN decisions d ON d.id = v.decision_id JOIN meetings m ON m.id = d.meeting_id
+           WHERE v.kind = 'invite_external_expert' AND v.outcome = 'adopted' AND m.starts_at <= ? ORDER BY m.starts_at DESC, v.voted_at DESC`,
+        )
+        .all(until) as Array<{ id: string; text: string; title: string; starts_at: string }>
+    ).map((r) => ({ id: r.id, text: r.text, meetingTitle: r.title, meetingStartsAt: r.starts_at }));
+  }
+  set(participantId: string, decisionId: string | null): void {
+    if (decisionId === null) this.db.prepare(`DELETE FROM invitations WHERE participant_id = ?`).run(participantId);
+    else this.db.prepare(`INSERT OR REPLACE INTO invitations (participant_id, decision_id) VALUES (?, ?)`).run(participantId, decisionId);
+  }
+}

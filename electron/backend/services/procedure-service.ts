@@ -10,7 +10,10 @@ import {
   isOverdue,
   organisationsPresentAt,
   versionInForce,
+  type AdHocGroup,
   type ApprovalRecord,
+  type GroupCreate,
+  type Invitation,
   type ApprovalSet,
   type Ballot,
   type BodyAction,
@@ -32,6 +35,9 @@ import { MembersRepo } from '../repositories/members-repo';
 import {
   ApprovalsRepo,
   FollowupsRepo,
+  GroupsRepo,
+  InvitationsRepo,
+  type GroupRow,
   RulesRepo,
   SafeguardsRepo,
   TopicsRepo,
@@ -64,6 +70,8 @@ export class ProcedureService {
   private readonly decisions: DecisionsRepo;
   private readonly attendance: AttendanceRepo;
   private readonly members: MembersRepo;
+  private readonly groups: GroupsRepo;
+  private readonly invitations: InvitationsRepo;
   constructor(
     private readonly ctx: ServiceContext,
     private readonly minutes: MinutesService,
@@ -77,6 +85,8 @@ export class ProcedureService {
     this.decisions = new DecisionsRepo(ctx.db);
     this.attendance = new AttendanceRepo(ctx.db);
     this.members = new MembersRepo(ctx.db);
+    this.groups = new GroupsRepo(ctx.db);
+    this.invitations = new InvitationsRepo(ctx.db);
   }
 
   private get meetings() {
@@ -90,7 +100,14 @@ export class ProcedureService {
 
   state(meetingId: string): ProcedureState {
     const meeting = this.meetings.mustGet(meetingId);
-    const members = this.memberOrgs();
+    let group: GroupRow | undefined;
+    let groupProblem: string | null = null;
+    try {
+      group = this.groupOf(meeting);
+    } catch (e) {
+      groupProblem = e instanceof AppError ? e.message : String(e);
+    }
+    const members = group ? this.groupMembers(group) : groupProblem ? [] : this.memberOrgs();
     const now = iso(this.ctx.now());
     const follow = this.followups.forMeeting(meetingId);
     return {
@@ -103,6 +120,12 @@ export class ProcedureService {
       approval: this.approval(meetingId),
       followUp: follow ? { agendaItemId: follow.agendaItemId, actions: follow.actions.map((a) => this.bodyAction(a)) } : null,
       topicsRaised: this.topics.raisedIn(meetingId).map(toTopic),
+      group: group ? { id: group.id, name: group.name } : null,
+      groupProblem,
+      invitations: this.invitationsOf(meetingId),
+      invitingDecisions: this.invitations
+        .invitingDecisions(meeting.startsAt)
+        .map((d) => ({ id: d.id, text: d.text, meeting: `${d.meetingTitle} (${formatLongDate(d.meetingStartsAt)})` })),
     };
   }
 
@@ -168,7 +191,8 @@ export class ProcedureService {
         `No rules of procedure are in force on ${formatLongDate(meeting.startsAt)}. Record the rules the body adopted before that date first.`,
       );
     const rule = version.rules[kind];
-    const members = this.memberOrgs();
+    const group = this.groupOf(meeting);
+    const members = group ? this.groupMembers(group) : this.memberOrgs();
     const present = this.presentAt(d.meetingId, members, now);
     const problems = ballotProblems(ballot, members, present);
     if (problems.length > 0) throw new AppError('bad_request', `The vote was not recorded. ${problems.join(' ')}`);
@@ -191,6 +215,29 @@ export class ProcedureService {
     const decisionOutcome = DECISION_OUTCOME_OF[result.outcome];
     this.decisions.update({ ...d, outcome: decisionOutcome, updatedAt: now });
     return { vote, decisionOutcome };
+  }
+
+  /**
+   * The ad hoc group whose meeting this is. A group meeting with no recorded group is refused for votes (its quorum
+   * and votes cannot be counted against the whole body's membership): fail closed, and say so.
+   */
+  private groupOf(meeting: { kind: string; groupName: string }): GroupRow | undefined {
+    if (meeting.kind !== 'ad_hoc_group') return undefined;
+    const g = this.groups.byName(meeting.groupName);
+    if (!g)
+      throw new AppError(
+        'bad_request',
+        `This is a meeting of the ad hoc group “${meeting.groupName || '(no name)'}”, which has no recorded membership. Create the group with its members (Procedure tab) first.`,
+      );
+    return g;
+  }
+
+  private groupMembers(g: GroupRow) {
+    const ids = new Set(g.memberIds);
+    return this.members
+      .list()
+      .filter((o) => ids.has(o.id))
+      .map((o) => ({ id: o.id, name: o.name }));
   }
 
   private memberOrgs() {
@@ -303,6 +350,68 @@ export class ProcedureService {
       forPublication: true,
     });
     return after.find((i) => !before.has(i.id))!.id;
+  }
+
+  // ---- ad hoc groups and invitations -------------------------------------------------------------------------------
+
+  listGroups(): AdHocGroup[] {
+    const names = new Map(this.members.list().map((o) => [o.id, o.name]));
+    return this.groups.list().map((g) => ({
+      id: g.id,
+      name: g.name,
+      decisionId: g.decisionId,
+      decision: g.decisionText ?? '',
+      members: g.memberIds.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
+      createdAt: g.createdAt,
+    }));
+  }
+
+  createGroup(input: Out<typeof GroupCreate>): AdHocGroup {
+    const id = this.ctx.newId();
+    this.tx(() => {
+      if (this.groups.byName(input.name)) throw new AppError('conflict', `An ad hoc group named “${input.name}” already exists.`);
+      if (input.decisionId && !this.decisions.get(input.decisionId)) throw notFound('decision');
+      this.requireOrganisations(input.organisationIds);
+      this.groups.insert({ id, name: input.name, decisionId: input.decisionId, createdAt: iso(this.ctx.now()) });
+      this.groups.setMembers(id, input.organisationIds);
+    });
+    return this.listGroups().find((g) => g.id === id)!;
+  }
+
+  setGroupMembers(id: string, organisationIds: string[]): AdHocGroup {
+    this.tx(() => {
+      if (!this.groups.get(id)) throw notFound('ad hoc group');
+      this.requireOrganisations(organisationIds);
+      this.groups.setMembers(id, organisationIds);
+    });
+    return this.listGroups().find((g) => g.id === id)!;
+  }
+
+  private requireOrganisations(ids: readonly string[]) {
+    const known = new Set(this.members.list().map((o) => o.id));
+    if (ids.some((i) => !known.has(i))) throw notFound('organisation');
+  }
+
+  setInvitation(participantId: string, decisionId: string | null): Invitation[] {
+    return this.tx(() => {
+      const p = this.attendance.get(participantId);
+      if (!p) throw notFound('participant');
+      if (p.category === 'representative') throw new AppError('bad_request', 'Representatives of members are not invited by a decision; only external experts and observers are.');
+      this.minutes.requireEditable(p.meetingId, iso(this.ctx.now()));
+      if (decisionId !== null) {
+        const meeting = this.meetings.mustGet(p.meetingId);
+        if (!this.invitations.invitingDecisions(meeting.startsAt).some((d) => d.id === decisionId))
+          throw new AppError('bad_request', 'Only an adopted decision on inviting an external expert, taken at this meeting or before, can be linked.');
+      }
+      this.invitations.set(participantId, decisionId);
+      return this.invitationsOf(p.meetingId);
+    });
+  }
+
+  private invitationsOf(meetingId: string): Invitation[] {
+    return this.invitations
+      .forMeeting(meetingId)
+      .map((i) => ({ participantId: i.participantId, decisionId: i.decisionId, decision: i.text, meeting: `${i.meetingTitle} (${formatLongDate(i.meetingStartsAt)})` }));
   }
 
   // ---- future topics ----------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { DECISION_KIND_LABEL, OUTCOME_LABEL, SAFEGUARD_LABEL, type DecisionVote,
 import { api } from '../../api';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import { ApprovalForm } from './ApprovalForm';
+import { GroupsSection, InvitationsSection } from './GroupsAndInvitations';
 import { VoteForm } from './VoteForm';
 import './procedure.css';
 
@@ -54,8 +55,9 @@ export function ProcedurePanel(props: {
           : `No rules of procedure are in force on ${formatLongDate(state.meetingDate)}.`}
       </p>
       <p className="glance" data-testid="present-now">
-        <strong>{presentCount}</strong> of {state.members.length} member organisations present now
+        <strong>{presentCount}</strong> of {state.members.length} member organisations present now{state.group ? ` (ad hoc group “${state.group.name}”)` : ''}
       </p>
+      {state.groupProblem && <p className="warning">{state.groupProblem}</p>}
 
       <h3>Decisions</h3>
       {last && <Outcome vote={last} live />}
@@ -88,6 +90,9 @@ export function ProcedurePanel(props: {
         })}
       </ul>
       {unvoted.length > 0 && <p className="sub">{unvoted.length} decision(s) without a recorded vote.</p>}
+
+      <InvitationsSection state={state} participants={props.participants} readOnly={readOnly} onChange={() => void load.reload()} />
+      <GroupsSection state={state} onChange={() => void load.reload()} />
 
       <Safeguards {...props} safeguards={state.safeguards} onChange={() => void load.reload()} />
 

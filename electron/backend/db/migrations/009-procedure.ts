@@ -11,6 +11,9 @@ import type { Migration } from './types';
  * - minutes_approvals: who circulated and who approved a meeting's minutes, when, and in which meeting.
  * - action_followups: the open actions listed under a meeting's "Follow-up of actions" item.
  * - future_topics: the backlog of topics raised for later meetings, linked to the agenda item they were picked into.
+ * - ad_hoc_groups (+ members): groups with their own member organisations, optionally created by a decision; a
+ *   meeting of kind 'ad_hoc_group' uses its group's membership for quorum and votes.
+ * - invitations: an external expert or observer of a meeting linked to the decision that invited them.
  */
 export const m009Procedure: Migration = {
   version: 9,
@@ -86,6 +89,24 @@ export const m009Procedure: Migration = {
         dropped INTEGER NOT NULL DEFAULT 0 CHECK (dropped IN (0, 1))
       ) STRICT;
       CREATE INDEX future_topics_raised ON future_topics (raised_at);
+
+      CREATE TABLE ad_hoc_groups (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        decision_id TEXT REFERENCES decisions (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX ad_hoc_groups_name ON ad_hoc_groups (name COLLATE NOCASE);
+      CREATE TABLE ad_hoc_group_members (
+        group_id TEXT NOT NULL REFERENCES ad_hoc_groups (id) ON DELETE CASCADE,
+        organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, organisation_id)
+      ) STRICT;
+
+      CREATE TABLE invitations (
+        participant_id TEXT PRIMARY KEY REFERENCES attendance (id) ON DELETE CASCADE,
+        decision_id TEXT NOT NULL REFERENCES decisions (id) ON DELETE CASCADE
+      ) STRICT;
     `);
     // Written out here (not imported) so that this migration never changes; equal to INITIAL_RULES in shared/procedure.
     const rules = {
