@@ -11,6 +11,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, 
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { createMinutesEditorConfig } from './config';
 import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
+import { FlagUndoPlugin } from './plugins/FlagUndoPlugin';
 import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plugins/LinkPlugins';
 import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -42,6 +43,8 @@ export interface MinutesEditorProps extends MinutesCallbacks {
   ariaLabel: string;
   /** Text shown in an empty section. */
   placeholder?: string;
+  /** Flag marks an undo has just removed (the officer is told; Redo brings them back). */
+  onFlagsUndone?: (ids: string[]) => void;
 }
 
 /**
@@ -64,6 +67,12 @@ export interface MinutesEditorHandle {
   focus(): void;
   /** The Lexical editor, e.g. to dispatch INSERT_TIMESTAMP_COMMAND from a meeting-level button. */
   getEditor(): LexicalEditor;
+  /** Flags whose marks an undo removed since they were last acknowledged (they travel with the save). */
+  liftedByUndo(): string[];
+  /** After a save acknowledged these as lifted by undo. */
+  acknowledgeLiftedByUndo(ids: readonly string[]): void;
+  /** Replaces the content (e.g. with a flag mark put back); an undoable change like any other. */
+  setContent(content: SerializedDoc): void;
 }
 
 /** One minutes section's editor: toolbar, rich text, history, lists, links, flags, records, timestamps, clean paste. */
@@ -85,6 +94,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
   const [editor] = useLexicalComposerContext();
   const control = useRef<{ flush: () => void; pending: () => boolean } | null>(null);
   const [wordCount, setWordCount] = useState(0);
+  const undone = useRef(new Set<string>());
   const readOnly = props.readOnly ?? false;
 
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
@@ -98,6 +108,9 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       hasPendingChange: () => control.current?.pending() ?? false,
       focus: () => editor.focus(),
       getEditor: () => editor,
+      liftedByUndo: () => [...undone.current],
+      acknowledgeLiftedByUndo: (ids) => ids.forEach((id) => undone.current.delete(id)),
+      setContent: (content) => editor.setEditorState(editor.parseEditorState(JSON.stringify(content))),
     }),
     [editor],
   );
@@ -132,6 +145,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       <LinkPlugin validateUrl={isNormalLinkUrl} />
       <LinkClickGuardPlugin onOpenLink={props.onOpenLink} />
       <PastePlugin />
+      <FlagUndoPlugin undone={undone} onLifted={props.onFlagsUndone} />
       <MinutesCommandsPlugin onCapture={props.onCapture} onRequestFlag={props.onRequestFlag} />
       <ChangePlugin
         control={control}

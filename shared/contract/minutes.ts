@@ -8,6 +8,7 @@ import {
   MinutesInfo,
   MinutesReopen,
   MinutesSetStatus,
+  RestorePreview,
   RestoreResult,
   RevisionDetail,
   RevisionSummary,
@@ -42,7 +43,16 @@ export const minutesCalls = defineCalls({
   'minutes.snapshot': { input: SnapshotInput, output: SnapshotResult, summary: "Keep the section's current content as a revision (skipped if unchanged since the last)." },
   'minutes.revisions': { input: SectionRef, output: z.array(RevisionSummary), summary: "A section's revisions, newest first." },
   'minutes.revision': { input: ById, output: RevisionDetail, summary: 'One revision with its content.' },
-  'minutes.restoreRevision': { input: ById, output: RestoreResult, summary: 'Save a revision back as the current content (the current one is kept first).' },
+  'minutes.restorePreview': {
+    input: ById,
+    output: RestorePreview,
+    summary: 'What restoring a revision would do to the flags in force, and the revision with its marks re-applied.',
+  },
+  'minutes.restoreRevision': {
+    input: ById,
+    output: RestoreResult,
+    summary: 'Save a revision back as the current content (the current one is kept first); the flags in force are re-applied to its text.',
+  },
   'minutes.setStatus': { input: MinutesSetStatus, output: MinutesInfo, summary: 'Draft → circulated → approved (circulated may go back to draft).' },
   'minutes.reopen': { input: MinutesReopen, output: MinutesInfo, summary: 'Reopen approved minutes as a new draft version, with a reason.' },
 

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from './common';
-import { SectionKey } from './minutes';
 
 /**
  * Confidentiality flags. The document's `flag` node (shared/editor/doc-model.ts) decides what is redacted; the record
- * here says why, who and when, for the side panel and the internal redaction record. A record whose text has gone
- * from the minutes is retired, never deleted, and comes back if the text does (undo).
+ * here says why, who and when, for the side panel and the internal redaction record. Records are never deleted.
+ *
+ * The lifecycle (one source of truth: the marks travel with every save, and the backend derives the records' state
+ * from them in the same transaction as the content; see FlagsService.reconcile):
+ * - in force: the mark is in the minutes; its text is redacted.
+ * - mark missing: still in force, but the mark has gone while the text is still in the meeting (an undo not reported,
+ *   a restore, a paste as plain text). The public summary is refused naming the passage until the officer flags the
+ *   text again or lifts the flag.
+ * - lifted: a person lifted it (who, when).
+ * - lifted by undo: the flagging was undone in the editor (the officer is told at once; Redo restores it).
+ * - text removed: the backend verified that the text is no longer anywhere in the meeting.
+ * A mark that comes back (redo, paste, flag again) puts the record back in force, whatever its state.
  */
 export const FLAG_REASONS = [
   'commercially_confidential',
@@ -27,8 +36,8 @@ export const FLAG_REASON_LABEL: Record<FlagReason, string> = {
   other: 'Other',
 };
 
-/** Why a record is retired: its text left the minutes, or a person lifted the flag. */
-export const FLAG_RETIRED_REASONS = ['text_removed', 'unflagged'] as const;
+/** Why a record is retired: its text left the meeting, a person lifted the flag, or the flagging was undone. */
+export const FLAG_RETIRED_REASONS = ['text_removed', 'unflagged', 'undo'] as const;
 export const FlagRetiredReason = z.enum(FLAG_RETIRED_REASONS);
 export type FlagRetiredReason = z.infer<typeof FlagRetiredReason>;
 
@@ -42,16 +51,21 @@ const Excerpt = z
 export const Flag = z.object({
   id: Id,
   meetingId: Id,
-  sectionKey: SectionKey,
+  /** 'opening', 'closing' or an agenda item id (the SectionKey of shared/domain/minutes). */
+  sectionKey: Id,
   reason: FlagReason,
   note: z.string(),
   /** The OS user name the renderer gave when the flag was made; may be empty. */
   createdBy: z.string(),
   createdAt: Instant,
   updatedAt: Instant,
-  /** Null while the flag's text is in the minutes and the flag is in force. */
+  /** Null while the flag is in force. */
   retiredAt: Instant.nullable(),
   retiredReason: FlagRetiredReason.nullable(),
+  /** Who lifted it (unflag, undo); '' otherwise. */
+  retiredBy: z.string(),
+  /** Set while the flag is in force but its mark has gone from the minutes with its text still there. */
+  unmarkedSince: Instant.nullable(),
   /** The flagged text (internal only: side panel and redaction record). */
   excerpt: z.string(),
 });
@@ -60,7 +74,7 @@ export type Flag = z.infer<typeof Flag>;
 export const FlagCreate = z
   .object({
     meetingId: Id,
-    sectionKey: SectionKey,
+    sectionKey: Id,
     reason: FlagReason.default(DEFAULT_FLAG_REASON),
     note: Text(2000).default(''),
     excerpt: Excerpt,
@@ -82,30 +96,6 @@ export const FlagList = z.object({
 });
 export type FlagList = z.infer<typeof FlagList>;
 
-/** Flag ids present in one section after a save, with their current text. An id may appear once per block. */
-export const FlagSync = z
-  .object({
-    meetingId: Id,
-    sectionKey: SectionKey,
-    present: z.array(z.object({ id: Id, excerpt: Excerpt }).strict()).max(10_000),
-  })
-  .strict();
-export type FlagSync = z.input<typeof FlagSync>;
-
-export const FlagSyncResult = z.object({
-  /** The section's records after the sync, retired ones included. */
-  flags: z.array(Flag),
-  /** Records whose text is gone: now retired. */
-  retiredIds: z.array(Id),
-  /** Records whose text came back (undo, paste): in force again. */
-  restoredIds: z.array(Id),
-  /** Ids present in the text with no record anywhere (e.g. pasted from an old copy): given a record with the default reason. */
-  adoptedIds: z.array(Id),
-  /** Ids present in the text whose record belongs to another meeting: left alone (the text is redacted all the same). */
-  ignoredIds: z.array(Id),
-});
-export type FlagSyncResult = z.infer<typeof FlagSyncResult>;
-
 /** A suggestion (a sensitive term found in the minutes) the secretariat chose not to flag in this meeting. */
 export const DismissSuggestion = z.object({ meetingId: Id, text: Text(500).refine((s) => s.length > 0, 'is required') }).strict();
 export const DismissedSuggestions = z.object({ texts: z.array(z.string()) });
@@ -116,3 +106,27 @@ export const MAX_TERMS = 1000;
 export const SensitiveTerms = z.object({ terms: z.array(z.string()) });
 export type SensitiveTerms = z.infer<typeof SensitiveTerms>;
 export const SetSensitiveTerms = z.object({ terms: z.array(Text(200)).max(MAX_TERMS) }).strict();
+
+export const FLAG_STATES = ['in_force', 'mark_missing', 'lifted', 'lifted_by_undo', 'text_removed'] as const;
+export type FlagState = (typeof FLAG_STATES)[number];
+export const FLAG_STATE_LABEL: Record<FlagState, string> = {
+  in_force: 'In force',
+  mark_missing: 'In force — mark missing',
+  lifted: 'Lifted',
+  lifted_by_undo: 'Lifted by undo',
+  text_removed: 'Text removed',
+};
+
+/** The state of a record (see the lifecycle above). */
+export function flagState(f: Pick<Flag, 'retiredReason' | 'unmarkedSince'>): FlagState {
+  switch (f.retiredReason) {
+    case null:
+      return f.unmarkedSince === null ? 'in_force' : 'mark_missing';
+    case 'unflagged':
+      return 'lifted';
+    case 'undo':
+      return 'lifted_by_undo';
+    case 'text_removed':
+      return 'text_removed';
+  }
+}

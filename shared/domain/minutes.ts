@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SerializedDoc } from '../editor/doc-model';
 import { Id, Instant, RequiredText } from './common';
+import { Flag } from './flags';
 
 /**
  * Live minutes: one Lexical document per section. A section is the meeting's opening, its closing, or one agenda
@@ -74,11 +75,22 @@ export const SaveSection = z
     content: SerializedDoc,
     /** The rev the editor started from; a stale one is refused with 'conflict' (for co-editing later). */
     baseRev: z.number().int().min(0).optional(),
+    /**
+     * Flags whose marks the officer removed by undoing the flagging since the last acknowledged save. Only these are
+     * lifted by the missing mark; any other mark that goes missing leaves its flag in force (see shared/domain/flags).
+     */
+    liftedByUndo: z.array(Id).max(10_000).optional(),
   })
   .strict();
 export type SaveSection = z.input<typeof SaveSection>;
 
-export const SaveResult = z.object({ sectionKey: SectionKey, rev: z.number().int().min(1), savedAt: Instant });
+export const SaveResult = z.object({
+  sectionKey: SectionKey,
+  rev: z.number().int().min(1),
+  savedAt: Instant,
+  /** Flag records this save changed (derived from the section's marks in the same transaction). */
+  flags: z.array(Flag),
+});
 export type SaveResult = z.infer<typeof SaveResult>;
 
 // ---- revisions -----------------------------------------------------------------------------------------------------
@@ -116,7 +128,23 @@ export type RevisionDetail = z.infer<typeof RevisionDetail>;
 export const SnapshotResult = z.object({ created: z.boolean(), revision: RevisionSummary.nullable() });
 export type SnapshotResult = z.infer<typeof SnapshotResult>;
 
-export const RestoreResult = SaveResult.extend({ content: SerializedDoc });
+export const RestoreResult = SaveResult.extend({
+  /** The restored content, with the flags in force re-applied to their text. */
+  content: SerializedDoc,
+  /** Flags in force re-applied to the restored text. */
+  reapplied: z.array(Id),
+});
+
+/** What a restore would do to the flags, shown before the officer confirms it. */
+export const RestorePreview = z.object({
+  /** Flags in force whose text is in the revision: their marks are put back on it. */
+  reapplied: z.array(z.object({ id: Id, excerpt: z.string() })),
+  /** Flags in force whose text is not in the revision: after the restore their text is gone from this section. */
+  notInRevision: z.array(z.object({ id: Id, excerpt: z.string() })),
+  /** The revision's content, with the marks it would get: what the revision viewer shows. */
+  content: SerializedDoc,
+});
+export type RestorePreview = z.infer<typeof RestorePreview>;
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
 export const EXCERPT_LENGTH = 160;

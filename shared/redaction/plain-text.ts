@@ -1,3 +1,5 @@
+import type { SerializedDoc } from '../editor/doc-model';
+import { walkSection } from './walk';
 import type { PublicBlock, PublicDocument, PublicInline } from './public-model';
 
 /** What a withheld section shows under its title. */
@@ -40,5 +42,16 @@ export function publicPlainText(doc: PublicDocument): string {
     if (s.withheld) lines.push(WITHHELD_NOTE);
     for (const b of s.blocks) lines.push(blockPlainText(b, doc.marker));
   }
+  return lines.join('\n');
+}
+
+/**
+ * The plain text of a stored section, read by the one reader (./walk.ts): one line per block, timestamps as their
+ * text, line breaks as "\n", tabs as "\t". Throws a RedactionError on content the redaction cannot judge, so a save
+ * refuses it before anything is written.
+ */
+export function sectionText(content: unknown): string {
+  const lines: string[] = [];
+  walkSection(content, 'content', (_shape, atoms) => lines.push(atoms.map((a) => a.text).join('')));
   return lines.join('\n');
 }

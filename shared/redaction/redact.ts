@@ -87,10 +87,23 @@ export function redact(input: RedactionInput): PublicDocument {
 }
 
 function withheldKeys(input: RedactionInput): Set<string> {
+  return withheldItems(input.agenda, input.withheldItemIds);
+}
+
+/**
+ * The one rule of withholding: an item is withheld when it is not for publication, listed as withheld, a sub-item of
+ * a withheld item, or its parent is unknown (or the parents form a cycle): withhold rather than guess. Also
+ * 'opening' / 'closing' when listed. The agenda service uses it to keep a sub-item withheld when it leaves its parent.
+ */
+export function withheldItems(
+  agenda: ReadonlyArray<Pick<RedactionAgendaItem, 'id' | 'parentId' | 'forPublication'>>,
+  withheldItemIds: readonly string[] = [],
+): Set<string> {
+  const input = { agenda, withheldItemIds };
   const explicit = new Set(input.withheldItemIds ?? []);
   const byId = new Map(input.agenda.map((it) => [it.id, it]));
   const out = new Set<string>([OPENING_KEY, CLOSING_KEY].filter((k) => explicit.has(k)));
-  const isWithheld = (it: RedactionAgendaItem, seen: number): boolean => {
+  const isWithheld = (it: Pick<RedactionAgendaItem, 'id' | 'parentId' | 'forPublication'>, seen: number): boolean => {
     if (!it.forPublication || explicit.has(it.id)) return true;
     if (it.parentId === null) return false;
     const parent = byId.get(it.parentId);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { AgendaItem } from '../../shared/domain/agenda';
-import type { Flag, FlagList, FlagSyncResult } from '../../shared/domain/flags';
+import { flagState, type Flag, type FlagList } from '../../shared/domain/flags';
+import type { SaveResult } from '../../shared/domain/minutes';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { publicPlainText, redact } from '../../shared/redaction/redact';
 import type { Backend } from '../../electron/backend/backend';
@@ -76,93 +77,100 @@ describe('flags.create / update / list', () => {
   });
 });
 
-describe('flags.sync and flags.unflag', () => {
-  it('retires records whose text is gone, restores them on undo, updates excerpts, never deletes', async () => {
-    const b = makeBackend();
+describe('the flag lifecycle: records derived from the marks in each save (minutes.saveSection)', () => {
+  const tx = (text: string): SerializedNode => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+  const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
+  const para = (...c: SerializedNode[]) => el('paragraph', c);
+  const mark = (id: string, text: string) => el('flag', [tx(text)], { ids: [id] });
+  const content = (...blocks: SerializedNode[]) => ({ root: el('root', blocks) }) as unknown as SerializedDoc;
+  const save = (b: Backend, meetingId: string, sectionKey: string, c: SerializedDoc, liftedByUndo?: string[]) =>
+    call<SaveResult>(b, 'minutes.saveSection', { meetingId, sectionKey, content: c, ...(liftedByUndo ? { liftedByUndo } : {}) });
+  const rec = async (b: Backend, meetingId: string, id: string) => (await call<FlagList>(b, 'flags.list', { meetingId })).flags.find((f) => f.id === id)!;
+
+  async function flagged(b: Backend, text = 'Acme pays 40 million') {
     const { meetingId, itemId } = await meetingWithAgenda(b);
-    const a = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'alpha' });
-    const c = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'gamma' });
-    const elsewhere = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: 'opening', excerpt: 'opening text' });
+    const f = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: text });
+    const ack = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, text), tx(' After.'))));
+    return { meetingId, itemId, f, ack };
+  }
 
-    const r1 = await call<FlagSyncResult>(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [{ id: a.id, excerpt: 'alpha edited' }] });
-    expect(r1).toMatchObject({ retiredIds: [c.id], restoredIds: [], adoptedIds: [], ignoredIds: [] });
-    const byId = new Map(r1.flags.map((f) => [f.id, f]));
-    expect(byId.get(a.id)).toMatchObject({ excerpt: 'alpha edited', retiredAt: null });
-    expect(byId.get(c.id)).toMatchObject({ retiredReason: 'text_removed', excerpt: 'gamma' });
-    expect(byId.get(c.id)!.retiredAt).not.toBeNull();
-
-    // The same report again changes nothing; the other section's flag is untouched.
-    const r2 = await call<FlagSyncResult>(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [{ id: a.id, excerpt: 'alpha edited' }] });
-    expect(r2).toMatchObject({ retiredIds: [], restoredIds: [] });
-    expect(r2.flags).toEqual(r1.flags);
-
-    // Undo brings gamma back.
-    const r3 = await call<FlagSyncResult>(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [{ id: a.id, excerpt: 'alpha edited' }, { id: c.id, excerpt: 'gamma' }] });
-    expect(r3.restoredIds).toEqual([c.id]);
-    expect(r3.flags.every((f) => f.retiredAt === null && f.retiredReason === null)).toBe(true);
-
-    const list = await call<FlagList>(b, 'flags.list', { meetingId });
-    expect(list.flags).toHaveLength(3);
-    expect(list.flags.find((f) => f.id === elsewhere.id)).toEqual(elsewhere);
-    expect(list.countsByReason.commercially_confidential).toBe(3);
+  it('a save with the mark keeps the record in force and updates its excerpt; the answer carries the change', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const ack = await save(b, meetingId, itemId, content(para(mark(f.id, 'Acme pays 41 million'))));
+    expect(ack.flags.map((x) => [x.id, flagState(x), x.excerpt])).toEqual([[f.id, 'in_force', 'Acme pays 41 million']]);
   });
 
-  it('joins the pieces of a flag across blocks, adopts unknown ids, moves pasted flags, ignores another meeting’s', async () => {
+  it('a mark gone while its text stays (undo not reported, paste as plain text) leaves the flag IN FORCE, mark missing, and blocks the export', async () => {
     const b = makeBackend();
-    const { meetingId, itemId } = await meetingWithAgenda(b);
+    const { meetingId, itemId, f } = await flagged(b);
+    const ack = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))));
+    expect(flagState(ack.flags[0]!)).toBe('mark_missing');
+    expect(flagState(await rec(b, meetingId, f.id))).toBe('mark_missing');
+    await refused(b, 'exports.create', { meetingId, kind: 'public_summary' }, 'leak_detected');
+    // Flag again: the mark comes back, the flag is fully in force and the export passes.
+    const again = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, 'Acme pays 40 million'), tx(' After.'))));
+    expect(flagState(again.flags[0]!)).toBe('in_force');
+    expect((await b.dispatch('exports.create', { meetingId, kind: 'public_summary' })).ok).toBe(true);
+  });
+
+  it('the text moved to another section without its mark: still in force (the whole meeting is searched)', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    await save(b, meetingId, 'opening', content(para(tx('Pasted: acme PAYS 40   million.'))));
+    const ack = await save(b, meetingId, itemId, content(para(tx('Nothing here.'))));
+    expect(flagState(ack.flags[0]!)).toBe('mark_missing');
+  });
+
+  it('an undo of the flagging, reported with the save, lifts it as "lifted by undo"; a redo (mark back) restores it', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const ack = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))), [f.id]);
+    expect(ack.flags[0]).toMatchObject({ id: f.id, retiredReason: 'undo' });
+    expect(flagState(ack.flags[0]!)).toBe('lifted_by_undo');
+    const redo = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, 'Acme pays 40 million'), tx(' After.'))));
+    expect(flagState(redo.flags[0]!)).toBe('in_force');
+  });
+
+  it('"text removed" only once the text is verifiably gone from the meeting; the text coming back reinstates the flag', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const gone = await save(b, meetingId, itemId, content(para(tx('Something else entirely.'))));
+    expect(flagState(gone.flags[0]!)).toBe('text_removed');
+    const back = await save(b, meetingId, 'closing', content(para(tx('Acme pays 40 million, said again.'))));
+    expect(back.flags.map((x) => [x.id, flagState(x), x.sectionKey])).toEqual([[f.id, 'mark_missing', 'closing']]);
+  });
+
+  it('adopts marks with no record, ignores another meeting’s ids, and never deletes a record', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await flagged(b);
     const other = await meetingWithAgenda(b, 'Other');
-    const foreign = await call<Flag>(b, 'flags.create', { meetingId: other.meetingId, sectionKey: 'opening', excerpt: 'theirs' });
-    const moved = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: 'opening', excerpt: 'cut from the opening' });
-
-    const r = await call<FlagSyncResult>(b, 'flags.sync', {
-      meetingId,
-      sectionKey: itemId,
-      present: [
-        { id: 'pasted-1', excerpt: 'first paragraph' },
-        { id: 'pasted-1', excerpt: 'second paragraph' },
-        { id: foreign.id, excerpt: 'theirs' },
-        { id: moved.id, excerpt: 'cut from the opening' },
-      ],
-    });
-    expect(r).toMatchObject({ adoptedIds: ['pasted-1'], ignoredIds: [foreign.id], restoredIds: [], retiredIds: [] });
-    expect(r.flags.find((f) => f.id === 'pasted-1')).toMatchObject({ excerpt: 'first paragraph\nsecond paragraph', reason: 'commercially_confidential', sectionKey: itemId });
-    expect(r.flags.find((f) => f.id === moved.id)).toMatchObject({ sectionKey: itemId, retiredAt: null });
-    expect((await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags).toEqual([foreign]);
-
-    // The opening no longer holds the moved flag: its sync retires nothing of it.
-    const opening = await call<FlagSyncResult>(b, 'flags.sync', { meetingId, sectionKey: 'opening', present: [] });
-    expect(opening.retiredIds).toEqual([]);
+    const foreign = await call<Flag>(b, 'flags.create', { meetingId: other.meetingId, sectionKey: other.itemId, excerpt: 'x' });
+    const before = countFlags(b);
+    const ack = await save(b, meetingId, itemId, content(para(mark('pasted-1', 'old secret'), tx(' '), mark(foreign.id, 'x'))));
+    expect(ack.flags.map((x) => x.id)).toContain('pasted-1');
+    expect(ack.flags.map((x) => x.id)).not.toContain(foreign.id);
+    expect(countFlags(b)).toBe(before + 1);
   });
 
-  it('refuses bad sync reports and unknown meetings, changing nothing', async () => {
+  it('unflag lifts with who and when; twice is once; a save without the mark then changes nothing', async () => {
     const b = makeBackend();
-    const { meetingId, itemId } = await meetingWithAgenda(b);
-    const a = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'alpha' });
-    await refused(b, 'flags.sync', { meetingId: 'nope', sectionKey: itemId, present: [] }, 'not_found');
-    await refused(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [{ id: 'bad id!', excerpt: '' }] }, 'bad_request');
-    await refused(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [{ id: a.id }] }, 'bad_request');
-    await refused(b, 'flags.sync', { meetingId, sectionKey: itemId }, 'bad_request');
-    expect((await call<FlagList>(b, 'flags.list', { meetingId })).flags).toEqual([a]);
+    const { meetingId, itemId, f } = await flagged(b);
+    const lifted = await call<Flag>(b, 'flags.unflag', { id: f.id });
+    expect(flagState(lifted)).toBe('lifted');
+    expect(lifted.retiredBy).not.toBe('');
+    expect(await call<Flag>(b, 'flags.unflag', { id: f.id })).toEqual(lifted);
+    const ack = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))));
+    expect(ack.flags).toEqual([]);
+    expect((await b.dispatch('exports.create', { meetingId, kind: 'public_summary' })).ok).toBe(true);
   });
 
-  it('unflag retires the record as lifted by a person, twice is once, and a sync that finds it again restores it', async () => {
+  it('refuses content the redaction cannot judge, and writes nothing', async () => {
     const b = makeBackend();
-    const { meetingId, itemId } = await meetingWithAgenda(b);
-    const a = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'alpha', reason: 'business_secret' });
-    const lifted = await call<Flag>(b, 'flags.unflag', { id: a.id });
-    expect(lifted).toMatchObject({ id: a.id, retiredReason: 'unflagged', reason: 'business_secret', excerpt: 'alpha' });
-    expect(lifted.retiredAt).not.toBeNull();
-    expect(await call<Flag>(b, 'flags.unflag', { id: a.id })).toEqual(lifted);
-    expect((await call<FlagList>(b, 'flags.list', { meetingId })).countsByReason.business_secret).toBe(0);
-
-    const sync = await call<FlagSyncResult>(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [] });
-    expect(sync.retiredIds).toEqual([]);
-    expect(sync.flags[0]!.retiredReason).toBe('unflagged');
-
-    const undo = await call<FlagSyncResult>(b, 'flags.sync', { meetingId, sectionKey: itemId, present: [{ id: a.id, excerpt: 'alpha' }] });
-    expect(undo.restoredIds).toEqual([a.id]);
-    await refused(b, 'flags.unflag', { id: 'nope' }, 'not_found');
-    await refused(b, 'flags.unflag', {}, 'bad_request');
+    const { meetingId, itemId } = await flagged(b);
+    const bad = content(para(tx('fine')), el('flag', [tx('a flag outside a line')], { ids: ['z'] }));
+    await refused(b, 'minutes.saveSection', { meetingId, sectionKey: itemId, content: bad }, 'bad_request');
+    await refused(b, 'minutes.saveSection', { meetingId, sectionKey: itemId, content: content(para(tx('x'))), liftedByUndo: ['bad id!'] }, 'bad_request');
   });
 
   it('deleting the meeting removes its records', async () => {
@@ -204,6 +212,24 @@ describe('dismissed suggestions and sensitive terms', () => {
 });
 
 describe('withholding an item through agenda.update', () => {
+  it('a sub-item moved out of a withheld item stays withheld (sticky) until released explicitly', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await meetingWithAgenda(b);
+    const withSub = await call<AgendaItem[]>(b, 'agenda.add', { meetingId, title: 'Secret detail', parentId: itemId });
+    const sub = withSub.find((a) => a.parentId === itemId)!;
+    await call<AgendaItem[]>(b, 'agenda.update', { id: itemId, forPublication: false });
+    const moved = await call<AgendaItem[]>(b, 'agenda.move', { id: sub.id, parentId: null, index: 5 });
+    expect(moved.find((a) => a.id === sub.id)).toMatchObject({ parentId: null, forPublication: false });
+    // A sub-item of a published item moves freely.
+    const other = (await call<AgendaItem[]>(b, 'agenda.add', { meetingId, title: 'Open' })).find((a) => a.title === 'Open')!;
+    const sub2 = (await call<AgendaItem[]>(b, 'agenda.add', { meetingId, title: 'Open detail', parentId: other.id })).find((a) => a.title === 'Open detail')!;
+    const moved2 = await call<AgendaItem[]>(b, 'agenda.move', { id: sub2.id, parentId: null, index: 9 });
+    expect(moved2.find((a) => a.id === sub2.id)).toMatchObject({ forPublication: true });
+    // Released explicitly: published.
+    const released = await call<AgendaItem[]>(b, 'agenda.update', { id: sub.id, forPublication: true });
+    expect(released.find((a) => a.id === sub.id)).toMatchObject({ forPublication: true });
+  });
+
   it('redact() publishes only the title of an item set forPublication: false, and none of its sub-items', async () => {
     const b = makeBackend();
     const { meetingId, itemId } = await meetingWithAgenda(b);

@@ -6,8 +6,8 @@ import { openTestDb } from '../helpers/temp';
 /** Migration 009 (the body's procedure) on a real file: data written before survives; the tables work and enforce. */
 describe('migration 009: procedure', () => {
   it('adds rules, votes, safeguards, approvals, follow-ups and topics to an older file without touching its data', () => {
-    const { db, file } = openTestDb({ targetVersion: 4 });
-    expect(schemaVersion(db)).toBe(4);
+    const { db, file } = openTestDb({ targetVersion: 5 });
+    expect(schemaVersion(db)).toBe(5);
     db.prepare(
       `INSERT INTO meetings (id, title, sequence, kind, starts_at, ends_at, time_zone, format, convened_by, status, created_at, updated_at)
        VALUES ('m1', 'Plenary', 1, 'plenary', '2026-01-30T10:00', '2026-01-30T12:00', 'Europe/Brussels', 'hybrid', 'chair', 'planned', 'x', 'x')`,

@@ -156,7 +156,7 @@ describe('confidentiality flags in Chromium', () => {
     await section.getByRole('checkbox', { name: `Publish item 2 ${ITEM}` }).uncheck();
     await section.getByText('Withheld from publication').waitFor();
     const text = await c.waitPreview((t) => !t.includes('Mistral'), 'the item withheld');
-    expect(text).toMatch(new RegExp(`2 ${ITEM}\\n+Not published\\.\\n+3 Rules of procedure`));
+    expect(text).toMatch(new RegExp(`2\\. ${ITEM}\\n+Not published\\.\\n+3\\. Rules of procedure`));
     expect(text).not.toMatch(/Mistral|Please write|AI Office\.|\[…\]/);
     const detail = await apiCall(host, 'meetings.get', { id: meetingId });
     expect((detail.json.value as { agenda: Array<{ title: string; forPublication: boolean }> }).agenda.find((a) => a.title === ITEM)!.forPublication).toBe(false);
@@ -179,7 +179,9 @@ describe('confidentiality flags in Chromium', () => {
     expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Personal data: 1', 'Internal deliberation: 1']);
 
     const warm = c.flagsPanel().locator('.flag-item', { hasText: 'welcomed warmly everyone' });
-    await warm.getByRole('button', { name: /^Unflag/ }).click();
+    // Lifting asks in place (no browser dialog), then the passage leaves the list for the history.
+    await warm.getByRole('button', { name: /^Lift the flag/ }).click();
+    await warm.getByRole('button', { name: 'Lift flag and publish' }).click();
     await warm.waitFor({ state: 'detached' });
     await page.waitForFunction(() => ![...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent?.includes('welcomed')));
     expect(await c.counts()).toEqual(['Personal data: 1', 'Internal deliberation: 1']);

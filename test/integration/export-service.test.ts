@@ -35,6 +35,8 @@ async function seeded(b: Backend, opts: { leakElsewhere?: boolean } = {}) {
     updatedAt: '2026-01-30T10:05:00.000Z',
     retiredAt: null,
     retiredReason: null,
+    retiredBy: '',
+    unmarkedSince: null,
     excerpt: SECRET,
   });
   const org = (await call<Array<{ id: string; name: string; representatives: Array<{ id: string; name: string }> }>>(b, 'members.list', {})).find((o) => o.name === 'Mistral AI')!;

@@ -10,7 +10,6 @@ export function flagsHandlers(b: Backend): Pick<Handlers, keyof typeof flagsCall
     'flags.create': (i) => flags.create(i),
     'flags.update': (i) => flags.update(i),
     'flags.list': (i) => flags.list(i.meetingId),
-    'flags.sync': (i) => flags.sync(i),
     'flags.unflag': (i) => flags.unflag(i.id),
     'flags.dismissSuggestion': (i) => flags.dismissSuggestion(i),
     'flags.dismissedSuggestions': (i) => flags.dismissedSuggestions(i.meetingId),

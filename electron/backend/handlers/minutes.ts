@@ -18,6 +18,7 @@ export function minutesHandlers(b: Backend): Pick<Handlers, keyof typeof minutes
     'minutes.snapshot': (i) => minutes.snapshot(i),
     'minutes.revisions': (i) => minutes.listRevisions(i.meetingId, i.sectionKey),
     'minutes.revision': (i) => minutes.revision(i.id),
+    'minutes.restorePreview': (i) => minutes.restorePreview(i.id),
     'minutes.restoreRevision': (i) => minutes.restoreRevision(i.id),
     'minutes.setStatus': (i) => minutes.setStatus(i),
     'minutes.reopen': (i) => minutes.reopen(i),

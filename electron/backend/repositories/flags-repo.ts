@@ -12,10 +12,12 @@ interface FlagRow {
   updated_at: string;
   retired_at: string | null;
   retired_reason: FlagRetiredReason | null;
+  retired_by: string;
+  unmarked_since: string | null;
   excerpt: string;
 }
 
-const COLUMNS = `id, meeting_id, section_key, reason, note, created_by, created_at, updated_at, retired_at, retired_reason, excerpt`;
+const COLUMNS = `id, meeting_id, section_key, reason, note, created_by, created_at, updated_at, retired_at, retired_reason, retired_by, unmarked_since, excerpt`;
 
 const toFlag = (r: FlagRow): Flag => ({
   id: r.id,
@@ -28,6 +30,8 @@ const toFlag = (r: FlagRow): Flag => ({
   updatedAt: r.updated_at,
   retiredAt: r.retired_at,
   retiredReason: r.retired_reason,
+  retiredBy: r.retired_by,
+  unmarkedSince: r.unmarked_since,
   excerpt: r.excerpt,
 });
 
@@ -42,6 +46,8 @@ const toRow = (f: Flag): FlagRow => ({
   updated_at: f.updatedAt,
   retired_at: f.retiredAt,
   retired_reason: f.retiredReason,
+  retired_by: f.retiredBy,
+  unmarked_since: f.unmarkedSince,
   excerpt: f.excerpt,
 });
 
@@ -64,11 +70,18 @@ export class FlagsRepo {
     ).map(toFlag);
   }
 
+  /** Records of a meeting retired because their text was gone: a save that brings the text back reinstates them. */
+  listTextRemoved(meetingId: string): Flag[] {
+    return (
+      this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE meeting_id = ? AND retired_reason = 'text_removed' ORDER BY created_at, id`).all(meetingId) as FlagRow[]
+    ).map(toFlag);
+  }
+
   insert(flag: Flag): void {
     this.db
       .prepare(
         `INSERT INTO flags (${COLUMNS}) VALUES (@id, @meeting_id, @section_key, @reason, @note, @created_by, @created_at, @updated_at,
-          @retired_at, @retired_reason, @excerpt)`,
+          @retired_at, @retired_reason, @retired_by, @unmarked_since, @excerpt)`,
       )
       .run(toRow(flag));
   }
@@ -78,7 +91,7 @@ export class FlagsRepo {
     this.db
       .prepare(
         `UPDATE flags SET section_key = @section_key, reason = @reason, note = @note, updated_at = @updated_at, retired_at = @retired_at,
-          retired_reason = @retired_reason, excerpt = @excerpt WHERE id = @id`,
+          retired_reason = @retired_reason, retired_by = @retired_by, unmarked_since = @unmarked_since, excerpt = @excerpt WHERE id = @id`,
       )
       .run(toRow(flag));
   }

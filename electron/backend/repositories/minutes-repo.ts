@@ -103,6 +103,13 @@ export class MinutesRepo extends PreparedRepo {
     return r && { ...r, same: r.same === 1 };
   }
 
+  /** The plain text of every stored section of a meeting but one (to verify that a flagged text is gone from it). */
+  otherTexts(meetingId: string, exceptSectionKey: string): string[] {
+    return (this.stmt(`SELECT plain_text FROM minutes_sections WHERE meeting_id = ? AND section_key <> ?`).all(meetingId, exceptSectionKey) as Array<{ plain_text: string }>).map(
+      (r) => r.plain_text,
+    );
+  }
+
   /** Inserts or overwrites the section, incrementing its rev; returns the new rev. */
   write(meetingId: string, sectionKey: string, contentJson: string, plainText: string, now: string): number {
     const row = this.stmt(

@@ -8,13 +8,14 @@ import {
   type FlagCreate,
   type FlagList,
   type FlagReason,
-  type FlagSync,
-  type FlagSyncResult,
   type FlagUpdate,
   type SensitiveTerms,
   type SetSensitiveTerms,
 } from '../../../shared/domain/flags';
 import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import { excerptIn } from '../../../shared/redaction/flag-state';
+import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
@@ -61,7 +62,17 @@ export class FlagsService {
     this.mustGetMeeting(input.meetingId);
     this.checkSection(input.meetingId, input.sectionKey);
     const now = iso(this.ctx.now());
-    const flag: Flag = { ...input, createdBy: input.createdBy || this.ctx.user, id: this.ctx.newId(), createdAt: now, updatedAt: now, retiredAt: null, retiredReason: null };
+    const flag: Flag = {
+      ...input,
+      createdBy: input.createdBy || this.ctx.user,
+      id: this.ctx.newId(),
+      createdAt: now,
+      updatedAt: now,
+      retiredAt: null,
+      retiredReason: null,
+      retiredBy: '',
+      unmarkedSince: null,
+    };
     this.ctx.db.transaction(() => {
       this.repo.insert(flag);
       this.meetings.recordEvent(flag.meetingId, now, 'flag_created', { flagId: flag.id, reason: flag.reason, sectionKey: flag.sectionKey });
@@ -90,65 +101,86 @@ export class FlagsService {
   }
 
   /**
-   * The editor's report after saving a section: which flag ids its text holds now. Records of the section that are
-   * not present are retired (text removed); present ones are put back in force (undo), moved to this section (cut and
-   * paste) and given their current excerpt. Present ids with no record at all get one with the default reason, so that
-   * every flag in the text is in the redaction record. The section key is not checked against the agenda, so that a
-   * section whose item has gone can still retire its records.
+   * The flag records of one section after its save, derived from the marks in the saved content. Runs INSIDE the
+   * save's transaction, after the content is written, so content and records commit together (no separate call).
+   * - A mark present: its record is in force (restored from any state, moved to this section, excerpt updated);
+   *   a mark with no record anywhere gets one with the default reason ("adopted"); another meeting's is left alone.
+   * - A record of this section in force whose mark is absent: lifted by undo if the editor says so; else, if its
+   *   text is still in this section or any other of the meeting, it STAYS IN FORCE with its mark missing (the export
+   *   is refused until the officer acts); only when its text is verifiably gone is it retired as "text removed".
+   * - A record retired as "text removed" whose text is back in this section is in force again, mark missing.
+   * Returns the records it changed.
    */
-  sync(input: Out<typeof FlagSync>): FlagSyncResult {
-    this.mustGetMeeting(input.meetingId);
+  reconcile(input: {
+    meetingId: string;
+    sectionKey: string;
+    content: SerializedDoc;
+    /** Plain text of the saved section. */
+    text: string;
+    liftedByUndo: readonly string[];
+    /** The plain text of the meeting's other sections, read only if needed. */
+    otherTexts: () => string[];
+    now: string;
+  }): Flag[] {
+    const { meetingId, sectionKey, now } = input;
     const present = new Map<string, string>();
-    // One flag across paragraphs is one node per block: its pieces are joined as flaggedTexts() joins them.
-    for (const p of input.present) present.set(p.id, present.has(p.id) ? `${present.get(p.id)}\n${p.excerpt}` : p.excerpt);
-    const result: FlagSyncResult = { flags: [], retiredIds: [], restoredIds: [], adoptedIds: [], ignoredIds: [] };
-    this.ctx.db.transaction(() => {
-      const now = iso(this.ctx.now());
-      for (const rec of this.repo.listForSection(input.meetingId, input.sectionKey)) {
-        if (present.has(rec.id) || rec.retiredAt !== null) continue;
-        this.repo.update({ ...rec, retiredAt: now, retiredReason: 'text_removed', updatedAt: now });
-        result.retiredIds.push(rec.id);
+    for (const f of flaggedTexts(input.content)) for (const id of f.ids) if (!present.has(id)) present.set(id, f.text);
+    const changed: Flag[] = [];
+    const write = (next: Flag, event: string | null) => {
+      this.repo.update(next);
+      if (event) this.meetings.recordEvent(meetingId, now, event, { flagId: next.id, sectionKey });
+      changed.push(next);
+    };
+    for (const [id, excerpt] of present) {
+      const rec = this.repo.get(id);
+      if (!rec) {
+        const adopted: Flag = {
+          id,
+          meetingId,
+          sectionKey,
+          reason: 'commercially_confidential',
+          note: '',
+          createdBy: this.ctx.user,
+          createdAt: now,
+          updatedAt: now,
+          retiredAt: null,
+          retiredReason: null,
+          retiredBy: '',
+          unmarkedSince: null,
+          excerpt,
+        };
+        this.repo.insert(adopted);
+        this.meetings.recordEvent(meetingId, now, 'flag_adopted', { flagId: id, sectionKey });
+        changed.push(adopted);
+        continue;
       }
-      for (const [id, excerpt] of present) {
-        const rec = this.repo.get(id);
-        if (!rec) {
-          this.repo.insert({
-            id,
-            meetingId: input.meetingId,
-            sectionKey: input.sectionKey,
-            reason: 'commercially_confidential',
-            note: '',
-            createdBy: this.ctx.user,
-            createdAt: now,
-            updatedAt: now,
-            retiredAt: null,
-            retiredReason: null,
-            excerpt,
-          });
-          this.meetings.recordEvent(input.meetingId, now, 'flag_adopted', { flagId: id, sectionKey: input.sectionKey });
-          result.adoptedIds.push(id);
-          continue;
-        }
-        if (rec.meetingId !== input.meetingId) {
-          result.ignoredIds.push(id);
-          continue;
-        }
-        const restored = rec.retiredAt !== null;
-        if (!restored && rec.sectionKey === input.sectionKey && rec.excerpt === excerpt) continue;
-        this.repo.update({ ...rec, sectionKey: input.sectionKey, excerpt, retiredAt: null, retiredReason: null, updatedAt: now });
-        if (restored) result.restoredIds.push(id);
-      }
-      result.flags = this.repo.listForSection(input.meetingId, input.sectionKey);
-    })();
-    return result;
+      if (rec.meetingId !== meetingId) continue;
+      if (rec.retiredAt === null && rec.unmarkedSince === null && rec.sectionKey === sectionKey && rec.excerpt === excerpt) continue;
+      const event = rec.retiredAt !== null ? 'flag_restored' : rec.unmarkedSince !== null ? 'flag_marked_again' : null;
+      write({ ...rec, sectionKey, excerpt, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, updatedAt: now }, event);
+    }
+    let others: string[] | null = null;
+    const stillInMeeting = (excerpt: string) => excerptIn(excerpt, input.text) || (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
+    const undone = new Set(input.liftedByUndo);
+    for (const rec of this.repo.listForSection(meetingId, sectionKey)) {
+      if (present.has(rec.id) || rec.retiredAt !== null) continue;
+      if (undone.has(rec.id)) write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
+      else if (stillInMeeting(rec.excerpt)) {
+        if (rec.unmarkedSince === null) write({ ...rec, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
+      } else write({ ...rec, retiredAt: now, retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null, updatedAt: now }, 'flag_text_removed');
+    }
+    for (const rec of this.repo.listTextRemoved(meetingId))
+      if (!present.has(rec.id) && excerptIn(rec.excerpt, input.text))
+        write({ ...rec, sectionKey, retiredAt: null, retiredReason: null, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
+    return changed;
   }
 
-  /** A person lifts the flag; the editor removes the node. Lifting twice changes nothing. */
+  /** A person lifts the flag; the editor removes the mark. Lifting twice changes nothing. */
   unflag(id: string): Flag {
     const current = this.mustGet(id);
     if (current.retiredReason === 'unflagged') return current;
     const now = iso(this.ctx.now());
-    const next: Flag = { ...current, retiredAt: now, retiredReason: 'unflagged', updatedAt: now };
+    const next: Flag = { ...current, retiredAt: now, retiredReason: 'unflagged', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now };
     this.ctx.db.transaction(() => {
       this.repo.update(next);
       this.meetings.recordEvent(next.meetingId, now, 'flag_unflagged', { flagId: next.id });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { withheldItems } from '../../../shared/redaction/redact';
 import { AppError } from '../../../shared/errors';
 import { orderAndNumber, totalPlannedMinutes, type AgendaItem, type AgendaItemCreate, type AgendaItemMove, type AgendaItemUpdate } from '../../../shared/domain/agenda';
 import {
@@ -157,6 +158,12 @@ export class MeetingsService {
       this.checkParent(item.meetingId, input.parentId, item.id);
       if (input.parentId !== null && this.siblings(item.meetingId, item.id).length > 0)
         throw new AppError('bad_request', 'An item with sub-items cannot itself become a sub-item.');
+      // Withheld is sticky: an item withheld with its parent stays withheld where it goes, until the officer releases it.
+      const withheldBefore = withheldItems(this.agenda.listForMeeting(item.meetingId)).has(item.id);
+      if (withheldBefore && item.forPublication && item.parentId !== input.parentId) {
+        this.agenda.update({ ...item, forPublication: false });
+        this.meetings.recordEvent(item.meetingId, iso(this.ctx.now()), 'agenda_kept_withheld', { itemId: item.id, from: item.parentId, to: input.parentId });
+      }
       const oldSiblings = this.siblings(item.meetingId, item.parentId).filter((s) => s.id !== item.id);
       const newSiblings = this.siblings(item.meetingId, input.parentId).filter((s) => s.id !== item.id);
       const index = Math.min(input.index, newSiblings.length);

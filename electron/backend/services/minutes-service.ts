@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { emptyDoc, plainText, type SerializedDoc } from '../../../shared/editor/doc-model';
+import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
+import type { Flag } from '../../../shared/domain/flags';
+import { applyFlags } from '../../../shared/redaction/apply-flags';
+import { excerptIn } from '../../../shared/redaction/flag-state';
+import { sectionText } from '../../../shared/redaction/plain-text';
 import {
   canTransitionMinutes,
   excerpt,
@@ -9,6 +13,7 @@ import {
   type MinutesInfo,
   type MinutesReopen,
   type MinutesSetStatus,
+  type RestorePreview,
   type RestoreResult,
   type RevisionDetail,
   type RevisionReason,
@@ -21,7 +26,9 @@ import {
   type SnapshotResult,
 } from '../../../shared/domain/minutes';
 import type { MinutesState } from '../../../shared/contract/minutes';
+import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo, type MinutesRow } from '../repositories/minutes-repo';
+import { FlagsService } from './flags-service';
 import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
 import { iso, type ServiceContext } from './context';
 import type { AttendanceService } from './attendance-service';
@@ -56,12 +63,16 @@ const SECTION_TITLE = { opening: 'Opening', closing: 'Closing' } as const;
 export class MinutesService {
   readonly repo: MinutesRepo;
   readonly revisions: RevisionsRepo;
+  private readonly flags: FlagsService;
+  private readonly flagsRepo: FlagsRepo;
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
   ) {
     this.repo = new MinutesRepo(ctx.db);
     this.revisions = new RevisionsRepo(ctx.db);
+    this.flags = new FlagsService(ctx);
+    this.flagsRepo = new FlagsRepo(ctx.db);
   }
 
   // ---- guards (used inside the callers' transactions) ----------------------------------------------------------
@@ -133,14 +144,17 @@ export class MinutesService {
   }
 
   /**
-   * The autosave. One immediate transaction: guards, the rev check, an optional safety copy, the write. The caller is
-   * answered only after the commit (synchronous=FULL), so an acknowledged save is on disk.
+   * The autosave. One immediate transaction: guards, the rev check, an optional safety copy, the write, and the flag
+   * records derived from the marks in the saved content (FlagsService.reconcile). The caller is answered only after
+   * the commit (synchronous=FULL), so an acknowledged save is on disk, with its flags.
+   * The content is read by the one reader of stored minutes (shared/redaction/walk.ts) before anything is written:
+   * what the redaction could not judge is refused here, not at export time.
    */
   saveSection(input: Out<typeof SaveSection>): SaveResult {
     const now = iso(this.ctx.now());
     const content = input.content as SerializedDoc;
     const contentJson = JSON.stringify(content);
-    const text = plainText(content.root);
+    const text = sectionText(content);
     const { meetingId, sectionKey } = input;
     return this.ctx.db
       .transaction((): SaveResult => {
@@ -152,15 +166,41 @@ export class MinutesService {
           throw new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`, {
             details: { currentRev },
           });
-        // Same content as stored: it is already durable; don't spend a disk flush on it.
-        if (head?.same) return { sectionKey, rev: head.rev, savedAt: head.updatedAt };
+        // Same content as stored: it is already durable, with its flags; don't spend a disk flush on it.
+        if (head?.same) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
         this.repo.touch(meetingId, now);
-        return { sectionKey, rev, savedAt: now };
+        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], now);
+        return { sectionKey, rev, savedAt: now, flags };
       })
       .immediate();
+  }
+
+  private reconcileFlags(meetingId: string, sectionKey: string, content: SerializedDoc, text: string, liftedByUndo: readonly string[], now: string): Flag[] {
+    return this.flags.reconcile({ meetingId, sectionKey, content, text, liftedByUndo, now, otherTexts: () => this.repo.otherTexts(meetingId, sectionKey) });
+  }
+
+  /**
+   * A revision's content with the flags in force re-applied to its text: flags of this section (in force, or in force
+   * with their mark missing) and any flag of the meeting in force whose text the revision holds.
+   */
+  private reflagged(r: { meetingId: string; sectionKey: string; contentJson: string }): RestorePreview {
+    const content = JSON.parse(r.contentJson) as SerializedDoc;
+    const text = sectionText(content);
+    const inForce = this.flagsRepo.listForMeeting(r.meetingId).filter((f) => f.retiredAt === null);
+    const candidates = inForce.filter((f) => f.sectionKey === r.sectionKey || excerptIn(f.excerpt, text));
+    const applied = applyFlags(content, candidates.map((f) => ({ id: f.id, excerpt: f.excerpt })));
+    const pick = (ids: readonly string[]) => candidates.filter((f) => ids.includes(f.id)).map((f) => ({ id: f.id, excerpt: f.excerpt }));
+    return { content: applied.content, reapplied: pick(applied.applied), notInRevision: pick(applied.missing) };
+  }
+
+  /** What restoring a revision would do to the flags, and the revision with its marks: shown before the officer confirms. */
+  restorePreview(id: string): RestorePreview {
+    const r = this.revisions.get(id);
+    if (!r) throw notFound('revision');
+    return this.reflagged(r);
   }
 
   private wantsSafetyCopy(meetingId: string, sectionKey: string, oldLength: number, newLength: number, now: string): boolean {
@@ -203,23 +243,29 @@ export class MinutesService {
     return { ...toSummary(r), content: JSON.parse(r.contentJson) as SerializedDoc };
   }
 
-  /** Keeps the current content, then saves the revision's content as a new rev, itself kept as a revision. */
+  /**
+   * Keeps the current content, then saves the revision's content as a new rev, itself kept as a revision. The flags
+   * in force are re-applied to the restored text first (a revision taken before a passage was flagged must not bring
+   * the passage back unflagged); the flag records then follow the restored marks in the same transaction.
+   */
   restoreRevision(id: string): RestoreResult {
     const r = this.revisions.get(id);
     if (!r) throw notFound('revision');
     const now = iso(this.ctx.now());
-    const content = JSON.parse(r.contentJson) as SerializedDoc;
-    const text = plainText(content.root);
     return this.ctx.db
       .transaction((): RestoreResult => {
         const minutes = this.requireEditable(r.meetingId, now);
         this.requireSection(r.meetingId, r.sectionKey);
+        const { content, reapplied } = this.reflagged(r);
+        const contentJson = JSON.stringify(content);
+        const text = sectionText(content);
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
         this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
-        const rev = this.repo.write(r.meetingId, r.sectionKey, r.contentJson, text, now);
+        const rev = this.repo.write(r.meetingId, r.sectionKey, contentJson, text, now);
         this.repo.touch(r.meetingId, now);
-        this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson: r.contentJson, plainText: text });
-        return { sectionKey: r.sectionKey, rev, savedAt: now, content };
+        this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson, plainText: text });
+        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], now);
+        return { sectionKey: r.sectionKey, rev, savedAt: now, content, flags, reapplied: reapplied.map((f) => f.id) };
       })
       .immediate();
   }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { FLAG_REASONS, FLAG_REASON_LABEL, type Flag, type FlagReason } from '../../../shared/domain/flags';
+import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type Flag, type FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { SensitiveTermsEditor } from './SensitiveTermsEditor';
@@ -7,11 +7,15 @@ import { SensitiveTermsEditor } from './SensitiveTermsEditor';
 const when = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
- * Every flag of the meeting in force: reason, excerpt, item, who and when; counts per reason; jump to it, edit its
- * reason and note, or lift it. The legend says how flagged text looks in the editor (pattern, not colour alone).
+ * Every flag of the meeting: those in force (reason, excerpt, item, who and when; jump, edit, lift), those in force
+ * whose mark went missing (first, with "Flag again"), and the history of lifted ones (lifted by whom, lifted by undo,
+ * text removed). Counts per reason. The legend says how flagged text looks in the editor (pattern, not colour alone).
+ * Lifting asks for confirmation in place (no browser dialog).
  */
 export function FlagsPanel(props: {
+  /** Every record of the meeting, retired ones included. */
   flags: Flag[];
+  onFlagAgain: (flag: Flag) => Promise<void>;
   counts: Record<FlagReason, number>;
   sectionLabel: (key: string) => string;
   sectionOrder: (key: string) => number;
@@ -24,9 +28,14 @@ export function FlagsPanel(props: {
   onSetTerms: (terms: string[]) => Promise<string[]>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const act = useAction();
-  const total = props.flags.length;
-  const ordered = [...props.flags].sort((a, b) => props.sectionOrder(a.sectionKey) - props.sectionOrder(b.sectionKey) || a.createdAt.localeCompare(b.createdAt));
+  const inForce = props.flags.filter((f) => f.retiredAt === null);
+  const lifted = props.flags.filter((f) => f.retiredAt !== null);
+  const total = inForce.length;
+  const missing = inForce.filter((f) => f.unmarkedSince !== null).length;
+  const byPlace = (a: Flag, b: Flag) => props.sectionOrder(a.sectionKey) - props.sectionOrder(b.sectionKey) || a.createdAt.localeCompare(b.createdAt);
+  const ordered = [...inForce].sort((a, b) => Number(b.unmarkedSince !== null) - Number(a.unmarkedSince !== null) || byPlace(a, b));
   return (
     <section className="panel flags-panel" aria-labelledby="flags-title">
       <h2 id="flags-title">Confidentiality flags</h2>
@@ -40,6 +49,12 @@ export function FlagsPanel(props: {
       </p>
       <p className="glance" aria-live="polite">
         <strong>{total}</strong> {total === 1 ? 'flag' : 'flags'} in force
+        {missing > 0 && (
+          <>
+            {' '}
+            — <strong className="warn">{missing}</strong> without {missing === 1 ? 'its mark' : 'their marks'}: the public summary is blocked
+          </>
+        )}
       </p>
       {total > 0 && (
         <ul className="flag-counts" aria-label="Flags per reason">
@@ -57,11 +72,17 @@ export function FlagsPanel(props: {
       ) : (
         <ol className="flag-list">
           {ordered.map((f) => (
-            <li key={f.id} className="flag-item" data-flag-id={f.id}>
+            <li key={f.id} className={f.unmarkedSince ? 'flag-item mark-missing' : 'flag-item'} data-flag-id={f.id} data-state={flagState(f)}>
               <div className="flag-line">
                 <span className="flag-reason">{FLAG_REASON_LABEL[f.reason]}</span>
                 <span className="sub">{props.sectionLabel(f.sectionKey)}</span>
               </div>
+              {f.unmarkedSince && (
+                <p className="flag-missing" role="note">
+                  <strong>Mark missing.</strong> The text is still in the minutes but no longer marked (an undo, a restore or a paste). It stays
+                  confidential; the public summary is blocked until you flag it again or lift the flag.
+                </p>
+              )}
               <blockquote className="flag-item-excerpt">{f.excerpt ? (f.excerpt.length > 200 ? `${f.excerpt.slice(0, 200)}…` : f.excerpt) : <em>(empty)</em>}</blockquote>
               {f.note && <p className="flag-note">Note: {f.note}</p>}
               <p className="sub flag-who">
@@ -79,26 +100,46 @@ export function FlagsPanel(props: {
                     }
                   }}
                 />
+              ) : confirming === f.id ? (
+                <div className="flag-confirm" role="group" aria-label="Lift this flag?">
+                  <p>
+                    Lift this flag? The passage will be <strong>published</strong> in the public summary.
+                  </p>
+                  <button
+                    type="button"
+                    className="danger"
+                    autoFocus
+                    onClick={() => {
+                      setConfirming(null);
+                      void act.run(() => props.onUnflag(f));
+                    }}
+                  >
+                    Lift flag and publish
+                  </button>
+                  <button type="button" onClick={() => setConfirming(null)}>
+                    Keep flag
+                  </button>
+                </div>
               ) : (
                 <div className="flag-actions">
-                  <button type="button" onClick={() => props.onJump(f)} aria-label={`Go to the flagged passage “${short(f.excerpt)}”`}>
-                    Go to
-                  </button>
+                  {f.unmarkedSince ? (
+                    !props.readOnly && (
+                      <button type="button" className="primary" onClick={() => void act.run(() => props.onFlagAgain(f))} aria-label={`Flag again “${short(f.excerpt)}”`}>
+                        Flag again
+                      </button>
+                    )
+                  ) : (
+                    <button type="button" onClick={() => props.onJump(f)} aria-label={`Go to the flagged passage “${short(f.excerpt)}”`}>
+                      Go to
+                    </button>
+                  )}
                   {!props.readOnly && (
                     <>
                       <button type="button" onClick={() => setEditing(f.id)} aria-label={`Edit the flag on “${short(f.excerpt)}”`}>
                         Edit
                       </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => {
-                          if (window.confirm(`Lift this flag? The passage will be PUBLISHED in the public summary:\n\n“${short(f.excerpt, 300)}”`))
-                            void act.run(() => props.onUnflag(f));
-                        }}
-                        aria-label={`Unflag “${short(f.excerpt)}”`}
-                      >
-                        Unflag
+                      <button type="button" className="danger" onClick={() => setConfirming(f.id)} aria-label={`Lift the flag on “${short(f.excerpt)}”`}>
+                        Lift flag
                       </button>
                     </>
                   )}
@@ -107,6 +148,21 @@ export function FlagsPanel(props: {
             </li>
           ))}
         </ol>
+      )}
+      {lifted.length > 0 && (
+        <details className="flag-history">
+          <summary>
+            {lifted.length} lifted or removed {lifted.length === 1 ? 'flag' : 'flags'} (kept in the redaction record)
+          </summary>
+          <ol>
+            {[...lifted].sort(byPlace).map((f) => (
+              <li key={f.id} data-flag-id={f.id} data-state={flagState(f)}>
+                <span className="flag-state">{FLAG_STATE_LABEL[flagState(f)]}</span>
+                {f.retiredBy ? ` by ${f.retiredBy}` : ''} at {when(f.retiredAt!)} · {props.sectionLabel(f.sectionKey)}: “{short(f.excerpt, 80)}”
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
       <SensitiveTermsEditor terms={props.terms} onSave={props.onSetTerms} />
     </section>

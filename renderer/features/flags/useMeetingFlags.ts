@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FLAG_REASONS, type Flag, type FlagReason, type FlagSyncResult } from '../../../shared/domain/flags';
+import { FLAG_REASONS, type Flag, type FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 
 /** Flags in force (not retired), per reason; every reason present. */
@@ -11,8 +11,8 @@ export function countInForce(flags: readonly Flag[]): Record<FlagReason, number>
 
 /**
  * The meeting's flag records as the side panel shows them. Loaded with flags.list, then kept in step without
- * reloading: a created/edited/lifted flag is put in place, and each save's flags.sync result replaces that section's
- * records (excerpts updated, retired and restored ones moved).
+ * reloading: a created/edited/lifted flag is put in place, and so is every record a save changed (each save answers
+ * with the records it derived from the section's marks).
  */
 export function useMeetingFlags(meetingId: string) {
   const [flags, setFlags] = useState<Flag[]>([]);
@@ -36,15 +36,16 @@ export function useMeetingFlags(meetingId: string) {
     setFlags((list) => (list.some((f) => f.id === flag.id) ? list.map((f) => (f.id === flag.id ? flag : f)) : [...list, flag]));
   }, []);
 
-  const applySync = useCallback((sectionKey: string, result: FlagSyncResult) => {
+  const applyChanges = useCallback((changed: readonly Flag[]) => {
+    if (changed.length === 0) return;
     setFlags((list) => {
-      const fresh = new Map(result.flags.map((f) => [f.id, f]));
-      const kept = list.filter((f) => !(f.sectionKey === sectionKey || fresh.has(f.id)));
-      return [...kept, ...result.flags].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      const fresh = new Map(changed.map((f) => [f.id, f]));
+      const kept = list.filter((f) => !fresh.has(f.id));
+      return [...kept, ...changed].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     });
   }, []);
 
   const inForce = useMemo(() => flags.filter((f) => f.retiredAt === null), [flags]);
   const counts = useMemo(() => countInForce(flags), [flags]);
-  return { flags, inForce, counts, error, reload, upsert, applySync };
+  return { flags, inForce, counts, error, reload, upsert, applyChanges };
 }

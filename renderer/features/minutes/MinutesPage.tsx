@@ -17,6 +17,8 @@ import { FlagDialog, type FlagRequest } from '../flags/FlagDialog';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import { selectFlagInEditor } from '../flags/jump';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
+import { FlagNotice, flagNoticeFor, type FlagNoticeState } from '../flags/FlagNotice';
+import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { PublicPreview } from '../preview/PublicPreview';
 import { usePublicPreview } from '../preview/usePublicPreview';
 import { SuggestionList } from '../suggestions/SuggestionList';
@@ -58,8 +60,6 @@ export function MinutesPage({ id }: { id: string }) {
   const editors = useRef(new Map<string, MinutesEditorHandle>());
   const autosaves = useRef(new Map<string, SectionAutosave<SerializedDoc>>());
   const snapshotDue = useRef(new Set<string>());
-  /** Per section, the flags last sent to flags.sync (as JSON), so unchanged flags cost no call. */
-  const syncedFlags = useRef(new Map<string, string>());
   const stateRef = useRef<MinutesState | null>(null);
   stateRef.current = state;
   const detailRef = useRef<MeetingDetail | null>(null);
@@ -68,7 +68,8 @@ export function MinutesPage({ id }: { id: string }) {
   const flagStore = useMeetingFlags(id);
   const flagStoreRef = useRef(flagStore);
   flagStoreRef.current = flagStore;
-  const { applySync, upsert: upsertFlag } = flagStore;
+  const { applyChanges: applyFlagChanges, upsert: upsertFlag } = flagStore;
+  const [flagNotice, setFlagNotice] = useState<FlagNoticeState | null>(null);
 
   useEffect(() => {
     api.call('body.get', {}).then(
@@ -110,18 +111,16 @@ export function MinutesPage({ id }: { id: string }) {
           rev: section?.rev ?? 0,
           read: () => editors.current.get(key)!.getContent(),
           save: async (content, baseRev) => {
-            const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev });
+            // The flags travel with the save: the backend derives the records from the marks in `content`, in the
+            // same transaction. Only marks removed by undoing a flagging are reported as lifted.
+            const handle = editors.current.get(key);
+            const liftedByUndo = handle?.liftedByUndo() ?? [];
+            const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev, ...(liftedByUndo.length ? { liftedByUndo } : {}) });
             snapshotDue.current.add(key);
-            const meta = editors.current.get(key)?.getMeta();
-            // The flag records follow the text: sync after a save, but only when the section's flags changed.
-            const flagsNow = meta ? JSON.stringify(meta.flagIds) : null;
-            if (meta && flagsNow !== syncedFlags.current.get(key)) {
-              syncedFlags.current.set(key, flagsNow!);
-              void api.call('flags.sync', { meetingId: id, sectionKey: key, present: meta.flagIds }).then(
-                (r) => applySync(key, r),
-                () => syncedFlags.current.delete(key),
-              );
-            }
+            handle?.acknowledgeLiftedByUndo(liftedByUndo);
+            applyFlagChanges(ack.flags);
+            const notice = flagNoticeFor(ack.flags);
+            if (notice) setFlagNotice(notice);
             return ack;
           },
           onStatus: (s) => setStatuses((old) => ({ ...old, [key]: s })),
@@ -130,7 +129,7 @@ export function MinutesPage({ id }: { id: string }) {
       }
       return a;
     },
-    [id, applySync],
+    [id, applyFlagChanges],
   );
 
   const flushAll = useCallback(async () => {
@@ -341,6 +340,26 @@ export function MinutesPage({ id }: { id: string }) {
     upsertFlag(updated);
   };
 
+  /**
+   * "Flag again": puts the mark of a flag in force back on its text (applyFlags, the function a restore uses), in
+   * the section the record names or, failing that, any section holding the text; then saves at once.
+   */
+  const flagAgain = async (flag: Flag) => {
+    const keys = [flag.sectionKey, ...[...editors.current.keys()].filter((k) => k !== flag.sectionKey)];
+    for (const key of keys) {
+      const handle = editors.current.get(key);
+      if (!handle) continue;
+      const r = applyFlags(handle.getContent(), [{ id: flag.id, excerpt: flag.excerpt }]);
+      if (r.applied.length === 0) continue;
+      handle.setContent(r.content);
+      autosaveOf(key).changed();
+      await autosaveOf(key).flush();
+      setFlagNotice(null);
+      return;
+    }
+    throw new Error('The flagged text was not found in the minutes any more; lift the flag if it no longer applies.');
+  };
+
   /** Withhold or publish a whole item: shown at once, put back if the backend refuses. */
   const setPublication = async (itemId: string, forPublication: boolean) => {
     const mark = (value: boolean) =>
@@ -465,6 +484,7 @@ export function MinutesPage({ id }: { id: string }) {
           onGoto={(k) => void gotoSection(k)}
           onToggleTimer={(k) => void toggleTimer(k)}
         />
+        {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => setPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
         <div className="sections">
           {sections.map((s) => (
             <SectionBlock
@@ -512,7 +532,11 @@ export function MinutesPage({ id }: { id: string }) {
               onOpenLink={(url) => {
                 if (window.confirm(`Open this link in your web browser?\n\n${url}`)) void openExternal(url);
               }}
-              callbacks={{ onCapture: onCapture(s.key), onRequestFlag: onRequestFlag(s.key) }}
+              callbacks={{
+                onCapture: onCapture(s.key),
+                onRequestFlag: onRequestFlag(s.key),
+                onFlagsUndone: (ids) => setFlagNotice({ kind: 'undo', excerpts: ids.map((fid) => flagStoreRef.current.flags.find((f) => f.id === fid)?.excerpt ?? '') }),
+              }}
             />
           ))}
         </div>
@@ -561,7 +585,8 @@ export function MinutesPage({ id }: { id: string }) {
           )}
           {panel === 'flags' && (
             <FlagsPanel
-              flags={flagStore.inForce}
+              flags={flagStore.flags}
+              onFlagAgain={flagAgain}
               counts={flagStore.counts}
               error={flagStore.error}
               sectionLabel={sectionLabel}

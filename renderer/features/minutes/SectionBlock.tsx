@@ -20,7 +20,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
     onFocus: () => void;
     onHistory: () => void;
     onOpenLink: (url: string) => void;
-    callbacks: MinutesCallbacks;
+    callbacks: MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void };
     /** For an agenda item: whether it is published, and the switch to withhold it (agenda.update). */
     publication?: { published: boolean; withParent: boolean; onToggle: (published: boolean) => void };
     /** Shown under the editor (the section's confidentiality suggestions). */
@@ -82,6 +82,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
         onOpenLink={props.onOpenLink}
         onCapture={props.callbacks.onCapture}
         onRequestFlag={props.callbacks.onRequestFlag}
+        onFlagsUndone={props.callbacks.onFlagsUndone}
       />
       {props.footer}
     </section>
