@@ -157,8 +157,14 @@ describe('the body’s procedure in Chromium', () => {
     const p = new ProcedureModel(page);
     await m.open(host.origin, meetingId);
     await p.tab('Procedure');
+    // Typed in the minutes of the "Future discussion topics" item, selected there, raised from the selection.
+    const section = m.sectionByTitle('Future discussion topics');
+    await m.editor(section).click();
+    await page.keyboard.type('Members proposed: Open-source models and the Code.');
+    await new ConfidentialityModel(page).select(m.editor(section), 'Open-source models and the Code');
     const form = page.getByRole('form', { name: 'Raise as future topic' });
-    await form.getByLabel('Topic').fill('Open-source models and the Code');
+    await form.getByRole('button', { name: 'Use the text selected in the minutes' }).click();
+    expect(await form.getByLabel('Topic').inputValue()).toBe('Open-source models and the Code');
     await form.getByLabel('Raised by').fill('Mistral AI');
     await form.getByRole('button', { name: 'Raise as future topic' }).click();
     await page.getByRole('list', { name: 'Topics raised in this meeting' }).getByText('Open-source models and the Code').waitFor();
@@ -229,5 +235,23 @@ describe('the body’s procedure in Chromium', () => {
     expect(await page.getByTestId('approval-summary').innerText()).toBe(
       'Circulated by Secretariat on 2026-02-12. Approved by The Taskforce members on 2026-03-10 at Second plenary (10 March 2026).',
     );
+  });
+
+  it('records a new version of the rules of procedure; the meeting then uses it', async () => {
+    const m = new MinutesPageModel(page);
+    const p = new ProcedureModel(page);
+    await m.open(host.origin, meetingId);
+    await p.tab('Procedure');
+    await page.locator('.procedure-panel details.rules > summary').click();
+    await page.getByRole('button', { name: 'Record a new version…' }).click();
+    const form = page.getByRole('form', { name: 'New version of the rules of procedure' });
+    await form.getByLabel('Adopted on').fill('2026-01-30');
+    await form.getByLabel('Title').fill('Rules as amended: unanimity for experts');
+    await form.getByLabel('Rule for Inviting an external expert').selectOption({ label: 'unanimity' });
+    await form.getByLabel('Base for Inviting an external expert').selectOption({ label: 'of votes cast' });
+    await form.getByRole('button', { name: 'Save this version' }).click();
+    await page.getByText('Rules in force: Rules as amended: unanimity for experts (adopted 30 January 2026).').waitFor();
+    await page.getByRole('form', { name: 'Record a decision and its vote' }).getByLabel('Kind of decision').selectOption({ label: 'Inviting an external expert' });
+    expect(await page.getByTestId('rule-in-force').innerText()).toBe('Rule: unanimity of votes cast; quorum: a majority of members present.');
   });
 });

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import { ApprovalForm } from './ApprovalForm';
 import { GroupsSection, InvitationsSection } from './GroupsAndInvitations';
+import { RulesSection } from './RulesSection';
 import { VoteForm } from './VoteForm';
 import './procedure.css';
 
@@ -54,6 +55,7 @@ export function ProcedurePanel(props: {
           ? `Rules in force: ${state.rulesInForce.title} (adopted ${formatLongDate(state.rulesInForce.adoptedOn)}).`
           : `No rules of procedure are in force on ${formatLongDate(state.meetingDate)}.`}
       </p>
+      <RulesSection inForce={state.rulesInForce} onChange={() => void load.reload()} />
       <p className="glance" data-testid="present-now">
         <strong>{presentCount}</strong> of {state.members.length} member organisations present now{state.group ? ` (ad hoc group “${state.group.name}”)` : ''}
       </p>
@@ -279,6 +281,18 @@ function RaiseTopic(props: { meetingId: string; sectionKey: string; topics: Proc
       <h3>Future topics</h3>
       <form onSubmit={submit} aria-label="Raise as future topic">
         <Field label="Topic">{(id) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />}</Field>
+        <button
+          type="button"
+          className="link"
+          // Keep the selection in the minutes: take it before the click moves the focus.
+          onMouseDown={(e) => {
+            e.preventDefault();
+            const picked = window.getSelection()?.toString().replace(/\s+/g, ' ').trim() ?? '';
+            if (picked) setTitle(picked.slice(0, 300));
+          }}
+        >
+          Use the text selected in the minutes
+        </button>
         <Field label="Raised by">{(id) => <input id={id} value={raisedBy} onChange={(e) => setRaisedBy(e.target.value)} maxLength={200} />}</Field>
         <button type="submit" disabled={act.busy}>
           Raise as future topic
