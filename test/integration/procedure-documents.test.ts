@@ -41,6 +41,9 @@ describe('procedure in the documents', () => {
         ],
       },
     });
+    const decisions = await call<Array<{ id: string }>>(b, 'decisions.list', { meetingId });
+    const expert = await call<Participant>(b, 'attendance.addPerson', { meetingId, category: 'external_expert', name: 'Dr Example' });
+    await call(b, 'invitations.set', { participantId: expert.id, decisionId: decisions[0]!.id });
     await call(b, 'safeguards.add', { meetingId, kind: 'statement_read', by: 'Elena Marchetti' });
     await call(b, 'safeguards.add', { meetingId, kind: 'left_over_concerns', names: ['Hugo Martin'] });
     await call(b, 'approval.set', { meetingId, circulatedBy: 'Secretariat', circulatedOn: '2026-02-12', approvedBy: 'The Taskforce', approvedOn: '2026-03-10' });
@@ -49,6 +52,8 @@ describe('procedure in the documents', () => {
     expect(internal).toContain('Adopted: 4 of 5 member organisations present in favour; two thirds required (4). 1 against.');
     expect(internal).toContain('In favour: Aleph Alpha, Anthropic, Google, Microsoft.');
     expect(internal).toContain('Against: Mistral AI.');
+    expect(internal).toContain('Invited experts and observers');
+    expect(internal).toMatch(/Dr Example\s*To invite Dr Example as an external expert\s*Constitutive meeting of the Signatory Taskforce \(30 January 2026\)/);
     expect(internal).toContain('Competition-law statement read');
     expect(internal).toContain('Elena Marchetti');
     expect(internal).toContain('A participant left over competition concerns');
@@ -59,7 +64,7 @@ describe('procedure in the documents', () => {
     expect(pub).toContain('Outcome of a vote: Adopted: 4 of 5 member organisations present in favour; two thirds required (4). 1 against.');
     expect(pub).not.toContain('In favour:');
     expect(pub).not.toContain('Against: Mistral');
-    expect(pub).not.toContain('Dr Example'); // the decision's text typed in the procedure panel is not in the minutes, so not published
+    expect(pub).not.toContain('Dr Example'); // neither the decision's text (typed only in the Procedure tab) nor the expert's name
     expect(pub).not.toContain('Hugo Martin');
     expect(pub).not.toContain('Elena Marchetti');
 

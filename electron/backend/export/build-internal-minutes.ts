@@ -116,7 +116,12 @@ function clock(iso: string, timeZone: string): string {
 
 /** Competition-law safeguards and the approval record of the minutes. */
 function procedureParts(p: ProcedureRecord, itemLabel: Map<string, string>, tz: string): FileChild[] {
-  const out: FileChild[] = [new Paragraph({ heading: 'Heading1', children: textRuns('Competition-law safeguards') })];
+  const out: FileChild[] = [];
+  if (p.invitations && p.invitations.length > 0) {
+    out.push(new Paragraph({ heading: 'Heading1', children: textRuns('Invited experts and observers') }));
+    out.push(simpleTable(['Name', 'Invited by the decision', 'Taken at'], p.invitations.map((i) => [i.name, i.decision, i.meeting]), [3, 5, 3]));
+  }
+  out.push(new Paragraph({ heading: 'Heading1', children: textRuns('Competition-law safeguards') }));
   if (!p.safeguards.some((s) => s.kind === 'statement_read'))
     out.push(new Paragraph({ children: textRuns('No reading of the competition-law statement was recorded.') }));
   if (p.safeguards.length > 0)

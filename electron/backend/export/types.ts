@@ -2,7 +2,7 @@ import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import type { ApprovalRecord, DecisionVote, Safeguard } from '../../../shared/procedure';
+import type { ApprovalRecord, DecisionVote, Invitation, Safeguard } from '../../../shared/procedure';
 
 /**
  * Everything the internal documents are built from: plain data, gathered by the export service, so that every
@@ -32,6 +32,8 @@ export interface ProcedureRecord {
   votes: DecisionVote[];
   safeguards: Safeguard[];
   approval: ApprovalRecord;
+  /** External experts and observers invited by a decision (internal minutes). */
+  invitations?: Array<Invitation & { name: string }>;
   /** Member organisation names by id (who voted how, internal minutes only). */
   organisationNames: Record<string, string>;
 }

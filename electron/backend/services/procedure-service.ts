@@ -408,7 +408,7 @@ export class ProcedureService {
     });
   }
 
-  private invitationsOf(meetingId: string): Invitation[] {
+  invitationsOf(meetingId: string): Invitation[] {
     return this.invitations
       .forMeeting(meetingId)
       .map((i) => ({ participantId: i.participantId, decisionId: i.decisionId, decision: i.text, meeting: `${i.meetingTitle} (${formatLongDate(i.meetingStartsAt)})` }));
@@ -486,10 +486,12 @@ function toTopic(t: TopicRowOut): FutureTopic {
 /** What the documents need of a meeting's procedure (export service). */
 export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ProcedureRecord {
   const p = new ProcedureService(ctx, new MinutesService(ctx, meetings));
+  const names = new Map(new AttendanceRepo(ctx.db).list(meetingId).map((a) => [a.id, a.name]));
   return {
     votes: p.votesOf(meetingId),
     safeguards: p.safeguardsOf(meetingId),
     approval: p.approval(meetingId),
+    invitations: p.invitationsOf(meetingId).map((i) => ({ ...i, name: names.get(i.participantId) ?? '' })),
     organisationNames: Object.fromEntries(new MembersRepo(ctx.db).list().map((o) => [o.id, o.name])),
   };
 }
