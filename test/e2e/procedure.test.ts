@@ -254,4 +254,36 @@ describe('the body’s procedure in Chromium', () => {
     await page.getByRole('form', { name: 'Record a decision and its vote' }).getByLabel('Kind of decision').selectOption({ label: 'Inviting an external expert' });
     expect(await page.getByTestId('rule-in-force').innerText()).toBe('Rule: unanimity of votes cast; quorum: a majority of members present.');
   });
+
+  it('a meeting of an ad hoc group counts quorum and votes among the group’s members', async () => {
+    await page.goto(`${host.origin}/#/`);
+    await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    const create = page.getByRole('form', { name: 'Create meeting' });
+    await create.getByLabel('Title').fill('Open-source group, first meeting');
+    await create.getByLabel('Kind').selectOption({ label: 'Ad hoc group' });
+    await create.getByLabel('Ad hoc group').fill('Open source');
+    await create.getByLabel('Date').fill('2026-02-20');
+    await create.getByRole('button', { name: 'Create meeting' }).click();
+    await page.getByRole('heading', { name: 'Open-source group, first meeting', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Minutes' }).click();
+    await page.locator('.minutes-section').first().waitFor();
+    const p = new ProcedureModel(page);
+    await p.tab('Procedure');
+    await page.getByText(/which has no recorded membership/).first().waitFor();
+
+    await page.getByRole('button', { name: 'New ad hoc group…' }).click();
+    const g = page.getByRole('form', { name: 'New ad hoc group' });
+    await g.getByLabel('Group name').fill('Open source');
+    for (const o of ['Aleph Alpha', 'Mistral AI', 'Google']) await g.getByRole('checkbox', { name: o }).check();
+    await g.getByRole('button', { name: 'Create group' }).click();
+    await page.waitForFunction(() => /0 of 3 member organisations present now \(ad hoc group “Open source”\)/.test(document.querySelector('[data-testid="present-now"]')?.textContent ?? ''));
+
+    await p.tab('Attendance');
+    for (const name of ['Jonas Weber', 'Sarah Okafor']) await p.arrive(name); // Aleph Alpha (member of the group), Anthropic (not)
+    await p.tab('Procedure');
+    expect(await p.presentNow()).toBe('1 of 3 member organisations present now (ad hoc group “Open source”)');
+    const out = await p.decide('Work plan of the group', 'Other decision', {});
+    expect(out).toMatch(/No quorum: 1 of 3 member organisations present; a majority of members required \(2\)\. No decision was taken\.$/);
+  });
 });
