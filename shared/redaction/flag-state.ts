@@ -1,5 +1,6 @@
 import type { SerializedDoc } from '../editor/doc-model';
-import type { PublicationBlocker, PublicInline, PublicSummary } from './public-model';
+import { sectionText } from './plain-text';
+import type { PublicationBlocker, PublicDocument } from './public-model';
 import { walkSection } from './walk';
 
 /**
@@ -38,35 +39,30 @@ export function markedIds(sections: ReadonlyArray<{ content: SerializedDoc }>): 
 }
 
 /**
- * Flags in force that no mark covers any more although their text would be printed in the summary: each with the
- * heading under which it would appear. Empty means the summary may be published.
+ * Flags in force that no mark covers any more although their text stands in a published section's minutes: each with
+ * the heading under which it would appear. The minutes' own text is searched, not the redacted output: a passage
+ * partly hidden by another flag would otherwise publish its other part. Empty means the summary may be published.
  */
 export function unmarkedFlags(
-  sections: ReadonlyArray<{ content: SerializedDoc }>,
+  sections: ReadonlyArray<{ key: string; content: SerializedDoc }>,
   flags: readonly FlagInForce[],
-  summary: PublicSummary,
+  doc: PublicDocument,
 ): PublicationBlocker[] {
   if (flags.length === 0) return [];
   const marked = markedIds(sections);
   const open = flags.filter((f) => !marked.has(f.id) && excerptPieces(f.excerpt).length > 0);
   if (open.length === 0) return [];
-  const out: PublicationBlocker[] = [];
-  let where = summary.meetingTitle;
+  const byKey = new Map(sections.map((s) => [s.key, s.content]));
   const texts: Array<{ where: string; text: string }> = [];
-  for (const b of summary.blocks) {
-    const t = b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta' ? b.text : inlineText(b.inlines);
-    if (b.kind === 'heading' && b.level <= 2) where = t;
-    texts.push({ where, text: t });
+  for (const s of doc.sections) {
+    const content = byKey.get(s.key);
+    if (s.withheld || !content) continue;
+    texts.push({ where: s.number ? `${s.number} ${s.title}` : s.title, text: sectionText(content) });
   }
+  const out: PublicationBlocker[] = [];
   for (const f of open) {
     const hit = texts.find((t) => excerptIn(f.excerpt, t.text));
     if (hit) out.push({ flagId: f.id, excerpt: f.excerpt, where: hit.where });
   }
   return out;
-}
-
-function inlineText(inlines: readonly PublicInline[]): string {
-  let s = '';
-  for (const i of inlines) s += i.kind === 'text' ? i.text : i.kind === 'link' ? inlineText(i.children) : i.kind === 'break' ? '\n' : ' ';
-  return s;
 }

@@ -36,7 +36,7 @@ export function participatingOrganisations(attendance: PublicMeetingInput['atten
 export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const doc = redact({ ...input, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc, input.votes ?? []);
-  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], summary);
+  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc);
   return summary;
 }
 

@@ -114,6 +114,14 @@ export function withheldItems(
   return out;
 }
 
+export type PublicationState = 'published' | 'withheld' | 'withheld_with_parent';
+
+/** Each agenda item's publication as the officer sees it: published, withheld itself, or withheld with its parent. */
+export function publicationStates(agenda: ReadonlyArray<Pick<RedactionAgendaItem, 'id' | 'parentId' | 'forPublication'>>): Map<string, PublicationState> {
+  const withheld = withheldItems(agenda);
+  return new Map(agenda.map((it) => [it.id, !withheld.has(it.id) ? 'published' : it.forPublication ? 'withheld_with_parent' : 'withheld']));
+}
+
 function sortByNumber<T extends { number: string }>(items: readonly T[]): T[] {
   const parts = (n: string) => n.split('.').map((p) => Number.parseInt(p, 10));
   return items

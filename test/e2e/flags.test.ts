@@ -153,8 +153,8 @@ describe('confidentiality flags in Chromium', () => {
   it('withholds a whole item: the preview shows its title with "Not published." and nothing of its text', async () => {
     const { m, c, section } = models();
     await c.openTab('Public preview');
-    await section.getByRole('checkbox', { name: `Publish item 2 ${ITEM}` }).uncheck();
-    await section.getByText('Withheld from publication').waitFor();
+    await section.getByRole('button', { name: `Withhold item 2 ${ITEM}` }).click();
+    await section.getByTestId('publication').getByText('Withheld from publication').waitFor();
     const text = await c.waitPreview((t) => !t.includes('Mistral'), 'the item withheld');
     expect(text).toMatch(new RegExp(`2\\. ${ITEM}\\n+Not published\\.\\n+3\\. Rules of procedure`));
     expect(text).not.toMatch(/Mistral|Please write|AI Office\.|\[…\]/);
@@ -162,7 +162,7 @@ describe('confidentiality flags in Chromium', () => {
     expect((detail.json.value as { agenda: Array<{ title: string; forPublication: boolean }> }).agenda.find((a) => a.title === ITEM)!.forPublication).toBe(false);
     await screenshot(page, 'flags-withheld');
 
-    await section.getByRole('checkbox', { name: `Publish item 2 ${ITEM}` }).check();
+    await section.getByRole('button', { name: `Publish item 2 ${ITEM}` }).click();
     await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the item published again');
     await m.waitSaved();
   });

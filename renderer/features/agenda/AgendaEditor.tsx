@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { AGENDA_ITEM_KIND_LABEL, totalPlannedMinutes, type AgendaItem } from '../../../shared/domain/agenda';
+import { publicationStates } from '../../../shared/redaction/redact';
 import { meetingMinutes, type Meeting } from '../../../shared/domain/meeting';
 import { addMinutes, formatDuration, formatTime } from '../../../shared/format/dates';
 import { api } from '../../api';
@@ -44,6 +45,7 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
   const [announce, setAnnounce] = useState('');
   const focusAfter = useRef<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const publication = publicationStates(agenda);
 
   useEffect(() => {
     if (!focusAfter.current) return;
@@ -188,7 +190,8 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
               <span className="time" title="Planned start and length">
                 {formatTime(starts.get(item.id) ?? meeting.startsAt)} · {item.plannedMinutes} min
               </span>
-              {!item.forPublication && <span className="badge withheld">Not for publication</span>}
+              {publication.get(item.id) === 'withheld' && <span className="badge withheld">Withheld from publication</span>}
+              {publication.get(item.id) === 'withheld_with_parent' && <span className="badge withheld">Withheld with its parent item</span>}
               <span className="row-actions">
                 <button type="button" onClick={() => setEditing(editing === item.id ? null : item.id)} aria-expanded={editing === item.id} aria-label={`Edit item ${item.number}`}>
                   Edit

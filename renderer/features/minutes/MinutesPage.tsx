@@ -19,6 +19,7 @@ import { selectFlagInEditor } from '../flags/jump';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
 import { FlagNotice, flagNoticeFor, type FlagNoticeState } from '../flags/FlagNotice';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
+import { publicationStates } from '../../../shared/redaction/redact';
 import { PublicPreview } from '../preview/PublicPreview';
 import { usePublicPreview } from '../preview/usePublicPreview';
 import { SuggestionList } from '../suggestions/SuggestionList';
@@ -166,12 +167,9 @@ export function MinutesPage({ id }: { id: string }) {
 
   const sections = state?.sections ?? [];
   const agendaById = useMemo(() => new Map(detail?.agenda.map((a) => [a.id, a]) ?? []), [detail]);
-  const withheld = (key: string) => {
-    const item = agendaById.get(key);
-    if (!item) return false;
-    const parent = item.parentId ? agendaById.get(item.parentId) : undefined;
-    return !item.forPublication || (parent ? !parent.forPublication : false);
-  };
+  // One rule of withholding (shared/redaction): sub-items of withheld items and items with an unknown parent included.
+  const publication = publicationStates(detail?.agenda ?? []);
+  const withheld = (key: string) => (publication.get(key) ?? 'published') !== 'published';
   const sectionLabel = (key: string) => {
     const s = sections.find((x) => x.key === key);
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
@@ -502,7 +500,8 @@ export function MinutesPage({ id }: { id: string }) {
                 s.kind === 'item' && agendaById.has(s.key)
                   ? {
                       published: agendaById.get(s.key)!.forPublication,
-                      withParent: withheld(s.key) && agendaById.get(s.key)!.forPublication,
+                      withParent: publication.get(s.key) === 'withheld_with_parent',
+                      locked: readOnly,
                       onToggle: (next) => void setPublication(s.key, next),
                     }
                   : undefined
@@ -623,7 +622,8 @@ export function MinutesPage({ id }: { id: string }) {
           beforeRestore={async () => {
             await autosaves.current.get(history)?.flush();
           }}
-          onRestored={(rev, content) => {
+          onRestored={(rev, content, changedFlags) => {
+            applyFlagChanges(changedFlags);
             autosaves.current.get(history)?.dispose();
             autosaves.current.delete(history);
             setState((s) => (s ? { ...s, sections: s.sections.map((x) => (x.key === history ? { ...x, content, rev } : x)) } : s));

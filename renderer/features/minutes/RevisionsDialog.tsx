@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { RevisionSummary } from '../../../shared/domain/minutes';
-import { plainText, type SerializedDoc } from '../../../shared/editor/doc-model';
+import type { Flag } from '../../../shared/domain/flags';
+import type { RestorePreview, RevisionSummary } from '../../../shared/domain/minutes';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+import { RevisionText } from './RevisionText';
 
 const REASON_LABEL: Record<string, string> = {
   leave: 'left the item',
@@ -15,19 +17,24 @@ const REASON_LABEL: Record<string, string> = {
   approved: 'at approval',
 };
 
-/** A section's revisions: read any of them, restore one (itself a new revision; nothing is destroyed). */
+/**
+ * A section's revisions: read any of them with its flagged passages marked, restore one (itself a new revision;
+ * nothing is destroyed). The flags in force are re-applied to a restored text; before the restore is confirmed the
+ * dialog says which, and which flagged passages the revision does not hold.
+ */
 export function RevisionsDialog(props: {
   meetingId: string;
   sectionKey: string;
   title: string;
   readOnly: boolean;
   beforeRestore: () => Promise<void>;
-  onRestored: (rev: number, content: SerializedDoc) => void;
+  onRestored: (rev: number, content: SerializedDoc, flags: Flag[]) => void;
   onClose: () => void;
 }) {
   const list = useLoad(() => api.call('minutes.revisions', { meetingId: props.meetingId, sectionKey: props.sectionKey }), [props.sectionKey]);
   const [selected, setSelected] = useState<RevisionSummary | null>(null);
-  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const act = useAction();
 
   useEffect(() => {
@@ -38,8 +45,10 @@ export function RevisionsDialog(props: {
 
   const show = async (r: RevisionSummary) => {
     setSelected(r);
-    const d = await act.run(() => api.call('minutes.revision', { id: r.id }));
-    if (d) setText(plainText(d.content.root as never));
+    setConfirming(false);
+    setPreview(null);
+    const d = await act.run(() => api.call('minutes.restorePreview', { id: r.id }));
+    if (d) setPreview(d);
   };
   const keepNow = async () => {
     await props.beforeRestore();
@@ -51,7 +60,7 @@ export function RevisionsDialog(props: {
     await props.beforeRestore();
     const r = await act.run(() => api.call('minutes.restoreRevision', { id: selected.id }));
     if (r) {
-      props.onRestored(r.rev, r.content);
+      props.onRestored(r.rev, r.content, r.flags);
       props.onClose();
     }
   };
@@ -73,13 +82,42 @@ export function RevisionsDialog(props: {
             ))}
             {list.value?.length === 0 && <li className="muted">No revisions yet.</li>}
           </ul>
-          <pre className="rev-text" aria-label="Text of the selected revision">
-            {selected ? text : 'Select a revision to read it.'}
-          </pre>
+          <div className="rev-view">
+            {selected && preview ? <RevisionText content={preview.content} /> : <p className="muted">Select a revision to read it.</p>}
+            {preview && preview.reapplied.length > 0 && (
+              <p className="sub" data-testid="rev-reapplied">
+                {preview.reapplied.length === 1 ? 'One flag in force is' : `${preview.reapplied.length} flags in force are`} marked on this text and
+                will be re-applied if you restore it.
+              </p>
+            )}
+          </div>
         </div>
+        {confirming && preview && (
+          <div className="restore-confirm" role="group" aria-label="Restore this revision?">
+            <p>
+              <strong>Restore this revision?</strong> The current text is kept as a revision first.
+            </p>
+            {preview.notInRevision.length > 0 && (
+              <>
+                <p>These flagged passages are not in this revision; after the restore they are gone from this item:</p>
+                <ul data-testid="rev-not-in-revision">
+                  {preview.notInRevision.map((f) => (
+                    <li key={f.id}>“{f.excerpt.length > 80 ? `${f.excerpt.slice(0, 80)}…` : f.excerpt}”</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <button type="button" className="primary" autoFocus onClick={restore} disabled={act.busy}>
+              Restore
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        )}
         <div className="form-actions">
           {!props.readOnly && (
-            <button type="button" className="primary" disabled={!selected || act.busy} onClick={restore}>
+            <button type="button" className="primary" disabled={!preview || act.busy || confirming} onClick={() => setConfirming(true)}>
               Restore this revision
             </button>
           )}

@@ -22,7 +22,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
     onOpenLink: (url: string) => void;
     callbacks: MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void };
     /** For an agenda item: whether it is published, and the switch to withhold it (agenda.update). */
-    publication?: { published: boolean; withParent: boolean; onToggle: (published: boolean) => void };
+    publication?: { published: boolean; withParent: boolean; locked: boolean; onToggle: (published: boolean) => void };
     /** Shown under the editor (the section's confidentiality suggestions). */
     footer?: ReactNode;
   },
@@ -53,21 +53,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
         <button type="button" className="link" onClick={props.onHistory} aria-label={`Revision history of ${label}`}>
           History
         </button>
-        {props.publication && (
-          <label
-            className={props.publication.published && !props.publication.withParent ? 'pub-toggle' : 'pub-toggle off'}
-            title={props.publication.withParent ? 'The parent item is withheld, so this sub-item is too' : 'Untick to withhold this whole item from the public summary'}
-          >
-            <input
-              type="checkbox"
-              checked={props.publication.published}
-              disabled={props.publication.withParent}
-              onChange={(e) => props.publication!.onToggle(e.target.checked)}
-              aria-label={`Publish item ${label}`}
-            />
-            {props.publication.withParent ? 'Withheld with its parent item' : props.publication.published ? 'Publish this item' : 'Withheld from publication'}
-          </label>
-        )}
+        {props.publication && <PublicationSwitch label={label} {...props.publication} />}
       </header>
       <MinutesEditor
         key={props.mountKey}
@@ -88,3 +74,22 @@ export const SectionBlock = forwardRef(function SectionBlock(
     </section>
   );
 });
+
+/**
+ * Whether an agenda item is in the public summary, said plainly, and the one action that changes it: the state is a
+ * badge ("In the public summary" / "Withheld from publication" / "Withheld with its parent item"), the button says
+ * what pressing it does. Locked once the minutes are approved; a sub-item of a withheld item follows its parent.
+ */
+function PublicationSwitch(p: { label: string; published: boolean; withParent: boolean; locked: boolean; onToggle: (published: boolean) => void }) {
+  const state = p.withParent ? 'Withheld with its parent item' : p.published ? 'In the public summary' : 'Withheld from publication';
+  return (
+    <span className={p.published && !p.withParent ? 'pub-switch' : 'pub-switch off'} data-testid="publication">
+      <span className={p.published && !p.withParent ? 'badge published' : 'badge withheld'}>{state}</span>
+      {!p.withParent && !p.locked && (
+        <button type="button" className="link" onClick={() => p.onToggle(!p.published)} aria-label={`${p.published ? 'Withhold' : 'Publish'} item ${p.label}`}>
+          {p.published ? 'Withhold from publication' : 'Publish this item'}
+        </button>
+      )}
+    </span>
+  );
+}

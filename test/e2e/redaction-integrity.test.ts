@@ -1,0 +1,217 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, closeSession, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { AgendaPage, ConfidentialityModel, MinutesPageModel } from './pages';
+
+/**
+ * The five ways a confidential passage reached the public summary through ordinary actions (issue 8), each driven in
+ * Chromium against the browser host on a real SQLite file, each on a meeting of its own (every test runs alone):
+ * restoring a revision taken before the flag, undoing the flagging, moving a sub-item out of a withheld item, the
+ * preview not being the export, and a link split into two nodes with one of them flagged.
+ */
+describe('redaction integrity in Chromium', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  const dataDir = makeDataDir();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir);
+    page = await openApp(browser, host, 1440, 900);
+  });
+  afterAll(() => closeSession({ browser, host, dataDir }));
+
+  async function call<T>(name: string, input: unknown): Promise<T> {
+    const r = await apiCall(host, name, input);
+    if (!r.json.ok) throw new Error(`${name}: ${r.json.error?.message}`);
+    return r.json.value as T;
+  }
+
+  /** A meeting of its own with the given agenda (titles; "  title" is a sub-item of the item before). */
+  async function meeting(title: string, items: string[]) {
+    const d = await call<{ meeting: { id: string } }>('meetings.create', { title, startsAt: '2026-04-02T10:00', endsAt: '2026-04-02T12:00' });
+    const ids: string[] = [];
+    let parent: string | null = null;
+    for (const it of items) {
+      const sub = it.startsWith('  ');
+      const agenda: Array<{ id: string; title: string }> = await call('agenda.add', { meetingId: d.meeting.id, title: it.trim(), ...(sub ? { parentId: parent } : {}) });
+      const id = agenda.find((a) => a.title === it.trim())!.id;
+      if (!sub) parent = id;
+      ids.push(id);
+    }
+    return { meetingId: d.meeting.id, ids };
+  }
+
+  /** Exports the public summary through the contract; every part of the file as text. */
+  async function publicParts(meetingId: string): Promise<{ ok: true; parts: Record<string, string> } | { ok: false; message: string }> {
+    const r = await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary' });
+    if (!r.json.ok) return { ok: false, message: r.json.error!.message };
+    const bytes = Buffer.from((r.json.value as { bytesBase64: string }).bytesBase64, 'base64');
+    const parts = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
+    return { ok: true, parts };
+  }
+
+  async function expectNotPublished(meetingId: string, secret: string) {
+    const r = await publicParts(meetingId);
+    if (!r.ok) return; // refused: nothing published (the message is checked where it matters)
+    for (const [name, text] of Object.entries(r.parts)) expect(text, `"${secret}" in ${name}`).not.toContain(secret);
+  }
+
+  const models = () => ({ m: new MinutesPageModel(page), c: new ConfidentialityModel(page) });
+
+  async function typeIn(meetingId: string, title: string, sentence: string) {
+    const { m, c } = models();
+    await m.open(host.origin, meetingId);
+    const section = m.sectionByTitle(title);
+    const editor = m.editor(section);
+    await editor.click();
+    await page.keyboard.type(sentence);
+    await m.waitSaved();
+    return { m, c, section, editor };
+  }
+
+  async function flag(c: ConfidentialityModel, section: ReturnType<MinutesPageModel['sectionByTitle']>, editor: ReturnType<MinutesPageModel['editor']>, secret: string) {
+    await c.select(editor, secret);
+    await page.keyboard.press('Alt+Shift+F');
+    await c.flagDialog().waitFor();
+    await page.keyboard.press('Enter');
+    await c.flagDialog().waitFor({ state: 'detached' });
+    await section.locator('mark.tfs-flag', { hasText: secret }).waitFor();
+  }
+
+  it('restoring a revision taken before a passage was flagged keeps the passage flagged', async () => {
+    const SECRET = 'invest 40 million euros';
+    const { meetingId } = await meeting('Restore case', ['Budget']);
+    const { m, c, section, editor } = await typeIn(meetingId, 'Budget', 'Acme will invest 40 million euros in Europe.');
+    // A revision of the unflagged text, then the flag.
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: 'Keep a revision now' }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await flag(c, section, editor, SECRET);
+    await m.waitSaved();
+
+    // Restore the old revision: the viewer shows the passage as flagged, the restore re-applies the flag.
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).click();
+    await page.locator('.rev-text mark.tfs-flag', { hasText: SECRET }).waitFor();
+    await page.getByRole('button', { name: 'Restore this revision' }).click();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await section.locator('mark.tfs-flag', { hasText: SECRET }).waitFor();
+
+    // The next keystrokes and saves keep it in force, and the public summary does not print it.
+    await m.editor(section).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Next.');
+    await m.waitSaved();
+    const flags = await call<{ flags: Array<{ excerpt: string; retiredAt: string | null }> }>('flags.list', { meetingId });
+    expect(flags.flags.filter((f) => f.retiredAt === null).map((f) => f.excerpt)).toEqual([SECRET]);
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(true);
+    await expectNotPublished(meetingId, '40 million');
+  });
+
+  it('undoing the flagging says so at once ("Flag lifted — Redo to restore"), records it as lifted by undo, and Redo restores it', async () => {
+    const SECRET = 'acquire Beta Labs';
+    const { meetingId } = await meeting('Undo case', ['Acquisitions']);
+    const { m, c, section, editor } = await typeIn(meetingId, 'Acquisitions', 'Acme intends to acquire Beta Labs next spring.');
+    await flag(c, section, editor, SECRET);
+    await m.waitSaved();
+
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('flag-notice').getByText('Flag lifted by undo').waitFor();
+    expect(await section.locator('mark.tfs-flag').count()).toBe(0);
+    await m.waitSaved();
+    let list = await call<{ flags: Array<{ retiredReason: string | null }> }>('flags.list', { meetingId });
+    expect(list.flags.map((f) => f.retiredReason)).toEqual(['undo']);
+
+    await page.keyboard.press('Control+y');
+    await section.locator('mark.tfs-flag', { hasText: SECRET }).waitFor();
+    await m.waitSaved();
+    list = await call('flags.list', { meetingId });
+    expect(list.flags.map((f) => f.retiredReason)).toEqual([null]);
+    await expectNotPublished(meetingId, 'Beta Labs');
+    expect((await publicParts(meetingId)).ok).toBe(true);
+  });
+
+  it('a sub-item moved out of a withheld item stays withheld, and the agenda says so', async () => {
+    const SECRET = 'the breach affected 12,000 accounts';
+    const { meetingId, ids } = await meeting('Move case', ['Security incident', '  Follow-up', 'Other business']);
+    await call('agenda.update', { id: ids[0], forPublication: false });
+    await call('minutes.saveSection', {
+      meetingId,
+      sectionKey: ids[1],
+      content: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: `Details: ${SECRET}.` }] }] } },
+    });
+    await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+    const agenda = new AgendaPage(page);
+    await agenda.waitForOutline(['1 Security incident', '1.1 Follow-up', '2 Other business']);
+    await expect.poll(() => agenda.rows().nth(1).innerText()).toContain('Withheld with its parent item');
+
+    await agenda.handle('1.1', 'Follow-up').focus();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await agenda.waitForOutline(['1 Security incident', '2 Follow-up', '3 Other business']);
+    await expect.poll(() => agenda.rows().nth(1).innerText()).toContain('Withheld from publication');
+    await expectNotPublished(meetingId, '12,000');
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(true);
+  });
+
+  it('the preview shows what the DOCX prints, paragraph by paragraph (observers’ organisations included)', async () => {
+    const { meetingId, ids } = await meeting('Preview case', ['Exchange of views']);
+    const obs = await call<{ id: string }>('attendance.addPerson', { meetingId, category: 'observer', name: 'Ann Observer', organisation: 'Observer Institute' });
+    expect(obs.id).toBeTruthy(); // added as attending in person
+    await call('minutes.saveSection', {
+      meetingId,
+      sectionKey: ids[0],
+      content: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Members exchanged views on H', format: 0 }, { type: 'text', version: 1, text: '2', format: 32 }, { type: 'text', version: 1, text: 'O.', format: 0 }] }] } },
+    });
+    const { m, c } = models();
+    await m.open(host.origin, meetingId);
+    await c.openTab('Public preview');
+    await c.waitPreview((t) => t.includes('Observer Institute'), 'the observer’s organisation');
+    const preview = await c.preview().locator('[data-pv-block]').evaluateAll((els) =>
+      els.map((e) => {
+        const text = (n: Node): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n as Element).tagName === 'BR' ? '\n' : [...n.childNodes].map(text).join(''));
+        return text(e);
+      }),
+    );
+    const r = await publicParts(meetingId);
+    if (!r.ok) throw new Error(r.message);
+    const docx = (r.parts['word/document.xml']!.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
+      (p.match(/<w:r[ >][\s\S]*?<\/w:r>/g) ?? [])
+        .map((run) => (run.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? []).map((t) => (t === '<w:tab/>' ? '\t' : t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'))).join(''))
+        .join(''),
+    );
+    expect(preview).toEqual(docx);
+    expect(preview).toContain('Observer Institute');
+  });
+
+  it('a link split into two nodes with the same URL, one of them flagged, does not publish the URL', async () => {
+    const URL = 'https://deal.example/acme-merger-terms';
+    const { meetingId, ids } = await meeting('Link case', ['Mergers']);
+    const link = (children: unknown[]) => ({ type: 'link', version: 1, url: URL, rel: null, target: null, title: null, children });
+    const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0 });
+    await call('minutes.saveSection', {
+      meetingId,
+      sectionKey: ids[0],
+      content: {
+        root: {
+          type: 'root',
+          version: 1,
+          children: [{ type: 'paragraph', version: 1, children: [text('See '), link([text('the ')]), { type: 'flag', version: 1, ids: ['fl-1'], children: [link([text('merger terms')])] }, text('.')] }],
+        },
+      },
+    });
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(true);
+    await expectNotPublished(meetingId, 'deal.example');
+    const { m, c } = models();
+    await m.open(host.origin, meetingId);
+    await c.openTab('Public preview');
+    await c.waitPreview((t) => t.includes('See the'), 'the paragraph');
+    expect(await c.preview().innerHTML()).not.toContain('deal.example');
+  });
+});
