@@ -61,20 +61,29 @@ export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | u
   }
 }
 
+/** What the officer reads when the data cannot be opened: the AppError's own sentence, or a wrapped one. */
+export function startupMessage(err: unknown): string {
+  if (err instanceof AppError) return `Taskforce Secretariat cannot start. ${err.message}`;
+  return `Taskforce Secretariat cannot start: its data could not be opened (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`;
+}
+
 export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
   try {
-    backend = new Backend({ dataDir: args.dataDir, host: 'browser' });
+    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true });
   } catch (err) {
-    if (err instanceof AppError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
+    // One clear message, never a stack trace; a non-zero exit so scripts and service managers notice.
+    console.error(startupMessage(err));
+    process.exit(2);
   }
   let hash = '';
-  if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
+  const damaged = backend.damaged();
+  if (damaged) {
+    // Recovery mode: the page offers the newest good backup; nothing else runs on the damaged file.
+    console.error(startupMessage(new AppError('storage', damaged.message)));
+    console.error('A good backup exists: open the page to restore it (the damaged file is kept aside, not deleted).');
+  } else if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
   const host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, port: args.port });
   console.log(`Taskforce Secretariat is running. Open ${host.url}${hash}`);
   console.log(`Data: ${backend.dbFile}`);

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'read_only',
   'storage',
+  'busy',
   'leak_detected',
   'internal',
 ] as const;
@@ -25,6 +26,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   read_only: 409,
   storage: 503,
+  busy: 503,
   leak_detected: 422,
   internal: 500,
 };

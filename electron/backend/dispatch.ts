@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/contract/index';
+import { FORBIDDEN_CHARS_MESSAGE, hasForbiddenChars } from '../../shared/domain/common';
 import { AppError, type ErrorIssue, type Result } from '../../shared/errors';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
@@ -29,6 +30,8 @@ export function createDispatcher(handlers: Handlers, log: DispatchLogger = { err
   return async (name, raw) => {
     if (!isCallName(name)) return { ok: false, error: { code: 'not_found', message: `There is no call named "${String(name).slice(0, 80)}".` } };
     const spec = contract[name];
+    const shape = inspectInput(raw);
+    if (shape) return { ok: false, error: { code: 'bad_request', message: `The request "${name}" was not valid: ${shape.path} ${shape.message}.`, issues: [shape] } };
     const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
@@ -50,6 +53,45 @@ export function createDispatcher(handlers: Handlers, log: DispatchLogger = { err
   };
 }
 
+/** Deeper than any minutes document (nested lists stop at indent 20, about 4 levels each). */
+export const MAX_INPUT_DEPTH = 128;
+
+/**
+ * The checks every input gets before its schema: bounded nesting (walked without recursion, so no input can
+ * exhaust the stack) and no forbidden character in any string or key, whatever the field.
+ */
+export function inspectInput(raw: unknown): ErrorIssue | null {
+  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: raw, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { v, depth, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (hasForbiddenChars(v)) return { path: path || '(input)', message: FORBIDDEN_CHARS_MESSAGE };
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_INPUT_DEPTH) return { path: path || '(input)', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
+    const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v as Record<string, unknown>);
+    for (const [k, x] of entries) {
+      const p = path ? `${path}.${k}` : k;
+      if (hasForbiddenChars(k)) return { path: path || '(input)', message: `has a key that ${FORBIDDEN_CHARS_MESSAGE}` };
+      stack.push({ v: x, depth: depth + 1, path: p });
+    }
+  }
+  return null;
+}
+
+/** Errors from the file system (settings, exports, backups): the disk's word, as a typed storage error. */
+const FS_ERRORS: Record<string, string> = {
+  ENOSPC: 'The disk is full. Your change was not saved.',
+  EDQUOT: 'Your disk quota is used up. Your change was not saved.',
+  EROFS: 'The disk is read-only. Your change was not saved.',
+  EACCES: 'The app has no permission to write there. Your change was not saved.',
+  EPERM: 'The app has no permission to write there. Your change was not saved.',
+  EIO: 'The disk reported an input/output error. Your change was not saved.',
+  EMFILE: 'Too many files are open. Your change was not saved; try again.',
+  ENOENT: 'A file or folder the app needs is missing. Your change was not saved.',
+};
+
 function toWire(err: unknown, name: string, log: DispatchLogger) {
   if (err instanceof AppError) return err.toWire();
   const code = (err as { code?: unknown })?.code;
@@ -61,6 +103,8 @@ function toWire(err: unknown, name: string, log: DispatchLogger) {
     log.error(`Storage error in ${name}`, err);
     return { code: 'storage' as const, message: `The database reported ${code}. Your change was not saved.` };
   }
+  if (typeof code === 'string' && FS_ERRORS[code]) return { code: 'storage' as const, message: FS_ERRORS[code]! };
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return { code: 'bad_request' as const, message: `The request "${name}" is nested too deeply.` };
   log.error(`Unexpected error in ${name}`, err);
   return { code: 'internal' as const, message: `Something went wrong while handling "${name}". Nothing was changed.` };
 }

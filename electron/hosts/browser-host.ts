@@ -1,10 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HTTP_STATUS, type Result, type WireError } from '../../shared/errors';
-import type { Dispatch } from '../backend/dispatch';
+import { MAX_INPUT_DEPTH, type Dispatch } from '../backend/dispatch';
+import { CONTENT_SECURITY_POLICY, securityHeaders, serveStatic } from './static-files';
 
 /**
  * The browser host: serves the built renderer and the contract's calls on 127.0.0.1 only.
@@ -20,6 +20,10 @@ export interface BrowserHostOptions {
   token?: string;
   /** Largest request body accepted (minutes of a long meeting fit many times over). */
   maxBodyBytes?: number;
+  /** Bytes of request bodies held at once across all requests (memory bound under many parallel uploads). */
+  maxBodyBytesInFlight?: number;
+  /** Calls handled at once; more are answered 503 "busy" at once instead of queueing without bound. */
+  maxConcurrentCalls?: number;
 }
 
 export interface BrowserHost {
@@ -29,40 +33,12 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
+/** Headers of every API answer: the static module's security headers (one CSP for both hosts). */
+const SECURITY_HEADERS = (() => {
+  const { 'Content-Type': _t, 'Cache-Control': _c, ...rest } = securityHeaders('');
+  return rest;
+})();
+export { CONTENT_SECURITY_POLICY };
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>) {
   const text = JSON.stringify(body);
@@ -70,7 +46,9 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
   res.end(text);
 }
 
-function fail(res: http.ServerResponse, error: WireError) {
+/** `close`: the request's body is not read, so the connection is closed after the answer. */
+function fail(res: http.ServerResponse, error: WireError, close = false) {
+  if (close) res.setHeader('Connection', 'close');
   sendJson(res, HTTP_STATUS[error.code], { ok: false, error });
 }
 
@@ -82,24 +60,66 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
+/**
+ * Reads a body up to `limit` bytes, counting every byte against the host's shared budget while it is held. Over the
+ * limit or the budget it answers at once (the caller closes the connection); a client that goes away is 'aborted'.
+ */
+function readBody(req: http.IncomingMessage, limit: number, budget: { take(n: number): boolean }): Promise<Buffer | 'too_large' | 'busy' | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
+    let done = false;
+    const finish = (v: Buffer | 'too_large' | 'busy' | 'aborted') => {
+      if (done) return;
+      done = true;
+      chunks.length = 0;
+      resolve(v);
+    };
     req.on('data', (c: Buffer) => {
+      if (done) return;
       size += c.length;
-      if (size > limit) over = true;
+      if (size > limit) finish('too_large');
+      else if (!budget.take(c.length)) finish('busy');
       else chunks.push(c);
     });
-    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => finish(Buffer.concat(chunks)));
+    req.on('error', () => finish('aborted'));
+    req.on('close', () => finish('aborted'));
   });
+}
+
+/** `application/json`, optionally with `charset=utf-8`; nothing else (not application/jsonp, not text/plain). */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
+}
+
+/** True when the JSON text nests arrays/objects deeper than `max` (checked before JSON.parse, strings skipped). */
+export function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
+  const bodyBudget = opts.maxBodyBytesInFlight ?? Math.max(maxBody, 64 * 1024 * 1024);
+  const maxCalls = opts.maxConcurrentCalls ?? 16;
+  let heldBytes = 0;
+  let activeCalls = 0;
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
 
@@ -115,27 +135,63 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (origin !== undefined && !allowedOrigins().has(origin)) {
         return fail(res, { code: 'forbidden', message: 'Requests from another origin are refused.' });
       }
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      } catch {
+        return fail(res, { code: 'bad_request', message: 'Bad URL.' });
+      }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return fail(res, { code: 'bad_request', message: 'Calls are POST requests.' });
         if (!tokenMatches(req.headers.authorization, token))
           return fail(res, { code: 'unauthorised', message: 'This call needs the token of the current launch. Open the URL the app printed.' });
-        const ct = req.headers['content-type'] ?? '';
-        if (!ct.startsWith('application/json')) return fail(res, { code: 'bad_request', message: 'Calls carry JSON (Content-Type: application/json).' });
-        const body = await readBody(req, maxBody);
-        if (body === 'too_large') return fail(res, { code: 'bad_request', message: `The request is larger than ${maxBody} bytes.` });
-        let input: unknown;
+        let name: string;
         try {
-          input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+          name = decodeURIComponent(url.pathname.slice('/api/'.length));
         } catch {
-          return fail(res, { code: 'bad_request', message: 'The request body is not valid JSON.' });
+          return fail(res, { code: 'bad_request', message: 'The call name in the URL is not valid.' });
         }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const result = await opts.dispatch(name, input);
-        return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+        if (!isJsonContentType(req.headers['content-type'])) return fail(res, { code: 'bad_request', message: 'Calls carry JSON (Content-Type: application/json).' });
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > maxBody) return fail(res, { code: 'bad_request', message: `The request is larger than ${maxBody} bytes.` }, true);
+        if (activeCalls >= maxCalls) return fail(res, { code: 'busy', message: 'The app is busy with other requests. Nothing was changed; try again.' }, true);
+        activeCalls++;
+        // A body's bytes count against the budget until its call is answered (the parsed value is of the same order).
+        let held = 0;
+        const budget = {
+          take(n: number) {
+            if (heldBytes + n > bodyBudget) return false;
+            heldBytes += n;
+            held += n;
+            return true;
+          },
+        };
+        try {
+          const body = await readBody(req, maxBody, budget);
+          if (body === 'aborted') return void res.destroy();
+          if (body === 'too_large') return fail(res, { code: 'bad_request', message: `The request is larger than ${maxBody} bytes.` }, true);
+          if (body === 'busy') return fail(res, { code: 'busy', message: 'The app is busy with other large requests. Nothing was changed; try again.' }, true);
+          const text = body.toString('utf8');
+          if (jsonTooDeep(text, MAX_INPUT_DEPTH))
+            return fail(res, { code: 'bad_request', message: `The request is nested more than ${MAX_INPUT_DEPTH} levels deep.` });
+          let input: unknown;
+          try {
+            input = body.length === 0 ? {} : JSON.parse(text);
+          } catch {
+            return fail(res, { code: 'bad_request', message: 'The request body is not valid JSON.' });
+          }
+          const result = await opts.dispatch(name, input);
+          return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+        } finally {
+          heldBytes -= held;
+          activeCalls--;
+        }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, { code: 'bad_request', message: 'Only GET for pages.' });
-      return serveStatic(url.pathname, rendererDir, req, res);
+      const answer = await serveStatic(rendererDir, url.pathname, { fallbackToIndex: true, head: req.method === 'HEAD' });
+      if (answer.error) return fail(res, answer.error);
+      res.writeHead(answer.status, answer.headers);
+      return void res.end(answer.body ?? undefined);
     } catch (err) {
       console.error('browser host: request failed', err);
       if (!res.headersSent) fail(res, { code: 'internal', message: 'The server failed to answer.' });
@@ -159,31 +215,4 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         server.close(() => resolve());
       }),
   };
-}
-
-function serveStatic(pathname: string, rendererDir: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname);
-  } catch {
-    return fail(res, { code: 'bad_request', message: 'Bad path.' });
-  }
-  if (rel.includes('\0')) return fail(res, { code: 'bad_request', message: 'Bad path.' });
-  let file = path.resolve(rendererDir, '.' + path.posix.normalize('/' + rel));
-  if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) return fail(res, { code: 'forbidden', message: 'Outside the app.' });
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    // The renderer routes inside the page (hash routes); anything that is not a file is the page itself.
-    if (path.extname(rel) !== '') return fail(res, { code: 'not_found', message: 'No such file.' });
-    file = path.join(rendererDir, 'index.html');
-    if (!fs.existsSync(file)) return fail(res, { code: 'not_found', message: 'The renderer is not built. Run `npm run build`.' });
-  }
-  const type = MIME[path.extname(file)] ?? 'application/octet-stream';
-  const data = fs.readFileSync(file);
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': type,
-    'Content-Length': data.length,
-    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=31536000, immutable',
-  });
-  res.end(req.method === 'HEAD' ? undefined : data);
 }

@@ -106,7 +106,9 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
 
   let backend: Backend;
   try {
-    const create = opts.createBackend ?? ((dataDir: string) => new Backend({ dataDir, host: 'electron', settings: createElectronSettings() }));
+    const create =
+      opts.createBackend ??
+      ((dataDir: string) => new Backend({ dataDir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true }));
     backend = create(e.app.getPath('userData'));
   } catch (err) {
     // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app.
@@ -145,7 +147,11 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
   e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(template));
 
   // `npm start -- --example` (or the app started with --example): open the example meeting, loading it if needed.
-  const startUrl = process.argv.includes('--example') ? `${APP_START_URL}#/meetings/${backend.services.example.ensureLoaded().meeting.id}` : APP_START_URL;
+  // A damaged data file with a good backup: the window opens on the recovery screen instead (see backup.status).
+  const startUrl =
+    process.argv.includes('--example') && !backend.damaged()
+      ? `${APP_START_URL}#/meetings/${backend.services.example.ensureLoaded().meeting.id}`
+      : APP_START_URL;
   mainWindow = createMainWindow(e.BrowserWindow, paths.preload, startUrl);
 
   e.app.on('activate', () => {

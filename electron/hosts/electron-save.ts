@@ -15,6 +15,12 @@ export const SAVE_FILE_CHANNEL = 'tfs:save-file';
 
 const SAFE_NAME = /^[^/\\:*?"<>|\u0000-\u001f]{1,200}\.docx$/u;
 
+/** Exports hold internal documents (confidential minutes): readable by this account only, 0600 even when replacing a file. */
+export async function writePrivateFile(file: string, bytes: Uint8Array): Promise<void> {
+  await fs.writeFile(file, bytes, { mode: 0o600 });
+  await fs.chmod(file, 0o600);
+}
+
 export function createSaveFileHandler(deps: {
   dialog: Pick<Dialog, 'showSaveDialog'>;
   window: () => BrowserWindow | null;
@@ -22,7 +28,7 @@ export function createSaveFileHandler(deps: {
   defaultFolder: () => string;
   writeFile?: (file: string, bytes: Uint8Array) => Promise<void>;
 }) {
-  const write = deps.writeFile ?? ((file: string, bytes: Uint8Array) => fs.writeFile(file, bytes));
+  const write = deps.writeFile ?? writePrivateFile;
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, fileName: unknown, bytesBase64: unknown): Promise<Result<SaveFileResult>> => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
     if (typeof fileName !== 'string' || !SAFE_NAME.test(fileName) || typeof bytesBase64 !== 'string')

@@ -10,18 +10,8 @@ export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-/** Sent with every response of the app protocol. Inline styles are allowed for the editor; scripts never inline. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Sent with every response of the app protocol: the one policy of both hosts (static-files.ts). */
+export { CONTENT_SECURITY_POLICY } from './static-files';
 
 /** True when `url` is a page or file of the app itself (app://renderer/...). */
 export function isAppUrl(url: unknown): boolean {

@@ -4,5 +4,5 @@ import { storeOver, type SettingsStore } from '../backend/settings';
 
 /** The desktop app's settings: electron-store (userData/settings.json), behind the same SettingsStore as the backend's. */
 export function createElectronSettings(): SettingsStore {
-  return storeOver(new ElectronStore<Settings>({ name: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: false }));
+  return storeOver(new ElectronStore<Settings>({ name: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: false, configFileMode: 0o600 }));
 }

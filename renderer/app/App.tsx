@@ -5,11 +5,16 @@ import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { MembersPage } from '../features/members/MembersPage';
 import { MinutesPage } from '../features/minutes/MinutesPage';
+import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
 import { href, useRoute } from './router';
 
 export function App() {
   const route = useRoute();
   const [body, setBody] = useState<Body | null>(null);
+  const startup = useStartupBackupStatus();
+  const damaged = startup.value?.damaged ? startup.value : null;
+  // Until the start-up check answers, nothing that reads the data is shown (in recovery mode it could not).
+  const checked = startup.value !== undefined || startup.error !== null;
   useEffect(() => {
     api.call('body.get', {}).then(setBody, () => setBody(null));
   }, []);
@@ -22,6 +27,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-main" href="#main" onClick={(e) => (e.preventDefault(), document.querySelector<HTMLElement>('main h1')?.focus())}>
+        Skip to the content
+      </a>
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true">
@@ -39,13 +47,19 @@ export function App() {
           <a href={href({ name: 'members' })} aria-current={route.name === 'members' ? 'page' : undefined}>
             Members
           </a>
+          <a href={href({ name: 'backups' })} aria-current={route.name === 'backups' ? 'page' : undefined}>
+            Backups
+          </a>
         </nav>
       </header>
-      <main>
-        {route.name === 'meetings' && <MeetingsList />}
-        {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
-        {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
-        {route.name === 'members' && <MembersPage />}
+      <main id="main">
+        {!checked && <p className="muted">Opening the data…</p>}
+        {damaged && <RecoveryScreen status={damaged} />}
+        {checked && !damaged && route.name === 'backups' && <BackupPage />}
+        {checked && !damaged && route.name === 'meetings' && <MeetingsList />}
+        {checked && !damaged && route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
+        {checked && !damaged && route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
+        {checked && !damaged && route.name === 'members' && <MembersPage />}
       </main>
     </div>
   );

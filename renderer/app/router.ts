@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 
-/** Hash routes: #/ (meetings), #/meetings/:id, #/meetings/:id/minutes, #/members. */
+/** Hash routes: #/ (meetings), #/meetings/:id, #/meetings/:id/minutes, #/members, #/backups. */
 export type Route =
   | { name: 'meetings' }
   | { name: 'meeting'; id: string }
   | { name: 'minutes'; id: string }
-  | { name: 'members' };
+  | { name: 'members' }
+  | { name: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'members') return { name: 'members' };
+  if (parts[0] === 'backups') return { name: 'backups' };
   if (parts[0] === 'meetings' && parts[1]) return parts[2] === 'minutes' ? { name: 'minutes', id: parts[1] } : { name: 'meeting', id: parts[1] };
   return { name: 'meetings' };
 }
@@ -20,6 +22,8 @@ export function href(route: Route): string {
       return '#/';
     case 'members':
       return '#/members';
+    case 'backups':
+      return '#/backups';
     case 'meeting':
       return `#/meetings/${route.id}`;
     case 'minutes':

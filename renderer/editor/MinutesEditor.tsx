@@ -12,6 +12,7 @@ import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { createMinutesEditorConfig } from './config';
 import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
 import { FlagUndoPlugin } from './plugins/FlagUndoPlugin';
+import { HintPlugin } from './plugins/HintPlugin';
 import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plugins/LinkPlugins';
 import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
@@ -135,6 +136,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
         />
         <LinkEditorPlugin onOpenLink={props.onOpenLink} />
       </div>
+      {!readOnly && <HintPlugin />}
       {readOnly && (
         <div className="tfs-wordcount tfs-wordcount-ro">
           {wordCount} {wordCount === 1 ? 'word' : 'words'}

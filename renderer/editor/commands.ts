@@ -32,3 +32,6 @@ export const SET_BLOCK_TYPE_COMMAND: LexicalCommand<BlockType> = createCommand('
 
 /** Opens the small link editor for the selection (insert, edit or remove a link). */
 export const OPEN_LINK_EDITOR_COMMAND: LexicalCommand<undefined> = createCommand('OPEN_LINK_EDITOR_COMMAND');
+
+/** A short message for the officer in the editor's status line, e.g. what to select before flagging. */
+export const SHOW_HINT_COMMAND: LexicalCommand<string> = createCommand('SHOW_HINT_COMMAND');

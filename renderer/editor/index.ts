@@ -10,6 +10,7 @@ export {
   REMOVE_FLAG_COMMAND,
   REQUEST_FLAG_COMMAND,
   SET_BLOCK_TYPE_COMMAND,
+  SHOW_HINT_COMMAND,
   type BlockType,
 } from './commands';
 export { MINUTES_NODES } from './nodes';
@@ -17,6 +18,7 @@ export * from './nodes';
 export { $collectFlagIds, $insertTextAtFlagEdge, $removeFlag, $wrapSelectionInFlag, FLAG_EXCERPT_MAX, registerFlagTyping, type FlagExcerpt } from './flags';
 export { $captureRecord, $collectRecords, type RecordRef } from './records';
 export { $insertTimestamp } from './timestamps';
+export { $selectWordAtCaret } from './caret';
 export { registerMinutesCommands, type MinutesCallbacks } from './register';
 export { SHORTCUTS, matchShortcut, shortcutText, type ShortcutId } from './shortcuts';
 export { $insertCleanedDataTransfer, cleanPastedDocument, $cleanImportedNodes, IMAGE_OMITTED, EMBED_OMITTED, TABLE_NOTE } from './paste';

@@ -24,6 +24,7 @@ import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
 import { $isFlagNode } from './nodes/FlagNode';
 import { $isTimestampNode } from './nodes/TimestampNode';
+import { replaceForbiddenChars } from '../../shared/domain/common';
 
 /**
  * Paste cleaning. What arrives from Word or a web page is reduced to the minutes' node types, with no styles:
@@ -111,6 +112,10 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>): LexicalN
   if (!ALLOWED.has(node.getType())) return [$createTextNode(node.getTextContent())];
   if ($isTimestampNode(node)) return [node];
   if ($isTextNode(node) && !$isTabNode(node)) {
+    // NUL, lone surrogates and U+FFFE/U+FFFF cannot be saved: each becomes a visible U+FFFD (shared/domain/common.ts).
+    const text = node.getTextContent();
+    const clean = replaceForbiddenChars(text);
+    if (clean !== text) node.setTextContent(clean);
     node.setStyle('');
     node.setFormat(node.getFormat() & KEPT_FORMAT);
     if (node.getMode() !== 'normal') node.setMode('normal');
@@ -202,7 +207,7 @@ export function $insertCleanedDataTransfer(editor: LexicalEditor, data: Clipboar
       return true;
     }
   }
-  const text = data.getData('text/plain') || data.getData('text/uri-list');
+  const text = replaceForbiddenChars(data.getData('text/plain') || data.getData('text/uri-list'));
   if (text) {
     if ($isRangeSelection(selection)) selection.insertRawText(text);
     else $insertGeneratedNodes(editor, [$createParagraphNode().append($createTextNode(text))], selection);

@@ -1,6 +1,6 @@
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $dfs } from '@lexical/utils';
-import { $createTextNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { $createActionNode, $isActionNode, type ActionNode } from './nodes/ActionNode';
 import { $createDecisionNode, $isDecisionNode, type DecisionNode } from './nodes/DecisionNode';
 import type { RecordKind } from './nodes/recordBlock';
@@ -53,6 +53,23 @@ export function $captureRecord(kind: RecordKind, recordId: string, targetKey?: N
   }
   record.selectEnd();
   return record;
+}
+
+/**
+ * Enter inside a decision or action never splits it (the register would keep a truncated text): wherever the caret
+ * is in the record, a new paragraph starts after the whole record. False when the caret is not in one record.
+ */
+export function $exitRecordOnEnter(): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  const block = selection.anchor.getNode().getTopLevelElement();
+  if (!($isDecisionNode(block) || $isActionNode(block))) return false;
+  if (selection.focus.getNode().getTopLevelElement() !== block) return false;
+  const paragraph = $createParagraphNode();
+  paragraph.setDirection(block.getDirection());
+  block.insertAfter(paragraph);
+  paragraph.select();
+  return true;
 }
 
 /** Every decision/action block in the section, in document order (for the page's record list / orphan check). */

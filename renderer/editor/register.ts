@@ -10,6 +10,7 @@ import {
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_HIGH,
+  INSERT_PARAGRAPH_COMMAND,
   KEY_DOWN_COMMAND,
   type LexicalEditor,
   type RangeSelection,
@@ -23,11 +24,13 @@ import {
   REMOVE_FLAG_COMMAND,
   REQUEST_FLAG_COMMAND,
   SET_BLOCK_TYPE_COMMAND,
+  SHOW_HINT_COMMAND,
   type BlockType,
 } from './commands';
+import { $selectWordAtCaret } from './caret';
 import { $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
 import type { RecordKind } from './nodes/recordBlock';
-import { $captureRecord, $captureTarget, $captureText } from './records';
+import { $captureRecord, $captureTarget, $captureText, $exitRecordOnEnter } from './records';
 import { matchShortcut, type KeyLike, type ShortcutId } from './shortcuts';
 import { $insertTimestamp } from './timestamps';
 
@@ -69,6 +72,7 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
 
   return mergeRegister(
     registerFlagTyping(editor),
+    editor.registerCommand(INSERT_PARAGRAPH_COMMAND, () => editor.isEditable() && $exitRecordOnEnter(), COMMAND_PRIORITY_HIGH),
     editor.registerCommand(
       INSERT_TIMESTAMP_COMMAND,
       (payload) => {
@@ -87,9 +91,16 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
       () => {
         const ask = callbacks().onRequestFlag;
         const selection = $getSelection();
-        if (!ask || !editor.isEditable() || !$isRangeSelection(selection) || selection.isCollapsed()) return false;
-        const saved = selection.clone();
-        ask(selection.getTextContent()).then(
+        if (!ask || !editor.isEditable() || !$isRangeSelection(selection)) return false;
+        // Nothing selected: the word at the caret, else say what to do (never a silent no-op).
+        if (selection.isCollapsed() && $selectWordAtCaret() === null) {
+          editor.dispatchCommand(SHOW_HINT_COMMAND, 'To flag a passage, select it first (Shift+arrow keys), then press Alt+Shift+F.');
+          return true;
+        }
+        const current = $getSelection();
+        if (!$isRangeSelection(current)) return false;
+        const saved = current.clone();
+        ask(current.getTextContent()).then(
           (id) => {
             if (id) editor.update(() => void ($restoreSelection(saved) && $wrapSelectionInFlag(id)));
           },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupCalls } from './backup';
 import { coreCalls } from './core';
 import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
@@ -15,6 +16,7 @@ export const contract = {
   ...flagsCalls,
   ...exportsCalls,
   ...procedureCalls,
+  ...backupCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,9 +29,10 @@ export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
   absent: 'Absent',
 };
 
-export const AttendanceEventKind = z.enum(['arrive', 'leave']);
+/** Arrival, departure, or a change of status (then `status` says to what). Each timed by the backend. */
+export const AttendanceEventKind = z.enum(['arrive', 'leave', 'status']);
 export type AttendanceEventKind = z.infer<typeof AttendanceEventKind>;
-export const AttendanceEvent = z.object({ kind: AttendanceEventKind, at: Instant });
+export const AttendanceEvent = z.object({ kind: AttendanceEventKind, at: Instant, status: AttendanceStatus.optional() });
 export type AttendanceEvent = z.infer<typeof AttendanceEvent>;
 
 export const Participant = z.object({
@@ -111,7 +112,7 @@ export const ParticipantRef = z.object({ participantId: Id }).strict();
 /** Whether someone counts as present given their status and timed arrivals/departures. */
 export function isPresent(status: AttendanceStatus, events: readonly AttendanceEvent[]): boolean {
   if (status !== 'in_person' && status !== 'remote') return false;
-  const last = events.at(-1);
+  const last = events.filter((e) => e.kind !== 'status').at(-1);
   return last === undefined || last.kind === 'arrive';
 }
 

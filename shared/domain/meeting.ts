@@ -61,6 +61,40 @@ export function canTransition(from: MeetingStatus, to: MeetingStatus): boolean {
   return MEETING_TRANSITIONS[from].includes(to);
 }
 
+/** One step back (with a recorded reason): to the status before. */
+export function previousStatus(s: MeetingStatus): MeetingStatus | null {
+  const i = MEETING_STATUSES.indexOf(s);
+  return i > 0 ? MEETING_STATUSES[i - 1]! : null;
+}
+
+export function canStepBack(from: MeetingStatus, to: MeetingStatus): boolean {
+  return previousStatus(from) === to;
+}
+
+/**
+ * One status model: where the meeting's status and the minutes' overlap, the minutes decide. A meeting that was
+ * started is at least held; minutes being drafted (circulated, or reopened as a new version) make it "minutes
+ * drafted" — never more while they are not approved; approved minutes make it at least "minutes approved". Returns
+ * the status the meeting must have (the same one when nothing contradicts it).
+ */
+export function meetingStatusFollowing(
+  current: MeetingStatus,
+  facts: { started: boolean; minutes: { status: 'draft' | 'circulated' | 'approved'; version: number } | null },
+): MeetingStatus {
+  const rank = (s: MeetingStatus) => MEETING_STATUSES.indexOf(s);
+  let s = current;
+  const atLeast = (t: MeetingStatus) => (rank(s) < rank(t) ? t : s);
+  const atMost = (t: MeetingStatus) => (rank(s) > rank(t) ? t : s);
+  if (facts.started) s = atLeast('held');
+  const m = facts.minutes;
+  if (m?.status === 'approved') s = atLeast('minutes_approved');
+  else if (m) {
+    s = atMost('minutes_drafted');
+    if (m.status === 'circulated' || m.version > 1) s = atLeast('minutes_drafted');
+  }
+  return s;
+}
+
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
 
 /** How a withheld agenda item appears in the public summary. */
@@ -149,7 +183,8 @@ export const MeetingUpdate = z
   .superRefine(checkMeeting);
 export type MeetingUpdate = z.input<typeof MeetingUpdate>;
 
-export const MeetingSetStatus = z.object({ id: Id, status: MeetingStatus }).strict();
+/** A step forward, or one step back with a reason (recorded in the meeting's history). */
+export const MeetingSetStatus = z.object({ id: Id, status: MeetingStatus, reason: Text(1000).optional() }).strict();
 
 /** Length of a meeting in minutes, from its wall-clock start and end. */
 export function meetingMinutes(m: { startsAt: string; endsAt: string }): number {

@@ -5,15 +5,17 @@ import type { AttendanceEvent, AttendanceStatus, ParticipantCategory } from '../
  * not) and timed arrivals and departures in the order recorded.
  *
  * At instant `at`: the last event at or before it decides (arrived → present, left → not). With no event yet at that
- * instant, someone whose first event is an arrival had not arrived; someone whose first event is a departure was there
+ * instant, someone whose first arrival or departure is an arrival had not arrived; someone whose first event is a departure was there
  * from the start; someone with no events at all was there throughout.
  */
 export function presentAt(status: AttendanceStatus, events: readonly AttendanceEvent[], at: string): boolean {
   if (status !== 'in_person' && status !== 'remote') return false;
+  // Only arrivals and departures move someone in or out; status changes are recorded beside them (as isPresent does).
+  const moves = events.filter((e) => e.kind === 'arrive' || e.kind === 'leave');
   let last: AttendanceEvent | undefined;
-  for (const e of events) if (e.at <= at) last = e;
+  for (const e of moves) if (e.at <= at) last = e;
   if (last) return last.kind === 'arrive';
-  const first = events[0];
+  const first = moves[0];
   return first === undefined || first.kind === 'leave';
 }
 

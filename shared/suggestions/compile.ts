@@ -2,7 +2,7 @@
  * compileContext(): turns the body's organisations, people, terms and dismissals into matchers once. The renderer
  * keeps the result while the context is unchanged and passes it to suggest() on every (debounced) run.
  */
-import { CONFIDENTIALITY_PHRASES, INSTITUTIONS } from './lexicon';
+import { INSTITUTIONS } from './lexicon';
 import { alternation, literalPattern, phraseKey, wordRegex } from './matchers';
 import type { SuggestionContext } from './types';
 
@@ -20,8 +20,9 @@ export interface CompiledContext {
   readonly people: RegExp | null;
   /** phraseKey(full name or surname) → full name. */
   readonly peopleNames: ReadonlyMap<string, string>;
+  /** phraseKey(full name) → the organisation the person represents (when given). */
+  readonly personOrgs: ReadonlyMap<string, { name: string; member: boolean }>;
   readonly terms: RegExp | null;
-  readonly phrases: RegExp;
   /** dismissalKey() of each dismissed text. */
   readonly dismissed: ReadonlySet<string>;
   /** year*12+month of the reference date, or null. */
@@ -43,8 +44,6 @@ export function surnameOf(fullName: string): string {
   return parts[parts.length - 1]!;
 }
 
-const PHRASES_RE = wordRegex(CONFIDENTIALITY_PHRASES, true);
-
 function referenceMonthOf(date: string | undefined): number | null {
   const m = date ? /^(\d{4})-(\d{2})/.exec(date) : null;
   return m ? Number(m[1]) * 12 + Number(m[2]) : null;
@@ -63,8 +62,18 @@ export function compileContext(ctx: SuggestionContext): CompiledContext {
     }
   }
   const peopleNames = new Map<string, string>();
+  const personOrgs = new Map<string, { name: string; member: boolean }>();
   const personPatterns: string[] = [];
-  for (const person of ctx.people) {
+  const everyone = [...ctx.people];
+  for (const org of ctx.organisations) {
+    const member = !(org.isMember === false || [org.name, org.shortName].some((n) => n && institutionKeys.has(phraseKey(n))));
+    for (const r of org.representatives ?? []) {
+      if (r.trim().length === 0) continue;
+      personOrgs.set(phraseKey(r), { name: org.name, member });
+      if (!everyone.includes(r)) everyone.push(r);
+    }
+  }
+  for (const person of everyone) {
     const full = person.trim();
     if (full.length === 0) continue;
     peopleNames.set(phraseKey(full), full);
@@ -83,8 +92,8 @@ export function compileContext(ctx: SuggestionContext): CompiledContext {
     institutions: alternation(institutionNames)!,
     people: personPatterns.length ? wordRegex(personPatterns, personPatterns.every((p) => /^(?:\(\?:)?[A-Za-z0-9_]/.test(p))) : null,
     peopleNames,
+    personOrgs,
     terms: alternation(ctx.sensitiveTerms.filter((t) => t.trim().length > 0)),
-    phrases: PHRASES_RE,
     dismissed: new Set(ctx.dismissed.map(dismissalKey)),
     referenceMonth: referenceMonthOf(ctx.referenceDate),
   };

@@ -7,6 +7,7 @@
  * the entries on which a rule of that category's kind fired (correct when the entry is sensitive at all).
  */
 import { compileContext } from './compile';
+import { suggestParagraphs } from './paragraphs';
 import { suggest } from './suggest';
 import type { SuggestionContext, SuggestionKind } from './types';
 
@@ -104,4 +105,93 @@ export function formatReport(report: EvaluationReport, title: string): string {
     rows.push(`${c.padEnd(12)}   ${pct(s.precision)}   ${pct(s.recall)}  ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
   }
   return rows.join('\n');
+}
+
+// ——— Paragraph corpus ———
+
+export type CorpusStyle = 'plain' | 'paraphrased' | 'paragraph';
+export const STYLES: readonly CorpusStyle[] = ['plain', 'paraphrased', 'paragraph'];
+
+export interface CorpusParagraph {
+  id: string;
+  style: CorpusStyle;
+  sentences: LabelledSentence[];
+}
+
+export interface ParagraphReport {
+  sentences: number;
+  paragraphs: number;
+  overall: Scores;
+  byStyle: Record<CorpusStyle, Scores>;
+  /** Recall over each category's sensitive sentences; precision over sentences where that category's kind fired. */
+  byCategory: Record<SensitiveCategory, Scores>;
+  /** Share of the characters of sensitive sentences found that the suggestions cover (1 = whole statements). */
+  coverage: number;
+  misses: Array<LabelledSentence & { paragraph: string; style: CorpusStyle }>;
+  falseAlarms: Array<LabelledSentence & { paragraph: string; style: CorpusStyle; reason: string }>;
+}
+
+/** Runs suggestParagraphs over the corpus; a sentence is predicted sensitive when a suggestion covers part of it. */
+export function evaluateParagraphs(corpus: readonly CorpusParagraph[], ctx: SuggestionContext): ParagraphReport {
+  const compiled = compileContext(ctx);
+  const out = suggestParagraphs(
+    corpus.map((p) => ({ id: p.id, sentences: p.sentences.map((s) => s.text) })),
+    compiled,
+  );
+  const count = () => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+  const all = count();
+  const style = Object.fromEntries(STYLES.map((s) => [s, count()])) as Record<CorpusStyle, ReturnType<typeof count>>;
+  const cat = Object.fromEntries(CATEGORIES.map((c) => [c, count()])) as Record<SensitiveCategory, ReturnType<typeof count>>;
+  let covered = 0;
+  let coverable = 0;
+  const misses: ParagraphReport['misses'] = [];
+  const falseAlarms: ParagraphReport['falseAlarms'] = [];
+  corpus.forEach((p, pi) => {
+    const spans = out[pi]!.spans;
+    p.sentences.forEach((s, si) => {
+      const mine = spans.filter((x) => x.sentence === si);
+      const predicted = mine.length > 0;
+      const kinds = new Set(mine.map((x) => x.kind));
+      const key = predicted ? (s.sensitive ? 'tp' : 'fp') : s.sensitive ? 'fn' : 'tn';
+      all[key]++;
+      style[p.style][key]++;
+      if (s.sensitive && s.category) {
+        if (predicted) cat[s.category].tp++;
+        else cat[s.category].fn++;
+      }
+      for (const c of CATEGORIES) if (kinds.has(KIND_OF[c]) && !s.sensitive) cat[c].fp++;
+      if (s.sensitive && predicted) {
+        const mark = new Uint8Array(s.text.length);
+        for (const x of mine) mark.fill(1, x.start, x.end);
+        covered += mark.reduce((a, b) => a + b, 0);
+        coverable += s.text.length;
+      }
+      if (key === 'fn') misses.push({ ...s, paragraph: p.id, style: p.style });
+      if (key === 'fp') falseAlarms.push({ ...s, paragraph: p.id, style: p.style, reason: mine.map((x) => x.reason).join(' ') });
+    });
+  });
+  const sc = (x: ReturnType<typeof count>) => scores(x.tp, x.fp, x.fn, x.tn);
+  return {
+    sentences: corpus.reduce((a, p) => a + p.sentences.length, 0),
+    paragraphs: corpus.length,
+    overall: sc(all),
+    byStyle: Object.fromEntries(STYLES.map((s) => [s, sc(style[s])])) as Record<CorpusStyle, Scores>,
+    byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, sc(cat[c])])) as Record<SensitiveCategory, Scores>,
+    coverage: coverable === 0 ? NaN : covered / coverable,
+    misses,
+    falseAlarms,
+  };
+}
+
+/** A fixed-width table of a paragraph report (tests, the note, the bench). */
+export function formatParagraphReport(r: ParagraphReport, title: string): string {
+  const row = (name: string, s: Scores) =>
+    `${name.padEnd(14)} ${pct(s.precision)}   ${pct(s.recall)}  ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)} ${String(s.tn).padStart(3)}`;
+  return [
+    `${title} (${r.sentences} sentences in ${r.paragraphs} paragraphs; coverage of found sensitive sentences ${pct(r.coverage)})`,
+    '               precision   recall   TP  FP  FN  TN',
+    row('overall', r.overall),
+    ...STYLES.map((s) => row(`style ${s}`, r.byStyle[s])),
+    ...CATEGORIES.map((c) => row(`cat. ${c}`, r.byCategory[c])),
+  ].join('\n');
 }

@@ -9,12 +9,20 @@
  * text was dismissed is dropped after.
  */
 import { compileContext, dismissalKey, isCompiled, type CompiledContext } from './compile';
-import { findCommercial, type Finding } from './commercial';
 import { findEmails, findPhones } from './contact';
 import { fold, lowerSameLength, toOriginal } from './fold';
 import { phraseKey, wordMatches } from './matchers';
-import { splitSentences, type Span } from './sentences';
-import { SUGGESTION_KINDS, type Suggestion, type SuggestionContext, type SuggestionKind } from './types';
+import { analyse } from './nlp';
+import { splitClauses, splitSentences, type Span } from './sentences';
+import type { Speaker } from './speaker';
+import { analyseParagraph } from './statements';
+import { findTriggers } from './triggers';
+import { FLAG_REASON_OF_KIND, SUGGESTION_KINDS, type Suggestion, type SuggestionContext, type SuggestionKind } from './types';
+
+/** A finding of one rule, before merging: a span of the folded text and why. */
+interface Finding extends Span {
+  reason: string;
+}
 
 const cache = new WeakMap<SuggestionContext, CompiledContext>();
 
@@ -67,17 +75,27 @@ function perSentence(text: string, lower: string, sentences: Span[], re: RegExp 
 const quoted = (list: string[]) => list.map((x) => `“${x}”`).join(', ');
 
 export function suggest(text: string, context: SuggestionContext | CompiledContext): Suggestion[] {
-  if (text.length === 0) return [];
+  return suggestBlock(text, context).suggestions;
+}
+
+export interface BlockResult {
+  suggestions: Suggestion[];
+  /** Who is speaking at the end of the block: pass it as `speaker` for the next block of the same section. */
+  speaker: Speaker | null;
+}
+
+/**
+ * suggest() for one block of a section, knowing who was speaking at the end of the previous block (`speaker`), so that
+ * "It expected…" in a paragraph after "Amazon reported…" is still Amazon's.
+ */
+export function suggestBlock(text: string, context: SuggestionContext | CompiledContext, speaker: Speaker | null = null): BlockResult {
+  if (text.length === 0) return { suggestions: [], speaker };
   const c = compiledOf(context);
   const f = fold(text);
   const t = f.text;
-  if (t.length === 0) return [];
+  if (t.trim().length === 0) return { suggestions: [], speaker };
   const lt = lowerSameLength(t);
   const sentences = splitSentences(t);
-  const quote = (s: Span) => {
-    const o = toOriginal(f, s.start, s.end);
-    return text.slice(o.start, o.end);
-  };
   const found: Array<{ kind: SuggestionKind; f: Finding }> = [];
   const add = (kind: SuggestionKind, list: Finding[]) => list.forEach((x) => x.end > x.start && found.push({ kind, f: x }));
 
@@ -94,19 +112,27 @@ export function suggest(text: string, context: SuggestionContext | CompiledConte
     }
     add('person', people);
   }
-  add('confidentiality_phrase', perSentence(t, lt, sentences, c.phrases, (l) => `Says ${quoted(l.map((x) => x.toLowerCase()))}.`));
   add('sensitive_term', perSentence(t, lt, sentences, c.terms, (l) => `Mentions ${quoted(l)} (on the sensitive-terms list).`));
-  add('org_near_figure', findCommercial(t, lt, sentences, c, quote, [...emails, ...phones]));
+  // The paragraph rules: speaker model, statements, confidentiality wording, people not on the roster.
+  const starts = new Set(sentences.map((x) => x.start));
+  const strong = findTriggers(t, lt, (pos) => starts.has(pos), c.referenceMonth, [...emails, ...phones]).filter((x) => x.strong || x.kind === 'date');
+  // Statements are clauses: a sentence cut at ";" holds several ("Google welcomed the draft; Microsoft said …").
+  const clauses = sentences.flatMap((x) => splitClauses(t, x));
+  const para = analyseParagraph(t, lt, clauses, analyse(t), c, strong, speaker);
+  for (const x of para.findings) {
+    if (x.kind === 'person' && found.some((y) => y.kind === 'person' && y.f.start < x.end && x.start < y.f.end)) continue;
+    add(x.kind, [x]);
+  }
 
   // To original offsets; drop individually dismissed findings.
   const mapped: Suggestion[] = [];
   for (const { kind, f: x } of found) {
     const o = toOriginal(f, x.start, x.end);
-    const s: Suggestion = { start: o.start, end: o.end, kind, kinds: [kind], reason: x.reason, text: text.slice(o.start, o.end) };
+    const s: Suggestion = { start: o.start, end: o.end, kind, kinds: [kind], reason: x.reason, text: text.slice(o.start, o.end), flagReason: FLAG_REASON_OF_KIND[kind] };
     if (c.dismissed.size === 0 || !c.dismissed.has(dismissalKey(s.text))) mapped.push(s);
   }
   const merged = merge(mapped, text);
-  return c.dismissed.size === 0 ? merged : merged.filter((s) => !c.dismissed.has(dismissalKey(s.text)));
+  return { suggestions: c.dismissed.size === 0 ? merged : merged.filter((s) => !c.dismissed.has(dismissalKey(s.text))), speaker: para.speaker };
 }
 
 /** Sorts and merges overlapping suggestions (see the file comment). */
@@ -128,6 +154,7 @@ export function merge(list: Suggestion[], text: string): Suggestion[] {
   out.forEach((s, i) => {
     s.kinds.sort((a, b) => RANK.get(a)! - RANK.get(b)!);
     s.kind = s.kinds[0]!;
+    s.flagReason = s.kinds.includes('org_near_figure') || s.kinds.includes('confidentiality_phrase') ? 'commercially_confidential' : FLAG_REASON_OF_KIND[s.kind];
     s.reason = [...reasons[i]!].join(' ');
     s.text = text.slice(s.start, s.end);
   });

@@ -1,13 +1,13 @@
 /**
- * Commercial triggers: the figures, amounts, percentages, dates and forward-looking words that, next to a member's
- * name, make a passage look commercially sensitive. Numbers are found by one linear scan and classified by their
+ * Figures: the amounts, percentages, dates and numbers in digits that, in a member's statement, make a passage look
+ * commercially sensitive (business words are lemma patterns now: concepts.ts). Numbers are found by one linear scan and classified by their
  * immediate neighbourhood (bounded windows), so that references ("item 3.2", "Article 53(1)"), times ("10:00"),
  * procedural counts ("25 signatories", "two-thirds majority", "50% of members"), product versions ("Gemini 2.5")
  * and past dates are not mistaken for business figures.
  */
 import {
   BEFORE_MAY, COUNT_NOUNS, MONTHS_ABBR, MONTHS_FULL, MONTH_INDEX, PROCEDURAL_PERCENT, REFERENCE_WORDS, RELATIVE_DATES,
-  SKIPPABLE_BEFORE, STRONG_WORDS, WEAK_WORDS, WORD_AMOUNTS,
+  SKIPPABLE_BEFORE, WORD_AMOUNTS,
 } from './lexicon';
 import { wordMatches, wordRegex } from './matchers';
 import type { Span } from './sentences';
@@ -25,8 +25,6 @@ export interface Trigger {
 
 // Every alternative of these lists starts with an ASCII word character, so `\b` can open them (see wordRegex).
 const words = (list: readonly string[]) => wordRegex(list, true);
-const STRONG_RE = words(STRONG_WORDS);
-const WEAK_RE = words(WEAK_WORDS);
 const AMOUNT_WORDS_RE = words(WORD_AMOUNTS);
 const YEAR = '(?:19|20)\\d{2}';
 const ORD = '(?:st|nd|rd|th)?';
@@ -230,15 +228,6 @@ export function findTriggers(
     if (claimed[s]) continue;
     claim(s, s + m[0].length);
     out.push({ start: s, end: s + m[0].length, kind: 'amount', strong: true, text: text.slice(s, s + m[0].length) });
-  }
-  for (const m of wordMatches(lower, STRONG_RE)) {
-    if (claimed[m.index]) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'word', strong: true, text: text.slice(m.index, m.index + m[0].length) });
-    claim(m.index, m.index + m[0].length);
-  }
-  for (const m of wordMatches(lower, WEAK_RE)) {
-    if (claimed[m.index]) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'word', strong: false, text: text.slice(m.index, m.index + m[0].length) });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;

@@ -17,6 +17,8 @@ export interface SuggestionOrganisation {
    * institutions whatever this says.)
    */
   isMember?: boolean;
+  /** Full names of its representatives: a representative who speaks, speaks for this organisation. */
+  representatives?: string[];
 }
 
 export interface SuggestionContext {
@@ -47,4 +49,18 @@ export interface Suggestion {
   reason: string;
   /** text.slice(start, end). */
   text: string;
+  /** The flag reason the renderer gives a flag made from this suggestion (from the strongest kind). */
+  flagReason: SuggestedFlagReason;
 }
+
+/** The flag reasons (shared/domain/flags.ts) a suggestion can propose. */
+export type SuggestedFlagReason = 'personal_data' | 'commercially_confidential' | 'business_secret';
+
+/** Which flag reason each kind proposes: contact details and names are personal data; the rest is business. */
+export const FLAG_REASON_OF_KIND: Record<SuggestionKind, SuggestedFlagReason> = {
+  contact: 'personal_data',
+  person: 'personal_data',
+  confidentiality_phrase: 'commercially_confidential',
+  sensitive_term: 'business_secret',
+  org_near_figure: 'commercially_confidential',
+};

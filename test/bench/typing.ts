@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from '../e2e/harness';
 import { paragraphsDoc, prng, sentence } from './gen';
 import { ms, summarise, type PartOptions, type PartResult, type Summary, type Target } from './report';
+import { measureEngineCost } from './suggestions-cost';
 
 /**
  * Typing latency in Chromium: the real renderer (browser host, a meeting whose one section holds N paragraphs)
@@ -51,6 +52,10 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
   let host: HostProcess | null = null;
   let browser: Browser | null = null;
   const results: CaseResult[] = [];
+  // The engine's own cost per sentence, in Node, before the browser starts (a few seconds).
+  const engine = measureEngineCost(opts.quick ? 2 : 5);
+  opts.log(`typing: ${engine.notes[0]}`);
+  notes.push(...engine.notes);
   try {
     host = await startHost(dataDir);
     browser = await launchChromium();
@@ -174,6 +179,17 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
       targets.push({ name: `p95 within 4 ms of the floor at ${big.toLocaleString('en')} ¶ (${position})`, met: app.paint.p95 - fl.paint.p95 <= 4, detail: `Δp95 ${ms(app.paint.p95 - fl.paint.p95)} ms` });
     }
     if (!suggestionsCompared) targets.push({ name: 'suggestions on vs off', met: null, detail: 'could not be compared (see notes)' });
+    else {
+      const on = results.find((x) => x.size === big && x.page === 'app, suggestions on');
+      const off = results.find((x) => x.size === big && x.page === 'app, suggestions off');
+      if (on && off) {
+        targets.push({
+          name: `suggestions on within 1 ms p95 of off at ${big.toLocaleString('en')} ¶`,
+          met: on.paint.p95 - off.paint.p95 <= 1,
+          detail: `on p95 ${ms(on.paint.p95)} ms, off p95 ${ms(off.paint.p95)} ms (Δ ${ms(on.paint.p95 - off.paint.p95)} ms)`,
+        });
+      }
+    }
     if (results.some((r) => !r.typedOk)) notes.push('In at least one case the typed text was not found in the target paragraph: those figures are doubtful.');
     return {
       name: 'typing',
@@ -187,10 +203,13 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
         'Floor: a bare <div contenteditable> with the same paragraphs as <p>, via page.setContent. App: the minutes page of the browser host, the paragraphs ' +
         'in one section; its autosave runs while typing (as in use). page.keyboard.type sends a key only after Chromium acknowledged the previous one, ' +
         'so keys do not pile up behind long tasks as a fast typist\'s would: the tails are if anything understated. Times in ms.',
-      tables: [{ headers: ['case', 'page', 'n', 'p50', 'p95', 'p99', 'max', 'Δp95 vs floor', 'script p50', 'script p95', 'queued p95', 'long tasks'], rows }],
+      tables: [
+        { headers: ['case', 'page', 'n', 'p50', 'p95', 'p99', 'max', 'Δp95 vs floor', 'script p50', 'script p95', 'queued p95', 'long tasks'], rows },
+        { caption: 'Suggestion engine cost (Node, median of runs after a warm-up)', ...engine.table },
+      ],
       targets,
       notes,
-      data: results,
+      data: { cases: results, engine: engine.data },
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

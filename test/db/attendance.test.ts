@@ -32,10 +32,10 @@ describe('attendance through the dispatcher', () => {
 
     const left = await call<Participant>(backend, 'attendance.leave', { meetingId, participantId: ada.id });
     expect(left.present).toBe(false);
-    expect(left.events.map((e) => e.kind)).toEqual(['leave']);
+    expect(left.events.map((e) => e.kind)).toEqual(['status', 'arrive', 'leave']); // set in person: timed, an arrival
     const back = await call<Participant>(backend, 'attendance.arrive', { meetingId, participantId: ada.id });
     expect(back.present).toBe(true);
-    expect(back.events[1]!.at > back.events[0]!.at).toBe(true);
+    expect(back.events.at(-1)!.at > back.events.at(-2)!.at).toBe(true);
     const cy = await call<Participant>(backend, 'attendance.arrive', { meetingId, representativeId: reps.cy.id, mode: 'remote' }); // excused, then joined
     expect(cy).toMatchObject({ status: 'remote', present: true });
 
@@ -75,7 +75,8 @@ describe('attendance through the dispatcher', () => {
     expect(await codeOf(backend, 'attendance.leave', { meetingId, participantId: p.id })).toBe('bad_request');
     const list = await call<Attendance>(backend, 'attendance.list', { meetingId });
     expect(list.participants).toHaveLength(1);
-    expect(list.participants[0]).toMatchObject({ name: 'Ada', status: 'absent', events: [] });
+    expect(list.participants[0]).toMatchObject({ name: 'Ada', status: 'absent' });
+    expect(list.participants[0]!.events.map((e) => e.status ?? e.kind)).toEqual(['in_person', 'arrive', 'absent']);
   });
 });
 
@@ -89,5 +90,33 @@ describe('summarise', () => {
     ]);
     expect(s.organisationsRepresented).toEqual([{ organisationId: null, name: 'Gone Org', inPerson: 1, remote: 1 }]);
     expect(s.counts).toEqual({ in_person: 2, remote: 1, excused: 0, absent: 1 });
+  });
+});
+
+describe('attendance: timed status changes and history', () => {
+  it('times every status change; becoming attending from the dropdown is an arrival', async () => {
+    const { backend, meetingId, reps } = await withMembers();
+    await call(backend, 'attendance.set', { meetingId, representativeId: reps.ada.id, status: 'excused' });
+    const ada = await call<Participant>(backend, 'attendance.set', { meetingId, representativeId: reps.ada.id, status: 'remote' });
+    expect(ada.events.map((e) => [e.kind, e.status ?? ''])).toEqual([
+      ['status', 'excused'],
+      ['status', 'remote'],
+      ['arrive', ''],
+    ]);
+    expect(ada.present).toBe(true);
+    const same = await call<Participant>(backend, 'attendance.set', { meetingId, representativeId: reps.ada.id, status: 'remote' });
+    expect(same.events).toHaveLength(3); // no change, nothing recorded
+    const inRoom = await call<Participant>(backend, 'attendance.set', { meetingId, participantId: ada.id, status: 'in_person' });
+    expect(inRoom.events.at(-1)).toMatchObject({ kind: 'status', status: 'in_person' });
+    expect(inRoom.present).toBe(true);
+  });
+
+  it('keeps the attendance of a representative whose organisation is later removed from the members', async () => {
+    const { backend, meetingId, alpha, reps } = await withMembers();
+    await call(backend, 'attendance.arrive', { meetingId, representativeId: reps.ada.id });
+    await call(backend, 'organisations.delete', { id: alpha.id });
+    const a = await call<Attendance>(backend, 'attendance.list', { meetingId });
+    expect(a.participants.map((p) => [p.name, p.organisation, p.category, p.representativeId])).toEqual([['Ada', 'Alpha AI', 'representative', null]]);
+    expect(a.participants[0]!.events.map((e) => e.kind)).toEqual(['arrive']);
   });
 });

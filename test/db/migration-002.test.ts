@@ -57,7 +57,8 @@ describe('migration 002: minutes', () => {
   });
 
   it('leaves an integrity-checked file', () => {
-    const { file } = openTestDb({ targetVersion: 2 });
+    const { file, db } = openTestDb({ targetVersion: 2 });
+    db.close(); // the app holds its file exclusively (one writer per folder): read it after closing
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(raw.pragma('foreign_key_check')).toEqual([]);

@@ -84,7 +84,13 @@ export async function openApp(browser: Browser, host: HostProcess, width = 1280,
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  page.on('dialog', (d) => void d.accept());
+  // The app asks its questions in its own dialogs; a browser dialog is a bug: say so and refuse it.
+  // (beforeunload is the browser's own "leave the page?" while a save is pending: a test that navigates accepts it.)
+  page.on('dialog', (d) => {
+    if (d.type() === 'beforeunload') return void d.accept();
+    console.error(`browser dialog (a bug): ${d.type()} ${d.message()}`);
+    void d.dismiss();
+  });
   await page.goto(host.url);
   return page;
 }

@@ -142,7 +142,7 @@ describe('live minutes in Chromium', () => {
       await page.getByRole('button', { name: `${name} leaves now` }).waitFor();
     }
     await page.getByLabel('Status of Sarah Okafor').selectOption('remote');
-    await page.waitForFunction(() => /3<\/strong> organisations represented · 2 in person · 1 remote/.test(document.querySelector('.glance')?.innerHTML ?? ''));
+    await page.waitForFunction(() => /3 members present from 3 organisations · 2 in person · 1 remote/.test(document.querySelector('.glance')?.textContent ?? ''));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'minutes');
   });

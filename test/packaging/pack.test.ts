@@ -121,9 +121,9 @@ describe.skipIf(!haveBuildScript)('packaging (electron-builder, offline, --dir)'
     const exe = fs.readFileSync(path.join(appOut, 'taskforce-secretariat'));
     const at = exe.indexOf(SENTINEL) + SENTINEL.length;
     const wire = exe.subarray(at + 2, at + 2 + exe[at + 1]!).toString('ascii');
-    // RunAsNode off, cookie encryption on, NODE_OPTIONS off, --inspect off, asar integrity as shipped,
+    // RunAsNode off, cookie encryption on, NODE_OPTIONS off, --inspect off, asar integrity validation on,
     // app only from asar, V8 snapshot as shipped, no extra file:// privileges.
-    expect(wire).toBe('01000100');
+    expect(wire).toBe('01001100');
   });
 
   it('left the project as it was: native module still built for Node, nothing staged in the project', () => {

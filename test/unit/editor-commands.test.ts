@@ -1,6 +1,6 @@
-import { $createParagraphNode, $createTextNode, $getRoot, $isParagraphNode, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isParagraphNode, INSERT_PARAGRAPH_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_ACTION_COMMAND, CAPTURE_DECISION_COMMAND, REQUEST_FLAG_COMMAND } from '../../renderer/editor/commands';
+import { CAPTURE_ACTION_COMMAND, CAPTURE_DECISION_COMMAND, REQUEST_FLAG_COMMAND, SHOW_HINT_COMMAND } from '../../renderer/editor/commands';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { registerMinutesCommands } from '../../renderer/editor/register';
 import { matchShortcut } from '../../renderer/editor/shortcuts';
@@ -101,5 +101,51 @@ describe('minutes commands', () => {
     expect(JSON.stringify(first)).toContain('"ids":["flag-7"]');
     editor.read(() => expect($isParagraphNode($getRoot().getLastChild())).toBe(true));
     expect(JSON.stringify(serializeEditor(editor).root.children[1])).not.toContain('flag');
+  });
+});
+
+describe('records stay whole', () => {
+  it('Enter in the middle of a decision starts a paragraph after it; the decision keeps all its text', () => {
+    const editor = twoParagraphs();
+    registerMinutesCommands(editor);
+    editor.update(() => {
+      $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().select(3, 3);
+      editor.dispatchCommand(CAPTURE_DECISION_COMMAND, { recordId: 'd1' });
+    }, { discrete: true });
+    editor.update(() => {
+      const decision = $getRoot().getFirstChildOrThrow<ParagraphNode>();
+      decision.getFirstDescendant<TextNode>()!.select(6, 6);
+      editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+    }, { discrete: true });
+    editor.update(() => $getSelection()!.insertText('After'), { discrete: true });
+    const blocks = editor.getEditorState().read(() => $getRoot().getChildren().map((b) => [b.getType(), b.getTextContent()]));
+    expect(blocks).toEqual([
+      ['decision', 'We agree to publish.'],
+      ['paragraph', 'After'],
+      ['paragraph', 'Next'],
+    ]);
+  });
+});
+
+describe('flag shortcut with no selection', () => {
+  it('flags the word at the caret (an e-mail address whole), or says in the status line what to select', async () => {
+    const editor = createHeadlessMinutesEditor();
+    editor.update(() => $getRoot().clear().append($createParagraphNode().append($createTextNode('Write to camille.laurent@example.org.   now'))), { discrete: true });
+    const asked: string[] = [];
+    const hints: string[] = [];
+    registerMinutesCommands(editor, () => ({ onRequestFlag: async (text) => (asked.push(text), null) }));
+    editor.registerCommand(SHOW_HINT_COMMAND, (h) => (hints.push(h), true), 0);
+    editor.update(() => {
+      $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().select(15, 15);
+      editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+    }, { discrete: true });
+    expect(asked).toEqual(['camille.laurent@example.org']);
+    expect(hints).toEqual([]);
+    editor.update(() => {
+      $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().select(38, 38);
+      editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+    }, { discrete: true });
+    expect(asked).toHaveLength(1);
+    expect(hints[0]).toMatch(/select it first/);
   });
 });

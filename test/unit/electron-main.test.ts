@@ -168,6 +168,33 @@ describe('electron-main: start-up', () => {
     expect(fs.readdirSync(userData).sort()).toEqual(filesBefore);
   });
 
+  it('a damaged data file with a good backup: no error box, the window opens on the recovery screen, the restore works', async () => {
+    const userData = tempDir('tfs-recover-');
+    fake.app.userData = userData;
+    fake.app.appPath = appRoot();
+    const first = await startApp(e);
+    const created = await first!.backend.dispatch('meetings.create', { title: 'Kept by the backup', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' });
+    expect(created.ok).toBe(true);
+    fake.app.emit('will-quit'); // quitting makes the automatic backup
+    const file = path.join(userData, DB_FILE_NAME);
+    fs.writeFileSync(file, '');
+    fake.resetFakeElectron();
+    fake.app.userData = userData;
+    fake.app.appPath = appRoot();
+    const s = await startApp(e);
+    expect(s).not.toBeNull();
+    started.push(s!);
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+    const status = await s!.backend.dispatch('backup.status', {});
+    if (!status.ok) throw new Error(status.error.message);
+    const v = status.value as { damaged: { message: string } | null; backups: Array<{ name: string }> };
+    expect(v.damaged?.message).toMatch(/is empty \(0 bytes\)/);
+    expect((await s!.backend.dispatch('backup.restore', { name: v.backups[0]!.name })).ok).toBe(true);
+    const list = await s!.backend.dispatch('meetings.list', {});
+    expect(list.ok && (list.value as Array<{ title: string }>).map((m) => m.title)).toEqual(['Kept by the backup']);
+  });
+
   it('start-up messages: an AppError speaks for itself, anything else is wrapped', () => {
     expect(startupErrorMessage(new AppError('storage', 'Disk says no.'))).toBe('Disk says no.');
     expect(startupErrorMessage(new Error('boom'))).toMatch(/could not open its data: boom/);

@@ -185,6 +185,10 @@ describe('attendance at the moment of the vote', () => {
     const back = [...late, { kind: 'leave' as const, at: T('11:00') }, { kind: 'arrive' as const, at: T('11:30') }];
     expect([T('10:00'), T('10:30'), T('11:10'), T('11:45')].map((t) => presentAt('in_person', back, t))).toEqual([false, true, false, true]);
     expect(presentAt('excused', [], T('10:00'))).toBe(false);
+    // Status changes are not movements.
+    const withStatus = [{ kind: 'status' as const, at: T('09:55'), status: 'remote' as const }, ...left];
+    expect(presentAt('remote', withStatus, T('10:15'))).toBe(true);
+    expect(presentAt('remote', withStatus, T('10:45'))).toBe(false);
     expect(presentAt('in_person', [], T('10:00'))).toBe(true);
   });
   it('an organisation with two representatives counts once, and stays present while one remains', () => {

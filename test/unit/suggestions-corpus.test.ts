@@ -20,6 +20,18 @@ describe('suggestions corpus', () => {
 
   it('reports precision and recall', () => {
     console.log(`\n${formatReport(tuning, 'Tuning set')}\n\n${formatReport(heldOut, 'Held-out set')}\n`);
+    // The report adds up: every sentence is counted once, the lists match the counts, the ratios follow from them.
+    for (const [r, size] of [[tuning, TUNING_CORPUS.length], [heldOut, HELD_OUT_CORPUS.length]] as const) {
+      const o = r.overall;
+      expect(o.tp + o.fp + o.fn + o.tn).toBe(size);
+      expect(r.misses).toHaveLength(o.fn);
+      expect(r.falseAlarms).toHaveLength(o.fp);
+      expect(o.precision).toBeCloseTo(o.tp / (o.tp + o.fp));
+      expect(o.recall).toBeCloseTo(o.tp / (o.tp + o.fn));
+      for (const miss of r.misses) expect(miss.sensitive).toBe(true);
+      for (const alarm of r.falseAlarms) expect(alarm.sensitive).toBe(false);
+      expect(formatReport(r, 'x')).toContain(`${(o.recall * 100).toFixed(1)}%`);
+    }
     const show = (title: string, list: Array<{ text: string; reason?: string }>) =>
       list.length && console.log(`${title}:\n${list.map((e) => `  - ${e.text}${e.reason ? `\n      → ${e.reason}` : ''}`).join('\n')}`);
     show('Tuning misses', tuning.misses);

@@ -7,7 +7,7 @@ import { createMinutesEditorConfig } from '../../renderer/editor/config';
 import { $collectFlagIds } from '../../renderer/editor/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from '../../renderer/features/suggestions/accept';
 import { IncrementalBlockReader, readTextBlocks } from '../../renderer/features/suggestions/blocks';
-import { alreadyFlagged, endPoint, placeSuggestions, startPoint, SuggestionCache, type Segment } from '../../renderer/features/suggestions/map';
+import { alreadyFlagged, endPoint, placeSuggestions, placeSuggestionsWithin, startPoint, SuggestionCache, touchesFlag, type Segment, type TextBlock } from '../../renderer/features/suggestions/map';
 import { withDismissed } from '../../shared/suggestions';
 
 const CONTEXT = compileContext({
@@ -40,6 +40,12 @@ describe('placing suggestions on text runs (pure)', () => {
     expect(alreadyFlagged(segs, 3, 9)).toBe(false);
     expect(alreadyFlagged(segs, 4, 5)).toBe(false); // nothing but a break: not "already flagged"
   });
+  it('a suggestion part of which was flagged is dropped (the passage was judged)', () => {
+    expect(touchesFlag(segs, 3, 6)).toBe(true);
+    expect(touchesFlag(segs, 8, 12)).toBe(true);
+    expect(touchesFlag(segs, 0, 5)).toBe(false);
+    expect(touchesFlag(segs, 9, 12)).toBe(false);
+  });
 });
 
 describe('the per-block cache', () => {
@@ -51,6 +57,31 @@ describe('the per-block cache', () => {
     expect(cache.get(t, CONTEXT)).toBe(a);
     const dismissed = withDismissed(CONTEXT, ['camille.laurent@example.org']);
     expect(cache.get(t, dismissed)).toEqual([]);
+  });
+});
+
+describe('blocks of a section', () => {
+  const block = (t: string, dom: string): TextBlock<string> => ({ text: t, segments: [{ start: 0, end: t.length, dom, flagged: false }] });
+  const blocks = [block('Mistral AI reported on its partnerships.', 'A'), block('It was negotiating a contract with a French retailer.', 'B')];
+
+  it('carries the speaker from one paragraph to the next', () => {
+    const placed = placeSuggestions(blocks, CONTEXT);
+    expect(placed.map((p) => [p.block, p.text, p.flagReason])).toEqual([[1, 'It was negotiating a contract with a French retailer.', 'commercially_confidential']]);
+    expect(placed[0]!.reason).toContain('Mistral AI');
+    // Alone, the second paragraph has no speaker.
+    expect(placeSuggestions([blocks[1]!], CONTEXT)).toEqual([]);
+  });
+
+  it('reads blocks it has not seen in slices, and finishes from the cache', () => {
+    const cache = new SuggestionCache();
+    let calls = 0;
+    const first = placeSuggestionsWithin(blocks, CONTEXT, cache, () => ++calls > 1);
+    expect(first.complete).toBe(false);
+    const second = placeSuggestionsWithin(blocks, CONTEXT, cache, () => false);
+    expect(second.complete).toBe(true);
+    expect(second.placed.map((p) => p.block)).toEqual([1]);
+    // Everything cached now: even with no time at all, it completes.
+    expect(placeSuggestionsWithin(blocks, CONTEXT, cache, () => true).complete).toBe(true);
   });
 });
 

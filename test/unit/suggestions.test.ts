@@ -83,11 +83,11 @@ describe('org_near_figure', () => {
       'Google grew 7.5%.',
       'Google has 4,000 engineers.',
       'Google reported 2 000 000 requests.',
-      'Google will report on 30 January 2027.',
-      'Google said: by H1 2027.',
-      'Google said: FY2027.',
-      'Google noted: next quarter.',
-      'Google noted the roadmap.',
+      'Google will launch the model on 30 January 2027.',
+      'Google said the release was planned by H1 2027.',
+      'Google said its FY2027 budget was set.',
+      'Google noted that the product would ship next quarter.',
+      'Google noted that its product roadmap included a new model.',
       'Google has hundreds of millions of requests.',
     ]) {
       expect(kindsOf(text), text).toEqual(['org_near_figure']);
@@ -111,15 +111,15 @@ describe('org_near_figure', () => {
     }
   });
 
-  it('needs two different weak words when there is no strong one', () => {
+  it('needs a business concept, not just a topic word', () => {
     expect(kindsOf('Google discussed compute.')).toEqual([]);
-    expect(kindsOf('Google discussed compute and infrastructure.')).toEqual(['org_near_figure']);
+    expect(kindsOf('Google is negotiating a compute contract with a cloud provider.')).toEqual(['org_near_figure']);
   });
 
   it("leaves the AI Office's own dates and plans alone", () => {
     expect(kindsOf('The AI Office will publish guidance in Q2 2026.')).toEqual([]);
     expect(kindsOf('Google asked whether the AI Office plans to publish guidance in Q2 2026.')).toEqual([]);
-    expect(kindsOf('Google plans to publish its own framework, and the AI Office its guidance in Q2 2026.')).toEqual(['org_near_figure']);
+    expect(kindsOf('Google plans to launch a new model in Q2 2026.')).toEqual(['org_near_figure']);
     // An institution given in the context with isMember false behaves the same.
     const c = compileContext({ ...ctx, organisations: [...ctx.organisations, { name: 'National Authority X', shortName: 'NAX', isMember: false }] });
     expect(kindsOf('Google asked whether NAX plans to report in Q2 2026.', c)).toEqual([]);
@@ -132,8 +132,10 @@ describe('org_near_figure', () => {
 
   it('follows a member into the next sentence when it opens with a pronoun', () => {
     const text = 'Anthropic gave an update. It will launch a new model in Q3 2026. The chair thanked it.';
-    const [s] = suggest(text, compiled);
-    expect(s?.text).toBe('Anthropic gave an update. It will launch a new model in Q3 2026.');
+    const found = suggest(text, compiled);
+    // The whole statement, with the member it is about in the reason.
+    expect(found.map((s) => s.text)).toEqual(['It will launch a new model in Q3 2026.']);
+    expect(found[0]!.reason).toContain('Anthropic');
     expect(kindsOf('Anthropic gave an update. The next meeting is in March 2026.')).toEqual([]);
   });
 
@@ -179,7 +181,10 @@ describe('contact', () => {
 describe('person', () => {
   it('finds full names, whole words, case- and accent-insensitively, and title + surname', () => {
     const text = 'maria fernandez, MARIA FERNÁNDEZ, Ms Okafor and Mr. de Vries spoke; Jonas Webers did not; Pieter spoke.';
-    expect(suggest(text, compiled).map((s) => s.text)).toEqual(['maria fernandez', 'MARIA FERNÁNDEZ', 'Ms Okafor', 'Mr. de Vries']);
+    // "Jonas Webers" is not a representative but still a person's name: suggested as one not on the list.
+    const found = suggest(text, compiled);
+    expect(found.map((s) => s.text)).toEqual(['maria fernandez', 'MARIA FERNÁNDEZ', 'Ms Okafor', 'Mr. de Vries', 'Jonas Webers']);
+    expect(found[4]!.reason).toContain('not on the list of representatives');
     expect(suggest('Sarah Okafor spoke.', compiled)[0]?.reason).toBe('Name of a representative (Sarah Okafor).');
   });
 });
@@ -274,8 +279,8 @@ describe('scale', () => {
       suggest(run, compiled);
     }
     // One endless sentence full of members and triggers: actors and triggers are walked together, not pairwise.
-    const [one] = suggest('Google plans 3 '.repeat(4_000), compiled);
+    const [one] = suggest('Google plans to launch 3 models '.repeat(3_000), compiled);
     expect(one?.kind).toBe('org_near_figure');
-    expect(suggest('AI Office Google 5% '.repeat(3_000), compiled)).toHaveLength(1);
+    expect(suggest('Google AI Office 5% '.repeat(3_000), compiled)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { DataFileError, dropChecksum, FILE_MODE, inspectDataFile, narrowMode, preparePrivateFolder, sidecars, writeChecksum } from './data-file';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 export const DB_FILE_NAME = 'taskforce-secretariat.sqlite3';
@@ -41,35 +41,88 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/** SQLite's result codes, turned into what is wrong with the data file. */
+function problemOf(err: unknown, file: string): DataFileError | null {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const msg = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_NOTADB') return new DataFileError('not_sqlite', file, 'is not a readable database (its header is damaged)');
+  if (code.startsWith('SQLITE_CORRUPT')) return new DataFileError('corrupt', file, `is damaged (SQLite: ${msg})`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DataFileError('in_use', file, 'is in use by another Taskforce Secretariat');
+  if (code.startsWith('SQLITE_READONLY')) return new DataFileError('read_only', file, 'cannot be written (read-only)');
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) return new DataFileError('unreadable', file, `cannot be opened (${code})`);
+  if (code.startsWith('SQLITE_IOERR')) return new DataFileError('unreadable', file, `cannot be read from the disk (${code})`);
+  return null;
+}
+
 /**
- * Opens (or creates) the data file. Order matters: the version guard and the integrity check run before any
- * statement that writes, so a file from a newer app or a damaged file is never modified.
+ * Opens (or creates) the data file. Order matters: the file is inspected (empty, header, truncation, permissions,
+ * checksum of the last clean close) before SQLite opens it, and the version guard and the integrity check run
+ * before any statement that writes, so a file from a newer app or a damaged file is never modified.
+ *
+ * The connection holds SQLite's lock exclusively (locking_mode = EXCLUSIVE, set before the first read): a second
+ * instance on the same folder is refused at once, and the WAL index lives in memory (no -shm file).
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   const migrations = opts.migrations ?? MIGRATIONS;
   const known = migrations[migrations.length - 1]?.version ?? 0;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file);
+  preparePrivateFolder(path.dirname(file));
+  const state = inspectDataFile(file);
+  let db: Database;
   try {
+    db = new BetterSqlite3(file, { timeout: 0, fileMustExist: state === 'existing' });
+  } catch (err) {
+    throw problemOf(err, file) ?? err;
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
     const found = schemaVersion(db);
     if (found > known) throw new DatabaseFromTheFutureError(file, found, known);
+    if (found === 0 && state === 'existing') {
+      const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number };
+      if (tables.n > 0) throw new DataFileError('not_ours', file, 'is not a Taskforce Secretariat data file');
+    }
     if (found > 0) {
       const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
       const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-      if (problems.length > 0)
-        throw new AppError('storage', `The data file ${file} failed its integrity check and was not opened: ${problems.slice(0, 3).join('; ')}`);
+      if (problems.length > 0) throw new DataFileError('corrupt', file, `failed its integrity check (${problems.slice(0, 3).join('; ')})`);
     }
     db.pragma('journal_mode = WAL');
     // better-sqlite3 leaves WAL databases at NORMAL: an acknowledged save must survive power loss.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
+    db.pragma('cell_size_check = ON');
+    // The first write takes the exclusive lock now, not at the first save: a second instance is refused at start.
+    db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations, opts.targetVersion ?? Infinity);
+    for (const p of [file, ...sidecars(file)]) narrowMode(p, FILE_MODE);
+    dropChecksum(file);
     return db;
   } catch (err) {
-    db.close();
-    throw err;
+    if (db.open) db.close();
+    if (err instanceof AppError) throw err;
+    throw problemOf(err, file) ?? err;
   }
 }
 
-export { LATEST_SCHEMA_VERSION };
+/**
+ * A clean close: the WAL is checkpointed into the file and removed, then the file's checksum is written beside it
+ * so the next open notices any byte changed in between.
+ */
+export function closeDatabase(db: Database, file: string): void {
+  if (!db.open) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  try {
+    writeChecksum(file);
+  } catch {
+    /* no checksum: the next open relies on the integrity check alone */
+  }
+}
+
+export { DataFileError, LATEST_SCHEMA_VERSION };

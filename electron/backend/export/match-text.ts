@@ -1,29 +1,110 @@
+import CONFUSABLES from 'unhomoglyph/data.json';
+
 /**
- * Text normalisation and passage search for the redaction check. Both sides (the flagged passage and the text found
- * in the file) go through `normaliseForMatch`, so a passage is found whatever its case, its Unicode compatibility
- * form (full-width letters, ligatures), invisible characters slipped into it (zero-width joiners, bidi controls, soft
- * hyphens) or its white space. A second, space-free form catches a passage whose spaces were removed or replaced by
- * invisible characters.
+ * Text normalisation and passage search for the redaction check.
+ *
+ * Both sides (the flagged passage and the text found in the file) go through `normaliseForMatch`, so a passage is
+ * found whatever
+ * - its case and Unicode compatibility form (full-width letters, ligatures, mathematical letters: NFKD);
+ * - its accents: every combining mark is dropped, so "Société" = "Societe" = "Société" with extra marks stacked on;
+ * - invisible characters slipped into it (zero-width joiners, bidi controls, soft hyphens, variation selectors);
+ * - letters of another script that look the same: Cyrillic "а" for Latin "a", Greek "Ο" for "O"… (the confusable
+ *   skeletons of Unicode TS #39, from the data of the `unhomoglyph` package);
+ * - what stands between its words: any run of white space, punctuation or symbols (hyphens, dashes, slashes,
+ *   underscores, dots, emoji…) reads as one space; currency signs are kept as they are text.
+ * A second, space-free form catches a passage whose spaces were removed.
+ *
+ * The search is a list of independent modes (`SEARCH_MODES`): the whole passage, the whole passage spacing aside,
+ * every window of WINDOW_WORDS words and every window of WINDOW_CHARS characters of a long passage. Each catches a
+ * leak the others miss; the redaction check always runs all of them.
  */
 
-// Format characters (Cf: zero-width space/joiners, bidi controls, soft hyphen, BOM…), variation selectors, the
-// combining grapheme joiner and the Hangul fillers: none of them is visible, so none may hide a passage.
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u180B-\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+// ---- normalisation -----------------------------------------------------------------------------------------------
 
+/**
+ * Dropped before anything else: format characters (Cf: zero-width space and joiners, bidi controls, soft hyphen,
+ * BOM…), every combining mark (M: accents, the combining grapheme joiner, variation selectors) and the Hangul
+ * fillers. None is visible on its own, so none may hide a passage.
+ */
+const INVISIBLE_OR_MARK = /[\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0]/gu;
+const NON_ASCII = /[^\u0000-\u007F]/gu;
+const HAS_NON_ASCII = /[^\u0000-\u007F]/u;
+/** Everything that is not a letter, a digit or a currency sign separates words. */
+const SEPARATORS = /[^\p{L}\p{N}\p{Sc}]+/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+let confusables: Map<string, string> | null = null;
+
+/**
+ * The confusable table, keyed by a non-ASCII letter or digit (accents already dropped, in its own case), giving its
+ * prototype in lower case. Built once from UTS #39's confusables.txt as shipped by `unhomoglyph` (MIT):
+ * - ASCII characters are never remapped: TS #39 also equates "rn" with "m", "0" with "O" and "1" with "l", which would
+ *   make ordinary text collide; the aim here is letters of other scripts standing in for Latin ones;
+ * - punctuation and symbols are not mapped (they separate words anyway; TS #39 maps "—" to a Katakana letter);
+ * - an upper-case source whose prototype is "l" is read as "I" ("l" stands for I, l, 1 and | in TS #39), so that
+ *   Cyrillic "І" matches "I" once both are in lower case;
+ * - the table is closed: a prototype is itself mapped until nothing changes, so normalising twice changes nothing.
+ */
+export function confusableTable(): ReadonlyMap<string, string> {
+  if (confusables) return confusables;
+  const table = new Map<string, string>();
+  const fromDirect = new Set<string>();
+  for (const [src, proto] of Object.entries(CONFUSABLES as Record<string, string>)) {
+    const key = src.normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
+    const cp = key.codePointAt(0);
+    if (cp === undefined || cp < 0x80 || key.length !== String.fromCodePoint(cp).length || !LETTER_OR_DIGIT.test(key)) continue;
+    const direct = key === src;
+    if (!direct && fromDirect.has(key)) continue; // the letter's own entry wins over one of its accented forms
+    const upper = key.toLowerCase() !== key;
+    const target = lowerPlain(upper && proto === 'l' ? 'I' : proto);
+    if (target.includes(key) || target.includes(lowerPlain(key))) continue; // "x → x" or growing on every pass
+    table.set(key, target);
+    if (direct) fromDirect.add(key);
+  }
+  // Close the table: a prototype that is itself a key is replaced until stable (a handful of rounds suffice); an
+  // entry that would contain its own key (a cycle) is dropped.
+  for (let round = 0; round < 8; round++) {
+    let changed = false;
+    for (const [k, v] of table) {
+      const next = lowerPlain(v.replace(NON_ASCII, (c) => table.get(c) ?? c));
+      if (next === v) continue;
+      if (next.includes(k)) table.delete(k);
+      else table.set(k, next);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  confusables = table;
+  return table;
+}
+
+/**
+ * Compatibility-decomposed, without marks or invisibles, in lower case with full case mapping ("ß" → "ss"; lower
+ * case first so that "ẞ" becomes "ß" and then "ss").
+ */
+function lowerPlain(s: string): string {
+  return s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').toLowerCase().toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
+}
+
+/**
+ * The form in which passages and document text are compared: lower case, no accents, look-alikes of other scripts
+ * replaced by their Latin (or other) prototype, words separated by single spaces. Idempotent.
+ */
 export function normaliseForMatch(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/[\s\p{Z}]+/gu, ' ')
-    .trim();
+  if (!HAS_NON_ASCII.test(s)) return s.toLowerCase().replace(SEPARATORS, ' ').trim();
+  const table = confusableTable();
+  const map = (c: string) => table.get(c) ?? c;
+  // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),
+  // then once more after case mapping for letters that only have an entry in lower case.
+  const cased = s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').replace(NON_ASCII, map);
+  return lowerPlain(cased).replace(NON_ASCII, map).replace(SEPARATORS, ' ').trim();
 }
 
 export const compact = (normalised: string) => normalised.replace(/ /g, '');
 
-/** A passage is searched whole; long ones also by every window of WINDOW_WORDS words and WINDOW_CHARS characters. */
+// ---- thresholds --------------------------------------------------------------------------------------------------
+
+/** Long passages are also searched by every window of WINDOW_WORDS words and of WINDOW_CHARS characters. */
 export const WINDOW_WORDS = 8;
 export const WINDOW_CHARS = 40;
 /** Shorter passages match only as whole words (so "AI" is not found inside "said"). */
@@ -36,136 +117,300 @@ export const MIN_PASSAGE = 4;
 /** The space-free comparison of a whole passage only from this length (short space-free strings match too much). */
 export const MIN_COMPACT = 12;
 
+// ---- search ------------------------------------------------------------------------------------------------------
+
 export interface Passage {
   id: string;
   text: string;
 }
 
-interface Prepared {
+/** A passage as the modes see it: normalised once. */
+export interface PreparedPassage {
   id: string;
+  /** Normalised, at least MIN_PASSAGE characters. */
+  norm: string;
+  /** `norm` without its spaces. */
+  compact: string;
+  /** `norm` split at its spaces. */
+  words: readonly string[];
+}
+
+/** The text searched, as the modes see it. */
+export interface PreparedText {
   norm: string;
   compact: string;
-  wordBounded: RegExp | null;
+  /** UTF-16 code units of `norm` and `compact` (computed on first use). */
+  normCodes(): Uint16Array;
+  compactCodes(): Uint16Array;
+  /** `norm` split at its spaces, and where each word starts in `norm` (computed on first use). */
+  words(): { words: readonly string[]; starts: readonly number[] };
 }
+
+export type HitHow = 'whole' | 'whole_without_spaces' | 'word_window' | 'char_window';
 
 export interface Hit {
   passageId: string;
-  how: 'whole' | 'whole_without_spaces' | 'word_window' | 'char_window';
+  how: HitHow;
   /** Offset in the normalised text searched (spaced or compact form, per `how`). */
   at: number;
   length: number;
+  /** The passage is shorter than SHORT_PASSAGE (matched as whole words only). */
+  short: boolean;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One way of finding passages: it indexes the passages once and returns the search over a text. */
+export interface SearchMode {
+  readonly how: HitHow;
+  /** Null when no passage is long enough for this mode. */
+  index(passages: readonly PreparedPassage[]): ((text: PreparedText, add: (hit: Hit) => void) => void) | null;
+}
 
-/** Prepares the passages once; `search` then runs in time linear in the text for the windows. */
+/** The whole passage: as a whole word below SHORT_PASSAGE characters, anywhere from there on. */
+export const WHOLE: SearchMode = {
+  how: 'whole',
+  index(passages) {
+    const shortOnes = passages
+      .filter((p) => p.norm.length < SHORT_PASSAGE)
+      .map((p) => ({ p, re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(p.norm)}(?![\\p{L}\\p{N}])`, 'u') }));
+    const long = new PrefixIndex<PreparedPassage>(SHORT_PASSAGE);
+    for (const p of passages) if (p.norm.length >= SHORT_PASSAGE) long.add(p.norm, p);
+    if (shortOnes.length === 0 && long.size === 0) return null;
+    return (text, add) => {
+      for (const { p, re } of shortOnes) {
+        const m = re.exec(text.norm);
+        if (m) add({ passageId: p.id, how: 'whole', at: m.index, length: p.norm.length, short: true });
+      }
+      long.search(text.normCodes(), (at, p) => {
+        if (text.norm.startsWith(p.norm, at)) add({ passageId: p.id, how: 'whole', at, length: p.norm.length, short: false });
+      });
+    };
+  },
+};
+
+/** The whole passage with every space removed on both sides ("EUR12millionbudget2027"), from MIN_COMPACT characters. */
+export const WHOLE_WITHOUT_SPACES: SearchMode = {
+  how: 'whole_without_spaces',
+  index(passages) {
+    const index = new PrefixIndex<PreparedPassage>(MIN_COMPACT);
+    for (const p of passages) if (p.compact.length >= MIN_COMPACT) index.add(p.compact, p);
+    if (index.size === 0) return null;
+    return (text, add) =>
+      index.search(text.compactCodes(), (at, p) => {
+        if (text.compact.startsWith(p.compact, at)) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: false });
+      });
+  },
+};
+
+/** Every WINDOW_WORDS consecutive words of a passage of more than WINDOW_WORDS words, as whole words of the text. */
+export const WORD_WINDOWS: SearchMode = {
+  how: 'word_window',
+  index(passages) {
+    const ids = new Map<string, number>();
+    const idOf = (w: string) => {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size + 1));
+      return id;
+    };
+    const windows = new Map<string, string>();
+    const index = new PrefixIndex<string>(WINDOW_WORDS);
+    for (const p of passages) {
+      if (p.words.length <= WINDOW_WORDS) continue;
+      const codes = p.words.map(idOf);
+      rollingHashes(codes, WINDOW_WORDS, (i, h) => {
+        const key = p.words.slice(i, i + WINDOW_WORDS).join(' ');
+        if (windows.has(key)) return;
+        windows.set(key, p.id);
+        index.addHash(h, key);
+      });
+    }
+    if (windows.size === 0) return null;
+    return (text, add) => {
+      const { words, starts } = text.words();
+      // A word found in no passage gets 0: no window of a passage contains it.
+      const codes = words.map((w) => ids.get(w) ?? 0);
+      rollingHashes(codes, WINDOW_WORDS, (i, h) => {
+        const keys = index.candidates(h);
+        if (!keys) return;
+        const key = words.slice(i, i + WINDOW_WORDS).join(' ');
+        for (const k of keys) if (k === key) add({ passageId: windows.get(k)!, how: 'word_window', at: starts[i]!, length: key.length, short: false });
+      });
+    };
+  },
+};
+
+/** Every WINDOW_CHARS consecutive characters of a passage longer than that, spacing aside. */
+export const CHAR_WINDOWS: SearchMode = {
+  how: 'char_window',
+  index(passages) {
+    const index = new PrefixIndex<{ key: string; id: string }>(WINDOW_CHARS);
+    const seen = new Set<string>();
+    for (const p of passages) {
+      if (p.compact.length <= WINDOW_CHARS) continue;
+      rollingHashes(charCodes(p.compact), WINDOW_CHARS, (i, h) => {
+        const key = p.compact.slice(i, i + WINDOW_CHARS);
+        if (seen.has(key)) return;
+        seen.add(key);
+        index.addHash(h, { key, id: p.id });
+      });
+    }
+    if (index.size === 0) return null;
+    return (text, add) =>
+      index.search(text.compactCodes(), (at, w) => {
+        // A hash hit is only a candidate: compare the characters themselves.
+        if (text.compact.startsWith(w.key, at)) add({ passageId: w.id, how: 'char_window', at, length: WINDOW_CHARS, short: false });
+      });
+  },
+};
+
+/** Every mode. The redaction check always searches with all of them; a subset is for tests that prove each one. */
+export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_WITHOUT_SPACES, WORD_WINDOWS, CHAR_WINDOWS]);
+
+/** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {
-  private readonly prepared: Prepared[] = [];
-  private readonly wordWindows = new Map<string, string>();
-  /** Rolling hash of each 40-character window → the windows with that hash and their passage. */
-  private readonly charWindows = new Map<number, Array<{ key: string; id: string }>>();
+  private readonly passages: PreparedPassage[] = [];
+  private readonly searches: Array<(text: PreparedText, add: (hit: Hit) => void) => void> = [];
 
-  constructor(passages: readonly Passage[]) {
+  constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
       const norm = normaliseForMatch(p.text);
       if (norm.length < MIN_PASSAGE) continue;
-      const c = compact(norm);
-      this.prepared.push({
-        id: p.id,
-        norm,
-        compact: c,
-        wordBounded: norm.length < SHORT_PASSAGE ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(norm)}(?![\\p{L}\\p{N}])`, 'u') : null,
-      });
-      const words = norm.split(' ');
-      if (words.length > WINDOW_WORDS)
-        for (let i = 0; i + WINDOW_WORDS <= words.length; i++) {
-          const key = words.slice(i, i + WINDOW_WORDS).join(' ');
-          if (!this.wordWindows.has(key)) this.wordWindows.set(key, p.id);
-        }
-      if (c.length > WINDOW_CHARS)
-        forEachWindowHash(c, (i, h) => {
-          const key = c.slice(i, i + WINDOW_CHARS);
-          const bucket = this.charWindows.get(h);
-          if (!bucket) this.charWindows.set(h, [{ key, id: p.id }]);
-          else if (!bucket.some((b) => b.key === key)) bucket.push({ key, id: p.id });
-        });
+      this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' ') });
+    }
+    for (const mode of modes) {
+      const search = mode.index(this.passages);
+      if (search) this.searches.push(search);
     }
   }
 
+  /** Passages searched (those of at least MIN_PASSAGE characters). */
   get size(): number {
-    return this.prepared.length;
+    return this.passages.length;
   }
 
   /** Every passage found in `normalisedText` (already normalised), at most one hit per passage and way. */
   search(normalisedText: string): Hit[] {
+    if (this.passages.length === 0) return [];
     const hits: Hit[] = [];
     const found = new Set<string>();
     const add = (h: Hit) => {
-      const key = `${h.passageId}\u0000${h.how}`;
+      const key = `${h.passageId}\u0000${h.how}\u0000${h.short ? 's' : ''}`;
       if (found.has(key)) return;
       found.add(key);
       hits.push(h);
     };
-    const text = normalisedText;
-    const textCompact = compact(text);
-    for (const p of this.prepared) {
-      if (p.wordBounded) {
-        const m = p.wordBounded.exec(text);
-        if (m) add({ passageId: p.id, how: 'whole', at: m.index, length: p.norm.length });
-      } else {
-        const at = text.indexOf(p.norm);
-        if (at >= 0) add({ passageId: p.id, how: 'whole', at, length: p.norm.length });
-      }
-      if (p.compact.length >= MIN_COMPACT) {
-        const at = textCompact.indexOf(p.compact);
-        if (at >= 0) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length });
-      }
-    }
-    if (this.wordWindows.size > 0) {
-      const words = text.split(' ');
-      let offset = 0;
-      const starts: number[] = [];
-      for (const w of words) {
-        starts.push(offset);
-        offset += w.length + 1;
-      }
-      for (let i = 0; i + WINDOW_WORDS <= words.length; i++) {
-        const id = this.wordWindows.get(words.slice(i, i + WINDOW_WORDS).join(' '));
-        if (id !== undefined) add({ passageId: id, how: 'word_window', at: starts[i]!, length: 0 });
-      }
-    }
-    if (this.charWindows.size > 0)
-      forEachWindowHash(textCompact, (i, h) => {
-        const bucket = this.charWindows.get(h);
-        if (!bucket) return;
-        // A hash hit is only a candidate: compare the characters themselves.
-        for (const b of bucket) if (textCompact.startsWith(b.key, i)) add({ passageId: b.id, how: 'char_window', at: i, length: WINDOW_CHARS });
-      });
+    let split: { words: string[]; starts: number[] } | null = null;
+    let normCodes: Uint16Array | null = null;
+    let compactCodes: Uint16Array | null = null;
+    const text: PreparedText = {
+      norm: normalisedText,
+      compact: compact(normalisedText),
+      normCodes: () => (normCodes ??= charCodes(text.norm)),
+      compactCodes: () => (compactCodes ??= charCodes(text.compact)),
+      words: () => {
+        if (split) return split;
+        const words = normalisedText.split(' ');
+        const starts: number[] = [];
+        let offset = 0;
+        for (const w of words) {
+          starts.push(offset);
+          offset += w.length + 1;
+        }
+        return (split = { words, starts });
+      },
+    };
+    for (const search of this.searches) search(text, add);
     return hits;
   }
 }
 
-const HASH_BASE = 257;
-const HASH_MOD = 2_147_483_629; // a prime below 2^31: products stay exact in doubles
-/** BASE^(WINDOW_CHARS-1) mod MOD, to take the leaving character out of the rolling hash. */
-const HASH_HIGH = (() => {
-  let h = 1;
-  for (let i = 0; i < WINDOW_CHARS - 1; i++) h = (h * HASH_BASE) % HASH_MOD;
-  return h;
-})();
+// ---- multi-pattern search by rolling hash ------------------------------------------------------------------------
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Polynomial hash modulo 2^32 (32-bit integer arithmetic): a hit is only a candidate, always verified. */
+const HASH_BASE = 0x01000193;
+
+function highPower(len: number): number {
+  let high = 1; // BASE^(len-1), to take the leaving element out
+  for (let i = 0; i < len - 1; i++) high = Math.imul(high, HASH_BASE);
+  return high;
+}
+
+/** 16 well-mixed bits of a hash, for the bit filter. */
+const filterSlot = (h: number) => Math.imul(h, 0x9e3779b1) >>> 16;
+
+function charCodes(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
 
 /**
- * Calls `fn(start, hash)` for every WINDOW_CHARS-long window of `s` (UTF-16 units), with a Rabin–Karp rolling hash:
- * linear in the text and without a string per position.
+ * Calls `fn(start, hash)` for every `len`-long window of `codes` with a Rabin–Karp rolling hash: linear in the
+ * input and without a string per position.
  */
-function forEachWindowHash(s: string, fn: (start: number, hash: number) => void): void {
-  if (s.length < WINDOW_CHARS) return;
+function rollingHashes(codes: ArrayLike<number>, len: number, fn: (start: number, hash: number) => void): void {
+  if (codes.length < len) return;
+  const high = highPower(len);
   let h = 0;
-  for (let i = 0; i < WINDOW_CHARS; i++) h = (h * HASH_BASE + s.charCodeAt(i)) % HASH_MOD;
+  for (let i = 0; i < len; i++) h = (Math.imul(h, HASH_BASE) + codes[i]!) | 0;
   fn(0, h);
-  for (let i = WINDOW_CHARS; i < s.length; i++) {
-    h = (h - ((s.charCodeAt(i - WINDOW_CHARS) * HASH_HIGH) % HASH_MOD) + HASH_MOD) % HASH_MOD;
-    h = (h * HASH_BASE + s.charCodeAt(i)) % HASH_MOD;
-    fn(i - WINDOW_CHARS + 1, h);
+  for (let i = len; i < codes.length; i++) {
+    h = (Math.imul(h - Math.imul(codes[i - len]!, high), HASH_BASE) + codes[i]!) | 0;
+    fn(i - len + 1, h);
+  }
+}
+
+/** Items keyed by the hash of a fixed-length string (a passage's first `len` characters, or a window). */
+class PrefixIndex<T> {
+  private readonly buckets = new Map<number, T[]>();
+  /** One bit per hash modulo 2^16: most positions of a text are ruled out without a map look-up. */
+  private readonly filter = new Uint32Array(2048);
+
+  constructor(private readonly len: number) {}
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /** Adds `item` under the hash of the first `len` characters of `s` (which has at least `len`). */
+  add(s: string, item: T): void {
+    let h = 0;
+    for (let i = 0; i < this.len; i++) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
+    this.addHash(h, item);
+  }
+
+  addHash(h: number, item: T): void {
+    const bucket = this.buckets.get(h);
+    if (bucket) bucket.push(item);
+    else this.buckets.set(h, [item]);
+    const slot = filterSlot(h);
+    this.filter[slot >>> 5]! |= 1 << (slot & 31);
+  }
+
+  candidates(h: number): T[] | undefined {
+    const slot = filterSlot(h);
+    if ((this.filter[slot >>> 5]! & (1 << (slot & 31))) === 0) return undefined;
+    return this.buckets.get(h);
+  }
+
+  /** Calls `fn(at, item)` for every item whose hash equals that of the text's `len` code units at `at`. */
+  search(codes: Uint16Array, fn: (at: number, item: T) => void): void {
+    const len = this.len;
+    if (this.buckets.size === 0 || codes.length < len) return;
+    // rollingHashes inlined with the filter test: this loop runs once per character of the document.
+    const high = highPower(len);
+    const filter = this.filter;
+    let h = 0;
+    for (let i = 0; i < len; i++) h = (Math.imul(h, HASH_BASE) + codes[i]!) | 0;
+    for (let i = len; ; i++) {
+      const slot = Math.imul(h, 0x9e3779b1) >>> 16;
+      if ((filter[slot >>> 5]! & (1 << (slot & 31))) !== 0) {
+        const bucket = this.buckets.get(h);
+        if (bucket) for (const item of bucket) fn(i - len, item);
+      }
+      if (i >= codes.length) break;
+      h = (Math.imul(h - Math.imul(codes[i - len]!, high), HASH_BASE) + codes[i]!) | 0;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { LOGO_PNG_BASE64 } from './logo-data';
-import { normaliseForMatch, PassageMatcher, SHORT_PASSAGE, type Hit, type Passage } from './match-text';
+import { normaliseForMatch, PassageMatcher, type Hit, type Passage } from './match-text';
 
 /**
  * The last gate before a public file leaves the app: it re-reads the DOCX bytes as any reader would (a zip of XML
@@ -14,6 +14,8 @@ import { normaliseForMatch, PassageMatcher, SHORT_PASSAGE, type Hit, type Passag
  * - any flagged passage, or any 8-word / 40-character window of a long one, is found in the text or in an attribute
  *   of any part, after normalisation (see match-text.ts).
  * It does not trust the builder: it is written against the file format, not against how the builders work.
+ * Only when a passage is found does it look at where (a heading, the title, the list under "Participation", the page
+ * header) to explain a flag on text that the summary prints anyway; the file is refused all the same.
  */
 
 export type FindingKind =
@@ -37,6 +39,15 @@ export interface Finding {
   where: string;
   /** A short stretch of the normalised text around the hit (at most 80 characters), when there is one. */
   excerpt?: string;
+  /** The passage sits in text that the summary prints whatever the flags say (see describeFindings). */
+  printed?: PrintedPlace;
+}
+
+/** Text of the summary that no flag removes: the meeting title, headings, attending organisations, the page header. */
+export interface PrintedPlace {
+  place: 'meeting_title' | 'heading' | 'organisations' | 'page_header';
+  /** The paragraph as printed (at most 120 characters). */
+  text: string;
 }
 
 export type CheckResult = { ok: true } | { ok: false; findings: Finding[] };
@@ -169,12 +180,15 @@ export function checkPublicDocx(bytes: Uint8Array, forbidden: ForbiddenText, opt
   }
 
   const matcher = new PassageMatcher(forbidden.passages.map((p): Passage => ({ id: p.id, text: p.text })));
-  // Short passages are searched in text and in attributes known to carry text only (see TEXT_ATTRIBUTES).
-  const shortIds = new Set(forbidden.passages.filter((p) => normaliseForMatch(p.text).length < SHORT_PASSAGE).map((p) => p.id));
   const reported = new Set<string>();
+  // The same attribute values come back thousands of times (w:val="0", style ids…): search each text once.
+  const searched = new Map<string, Hit[]>();
   for (const seg of segments) {
-    for (const hit of matcher.search(seg.text)) {
-      if (!seg.shortOk && shortIds.has(hit.passageId)) continue;
+    let hits = searched.get(seg.text);
+    if (!hits) searched.set(seg.text, (hits = matcher.search(seg.text)));
+    for (const hit of hits) {
+      // Short passages are searched in text and in attributes known to carry text only (see TEXT_ATTRIBUTES).
+      if (!seg.shortOk && hit.short) continue;
       const key = `${hit.passageId}\u0000${seg.part}\u0000${seg.where}`;
       if (reported.has(key)) continue;
       reported.add(key);
@@ -187,7 +201,9 @@ export function checkPublicDocx(bytes: Uint8Array, forbidden: ForbiddenText, opt
       });
     }
   }
-  return findings.length === 0 ? { ok: true } : { ok: false, findings };
+  if (findings.length === 0) return { ok: true };
+  explainPrinted(findings, parts, forbidden.passages);
+  return { ok: false, findings };
 }
 
 function describeHit(h: Hit): string {
@@ -346,9 +362,110 @@ function logoBytes(): Uint8Array {
   return logoCache;
 }
 
-/** One sentence for an error message: which passage leaked and where. */
+// ---- explaining a flag on text that is printed anyway ------------------------------------------------------------
+
+interface PrintedParagraph {
+  place: PrintedPlace['place'];
+  raw: string;
+  norm: string;
+}
+
+/**
+ * For each passage found, whether it sits in text that the summary prints whatever the flags say, read from the
+ * file itself: a paragraph in the Title style (the meeting title), in a Heading style (agenda item titles and
+ * headings), in the section under the heading "Participation" (the attending organisations), the title in the
+ * document properties, or the page header. Runs only when the check has already failed.
+ */
+function explainPrinted(findings: Finding[], parts: Record<string, Uint8Array>, passages: ForbiddenText['passages']): void {
+  const ids = new Set(findings.filter((f) => f.kind === 'passage' || f.kind === 'passage_window').map((f) => f.passageId));
+  if (ids.size === 0) return;
+  const printed: PrintedParagraph[] = [];
+  for (const [name, data] of Object.entries(parts)) {
+    if (name === 'word/document.xml') printed.push(...printedParagraphs(data));
+    else if (/^word\/header\d+\.xml$/.test(name)) printed.push(...printedParagraphs(data, 'page_header'));
+    else if (name === 'docProps/core.xml') {
+      const title = /<dc:title>([^<]*)<\/dc:title>/.exec(new TextDecoder().decode(data))?.[1];
+      if (title) printed.push({ place: 'meeting_title', raw: decodeEntities(title), norm: normaliseForMatch(decodeEntities(title)) });
+    }
+  }
+  for (const id of ids) {
+    if (id === null) continue;
+    const matcher = new PassageMatcher(passages.filter((p) => p.id === id));
+    const where = printed.find((p) => matcher.search(p.norm).length > 0);
+    if (!where) continue;
+    for (const f of findings) if (f.passageId === id) f.printed = { place: where.place, text: where.raw.trim().slice(0, 120) };
+  }
+}
+
+/** The paragraphs of a part that are printed whatever the flags say, with their text. */
+function printedParagraphs(data: Uint8Array, fixed?: PrintedPlace['place']): PrintedParagraph[] {
+  const out: PrintedParagraph[] = [];
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let text: string[] | null = null;
+  let style = '';
+  let section = '';
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    if (!inNs(tag.uri, 'w')) return;
+    if (tag.local === 'p') {
+      text = [];
+      style = '';
+    } else if (tag.local === 'pStyle') style = Object.values(tag.attributes).find((a) => a.local === 'val')?.value ?? '';
+  });
+  parser.on('text', (t) => text?.push(t));
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    if (!inNs(tag.uri, 'w') || tag.local !== 'p' || !text) return;
+    const raw = text.join('');
+    text = null;
+    const norm = normaliseForMatch(raw);
+    let place: PrintedPlace['place'] | null = fixed ?? null;
+    if (!place && /^(Title|Subtitle)$/i.test(style)) place = 'meeting_title';
+    else if (!place && /^Heading\d$/i.test(style)) {
+      place = 'heading';
+      if (style === 'Heading1') section = norm;
+    } else if (!place && section === 'participation') place = 'organisations';
+    if (place) out.push({ place, raw, norm });
+  });
+  try {
+    parser.write(new TextDecoder().decode(data)).close();
+  } catch {
+    // Only an explanation: a part that does not parse was reported already.
+  }
+  return out;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (m, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (e[0] !== '#') return named[e.toLowerCase()] ?? m;
+    const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+const PRINTED_ADVICE: Record<PrintedPlace['place'], (text: string) => string> = {
+  meeting_title: (t) => `is printed in the title of the public summary (the meeting title “${t}”), which is always published: change the flag to cover only the confidential words, or rename the meeting`,
+  heading: (t) => `is printed in a heading of the public summary (“${t}”), and headings are always published: change the flag to cover only the confidential words, or rename the agenda item (or the heading in the minutes)`,
+  organisations: (t) => `is printed in the list of participating organisations (“${t}”), which the public summary always includes: change the flag to cover only the confidential words, or correct the organisation in the attendance list`,
+  page_header: (t) => `is printed in the page header (“${t}”), which is always published: change the flag to cover only the confidential words`,
+};
+
+/**
+ * One sentence for an error message: which passage leaked and where, one clause per passage (its first finding);
+ * for text that the summary prints anyway, where it is printed and what to do.
+ */
 export function describeFindings(findings: readonly Finding[], labelOf: (passageId: string) => string = (id) => `flag ${id}`): string {
-  const first = findings.slice(0, 3).map((f) => (f.passageId ? `${labelOf(f.passageId)} was found in ${f.part}, ${f.where}` : `${f.part || 'the file'}: ${f.where}`));
-  const more = findings.length > 3 ? ` and ${findings.length - 3} more finding${findings.length - 3 === 1 ? '' : 's'}` : '';
+  const clauses: string[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (f.passageId === null) clauses.push(`${f.part || 'the file'}: ${f.where}`);
+    else if (!seen.has(f.passageId)) {
+      seen.add(f.passageId);
+      const printed = findings.find((g) => g.passageId === f.passageId && g.printed)?.printed;
+      clauses.push(printed ? `${labelOf(f.passageId)} ${PRINTED_ADVICE[printed.place](printed.text)}` : `${labelOf(f.passageId)} was found in ${f.part}, ${f.where}`);
+    }
+  }
+  const first = clauses.slice(0, 3);
+  const rest = clauses.length - first.length;
+  const more = rest > 0 ? ` and ${rest} more finding${rest === 1 ? '' : 's'}` : '';
   return `${first.join('; ')}${more}`;
 }

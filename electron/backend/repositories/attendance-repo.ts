@@ -40,12 +40,12 @@ export class AttendanceRepo {
   list(meetingId: string): ParticipantRow[] {
     const rows = this.db.prepare(`${SELECT} WHERE a.meeting_id = ? ORDER BY a.position, a.id`).all(meetingId) as Row[];
     const events = this.db
-      .prepare(`SELECT e.attendance_id, e.kind, e.at FROM attendance_events e JOIN attendance a ON a.id = e.attendance_id WHERE a.meeting_id = ? ORDER BY e.id`)
-      .all(meetingId) as Array<{ attendance_id: string; kind: AttendanceEventKind; at: string }>;
+      .prepare(`SELECT e.attendance_id, e.kind, e.at, e.status FROM attendance_events e JOIN attendance a ON a.id = e.attendance_id WHERE a.meeting_id = ? ORDER BY e.id`)
+      .all(meetingId) as Array<{ attendance_id: string; kind: AttendanceEventKind; at: string; status: AttendanceStatus | null }>;
     const byPerson = new Map<string, AttendanceEvent[]>();
     for (const e of events) {
       const list = byPerson.get(e.attendance_id) ?? [];
-      list.push({ kind: e.kind, at: e.at });
+      list.push(toEvent(e));
       byPerson.set(e.attendance_id, list);
     }
     return rows.map((r) => this.toParticipant(r, byPerson.get(r.id) ?? []));
@@ -54,7 +54,7 @@ export class AttendanceRepo {
   get(id: string): ParticipantRow | undefined {
     const r = this.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
     if (!r) return undefined;
-    const events = this.db.prepare(`SELECT kind, at FROM attendance_events WHERE attendance_id = ? ORDER BY id`).all(id) as AttendanceEvent[];
+    const events = (this.db.prepare(`SELECT kind, at, status FROM attendance_events WHERE attendance_id = ? ORDER BY id`).all(id) as Array<{ kind: AttendanceEventKind; at: string; status: AttendanceStatus | null }>).map(toEvent);
     return this.toParticipant(r, events);
   }
 
@@ -82,8 +82,13 @@ export class AttendanceRepo {
     this.db.prepare(`UPDATE attendance SET category = ?, name = ?, organisation = ? WHERE id = ?`).run(fields.category, fields.name, fields.organisation, id);
   }
 
-  addEvent(id: string, kind: AttendanceEventKind, at: string): void {
+  addEvent(id: string, kind: 'arrive' | 'leave', at: string): void {
     this.db.prepare(`INSERT INTO attendance_events (attendance_id, kind, at) VALUES (?, ?, ?)`).run(id, kind, at);
+  }
+
+  /** A timed change of status (the participant's status column is set apart, by setStatus). */
+  addStatusEvent(id: string, status: AttendanceStatus, at: string): void {
+    this.db.prepare(`INSERT INTO attendance_events (attendance_id, kind, at, status) VALUES (?, 'status', ?, ?)`).run(id, at, status);
   }
 
   delete(id: string): number {
@@ -103,4 +108,8 @@ export class AttendanceRepo {
       events,
     };
   }
+}
+
+function toEvent(e: { kind: AttendanceEventKind; at: string; status: AttendanceStatus | null }): AttendanceEvent {
+  return e.status ? { kind: e.kind, at: e.at, status: e.status } : { kind: e.kind, at: e.at };
 }

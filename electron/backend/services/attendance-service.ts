@@ -37,10 +37,20 @@ export class AttendanceService {
     return { participants, summary: summarise(participants) };
   }
 
+  /**
+   * Sets a status, timed: the change is recorded as a 'status' event; someone who becomes attending (in person or
+   * remote) from excused/absent is also recorded as arriving now.
+   */
   set(input: Out<typeof AttendanceSet>): Participant {
-    return this.participant(this.write(input.meetingId, () => {
+    return this.participant(this.write(input.meetingId, (now) => {
+      const existing = input.participantId ?? (input.representativeId ? this.repo.findByRepresentative(input.meetingId, input.representativeId) : undefined);
+      const before = existing ? this.repo.get(existing)?.status : undefined;
       const id = this.resolve(input, input.status);
+      if (before === input.status) return id;
       this.repo.setStatus(id, input.status);
+      this.repo.addStatusEvent(id, input.status, now);
+      const attending = (s: AttendanceStatus | undefined) => s === 'in_person' || s === 'remote';
+      if (attending(input.status) && !attending(before)) this.repo.addEvent(id, 'arrive', now);
       return id;
     }));
   }

@@ -1,26 +1,20 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 
 /** What every service gets: the database (through repositories), a clock and an id source, so tests can fix both. */
 export interface ServiceContext {
   db: Database;
   now: () => Date;
   newId: () => string;
-  /** Who is working: the operating-system account (recorded with flags; several officers will co-edit later). */
+  /**
+   * Who is working, as recorded with flags: the officer's name from the settings ('' until given). Never the
+   * operating-system account, which says nothing to a reader of the redaction record.
+   */
   user: string;
 }
 
-function osUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return '';
-  }
-}
-
 export function defaultContext(db: Database): ServiceContext {
-  return { db, now: () => new Date(), newId: () => randomUUID(), user: osUser() };
+  return { db, now: () => new Date(), newId: () => randomUUID(), user: '' };
 }
 
 export const iso = (d: Date) => d.toISOString();

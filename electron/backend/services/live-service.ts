@@ -48,6 +48,7 @@ export class LiveService {
       this.repo.start(meetingId, current, now);
       this.minutes.repo.setLive(meetingId, { startedAt: m.liveStartedAt ?? now, endedAt: null, currentSection: current });
       this.minutes.meetings.meetings.recordEvent(meetingId, now, resuming ? 'live_resumed' : 'live_started', { section: current });
+      this.minutes.meetings.follow(meetingId, now, 'meeting started');
     });
     return this.state(meetingId);
   }

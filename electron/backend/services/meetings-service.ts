@@ -3,8 +3,11 @@ import { withheldItems } from '../../../shared/redaction/redact';
 import { AppError } from '../../../shared/errors';
 import { orderAndNumber, totalPlannedMinutes, type AgendaItem, type AgendaItemCreate, type AgendaItemMove, type AgendaItemUpdate } from '../../../shared/domain/agenda';
 import {
+  canStepBack,
   canTransition,
   MEETING_STATUS_LABEL,
+  meetingStatusFollowing,
+  type MeetingStatus,
   type Meeting,
   type MeetingCreate,
   type MeetingSetStatus,
@@ -14,6 +17,7 @@ import {
 import type { MeetingDetail } from '../../../shared/contract/core';
 import { AgendaRepo, type AgendaRow } from '../repositories/agenda-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
+import { MinutesRepo } from '../repositories/minutes-repo';
 import { iso, type ServiceContext } from './context';
 import { notFound } from './members-service';
 
@@ -22,21 +26,49 @@ type Out<T extends z.ZodType> = z.output<T>;
 export class MeetingsService {
   readonly meetings: MeetingsRepo;
   readonly agenda: AgendaRepo;
+  private readonly minutesRows: MinutesRepo;
   constructor(private readonly ctx: ServiceContext) {
     this.meetings = new MeetingsRepo(ctx.db);
     this.agenda = new AgendaRepo(ctx.db);
+    this.minutesRows = new MinutesRepo(ctx.db);
+  }
+
+  /** The status as the one model says it is (a file written before the model may hold a contradicting one). */
+  private withTrueStatus(m: Meeting): Meeting {
+    const status = meetingStatusFollowing(m.status, this.facts(m.id));
+    return status === m.status ? m : { ...m, status };
+  }
+
+  /** What the minutes say about the meeting (started? minutes' status and version?), for the one status model. */
+  private facts(meetingId: string) {
+    const m = this.minutesRows.get(meetingId);
+    return { started: Boolean(m?.liveStartedAt), minutes: m ? { status: m.status, version: m.version } : null };
+  }
+
+  /**
+   * Brings the meeting's status in line with its minutes (called inside the minutes' own transactions: approve,
+   * reopen, circulate, start). Records the change, and why, in the meeting's history.
+   */
+  follow(meetingId: string, now: string, cause: string): Meeting {
+    const current = this.mustGet(meetingId);
+    const status = meetingStatusFollowing(current.status, this.facts(meetingId));
+    if (status === current.status) return current;
+    const next = { ...current, status, updatedAt: now };
+    this.meetings.update(next);
+    this.meetings.recordEvent(meetingId, now, 'status', { from: current.status, to: status, cause });
+    return next;
   }
 
   list(): MeetingSummary[] {
     return this.meetings.listWithItems().map(({ meeting, items }) => ({
-      ...meeting,
+      ...this.withTrueStatus(meeting),
       itemCount: items.length,
       plannedMinutes: totalPlannedMinutes(items),
     }));
   }
 
   get(id: string): MeetingDetail {
-    return { meeting: this.mustGet(id), agenda: this.agendaOf(id) };
+    return { meeting: this.withTrueStatus(this.mustGet(id)), agenda: this.agendaOf(id) };
   }
 
   mustGet(id: string): Meeting {
@@ -93,18 +125,24 @@ export class MeetingsService {
   }
 
   setStatus(input: Out<typeof MeetingSetStatus>): Meeting {
-    const current = this.mustGet(input.id);
+    const current = this.withTrueStatus(this.mustGet(input.id));
     if (current.status === input.status) return current;
-    if (!canTransition(current.status, input.status))
+    const back = canStepBack(current.status, input.status);
+    if (!back && !canTransition(current.status, input.status))
       throw new AppError(
         'invalid_transition',
         `A meeting that is "${MEETING_STATUS_LABEL[current.status]}" cannot become "${MEETING_STATUS_LABEL[input.status]}".`,
       );
+    if (back && !input.reason?.trim())
+      throw new AppError('bad_request', 'Say why the meeting steps back: the reason is recorded in its history.', { issues: [{ path: 'reason', message: 'is required to step back' }] });
+    // The minutes decide where they overlap: no "minutes approved" while they are a draft, no "planned" once held.
+    const follows = meetingStatusFollowing(input.status, this.facts(current.id));
+    if (follows !== input.status) throw new AppError('invalid_transition', statusConflict(input.status, follows));
     const now = iso(this.ctx.now());
     const next = { ...current, status: input.status, updatedAt: now };
     this.ctx.db.transaction(() => {
       this.meetings.update(next);
-      this.meetings.recordEvent(current.id, now, 'status', { from: current.status, to: input.status });
+      this.meetings.recordEvent(current.id, now, 'status', { from: current.status, to: input.status, ...(back ? { stepBack: true, reason: input.reason!.trim() } : {}) });
     })();
     return next;
   }
@@ -197,4 +235,11 @@ export class MeetingsService {
     const m = this.mustGet(meetingId);
     this.meetings.update({ ...m, updatedAt: iso(this.ctx.now()) });
   }
+}
+
+function statusConflict(wanted: MeetingStatus, follows: MeetingStatus): string {
+  const label = MEETING_STATUS_LABEL[wanted];
+  if (follows === 'held') return `The meeting has been started, so it cannot be "${label}".`;
+  if (follows === 'minutes_drafted') return `The minutes are not approved, so the meeting cannot be "${label}". Approve the minutes first.`;
+  return `The minutes are approved, so the meeting cannot be "${label}". Reopen the minutes first.`;
 }

@@ -289,6 +289,7 @@ export class MinutesService {
       if (input.status === 'approved') this.snapshotAll(input.meetingId, m.version, 'approved', now);
       this.repo.setStatus(input.meetingId, input.status, m.version, now);
       this.meetings.meetings.recordEvent(input.meetingId, now, 'minutes_status', { from: m.status, to: input.status, version: m.version });
+      this.meetings.follow(input.meetingId, now, `minutes ${input.status}`);
       return toInfo(this.repo.get(input.meetingId)!);
     })();
   }
@@ -311,6 +312,7 @@ export class MinutesService {
         previousVersion: m.version,
         reason: input.reason,
       });
+      this.meetings.follow(input.meetingId, now, 'minutes reopened');
       return toInfo(this.repo.get(input.meetingId)!);
     })();
   }

@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, type EditorState, type LexicalEditor } from 'lexical';
+import { $getRoot, HISTORY_MERGE_TAG, type EditorState, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { $collectFlagIds, type FlagExcerpt } from '../flags';
@@ -25,6 +25,10 @@ export function readMeta(state: EditorState): ChangeMeta {
 
 export function readContent(editor: LexicalEditor): SerializedDoc {
   return editor.getEditorState().toJSON() as unknown as SerializedDoc;
+}
+
+function sameContent(a: EditorState, b: EditorState): boolean {
+  return a === b || JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
 }
 
 /**
@@ -53,9 +57,17 @@ export function ChangePlugin(props: {
       latest.current.onMeta?.(meta);
       latest.current.onChange?.(readContent(editor), meta);
     };
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+    // Loading is not a change: plugins that register node transforms (links, lists) mark every node of their type
+    // dirty once, in a history-merge update right after mount. Until the first real change, such an update counts
+    // only if it changed the content (compared, lazily, with the state the editor was mounted with).
+    let pristine: EditorState | null = editor.getEditorState();
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, editorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // caret or selection only
       if (prevEditorState.isEmpty()) return; // the initial content being set
+      if (pristine) {
+        if (tags.has(HISTORY_MERGE_TAG) && sameContent(pristine, editorState)) return;
+        pristine = null;
+      }
       latest.current.onDirty?.();
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(flush, latest.current.debounceMs);

@@ -3,7 +3,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import { $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_EDITOR, type RangeSelection } from 'lexical';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { OPEN_LINK_EDITOR_COMMAND } from '../commands';
+import { $selectWordAtCaret } from '../caret';
+import { OPEN_LINK_EDITOR_COMMAND, SHOW_HINT_COMMAND } from '../commands';
 
 const SAFE_URL = /^(https?:\/\/|mailto:)\S+$/i;
 
@@ -63,10 +64,18 @@ export function LinkEditorPlugin({ onOpenLink }: { onOpenLink?: (url: string) =>
         editor.registerCommand(
           OPEN_LINK_EDITOR_COMMAND,
           () => {
-            const selection = $getSelection();
+            let selection = $getSelection();
             if (!$isRangeSelection(selection) || !editor.isEditable()) return false;
             const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode);
-            if (!link && selection.isCollapsed()) return false; // nothing to link: select the words first
+            if (!link && selection.isCollapsed()) {
+              // Nothing selected: link the word at the caret, else say what to select.
+              if ($selectWordAtCaret() === null) {
+                editor.dispatchCommand(SHOW_HINT_COMMAND, 'To add a link, select the words to link first (Shift+arrow keys), then press Ctrl+K.');
+                return true;
+              }
+              selection = $getSelection();
+              if (!$isRangeSelection(selection)) return false;
+            }
             saved.current = selection.clone();
             const url = link ? link.getURL() : null;
             setExisting(url);

@@ -3,7 +3,7 @@ import { $isListNode, ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
 import { $getSelection, $isRangeSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { REMOVE_LIST_COMMAND } from '@lexical/list';
 import { runShortcut } from '../register';
 import { IS_MAC, shortcutText, type ShortcutId } from '../shortcuts';
@@ -44,12 +44,37 @@ export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: n
     [editor],
   );
 
+  const bar = useRef<HTMLDivElement>(null);
+  const active = useRef(0);
+  // One Tab stop for the whole toolbar (roving tabindex): the last used button, else the first; arrows move along.
+  useEffect(() => {
+    const buttons = [...(bar.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const enabled = buttons.filter((b) => !b.disabled);
+    if (!enabled.includes(buttons[active.current]!)) active.current = buttons.indexOf(enabled[0]!);
+    buttons.forEach((b, i) => (b.tabIndex = i === active.current ? 0 : -1));
+  });
+  const onKeyDown = (e: KeyboardEvent) => {
+    const buttons = [...(bar.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])].filter((b) => !b.disabled);
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const to = e.key === 'ArrowRight' ? (at + 1) % buttons.length : e.key === 'ArrowLeft' ? (at - 1 + buttons.length) % buttons.length : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    buttons[to]!.focus();
+  };
+  const onFocus = (e: { target: EventTarget }) => {
+    const buttons = [...(bar.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const i = buttons.indexOf(e.target as HTMLButtonElement);
+    if (i < 0) return;
+    active.current = i;
+    buttons.forEach((b, j) => (b.tabIndex = j === i ? 0 : -1));
+  };
   const run = (id: ShortcutId) => runShortcut(editor, id);
   const list = (id: 'bullet' | 'numbered') =>
     s.block === (id === 'bullet' ? 'bullet' : 'number') ? editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined) : run(id);
 
   return (
-    <div className="tfs-toolbar" role="toolbar" aria-label="Formatting">
+    <div className="tfs-toolbar" role="toolbar" aria-label="Formatting" ref={bar} onKeyDown={onKeyDown} onFocus={onFocus}>
       <Btn label="Bold" keys={`${MOD}B`} pressed={s.bold} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
         <b>B</b>
       </Btn>
@@ -116,7 +141,6 @@ function Btn(props: { label: string; keys: string; pressed?: boolean; disabled?:
     <button
       type="button"
       className="tfs-tb"
-      aria-label={props.label}
       title={`${props.label} (${props.keys})`}
       aria-pressed={props.pressed}
       disabled={props.disabled}
@@ -125,6 +149,8 @@ function Btn(props: { label: string; keys: string; pressed?: boolean; disabled?:
       onClick={props.onClick}
     >
       <span aria-hidden="true">{props.children}</span>
+      {/* The name is the label (the glyphs are hidden): no aria-label, so the name never contradicts visible text. */}
+      <span className="sr-only">{props.label}</span>
     </button>
   );
 }

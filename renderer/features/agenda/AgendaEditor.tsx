@@ -4,6 +4,7 @@ import { publicationStates } from '../../../shared/redaction/redact';
 import { meetingMinutes, type Meeting } from '../../../shared/domain/meeting';
 import { addMinutes, formatDuration, formatTime } from '../../../shared/format/dates';
 import { api } from '../../api';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { AgendaItemForm, emptyItem, itemValues, type ItemValues } from './AgendaItemForm';
 import { dropMove, keyboardMove, type MoveTarget } from './reorder';
@@ -38,6 +39,7 @@ function plannedStarts(meeting: Meeting, agenda: AgendaItem[]): Map<string, stri
 export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; agenda: AgendaItem[]; onChange: (a: AgendaItem[]) => void }) {
   const act = useAction();
   const add = useAction();
+  const [confirmDialog, ask] = useConfirm();
   const [editing, setEditing] = useState<string | null>(null);
   const [addingUnder, setAddingUnder] = useState<string | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
@@ -120,7 +122,7 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
   };
   const removeItem = async (item: AgendaItem) => {
     const subs = agenda.filter((i) => i.parentId === item.id).length;
-    if (!window.confirm(`Remove item ${item.number} “${item.title}”${subs ? ` and its ${subs} sub-item(s)` : ''}?`)) return;
+    if (!(await ask({ title: 'Remove this agenda item?', message: `Item ${item.number} “${item.title}”${subs ? ` and its ${subs} sub-item(s)` : ''} will be removed from the agenda.`, confirm: 'Remove item', danger: true }))) return;
     const a = await act.run(() => api.call('agenda.remove', { id: item.id }));
     if (a) onChange(a);
   };
@@ -131,6 +133,7 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
 
   return (
     <section className="agenda" aria-labelledby="agenda-heading">
+      {confirmDialog}
       <div className="section-head">
         <h2 id="agenda-heading">Agenda</h2>
         <p className={total > length ? 'time-total over' : 'time-total'} aria-live="polite">

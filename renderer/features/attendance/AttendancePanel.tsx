@@ -12,6 +12,7 @@ import {
 import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
 import { ErrorNote, Field, useAction } from '../../ui/kit';
+import { countsText, liveCounts } from './counts';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -30,6 +31,9 @@ export function AttendancePanel({ meetingId, attendance, members, onChange, read
   const reload = async () => onChange(await api.call('attendance.list', { meetingId }));
   const byRep = new Map(attendance.participants.filter((p) => p.representativeId).map((p) => [p.representativeId!, p]));
   const others = attendance.participants.filter((p) => p.category !== 'representative');
+  // Representatives whose organisation or person was later removed from the members: their attendance stays.
+  const onRoster = new Set(members.flatMap((o) => o.representatives.map((r) => r.id)));
+  const formerMembers = attendance.participants.filter((p) => p.category === 'representative' && (!p.representativeId || !onRoster.has(p.representativeId)));
 
   const setStatus = (target: { representativeId: string } | { participantId: string }, status: AttendanceStatus) =>
     act.run(async () => {
@@ -47,11 +51,10 @@ export function AttendancePanel({ meetingId, attendance, members, onChange, read
     <section className="panel attendance" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">Attendance</h2>
       <p className="glance" aria-live="polite">
-        <strong>{summary.organisationsRepresented.length}</strong> organisations represented · {summary.counts.in_person} in person · {summary.counts.remote} remote ·{' '}
-        {summary.counts.excused} excused
+        {countsText(liveCounts(attendance.participants))}
       </p>
       {summary.organisationsRepresented.length > 0 && (
-        <p className="orgs">{summary.organisationsRepresented.map((o) => o.name).join(', ')}</p>
+        <p className="orgs">Organisations represented: {summary.organisationsRepresented.map((o) => o.name).join(', ')}</p>
       )}
       <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
       <table className="list checkin">
@@ -81,6 +84,24 @@ export function AttendancePanel({ meetingId, attendance, members, onChange, read
                 );
               }),
             )}
+          {formerMembers.map((p) => (
+            <ParticipantRow
+              key={p.id}
+              label={p.name}
+              sub={`${p.organisation || 'Organisation'} · no longer on the members list`}
+              participant={p}
+              readOnly={readOnly}
+              onStatus={(s) => setStatus({ participantId: p.id }, s)}
+              onMove={(k) => move({ participantId: p.id }, k)}
+            />
+          ))}
+          {others.length > 0 && (
+            <tr className="group-row">
+              <th scope="rowgroup" colSpan={3}>
+                Observers, experts and AI Office staff
+              </th>
+            </tr>
+          )}
           {others.map((p) => (
             <ParticipantRow
               key={p.id}
@@ -128,7 +149,7 @@ function ParticipantRow(props: {
       <td className="moves">
         {events.map((e, i) => (
           <span key={i} className={`move ${e.kind}`}>
-            {e.kind === 'arrive' ? '→' : '←'} {time(e.at)}
+            {e.kind === 'status' ? `${ATTENDANCE_STATUS_LABEL[e.status ?? 'absent']} ${time(e.at)}` : `${e.kind === 'arrive' ? '→' : '←'} ${time(e.at)}`}
           </span>
         ))}
         {!props.readOnly &&

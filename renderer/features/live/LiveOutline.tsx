@@ -1,19 +1,16 @@
 import type { LiveState, Section } from '../../../shared/domain/minutes';
+import type { Timing } from './timing';
 import { clock } from './useLiveClock';
 
-export interface OutlineSection {
-  section: Section;
-  plannedMinutes: number;
-}
-
 /**
- * The meeting at a glance: every section with planned against elapsed time, the current one highlighted, an overrun
- * visible (not by colour alone: "+3:10 over"). Clicking a section moves the meeting there.
+ * The meeting at a glance: every section with planned against elapsed time (a parent item counting its sub-items'),
+ * the current one highlighted, an overrun visible (not by colour alone: "+3:10 over"). Clicking a section moves the
+ * meeting there. Each button's name starts with its visible text.
  */
 export function LiveOutline(props: {
-  sections: OutlineSection[];
+  sections: Section[];
   live: LiveState;
-  elapsed: (key: string) => number;
+  timing: Map<string, Timing>;
   onGoto: (key: string) => void;
   onToggleTimer: (key: string) => void;
 }) {
@@ -21,37 +18,31 @@ export function LiveOutline(props: {
   return (
     <nav className="live-outline" aria-label="Sections of the minutes">
       <ol>
-        {props.sections.map(({ section, plannedMinutes }) => {
-          const secs = props.elapsed(section.key);
-          const over = plannedMinutes > 0 && secs > plannedMinutes * 60;
+        {props.sections.map((section) => {
+          const t = props.timing.get(section.key) ?? { planned: 0, elapsed: 0, over: 0 };
           const current = live.currentSection === section.key;
           const running = live.runningSection === section.key;
+          const name = `${section.number ? `${section.number} ` : ''}${section.title}`;
           return (
-            <li key={section.key} className={[current ? 'current' : '', over ? 'over' : '', section.number.includes('.') ? 'child' : ''].join(' ')}>
-              <button
-                type="button"
-                className="goto"
-                onClick={() => props.onGoto(section.key)}
-                aria-current={current ? 'step' : undefined}
-                aria-label={`Go to ${section.number ? `item ${section.number} ` : ''}${section.title}`}
-              >
+            <li key={section.key} className={[current ? 'current' : '', t.over > 0 ? 'over' : '', section.number.includes('.') ? 'child' : ''].join(' ')}>
+              <button type="button" className="goto" onClick={() => props.onGoto(section.key)} aria-current={current ? 'step' : undefined} title={`Go to ${name}`}>
                 <span className="num">{section.number}</span>
                 <span className="ttl">{section.title}</span>
               </button>
-              <span className="timing" aria-label={`${clock(secs)} elapsed of ${plannedMinutes} minutes planned`}>
+              <span className="timing">
                 <button
                   type="button"
                   className={running ? 'timer running' : 'timer'}
                   onClick={() => props.onToggleTimer(section.key)}
                   aria-pressed={running}
-                  aria-label={`${running ? 'Stop' : 'Start'} the timer of ${section.title}`}
+                  aria-label={`Timer of ${name}`}
                   title={running ? 'Stop timer' : 'Start timer'}
                 >
                   {running ? '❚❚' : '▶'}
                 </button>
-                <span className="elapsed">{clock(secs)}</span>
-                {plannedMinutes > 0 && <span className="planned">/ {plannedMinutes}:00</span>}
-                {over && <span className="overrun">+{clock(secs - plannedMinutes * 60)} over</span>}
+                <span className="elapsed">{clock(t.elapsed)}</span>
+                {t.planned > 0 && <span className="planned">/ {clock(t.planned)}</span>}
+                {t.over > 0 && <span className="overrun">+{clock(t.over)} over</span>}
               </span>
             </li>
           );

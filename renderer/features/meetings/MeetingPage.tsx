@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
-import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL, MEETING_TRANSITIONS } from '../../../shared/domain/meeting';
+import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL, MEETING_TRANSITIONS, previousStatus } from '../../../shared/domain/meeting';
 import { formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';
+import { ReasonDialog, useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ExportPanel } from '../export/ExportPanel';
@@ -17,11 +18,14 @@ export function MeetingPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [copying, setCopying] = useState(false);
   const act = useAction();
+  const [confirmDialog, ask] = useConfirm();
+  const [steppingBack, setSteppingBack] = useState(false);
 
   if (detail.error && !detail.value) return <ErrorNote error={detail.error} />;
   if (!detail.value) return <p className="muted">Loading…</p>;
   const { meeting, agenda } = detail.value;
   const next = MEETING_TRANSITIONS[meeting.status][0];
+  const back = previousStatus(meeting.status);
 
   const setDetail = (d: MeetingDetail) => detail.setValue(d);
   const save = async (v: MeetingFormValues) => {
@@ -41,8 +45,13 @@ export function MeetingPage({ id }: { id: string }) {
     const m = await act.run(() => api.call('meetings.setStatus', { id, status: next }));
     if (m) setDetail({ meeting: m, agenda });
   };
+  const stepBack = async (reason: string) => {
+    if (!back) return;
+    const m = await act.run(() => api.call('meetings.setStatus', { id, status: back, reason }));
+    if (m) setDetail({ meeting: m, agenda });
+  };
   const remove = async () => {
-    if (!window.confirm(`Delete “${meeting.title}” with its agenda and minutes? This cannot be undone.`)) return;
+    if (!(await ask({ title: 'Delete this meeting?', message: `“${meeting.title}” will be deleted with its agenda and minutes. This cannot be undone.`, confirm: 'Delete meeting', danger: true }))) return;
     const r = await act.run(() => api.call('meetings.delete', { id }));
     if (r) navigate({ name: 'meetings' });
   };
@@ -92,6 +101,11 @@ export function MeetingPage({ id }: { id: string }) {
             Mark as “{MEETING_STATUS_LABEL[next]}”
           </button>
         )}
+        {back && (
+          <button type="button" onClick={() => setSteppingBack(true)} disabled={act.busy}>
+            Step back to “{MEETING_STATUS_LABEL[back]}”…
+          </button>
+        )}
       </div>
       {(meeting.status === 'planned' || meeting.status === 'agenda_circulated') && <AgendaWarnings agenda={agenda} circulating={meeting.status === 'planned'} />}
       <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
@@ -112,6 +126,19 @@ export function MeetingPage({ id }: { id: string }) {
       <FollowUpPanel meetingId={id} startsAt={meeting.startsAt} agenda={agenda} onAgenda={(a) => setDetail({ meeting, agenda: a })} />
       <TopicsBacklog meetingId={id} onAgenda={(a) => setDetail({ meeting, agenda: a })} />
       <ExportPanel meetingId={id} />
+      {confirmDialog}
+      {steppingBack && back && (
+        <ReasonDialog
+          title={`Step back to “${MEETING_STATUS_LABEL[back]}”?`}
+          message={`The meeting is “${MEETING_STATUS_LABEL[meeting.status]}”. Stepping back is recorded in its history with your reason.`}
+          label="Why does the meeting step back?"
+          confirm="Step back"
+          onAnswer={(reason) => {
+            setSteppingBack(false);
+            if (reason) void stepBack(reason);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 
 export function MembersPage() {
@@ -68,16 +69,18 @@ function OrganisationForm({ org, onSaved, onCancel }: { org?: Organisation; onSa
 function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: () => void }) {
   const [editing, setEditing] = useState(false);
   const act = useAction();
+  const [confirmDialog, ask] = useConfirm();
   const remove = async () => {
-    if (!window.confirm(`Remove ${org.name} and its ${org.representatives.length} representative(s)?`)) return;
+    if (!(await ask({ title: 'Remove this organisation?', message: `${org.name} and its ${org.representatives.length} representative(s) will be removed from the members. Meetings already held keep their attendance.`, confirm: 'Remove organisation', danger: true }))) return;
     if (await act.run(() => api.call('organisations.delete', { id: org.id }))) onChanged();
   };
   const removeRep = async (id: string, name: string) => {
-    if (!window.confirm(`Remove ${name}?`)) return;
+    if (!(await ask({ title: 'Remove this representative?', message: `${name} will be removed from ${org.name}.`, confirm: 'Remove representative', danger: true }))) return;
     if (await act.run(() => api.call('representatives.delete', { id }))) onChanged();
   };
   return (
     <article className="card org" aria-label={org.name}>
+      {confirmDialog}
       <div className="org-head">
         <h2>
           {org.name}

@@ -1,9 +1,7 @@
 import { forwardRef, type ReactNode, type Ref } from 'react';
 import type { Section } from '../../../shared/domain/minutes';
 import { MinutesEditor, type ChangeMeta, type MinutesCallbacks, type MinutesEditorHandle } from '../../editor';
-import type { AutosaveStatus } from './autosave';
-
-const SAVE_LABEL: Record<AutosaveStatus['state'], string> = { saved: 'Saved', pending: 'Unsaved', saving: 'Saving…', failed: 'Not saved' };
+import type { SaveView } from './saveState';
 
 /** One section of the minutes: its heading, planned time, its own editor and its save state. */
 export const SectionBlock = forwardRef(function SectionBlock(
@@ -14,7 +12,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
     plannedMinutes: number;
     withheld: boolean;
     readOnly: boolean;
-    status: AutosaveStatus | undefined;
+    save: SaveView;
     onDirty: () => void;
     onChange: (meta: ChangeMeta) => void;
     onFocus: () => void;
@@ -30,7 +28,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
 ) {
   const { section } = props;
   const label = section.number ? `${section.number} ${section.title}` : section.title;
-  const state = props.status?.state ?? 'saved';
+  const save = props.save;
   return (
     <section
       className={`minutes-section${props.current ? ' current' : ''}${props.withheld ? ' withheld-item' : ''}`}
@@ -46,10 +44,12 @@ export const SectionBlock = forwardRef(function SectionBlock(
         </h2>
         {props.withheld && !props.publication && <span className="badge withheld">Not for publication</span>}
         {props.plannedMinutes > 0 && <span className="sub">{props.plannedMinutes} min planned</span>}
-        <span className={`save-state ${state}`} role={state === 'failed' ? 'alert' : undefined} title={props.status?.error ?? undefined}>
-          {SAVE_LABEL[state]}
-          {state === 'failed' && props.status?.error ? `: ${props.status.error}` : ''}
-        </span>
+        {save.label && (
+          <span className={`save-state ${save.tone}`} role={save.tone === 'failed' ? 'alert' : undefined} title={save.detail}>
+            {save.label}
+            {save.tone === 'failed' && <span className="save-advice"> — {save.detail}</span>}
+          </span>
+        )}
         <button type="button" className="link" onClick={props.onHistory} aria-label={`Revision history of ${label}`}>
           History
         </button>

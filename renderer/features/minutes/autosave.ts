@@ -15,6 +15,8 @@ export interface AutosaveStatus {
   savedAt: string | null;
   rev: number;
   error: string | null;
+  /** The backend's error code of the last failure (read_only, not_found, conflict, storage, …), if it had one. */
+  errorCode?: string | null;
 }
 
 export interface AutosaveOptions<C> {
@@ -115,12 +117,13 @@ export class SectionAutosave<C> {
         const ack = await this.o.save(content, this.status.rev);
         this.failures = 0;
         this.savedGeneration = Math.max(this.savedGeneration, generation);
-        this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, state: this.dirty ? 'pending' : 'saved' });
+        this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, errorCode: null, state: this.dirty ? 'pending' : 'saved' });
         // What was typed while this save ran is unsaved since this save started reading.
         this.firstUnsavedAt = this.dirty ? startedAt : null;
       } catch (err) {
         this.failures++;
-        this.setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err) });
+        const code = (err as { code?: unknown } | null)?.code;
+        this.setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err), errorCode: typeof code === 'string' ? code : null });
       } finally {
         this.inFlight = null;
       }

@@ -5,7 +5,7 @@ const KIND_LABEL: Record<SuggestionKind, string> = {
   contact: 'Contact details',
   confidentiality_phrase: 'Said to be confidential',
   sensitive_term: 'Sensitive term',
-  org_near_figure: 'Member and figure',
+  org_near_figure: 'Member’s business',
   person: 'Person named',
 };
 
@@ -18,6 +18,7 @@ export function SuggestionList(props: {
   items: SectionSuggestion[];
   onAccept: (s: SectionSuggestion) => void;
   onDismiss: (s: SectionSuggestion) => void;
+  onDismissAll: () => void;
 }) {
   if (props.items.length === 0) return null;
   const shown = props.items.slice(0, 8);
@@ -26,6 +27,11 @@ export function SuggestionList(props: {
       <p className="suggestions-head">
         <strong>Suggested flags:</strong> {props.items.length === 1 ? '1 passage may be confidential' : `${props.items.length} passages may be confidential`}: flag or dismiss
         {props.items.length === 1 ? ' it' : ' each'}.
+        {props.items.length > 1 && (
+          <button type="button" className="link dismiss-all" onMouseDown={(e) => e.preventDefault()} onClick={props.onDismissAll} aria-label={`Dismiss all ${props.items.length} suggestions in ${props.label}`}>
+            Dismiss all
+          </button>
+        )}
       </p>
       <ul>
         {shown.map((s) => (

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Organisation } from '../../../shared/domain/members';
-import { compileContext, dismissalKey, withDismissed, type CompiledContext, type SuggestionKind } from '../../../shared/suggestions';
+import { compileContext, dismissalKey, warmUp, withDismissed, type CompiledContext, type SuggestedFlagReason, type SuggestionKind } from '../../../shared/suggestions';
 import type { LexicalEditor } from 'lexical';
 import { api } from '../../api';
+import type { FlagReason } from '../../../shared/domain/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
 import { IncrementalBlockReader } from './blocks';
 import { clearAllHighlights, setSectionHighlights } from './highlights';
-import { placeSuggestions, SuggestionCache } from './map';
+import { placeSuggestionsWithin, SuggestionCache } from './map';
 
 /** One suggestion shown under a section, with its live DOM range (for the underline and for "Flag"). */
 export interface SectionSuggestion {
@@ -14,20 +15,26 @@ export interface SectionSuggestion {
   text: string;
   reason: string;
   kind: SuggestionKind;
+  /** The flag reason proposed for it: personal data for names and contact details, commercially confidential… */
+  flagReason: SuggestedFlagReason;
   range: Range;
 }
 
 /** How long the browser may wait for an idle moment before the suggestions run anyway. */
 const IDLE_TIMEOUT_MS = 1500;
 
+/** Longest slice of engine work per idle callback when the engine has blocks it has not seen (first run, paste). */
+const SLICE_MS = 12;
+
 type IdleHandle = { cancel: () => void };
-function whenIdle(fn: () => void): IdleHandle {
-  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+type IdleDeadline = { timeRemaining: () => number };
+function whenIdle(fn: (deadline: IdleDeadline) => void): IdleHandle {
+  const w = window as Window & { requestIdleCallback?: (cb: (d: IdleDeadline) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
   if (w.requestIdleCallback && w.cancelIdleCallback) {
     const h = w.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
     return { cancel: () => w.cancelIdleCallback!(h) };
   }
-  const t = setTimeout(fn, 50);
+  const t = setTimeout(() => fn({ timeRemaining: () => SLICE_MS }), 50);
   return { cancel: () => clearTimeout(t) };
 }
 
@@ -40,8 +47,11 @@ export interface SuggestionsOptions {
   active: boolean;
   sectionKeys: readonly string[];
   getEditor: (sectionKey: string) => LexicalEditor | undefined;
-  /** Creates the flag record for an accepted suggestion and resolves its id (the page keeps its flag list). */
-  createFlag: (sectionKey: string, excerpt: string) => Promise<string>;
+  /**
+   * Creates the flag record for an accepted suggestion and resolves its id (the page keeps its flag list). `reason`
+   * is the flag reason the suggestion proposes (from its kind); a page may ignore it and use the default.
+   */
+  createFlag: (sectionKey: string, excerpt: string, reason: FlagReason) => Promise<string>;
 }
 
 /**
@@ -55,6 +65,8 @@ export function useSuggestions(o: SuggestionsOptions) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
   const [bySection, setBySection] = useState<Record<string, SectionSuggestion[]>>({});
+  const bySectionRef = useRef(bySection);
+  bySectionRef.current = bySection;
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Map<string, IdleHandle>());
   const cache = useRef(new SuggestionCache());
@@ -66,6 +78,8 @@ export function useSuggestions(o: SuggestionsOptions) {
 
   useEffect(() => {
     let alive = true;
+    // The NLP model is read once (a few hundred ms): in the first idle moment, not on the first keystroke's run.
+    const warm = whenIdle(() => warmUp());
     Promise.all([api.call('terms.list', {}), api.call('flags.dismissedSuggestions', { meetingId: o.meetingId })]).then(
       ([t, d]) => {
         if (!alive) return;
@@ -81,13 +95,19 @@ export function useSuggestions(o: SuggestionsOptions) {
     );
     return () => {
       alive = false;
+      warm.cancel();
     };
   }, [o.meetingId]);
 
   const base = useMemo<CompiledContext>(
     () =>
       compileContext({
-        organisations: o.members.map((m) => ({ name: m.name, shortName: m.shortName, isMember: m.isMember })),
+        organisations: o.members.map((m) => ({
+          name: m.name,
+          shortName: m.shortName,
+          isMember: m.isMember,
+          representatives: m.representatives.map((r) => r.name),
+        })),
         people: o.members.flatMap((m) => m.representatives.map((r) => r.name)),
         sensitiveTerms: terms,
         dismissed: [],
@@ -99,7 +119,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   const contextRef = useRef(context);
   contextRef.current = context;
 
-  const run = useCallback((key: string) => {
+  const run = useCallback((key: string, deadline?: IdleDeadline) => {
     pending.current.delete(key);
     const editor = opts.current.getEditor(key);
     if (!editor || !opts.current.active) {
@@ -113,14 +133,24 @@ export function useSuggestions(o: SuggestionsOptions) {
       reader = new IncrementalBlockReader(editor);
       readers.current.set(editor, reader);
     }
-    const placed = placeSuggestions(reader.read(), contextRef.current, cache.current);
+    // Blocks the engine has not seen yet are read in slices of idle time; the rest comes from the cache.
+    const started = performance.now();
+    const budget = Math.max(4, Math.min(SLICE_MS, deadline ? deadline.timeRemaining() : SLICE_MS));
+    const { placed, complete } = placeSuggestionsWithin(reader.read(), contextRef.current, cache.current, () => performance.now() - started > budget);
+    if (!complete) {
+      // Show what is known so far and go on in the next idle moment.
+      pending.current.set(
+        key,
+        whenIdle((d) => run(key, d)),
+      );
+    }
     const list: SectionSuggestion[] = [];
     for (const p of placed) {
       try {
         const range = document.createRange();
         range.setStart(p.from.node, p.from.offset);
         range.setEnd(p.to.node, p.to.offset);
-        list.push({ id: `${key}:${p.block}:${p.start}:${p.end}`, text: p.text, reason: p.reason, kind: p.kind, range });
+        list.push({ id: `${key}:${p.block}:${p.start}:${p.end}`, text: p.text, reason: p.reason, kind: p.kind, flagReason: p.flagReason, range });
       } catch {
         // The DOM moved under us between reading and placing: this one waits for the next run.
       }
@@ -141,7 +171,7 @@ export function useSuggestions(o: SuggestionsOptions) {
       pending.current.get(key)?.cancel();
       pending.current.set(
         key,
-        whenIdle(() => run(key)),
+        whenIdle((d) => run(key, d)),
       );
     },
     [run],
@@ -184,7 +214,7 @@ export function useSuggestions(o: SuggestionsOptions) {
         return;
       }
       try {
-        const id = await opts.current.createFlag(key, s.text);
+        const id = await opts.current.createFlag(key, s.text, s.flagReason);
         if (!wrapDomRangeInFlag(editor, s.range, id)) {
           setError(new Error('The text changed while the flag was being made; select it and flag it again (Alt+Shift+F).'));
           run(key);
@@ -216,11 +246,19 @@ export function useSuggestions(o: SuggestionsOptions) {
     [],
   );
 
+  /** "Dismiss all" for one section (e.g. after a big paste): each text is never suggested again in this meeting. */
+  const dismissAll = useCallback(
+    async (key: string) => {
+      for (const s of bySectionRef.current[key] ?? []) await dismiss(key, s);
+    },
+    [dismiss],
+  );
+
   const setTerms = useCallback(async (next: string[]) => {
     const r = await api.call('terms.set', { terms: next });
     setTermsState(r.terms);
     return r.terms;
   }, []);
 
-  return { bySection, schedule, accept, dismiss, terms, setTerms, error, clearError: () => setError(null) };
+  return { bySection, schedule, accept, dismiss, dismissAll, terms, setTerms, error, clearError: () => setError(null) };
 }

@@ -4,10 +4,11 @@ import { m002Minutes } from './002-minutes';
 import { m003Flags } from './003-flags';
 import { m004Exports } from './004-exports';
 import { m005FlagLifecycle } from './005-flag-lifecycle';
+import { m006AttendanceStatusEvents } from './006-attendance-status-events';
 import { m009Procedure } from './009-procedure';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Minutes, m003Flags, m004Exports, m005FlagLifecycle, m009Procedure];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Minutes, m003Flags, m004Exports, m005FlagLifecycle, m006AttendanceStatusEvents, m009Procedure];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 export type { Migration } from './types';

@@ -1,0 +1,79 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { DataFileError, FILE_MODE, inspectDataFile } from './data-file';
+
+/**
+ * Backup files: written with VACUUM INTO from the open connection (a consistent copy, deleted content not carried
+ * over), checked with integrity_check before they count, and checked again before a restore.
+ */
+
+/** Changes made through this connection since it opened (SQLite's total_changes()). */
+export function changeCount(db: Database): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+/** Copies the open database to `dest` (via a .partial file, renamed only once it passed its check). */
+export function writeBackupFile(db: Database, dest: string, knownVersion: number): void {
+  const partial = `${dest}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    fs.chmodSync(partial, FILE_MODE);
+    const fd = fs.openSync(partial, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    checkBackupFile(partial, knownVersion);
+    fs.renameSync(partial, dest);
+    syncFolder(path.dirname(dest));
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+export function syncFolder(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* not every platform can fsync a folder */
+  }
+}
+
+/**
+ * A backup fit to restore: a readable, whole SQLite file, passing integrity_check, of a schema this version knows,
+ * holding the app's tables. Throws a DataFileError naming what is wrong otherwise. Opened read-only: never written.
+ */
+export function checkBackupFile(file: string, knownVersion: number): { schemaVersion: number } {
+  if (inspectDataFile(file) === 'new') throw new DataFileError('unreadable', file, 'does not exist');
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 0 });
+  } catch (err) {
+    throw new DataFileError('corrupt', file, `cannot be opened (${(err as Error).message})`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < 1) throw new DataFileError('not_ours', file, 'is empty or not a Taskforce Secretariat backup');
+    if (version > knownVersion) throw new DataFileError('future', file, `was written by a newer version (schema ${version})`);
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) throw new DataFileError('corrupt', file, `failed its integrity check (${problems.slice(0, 3).join('; ')})`);
+    const t = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'meetings'`).get() as { n: number };
+    if (t.n !== 1) throw new DataFileError('not_ours', file, 'is not a Taskforce Secretariat backup');
+    return { schemaVersion: version };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new DataFileError('corrupt', file, `is damaged (${(err as Error).message})`);
+  } finally {
+    db.close();
+  }
+}

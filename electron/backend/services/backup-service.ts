@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo } from '../../../shared/contract/backup';
+import { AppError } from '../../../shared/errors';
+import { checkBackupFile, syncFolder, writeBackupFile } from '../db/backup';
+import { DIR_MODE, FILE_MODE, narrowMode } from '../db/data-file';
+import type { Database } from 'better-sqlite3';
+
+export const BACKUP_FOLDER = 'backups';
+export const AUTO_BACKUP_MINUTES = 10;
+export const BACKUPS_KEPT = 10;
+
+const NAME = /^backup-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|before-restore)\.sqlite3$/;
+
+/** 2026-02-10T10-00-00-000Z ⇄ 2026-02-10T10:00:00.000Z (file names cannot hold colons on every platform). */
+const stampOf = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
+const instantOf = (stamp: string) => stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
+
+/**
+ * The backups folder (data folder/backups, 0700, files 0600): writing, listing, pruning to the last N automatic
+ * backups, and finding the newest good one. The database side (VACUUM INTO, checks) is in db/backup.ts.
+ */
+export class BackupStore {
+  readonly folder: string;
+  constructor(
+    dataDir: string,
+    private readonly knownVersion: number,
+    private readonly now: () => Date,
+    readonly keep = BACKUPS_KEPT,
+  ) {
+    this.folder = path.join(dataDir, BACKUP_FOLDER);
+  }
+
+  private ensureFolder() {
+    fs.mkdirSync(this.folder, { recursive: true, mode: DIR_MODE });
+    narrowMode(this.folder, DIR_MODE);
+  }
+
+  list(): BackupInfo[] {
+    if (!fs.existsSync(this.folder)) return [];
+    const out: BackupInfo[] = [];
+    for (const name of fs.readdirSync(this.folder)) {
+      const m = NAME.exec(name);
+      if (!m) continue;
+      const st = fs.statSync(path.join(this.folder, name));
+      out.push({ name, createdAt: instantOf(m[1]!), bytes: st.size, kind: m[2] as BackupInfo['kind'] });
+    }
+    return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+  }
+
+  pathOf(name: string): string {
+    if (!NAME.test(name)) throw new AppError('bad_request', 'That is not the name of a backup.');
+    return path.join(this.folder, name);
+  }
+
+  /** Writes a checked backup of the open database; automatic ones beyond the last N are removed. */
+  write(db: Database, kind: BackupInfo['kind']): BackupInfo {
+    this.ensureFolder();
+    let at = this.now();
+    let name = `backup-${stampOf(at)}-${kind}.sqlite3`;
+    while (fs.existsSync(path.join(this.folder, name))) {
+      at = new Date(at.getTime() + 1);
+      name = `backup-${stampOf(at)}-${kind}.sqlite3`;
+    }
+    writeBackupFile(db, path.join(this.folder, name), this.knownVersion);
+    this.prune();
+    return this.list().find((b) => b.name === name)!;
+  }
+
+  /** Keeps the newest `keep` automatic backups (manual ones and those made before a restore stay). */
+  prune(): void {
+    const autos = this.list().filter((b) => b.kind === 'auto');
+    for (const old of autos.slice(this.keep)) fs.rmSync(path.join(this.folder, old.name), { force: true });
+  }
+
+  /** Checks a backup as restorable (throws a DataFileError naming the fault). */
+  check(name: string): void {
+    checkBackupFile(this.pathOf(name), this.knownVersion);
+  }
+
+  /** The newest backup that passes its checks, or null. */
+  newestGood(): BackupInfo | null {
+    for (const b of this.list()) {
+      try {
+        this.check(b.name);
+        return b;
+      } catch {
+        /* damaged backups are skipped */
+      }
+    }
+    return null;
+  }
+
+  /** Moves the data file (and its -wal) aside into the backups folder; returns where it went. */
+  keepAside(dbFile: string): string {
+    this.ensureFolder();
+    const aside = path.join(this.folder, `backup-${stampOf(this.now())}-before-restore.sqlite3`);
+    if (fs.existsSync(dbFile)) fs.renameSync(dbFile, aside);
+    for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbFile + ext)) fs.renameSync(dbFile + ext, aside + ext);
+    fs.rmSync(`${dbFile}.sha256`, { force: true });
+    return aside;
+  }
+
+  /** Copies a checked backup into place as the data file (copy, fsync, rename: never a half-written data file). */
+  putInPlace(name: string, dbFile: string): void {
+    const tmp = `${dbFile}.restoring`;
+    fs.copyFileSync(this.pathOf(name), tmp);
+    fs.chmodSync(tmp, FILE_MODE);
+    const fd = fs.openSync(tmp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, dbFile);
+    syncFolder(path.dirname(dbFile));
+  }
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The one static file server of both hosts (the browser host's HTTP server and Electron's app:// protocol): the
+ * Content-Security-Policy, the MIME table, the security headers and the containment rules live here once.
+ * Never imports 'electron'; each host only adapts the answer to its transport.
+ *
+ * Containment: the decoded path must not hold NUL, backslashes or `..` segments, must resolve inside the root, and
+ * its real path (symlinks resolved) must be exactly that path: a symlink anywhere under the root is not followed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Headers on every answer of both hosts, files and errors alike. */
+export function securityHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+export interface StaticAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** null for HEAD and for errors answered by the host in its own format. */
+  body: Buffer | null;
+  /** For errors: a sentence for the reader. */
+  error?: { code: 'bad_request' | 'forbidden' | 'not_found'; message: string };
+}
+
+const refuse = (status: number, code: NonNullable<StaticAnswer['error']>['code'], message: string): StaticAnswer => ({
+  status,
+  headers: securityHeaders('text/plain; charset=utf-8'),
+  body: null,
+  error: { code, message },
+});
+
+/** The decoded, contained relative path of a URL pathname, or an answer refusing it. */
+export function containedPath(root: string, pathname: string): string | StaticAnswer {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return refuse(400, 'bad_request', 'Bad path.');
+  }
+  if (rel.includes('\0') || rel.includes('\\')) return refuse(400, 'bad_request', 'Bad path.');
+  if (rel.split('/').some((seg) => seg === '..')) return refuse(403, 'forbidden', 'Outside the app.');
+  if (rel === '' || rel === '/') rel = '/index.html';
+  const base = path.resolve(root);
+  const file = path.resolve(base, '.' + rel);
+  if (file !== base && !file.startsWith(base + path.sep)) return refuse(403, 'forbidden', 'Outside the app.');
+  return file;
+}
+
+export interface ServeOptions {
+  /** A path without an extension that is no file is the page itself (routes inside the page). */
+  fallbackToIndex?: boolean;
+  head?: boolean;
+}
+
+/** Reads a file of the renderer for GET/HEAD: 200 with the headers, or a refusal (400/403/404). */
+export async function serveStatic(root: string, pathname: string, opts: ServeOptions = {}): Promise<StaticAnswer> {
+  let realRoot: string;
+  try {
+    realRoot = await fs.realpath(path.resolve(root));
+  } catch {
+    return refuse(404, 'not_found', 'The renderer is not built. Run `npm run build`.');
+  }
+  const contained = containedPath(realRoot, pathname);
+  if (typeof contained !== 'string') return contained;
+  let file = contained;
+  let st = await fs.lstat(file).catch(() => null);
+  if ((!st || st.isDirectory()) && opts.fallbackToIndex && path.extname(file) === '') {
+    file = path.join(realRoot, 'index.html');
+    st = await fs.lstat(file).catch(() => null);
+    if (!st) return refuse(404, 'not_found', 'The renderer is not built. Run `npm run build`.');
+  }
+  if (!st) return refuse(404, 'not_found', 'No such file.');
+  // No symlinks: neither the file nor any folder between it and the root.
+  const real = await fs.realpath(file).catch(() => null);
+  if (st.isSymbolicLink() || real !== file) return refuse(403, 'forbidden', 'Outside the app.');
+  if (!st.isFile()) return refuse(404, 'not_found', 'No such file.');
+  const data = await fs.readFile(file);
+  const headers: Record<string, string> = { ...securityHeaders(contentTypeOf(file)), 'Content-Length': String(data.length) };
+  if (path.basename(file) === 'index.html') headers['Cache-Control'] = 'no-store';
+  return { status: 200, headers, body: opts.head ? null : data };
+}

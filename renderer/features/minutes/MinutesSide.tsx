@@ -1,0 +1,102 @@
+import { AttendancePanel } from '../attendance/AttendancePanel';
+import { FlagsPanel } from '../flags/FlagsPanel';
+import type { useMeetingFlags } from '../flags/useMeetingFlags';
+import { PublicPreview } from '../preview/PublicPreview';
+import type { usePublicPreview } from '../preview/usePublicPreview';
+import { ProcedurePanel } from '../procedure/ProcedurePanel';
+import { RecordsPanel } from '../records/RecordsPanel';
+import type { useRecords } from '../records/useRecords';
+import type { useSuggestions } from '../suggestions/useSuggestions';
+import { SidePanel, type Panel } from './SidePanel';
+import type { useFlagActions } from './useFlagActions';
+import type { MinutesData } from './useMinutesData';
+
+/** The side panel of the minutes page: attendance, decisions and actions, flags, the public preview. */
+export function MinutesSide(props: {
+  meetingId: string;
+  panel: Panel;
+  onPanel: (p: Panel) => void;
+  data: MinutesData;
+  records: ReturnType<typeof useRecords>;
+  flagStore: ReturnType<typeof useMeetingFlags>;
+  flags: ReturnType<typeof useFlagActions>;
+  suggestions: ReturnType<typeof useSuggestions>;
+  preview: ReturnType<typeof usePublicPreview>;
+  readOnly: boolean;
+  sectionLabel: (key: string) => string;
+}) {
+  const { panel, data, flagStore, readOnly } = props;
+  const state = data.state!;
+  const meeting = data.detail!.meeting;
+  const sectionOrder = (key: string) => {
+    const i = state.sections.findIndex((s) => s.key === key);
+    return i < 0 ? state.sections.length : i;
+  };
+  return (
+    <SidePanel
+      panel={panel}
+      onPanel={props.onPanel}
+      tabs={[
+        { id: 'attendance', label: 'Attendance' },
+        { id: 'records', label: 'Decisions & actions' },
+        { id: 'procedure', label: 'Procedure' },
+        { id: 'flags', label: `Flags${flagStore.inForce.length > 0 ? ` (${flagStore.inForce.length})` : ''}` },
+        { id: 'preview', label: 'Public preview' },
+      ]}
+    >
+      {panel === 'attendance' && (
+        <AttendancePanel meetingId={props.meetingId} attendance={state.attendance} members={data.members} readOnly={readOnly} onChange={(a) => data.patch((s) => ({ ...s, attendance: a }))} />
+      )}
+      {panel === 'records' && (
+        <RecordsPanel
+          decisions={state.decisions}
+          actions={state.actions}
+          attendance={state.attendance}
+          members={data.members}
+          saves={props.records.saves}
+          sectionLabel={props.sectionLabel}
+          readOnly={readOnly}
+          onOutcome={props.records.updateDecision}
+          onAction={props.records.updateAction}
+        />
+      )}
+      {panel === 'procedure' && (
+        <ProcedurePanel
+          meetingId={props.meetingId}
+          readOnly={readOnly}
+          sectionKey={state.live.currentSection ?? 'opening'}
+          sectionLabel={props.sectionLabel}
+          decisions={state.decisions}
+          participants={state.attendance.participants}
+          onDecision={(d) => data.patch((s) => ({ ...s, decisions: s.decisions.some((x) => x.id === d.id) ? s.decisions.map((x) => (x.id === d.id ? d : x)) : [...s.decisions, d] }))}
+          onAttendance={(a) => data.patch((s) => ({ ...s, attendance: a }))}
+        />
+      )}
+      {panel === 'flags' && (
+        <FlagsPanel
+          flags={flagStore.flags}
+          onFlagAgain={props.flags.flagAgain}
+          counts={flagStore.counts}
+          error={flagStore.error}
+          sectionLabel={props.sectionLabel}
+          sectionOrder={sectionOrder}
+          readOnly={readOnly}
+          onJump={props.flags.jumpToFlag}
+          onUpdated={flagStore.upsert}
+          onUnflag={props.flags.unflag}
+          terms={props.suggestions.terms}
+          onSetTerms={props.suggestions.setTerms}
+        />
+      )}
+      {panel === 'preview' && (
+        <section className="panel preview-panel" aria-labelledby="preview-title">
+          <h2 id="preview-title">Public summary preview</h2>
+          <p className="sub">
+            What the published summary would say now, built from the text as you type. Each flagged passage shows as <span className="pv-redacted">{meeting.redactionMarker}</span>.
+          </p>
+          <PublicPreview result={props.preview.result} withheldDisplay={meeting.withheldDisplay} stale={props.preview.stale} />
+        </section>
+      )}
+    </SidePanel>
+  );
+}

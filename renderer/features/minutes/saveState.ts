@@ -1,0 +1,67 @@
+import type { AutosaveStatus } from './autosave';
+
+/**
+ * What the save indicators say, as pure functions. The rules: a section that cannot be edited (approved minutes, an
+ * item removed from the agenda) is a state said in plain words, never an error; "Not saved" appears only when a save
+ * really failed, and then says what to do. Internal ids and call names never appear.
+ */
+export type SaveTone = 'idle' | 'saved' | 'busy' | 'failed' | 'readonly';
+
+export interface SaveView {
+  tone: SaveTone;
+  /** Short, for the section header or the bar. */
+  label: string;
+  /** What it means / what to do (title, or the line under a failure). */
+  detail: string;
+}
+
+/** What to do after a failed save, by the backend's error code. */
+export function saveFailureAdvice(code: string | null | undefined): string {
+  switch (code) {
+    case 'read_only':
+      return 'These minutes were approved meanwhile, so the change was refused. Copy what you last typed, then reopen the minutes to add it.';
+    case 'not_found':
+      return 'This item is no longer on the agenda. Copy what you typed into another item.';
+    case 'conflict':
+      return 'This section was changed in another window. Copy what you last typed and reload the page.';
+    case 'storage':
+      return 'The data file cannot be written right now (disk full or the app’s local server stopped). Keep this window open: it retries on its own.';
+    default:
+      return 'Keep this window open: it retries on its own. If this stays, copy what you last typed.';
+  }
+}
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB');
+
+export function sectionSaveView(status: AutosaveStatus | undefined, opts: { approved: boolean; orphan: boolean }): SaveView {
+  if (opts.orphan) return { tone: 'readonly', label: 'Removed from the agenda', detail: 'Kept as it was; it can no longer be edited.' };
+  if (opts.approved) return { tone: 'readonly', label: 'Read-only', detail: 'Approved minutes are read-only until reopened.' };
+  if (!status) return { tone: 'idle', label: '', detail: '' };
+  switch (status.state) {
+    case 'failed':
+      return { tone: 'failed', label: 'Not saved', detail: saveFailureAdvice(status.errorCode) };
+    case 'saving':
+    case 'pending':
+      return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
+    default:
+      return status.savedAt ? { tone: 'saved', label: 'Saved', detail: `Saved at ${time(status.savedAt)}` } : { tone: 'idle', label: '', detail: '' };
+  }
+}
+
+/** The page's one indicator, in the meeting bar. */
+export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approved: boolean }): SaveView {
+  if (opts.approved) return { tone: 'readonly', label: 'Approved · read-only', detail: 'Approved minutes are read-only. Reopen them to make changes (a new version).' };
+  const failed = statuses.filter((s) => s.state === 'failed');
+  if (failed.length > 0)
+    return {
+      tone: 'failed',
+      label: failed.length === 1 ? 'Not saved: 1 section' : `Not saved: ${failed.length} sections`,
+      detail: saveFailureAdvice(failed[0]!.errorCode),
+    };
+  if (statuses.some((s) => s.state === 'saving' || s.state === 'pending')) return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
+  const last = statuses
+    .map((s) => s.savedAt ?? '')
+    .sort()
+    .at(-1);
+  return last ? { tone: 'saved', label: `All changes saved ${time(last)}`, detail: 'Every change is written to the data file.' } : { tone: 'idle', label: 'No changes yet', detail: 'Changes are saved as you type.' };
+}

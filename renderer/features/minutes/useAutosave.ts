@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import type { MinutesState } from '../../../shared/contract/minutes';
+import type { Flag } from '../../../shared/domain/flags';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import { api } from '../../api';
+import type { MinutesEditorHandle } from '../../editor';
+import type { ReportError } from '../../ui/errors';
+import { SectionAutosave, type AutosaveStatus } from './autosave';
+
+/**
+ * The autosave path of the minutes page: one SectionAutosave per section, made on first change. Only a real change
+ * of an editable section starts one — loading, approved minutes and sections of removed items save nothing.
+ * `saved(key)` hears about every acknowledged save (the periodic revision uses it).
+ */
+export function useAutosave(o: {
+  meetingId: string;
+  stateRef: MutableRefObject<MinutesState | null>;
+  editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
+  saved: (key: string) => void;
+  report: ReportError;
+  /** Flags (they travel with the save): the records each acknowledged save changed. */
+  flagsSaved: (changed: Flag[]) => void;
+}) {
+  const { meetingId: id, stateRef, editors } = o;
+  const [statuses, setStatuses] = useState<Record<string, AutosaveStatus>>({});
+  const autosaves = useRef(new Map<string, SectionAutosave<SerializedDoc>>());
+  const latest = useRef(o);
+  latest.current = o;
+
+  const autosaveOf = useCallback(
+    (key: string) => {
+      let a = autosaves.current.get(key);
+      if (!a) {
+        const section = stateRef.current?.sections.find((s) => s.key === key);
+        a = new SectionAutosave<SerializedDoc>({
+          rev: section?.rev ?? 0,
+          read: () => editors.current.get(key)!.getContent(),
+          save: async (content, baseRev) => {
+            // The flags travel with the save: the backend derives the records from the marks in `content`, in the
+            // same transaction. Only marks removed by undoing a flagging are reported as lifted.
+            const handle = editors.current.get(key);
+            const liftedByUndo = handle?.liftedByUndo() ?? [];
+            const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev, ...(liftedByUndo.length ? { liftedByUndo } : {}) });
+            latest.current.saved(key);
+            handle?.acknowledgeLiftedByUndo(liftedByUndo);
+            latest.current.flagsSaved(ack.flags);
+            return ack;
+          },
+          onStatus: (s) => setStatuses((old) => ({ ...old, [key]: s })),
+        });
+        autosaves.current.set(key, a);
+      }
+      return a;
+    },
+    [id, stateRef, editors],
+  );
+
+  /** The editor of `key` changed. Ignored where nothing may be saved (approved minutes, a removed item). */
+  const changed = useCallback(
+    (key: string) => {
+      const s = stateRef.current;
+      const section = s?.sections.find((x) => x.key === key);
+      if (!s || !section || s.minutes.status === 'approved' || section.kind === 'orphan') return;
+      autosaveOf(key).changed();
+    },
+    [autosaveOf, stateRef],
+  );
+
+  const flush = useCallback(async (key: string) => {
+    await autosaves.current.get(key)?.flush();
+  }, []);
+
+  const flushAll = useCallback(async () => {
+    await Promise.all([...autosaves.current.values()].map((a) => a.flush()));
+  }, []);
+
+  /** Forget a section's autosave (its content was replaced from outside, e.g. a restored revision). */
+  const reset = useCallback((key: string) => {
+    autosaves.current.get(key)?.dispose();
+    autosaves.current.delete(key);
+    setStatuses(({ [key]: _gone, ...rest }) => rest);
+  }, []);
+
+  /** After approval or reopening: every section starts clean (nothing pending, no stale failure). */
+  const resetAll = useCallback(() => {
+    for (const a of autosaves.current.values()) a.dispose();
+    autosaves.current.clear();
+    setStatuses({});
+  }, []);
+
+  // Never leave with unsaved words: flush on hide, warn on unload while something is unsaved.
+  useEffect(() => {
+    const onHide = () => void flushAll();
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if ([...autosaves.current.values()].some((a) => a.dirty)) {
+        void flushAll();
+        e.preventDefault();
+      }
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('beforeunload', onUnload);
+    const all = autosaves.current;
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('beforeunload', onUnload);
+      void flushAll();
+      for (const a of all.values()) a.dispose();
+    };
+  }, [flushAll]);
+
+  return { statuses, changed, flush, flushAll, reset, resetAll };
+}

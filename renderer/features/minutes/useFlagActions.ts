@@ -1,0 +1,95 @@
+import { useCallback, useState, type MutableRefObject } from 'react';
+import type { Flag, FlagReason } from '../../../shared/domain/flags';
+import { api } from '../../api';
+import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../editor';
+import { applyFlags } from '../../../shared/redaction/apply-flags';
+import type { ReportError } from '../../ui/errors';
+import type { FlagRequest } from '../flags/FlagDialog';
+import { selectFlagInEditor } from '../flags/jump';
+
+/**
+ * The page's side of flags: the reason dialog for a new flag (then its record), going to a flag from the list, and
+ * lifting one (record first, then the editor's node; the next save syncs the rest).
+ */
+export function useFlagActions(o: {
+  meetingId: string;
+  editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
+  upsertFlag: (f: Flag) => void;
+  report: ReportError;
+  /** The autosave path: a section changed, and save it now. */
+  changed: (key: string) => void;
+  flush: (key: string) => Promise<void>;
+  /** A flag put back by "Flag again" clears the notice about it. */
+  clearNotice: () => void;
+}) {
+  const { meetingId: id, editors, upsertFlag, report } = o;
+  const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
+
+  const requestFlag = useCallback(
+    (sectionKey: string) => (text: string) =>
+      new Promise<string | null>((resolve) => {
+        setFlagRequest({
+          text,
+          resolve: async (value: { reason: FlagReason; note: string } | null) => {
+            if (!value) return resolve(null);
+            try {
+              const flag = await api.call('flags.create', { meetingId: id, sectionKey, reason: value.reason, note: value.note, excerpt: text.slice(0, 200_000) });
+              upsertFlag(flag);
+              resolve(flag.id);
+            } catch (e) {
+              report('Flagging the passage', e);
+              resolve(null);
+            }
+          },
+        });
+      }).finally(() => {
+        // Back to the text once the dialog is gone (the editor keeps its selection).
+        setTimeout(() => editors.current.get(sectionKey)?.focus(), 0);
+      }),
+    [id, editors, upsertFlag, report],
+  );
+
+  const jumpToFlag = useCallback(
+    (flag: Flag) => {
+      document.getElementById(`section-${flag.sectionKey}`)?.scrollIntoView({ block: 'start' });
+      const h = editors.current.get(flag.sectionKey);
+      if (!h || !selectFlagInEditor(h.getEditor(), flag.id))
+        report('Going to the flag', new Error('This flag’s text is not in the minutes any more (it may have just been deleted); the list updates after the next save.'));
+    },
+    [editors, report],
+  );
+
+  const unflag = useCallback(
+    async (flag: Flag) => {
+      const updated = await api.call('flags.unflag', { id: flag.id });
+      editors.current.get(flag.sectionKey)?.getEditor().dispatchCommand(REMOVE_FLAG_COMMAND, flag.id);
+      upsertFlag(updated);
+    },
+    [editors, upsertFlag],
+  );
+
+  /**
+   * "Flag again": puts the mark of a flag in force back on its text (applyFlags, the function a restore uses), in
+   * the section the record names or, failing that, any section holding the text; then saves at once.
+   */
+  const flagAgain = useCallback(
+    async (flag: Flag) => {
+      const keys = [flag.sectionKey, ...[...editors.current.keys()].filter((k) => k !== flag.sectionKey)];
+      for (const key of keys) {
+        const handle = editors.current.get(key);
+        if (!handle) continue;
+        const r = applyFlags(handle.getContent(), [{ id: flag.id, excerpt: flag.excerpt }]);
+        if (r.applied.length === 0) continue;
+        handle.setContent(r.content);
+        o.changed(key);
+        await o.flush(key);
+        o.clearNotice();
+        return;
+      }
+      throw new Error('The flagged text was not found in the minutes any more; lift the flag if it no longer applies.');
+    },
+    [editors, o],
+  );
+
+  return { flagAgain, flagRequest, clearFlagRequest: () => setFlagRequest(null), requestFlag, jumpToFlag, unflag };
+}

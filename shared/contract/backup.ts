@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Empty, Instant } from '../domain/common';
+import { defineCalls } from './define';
+
+/** A backup file in the data folder's backups/ folder, by its file name (never a path). */
+export const BackupName = z
+  .string()
+  .max(120)
+  .regex(/^backup-[0-9TZ-]+-(auto|manual|before-restore)\.sqlite3$/, 'must be the name of a backup');
+
+export const BackupInfo = z.object({
+  name: BackupName,
+  createdAt: Instant,
+  bytes: z.number().int().min(0),
+  kind: z.enum(['auto', 'manual', 'before-restore']),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const BackupStatus = z.object({
+  /** Set when the data file could not be opened at start: what is wrong, and the backups to restore from. */
+  damaged: z.object({ message: z.string(), file: z.string() }).nullable(),
+  /** Newest first. */
+  backups: z.array(BackupInfo),
+  folder: z.string(),
+  autoEveryMinutes: z.number().int(),
+  keep: z.number().int(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
+export const RestoreResult = z.object({ restored: BackupInfo, keptAside: z.string() });
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+/** Backups of the data file: automatic while there are changes (and on quit), on demand, and restore. */
+export const backupCalls = defineCalls({
+  'backup.status': { input: Empty, output: BackupStatus, summary: 'The backups kept, and whether the data file was found damaged at start.' },
+  'backup.create': { input: Empty, output: BackupInfo, summary: 'Back up now (checked with integrity_check before it counts).' },
+  'backup.restore': {
+    input: z.object({ name: BackupName }).strict(),
+    output: RestoreResult,
+    summary: 'Replace the data with a backup, after checking it; the current data file is kept aside first.',
+  },
+});

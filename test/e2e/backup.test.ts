@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+
+/** The backups page and the recovery screen, as an officer uses them. */
+class BackupsPage {
+  constructor(readonly page: Page) {}
+  async open(origin: string) {
+    await this.page.goto(`${origin}/#/backups`);
+    await this.page.getByRole('heading', { name: 'Backups', level: 1 }).waitFor();
+  }
+  async backUpNow() {
+    await this.page.getByRole('button', { name: 'Back up now' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Backed up and checked' }).waitFor();
+  }
+}
+
+describe('backups in Chromium: back up, damage the data file, restart, the app offers the backup, restore', () => {
+  const dataDir = makeDataDir();
+  let browser: Browser | undefined;
+  let host: HostProcess | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('everything backed up is there after the restore, and the damaged file was kept aside, not deleted', async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir, ['--example']);
+    const meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
+    let page = await openApp(browser, host);
+    const backups = new BackupsPage(page);
+    await backups.open(host.origin);
+    await backups.backUpNow();
+    expect(await page.getByRole('row').filter({ hasText: 'Backed up by hand' }).count()).toBe(1);
+    const before = (await apiCall(host, 'meetings.get', { id: meetingId })).json.value as { agenda: unknown[]; meeting: { title: string } };
+    await page.context().close();
+    await host.kill('SIGKILL'); // no backup on quit: the restore must come from the backup made by hand
+
+    const file = path.join(dataDir, 'taskforce-secretariat.sqlite3');
+    const bytes = fs.readFileSync(file);
+    bytes.write('this is damaged!', 0, 'latin1');
+    fs.writeFileSync(file, bytes);
+
+    host = await startHost(dataDir);
+    expect(host.output()).toMatch(/header is (missing or )?damaged/);
+    expect(host.output()).toMatch(/open the page to restore it/);
+    page = await openApp(browser, host);
+    await page.getByRole('heading', { name: 'The data file is damaged', level: 1 }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain(file);
+    expect(await page.getByRole('link', { name: 'Meetings' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Restore the newest backup' }).click();
+    const dialog = page.getByRole('dialog', { name: /Restore the backup of/ });
+    await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+    await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await page.getByRole('link', { name: before.meeting.title }).first().waitFor();
+
+    const after = (await apiCall(host, 'meetings.get', { id: meetingId })).json;
+    expect(after.ok).toBe(true);
+    expect(JSON.stringify((after.value as typeof before).agenda)).toBe(JSON.stringify(before.agenda));
+    const status = (await apiCall(host, 'backup.status', {})).json.value as { damaged: unknown; backups: Array<{ kind: string }> };
+    expect(status.damaged).toBeNull();
+    expect(status.backups.map((b) => b.kind)).toContain('before-restore');
+    // The damaged file is kept aside byte for byte.
+    const aside = fs.readdirSync(path.join(dataDir, 'backups')).find((n) => n.endsWith('-before-restore.sqlite3'))!;
+    expect(fs.readFileSync(path.join(dataDir, 'backups', aside)).equals(bytes)).toBe(true);
+  });
+});

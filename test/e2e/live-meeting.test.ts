@@ -1,0 +1,332 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
+import { apiCall, closeSession, makeDataDir, openExampleSession, type ExampleSession } from './harness';
+import { MinutesPageModel, screenshot } from './pages';
+
+/**
+ * The live meeting under pressure (issue 9), at the two screen sizes officers use: a whole meeting by keyboard with
+ * the meeting bar always in view, records that stay whole, departures that change the count, approved minutes that
+ * reload without a false alarm and reopen through the app's own dialog. Each test starts its own host on its own
+ * data folder with the example meeting.
+ */
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+async function session(width: number, height: number, fn: (s: ExampleSession, m: MinutesPageModel) => Promise<void>) {
+  const dataDir = makeDataDir();
+  const s = await openExampleSession(dataDir, width, height);
+  try {
+    await fn(s, new MinutesPageModel(s.page));
+  } finally {
+    await closeSession({ ...s, dataDir });
+  }
+}
+
+/** The bar is on screen, at the top, and shows the controls. */
+async function expectBarInView(page: Page) {
+  const bar = page.getByRole('region', { name: 'Meeting bar' });
+  const box = (await bar.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.y).toBeGreaterThanOrEqual(-1);
+  expect(box.y + box.height).toBeLessThan(viewport.height / 3);
+  return box;
+}
+
+/** The current section's heading is fully visible below the bar. */
+async function expectCurrentHeadingBelowBar(page: Page) {
+  const bar = (await expectBarInView(page))!;
+  await page.waitForFunction(() => {
+    const h = document.querySelector('.minutes-section.current h2');
+    const b = document.querySelector('.meeting-bar');
+    if (!h || !b) return false;
+    const hr = h.getBoundingClientRect();
+    return hr.top >= b.getBoundingClientRect().bottom - 1 && hr.bottom <= window.innerHeight;
+  });
+  return bar;
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus; fails after `max` presses. Returns how many it took. */
+async function tabTo(page: Page, target: Locator, max: number, back = false): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return i;
+  }
+  throw new Error(`not reached by keyboard in ${max} presses: ${await target.evaluate((el) => el.outerHTML.slice(0, 200))}`);
+}
+
+const glance = (page: Page) => page.locator('.attendance .glance').innerText();
+
+describe.each(SIZES)('the live meeting at $width×$height', ({ width, height }) => {
+  it('runs a whole meeting by keyboard: check-in, start, records, next items, a departure, End meeting; the bar stays in view', async () => {
+    await session(width, height, async ({ page, host, meetingId }, m) => {
+      const saveCalls: string[] = [];
+      page.on('request', (r) => r.url().includes('/api/minutes.saveSection') && saveCalls.push(r.url()));
+      await m.open(host.origin, meetingId);
+      await expectBarInView(page);
+      await expectAccessible(page, `the minutes page at ${width}×${height}`);
+      await page.waitForTimeout(1500);
+      expect(saveCalls, 'opening the minutes saves nothing').toEqual([]);
+      await expect(page.locator('.saving-indicator').innerText()).resolves.toBe('No changes yet');
+
+      // Check-in: Alt+Shift+C goes to the Attendance tab; a few Tabs reach the first arrival button.
+      await page.keyboard.press('Alt+Shift+C');
+      await page.waitForFunction(() => document.activeElement?.id === 'side-tab-attendance');
+      await tabTo(page, page.getByRole('button', { name: 'Jonas Weber arrives now' }), 12);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Jonas Weber leaves now' }).waitFor();
+      await tabTo(page, page.getByRole('button', { name: 'Sarah Okafor arrives now' }), 8);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Sarah Okafor leaves now' }).waitFor();
+      await page.waitForFunction(() => /2 members present/.test(document.querySelector('.attendance .glance')?.textContent ?? ''));
+
+      // Start the meeting from the bar: the skip link leads there.
+      await page.keyboard.press('Alt+Shift+H');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await expectAccessible(page, 'the shortcuts dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      const start = page.getByRole('button', { name: 'Start meeting' });
+      await start.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+      await page.getByRole('button', { name: 'End meeting' }).waitFor();
+
+      // A decision typed, then Enter in its middle: the record stays whole, the register keeps the whole text.
+      await page.keyboard.type('The agenda was adopted without changes.');
+      await page.keyboard.press('Alt+Shift+D');
+      const decision = m.section('opening').locator('.tfs-decision');
+      await decision.waitFor();
+      for (let i = 0; i < 'without changes.'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('The chair thanked the members.');
+      expect(await decision.innerText()).toBe('The agenda was adopted without changes.');
+      expect(await m.section('opening').locator('.tfs-decision').count()).toBe(1);
+
+      // Next items by shortcut: the bar and the current heading stay visible, the bar names the item.
+      for (const title of ['Opening and welcome', 'Logistics of the Taskforce', 'Rules of procedure', 'Adoption of the rules']) {
+        await page.keyboard.press('Alt+Shift+N');
+        await page.waitForFunction((t) => document.querySelector('.minutes-section.current h2')?.textContent?.includes(t), title);
+        await page.waitForFunction((t) => document.querySelector('.bar-current')?.textContent?.includes(t), title);
+        await expectCurrentHeadingBelowBar(page);
+        await page.keyboard.type(`Notes on ${title}. `);
+      }
+      expect(await page.locator('.bar-projected').innerText()).toMatch(/^Projected end \d\d:\d\d$/);
+      expect(await page.locator('.bar-lag').innerText()).toMatch(/schedule/);
+
+      // An action item with an owner picked from who attends.
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('The secretariat will circulate the draft.');
+      await page.keyboard.press('Alt+Shift+A');
+      await page.locator('.tfs-action').waitFor();
+      await m.waitSaved();
+
+      // A departure changes the count.
+      await page.keyboard.press('Alt+Shift+C');
+      await page.waitForFunction(() => document.activeElement?.id === 'side-tab-attendance');
+      await tabTo(page, page.getByRole('button', { name: 'Jonas Weber leaves now' }), 12);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /1 member present/.test(document.querySelector('.attendance .glance')?.textContent ?? ''));
+      expect(await glance(page)).toMatch(/1 left/);
+
+      // Records: the owner is picked from the attending organisations, saved and acknowledged.
+      await page.keyboard.press('Alt+Shift+C');
+      await page.waitForFunction(() => document.activeElement?.id === 'side-tab-attendance');
+      await page.keyboard.press('ArrowRight'); // tabs: arrow keys move and show
+      await page.waitForFunction(() => document.activeElement?.id === 'side-tab-records');
+      await page.getByLabel(/^Owner of the action/).fill('Anthropic');
+      await page.keyboard.press('Enter');
+      const actionRow = page.locator('.records li', { hasText: 'The secretariat will' });
+      await actionRow.locator('.rec-save.saved').waitFor();
+      await expect.poll(async () => ((await apiCall(host, 'actions.list', { meetingId })).json.value as Array<{ owner: string }>)[0]?.owner).toBe('Anthropic');
+
+      // Scrolled to the end, the bar is still there; End meeting from it.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await expectBarInView(page);
+      await expectAccessible(page, `the minutes page during the meeting at ${width}×${height}`);
+      await page.evaluate(() => document.querySelector('.minutes-section.current')?.scrollIntoView({ block: 'start' }));
+      await expectCurrentHeadingBelowBar(page);
+      await screenshot(page, `minutes-${width}x${height}`);
+      // The skip link leads to the meeting controls: End meeting is focused, Enter ends the meeting.
+      await page.getByRole('link', { name: 'Skip to the meeting controls' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'End meeting');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Resume meeting' }).waitFor();
+      await m.waitSaved();
+      expect(await page.locator('[role="alert"]').count()).toBe(0);
+
+      const state = (await apiCall(host, 'minutes.get', { meetingId })).json.value as { decisions: Array<{ text: string }>; actions: Array<{ text: string; owner: string }>; live: { endedAt: string | null } };
+      expect(state.decisions.map((d) => d.text)).toEqual(['The agenda was adopted without changes.']);
+      expect(state.actions.map((a) => [a.text, a.owner])).toEqual([['The secretariat will circulate the draft.', 'Anthropic']]);
+      expect(state.live.endedAt).not.toBeNull();
+    });
+  });
+
+  it('reloads approved minutes with no error, then reopens them through the in-app dialog', async () => {
+    await session(width, height, async ({ page, host, meetingId }, m) => {
+      // Minutes with a link and a list (both used to mark every section unsaved at load), then approved.
+      const para = (children: unknown[]) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+      const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
+      const content = {
+        root: {
+          type: 'root', version: 1, direction: null, format: '', indent: 0,
+          children: [
+            para([text('See '), { type: 'link', version: 1, url: 'https://example.org/', rel: 'noopener noreferrer', target: null, title: null, direction: null, format: '', indent: 0, children: [text('the site')] }]),
+            { type: 'list', version: 1, listType: 'bullet', start: 1, tag: 'ul', direction: null, format: '', indent: 0, children: [{ type: 'listitem', version: 1, value: 1, direction: null, format: '', indent: 0, children: [text('one point')] }] },
+          ],
+        },
+      };
+      expect((await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content })).json.ok).toBe(true);
+      expect((await apiCall(host, 'minutes.setStatus', { meetingId, status: 'circulated' })).json.ok).toBe(true);
+      expect((await apiCall(host, 'minutes.setStatus', { meetingId, status: 'approved' })).json.ok).toBe(true);
+
+      const saveCalls: string[] = [];
+      page.on('request', (r) => r.url().includes('/api/minutes.saveSection') && saveCalls.push(r.url()));
+      await m.open(host.origin, meetingId);
+      await page.reload();
+      await m.section('opening').locator('a').waitFor();
+      await page.waitForTimeout(2000);
+      expect(saveCalls).toEqual([]);
+      expect(await page.locator('[role="alert"]').count()).toBe(0);
+      expect(await page.locator('.saving-indicator').innerText()).toBe('Approved · read-only');
+      expect(await page.getByText('Not saved').count()).toBe(0);
+      await expectAccessible(page, 'approved minutes');
+
+      // Reopen: the app's own dialog asks for a reason (an empty one is refused), then a new draft version.
+      await page.getByRole('button', { name: 'Reopen (new version)' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reopen the approved minutes?' });
+      await dialog.waitFor();
+      await expectAccessible(page, 'the reopen dialog', '[role="dialog"]');
+      await page.keyboard.press('Enter'); // focus is in the reason box: Enter adds a line, the button submits
+      await dialog.getByRole('button', { name: 'Reopen as a new version' }).click();
+      await dialog.getByText('Please write a reason').waitFor();
+      await dialog.getByLabel(/Why are they reopened/).fill('A member asked to correct the list of participants.');
+      await dialog.getByRole('button', { name: 'Reopen as a new version' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Draft · version 2').waitFor();
+      expect(await page.locator('.saving-indicator').innerText()).toBe('No changes yet');
+      expect(await page.locator('[role="alert"]').count()).toBe(0);
+
+      // Editable again; a change saves and is acknowledged.
+      await m.editor(m.section('opening')).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Corrected.');
+      await m.waitSaved();
+    });
+  });
+});
+
+describe('accessibility of every screen and dialog (axe-core: 0 serious or critical)', () => {
+  it('meetings, a meeting, members, the minutes with each side tab, and every dialog', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await page.goto(`${host.origin}/#/`);
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      await expectAccessible(page, 'the meetings list');
+      await page.goto(`${host.origin}/#/members`);
+      await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+      await expectAccessible(page, 'the members page');
+      await page.getByRole('button', { name: /^Remove / }).first().click();
+      await page.getByRole('dialog').waitFor();
+      await expectAccessible(page, 'the remove-organisation dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+      await page.locator('.agenda-row').first().waitFor();
+      await expectAccessible(page, 'the meeting page');
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Delete this meeting?' }).waitFor();
+      await expectAccessible(page, 'the delete-meeting dialog', '[role="dialog"]');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      await m.open(host.origin, meetingId);
+      for (const tab of ['Attendance', 'Decisions & actions', 'Flags', 'Public preview']) {
+        await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+        await page.waitForTimeout(300);
+        await expectAccessible(page, `the minutes page, ${tab} tab`);
+      }
+      await m.editor(m.section('opening')).click();
+      await page.keyboard.type('The chair welcomed Aleph Alpha and discussed its revenue of 40 million euros.');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Alt+Shift+F');
+      await page.getByRole('dialog', { name: 'Flag as not for publication' }).waitFor();
+      await expectAccessible(page, 'the flag dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await m.waitSaved();
+      await page.getByRole('button', { name: 'Revision history of Opening' }).click();
+      await page.getByRole('dialog').waitFor();
+      await expectAccessible(page, 'the revisions dialog', '[role="dialog"]');
+      await page.keyboard.press('Escape');
+    });
+  });
+});
+
+describe('flags without a selection, and who set them', () => {
+  it("asks the officer's name once (in the app), flags the word at the caret with it, and says what to select where there is no word", async () => {
+    await session(1440, 900, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      const prompt = page.getByRole('form', { name: 'Your name for the flags you set' });
+      await prompt.getByLabel(/Your name/).fill('Marie Dubois');
+      await prompt.getByRole('button', { name: 'Save name' }).click();
+      await prompt.waitFor({ state: 'detached' });
+
+      await m.editor(m.section('opening')).click();
+      await page.keyboard.type('Write to camille.laurent@example.org today.');
+      for (let i = 0; i < 'org today.'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Alt+Shift+F');
+      const dialog = page.getByRole('dialog', { name: 'Flag as not for publication' });
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toContain('camille.laurent@example.org');
+      await page.keyboard.press('Enter');
+      await m.section('opening').locator('mark.tfs-flag', { hasText: 'camille.laurent@example.org' }).waitFor();
+      await m.waitSaved();
+      const flags = (await apiCall(host, 'flags.list', { meetingId })).json.value as { flags: Array<{ excerpt: string; createdBy: string }> };
+      expect(flags.flags.map((f) => [f.excerpt, f.createdBy])).toEqual([['camille.laurent@example.org', 'Marie Dubois']]);
+
+      // No word at the caret: the status line says what to do, for the flag and the link shortcuts.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Alt+Shift+F');
+      await m.section('opening').locator('.tfs-hint', { hasText: 'select it first' }).waitFor();
+      await page.keyboard.press('Control+k');
+      await m.section('opening').locator('.tfs-hint', { hasText: 'select the words to link first' }).waitFor();
+
+      // Asked once: not again after a reload.
+      await m.waitSaved();
+      await page.reload();
+      await m.section('opening').waitFor();
+      await page.waitForTimeout(500);
+      expect(await prompt.count()).toBe(0);
+    });
+  });
+});
+
+describe('one status model', () => {
+  it('the list shows a started meeting as held; a step back asks for a reason in the app', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }) => {
+      expect((await apiCall(host, 'live.start', { meetingId })).json.ok).toBe(true);
+      await page.goto(`${host.origin}/#/`);
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      await page.locator('.status', { hasText: 'Held' }).first().waitFor();
+      expect(await page.locator('.status').allInnerTexts()).toContain('Held');
+
+      await page.goto(`${host.origin}/#/meetings/${meetingId}`);
+      await page.getByRole('button', { name: 'Mark as “Minutes drafted”' }).click();
+      await page.locator('.status-line .status', { hasText: 'Minutes drafted' }).waitFor();
+      await page.getByRole('button', { name: 'Step back to “Held”…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Step back to “Held”?' });
+      await dialog.waitFor();
+      await expectAccessible(page, 'the step-back dialog', '[role="dialog"]');
+      await dialog.getByLabel('Why does the meeting step back?').fill('Marked by mistake');
+      await dialog.getByRole('button', { name: 'Step back' }).click();
+      await page.locator('.status-line .status', { hasText: /^Held$/ }).waitFor();
+      // Not before "held": the meeting was started.
+      await page.getByRole('button', { name: 'Step back to “Agenda circulated”…' }).click();
+      await page.getByRole('dialog').getByLabel('Why does the meeting step back?').fill('Try');
+      await page.getByRole('dialog').getByRole('button', { name: 'Step back' }).click();
+      await page.getByText('The meeting has been started, so it cannot be “Agenda circulated”.'.replace(/[“”]/g, '"')).waitFor();
+    });
+  });
+});

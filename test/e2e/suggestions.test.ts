@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
+import { ConfidentialityModel, MinutesPageModel } from './pages';
+
+/**
+ * Suggestions that follow the speaker, end to end in Chromium against the browser host: a member named in one
+ * sentence, its figure in a pronoun follow-up (in the same paragraph, and in the next paragraph). Each test opens its
+ * own example meeting in a fresh data folder.
+ */
+describe('suggestions follow the speaker in Chromium', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  let meetingId = '';
+  let dataDir = '';
+  const ITEM = 'Opening and welcome';
+  const INTRO = 'Amazon then reported on its cloud business in Europe.';
+  const FOLLOW_UP = "It expected its new region to carry about a third of customers' AI workloads within a year.";
+
+  beforeEach(async () => {
+    dataDir = makeDataDir();
+    ({ browser, host, page, meetingId } = await openExampleSession(dataDir));
+  });
+  afterEach(() => closeSession({ browser, host, dataDir }));
+
+  const models = () => {
+    const m = new MinutesPageModel(page);
+    const c = new ConfidentialityModel(page);
+    const section = m.sectionByTitle(ITEM);
+    return { m, c, section, editor: m.editor(section) };
+  };
+
+  it('suggests the pronoun follow-up of a member’s sentence in a paragraph, and accepting it flags the whole statement', async () => {
+    const { m, c, section, editor } = models();
+    await m.open(host.origin, meetingId);
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`${INTRO} ${FOLLOW_UP}`);
+
+    const suggestion = c.suggestion(section, 'It expected its new region');
+    await suggestion.waitFor({ timeout: 20_000 });
+    // The whole follow-up sentence, not the introduction; the reason names the member it is about.
+    expect(await suggestion.getAttribute('data-suggestion-text')).toBe(FOLLOW_UP);
+    expect(await suggestion.locator('.sg-reason').innerText()).toContain('Amazon');
+    expect(await section.locator('.suggestion').filter({ hasText: 'then reported on its cloud business' }).count()).toBe(0);
+
+    await suggestion.getByRole('button', { name: /^Flag/ }).click();
+    await section.locator('mark.tfs-flag', { hasText: 'It expected its new region' }).waitFor();
+    expect((await c.marks(section)).map((x) => x.text)).toContain(FOLLOW_UP);
+    await m.waitSaved();
+  });
+
+  it('carries the speaker into the next paragraph of the same section', async () => {
+    const { m, c, section, editor } = models();
+    await m.open(host.origin, meetingId);
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(INTRO);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The company was negotiating a contract with a Belgian ministry.');
+    const suggestion = c.suggestion(section, 'The company was negotiating');
+    await suggestion.waitFor({ timeout: 20_000 });
+    expect(await suggestion.locator('.sg-reason').innerText()).toContain('Amazon');
+    await m.waitSaved();
+  });
+});

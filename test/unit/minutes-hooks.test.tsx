@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { act, useRef } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MinutesState } from '../../shared/contract/minutes';
+import { emptyDoc } from '../../shared/editor/doc-model';
+import type { MinutesEditorHandle } from '../../renderer/editor';
+import { useRecords } from '../../renderer/features/records/useRecords';
+import { useAutosave } from '../../renderer/features/minutes/useAutosave';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The backend as the renderer's bridge sees it: every call recorded, answered by `answer`. */
+function fakeBridge(answer: (name: string, input: Record<string, unknown>) => unknown) {
+  const calls: Array<[string, Record<string, unknown>]> = [];
+  (window as unknown as { taskforce: unknown }).taskforce = {
+    call: async (name: string, input: Record<string, unknown>) => {
+      calls.push([name, input]);
+      try {
+        return { ok: true, value: answer(name, input) };
+      } catch (e) {
+        return { ok: false, error: { code: 'storage', message: (e as Error).message } };
+      }
+    },
+  };
+  return calls;
+}
+
+let root: Root | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+});
+function mount(el: React.ReactElement) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root!.render(el));
+}
+const flush = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+
+const state = (status: 'draft' | 'approved'): MinutesState => ({
+  minutes: { meetingId: 'm1', status, version: 1, updatedAt: null },
+  sections: [
+    { key: 'opening', kind: 'opening', number: '', title: 'Opening', content: emptyDoc(), rev: 0, updatedAt: null },
+    { key: 'gone', kind: 'orphan', number: '', title: 'Removed', content: emptyDoc(), rev: 0, updatedAt: null },
+  ],
+  live: { meetingId: 'm1', startedAt: null, endedAt: null, currentSection: null, runningSection: null, sections: [], asOf: '2026-01-30T09:00:00.000Z' },
+  decisions: [],
+  actions: [],
+  attendance: { participants: [], summary: { organisationsRepresented: [], counts: { in_person: 0, remote: 0, excused: 0, absent: 0 } } },
+});
+
+describe('useRecords', () => {
+  it('a captured record is created and acknowledged; a failed change is reported and marked, never dropped', async () => {
+    const calls = fakeBridge((name, input) => {
+      if (name === 'actions.create') return { id: 'a1', meetingId: 'm1', sectionKey: 'opening', text: input.text, owner: '', dueDate: '', status: 'open', createdAt: 'x', updatedAt: 'x' };
+      throw new Error('The data file cannot be written.');
+    });
+    const reported: string[] = [];
+    const out: { current?: ReturnType<typeof useRecords> } = {};
+    const put = vi.fn();
+    function Probe() {
+      const ref = useRef<MinutesState | null>(state('draft'));
+      out.current = useRecords({ meetingId: 'm1', stateRef: ref, putDecision: put, putAction: put, report: (doing) => reported.push(doing) });
+      return null;
+    }
+    mount(<Probe />);
+    let id: string | null = null;
+    await act(async () => {
+      id = await out.current!.capture('opening')('action', 'Circulate the draft');
+    });
+    expect(id).toBe('a1');
+    expect(out.current!.saves.a1).toBe('saved');
+    expect(put).toHaveBeenCalledWith(expect.objectContaining({ id: 'a1', text: 'Circulate the draft' }));
+    await act(async () => void (await out.current!.updateAction('a1', { owner: 'Anthropic' })));
+    expect(out.current!.saves.a1).toBe('failed');
+    expect(reported).toEqual(['Saving an action item']);
+    expect(calls.map((c) => c[0])).toEqual(['actions.create', 'actions.update']);
+  });
+});
+
+describe('useAutosave', () => {
+  function setup(status: 'draft' | 'approved') {
+    const calls = fakeBridge((name) => (name === 'minutes.saveSection' ? { sectionKey: 'opening', rev: 1, savedAt: '2026-01-30T09:00:01.000Z', flags: [] } : { flags: [] }));
+    const out: { current?: ReturnType<typeof useAutosave> } = {};
+    const handle = { getContent: () => emptyDoc(), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }), liftedByUndo: () => [], acknowledgeLiftedByUndo: () => {} } as unknown as MinutesEditorHandle;
+    function Probe() {
+      const ref = useRef<MinutesState | null>(state(status));
+      const editors = useRef(new Map([['opening', handle], ['gone', handle]]));
+      out.current = useAutosave({ meetingId: 'm1', stateRef: ref, editors, saved: () => {}, report: () => {}, flagsSaved: () => {} });
+      return null;
+    }
+    mount(<Probe />);
+    return { calls, out };
+  }
+
+  it('approved minutes and removed items save nothing (no false "Not saved")', async () => {
+    const { calls, out } = setup('approved');
+    act(() => out.current!.changed('opening'));
+    await act(async () => void (await out.current!.flushAll()));
+    expect(calls).toEqual([]);
+    expect(out.current!.statuses).toEqual({});
+  });
+
+  it('a change of a draft section is saved and acknowledged; a removed item still saves nothing', async () => {
+    const { calls, out } = setup('draft');
+    act(() => {
+      out.current!.changed('opening');
+      out.current!.changed('gone');
+    });
+    await act(async () => void (await out.current!.flushAll()));
+    await flush();
+    expect(calls.filter((c) => c[0] === 'minutes.saveSection').map((c) => c[1].sectionKey)).toEqual(['opening']);
+    expect(out.current!.statuses.opening).toMatchObject({ state: 'saved', rev: 1 });
+    expect(out.current!.statuses.gone).toBeUndefined();
+  });
+});

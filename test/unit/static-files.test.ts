@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
+import { createRendererHandler } from '../../electron/hosts/electron-protocol';
+import { CONTENT_SECURITY_POLICY as ELECTRON_CSP } from '../../electron/hosts/electron-security';
+import { CONTENT_SECURITY_POLICY, serveStatic } from '../../electron/hosts/static-files';
+import { makeBackend, tempDir } from '../helpers/temp';
+
+/** A renderer folder with symlinks pointing out of it (a file, a folder) and one pointing inside it. */
+function rendererWithSymlinks() {
+  const outside = tempDir('tfs-outside-');
+  fs.writeFileSync(path.join(outside, 'secret.txt'), 'TOP-SECRET outside');
+  fs.mkdirSync(path.join(outside, 'dir'));
+  fs.writeFileSync(path.join(outside, 'dir', 'x.js'), 'TOP-SECRET in folder');
+  const root = tempDir('tfs-renderer-');
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+  fs.mkdirSync(path.join(root, 'assets'));
+  fs.writeFileSync(path.join(root, 'assets', 'a.js'), 'console.log(1)');
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'assets', 'leak.js'));
+  fs.symlinkSync(path.join(outside, 'dir'), path.join(root, 'linked'));
+  fs.symlinkSync(path.join(root, 'assets', 'a.js'), path.join(root, 'assets', 'inner.js'));
+  return root;
+}
+
+let host: BrowserHost | undefined;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+describe('one static file module for both hosts', () => {
+  it('one Content-Security-Policy', () => {
+    expect(ELECTRON_CSP).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('follows no symlink, in or out of the renderer folder, in either host', async () => {
+    const root = rendererWithSymlinks();
+    expect((await serveStatic(root, '/assets/a.js')).status).toBe(200);
+    const handle = createRendererHandler(root);
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: root });
+    const get = (p: string) =>
+      new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: host!.port, path: p, headers: { Host: `127.0.0.1:${host!.port}` } }, (res) => {
+            let b = '';
+            res.on('data', (d) => (b += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b, headers: res.headers }));
+          })
+          .on('error', reject);
+      });
+    for (const p of ['/assets/leak.js', '/linked/x.js', '/assets/inner.js']) {
+      const s = await serveStatic(root, p);
+      expect([p, s.status]).toEqual([p, 403]);
+      const e = await handle(new Request(`app://renderer${p}`));
+      expect([p, e.status]).toEqual([p, 403]);
+      expect(await e.text()).not.toContain('TOP-SECRET');
+      const b = await get(p);
+      expect([p, b.status]).toEqual([p, 403]);
+      expect(b.body).not.toContain('TOP-SECRET');
+      expect(b.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    }
+    // Same headers and types from both hosts for the same file.
+    const viaElectron = await handle(new Request('app://renderer/assets/a.js'));
+    const viaBrowser = await get('/assets/a.js');
+    for (const h of ['content-type', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy'])
+      expect([h, viaBrowser.headers[h]]).toEqual([h, viaElectron.headers.get(h)]);
+  });
+});
+
+describe('the browser host bounds concurrent requests and the memory their bodies hold', () => {
+  /** Starts a call whose body is sent only in part, so the host holds it. */
+  function partial(h: BrowserHost, declared: number, sent: number) {
+    const socket = net.connect(h.port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString()));
+    socket.write(
+      `POST /api/meetings.list HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nAuthorization: Bearer ${h.token}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n` +
+        ' '.repeat(sent),
+    );
+    return { socket, answer: () => answer };
+  }
+  const status = (s: string) => Number(/^HTTP\/1\.1 (\d+)/.exec(s)?.[1] ?? 0);
+  const settle = () => new Promise((r) => setTimeout(r, 150));
+
+  it('more calls at once than allowed: answered 503 busy at once, the others unharmed', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxConcurrentCalls: 2 });
+    const held = [partial(host, 100, 10), partial(host, 100, 10)];
+    await settle();
+    const third = partial(host, 2, 2);
+    await settle();
+    expect(status(third.answer())).toBe(503);
+    expect(third.answer()).toMatch(/"code":"busy"/);
+    for (const h of held) h.socket.write(' '.repeat(88) + '{}');
+    await settle();
+    for (const h of held) expect(status(h.answer())).toBe(200);
+    for (const s of [...held, third]) s.socket.destroy();
+  });
+
+  it('bodies held at once are bounded in bytes; an oversized declared body is refused before it is read', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxBodyBytesInFlight: 8000 });
+    const a = partial(host, 3900, 3500);
+    const b = partial(host, 3900, 3500);
+    await settle();
+    const c = partial(host, 3900, 3500);
+    await settle();
+    expect(status(c.answer())).toBe(503);
+    const big = partial(host, 10_000_000, 10);
+    await settle();
+    expect(status(big.answer())).toBe(400);
+    a.socket.write(' '.repeat(398) + '{}');
+    await settle();
+    expect(status(a.answer())).toBe(200);
+    for (const s of [a, b, c, big]) s.socket.destroy();
+  });
+});
