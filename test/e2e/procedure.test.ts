@@ -90,7 +90,7 @@ describe('the body’s procedure in Chromium', () => {
     const list = page.getByRole('list', { name: 'Decisions and their outcomes' });
     expect((await list.innerText()).match(/Adopted:|Rejected:/g)).toEqual(['Rejected:', 'Adopted:']);
     await p.tab('Decisions & actions');
-    const outcomes = await page.locator('.records select[aria-label="Outcome"]').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+    const outcomes = await page.locator('.records select[aria-label^="Outcome of the decision"]').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
     expect(outcomes).toEqual(['rejected', 'adopted']);
     await p.tab('Procedure');
     await screenshot(page, 'procedure-vote');
@@ -173,7 +173,7 @@ describe('the body’s procedure in Chromium', () => {
     await meetings.open(host.origin);
     await meetings.create({ title: 'Second plenary', date: '2026-03-10', start: '10:00', end: '12:00' });
     const topics = page.locator('.topics-panel');
-    expect(await topics.innerText()).toContain('Raised by Mistral AI at Constitutive meeting of the Signatory Taskforce (30 January 2026)');
+    await topics.getByText('Raised by Mistral AI at Constitutive meeting of the Signatory Taskforce (30 January 2026)').waitFor();
     await page.getByRole('button', { name: 'Add “Open-source models and the Code” to this agenda' }).click();
     await new AgendaPage(page).waitForOutline(['1 Open-source models and the Code']);
     await page.waitForFunction(() => /On agendas: Open-source models and the Code → Second plenary \(10 March 2026\)/.test(document.querySelector('.topics-panel')?.textContent ?? ''));
@@ -191,10 +191,10 @@ describe('the body’s procedure in Chromium', () => {
     await m.waitSaved();
     await p.tab('Decisions & actions');
     const rec = page.locator('.records li', { hasText: 'circulate the vademecum' });
-    await rec.getByLabel('Owner').fill('AI Office');
-    await rec.getByLabel('Owner').blur();
-    await rec.getByLabel('Due date').fill('2026-02-15');
-    await rec.getByLabel('Due date').blur();
+    await rec.getByLabel(/^Owner of the action/).fill('AI Office');
+    await rec.getByLabel(/^Owner of the action/).blur();
+    await rec.getByLabel(/^Due date of the action/).fill('2026-02-15');
+    await rec.getByLabel(/^Due date of the action/).blur();
     await page.waitForTimeout(300);
 
     // The next meeting's page lists it as open and overdue; one click puts it on the agenda.

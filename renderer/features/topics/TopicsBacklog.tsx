@@ -23,7 +23,7 @@ export function TopicsBacklog({ meetingId, onAgenda }: { meetingId: string; onAg
     <section className="panel topics-panel" aria-labelledby="topics-heading">
       <h2 id="topics-heading">Future topics ({open.length})</h2>
       <ErrorNote error={topics.error ?? act.error} onDismiss={() => act.setError(null)} />
-      {open.length === 0 && <p className="muted">No topics waiting. Raise one from the minutes (Procedure tab).</p>}
+      {topics.value && open.length === 0 && <p className="muted">No topics waiting. Raise one from the minutes (Procedure tab).</p>}
       <ul className="record-list">
         {open.map((t) => (
           <li key={t.id} data-topic-id={t.id}>
