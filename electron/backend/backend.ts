@@ -16,10 +16,15 @@ import { AUTO_BACKUP_MINUTES, BackupStore } from './services/backup-service';
 import { AppError } from '../../shared/errors';
 import type { BackupInfo, RestoreResult } from '../../shared/contract/backup';
 import { DataFileError } from './db/data-file';
+import { searchHandlers } from './handlers/search';
+import { trashHandlers } from './handlers/trash';
+import { registerHandlers } from './handlers/register';
 import { defaultContext, type ServiceContext } from './services/context';
 import { ExampleService } from './services/example-service';
 import { MeetingsService } from './services/meetings-service';
 import { MembersService } from './services/members-service';
+import { SearchService } from './services/search-service';
+import { TrashService } from './services/trash-service';
 import { createConfSettings, type SettingsStore } from './settings';
 
 export const APP_NAME = 'Taskforce Secretariat';
@@ -46,7 +51,7 @@ export interface BackendOptions {
 interface Session {
   db: Database;
   ctx: ServiceContext;
-  services: { members: MembersService; meetings: MeetingsService; example: ExampleService };
+  services: { members: MembersService; meetings: MeetingsService; example: ExampleService; search: SearchService; trash: TrashService };
   dispatch: Dispatch;
   identity: string | null;
   changesAtBackup: number;
@@ -102,10 +107,22 @@ export class Backend {
       Object.defineProperty(ctx, 'user', { get: () => this.settings.get().officerName, enumerable: true });
     }
     const meetings = new MeetingsService(ctx);
-    const services = { members: new MembersService(ctx), meetings, example: new ExampleService(ctx, meetings) };
+    const members = new MembersService(ctx);
+    const search = new SearchService(ctx, meetings);
+    const services = { members, meetings, example: new ExampleService(ctx, meetings), search, trash: new TrashService(ctx, { meetings, members, search }) };
     const session: Session = { db, ctx, services, dispatch: async () => ({ ok: false, error: { code: 'internal', message: 'starting' } }), identity: fileIdentity(this.dbFile), changesAtBackup: 0 };
     this.session = session; // the handler factories read ctx and services from this backend
-    const handlers: Handlers = { ...coreHandlers(this), ...minutesHandlers(this), ...flagsHandlers(this), ...exportsHandlers(this), ...backupHandlers(this), ...procedureHandlers(this) };
+    const handlers: Handlers = {
+      ...coreHandlers(this),
+      ...minutesHandlers(this),
+      ...flagsHandlers(this),
+      ...exportsHandlers(this),
+      ...backupHandlers(this),
+      ...searchHandlers(this),
+      ...trashHandlers(this),
+      ...registerHandlers(this),
+      ...procedureHandlers(this),
+    };
     session.dispatch = createDispatcher(handlers, this.opts.log);
     session.changesAtBackup = changeCount(db);
     return session;

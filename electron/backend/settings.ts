@@ -1,6 +1,8 @@
 import Conf from 'conf';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_SETTINGS, Settings, type SettingsUpdate } from '../../shared/domain/settings';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, Settings, STORED_SETTINGS, type SettingsUpdate } from '../../shared/domain/settings';
 
 /** Where settings live. Electron passes one backed by electron-store; the browser host uses conf in its data folder. */
 export interface SettingsStore {
@@ -8,20 +10,71 @@ export interface SettingsStore {
   update(patch: SettingsUpdate): Settings;
 }
 
+export const SETTINGS_FILE = 'settings.json';
+
 /** conf (what electron-store is built on) works in plain Node when told the folder. Writes are atomic. */
-export function createConfSettings(dir: string): SettingsStore {
-  const conf = new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: DEFAULT_SETTINGS, clearInvalidConfig: false, projectSuffix: '', configFileMode: 0o600 });
-  return storeOver(conf);
+export function createConfSettings(dir: string, now: () => Date = () => new Date()): SettingsStore {
+  let problem: string | null;
+  try {
+    problem = recoverSettingsFile(path.join(dir, SETTINGS_FILE), now());
+  } catch (err) {
+    if (err instanceof SettingsFileError) return memorySettings(err.message);
+    throw err;
+  }
+  const conf = new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: stored(DEFAULT_SETTINGS), clearInvalidConfig: false, projectSuffix: '', configFileMode: 0o600 });
+  return storeOver(conf, problem);
 }
 
-/** Both stores share conf's get/set API; values read back are validated, so a hand-edited file cannot break the app. */
-export function storeOver(conf: { get(key: keyof Settings): unknown; set(key: keyof Settings, value: unknown): void }): SettingsStore {
+const stored = (s: Settings) => Object.fromEntries(STORED_SETTINGS.map((k) => [k, s[k]])) as unknown as Settings;
+
+/**
+ * Checks the settings file before the store opens it. A file that is not JSON, not an object, or holds a value this
+ * app cannot use is first copied beside itself (settings.invalid-<time>.json), then reset; the returned sentence
+ * tells the officer, who sees it on the Settings page. If the copy cannot be made, the file is left alone and the
+ * app runs on defaults for this session. Returns null when the file is fine or absent.
+ */
+export function recoverSettingsFile(file: string, at: Date): string | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null; // absent: the store creates it
+  }
+  let why: string | null = null;
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) why = 'it does not hold settings';
+    else {
+      const bad = STORED_SETTINGS.filter((k) => k in data && !Settings.shape[k].safeParse((data as Record<string, unknown>)[k]).success);
+      if (bad.length) why = `it holds values this app cannot use (${bad.join(', ')})`;
+    }
+  } catch {
+    why = 'it is not valid JSON (damaged or edited by hand)';
+  }
+  if (!why) return null;
+  const copy = path.join(path.dirname(file), `settings.invalid-${at.toISOString().replace(/[:.]/g, '-')}.json`);
+  try {
+    fs.copyFileSync(file, copy, fs.constants.COPYFILE_EXCL);
+  } catch (err) {
+    throw new SettingsFileError(`The settings file ${file} could not be read (${why}), and no copy of it could be kept (${(err as Error).message}). It was left untouched.`);
+  }
+  fs.writeFileSync(file, `${JSON.stringify(stored(DEFAULT_SETTINGS), null, '\t')}\n`);
+  return `The settings file could not be read (${why}). A copy was kept as ${copy}, and the settings were reset to their defaults.`;
+}
+
+export class SettingsFileError extends Error {}
+
+/**
+ * Both stores share conf's get/set API; every value read back is validated on its own, so a hand-edited file cannot
+ * break the app (a bad value reads as its default).
+ */
+export function storeOver(conf: { get(key: string): unknown; set(key: string, value: unknown): void }, problem: string | null = null): SettingsStore {
+  let notice = problem;
   const read = (): Settings => {
-    // Key by key: a bad value (or a file from an older version without the key) falls back to that key's default.
-    const out = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
-    for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
-      const parsed = Settings.shape[key].safeParse(conf.get(key));
-      if (parsed.success) out[key] = parsed.data;
+    const out: Record<string, unknown> = { ...DEFAULT_SETTINGS, problem: notice };
+    for (const k of STORED_SETTINGS) {
+      const v = Settings.shape[k].safeParse(conf.get(k));
+      if (v.success) out[k] = v.data;
     }
     return out as Settings;
   };
@@ -29,7 +82,11 @@ export function storeOver(conf: { get(key: keyof Settings): unknown; set(key: ke
     get: read,
     update(patch) {
       try {
-        for (const [k, v] of Object.entries(patch)) if (v !== undefined) conf.set(k as keyof Settings, v);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v === undefined) continue;
+          if (k === 'acknowledgeProblem') notice = null;
+          else conf.set(k, v);
+        }
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? 'error';
         throw new AppError('storage', `The settings could not be saved (${code === 'ENOSPC' ? 'the disk is full' : code}). Nothing else was affected.`);
@@ -37,4 +94,10 @@ export function storeOver(conf: { get(key: keyof Settings): unknown; set(key: ke
       return read();
     },
   };
+}
+
+/** A store in memory only (when the file cannot be used at all): the app still runs, and says so. */
+export function memorySettings(problem: string): SettingsStore {
+  const values = new Map<string, unknown>();
+  return storeOver({ get: (k) => values.get(k), set: (k, v) => values.set(k, v) }, problem);
 }

@@ -33,7 +33,8 @@ export function createSaveFileHandler(deps: {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
     if (typeof fileName !== 'string' || !SAFE_NAME.test(fileName) || typeof bytesBase64 !== 'string')
       return { ok: false, error: { code: 'bad_request', message: 'Only a .docx file with a plain file name can be saved.' } };
-    const folder = deps.settings.get().lastExportFolder || deps.defaultFolder();
+    const s = deps.settings.get();
+    const folder = s.defaultExportFolder || s.lastExportFolder || deps.defaultFolder();
     const win = deps.window();
     const options = { title: 'Save the document', defaultPath: path.join(folder, fileName), filters: [{ name: 'Word document', extensions: ['docx'] }] };
     const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);

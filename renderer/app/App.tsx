@@ -6,6 +6,13 @@ import { MeetingsList } from '../features/meetings/MeetingsList';
 import { MembersPage } from '../features/members/MembersPage';
 import { MinutesPage } from '../features/minutes/MinutesPage';
 import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
+import { SearchBox } from '../features/search/SearchBox';
+import { SearchPage } from '../features/search/SearchPage';
+import { TrashPage } from '../features/trash/TrashPage';
+import { RegisterPage } from '../features/register/RegisterPage';
+import { SettingsEffects } from '../features/settings/SettingsEffects';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
 export function App() {
@@ -40,6 +47,7 @@ export function App() {
             <div className="body-name">{body ? `${body.name} · chaired by ${body.chair}` : '\u00a0'}</div>
           </div>
         </div>
+        <SearchBox />
         <nav aria-label="Main">
           <a href={href({ name: 'meetings' })} aria-current={route.name === 'meetings' || route.name === 'meeting' || route.name === 'minutes' ? 'page' : undefined}>
             Meetings
@@ -47,11 +55,21 @@ export function App() {
           <a href={href({ name: 'members' })} aria-current={route.name === 'members' ? 'page' : undefined}>
             Members
           </a>
+          <a href={href({ name: 'register' })} aria-current={route.name === 'register' ? 'page' : undefined}>
+            Register
+          </a>
+          <a href={href({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
+            Trash
+          </a>
           <a href={href({ name: 'backups' })} aria-current={route.name === 'backups' ? 'page' : undefined}>
             Backups
           </a>
+          <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
       </header>
+      <SettingsEffects />
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
         {damaged && <RecoveryScreen status={damaged} />}
@@ -60,7 +78,12 @@ export function App() {
         {checked && !damaged && route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
         {checked && !damaged && route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
         {checked && !damaged && route.name === 'members' && <MembersPage />}
+        {checked && !damaged && route.name === 'search' && <SearchPage q={route.q} />}
+        {checked && !damaged && route.name === 'trash' && <TrashPage />}
+        {checked && !damaged && route.name === 'register' && <RegisterPage />}
+        {checked && !damaged && route.name === 'settings' && <SettingsPage />}
       </main>
+      <ConfirmHost />
     </div>
   );
 }

@@ -28,7 +28,7 @@ export const coreCalls = defineCalls({
   'members.list': { input: Empty, output: z.array(Organisation), summary: 'Organisations with their representatives.' },
   'organisations.create': { input: OrganisationInput, output: Organisation, summary: 'Add an organisation.' },
   'organisations.update': { input: OrganisationUpdate, output: Organisation, summary: 'Change an organisation.' },
-  'organisations.delete': { input: ById, output: Ok, summary: 'Remove an organisation and its representatives.' },
+  'organisations.delete': { input: ById, output: Ok, summary: 'Move an organisation and its representatives to the trash (30 days).' },
   'representatives.create': { input: RepresentativeInput, output: Representative, summary: 'Add a representative.' },
   'representatives.update': { input: RepresentativeUpdate, output: Representative, summary: 'Change a representative.' },
   'representatives.delete': { input: ById, output: Ok, summary: 'Remove a representative.' },
@@ -38,14 +38,14 @@ export const coreCalls = defineCalls({
   'meetings.create': { input: MeetingCreate, output: MeetingDetail, summary: 'Create a meeting, optionally from an earlier agenda.' },
   'meetings.update': { input: MeetingUpdate, output: Meeting, summary: 'Change a meeting.' },
   'meetings.setStatus': { input: MeetingSetStatus, output: Meeting, summary: 'Move a meeting along its life.' },
-  'meetings.delete': { input: ById, output: Ok, summary: 'Delete a meeting and everything in it.' },
+  'meetings.delete': { input: ById, output: Ok, summary: 'Move a meeting and everything in it to the trash (30 days).' },
 
   'agenda.add': { input: AgendaItemCreate, output: z.array(AgendaItem), summary: 'Append an item (or sub-item); returns the agenda.' },
   'agenda.update': { input: AgendaItemUpdate, output: z.array(AgendaItem), summary: 'Change an item; returns the agenda.' },
   'agenda.move': { input: AgendaItemMove, output: z.array(AgendaItem), summary: 'Move an item to a parent and index; returns the agenda.' },
-  'agenda.remove': { input: ById, output: z.array(AgendaItem), summary: 'Remove an item and its sub-items; returns the agenda.' },
+  'agenda.remove': { input: ById, output: z.array(AgendaItem), summary: 'Move an item and its sub-items to the trash (30 days); returns the agenda.' },
 
-  'settings.get': { input: Empty, output: Settings, summary: "This user's settings (e.g. the last export folder)." },
+  'settings.get': { input: Empty, output: Settings, summary: "This user's settings: theme, default redaction marker, export folder; a problem met reading them." },
   'settings.update': { input: SettingsUpdate, output: Settings, summary: "Change this user's settings." },
 
   'example.load': { input: Empty, output: MeetingDetail, summary: 'Load the constitutive meeting of 30 January 2026 as an example.' },

@@ -5,6 +5,11 @@ import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
 import { minutesCalls } from './minutes';
 import { procedureCalls } from './procedure';
+import { searchCalls } from './search';
+import { trashCalls } from './trash';
+import { exampleCalls } from './example';
+import { registerCalls } from './register';
+import { packagesCalls } from './packages';
 
 /**
  * The whole process boundary. Each feature contributes its calls from a file of its own; this is the only list.
@@ -17,6 +22,11 @@ export const contract = {
   ...exportsCalls,
   ...procedureCalls,
   ...backupCalls,
+  ...searchCalls,
+  ...trashCalls,
+  ...exampleCalls,
+  ...registerCalls,
+  ...packagesCalls,
 } as const;
 
 export type Contract = typeof contract;

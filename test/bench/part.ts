@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { runAutosave } from './autosave';
 import { runDurability } from './durability';
 import { runExport } from './export';
+import { runSearch } from './search';
 import type { PartOptions, PartResult } from './report';
 import { runTyping } from './typing';
 
@@ -14,6 +15,7 @@ export const PARTS: Record<string, (o: PartOptions) => Promise<PartResult>> = {
   autosave: runAutosave,
   durability: runDurability,
   export: runExport,
+  search: runSearch,
 };
 
 async function main() {

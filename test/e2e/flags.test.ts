@@ -154,7 +154,7 @@ describe('confidentiality flags in Chromium', () => {
   it('withholds a whole item: the preview shows its title with "Not published." and nothing of its text', async () => {
     const { m, c, section } = models();
     await c.openTab('Public preview');
-    await section.getByRole('button', { name: `Withhold item 2 ${ITEM}` }).click();
+    await section.getByRole('button', { name: `Withhold from publication — item 2 ${ITEM}` }).click();
     await section.getByTestId('publication').getByText('Withheld from publication').waitFor();
     const text = await c.waitPreview((t) => !t.includes('Mistral'), 'the item withheld');
     expect(text).toMatch(new RegExp(`2\\. ${ITEM}\\n+Not published\\.\\n+3\\. Rules of procedure`));
@@ -163,7 +163,7 @@ describe('confidentiality flags in Chromium', () => {
     expect((detail.json.value as { agenda: Array<{ title: string; forPublication: boolean }> }).agenda.find((a) => a.title === ITEM)!.forPublication).toBe(false);
     await screenshot(page, 'flags-withheld');
 
-    await section.getByRole('button', { name: `Publish item 2 ${ITEM}` }).click();
+    await section.getByRole('button', { name: `Publish this item — item 2 ${ITEM}` }).click();
     await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the item published again');
     await m.waitSaved();
   });

@@ -30,6 +30,8 @@ import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo, type MinutesRow } from '../repositories/minutes-repo';
 import { FlagsService } from './flags-service';
 import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
+import { SearchRepo } from '../repositories/search-repo';
+import { searchBlocks } from '../../../shared/search/blocks';
 import { iso, type ServiceContext } from './context';
 import type { AttendanceService } from './attendance-service';
 import type { DecisionsService } from './decisions-service';
@@ -65,6 +67,8 @@ export class MinutesService {
   readonly revisions: RevisionsRepo;
   private readonly flags: FlagsService;
   private readonly flagsRepo: FlagsRepo;
+  /** The search index, kept current in each write's own transaction (only changed blocks are re-indexed). */
+  private readonly search: SearchRepo;
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
@@ -73,6 +77,7 @@ export class MinutesService {
     this.revisions = new RevisionsRepo(ctx.db);
     this.flags = new FlagsService(ctx);
     this.flagsRepo = new FlagsRepo(ctx.db);
+    this.search = new SearchRepo(ctx.db);
   }
 
   // ---- guards (used inside the callers' transactions) ----------------------------------------------------------
@@ -171,6 +176,7 @@ export class MinutesService {
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
+        this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
         const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], now);
         return { sectionKey, rev, savedAt: now, flags };
@@ -262,6 +268,7 @@ export class MinutesService {
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
         this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
         const rev = this.repo.write(r.meetingId, r.sectionKey, contentJson, text, now);
+        this.search.indexSection(r.meetingId, r.sectionKey, searchBlocks(content));
         this.repo.touch(r.meetingId, now);
         this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson, plainText: text });
         const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], now);

@@ -6,6 +6,7 @@ import { addMinutes, formatDuration, formatTime } from '../../../shared/format/d
 import { api } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction } from '../../ui/kit';
+import { confirmInApp } from '../../ui/confirm';
 import { AgendaItemForm, emptyItem, itemValues, type ItemValues } from './AgendaItemForm';
 import { dropMove, keyboardMove, type MoveTarget } from './reorder';
 
@@ -122,7 +123,15 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
   };
   const removeItem = async (item: AgendaItem) => {
     const subs = agenda.filter((i) => i.parentId === item.id).length;
-    if (!(await ask({ title: 'Remove this agenda item?', message: `Item ${item.number} “${item.title}”${subs ? ` and its ${subs} sub-item(s)` : ''} will be removed from the agenda.`, confirm: 'Remove item', danger: true }))) return;
+    if (
+      !(await ask({
+        title: 'Remove this agenda item?',
+        message: `Item ${item.number} “${item.title}”${subs ? ` and its ${subs} sub-item(s)` : ''} go to the trash; they can be restored for 30 days. Minutes typed under it are kept.`,
+        confirm: 'Move to trash',
+        danger: true,
+      }))
+    )
+      return;
     const a = await act.run(() => api.call('agenda.remove', { id: item.id }));
     if (a) onChange(a);
   };

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { href, navigate } from '../../app/router';
 import { ReasonDialog, useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+import { confirmInApp } from '../../ui/confirm';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ExportPanel } from '../export/ExportPanel';
 import { FollowUpPanel } from '../followup/FollowUpPanel';
@@ -51,7 +52,15 @@ export function MeetingPage({ id }: { id: string }) {
     if (m) setDetail({ meeting: m, agenda });
   };
   const remove = async () => {
-    if (!(await ask({ title: 'Delete this meeting?', message: `“${meeting.title}” will be deleted with its agenda and minutes. This cannot be undone.`, confirm: 'Delete meeting', danger: true }))) return;
+    if (
+      !(await ask({
+        title: 'Delete this meeting?',
+        message: `“${meeting.title}” goes to the trash with its agenda, minutes, flags and records. It can be restored from the trash for 30 days.`,
+        confirm: 'Move to trash',
+        danger: true,
+      }))
+    )
+      return;
     const r = await act.run(() => api.call('meetings.delete', { id }));
     if (r) navigate({ name: 'meetings' });
   };

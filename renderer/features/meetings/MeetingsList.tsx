@@ -14,6 +14,8 @@ function nowLocal(): string {
 
 export function MeetingsList() {
   const list = useLoad(() => api.call('meetings.list', {}), []);
+  // A new meeting starts with the redaction marker chosen in Settings.
+  const settings = useLoad(() => api.call('settings.get', {}), []);
   const [creating, setCreating] = useState(false);
   const create = useAction();
   const example = useAction();
@@ -48,7 +50,7 @@ export function MeetingsList() {
       <ErrorNote error={list.error ?? example.error} />
       {creating && (
         <MeetingForm
-          initial={initialValues()}
+          initial={settings.value ? { ...initialValues(), redactionMarker: settings.value.redactionMarker } : initialValues()}
           submitLabel="Create meeting"
           earlierMeetings={meetings}
           onSubmit={onCreate}

@@ -3,10 +3,15 @@ import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
+import { confirmInApp } from '../../ui/confirm';
+import { ExampleDataPanel } from '../example/ExampleDataPanel';
 
 export function MembersPage() {
-  const list = useLoad(() => api.call('members.list', {}), []);
-  const orgs = list.value ?? [];
+  const list = useLoad(() => Promise.all([api.call('members.list', {}), api.call('example.status', {})]), []);
+  // The example's organisations are shown apart (features/example): the roster here is the real one.
+  const exampleIds = new Set(list.value?.[1].organisationIds ?? []);
+  const all = list.value?.[0] ?? [];
+  const orgs = all.filter((o) => !exampleIds.has(o.id));
   const members = orgs.filter((o) => o.isMember);
   const others = orgs.filter((o) => !o.isMember);
   return (
@@ -20,9 +25,18 @@ export function MembersPage() {
       </div>
       <ErrorNote error={list.error} />
       <OrganisationForm onSaved={() => void list.reload()} />
-      {[...members, ...others].map((o) => (
-        <OrganisationCard key={o.id} org={o} onChanged={() => void list.reload()} />
-      ))}
+      <div role="region" aria-label="Roster">
+        {[...members, ...others].map((o) => (
+          <OrganisationCard key={o.id} org={o} onChanged={() => void list.reload()} />
+        ))}
+      </div>
+      {list.value && (
+        <ExampleDataPanel
+          organisations={all.filter((o) => exampleIds.has(o.id))}
+          meetings={list.value[1].meetingIds.length}
+          onRemoved={() => void list.reload()}
+        />
+      )}
     </section>
   );
 }
@@ -71,11 +85,19 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
   const act = useAction();
   const [confirmDialog, ask] = useConfirm();
   const remove = async () => {
-    if (!(await ask({ title: 'Remove this organisation?', message: `${org.name} and its ${org.representatives.length} representative(s) will be removed from the members. Meetings already held keep their attendance.`, confirm: 'Remove organisation', danger: true }))) return;
+    if (
+      !(await ask({
+        title: 'Remove this organisation?',
+        message: `${org.name} and its ${org.representatives.length} representative(s) go to the trash; they can be restored for 30 days.`,
+        confirm: 'Move to trash',
+        danger: true,
+      }))
+    )
+      return;
     if (await act.run(() => api.call('organisations.delete', { id: org.id }))) onChanged();
   };
   const removeRep = async (id: string, name: string) => {
-    if (!(await ask({ title: 'Remove this representative?', message: `${name} will be removed from ${org.name}.`, confirm: 'Remove representative', danger: true }))) return;
+    if (!(await ask({ title: 'Remove this representative?', message: `${name} will be removed from the roster.`, confirm: 'Remove', danger: true }))) return;
     if (await act.run(() => api.call('representatives.delete', { id }))) onChanged();
   };
   return (

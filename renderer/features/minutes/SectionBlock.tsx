@@ -86,8 +86,9 @@ function PublicationSwitch(p: { label: string; published: boolean; withParent: b
     <span className={p.published && !p.withParent ? 'pub-switch' : 'pub-switch off'} data-testid="publication">
       <span className={p.published && !p.withParent ? 'badge published' : 'badge withheld'}>{state}</span>
       {!p.withParent && !p.locked && (
-        <button type="button" className="link" onClick={() => p.onToggle(!p.published)} aria-label={`${p.published ? 'Withhold' : 'Publish'} item ${p.label}`}>
+        <button type="button" className="link" onClick={() => p.onToggle(!p.published)}>
           {p.published ? 'Withhold from publication' : 'Publish this item'}
+          <span className="sr-only"> — item {p.label}</span>
         </button>
       )}
     </span>

@@ -1,0 +1,202 @@
+import type { SearchBlock } from '../../../shared/search/blocks';
+import type { MeetingKind } from '../../../shared/domain/meeting';
+import type { SearchKind } from '../../../shared/contract/search';
+import { NEXT_SEARCH_ID } from '../db/migrations/010-search';
+import { PreparedRepo } from './prepared';
+
+export interface SearchFilters {
+  meetingId?: string;
+  meetingKind?: MeetingKind;
+  group?: string;
+  /** yyyy-mm-dd, inclusive. */
+  from?: string;
+  to?: string;
+  kinds?: SearchKind[];
+}
+
+export interface SearchRow {
+  id: number;
+  kind: SearchKind;
+  meetingId: string;
+  ref: string;
+  sectionKey: string;
+  text: string;
+  flagsJson: string;
+  /** The passage with hits marked by U+E000 … U+E001. */
+  highlighted: string;
+  meetingTitle: string;
+  meetingStartsAt: string;
+  meetingKind: MeetingKind;
+  group: string;
+  itemTitle: string | null;
+  itemForPublication: number | null;
+  itemParentForPublication: number | null;
+}
+
+/** Per connection: what each section has in the index (id → flags + text), checked before use. */
+interface SectionIndex {
+  token: string;
+  rows: Map<number, string>;
+}
+/** Tokens are unique per process run (a counter) and across runs (a random prefix). */
+const TOKEN_PREFIX = `${Math.random().toString(36).slice(2, 10)}-${Date.now().toString(36)}-`;
+let tokenCounter = 0;
+const caches = new WeakMap<object, Map<string, SectionIndex>>();
+function sectionCache(db: object): Map<string, SectionIndex> {
+  let c = caches.get(db);
+  if (!c) {
+    c = new Map();
+    caches.set(db, c);
+  }
+  return c;
+}
+
+export const HIT_OPEN = '\uE000';
+export const HIT_CLOSE = '\uE001';
+
+/**
+ * The search index (migration 010): passages in `search_docs`, the FTS5 index `search_fts` over them. Minutes
+ * sections are indexed here, block by block, inside the caller's save transaction; agenda items, decisions and
+ * action items are kept by triggers.
+ */
+export class SearchRepo extends PreparedRepo {
+  /**
+   * Brings the section's passages in line with `blocks`, touching only what changed: a block whose text and flags
+   * are already indexed stays as it is (typing changes one block, so one passage is re-indexed per save). What is
+   * indexed per section is remembered per connection and trusted only while the section's token in search_sections
+   * is the one written with it, so a save does not read the section's text back.
+   */
+  indexSection(meetingId: string, sectionKey: string, blocks: readonly SearchBlock[]): void {
+    const cacheKey = `${meetingId}\u0000${sectionKey}`;
+    const cache = sectionCache(this.db);
+    const token = this.stmt(`SELECT token FROM search_sections WHERE meeting_id = ? AND section_key = ?`).pluck().get(meetingId, sectionKey) as string | undefined;
+    let known = cache.get(cacheKey);
+    if (!known || token === undefined || known.token !== token) {
+      const stored = this.stmt(`SELECT id, text, flags_json AS flags FROM search_docs WHERE ref = ? AND kind = 'minutes' AND meeting_id = ?`).all(
+        sectionKey,
+        meetingId,
+      ) as Array<{ id: number; text: string; flags: string }>;
+      known = { token: '', rows: new Map() };
+      for (const r of stored) known.rows.set(r.id, `${r.flags}\u0000${r.text}`);
+    }
+    const pool = new Map<string, number[]>();
+    for (const [id, k] of known.rows) {
+      const list = pool.get(k);
+      if (list) list.push(id);
+      else pool.set(k, [id]);
+    }
+    const toInsert: Array<[string, string]> = [];
+    for (const b of blocks) {
+      const flags = JSON.stringify(b.flags);
+      const list = pool.get(`${flags}\u0000${b.text}`);
+      if (list && list.length > 0) list.pop();
+      else toInsert.push([b.text, flags]);
+    }
+    const leftover = [...pool.values()].flat();
+    const rows = known.rows;
+    if (toInsert.length > 0 || leftover.length > 0) {
+      const insert = this.stmt(`INSERT INTO search_docs (id, meeting_id, kind, ref, section_key, text, flags_json) VALUES (${NEXT_SEARCH_ID}, ?, 'minutes', ?, ?, ?, ?)`);
+      const update = this.stmt(`UPDATE search_docs SET text = ?, flags_json = ? WHERE id = ?`);
+      const del = this.stmt(`DELETE FROM search_docs WHERE id = ?`);
+      // A changed block reuses a leftover row (one FTS delete + insert), else gets a new row.
+      for (const [text, flags] of toInsert) {
+        const id = leftover.pop();
+        if (id !== undefined) update.run(text, flags, id);
+        rows.set(id ?? Number(insert.run(meetingId, sectionKey, sectionKey, text, flags).lastInsertRowid), `${flags}\u0000${text}`);
+      }
+      for (const id of leftover) {
+        del.run(id);
+        rows.delete(id);
+      }
+    }
+    if (toInsert.length > 0 || leftover.length > 0 || known.token !== token || token === undefined) {
+      // A new token with every change: if this transaction is rolled back, the table keeps the old one and the
+      // copy made here is never trusted.
+      const next = `${TOKEN_PREFIX}${++tokenCounter}`;
+      this.stmt(
+        `INSERT INTO search_sections (meeting_id, section_key, token) VALUES (?, ?, ?) ON CONFLICT (meeting_id, section_key) DO UPDATE SET token = excluded.token`,
+      ).run(meetingId, sectionKey, next);
+      cache.set(cacheKey, { token: next, rows });
+    }
+  }
+
+  /** Forgets a section's passages (e.g. before re-indexing a meeting from scratch). */
+  clearSection(meetingId: string, sectionKey: string): void {
+    this.stmt(`DELETE FROM search_docs WHERE ref = ? AND kind = 'minutes' AND meeting_id = ?`).run(sectionKey, meetingId);
+    this.stmt(`DELETE FROM search_sections WHERE meeting_id = ? AND section_key = ?`).run(meetingId, sectionKey);
+  }
+
+  sectionsOf(meetingId: string): Array<{ sectionKey: string; contentJson: string }> {
+    return this.stmt(`SELECT section_key AS sectionKey, content_json AS contentJson FROM minutes_sections WHERE meeting_id = ?`).all(meetingId) as Array<{
+      sectionKey: string;
+      contentJson: string;
+    }>;
+  }
+
+  private where(f: SearchFilters): { sql: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (f.meetingId) {
+      clauses.push('d.meeting_id = ?');
+      params.push(f.meetingId);
+    }
+    if (f.meetingKind) {
+      clauses.push('m.kind = ?');
+      params.push(f.meetingKind);
+    }
+    if (f.group) {
+      clauses.push('m.group_name = ? COLLATE NOCASE');
+      params.push(f.group);
+    }
+    if (f.from) {
+      clauses.push('m.starts_at >= ?');
+      params.push(f.from);
+    }
+    if (f.to) {
+      clauses.push('m.starts_at < ?');
+      params.push(`${f.to}T99`);
+    }
+    if (f.kinds && f.kinds.length > 0) {
+      clauses.push(`d.kind IN (${f.kinds.map(() => '?').join(', ')})`);
+      params.push(...f.kinds);
+    }
+    return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
+  }
+
+  private from(f: SearchFilters): string {
+    const needsDocs = Boolean(f.meetingId || f.kinds?.length);
+    const needsMeeting = Boolean(f.meetingKind || f.group || f.from || f.to);
+    return `search_fts f${needsDocs || needsMeeting ? ' JOIN search_docs d ON d.id = f.rowid' : ''}${needsMeeting ? ' JOIN meetings m ON m.id = d.meeting_id' : ''}`;
+  }
+
+  /**
+   * One pass over the most recent `cap` matching passages (ascending ids are newest first, see migration 010), each
+   * with its BM25 score (lower is better): the caller ranks them. Fewer than `cap` rows means that is every match.
+   */
+  scored(match: string, f: SearchFilters, cap: number): Array<{ id: number; score: number }> {
+    const w = this.where(f);
+    return this.stmt(`SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid LIMIT ?`).all(
+      match,
+      ...w.params,
+      cap,
+    ) as Array<{ id: number; score: number }>;
+  }
+
+  /** One ranked passage with its hits marked (U+E000 … U+E001), its meeting and its agenda item. */
+  hydrate(match: string, id: number): SearchRow | undefined {
+    return this.stmt(
+      `SELECT d.id, d.kind, d.meeting_id AS meetingId, d.ref, d.section_key AS sectionKey, d.text, d.flags_json AS flagsJson,
+              highlight(search_fts, 0, '${HIT_OPEN}', '${HIT_CLOSE}') AS highlighted,
+              m.title AS meetingTitle, m.starts_at AS meetingStartsAt, m.kind AS meetingKind, m.group_name AS "group",
+              a.title AS itemTitle, a.for_publication AS itemForPublication, p.for_publication AS itemParentForPublication
+         FROM search_fts f JOIN search_docs d ON d.id = f.rowid JOIN meetings m ON m.id = d.meeting_id
+         LEFT JOIN agenda_items a ON a.id = d.section_key LEFT JOIN agenda_items p ON p.id = a.parent_id
+        WHERE search_fts MATCH ? AND f.rowid = ?`,
+    ).get(match, id) as SearchRow | undefined;
+  }
+
+  /** The LIKE scan the benchmark compares with: every passage containing `needle`, counted (no index can help). */
+  likeScanCount(needle: string): number {
+    return this.stmt(`SELECT count(*) FROM search_docs WHERE text LIKE ? ESCAPE '\\'`).pluck().get(`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number;
+  }
+}

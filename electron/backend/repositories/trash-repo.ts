@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+
+export interface TrashRow {
+  id: string;
+  kind: 'meeting' | 'agenda_item' | 'organisation';
+  entityId: string;
+  label: string;
+  detail: string;
+  meetingId: string | null;
+  deletedAt: string;
+  deletedBy: string;
+  payloadJson: string;
+}
+
+const COLS = `id, kind, entity_id AS entityId, label, detail, meeting_id AS meetingId, deleted_at AS deletedAt, deleted_by AS deletedBy`;
+
+export class TrashRepo {
+  constructor(private readonly db: Database) {}
+
+  insert(r: TrashRow): void {
+    this.db
+      .prepare(`INSERT INTO trash (id, kind, entity_id, label, detail, meeting_id, deleted_at, deleted_by, payload_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(r.id, r.kind, r.entityId, r.label, r.detail, r.meetingId, r.deletedAt, r.deletedBy, r.payloadJson);
+  }
+
+  list(): Array<Omit<TrashRow, 'payloadJson'>> {
+    return this.db.prepare(`SELECT ${COLS} FROM trash ORDER BY deleted_at DESC, id`).all() as Array<Omit<TrashRow, 'payloadJson'>>;
+  }
+
+  get(id: string): TrashRow | undefined {
+    return this.db.prepare(`SELECT ${COLS}, payload_json AS payloadJson FROM trash WHERE id = ?`).get(id) as TrashRow | undefined;
+  }
+
+  delete(id: string): number {
+    return this.db.prepare(`DELETE FROM trash WHERE id = ?`).run(id).changes;
+  }
+
+  deleteAll(): number {
+    return this.db.prepare(`DELETE FROM trash`).run().changes;
+  }
+
+  deleteOlderThan(cutoff: string): number {
+    return this.db.prepare(`DELETE FROM trash WHERE deleted_at < ?`).run(cutoff).changes;
+  }
+}
+
+/** Marks of the example data (migration 012). */
+export class ExampleMarksRepo {
+  constructor(private readonly db: Database) {}
+
+  mark(table: 'meetings' | 'organisations', id: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO example_data (table_name, row_id) VALUES (?, ?)`).run(table, id);
+  }
+
+  /** Marked rows that still exist (marks of rows deleted since are dropped). */
+  list(table: 'meetings' | 'organisations'): string[] {
+    this.db.prepare(`DELETE FROM example_data WHERE table_name = ? AND row_id NOT IN (SELECT id FROM ${table})`).run(table);
+    return this.db.prepare(`SELECT row_id FROM example_data WHERE table_name = ? ORDER BY row_id`).pluck().all(table) as string[];
+  }
+
+  unmarkAll(): void {
+    this.db.prepare(`DELETE FROM example_data`).run();
+  }
+}

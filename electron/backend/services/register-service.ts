@@ -1,0 +1,67 @@
+import { AppError } from '../../../shared/errors';
+import type { RegisterDocument, RegisterExport, RegisterRow } from '../../../shared/contract/register';
+import { REGISTER_DOCUMENT_LABEL } from '../../../shared/contract/register';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
+import { publicMemberList, publicRegister } from '../../../shared/register/public-models';
+import { buildMemberList, buildPublicRegister } from '../export/build-register';
+import { checkPublicDocx, describeFindings } from '../export/redaction-check';
+import { ExampleMarksRepo } from '../repositories/trash-repo';
+import { RegisterRepo } from '../repositories/register-repo';
+import type { ServiceContext } from './context';
+import type { MembersService } from './members-service';
+
+/**
+ * The register of meetings and the two public lists it exports. Both lists are public documents: built from their
+ * public models only, then the produced file goes through the redaction check against every flagged passage of every
+ * meeting (a title or a name that someone flagged somewhere stops the export, fail-closed, and says where).
+ */
+export class RegisterService {
+  private readonly repo: RegisterRepo;
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly members: MembersService,
+  ) {
+    this.repo = new RegisterRepo(ctx.db);
+  }
+
+  list(): RegisterRow[] {
+    return this.repo.rows().map((r) => ({ ...r, example: r.example === 1 }));
+  }
+
+  async export(document: RegisterDocument): Promise<RegisterExport> {
+    const asOf = this.ctx.now().toISOString().slice(0, 10);
+    const bodyName = this.members.body().name;
+    const { bytes, passages } = await this.ctx.db.transaction(() => {
+      const passages = this.flaggedPassages();
+      if (document === 'public_register') return { bytes: buildPublicRegister(bodyName, publicRegister(this.list()), asOf), passages };
+      const exampleIds = new Set(new ExampleMarksRepo(this.ctx.db).list('organisations'));
+      return { bytes: buildMemberList(bodyName, publicMemberList(this.members.list(), exampleIds), asOf), passages };
+    })();
+    const file = await bytes;
+    const result = checkPublicDocx(file, { passages });
+    if (!result.ok)
+      throw new AppError(
+        'leak_detected',
+        `The ${REGISTER_DOCUMENT_LABEL[document].toLowerCase()} was not produced: ${describeFindings(result.findings, (id) => `a passage flagged in the minutes (flag ${id})`)}. Nothing was written.`,
+        { details: { findings: result.findings } },
+      );
+    const fileName = `${asOf} ${REGISTER_DOCUMENT_LABEL[document]}.docx`;
+    return { fileName, bytesBase64: Buffer.from(file).toString('base64'), check: { applied: true, passed: true, findings: [] } };
+  }
+
+  /** Every flagged passage of every section (the flag nodes in the stored text are the one source of truth). */
+  private flaggedPassages(): Array<{ id: string; text: string }> {
+    const out: Array<{ id: string; text: string }> = [];
+    for (const json of this.repo.allSectionContents()) {
+      let doc: SerializedDoc;
+      try {
+        doc = JSON.parse(json) as SerializedDoc;
+      } catch {
+        throw new AppError('internal', 'A stored section could not be read, so its flags cannot be checked. Nothing was exported.');
+      }
+      for (const f of flaggedTexts(doc)) out.push({ id: f.ids.join('+'), text: f.text });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/domain/settings';
+import { api } from '../../api';
+import { href } from '../../app/router';
+import { applyTheme } from './theme';
+import './settings.css';
+
+type Listener = (s: Settings) => void;
+const listeners = new Set<Listener>();
+
+/** Tells the app that settings changed (the Settings page calls it after a save). */
+export function settingsChanged(s: Settings): void {
+  for (const l of listeners) l(s);
+}
+
+/** Mounted once: applies the theme, and says so when the settings file could not be read at start. */
+export function SettingsEffects() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    const on: Listener = (s) => {
+      setSettings(s);
+      applyTheme(s.theme);
+    };
+    listeners.add(on);
+    api.call('settings.get', {}).then(on, () => applyTheme('system'));
+    return () => {
+      listeners.delete(on);
+    };
+  }, []);
+  if (!settings?.problem) return null;
+  return (
+    <div className="error-note settings-problem" role="alert">
+      <span>{settings.problem} </span>
+      <a href={href({ name: 'settings' })}>Open the settings</a>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { TRASH_DAYS, TRASH_KIND_LABEL, type TrashEntry } from '../../../shared/contract/trash';
+import { formatLongDate } from '../../../shared/format/dates';
+import { api } from '../../api';
+import { href, navigate } from '../../app/router';
+import { confirmInApp } from '../../ui/confirm';
+import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+
+const daysLeft = (expiresAt: string) => Math.max(0, Math.ceil((Date.parse(expiresAt) - Date.now()) / 86_400_000));
+
+/** What was deleted in the last 30 days: restore it with everything it held, or remove it for good. */
+export function TrashPage() {
+  const list = useLoad(() => api.call('trash.list', {}), []);
+  const act = useAction();
+  const entries = list.value ?? [];
+
+  const restore = async (e: TrashEntry) => {
+    const r = await act.run(() => api.call('trash.restore', { id: e.id }));
+    if (!r) return;
+    if (r.kind === 'meeting' && r.meetingId) navigate({ name: 'meeting', id: r.meetingId });
+    else if (r.kind === 'organisation') navigate({ name: 'members' });
+    else if (r.meetingId) navigate({ name: 'meeting', id: r.meetingId });
+  };
+  const purge = async (e: TrashEntry) => {
+    const ok = await confirmInApp({
+      title: 'Delete for good?',
+      message: `“${e.label}” will be removed for good and cannot be restored.`,
+      confirmLabel: 'Delete for good',
+      danger: true,
+    });
+    if (ok && (await act.run(() => api.call('trash.purge', { id: e.id })))) await list.reload();
+  };
+  const empty = async () => {
+    const ok = await confirmInApp({
+      title: 'Empty the trash?',
+      message: `${entries.length} deleted item(s) will be removed for good and cannot be restored.`,
+      confirmLabel: 'Empty the trash',
+      danger: true,
+    });
+    if (ok && (await act.run(() => api.call('trash.empty', { confirm: true })))) await list.reload();
+  };
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <div>
+          <h1 tabIndex={-1}>Trash</h1>
+          <p className="meta">Deleted meetings, agenda items and organisations are kept here for {TRASH_DAYS} days, then removed for good.</p>
+        </div>
+        <div className="actions">
+          <button type="button" className="danger" onClick={empty} disabled={entries.length === 0 || act.busy}>
+            Empty the trash
+          </button>
+        </div>
+      </div>
+      <ErrorNote error={list.error ?? act.error} onDismiss={act.error ? () => act.setError(null) : undefined} />
+      {!list.loading && entries.length === 0 && (
+        <div className="empty card">
+          <p>The trash is empty.</p>
+          <p>
+            <a href={href({ name: 'meetings' })}>Back to the meetings</a>
+          </p>
+        </div>
+      )}
+      {entries.length > 0 && (
+        <table className="list trash-list">
+          <caption className="sr-only">Deleted items</caption>
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Held</th>
+              <th scope="col">Deleted</th>
+              <th scope="col">Removed for good in</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <strong>{e.label}</strong>
+                </td>
+                <td>{TRASH_KIND_LABEL[e.kind]}</td>
+                <td className="sub">{e.detail}</td>
+                <td>
+                  {formatLongDate(e.deletedAt)}
+                  {e.deletedBy ? <span className="sub"> by {e.deletedBy}</span> : null}
+                </td>
+                <td>{daysLeft(e.expiresAt)} days</td>
+                <td className="row-actions">
+                  <button type="button" className="primary" onClick={() => void restore(e)} disabled={act.busy} aria-label={`Restore ${e.label}`}>
+                    Restore
+                  </button>
+                  <button type="button" className="link" onClick={() => void purge(e)} disabled={act.busy} aria-label={`Delete ${e.label} for good`}>
+                    Delete for good
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

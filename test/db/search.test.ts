@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchOutput } from '../../shared/contract/search';
+import type { SerializedDoc } from '../../shared/editor/doc-model';
+import { parseQuery } from '../../shared/search/query';
+import { searchBlocks } from '../../shared/search/blocks';
+import { call } from '../helpers/temp';
+import { doc, meetingWithAgenda } from './minutes-fixture';
+
+const search = (b: Parameters<typeof call>[0], input: Record<string, unknown>) => call<SearchOutput>(b, 'search.query', input);
+const docCount = (b: Parameters<typeof call>[0]) => (b.db.prepare(`SELECT count(*) AS n FROM search_docs WHERE kind = 'minutes'`).get() as { n: number }).n;
+
+function flaggedDoc(before: string, secret: string, after: string): SerializedDoc {
+  const t = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      children: [{ type: 'paragraph', version: 1, children: [t(before), { type: 'flag', version: 1, ids: ['f1'], children: [t(secret)] }, t(after)] }],
+    },
+  };
+}
+
+describe('search query language', () => {
+  it('quotes words, keeps phrases and prefixes, and never lets FTS5 syntax through', () => {
+    expect(parseQuery('copyright  policy')?.match).toBe('"copyright" "policy"');
+    expect(parseQuery('"systemic risk" eval*')?.match).toBe('"systemic risk" "eval" *');
+    expect(parseQuery('general-purpose')?.match).toBe('"general purpose"');
+    expect(parseQuery('NEAR(a b) OR c:d ^x')?.match).toBe('"NEAR a" "b" "OR" "c d" "x"');
+    expect(parseQuery('  "" * - ')).toBeNull();
+    expect(parseQuery('"unclosed phrase')?.terms).toEqual([{ kind: 'phrase', text: 'unclosed phrase' }]);
+  });
+
+  it('splits a section into blocks with their flagged ranges', () => {
+    expect(searchBlocks(flaggedDoc('Revenue was ', 'EUR 12 million', ' last year.'))).toEqual([
+      { text: 'Revenue was EUR 12 million last year.', flags: [[12, 26]] },
+    ]);
+  });
+});
+
+describe('search across the archive', () => {
+  it('finds minutes, agenda items, decisions and actions; phrases, prefixes, diacritics folded', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: items[0], content: doc('The Café Müller proposal was discussed.', 'Nothing else.') });
+    await call(backend, 'decisions.create', { meetingId, sectionKey: items[0], text: 'The taskforce adopted the transparency template.', outcome: 'adopted' });
+    await call(backend, 'actions.create', { meetingId, sectionKey: 'closing', text: 'Secretariat to circulate the glossary.' });
+
+    const cafe = await search(backend, { query: 'cafe muller' });
+    expect(cafe.hits).toHaveLength(1);
+    expect(cafe.hits[0]).toMatchObject({ kind: 'minutes', meetingId, sectionKey: items[0], sectionTitle: '1 Adoption of the agenda', hits: ['Café', 'Müller'] });
+
+    expect((await search(backend, { query: '"transparency template"' })).hits.map((h) => h.kind)).toEqual(['decision']);
+    expect((await search(backend, { query: '"template transparency"' })).hits).toHaveLength(0);
+    expect((await search(backend, { query: 'gloss*' })).hits.map((h) => h.kind)).toEqual(['action']);
+    expect((await search(backend, { query: 'signatory' })).hits.map((h) => h.kind)).toEqual(['agenda']);
+    expect((await search(backend, { query: 'adoption', kinds: ['minutes'] })).hits).toHaveLength(0);
+    expect((await search(backend, { query: '' })).hits).toEqual([]);
+  });
+
+  it('keeps the index current on every save, re-indexing only the blocks that changed', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const key = items[1]!;
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('alpha one', 'bravo two', 'charlie three') });
+    const ids = () => backend.db.prepare(`SELECT id FROM search_docs WHERE kind = 'minutes' ORDER BY id`).pluck().all() as number[];
+    const before = ids();
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('alpha one', 'bravo two edited', 'charlie three') });
+    const after = ids();
+    expect(after).toEqual(before); // the changed block reused its row; the others were not touched
+    expect((await search(backend, { query: 'edited' })).hits).toHaveLength(1);
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('charlie three') });
+    expect(docCount(backend)).toBe(1);
+    expect((await search(backend, { query: 'alpha' })).hits).toHaveLength(0);
+    const integrity = backend.db.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`);
+    expect(() => integrity.run()).not.toThrow();
+  });
+
+  it('shows flagged passages as flagged', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: flaggedDoc('Revenue was ', 'EUR 12 million', ' last year.') });
+    const inFlag = (await search(backend, { query: 'million' })).hits[0]!;
+    expect(inFlag.flagged).toBe(true);
+    expect(inFlag.snippet.filter((p) => p.flagged).map((p) => p.text).join('')).toBe('EUR 12 million');
+    const outside = (await search(backend, { query: 'revenue' })).hits[0]!;
+    expect(outside.flagged).toBe(false);
+    expect(outside.containsFlagged).toBe(true);
+  });
+
+  it('filters by meeting, date range, meeting kind and group; a deleted meeting leaves the index', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    const other = await call<{ meeting: { id: string } }>(backend, 'meetings.create', {
+      title: 'Working group',
+      kind: 'ad_hoc_group',
+      groupName: 'Transparency',
+      startsAt: '2025-06-01T10:00',
+      endsAt: '2025-06-01T12:00',
+    });
+    for (const id of [meetingId, other.meeting.id]) await call(backend, 'minutes.saveSection', { meetingId: id, sectionKey: 'opening', content: doc('Quorum reached.') });
+    expect((await search(backend, { query: 'quorum' })).hits).toHaveLength(2);
+    expect((await search(backend, { query: 'quorum', meetingId })).hits.map((h) => h.meetingId)).toEqual([meetingId]);
+    expect((await search(backend, { query: 'quorum', to: '2025-12-31' })).hits.map((h) => h.meetingId)).toEqual([other.meeting.id]);
+    expect((await search(backend, { query: 'quorum', from: '2026-02-10', to: '2026-02-10' })).hits.map((h) => h.meetingId)).toEqual([meetingId]);
+    expect((await search(backend, { query: 'quorum', meetingKind: 'ad_hoc_group' })).hits).toHaveLength(1);
+    expect((await search(backend, { query: 'quorum', group: 'transparency' })).hits).toHaveLength(1);
+    backend.db.prepare(`DELETE FROM meetings WHERE id = ?`).run(other.meeting.id);
+    expect((await search(backend, { query: 'quorum' })).hits).toHaveLength(1);
+  });
+});
+
+describe('search index cache', () => {
+  it('stays right when a save is rolled back after indexing', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const key = items[0]!;
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('first version') });
+    const { SearchRepo } = await import('../../electron/backend/repositories/search-repo');
+    const { searchBlocks: blocks } = await import('../../shared/search/blocks');
+    const repo = new SearchRepo(backend.db);
+    // A transaction that re-indexes the section, then fails: nothing of it stays, and the next save is indexed right.
+    expect(() =>
+      backend.db.transaction(() => {
+        backend.db.prepare(`UPDATE minutes_sections SET rev = rev + 1 WHERE meeting_id = ? AND section_key = ?`).run(meetingId, key);
+        repo.indexSection(meetingId, key, blocks(doc('phantom text')));
+        throw new Error('disk full');
+      })(),
+    ).toThrow('disk full');
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('phantom text') });
+    expect((await search(backend, { query: 'phantom' })).hits).toHaveLength(1);
+    expect((await search(backend, { query: 'first' })).hits).toHaveLength(0);
+  });
+});
+
+describe('search over many matches', () => {
+  it('ranks the most recent 2,000 matches when there are more, and says so', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const many = Array.from({ length: 2_100 }, (_, i) => `Quorum noted in paragraph ${i}.`);
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: items[0], content: doc(...many) });
+    // Written last: the most recent passage, so it is among those ranked, and a short one ranks first.
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'closing', content: doc('Quorum.') });
+    const out = await search(backend, { query: 'quorum' });
+    expect(out).toMatchObject({ capped: true, matched: 2_000 });
+    expect(out.hits).toHaveLength(50);
+    expect(out.hits[0]!.sectionKey).toBe('closing');
+  });
+});
