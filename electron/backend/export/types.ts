@@ -3,6 +3,7 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { MinutesStatus } from '../../../shared/domain/minutes';
+import type { ApprovalRecord, DecisionVote, Invitation, Safeguard } from '../../../shared/procedure';
 
 /**
  * Everything the internal documents are built from: plain data, gathered by the export service, so that every
@@ -29,6 +30,18 @@ export interface ExportData {
   actions: ActionRecord[];
   /** Agenda items withheld from publication. */
   withheldItemIds: string[];
+  /** The body's procedure (shared/procedure): votes with outcomes, competition-law safeguards, the approval record. */
+  procedure?: ProcedureRecord;
+}
+
+export interface ProcedureRecord {
+  votes: DecisionVote[];
+  safeguards: Safeguard[];
+  approval: ApprovalRecord;
+  /** External experts and observers invited by a decision (internal minutes). */
+  invitations?: Array<Invitation & { name: string }>;
+  /** Member organisation names by id (who voted how, internal minutes only). */
+  organisationNames: Record<string, string>;
 }
 
 /** The body's name and chair, and its conventions; every convention has a default (DEFAULT_DOCUMENT_CONVENTIONS). */
@@ -73,6 +86,8 @@ export interface FlagRecord {
 }
 
 export interface DecisionRecord {
+  /** The decision's id (links its vote, if any). */
+  id?: string;
   text: string;
   outcome: string;
   sectionKey: string;

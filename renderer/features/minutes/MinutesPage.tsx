@@ -18,6 +18,7 @@ import { useLiveClock } from '../live/useLiveClock';
 import { useLiveControls } from '../live/useLiveControls';
 import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
 import { usePublicPreview } from '../preview/usePublicPreview';
+import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { MinutesSections } from './MinutesSections';
@@ -76,6 +77,7 @@ export function MinutesPage({ id }: { id: string }) {
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
   };
 
+  const votes = useMeetingVotes(id, panel);
   // The live public preview: redact() over the editors' CURRENT content, rebuilt shortly after they change.
   const preview = usePublicPreview(panel === 'preview', () => {
     const d = detailRef.current;
@@ -89,11 +91,12 @@ export function MinutesPage({ id }: { id: string }) {
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       document: { meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
+      votes: publicVotes(votes, st.decisions),
     };
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, previewChanged]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({
