@@ -81,8 +81,14 @@ export interface FlagRecord {
   /** The flagged text as it stood when exported (what must never reach a public file). */
   excerpt: string;
   sectionKey: string;
-  /** ISO instant when the flag was lifted, or null while it is in force. */
+  /** ISO instant when the flag left force (lifted, lifted by undo, text removed), or null while it is in force. */
   retiredAt: string | null;
+  /** Its state in words (shared/domain/flags: FLAG_STATE_LABEL), e.g. "Lifted by undo". */
+  state?: string;
+  /** Who lifted it, when a person did. */
+  retiredBy?: string;
+  /** Since when a flag in force has had no mark (its text still in the minutes), or null. */
+  unmarkedSince?: string | null;
 }
 
 export interface DecisionRecord {

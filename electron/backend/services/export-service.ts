@@ -5,7 +5,7 @@ import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain
 import type { DraftConfirmation } from '../../../shared/contract/exports';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
-import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
+import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
@@ -154,6 +154,9 @@ export class ExportService {
       excerpt: f.excerpt,
       sectionKey: f.sectionKey,
       retiredAt: f.retiredAt,
+      state: FLAG_STATE_LABEL[flagState(f)],
+      retiredBy: f.retiredBy,
+      unmarkedSince: f.unmarkedSince,
     }));
     return {
       body: this.members.body(),
