@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
+import type { ExportKind, ExportRecord, ExportResult, PublicSummaryOptions } from '../../../shared/contract/exports';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
 import type { DraftConfirmation } from '../../../shared/contract/exports';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
@@ -51,6 +51,12 @@ export class ExportService {
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
+  }
+
+  /** The layout options of the public summary as an export now would use them (for the live preview). */
+  publicOptions(meetingId: string): PublicSummaryOptions {
+    const o = publicDocumentOptions(this.gather(meetingId));
+    return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '' };
   }
 
   history(meetingId: string): ExportRecord[] {
