@@ -60,7 +60,7 @@ describe('procedure in the documents', () => {
     expect(internal).toContain('Circulated by Secretariat on 12 February 2026.');
     expect(internal).toContain('Approved by The Taskforce on 10 March 2026.');
 
-    const pub = documentText(await call<ExportResult>(b, 'exports.create', { meetingId, kind: 'public_summary' }));
+    const pub = documentText(await call<ExportResult>(b, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true }));
     expect(pub).toContain('Outcome of a vote: Adopted: 4 of 5 member organisations present in favour; two thirds required (4). 1 against.');
     expect(pub).not.toContain('In favour:');
     expect(pub).not.toContain('Against: Mistral');
@@ -70,7 +70,7 @@ describe('procedure in the documents', () => {
 
     // Withheld item: the outcome is not published either.
     await call(b, 'agenda.update', { id: threshold.id, forPublication: false });
-    const withheld = documentText(await call<ExportResult>(b, 'exports.create', { meetingId, kind: 'public_summary' }));
+    const withheld = documentText(await call<ExportResult>(b, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true }));
     expect(withheld).not.toContain('Outcome of a vote');
   });
 
