@@ -276,10 +276,28 @@ describe('flags without a selection, and who set them', () => {
 
       await m.editor(m.section('opening')).click();
       await page.keyboard.type('Write to camille.laurent@example.org today.');
-      // Under load the editor may still be applying the typed text: move the caret only once it is all there.
       await page.waitForFunction(() => document.activeElement?.textContent?.includes('example.org today.'));
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-      for (let i = 0; i < 'org today.'.length; i++) await page.keyboard.press('ArrowLeft');
+      // The officer clicks into the address (no selection) — a click, not arrow keys, so that a save or a suggestion
+      // landing between key presses under load cannot leave the caret elsewhere; then checks where the caret is.
+      const at = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.activeElement!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent!.indexOf('laurent');
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i + 2);
+          r.setEnd(n, i + 3);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + 1, y: b.top + b.height / 2 };
+        }
+        return null;
+      });
+      expect(at).not.toBeNull();
+      await page.mouse.click(at!.x, at!.y);
+      await page.waitForFunction(() => {
+        const sel = window.getSelection();
+        return !!sel && sel.isCollapsed && !!sel.anchorNode?.textContent?.includes('laurent');
+      });
       await page.keyboard.press('Alt+Shift+F');
       const dialog = page.getByRole('dialog', { name: 'Flag as not for publication' });
       await dialog.waitFor();
