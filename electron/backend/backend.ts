@@ -9,6 +9,7 @@ import { coreHandlers } from './handlers/core';
 import { exportsHandlers } from './handlers/exports';
 import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
+import { procedureHandlers } from './handlers/procedure';
 import { backupHandlers } from './handlers/backup';
 import { changeCount } from './db/backup';
 import { AUTO_BACKUP_MINUTES, BackupStore } from './services/backup-service';
@@ -120,6 +121,7 @@ export class Backend {
       ...searchHandlers(this),
       ...trashHandlers(this),
       ...registerHandlers(this),
+      ...procedureHandlers(this),
     };
     session.dispatch = createDispatcher(handlers, this.opts.log);
     session.changesAtBackup = changeCount(db);

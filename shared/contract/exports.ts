@@ -61,8 +61,28 @@ export const ExportRecord = z.object({
 });
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
+/**
+ * What the public summary states besides the minutes, as the export computes it now (the body's conventions, the
+ * place and date of issue, the draft marking): the live preview lays the summary out with the same options, so it
+ * shows what the DOCX prints.
+ */
+export const PublicSummaryOptions = z.object({
+  chair: z.string(),
+  timeZone: z.string(),
+  issue: z.string(),
+  reference: z.string(),
+  draft: z.string().nullable(),
+  language: z.string(),
+});
+export type PublicSummaryOptions = z.infer<typeof PublicSummaryOptions>;
+
 /** Calls of the exports feature. */
 export const exportsCalls = defineCalls({
+  'exports.publicOptions': {
+    input: z.object({ meetingId: Id }).strict(),
+    output: PublicSummaryOptions,
+    summary: 'The options the public summary is laid out with now (conventions, issue line, draft marking): the preview uses them.',
+  },
   'exports.create': {
     input: ExportCreate,
     output: ExportResult,

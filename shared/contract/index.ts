@@ -4,6 +4,7 @@ import { coreCalls } from './core';
 import { exportsCalls } from './exports';
 import { flagsCalls } from './flags';
 import { minutesCalls } from './minutes';
+import { procedureCalls } from './procedure';
 import { searchCalls } from './search';
 import { trashCalls } from './trash';
 import { exampleCalls } from './example';
@@ -19,6 +20,7 @@ export const contract = {
   ...minutesCalls,
   ...flagsCalls,
   ...exportsCalls,
+  ...procedureCalls,
   ...backupCalls,
   ...searchCalls,
   ...trashCalls,

@@ -2,6 +2,7 @@ import { formatLongDate } from '../format/dates';
 import { meetingMetaLines, type MeetingLinesInput } from '../format/meeting-lines';
 import { withZonedTimestamps } from '../format/timestamps';
 import { longDate } from '../format/zoned';
+import { publicVoteText, type PublicVote } from '../procedure/outcome';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { blockPlainText, WITHHELD_NOTE } from './plain-text';
@@ -21,6 +22,11 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
   flagsInForce?: readonly FlagInForce[];
   /** Everything else the summary states that is not in the minutes (see LayoutOptions). */
   document?: LayoutOptions;
+  /**
+   * Outcomes of the votes on decisions (shared/procedure): counts and rule only, never who voted how. Each is listed
+   * under Decisions for its section, in words made here from the counts; none for a withheld or unknown section.
+   */
+  votes?: readonly PublicVote[];
 }
 
 /**
@@ -62,7 +68,7 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const zone = input.document?.timeZone;
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
-  const summary = layoutPublicSummary(doc, input.document);
+  const summary = layoutPublicSummary(doc, input.document, input.votes ?? []);
   summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc);
   return summary;
 }
@@ -80,7 +86,7 @@ const text = (t: string, f: Partial<Record<'bold' | 'italic', boolean>> = {}): P
  * Lays out a redacted document as the blocks of the public summary. Pure; the order is the document's. Items keep
  * consecutive numbers when withheld items are left out (3, 4 — not 3, 5).
  */
-export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {}): PublicSummary {
+export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {}, votes: readonly PublicVote[] = []): PublicSummary {
   const blocks: SummaryBlock[] = [];
   if (opts.issue) blocks.push({ kind: 'meta', role: 'issue', text: sanitiseText(opts.issue) });
   blocks.push({ kind: 'title', text: sanitiseText(doc.meetingTitle) }, { kind: 'subtitle', text: 'Public summary' });
@@ -129,6 +135,7 @@ export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {
           blocks.push({ kind: b.kind, inlines });
       }
     }
+    for (const v of votes) if (v.sectionKey === section.key) decisions.push({ section, inlines: [text(`Outcome of a vote: ${publicVoteText(v)}`)] });
   }
 
   const listOf = (title: string, entries: typeof decisions, none: string) => {

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { AgendaItem } from '../../shared/domain/agenda';
@@ -130,6 +131,20 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect(flagState(ack.flags[0]!)).toBe('lifted_by_undo');
     const redo = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, 'Acme pays 40 million'), tx(' After.'))));
     expect(flagState(redo.flags[0]!)).toBe('in_force');
+  });
+
+  it('the redaction record says each flag’s state: lifted by undo, mark missing, text removed', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const g = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: 'opening', excerpt: 'x' });
+    await save(b, meetingId, 'opening', content(para(mark(g.id, 'Beta Labs terms'))));
+    await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))), [f.id]);
+    await save(b, meetingId, 'opening', content(para(tx('Beta Labs terms, unmarked.'))));
+    const r = await call<{ bytesBase64: string }>(b, 'exports.create', { meetingId, kind: 'redaction_record' });
+    const xml = strFromU8(unzipSync(Buffer.from(r.bytesBase64, 'base64'))['word/document.xml']!);
+    expect(xml).toContain('(lifted by undo)');
+    expect(xml).toContain('(in force — mark missing)');
+    expect(xml).toContain('Mark missing since');
   });
 
   it('"text removed" only once the text is verifiably gone from the meeting; the text coming back reinstates the flag', async () => {

@@ -224,10 +224,12 @@ describe('accessibility of every screen and dialog (axe-core: 0 serious or criti
       await page.goto(`${host.origin}/#/`);
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
       await expectAccessible(page, 'the meetings list');
+      // The example's organisations are listed apart from the roster (issue 14): a real one to remove.
+      await apiCall(host, 'organisations.create', { name: 'Roster Test Organisation' });
       await page.goto(`${host.origin}/#/members`);
       await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
       await expectAccessible(page, 'the members page');
-      await page.getByRole('button', { name: /^Remove / }).first().click();
+      await page.getByRole('button', { name: 'Remove Roster Test Organisation' }).click();
       await page.getByRole('dialog').waitFor();
       await expectAccessible(page, 'the remove-organisation dialog', '[role="dialog"]');
       await page.keyboard.press('Escape');
@@ -274,7 +276,28 @@ describe('flags without a selection, and who set them', () => {
 
       await m.editor(m.section('opening')).click();
       await page.keyboard.type('Write to camille.laurent@example.org today.');
-      for (let i = 0; i < 'org today.'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(() => document.activeElement?.textContent?.includes('example.org today.'));
+      // The officer clicks into the address (no selection) — a click, not arrow keys, so that a save or a suggestion
+      // landing between key presses under load cannot leave the caret elsewhere; then checks where the caret is.
+      const at = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.activeElement!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent!.indexOf('laurent');
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i + 2);
+          r.setEnd(n, i + 3);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + 1, y: b.top + b.height / 2 };
+        }
+        return null;
+      });
+      expect(at).not.toBeNull();
+      await page.mouse.click(at!.x, at!.y);
+      await page.waitForFunction(() => {
+        const sel = window.getSelection();
+        return !!sel && sel.isCollapsed && !!sel.anchorNode?.textContent?.includes('laurent');
+      });
       await page.keyboard.press('Alt+Shift+F');
       const dialog = page.getByRole('dialog', { name: 'Flag as not for publication' });
       await dialog.waitFor();

@@ -46,7 +46,7 @@ describe('redaction integrity in Chromium', () => {
 
   /** Exports the public summary through the contract; every part of the file as text. */
   async function publicParts(meetingId: string): Promise<{ ok: true; parts: Record<string, string> } | { ok: false; message: string }> {
-    const r = await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary' });
+    const r = await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true });
     if (!r.json.ok) return { ok: false, message: r.json.error!.message };
     const bytes = Buffer.from((r.json.value as { bytesBase64: string }).bytesBase64, 'base64');
     const parts = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
@@ -182,7 +182,7 @@ describe('redaction integrity in Chromium', () => {
     if (!r.ok) throw new Error(r.message);
     const docx = (r.parts['word/document.xml']!.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
       (p.match(/<w:r[ >][\s\S]*?<\/w:r>/g) ?? [])
-        .map((run) => (run.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? []).map((t) => (t === '<w:tab/>' ? '\t' : t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'))).join(''))
+        .map((run) => (run.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? []).map((t) => (t === '<w:tab/>' ? '\t' : t === '<w:br/>' ? '\n' : t.replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!))).join(''))
         .join(''),
     );
     expect(preview).toEqual(docx);

@@ -42,13 +42,13 @@ describe('trash in Chromium', () => {
     await page.goto(`${host.origin}/#/meetings/${meetingId}`);
     await page.getByRole('heading', { name: 'Ad hoc group on copyright', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Delete this meeting?' });
+    const dialog = page.getByRole('dialog', { name: 'Delete this meeting?' });
     await dialog.waitFor();
     // Cancel is the default; cancelling keeps the meeting.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
     expect(await page.getByText('Ad hoc group on copyright').count()).toBe(0);
 

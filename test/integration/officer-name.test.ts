@@ -33,6 +33,6 @@ describe("the officer's name on flags", () => {
     const dir = tempDir();
     const s = createConfSettings(dir);
     s.update({ lastExportFolder: '/tmp/out', officerName: 'Ana' });
-    expect(s.get()).toEqual({ lastExportFolder: '/tmp/out', officerName: 'Ana', officerNameAsked: false });
+    expect(s.get()).toMatchObject({ lastExportFolder: '/tmp/out', officerName: 'Ana', officerNameAsked: false, problem: null });
   });
 });

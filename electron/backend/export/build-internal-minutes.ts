@@ -9,7 +9,8 @@ import { textRuns } from './sanitise';
 import { orderedSections } from './sections-order';
 import { humanise, simpleTable } from './tables';
 import { withZonedTimestamps } from '../../../shared/format/timestamps';
-import type { AttendanceEntry, ExportData } from './types';
+import type { AttendanceEntry, ExportData, ProcedureRecord } from './types';
+import { DECISION_KIND_LABEL, POSITION_LABEL, SAFEGUARD_LABEL, type DecisionVote } from '../../../shared/procedure';
 
 /**
  * The internal minutes: everything, flagged passages included (shaded and labelled), with the internal marking
@@ -60,15 +61,21 @@ export function buildInternalMinutes(data: ExportData): Promise<Uint8Array> {
   }
 
   children.push(new Paragraph({ heading: 'Heading1', children: textRuns('Decisions') }));
+  const voteOf = new Map((data.procedure?.votes ?? []).map((v) => [v.decisionId, v]));
   if (data.decisions.length === 0) children.push(new Paragraph({ children: textRuns('No decisions were recorded.') }));
   else
     children.push(
       simpleTable(
-        ['Item', 'Decision', 'Outcome'],
-        data.decisions.map((d) => [itemLabel.get(d.sectionKey) ?? '', d.text, humanise(d.outcome)]),
-        [1, 6, 2],
+        ['Item', 'Decision', 'Outcome', 'How decided'],
+        data.decisions.map((d) => {
+          const v = d.id ? voteOf.get(d.id) : undefined;
+          return [itemLabel.get(d.sectionKey) ?? '', d.text, humanise(d.outcome), v ? howDecided(v, data.procedure!.organisationNames, zone) : ''];
+        }),
+        [1, 4, 1.6, 4],
       ),
     );
+
+  if (data.procedure) children.push(...procedureParts(data.procedure, itemLabel, zone));
 
   children.push(new Paragraph({ heading: 'Heading1', children: textRuns('Action items') }));
   if (data.actions.length === 0) children.push(new Paragraph({ children: textRuns('No action items were recorded.') }));
@@ -115,4 +122,57 @@ export function movements(p: AttendanceEntry, timeZone: string): string {
     })
     .filter(Boolean)
     .join(', ');
+}
+
+/** The vote in words with who took which position (internal only): "Adopted: … In favour: A, B. Against: C." */
+function howDecided(v: DecisionVote, names: Record<string, string>, tz: string): string {
+  const name = (id: string) => names[id] ?? 'a former member';
+  const sorted = (ids: string[]) => ids.map(name).sort((a, b) => a.localeCompare(b, 'en')).join(', ');
+  const parts = [`${DECISION_KIND_LABEL[v.kind]}. ${v.explanation}`];
+  if (v.ballot.kind === 'vote')
+    for (const pos of ['for', 'against', 'abstain'] as const) {
+      const ids = v.ballot.votes.filter((x) => x.position === pos).map((x) => x.organisationId);
+      if (ids.length) parts.push(`${POSITION_LABEL[pos]}: ${sorted(ids)}.`);
+    }
+  parts.push(`Voted at ${clock(v.votedAt, tz)}.`);
+  return parts.join(' ');
+}
+
+/** "10:05" in the meeting's time zone (UTC if the zone is unknown). */
+function clock(iso: string, timeZone: string): string {
+  try {
+    return new Date(iso).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return `${iso.slice(11, 16)} UTC`;
+  }
+}
+
+/** Competition-law safeguards and the approval record of the minutes. */
+function procedureParts(p: ProcedureRecord, itemLabel: Map<string, string>, tz: string): FileChild[] {
+  const out: FileChild[] = [];
+  if (p.invitations && p.invitations.length > 0) {
+    out.push(new Paragraph({ heading: 'Heading1', children: textRuns('Invited experts and observers') }));
+    out.push(simpleTable(['Name', 'Invited by the decision', 'Taken at'], p.invitations.map((i) => [i.name, i.decision, i.meeting]), [3, 5, 3]));
+  }
+  out.push(new Paragraph({ heading: 'Heading1', children: textRuns('Competition-law safeguards') }));
+  if (!p.safeguards.some((s) => s.kind === 'statement_read'))
+    out.push(new Paragraph({ children: textRuns('No reading of the competition-law statement was recorded.') }));
+  if (p.safeguards.length > 0)
+    out.push(
+      simpleTable(
+        ['Time', 'What', 'Who', 'Item'],
+        p.safeguards.map((s) => [clock(s.at, tz), SAFEGUARD_LABEL[s.kind], [s.by, ...s.names].filter(Boolean).join(', '), s.sectionKey ? (itemLabel.get(s.sectionKey) ?? '') : '']),
+        [1.4, 4, 3, 1],
+      ),
+    );
+  out.push(new Paragraph({ heading: 'Heading1', children: textRuns('Approval of these minutes') }));
+  const a = p.approval;
+  const lines = [
+    a.circulatedBy || a.circulatedOn ? `Circulated${a.circulatedBy ? ` by ${a.circulatedBy}` : ''}${a.circulatedOn ? ` on ${longDate(a.circulatedOn)}` : ''}.` : 'Not yet circulated.',
+    a.approvedBy || a.approvedOn || a.approvedInMeeting
+      ? `Approved${a.approvedBy ? ` by ${a.approvedBy}` : ''}${a.approvedOn ? ` on ${longDate(a.approvedOn)}` : ''}${a.approvedInMeeting ? ` at ${a.approvedInMeeting}` : ''}.`
+      : 'Not yet approved.',
+  ];
+  for (const l of lines) out.push(new Paragraph({ children: textRuns(l) }));
+  return out;
 }

@@ -37,7 +37,7 @@ export function buildRedactionRecord(data: ExportData): Promise<Uint8Array> {
   children.push(new Paragraph({ heading: 'Heading1', children: textRuns(`Flagged passages (${ordered.length})`) }));
   if (ordered.length === 0) children.push(new Paragraph({ children: textRuns('No passage was flagged.') }));
   ordered.forEach((f, i) => {
-    const state = f.retiredAt === null ? 'in force' : 'lifted';
+    const state = (f.state ?? (f.retiredAt === null ? 'In force' : 'Lifted')).toLowerCase();
     children.push(new Paragraph({ heading: 'Heading2', children: textRuns(`Flag ${i + 1} — ${humanise(f.reason)} (${state})`) }));
     const rows: Array<[string, string]> = [
       ['Section', sectionName(f.sectionKey)],
@@ -46,7 +46,9 @@ export function buildRedactionRecord(data: ExportData): Promise<Uint8Array> {
       ['Flagged by', f.createdBy || '—'],
       ['Flagged at', instantInZone(f.createdAt, zone)],
     ];
-    if (f.retiredAt !== null) rows.push(['Lifted at', instantInZone(f.retiredAt, zone)]);
+    if (f.unmarkedSince) rows.push(['Mark missing since', `${instantInZone(f.unmarkedSince, zone)} (still in force: the public summary is refused until it is flagged again or lifted)`]);
+    if (f.retiredAt !== null) rows.push([f.state === 'Text removed' ? 'Text removed at' : 'Lifted at', instantInZone(f.retiredAt, zone)]);
+    if (f.retiredBy) rows.push(['Lifted by', f.retiredBy]);
     rows.push(['Excerpt', f.excerpt || '—'], ['Flag id', f.id]);
     children.push(keyValueTable(rows));
   });

@@ -3,6 +3,7 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { MinutesStatus } from '../../../shared/domain/minutes';
+import type { ApprovalRecord, DecisionVote, Invitation, Safeguard } from '../../../shared/procedure';
 
 /**
  * Everything the internal documents are built from: plain data, gathered by the export service, so that every
@@ -29,6 +30,18 @@ export interface ExportData {
   actions: ActionRecord[];
   /** Agenda items withheld from publication. */
   withheldItemIds: string[];
+  /** The body's procedure (shared/procedure): votes with outcomes, competition-law safeguards, the approval record. */
+  procedure?: ProcedureRecord;
+}
+
+export interface ProcedureRecord {
+  votes: DecisionVote[];
+  safeguards: Safeguard[];
+  approval: ApprovalRecord;
+  /** External experts and observers invited by a decision (internal minutes). */
+  invitations?: Array<Invitation & { name: string }>;
+  /** Member organisation names by id (who voted how, internal minutes only). */
+  organisationNames: Record<string, string>;
 }
 
 /** The body's name and chair, and its conventions; every convention has a default (DEFAULT_DOCUMENT_CONVENTIONS). */
@@ -68,11 +81,19 @@ export interface FlagRecord {
   /** The flagged text as it stood when exported (what must never reach a public file). */
   excerpt: string;
   sectionKey: string;
-  /** ISO instant when the flag was lifted, or null while it is in force. */
+  /** ISO instant when the flag left force (lifted, lifted by undo, text removed), or null while it is in force. */
   retiredAt: string | null;
+  /** Its state in words (shared/domain/flags: FLAG_STATE_LABEL), e.g. "Lifted by undo". */
+  state?: string;
+  /** Who lifted it, when a person did. */
+  retiredBy?: string;
+  /** Since when a flag in force has had no mark (its text still in the minutes), or null. */
+  unmarkedSince?: string | null;
 }
 
 export interface DecisionRecord {
+  /** The decision's id (links its vote, if any). */
+  id?: string;
   text: string;
   outcome: string;
   sectionKey: string;

@@ -9,6 +9,7 @@ export function exportsHandlers(b: Backend): Pick<Handlers, keyof typeof exports
   const minutes = new MinutesService(b.ctx, b.services.meetings);
   const exports = new ExportService(b.ctx, b.services.meetings, b.services.members, (meetingId) => minutes.snapshotBeforeExport(meetingId));
   return {
+    'exports.publicOptions': (i) => exports.publicOptions(i.meetingId),
     'exports.create': (i) => exports.create(i),
     'exports.history': (i) => exports.history(i.meetingId),
   };

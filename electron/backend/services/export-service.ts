@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { ExportKind, ExportRecord, ExportResult } from '../../../shared/contract/exports';
+import type { ExportKind, ExportRecord, ExportResult, PublicSummaryOptions } from '../../../shared/contract/exports';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
 import type { DraftConfirmation } from '../../../shared/contract/exports';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
-import { FLAG_REASON_LABEL } from '../../../shared/domain/flags';
+import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
+import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { flaggedTexts } from '../../../shared/redaction/redact';
 import { meetingDate } from '../export/dates';
@@ -20,6 +21,7 @@ import { ExportsRepo } from '../repositories/exports-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
+import { procedureRecord } from './procedure-service';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
@@ -43,6 +45,12 @@ export class ExportService {
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
+  }
+
+  /** The layout options of the public summary as an export now would use them (for the live preview). */
+  publicOptions(meetingId: string): PublicSummaryOptions {
+    const o = publicDocumentOptions(this.gather(meetingId));
+    return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '' };
   }
 
   history(meetingId: string): ExportRecord[] {
@@ -148,6 +156,9 @@ export class ExportService {
       excerpt: f.excerpt,
       sectionKey: f.sectionKey,
       retiredAt: f.retiredAt,
+      state: FLAG_STATE_LABEL[flagState(f)],
+      retiredBy: f.retiredBy,
+      unmarkedSince: f.unmarkedSince,
     }));
     return {
       body: this.members.body(),
@@ -159,9 +170,10 @@ export class ExportService {
       issuedAt: iso(this.ctx.now()),
       sections,
       flags,
-      decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
+      decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
+      procedure: procedureRecord(this.ctx, this.meetings, meetingId),
     };
   }
 
@@ -257,7 +269,14 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
     attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
     withheldItemIds: data.withheldItemIds,
     flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+    votes: publicVotesOf(data),
   });
+}
+
+/** Outcomes of the votes (counts and rule only): the public words are made from these by the model, never from names. */
+function publicVotesOf(data: ExportData): PublicVote[] {
+  const sectionOf = new Map(data.decisions.map((d) => [d.id, d.sectionKey]));
+  return (data.procedure?.votes ?? []).map((v) => ({ sectionKey: sectionOf.get(v.decisionId) ?? '', outcome: v.outcome, rule: v.rule, tally: v.tally, ballotKind: v.ballot.kind }));
 }
 
 /** What the public summary states besides the minutes: the body's conventions, the meeting's lines, the action records. */

@@ -9,6 +9,9 @@ import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { confirmInApp } from '../../ui/confirm';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ExportPanel } from '../export/ExportPanel';
+import { FollowUpPanel } from '../followup/FollowUpPanel';
+import { AgendaWarnings } from '../procedure/AgendaWarnings';
+import { TopicsBacklog } from '../topics/TopicsBacklog';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
 
 export function MeetingPage({ id }: { id: string }) {
@@ -113,6 +116,7 @@ export function MeetingPage({ id }: { id: string }) {
           </button>
         )}
       </div>
+      {(meeting.status === 'planned' || meeting.status === 'agenda_circulated') && <AgendaWarnings agenda={agenda} circulating={meeting.status === 'planned'} />}
       <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
       {editing && (
         <MeetingForm initial={initialValues(meeting)} submitLabel="Save details" onSubmit={save} onCancel={() => setEditing(false)} error={act.error} busy={act.busy} />
@@ -128,6 +132,8 @@ export function MeetingPage({ id }: { id: string }) {
         />
       )}
       <AgendaEditor meeting={meeting} agenda={agenda} onChange={(a) => setDetail({ meeting, agenda: a })} />
+      <FollowUpPanel meetingId={id} startsAt={meeting.startsAt} agenda={agenda} onAgenda={(a) => setDetail({ meeting, agenda: a })} />
+      <TopicsBacklog meetingId={id} onAgenda={(a) => setDetail({ meeting, agenda: a })} />
       <ExportPanel meetingId={id} />
       {confirmDialog}
       {steppingBack && back && (

@@ -17,7 +17,9 @@ import { rollUp, schedule, type TimedSection } from '../live/timing';
 import { useLiveClock } from '../live/useLiveClock';
 import { useLiveControls } from '../live/useLiveControls';
 import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
+import { usePublicOptions } from '../preview/usePublicOptions';
 import { usePublicPreview } from '../preview/usePublicPreview';
+import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { MinutesSections } from './MinutesSections';
@@ -76,11 +78,16 @@ export function MinutesPage({ id }: { id: string }) {
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
   };
 
+  const votes = useMeetingVotes(id, panel);
+  const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));
+  const publicOptionsRef = useRef(publicOptions);
+  publicOptionsRef.current = publicOptions;
   // The live public preview: redact() over the editors' CURRENT content, rebuilt shortly after they change.
   const preview = usePublicPreview(panel === 'preview', () => {
     const d = detailRef.current;
     const st = stateRef.current;
-    if (!d || !st) return null;
+    const options = publicOptionsRef.current;
+    if (!d || !st || !options) return null;
     return {
       bodyName: data.bodyName,
       meeting: d.meeting,
@@ -88,12 +95,14 @@ export function MinutesPage({ id }: { id: string }) {
       sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
-      document: { meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
+      // The same options the export lays the summary out with (one computation, in the backend).
+      document: { ...options, meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
+      votes: publicVotes(votes, st.decisions),
     };
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, publicOptions, previewChanged]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({

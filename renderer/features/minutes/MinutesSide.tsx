@@ -3,6 +3,7 @@ import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
 import { PublicPreview } from '../preview/PublicPreview';
 import type { usePublicPreview } from '../preview/usePublicPreview';
+import { ProcedurePanel } from '../procedure/ProcedurePanel';
 import { RecordsPanel } from '../records/RecordsPanel';
 import type { useRecords } from '../records/useRecords';
 import type { useSuggestions } from '../suggestions/useSuggestions';
@@ -38,6 +39,7 @@ export function MinutesSide(props: {
       tabs={[
         { id: 'attendance', label: 'Attendance' },
         { id: 'records', label: 'Decisions & actions' },
+        { id: 'procedure', label: 'Procedure' },
         { id: 'flags', label: `Flags${flagStore.inForce.length > 0 ? ` (${flagStore.inForce.length})` : ''}` },
         { id: 'preview', label: 'Public preview' },
       ]}
@@ -56,6 +58,18 @@ export function MinutesSide(props: {
           readOnly={readOnly}
           onOutcome={props.records.updateDecision}
           onAction={props.records.updateAction}
+        />
+      )}
+      {panel === 'procedure' && (
+        <ProcedurePanel
+          meetingId={props.meetingId}
+          readOnly={readOnly}
+          sectionKey={state.live.currentSection ?? 'opening'}
+          sectionLabel={props.sectionLabel}
+          decisions={state.decisions}
+          participants={state.attendance.participants}
+          onDecision={(d) => data.patch((s) => ({ ...s, decisions: s.decisions.some((x) => x.id === d.id) ? s.decisions.map((x) => (x.id === d.id ? d : x)) : [...s.decisions, d] }))}
+          onAttendance={(a) => data.patch((s) => ({ ...s, attendance: a }))}
         />
       )}
       {panel === 'flags' && (

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 
-export type Panel = 'attendance' | 'records' | 'flags' | 'preview';
+export type Panel = 'attendance' | 'records' | 'procedure' | 'flags' | 'preview';
 
 /**
  * The side panel's tabs: one Tab stop (the selected tab), arrow keys, Home and End move between tabs and show them

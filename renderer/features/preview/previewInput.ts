@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import type { PublicVote } from '../../../shared/procedure/outcome';
 import type { FlagInForce } from '../../../shared/redaction/flag-state';
 import type { PublicSummary } from '../../../shared/redaction/public-model';
 import { publicSummary, type LayoutOptions, type PublicMeetingInput } from '../../../shared/redaction/public-summary';
@@ -18,6 +19,8 @@ export interface PreviewSource {
   flagsInForce: readonly FlagInForce[];
   /** The meeting's time and place lines and the action records ("Next steps": open actions only), as the export has them. */
   document?: LayoutOptions;
+  /** Outcomes of votes (counts and rule only). */
+  votes?: readonly PublicVote[];
 }
 
 export type PreviewResult = { ok: true; summary: PublicSummary } | { ok: false; message: string };
@@ -37,6 +40,7 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
     ...(src.document ? { document: src.document } : {}),
+    votes: src.votes ?? [],
   };
 }
 

@@ -6,11 +6,23 @@ import { m004Exports } from './004-exports';
 import { m005FlagLifecycle } from './005-flag-lifecycle';
 import { m006AttendanceStatusEvents } from './006-attendance-status-events';
 import { m007DocumentConventions } from './007-document-conventions';
+import { m009Procedure } from './009-procedure';
 import { m010Search } from './010-search';
 import { m012Trash } from './012-trash';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Minutes, m003Flags, m004Exports, m005FlagLifecycle, m006AttendanceStatusEvents, m007DocumentConventions, m010Search, m012Trash];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m002Minutes,
+  m003Flags,
+  m004Exports,
+  m005FlagLifecycle,
+  m006AttendanceStatusEvents,
+  m007DocumentConventions,
+  m009Procedure,
+  m010Search,
+  m012Trash,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 export type { Migration } from './types';

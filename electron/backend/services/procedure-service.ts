@@ -1,0 +1,497 @@
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { AgendaItem } from '../../../shared/domain/agenda';
+import type { Decision } from '../../../shared/domain/decisions';
+import { formatLongDate } from '../../../shared/format/dates';
+import {
+  ballotProblems,
+  computeOutcome,
+  FOLLOW_UP_TITLE,
+  isOverdue,
+  organisationsPresentAt,
+  versionInForce,
+  type AdHocGroup,
+  type ApprovalRecord,
+  type GroupCreate,
+  type Invitation,
+  type ApprovalSet,
+  type Ballot,
+  type BodyAction,
+  type DecideInput,
+  type DecisionKind,
+  type DecisionVote,
+  type FutureTopic,
+  type ProcedureState,
+  type RulesVersion,
+  type RulesVersionCreate,
+  type Safeguard,
+  type SafeguardAdd,
+  type TopicRaise,
+  type VoteInput,
+} from '../../../shared/procedure';
+import { AttendanceRepo } from '../repositories/attendance-repo';
+import { DecisionsRepo } from '../repositories/decisions-repo';
+import { MembersRepo } from '../repositories/members-repo';
+import {
+  ApprovalsRepo,
+  FollowupsRepo,
+  GroupsRepo,
+  InvitationsRepo,
+  type GroupRow,
+  RulesRepo,
+  SafeguardsRepo,
+  TopicsRepo,
+  VotesRepo,
+  type BodyActionRow,
+  type TopicRowOut,
+} from '../repositories/procedure-repo';
+import { iso, type ServiceContext } from './context';
+import { notFound } from './members-service';
+import { MinutesService } from './minutes-service';
+import type { MeetingsService } from './meetings-service';
+import type { ProcedureRecord } from '../export/types';
+
+type Out<T extends z.ZodType> = z.output<T>;
+const DECISION_OUTCOME_OF = { adopted: 'adopted', rejected: 'rejected', no_quorum: 'postponed' } as const;
+
+/**
+ * The body's procedure: rules of procedure by date, votes with outcomes computed from the rules in force and the
+ * attendance at the moment of the vote, competition-law safeguards, the approval record, action follow-up across
+ * meetings and future topics. Votes and safeguards are part of the minutes (frozen once approved); the approval
+ * record, follow-up statuses and the topic backlog live on after the meeting.
+ */
+export class ProcedureService {
+  private readonly rules: RulesRepo;
+  private readonly votes: VotesRepo;
+  private readonly safeguards: SafeguardsRepo;
+  private readonly approvals: ApprovalsRepo;
+  private readonly followups: FollowupsRepo;
+  private readonly topics: TopicsRepo;
+  private readonly decisions: DecisionsRepo;
+  private readonly attendance: AttendanceRepo;
+  private readonly members: MembersRepo;
+  private readonly groups: GroupsRepo;
+  private readonly invitations: InvitationsRepo;
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly minutes: MinutesService,
+  ) {
+    this.rules = new RulesRepo(ctx.db);
+    this.votes = new VotesRepo(ctx.db);
+    this.safeguards = new SafeguardsRepo(ctx.db);
+    this.approvals = new ApprovalsRepo(ctx.db);
+    this.followups = new FollowupsRepo(ctx.db);
+    this.topics = new TopicsRepo(ctx.db);
+    this.decisions = new DecisionsRepo(ctx.db);
+    this.attendance = new AttendanceRepo(ctx.db);
+    this.members = new MembersRepo(ctx.db);
+    this.groups = new GroupsRepo(ctx.db);
+    this.invitations = new InvitationsRepo(ctx.db);
+  }
+
+  private get meetings() {
+    return this.minutes.meetings;
+  }
+  private today(): string {
+    return iso(this.ctx.now()).slice(0, 10);
+  }
+
+  // ---- state ----------------------------------------------------------------------------------------------------
+
+  state(meetingId: string): ProcedureState {
+    const meeting = this.meetings.mustGet(meetingId);
+    let group: GroupRow | undefined;
+    let groupProblem: string | null = null;
+    try {
+      group = this.groupOf(meeting);
+    } catch (e) {
+      groupProblem = e instanceof AppError ? e.message : String(e);
+    }
+    const members = group ? this.groupMembers(group) : groupProblem ? [] : this.memberOrgs();
+    const now = iso(this.ctx.now());
+    const follow = this.followups.forMeeting(meetingId);
+    return {
+      meetingDate: meeting.startsAt.slice(0, 10),
+      rulesInForce: versionInForce(this.rules.list(), meeting.startsAt) ?? null,
+      members,
+      present: [...this.presentAt(meetingId, members, now)],
+      votes: this.votes.list(meetingId),
+      safeguards: this.safeguards.list(meetingId),
+      approval: this.approval(meetingId),
+      followUp: follow ? { agendaItemId: follow.agendaItemId, actions: follow.actions.map((a) => this.bodyAction(a)) } : null,
+      topicsRaised: this.topics.raisedIn(meetingId).map(toTopic),
+      group: group ? { id: group.id, name: group.name } : null,
+      groupProblem,
+      invitations: this.invitationsOf(meetingId),
+      invitingDecisions: this.invitations
+        .invitingDecisions(meeting.startsAt)
+        .map((d) => ({ id: d.id, text: d.text, meeting: `${d.meetingTitle} (${formatLongDate(d.meetingStartsAt)})` })),
+    };
+  }
+
+  /** Votes of a meeting (for documents). */
+  votesOf(meetingId: string): DecisionVote[] {
+    return this.votes.list(meetingId);
+  }
+  safeguardsOf(meetingId: string): Safeguard[] {
+    return this.safeguards.list(meetingId);
+  }
+
+  // ---- rules ----------------------------------------------------------------------------------------------------
+
+  listRules(): RulesVersion[] {
+    return this.rules.list();
+  }
+
+  addRules(input: Out<typeof RulesVersionCreate>): RulesVersion {
+    const v: RulesVersion = { id: this.ctx.newId(), ...input, createdAt: iso(this.ctx.now()) };
+    this.rules.insert(v);
+    return v;
+  }
+
+  // ---- votes ----------------------------------------------------------------------------------------------------
+
+  vote(input: Out<typeof VoteInput>) {
+    return this.tx(() => {
+      const d = this.decisions.get(input.decisionId);
+      if (!d) throw notFound('decision');
+      return this.recordVote(d, input.kind, input.ballot);
+    });
+  }
+
+  decide(input: Out<typeof DecideInput>) {
+    return this.tx(() => {
+      const now = iso(this.ctx.now());
+      this.minutes.requireEditable(input.meetingId, now);
+      this.minutes.requireSection(input.meetingId, input.sectionKey);
+      const d: Decision = { id: this.ctx.newId(), meetingId: input.meetingId, sectionKey: input.sectionKey, text: input.text, outcome: 'postponed', createdAt: now, updatedAt: now };
+      this.decisions.insert(d);
+      return this.recordVote(d, input.kind, input.ballot);
+    });
+  }
+
+  clearVote(decisionId: string) {
+    this.tx(() => {
+      const d = this.decisions.get(decisionId);
+      if (!d) throw notFound('decision');
+      this.minutes.requireEditable(d.meetingId, iso(this.ctx.now()));
+      this.votes.delete(decisionId);
+    });
+    return { ok: true as const };
+  }
+
+  private recordVote(d: Decision, kind: DecisionKind, ballot: Ballot) {
+    const now = iso(this.ctx.now());
+    this.minutes.requireEditable(d.meetingId, now);
+    const meeting = this.meetings.mustGet(d.meetingId);
+    const version = versionInForce(this.rules.list(), meeting.startsAt);
+    if (!version)
+      throw new AppError(
+        'bad_request',
+        `No rules of procedure are in force on ${formatLongDate(meeting.startsAt)}. Record the rules the body adopted before that date first.`,
+      );
+    const rule = version.rules[kind];
+    const group = this.groupOf(meeting);
+    const members = group ? this.groupMembers(group) : this.memberOrgs();
+    const present = this.presentAt(d.meetingId, members, now);
+    const problems = ballotProblems(ballot, members, present);
+    if (problems.length > 0) throw new AppError('bad_request', `The vote was not recorded. ${problems.join(' ')}`);
+    const result = computeOutcome({ rule, members, present, ballot });
+    const vote: DecisionVote = {
+      decisionId: d.id,
+      meetingId: d.meetingId,
+      kind,
+      rulesVersionId: version.id,
+      rule,
+      ballot,
+      present: [...present].sort(),
+      outcome: result.outcome,
+      tally: result.tally,
+      explanation: result.explanation,
+      publicExplanation: result.publicExplanation,
+      votedAt: now,
+    };
+    this.votes.put(vote);
+    const decisionOutcome = DECISION_OUTCOME_OF[result.outcome];
+    this.decisions.update({ ...d, outcome: decisionOutcome, updatedAt: now });
+    return { vote, decisionOutcome };
+  }
+
+  /**
+   * The ad hoc group whose meeting this is. A group meeting with no recorded group is refused for votes (its quorum
+   * and votes cannot be counted against the whole body's membership): fail closed, and say so.
+   */
+  private groupOf(meeting: { kind: string; groupName: string }): GroupRow | undefined {
+    if (meeting.kind !== 'ad_hoc_group') return undefined;
+    const g = this.groups.byName(meeting.groupName);
+    if (!g)
+      throw new AppError(
+        'bad_request',
+        `This is a meeting of the ad hoc group “${meeting.groupName || '(no name)'}”, which has no recorded membership. Create the group with its members (Procedure tab) first.`,
+      );
+    return g;
+  }
+
+  private groupMembers(g: GroupRow) {
+    const ids = new Set(g.memberIds);
+    return this.members
+      .list()
+      .filter((o) => ids.has(o.id))
+      .map((o) => ({ id: o.id, name: o.name }));
+  }
+
+  private memberOrgs() {
+    return this.members
+      .list()
+      .filter((o) => o.isMember)
+      .map((o) => ({ id: o.id, name: o.name }));
+  }
+
+  private presentAt(meetingId: string, members: Array<{ id: string }>, at: string): Set<string> {
+    return organisationsPresentAt(this.attendance.list(meetingId), new Set(members.map((o) => o.id)), at);
+  }
+
+  // ---- safeguards -----------------------------------------------------------------------------------------------
+
+  addSafeguard(input: Out<typeof SafeguardAdd>): Safeguard {
+    return this.tx(() => {
+      const now = iso(this.ctx.now());
+      this.minutes.requireEditable(input.meetingId, now);
+      if (input.sectionKey !== null) this.minutes.requireSection(input.meetingId, input.sectionKey);
+      const s: Safeguard = { id: this.ctx.newId(), meetingId: input.meetingId, kind: input.kind, at: now, by: input.by, names: input.names, sectionKey: input.sectionKey, note: input.note };
+      this.safeguards.insert(s);
+      return s;
+    });
+  }
+
+  removeSafeguard(id: string) {
+    this.tx(() => {
+      const s = this.safeguards.get(id);
+      if (!s) throw notFound('safeguard');
+      this.minutes.requireEditable(s.meetingId, iso(this.ctx.now()));
+      this.safeguards.delete(id);
+    });
+    return { ok: true as const };
+  }
+
+  // ---- approval record --------------------------------------------------------------------------------------------
+
+  approval(meetingId: string): ApprovalRecord {
+    const a = this.approvals.get(meetingId);
+    const inMeeting = a?.approvedInMeetingId ? this.meetings.meetings.get(a.approvedInMeetingId) : undefined;
+    return {
+      meetingId,
+      circulatedBy: a?.circulatedBy ?? '',
+      circulatedOn: a?.circulatedOn ?? '',
+      approvedBy: a?.approvedBy ?? '',
+      approvedOn: a?.approvedOn ?? '',
+      approvedInMeetingId: a?.approvedInMeetingId ?? null,
+      approvedInMeeting: inMeeting ? `${inMeeting.title} (${formatLongDate(inMeeting.startsAt)})` : '',
+      updatedAt: a?.updatedAt ?? null,
+    };
+  }
+
+  /** The approval record is kept up to date after approval too: it is the trace of the approval itself. */
+  setApproval(input: Out<typeof ApprovalSet>): ApprovalRecord {
+    this.tx(() => {
+      this.meetings.mustGet(input.meetingId);
+      if (input.approvedInMeetingId) this.meetings.mustGet(input.approvedInMeetingId);
+      const cur = this.approvals.get(input.meetingId);
+      this.approvals.put(input.meetingId, {
+        circulatedBy: input.circulatedBy ?? cur?.circulatedBy ?? '',
+        circulatedOn: input.circulatedOn ?? cur?.circulatedOn ?? '',
+        approvedBy: input.approvedBy ?? cur?.approvedBy ?? '',
+        approvedOn: input.approvedOn ?? cur?.approvedOn ?? '',
+        approvedInMeetingId: input.approvedInMeetingId !== undefined ? input.approvedInMeetingId : (cur?.approvedInMeetingId ?? null),
+        updatedAt: iso(this.ctx.now()),
+      });
+    });
+    return this.approval(input.meetingId);
+  }
+
+  // ---- action follow-up -----------------------------------------------------------------------------------------
+
+  openActions(): BodyAction[] {
+    return this.followups.open().map((a) => this.bodyAction(a));
+  }
+
+  /** Adds "Follow-up of actions" as the first item of a meeting's agenda, listing the actions of earlier meetings still open. */
+  addFollowUpItem(meetingId: string): AgendaItem[] {
+    return this.tx(() => {
+      const meeting = this.meetings.mustGet(meetingId);
+      if (this.followups.forMeeting(meetingId)) throw new AppError('conflict', 'This agenda already has a “Follow-up of actions” item.');
+      const open = this.followups.open(meeting.startsAt).filter((a) => a.meetingId !== meetingId);
+      if (open.length === 0) throw new AppError('bad_request', 'No action of an earlier meeting is open, so there is nothing to follow up.');
+      let description = open.map((a) => `• ${a.text || '(no text)'}${a.owner ? ` — ${a.owner}` : ''}${a.dueDate ? `, due ${formatLongDate(a.dueDate)}` : ''}`).join('\n');
+      if (description.length > 3900) description = `${description.slice(0, 3900)}\n…`;
+      const item = this.addAgendaItem(meetingId, { title: FOLLOW_UP_TITLE, description, plannedMinutes: 10 });
+      this.meetings.moveItem({ id: item, parentId: null, index: 0 });
+      this.followups.link(item, meetingId, open.map((a) => a.id));
+      return this.meetings.agendaOf(meetingId);
+    });
+  }
+
+  private bodyAction(a: BodyActionRow): BodyAction {
+    const { meetingStartsAt, ...rest } = a;
+    return { ...rest, meetingDate: meetingStartsAt.slice(0, 10), overdue: isOverdue(a, this.today()) };
+  }
+
+  private addAgendaItem(meetingId: string, f: { title: string; description: string; plannedMinutes: number }): string {
+    const before = new Set(this.meetings.agendaOf(meetingId).map((i) => i.id));
+    const after = this.meetings.addItem({
+      meetingId,
+      parentId: null,
+      title: f.title,
+      description: f.description,
+      kind: 'discussion',
+      presenter: '',
+      plannedMinutes: f.plannedMinutes,
+      documents: [],
+      forPublication: true,
+    });
+    return after.find((i) => !before.has(i.id))!.id;
+  }
+
+  // ---- ad hoc groups and invitations -------------------------------------------------------------------------------
+
+  listGroups(): AdHocGroup[] {
+    const names = new Map(this.members.list().map((o) => [o.id, o.name]));
+    return this.groups.list().map((g) => ({
+      id: g.id,
+      name: g.name,
+      decisionId: g.decisionId,
+      decision: g.decisionText ?? '',
+      members: g.memberIds.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
+      createdAt: g.createdAt,
+    }));
+  }
+
+  createGroup(input: Out<typeof GroupCreate>): AdHocGroup {
+    const id = this.ctx.newId();
+    this.tx(() => {
+      if (this.groups.byName(input.name)) throw new AppError('conflict', `An ad hoc group named “${input.name}” already exists.`);
+      if (input.decisionId && !this.decisions.get(input.decisionId)) throw notFound('decision');
+      this.requireOrganisations(input.organisationIds);
+      this.groups.insert({ id, name: input.name, decisionId: input.decisionId, createdAt: iso(this.ctx.now()) });
+      this.groups.setMembers(id, input.organisationIds);
+    });
+    return this.listGroups().find((g) => g.id === id)!;
+  }
+
+  setGroupMembers(id: string, organisationIds: string[]): AdHocGroup {
+    this.tx(() => {
+      if (!this.groups.get(id)) throw notFound('ad hoc group');
+      this.requireOrganisations(organisationIds);
+      this.groups.setMembers(id, organisationIds);
+    });
+    return this.listGroups().find((g) => g.id === id)!;
+  }
+
+  private requireOrganisations(ids: readonly string[]) {
+    const known = new Set(this.members.list().map((o) => o.id));
+    if (ids.some((i) => !known.has(i))) throw notFound('organisation');
+  }
+
+  setInvitation(participantId: string, decisionId: string | null): Invitation[] {
+    return this.tx(() => {
+      const p = this.attendance.get(participantId);
+      if (!p) throw notFound('participant');
+      if (p.category === 'representative') throw new AppError('bad_request', 'Representatives of members are not invited by a decision; only external experts and observers are.');
+      this.minutes.requireEditable(p.meetingId, iso(this.ctx.now()));
+      if (decisionId !== null) {
+        const meeting = this.meetings.mustGet(p.meetingId);
+        if (!this.invitations.invitingDecisions(meeting.startsAt).some((d) => d.id === decisionId))
+          throw new AppError('bad_request', 'Only an adopted decision on inviting an external expert, taken at this meeting or before, can be linked.');
+      }
+      this.invitations.set(participantId, decisionId);
+      return this.invitationsOf(p.meetingId);
+    });
+  }
+
+  invitationsOf(meetingId: string): Invitation[] {
+    return this.invitations
+      .forMeeting(meetingId)
+      .map((i) => ({ participantId: i.participantId, decisionId: i.decisionId, decision: i.text, meeting: `${i.meetingTitle} (${formatLongDate(i.meetingStartsAt)})` }));
+  }
+
+  // ---- future topics ----------------------------------------------------------------------------------------------
+
+  listTopics(): FutureTopic[] {
+    const all = this.topics.list().map(toTopic);
+    const open = (t: FutureTopic) => !t.dropped && !t.pickedAgendaItemId;
+    return [...all.filter(open), ...all.filter((t) => !open(t))];
+  }
+
+  raiseTopic(input: Out<typeof TopicRaise>): FutureTopic {
+    const id = this.ctx.newId();
+    this.tx(() => {
+      if (input.meetingId) {
+        this.meetings.mustGet(input.meetingId);
+        if (input.sectionKey) this.minutes.requireSection(input.meetingId, input.sectionKey);
+      }
+      this.topics.insert({
+        id,
+        title: input.title,
+        notes: input.notes,
+        raisedBy: input.raisedBy,
+        raisedAt: iso(this.ctx.now()),
+        raisedInMeetingId: input.meetingId,
+        raisedInSection: input.meetingId ? input.sectionKey : null,
+      });
+    });
+    return toTopic(this.topics.get(id)!);
+  }
+
+  pickTopic(topicId: string, meetingId: string): AgendaItem[] {
+    return this.tx(() => {
+      const t = this.topics.get(topicId);
+      if (!t) throw notFound('future topic');
+      this.meetings.mustGet(meetingId);
+      if (t.pickedAgendaItemId && t.pickedInto)
+        throw new AppError('conflict', `“${t.title}” is already on the agenda of ${t.pickedInto.title} (${formatLongDate(t.pickedInto.startsAt)}).`);
+      const raised = t.raisedIn ? `Raised at ${t.raisedIn.title} (${formatLongDate(t.raisedIn.startsAt)})${t.raisedBy ? ` by ${t.raisedBy}` : ''}.` : '';
+      const item = this.addAgendaItem(meetingId, { title: t.title, description: [t.notes, raised].filter(Boolean).join('\n').slice(0, 4000), plannedMinutes: 15 });
+      this.topics.pick(topicId, meetingId, item);
+      return this.meetings.agendaOf(meetingId);
+    });
+  }
+
+  dropTopic(topicId: string, dropped: boolean): FutureTopic {
+    if (!this.topics.get(topicId)) throw notFound('future topic');
+    this.topics.setDropped(topicId, dropped);
+    return toTopic(this.topics.get(topicId)!);
+  }
+
+  private tx<T>(fn: () => T): T {
+    return this.ctx.db.transaction(fn).immediate();
+  }
+}
+
+function toTopic(t: TopicRowOut): FutureTopic {
+  return {
+    id: t.id,
+    title: t.title,
+    notes: t.notes,
+    raisedBy: t.raisedBy,
+    raisedAt: t.raisedAt,
+    raisedInMeetingId: t.raisedInMeetingId,
+    raisedInMeeting: t.raisedIn ? `${t.raisedIn.title} (${formatLongDate(t.raisedIn.startsAt)})` : '',
+    pickedMeetingId: t.pickedMeetingId,
+    pickedAgendaItemId: t.pickedAgendaItemId,
+    pickedInto: t.pickedInto ? `${t.pickedInto.title} (${formatLongDate(t.pickedInto.startsAt)})` : '',
+    dropped: t.dropped,
+  };
+}
+
+/** What the documents need of a meeting's procedure (export service). */
+export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ProcedureRecord {
+  const p = new ProcedureService(ctx, new MinutesService(ctx, meetings));
+  const names = new Map(new AttendanceRepo(ctx.db).list(meetingId).map((a) => [a.id, a.name]));
+  return {
+    votes: p.votesOf(meetingId),
+    safeguards: p.safeguardsOf(meetingId),
+    approval: p.approval(meetingId),
+    invitations: p.invitationsOf(meetingId).map((i) => ({ ...i, name: names.get(i.participantId) ?? '' })),
+    organisationNames: Object.fromEntries(new MembersRepo(ctx.db).list().map((o) => [o.id, o.name])),
+  };
+}
