@@ -31,6 +31,8 @@ export const CALL_NAME_LIST = [
   'example.load',
   // minutes.ts
   'minutes.get',
+  'minutes.outline',
+  'minutes.section',
   'minutes.saveSection',
   'minutes.snapshot',
   'minutes.revisions',
