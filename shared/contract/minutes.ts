@@ -44,6 +44,9 @@ export type SectionHead = z.infer<typeof SectionHead>;
 export const MinutesOutline = MinutesState.omit({ sections: true }).extend({ sections: z.array(SectionHead) });
 export type MinutesOutline = z.infer<typeof MinutesOutline>;
 
+/** What the page's hooks read of either answer: everything but the sections' content. */
+export type MinutesPageState = Omit<MinutesState, 'sections'> & { sections: ReadonlyArray<Omit<Section, 'content'>> };
+
 /**
  * Calls of the minutes feature: sections and their revisions, the minutes' status, the live meeting, attendance,
  * decisions and action items. Every write is refused with 'read_only' once the minutes are approved (except an

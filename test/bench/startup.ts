@@ -7,6 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { apiCall, launchChromium, makeDataDir, startHost, type HostProcess } from '../e2e/harness';
+import { docOf, paragraph, paragraphText, prng, text } from './gen';
 import { median, ms, ratio, type PartOptions, type PartResult, type Target } from './report';
 
 /**
@@ -16,12 +17,22 @@ import { median, ms, ratio, type PartOptions, type PartResult, type Target } fro
  * - meetings list interactive in Chromium: navigation → the list shows the example meeting → a click on "New meeting"
  *   has opened its form, beside a Vite + React hello-world (built in this run with the project's Vite and React)
  *   → a click on its button has updated it. Each page load in a fresh browser context (cold HTTP cache);
- * - the first page's JS (gzip): the renderer's entry chunk and its static imports, beside the hello-world's.
+ * - the first page's JS (gzip): the renderer's entry chunk and its static imports, beside the hello-world's;
+ * - the example meeting's minutes page editable (cold load of its route until a key typed into its first editor is
+ *   there) beside a page holding one contenteditable (same steps);
+ * - a 12 MB meeting (40 items × 300 paragraphs of ~1,000 characters): its first item's editor editable beside a static
+ *   HTML page of the same text whose first section is contenteditable (same steps); the page's JS heap after a forced
+ *   GC (CDP) once it has settled, beside the static page's and beside the text's size; the host's peak RSS
+ *   (VmHWM of a host started fresh on that data, after every load of the page).
  */
 
 const HOST_TARGET = 1.5;
 const LIST_TARGET = 1.3;
 const JS_TARGET = 1.5;
+const EXAMPLE_TARGET = 2.5;
+const BIG_EDITABLE_TARGET = 1.2;
+const BIG_HEAP_TARGET = 3;
+const BIG_RSS_TARGET_MIB = 150;
 
 const BARE_SERVER = `
 const http = require('node:http'); const fs = require('node:fs');
@@ -106,7 +117,67 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     }
     opts.log(`startup: meetings list interactive ${ms(median(listTimes), 0)} ms, hello-world ${ms(median(helloTimes), 0)} ms`);
 
-    // 4. The first page's JS, gzip.
+    // 4. The example meeting's minutes page editable, beside one contenteditable.
+    const exampleId = (loaded.json.value as { meeting: { id: string } }).meeting.id;
+    const oneEditable = path.join(work, 'one-editable');
+    fs.mkdirSync(oneEditable);
+    fs.writeFileSync(
+      path.join(oneEditable, 'index.html'),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>one</title></head><body style="font:16px/1.5 sans-serif">' +
+        '<div id="ed" contenteditable="true" style="max-width:860px;margin:24px auto;min-height:3em"><p>Opening of the meeting.</p></div></body></html>',
+    );
+    const oneServer = await serveStatic(oneEditable);
+    const oneUrl = `http://127.0.0.1:${(oneServer.address() as AddressInfo).port}/`;
+    const exampleTimes: number[] = [];
+    const oneTimes: number[] = [];
+    try {
+      for (let i = 0; i < runs + 1; i++) {
+        const a = await timeEditable(browser, `${listHost.origin}/#/meetings/${exampleId}/minutes`, listHost.token, '[data-section-key="opening"] [contenteditable="true"]');
+        const b = await timeEditable(browser, oneUrl, null, '#ed');
+        if (i > 0) {
+          exampleTimes.push(a.ms);
+          oneTimes.push(b.ms);
+        }
+      }
+    } finally {
+      oneServer.close();
+    }
+    opts.log(`startup: example minutes editable ${ms(median(exampleTimes), 0)} ms, one contenteditable ${ms(median(oneTimes), 0)} ms`);
+
+    // 5. A 12 MB meeting: first editor editable, JS heap after GC, host RSS peak.
+    const big = await bigMeeting(opts, work);
+    const bigHost = await startHost(big.dataDir);
+    const staticServer = await serveStatic(big.staticDir);
+    const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/`;
+    const bigRuns = opts.quick ? 2 : 3;
+    const bigTimes: number[] = [];
+    const staticTimes: number[] = [];
+    const bigHeaps: number[] = [];
+    const staticHeaps: number[] = [];
+    let rssPeak = Number.NaN;
+    try {
+      for (let i = 0; i < bigRuns; i++) {
+        const a = await timeEditable(browser, `${bigHost.origin}/#/meetings/${big.meetingId}/minutes`, bigHost.token, `[data-section-key="${big.firstKey}"] [contenteditable="true"]`, true);
+        const b = await timeEditable(browser, staticUrl, null, '#first', true);
+        bigTimes.push(a.ms);
+        staticTimes.push(b.ms);
+        bigHeaps.push(a.heap);
+        staticHeaps.push(b.heap);
+        opts.log(`startup: 12 MB meeting run ${i + 1}: app ${ms(a.ms, 0)} ms (heap ${mib(a.heap)} MiB), static ${ms(b.ms, 0)} ms (heap ${mib(b.heap)} MiB)`);
+      }
+      rssPeak = peakRss(bigHost);
+    } finally {
+      staticServer.close();
+      await bigHost.kill();
+      fs.rmSync(big.dataDir, { recursive: true, force: true });
+    }
+    notes.push(
+      `12 MB meeting: ${big.sections} sections × ${big.paragraphs} paragraphs, ${(big.textBytes / 1024 / 1024).toFixed(1)} MiB of text ` +
+        `(${(big.storedBytes / 1024 / 1024).toFixed(1)} MiB stored JSON); ${bigRuns} interleaved loads each, medians; heap = Runtime.getHeapUsage ` +
+        'after HeapProfiler.collectGarbage once the page has been idle on the network for 0.5 s and 1 s more.',
+    );
+
+    // 6. The first page's JS, gzip.
     const appJs = initialJsGzip(path.join(opts.root, 'dist/renderer'));
     const helloJs = initialJsGzip(path.join(helloDir, 'dist'));
     const preload = path.join(opts.root, 'dist/electron/preload.cjs');
@@ -115,11 +186,18 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     const h = median(appHost) / median(bareHost);
     const l = median(listTimes) / median(helloTimes);
     const j = appJs / helloJs;
+    const e = median(exampleTimes) / median(oneTimes);
+    const be = median(bigTimes) / median(staticTimes);
+    const bh = median(bigHeaps) / big.textBytes;
     const targets: Target[] = [
       { name: `host start ≤ ${HOST_TARGET}× the bare Node server`, met: h <= HOST_TARGET, detail: `${ratio(median(appHost), median(bareHost))}` },
       { name: `meetings list interactive ≤ ${LIST_TARGET}× the Vite + React hello-world`, met: l <= LIST_TARGET, detail: `${ratio(median(listTimes), median(helloTimes))}` },
       { name: `first page's JS (gzip) < ${JS_TARGET}× the hello-world's`, met: j < JS_TARGET, detail: `${ratio(appJs, helloJs)}` },
       { name: 'preload under 20 KB', met: preloadBytes < 20 * 1024, detail: `${(preloadBytes / 1024).toFixed(1)} KB` },
+      { name: `example minutes page editable ≤ ${EXAMPLE_TARGET}× one contenteditable`, met: e <= EXAMPLE_TARGET, detail: ratio(median(exampleTimes), median(oneTimes)) },
+      { name: `12 MB meeting: first editor editable ≤ ${BIG_EDITABLE_TARGET}× the static HTML page`, met: be <= BIG_EDITABLE_TARGET, detail: ratio(median(bigTimes), median(staticTimes)) },
+      { name: `12 MB meeting: JS heap after GC ≤ ${BIG_HEAP_TARGET}× its text`, met: bh <= BIG_HEAP_TARGET, detail: `${mib(median(bigHeaps))} MiB for ${mib(big.textBytes)} MiB of text: ${bh.toFixed(2)}×` },
+      { name: `12 MB meeting: host RSS peak ≤ ${BIG_RSS_TARGET_MIB} MiB`, met: rssPeak / 1024 / 1024 <= BIG_RSS_TARGET_MIB, detail: `${mib(rssPeak)} MiB` },
     ];
     return {
       name: 'startup',
@@ -137,12 +215,16 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
             ['meetings list interactive', ms(median(listTimes), 0), 'Vite + React hello-world', ms(median(helloTimes), 0), ratio(median(listTimes), median(helloTimes))],
             ["first page's JS (gzip, KB)", (appJs / 1024).toFixed(1), 'Vite + React hello-world', (helloJs / 1024).toFixed(1), ratio(appJs, helloJs)],
             ['preload (KB)', (preloadBytes / 1024).toFixed(1), '—', '—', '—'],
+            ['example minutes page editable', ms(median(exampleTimes), 0), 'one contenteditable', ms(median(oneTimes), 0), ratio(median(exampleTimes), median(oneTimes))],
+            ['12 MB meeting: first editor editable', ms(median(bigTimes), 0), 'static HTML of the same text', ms(median(staticTimes), 0), ratio(median(bigTimes), median(staticTimes))],
+            ['12 MB meeting: JS heap after GC (MiB)', mib(median(bigHeaps)), 'static HTML page (its text: ' + mib(big.textBytes) + ' MiB)', mib(median(staticHeaps)), `${bh.toFixed(2)}× the text`],
+            ['12 MB meeting: host RSS peak (MiB)', mib(rssPeak), '—', '—', '—'],
           ],
         },
       ],
       targets,
       notes,
-      data: { appHost, bareHost, listTimes, helloTimes, appJs, helloJs, preloadBytes },
+      data: { appHost, bareHost, listTimes, helloTimes, appJs, helloJs, preloadBytes, exampleTimes, oneTimes, bigTimes, staticTimes, bigHeaps, staticHeaps, rssPeak, textBytes: big.textBytes },
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
@@ -153,6 +235,88 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     }
     helloServer?.close();
     fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * Cold load of `url` in a fresh context until `selector` is an element that takes a typed key: click into it, type
+ * one character, wait until its text has grown. With `settle`, then waits for the page to be idle (network idle, 1 s)
+ * and reads the JS heap after a forced GC.
+ */
+async function timeEditable(browser: Browser, url: string, token: string | null, selector: string, settle = false): Promise<{ ms: number; heap: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  if (token) await context.addInitScript((t) => sessionStorage.setItem('tfs-token', t), token);
+  const page = await context.newPage();
+  const t0 = performance.now();
+  await page.goto(url);
+  const ed = page.locator(selector).first();
+  await ed.waitFor({ timeout: 180_000 });
+  const before = await ed.evaluate((el) => el.textContent?.length ?? 0);
+  await ed.click({ position: { x: 4, y: 4 } });
+  await page.keyboard.type('x');
+  await page.waitForFunction(({ sel, n }) => (document.querySelector(sel)?.textContent?.length ?? 0) > n, { sel: selector, n: before }, { timeout: 60_000 });
+  const t = performance.now() - t0;
+  let heap = Number.NaN;
+  if (settle) {
+    await page.waitForLoadState('networkidle', { timeout: 180_000 }).catch(() => undefined);
+    await page.waitForTimeout(1000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  }
+  await context.close();
+  return { ms: t, heap };
+}
+
+/** VmHWM (peak resident set) of the host process, in bytes. */
+function peakRss(host: HostProcess): number {
+  const status = fs.readFileSync(`/proc/${host.proc.pid}/status`, 'utf8');
+  const m = /VmHWM:\s+(\d+) kB/.exec(status);
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
+
+/**
+ * The 12 MB meeting, written through a host's API (then that host is stopped, so the measured host starts fresh),
+ * and a static HTML page of the same text: h2 per section, p per paragraph, the first item's div contenteditable.
+ */
+async function bigMeeting(opts: PartOptions, work: string) {
+  const items = 40;
+  const paragraphs = 300;
+  const dataDir = makeDataDir();
+  const host = await startHost(dataDir);
+  const ok = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await apiCall(host, name, input);
+    if (!r.json.ok) throw new Error(`${name} failed: ${JSON.stringify(r.json.error)}`);
+    return r.json.value as T;
+  };
+  const rand = prng(16);
+  let textBytes = 0;
+  let storedBytes = 0;
+  let html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>12 MB</title></head><body style="font:16px/1.5 sans-serif"><main style="max-width:860px;margin:auto">';
+  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  try {
+    const m = await ok<{ meeting: { id: string } }>('meetings.create', { title: 'A very long meeting', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T18:00', timeZone: 'Europe/Brussels' });
+    let firstKey = '';
+    for (let i = 0; i < items; i++) {
+      const agenda = await ok<Array<{ id: string }>>('agenda.add', { meetingId: m.meeting.id, title: `Item ${i + 1}` });
+      const key = agenda.at(-1)!.id;
+      firstKey ||= key;
+      const texts = Array.from({ length: paragraphs }, () => paragraphText(rand, 8));
+      textBytes += texts.reduce((n, t) => n + t.length, 0);
+      const content = docOf(texts.map((t) => paragraph([text(t)])));
+      storedBytes += JSON.stringify(content).length;
+      await ok('minutes.saveSection', { meetingId: m.meeting.id, sectionKey: key, content });
+      html += `<section><h2>${i + 1} Item ${i + 1}</h2><div${i === 0 ? ' id="first" contenteditable="true"' : ''}>${texts.map((t) => `<p>${esc(t)}</p>`).join('')}</div></section>`;
+    }
+    opts.log(`startup: 12 MB meeting written (${(textBytes / 1024 / 1024).toFixed(1)} MiB of text)`);
+    const staticDir = path.join(work, 'static-meeting');
+    fs.mkdirSync(staticDir);
+    fs.writeFileSync(path.join(staticDir, 'index.html'), `${html}</main></body></html>`);
+    return { dataDir, meetingId: m.meeting.id, firstKey, staticDir, textBytes, storedBytes, sections: items, paragraphs };
+  } finally {
+    await host.kill();
   }
 }
 
