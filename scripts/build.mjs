@@ -4,6 +4,7 @@
 //   dist/electron/main.cjs    Electron main process          (from electron/hosts/electron-main.ts)
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
 //   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
+//   dist/electron/settings-conf.cjs     conf for the browser host's settings, required by start on the first settings use
 // Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3 stay external.
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ if (only !== 'renderer') {
     ['electron/hosts/electron-main.ts', 'dist/electron/main.cjs'],
     ['electron/hosts/electron-preload.ts', 'dist/electron/preload.cjs'],
     ['electron/backend/export/documents.ts', 'dist/electron/export-documents.cjs'],
+    ['electron/backend/conf-loader.ts', 'dist/electron/settings-conf.cjs'],
   ].filter(([src]) => fs.existsSync(path.join(root, src)));
   // The export code (docx, the redaction check) is its own file, required when the first export starts: the dynamic
   // import of export/documents in export-service.ts becomes require('./export-documents.cjs') (issue 16).
@@ -37,6 +39,20 @@ if (only !== 'renderer') {
       );
       b.onLoad({ filter: /.*/, namespace: 'lazy-export' }, () => ({ contents: 'module.exports = require("./export-documents.cjs");', loader: 'js' }));
       b.onResolve({ filter: /^\.\/export-documents\.cjs$/ }, () => ({ path: './export-documents.cjs', external: true }));
+    },
+  };
+  // conf (ajv, semver, fast-uri …) for the browser host's settings is its own file too, required on the first settings
+  // read or write: in start.cjs, `Conf` of conf-loader.ts is a getter that requires ./settings-conf.cjs (issue 16).
+  // main.cjs keeps it inline: electron-store brings conf into it anyway.
+  const lazyConf = {
+    name: 'lazy-settings-conf',
+    setup(b) {
+      b.onResolve({ filter: /[\\/]conf-loader$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: 'settings-conf', namespace: 'lazy-conf' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-conf' }, () => ({
+        contents: 'let m; module.exports = { get Conf() { return (m ??= require("./settings-conf.cjs")).Conf; } };',
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/settings-conf\.cjs$/ }, () => ({ path: './settings-conf.cjs', external: true }));
     },
   };
   // zod re-exports all its locales (`z.locales`, `core.locales`; a third of these bundles) and the app uses none: English
@@ -66,7 +82,7 @@ if (only !== 'renderer') {
         format: 'cjs',
         target: 'node20',
         external: ['electron', 'better-sqlite3'],
-        plugins: out.endsWith('export-documents.cjs') ? [zodEnglishOnly] : [zodEnglishOnly, lazyExports],
+        plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
         minify: true,

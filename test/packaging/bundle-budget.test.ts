@@ -77,6 +77,13 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     expect(fs.readFileSync(path.join(DIST, 'electron/export-documents.cjs'), 'utf8')).toMatch(/openxmlformats/);
   });
 
+  it('conf (ajv, semver) is not in the browser host\'s start bundle; settings-conf.cjs is there to be required on first use', () => {
+    const start = fs.readFileSync(path.join(DIST, 'electron/start.cjs'), 'utf8');
+    expect(start).not.toContain("strictSchema"); // an ajv option name, kept by minification
+    expect(start).toContain('require("./settings-conf.cjs")');
+    expect(fs.readFileSync(path.join(DIST, 'electron/settings-conf.cjs'), 'utf8')).toContain("strictSchema");
+  });
+
   it("zod's locales other than English are not bundled (scripts/build.mjs keeps `en` only); its English messages are", () => {
     for (const f of ['main.cjs', 'start.cjs', 'export-documents.cjs']) {
       const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');
