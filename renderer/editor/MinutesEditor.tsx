@@ -25,9 +25,9 @@ export interface MinutesEditorProps extends MinutesCallbacks {
   sectionKey: string;
   /**
    * Read once at mount (and when sectionKey changes); later changes of this prop are ignored. A function is called
-   * only then (a long section's content need not be produced on every render).
+   * only then (a long section's content need not be produced on every render); it may answer the content's JSON text.
    */
-  initialContent: SerializedDoc | (() => SerializedDoc);
+  initialContent: SerializedDoc | (() => SerializedDoc | string);
   readOnly?: boolean;
   /**
    * The section's content and meta, `changeDebounceMs` (default 400 ms) after the last content change, and at once on

@@ -174,7 +174,7 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     notes.push(
       `12 MB meeting: ${big.sections} sections × ${big.paragraphs} paragraphs, ${(big.textBytes / 1024 / 1024).toFixed(1)} MiB of text ` +
         `(${(big.storedBytes / 1024 / 1024).toFixed(1)} MiB stored JSON); ${bigRuns} interleaved loads each, medians; heap = Runtime.getHeapUsage ` +
-        'after HeapProfiler.collectGarbage once the page has been idle on the network for 0.5 s and 1 s more.',
+        'after HeapProfiler.collectGarbage once every section has loaded, the network has been idle for 0.5 s, and 1 s more.',
     );
 
     // 6. The first page's JS, gzip.
@@ -242,7 +242,7 @@ const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
  * Cold load of `url` in a fresh context until `selector` is an element that takes a typed key: click into it, type
- * one character, wait until its text has grown. With `settle`, then waits for the page to be idle (network idle, 1 s)
+ * one character, wait until its text has grown. With `settle`, then waits for every section to have loaded and the page to be idle (network idle, 1 s)
  * and reads the JS heap after a forced GC.
  */
 async function timeEditable(browser: Browser, url: string, token: string | null, selector: string, settle = false): Promise<{ ms: number; heap: number }> {
@@ -260,6 +260,8 @@ async function timeEditable(browser: Browser, url: string, token: string | null,
   const t = performance.now() - t0;
   let heap = Number.NaN;
   if (settle) {
+    // Every section loaded (no placeholder still busy), then quiet on the network.
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 180_000, polling: 250 });
     await page.waitForLoadState('networkidle', { timeout: 180_000 }).catch(() => undefined);
     await page.waitForTimeout(1000);
     const cdp = await context.newCDPSession(page);

@@ -94,7 +94,8 @@ export function MinutesPage({ id }: { id: string }) {
     // loaded there is no preview (never a summary with a section missing).
     const sections: Array<{ key: string; content: SerializedDoc }> = [];
     for (const s of st.sections) {
-      const content = editors.current.get(s.key)?.getContent() ?? data.contents.current.get(s.key);
+      const held = data.contents.current.get(s.key);
+      const content = editors.current.get(s.key)?.getContent() ?? (held === undefined ? undefined : (JSON.parse(held) as SerializedDoc));
       if (!content) return null;
       sections.push({ key: s.key, content });
     }
@@ -270,7 +271,7 @@ export function MinutesPage({ id }: { id: string }) {
           onRestored={(rev, content, changedFlags) => {
             flagStore.applyChanges(changedFlags);
             autosave.reset(history);
-            data.contents.current.set(history, content); // the remounted editor starts from it
+            data.contents.current.set(history, JSON.stringify(content)); // the remounted editor starts from it
             data.patch((s) => ({ ...s, sections: s.sections.map((x) => (x.key === history ? { ...x, rev } : x)) }));
             setMountKeys((m) => ({ ...m, [history]: (m[history] ?? 0) + 1 }));
           }}

@@ -25,7 +25,7 @@ import { SMALL_MEETING_CHARS } from './useMinutesData';
  */
 export function MinutesSections(props: {
   state: MinutesState;
-  contents: MutableRefObject<Map<string, SerializedDoc>>;
+  contents: MutableRefObject<Map<string, string>>;
   ready: ReadonlySet<string>;
   near: ReadonlySet<string>;
   bringNear: (keys: readonly string[]) => void;
@@ -75,7 +75,7 @@ export function MinutesSections(props: {
           contents.current.delete(key); // the editor holds it now
         } else {
           const gone = editors.current.get(key);
-          if (gone) contents.current.set(key, gone.getContent()); // back where the page can read it
+          if (gone) contents.current.set(key, JSON.stringify(gone.getContent())); // back where the page can read it
           editors.current.delete(key);
         }
       };

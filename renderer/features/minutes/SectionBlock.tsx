@@ -13,8 +13,8 @@ export const SectionBlock = forwardRef(function SectionBlock(
     mounted: boolean;
     /** Whether the section's content has arrived. */
     loaded: boolean;
-    /** The content the editor starts from (read once, when it mounts). */
-    initialContent: () => SerializedDoc;
+    /** The content the editor starts from, or its JSON text (read once, when it mounts). */
+    initialContent: () => SerializedDoc | string;
     /** The placeholder was focused or shown: mount the editor. */
     onNeeded: () => void;
     current: boolean;

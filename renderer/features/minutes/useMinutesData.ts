@@ -4,7 +4,6 @@ import type { MinutesOutline } from '../../../shared/contract/minutes';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
-import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
 import type { ReportError } from '../../ui/errors';
 
@@ -20,7 +19,8 @@ export const SMALL_MEETING_CHARS = 150_000;
  * all at once; then each section's content alone (`minutes.section`), one call at a time, the sections near the
  * viewport first, so no section's answer holds up the page's other calls (the host answers one call at a time).
  *
- * A section's content is held once: in `contents` until its editor mounts, then only by the editor (Lexical's state);
+ * A section's content is held once: in `contents` (as its JSON text: a third smaller than the parsed objects, and what
+ * Lexical starts from anyway) until its editor mounts, then only by the editor (Lexical's state);
  * if an editor is ever taken down, its content goes back to `contents` (MinutesSections does both). React state holds
  * no content. Refs mirror the state for callbacks that must not re-create on every change (autosave, shortcuts).
  */
@@ -34,7 +34,7 @@ export function useMinutesData(id: string, report: ReportError) {
   const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set());
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
-  const contents = useRef(new Map<string, SerializedDoc>());
+  const contents = useRef(new Map<string, string>());
   const nearRef = useRef(near);
   nearRef.current = near;
   const stateRef = useRef<MinutesOutline | null>(null);
@@ -77,7 +77,7 @@ export function useMinutesData(id: string, report: ReportError) {
         try {
           const s = await api.call('minutes.section', { meetingId: id, sectionKey: key });
           if (!alive) return;
-          contents.current.set(key, s.content);
+          contents.current.set(key, JSON.stringify(s.content));
           // The rev the editor starts from is the one of the content it holds.
           setState((st) => (st ? { ...st, sections: st.sections.map((x) => (x.key === key && x.rev !== s.rev ? { ...x, rev: s.rev, updatedAt: s.updatedAt } : x)) } : st));
           setReady((r) => new Set(r).add(key));
