@@ -3,7 +3,7 @@
 //   dist/electron/start.cjs   `npm start`: desktop window when the Electron runtime is installed, else the browser host
 //   dist/electron/main.cjs    Electron main process          (from electron/hosts/electron-main.ts)
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
-// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3 stay external.
+// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external.
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ if (only !== 'renderer') {
         platform: 'node',
         format: 'cjs',
         target: 'node20',
-        external: ['electron', 'better-sqlite3'],
+        external: ['electron', 'better-sqlite3-multiple-ciphers'],
         sourcemap: 'linked',
         logLevel: 'warning',
         legalComments: 'none',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_KEY } from '../helpers/key';
 import { Backend } from '../../electron/backend/backend';
 import { SaveSection } from '../../shared/domain/minutes';
 import type { SerializedDoc, SerializedElement } from '../../shared/editor/doc-model';
@@ -18,7 +19,7 @@ export async function runAutosave(opts: PartOptions): Promise<PartResult> {
   const n = opts.quick ? 60 : 300;
   const sizes = [20_000, 200_000];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-bench-autosave-'));
-  const backend = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+  const backend = new Backend({ dataDir, host: 'browser', log: { error: () => {} }, key: TEST_KEY });
   try {
     const call = async <T>(name: string, input: unknown): Promise<T> => {
       const r = await backend.dispatch(name, input);

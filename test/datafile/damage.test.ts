@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ function expectNamedFault(run: { code: number | null; stderr: string; stdout: st
 
 /** Undo the fault and open again: the acknowledged meeting is there. */
 function expectMeetingKept(dataDir: string, meetingId: string) {
-  const b = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+  const b = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
   try {
     expect(b.services.meetings.get(meetingId).meeting.title).toBe(CANARY);
   } finally {
@@ -135,7 +136,7 @@ describe('a damaged data file is named, never hidden', () => {
   it('a file of another program is not taken over', async () => {
     const dataDir = tempDir('tfs-foreign-');
     const file = path.join(dataDir, DB_FILE_NAME);
-    const BetterSqlite3 = (await import('better-sqlite3')).default;
+    const BetterSqlite3 = (await import('better-sqlite3-multiple-ciphers')).default;
     const raw = new BetterSqlite3(file);
     raw.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone')`);
     raw.close();
@@ -162,9 +163,9 @@ describe('one writer per data folder', () => {
   it('in one process too: a second open of the same file is refused at once', async () => {
     const { dataDir, file } = await folderWithMeeting({ keepOpen: true });
     const t0 = Date.now();
-    expect(() => openDatabase(file)).toThrow(/in use by another Taskforce Secretariat/);
+    expect(() => openDatabase(file, { key: TEST_KEY })).toThrow(/in use by another Taskforce Secretariat/);
     expect(Date.now() - t0).toBeLessThan(3000); // no busy wait
-    expect(() => new Backend({ dataDir, host: 'browser' })).toThrow(/in use/);
+    expect(() => new Backend({ key: TEST_KEY, dataDir, host: 'browser' })).toThrow(/in use/);
   });
 });
 
@@ -197,7 +198,7 @@ describe('a data file deleted or replaced while the app runs', () => {
       backend.close();
       const recovered = tempDir('tfs-recovered-');
       fs.copyFileSync(recoveryFile, path.join(recovered, DB_FILE_NAME));
-      const b = new Backend({ dataDir: recovered, host: 'browser', log: { error: () => {} } });
+      const b = new Backend({ key: TEST_KEY, dataDir: recovered, host: 'browser', log: { error: () => {} } });
       try {
         const got = b.services.meetings.get(meetingId);
         expect(got.meeting.title).toBe(CANARY);
