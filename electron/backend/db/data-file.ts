@@ -171,6 +171,10 @@ export function inspectDataFile(file: string): 'new' | 'plain' | 'encrypted' {
       /* an unreadable checksum file proves nothing either way */
     }
     if (typeof expected.sha256 === 'string') {
+      // Shorter than at the last close: truncated (for an encrypted file the header's page count is encrypted, so
+      // this is how a cut at a page boundary is named).
+      if (typeof expected.size === 'number' && st.size < expected.size)
+        throw new DataFileError('truncated', file, `is truncated (${st.size} bytes where ${expected.size} were written when the app last closed it)`, { size: st.size });
       const actual = sha256File(file);
       if (actual !== expected.sha256)
         throw new DataFileError(
