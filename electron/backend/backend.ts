@@ -88,8 +88,15 @@ export class Backend {
       // A damaged data file with a good backup to offer: start in recovery mode; otherwise refuse to start. A wrong
       // key is not damage: the backups need the same key, so the officer is sent back to give the right one.
       const notDamage = err instanceof DataFileError && ['in_use', 'wrong_key', 'encrypted'].includes(err.problem);
-      if (!(opts.recoverFromBackup && err instanceof DataFileError && !notDamage && this.backups.newestGood())) throw err;
-      this.damage = err;
+      const good = opts.recoverFromBackup && err instanceof DataFileError && err.problem !== 'in_use' && err.problem !== 'encrypted' ? this.backups.newestGood() : null;
+      if (!good || !(err instanceof DataFileError)) throw err;
+      if (notDamage && err.problem !== 'wrong_key') throw err;
+      // "Wrong key, or a damaged first page": a backup that opens with this same key proves the key right, so the
+      // data file is damaged (its header, the cipher's salt, or its first page).
+      this.damage =
+        err.problem === 'wrong_key'
+          ? new DataFileError('corrupt', this.dbFile, 'cannot be read: its header is damaged (the key that opens its backups does not open it)')
+          : err;
     }
     this.settings = opts.settings ?? createConfSettings(opts.dataDir);
     // The data file must still be the one opened, before a call runs and again before its answer is given: a save
