@@ -7,6 +7,7 @@ import { DB_FILE_NAME } from './backend/db/connection';
 import { looksEncrypted } from './backend/db/data-file';
 import { openKeyFile, type DataKey } from './backend/db/key';
 import { readPassphrase } from './hosts/terminal-passphrase';
+import { outputChecksFromEnv } from './backend/dispatch';
 import { startBrowserHost } from './hosts/browser-host';
 import { defaultDataDir } from './paths';
 
@@ -131,7 +132,7 @@ export async function runBrowserHost(args: StartArgs) {
       console.error(NO_KEY_MESSAGE);
       process.exit(2);
     }
-    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true, key });
+    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env), key });
   } catch (err) {
     // One clear message, never a stack trace; a non-zero exit so scripts and service managers notice.
     console.error(startupMessage(err));

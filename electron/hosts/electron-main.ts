@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NAME, Backend } from '../backend/backend';
 import { DB_FILE_NAME } from '../backend/db/connection';
+import { outputChecksFromEnv } from '../backend/dispatch';
 import { AppError } from '../../shared/errors';
 import { registerIpc } from './electron-ipc';
 import { createChooseBackupFileHandler, createSaveFileHandler, registerChooseBackupFile, registerSaveFile } from './electron-save';
@@ -122,7 +123,8 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
     }
     const create =
       opts.createBackend ??
-      ((dir: string, k: DataKey) => new Backend({ dataDir: dir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true, key: k }));
+      ((dir: string, k: DataKey) =>
+        new Backend({ dataDir: dir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env), key: k }));
     backend = create(dataDir, key.key);
   } catch (err) {
     // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app. A key
