@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { Backend } from './backend/backend';
+import { DB_FILE_NAME } from './backend/db/connection';
+import { looksEncrypted } from './backend/db/data-file';
+import { openKeyFile, type DataKey } from './backend/db/key';
+import { readPassphrase } from './hosts/terminal-passphrase';
 import { outputChecksFromEnv } from './backend/dispatch';
 import { startBrowserHost } from './hosts/browser-host';
 import { defaultDataDir } from './paths';
@@ -15,12 +19,15 @@ import { defaultDataDir } from './paths';
  *   --port N          browser host port (default: a free one)
  *   --data-dir DIR    browser host data folder (default: the platform's user data folder)
  *   --example         load the example meeting (constitutive meeting, 30 January 2026) if it is not there yet
+ *   --key-file PATH   browser host: the data file's key is in this file (created 0600 with a random key if absent);
+ *                     without it the passphrase is asked on the terminal
  */
 export interface StartArgs {
   browser: boolean;
   port: number;
   dataDir: string;
   example: boolean;
+  keyFile?: string;
 }
 
 export function parseArgs(argv: string[]): StartArgs {
@@ -39,7 +46,8 @@ export function parseArgs(argv: string[]): StartArgs {
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port takes a number from 0 to 65535');
       args.port = n;
     } else if (a === '--data-dir') args.dataDir = path.resolve(value());
-    else throw new Error(`Unknown option ${a}. Options: --browser, --port N, --data-dir DIR, --example`);
+    else if (a === '--key-file') args.keyFile = path.resolve(value());
+    else throw new Error(`Unknown option ${a}. Options: --browser, --port N, --data-dir DIR, --key-file PATH, --example`);
   }
   return args;
 }
@@ -68,11 +76,63 @@ export function startupMessage(err: unknown): string {
   return `Taskforce Secretariat cannot start: its data could not be opened (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`;
 }
 
+export const MIN_PASSPHRASE = 8;
+
+export const NO_KEY_MESSAGE =
+  'Taskforce Secretariat cannot start: the data is encrypted, and there is no terminal to type its passphrase on. ' +
+  'Nothing was changed. Either start it in a terminal (the passphrase is asked, not shown), or give a key file with --key-file PATH ' +
+  '(created with a new random key if it does not exist; whoever can read that file can read the data).';
+
+/**
+ * The browser host's key: the key file the user chose (--key-file), else a passphrase typed on the terminal (asked
+ * twice for a new data file), else none (the caller exits with NO_KEY_MESSAGE). `say` prints what the officer must
+ * know (the key file was created; who can read it). Throws an AppError with a message for the officer.
+ */
+export async function browserHostKey(
+  args: StartArgs,
+  deps: { isTTY: boolean; ask: (prompt: string) => Promise<string | null>; say: (line: string) => void },
+): Promise<DataKey | null> {
+  const dataFile = path.join(args.dataDir, DB_FILE_NAME);
+  const encrypted = looksEncrypted(dataFile);
+  if (args.keyFile) {
+    const { key, created } = openKeyFile(args.keyFile, encrypted);
+    deps.say(
+      created
+        ? `A new key file was created: ${args.keyFile} (readable by this account only). Whoever can read that file can read the data: keep it private, and keep a copy somewhere safe — without it the data cannot be opened.`
+        : `Key file: ${args.keyFile}. Whoever can read that file can read the data.`,
+    );
+    return key;
+  }
+  if (!deps.isTTY) return null;
+  const isNew = !fs.existsSync(dataFile) || !encrypted;
+  for (;;) {
+    const first = await deps.ask(isNew ? `Choose a passphrase for the data in ${args.dataDir} (at least ${MIN_PASSPHRASE} characters, not shown): ` : `Passphrase for the data in ${args.dataDir} (not shown): `);
+    if (first === null) throw new AppError('storage', 'No passphrase was given. Nothing was changed.');
+    if (!isNew) return { kind: 'passphrase', text: first, source: 'the passphrase given' };
+    if ([...first].length < MIN_PASSPHRASE) {
+      deps.say(`The passphrase must have at least ${MIN_PASSPHRASE} characters.`);
+      continue;
+    }
+    const again = await deps.ask('The same passphrase again: ');
+    if (again === null) throw new AppError('storage', 'No passphrase was given. Nothing was changed.');
+    if (again === first) {
+      deps.say('Remember it: without the passphrase the data cannot be opened (there is no way to recover it).');
+      return { kind: 'passphrase', text: first, source: 'the passphrase given' };
+    }
+    deps.say('The two passphrases differ; try again.');
+  }
+}
+
 export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
   try {
-    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env) });
+    const key = await browserHostKey(args, { isTTY: !!process.stdin.isTTY, ask: (p) => readPassphrase(p), say: (line) => console.log(line) });
+    if (!key) {
+      console.error(NO_KEY_MESSAGE);
+      process.exit(2);
+    }
+    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env), key });
   } catch (err) {
     // One clear message, never a stack trace; a non-zero exit so scripts and service managers notice.
     console.error(startupMessage(err));

@@ -1,5 +1,5 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
-import type { SaveFileResult } from '../shared/contract/bridge';
+import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
 
 /**
@@ -23,6 +23,7 @@ interface Bridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
   openExternal?(url: string): Promise<void>;
   saveFile?(fileName: string, bytesBase64: string): Promise<SaveFileResult>;
+  chooseBackupFile?(fileName: string): Promise<ChooseFileResult>;
 }
 
 const TOKEN_KEY = 'tfs-token';
@@ -100,4 +101,13 @@ export async function saveFile(fileName: string, bytesBase64: string): Promise<S
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { saved: true, where: 'your browser’s downloads' };
+}
+
+/**
+ * Where "Back up to a file…" writes: the desktop app asks with the native save dialog (a result), the browser host
+ * has none (undefined: the page asks with its own dialog and a path field).
+ */
+export async function chooseBackupFile(fileName: string): Promise<ChooseFileResult | undefined> {
+  const b = bridge();
+  return b?.chooseBackupFile ? b.chooseBackupFile(fileName) : undefined;
 }

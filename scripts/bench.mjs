@@ -50,7 +50,7 @@ try {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'playwright-core', 'esbuild'],
+    external: ['better-sqlite3-multiple-ciphers', 'playwright-core', 'esbuild'],
     logLevel: 'warning',
   });
 

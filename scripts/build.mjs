@@ -5,7 +5,7 @@
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
 //   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
 //   dist/electron/settings-conf.cjs     conf for the browser host's settings, required by start on the first settings use
-// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3 stay external.
+// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external.
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,7 +81,7 @@ if (only !== 'renderer') {
         platform: 'node',
         format: 'cjs',
         target: 'node20',
-        external: ['electron', 'better-sqlite3'],
+        external: ['electron', 'better-sqlite3-multiple-ciphers'],
         plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.

@@ -1,5 +1,5 @@
 // Packages the built app (dist/) with electron-builder, from a staging copy so that rebuilding the native
-// better-sqlite3 for Electron never touches this project's node_modules (which the tests need built for Node).
+// better-sqlite3-multiple-ciphers for Electron never touches this project's node_modules (which the tests need built for Node).
 // See electron-builder.yml for the why. Usage (after `npm run build`; `npm run dist` does both):
 //
 //   node scripts/dist.mjs [--linux|--win|--mac] [--dir] [--out DIR] [--stage DIR]
@@ -20,7 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** The packages the bundles in dist/electron leave external (scripts/build.mjs), minus Electron itself. */
-export const RUNTIME_EXTERNALS = ['better-sqlite3'];
+export const RUNTIME_EXTERNALS = ['better-sqlite3-multiple-ciphers'];
 
 /** Files of the built app that go into the package, relative to the project root. */
 export const APP_FILES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/export-documents.cjs', 'dist/renderer/index.html'];
@@ -195,7 +195,7 @@ async function main() {
       console.error(
         [
           '',
-          `dist: FAILED while preparing better-sqlite3 (a native module) for Electron ${electronVersion}.`,
+          `dist: FAILED while preparing better-sqlite3-multiple-ciphers (a native module) for Electron ${electronVersion}.`,
           'That step needs Electron\'s headers (node-gyp) or a prebuilt binary (prebuild-install), both downloaded from the',
           'internet. On a machine without that access it cannot succeed; package on a machine that has it.',
           `This project's node_modules were not touched: the rebuild ran only in ${stageDir}.`,

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/core';
 import fs from 'node:fs';
@@ -11,10 +11,11 @@ import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
 import { procedureHandlers } from './handlers/procedure';
 import { backupHandlers } from './handlers/backup';
-import { changeCount } from './db/backup';
+import { changeCount, checkBackupFile, syncFolder, writeBackupFile } from './db/backup';
+import type { DataKey } from './db/key';
 import { AUTO_BACKUP_MINUTES, BackupStore } from './services/backup-service';
 import { AppError } from '../../shared/errors';
-import type { BackupInfo, RestoreResult } from '../../shared/contract/backup';
+import type { BackupInfo, RestoreResult, SavedBackup } from '../../shared/contract/backup';
 import { DataFileError } from './db/data-file';
 import { searchHandlers } from './handlers/search';
 import { trashHandlers } from './handlers/trash';
@@ -48,6 +49,11 @@ export interface BackendOptions {
   autoBackup?: boolean;
   /** When the data file cannot be opened and a good backup exists: start anyway, offering only the restore. */
   recoverFromBackup?: boolean;
+  /**
+   * The key of the encrypted data file (the hosts always give one: keychain, passphrase or key file). A plain data
+   * file is encrypted in place at open, after a verified backup. null/absent: the plain format (tests only).
+   */
+  key?: DataKey | null;
 }
 
 interface Session {
@@ -77,12 +83,22 @@ export class Backend {
   constructor(private readonly opts: BackendOptions) {
     this.dbFile = path.join(opts.dataDir, DB_FILE_NAME);
     this.backups = new BackupStore(opts.dataDir, LATEST_SCHEMA_VERSION, () => opts.context?.now?.() ?? new Date());
+    this.backups.key = opts.key ?? null;
     try {
       this.session = this.openSession();
     } catch (err) {
-      // A damaged data file with a good backup to offer: start in recovery mode; otherwise refuse to start.
-      if (!(opts.recoverFromBackup && err instanceof DataFileError && err.problem !== 'in_use' && this.backups.newestGood())) throw err;
-      this.damage = err;
+      // A damaged data file with a good backup to offer: start in recovery mode; otherwise refuse to start. A wrong
+      // key is not damage: the backups need the same key, so the officer is sent back to give the right one.
+      const notDamage = err instanceof DataFileError && ['in_use', 'wrong_key', 'encrypted'].includes(err.problem);
+      const good = opts.recoverFromBackup && err instanceof DataFileError && err.problem !== 'in_use' && err.problem !== 'encrypted' ? this.backups.newestGood() : null;
+      if (!good || !(err instanceof DataFileError)) throw err;
+      if (notDamage && err.problem !== 'wrong_key') throw err;
+      // "Wrong key, or a damaged first page": a backup that opens with this same key proves the key right, so the
+      // data file is damaged (its header, the cipher's salt, or its first page).
+      this.damage =
+        err.problem === 'wrong_key'
+          ? new DataFileError('corrupt', this.dbFile, 'cannot be read: its header is damaged (the key that opens its backups does not open it)')
+          : err;
     }
     this.settings = opts.settings ?? createConfSettings(opts.dataDir);
     // The data file must still be the one opened, before a call runs and again before its answer is given: a save
@@ -102,7 +118,10 @@ export class Backend {
   }
 
   private openSession(): Session {
-    const db = openDatabase(this.dbFile);
+    const key = this.opts.key ?? null;
+    const db = openDatabase(this.dbFile, { key, beforeEncrypt: (plain) => void this.backups.writeBeforeEncryption(plain) });
+    // No plain copy of the data stays behind: backups made before the data file was encrypted are encrypted too.
+    if (key) this.backups.encryptPlainBackups();
     const ctx = { ...defaultContext(db), ...this.opts.context };
     if (this.opts.context?.user === undefined) {
       // The officer's name is read when a flag is recorded, so a name given in the app counts from then on.
@@ -178,6 +197,41 @@ export class Backend {
     const info = this.backups.write(s.db, kind);
     s.changesAtBackup = changes;
     return info;
+  }
+
+  /**
+   * Back up now to a file the officer chose: written beside it as a .partial file (0600, fsynced, encrypted like the
+   * data file, checked), then renamed. An existing file is replaced only when asked and only when it is itself a
+   * backup this app can open (never an unrelated file). The mode is checked before success is reported.
+   */
+  backupTo(dest: string, replace = false): SavedBackup {
+    const s = this.open;
+    if (this.lost) throw new AppError('storage', 'The data file was deleted or replaced; no backup was made from it.');
+    const file = path.resolve(dest);
+    const dir = path.dirname(file);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('bad_request', `The folder ${dir} does not exist. Choose an existing folder.`);
+    if (path.resolve(this.opts.dataDir) === dir || path.resolve(this.backups.folder) === dir)
+      throw new AppError('bad_request', 'Choose a folder outside the data folder (the backups there are made automatically).');
+    if (fs.existsSync(file)) {
+      if (!replace) throw new AppError('conflict', `${file} already exists. Choose another name, or replace it.`);
+      try {
+        checkBackupFile(file, LATEST_SCHEMA_VERSION, this.opts.key ?? null);
+      } catch {
+        throw new AppError('conflict', `${file} exists and is not a backup of this app's data, so it was not replaced. Choose another name.`);
+      }
+    }
+    try {
+      writeBackupFile(s.db, file, LATEST_SCHEMA_VERSION, this.opts.key ?? null);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('storage', `The backup could not be written to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    }
+    fs.chmodSync(file, FILE_MODE);
+    syncFolder(dir);
+    const st = fs.statSync(file);
+    const mode = st.mode & 0o777;
+    if ((mode & 0o077) !== 0) throw new AppError('storage', `The backup ${file} was written but others can read it (mode ${mode.toString(8)}): delete it or make it private.`);
+    return { path: file, bytes: st.size, mode: mode.toString(8).padStart(4, '0') };
   }
 
   private hasChangesSinceBackup(): boolean {

@@ -1,10 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NAME, Backend } from '../backend/backend';
+import { DB_FILE_NAME } from '../backend/db/connection';
 import { outputChecksFromEnv } from '../backend/dispatch';
 import { AppError } from '../../shared/errors';
 import { registerIpc } from './electron-ipc';
-import { createSaveFileHandler, registerSaveFile } from './electron-save';
+import { createChooseBackupFileHandler, createSaveFileHandler, registerChooseBackupFile, registerSaveFile } from './electron-save';
+import { desktopKey, type DesktopKey } from './electron-key';
+import type { DataKey } from '../backend/db/key';
+import { looksEncrypted } from '../backend/db/data-file';
 import { createElectronSettings } from './electron-settings';
 import { buildMenuTemplate } from './electron-menu';
 import { registerAppScheme, serveRenderer } from './electron-protocol';
@@ -22,11 +27,12 @@ export interface ElectronApi {
   ipcMain: typeof ipcMain;
   Menu: typeof Menu;
   protocol: typeof protocol;
+  safeStorage: typeof safeStorage;
   session: typeof session;
   shell: typeof shell;
 }
 
-const realElectron = (): ElectronApi => ({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell });
+const realElectron = (): ElectronApi => ({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell });
 
 /** Where the built files are, relative to the app root (the folder or app.asar that holds package.json). */
 export function appPaths(appRoot: string) {
@@ -75,8 +81,8 @@ export function startupErrorMessage(err: unknown): string {
 export interface StartOptions {
   /** Defaults to app.getAppPath(). */
   appRoot?: string;
-  /** Defaults to a real Backend in app.getPath('userData'). */
-  createBackend?: (dataDir: string) => Backend;
+  /** Defaults to a real Backend in app.getPath('userData'), encrypted with `key`. */
+  createBackend?: (dataDir: string, key: DataKey) => Backend;
 }
 
 export interface StartedApp {
@@ -106,13 +112,24 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
   await e.app.whenReady();
 
   let backend: Backend;
+  const dataDir = e.app.getPath('userData');
+  let key: DesktopKey | null = null;
   try {
+    // The key first (system keychain, or a key file the officer chooses when there is none), then the data.
+    key = await desktopKey({ safeStorage: e.safeStorage, dialog: e.dialog, dataDir });
+    if (!key) {
+      e.app.exit(1);
+      return null;
+    }
     const create =
       opts.createBackend ??
-      ((dataDir: string) => new Backend({ dataDir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env) }));
-    backend = create(e.app.getPath('userData'));
+      ((dir: string, k: DataKey) =>
+        new Backend({ dataDir: dir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env), key: k }));
+    backend = create(dataDir, key.key);
   } catch (err) {
-    // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app.
+    // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app. A key
+    // made by this start for data that was never encrypted with it is removed again (nothing left behind).
+    if (key?.created && !looksEncrypted(path.join(dataDir, DB_FILE_NAME))) fs.rmSync(key.created, { force: true });
     e.dialog.showErrorBox(`${APP_NAME} cannot start`, startupErrorMessage(err));
     e.app.exit(1);
     return null;
@@ -128,6 +145,15 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
       dialog: e.dialog,
       window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
       settings: backend.settings,
+      defaultFolder: () => e.app.getPath('documents'),
+    }),
+  );
+
+  registerChooseBackupFile(
+    e.ipcMain,
+    createChooseBackupFileHandler({
+      dialog: e.dialog,
+      window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
       defaultFolder: () => e.app.getPath('documents'),
     }),
   );

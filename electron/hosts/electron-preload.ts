@@ -1,12 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { SaveFileResult, TaskforceBridge } from '../../shared/contract/bridge';
+import type { ChooseFileResult, SaveFileResult, TaskforceBridge } from '../../shared/contract/bridge';
 import { isListedCallName } from '../../shared/contract/call-names';
 import type { Result } from '../../shared/errors';
 import { CALL_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './electron-ipc';
-import { SAVE_FILE_CHANNEL } from './electron-save';
+import { CHOOSE_BACKUP_FILE_CHANNEL, SAVE_FILE_CHANNEL } from './electron-save';
 
 /**
- * The sandboxed preload: the only code with ipcRenderer. It hands the page four things and nothing else — no
+ * The sandboxed preload: the only code with ipcRenderer. It hands the page five things and nothing else — no
  * ipcRenderer, no generic send — so a compromised page can do no more than the contract allows.
  * Bundled to dist/electron/preload.cjs (a sandboxed preload may only require 'electron'). It checks names against the
  * plain list in shared/contract/call-names.ts, not the contract: no zod here, the preload stays a few KB
@@ -27,6 +27,11 @@ export function createBridge(invoke: Invoke): TaskforceBridge {
     },
     async saveFile(fileName: string, bytesBase64: string): Promise<SaveFileResult> {
       const r = (await invoke(SAVE_FILE_CHANNEL, String(fileName), String(bytesBase64))) as Result<SaveFileResult>;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    },
+    async chooseBackupFile(fileName: string): Promise<ChooseFileResult> {
+      const r = (await invoke(CHOOSE_BACKUP_FILE_CHANNEL, String(fileName))) as Result<ChooseFileResult>;
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     },

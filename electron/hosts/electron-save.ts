@@ -1,7 +1,7 @@
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { SaveFileResult } from '../../shared/contract/bridge';
+import type { ChooseFileResult, SaveFileResult } from '../../shared/contract/bridge';
 import type { Result } from '../../shared/errors';
 import type { SettingsStore } from '../backend/settings';
 import { isTrustedSender } from './electron-ipc';
@@ -52,4 +52,35 @@ export function createSaveFileHandler(deps: {
 export function registerSaveFile(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handler: ReturnType<typeof createSaveFileHandler>): () => void {
   ipcMain.handle(SAVE_FILE_CHANNEL, handler);
   return () => ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+}
+
+/**
+ * "Back up to a file…" in the desktop app: the native save dialog chooses where; the backend writes the backup there
+ * (backup.saveTo). Only the path crosses back to the renderer, which passes it to the contract call.
+ */
+export const CHOOSE_BACKUP_FILE_CHANNEL = 'tfs:choose-backup-file';
+
+const BACKUP_NAME = /^[^/\\:*?"<>|\u0000-\u001f]{1,200}\.sqlite3$/u;
+
+export function createChooseBackupFileHandler(deps: { dialog: Pick<Dialog, 'showSaveDialog'>; window: () => BrowserWindow | null; defaultFolder: () => string }) {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, fileName: unknown): Promise<Result<ChooseFileResult>> => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
+    if (typeof fileName !== 'string' || !BACKUP_NAME.test(fileName))
+      return { ok: false, error: { code: 'bad_request', message: 'A backup file name ends in .sqlite3.' } };
+    const win = deps.window();
+    const options = {
+      title: 'Back up to a file',
+      defaultPath: path.join(deps.defaultFolder(), fileName),
+      buttonLabel: 'Back up here',
+      filters: [{ name: 'Taskforce Secretariat backup', extensions: ['sqlite3'] }],
+    };
+    const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { chosen: false } };
+    return { ok: true, value: { chosen: true, path: choice.filePath } };
+  };
+}
+
+export function registerChooseBackupFile(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handler: ReturnType<typeof createChooseBackupFileHandler>): () => void {
+  ipcMain.handle(CHOOSE_BACKUP_FILE_CHANNEL, handler);
+  return () => ipcMain.removeHandler(CHOOSE_BACKUP_FILE_CHANNEL);
 }

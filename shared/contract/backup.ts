@@ -6,13 +6,13 @@ import { defineCalls } from './define';
 export const BackupName = z
   .string()
   .max(120)
-  .regex(/^backup-[0-9TZ-]+-(auto|manual|before-restore)\.sqlite3$/, 'must be the name of a backup');
+  .regex(/^backup-[0-9TZ-]+-(auto|manual|before-restore|before-encryption)\.sqlite3$/, 'must be the name of a backup');
 
 export const BackupInfo = z.object({
   name: BackupName,
   createdAt: Instant,
   bytes: z.number().int().min(0),
-  kind: z.enum(['auto', 'manual', 'before-restore']),
+  kind: z.enum(['auto', 'manual', 'before-restore', 'before-encryption']),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
@@ -27,6 +27,16 @@ export const BackupStatus = z.object({
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
+/** A file path chosen by the officer (save dialog or the in-app path field): absolute, no NUL, of sensible length. */
+export const BackupDestination = z
+  .string()
+  .min(2)
+  .max(4096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'must be a full path (starting with / or a drive letter)');
+
+export const SavedBackup = z.object({ path: z.string(), bytes: z.number().int().min(0), mode: z.string() });
+export type SavedBackup = z.infer<typeof SavedBackup>;
+
 export const RestoreResult = z.object({ restored: BackupInfo, keptAside: z.string() });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
@@ -34,6 +44,12 @@ export type RestoreResult = z.infer<typeof RestoreResult>;
 export const backupCalls = defineCalls({
   'backup.status': { input: Empty, output: BackupStatus, summary: 'The backups kept, and whether the data file was found damaged at start.' },
   'backup.create': { input: Empty, output: BackupInfo, summary: 'Back up now (checked with integrity_check before it counts).' },
+  'backup.saveTo': {
+    input: z.object({ path: BackupDestination, replace: z.boolean().optional() }).strict(),
+    output: SavedBackup,
+    summary:
+      'Back up now to a file the officer chose (encrypted like the data file, checked, written 0600); an existing file is replaced only when asked and only if it is itself a backup.',
+  },
   'backup.restore': {
     input: z.object({ name: BackupName }).strict(),
     output: RestoreResult,

@@ -9,10 +9,14 @@ import type { Result } from '../errors';
  */
 export type SaveFileResult = { saved: false } | { saved: true; where: string };
 
+export type ChooseFileResult = { chosen: false } | { chosen: true; path: string };
+
 export interface TaskforceBridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
   openExternal(url: string): Promise<void>;
   /** Native save dialog (opened in the last export folder) for a DOCX the backend produced; `saved: false` if cancelled. */
   saveFile(fileName: string, bytesBase64: string): Promise<SaveFileResult>;
+  /** Native save dialog for "Back up to a file…": where the backup goes (the backend writes it, backup.saveTo). */
+  chooseBackupFile(fileName: string): Promise<ChooseFileResult>;
   host: 'electron';
 }

@@ -97,6 +97,7 @@ export const CALL_NAME_LIST = [
   // backup.ts
   'backup.status',
   'backup.create',
+  'backup.saveTo',
   'backup.restore',
   // example.ts
   'example.status',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_KEY } from '../helpers/key';
 import { Backend } from '../../electron/backend/backend';
 import { SearchRepo } from '../../electron/backend/repositories/search-repo';
 import type { SearchOutput } from '../../shared/contract/search';
@@ -25,7 +26,7 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
   const runs = opts.quick ? 10 : 30;
   const likeRuns = opts.quick ? 2 : 3;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-bench-search-'));
-  const backend = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+  const backend = new Backend({ dataDir, host: 'browser', log: { error: () => {} }, key: TEST_KEY });
   try {
     const db = backend.db;
     // ---- the archive ----------------------------------------------------------------------------------------------

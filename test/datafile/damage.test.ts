@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ function expectNamedFault(run: { code: number | null; stderr: string; stdout: st
 
 /** Undo the fault and open again: the acknowledged meeting is there. */
 function expectMeetingKept(dataDir: string, meetingId: string) {
-  const b = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+  const b = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
   try {
     expect(b.services.meetings.get(meetingId).meeting.title).toBe(CANARY);
   } finally {
@@ -78,7 +79,13 @@ describe('a damaged data file is named, never hidden', () => {
     bad.write('NotSQLite here!!', 0, 'latin1');
     fs.writeFileSync(file, bad);
     const before = snapshot(dataDir);
-    expectNamedFault(await startHost(bundle, dataDir), file, /header is (missing or )?damaged/);
+    // Encrypted, bytes 0–15 are the cipher's salt (no magic string to check): the checksum of the last close names it.
+    expectNamedFault(await startHost(bundle, dataDir), file, /header is (missing or )?damaged|is damaged: its content differs/);
+    // Without the checksum (a crash, an older copy), a changed salt cannot be told from a wrong key: both are said.
+    const sum = fs.readFileSync(`${file}.sha256`);
+    fs.rmSync(`${file}.sha256`);
+    expectNamedFault(await startHost(bundle, dataDir), file, /the key is wrong, or the file's first page is damaged/);
+    fs.writeFileSync(`${file}.sha256`, sum);
     expect(snapshot(dataDir)).toEqual(before);
     // Page size field broken, magic intact.
     const badPage = Buffer.from(whole);
@@ -92,7 +99,9 @@ describe('a damaged data file is named, never hidden', () => {
   it('five flipped bytes inside stored text (which integrity_check alone does not see)', async () => {
     const { dataDir, file, meetingId } = await folderWithMeeting();
     const whole = fs.readFileSync(file);
-    const at = whole.indexOf(Buffer.from(CANARY));
+    // The file is encrypted (the text cannot be found in it): flip bytes inside the last page, where the rows are.
+    expect(whole.indexOf(Buffer.from(CANARY))).toBe(-1);
+    const at = whole.length - 2000;
     expect(at).toBeGreaterThan(0);
     const bad = Buffer.from(whole);
     for (let i = 0; i < 5; i++) bad[at + i * 3]! ^= 0x20;
@@ -135,7 +144,7 @@ describe('a damaged data file is named, never hidden', () => {
   it('a file of another program is not taken over', async () => {
     const dataDir = tempDir('tfs-foreign-');
     const file = path.join(dataDir, DB_FILE_NAME);
-    const BetterSqlite3 = (await import('better-sqlite3')).default;
+    const BetterSqlite3 = (await import('better-sqlite3-multiple-ciphers')).default;
     const raw = new BetterSqlite3(file);
     raw.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone')`);
     raw.close();
@@ -162,9 +171,9 @@ describe('one writer per data folder', () => {
   it('in one process too: a second open of the same file is refused at once', async () => {
     const { dataDir, file } = await folderWithMeeting({ keepOpen: true });
     const t0 = Date.now();
-    expect(() => openDatabase(file)).toThrow(/in use by another Taskforce Secretariat/);
+    expect(() => openDatabase(file, { key: TEST_KEY })).toThrow(/in use by another Taskforce Secretariat/);
     expect(Date.now() - t0).toBeLessThan(3000); // no busy wait
-    expect(() => new Backend({ dataDir, host: 'browser' })).toThrow(/in use/);
+    expect(() => new Backend({ key: TEST_KEY, dataDir, host: 'browser' })).toThrow(/in use/);
   });
 });
 
@@ -197,7 +206,7 @@ describe('a data file deleted or replaced while the app runs', () => {
       backend.close();
       const recovered = tempDir('tfs-recovered-');
       fs.copyFileSync(recoveryFile, path.join(recovered, DB_FILE_NAME));
-      const b = new Backend({ dataDir: recovered, host: 'browser', log: { error: () => {} } });
+      const b = new Backend({ key: TEST_KEY, dataDir: recovered, host: 'browser', log: { error: () => {} } });
       try {
         const got = b.services.meetings.get(meetingId);
         expect(got.meeting.title).toBe(CANARY);

@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ describe.skipIf(skip !== '')('a full disk', () => {
     const { dir, unmount } = disk as Exclude<typeof disk, string>;
     try {
       const dataDir = path.join(dir, 'data');
-      const backend = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+      const backend = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
       const m = await call<MeetingDetail>(backend, 'meetings.create', { title: 'Full disk', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' });
       const filler = path.join(dir, 'filler');
       const fd = fs.openSync(filler, 'w');
@@ -51,7 +52,7 @@ describe.skipIf(skip !== '')('a full disk', () => {
       await call(backend, 'agenda.add', { meetingId: m.meeting.id, title: 'After the disk was freed' });
       acked++;
       backend.close();
-      const again = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+      const again = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
       expect(again.services.meetings.get(m.meeting.id).agenda).toHaveLength(acked);
       again.close();
     } finally {

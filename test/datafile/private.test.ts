@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ afterEach(() => {
 describe('private files', () => {
   it('a new data folder is 0700 and every file in it 0600 (database, WAL, settings)', async () => {
     const dataDir = path.join(tempDir(), 'new-folder');
-    const b = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+    const b = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
     await call(b, 'meetings.create', { title: 'Perms', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' });
     await call(b, 'settings.update', { lastExportFolder: '/home/officer' });
     expect(mode(dataDir)).toBe(0o700);
@@ -33,11 +34,11 @@ describe('private files', () => {
 
   it('an existing folder of an older version (0755, files 0644) is narrowed at start', async () => {
     const dataDir = tempDir();
-    const first = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+    const first = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
     first.close();
     fs.chmodSync(dataDir, 0o755);
     for (const n of fs.readdirSync(dataDir)) fs.chmodSync(path.join(dataDir, n), 0o644);
-    const b = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+    const b = new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
     await call(b, 'meetings.create', { title: 'Perms', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' });
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, DB_FILE_NAME))).toBe(0o600);
@@ -57,10 +58,12 @@ describe('private files', () => {
 });
 
 describe('deleted content is gone from the files after a clean close', () => {
-  it("a deleted meeting's title, agenda and minutes: 0 hits in the raw database and WAL", async () => {
+  // On a plain file, where the raw bytes can show it: secure_delete really overwrites the deleted content (the
+  // encrypted file, as shipped, is tested in encryption.test.ts: 0 hits there is true of any text).
+  it("a deleted meeting's title, agenda and minutes: 0 hits in the raw database and WAL (plain file)", async () => {
     const dataDir = tempDir();
     const CANARY = 'Quorvex undisclosed merger with Halbrand';
-    const b = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+    const b = new Backend({ key: null, dataDir, host: 'browser', log: { error: () => {} } });
     const keep = await call<MeetingDetail>(b, 'meetings.create', { title: 'Kept meeting', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' });
     const m = await call<MeetingDetail>(b, 'meetings.create', { title: CANARY, startsAt: '2026-02-11T10:00', endsAt: '2026-02-11T12:00' });
     const agenda = await call<MeetingDetail['agenda']>(b, 'agenda.add', { meetingId: m.meeting.id, title: `${CANARY} (item)` });
@@ -80,7 +83,7 @@ describe('deleted content is gone from the files after a clean close', () => {
     b.close();
     expect(raw().split(CANARY).length - 1).toBe(0);
     expect(raw().split('Quorvex').length - 1).toBe(0);
-    const again = new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+    const again = new Backend({ key: null, dataDir, host: 'browser', log: { error: () => {} } });
     expect(again.services.meetings.get(keep.meeting.id).meeting.title).toBe('Kept meeting');
     again.close();
   });

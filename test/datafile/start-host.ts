@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { testKeyFile } from '../helpers/key';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -16,7 +17,7 @@ export async function bundleStart(): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers'],
     outfile: out,
     logLevel: 'silent',
   });
@@ -30,9 +31,9 @@ export interface HostRun {
 }
 
 /** Starts the browser host on a data folder and waits until it exits (a fault) or says it runs (then `child`). */
-export function startHost(bundle: string, dataDir: string): Promise<HostRun & { child?: ChildProcess }> {
+export function startHost(bundle: string, dataDir: string, keyArgs: string[] = ['--key-file', testKeyFile(dataDir)]): Promise<HostRun & { child?: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, '--browser', '--port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [bundle, '--browser', '--port', '0', '--data-dir', dataDir, ...keyArgs], {
       env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

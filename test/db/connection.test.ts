@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseFromTheFutureError, LATEST_SCHEMA_VERSION, openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { MIGRATIONS } from '../../electron/backend/db/migrations/index';
 import { openTestDb, tempDir } from '../helpers/temp';
+import { TEST_KEY } from '../helpers/key';
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -35,7 +36,7 @@ describe('opening the data file', () => {
 
     let error: unknown;
     try {
-      openDatabase(file);
+      openDatabase(file, { key: TEST_KEY });
     } catch (e) {
       error = e;
     }
@@ -54,7 +55,7 @@ describe('opening the data file', () => {
     for (let i = 4096 + 100; i < Math.min(bytes.length, 4096 * 3); i++) bytes[i] = 0x5a;
     fs.writeFileSync(file, bytes);
     const before = sha(file);
-    expect(() => openDatabase(file)).toThrow(/integrity|malformed|not a database/i);
+    expect(() => openDatabase(file, { key: TEST_KEY })).toThrow(/integrity|malformed|not a database|damaged/i);
     expect(sha(file)).toBe(before);
   });
 
@@ -62,7 +63,7 @@ describe('opening the data file', () => {
     const { file, db } = openTestDb({ targetVersion: 1 });
     db.prepare(`INSERT INTO organisations (id, name, short_name, is_member, created_at) VALUES ('o1', 'Kept', '', 1, 'x')`).run();
     db.close();
-    const again = openDatabase(file);
+    const again = openDatabase(file, { key: TEST_KEY });
     try {
       expect(schemaVersion(again)).toBe(LATEST_SCHEMA_VERSION);
       expect(again.prepare(`SELECT name FROM organisations`).all()).toEqual([{ name: 'Kept' }]);

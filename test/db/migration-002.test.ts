@@ -1,5 +1,7 @@
+import { TEST_KEY } from '../helpers/key';
+import { applyKey } from '../../electron/backend/db/key';
 import { describe, expect, it } from 'vitest';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
 
@@ -17,7 +19,7 @@ describe('migration 002: minutes', () => {
     db.prepare(`INSERT INTO representatives (id, organisation_id, name, created_at) VALUES ('r1', 'o1', 'Ada', 'x')`).run();
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 2 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 2 });
     try {
       expect(schemaVersion(db2)).toBe(2);
       expect(db2.prepare(`SELECT title FROM meetings WHERE id = 'm1'`).get()).toEqual({ title: 'Plenary' });
@@ -60,6 +62,7 @@ describe('migration 002: minutes', () => {
     const { file, db } = openTestDb({ targetVersion: 2 });
     db.close(); // the app holds its file exclusively (one writer per folder): read it after closing
     const raw = new BetterSqlite3(file, { readonly: true });
+    applyKey(raw, TEST_KEY);
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(raw.pragma('foreign_key_check')).toEqual([]);
     raw.close();

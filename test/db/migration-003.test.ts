@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -14,7 +15,7 @@ describe('migration 003: flags', () => {
     db.prepare(`INSERT INTO agenda_items (id, meeting_id, position, title, kind) VALUES ('a1', 'm1', 0, 'Welcome', 'information')`).run();
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 3 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 3 });
     try {
       expect(schemaVersion(db2)).toBe(3);
       expect(db2.prepare(`SELECT title FROM meetings WHERE id = 'm1'`).get()).toEqual({ title: 'Plenary' });

@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -15,7 +16,7 @@ describe('migration 004: exports', () => {
     ).run();
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 4 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 4 });
     try {
       expect(schemaVersion(db2)).toBe(4);
       expect(db2.prepare(`SELECT title FROM meetings WHERE id = 'm1'`).get()).toEqual({ title: 'Plenary' });

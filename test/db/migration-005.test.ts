@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -19,7 +20,7 @@ describe('migration 005: flag lifecycle', () => {
     expect(() => old.run('f3', 't2', 'undo', 'x')).toThrow(); // not known at schema 4
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 5 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 5 });
     try {
       expect(schemaVersion(db2)).toBe(5);
       expect(db2.prepare(`SELECT id, reason, note, created_by, retired_reason, retired_by, unmarked_since, excerpt FROM flags ORDER BY id`).all()).toEqual([

@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -15,7 +16,7 @@ describe('migration 006: attendance status events', () => {
     `);
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 6 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 6 });
     try {
       expect(schemaVersion(db2)).toBe(6);
       expect(db2.prepare(`SELECT id, kind, at, status FROM attendance_events ORDER BY id`).all()).toEqual([

@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -8,7 +9,7 @@ describe('migration 007: document conventions', () => {
     const { db, file } = openTestDb({ targetVersion: 6 });
     db.prepare(`UPDATE body SET name = 'Renamed body', chair = 'Chair X' WHERE id = 1`).run();
     db.close();
-    const db2 = openDatabase(file, { targetVersion: 7 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 7 });
     try {
       expect(schemaVersion(db2)).toBe(7);
       expect(db2.prepare(`SELECT * FROM body`).get()).toEqual({

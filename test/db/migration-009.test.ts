@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { INITIAL_RULES, RulesTable } from '../../shared/procedure/rules';
@@ -17,7 +18,7 @@ describe('migration 009: procedure', () => {
     db.prepare(`INSERT INTO agenda_items (id, meeting_id, position, title, kind) VALUES ('i1', 'm1', 0, 'Follow-up of actions', 'discussion')`).run();
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 9 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 9 });
     try {
       expect(schemaVersion(db2)).toBe(9);
       expect(db2.prepare(`SELECT text FROM decisions WHERE id = 'd1'`).get()).toEqual({ text: 'Invite X' });

@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -17,7 +18,7 @@ describe('migration 010: search', () => {
     );
     db.close();
 
-    const db2 = openDatabase(file, { targetVersion: 10 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 10 });
     try {
       expect(schemaVersion(db2)).toBe(10);
       const find = (q: string) => db2.prepare(`SELECT d.kind, d.ref FROM search_fts f JOIN search_docs d ON d.id = f.rowid WHERE search_fts MATCH ?`).all(q);

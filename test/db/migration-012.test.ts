@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
 import { openTestDb } from '../helpers/temp';
@@ -11,7 +12,7 @@ describe('migration 012: trash and example marks', () => {
        VALUES ('m1', 'Plenary', 1, 'plenary', '2026-01-30T10:00', '2026-01-30T12:00', 'Europe/Brussels', 'hybrid', 'chair', 'planned', 'x', 'x')`,
     ).run();
     db.close();
-    const db2 = openDatabase(file, { targetVersion: 12 });
+    const db2 = openDatabase(file, { key: TEST_KEY, targetVersion: 12 });
     try {
       expect(schemaVersion(db2)).toBe(12);
       expect(db2.prepare(`SELECT title FROM meetings`).get()).toEqual({ title: 'Plenary' });

@@ -1,9 +1,11 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { TEST_KEY } from '../helpers/key';
+import { applyKey } from '../../electron/backend/db/key';
 import { Backend } from '../../electron/backend/backend';
 import { DB_FILE_NAME } from '../../electron/backend/db/connection';
 import { MinutesRepo } from '../../electron/backend/repositories/minutes-repo';
@@ -85,7 +87,7 @@ export async function runSigkillCampaign(opts: CampaignOptions): Promise<Campaig
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3-multiple-ciphers'],
       outfile: bundle,
       logLevel: 'silent',
     });
@@ -146,7 +148,7 @@ export async function runSigkillCampaign(opts: CampaignOptions): Promise<Campaig
 
 /** A meeting with `items` agenda items, made through the dispatcher like the app would. */
 function prepareMeeting(dataDir: string, items: number): { meetingId: string; keys: string[] } {
-  const backend = new Backend({ dataDir, host: 'browser' });
+  const backend = new Backend({ dataDir, host: 'browser', key: TEST_KEY });
   try {
     const meeting = backend.services.meetings.create({
       title: 'Durability',
@@ -245,6 +247,7 @@ function spawnChild(p: { bundle: string; root: string; dataDir: string; meetingI
 function inspect(file: string, meetingId: string): { integrityOk: boolean; integrity: string; sections: Map<string, { counter: number; rev: number }> } {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
+    applyKey(db, TEST_KEY);
     const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
     const integrity = rows.map((r) => r.integrity_check).join('; ');
     const sections = new Map<string, { counter: number; rev: number }>();

@@ -13,6 +13,7 @@
  * mode 'honest' is the app's contract. mode 'write-behind' acknowledges first and saves 20 ms later: a deliberately
  * broken client the campaign must catch (it proves the checker can fail).
  */
+import { TEST_KEY } from '../helpers/key';
 import { Backend } from '../../electron/backend/backend';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 
@@ -57,7 +58,7 @@ function whenGo(): Promise<number> {
 
 async function main() {
   let counter = await whenGo();
-  const backend = new Backend({ dataDir: dataDir!, host: 'browser', log: { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) } });
+  const backend = new Backend({ dataDir: dataDir!, host: 'browser', key: TEST_KEY, log: { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) } });
   for (;;) {
     for (const sectionKey of keys) {
       counter += 1;

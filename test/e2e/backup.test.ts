@@ -69,3 +69,42 @@ describe('backups in Chromium: back up, damage the data file, restart, the app o
     expect(fs.readFileSync(path.join(dataDir, 'backups', aside)).equals(bytes)).toBe(true);
   });
 });
+
+describe('back up to a chosen file in the browser host: an in-app dialog with a path field (no browser dialog)', () => {
+  const dataDir = makeDataDir();
+  const outDir = makeDataDir();
+  let browser: Browser | undefined;
+  let host: HostProcess | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('the officer types a path; the file is written 0600, encrypted, and the page says where', async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir, ['--example']);
+    const page = await openApp(browser, host);
+    let nativeDialog = false;
+    page.on('dialog', () => (nativeDialog = true));
+    await new BackupsPage(page).open(host.origin);
+    await page.getByRole('button', { name: 'Back up to a file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Back up to a file' });
+    const target = path.join(outDir, 'taskforce-backup.sqlite3');
+    // A folder that does not exist: a clear error in the dialog, nothing written.
+    await dialog.getByLabel('Save the backup as').fill(path.join(outDir, 'missing', 'x.sqlite3'));
+    await dialog.getByRole('button', { name: 'Back up', exact: true }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'does not exist' }).waitFor();
+    await dialog.getByLabel('Save the backup as').fill(target);
+    await dialog.getByRole('button', { name: 'Back up', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `saved as ${target}` }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+    const raw = fs.readFileSync(target);
+    expect(raw.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000'); // encrypted
+    expect(raw.toString('latin1')).not.toContain('Constitutive');
+    expect(fs.readdirSync(outDir)).toEqual(['taskforce-backup.sqlite3']);
+    expect(nativeDialog).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { testKeyFile } from '../helpers/key';
 
 export const ROOT = process.env.TFS_ROOT ?? path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,7 +27,9 @@ export function makeDataDir(): string {
 export async function startHost(dataDir: string, extra: string[] = []): Promise<HostProcess> {
   const main = path.join(ROOT, 'dist/electron/start.cjs');
   if (!fs.existsSync(main)) throw new Error('dist/ is not built: run `npm run build` (npm test does).');
-  const proc = spawn(process.execPath, [main, '--browser', '--port', '0', '--data-dir', dataDir, ...extra], {
+  // Every host a test starts is encrypted, with a key file the test chose (as an officer would with --key-file).
+  const keyArgs = extra.includes('--key-file') ? [] : ['--key-file', testKeyFile(dataDir)];
+  const proc = spawn(process.execPath, [main, '--browser', '--port', '0', '--data-dir', dataDir, ...keyArgs, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { Backend, type BackendOptions } from '../../electron/backend/backend';
 import { openDatabase, type OpenOptions } from '../../electron/backend/db/connection';
+import { TEST_KEY } from './key';
 
 const made: string[] = [];
 const closers: Array<() => void> = [];
@@ -26,10 +27,10 @@ export function tempDir(prefix = 'tfs-test-'): string {
   return dir;
 }
 
-/** A real SQLite file in a temp folder, migrated to `targetVersion` (default: latest). */
+/** A real SQLite file in a temp folder (encrypted with the test key), migrated to `targetVersion` (default: latest). */
 export function openTestDb(opts: OpenOptions = {}) {
   const file = path.join(tempDir(), 'test.sqlite3');
-  const db = openDatabase(file, opts);
+  const db = openDatabase(file, { key: TEST_KEY, ...opts });
   closers.push(() => db.close());
   return { db, file };
 }
@@ -43,6 +44,7 @@ export function makeBackend(opts: Partial<BackendOptions> = {}) {
     host: 'browser',
     context: { now: () => new Date((t += 1000)), newId: () => `id${String(++n).padStart(6, '0')}`, user: 'test-officer' },
     log: { error: () => {} },
+    key: TEST_KEY,
     ...opts,
   });
   closers.push(() => backend.close());

@@ -1,3 +1,4 @@
+import { TEST_KEY } from '../helpers/key';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { createConfSettings } from '../../electron/backend/settings';
@@ -7,7 +8,7 @@ import { call, tempDir } from '../helpers/temp';
 describe("the officer's name on flags", () => {
   it('is empty until given, then recorded with every new flag; kept across restarts; asked once', async () => {
     const dataDir = tempDir();
-    const open = () => new Backend({ dataDir, host: 'browser', log: { error: () => {} } });
+    const open = () => new Backend({ key: TEST_KEY, dataDir, host: 'browser', log: { error: () => {} } });
     let backend = open();
     try {
       const s0 = await call<{ officerName: string; officerNameAsked: boolean }>(backend, 'settings.get', {});

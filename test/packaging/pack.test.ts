@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const ROOT = path.resolve(__dirname, '../..');
 const BUILT = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/export-documents.cjs', 'dist/renderer/index.html'];
-const NATIVE = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const NATIVE = path.join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses looks for this in the Electron binary
 // Electron's shipped fuse defaults, in wire order: RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect,
 // AsarIntegrity, OnlyLoadAppFromAsar, BrowserV8Snapshot, FileProtocolExtraPrivileges.
@@ -79,7 +79,7 @@ describe.skipIf(!haveBuildScript)('packaging (electron-builder, offline, --dir)'
     expect(pkg.productName).toBe('Taskforce Secretariat');
     expect(pkg.devDependencies).toBeUndefined();
     expect(pkg.scripts).toBeUndefined();
-    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['better-sqlite3']);
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['better-sqlite3-multiple-ciphers']);
   });
 
   it('contains no sources, tests, source maps or development files', () => {
@@ -98,16 +98,16 @@ describe.skipIf(!haveBuildScript)('packaging (electron-builder, offline, --dir)'
       expect(modules.has(dev), dev).toBe(false);
     }
     for (const bundled of ['react', 'react-dom', 'lexical', 'docx', 'zod', 'fflate', 'saxes']) expect(modules.has(bundled), bundled).toBe(false);
-    expect(modules.has('better-sqlite3')).toBe(true);
+    expect(modules.has('better-sqlite3-multiple-ciphers')).toBe(true);
     expect(modules.has('bindings')).toBe(true);
   });
 
   it('keeps the native module outside the archive, and none of its C sources or build leftovers', () => {
-    const unpacked = path.join(appOut, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3');
+    const unpacked = path.join(appOut, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers');
     expect(fs.existsSync(path.join(unpacked, 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
     for (const gone of ['deps', 'src', 'binding.gyp', 'build/Release/obj.target', 'build/Release/test_extension.node', 'build/config.gypi']) {
       expect(fs.existsSync(path.join(unpacked, gone)), gone).toBe(false);
-      expect(entries).not.toContain(`/node_modules/better-sqlite3/${gone}`);
+      expect(entries).not.toContain(`/node_modules/better-sqlite3-multiple-ciphers/${gone}`);
     }
   });
 

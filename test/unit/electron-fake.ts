@@ -107,7 +107,27 @@ export const session = {
 };
 export const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
 export const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() };
-export const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
+/**
+ * The system keychain: "wraps" by a reversible marking (enough to see that the file on disk is not the key itself).
+ * `available` false: no keychain; `backend` 'basic_text': Linux's fixed-password fallback.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: vi.fn(() => safeStorage.available),
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+  encryptString: vi.fn((plain: string) => Buffer.from(`wrapped:${Buffer.from(plain).reverse().toString('base64')}`)),
+  decryptString: vi.fn((wrapped: Buffer) => {
+    const t = wrapped.toString();
+    if (!t.startsWith('wrapped:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(t.slice('wrapped:'.length), 'base64').reverse().toString();
+  }),
+};
 export const shell = { openExternal: vi.fn(async () => {}) };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 export const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: null })), send: vi.fn(), on: vi.fn() };
@@ -120,7 +140,9 @@ export function resetFakeElectron() {
   app.isPackaged = false;
   app.userData = '/nonexistent/userData';
   app.appPath = '/nonexistent/app';
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   FakeBrowserWindow.instances = [];
 }
 
-export default { app, BrowserWindow, protocol, session, ipcMain, Menu, dialog, shell, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, protocol, safeStorage, session, ipcMain, Menu, dialog, shell, contextBridge, ipcRenderer };

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -360,9 +360,9 @@ describe('electron-main: app protocol', () => {
 });
 
 describe('electron-main: IPC', () => {
-  it('registers the call, open-external and save-file channels, nothing else', async () => {
+  it('registers the call, open-external, save-file and choose-backup-file channels, nothing else', async () => {
     await start();
-    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:open-external', 'tfs:save-file']);
+    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:choose-backup-file', 'tfs:open-external', 'tfs:save-file']);
   });
 
   it('refuses a sender that is not the app page', async () => {

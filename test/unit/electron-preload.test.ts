@@ -16,10 +16,10 @@ function bridge(): TaskforceBridge {
 beforeEach(() => fake.ipcRenderer.invoke.mockClear());
 
 describe('electron-preload', () => {
-  it('exposes exactly one object, window.taskforce, with call, openExternal, saveFile and host', () => {
+  it('exposes exactly one object, window.taskforce, with call, openExternal, saveFile, chooseBackupFile and host', () => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]![0]).toBe('taskforce');
-    expect(Object.keys(bridge()).sort()).toEqual(['call', 'host', 'openExternal', 'saveFile']);
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'chooseBackupFile', 'host', 'openExternal', 'saveFile']);
     expect(bridge().host).toBe('electron');
     expect(typeof bridge().call).toBe('function');
     expect(typeof bridge().openExternal).toBe('function');

@@ -1,8 +1,9 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DataFileError, FILE_MODE, inspectDataFile } from './data-file';
+import { applyKey, encryptInPlace, type DataKey } from './key';
 
 /**
  * Backup files: written with VACUUM INTO from the open connection (a consistent copy, deleted content not carried
@@ -14,8 +15,11 @@ export function changeCount(db: Database): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
-/** Copies the open database to `dest` (via a .partial file, renamed only once it passed its check). */
-export function writeBackupFile(db: Database, dest: string, knownVersion: number): void {
+/**
+ * Copies the open database to `dest` (via a .partial file, renamed only once it passed its check). VACUUM INTO
+ * writes the copy with the connection's cipher and key: with a key, a copy that came out plain is refused.
+ */
+export function writeBackupFile(db: Database, dest: string, knownVersion: number, key: DataKey | null = null): void {
   const partial = `${dest}.partial`;
   fs.rmSync(partial, { force: true });
   try {
@@ -27,7 +31,8 @@ export function writeBackupFile(db: Database, dest: string, knownVersion: number
     } finally {
       fs.closeSync(fd);
     }
-    checkBackupFile(partial, knownVersion);
+    if (key && inspectDataFile(partial) !== 'encrypted') throw new AppError('storage', 'The backup copy was not encrypted, so it was not kept.');
+    checkBackupFile(partial, knownVersion, key);
     fs.renameSync(partial, dest);
     syncFolder(path.dirname(dest));
   } finally {
@@ -52,8 +57,10 @@ export function syncFolder(dir: string): void {
  * A backup fit to restore: a readable, whole SQLite file, passing integrity_check, of a schema this version knows,
  * holding the app's tables. Throws a DataFileError naming what is wrong otherwise. Opened read-only: never written.
  */
-export function checkBackupFile(file: string, knownVersion: number): { schemaVersion: number } {
-  if (inspectDataFile(file) === 'new') throw new DataFileError('unreadable', file, 'does not exist');
+export function checkBackupFile(file: string, knownVersion: number, key: DataKey | null = null): { schemaVersion: number; encrypted: boolean } {
+  const state = inspectDataFile(file);
+  if (state === 'new') throw new DataFileError('unreadable', file, 'does not exist');
+  if (state === 'encrypted' && !key) throw new DataFileError('encrypted', file, 'is encrypted and no key was given');
   let db: Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 0 });
@@ -61,6 +68,16 @@ export function checkBackupFile(file: string, knownVersion: number): { schemaVer
     throw new DataFileError('corrupt', file, `cannot be opened (${(err as Error).message})`);
   }
   try {
+    if (state === 'encrypted' && key) {
+      applyKey(db, key);
+      try {
+        db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_NOTADB')
+          throw new DataFileError('wrong_key', file, `cannot be opened with ${key.source}: it was encrypted with another key, or its first page is damaged`);
+        throw err;
+      }
+    }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < 1) throw new DataFileError('not_ours', file, 'is empty or not a Taskforce Secretariat backup');
     if (version > knownVersion) throw new DataFileError('future', file, `was written by a newer version (schema ${version})`);
@@ -69,11 +86,29 @@ export function checkBackupFile(file: string, knownVersion: number): { schemaVer
     if (problems.length > 0) throw new DataFileError('corrupt', file, `failed its integrity check (${problems.slice(0, 3).join('; ')})`);
     const t = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'meetings'`).get() as { n: number };
     if (t.n !== 1) throw new DataFileError('not_ours', file, 'is not a Taskforce Secretariat backup');
-    return { schemaVersion: version };
+    return { schemaVersion: version, encrypted: state === 'encrypted' };
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new DataFileError('corrupt', file, `is damaged (${(err as Error).message})`);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Encrypts a plain backup file in place (after the data file itself was encrypted, so no plain copy of the data
+ * stays behind). Checked with the key afterwards; a file that fails its check is left as it was.
+ */
+export function encryptBackupFile(file: string, knownVersion: number, key: DataKey): boolean {
+  if (inspectDataFile(file) !== 'plain') return false;
+  checkBackupFile(file, knownVersion, null);
+  const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 0 });
+  try {
+    encryptInPlace(db, key);
+    db.pragma('secure_delete = ON');
+  } finally {
+    db.close();
+  }
+  checkBackupFile(file, knownVersion, key);
+  return true;
 }

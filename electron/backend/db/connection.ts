@@ -1,7 +1,8 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DataFileError, dropChecksum, FILE_MODE, inspectDataFile, narrowMode, preparePrivateFolder, sidecars, writeChecksum } from './data-file';
+import { applyKey, encryptInPlace, type DataKey } from './key';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 export const DB_FILE_NAME = 'taskforce-secretariat.sqlite3';
@@ -39,12 +40,25 @@ export interface OpenOptions {
   /** Stop at this schema version (tests of single migrations). */
   targetVersion?: number;
   migrations?: readonly Migration[];
+  /**
+   * The key of the encrypted data file. A new file is created encrypted; a plain file is encrypted in place (after
+   * `beforeEncrypt`, which writes a verified backup of it). Without a key, an encrypted file is refused.
+   */
+  key?: DataKey | null;
+  /** Called with the open plain database before it is encrypted in place; throws to leave it as it is. */
+  beforeEncrypt?: (db: Database) => void;
 }
 
 /** SQLite's result codes, turned into what is wrong with the data file. */
-function problemOf(err: unknown, file: string): DataFileError | null {
+function problemOf(err: unknown, file: string, key?: DataKey | null): DataFileError | null {
   const code = String((err as { code?: unknown })?.code ?? '');
   const msg = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_NOTADB' && key)
+    return new DataFileError(
+      'wrong_key',
+      file,
+      `cannot be opened with ${key.kind === 'passphrase' ? 'the passphrase given' : key.source}: the ${key.kind === 'passphrase' ? 'passphrase' : 'key'} is wrong, or the file's first page is damaged`,
+    );
   if (code === 'SQLITE_NOTADB') return new DataFileError('not_sqlite', file, 'is not a readable database (its header is damaged)');
   if (code.startsWith('SQLITE_CORRUPT')) return new DataFileError('corrupt', file, `is damaged (SQLite: ${msg})`);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DataFileError('in_use', file, 'is in use by another Taskforce Secretariat');
@@ -65,19 +79,22 @@ function problemOf(err: unknown, file: string): DataFileError | null {
 export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   const migrations = opts.migrations ?? MIGRATIONS;
   const known = migrations[migrations.length - 1]?.version ?? 0;
+  const key = opts.key ?? null;
   preparePrivateFolder(path.dirname(file));
   const state = inspectDataFile(file);
+  if (state === 'encrypted' && !key) throw new DataFileError('encrypted', file, 'is encrypted and no key was given');
   let db: Database;
   try {
-    db = new BetterSqlite3(file, { timeout: 0, fileMustExist: state === 'existing' });
+    db = new BetterSqlite3(file, { timeout: 0, fileMustExist: state !== 'new' });
   } catch (err) {
     throw problemOf(err, file) ?? err;
   }
   try {
+    if (key && state !== 'plain') applyKey(db, key);
     db.pragma('locking_mode = EXCLUSIVE');
     const found = schemaVersion(db);
     if (found > known) throw new DatabaseFromTheFutureError(file, found, known);
-    if (found === 0 && state === 'existing') {
+    if (found === 0 && state !== 'new') {
       const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number };
       if (tables.n > 0) throw new DataFileError('not_ours', file, 'is not a Taskforce Secretariat data file');
     }
@@ -85,6 +102,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
       const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
       const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
       if (problems.length > 0) throw new DataFileError('corrupt', file, `failed its integrity check (${problems.slice(0, 3).join('; ')})`);
+    }
+    if (key && state === 'plain') {
+      // An existing plain data file: a verified backup first, then encrypted in place (one transaction).
+      opts.beforeEncrypt?.(db);
+      encryptInPlace(db, key);
+      const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+      if (rows.some((r) => r.integrity_check !== 'ok')) throw new DataFileError('corrupt', file, 'failed its integrity check after it was encrypted');
     }
     db.pragma('journal_mode = WAL');
     // better-sqlite3 leaves WAL databases at NORMAL: an acknowledged save must survive power loss.
@@ -103,7 +127,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   } catch (err) {
     if (db.open) db.close();
     if (err instanceof AppError) throw err;
-    throw problemOf(err, file) ?? err;
+    throw problemOf(err, file, state === 'encrypted' ? key : null) ?? err;
   }
 }
 
@@ -126,3 +150,4 @@ export function closeDatabase(db: Database, file: string): void {
 }
 
 export { DataFileError, LATEST_SCHEMA_VERSION };
+export type { DataKey };

@@ -17,7 +17,9 @@ export type DataFileProblem =
   | 'read_only'
   | 'in_use'
   | 'not_ours'
-  | 'future';
+  | 'future'
+  | 'wrong_key'
+  | 'encrypted';
 
 const WHAT_TO_DO: Record<DataFileProblem, string> = {
   empty: 'Restore a backup (Backups → Restore…), or move the empty file away to start with a new, empty database.',
@@ -31,6 +33,9 @@ const WHAT_TO_DO: Record<DataFileProblem, string> = {
   in_use: 'Another Taskforce Secretariat (desktop app or browser host) is using this data folder. Close it first, or use another --data-dir.',
   not_ours: 'It is an SQLite file of another program. Choose another data folder.',
   future: 'Install the newer version to open it.',
+  wrong_key:
+    'Start again with the right passphrase or key file (the one it was encrypted with). If you are sure it is the right one, the file is damaged: restore a backup (Backups → Restore…).',
+  encrypted: 'Start the app with its key (passphrase or --key-file).',
 };
 
 /** A data file that cannot be opened safely. The message names the file, what is wrong and what to do. */
@@ -99,11 +104,14 @@ const canAccess = (p: string, mode: number) => {
 };
 
 /**
- * Checks the file before SQLite opens it, reading only: returns 'new' when there is no file yet, else throws a
- * DataFileError for an empty, unreadable, read-only, header-damaged, truncated or outside-changed file.
+ * Checks the file before SQLite opens it, reading only: returns 'new' when there is no file yet, 'plain' for an
+ * unencrypted SQLite file and 'encrypted' for an encrypted one, else throws a DataFileError for an empty,
+ * unreadable, read-only, header-damaged, truncated or outside-changed file. SQLite3MultipleCiphers keeps bytes 16–23
+ * of the header plain (page size, format bytes), so the page-size and truncation checks work for both; the magic
+ * string (bytes 0–15, the cipher's salt when encrypted) and the page count (byte 28, encrypted) only for plain files.
  * The owner bits are checked as well as access(): root may write anywhere, but a file marked read-only stays so.
  */
-export function inspectDataFile(file: string): 'new' | 'existing' {
+export function inspectDataFile(file: string): 'new' | 'plain' | 'encrypted' {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -128,8 +136,8 @@ export function inspectDataFile(file: string): 'new' | 'existing' {
   } catch (err) {
     throw new DataFileError('unreadable', file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (got < 100 || header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000')
-    throw new DataFileError('not_sqlite', file, 'is not a readable database (its header is missing or damaged)');
+  if (got < 100) throw new DataFileError('not_sqlite', file, 'is not a readable database (its header is missing or damaged)');
+  const plain = header.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000';
   const rawPage = header.readUInt16BE(16);
   const pageSize = rawPage === 1 ? 65536 : rawPage;
   const pageSizeOk = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
@@ -139,8 +147,8 @@ export function inspectDataFile(file: string): 'new' | 'existing' {
   const wal = `${file}-wal`;
   const walSize = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
   // Without WAL frames to replay, the file must hold every page its header counts.
-  const pages = header.readUInt32BE(28);
-  const countValid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
+  const pages = plain ? header.readUInt32BE(28) : 0;
+  const countValid = plain && pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92);
   if (walSize === 0 && (st.size % pageSize !== 0 || (countValid && st.size < pages * pageSize)))
     throw new DataFileError('truncated', file, `is truncated (${st.size} bytes where ${countValid ? pages * pageSize : 'a whole number of pages'} were expected)`, {
       size: st.size,
@@ -163,6 +171,10 @@ export function inspectDataFile(file: string): 'new' | 'existing' {
       /* an unreadable checksum file proves nothing either way */
     }
     if (typeof expected.sha256 === 'string') {
+      // Shorter than at the last close: truncated (for an encrypted file the header's page count is encrypted, so
+      // this is how a cut at a page boundary is named).
+      if (typeof expected.size === 'number' && st.size < expected.size)
+        throw new DataFileError('truncated', file, `is truncated (${st.size} bytes where ${expected.size} were written when the app last closed it)`, { size: st.size });
       const actual = sha256File(file);
       if (actual !== expected.sha256)
         throw new DataFileError(
@@ -172,7 +184,22 @@ export function inspectDataFile(file: string): 'new' | 'existing' {
         );
     }
   }
-  return 'existing';
+  return plain ? 'plain' : 'encrypted';
+}
+
+/** True when the file exists and is an encrypted database (by its header; nothing else is checked). */
+export function looksEncrypted(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const header = Buffer.alloc(16);
+      return fs.readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') !== 'SQLite format 3\u0000';
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Written after a clean close (WAL checkpointed and removed): the file's SHA-256, checked at the next open. */

@@ -8,6 +8,7 @@ export function backupHandlers(b: Backend): Pick<Handlers, keyof typeof backupCa
   return {
     'backup.status': () => ({ damaged: b.damaged(), backups: b.backups.list(), folder: b.backups.folder, autoEveryMinutes: AUTO_BACKUP_MINUTES, keep: b.backups.keep }),
     'backup.create': () => b.backupNow('manual'),
+    'backup.saveTo': (i) => b.backupTo(i.path, i.replace ?? false),
     'backup.restore': (i) => b.restore(i.name),
   };
 }

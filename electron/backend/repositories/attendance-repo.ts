@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AttendanceEvent, AttendanceEventKind, AttendanceStatus, ParticipantCategory } from '../../../shared/domain/attendance';
 
 export interface ParticipantRow {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Body } from '../../../shared/domain/body';
 
 const COLUMNS = `name, chair, reference_prefix AS referencePrefix, place_of_issue AS placeOfIssue, time_zone AS timeZone, language,

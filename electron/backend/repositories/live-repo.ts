@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { TimingSpan } from '../../../shared/domain/minutes';
 
 /** Timing spans of the sections of a live meeting. At most one span per meeting is running (stopped_at NULL). */

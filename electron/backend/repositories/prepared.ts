@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Base of repositories on the autosave path: each SQL text is prepared once per connection and reused, since a

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ActionItem } from '../../../shared/domain/decisions';
 import type { DecisionVote, Safeguard } from '../../../shared/procedure/records';
 import type { RulesVersion } from '../../../shared/procedure/rules';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { MeetingKind, MeetingStatus } from '../../../shared/domain/meeting';
 import type { MinutesStatus } from '../../../shared/domain/minutes';
 

@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/errors';
-import { checkBackupFile, syncFolder, writeBackupFile } from '../db/backup';
+import { checkBackupFile, encryptBackupFile, syncFolder, writeBackupFile } from '../db/backup';
+import type { DataKey } from '../db/key';
 import { DIR_MODE, FILE_MODE, narrowMode } from '../db/data-file';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export const BACKUP_FOLDER = 'backups';
 export const AUTO_BACKUP_MINUTES = 10;
 export const BACKUPS_KEPT = 10;
 
-const NAME = /^backup-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|before-restore)\.sqlite3$/;
+const NAME = /^backup-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|before-restore|before-encryption)\.sqlite3$/;
 
 /** 2026-02-10T10-00-00-000Z ⇄ 2026-02-10T10:00:00.000Z (file names cannot hold colons on every platform). */
 const stampOf = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
@@ -22,6 +23,8 @@ const instantOf = (stamp: string) => stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(
  */
 export class BackupStore {
   readonly folder: string;
+  /** The data file's key: backups are written and checked with it (null: plain, tests of the plain format only). */
+  key: DataKey | null = null;
   constructor(
     dataDir: string,
     private readonly knownVersion: number,
@@ -62,7 +65,7 @@ export class BackupStore {
       at = new Date(at.getTime() + 1);
       name = `backup-${stampOf(at)}-${kind}.sqlite3`;
     }
-    writeBackupFile(db, path.join(this.folder, name), this.knownVersion);
+    writeBackupFile(db, path.join(this.folder, name), this.knownVersion, this.key);
     this.prune();
     return this.list().find((b) => b.name === name)!;
   }
@@ -75,7 +78,32 @@ export class BackupStore {
 
   /** Checks a backup as restorable (throws a DataFileError naming the fault). */
   check(name: string): void {
-    checkBackupFile(this.pathOf(name), this.knownVersion);
+    checkBackupFile(this.pathOf(name), this.knownVersion, this.key);
+  }
+
+  /**
+   * Before a plain data file is encrypted in place: a plain backup of it, written and checked like any other.
+   * Encrypted itself (with every other plain backup) once the data file is (see encryptPlainBackups).
+   */
+  writeBeforeEncryption(db: Database): BackupInfo {
+    this.ensureFolder();
+    const name = `backup-${stampOf(this.now())}-before-encryption.sqlite3`;
+    writeBackupFile(db, path.join(this.folder, name), this.knownVersion, null);
+    return this.list().find((b) => b.name === name)!;
+  }
+
+  /** Encrypts every plain backup in place with the key (after the data file was encrypted). Returns how many. */
+  encryptPlainBackups(): number {
+    if (!this.key) return 0;
+    let n = 0;
+    for (const b of this.list()) {
+      try {
+        if (encryptBackupFile(path.join(this.folder, b.name), this.knownVersion, this.key)) n++;
+      } catch {
+        /* a damaged plain backup is left as it is (and never offered: it fails its check) */
+      }
+    }
+    return n;
   }
 
   /** The newest backup that passes its checks, or null. */

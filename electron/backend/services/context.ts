@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 
 /** What every service gets: the database (through repositories), a clock and an id source, so tests can fix both. */

@@ -1,13 +1,58 @@
 import { useState } from 'react';
-import type { BackupInfo, BackupStatus } from '../../../shared/contract/backup';
-import { api } from '../../api';
-import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+import type { BackupInfo, BackupStatus, SavedBackup } from '../../../shared/contract/backup';
+import { api, chooseBackupFile } from '../../api';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   auto: 'Automatic',
   manual: 'Backed up by hand',
   'before-restore': 'Data kept aside before a restore',
+  'before-encryption': 'Made before the data was encrypted (now encrypted too)',
 };
+
+const backupFileName = () => `taskforce-secretariat-backup-${new Date().toISOString().slice(0, 10)}.sqlite3`;
+
+/**
+ * The browser host has no save dialog: the officer types where the backup goes (a full path on this computer).
+ * An existing file is replaced only when they tick the box, and only if it is itself a backup of this app.
+ */
+function SaveToDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (s: SavedBackup) => void }) {
+  const act = useAction();
+  const [where, setWhere] = useState('');
+  const [replace, setReplace] = useState(false);
+  const save = async () => {
+    const r = await act.run(() => api.call('backup.saveTo', { path: where.trim(), replace }));
+    if (r) onSaved(r);
+  };
+  return (
+    <Dialog title="Back up to a file" onClose={onClose}>
+      <p>The backup is encrypted like the data: it opens only with the same key (passphrase or key file). It is readable by your account only.</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Field label="Save the backup as" hint={`A full path on this computer, e.g. /home/you/Documents/${backupFileName()}`} wide>
+          {(id) => <input id={id} type="text" value={where} onChange={(e) => setWhere(e.target.value)} spellCheck={false} autoComplete="off" />}
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> Replace the file if it exists (only an earlier backup is replaced)
+        </label>
+        <ErrorNote error={act.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={act.busy || where.trim() === ''}>
+            {act.busy ? 'Backing up…' : 'Back up'}
+          </button>
+          <button type="button" onClick={onClose} disabled={act.busy}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -83,6 +128,21 @@ export function BackupPage() {
   const act = useAction();
   const [done, setDone] = useState<BackupInfo | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [saved, setSaved] = useState<SavedBackup | null>(null);
+  const [askPath, setAskPath] = useState(false);
+  const backUpToFile = async () => {
+    setSaved(null);
+    let chosen: Awaited<ReturnType<typeof chooseBackupFile>>;
+    try {
+      chosen = await chooseBackupFile(backupFileName());
+    } catch (err) {
+      return act.setError(err);
+    }
+    if (chosen === undefined) return setAskPath(true); // browser host: the in-app dialog with a path field
+    if (!chosen.chosen) return;
+    const r = await act.run(() => api.call('backup.saveTo', { path: chosen.path, replace: true }));
+    if (r) setSaved(r);
+  };
   const backUp = async () => {
     const r = await act.run(() => api.call('backup.create', {}));
     if (r) {
@@ -109,12 +169,29 @@ export function BackupPage() {
         <button type="button" className="primary" disabled={act.busy} onClick={() => void backUp()}>
           {act.busy ? 'Backing up…' : 'Back up now'}
         </button>
+        <button type="button" disabled={act.busy} onClick={() => void backUpToFile()}>
+          Back up to a file…
+        </button>
         {done && (
           <span role="status" className="saved-note">
             Backed up and checked at {when(done.createdAt)}.
           </span>
         )}
+        {saved && (
+          <span role="status" className="saved-note">
+            Backed up, checked and saved as {saved.path} (readable by your account only).
+          </span>
+        )}
       </div>
+      {askPath && (
+        <SaveToDialog
+          onClose={() => setAskPath(false)}
+          onSaved={(r) => {
+            setAskPath(false);
+            setSaved(r);
+          }}
+        />
+      )}
       {s && <BackupList status={s} onRestore={setRestoring} />}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onRestored={reloadApp} />}
     </section>

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SerializedDoc } from '../../../../shared/editor/doc-model';
 import { searchBlocks } from '../../../../shared/search/blocks';
 import type { Migration } from './types';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** A numbered schema change. `version` is what PRAGMA user_version holds once it has run. */
 export interface Migration {
