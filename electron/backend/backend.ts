@@ -110,7 +110,7 @@ export class Backend {
     const members = new MembersService(ctx);
     const search = new SearchService(ctx, meetings);
     const services = { members, meetings, example: new ExampleService(ctx, meetings), search, trash: new TrashService(ctx, { meetings, members, search }) };
-    const session: Session = { db, ctx, services, dispatch: async () => ({ ok: false, error: { code: 'internal', message: 'starting' } }), identity: fileIdentity(this.dbFile), changesAtBackup: 0 };
+    const session: Session = { db, ctx, services, dispatch: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'starting' } }), identity: fileIdentity(this.dbFile), changesAtBackup: 0 };
     this.session = session; // the handler factories read ctx and services from this backend
     const handlers: Handlers = {
       ...coreHandlers(this),

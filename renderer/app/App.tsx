@@ -12,7 +12,6 @@ import { TrashPage } from '../features/trash/TrashPage';
 import { RegisterPage } from '../features/register/RegisterPage';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
 export function App() {
@@ -83,7 +82,6 @@ export function App() {
         {checked && !damaged && route.name === 'register' && <RegisterPage />}
         {checked && !damaged && route.name === 'settings' && <SettingsPage />}
       </main>
-      <ConfirmHost />
     </div>
   );
 }

@@ -214,7 +214,7 @@ describe('the body’s procedure in Chromium', () => {
     const status = page.getByLabel('Status of “The AI Office will circulate the vademecum.”');
     expect(await status.inputValue()).toBe('open');
     await status.selectOption({ label: 'Done' });
-    await page.waitForFunction(() => (document.querySelector('.followup-list select') as HTMLSelectElement | null)?.value === 'done');
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('.followup-list select')?.value === 'done');
     await page.getByRole('link', { name: 'Second plenary' }).click();
     await page.waitForFunction(() => /Open actions of the Taskforce \(0\)/.test(document.querySelector('.followup-panel h2')?.textContent ?? ''));
   });

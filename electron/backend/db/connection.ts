@@ -43,7 +43,8 @@ export interface OpenOptions {
 
 /** SQLite's result codes, turned into what is wrong with the data file. */
 function problemOf(err: unknown, file: string): DataFileError | null {
-  const code = String((err as { code?: unknown })?.code ?? '');
+  const rawCode = (err as { code?: unknown } | null)?.code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const msg = err instanceof Error ? err.message : String(err);
   if (code === 'SQLITE_NOTADB') return new DataFileError('not_sqlite', file, 'is not a readable database (its header is damaged)');
   if (code.startsWith('SQLITE_CORRUPT')) return new DataFileError('corrupt', file, `is damaged (SQLite: ${msg})`);

@@ -1,6 +1,6 @@
 import type { FileChild, Paragraph } from 'docx';
 import { conventionsOf, documentReference, draftMarking, issueLine, issueParagraph, type Conventions } from './conventions';
-import { meetingDate } from './dates';
+import { meetingDate } from '../../../shared/format/zoned';
 import { meetingMetaLines } from './meeting-meta';
 import { instantOfDate, packHouseDocument, titleBlock } from './style';
 import { EXPORT_KIND_LABEL, type ExportData, type ExportKind } from './types';

@@ -16,7 +16,7 @@ import { buildInternalMinutes } from '../export/build-internal-minutes';
 import { buildParticipants } from '../export/build-participants';
 import { buildPublicSummary } from '../export/build-public-summary';
 import { buildRedactionRecord } from '../export/build-redaction-record';
-import { meetingDate } from '../export/dates';
+import { meetingDate } from '../../../shared/format/zoned';
 import { defaultFileName } from '../export/file-name';
 import { checkPublicDocx, describeFindings, type Finding } from '../export/redaction-check';
 import type { ExportData } from '../export/types';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
 import type { MinutesState } from '../../../shared/contract/minutes';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
@@ -6,6 +6,7 @@ import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import type { ReportError } from '../../ui/errors';
+import { useLatest } from '../../ui/useLatest';
 
 /**
  * What the minutes page shows, loaded once per meeting: the meeting and agenda, the minutes (sections, status, live
@@ -18,10 +19,8 @@ export function useMinutesData(id: string, report: ReportError) {
   const [members, setMembers] = useState<Organisation[]>([]);
   const [bodyName, setBodyName] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
-  const stateRef = useRef<MinutesState | null>(null);
-  stateRef.current = state;
-  const detailRef = useRef<MeetingDetail | null>(null);
-  detailRef.current = detail;
+  const stateRef = useLatest(state);
+  const detailRef = useLatest(detail);
 
   useEffect(() => {
     api.call('body.get', {}).then(
