@@ -72,10 +72,11 @@ export class MinutesService {
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
+    flags: FlagsService = new FlagsService(ctx),
   ) {
     this.repo = new MinutesRepo(ctx.db);
     this.revisions = new RevisionsRepo(ctx.db);
-    this.flags = new FlagsService(ctx);
+    this.flags = flags;
     this.flagsRepo = new FlagsRepo(ctx.db);
     this.search = new SearchRepo(ctx.db);
   }
