@@ -287,7 +287,7 @@ describe('the body’s procedure in Chromium', () => {
     }));
 
   it('a meeting of an ad hoc group counts quorum and votes among the group’s members', () =>
-    session(async ({ page, host, meetingId }) => {
+    session(async ({ page, host }) => {
       await page.goto(`${host.origin}/#/`);
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'New meeting' }).click();

@@ -48,11 +48,17 @@ export function useMinutesData(id: string, report: ReportError) {
     );
   }, [report]);
 
+  // Another meeting: no section of it has arrived or is near yet (adjusted while rendering, not in the effect).
+  const [shownId, setShownId] = useState(id);
+  if (id !== shownId) {
+    setShownId(id);
+    setReady(new Set());
+    setNear(new Set());
+  }
+
   useEffect(() => {
     let alive = true;
     contents.current = new Map();
-    setReady(new Set());
-    setNear(new Set());
     Promise.all([api.call('meetings.get', { id }), api.call('minutes.outline', { meetingId: id }), api.call('members.list', {})]).then(
       ([d, m, orgs]) => {
         if (!alive) return;
@@ -89,7 +95,7 @@ export function useMinutesData(id: string, report: ReportError) {
     return () => {
       alive = false;
     };
-  }, [id]);
+  }, [id, nearRef, reportRef]);
 
   /** Marks sections as near (the viewport, a jump): their content loads first and their editor mounts. */
   const bringNear = useCallback((keys: readonly string[]) => {
