@@ -153,8 +153,8 @@ export async function runBrowserHost(args: StartArgs) {
     backend.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   return { host, backend };
 }
 

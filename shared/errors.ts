@@ -63,13 +63,3 @@ export class AppError extends Error {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError };
-
-export function isWireError(x: unknown): x is WireError {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as { code?: unknown }).code === 'string' &&
-    (ERROR_CODES as readonly string[]).includes((x as { code: string }).code) &&
-    typeof (x as { message?: unknown }).message === 'string'
-  );
-}

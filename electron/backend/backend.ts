@@ -20,12 +20,8 @@ import { DataFileError } from './db/data-file';
 import { searchHandlers } from './handlers/search';
 import { trashHandlers } from './handlers/trash';
 import { registerHandlers } from './handlers/register';
+import { composeServices, type Services } from './services/compose';
 import { defaultContext, type ServiceContext } from './services/context';
-import { ExampleService } from './services/example-service';
-import { MeetingsService } from './services/meetings-service';
-import { MembersService } from './services/members-service';
-import { SearchService } from './services/search-service';
-import { TrashService } from './services/trash-service';
 import { createConfSettings, type SettingsStore } from './settings';
 
 export const APP_NAME = 'Taskforce Secretariat';
@@ -59,7 +55,7 @@ export interface BackendOptions {
 interface Session {
   db: Database;
   ctx: ServiceContext;
-  services: { members: MembersService; meetings: MeetingsService; example: ExampleService; search: SearchService; trash: TrashService };
+  services: Services;
   dispatch: Dispatch;
   identity: string | null;
   changesAtBackup: number;
@@ -127,11 +123,8 @@ export class Backend {
       // The officer's name is read when a flag is recorded, so a name given in the app counts from then on.
       Object.defineProperty(ctx, 'user', { get: () => this.settings.get().officerName, enumerable: true });
     }
-    const meetings = new MeetingsService(ctx);
-    const members = new MembersService(ctx);
-    const search = new SearchService(ctx, meetings);
-    const services = { members, meetings, example: new ExampleService(ctx, meetings), search, trash: new TrashService(ctx, { meetings, members, search }) };
-    const session: Session = { db, ctx, services, dispatch: async () => ({ ok: false, error: { code: 'internal', message: 'starting' } }), identity: fileIdentity(this.dbFile), changesAtBackup: 0 };
+    const services = composeServices(ctx);
+    const session: Session = { db, ctx, services, dispatch: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'starting' } }), identity: fileIdentity(this.dbFile), changesAtBackup: 0 };
     this.session = session; // the handler factories read ctx and services from this backend
     const handlers: Handlers = {
       ...coreHandlers(this),

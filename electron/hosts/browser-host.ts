@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HTTP_STATUS, type Result, type WireError } from '../../shared/errors';
 import { MAX_INPUT_DEPTH, type Dispatch } from '../backend/dispatch';
-import { CONTENT_SECURITY_POLICY, securityHeaders, serveStatic } from './static-files';
+import { securityHeaders, serveStatic } from './static-files';
 
 /**
  * The browser host: serves the built renderer and the contract's calls on 127.0.0.1 only.
@@ -38,7 +38,6 @@ const SECURITY_HEADERS = (() => {
   const { 'Content-Type': _t, 'Cache-Control': _c, ...rest } = securityHeaders('');
   return rest;
 })();
-export { CONTENT_SECURITY_POLICY };
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>) {
   const text = JSON.stringify(body);
@@ -126,7 +125,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const server = http.createServer(async (req, res) => {
+  // Every failure is caught inside and answered, so the promise is left to run on its own.
+  const handleRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       if (!allowedHosts().has(req.headers.host ?? '')) {
         return fail(res, { code: 'forbidden', message: 'This server answers only on 127.0.0.1.' });
@@ -197,7 +197,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!res.headersSent) fail(res, { code: 'internal', message: 'The server failed to answer.' });
       else res.destroy();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handleRequest(req, res));
   server.keepAliveTimeout = 5000;
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './electron-security';
-import { contentTypeOf, securityHeaders, serveStatic } from './static-files';
+import { securityHeaders, serveStatic } from './static-files';
 
 /**
  * The renderer is served from dist/renderer through the app:// scheme rather than file://, so that it has a real,
@@ -18,7 +18,7 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
 
-export { contentTypeOf, securityHeaders };
+export { securityHeaders };
 
 /** The path of an app://renderer/ URL, or null when the URL is not ours. */
 function appPathname(requestUrl: string): string | null {

@@ -5,7 +5,6 @@ import { MeetingsList } from '../features/meetings/MeetingsList';
 import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
-import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
 
 // Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
@@ -110,7 +109,6 @@ export function App() {
           </Suspense>
         )}
       </main>
-      <ConfirmHost />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { createMinutesEditorConfig } from './config';
 import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
@@ -86,7 +86,9 @@ export const MinutesEditor = forwardRef(function MinutesEditor(props: MinutesEdi
 
 function SectionEditor(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHandle> }) {
   // initialContent is deliberately read only here: the editor owns the text from now on.
-  const initialConfig = useMemo(() => createMinutesEditorConfig({ initialContent: typeof props.initialContent === 'function' ? props.initialContent() : props.initialContent, readOnly: props.readOnly }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const [initialConfig] = useState(() =>
+    createMinutesEditorConfig({ initialContent: typeof props.initialContent === 'function' ? props.initialContent() : props.initialContent, readOnly: props.readOnly }),
+  );
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <EditorBody {...props} />
@@ -153,7 +155,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       <FlagUndoPlugin undone={undone} onLifted={props.onFlagsUndone} />
       <MinutesCommandsPlugin onCapture={props.onCapture} onRequestFlag={props.onRequestFlag} />
       <ChangePlugin
-        control={control}
+        controlRef={control}
         debounceMs={props.changeDebounceMs ?? 400}
         onDirty={props.onDirty}
         onChange={props.onChange}

@@ -9,7 +9,6 @@ import {
   $getRoot,
   $isElementNode,
   $isLineBreakNode,
-  $isParagraphNode,
   $isRangeSelection,
   $isTabNode,
   $isTextNode,
@@ -25,6 +24,7 @@ import { $isDecisionNode } from './nodes/DecisionNode';
 import { $isFlagNode } from './nodes/FlagNode';
 import { $isTimestampNode } from './nodes/TimestampNode';
 import { replaceForbiddenChars } from '../../shared/domain/common';
+import { SAFE_URL } from '../../shared/editor/links';
 
 /**
  * Paste cleaning. What arrives from Word or a web page is reduced to the minutes' node types, with no styles:
@@ -49,7 +49,6 @@ export const TABLE_NOTE = '[table converted to text]';
 
 const KEPT_FORMAT = TEXT_FORMAT.bold | TEXT_FORMAT.italic | TEXT_FORMAT.underline | TEXT_FORMAT.strikethrough;
 const DROPPED_TAGS = 'script,style,meta,link,title,template,noscript,xml,svg,canvas,video,audio,source,track,form,input,button,select,textarea,head,base,map,area';
-const SAFE_URL = /^(https?:|mailto:)/i;
 const ALLOWED = new Set<string>(NODE_TYPES);
 
 /** Step 1: cleans a parsed clipboard document in place (see the module comment). */

@@ -1,4 +1,4 @@
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, registerList } from '@lexical/list';
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { mergeRegister } from '@lexical/utils';
@@ -31,7 +31,7 @@ import { $selectWordAtCaret } from './caret';
 import { $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
 import type { RecordKind } from './nodes/recordBlock';
 import { $captureRecord, $captureTarget, $captureText, $exitRecordOnEnter } from './records';
-import { matchShortcut, type KeyLike, type ShortcutId } from './shortcuts';
+import { matchShortcut, type ShortcutId } from './shortcuts';
 import { $insertTimestamp } from './timestamps';
 
 /**
@@ -122,7 +122,7 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
     editor.registerCommand(
       KEY_DOWN_COMMAND,
       (event) => {
-        const id = matchShortcut(event as KeyLike);
+        const id = matchShortcut(event);
         if (id === null || !editor.isEditable()) return false;
         event.preventDefault();
         runShortcut(editor, id);
@@ -131,11 +131,6 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
       COMMAND_PRIORITY_HIGH,
     ),
   );
-}
-
-/** Lists (@lexical/list's commands), registered apart so a headless test can use the same logic. */
-export function registerMinutesLists(editor: LexicalEditor): () => void {
-  return registerList(editor);
 }
 
 export function runShortcut(editor: LexicalEditor, id: ShortcutId): void {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLatest } from './useLatest';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -10,8 +11,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; className?: string; describedBy?: string }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const onClose = useRef(props.onClose);
-  onClose.current = props.onClose;
+  const onClose = useLatest(props.onClose);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const box = ref.current;

@@ -5,7 +5,7 @@ import { ApiError } from '../api';
 export function ErrorNote({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
-  const message = e ? e.message : error instanceof Error ? error.message : String(error);
+  const message = e ? e.message : error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
   return (
     <div className="error-note" role="alert">
       <span>{message}</span>
@@ -58,7 +58,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     } finally {
       if (n === seq.current) setLoading(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- useLoad takes its caller's dependency list, as useEffect does
   }, deps);
   useEffect(() => {
     void reload();

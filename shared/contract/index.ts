@@ -30,7 +30,7 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
-export type CallName = keyof Contract & string;
+export type CallName = keyof Contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
@@ -46,5 +46,3 @@ export interface Api {
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
 }
 
-export { defineCalls } from './define';
-export type { CallSpec } from './define';

@@ -11,9 +11,6 @@ export const AGENDA_ITEM_KIND_LABEL: Record<AgendaItemKind, string> = {
   aob: 'Any other business',
 };
 
-/** Items nest one level: 2 and 2.1. Deeper nesting is refused (agendas of this body never need it). */
-export const MAX_AGENDA_DEPTH = 2;
-
 export const DocumentRef = z.object({ title: RequiredText(300), reference: Text(200).default('') }).strict();
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
@@ -32,6 +29,8 @@ export const AgendaItem = z.object({
   forPublication: z.boolean(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
+/** What the officer writes of an item (the form, the example agenda): the schema's fields, not a copy of them. */
+export type AgendaItemFields = Pick<AgendaItem, 'title' | 'description' | 'kind' | 'presenter' | 'plannedMinutes' | 'documents' | 'forPublication'>;
 
 /** The editable fields, without defaults: an update changes only what it names. */
 const itemShape = {

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { RequiredText, Text } from './common';
 
-export const DEFAULT_BODY_NAME = 'Signatory Taskforce of the General-Purpose AI Code of Practice';
-export const DEFAULT_CHAIR = 'AI Office';
-
 /**
  * The body's document conventions (EU house rules, configurable per body): the reference every document carries
  * (prefix, then the meeting's year and number), the place of issue ("Brussels, 30 January 2026"), the one time zone

@@ -17,7 +17,6 @@ import { z } from 'zod';
 export const ELEMENT_TYPES = ['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'flag', 'decision', 'action'] as const;
 export const LEAF_TYPES = ['text', 'linebreak', 'tab', 'timestamp'] as const;
 export const NODE_TYPES = [...ELEMENT_TYPES, ...LEAF_TYPES] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Lexical's text format bitmask. */
 export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, subscript: 32, superscript: 64, highlight: 128 } as const;
@@ -99,8 +98,6 @@ const Node: z.ZodType<SerializedNode> = z.lazy(() =>
   ]),
 );
 
-export const SerializedNodeSchema = Node;
-
 /** What is stored per section and what the editor loads: `{ root: {...} }`. */
 export const SerializedDoc = z.object({
   root: z.looseObject({ type: z.literal('root'), ...elementCommon, children: z.array(Node).max(100_000) }),
@@ -126,7 +123,7 @@ export function isElement(n: SerializedNode): n is SerializedElement {
 
 /** Plain text of a serialized subtree (paragraph-like blocks separated by newlines). */
 export function plainText(n: SerializedNode): string {
-  if (n.type === 'text' || n.type === 'timestamp') return String(n.text ?? '');
+  if (n.type === 'text' || n.type === 'timestamp') return typeof n.text === 'string' ? n.text : '';
   if (n.type === 'linebreak') return '\n';
   if (n.type === 'tab') return '\t';
   if (!isElement(n)) return '';

@@ -1,4 +1,4 @@
-import type { AgendaItemKind } from '../domain/agenda';
+import type { AgendaItemFields } from '../domain/agenda';
 import { DEFAULT_REDACTION_MARKER, DEFAULT_TIME_ZONE, type ConvenedBy, type MeetingFormat, type MeetingKind } from '../domain/meeting';
 
 /**
@@ -21,15 +21,8 @@ export const EXAMPLE_MEETING = {
   redactionMarker: DEFAULT_REDACTION_MARKER,
 };
 
-interface ExampleItem {
-  title: string;
-  description: string;
-  kind: AgendaItemKind;
-  presenter: string;
-  plannedMinutes: number;
-  documents: Array<{ title: string; reference: string }>;
-  forPublication: boolean;
-  subItems?: Array<Omit<ExampleItem, 'subItems'>>;
+interface ExampleItem extends AgendaItemFields {
+  subItems?: AgendaItemFields[];
 }
 
 export const EXAMPLE_AGENDA: ExampleItem[] = [

@@ -1,25 +1,20 @@
 /** Formatting the secretariat uses everywhere (screen and documents): "30 January 2026", "10:00", "2 h 50 min". */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { clockTime, longDate } from './zoned';
 
-/** "2026-01-30" or "2026-01-30T10:00" → "30 January 2026". */
-export function formatLongDate(local: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(local);
-  if (!m) return local;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+/** "2026-01-30" or "2026-01-30T10:00" → "30 January 2026": the documents' date (zoned.ts, written by Intl). */
+export const formatLongDate = longDate;
+
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
 
 /** "2026-01-30T10:00" → "Friday 30 January 2026". */
 export function formatWeekdayDate(local: string): string {
   const d = new Date(`${local.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return local;
-  return `${WEEKDAYS[d.getUTCDay()]} ${formatLongDate(local)}`;
+  return `${WEEKDAY.format(d)} ${longDate(local)}`;
 }
 
 /** "2026-01-30T10:00" → "10:00". */
-export function formatTime(local: string): string {
-  return local.slice(11, 16);
-}
+export const formatTime = clockTime;
 
 /** 170 → "2 h 50 min"; 45 → "45 min"; 120 → "2 h". */
 export function formatDuration(minutes: number): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, RequiredText, Text } from '../domain/common';
+import { Id, Instant, RequiredText } from '../domain/common';
 
 /**
  * The rules of procedure as data of the body: for each kind of decision, the rule (consensus, simple majority, two
@@ -80,7 +80,6 @@ export type RulesVersion = z.infer<typeof RulesVersion>;
 
 export const RulesVersionCreate = z.object({ adoptedOn: Day, title: RequiredText(300), rules: RulesTable }).strict();
 export type RulesVersionCreate = z.input<typeof RulesVersionCreate>;
-export const RulesVersionUpdate = z.object({ id: Id, title: Text(300).optional(), rules: RulesTable.optional() }).strict();
 
 /**
  * The rules the constitutive meeting of 30 January 2026 adopted by consensus, as the app ships them. Members disagreed
@@ -94,8 +93,6 @@ export const INITIAL_RULES: RulesTable = {
   input_on_guidance: { rule: 'consensus', base: 'present', quorum: 'majority' },
   change_rules: { rule: 'two_thirds', base: 'all_members', quorum: 'two_thirds' },
 };
-export const INITIAL_RULES_DATE = '2026-01-30';
-export const INITIAL_RULES_TITLE = 'Rules of procedure adopted at the constitutive meeting';
 
 /** The version in force on `day` (YYYY-MM-DD): the latest adopted on or before it; undefined before any. */
 export function versionInForce<T extends { adoptedOn: string; createdAt?: string }>(versions: readonly T[], day: string): T | undefined {

@@ -108,7 +108,7 @@ function wrapRun(el: SerializedElement, from: number, to: number, piece: string,
     if (ce <= s) return void out.push(c);
     if (cs >= e) return void after.push(c);
     if (c.type === 'text' && (cs < s || ce > e)) {
-      const t = String(c.text ?? '');
+      const t = typeof c.text === 'string' ? c.text : '';
       const a = Math.max(0, s - cs);
       const b = Math.min(t.length, e - cs);
       if (a > 0) out.push({ ...c, text: t.slice(0, a) });

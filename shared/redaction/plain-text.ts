@@ -1,4 +1,3 @@
-import type { SerializedDoc } from '../editor/doc-model';
 import { walkSection } from './walk';
 import type { PublicBlock, PublicDocument, PublicInline } from './public-model';
 

@@ -5,8 +5,8 @@ import type { PublicBlock, PublicDocument, PublicInline, PublicSection } from '.
 import { RedactionError, walkSection, type Atom, type BlockShape } from './walk';
 
 export { RedactionError } from './walk';
-export { flaggedTexts, type FlaggedText } from './flagged-texts';
-export { publicPlainText, inlinesPlainText, blockPlainText, WITHHELD_NOTE } from './plain-text';
+export { flaggedTexts } from './flagged-texts';
+export { publicPlainText, inlinesPlainText, WITHHELD_NOTE } from './plain-text';
 
 export const OPENING_KEY = 'opening';
 export const CLOSING_KEY = 'closing';

@@ -17,7 +17,7 @@ export function literalPattern(phrase: string): string {
   const words = foldString(phrase)
     .toLowerCase()
     .trim()
-    .split(/[\s\-]+/u)
+    .split(/[\s-]+/u)
     .filter((w) => w.length > 0);
   return words.map((w) => w.replace(ESCAPE, '\\$&')).join('[\\s\\-]+');
 }
@@ -51,5 +51,5 @@ export function alternation(phrases: readonly string[]): RegExp | null {
 
 /** A lookup key for a matched phrase: folded, lower case, single spaces. */
 export function phraseKey(s: string): string {
-  return foldString(s).toLowerCase().replace(/[\s\-]+/gu, ' ').trim();
+  return foldString(s).toLowerCase().replace(/[\s-]+/gu, ' ').trim();
 }

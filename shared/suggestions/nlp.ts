@@ -19,7 +19,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-export type EntityType = 'CARDINAL' | 'ORDINAL' | 'MONEY' | 'PERCENT' | 'DATE' | 'DURATION' | 'TIME' | 'EMAIL' | 'URL' | string;
+/** The model's entity type: CARDINAL, ORDINAL, MONEY, PERCENT, DATE, DURATION, TIME, EMAIL, URL, or another it names. */
+export type EntityType = string;
 
 export interface Token {
   start: number;
@@ -70,7 +71,7 @@ export function analyse(text: string): Analysis {
   // never words, so they are cut into pieces with spaces at the same offsets before reading (offsets stay valid).
   const safe = /\S{48}/.test(text) ? text.replace(/\S{48,}/g, (m) => m.replace(/(\S{31})\S/g, '$1 ')) : text;
   const doc = n.readDoc(safe);
-  const values = doc.tokens().out(its.value) as string[];
+  const values = doc.tokens().out(its.value);
   const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const tokens: Token[] = [];

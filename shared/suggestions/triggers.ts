@@ -43,7 +43,6 @@ const DATE_RE = wordRegex(
 );
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 const GLUED_UNIT = /^(?:bn|mn|m|k|b|tn|x|eur|usd)(?![\p{L}\p{N}])/iu;
-const ORDINAL = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const TIME_AFTER = /^(?:[:.h]\d{2}(?!\d)|\s?(?:am|pm|cet|cest|hrs?|h)(?![\p{L}]))/iu;
 const CURRENCY_BEFORE = /(?:[€$£]|(?<![\p{L}])(?:eur|usd|gbp|chf|euros?|dollars?))\s?$/iu;
 const UNIT_AFTER = /^\s?(?:(?:million|billion|trillion|thousand|mn|bn|tn|m|k)(?![\p{L}])|(?:eur|euros?|usd|dollars?|gbp)(?![\p{L}])|[€$£])/iu;

@@ -134,6 +134,7 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
     const n = opts.quick ? 60 : 200;
     const saveRows: Array<Array<string | number>> = [];
     const saves: Record<string, { indexed: Summary; plain: Summary }> = {};
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- put back on the prototype afterwards, never called unbound
     const original = SearchRepo.prototype.indexSection;
     for (const size of [20_000, 200_000]) {
       const base = docOfSize(size, size);

@@ -68,7 +68,7 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
       const bare = spawn(process.execPath, ['-e', BARE_SERVER, indexHtml], { stdio: ['ignore', 'pipe', 'inherit'] });
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        bare.stdout!.on('data', (d: Buffer) => {
+        bare.stdout.on('data', (d: Buffer) => {
           out += d.toString();
           const m = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
           if (m) resolve(m[1]!);

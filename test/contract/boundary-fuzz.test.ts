@@ -172,7 +172,7 @@ describe('the browser host refuses malformed requests with 400 (not 500)', () =>
     for (const [p, body, headers] of cases) {
       const r = await raw(p, body, headers);
       expect([p, headers?.['Content-Type'] ?? '', body.slice(0, 30), r.status]).toEqual([p, headers?.['Content-Type'] ?? '', body.slice(0, 30), 400]);
-      expect(JSON.parse(r.body).error.code).toBe('bad_request');
+      expect((JSON.parse(r.body) as { error: { code: string } }).error.code).toBe('bad_request');
     }
     expect((await raw('/api/meetings.list', '{}', { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
     expect(backend.services.meetings.list()).toHaveLength(0);

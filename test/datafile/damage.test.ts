@@ -180,7 +180,7 @@ describe('one writer per data folder', () => {
 describe('a data file deleted or replaced while the app runs', () => {
   for (const how of ['deleted', 'replaced'] as const) {
     it(`${how}: the next save is refused, not acknowledged; everything is in the recovery files; the officer is told`, async () => {
-      const { dataDir, file, meetingId, backend } = await folderWithMeeting({ keepOpen: true });
+      const { file, meetingId, backend } = await folderWithMeeting({ keepOpen: true });
       const { status: _s, createdAt: _c, updatedAt: _u, ...fields } = (await call<MeetingDetail>(backend, 'meetings.get', { id: meetingId })).meeting;
       await call(backend, 'meetings.update', { ...fields, location: 'Acknowledged room' });
       if (how === 'deleted') {

@@ -117,7 +117,7 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
 
   it('the text moved to another section without its mark: still in force (the whole meeting is searched)', async () => {
     const b = makeBackend();
-    const { meetingId, itemId, f } = await flagged(b);
+    const { meetingId, itemId } = await flagged(b);
     await save(b, meetingId, 'opening', content(para(tx('Pasted: acme PAYS 40   million.'))));
     const ack = await save(b, meetingId, itemId, content(para(tx('Nothing here.'))));
     expect(flagState(ack.flags[0]!)).toBe('mark_missing');
@@ -252,7 +252,7 @@ describe('withholding an item through agenda.update', () => {
     const subId = agenda.find((a) => a.parentId === itemId)!.id;
     await call(b, 'agenda.update', { id: itemId, forPublication: false });
     const detail = await call<MeetingDetail>(b, 'meetings.get', { id: meetingId });
-    const text = (s: string): SerializedDoc => ({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: s } as SerializedNode] }] } });
+    const text = (s: string): SerializedDoc => ({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: s }] }] } });
     const pub = redact({
       bodyName: 'Signatory Taskforce',
       meeting: detail.meeting,

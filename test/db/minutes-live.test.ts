@@ -42,7 +42,7 @@ describe('live meeting through the dispatcher', () => {
     expect(s.runningSection).toBeNull();
     expect(s.currentSection).toBe(items[0]);
     clock.advance(60);
-    s = await call<LiveState>(backend, 'live.toggleTimer', { meetingId, sectionKey: items[0] }); // resume
+    await call<LiveState>(backend, 'live.toggleTimer', { meetingId, sectionKey: items[0] }); // resume
     clock.advance(30);
     s = await call<LiveState>(backend, 'live.get', { meetingId });
     expect(elapsed(s)[items[0]!]).toBe(330); // running span counted up to now
@@ -50,7 +50,7 @@ describe('live meeting through the dispatcher', () => {
     s = await call<LiveState>(backend, 'live.toggleTimer', { meetingId, sectionKey: items[1] }); // switches the running timer
     expect(s.runningSection).toBe(items[1]);
     clock.advance(45);
-    s = await call<LiveState>(backend, 'live.goto', { meetingId, sectionKey: 'opening' }); // back to a section: adds up
+    await call<LiveState>(backend, 'live.goto', { meetingId, sectionKey: 'opening' }); // back to a section: adds up
     clock.advance(15);
     s = await call<LiveState>(backend, 'live.end', { meetingId });
     expect(s).toMatchObject({ endedAt: '2026-02-10T09:09:30.000Z', runningSection: null });

@@ -15,16 +15,16 @@ async function checkedIn() {
   const rep = (organisationId: string, name: string) => call<Representative>(f.backend, 'representatives.create', { organisationId, name });
   const [alpha, beta, gamma, delta, aio] = [await org('Alpha'), await org('Beta'), await org('Gamma'), await org('Delta'), await org('AI Office', false)];
   const reps = {
-    a: await rep(alpha!.id, 'Ada'),
-    b: await rep(beta!.id, 'Bo'),
-    c: await rep(gamma!.id, 'Cy'),
-    d1: await rep(delta!.id, 'Dee'),
-    d2: await rep(delta!.id, 'Dan'),
-    chair: await rep(aio!.id, 'Chair'),
+    a: await rep(alpha.id, 'Ada'),
+    b: await rep(beta.id, 'Bo'),
+    c: await rep(gamma.id, 'Cy'),
+    d1: await rep(delta.id, 'Dee'),
+    d2: await rep(delta.id, 'Dan'),
+    chair: await rep(aio.id, 'Chair'),
   };
   const part: Record<string, Participant> = {};
   for (const [k, r] of Object.entries(reps)) part[k] = await call<Participant>(f.backend, 'attendance.set', { meetingId: f.meetingId, representativeId: r.id, status: 'in_person' });
-  return { ...f, orgs: { alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta!, aio: aio! }, reps, part };
+  return { ...f, orgs: { alpha: alpha, beta: beta, gamma: gamma, delta: delta, aio: aio }, reps, part };
 }
 
 describe('procedure through the dispatcher, on a real SQLite file', () => {

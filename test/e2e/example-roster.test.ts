@@ -45,7 +45,7 @@ describe('example data apart, in Chromium', () => {
     expect(made.some((t) => t.startsWith('Mistral AI'))).toBe(false); // the real one is used, not duplicated
 
     await example.getByRole('button', { name: 'Remove the example data' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove the example data' }).click();
+    await page.getByRole('dialog', { name: 'Remove the example data?' }).getByRole('button', { name: 'Remove the example data' }).click();
     await example.waitFor({ state: 'detached' });
     expect(await roster()).toEqual(before);
     const list = (await apiCall(host, 'meetings.list', {})).json.value as unknown[];

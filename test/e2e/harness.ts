@@ -34,8 +34,8 @@ export async function startHost(dataDir: string, extra: string[] = []): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser host did not print its URL:\n${out}`)), 30_000);
     const check = () => {
@@ -45,7 +45,7 @@ export async function startHost(dataDir: string, extra: string[] = []): Promise<
         resolve(m[1]!);
       }
     };
-    proc.stdout!.on('data', check);
+    proc.stdout.on('data', check);
     proc.on('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${out}`)));
   });
   const origin = new URL(url).origin;

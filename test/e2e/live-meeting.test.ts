@@ -37,7 +37,7 @@ async function expectBarInView(page: Page) {
 
 /** The current section's heading is fully visible below the bar. */
 async function expectCurrentHeadingBelowBar(page: Page) {
-  const bar = (await expectBarInView(page))!;
+  const bar = (await expectBarInView(page));
   await page.waitForFunction(() => {
     const h = document.querySelector('.minutes-section.current h2');
     const b = document.querySelector('.meeting-bar');

@@ -180,10 +180,10 @@ export class ConfidentialityModel {
       (root, [t, o]) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = (n as Text).data.indexOf(t as string);
+          const i = (n as Text).data.indexOf(t);
           if (i >= 0) {
             (root as HTMLElement).focus();
-            window.getSelection()!.setBaseAndExtent(n, i + (o as number), n, i + (o as number));
+            window.getSelection()!.setBaseAndExtent(n, i + (o), n, i + (o));
             return;
           }
         }

@@ -242,7 +242,7 @@ describe('the body’s procedure in Chromium', () => {
       const status = page.getByLabel('Status of “The AI Office will circulate the vademecum.”');
       expect(await status.inputValue()).toBe('open');
       await status.selectOption({ label: 'Done' });
-      await page.waitForFunction(() => (document.querySelector('.followup-list select') as HTMLSelectElement | null)?.value === 'done');
+      await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('.followup-list select')?.value === 'done');
       await page.getByRole('link', { name: 'Second plenary' }).click();
       await page.waitForFunction(() => /Open actions of the Taskforce \(0\)/.test(document.querySelector('.followup-panel h2')?.textContent ?? ''));
     }));
@@ -287,7 +287,7 @@ describe('the body’s procedure in Chromium', () => {
     }));
 
   it('a meeting of an ad hoc group counts quorum and votes among the group’s members', () =>
-    session(async ({ page, host, meetingId }) => {
+    session(async ({ page, host }) => {
       await page.goto(`${host.origin}/#/`);
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'New meeting' }).click();

@@ -138,7 +138,7 @@ export function validateDocx(docs: Record<string, Uint8Array>): Record<string, V
         try {
           stripped = stripIgnorable(text);
         } catch (e) {
-          results[doc]!.errors.push(`${part}: not well-formed: ${(e as Error).message}`);
+          results[doc].errors.push(`${part}: not well-formed: ${(e as Error).message}`);
           continue;
         }
         const schema = schemaFor(part);
@@ -147,7 +147,7 @@ export function validateDocx(docs: Record<string, Uint8Array>): Record<string, V
         fs.writeFileSync(file, stripped);
         bySchema.set(schema, [...(bySchema.get(schema) ?? []), { file, doc, part }]);
         byFile.set(file, { doc, part });
-        results[doc]!.validated.push(part);
+        results[doc].validated.push(part);
       }
     }
     for (const [schema, files] of bySchema) {

@@ -18,7 +18,7 @@ export function hasLayoutTools(): boolean {
 /** Converts DOCX files to PDF in one LibreOffice run; returns the PDF paths in the same order. */
 export function docxToPdf(files: string[], outDir: string): string[] {
   const profile = path.join(os.tmpdir(), `lo-${crypto.randomBytes(8).toString('hex')}`);
-  let log = '';
+  let log: string;
   try {
     const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
       encoding: 'utf8',

@@ -226,7 +226,8 @@ describe('the flag lifecycle on random sequences of officers’ actions (propert
             for (const q of panes)
               for (const f of flaggedTexts(serializeEditor(q.editor)))
                 for (const t of f.text.match(TOKEN) ?? []) f.ids.forEach((id) => everFlagged.set(t, (everFlagged.get(t) ?? new Set()).add(id)));
-            (await check(b, ids.meetingId, panes, everFlagged, copies)) ? exported++ : refused++;
+            if (await check(b, ids.meetingId, panes, everFlagged, copies)) exported++;
+            else refused++;
           }
         } finally {
           panes.forEach((q) => q.dispose());

@@ -74,7 +74,13 @@ describe.skipIf(!haveBuildScript)('packaging (electron-builder, offline, --dir)'
   });
 
   it('its package.json points at the main bundle and carries no dev setup', () => {
-    const pkg = JSON.parse(asar.extractFile(path.join(appOut, 'resources', 'app.asar'), 'package.json').toString('utf8'));
+    const pkg = JSON.parse(asar.extractFile(path.join(appOut, 'resources', 'app.asar'), 'package.json').toString('utf8')) as {
+      main?: string;
+      productName?: string;
+      devDependencies?: unknown;
+      scripts?: unknown;
+      dependencies?: Record<string, string>;
+    };
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(pkg.productName).toBe('Taskforce Secretariat');
     expect(pkg.devDependencies).toBeUndefined();

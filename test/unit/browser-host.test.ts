@@ -58,7 +58,7 @@ describe('browser host', () => {
     const { host: h } = await start();
     const ok = await json(h, 'body.get', {});
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body).value.chair).toBe('AI Office');
+    expect((JSON.parse(ok.body) as { value: { chair: string } }).value.chair).toBe('AI Office');
     expect((await json(h, 'body.get', {}, { Authorization: '' })).status).toBe(401);
     expect((await json(h, 'body.get', {}, { Authorization: `Bearer ${h.token.slice(0, -1)}x` })).status).toBe(401);
     expect((await json(h, 'body.get', {}, { Authorization: h.token })).status).toBe(401);
@@ -81,7 +81,7 @@ describe('browser host', () => {
     const before = backend.services.meetings.list();
     const r = await json(h, 'meetings.create', { title: ['x'] });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body).error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/title/) });
+    expect((JSON.parse(r.body) as { error: unknown }).error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/title/) });
     expect((await json(h, 'meetings.create', '{not json')).status).toBe(400);
     expect((await json(h, 'meetings.create', 'x'.repeat(5000))).status).toBe(400);
     expect((await json(h, 'meetings.create', {}, { 'Content-Type': 'text/plain' })).status).toBe(400);

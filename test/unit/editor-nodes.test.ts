@@ -30,7 +30,7 @@ describe('minutes editor nodes', () => {
     expect(again).toEqual(first);
     expect(SerializedDoc.safeParse(first).success).toBe(true);
     for (const t of types(first.root)) expect(NODE_TYPES).toContain(t);
-    const [p, d, a] = first.root.children as SerializedNode[];
+    const [p, d, a] = first.root.children;
     const flag = (p!.children as SerializedNode[])[1]!;
     expect(flag).toMatchObject({ type: 'flag', ids: ['f1', 'f2'] });
     expect((flag.children as SerializedNode[])[1]).toMatchObject({ type: 'timestamp', text: '[10:42]', at: '2025-03-04T10:42:00.000Z', mode: 'token' });

@@ -44,7 +44,7 @@ export class FakeWebContents extends FakeEmitter {
   }
 }
 
-export class FakeBrowserWindow extends FakeEmitter {
+class FakeBrowserWindow extends FakeEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows() {
     return FakeBrowserWindow.instances.filter((w) => !w.destroyed);

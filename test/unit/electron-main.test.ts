@@ -103,7 +103,7 @@ describe('electron-main: start-up', () => {
 
   it('the first instance brings its window forward when a second one starts', async () => {
     const s = await start();
-    const win = s!.window as unknown as fake.FakeBrowserWindow;
+    const win = s!.window as unknown as InstanceType<typeof fake.BrowserWindow>;
     win.minimized = true;
     fake.app.emit('second-instance', {}, ['tfs'], '/');
     expect(win.restored).toBe(1);
@@ -203,7 +203,7 @@ describe('electron-main: start-up', () => {
 
 describe('electron-main: window', () => {
   it('has exactly the secure web preferences', () => {
-    const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as fake.FakeBrowserWindow;
+    const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as InstanceType<typeof fake.BrowserWindow>;
     expect(win.options.webPreferences).toEqual({
       preload: '/x/preload.cjs',
       contextIsolation: true,

@@ -4,7 +4,7 @@ import { buildInternalMinutes, movements } from '../../electron/backend/export/b
 import { buildParticipants } from '../../electron/backend/export/build-participants';
 import { buildRedactionRecord } from '../../electron/backend/export/build-redaction-record';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../../electron/backend/export/conventions';
-import { instantInZone, localToInstant, longDate, meetingLocalInZone, timeInZone } from '../../electron/backend/export/dates';
+import { instantInZone, localToInstant, longDate, meetingLocalInZone, timeInZone } from '../../shared/format/zoned';
 import { participantGroups } from '../../electron/backend/export/participants-model';
 import { withZonedTimestamps } from '../../shared/format/timestamps';
 import type { ExportData } from '../../electron/backend/export/types';

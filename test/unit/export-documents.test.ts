@@ -6,7 +6,7 @@ import { buildParticipants } from '../../electron/backend/export/build-participa
 import { buildPublicSummary } from '../../electron/backend/export/build-public-summary';
 import { buildRedactionRecord } from '../../electron/backend/export/build-redaction-record';
 import { plannedStartTimes } from '../../electron/backend/export/agenda-times';
-import { longDate } from '../../electron/backend/export/dates';
+import { longDate } from '../../shared/format/zoned';
 import { LOGO_PNG_BASE64 } from '../../electron/backend/export/logo-data';
 import { checkPublicDocx } from '../../electron/backend/export/redaction-check';
 import { DEFAULT_INTERNAL_MARKING as CONFIDENTIAL_BANNER } from '../../electron/backend/export/style';

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +42,7 @@ export function importsOf(source: string): string[] {
   return specs;
 }
 
-const NODE_BUILTINS = new Set(require('node:module').builtinModules as string[]);
+const NODE_BUILTINS = new Set(builtinModules);
 const isNode = (s: string) => s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0]!);
 /** Files that are the Electron glue: the only ones allowed to import 'electron'. */
 const ELECTRON_GLUE = /^electron\/hosts\/electron-/;
@@ -127,7 +129,7 @@ describe('layering', () => {
   });
 
   it('the shared/ compile check fails on a DOM global', () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'layer-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layer-'));
     const file = path.join(dir, 'x.ts');
     fs.writeFileSync(file, 'export const w = () => window.innerWidth + document.title.length;');
     const program = ts.createProgram([file], { ...SHARED_OPTIONS, noEmit: true });

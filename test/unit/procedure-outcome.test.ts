@@ -24,7 +24,7 @@ const orgsOf = (m: number) => Array.from({ length: m }, (_, i) => ({ id: `o${i +
 const presentOf = (p: number) => new Set(Array.from({ length: p }, (_, i) => `o${i + 1}`));
 /** Votes for the first organisations present, in order: `for` in favour, then `against`, then `abstain`. */
 function votes(forN: number, againstN: number, abstainN: number): Ballot {
-  const positions: Position[] = [...Array(forN).fill('for'), ...Array(againstN).fill('against'), ...Array(abstainN).fill('abstain')];
+  const positions: Position[] = [...new Array<Position>(forN).fill('for'), ...new Array<Position>(againstN).fill('against'), ...new Array<Position>(abstainN).fill('abstain')];
   return { kind: 'vote', votes: positions.map((position, i) => ({ organisationId: `o${i + 1}`, position })) };
 }
 

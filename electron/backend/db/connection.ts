@@ -51,7 +51,8 @@ export interface OpenOptions {
 
 /** SQLite's result codes, turned into what is wrong with the data file. */
 function problemOf(err: unknown, file: string, key?: DataKey | null): DataFileError | null {
-  const code = String((err as { code?: unknown })?.code ?? '');
+  const rawCode = (err as { code?: unknown } | null)?.code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const msg = err instanceof Error ? err.message : String(err);
   if (code === 'SQLITE_NOTADB' && key)
     return new DataFileError(

@@ -125,7 +125,7 @@ export function inspectDataFile(file: string): 'new' | 'plain' | 'encrypted' {
   if (st.size === 0) throw new DataFileError('empty', file, 'is empty (0 bytes)');
 
   const header = Buffer.alloc(100);
-  let got = 0;
+  let got: number;
   try {
     const fd = fs.openSync(file, 'r');
     try {

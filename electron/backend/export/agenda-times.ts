@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../../../shared/domain/agenda';
-import { minutesToClock } from './dates';
+import { minutesToClock } from '../../../shared/format/zoned';
 
 /**
  * Planned start time of each agenda item, from the meeting's start and the planned minutes: top-level items follow

@@ -1,7 +1,7 @@
 import { Paragraph, type FileChild } from 'docx';
 import { AGENDA_ITEM_KIND_LABEL } from '../../../shared/domain/agenda';
 import { plannedStartTimes } from './agenda-times';
-import { meetingLocalInZone } from './dates';
+import { meetingLocalInZone } from '../../../shared/format/zoned';
 import { documentFrame } from './frame';
 import { itemHeading, itemLevel } from './meeting-meta';
 import { textRuns } from './sanitise';

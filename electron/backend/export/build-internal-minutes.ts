@@ -1,7 +1,7 @@
 import { Paragraph, type FileChild } from 'docx';
 import { ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL, type AttendanceStatus, type ParticipantCategory } from '../../../shared/domain/attendance';
 import { minutesStatusLine } from './conventions';
-import { longDate, timeInZone } from './dates';
+import { longDate, timeInZone } from '../../../shared/format/zoned';
 import { documentFrame } from './frame';
 import { renderSection } from './lexical-render';
 import { itemHeading, itemLevel } from './meeting-meta';

@@ -3,6 +3,7 @@ import type { PublicInline, PublicSummary, SummaryBlock } from '../../../shared/
 import { recordBlock } from './lexical-render';
 import { textRuns, type RunStyle } from './sanitise';
 import { instantOfDate, LIST_REF, packHouseDocument } from './style';
+import { SAFE_URL } from '../../../shared/editor/links';
 
 /**
  * The public summary, rendered from the PublicSummary model ONLY (shared/redaction/public-summary.ts): this module
@@ -58,7 +59,6 @@ function paragraph(b: SummaryBlock, marker: string, listInstance: Map<number, nu
   }
 }
 
-const SAFE_URL = /^(https?:|mailto:)/i;
 
 function inlines(list: readonly PublicInline[], marker: string, style: RunStyle): ParagraphChild[] {
   const out: ParagraphChild[] = [];

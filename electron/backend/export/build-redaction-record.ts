@@ -1,5 +1,5 @@
 import { Paragraph, type FileChild } from 'docx';
-import { instantInZone } from './dates';
+import { instantInZone } from '../../../shared/format/zoned';
 import { documentFrame } from './frame';
 import { itemHeading } from './meeting-meta';
 import { textRuns } from './sanitise';

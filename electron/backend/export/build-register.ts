@@ -1,6 +1,6 @@
 import { Paragraph, type FileChild } from 'docx';
 import type { PublicMember, PublicRegisterEntry } from '../../../shared/register/public-models';
-import { longDate } from './dates';
+import { longDate } from '../../../shared/format/zoned';
 import { textRuns } from './sanitise';
 import { instantOfDate, packHouseDocument, titleBlock } from './style';
 import { simpleTable } from './tables';

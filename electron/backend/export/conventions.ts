@@ -3,7 +3,7 @@
 import { DEFAULT_DOCUMENT_CONVENTIONS } from '../../../shared/domain/body';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
-import { dateInZone, knownZone, longDate, meetingLocalInZone } from './dates';
+import { dateInZone, knownZone, longDate, meetingLocalInZone } from '../../../shared/format/zoned';
 import type { DocumentConventions, ExportKind } from './types';
 
 /**

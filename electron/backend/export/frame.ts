@@ -1,6 +1,6 @@
 import { AlignmentType, Paragraph, type FileChild } from 'docx';
 import { conventionsOf, documentReference, draftMarking, issueLine, type Conventions } from './conventions';
-import { meetingDate } from './dates';
+import { meetingDate } from '../../../shared/format/zoned';
 import { meetingMetaLines } from './meeting-meta';
 import { textRuns } from './sanitise';
 import { instantOfDate, packHouseDocument, titleBlock } from './style';

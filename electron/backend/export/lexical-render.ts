@@ -5,6 +5,7 @@ import { COLOUR, LIST_REF, shaded } from './style';
 import { humanise } from './tables';
 import { textRuns, type RunStyle } from './sanitise';
 import type { FlagRecord } from './types';
+import { SAFE_URL } from '../../../shared/editor/links';
 
 /**
  * Renders one minutes section for the INTERNAL minutes, read through the one reader of the stored document
@@ -21,7 +22,6 @@ export interface MinutesRenderContext {
 const HEADING_OFFSET = 2;
 const HEADING = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'] as const;
 
-const SAFE_URL = /^(https?:|mailto:)/i;
 
 export function renderSection(doc: SerializedDoc, ctx: MinutesRenderContext): FileChild[] {
   const out: FileChild[] = [];

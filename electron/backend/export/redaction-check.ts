@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { LOGO_PNG_BASE64 } from './logo-data';
 import { normaliseForMatch, PassageMatcher, type Hit, type Passage } from './match-text';
+import { SAFE_URL } from '../../../shared/editor/links';
 
 /**
  * The last gate before a public file leaves the app: it re-reads the DOCX bytes as any reader would (a zip of XML
@@ -140,7 +141,6 @@ const ALLOWED_REL_TYPES = new Set([
   `${REL}image`,
   `${REL}hyperlink`,
 ]);
-const SAFE_LINK = /^(https?:|mailto:)/i;
 
 // ---- the check ---------------------------------------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ function checkRelationship(relsName: string, tag: SaxesTagNS, forbid: (k: Findin
     return;
   }
   if (type === `${REL}hyperlink`) {
-    if (!SAFE_LINK.test(target)) forbid('forbidden_relationship', `a link to "${target.slice(0, 60)}" (only http, https and mailto links are allowed)`);
+    if (!SAFE_URL.test(target)) forbid('forbidden_relationship', `a link to "${target.slice(0, 60)}" (only http, https and mailto links are allowed)`);
     return;
   }
   if (external) {

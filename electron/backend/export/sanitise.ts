@@ -7,7 +7,7 @@ import { Tab, TextRun, type IRunOptions } from 'docx';
  * of text through `textRuns`, which is built on it.
  */
 
-export { REPLACEMENT, sanitiseText } from '../../../shared/text/sanitise';
+export { sanitiseText } from '../../../shared/text/sanitise';
 import { sanitiseText } from '../../../shared/text/sanitise';
 
 /** Run formatting that builders pass through (everything but the text itself). */

@@ -16,7 +16,7 @@ const isParagraphList = (c: Cell): c is ParagraphChild[][] => Array.isArray(c) &
  * that must stay together, never to the last (which would chain the table to whatever follows, page after page).
  */
 function cellParagraphs(c: Cell, bold: boolean, keepNext: boolean): Paragraph[] {
-  const paragraphs: ParagraphChild[][] = typeof c === 'string' ? [textRuns(c, bold ? { bold: true } : {})] : isParagraphList(c) ? c : [c as ParagraphChild[]];
+  const paragraphs: ParagraphChild[][] = typeof c === 'string' ? [textRuns(c, bold ? { bold: true } : {})] : isParagraphList(c) ? c : [c];
   return paragraphs.map((children, i) => new Paragraph({ spacing: { after: i === paragraphs.length - 1 ? 40 : 0 }, keepNext: keepNext || i < paragraphs.length - 1, children }));
 }
 

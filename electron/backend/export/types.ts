@@ -110,7 +110,7 @@ export interface ActionRecord {
   sectionKey: string;
 }
 
-export { EXPORT_KINDS, type ExportKind } from '../../../shared/contract/exports';
+export { type ExportKind } from '../../../shared/contract/exports';
 import type { ExportKind } from '../../../shared/contract/exports';
 
 /** The part of a document title that names the kind, used in the document and in the default file name. */

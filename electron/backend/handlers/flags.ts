@@ -1,11 +1,10 @@
 import type { Handlers } from '../dispatch';
 import type { Backend } from '../backend';
 import type { flagsCalls } from '../../../shared/contract/flags';
-import { FlagsService } from '../services/flags-service';
 
 /** Handlers of the flags feature: each a one-line hand-off to its service. */
 export function flagsHandlers(b: Backend): Pick<Handlers, keyof typeof flagsCalls> {
-  const flags = new FlagsService(b.ctx);
+  const { flags } = b.services;
   return {
     'flags.create': (i) => flags.create(i),
     'flags.update': (i) => flags.update(i),

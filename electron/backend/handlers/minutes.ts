@@ -1,17 +1,10 @@
 import type { Handlers } from '../dispatch';
 import type { Backend } from '../backend';
 import type { minutesCalls } from '../../../shared/contract/minutes';
-import { AttendanceService } from '../services/attendance-service';
-import { DecisionsService } from '../services/decisions-service';
-import { LiveService } from '../services/live-service';
-import { MinutesService } from '../services/minutes-service';
 
 /** Handlers of the minutes feature: each a one-line hand-off to its service. */
 export function minutesHandlers(b: Backend): Pick<Handlers, keyof typeof minutesCalls> {
-  const minutes = new MinutesService(b.ctx, b.services.meetings);
-  const live = new LiveService(b.ctx, minutes);
-  const attendance = new AttendanceService(b.ctx, minutes);
-  const records = new DecisionsService(b.ctx, minutes);
+  const { minutes, live, attendance, records } = b.services;
   return {
     'minutes.get': (i) => minutes.load(i.meetingId, { live, attendance, records }),
     'minutes.outline': (i) => minutes.loadOutline(i.meetingId, { live, attendance, records }),

@@ -1,12 +1,10 @@
 import type { Handlers } from '../dispatch';
 import type { Backend } from '../backend';
 import type { procedureCalls } from '../../../shared/contract/procedure';
-import { MinutesService } from '../services/minutes-service';
-import { ProcedureService } from '../services/procedure-service';
 
 /** Handlers of the body's procedure: each a one-line hand-off to its service. */
 export function procedureHandlers(b: Backend): Pick<Handlers, keyof typeof procedureCalls> {
-  const procedure = new ProcedureService(b.ctx, new MinutesService(b.ctx, b.services.meetings));
+  const { procedure } = b.services;
   return {
     'procedure.state': (i) => procedure.state(i.meetingId),
     'rules.list': () => procedure.listRules(),

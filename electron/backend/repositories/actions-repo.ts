@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ActionItem, ActionStatus } from '../../../shared/domain/decisions';
 
-interface Row {
+/** An action_items row as SQLite returns it. */
+export interface ActionRow {
   id: string;
   meeting_id: string;
   section_key: string;
@@ -13,7 +14,7 @@ interface Row {
   updated_at: string;
 }
 
-const toAction = (r: Row): ActionItem => ({
+export const toAction = (r: ActionRow): ActionItem => ({
   id: r.id,
   meetingId: r.meeting_id,
   sectionKey: r.section_key,
@@ -25,18 +26,21 @@ const toAction = (r: Row): ActionItem => ({
   updatedAt: r.updated_at,
 });
 
-const COLUMNS = `id, meeting_id, section_key, text, owner, due_date, status, created_at, updated_at`;
+const COLUMN_NAMES = ['id', 'meeting_id', 'section_key', 'text', 'owner', 'due_date', 'status', 'created_at', 'updated_at'] as const;
+const COLUMNS = COLUMN_NAMES.join(', ');
+/** The action_items columns for a query that names the table `alias`. */
+export const actionColumns = (alias: string) => COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', ');
 
 /** Action items minuted in a meeting, in the order they were agreed. */
 export class ActionsRepo {
   constructor(private readonly db: Database) {}
 
   list(meetingId: string): ActionItem[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM action_items WHERE meeting_id = ? ORDER BY created_at, rowid`).all(meetingId) as Row[]).map(toAction);
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM action_items WHERE meeting_id = ? ORDER BY created_at, rowid`).all(meetingId) as ActionRow[]).map(toAction);
   }
 
   get(id: string): ActionItem | undefined {
-    const r = this.db.prepare(`SELECT ${COLUMNS} FROM action_items WHERE id = ?`).get(id) as Row | undefined;
+    const r = this.db.prepare(`SELECT ${COLUMNS} FROM action_items WHERE id = ?`).get(id) as ActionRow | undefined;
     return r && toAction(r);
   }
 

@@ -1,19 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AgendaItemKind } from '../../../shared/domain/agenda';
+import type { AgendaItem, AgendaItemKind } from '../../../shared/domain/agenda';
 
-export interface AgendaRow {
-  id: string;
-  meetingId: string;
-  parentId: string | null;
-  position: number;
-  title: string;
-  description: string;
-  kind: AgendaItemKind;
-  presenter: string;
-  plannedMinutes: number;
-  documents: Array<{ title: string; reference: string }>;
-  forPublication: boolean;
-}
+/** A stored agenda item: everything but its number, which is derived from the positions. */
+export type AgendaRow = Omit<AgendaItem, 'number'>;
 
 interface Row {
   id: string;

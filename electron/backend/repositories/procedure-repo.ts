@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ActionItem } from '../../../shared/domain/decisions';
 import type { DecisionVote, Safeguard } from '../../../shared/procedure/records';
 import type { RulesVersion } from '../../../shared/procedure/rules';
+import { actionColumns, toAction, type ActionRow } from './actions-repo';
 
 /** Versions of the rules of procedure. */
 export class RulesRepo {
@@ -14,7 +15,7 @@ export class RulesRepo {
       rules_json: string;
       created_at: string;
     }>;
-    return rows.map((r) => ({ id: r.id, adoptedOn: r.adopted_on, title: r.title, rules: JSON.parse(r.rules_json), createdAt: r.created_at }));
+    return rows.map((r) => ({ id: r.id, adoptedOn: r.adopted_on, title: r.title, rules: JSON.parse(r.rules_json) as RulesVersion['rules'], createdAt: r.created_at }));
   }
   insert(v: RulesVersion): void {
     this.db
@@ -42,11 +43,11 @@ const toVote = (r: VoteRow): DecisionVote => ({
   meetingId: r.meeting_id,
   kind: r.kind,
   rulesVersionId: r.rules_version_id,
-  rule: JSON.parse(r.rule_json),
-  ballot: JSON.parse(r.ballot_json),
-  present: JSON.parse(r.present_json),
+  rule: JSON.parse(r.rule_json) as DecisionVote['rule'],
+  ballot: JSON.parse(r.ballot_json) as DecisionVote['ballot'],
+  present: JSON.parse(r.present_json) as DecisionVote['present'],
   outcome: r.outcome,
-  tally: JSON.parse(r.tally_json),
+  tally: JSON.parse(r.tally_json) as DecisionVote['tally'],
   explanation: r.explanation,
   publicExplanation: r.public_explanation,
   votedAt: r.voted_at,
@@ -103,7 +104,7 @@ export class SafeguardsRepo {
       section_key: string | null;
       note: string;
     }>;
-    return rows.map((r) => ({ id: r.id, meetingId: r.meeting_id, kind: r.kind, at: r.at, by: r.by_name, names: JSON.parse(r.names_json), sectionKey: r.section_key, note: r.note }));
+    return rows.map((r) => ({ id: r.id, meetingId: r.meeting_id, kind: r.kind, at: r.at, by: r.by_name, names: JSON.parse(r.names_json) as Safeguard['names'], sectionKey: r.section_key, note: r.note }));
   }
   get(id: string): { meetingId: string } | undefined {
     const r = this.db.prepare(`SELECT meeting_id FROM safeguards WHERE id = ?`).get(id) as { meeting_id: string } | undefined;
@@ -161,33 +162,12 @@ export interface BodyActionRow extends ActionItem {
   meetingTitle: string;
   meetingStartsAt: string;
 }
-const ACTION_COLUMNS = `a.id, a.meeting_id, a.section_key, a.text, a.owner, a.due_date, a.status, a.created_at, a.updated_at, m.title AS meeting_title, m.starts_at AS meeting_starts_at`;
-interface ActionRow {
-  id: string;
-  meeting_id: string;
-  section_key: string;
-  text: string;
-  owner: string;
-  due_date: string;
-  status: ActionItem['status'];
-  created_at: string;
-  updated_at: string;
+const ACTION_COLUMNS = `${actionColumns('a')}, m.title AS meeting_title, m.starts_at AS meeting_starts_at`;
+interface BodyActionSqlRow extends ActionRow {
   meeting_title: string;
   meeting_starts_at: string;
 }
-const toBodyAction = (r: ActionRow): BodyActionRow => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  sectionKey: r.section_key,
-  text: r.text,
-  owner: r.owner,
-  dueDate: r.due_date,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  meetingTitle: r.meeting_title,
-  meetingStartsAt: r.meeting_starts_at,
-});
+const toBodyAction = (r: BodyActionSqlRow): BodyActionRow => ({ ...toAction(r), meetingTitle: r.meeting_title, meetingStartsAt: r.meeting_starts_at });
 
 /** Actions across meetings, and the ones listed under a meeting's "Follow-up of actions" item. */
 export class FollowupsRepo {
@@ -199,7 +179,7 @@ export class FollowupsRepo {
         `SELECT ${ACTION_COLUMNS} FROM action_items a JOIN meetings m ON m.id = a.meeting_id
          WHERE a.status = 'open' AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at, a.created_at, a.rowid`,
       )
-      .all(before ?? null, before ?? null) as ActionRow[];
+      .all(before ?? null, before ?? null) as BodyActionSqlRow[];
     return rows.map(toBodyAction);
   }
   /** The follow-up item of a meeting (the first, if several) and its actions in order. */
@@ -213,7 +193,7 @@ export class FollowupsRepo {
         `SELECT ${ACTION_COLUMNS} FROM action_followups f JOIN action_items a ON a.id = f.action_id JOIN meetings m ON m.id = a.meeting_id
          WHERE f.agenda_item_id = ? ORDER BY f.position`,
       )
-      .all(item.agenda_item_id) as ActionRow[];
+      .all(item.agenda_item_id) as BodyActionSqlRow[];
     return { agendaItemId: item.agenda_item_id, actions: rows.map(toBodyAction) };
   }
   link(agendaItemId: string, meetingId: string, actionIds: readonly string[]): void {

@@ -11,9 +11,9 @@ import type { PublicationBlocker, PublicSummary } from '../../../shared/redactio
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { flaggedTexts } from '../../../shared/redaction/redact';
-import { meetingDate } from '../export/dates';
+import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
-import type { ExportData } from '../export/types';
+import type { ExportData, ProcedureRecord } from '../export/types';
 import { ActionsRepo } from '../repositories/actions-repo';
 import { AttendanceRepo } from '../repositories/attendance-repo';
 import { DecisionsRepo } from '../repositories/decisions-repo';
@@ -42,6 +42,8 @@ export class ExportService {
     private readonly members: MembersService,
     /** Runs before a document built from the minutes (a revision of each section is kept "before export"). */
     private readonly beforeMinutesExport: (meetingId: string) => void = () => {},
+    /** The meeting's procedure as the documents state it (the composition root passes its ProcedureService's). */
+    private readonly procedureOf: (meetingId: string) => ProcedureRecord = (meetingId) => procedureRecord(ctx, meetings, meetingId),
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
@@ -173,7 +175,7 @@ export class ExportService {
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
-      procedure: procedureRecord(this.ctx, this.meetings, meetingId),
+      procedure: this.procedureOf(meetingId),
     };
   }
 

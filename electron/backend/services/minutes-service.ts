@@ -5,6 +5,7 @@ import type { Flag } from '../../../shared/domain/flags';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { excerptIn } from '../../../shared/redaction/flag-state';
 import { sectionText } from '../../../shared/redaction/plain-text';
+import { SECTION_TITLE } from '../../../shared/redaction/redact';
 import {
   canTransitionMinutes,
   excerpt,
@@ -56,7 +57,6 @@ export interface SectionOutline {
   title: string;
 }
 
-const SECTION_TITLE = { opening: 'Opening', closing: 'Closing' } as const;
 
 /**
  * Sections (current content, rev), their revisions, and the status and version of the minutes. Also the guards the
@@ -72,10 +72,11 @@ export class MinutesService {
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
+    flags: FlagsService = new FlagsService(ctx),
   ) {
     this.repo = new MinutesRepo(ctx.db);
     this.revisions = new RevisionsRepo(ctx.db);
-    this.flags = new FlagsService(ctx);
+    this.flags = flags;
     this.flagsRepo = new FlagsRepo(ctx.db);
     this.search = new SearchRepo(ctx.db);
   }
@@ -195,7 +196,7 @@ export class MinutesService {
    */
   saveSection(input: Out<typeof SaveSection>): SaveResult {
     const now = iso(this.ctx.now());
-    const content = input.content as SerializedDoc;
+    const content = input.content;
     const contentJson = JSON.stringify(content);
     const text = sectionText(content);
     const { meetingId, sectionKey } = input;

@@ -163,7 +163,7 @@ export class PackageService {
     }
     const pkg = parsed.data;
     if (pkg.schemaVersion > this.deps.schemaVersion) throw bad(`it was written by a newer version of the app (schema ${pkg.schemaVersion}; this one knows up to ${this.deps.schemaVersion}).`);
-    if (digest(pkg.dump as Dump) !== pkg.sha256) throw bad('its content does not match its checksum (the file was altered or damaged).');
+    if (digest(pkg.dump) !== pkg.sha256) throw bad('its content does not match its checksum (the file was altered or damaged).');
     if (pkg.meeting.id !== pkg.dump.root.id) throw bad('its meeting is not the one it holds.');
     return pkg;
   }

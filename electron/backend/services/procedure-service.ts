@@ -88,6 +88,18 @@ export class ProcedureService {
     this.groups = new GroupsRepo(ctx.db);
     this.invitations = new InvitationsRepo(ctx.db);
   }
+  /** What the documents need of a meeting's procedure (the export service). */
+  record(meetingId: string): ProcedureRecord {
+    const names = new Map(this.attendance.list(meetingId).map((a) => [a.id, a.name]));
+    return {
+      votes: this.votesOf(meetingId),
+      safeguards: this.safeguardsOf(meetingId),
+      approval: this.approval(meetingId),
+      invitations: this.invitationsOf(meetingId).map((i) => ({ ...i, name: names.get(i.participantId) ?? '' })),
+      organisationNames: Object.fromEntries(this.members.list().map((o) => [o.id, o.name])),
+    };
+  }
+
 
   private get meetings() {
     return this.minutes.meetings;
@@ -483,15 +495,7 @@ function toTopic(t: TopicRowOut): FutureTopic {
   };
 }
 
-/** What the documents need of a meeting's procedure (export service). */
+/** What the documents need of a meeting's procedure, for an export service built outside the composition root. */
 export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ProcedureRecord {
-  const p = new ProcedureService(ctx, new MinutesService(ctx, meetings));
-  const names = new Map(new AttendanceRepo(ctx.db).list(meetingId).map((a) => [a.id, a.name]));
-  return {
-    votes: p.votesOf(meetingId),
-    safeguards: p.safeguardsOf(meetingId),
-    approval: p.approval(meetingId),
-    invitations: p.invitationsOf(meetingId).map((i) => ({ ...i, name: names.get(i.participantId) ?? '' })),
-    organisationNames: Object.fromEntries(new MembersRepo(ctx.db).list().map((o) => [o.id, o.name])),
-  };
+  return new ProcedureService(ctx, new MinutesService(ctx, meetings)).record(meetingId);
 }

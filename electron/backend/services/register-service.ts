@@ -32,7 +32,7 @@ export class RegisterService {
     const { buildMemberList, buildPublicRegister, checkPublicDocx, describeFindings } = await import('../export/documents');
     const asOf = this.ctx.now().toISOString().slice(0, 10);
     const bodyName = this.members.body().name;
-    const { bytes, passages } = await this.ctx.db.transaction(() => {
+    const { bytes, passages } = this.ctx.db.transaction(() => {
       const passages = this.flaggedPassages();
       if (document === 'public_register') return { bytes: buildPublicRegister(bodyName, publicRegister(this.list()), asOf), passages };
       const exampleIds = new Set(new ExampleMarksRepo(this.ctx.db).list('organisations'));

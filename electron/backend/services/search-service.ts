@@ -7,6 +7,7 @@ import { parseQuery } from '../../../shared/search/query';
 import { HIT_CLOSE, HIT_OPEN, SearchRepo, type SearchRow } from '../repositories/search-repo';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
+import { SECTION_TITLE } from '../../../shared/redaction/redact';
 
 /**
  * Above this many matching passages, the BM25 ranking covers the most recent `RANK_CAP` of them (by index order:
@@ -16,7 +17,6 @@ import type { MeetingsService } from './meetings-service';
 export const RANK_CAP = 2_000;
 const DEFAULT_LIMIT = 50;
 
-const SECTION_TITLE: Record<string, string> = { opening: 'Opening', closing: 'Closing' };
 
 export class SearchService {
   readonly repo: SearchRepo;
@@ -54,7 +54,7 @@ export class SearchService {
         .map((s) => s.id);
       const titles = new Map<string, Map<string, string>>();
       const titleOf = (row: SearchRow) => {
-        if (SECTION_TITLE[row.sectionKey]) return SECTION_TITLE[row.sectionKey]!;
+        if (Object.hasOwn(SECTION_TITLE, row.sectionKey)) return SECTION_TITLE[row.sectionKey as keyof typeof SECTION_TITLE];
         let t = titles.get(row.meetingId);
         if (!t) {
           t = new Map(this.meetings.agendaOf(row.meetingId).map((a) => [a.id, `${a.number} ${a.title}`]));
@@ -74,7 +74,7 @@ export class SearchService {
 
 function toHit(row: SearchRow, sectionTitle: string): SearchHit {
   const { text, hits } = unmark(row.highlighted, HIT_OPEN, HIT_CLOSE);
-  let flags: Array<[number, number]> = [];
+  let flags: Array<[number, number]>;
   try {
     flags = JSON.parse(row.flagsJson) as Array<[number, number]>;
   } catch {

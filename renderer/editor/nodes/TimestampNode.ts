@@ -4,7 +4,7 @@ export type SerializedTimestampNode = Spread<{ at: string }, SerializedTextNode>
 
 const timestampSchema = nodeSchema<TimestampNode>()({ at: withField(stringValue(), { field: '__at' }) });
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- Lexical's typing of a node's JSON (as its own nodes do)
 export interface TimestampNode {
   exportJSON(compact?: false): SerializedTimestampNode;
   exportJSON(compact: boolean): SerializedPartial<SerializedTimestampNode>;
@@ -15,7 +15,7 @@ export interface TimestampNode {
  * The time a passage was minuted, e.g. "[10:42]": a TextNode in token mode (typed over or deleted as one unit, never
  * edited inside) that keeps the full instant in `at` (ISO 8601). Serialized `{ type: 'timestamp', text, at, … }`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- Lexical's typing of a node's JSON (as its own nodes do)
 export class TimestampNode extends TextNode {
   /** @internal */
   __at: string;

@@ -11,7 +11,6 @@ export * from './ActionNode';
 export * from './DecisionNode';
 export * from './FlagNode';
 export * from './TimestampNode';
-export { RECORD_LABEL, type RecordKind } from './recordBlock';
 
 /**
  * Every node class a minutes editor registers besides Lexical's core ones (root, paragraph, text, linebreak, tab).

@@ -1,9 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, HISTORY_MERGE_TAG, type EditorState, type LexicalEditor } from 'lexical';
-import { useEffect, useRef } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { $collectFlagIds, type FlagExcerpt } from '../flags';
 import { $collectRecords, type RecordRef } from '../records';
+import { useLatest } from '../../ui/useLatest';
 
 export interface ChangeMeta {
   /** The flags present in the section with their text (for flags.sync). */
@@ -41,11 +42,11 @@ export function ChangePlugin(props: {
   onDirty?: () => void;
   onChange?: (content: SerializedDoc, meta: ChangeMeta) => void;
   onMeta?: (meta: ChangeMeta) => void;
-  control: { current: { flush: () => void; pending: () => boolean } | null };
+  controlRef: RefObject<{ flush: () => void; pending: () => boolean } | null>;
 }): null {
   const [editor] = useLexicalComposerContext();
-  const latest = useRef(props);
-  latest.current = props;
+  const latest = useLatest(props);
+  const { controlRef } = props;
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -77,13 +78,13 @@ export function ChangePlugin(props: {
       root.addEventListener('focusout', flush);
       return () => root.removeEventListener('focusout', flush);
     });
-    latest.current.control.current = { flush, pending: () => timer !== null };
+    controlRef.current = { flush, pending: () => timer !== null };
     latest.current.onMeta?.(readMeta(editor.getEditorState()));
     return () => {
       flush();
       unregister();
       unregisterRoot();
     };
-  }, [editor]);
+  }, [editor, latest, controlRef]);
   return null;
 }

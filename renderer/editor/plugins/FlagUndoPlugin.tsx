@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { registerFlagUndoTracking } from '../flag-undo';
+import { useLatest } from '../../ui/useLatest';
 
 /** The ids of the flags whose marks an undo removed and no redo has brought back yet (per editor). */
 export interface UndoneFlags {
@@ -10,9 +11,8 @@ export interface UndoneFlags {
 /** Reports flag marks removed by undo (see registerFlagUndoTracking). A listener only: no UI. */
 export function FlagUndoPlugin(props: { undone: UndoneFlags; onLifted?: (ids: string[]) => void }): null {
   const [editor] = useLexicalComposerContext();
-  const onLifted = useRef(props.onLifted);
-  onLifted.current = props.onLifted;
+  const onLifted = useLatest(props.onLifted);
   const undone = props.undone;
-  useEffect(() => registerFlagUndoTracking(editor, undone.current, (ids) => onLifted.current?.(ids)), [editor, undone]);
+  useEffect(() => registerFlagUndoTracking(editor, undone.current, (ids) => onLifted.current?.(ids)), [editor, undone, onLifted]);
   return null;
 }

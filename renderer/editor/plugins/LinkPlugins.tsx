@@ -5,15 +5,15 @@ import { $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_EDITO
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { $selectWordAtCaret } from '../caret';
 import { OPEN_LINK_EDITOR_COMMAND, SHOW_HINT_COMMAND } from '../commands';
-
-const SAFE_URL = /^(https?:\/\/|mailto:)\S+$/i;
+import { useLatest } from '../../ui/useLatest';
+import { isCompleteLink } from '../../../shared/editor/links';
 
 /** Normalizes what the user typed into a link URL: "example.org" → "https://example.org"; null if not http(s)/mailto. */
 export function normalizeLinkUrl(input: string): string | null {
   const s = input.trim();
   if (s === '') return null;
   const url = /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : /^[^\s@]+@[^\s@]+$/.test(s) ? `mailto:${s}` : `https://${s}`;
-  return SAFE_URL.test(url) ? url : null;
+  return isCompleteLink(url) ? url : null;
 }
 
 /**
@@ -22,8 +22,7 @@ export function normalizeLinkUrl(input: string): string | null {
  */
 export function LinkClickGuardPlugin({ onOpenLink }: { onOpenLink?: (url: string) => void }): null {
   const [editor] = useLexicalComposerContext();
-  const latest = useRef(onOpenLink);
-  latest.current = onOpenLink;
+  const latest = useLatest(onOpenLink);
   useEffect(
     () =>
       editor.registerRootListener((root) => {
@@ -43,7 +42,7 @@ export function LinkClickGuardPlugin({ onOpenLink }: { onOpenLink?: (url: string
           root.removeEventListener('auxclick', onClick, true);
         };
       }),
-    [editor],
+    [editor, latest],
   );
   return null;
 }

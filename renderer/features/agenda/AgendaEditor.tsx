@@ -6,7 +6,6 @@ import { addMinutes, formatDuration, formatTime } from '../../../shared/format/d
 import { api } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction } from '../../ui/kit';
-import { confirmInApp } from '../../ui/confirm';
 import { AgendaItemForm, emptyItem, itemValues, type ItemValues } from './AgendaItemForm';
 import { dropMove, keyboardMove, type MoveTarget } from './reorder';
 

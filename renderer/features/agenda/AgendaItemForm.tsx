@@ -1,16 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { AGENDA_ITEM_KINDS, AGENDA_ITEM_KIND_LABEL, type AgendaItem, type AgendaItemKind } from '../../../shared/domain/agenda';
+import { AGENDA_ITEM_KINDS, AGENDA_ITEM_KIND_LABEL, type AgendaItem, type AgendaItemFields, type AgendaItemKind } from '../../../shared/domain/agenda';
 import { ErrorNote, Field } from '../../ui/kit';
 
-export interface ItemValues {
-  title: string;
-  description: string;
-  kind: AgendaItemKind;
-  presenter: string;
-  plannedMinutes: number;
-  documents: Array<{ title: string; reference: string }>;
-  forPublication: boolean;
-}
+export type ItemValues = AgendaItemFields;
 
 export const emptyItem = (): ItemValues => ({ title: '', description: '', kind: 'discussion', presenter: '', plannedMinutes: 10, documents: [], forPublication: true });
 

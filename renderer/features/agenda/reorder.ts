@@ -47,6 +47,6 @@ export function dropMove(agenda: AgendaItem[], dragId: string, targetId: string,
     after = true;
   }
   const sibs = siblingsOf(agenda, target.parentId).filter((s) => s.id !== dragId);
-  const idx = sibs.findIndex((s) => s.id === target!.id);
+  const idx = sibs.findIndex((s) => s.id === target.id);
   return { id: dragId, parentId: target.parentId, index: idx + (after ? 1 : 0) };
 }

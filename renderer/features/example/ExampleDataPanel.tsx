@@ -1,6 +1,6 @@
 import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
-import { confirmInApp } from '../../ui/confirm';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction } from '../../ui/kit';
 
 /**
@@ -9,12 +9,13 @@ import { ErrorNote, useAction } from '../../ui/kit';
  */
 export function ExampleDataPanel({ organisations, meetings, onRemoved }: { organisations: Organisation[]; meetings: number; onRemoved: () => void }) {
   const act = useAction();
+  const [confirmDialog, ask] = useConfirm();
   if (organisations.length === 0 && meetings === 0) return null;
   const remove = async () => {
-    const ok = await confirmInApp({
+    const ok = await ask({
       title: 'Remove the example data?',
       message: `The example meeting${meetings === 1 ? '' : 's'} (${meetings}) and the ${organisations.length} example organisation(s) will be removed. Your own meetings and organisations are not touched.`,
-      confirmLabel: 'Remove the example data',
+      confirm: 'Remove the example data',
       danger: true,
     });
     if (ok && (await act.run(() => api.call('example.remove', { confirm: true })))) onRemoved();
@@ -42,6 +43,7 @@ export function ExampleDataPanel({ organisations, meetings, onRemoved }: { organ
         ))}
       </ul>
       <ErrorNote error={act.error} />
+      {confirmDialog}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { $getSelection, $isRangeSelection, $setSelection, type BaseSelection, type LexicalEditor } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
 import { REQUEST_FLAG_COMMAND } from '../../editor';
+import { useLatest } from '../../ui/useLatest';
 
 interface Open {
   x: number;
@@ -17,8 +18,7 @@ interface Open {
 export function FlagContextMenu({ editorOf }: { editorOf: (sectionKey: string) => LexicalEditor | undefined }) {
   const [open, setOpen] = useState<Open | null>(null);
   const item = useRef<HTMLButtonElement>(null);
-  const editorOfRef = useRef(editorOf);
-  editorOfRef.current = editorOf;
+  const editorOfRef = useLatest(editorOf);
 
   useEffect(() => {
     const onMenu = (e: MouseEvent) => {
@@ -39,7 +39,7 @@ export function FlagContextMenu({ editorOf }: { editorOf: (sectionKey: string) =
     };
     document.addEventListener('contextmenu', onMenu);
     return () => document.removeEventListener('contextmenu', onMenu);
-  }, []);
+  }, [editorOfRef]);
 
   useEffect(() => {
     if (!open) return;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ErrorNote, useAction } from '../../ui/kit';
 
 /**
@@ -10,7 +10,12 @@ export function SensitiveTermsEditor({ terms, onSave }: { terms: string[]; onSav
   const [text, setText] = useState(terms.join('\n'));
   const [saved, setSaved] = useState(false);
   const act = useAction();
-  useEffect(() => setText(terms.join('\n')), [terms]);
+  // New terms from the app replace the text (adjusted while rendering, not in an effect).
+  const [shownTerms, setShownTerms] = useState(terms);
+  if (terms !== shownTerms) {
+    setShownTerms(terms);
+    setText(terms.join('\n'));
+  }
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);

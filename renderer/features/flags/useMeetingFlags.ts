@@ -29,8 +29,21 @@ export function useMeetingFlags(meetingId: string) {
   }, [meetingId]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let alive = true;
+    api.call('flags.list', { meetingId }).then(
+      (r) => {
+        if (!alive) return;
+        setFlags(r.flags);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (alive) setError(e);
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [meetingId]);
 
   const upsert = useCallback((flag: Flag) => {
     setFlags((list) => (list.some((f) => f.id === flag.id) ? list.map((f) => (f.id === flag.id ? flag : f)) : [...list, flag]));

@@ -5,13 +5,13 @@ import type { LiveState } from '../../../shared/domain/minutes';
  * Elapsed seconds per section, counted on from the backend's `asOf` so the clock ticks without a call per second.
  * The backend stays the source of truth: every live call returns fresh figures.
  */
-export function useLiveClock(live: LiveState | undefined): { elapsed: (key: string) => number; meetingSeconds: number } {
+export function useLiveClock(live: LiveState | undefined): { elapsed: (key: string) => number; meetingSeconds: number; now: number } {
   const [now, setNow] = useState(() => Date.now());
   const running = live?.runningSection ?? null;
   const ticking = !!live?.startedAt && !live.endedAt;
   useEffect(() => {
-    if (!ticking) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    // Every second while the meeting runs; once a minute otherwise, for the projected end (shown to the minute).
+    const t = setInterval(() => setNow(Date.now()), ticking ? 1000 : 60_000);
     return () => clearInterval(t);
   }, [ticking]);
   const drift = live ? Math.max(0, Math.floor((now - Date.parse(live.asOf)) / 1000)) : 0;
@@ -22,7 +22,7 @@ export function useLiveClock(live: LiveState | undefined): { elapsed: (key: stri
     const end = live.endedAt ? Date.parse(live.endedAt) : now;
     meetingSeconds = Math.max(0, Math.floor((end - Date.parse(live.startedAt)) / 1000));
   }
-  return { elapsed, meetingSeconds };
+  return { elapsed, meetingSeconds, now };
 }
 
 export function clock(seconds: number): string {

@@ -6,7 +6,6 @@ import { api } from '../../api';
 import { href, navigate } from '../../app/router';
 import { ReasonDialog, useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
-import { confirmInApp } from '../../ui/confirm';
 import { AgendaEditor } from '../agenda/AgendaEditor';
 import { ExportPanel } from '../export/ExportPanel';
 import { FollowUpPanel } from '../followup/FollowUpPanel';

@@ -3,7 +3,6 @@ import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
-import { confirmInApp } from '../../ui/confirm';
 import { ExampleDataPanel } from '../example/ExampleDataPanel';
 
 export function MembersPage() {

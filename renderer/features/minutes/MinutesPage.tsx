@@ -37,6 +37,7 @@ import { useMeetingShortcuts } from './useMeetingShortcuts';
 import { SMALL_MEETING_CHARS, useMinutesData } from './useMinutesData';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { useSnapshots } from './useSnapshots';
+import { useLatest } from '../../ui/useLatest';
 
 const SUGGESTIONS_KEY = 'tfs-suggestions';
 
@@ -66,7 +67,7 @@ export function MinutesPage({ id }: { id: string }) {
   const flags = useFlagActions({ meetingId: id, editors, upsertFlag: flagStore.upsert, report, changed: autosave.changed, flush: autosave.flush, clearNotice: () => setFlagNotice(null) });
 
   const live = state?.live;
-  const { elapsed, meetingSeconds } = useLiveClock(live);
+  const { elapsed, meetingSeconds, now } = useLiveClock(live);
   const sections = useMemo(() => state?.sections ?? [], [state?.sections]);
   const smallMeeting = sections.reduce((n, s) => n + s.textLength, 0) < SMALL_MEETING_CHARS;
   const agendaById = useMemo(() => new Map(detail?.agenda.map((a) => [a.id, a]) ?? []), [detail]);
@@ -82,8 +83,7 @@ export function MinutesPage({ id }: { id: string }) {
 
   const votes = useMeetingVotes(id, panel);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));
-  const publicOptionsRef = useRef(publicOptions);
-  publicOptionsRef.current = publicOptions;
+  const publicOptionsRef = useLatest(publicOptions);
   // The live public preview: redact() over the editors' CURRENT content, rebuilt shortly after they change.
   const preview = usePublicPreview(panel === 'preview', () => {
     const d = detailRef.current;
@@ -172,7 +172,7 @@ export function MinutesPage({ id }: { id: string }) {
         currentLabel={current ? sectionLabel(current) : null}
         currentTiming={current ? (timing.get(current) ?? null) : null}
         meetingSeconds={meetingSeconds}
-        schedule={schedule({ sections: timed, timing, currentKey: current, meetingSeconds, plannedMeetingSeconds, now: Date.now() })}
+        schedule={schedule({ sections: timed, timing, currentKey: current, meetingSeconds, plannedMeetingSeconds, now })}
         save={pageSaveView(Object.values(autosave.statuses), { approved: readOnly })}
         readOnly={readOnly}
         onStart={() => void liveControls.start()}

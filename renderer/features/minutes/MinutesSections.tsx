@@ -1,9 +1,9 @@
 import { publicationStates } from '../../../shared/redaction/redact';
-import { useEffect, useRef, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import { useEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
 import type { MinutesOutline as MinutesState } from '../../../shared/contract/minutes';
 import type { AgendaItem } from '../../../shared/domain/agenda';
-import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
+import { emptyDoc } from '../../../shared/editor/doc-model';
 import { api, openExternal } from '../../api';
 import type { ChangeMeta, MinutesCallbacks, MinutesEditorHandle } from '../../editor';
 import { useConfirm } from '../../ui/Dialog';
@@ -65,9 +65,9 @@ export function MinutesSections(props: {
     };
   }, [small, bringNear, state.sections.length]);
   // One stable ref callback per section (an inline one would be detached and attached again on every render).
-  const refs = useRef(new Map<string, (h: MinutesEditorHandle | null) => void>());
+  const [refs] = useState(() => new Map<string, (h: MinutesEditorHandle | null) => void>());
   const refOf = (key: string) => {
-    let r = refs.current.get(key);
+    let r = refs.get(key);
     if (!r) {
       r = (h) => {
         if (h) {
@@ -79,7 +79,7 @@ export function MinutesSections(props: {
           editors.current.delete(key);
         }
       };
-      refs.current.set(key, r);
+      refs.set(key, r);
     }
     return r;
   };

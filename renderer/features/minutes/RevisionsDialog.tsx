@@ -31,7 +31,7 @@ export function RevisionsDialog(props: {
   onRestored: (rev: number, content: SerializedDoc, flags: Flag[]) => void;
   onClose: () => void;
 }) {
-  const list = useLoad(() => api.call('minutes.revisions', { meetingId: props.meetingId, sectionKey: props.sectionKey }), [props.sectionKey]);
+  const list = useLoad(() => api.call('minutes.revisions', { meetingId: props.meetingId, sectionKey: props.sectionKey }), [props.meetingId, props.sectionKey]);
   const [selected, setSelected] = useState<RevisionSummary | null>(null);
   const [preview, setPreview] = useState<RestorePreview | null>(null);
   const [confirming, setConfirming] = useState(false);

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import type { MinutesEditorHandle } from '../../editor';
 import type { ReportError } from '../../ui/errors';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
+import { useLatest } from '../../ui/useLatest';
 
 /**
  * The autosave path of the minutes page: one SectionAutosave per section, made on first change. Only a real change
@@ -24,8 +25,7 @@ export function useAutosave(o: {
   const { meetingId: id, stateRef, editors } = o;
   const [statuses, setStatuses] = useState<Record<string, AutosaveStatus>>({});
   const autosaves = useRef(new Map<string, SectionAutosave<SerializedDoc>>());
-  const latest = useRef(o);
-  latest.current = o;
+  const latest = useLatest(o);
 
   const autosaveOf = useCallback(
     (key: string) => {
@@ -52,7 +52,7 @@ export function useAutosave(o: {
       }
       return a;
     },
-    [id, stateRef, editors],
+    [id, stateRef, editors, latest],
   );
 
   /** The editor of `key` changed. Ignored where nothing may be saved (approved minutes, a removed item). */

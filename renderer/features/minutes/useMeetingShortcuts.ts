@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { matchMeetingShortcut, type MeetingShortcutId } from './meetingShortcuts';
+import { useLatest } from '../../ui/useLatest';
 
 /** Listens (capture phase, so it works inside an editor) for the meeting shortcuts and runs the matching handler. */
 export function useMeetingShortcuts(handlers: Record<MeetingShortcutId, () => void>, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window) {
-  const latest = useRef(handlers);
-  latest.current = handlers;
+  const latest = useLatest(handlers);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const sc = matchMeetingShortcut(e);
@@ -15,5 +15,5 @@ export function useMeetingShortcuts(handlers: Record<MeetingShortcutId, () => vo
     };
     target.addEventListener('keydown', onKey as EventListener, true);
     return () => target.removeEventListener('keydown', onKey as EventListener, true);
-  }, [target]);
+  }, [target, latest]);
 }

@@ -6,6 +6,7 @@ import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import type { ReportError } from '../../ui/errors';
+import { useLatest } from '../../ui/useLatest';
 
 /**
  * Below this many characters of text in the whole meeting, every editor mounts as soon as its section has loaded;
@@ -35,14 +36,10 @@ export function useMinutesData(id: string, report: ReportError) {
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
   const contents = useRef(new Map<string, string>());
-  const nearRef = useRef(near);
-  nearRef.current = near;
-  const stateRef = useRef<MinutesOutline | null>(null);
-  stateRef.current = state;
-  const detailRef = useRef<MeetingDetail | null>(null);
-  detailRef.current = detail;
-  const reportRef = useRef(report);
-  reportRef.current = report;
+  const nearRef = useLatest(near);
+  const stateRef = useLatest(state);
+  const detailRef = useLatest(detail);
+  const reportRef = useLatest(report);
 
   useEffect(() => {
     api.call('body.get', {}).then(
@@ -51,11 +48,17 @@ export function useMinutesData(id: string, report: ReportError) {
     );
   }, [report]);
 
+  // Another meeting: no section of it has arrived or is near yet (adjusted while rendering, not in the effect).
+  const [shownId, setShownId] = useState(id);
+  if (id !== shownId) {
+    setShownId(id);
+    setReady(new Set());
+    setNear(new Set());
+  }
+
   useEffect(() => {
     let alive = true;
     contents.current = new Map();
-    setReady(new Set());
-    setNear(new Set());
     Promise.all([api.call('meetings.get', { id }), api.call('minutes.outline', { meetingId: id }), api.call('members.list', {})]).then(
       ([d, m, orgs]) => {
         if (!alive) return;
@@ -92,7 +95,7 @@ export function useMinutesData(id: string, report: ReportError) {
     return () => {
       alive = false;
     };
-  }, [id]);
+  }, [id, nearRef, reportRef]);
 
   /** Marks sections as near (the viewport, a jump): their content loads first and their editor mounts. */
   const bringNear = useCallback((keys: readonly string[]) => {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PublicSummaryOptions } from '../../../shared/contract/exports';
 import { api } from '../../api';
+import { useLatest } from '../../ui/useLatest';
 
 /**
  * The options the public summary is laid out with (conventions, place and date of issue, draft marking), as the
@@ -9,8 +10,7 @@ import { api } from '../../api';
  */
 export function usePublicOptions(meetingId: string, visible: boolean, minutesKey: string, onError: (e: unknown) => void): PublicSummaryOptions | null {
   const [options, setOptions] = useState<PublicSummaryOptions | null>(null);
-  const fail = useRef(onError);
-  fail.current = onError;
+  const fail = useLatest(onError);
   useEffect(() => {
     if (!visible) return;
     let alive = true;
@@ -21,6 +21,6 @@ export function usePublicOptions(meetingId: string, visible: boolean, minutesKey
     return () => {
       alive = false;
     };
-  }, [meetingId, visible, minutesKey]);
+  }, [meetingId, visible, minutesKey, fail]);
   return options;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buildPreview, type PreviewResult, type PreviewSource } from './previewInput';
+import { useLatest } from '../../ui/useLatest';
 
 /** Quiet time after the last editor onChange before the preview is rebuilt (never per keystroke). */
 export const PREVIEW_DEBOUNCE_MS = 300;
@@ -13,10 +14,8 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
   const [result, setResult] = useState<PreviewResult | null>(null);
   const [stale, setStale] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const readRef = useRef(read);
-  readRef.current = read;
-  const visibleRef = useRef(visible);
-  visibleRef.current = visible;
+  const readRef = useLatest(read);
+  const visibleRef = useLatest(visible);
 
   const rebuild = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -25,14 +24,14 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
     if (!src) return;
     setResult(buildPreview(src));
     setStale(false);
-  }, []);
+  }, [readRef]);
 
   const changed = useCallback(() => {
     setStale(true);
     if (!visibleRef.current) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(rebuild, PREVIEW_DEBOUNCE_MS);
-  }, [rebuild]);
+  }, [rebuild, visibleRef]);
 
   useEffect(() => {
     if (visible) rebuild();

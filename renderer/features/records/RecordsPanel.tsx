@@ -46,7 +46,7 @@ export function RecordsPanel(props: {
   const state = (id: string) =>
     props.saves[id] ? (
       <span className={`rec-save ${props.saves[id]}`} role={props.saves[id] === 'failed' ? 'alert' : 'status'}>
-        {SAVE_LABEL[props.saves[id]!]}
+        {SAVE_LABEL[props.saves[id]]}
       </span>
     ) : null;
   return (

@@ -16,9 +16,12 @@ export function SearchBox() {
   const route = useRoute();
   const [q, setQ] = useState(route.name === 'search' ? route.q : '');
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // A new search route puts its query in the field (adjusted while rendering, not in an effect: no extra render).
+  const [shownRoute, setShownRoute] = useState(route);
+  if (route !== shownRoute) {
+    setShownRoute(route);
     if (route.name === 'search') setQ(route.q);
-  }, [route]);
+  }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isSearchShortcut(e)) return;

@@ -24,11 +24,12 @@ export function SearchPage({ q }: { q: string }) {
   const meetings = useLoad(() => api.call('meetings.list', {}), []);
   const [out, setOut] = useState<SearchOutput | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Busy until the answer for the current query and filters is in (derived, not set in the effect).
+  const [answered, setAnswered] = useState<{ q: string; filters: Filters } | null>(null);
+  const busy = answered?.q !== q || answered.filters !== filters;
 
   useEffect(() => {
     let alive = true;
-    setBusy(true);
     const input = {
       query: q,
       ...(filters.meetingId ? { meetingId: filters.meetingId } : {}),
@@ -43,12 +44,12 @@ export function SearchPage({ q }: { q: string }) {
         if (!alive) return;
         setOut(r);
         setError(null);
-        setBusy(false);
+        setAnswered({ q, filters });
       },
       (e) => {
         if (!alive) return;
         setError(e);
-        setBusy(false);
+        setAnswered({ q, filters });
       },
     );
     return () => {

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Body } from '../../../shared/domain/body';
-import { THEME_LABEL, THEMES, type Settings, type Theme } from '../../../shared/domain/settings';
+import { THEME_LABEL, THEMES, type Settings } from '../../../shared/domain/settings';
 import { api } from '../../api';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import { settingsChanged } from './SettingsEffects';
@@ -13,12 +13,15 @@ export function SettingsPage() {
   const [body, setBody] = useState<Body | null>(null);
   const act = useAction();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
+  // What was loaded becomes the form's state (adjusted while rendering, not in an effect).
+  const [shownLoad, setShownLoad] = useState(loaded.value);
+  if (loaded.value !== shownLoad) {
+    setShownLoad(loaded.value);
     if (loaded.value) {
       setS(loaded.value[0]);
       setBody(loaded.value[1]);
     }
-  }, [loaded.value]);
+  }
   if (!s || !body) return <ErrorNote error={loaded.error} />;
 
   const submit = async (e: FormEvent) => {
@@ -67,7 +70,7 @@ export function SettingsPage() {
                 value={t}
                 checked={s.theme === t}
                 onChange={() => {
-                  setS({ ...s, theme: t as Theme });
+                  setS({ ...s, theme: t });
                   applyTheme(t);
                 }}
               />

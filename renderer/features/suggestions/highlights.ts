@@ -19,10 +19,6 @@ function api(): HighlightApi | null {
   return { registry: css.highlights, make: (ranges) => new H(...ranges) };
 }
 
-export function highlightsSupported(): boolean {
-  return api() !== null;
-}
-
 /** Replaces one section's underlines (an empty list removes them). */
 export function setSectionHighlights(sectionKey: string, ranges: Range[]): void {
   if (ranges.length === 0) bySection.delete(sectionKey);

@@ -8,6 +8,7 @@ import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
 import { IncrementalBlockReader } from './blocks';
 import { clearAllHighlights, setSectionHighlights } from './highlights';
 import { placeSuggestionsWithin, SuggestionCache } from './map';
+import { useLatest } from '../../ui/useLatest';
 
 /** One suggestion shown under a section, with its live DOM range (for the underline and for "Flag"). */
 export interface SectionSuggestion {
@@ -32,7 +33,7 @@ function whenIdle(fn: (deadline: IdleDeadline) => void): IdleHandle {
   const w = window as Window & { requestIdleCallback?: (cb: (d: IdleDeadline) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
   if (w.requestIdleCallback && w.cancelIdleCallback) {
     const h = w.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
-    return { cancel: () => w.cancelIdleCallback!(h) };
+    return { cancel: () => w.cancelIdleCallback(h) };
   }
   const t = setTimeout(() => fn({ timeRemaining: () => SLICE_MS }), 50);
   return { cancel: () => clearTimeout(t) };
@@ -65,8 +66,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   const [dismissed, setDismissed] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
   const [bySection, setBySection] = useState<Record<string, SectionSuggestion[]>>({});
-  const bySectionRef = useRef(bySection);
-  bySectionRef.current = bySection;
+  const bySectionRef = useLatest(bySection);
   /**
    * The latest run's suggestions per section, with live ranges. The page's state is replaced only when the list
    * changes (most runs find the same suggestions), but a re-render of the text (a flag made nearby, a save) gives the
@@ -79,8 +79,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   const signatures = useRef(new Map<string, string>());
   /** One reader per mounted editor (a restored section mounts a new editor, which gets a new reader). */
   const readers = useRef(new WeakMap<LexicalEditor, IncrementalBlockReader>());
-  const opts = useRef(o);
-  opts.current = o;
+  const opts = useLatest(o);
 
   useEffect(() => {
     let alive = true;
@@ -122,10 +121,9 @@ export function useSuggestions(o: SuggestionsOptions) {
     [o.members, terms, o.referenceDate],
   );
   const context = useMemo(() => withDismissed(base, dismissed), [base, dismissed]);
-  const contextRef = useRef(context);
-  contextRef.current = context;
+  const contextRef = useLatest(context);
 
-  const run = useCallback((key: string, deadline?: IdleDeadline) => {
+  const run = useCallback(function runSection(key: string, deadline?: IdleDeadline) {
     pending.current.delete(key);
     const editor = opts.current.getEditor(key);
     if (!editor || !opts.current.active) {
@@ -148,7 +146,7 @@ export function useSuggestions(o: SuggestionsOptions) {
       // Show what is known so far and go on in the next idle moment.
       pending.current.set(
         key,
-        whenIdle((d) => run(key, d)),
+        whenIdle((d) => runSection(key, d)),
       );
     }
     const list: SectionSuggestion[] = [];
@@ -172,7 +170,7 @@ export function useSuggestions(o: SuggestionsOptions) {
     if (signatures.current.get(key) === sig) return;
     signatures.current.set(key, sig);
     setBySection((m) => ({ ...m, [key]: list }));
-  }, []);
+  }, [contextRef, opts]);
 
   const schedule = useCallback(
     (key: string) => {
@@ -190,7 +188,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   useEffect(() => {
     if (!ready) return;
     for (const k of opts.current.sectionKeys) schedule(k);
-  }, [ready, context, keysSig, o.active, schedule]);
+  }, [ready, context, keysSig, o.active, schedule, opts]);
 
   useEffect(
     () => () => {
@@ -234,7 +232,7 @@ export function useSuggestions(o: SuggestionsOptions) {
         setError(e);
       }
     },
-    [run],
+    [run, opts],
   );
 
   /** "Dismiss": never suggest this text again in this meeting. */
@@ -252,7 +250,7 @@ export function useSuggestions(o: SuggestionsOptions) {
         setError(e);
       }
     },
-    [],
+    [opts],
   );
 
   /** "Dismiss all" for one section (e.g. after a big paste): each text is never suggested again in this meeting. */
@@ -260,7 +258,7 @@ export function useSuggestions(o: SuggestionsOptions) {
     async (key: string) => {
       for (const s of bySectionRef.current[key] ?? []) await dismiss(key, s);
     },
-    [dismiss],
+    [dismiss, bySectionRef],
   );
 
   const setTerms = useCallback(async (next: string[]) => {

@@ -2,7 +2,7 @@ import { TRASH_DAYS, TRASH_KIND_LABEL, type TrashEntry } from '../../../shared/c
 import { formatLongDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';
-import { confirmInApp } from '../../ui/confirm';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 
 const daysLeft = (expiresAt: string) => Math.max(0, Math.ceil((Date.parse(expiresAt) - Date.now()) / 86_400_000));
@@ -11,6 +11,7 @@ const daysLeft = (expiresAt: string) => Math.max(0, Math.ceil((Date.parse(expire
 export function TrashPage() {
   const list = useLoad(() => api.call('trash.list', {}), []);
   const act = useAction();
+  const [confirmDialog, ask] = useConfirm();
   const entries = list.value ?? [];
 
   const restore = async (e: TrashEntry) => {
@@ -21,19 +22,19 @@ export function TrashPage() {
     else if (r.meetingId) navigate({ name: 'meeting', id: r.meetingId });
   };
   const purge = async (e: TrashEntry) => {
-    const ok = await confirmInApp({
+    const ok = await ask({
       title: 'Delete for good?',
       message: `“${e.label}” will be removed for good and cannot be restored.`,
-      confirmLabel: 'Delete for good',
+      confirm: 'Delete for good',
       danger: true,
     });
     if (ok && (await act.run(() => api.call('trash.purge', { id: e.id })))) await list.reload();
   };
   const empty = async () => {
-    const ok = await confirmInApp({
+    const ok = await ask({
       title: 'Empty the trash?',
       message: `${entries.length} deleted item(s) will be removed for good and cannot be restored.`,
-      confirmLabel: 'Empty the trash',
+      confirm: 'Empty the trash',
       danger: true,
     });
     if (ok && (await act.run(() => api.call('trash.empty', { confirm: true })))) await list.reload();
@@ -102,6 +103,7 @@ export function TrashPage() {
           </tbody>
         </table>
       )}
+      {confirmDialog}
     </section>
   );
 }
