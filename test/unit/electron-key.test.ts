@@ -62,7 +62,7 @@ describe('the desktop key (system keychain through safeStorage)', () => {
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false }); // "Choose a key file…"
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: keyFile });
     const first = await desktopKey(deps(dataDir));
-    const box = fake.dialog.showMessageBox.mock.calls[0]![0] as unknown as { message: string; detail: string; buttons: string[] };
+    const box = fake.dialog.showMessageBox.mock.calls[0]![0] as { message: string; detail: string; buttons: string[] };
     expect(box.message).toMatch(/no system keychain/);
     expect(box.detail).toMatch(/Whoever can read that file can read the data/);
     expect(box.buttons).toEqual(['Choose a key file…', 'Quit']);
@@ -73,7 +73,7 @@ describe('the desktop key (system keychain through safeStorage)', () => {
 
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false }); // "Use taskforce.key"
     const second = await desktopKey(deps(dataDir));
-    const box2 = fake.dialog.showMessageBox.mock.calls[1]![0] as unknown as { buttons: string[]; detail: string };
+    const box2 = fake.dialog.showMessageBox.mock.calls[1]![0] as { buttons: string[]; detail: string };
     expect(box2.buttons).toEqual(['Use taskforce.key', 'Choose a key file…', 'Quit']);
     expect(box2.detail).toContain(keyFile);
     expect(second?.created).toBeNull();

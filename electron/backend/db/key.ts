@@ -150,7 +150,7 @@ export function openWrappedKey(dataDir: string, wrapper: KeyWrapper, dataFileEnc
     writePrivateFileSync(file, wrapper.encrypt(keyFileText(key.bytes)));
     return { key, created: true, file };
   }
-  let bytes: Buffer | null = null;
+  let bytes: Buffer | null;
   try {
     bytes = parseKeyText(wrapper.decrypt(wrapped));
   } catch {
