@@ -214,7 +214,7 @@ describe('redact: the allowlist', () => {
   };
 
   it('refuses unknown node types at every level, with where they are', () => {
-    expect(refuses(doc(el('table', [t('secret')]))).path).toBe('section.root.children[0]');
+    expect(refuses(doc(el('figure', [t('secret')]))).path).toBe('section.root.children[0]');
     expect(refuses(doc(p(t('a'), { type: 'image', version: 1, src: 'x.png' }))).path).toBe('section.root.children[0].children[1]');
     expect(refuses(doc(p(f(['x'], el('mark', [t('s')], { ids: ['x'] }))))).path).toBe('section.root.children[0].children[0].children[0]');
     refuses(doc(list('bullet', li(el('code', [t('x')])))));
