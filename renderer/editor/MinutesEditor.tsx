@@ -6,6 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { LexicalEditor } from 'lexical';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
@@ -149,6 +150,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       )}
       <HistoryPlugin />
       <ListPlugin />
+      <TablePlugin hasCellBackgroundColor={false} hasNestedTables={false} />
       <LinkPlugin validateUrl={isNormalLinkUrl} />
       <LinkClickGuardPlugin onOpenLink={props.onOpenLink} />
       <PastePlugin />

@@ -14,6 +14,11 @@ export const MINUTES_THEME: EditorThemeClasses = {
   heading: { h1: 'tfs-h1', h2: 'tfs-h2', h3: 'tfs-h3', h4: 'tfs-h4', h5: 'tfs-h5', h6: 'tfs-h6' },
   list: { ul: 'tfs-ul', ol: 'tfs-ol', listitem: 'tfs-li', nested: { listitem: 'tfs-li-nested' } },
   link: 'tfs-link',
+  table: 'tfs-table',
+  tableCell: 'tfs-table-cell',
+  tableCellHeader: 'tfs-table-cell-header',
+  tableSelection: 'tfs-table-selected',
+  tableCellSelected: 'tfs-table-cell-selected',
   text: {
     bold: 'tfs-bold',
     italic: 'tfs-italic',

@@ -2,7 +2,8 @@ import { $generateNodesFromSerializedNodes, $insertGeneratedNodes, type BaseSeri
 import { $generateNodesFromDOM } from '@lexical/html';
 import { $isAutoLinkNode, $isLinkNode } from '@lexical/link';
 import { $isListItemNode, $isListNode } from '@lexical/list';
-import { $dfs } from '@lexical/utils';
+import { $isTableCellNode, $isTableNode, $isTableRowNode } from '@lexical/table';
+import { $dfs, $findMatchingParent } from '@lexical/utils';
 import {
   $createParagraphNode,
   $createTextNode,
@@ -65,8 +66,9 @@ export function cleanPastedDocument(doc: Document): Document {
   }
   body.querySelectorAll('img,picture').forEach((el) => el.replaceWith(noteSpan(doc, IMAGE_OMITTED)));
   body.querySelectorAll('iframe,embed,object,frame,frameset').forEach((el) => el.replaceWith(noteSpan(doc, EMBED_OMITTED)));
-  // Innermost tables first, so a nested table's text ends up in its outer cell.
+  // Innermost tables first, so a nested table's text ends up in its outer cell; an outermost table stays a table.
   for (const table of Array.from(body.querySelectorAll('table')).reverse()) {
+    if (!table.parentElement?.closest('table')) continue;
     const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
     const replacement = doc.createElement('div');
     replacement.append(paragraph(doc, TABLE_NOTE));
@@ -141,7 +143,29 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>): LexicalN
     return [p];
   }
   $resetBlockLooks(node);
+  if ($isTableCellNode(node)) node.setBackgroundColor(null);
   return [node];
+}
+
+/** A table as text: "[table converted to text]", then one paragraph per row, its cells' text joined by " | ". */
+function $tableAsParagraphs(table: ElementNode): LexicalNode[] {
+  const out: LexicalNode[] = [$createParagraphNode().append($createTextNode(TABLE_NOTE))];
+  for (const row of table.getChildren()) {
+    if (!$isTableRowNode(row)) continue;
+    const text = row
+      .getChildren()
+      .map((c) => c.getTextContent().replace(/\s+/g, ' ').trim())
+      .join(' | ');
+    if (text.replace(/[|\s]/g, '') !== '') out.push($createParagraphNode().append($createTextNode(text)));
+  }
+  return out;
+}
+
+/** Pasting into a table cell: tables in what is pasted become text (no table inside a table: walk.ts refuses it). */
+function $flattenTablesIfInCell(nodes: LexicalNode[], selection: BaseSelection): LexicalNode[] {
+  const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : null;
+  if (!anchor || !$findMatchingParent(anchor, $isTableCellNode)) return nodes;
+  return nodes.flatMap((n) => ($isTableNode(n) ? $tableAsParagraphs(n) : [n]));
 }
 
 function $resetBlockLooks(node: ElementNode): void {
@@ -195,14 +219,14 @@ export function $insertCleanedDataTransfer(editor: LexicalEditor, data: Clipboar
   const lexical = data.getData('application/x-lexical-editor');
   const fromJson = lexical ? $nodesFromLexicalJSON(lexical) : null;
   if (fromJson && fromJson.length > 0) {
-    $insertGeneratedNodes(editor, fromJson, selection);
+    $insertGeneratedNodes(editor, $flattenTablesIfInCell(fromJson, selection), selection);
     return true;
   }
   const html = data.getData('text/html');
   if (html) {
     const nodes = $nodesFromPastedHtml(editor, html);
     if (nodes.length > 0) {
-      $insertGeneratedNodes(editor, nodes, selection);
+      $insertGeneratedNodes(editor, $flattenTablesIfInCell(nodes, selection), selection);
       return true;
     }
   }

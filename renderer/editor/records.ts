@@ -1,6 +1,6 @@
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $dfs } from '@lexical/utils';
-import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, $isRootNode, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { $createActionNode, $isActionNode, type ActionNode } from './nodes/ActionNode';
 import { $createDecisionNode, $isDecisionNode, type DecisionNode } from './nodes/DecisionNode';
 import type { RecordKind } from './nodes/recordBlock';
@@ -11,11 +11,21 @@ export interface RecordRef {
   text: string;
 }
 
+/**
+ * The block of the section (a child of the root) holding `node`: for a paragraph inside a table cell, the table — a
+ * decision or action is never made inside a table (shared/redaction/walk.ts refuses it); it goes after the table.
+ */
+function $sectionBlock(node: LexicalNode): ElementNode | null {
+  let n: LexicalNode = node;
+  for (let p = n.getParent(); p && !$isRootNode(p); p = n.getParent()) n = p;
+  return $isElementNode(n) ? n : null;
+}
+
 /** The top-level block holding the caret (or the last block when the editor has no selection). */
 export function $captureTarget(): ElementNode | null {
   const selection = $getSelection();
   if ($isRangeSelection(selection)) {
-    const block = selection.anchor.getNode().getTopLevelElement();
+    const block = $sectionBlock(selection.anchor.getNode());
     if (block) return block;
   }
   const last = $getRoot().getLastChild();
@@ -40,7 +50,7 @@ function $isConvertible(block: LexicalNode): block is ElementNode {
 export function $captureRecord(kind: RecordKind, recordId: string, targetKey?: NodeKey | null, fallbackText = ''): DecisionNode | ActionNode {
   const record = kind === 'decision' ? $createDecisionNode(recordId) : $createActionNode(recordId);
   const target = targetKey ? $getNodeByKey(targetKey) : $captureTarget();
-  const block = target && target.isAttached() ? (target.getTopLevelElement() ?? null) : null;
+  const block: LexicalNode | null = target && target.isAttached() && !$isRootNode(target) ? $sectionBlock(target) : null;
   if (block && $isConvertible(block)) {
     block.getChildren().forEach((child) => record.append(child));
     record.setDirection(block.getDirection());

@@ -13,8 +13,10 @@ import { z } from 'zod';
  * - decision, action: block elements whose text is the decision / action item as minuted; `recordId` links to the
  *   structured record (outcome; owner, due date, status) in SQLite.
  * - timestamp: an inline text-like node holding the time it was inserted, e.g. "[10:42]".
+ * - table, tablerow, tablecell: @lexical/table's nodes (a pasted table). A table is a block of a section; its cells
+ *   hold paragraphs, headings, quotes and lists (never a decision, an action or another table: shared/redaction/walk.ts).
  */
-export const ELEMENT_TYPES = ['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'flag', 'decision', 'action'] as const;
+export const ELEMENT_TYPES = ['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'flag', 'decision', 'action', 'table', 'tablerow', 'tablecell'] as const;
 export const LEAF_TYPES = ['text', 'linebreak', 'tab', 'timestamp'] as const;
 export const NODE_TYPES = [...ELEMENT_TYPES, ...LEAF_TYPES] as const;
 
@@ -84,6 +86,27 @@ const Node: z.ZodType<SerializedNode> = z.lazy(() =>
     z.looseObject({ type: z.literal('decision'), ...elementCommon, recordId: z.string().min(1).max(64), children: z.array(Node).max(10_000) }),
     z.looseObject({ type: z.literal('action'), ...elementCommon, recordId: z.string().min(1).max(64), children: z.array(Node).max(10_000) }),
     z.looseObject({
+      type: z.literal('table'),
+      ...elementCommon,
+      colWidths: z.array(z.number().min(0).max(100_000)).max(1000).optional(),
+      rowStriping: z.boolean().optional(),
+      frozenColumnCount: z.number().int().min(0).optional(),
+      frozenRowCount: z.number().int().min(0).optional(),
+      children: z.array(Node).max(10_000),
+    }),
+    z.looseObject({ type: z.literal('tablerow'), ...elementCommon, height: z.number().min(0).max(100_000).optional(), children: z.array(Node).max(1000) }),
+    z.looseObject({
+      type: z.literal('tablecell'),
+      ...elementCommon,
+      headerState: z.number().int().min(0).max(3).optional(),
+      colSpan: z.number().int().min(1).max(1000).optional(),
+      rowSpan: z.number().int().min(1).max(10_000).optional(),
+      width: z.number().min(0).max(100_000).nullable().optional(),
+      backgroundColor: z.string().max(100).nullable().optional(),
+      verticalAlign: z.string().max(20).nullable().optional(),
+      children: z.array(Node).max(10_000),
+    }),
+    z.looseObject({
       type: z.literal('text'),
       ...common,
       text: z.string().max(MAX_TEXT),
@@ -128,6 +151,6 @@ export function plainText(n: SerializedNode): string {
   if (n.type === 'tab') return '\t';
   if (!isElement(n)) return '';
   const inner = n.children.map(plainText);
-  const blocky = ['root', 'list'].includes(n.type);
+  const blocky = ['root', 'list', 'table', 'tablerow', 'tablecell'].includes(n.type);
   return inner.join(blocky ? '\n' : '');
 }

@@ -1,5 +1,5 @@
 import { walkSection } from './walk';
-import type { PublicBlock, PublicDocument, PublicInline } from './public-model';
+import type { PublicBlock, PublicDocument, PublicInline, PublicTable } from './public-model';
 
 /** What a withheld section shows under its title. */
 export const WITHHELD_NOTE = 'Not published.';
@@ -19,6 +19,7 @@ export function inlinesPlainText(inlines: readonly PublicInline[], marker: strin
 
 /** One block as a line of plain text, with a light prefix for list items, decisions and actions. */
 export function blockPlainText(b: PublicBlock, marker: string): string {
+  if (b.kind === 'table') return tablePlainText(b, marker);
   const text = inlinesPlainText(b.inlines, marker);
   switch (b.kind) {
     case 'listItem':
@@ -30,6 +31,11 @@ export function blockPlainText(b: PublicBlock, marker: string): string {
     default:
       return text;
   }
+}
+
+/** A table as plain text: one line per row, cells apart by a tab, the blocks of a cell apart by a space. */
+export function tablePlainText(t: PublicTable, marker: string): string {
+  return t.rows.map((r) => r.cells.map((c) => c.blocks.map((b) => blockPlainText(b, marker)).join(' ')).join('\t')).join('\n');
 }
 
 /** The whole public document as plain text, marker substituted: for the live preview and for tests. */

@@ -29,7 +29,33 @@ export type PublicBlock =
   | { kind: 'listItem'; ordered: boolean; depth: number; /** Numbering restarts per list. */ list: number; inlines: PublicInline[] }
   /** `recordId` links to the decision / action record (outcome; owner, due date, status). */
   | { kind: 'decision'; recordId?: string; inlines: PublicInline[] }
-  | { kind: 'action'; recordId?: string; inlines: PublicInline[] };
+  | { kind: 'action'; recordId?: string; inlines: PublicInline[] }
+  | PublicTable;
+
+/** What a table cell may hold: text blocks only (never a decision, an action or another table). */
+export type PublicCellBlock =
+  | { kind: 'paragraph'; inlines: PublicInline[] }
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; inlines: PublicInline[] }
+  | { kind: 'quote'; inlines: PublicInline[] }
+  | { kind: 'listItem'; ordered: boolean; depth: number; list: number; inlines: PublicInline[] };
+
+export interface PublicTableCell {
+  header: boolean;
+  colSpan: number;
+  rowSpan: number;
+  /** Empty blocks are dropped; a cell with none is an empty cell. */
+  blocks: PublicCellBlock[];
+}
+export interface PublicTableRow {
+  /** A header row (repeated on every page in the DOCX). */
+  header: boolean;
+  cells: PublicTableCell[];
+}
+/** A table of the minutes (a pasted table), its cells redacted like paragraphs. Rows with no cells are dropped. */
+export interface PublicTable {
+  kind: 'table';
+  rows: PublicTableRow[];
+}
 
 export interface PublicSection {
   /** Agenda item id, or 'opening' / 'closing'. */
@@ -73,7 +99,12 @@ export type SummaryBlock =
   /** `list` numbers the lists of the whole document: items of one list share it, numbering restarts per list. */
   | { kind: 'listItem'; ordered: boolean; depth: number; list: number; inlines: PublicInline[] }
   /** A decision or action as minuted; its inlines start with the bold label ("Decision: "). */
-  | { kind: 'record'; record: 'decision' | 'action'; inlines: PublicInline[] };
+  | { kind: 'record'; record: 'decision' | 'action'; inlines: PublicInline[] }
+  /**
+   * A table of the minutes: each block of each cell is one paragraph in the DOCX and one block of the preview (an empty
+   * cell is one empty paragraph in both), in row order.
+   */
+  | PublicTable;
 
 /** An in-force flag whose mark is gone while its text would be published: the export is refused until it is resolved. */
 export interface PublicationBlocker {

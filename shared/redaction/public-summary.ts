@@ -5,8 +5,8 @@ import { longDate } from '../format/zoned';
 import { publicVoteText, type PublicVote } from '../procedure/outcome';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
-import { blockPlainText, WITHHELD_NOTE } from './plain-text';
-import type { PublicBlock, PublicDocument, PublicInline, PublicSection, PublicSummary, SummaryBlock } from './public-model';
+import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
+import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicSummary, PublicTable, SummaryBlock } from './public-model';
 import { redact, type RedactionInput } from './redact';
 
 /**
@@ -113,17 +113,25 @@ export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {
       blocks.push({ kind: 'paragraph', note: true, inlines: [text(WITHHELD_NOTE, { italic: true })] });
       continue;
     }
-    const kept = section.blocks.map((b) => ({ b, inlines: clean(b.inlines) })).filter((x) => x.inlines.length > 0);
-    if (kept.length === 0) blocks.push({ kind: 'paragraph', note: true, inlines: [text(EMPTY_SECTION_NOTE, { italic: true })] });
     const listNo = new Map<number, number>();
-    for (const { b, inlines } of kept) {
+    const listOfSection = (n: number) => {
+      if (!listNo.has(n)) listNo.set(n, lists++);
+      return listNo.get(n)!;
+    };
+    const kept = section.blocks
+      .map((b) => (b.kind === 'table' ? { b, inlines: [], table: cleanTable(b, listOfSection) } : { b, inlines: clean(b.inlines), table: null }))
+      .filter((x) => (x.b.kind === 'table' ? x.table !== null : x.inlines.length > 0));
+    if (kept.length === 0) blocks.push({ kind: 'paragraph', note: true, inlines: [text(EMPTY_SECTION_NOTE, { italic: true })] });
+    for (const { b, inlines, table } of kept) {
       switch (b.kind) {
+        case 'table':
+          if (table) blocks.push(table);
+          break;
         case 'heading':
           blocks.push({ kind: 'heading', level: Math.min(6, b.level + 2) as 3 | 4 | 5 | 6, inlines });
           break;
         case 'listItem': {
-          if (!listNo.has(b.list)) listNo.set(b.list, lists++);
-          blocks.push({ kind: 'listItem', ordered: b.ordered, depth: Math.min(8, b.depth), list: listNo.get(b.list)!, inlines });
+          blocks.push({ kind: 'listItem', ordered: b.ordered, depth: Math.min(8, b.depth), list: listOfSection(b.list), inlines });
           break;
         }
         case 'decision':
@@ -194,6 +202,32 @@ export function consecutiveNumbers(numbers: readonly string[]): Map<string, stri
   return out;
 }
 
+/**
+ * A table of the minutes as the summary prints it: each cell's blocks cleaned as paragraphs are (the image placeholder
+ * removed, empty blocks dropped), headings in cells kept as their level within the minutes, lists numbered apart.
+ * Null when no cell holds anything any more.
+ */
+function cleanTable(t: PublicTable, listOf: (n: number) => number): PublicTable | null {
+  let any = false;
+  const rows = t.rows.map((r) => ({
+    header: r.header,
+    cells: r.cells.map((c) => ({
+      header: c.header,
+      colSpan: c.colSpan,
+      rowSpan: c.rowSpan,
+      blocks: c.blocks.flatMap((b): PublicCellBlock[] => {
+        const inlines = clean(b.inlines);
+        if (inlines.length === 0) return [];
+        any = true;
+        if (b.kind === 'heading') return [{ kind: 'heading', level: Math.min(6, b.level + 2) as 3 | 4 | 5 | 6, inlines }];
+        if (b.kind === 'listItem') return [{ kind: 'listItem', ordered: b.ordered, depth: Math.min(8, b.depth), list: listOf(b.list), inlines }];
+        return [{ ...b, inlines }];
+      }),
+    })),
+  }));
+  return any ? { kind: 'table', rows } : null;
+}
+
 /** Inlines with their text made writable (the same text the DOCX will hold); the image placeholder removed. */
 function clean(inlines: readonly PublicInline[]): PublicInline[] {
   return inlines.flatMap((i): PublicInline[] => {
@@ -212,6 +246,7 @@ function clean(inlines: readonly PublicInline[]): PublicInline[] {
 /** The text of one summary block as a reader sees it: the marker for each redacted run, "\n" for breaks. */
 export function summaryBlockText(b: SummaryBlock, marker: string): string {
   if (b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta') return b.text;
+  if (b.kind === 'table') return tablePlainText(b, marker);
   return blockPlainText({ kind: 'paragraph', inlines: b.inlines } satisfies PublicBlock, marker);
 }
 

@@ -1,8 +1,8 @@
 import type { SerializedDoc } from '../editor/doc-model';
 import type { WithheldDisplay } from '../domain/meeting';
 import { TEXT_FORMAT } from '../editor/doc-model';
-import type { PublicBlock, PublicDocument, PublicInline, PublicSection } from './public-model';
-import { RedactionError, walkSection, type Atom, type BlockShape } from './walk';
+import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicTableRow } from './public-model';
+import { RedactionError, sectionTree, type Atom, type BlockShape, type ReadBlock, type SectionNode, type TableRowTree } from './walk';
 
 export { RedactionError } from './walk';
 export { flaggedTexts } from './flagged-texts';
@@ -63,7 +63,7 @@ export function redact(input: RedactionInput): PublicDocument {
     { key: CLOSING_KEY, number: '', title: SECTION_TITLE.closing },
   ];
   const sections: PublicSection[] = [];
-  const read: Array<{ index: number; blocks: ReadBlock[] }> = [];
+  const read: Array<{ index: number; blocks: SectionNode[] }> = [];
   for (const s of order) {
     if (withheld.has(s.key)) {
       if (input.meeting.withheldDisplay !== 'omit') sections.push({ ...s, withheld: true, blocks: [] });
@@ -74,7 +74,7 @@ export function redact(input: RedactionInput): PublicDocument {
     if (content !== undefined) read.push({ index: sections.length - 1, blocks: readBlocks(content, `sections[${s.key}]`) });
   }
   // A URL is tainted meeting-wide once any link to it holds or touches flagged content, however the links are split.
-  const tainted = taintedUrls(read.flatMap((r) => r.blocks.map((b) => b.atoms)));
+  const tainted = taintedUrls(read.flatMap((r) => atomsOf(r.blocks)));
   for (const r of read) sections[r.index]!.blocks = toBlocks(r.blocks, tainted);
   return {
     marker: input.meeting.redactionMarker,
@@ -144,27 +144,62 @@ function sortByNumber<T extends { number: string }>(items: readonly T[]): T[] {
  */
 export function publicBlocks(content: unknown, path = 'section'): PublicBlock[] {
   const blocks = readBlocks(content, path);
-  return toBlocks(blocks, taintedUrls(blocks.map((b) => b.atoms)));
+  return toBlocks(blocks, taintedUrls(atomsOf(blocks)));
 }
 
-interface ReadBlock {
-  shape: BlockShape;
-  atoms: Atom[];
+function readBlocks(content: unknown, path: string): SectionNode[] {
+  return sectionTree(content, path);
 }
 
-function readBlocks(content: unknown, path: string): ReadBlock[] {
-  const out: ReadBlock[] = [];
-  walkSection(content, path, (shape, atoms) => out.push({ shape, atoms }));
-  return out;
+/** The atoms of every block, table cells' blocks included (one entry per block). */
+function atomsOf(nodes: readonly SectionNode[]): Atom[][] {
+  return nodes.flatMap((n) => (n.kind === 'block' ? [n.block.atoms] : n.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks.map((b) => b.atoms)))));
 }
 
-function toBlocks(blocks: readonly ReadBlock[], tainted: ReadonlySet<string>): PublicBlock[] {
+function toBlocks(nodes: readonly SectionNode[], tainted: ReadonlySet<string>): PublicBlock[] {
   const out: PublicBlock[] = [];
-  for (const b of blocks) {
-    const inlines = toInlines(b.atoms, tainted);
-    if (inlines.length > 0) out.push(toBlock(b.shape, inlines));
+  for (const n of nodes) {
+    if (n.kind === 'table') {
+      const rows = tableRows(n.rows, tainted);
+      if (rows.length > 0) out.push({ kind: 'table', rows });
+      continue;
+    }
+    const inlines = toInlines(n.block.atoms, tainted);
+    if (inlines.length > 0) out.push(toBlock(n.block.shape, inlines));
   }
   return out;
+}
+
+/**
+ * The rows of a table, each cell's blocks redacted as paragraphs are. Rows with no cells are dropped, and so is a table
+ * with nothing in any cell (as an empty paragraph is).
+ */
+function tableRows(rows: readonly TableRowTree[], tainted: ReadonlySet<string>): PublicTableRow[] {
+  let any = false;
+  const out = rows
+    .filter((r) => r.cells.length > 0)
+    .map((r) => ({
+      header: r.header,
+      cells: r.cells.map((c) => ({
+        header: c.header,
+        colSpan: c.colSpan,
+        rowSpan: c.rowSpan,
+        blocks: c.blocks.flatMap((b): PublicCellBlock[] => {
+          const inlines = toInlines(b.atoms, tainted);
+          if (inlines.length === 0) return [];
+          any = true;
+          return [toCellBlock(b, inlines)];
+        }),
+      })),
+    }));
+  return any ? out : [];
+}
+
+function toCellBlock(b: ReadBlock, inlines: PublicInline[]): PublicCellBlock {
+  const block = toBlock(b.shape, inlines);
+  // The walk refuses decisions, actions and tables in cells; should one get here, fail closed.
+  if (block.kind === 'decision' || block.kind === 'action' || block.kind === 'table') throw new RedactionError('A table cell holds a block the redaction does not expect', 'table cell');
+  return block;
 }
 
 /** How two URLs are compared for tainting: a differently cased or padded copy of a secret URL is the same secret. */

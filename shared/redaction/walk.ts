@@ -44,13 +44,32 @@ export interface Atom {
   timestamp?: true;
 }
 
-export type BlockShape =
+/**
+ * Where a block inside a table stands. A table's cells are blocks of text like any other (readers that only want text
+ * need not care); readers that lay tables out group the blocks by `table`, `row` and `cell` (see `sectionTree`).
+ */
+export interface CellPosition {
+  /** Which table of the section (0, 1, …). */
+  table: number;
+  row: number;
+  /** The cell's index in its row. */
+  cell: number;
+  /** A header cell (`<th>`; @lexical/table's headerState not 0). */
+  header: boolean;
+  /** The cell's row is a header row (headerState has the row bit). */
+  headerRow: boolean;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export type BlockShape = (
   | { kind: 'paragraph' }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
   | { kind: 'quote' }
   | { kind: 'listItem'; ordered: boolean; depth: number; /** Which list of the section (0, 1, …): numbering restarts per list. */ list: number }
   | { kind: 'decision'; recordId: string }
-  | { kind: 'action'; recordId: string };
+  | { kind: 'action'; recordId: string }
+) & { /** Set for a block inside a table cell. */ cell?: CellPosition };
 
 export type BlockVisitor = (shape: BlockShape, atoms: Atom[]) => void;
 
@@ -164,7 +183,15 @@ function listOrdered(n: Obj & { type: string }, path: string): boolean {
  * A list item holds inline content, a nested list, or both. Each maximal run of inline children becomes one block
  * at the list's depth; a nested list continues one level deeper. An item with no children at all is an empty bullet.
  */
-function visitList(list: Obj & { type: string }, path: string, listDepth: number, depth: number, visit: BlockVisitor, lists: { n: number }): void {
+function visitList(
+  list: Obj & { type: string },
+  path: string,
+  listDepth: number,
+  depth: number,
+  visit: BlockVisitor,
+  lists: { n: number },
+  cell: CellPosition | null,
+): void {
   checkDepth(depth, path);
   const ordered = listOrdered(list, path);
   const listNo = lists.n++;
@@ -173,10 +200,11 @@ function visitList(list: Obj & { type: string }, path: string, listDepth: number
     const item = asNode(raw, p);
     if (item.type !== 'listitem') misplaced(item.type, 'directly inside a list', p);
     const kids = childrenOf(item, p);
-    if (kids.length === 0) visit({ kind: 'listItem', ordered, depth: listDepth, list: listNo }, []);
+    const shape = (): BlockShape => ({ kind: 'listItem', ordered, depth: listDepth, list: listNo, ...(cell ? { cell } : {}) });
+    if (kids.length === 0) visit(shape(), []);
     let run: Atom[] | null = null;
     const flush = () => {
-      if (run) visit({ kind: 'listItem', ordered, depth: listDepth, list: listNo }, run);
+      if (run) visit(shape(), run);
       run = null;
     };
     kids.forEach((kidRaw, k) => {
@@ -184,7 +212,7 @@ function visitList(list: Obj & { type: string }, path: string, listDepth: number
       const kid = asNode(kidRaw, kp);
       if (kid.type === 'list') {
         flush();
-        visitList(kid, kp, listDepth + 1, depth + 2, visit, lists);
+        visitList(kid, kp, listDepth + 1, depth + 2, visit, lists, cell);
       } else {
         run ??= [];
         inlineAtom(kidRaw, kp, { flagIds: null, link: null, depth: depth + 2 }, run);
@@ -204,35 +232,138 @@ function checkSchema(content: unknown, path: string) {
   }
 }
 
-/** Walks the blocks of one stored section in document order, validating as it goes. */
+interface WalkState {
+  visit: BlockVisitor;
+  lists: { n: number };
+  tables: { n: number };
+}
+
+/** One block of a section or of a table cell. */
+function visitBlock(n: Obj & { type: string }, p: string, depth: number, st: WalkState, cell: CellPosition | null): void {
+  checkDepth(depth, p);
+  const at = cell ? { cell } : {};
+  switch (n.type) {
+    case 'paragraph':
+      return st.visit({ kind: 'paragraph', ...at }, lineAtoms(n, p, depth));
+    case 'quote':
+      return st.visit({ kind: 'quote', ...at }, lineAtoms(n, p, depth));
+    case 'heading': {
+      const level = typeof n.tag === 'string' && Object.prototype.hasOwnProperty.call(HEADING_LEVEL, n.tag) ? HEADING_LEVEL[n.tag] : undefined;
+      if (!level) throw new RedactionError('A heading has an unknown level', p);
+      return st.visit({ kind: 'heading', level, ...at }, lineAtoms(n, p, depth));
+    }
+    case 'decision':
+    case 'action':
+      if (cell) throw new RedactionError(`A ${n.type === 'decision' ? 'decision' : 'action item'} cannot be inside a table: move it out of the table`, p);
+      return st.visit({ kind: n.type, recordId: stringField(n, 'recordId', p) }, lineAtoms(n, p, depth));
+    case 'list':
+      return visitList(n, p, 0, depth, st.visit, st.lists, cell);
+    case 'table':
+      if (cell) throw new RedactionError('A table inside a table cell is not supported: paste the inner table outside the table', p);
+      return visitTable(n, p, depth, st);
+    default:
+      misplaced(n.type, cell ? 'inside a table cell' : 'as a block of a section', p);
+  }
+}
+
+/** A positive whole number field (colSpan, rowSpan) or its default; anything else is refused. */
+function spanField(n: Obj & { type: string }, field: string, p: string): number {
+  const v = n[field] ?? 1;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 1000) throw new RedactionError(`A table cell has a ${field} that is not a whole number from 1 to 1000`, p);
+  return v;
+}
+
+/** A table: rows of cells; each cell's blocks are visited with their position. An empty cell is one empty paragraph. */
+function visitTable(table: Obj & { type: string }, path: string, depth: number, st: WalkState): void {
+  const tableNo = st.tables.n++;
+  childrenOf(table, path).forEach((rowRaw, r) => {
+    const rp = `${path}.children[${r}]`;
+    const row = asNode(rowRaw, rp);
+    if (row.type !== 'tablerow') misplaced(row.type, 'directly inside a table', rp);
+    checkDepth(depth + 1, rp);
+    const cells = childrenOf(row, rp).map((cellRaw, c) => {
+      const cp = `${rp}.children[${c}]`;
+      const cellNode = asNode(cellRaw, cp);
+      if (cellNode.type !== 'tablecell') misplaced(cellNode.type, 'directly inside a table row', cp);
+      const hs = cellNode.headerState ?? 0;
+      if (typeof hs !== 'number' || !Number.isInteger(hs) || hs < 0 || hs > 3) throw new RedactionError('A table cell has an unknown header state', cp);
+      return { node: cellNode, cp, hs, colSpan: spanField(cellNode, 'colSpan', cp), rowSpan: spanField(cellNode, 'rowSpan', cp) };
+    });
+    // A header row: every cell of it is a header of its column (the row bit, 1, of @lexical/table's headerState).
+    const headerRow = cells.length > 0 && cells.every((c) => (c.hs & 1) === 1);
+    cells.forEach(({ node, cp, hs, colSpan, rowSpan }, c) => {
+      const cell: CellPosition = { table: tableNo, row: r, cell: c, header: hs !== 0, headerRow, colSpan, rowSpan };
+      const kids = childrenOf(node, cp);
+      if (kids.length === 0) return st.visit({ kind: 'paragraph', cell }, []);
+      kids.forEach((kidRaw, k) => {
+        const kp = `${cp}.children[${k}]`;
+        visitBlock(asNode(kidRaw, kp), kp, depth + 3, st, cell);
+      });
+    });
+  });
+}
+
+/** Walks the blocks of one stored section in document order, validating as it goes. Table cells' blocks carry `cell`. */
 export function walkSection(content: unknown, path: string, visit: BlockVisitor): void {
   if (typeof content !== 'object' || content === null) throw new RedactionError('A section has no document', path);
   const root = asNode((content as Obj).root, `${path}.root`);
   if (root.type !== 'root') misplaced(root.type, 'at the top of a section', `${path}.root`);
   const rootPath = `${path}.root`;
-  const lists = { n: 0 };
+  const st: WalkState = { visit, lists: { n: 0 }, tables: { n: 0 } };
   childrenOf(root, rootPath).forEach((raw, i) => {
     const p = `${rootPath}.children[${i}]`;
-    const n = asNode(raw, p);
-    switch (n.type) {
-      case 'paragraph':
-        return visit({ kind: 'paragraph' }, lineAtoms(n, p, 1));
-      case 'quote':
-        return visit({ kind: 'quote' }, lineAtoms(n, p, 1));
-      case 'heading': {
-        const level = typeof n.tag === 'string' && Object.prototype.hasOwnProperty.call(HEADING_LEVEL, n.tag) ? HEADING_LEVEL[n.tag] : undefined;
-        if (!level) throw new RedactionError('A heading has an unknown level', p);
-        return visit({ kind: 'heading', level }, lineAtoms(n, p, 1));
-      }
-      case 'decision':
-      case 'action':
-        return visit({ kind: n.type, recordId: stringField(n, 'recordId', p) }, lineAtoms(n, p, 1));
-      case 'list':
-        return visitList(n, p, 0, 1, visit, lists);
-      default:
-        misplaced(n.type, 'as a block of a section', p);
-    }
+    visitBlock(asNode(raw, p), p, 1, st, null);
   });
   // The walk has judged every node; the schema adds the finer rules of the stored form (field types, bounds).
   checkSchema(content, path);
+}
+
+/** A block as read by the walk. */
+export interface ReadBlock {
+  shape: BlockShape;
+  atoms: Atom[];
+}
+
+export interface TableCellTree {
+  header: boolean;
+  colSpan: number;
+  rowSpan: number;
+  blocks: ReadBlock[];
+}
+export interface TableRowTree {
+  header: boolean;
+  cells: TableCellTree[];
+}
+/** A section's content as blocks and tables, in order: what readers that lay out tables walk. */
+export type SectionNode = { kind: 'block'; block: ReadBlock } | { kind: 'table'; rows: TableRowTree[] };
+
+/**
+ * The same walk, grouped: each table becomes one node holding its rows and cells (a row with no cells is kept, with
+ * none). Built on walkSection, so it judges exactly what walkSection judges.
+ */
+export function sectionTree(content: unknown, path: string): SectionNode[] {
+  const out: SectionNode[] = [];
+  let current: { no: number; rows: TableRowTree[] } | null = null;
+  walkSection(content, path, (shape, atoms) => {
+    const cell = shape.cell;
+    if (!cell) {
+      current = null;
+      return void out.push({ kind: 'block', block: { shape, atoms } });
+    }
+    if (!current || current.no !== cell.table) {
+      current = { no: cell.table, rows: [] };
+      out.push({ kind: 'table', rows: current.rows });
+    }
+    const rows = current.rows;
+    while (rows.length <= cell.row) rows.push({ header: false, cells: [] });
+    const row = rows[cell.row]!;
+    row.header = cell.headerRow;
+    while (row.cells.length <= cell.cell) row.cells.push({ header: false, colSpan: 1, rowSpan: 1, blocks: [] });
+    const c = row.cells[cell.cell]!;
+    c.header = cell.header;
+    c.colSpan = cell.colSpan;
+    c.rowSpan = cell.rowSpan;
+    c.blocks.push({ shape, atoms });
+  });
+  return out;
 }

@@ -10,7 +10,7 @@ const el = (type: string, children: SerializedNode[], extra: Record<string, unkn
 const t = (text: string, format = 0): SerializedNode => ({ type: 'text', version: 1, text, format, style: '', mode: 'normal', detail: 0 });
 const p = (...c: SerializedNode[]) => el('paragraph', c);
 const doc = (...blocks: SerializedNode[]): SerializedDoc => ({ root: el('root', blocks) as SerializedDoc['root'] });
-const publicText = (d: SerializedDoc) => publicBlocks(d).map((b) => inlinesPlainText(b.inlines, '#')).join('\n');
+const publicText = (d: SerializedDoc) => publicBlocks(d).map((b) => (b.kind === 'table' ? '' : inlinesPlainText(b.inlines, '#'))).join('\n');
 
 describe('applyFlags: marks put back on their text (restore, flag again)', () => {
   it('wraps the text inside one text node, splitting it and keeping the format', () => {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, type ElementNode, type LexicalEditor, type TextNode } from 'lexical';
+import { walkSection } from '../../shared/redaction/walk';
 import { describe, expect, it } from 'vitest';
 import { NODE_TYPES, SerializedDoc, plainText, type SerializedNode } from '../../shared/editor/doc-model';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
@@ -36,10 +37,10 @@ function clipboard(data: Record<string, string>, files = 0): ClipboardLike {
   return { getData: (t) => data[t] ?? '', types: Object.keys(data), files: { length: files } };
 }
 
-function paste(editor: LexicalEditor, data: ClipboardLike): SerializedDoc {
+function paste(editor: LexicalEditor, data: ClipboardLike, atEnd = true): SerializedDoc {
   editor.update(
     () => {
-      const sel = $getRoot().getLastChildOrThrow<ReturnType<typeof $createParagraphNode>>().selectEnd();
+      const sel = atEnd ? $getRoot().getLastChildOrThrow<ReturnType<typeof $createParagraphNode>>().selectEnd() : $getSelection()!;
       $insertCleanedDataTransfer(editor, data, sel);
     },
     { discrete: true },
@@ -65,7 +66,47 @@ function checkAllowed(doc: SerializedDoc): void {
   });
 }
 
+/** The tables of a document: rows of cells' text. */
+function tablesOf(doc: SerializedDoc): string[][][] {
+  const out: string[][][] = [];
+  walk(doc.root, (n) => {
+    if (n.type === 'table') out.push((n.children as SerializedNode[]).map((r) => (r.children as SerializedNode[]).map((c) => plainText(c).trim())));
+  });
+  return out;
+}
+
 describe('paste cleaning', () => {
+  it('a pasted table is a real table the one reader accepts; a table inside it, or pasted into a cell, becomes text', () => {
+    const html = '<table><tr><th>Org</th><th>Position</th></tr><tr><td>Acme <b>AI</b><table><tr><td>inner 1</td><td>inner 2</td></tr></table></td><td colspan="1">Supports</td></tr></table>';
+    const editor = createHeadlessMinutesEditor();
+    const doc = paste(editor, clipboard({ 'text/html': html }));
+    checkAllowed(doc);
+    expect(SerializedDoc.safeParse(doc).success).toBe(true);
+    const tables = tablesOf(doc);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]![0]).toEqual(['Org', 'Position']);
+    expect(tables[0]![1]![0]).toContain(TABLE_NOTE);
+    expect(tables[0]![1]![0]).toContain('inner 1 | inner 2');
+    const blocks: Array<{ kind: string; cell: boolean; text: string }> = [];
+    walkSection(doc, 'doc', (shape, atoms) => blocks.push({ kind: shape.kind, cell: !!shape.cell, text: atoms.map((a) => a.text).join('') }));
+    expect(blocks.filter((b) => b.cell).map((b) => b.text)).toContain('Supports');
+    // pasting a table with the caret in a cell: the pasted table becomes text in that cell (no nested table)
+    editor.update(
+      () => {
+        const cell = $getRoot()
+          .getChildren()
+          .find((n) => n.getType() === 'table') as ElementNode;
+        (cell.getFirstDescendant() as TextNode).select();
+      },
+      { discrete: true },
+    );
+    const again = paste(editor, clipboard({ 'text/html': '<table><tr><td>x1</td><td>x2</td></tr></table>' }), false);
+    expect(tablesOf(again)).toHaveLength(1);
+    expect(JSON.stringify(again)).toContain('x1 | x2');
+    expect(() => walkSection(again, 'doc', () => {})).not.toThrow();
+  });
+
+
   it('Word HTML: no styles, list glyphs or <o:p>; images and tables visible as text; unsafe links unwrapped', () => {
     const doc = paste(createHeadlessMinutesEditor(), clipboard({ 'text/html': WORD_HTML, 'text/plain': 'ignored' }));
     checkAllowed(doc);
@@ -75,9 +116,9 @@ describe('paste cleaning', () => {
     expect(text).toContain('First point');
     expect(text).not.toContain('·');
     expect(text).toContain(IMAGE_OMITTED);
-    expect(text).toContain(TABLE_NOTE);
-    expect(text).toContain('Signatory | Position');
-    expect(text).toContain('Acme AI | Supports');
+    expect(text).not.toContain(TABLE_NOTE);
+    // the table stays a table (@lexical/table), its cells' text kept, no Word styles
+    expect(tablesOf(doc)).toEqual([[['Signatory', 'Position'], ['Acme AI', 'Supports']]]);
     expect(text).not.toContain('mso');
     const json = JSON.stringify(doc);
     expect(json).not.toMatch(/Calibri|Arial|font|color|#C00000/);
@@ -101,8 +142,11 @@ describe('paste cleaning', () => {
     expect(text).not.toContain('also hidden');
     expect(text).toContain(IMAGE_OMITTED);
     expect(text).toContain(EMBED_OMITTED);
-    expect(text).toContain('Name | Vote');
-    expect(text).toContain('A | Yes');
+    expect(tablesOf(doc)).toEqual([[['Name', 'Vote'], ['A', 'Yes']]]);
+    // <th> in a <thead>: a header row (headerState with the row bit)
+    const cells: SerializedNode[] = [];
+    walk(doc.root, (n) => n.type === 'tablecell' && cells.push(n));
+    expect(cells.map((c) => (c.headerState as number) & 1)).toEqual([1, 1, 0, 0]);
     expect(text).toContain('bad link');
     const links: SerializedNode[] = [];
     walk(doc.root, (n) => n.type === 'link' && links.push(n));

@@ -8,15 +8,17 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { PublicPreview } from '../../renderer/features/preview/PublicPreview';
 import { publicSummary } from '../../shared/redaction/public-summary';
+import { walkSection } from '../../shared/redaction/walk';
 import { docxParagraphs, previewParagraphs } from './public-text';
-import { agendaArb, CANARY_PREFIX, docSpecArb, renderDoc, WITHHELD_PREFIX } from '../fixtures/docs';
+import { agendaArb, CANARY_PREFIX, docSpecArb, docWithTablesSpecArb, renderDoc, WITHHELD_PREFIX } from '../fixtures/docs';
 
 /**
  * The whole publication path on random meetings: minutes with unique canary strings in every flagged passage (in
  * paragraphs, headings, quotes, list items, links, decisions and actions, at boundaries, adjacent, overlapping and
  * across blocks), and canaries for ALL the text of withheld items; redact → build the public DOCX → open every part
  * of the produced file. No canary may appear anywhere, and the redaction check must pass the file. And the live
- * preview, rendered from the same model, shows exactly the DOCX's text, paragraph by paragraph.
+ * preview, rendered from the same model, shows exactly the DOCX's text, paragraph by paragraph. Half the items' minutes
+ * also hold tables (header rows, merged cells, flagged cells, withheld items' tables).
  * Case count from FC_RUNS (default 1000); FC_SEED replays a failure.
  */
 const NUM_RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -26,7 +28,8 @@ const meetingArb = fc.record({
   agenda: agendaArb,
   opening: docSpecArb,
   closing: docSpecArb,
-  items: fc.array(docSpecArb, { minLength: 10, maxLength: 10 }),
+  // Half the items' minutes hold tables (as pasted) with flagged cells, header rows and merged cells.
+  items: fc.array(fc.oneof(docSpecArb, docWithTablesSpecArb), { minLength: 10, maxLength: 10 }),
   withheldDisplay: fc.constantFrom('title_only' as const, 'omit' as const),
   marker: fc.constantFrom('[…]', '[redacted]', '■'),
 });
@@ -34,6 +37,7 @@ const meetingArb = fc.record({
 describe('public summary DOCX on random meetings', () => {
   it(`contains no flagged or withheld canary in any part, and the preview shows the DOCX's text (${NUM_RUNS} meetings)`, async () => {
     let withCanaries = 0;
+    let withFlaggedCells = 0;
     await fc.assert(
       fc.asyncProperty(meetingArb, async (m) => {
         const canaries: string[] = [];
@@ -50,6 +54,9 @@ describe('public summary DOCX on random meetings', () => {
           sections.push({ key: it.id, content: rendered.doc });
         });
         if (canaries.length > 0) withCanaries++;
+        let flaggedCell = false;
+        for (const s of sections) walkSection(s.content, 's', (shape, atoms) => (flaggedCell ||= !!shape.cell && atoms.some((a) => a.flagIds !== null)));
+        if (flaggedCell) withFlaggedCells++;
         const summary = publicSummary({
           bodyName: 'Signatory Taskforce of the General-Purpose AI Code of Practice',
           meeting: { title: 'Plenary', startsAt: '2026-03-12T10:00', redactionMarker: m.marker, withheldDisplay: m.withheldDisplay },
@@ -77,5 +84,7 @@ describe('public summary DOCX on random meetings', () => {
     );
     // The generator must really produce flagged text, or the property says nothing.
     expect(withCanaries).toBeGreaterThan(NUM_RUNS / 2);
+    // …and tables with flagged cells in a good share of the meetings.
+    expect(withFlaggedCells).toBeGreaterThan(NUM_RUNS / 4);
   }, 600_000);
 });

@@ -7,7 +7,8 @@ const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#x?[0-9a-fA-F]+);
 
 /** The body paragraphs of a DOCX (word/document.xml), each as its text: w:t, w:tab as "\t", w:br as "\n". */
 export function docxParagraphs(bytes: Uint8Array): string[] {
-  const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+  // Cells merged down from the row above (w:vMerge continue) hold an empty paragraph of their own; they are no block.
+  const xml = strFromU8(unzipSync(bytes)['word/document.xml']!).replace(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*?<w:vMerge(?: w:val="continue")?\/>[\s\S]*?<\/w:tc>/g, '');
   const out: string[] = [];
   for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
     let text = '';

@@ -77,6 +77,7 @@ describe(`redaction properties (${NUM_RUNS} cases each; FC_RUNS, FC_SEED)`, () =
         const kept = r.expected.map((e, i) => ({ e, runs: flaggedRuns(spec)[i]! })).filter(({ e }) => e.unflagged !== '' || e.hasFlagged);
         expect(blocks.length).toBe(kept.length);
         blocks.forEach((b, i) => {
+          if (b.kind === 'table') throw new Error('no tables are generated here');
           const want = kept[i]!.e;
           expect(b.kind).toBe(want.kind);
           if (b.kind === 'heading') expect(b.level).toBe(want.level);

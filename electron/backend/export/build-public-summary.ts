@@ -1,6 +1,7 @@
 import { AlignmentType, ExternalHyperlink, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
-import type { PublicInline, PublicSummary, SummaryBlock } from '../../../shared/redaction/public-model';
+import type { PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import { recordBlock } from './lexical-render';
+import { minutesTable } from './tables';
 import { textRuns, type RunStyle } from './sanitise';
 import { instantOfDate, LIST_REF, packHouseDocument } from './style';
 import { SAFE_URL } from '../../../shared/editor/links';
@@ -29,8 +30,10 @@ export function buildPublicSummary(summary: PublicSummary): Promise<Uint8Array> 
 
 const HEADING = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'] as const;
 
-function paragraph(b: SummaryBlock, marker: string, listInstance: Map<number, number>): Paragraph {
+function paragraph(b: SummaryBlock, marker: string, listInstance: Map<number, number>): FileChild {
   switch (b.kind) {
+    case 'table':
+      return table(b, marker, listInstance);
     case 'title':
       return new Paragraph({ heading: 'Title', children: textRuns(b.text) });
     case 'subtitle':
@@ -59,6 +62,42 @@ function paragraph(b: SummaryBlock, marker: string, listInstance: Map<number, nu
   }
 }
 
+/**
+ * A table of the minutes: each block of each cell one paragraph (an empty cell one empty paragraph), header cells in
+ * bold; fixed layout, header rows repeated (tables.ts).
+ */
+function table(t: PublicTable, marker: string, listInstance: Map<number, number>): FileChild {
+  return minutesTable(
+    t.rows.map((r) => ({
+      header: r.header,
+      cells: r.cells.map((c) => ({
+        header: c.header,
+        colSpan: c.colSpan,
+        rowSpan: c.rowSpan,
+        paragraphs: c.blocks.map((b) => cellParagraph(b, marker, listInstance, c.header || r.header ? { bold: true } : {})),
+      })),
+    })),
+  );
+}
+
+function cellParagraph(b: PublicCellBlock, marker: string, listInstance: Map<number, number>, style: RunStyle): Paragraph {
+  const spacing = { after: 40 };
+  switch (b.kind) {
+    case 'heading':
+      return new Paragraph({ spacing, children: inlines(b.inlines, marker, { ...style, bold: true }) });
+    case 'quote':
+      return new Paragraph({ style: 'QuoteBlock', children: inlines(b.inlines, marker, style) });
+    case 'listItem':
+      if (!listInstance.has(b.list)) listInstance.set(b.list, 1001 + listInstance.size);
+      return new Paragraph({
+        numbering: { reference: b.ordered ? LIST_REF.number : LIST_REF.bullet, level: b.depth, instance: listInstance.get(b.list)! },
+        spacing,
+        children: inlines(b.inlines, marker, style),
+      });
+    default:
+      return new Paragraph({ spacing, children: inlines(b.inlines, marker, style) });
+  }
+}
 
 function inlines(list: readonly PublicInline[], marker: string, style: RunStyle): ParagraphChild[] {
   const out: ParagraphChild[] = [];

@@ -1,8 +1,8 @@
 import { BorderStyle, ExternalHyperlink, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import { TEXT_FORMAT, type SerializedDoc } from '../../../shared/editor/doc-model';
-import { walkSection, type Atom, type BlockShape, type LinkRef } from '../../../shared/redaction/walk';
+import { sectionTree, type Atom, type BlockShape, type LinkRef } from '../../../shared/redaction/walk';
 import { COLOUR, LIST_REF, shaded } from './style';
-import { humanise } from './tables';
+import { humanise, minutesTable } from './tables';
 import { textRuns, type RunStyle } from './sanitise';
 import type { FlagRecord } from './types';
 import { SAFE_URL } from '../../../shared/editor/links';
@@ -26,13 +26,36 @@ const HEADING = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'He
 export function renderSection(doc: SerializedDoc, ctx: MinutesRenderContext): FileChild[] {
   const out: FileChild[] = [];
   const listInstances = new Map<number, number>();
-  walkSection(doc, 'section', (shape, atoms) => out.push(block(shape, inlines(atoms, ctx), ctx, listInstances)));
+  for (const n of sectionTree(doc, 'section')) {
+    if (n.kind === 'block') {
+      out.push(block(n.block.shape, inlines(n.block.atoms, ctx), ctx, listInstances));
+      continue;
+    }
+    // A table of the minutes: each block of a cell one paragraph (flags shaded and labelled as everywhere).
+    const rows = n.rows.filter((r) => r.cells.length > 0);
+    if (rows.length === 0) continue;
+    out.push(
+      minutesTable(
+        rows.map((r) => ({
+          header: r.header,
+          cells: r.cells.map((c) => ({
+            header: c.header,
+            colSpan: c.colSpan,
+            rowSpan: c.rowSpan,
+            paragraphs: c.blocks.map((b) => block(b.shape, inlines(b.atoms, ctx, c.header || r.header || b.shape.kind === 'heading'), ctx, listInstances, true)),
+          })),
+        })),
+      ),
+    );
+  }
   return out;
 }
 
-function block(shape: BlockShape, children: ParagraphChild[], ctx: MinutesRenderContext, lists: Map<number, number>): Paragraph {
+function block(shape: BlockShape, children: ParagraphChild[], ctx: MinutesRenderContext, lists: Map<number, number>, inCell = false): Paragraph {
   switch (shape.kind) {
     case 'heading':
+      // In a cell, a heading is bold text: a heading style would put the cell in the navigation pane.
+      if (inCell) return new Paragraph({ spacing: { after: 40 }, children });
       return new Paragraph({ style: HEADING[Math.min(6, shape.level + HEADING_OFFSET) - 1], children });
     case 'quote':
       return new Paragraph({ style: 'QuoteBlock', children });
@@ -48,7 +71,7 @@ function block(shape: BlockShape, children: ParagraphChild[], ctx: MinutesRender
     case 'action':
       return recordBlock([new TextRun({ text: shape.kind === 'decision' ? 'Decision: ' : 'Action: ', bold: true }), ...children]);
     default:
-      return new Paragraph({ children });
+      return new Paragraph({ ...(inCell ? { spacing: { after: 40 } } : {}), children });
   }
 }
 
@@ -80,7 +103,7 @@ function inForceReasons(a: Atom, ctx: MinutesRenderContext): string | null {
   return reasons.length === 0 ? null : [...new Set(reasons.map((f) => humanise(f.reason)))].join('; ');
 }
 
-function inlines(atoms: readonly Atom[], ctx: MinutesRenderContext): ParagraphChild[] {
+function inlines(atoms: readonly Atom[], ctx: MinutesRenderContext, bold = false): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   let link: { ref: LinkRef; children: ParagraphChild[] } | null = null;
   let flag: string | null = null;
@@ -105,6 +128,7 @@ function inlines(atoms: readonly Atom[], ctx: MinutesRenderContext): ParagraphCh
       if (a.link) link = { ref: a.link, children: [] };
     }
     const style: RunStyle = {
+      ...(bold ? { bold: true } : {}),
       ...(a.link ? { underline: {}, color: '1A5A96' } : {}),
       ...formatStyle(a.format),
       ...(a.timestamp ? { color: COLOUR.muted } : {}),

@@ -89,3 +89,75 @@ export function humanise(token: string): string {
   const s = token.replace(/[_-]+/g, ' ').trim();
   return s ? s[0]!.toUpperCase() + s.slice(1) : '';
 }
+
+/** One cell of a table from the minutes, its paragraphs already rendered. */
+export interface GridCell {
+  header: boolean;
+  colSpan: number;
+  rowSpan: number;
+  paragraphs: Paragraph[];
+}
+
+/**
+ * The columns of a grid of cells with column and row spans: how many there are, and at which column each cell starts
+ * (cells merged down from a row above take their columns first, as in HTML).
+ */
+export function gridLayout(rows: ReadonlyArray<{ cells: ReadonlyArray<{ colSpan: number; rowSpan: number }> }>): { columns: number; starts: number[][] } {
+  const taken: Array<Set<number>> = rows.map(() => new Set());
+  let columns = 0;
+  const starts = rows.map((r, ri) => {
+    let col = 0;
+    return r.cells.map((c) => {
+      while (taken[ri]!.has(col)) col++;
+      const at = col;
+      const rowSpan = Math.min(c.rowSpan, rows.length - ri);
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) taken[ri + dr]!.add(at + dc);
+      col += c.colSpan;
+      columns = Math.max(columns, col);
+      return at;
+    });
+  });
+  for (const t of taken) for (const c of t) columns = Math.max(columns, c + 1);
+  return { columns: Math.max(1, columns), starts };
+}
+
+/**
+ * A table of the minutes (a pasted table) in the house style: fixed layout over the text width, equal columns,
+ * header rows shaded and repeated on every page, merged cells kept. Rows may break across pages (a pasted cell can be
+ * longer than a page).
+ */
+export function minutesTable(rows: ReadonlyArray<{ header: boolean; cells: readonly GridCell[] }>): Table {
+  const { columns, starts } = gridLayout(rows);
+  const cols = columnsOf(columns);
+  // Header rows repeat only as a leading run (Word ignores tblHeader on a row after a normal one).
+  let leading = true;
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: cols,
+    layout: TableLayoutType.FIXED,
+    borders,
+    rows: rows.map((r, ri) => {
+      leading = leading && r.header;
+      return new TableRow({
+        tableHeader: leading,
+        children: r.cells.map((c, ci) => {
+          const at = starts[ri]![ci]!;
+          const span = Math.max(1, Math.min(c.colSpan, columns - at));
+          const width = cols.slice(at, at + span).reduce((a, b) => a + b, 0);
+          return new TableCell({
+            width: { size: width || cols[0]!, type: WidthType.DXA },
+            margins: MARGINS,
+            ...(span > 1 ? { columnSpan: span } : {}),
+            ...(c.rowSpan > 1 ? { rowSpan: Math.min(c.rowSpan, rows.length - ri) } : {}),
+            ...(c.header || r.header ? { shading: shaded('E4EAEF') } : {}),
+            children: c.paragraphs.length > 0 ? c.paragraphs : [new Paragraph({ spacing: { after: 40 }, children: [] })],
+          });
+        }),
+      });
+    }),
+  });
+}
+
+function columnsOf(n: number): number[] {
+  return columns(Array.from({ length: n }, () => 1));
+}

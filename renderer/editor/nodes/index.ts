@@ -1,6 +1,7 @@
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { ActionNode } from './ActionNode';
 import { DecisionNode } from './DecisionNode';
@@ -28,4 +29,8 @@ export const MINUTES_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   DecisionNode,
   ActionNode,
   TimestampNode,
+  // A pasted table stays a table (shared/redaction/walk.ts reads it: cells are blocks of text).
+  TableNode,
+  TableRowNode,
+  TableCellNode,
 ];

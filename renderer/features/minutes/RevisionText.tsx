@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import { walkSection, type Atom } from '../../../shared/redaction/walk';
+import { sectionTree, type Atom, type ReadBlock } from '../../../shared/redaction/walk';
 
 /**
  * A stored section as the revision viewer shows it: one line per block, read by the one reader of stored minutes,
@@ -9,16 +9,38 @@ import { walkSection, type Atom } from '../../../shared/redaction/walk';
  */
 export function RevisionText({ content }: { content: SerializedDoc }) {
   const blocks: ReactNode[] = [];
+  const line = ({ shape, atoms }: ReadBlock, key: number) => {
+    const prefix = shape.kind === 'listItem' ? `${'  '.repeat(shape.depth)}• ` : shape.kind === 'decision' ? 'Decision: ' : shape.kind === 'action' ? 'Action: ' : '';
+    return (
+      <p key={key} className={`rev-block rev-${shape.kind}`}>
+        {prefix}
+        {runs(atoms)}
+      </p>
+    );
+  };
   try {
-    walkSection(content, 'revision', (shape, atoms) => {
-      const prefix = shape.kind === 'listItem' ? `${'  '.repeat(shape.depth)}• ` : shape.kind === 'decision' ? 'Decision: ' : shape.kind === 'action' ? 'Action: ' : '';
-      blocks.push(
-        <p key={blocks.length} className={`rev-block rev-${shape.kind}`}>
-          {prefix}
-          {runs(atoms)}
-        </p>,
-      );
-    });
+    for (const n of sectionTree(content, 'revision')) {
+      if (n.kind === 'block') blocks.push(line(n.block, blocks.length));
+      else
+        blocks.push(
+          <table key={blocks.length} className="rev-table">
+            <tbody>
+              {n.rows.map((r, i) => (
+                <tr key={i}>
+                  {r.cells.map((c, j) => {
+                    const Cell = c.header || r.header ? 'th' : 'td';
+                    return (
+                      <Cell key={j} colSpan={c.colSpan > 1 ? c.colSpan : undefined} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}>
+                        {c.blocks.map(line)}
+                      </Cell>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>,
+        );
+    }
   } catch (e) {
     return <p className="error-note">This revision cannot be shown: {e instanceof Error ? e.message : String(e)}</p>;
   }

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
-import type { PublicInline, PublicSummary, SummaryBlock } from '../../../shared/redaction/public-model';
+import type { PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
 
 /**
@@ -18,15 +18,14 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
       </div>
     );
   const s = result.summary;
-  const counters = new Map<number, number>();
-  const itemNo = s.blocks.map((b) => (b.kind === 'listItem' ? counters.set(b.list, (counters.get(b.list) ?? 0) + 1).get(b.list)! : 0));
+  const itemNo = listNumbers(s.blocks);
   return (
     <>
       {s.blockers.length > 0 && <Blockers summary={s} />}
       <article className={stale ? 'pv-doc stale' : 'pv-doc'} aria-label="Public summary preview" data-testid="public-preview">
         <p className="pv-body">{s.bodyName}</p>
         {s.blocks.map((b, i) => (
-          <Block key={i} b={b} n={itemNo[i]!} marker={s.marker} />
+          <Block key={i} b={b} n={itemNo.get(b) ?? 0} numbers={itemNo} marker={s.marker} />
         ))}
         <p className="pv-foot sub">
           Withheld items are {withheldDisplay === 'omit' ? 'left out of the summary' : 'shown by title only, with “Not published.”'} (set on the meeting page).
@@ -53,8 +52,51 @@ function Blockers({ summary }: { summary: PublicSummary }) {
   );
 }
 
-function Block({ b, n, marker }: { b: SummaryBlock; n: number; marker: string }): ReactNode {
+/** The number of every list item, table cells' included, in document order (numbering restarts per list). */
+function listNumbers(blocks: readonly SummaryBlock[]): Map<object, number> {
+  const counters = new Map<number, number>();
+  const out = new Map<object, number>();
+  const count = (b: SummaryBlock | PublicCellBlock) => {
+    if (b.kind === 'listItem') out.set(b, counters.set(b.list, (counters.get(b.list) ?? 0) + 1).get(b.list)!);
+  };
+  for (const b of blocks) {
+    if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) c.blocks.forEach(count);
+    else count(b);
+  }
+  return out;
+}
+
+/**
+ * A table of the minutes: a real table, header rows in a thead. Each block of a cell is one [data-pv-block] element (an
+ * empty cell one empty one), as each is one paragraph in the DOCX.
+ */
+function TableBlock({ t, numbers, marker }: { t: PublicTable; numbers: Map<object, number>; marker: string }): ReactNode {
+  const lead = t.rows.findIndex((r) => !r.header);
+  const headRows = lead === -1 ? t.rows.length : lead;
+  const row = (r: PublicTable['rows'][number], i: number) => (
+    <tr key={i}>
+      {r.cells.map((c, j) => {
+        const Cell = c.header || r.header ? 'th' : 'td';
+        return (
+          <Cell key={j} colSpan={c.colSpan > 1 ? c.colSpan : undefined} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}>
+            {c.blocks.length === 0 ? <p className="pv-p" data-pv-block="" /> : c.blocks.map((b, k) => <Block key={k} b={b} n={numbers.get(b) ?? 0} numbers={numbers} marker={marker} />)}
+          </Cell>
+        );
+      })}
+    </tr>
+  );
+  return (
+    <table className="pv-table">
+      {headRows > 0 && <thead>{t.rows.slice(0, headRows).map(row)}</thead>}
+      <tbody>{t.rows.slice(headRows).map((r, i) => row(r, i + headRows))}</tbody>
+    </table>
+  );
+}
+
+function Block({ b, n, numbers, marker }: { b: SummaryBlock | PublicCellBlock; n: number; numbers: Map<object, number>; marker: string }): ReactNode {
   switch (b.kind) {
+    case 'table':
+      return <TableBlock t={b} numbers={numbers} marker={marker} />;
     case 'title':
       return <h3 className="pv-title" data-pv-block="">{b.text}</h3>;
     case 'subtitle':
@@ -87,7 +129,7 @@ function Block({ b, n, marker }: { b: SummaryBlock; n: number; marker: string })
       );
     default:
       return (
-        <p className={b.note ? 'pv-p pv-note' : 'pv-p'} data-pv-block="">
+        <p className={'note' in b && b.note ? 'pv-p pv-note' : 'pv-p'} data-pv-block="">
           <Inlines inlines={b.inlines} marker={marker} />
         </p>
       );

@@ -1,4 +1,5 @@
 import { $isListItemNode, $isListNode } from '@lexical/list';
+import { $isTableCellNode, $isTableNode, $isTableRowNode } from '@lexical/table';
 import { $getRoot, $isDecoratorNode, $isElementNode, $isLineBreakNode, $isTextNode, type ElementNode, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
 import { $isFlagNode } from '../../editor';
 import type { Segment, TextBlock } from './map';
@@ -13,11 +14,12 @@ export function readTextBlocks(editor: LexicalEditor): Array<TextBlock<Text>> {
   return editor.read(() => $getRoot().getChildren().flatMap((child) => $readTopLevel(editor, child)));
 }
 
-/** The blocks of one top-level node: itself, or for a list each of its items (and nested items after theirs). */
+/** The blocks of one top-level node: itself, for a list each of its items (and nested items after theirs), for a table each cell's blocks. */
 function $readTopLevel(editor: LexicalEditor, node: LexicalNode): Array<TextBlock<Text>> {
   const blocks: Array<TextBlock<Text>> = [];
   const visit = (n: LexicalNode) => {
-    if ($isListNode(n)) {
+    // A list: each item; a table (pasted): each block of each cell, row by row.
+    if ($isListNode(n) || $isTableNode(n) || $isTableRowNode(n) || $isTableCellNode(n)) {
       for (const item of n.getChildren()) visit(item);
       return;
     }
