@@ -54,6 +54,43 @@ export function termFrequency(words: readonly string[], term: Pick<RankTerm, 'wo
   return tf;
 }
 
+const RUN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/** The words of a text with where each stands in it ([from, to) in UTF-16 units), folded as `tokens` folds them. */
+export function tokenSpans(text: string): Array<{ word: string; from: number; to: number }> {
+  const out: Array<{ word: string; from: number; to: number }> = [];
+  for (const m of text.matchAll(RUN)) {
+    const from = m.index;
+    for (const word of tokens(m[0])) out.push({ word, from, to: from + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Where the terms occur in `text`, as FTS5's highlight() marks them: each occurrence from its first word's start
+ * to its last word's end, overlapping ones merged, in order.
+ */
+export function hitRanges(text: string, terms: ReadonlyArray<Pick<RankTerm, 'words' | 'prefix'>>): Array<[number, number]> {
+  const spans = tokenSpans(text);
+  const words = spans.map((s) => s.word);
+  const found: Array<[number, number]> = [];
+  for (const t of terms) {
+    const n = t.words.length;
+    if (n === 0) continue;
+    for (let i = 0; i + n <= words.length; i++) {
+      if (termFrequency(words.slice(i, i + n), t) === 1) found.push([spans[i]!.from, spans[i + n - 1]!.to]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const r of found) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
 /** FTS5's inverse document frequency: ln((N − n + 0.5) / (n + 0.5)), never below 1e-6. */
 export function idf(rows: number, docFreq: number): number {
   const v = Math.log((rows - docFreq + 0.5) / (docFreq + 0.5));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bm25, idf, rankCandidates, roundEstimate, termFrequency, tokens } from '../../shared/search/rank';
+import { bm25, hitRanges, idf, rankCandidates, roundEstimate, termFrequency, tokens } from '../../shared/search/rank';
 
 describe('search ranking (BM25 over candidates)', () => {
   it('tokenises as the index does: case and accents folded, punctuation separates', () => {
@@ -39,6 +39,16 @@ describe('search ranking (BM25 over candidates)', () => {
     ];
     expect(rankCandidates(c, terms, stats, 10)).toEqual([-7, -9, -8]);
     expect(rankCandidates(c, terms, stats, 1)).toEqual([-7]);
+  });
+
+  it('marks hits where FTS5 highlight() would: words, whole phrases, prefixes; accents folded; overlaps merged', () => {
+    const text = 'Café Müller: the opt-out registry, and the opt-out  Registry again; registries.';
+    const at = (r: Array<[number, number]>) => r.map(([a, b]) => text.slice(a, b));
+    expect(at(hitRanges(text, [{ words: ['cafe'], prefix: false }, { words: ['muller'], prefix: false }]))).toEqual(['Café', 'Müller']);
+    expect(at(hitRanges(text, [{ words: ['opt', 'out', 'registry'], prefix: false }]))).toEqual(['opt-out registry', 'opt-out  Registry']);
+    expect(at(hitRanges(text, [{ words: ['regist'], prefix: true }]))).toEqual(['registry', 'Registry', 'registries']);
+    expect(at(hitRanges(text, [{ words: ['out', 'registry'], prefix: false }, { words: ['opt', 'out'], prefix: false }]))).toEqual(['opt-out registry', 'opt-out  Registry']);
+    expect(hitRanges(text, [{ words: ['absent'], prefix: false }])).toEqual([]);
   });
 
   it('shows an estimate with two significant digits', () => {

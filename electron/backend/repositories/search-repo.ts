@@ -229,6 +229,18 @@ export class SearchRepo extends PreparedRepo {
     return { rows: Math.max(span, 0), avgLength: null, minId, maxId };
   }
 
+  /** The ranked passages with their meeting and agenda item (no FTS5 call: hits are found by the caller). */
+  rows(ids: readonly number[]): Array<Omit<SearchRow, 'highlighted'>> {
+    return this.stmt(
+      `SELECT d.id, d.kind, d.meeting_id AS meetingId, d.ref, d.section_key AS sectionKey, d.text, d.flags_json AS flagsJson,
+              m.title AS meetingTitle, m.starts_at AS meetingStartsAt, m.kind AS meetingKind, m.group_name AS "group",
+              a.title AS itemTitle, a.for_publication AS itemForPublication, p.for_publication AS itemParentForPublication
+         FROM search_docs d JOIN meetings m ON m.id = d.meeting_id
+         LEFT JOIN agenda_items a ON a.id = d.section_key LEFT JOIN agenda_items p ON p.id = a.parent_id
+        WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as Array<Omit<SearchRow, 'highlighted'>>;
+  }
+
   /**
    * One ranked passage with its hits marked (U+E000 … U+E001), its meeting and its agenda item. The id is cast:
    * better-sqlite3 binds a JS number as REAL, and FTS5 does not apply a rowid constraint whose value is REAL (it

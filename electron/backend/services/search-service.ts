@@ -4,7 +4,7 @@ import type { SearchHit, SearchInput, SearchOutput, SearchPiece } from '../../..
 import { searchBlocks } from '../../../shared/search/blocks';
 import { hitsFlagged, piecesOf, snippetWindow, unmark } from '../../../shared/search/pieces';
 import { parseQuery } from '../../../shared/search/query';
-import { rankCandidates, roundEstimate, tokens, type RankTerm } from '../../../shared/search/rank';
+import { hitRanges, rankCandidates, roundEstimate, tokens, type RankTerm } from '../../../shared/search/rank';
 import { HIT_CLOSE, HIT_OPEN, SearchRepo, type SearchRow } from '../repositories/search-repo';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
@@ -77,8 +77,9 @@ export class SearchService {
       const ids = rankCandidates(candidates, terms, { rows: stats.rows, avgLength }, limit);
 
       const titles = new Map<string, Map<string, string>>();
-      const titleOf = (row: SearchRow) => {
+      const titleOf = (row: Omit<SearchRow, 'highlighted'>) => {
         if (SECTION_TITLE[row.sectionKey]) return SECTION_TITLE[row.sectionKey]!;
+        if (row.itemTitle === null) return 'Removed agenda item'; // no agenda item has that key
         let t = titles.get(row.meetingId);
         if (!t) {
           t = new Map(this.meetings.agendaOf(row.meetingId).map((a) => [a.id, `${a.number} ${a.title}`]));
@@ -86,10 +87,23 @@ export class SearchService {
         }
         return t.get(row.sectionKey) ?? 'Removed agenda item';
       };
+      // Hits are marked here with the ranking's tokenizer; a passage where it finds none (a word the two tokenizers
+      // split differently) is marked by FTS5's highlight() instead.
+      const byId = new Map(this.repo.rows(ids).map((r) => [r.id, r]));
       const hits: SearchHit[] = [];
       for (const id of ids) {
-        const row = this.repo.hydrate(parsed.match, id);
-        if (row) hits.push(toHit(row, titleOf(row)));
+        const row = byId.get(id);
+        if (!row) continue;
+        const ranges = hitRanges(row.text, terms);
+        if (ranges.length > 0) {
+          hits.push(toHit(row, row.text, ranges, titleOf(row)));
+          continue;
+        }
+        const marked = this.repo.hydrate(parsed.match, id);
+        if (marked) {
+          const u = unmark(marked.highlighted, HIT_OPEN, HIT_CLOSE);
+          hits.push(toHit(marked, u.text, u.hits, titleOf(marked)));
+        }
       }
       return { hits, matched, capped, estimated, understood: parsed.terms };
     })();
@@ -109,8 +123,7 @@ function meanLength(candidates: ReadonlyArray<{ text: string }>): number {
   return n / candidates.length || 1;
 }
 
-function toHit(row: SearchRow, sectionTitle: string): SearchHit {
-  const { text, hits } = unmark(row.highlighted, HIT_OPEN, HIT_CLOSE);
+function toHit(row: Omit<SearchRow, 'highlighted'>, text: string, hits: Array<[number, number]>, sectionTitle: string): SearchHit {
   let flags: Array<[number, number]> = [];
   try {
     flags = JSON.parse(row.flagsJson) as Array<[number, number]>;
