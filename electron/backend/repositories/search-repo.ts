@@ -137,7 +137,7 @@ export class SearchRepo extends PreparedRepo {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (f.meetingId) {
-      clauses.push('d.meeting_id = ?');
+      clauses.push('+d.meeting_id = ?'); // '+': no index on it, so FTS5 drives the walk (newest first, stops early)
       params.push(f.meetingId);
     }
     if (f.meetingKind) {
@@ -149,15 +149,15 @@ export class SearchRepo extends PreparedRepo {
       params.push(f.group);
     }
     if (f.from) {
-      clauses.push('m.starts_at >= ?');
+      clauses.push('+m.starts_at >= ?');
       params.push(f.from);
     }
     if (f.to) {
-      clauses.push('m.starts_at < ?');
+      clauses.push('+m.starts_at < ?');
       params.push(`${f.to}T99`);
     }
     if (f.kinds && f.kinds.length > 0) {
-      clauses.push(`d.kind IN (${f.kinds.map(() => '?').join(', ')})`);
+      clauses.push(`+d.kind IN (${f.kinds.map(() => '?').join(', ')})`);
       params.push(...f.kinds);
     }
     return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
