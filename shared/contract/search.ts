@@ -58,10 +58,12 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchOutput = z.object({
   hits: z.array(SearchHit),
-  /** Passages that matched, counted up to `capped`. */
+  /** Passages ranked: every match, or the most recent ones when `capped`. */
   matched: z.number().int(),
-  /** True when more passages matched than are ranked (the ranking then covers the most recent ones). */
+  /** True when more passages matched than are ranked (the ranking then covers the `matched` most recent ones). */
   capped: z.boolean(),
+  /** How many passages match: `matched` when not capped, else an estimate (two significant digits). */
+  estimated: z.number().int(),
   /** What the query was understood as; empty when nothing searchable was typed. */
   understood: z.array(z.object({ kind: z.enum(['word', 'phrase', 'prefix']), text: z.string() })),
 });

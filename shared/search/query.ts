@@ -10,6 +10,8 @@ export interface ParsedQuery {
   match: string;
   /** What was understood, for the results' heading: words, phrases and prefixes. */
   terms: Array<{ kind: 'word' | 'phrase' | 'prefix'; text: string }>;
+  /** The FTS5 expression of each term alone, in the order of `terms` (`match` is them joined: all must match). */
+  parts: string[];
 }
 
 const MAX_TERMS = 16;
@@ -48,5 +50,5 @@ export function parseQuery(input: string): ParsedQuery | null {
     }
   }
   if (parts.length === 0) return null;
-  return { match: parts.join(' '), terms };
+  return { match: parts.join(' '), terms, parts };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TEST_KEY } from '../helpers/key';
 import { Backend } from '../../electron/backend/backend';
 import { SearchRepo } from '../../electron/backend/repositories/search-repo';
+import { RANK_CAP } from '../../electron/backend/services/search-service';
 import type { SearchOutput } from '../../shared/contract/search';
 import type { SerializedDoc, SerializedElement } from '../../shared/editor/doc-model';
 import { docOfSize, prng, text } from './gen';
@@ -75,7 +76,8 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
     const common = vocab[0]!; // rank 1 of the Zipf law: the most common word
     const mid = vocab[200]!;
     const rare = vocab[20_000]!;
-    const cases: Array<{ label: string; query: string; like: string }> = [
+    const oldestMonth = { from: '2026-01-01', to: '2026-01-31' };
+    const cases: Array<{ label: string; query: string; like: string; filters?: { from: string; to: string } }> = [
       { label: `most common word "${common}"`, query: common, like: common },
       { label: `single term "${mid}" (rank 200)`, query: mid, like: mid },
       { label: `single term "${rare}" (rank 20,000)`, query: rare, like: rare },
@@ -84,42 +86,56 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
       { label: `phrase "${common} ${vocab[1]}" (most common words)`, query: `"${common} ${vocab[1]}"`, like: `${common} ${vocab[1]}` },
       { label: `phrase "${mid} ${common}"`, query: `"${mid} ${common}"`, like: `${mid} ${common}` },
       { label: `two terms ${common} ${mid}`, query: `${common} ${mid}`, like: mid },
+      { label: `most common word "${common}", oldest month only (dates filter)`, query: common, like: common, filters: oldestMonth },
     ];
+    const likeFiltered = db.prepare(
+      `SELECT count(*) FROM search_docs d JOIN meetings m ON m.id = d.meeting_id WHERE m.starts_at >= ? AND m.starts_at < ? AND d.text LIKE ?`,
+    );
     const rows: Array<Array<string | number>> = [];
-    const data: Record<string, { fts: Summary; like: Summary; matched: number; capped: boolean; hits: number; docFreq: number | null }> = {};
+    const data: Record<string, { fts: Summary; cpuMsPerQuery: number; like: Summary; matched: number; capped: boolean; estimated: number; hits: number; docFreq: number | null }> = {};
     const targets: PartResult['targets'] = [];
     for (const c of cases) {
       const fts: number[] = [];
       let last: SearchOutput | null = null;
+      let cpuMicros = 0;
       for (let i = 0; i < runs + 2; i++) {
+        const cpu0 = process.cpuUsage();
         const t = performance.now();
-        const r = await backend.dispatch('search.query', { query: c.query });
+        const r = await backend.dispatch('search.query', { query: c.query, ...c.filters });
         const dt = performance.now() - t;
         if (!r.ok) throw new Error(`search.query ${c.query}: ${r.error.message}`);
         last = r.value as SearchOutput;
-        if (i >= 2) fts.push(dt); // two warm-up runs
+        const cpu = process.cpuUsage(cpu0);
+        if (i >= 2) {
+          fts.push(dt); // two warm-up runs
+          cpuMicros += cpu.user + cpu.system;
+        }
       }
       const like: number[] = [];
       for (let i = 0; i < likeRuns; i++) {
         const t = performance.now();
-        repo.likeScanCount(c.like);
+        if (c.filters) likeFiltered.pluck().get(c.filters.from, `${c.filters.to}T99`, `%${c.like}%`);
+        else repo.likeScanCount(c.like);
         like.push(performance.now() - t);
       }
       const f = summarise(fts);
       const l = summarise(like);
-      const df = /^[a-z]+$/.test(c.query) ? docFreq(c.query) : null;
-      data[c.label] = { fts: f, like: l, matched: last!.matched, capped: last!.capped, hits: last!.hits.length, docFreq: df };
+      const df = /^[a-z]+$/.test(c.query) && !c.filters ? docFreq(c.query) : null;
+      data[c.label] = { fts: f, cpuMsPerQuery: cpuMicros / 1000 / runs, like: l, matched: last!.matched, capped: last!.capped, estimated: last!.estimated, hits: last!.hits.length, docFreq: df };
       rows.push([
         c.label,
-        df === null ? (last!.capped ? `>${last!.matched.toLocaleString('en-GB')}` : last!.matched.toLocaleString('en-GB')) : df.toLocaleString('en-GB'),
+        df === null ? '' : df.toLocaleString('en-GB'),
+        last!.capped ? `about ${last!.estimated.toLocaleString('en-GB')}: newest ${last!.matched.toLocaleString('en-GB')} ranked` : `${last!.matched.toLocaleString('en-GB')}: all ranked`,
         last!.hits.length,
         ms(f.p50),
         ms(f.p95),
+        ms(cpuMicros / 1000 / runs),
         ms(l.p50),
         ratio(l.p50, f.p95),
       ]);
       targets.push({ name: `p95 ≤ 50 ms: ${c.label}`, met: f.p95 <= 50, detail: `${ms(f.p95)} ms` });
-      targets.push({ name: `≥ 10× the LIKE scan: ${c.label}`, met: l.p50 >= 10 * f.p95, detail: `scan p50 ${ms(l.p50)} ms / search p95 ${ms(f.p95)} ms = ${ratio(l.p50, f.p95)}` });
+      // The filtered case's peer reads only the month's passages (through the meetings' date index): shown, not a target.
+      if (!c.filters) targets.push({ name: `≥ 10× the LIKE scan: ${c.label}`, met: l.p50 >= 10 * f.p95, detail: `scan p50 ${ms(l.p50)} ms / search p95 ${ms(f.p95)} ms = ${ratio(l.p50, f.p95)}` });
       opts.log(`${c.label}: p95 ${ms(f.p95)} ms, LIKE ${ms(l.p50)} ms`);
     }
 
@@ -177,16 +193,18 @@ export async function runSearch(opts: PartOptions): Promise<PartResult> {
       method:
         `${written.toLocaleString('en-GB')} paragraphs (${meetings} meetings × ${sectionsPerMeeting} sections × ${perSection} paragraphs, 14–43 words each, Zipf s=1.05 over 30,000 words; ` +
         `database ${(dbBytes / 2 ** 20).toFixed(0)} MiB, written in ${genSeconds.toFixed(0)} s). Each query ${runs} times (after 2 warm-ups) through Backend.dispatch('search.query'): ` +
-        `parse, FTS5 MATCH, BM25 ranking, the first 50 results with snippets, meeting and section, zod validation of input and output. ` +
+        `parse, the newest ${RANK_CAP.toLocaleString('en-GB')} matches at most (an early-stopping FTS5 walk), BM25 over them, the first 50 results with snippets, meeting and section, zod validation of input and output. ` +
         `Peer: SELECT count(*) FROM search_docs WHERE text LIKE '%…%' on the same table (${likeRuns} runs; a LIKE cannot rank, so it must read every row to find the best matches). ` +
         `Autosave: minutes.saveSection of a real edit (the last paragraph grows), alternating between a section whose index is kept current and one with index maintenance switched off, N=${n} each. Times in ms.`,
       tables: [
-        { caption: 'Queries (first 50 results, ranked)', headers: ['query', 'passages matching', 'results', 'p50 ms', 'p95 ms', 'LIKE scan p50 ms', 'scan / search p95'], rows },
+        { caption: 'Queries (first 50 results, ranked)', headers: ['query', 'passages matching (counted)', 'answer says', 'results', 'p50 ms', 'p95 ms', 'CPU ms / query', 'LIKE scan p50 ms', 'scan / search p95'], rows },
         { caption: 'Autosave with and without the index', headers: ['case', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], rows: saveRows },
       ],
       targets,
       notes: [
-        'A query matching more than 2,000 passages (the most common word, a two-letter prefix) ranks the 2,000 most recently indexed of them by BM25 (search-service RANK_CAP); the answer says so and the results page tells the officer to add a word or a filter.',
+        `A query matching more than ${RANK_CAP.toLocaleString('en-GB')} passages (the most common word, a two-letter prefix, a phrase of common words) ranks the ${RANK_CAP.toLocaleString('en-GB')} most recent of them by BM25 (search-service RANK_CAP); the answer gives an estimate of the total ("about 960,000 passages match: showing the 50 most relevant of the latest 1,000"). Fewer matches are all ranked. BM25 is computed over the candidates' text (shared/search/rank.ts), not by FTS5's bm25(), which counts each phrase over the whole index first.`,
+        'CPU ms / query: the process CPU time (user + system) of the timed runs divided by their number; on a machine loaded by other work it shows the cost of a query apart from the waits for a core.',
+        'The dates filter query is the most common word restricted to the meetings of the oldest month: the walk starts at the id range of those meetings; its LIKE peer joins the meetings the same way and reads only that month (27,500 passages, through the date index), so its ratio is shown but is not a target.',
       ],
       data: { paragraphs: written, dbBytes, genSeconds, queries: data, autosave: saves },
       seconds: (Date.now() - started) / 1000,

@@ -3,6 +3,7 @@ import type { SearchOutput } from '../../shared/contract/search';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { parseQuery } from '../../shared/search/query';
 import { searchBlocks } from '../../shared/search/blocks';
+import { RANK_CAP } from '../../electron/backend/services/search-service';
 import { call } from '../helpers/temp';
 import { doc, meetingWithAgenda } from './minutes-fixture';
 
@@ -28,6 +29,7 @@ describe('search query language', () => {
     expect(parseQuery('NEAR(a b) OR c:d ^x')?.match).toBe('"NEAR a" "b" "OR" "c d" "x"');
     expect(parseQuery('  "" * - ')).toBeNull();
     expect(parseQuery('"unclosed phrase')?.terms).toEqual([{ kind: 'phrase', text: 'unclosed phrase' }]);
+    expect(parseQuery('"systemic risk" eval* café')?.parts).toEqual(['"systemic risk"', '"eval" *', '"café"']);
   });
 
   it('splits a section into blocks with their flagged ranges', () => {
@@ -127,16 +129,72 @@ describe('search index cache', () => {
   });
 });
 
-describe('search over many matches', () => {
-  it('ranks the most recent 2,000 matches when there are more, and says so', async () => {
+describe('search over many matches (the bounded path)', () => {
+  it('ranks the most recent RANK_CAP matches when there are more, says so with an estimate, and returns the newest', async () => {
     const { backend, meetingId, items } = await meetingWithAgenda();
-    const many = Array.from({ length: 2_100 }, (_, i) => `Quorum noted in paragraph ${i}.`);
+    const many = Array.from({ length: RANK_CAP + 100 }, (_, i) => `Quorum noted in paragraph ${i}.`);
     await call(backend, 'minutes.saveSection', { meetingId, sectionKey: items[0], content: doc(...many) });
     // Written last: the most recent passage, so it is among those ranked, and a short one ranks first.
-    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'closing', content: doc('Quorum.') });
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'closing', content: flaggedDoc('', 'Quorum', '.') });
     const out = await search(backend, { query: 'quorum' });
-    expect(out).toMatchObject({ capped: true, matched: 2_000 });
+    expect(out).toMatchObject({ capped: true, matched: RANK_CAP, estimated: 1_100 });
     expect(out.hits).toHaveLength(50);
     expect(out.hits[0]!.sectionKey).toBe('closing');
+    expect(out.hits[0]!.flagged).toBe(true); // flagged passages stay flagged on this path
+    // Blocks are indexed in order, so paragraphs 0..100 are the oldest 101 matches: outside the newest RANK_CAP.
+    const numbers = out.hits.slice(1).map((h) => Number(/paragraph (\d+)/.exec(h.snippet.map((p) => p.text).join(''))![1]));
+    expect(numbers).toHaveLength(49);
+    for (const n of numbers) expect(n).toBeGreaterThanOrEqual(101);
+    expect(new Set(numbers).size).toBe(49);
+    // A two-letter prefix and a phrase of the common words take the same path.
+    expect(await search(backend, { query: 'qu*' })).toMatchObject({ capped: true, matched: RANK_CAP });
+    expect(await search(backend, { query: '"quorum noted"' })).toMatchObject({ capped: true, matched: RANK_CAP });
+  });
+
+  it('applies every filter before the cap: the few matches of an old meeting are found under a newer flood', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc('Quorum in the old meeting.', 'Quorum again, old.') });
+    await call(backend, 'decisions.create', { meetingId, sectionKey: 'opening', text: 'Quorum rules adopted.', outcome: 'adopted' });
+    const newer = await call<{ meeting: { id: string } }>(backend, 'meetings.create', {
+      title: 'Working group',
+      kind: 'ad_hoc_group',
+      groupName: 'Transparency',
+      startsAt: '2026-06-01T10:00',
+      endsAt: '2026-06-01T12:00',
+    });
+    const flood = Array.from({ length: RANK_CAP + 50 }, (_, i) => `Quorum line ${i}.`);
+    await call(backend, 'minutes.saveSection', { meetingId: newer.meeting.id, sectionKey: 'opening', content: doc(...flood) });
+
+    const all = await search(backend, { query: 'quorum' });
+    expect(all.capped).toBe(true);
+    expect(all.hits.every((h) => h.meetingId === newer.meeting.id)).toBe(true);
+
+    const old = await search(backend, { query: 'quorum', meetingId });
+    expect(old).toMatchObject({ capped: false, matched: 3, estimated: 3 });
+    expect(old.hits.map((h) => h.kind).sort()).toEqual(['decision', 'minutes', 'minutes']);
+    expect((await search(backend, { query: 'quorum', to: '2026-03-01' })).hits).toHaveLength(3);
+    expect((await search(backend, { query: 'quorum', from: '2026-02-10', to: '2026-02-10', kinds: ['decision'] })).hits.map((h) => h.kind)).toEqual(['decision']);
+    expect((await search(backend, { query: 'quorum', meetingKind: 'plenary' })).matched).toBe(3);
+    expect(await search(backend, { query: 'quorum', group: 'transparency' })).toMatchObject({ capped: true, matched: RANK_CAP });
+    expect((await search(backend, { query: 'quorum', kinds: ['decision'] })).hits.map((h) => h.meetingId)).toEqual([meetingId]);
+    // A meeting with no passage at all: nothing, without walking the index.
+    const empty = await call<{ meeting: { id: string } }>(backend, 'meetings.create', { title: 'Empty', startsAt: '2027-01-01T10:00', endsAt: '2027-01-01T11:00' });
+    expect(await search(backend, { query: 'quorum', meetingId: empty.meeting.id })).toMatchObject({ hits: [], matched: 0, capped: false });
+    // Two words, one rare: every passage with both, ranked in full.
+    expect((await search(backend, { query: 'quorum again' })).hits.map((h) => h.meetingId)).toEqual([meetingId]);
+  });
+});
+
+describe('search results are the passages ranked', () => {
+  it('returns each matching passage once, with its own text (a rowid bound as a number must still select its row)', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const texts = ['Quorum alpha.', 'Quorum bravo and more words here.', 'Quorum charlie quorum.'];
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: items[0], content: doc(...texts) });
+    const out = await search(backend, { query: 'quorum' });
+    const passages = out.hits.map((h) => h.snippet.map((p) => p.text).join(''));
+    expect(new Set(passages)).toEqual(new Set(texts));
+    // BM25: two hits in a short passage first, the longest passage last.
+    expect(passages[0]).toBe('Quorum charlie quorum.');
+    expect(passages[2]).toBe('Quorum bravo and more words here.');
   });
 });

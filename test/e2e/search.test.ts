@@ -75,4 +75,21 @@ describe('search in Chromium', () => {
     const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
     await expect.poll(() => results.count()).toBe(2);
   });
+
+  it('a word in more passages than are ranked: the page says how many match, about, and which were ranked', async () => {
+    // Its own state: a meeting whose minutes say "quorum" in 1,100 paragraphs (more than the 1,000 ranked).
+    const m = (await apiCall(host, 'meetings.create', { title: 'Long plenary', startsAt: '2025-05-05T10:00', endsAt: '2025-05-05T12:00' })).json as { value: { meeting: { id: string } } };
+    const many = Array.from({ length: 1_100 }, (_, i) => `Quorum confirmed at roll call ${i}.`);
+    const saved = await apiCall(host, 'minutes.saveSection', { meetingId: m.value.meeting.id, sectionKey: 'opening', content: docOf(...many) });
+    expect(saved.json.ok).toBe(true);
+    await page.goto(`${host.origin}/#/`);
+    await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('quorum');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+    await expect.poll(() => results.count()).toBe(50);
+    const status = page.getByRole('status').filter({ hasText: 'passages match' });
+    expect(await status.innerText()).toBe('About 1,100 passages match quorum: showing the 50 most relevant of the latest 1,000. Add a word or a filter to narrow it down.');
+  });
 });

@@ -137,7 +137,7 @@ export class SearchRepo extends PreparedRepo {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (f.meetingId) {
-      clauses.push('d.meeting_id = ?');
+      clauses.push('+d.meeting_id = ?'); // '+': no index on it, so FTS5 drives the walk (newest first, stops early)
       params.push(f.meetingId);
     }
     if (f.meetingKind) {
@@ -149,40 +149,103 @@ export class SearchRepo extends PreparedRepo {
       params.push(f.group);
     }
     if (f.from) {
-      clauses.push('m.starts_at >= ?');
+      clauses.push('+m.starts_at >= ?');
       params.push(f.from);
     }
     if (f.to) {
-      clauses.push('m.starts_at < ?');
+      clauses.push('+m.starts_at < ?');
       params.push(`${f.to}T99`);
     }
     if (f.kinds && f.kinds.length > 0) {
-      clauses.push(`d.kind IN (${f.kinds.map(() => '?').join(', ')})`);
+      clauses.push(`+d.kind IN (${f.kinds.map(() => '?').join(', ')})`);
       params.push(...f.kinds);
     }
     return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
   }
 
   private from(f: SearchFilters): string {
-    const needsDocs = Boolean(f.meetingId || f.kinds?.length);
     const needsMeeting = Boolean(f.meetingKind || f.group || f.from || f.to);
-    return `search_fts f${needsDocs || needsMeeting ? ' JOIN search_docs d ON d.id = f.rowid' : ''}${needsMeeting ? ' JOIN meetings m ON m.id = d.meeting_id' : ''}`;
+    return `search_fts f JOIN search_docs d ON d.id = f.rowid${needsMeeting ? ' JOIN meetings m ON m.id = d.meeting_id' : ''}`;
   }
 
   /**
-   * One pass over the most recent `cap` matching passages (ascending ids are newest first, see migration 010), each
-   * with its BM25 score (lower is better): the caller ranks them. Fewer than `cap` rows means that is every match.
+   * The id range holding every passage of the meetings the filters select (meeting, kind, group, dates), or null
+   * when no filter is about meetings; `{ lo: null }` when those meetings hold no passage. A meeting's passages are
+   * written together, so their ids are close: with the range as a rowid bound, FTS5 starts its walk at the first
+   * passage that can pass the filter instead of walking every newer match of a common word.
    */
-  scored(match: string, f: SearchFilters, cap: number): Array<{ id: number; score: number }> {
-    const w = this.where(f);
-    return this.stmt(`SELECT f.rowid AS id, bm25(search_fts) AS score FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql} ORDER BY f.rowid LIMIT ?`).all(
-      match,
-      ...w.params,
-      cap,
-    ) as Array<{ id: number; score: number }>;
+  idRange(f: SearchFilters): { lo: number | null; hi: number | null } | null {
+    if (!(f.meetingId || f.meetingKind || f.group || f.from || f.to)) return null;
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (f.meetingId) {
+      clauses.push('m.id = ?');
+      params.push(f.meetingId);
+    }
+    const w = this.where({ ...f, meetingId: undefined, kinds: undefined });
+    return this.stmt(
+      `SELECT min((SELECT min(id) FROM search_docs WHERE meeting_id = m.id)) AS lo, max((SELECT max(id) FROM search_docs WHERE meeting_id = m.id)) AS hi
+         FROM meetings m WHERE 1${clauses.map((c) => ` AND ${c}`).join('')}${w.sql}`,
+    ).get(...params, ...w.params) as { lo: number | null; hi: number | null };
   }
 
-  /** One ranked passage with its hits marked (U+E000 … U+E001), its meeting and its agenda item. */
+  /**
+   * The most recent `cap` matching passages with their text, newest first: ids ascend from the newest (migration
+   * 010), so this is an ascending walk of the FTS5 doclists that stops after `cap` rows, whatever the word's
+   * frequency. No ranking function is called here (FTS5's bm25() would first count the phrase in the whole index).
+   */
+  candidates(match: string, f: SearchFilters, cap: number, range?: { lo: number; hi: number }): Array<{ id: number; text: string }> {
+    const w = this.where(f);
+    const bound = range ? ' AND f.rowid >= CAST(? AS INTEGER) AND f.rowid <= CAST(? AS INTEGER)' : '';
+    return this.stmt(`SELECT f.rowid AS id, d.text FROM ${this.from(f)} WHERE search_fts MATCH ?${w.sql}${bound} ORDER BY f.rowid LIMIT ?`).all(
+      match,
+      ...w.params,
+      ...(range ? [range.lo, range.hi] : []),
+      cap,
+    ) as Array<{ id: number; text: string }>;
+  }
+
+  /**
+   * How many passages contain `match`, counted up to `cap` (an early-stopping walk of the newest), and the id of the
+   * last one counted: above `cap`, the caller estimates the total from how far the walk had to go.
+   */
+  countUpTo(match: string, cap: number): { count: number; lastId: number | null } {
+    const ids = this.stmt(`SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ?`).pluck().all(match, cap) as number[];
+    return { count: ids.length, lastId: ids.length > 0 ? ids[ids.length - 1]! : null };
+  }
+
+  /**
+   * Passages in the index, their mean length in tokens, and the smallest and largest id. Rows and length come from
+   * FTS5's own "averages" record (record 1 of search_fts_data: a varint row count, then a varint token total per
+   * column, as bm25() reads it); when that cannot be read, from the ids and `null` length.
+   */
+  stats(): { rows: number; avgLength: number | null; minId: number; maxId: number } {
+    const minId = (this.stmt(`SELECT min(id) FROM search_docs`).pluck().get() as number | null) ?? 0;
+    const maxId = (this.stmt(`SELECT max(id) FROM search_docs`).pluck().get() as number | null) ?? 0;
+    const span = maxId - minId + 1;
+    const block = this.stmt(`SELECT block FROM search_fts_data WHERE id = 1`).pluck().get() as Buffer | undefined;
+    const values = block ? readVarints(block, 2) : [];
+    if (values.length === 2 && values[0]! > 0) return { rows: values[0]!, avgLength: values[1]! / values[0]!, minId, maxId };
+    return { rows: Math.max(span, 0), avgLength: null, minId, maxId };
+  }
+
+  /** The ranked passages with their meeting and agenda item (no FTS5 call: hits are found by the caller). */
+  rows(ids: readonly number[]): Array<Omit<SearchRow, 'highlighted'>> {
+    return this.stmt(
+      `SELECT d.id, d.kind, d.meeting_id AS meetingId, d.ref, d.section_key AS sectionKey, d.text, d.flags_json AS flagsJson,
+              m.title AS meetingTitle, m.starts_at AS meetingStartsAt, m.kind AS meetingKind, m.group_name AS "group",
+              a.title AS itemTitle, a.for_publication AS itemForPublication, p.for_publication AS itemParentForPublication
+         FROM search_docs d JOIN meetings m ON m.id = d.meeting_id
+         LEFT JOIN agenda_items a ON a.id = d.section_key LEFT JOIN agenda_items p ON p.id = a.parent_id
+        WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as Array<Omit<SearchRow, 'highlighted'>>;
+  }
+
+  /**
+   * One ranked passage with its hits marked (U+E000 … U+E001), its meeting and its agenda item. The id is cast:
+   * better-sqlite3 binds a JS number as REAL, and FTS5 does not apply a rowid constraint whose value is REAL (it
+   * returns every match, and the first one would stand for every hit).
+   */
   hydrate(match: string, id: number): SearchRow | undefined {
     return this.stmt(
       `SELECT d.id, d.kind, d.meeting_id AS meetingId, d.ref, d.section_key AS sectionKey, d.text, d.flags_json AS flagsJson,
@@ -191,7 +254,7 @@ export class SearchRepo extends PreparedRepo {
               a.title AS itemTitle, a.for_publication AS itemForPublication, p.for_publication AS itemParentForPublication
          FROM search_fts f JOIN search_docs d ON d.id = f.rowid JOIN meetings m ON m.id = d.meeting_id
          LEFT JOIN agenda_items a ON a.id = d.section_key LEFT JOIN agenda_items p ON p.id = a.parent_id
-        WHERE search_fts MATCH ? AND f.rowid = ?`,
+        WHERE search_fts MATCH ? AND f.rowid = CAST(? AS INTEGER)`,
     ).get(match, id) as SearchRow | undefined;
   }
 
@@ -199,4 +262,27 @@ export class SearchRepo extends PreparedRepo {
   likeScanCount(needle: string): number {
     return this.stmt(`SELECT count(*) FROM search_docs WHERE text LIKE ? ESCAPE '\\'`).pluck().get(`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number;
   }
+}
+
+/** The first `n` SQLite varints of `buf` (big-endian groups of 7 bits, high bit set on all but the last; a 9th byte carries 8). */
+function readVarints(buf: Uint8Array, n: number): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (out.length < n && i < buf.length) {
+    let v = 0;
+    let k = 0;
+    for (;;) {
+      const byte = buf[i++];
+      if (byte === undefined) return out;
+      if (k === 8) {
+        v = v * 256 + byte;
+        break;
+      }
+      v = v * 128 + (byte & 0x7f);
+      k++;
+      if ((byte & 0x80) === 0) break;
+    }
+    out.push(v);
+  }
+  return out;
 }

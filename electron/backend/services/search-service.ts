@@ -4,17 +4,20 @@ import type { SearchHit, SearchInput, SearchOutput, SearchPiece } from '../../..
 import { searchBlocks } from '../../../shared/search/blocks';
 import { hitsFlagged, piecesOf, snippetWindow, unmark } from '../../../shared/search/pieces';
 import { parseQuery } from '../../../shared/search/query';
+import { hitRanges, rankCandidates, roundEstimate, tokens, type RankTerm } from '../../../shared/search/rank';
 import { HIT_CLOSE, HIT_OPEN, SearchRepo, type SearchRow } from '../repositories/search-repo';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import { SECTION_TITLE } from '../../../shared/redaction/redact';
 
 /**
- * Above this many matching passages, the BM25 ranking covers the most recent `RANK_CAP` of them (by index order:
- * ids count down, so the most recently written come first): a word found nearly everywhere ranks in bounded time, and its hits are then
- * nearly equal in BM25 anyway. The answer says so (`capped`).
+ * The ranking covers at most this many matching passages: the most recent ones (ids ascend from the newest). A
+ * query with fewer matches (a rare word, a specific phrase) is ranked in full by BM25; one with more (the most
+ * common word, a two-letter prefix, a phrase of common words) ranks the newest `RANK_CAP` by BM25, and the answer
+ * says so with an estimate of the total (`capped`, `estimated`). Finding the newest matches is an early-stopping walk
+ * of the FTS5 index, so the work is bounded by `RANK_CAP`, not by how often the words occur.
  */
-export const RANK_CAP = 2_000;
+export const RANK_CAP = 1_000;
 const DEFAULT_LIMIT = 50;
 
 
@@ -39,22 +42,44 @@ export class SearchService {
 
   query(input: z.output<typeof SearchInput>): SearchOutput {
     const parsed = parseQuery(input.query);
-    if (!parsed) return { hits: [], matched: 0, capped: false, understood: [] };
+    if (!parsed) return { hits: [], matched: 0, capped: false, estimated: 0, understood: [] };
     const limit = input.limit ?? DEFAULT_LIMIT;
     const filters = { ...input };
     return this.ctx.db.transaction((): SearchOutput => {
-      // One pass: the most recent RANK_CAP + 1 matches with their BM25 scores, ranked here.
-      const scored = this.repo.scored(parsed.match, filters, RANK_CAP + 1);
-      const capped = scored.length > RANK_CAP;
-      if (capped) scored.length = RANK_CAP;
-      const matched = scored.length;
-      const ids = scored
-        .sort((a, b) => a.score - b.score || a.id - b.id)
-        .slice(0, limit)
-        .map((s) => s.id);
+      const stats = this.repo.stats();
+      // Meeting filters bound the walk to the ids of the meetings they select.
+      const range = this.repo.idRange(filters);
+      if (range && range.lo === null) return { hits: [], matched: 0, capped: false, estimated: 0, understood: parsed.terms };
+      const bound = range ? { lo: range.lo!, hi: range.hi! } : undefined;
+      const candidates = this.repo.candidates(parsed.match, filters, RANK_CAP + 1, bound);
+      const capped = candidates.length > RANK_CAP;
+      if (capped) candidates.length = RANK_CAP;
+      const matched = candidates.length;
+      // Above the cap, the total is estimated from how far the walk went: the newest RANK_CAP matches took ids
+      // lo..last, so the whole range lo..hi holds about RANK_CAP × (hi − lo) / (last − lo) of them.
+      const lo = bound?.lo ?? stats.minId;
+      const hi = bound?.hi ?? stats.maxId;
+      const estimated = capped ? roundEstimate(Math.min(Math.max(stats.rows, matched), densityEstimate(matched, lo, hi, candidates[matched - 1]!.id))) : matched;
+
+      // Document frequency of each term for its weight: counted up to the cap (the same walk as above when the query
+      // is one term and unfiltered), estimated above it.
+      const single = parsed.parts.length === 1 && !range && !filters.kinds?.length;
+      const terms: RankTerm[] = parsed.terms.map((t, i) => {
+        let docFreq: number;
+        if (single) docFreq = capped ? estimated : matched;
+        else {
+          const c = this.repo.countUpTo(parsed.parts[i]!, RANK_CAP + 1);
+          docFreq = c.count > RANK_CAP && c.lastId !== null ? densityEstimate(RANK_CAP, stats.minId, stats.maxId, c.lastId) : c.count;
+        }
+        return { words: tokens(t.kind === 'prefix' ? t.text.slice(0, -1) : t.text), prefix: t.kind === 'prefix', docFreq: Math.min(docFreq, stats.rows) };
+      });
+      const avgLength = stats.avgLength ?? meanLength(candidates);
+      const ids = rankCandidates(candidates, terms, { rows: stats.rows, avgLength }, limit);
+
       const titles = new Map<string, Map<string, string>>();
-      const titleOf = (row: SearchRow) => {
+      const titleOf = (row: Omit<SearchRow, 'highlighted'>) => {
         if (Object.hasOwn(SECTION_TITLE, row.sectionKey)) return SECTION_TITLE[row.sectionKey as keyof typeof SECTION_TITLE];
+        if (row.itemTitle === null) return 'Removed agenda item'; // no agenda item has that key
         let t = titles.get(row.meetingId);
         if (!t) {
           t = new Map(this.meetings.agendaOf(row.meetingId).map((a) => [a.id, `${a.number} ${a.title}`]));
@@ -62,18 +87,43 @@ export class SearchService {
         }
         return t.get(row.sectionKey) ?? 'Removed agenda item';
       };
+      // Hits are marked here with the ranking's tokenizer; a passage where it finds none (a word the two tokenizers
+      // split differently) is marked by FTS5's highlight() instead.
+      const byId = new Map(this.repo.rows(ids).map((r) => [r.id, r]));
       const hits: SearchHit[] = [];
       for (const id of ids) {
-        const row = this.repo.hydrate(parsed.match, id);
-        if (row) hits.push(toHit(row, titleOf(row)));
+        const row = byId.get(id);
+        if (!row) continue;
+        const ranges = hitRanges(row.text, terms);
+        if (ranges.length > 0) {
+          hits.push(toHit(row, row.text, ranges, titleOf(row)));
+          continue;
+        }
+        const marked = this.repo.hydrate(parsed.match, id);
+        if (marked) {
+          const u = unmark(marked.highlighted, HIT_OPEN, HIT_CLOSE);
+          hits.push(toHit(marked, u.text, u.hits, titleOf(marked)));
+        }
       }
-      return { hits, matched, capped, understood: parsed.terms };
+      return { hits, matched, capped, estimated, understood: parsed.terms };
     })();
   }
 }
 
-function toHit(row: SearchRow, sectionTitle: string): SearchHit {
-  const { text, hits } = unmark(row.highlighted, HIT_OPEN, HIT_CLOSE);
+/** `count` matches found in ids lo..last (ids are dense: one per passage) → about how many in lo..hi. */
+function densityEstimate(count: number, lo: number, hi: number, last: number): number {
+  const walked = Math.max(1, last - lo + 1);
+  return Math.round((count * Math.max(walked, hi - lo + 1)) / walked);
+}
+
+function meanLength(candidates: ReadonlyArray<{ text: string }>): number {
+  if (candidates.length === 0) return 1;
+  let n = 0;
+  for (const c of candidates) n += tokens(c.text).length;
+  return n / candidates.length || 1;
+}
+
+function toHit(row: Omit<SearchRow, 'highlighted'>, text: string, hits: Array<[number, number]>, sectionTitle: string): SearchHit {
   let flags: Array<[number, number]>;
   try {
     flags = JSON.parse(row.flagsJson) as Array<[number, number]>;

@@ -141,7 +141,8 @@ function summary(q: string, out: SearchOutput | null, busy: boolean): string {
   if (!out) return '';
   if (out.understood.length === 0) return 'Nothing to search for in that: type a word.';
   if (out.hits.length === 0) return `No passage matches ${describe(out)}.`;
-  if (out.capped) return `More than ${out.matched.toLocaleString('en-GB')} passages match ${describe(out)}; the best ${out.hits.length} of the most recent ${out.matched.toLocaleString('en-GB')} are shown. Add a word or a filter to narrow it down.`;
+  if (out.capped)
+    return `About ${out.estimated.toLocaleString('en-GB')} passages match ${describe(out)}: showing the ${out.hits.length} most relevant of the latest ${out.matched.toLocaleString('en-GB')}. Add a word or a filter to narrow it down.`;
   return `${out.matched} passage${out.matched === 1 ? ' matches' : 's match'} ${describe(out)}${out.matched > out.hits.length ? `; the best ${out.hits.length} are shown` : ''}.`;
 }
 
