@@ -90,6 +90,41 @@ describe('browser host', () => {
     expect(backend.services.meetings.list()).toEqual(before);
   });
 
+  it('refuses a call that is not a POST even with the token and a JSON Content-Type (a call it would otherwise answer)', async () => {
+    const { host: h } = await start();
+    const headers = { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' };
+    expect((await request(h, { method: 'POST', path: '/api/body.get', headers })).status).toBe(200);
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const r = await request(h, { method, path: '/api/body.get', headers });
+      expect(r.status, method).toBe(400);
+      expect(JSON.parse(r.body), method).toEqual({ ok: false, error: { code: 'bad_request', message: 'Calls are POST requests.' } });
+    }
+  });
+
+  it('refuses an Origin on another port of 127.0.0.1 or localhost, another scheme, and a Host without its port', async () => {
+    const { host: h } = await start();
+    const refused = async (headers: Record<string, string>) => {
+      const r = await json(h, 'body.get', {}, headers);
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(r.body).error.code).toBe('forbidden');
+    };
+    await refused({ Origin: `http://127.0.0.1:${h.port + 1}` });
+    await refused({ Origin: `http://localhost:${h.port + 1}` });
+    await refused({ Origin: 'http://127.0.0.1' });
+    await refused({ Origin: `https://127.0.0.1:${h.port}` });
+    await refused({ Origin: 'null' });
+    await refused({ Host: '127.0.0.1' });
+    await refused({ Host: 'localhost' });
+    await refused({ Host: `localhost:${h.port + 1}` });
+    expect(JSON.parse((await json(h, 'body.get', {}, { Host: '127.0.0.1' })).body).error.message).toBe('This server answers only on 127.0.0.1.');
+    expect(JSON.parse((await json(h, 'body.get', {}, { Origin: 'http://127.0.0.1' })).body).error.message).toBe('Requests from another origin are refused.');
+    // The page's own origin, by either name, is accepted.
+    expect((await json(h, 'body.get', {}, { Origin: `http://127.0.0.1:${h.port}` })).status).toBe(200);
+    expect((await json(h, 'body.get', {}, { Origin: `http://localhost:${h.port}`, Host: `localhost:${h.port}` })).status).toBe(200);
+    // Pages too are refused under a Host without its port (DNS rebinding serves the page first).
+    expect((await request(h, { path: '/', headers: { Host: 'localhost' } })).status).toBe(403);
+  });
+
   it('serves the renderer with a strict CSP, routes to index.html, and refuses paths outside it', async () => {
     const { host: h } = await start();
     const index = await request(h, { path: '/' });
