@@ -253,6 +253,62 @@ describe('redact: the allowlist', () => {
     refuses(doc(p(n)));
   });
 
+  it('says what is wrong and where, in words, for each refusal of the walk (before the stored-form schema)', () => {
+    const says = (d: unknown, message: string, path: string) => {
+      const err = refuses(d);
+      expect(err.message).toBe(`${message} (at ${path}). Nothing was published.`);
+      expect(err.path).toBe(path);
+      expect(err.details).toEqual({ path });
+      expect(err.name).toBe('RedactionError');
+    };
+    const r0 = 'section.root.children[0]';
+    says(null, 'A section has no document', 'section');
+    says({ root: null }, 'A node of the minutes is not an object', 'section.root');
+    says({ root: [] }, 'A node of the minutes is not an object', 'section.root');
+    says({ root: { children: [] } }, 'A node of the minutes has no type', 'section.root');
+    says({ root: { type: 'root' } }, 'A "root" node has no list of children', 'section.root');
+    says({ root: { type: 'paragraph', version: 1, children: [] } }, 'The redaction does not know a node of type "paragraph" at the top of a section', 'section.root');
+    says(doc(el('table', [t('secret')])), 'The redaction does not know a node of type "table" as a block of a section', r0);
+    says(doc(el('x'.repeat(50), [])), `The redaction does not know a node of type "${'x'.repeat(40)}…" as a block of a section`, r0);
+    says(doc(el('x'.repeat(40), [])), `The redaction does not know a node of type "${'x'.repeat(40)}" as a block of a section`, r0);
+    says(doc(p(el('image', []))), 'The redaction does not know a node of type "image" inside a line of text', `${r0}.children[0]`);
+    says(doc(list('bullet', p(t('x')))), 'The redaction does not know a node of type "paragraph" directly inside a list', `${r0}.children[0]`);
+    says(doc(p({ type: 'text', version: 1 })), 'A "text" node has no text field "text"', `${r0}.children[0]`);
+    says(doc(p({ type: 'timestamp', version: 1 })), 'A "timestamp" node has no text field "text"', `${r0}.children[0]`);
+    says(doc(p({ type: 'text', version: 1, text: 'a', format: 1.5 })), 'A text node has a format that is not a number', `${r0}.children[0]`);
+    says(doc(p({ type: 'text', version: 1, text: 'a', format: '1' })), 'A text node has a format that is not a number', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: 'x', children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: [], children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: ['a', 7], children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: ['a', ''], children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: ['a'] })), 'A "flag" node has no list of children', `${r0}.children[0]`);
+    says(doc(p(link('https://a.org', link('https://b.org', t('x'))))), 'A link inside a link is not expected', `${r0}.children[0].children[0]`);
+    says(doc(p(link('https://a.org', el('autolink', [t('x')], { url: 'https://b.org' })))), 'A link inside a link is not expected', `${r0}.children[0].children[0]`);
+    says(doc(p({ type: 'link', version: 1, children: [] })), 'A "link" node has no text field "url"', `${r0}.children[0]`);
+    says(doc(h('h7', t('x'))), 'A heading has an unknown level', r0);
+    says(doc(el('heading', [t('x')], { tag: 'toString' })), 'A heading has an unknown level', r0);
+    says(doc(el('heading', [t('x')])), 'A heading has an unknown level', r0);
+    says(doc(list('dots', li(t('x')))), 'A list has an unknown list type', r0);
+    says(doc(el('decision', [t('x')])), 'A "decision" node has no text field "recordId"', r0);
+    // What the walk accepts but the stored-form schema refuses (a timestamp without its instant): the schema's words and path.
+    const schema = refuses(doc(p(t('a')), p({ type: 'timestamp', version: 1, text: '[10:00]' })));
+    expect(schema.message).toMatch(/^The minutes do not have the expected form: \S.* \(at section\.root\.children\[1\]\.children\[0\]\.at\)\. Nothing was published\.$/);
+  });
+
+  it('refuses from the 65th level of nesting, not before', () => {
+    const nested = (k: number) => {
+      let n: SerializedNode = t('deep');
+      for (let i = 0; i < k; i++) n = f([`f${i}`], n);
+      return doc(p(n));
+    };
+    expect(() => publicBlocks(nested(62))).not.toThrow(/nest deeper/);
+    const err = refuses(nested(63));
+    expect(err.message).toMatch(/^The minutes nest deeper than 64 levels \(at section\.root\.children\[0\](\.children\[0\]){64}\)/);
+    let l: SerializedNode = list('bullet', li(t('x')));
+    for (let i = 0; i < 40; i++) l = list('bullet', li(l));
+    expect(refuses(doc(l)).message).toMatch(/nest deeper than 64 levels/);
+  });
+
   it('flaggedTexts refuses what redact refuses', () => {
     expect(() => flaggedTexts(doc(p(el('image', []))))).toThrow(RedactionError);
   });
