@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const GROUPS = {
   redaction: {
     mutate: ['shared/redaction/public-model.ts', 'shared/redaction/redact.ts', 'shared/redaction/walk.ts', 'shared/redaction/flag-state.ts', 'shared/redaction/apply-flags.ts'],
-    tests: ['test/unit/redaction.test.ts', 'test/unit/redaction.property.test.ts', 'test/unit/apply-flags.test.ts', 'test/unit/public-summary-conventions.test.ts'],
+    tests: ['test/unit/redaction.test.ts', 'test/unit/redaction.property.test.ts', 'test/unit/apply-flags.test.ts', 'test/unit/flag-state.test.ts', 'test/unit/public-summary-conventions.test.ts'],
   },
   check: {
     mutate: ['electron/backend/export/match-text.ts', 'electron/backend/export/redaction-check.ts'],

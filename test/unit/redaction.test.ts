@@ -427,3 +427,80 @@ describe('flaggedTexts', () => {
     expect(flaggedTexts(doc(p(f(['x'], t('a')), t(' gap '), f(['x'], t('b')))))).toEqual([{ ids: ['x'], text: 'a\nb' }]);
   });
 });
+
+describe('redact: the rules at their edges', () => {
+  const content = (s: string) => doc(p(t(s)));
+  const texts = (d: ReturnType<typeof redact>) => d.sections.map((s) => [s.key, s.withheld, publicPlainText({ ...d, sections: [s] }).includes(`${s.key}-text`)]);
+
+  it('says which key is stored twice, and where a section the walk refuses is', () => {
+    let err: unknown;
+    try {
+      redact(input({ sections: [{ key: 'opening', content: content('a') }, { key: 'opening', content: content('b') }] }));
+    } catch (e) {
+      err = e;
+    }
+    expect((err as RedactionError).message).toBe('Two stored sections have the key "opening" (at sections[1]). Nothing was published.');
+    let bad: unknown;
+    try {
+      redact(input({ agenda: [item('i1', '1')], sections: [{ key: 'i1', content: doc(el('table', [])) }] }));
+    } catch (e) {
+      bad = e;
+    }
+    expect((bad as RedactionError).path).toBe('sections[i1].root.children[0]');
+  });
+
+  it('withholds the opening and the closing when listed, and publishes them otherwise', () => {
+    const sections = [
+      { key: 'opening', content: content('opening-text') },
+      { key: 'closing', content: content('closing-text') },
+    ];
+    const shown = redact(input({ sections }));
+    expect(shown.sections.map((s) => [s.key, s.withheld, s.blocks.length])).toEqual([
+      ['opening', false, 1],
+      ['closing', false, 1],
+    ]);
+    const hidden = redact(input({ sections, withheldItemIds: ['opening', 'closing'] }));
+    expect(hidden.sections.map((s) => [s.key, s.withheld, s.blocks.length])).toEqual([
+      ['opening', true, 0],
+      ['closing', true, 0],
+    ]);
+    expect(redact(input({ sections, withheldItemIds: ['closing'] })).sections.map((s) => s.withheld)).toEqual([false, true]);
+  });
+
+  it('withholds items whose parents form a cycle, without running away', () => {
+    const agenda = [item('a', '1', { parentId: 'b' }), item('b', '2', { parentId: 'a' }), item('c', '3')];
+    const d = redact(input({ agenda, sections: [{ key: 'a', content: content('a-text') }, { key: 'c', content: content('c-text') }] }));
+    expect(d.sections.map((s) => [s.key, s.withheld])).toEqual([
+      ['opening', false],
+      ['a', true],
+      ['b', true],
+      ['c', false],
+      ['closing', false],
+    ]);
+    expect(texts(d).filter(([, , has]) => has).map(([k]) => k)).toEqual(['c']);
+  });
+
+  it('orders items by number part by part; unreadable numbers last; equal numbers in the order given', () => {
+    const agenda = [item('x', 'x'), item('b', '10'), item('a', '2'), item('a1', '2.1'), item('s1', '3'), item('s2', '3'), item('a0', '2.0')];
+    expect(redact(input({ agenda })).sections.map((s) => s.key)).toEqual(['opening', 'a', 'a0', 'a1', 's1', 's2', 'b', 'x', 'closing']);
+    const reversed = [item('s2', '3'), item('s1', '3')];
+    expect(redact(input({ agenda: reversed })).sections.map((s) => s.key)).toEqual(['opening', 's2', 's1', 'closing']);
+  });
+
+  it('a link right after flagged text loses its URL; a link elsewhere in the meeting to another URL keeps it', () => {
+    const d = redact(
+      input({
+        sections: [
+          { key: 'opening', content: doc(p(f(['x'], t('secret')), link('https://a.example/deal', t('the deal')))) },
+          { key: 'closing', content: doc(p(t('see '), link('https://b.example', t('the site')))) },
+        ],
+      }),
+    );
+    expect(d.sections[0]!.blocks[0]!.inlines).toEqual([R, { kind: 'text', text: 'the deal' }]);
+    expect(d.sections[1]!.blocks[0]!.inlines).toEqual([{ kind: 'text', text: 'see ' }, { kind: 'link', url: 'https://b.example', children: [{ kind: 'text', text: 'the site' }] }]);
+  });
+
+  it('an empty timestamp adds nothing between two runs of the same format', () => {
+    expect(inlinesOf(t('a', B), ts(''), t('b', B))).toEqual([{ kind: 'text', text: 'ab', bold: true }]);
+  });
+});
