@@ -12,6 +12,7 @@ import {
   type RedactionAgendaItem,
   type RedactionInput,
 } from '../../shared/redaction/redact';
+import { walkSection, type Atom, type BlockShape } from '../../shared/redaction/walk';
 
 // ---- tiny builders of stored minutes -------------------------------------------------------------------------------
 const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
@@ -502,5 +503,71 @@ describe('redact: the rules at their edges', () => {
 
   it('an empty timestamp adds nothing between two runs of the same format', () => {
     expect(inlinesOf(t('a', B), ts(''), t('b', B))).toEqual([{ kind: 'text', text: 'ab', bold: true }]);
+  });
+});
+
+describe('walkSection: the atoms and shapes every consumer reads', () => {
+  const walk = (d: unknown) => {
+    const out: Array<{ shape: BlockShape; atoms: Atom[] }> = [];
+    walkSection(d, 'section', (shape, atoms) => out.push({ shape, atoms }));
+    return out;
+  };
+  const atom = (text: string, extra: Partial<Atom> = {}): Atom => ({ kind: 'text', text, format: 0, flagIds: null, link: null, ...extra });
+
+  it('gives each inline node its atom: empty unflagged text none, an empty flag one, timestamps marked, nested flags once per id', () => {
+    const [b] = walk(doc(p(t(''), t('a', B), f(['x']), ts('[10:42]'), br, tab, f(['y'], f(['y', 'z'], t('s'))))));
+    expect(b!.shape).toEqual({ kind: 'paragraph' });
+    expect(b!.atoms).toEqual([
+      atom('a', { format: B }),
+      atom('', { flagIds: ['x'] }),
+      atom('[10:42]', { timestamp: true }),
+      { kind: 'break', text: '\n', format: 0, flagIds: null, link: null },
+      { kind: 'tab', text: '\t', format: 0, flagIds: null, link: null },
+      atom('s', { flagIds: ['y', 'z'] }),
+    ]);
+  });
+
+  it('links: the URL on each atom; an autolink the user unlinked has none; a plain link marked unlinked keeps it', () => {
+    const [b] = walk(doc(p(link('https://a.example', t('a')), el('autolink', [t('b')], { url: 'https://b.example', isUnlinked: true }), el('autolink', [t('c')], { url: 'https://c.example' }), el('link', [t('d')], { url: 'https://d.example', isUnlinked: true }))));
+    expect(b!.atoms.map((a) => [a.text, a.link?.url ?? null])).toEqual([
+      ['a', 'https://a.example'],
+      ['b', null],
+      ['c', 'https://c.example'],
+      ['d', 'https://d.example'],
+    ]);
+  });
+
+  it('lists: an empty item is an empty bullet; inline runs around a nested list are blocks of their own, one level apart', () => {
+    const nested = list('number', li(t('two')));
+    const out = walk(doc(list('bullet', li(), li(t('one'), nested, t('three'))), list('check', li(t('four')))));
+    expect(out.map((b) => [b.shape, b.atoms.map((a) => a.text).join('')])).toEqual([
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 0 }, ''],
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 0 }, 'one'],
+      [{ kind: 'listItem', ordered: true, depth: 1, list: 1 }, 'two'],
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 0 }, 'three'],
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 2 }, 'four'],
+    ]);
+  });
+
+  it('every block kind and heading level', () => {
+    const out = walk(doc(h('h1', t('a')), h('h6', t('b')), q(t('c')), el('decision', [t('d')], { recordId: 'r1' }), el('action', [t('e')], { recordId: 'r2' })));
+    expect(out.map((b) => b.shape)).toEqual([{ kind: 'heading', level: 1 }, { kind: 'heading', level: 6 }, { kind: 'quote' }, { kind: 'decision', recordId: 'r1' }, { kind: 'action', recordId: 'r2' }]);
+  });
+
+  it('counts links and list levels in the nesting limit', () => {
+    const inFlags = (k: number, inner: SerializedNode) => {
+      let n = inner;
+      for (let i = 0; i < k; i++) n = f([`f${i}`], n);
+      return doc(p(n));
+    };
+    expect(() => walk(inFlags(61, link('https://x.example', t('x'))))).not.toThrow();
+    expect(() => walk(inFlags(62, link('https://x.example', t('x'))))).toThrow(/nest deeper than 64/);
+    const lists = (k: number) => {
+      let l: SerializedNode = list('bullet', li(t('x')));
+      for (let i = 1; i < k; i++) l = list('bullet', li(l));
+      return doc(l);
+    };
+    expect(() => walk(lists(31))).not.toThrow();
+    expect(() => walk(lists(32))).toThrow(/nest deeper than 64/);
   });
 });
