@@ -23,7 +23,7 @@ export const GROUPS = {
   },
   sanitiser: {
     mutate: ['shared/text/sanitise.ts', 'electron/backend/export/sanitise.ts'],
-    tests: ['test/unit/sanitise.test.ts', 'test/unit/export-hygiene.test.ts'],
+    tests: ['test/unit/sanitise.test.ts'],
   },
   dispatcher: {
     mutate: ['electron/backend/dispatch.ts'],

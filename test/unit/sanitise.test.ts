@@ -1,4 +1,5 @@
 import { Paragraph } from 'docx';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REPLACEMENT, sanitiseText, singleLine, textRuns, type RunStyle } from '../../electron/backend/export/sanitise';
 import { packHouseDocument } from '../../electron/backend/export/style';
@@ -12,7 +13,24 @@ async function runsXml(text: string, style: RunStyle = {}): Promise<string> {
   return body.replace(/<w:sectPr[\s\S]*<\/w:sectPr>/, '');
 }
 
+/** Independent reference: what XML 1.0 allows, code point by code point. */
+function reference(s: string): string {
+  return Array.from(s.replace(/\r\n?/g, '\n'))
+    .map((ch) => {
+      const cp = ch.codePointAt(0)!;
+      const ok = cp === 9 || cp === 10 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+      return ok ? ch : REPLACEMENT;
+    })
+    .join('');
+}
+
 describe('sanitiseText at its boundaries', () => {
+  it('equals the code-point reference on random strings of any UTF-16 units', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 20 }), (a, b) => {
+      expect(sanitiseText(a + b)).toBe(reference(a + b));
+    }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
+  });
+
   it('keeps tab, newline, space and the last code points XML allows; replaces the ones just outside', () => {
     expect(sanitiseText('\t\n \uD7FF\uE000\uFFFD')).toBe('\t\n \uD7FF\uE000\uFFFD');
     expect(sanitiseText('\u0008\u000B\u000C\u001F\uFFFE\uFFFF')).toBe(REPLACEMENT.repeat(6));
