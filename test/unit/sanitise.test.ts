@@ -47,6 +47,10 @@ describe('sanitiseText at its boundaries', () => {
     expect(sanitiseText('\uDC00a')).toBe(`${REPLACEMENT}a`);
     expect(sanitiseText('\uDFFF')).toBe(REPLACEMENT);
     expect(sanitiseText('\uD800\uD800\uDC00')).toBe(`${REPLACEMENT}\uD800\uDC00`);
+    // A high half followed by something above the low halves is no pair either.
+    expect(sanitiseText('\uD800\uE000')).toBe('\uFFFD\uE000');
+    expect(sanitiseText('\uDBFF\uFFFD')).toBe('\uFFFD\uFFFD');
+    expect(REPLACEMENT).toBe('\uFFFD');
   });
 
   it('turns CR LF and lone CR into one newline each', () => {
