@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, contract } from '../../shared/contract/index';
 import { AppError } from '../../shared/errors';
-import { createDispatcher, inspectInput, MAX_INPUT_DEPTH, type Handlers } from '../../electron/backend/dispatch';
+import { z } from 'zod';
+import { createDispatcher, inspectInput, MAX_INPUT_DEPTH, zodIssues, type Handlers } from '../../electron/backend/dispatch';
 import { FORBIDDEN_CHARS_MESSAGE } from '../../shared/domain/common';
 import { call, makeBackend } from '../helpers/temp';
 
@@ -254,3 +255,44 @@ describe('inspectInput (before any schema)', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/nested more than 128 levels/) } });
   });
 });
+
+describe('the dispatcher\'s words', () => {
+  it('zodIssues: the path joined with dots, "(input)" for the input itself', () => {
+    const nested = z.object({ a: z.object({ b: z.array(z.string()) }) }).safeParse({ a: { b: ['x', 1] } });
+    expect(nested.success).toBe(false);
+    if (!nested.success) expect(zodIssues(nested.error).map((i) => i.path)).toEqual(['a.b.1']);
+    const root = z.string().safeParse(1);
+    if (!root.success) expect(zodIssues(root.error)).toEqual([{ path: '(input)', message: expect.any(String) }]);
+    expect(root.success).toBe(false);
+  });
+
+  it('names at most five issues in the message, separated by semicolons, and keeps all of them in issues', async () => {
+    const r = await createDispatcher(new Proxy({} as Handlers, { get: () => () => ({}) }), silent)('meetings.create', {
+      title: 1, startsAt: 1, endsAt: 1, kind: 1, location: 1, groupName: 1, timezone: 1, sequence: 'x',
+    });
+    const error = r.ok ? null : r.error;
+    const issues = error?.issues ?? [];
+    expect(issues.length).toBeGreaterThan(5);
+    const listed = (error?.message ?? '').replace(/^The request "meetings\.create" was not valid: /, '').replace(/\.$/, '');
+    expect(listed.split('; ')).toEqual(issues.slice(0, 5).map((i) => `${i.path} ${i.message}`));
+  });
+
+  it('without a logger of its own, an unexpected error goes to the console', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const err = new TypeError('boom');
+      const r = await createDispatcher(
+        new Proxy({} as Handlers, {
+          get: () => () => {
+            throw err;
+          },
+        }),
+      )('body.get', {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(spy).toHaveBeenCalledWith('Unexpected error in body.get', err);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
