@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SectionAutosave, type AutosaveStatus } from '../../renderer/features/minutes/autosave';
 
 /** A hand-driven clock: timers fire only when the test advances time. */
@@ -319,4 +319,82 @@ describe('autosave of a section', () => {
     }
     expect(at).toEqual([300, 800]);
   });
+
+  it('edits typed during a slow save that then stops: saved as soon as it is acknowledged when their 1 s pause has passed', async () => {
+    const s = setup({ slow: true });
+    s.type('a');
+    await s.clock.advance(1000);
+    await s.clock.advance(200);
+    s.type('b');
+    await s.clock.advance(1300);
+    expect(s.saves.map((v) => v.at)).toEqual([1000]);
+    await s.release();
+    await s.clock.advance(0);
+    expect(s.saves.map((v) => [v.at, v.content])).toEqual([
+      [1000, 'a'],
+      [2500, 'ab'],
+    ]);
+  });
+
+  it('a timer that fires after flush() already saved writes nothing more', async () => {
+    const s = setup();
+    s.type('a');
+    await s.a.flush();
+    await s.clock.advance(5000);
+    expect(s.saves).toHaveLength(1);
+    expect(s.statuses.filter((x) => x.state === 'saving')).toHaveLength(1);
+  });
+
+  it('a save rejected with null or a bare value is a failed save, not a crash', async () => {
+    const clock = fakeTimers();
+    let n = 0;
+    const a = new SectionAutosave<string>({
+      read: () => 'x',
+      save: async () => {
+        n++;
+        if (n === 1) throw null;
+        if (n === 2) throw 42;
+        return { rev: 1, savedAt: 'now' };
+      },
+      onStatus: () => {},
+      rev: 0,
+      timers: clock.timers,
+    });
+    a.changed();
+    await clock.advance(1000);
+    expect(a.current).toMatchObject({ state: 'failed', error: 'null', errorCode: null });
+    await clock.advance(2000);
+    expect(a.current).toMatchObject({ state: 'failed', error: '42', errorCode: null });
+    await clock.advance(4000);
+    expect(a.current.state).toBe('saved');
+  });
+
+  it('uses the real clock and timers when none are given', async () => {
+    vi.useFakeTimers();
+    try {
+      const saved: number[] = [];
+      const a = new SectionAutosave<string>({
+        read: () => 'x',
+        save: async () => {
+          saved.push(Date.now());
+          return { rev: 1, savedAt: 'now' };
+        },
+        onStatus: () => {},
+        rev: 0,
+      });
+      const t0 = Date.now();
+      a.changed();
+      await vi.advanceTimersByTimeAsync(999);
+      expect(saved).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(saved).toEqual([t0 + 1000]);
+      a.changed();
+      a.dispose();
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(saved).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
