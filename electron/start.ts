@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { Backend } from './backend/backend';
+import { outputChecksFromEnv } from './backend/dispatch';
 import { startBrowserHost } from './hosts/browser-host';
 import { defaultDataDir } from './paths';
 
@@ -71,7 +72,7 @@ export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
   try {
-    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true });
+    backend = new Backend({ dataDir: args.dataDir, host: 'browser', autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env) });
   } catch (err) {
     // One clear message, never a stack trace; a non-zero exit so scripts and service managers notice.
     console.error(startupMessage(err));

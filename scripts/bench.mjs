@@ -1,10 +1,12 @@
 // `npm run bench` — speed measured as ratios against a peer in the same run.
 //
-//   node scripts/bench.mjs [--quick] [--only=typing|autosave|export|search|durability]
+//   node scripts/bench.mjs [--quick] [--only=typing|startup|autosave|export|search|durability]
 //
 // Parts (sources in test/bench/): typing latency in Chromium beside a bare contenteditable; autosave commit time
 // beside write+fsync+rename; the SIGKILL durability campaign at scale; the public summary export beside a deflate
-// floor and pandoc; search over 1,000,000 paragraphs beside a LIKE scan. Each part runs in its own Node process (its TypeScript bundled with esbuild), prints its table,
+// floor and pandoc; search over 1,000,000 paragraphs beside a LIKE scan; start-up (host spawn, meetings list
+// interactive, first page's JS) beside a bare Node server and a Vite + React hello-world. Each part runs in its own
+// Node process (its TypeScript bundled with esbuild), prints its table,
 // and a failing part is reported while the others still run. Results go to docs/bench/latest.md and latest.json.
 // Exit code 0 unless the bench itself crashed (a missed target or a failed part is a result, not a crash).
 import { build } from 'esbuild';
@@ -16,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Most timing-sensitive first; the long SIGKILL campaign last.
-const PARTS = ['typing', 'autosave', 'export', 'search', 'durability'];
+const PARTS = ['typing', 'startup', 'autosave', 'export', 'search', 'durability'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='));

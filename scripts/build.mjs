@@ -3,6 +3,8 @@
 //   dist/electron/start.cjs   `npm start`: desktop window when the Electron runtime is installed, else the browser host
 //   dist/electron/main.cjs    Electron main process          (from electron/hosts/electron-main.ts)
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
+//   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
+//   dist/electron/settings-conf.cjs     conf for the browser host's settings, required by start on the first settings use
 // Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3 stay external.
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
@@ -23,7 +25,53 @@ if (only !== 'renderer') {
     ['electron/start.ts', 'dist/electron/start.cjs'],
     ['electron/hosts/electron-main.ts', 'dist/electron/main.cjs'],
     ['electron/hosts/electron-preload.ts', 'dist/electron/preload.cjs'],
+    ['electron/backend/export/documents.ts', 'dist/electron/export-documents.cjs'],
+    ['electron/backend/conf-loader.ts', 'dist/electron/settings-conf.cjs'],
   ].filter(([src]) => fs.existsSync(path.join(root, src)));
+  // The export code (docx, the redaction check) is its own file, required when the first export starts: the dynamic
+  // import of export/documents in export-service.ts becomes require('./export-documents.cjs') (issue 16).
+  const lazyExports = {
+    name: 'lazy-export-documents',
+    setup(b) {
+      // A plain require (not import(), which would go through the ESM loader): a tiny shim module stands for it.
+      b.onResolve({ filter: /[\\/]export[\\/]documents$/ }, (args) =>
+        args.kind === 'dynamic-import' ? { path: 'export-documents', namespace: 'lazy-export' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-export' }, () => ({ contents: 'module.exports = require("./export-documents.cjs");', loader: 'js' }));
+      b.onResolve({ filter: /^\.\/export-documents\.cjs$/ }, () => ({ path: './export-documents.cjs', external: true }));
+    },
+  };
+  // conf (ajv, semver, fast-uri …) for the browser host's settings is its own file too, required on the first settings
+  // read or write: in start.cjs, `Conf` of conf-loader.ts is a getter that requires ./settings-conf.cjs (issue 16).
+  // main.cjs keeps it inline: electron-store brings conf into it anyway.
+  const lazyConf = {
+    name: 'lazy-settings-conf',
+    setup(b) {
+      b.onResolve({ filter: /[\\/]conf-loader$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: 'settings-conf', namespace: 'lazy-conf' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-conf' }, () => ({
+        contents: 'let m; module.exports = { get Conf() { return (m ??= require("./settings-conf.cjs")).Conf; } };',
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/settings-conf\.cjs$/ }, () => ({ path: './settings-conf.cjs', external: true }));
+    },
+  };
+  // zod re-exports all its locales (`z.locales`, `core.locales`; a third of these bundles) and the app uses none: English
+  // is registered by zod itself from locales/en.js. The namespace is replaced by one holding `en` only.
+  const zodEnglishOnly = {
+    name: 'zod-english-only',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+          ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+        contents: "export { default as en } from './en.js';",
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
   await Promise.all(
     entries.map(([src, out]) =>
       esbuild({
@@ -34,7 +82,10 @@ if (only !== 'renderer') {
         format: 'cjs',
         target: 'node20',
         external: ['electron', 'better-sqlite3'],
+        plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
+        // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
+        minify: true,
         logLevel: 'warning',
         legalComments: 'none',
       }),

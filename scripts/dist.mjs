@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 export const RUNTIME_EXTERNALS = ['better-sqlite3'];
 
 /** Files of the built app that go into the package, relative to the project root. */
-export const APP_FILES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+export const APP_FILES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/export-documents.cjs', 'dist/renderer/index.html'];
 
 function parseArgs(argv) {
   const o = { platforms: [], dir: false, out: null, stage: null, electronDist: null, rebuild: true, fuses: true };
@@ -144,7 +144,7 @@ export function stage(stageDir) {
   const pkg = readJson(path.join(ROOT, 'package.json'));
   fs.writeFileSync(path.join(stageDir, 'package.json'), JSON.stringify(stagePackageJson(pkg), null, 2) + '\n');
   fs.mkdirSync(path.join(stageDir, 'dist', 'electron'), { recursive: true });
-  for (const f of ['main.cjs', 'preload.cjs']) fs.copyFileSync(path.join(ROOT, 'dist', 'electron', f), path.join(stageDir, 'dist', 'electron', f));
+  for (const f of ['main.cjs', 'preload.cjs', 'export-documents.cjs']) fs.copyFileSync(path.join(ROOT, 'dist', 'electron', f), path.join(stageDir, 'dist', 'electron', f));
   fs.cpSync(path.join(ROOT, 'dist', 'renderer'), path.join(stageDir, 'dist', 'renderer'), { recursive: true });
   fs.cpSync(path.join(ROOT, 'resources', 'icons'), path.join(stageDir, 'resources', 'icons'), {
     recursive: true,

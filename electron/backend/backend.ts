@@ -4,7 +4,7 @@ import type { AppInfo } from '../../shared/contract/core';
 import fs from 'node:fs';
 import { closeDatabase, DB_FILE_NAME, LATEST_SCHEMA_VERSION, openDatabase } from './db/connection';
 import { FILE_MODE, fileIdentity } from './db/data-file';
-import { createDispatcher, type Dispatch, type DispatchLogger, type Handlers } from './dispatch';
+import { createDispatcher, type Dispatch, type DispatchLogger, type Handlers, type OutputChecks } from './dispatch';
 import { coreHandlers } from './handlers/core';
 import { exportsHandlers } from './handlers/exports';
 import { flagsHandlers } from './handlers/flags';
@@ -37,6 +37,8 @@ export interface BackendOptions {
   /** Tests fix the clock and ids. */
   context?: Partial<Omit<ServiceContext, 'db'>>;
   log?: DispatchLogger;
+  /** How answers are checked (dispatch.ts): 'all' (default: tests, development) or 'production' (the hosts). */
+  outputChecks?: OutputChecks;
   /** Per-user settings; default: conf in dataDir (Electron passes electron-store). */
   settings?: SettingsStore;
   /**
@@ -123,7 +125,7 @@ export class Backend {
       ...registerHandlers(this),
       ...procedureHandlers(this),
     };
-    session.dispatch = createDispatcher(handlers, this.opts.log);
+    session.dispatch = createDispatcher(handlers, this.opts.log, this.opts.outputChecks ?? 'all');
     session.changesAtBackup = changeCount(db);
     return session;
   }

@@ -23,10 +23,28 @@ export interface DispatchLogger {
 }
 
 /**
- * The one dispatcher both hosts use: the name must be a contract call, the input is parsed by its schema before any
- * service runs, and the output is parsed by its schema before it leaves. Nothing else reaches a service.
+ * How outputs are checked (shared/contract/define.ts says which calls and why): 'all' parses every output by its schema
+ * (tests and development, the default); 'production' parses every output except those of calls marked
+ * `outputCheck: 'stored'`, which get `cheapOutputCheck`. Inputs are parsed in full in both.
  */
-export function createDispatcher(handlers: Handlers, log: DispatchLogger = { error: (m, e) => console.error(m, e) }): Dispatch {
+export type OutputChecks = 'all' | 'production';
+
+/** What the hosts use: 'production' unless TFS_CHECK_OUTPUTS=all or NODE_ENV is development or test. */
+export function outputChecksFromEnv(env: Record<string, string | undefined>): OutputChecks {
+  if (env.TFS_CHECK_OUTPUTS === 'all' || env.NODE_ENV === 'development' || env.NODE_ENV === 'test') return 'all';
+  return 'production';
+}
+
+/**
+ * The one dispatcher both hosts use: the name must be a contract call, the input is parsed by its schema before any
+ * service runs, and the output is checked against its schema before it leaves (see OutputChecks). Nothing else
+ * reaches a service.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  log: DispatchLogger = { error: (m, e) => console.error(m, e) },
+  outputChecks: OutputChecks = 'all',
+): Dispatch {
   return async (name, raw) => {
     if (!isCallName(name)) return { ok: false, error: { code: 'not_found', message: `There is no call named "${String(name).slice(0, 80)}".` } };
     const spec = contract[name];
@@ -44,13 +62,39 @@ export function createDispatcher(handlers: Handlers, log: DispatchLogger = { err
     } catch (err) {
       return { ok: false, error: toWire(err, name, log) };
     }
+    const invalid = { ok: false as const, error: { code: 'internal' as const, message: `The app produced an invalid answer to "${name}". Nothing was lost; please report this.` } };
+    if (outputChecks === 'production' && (spec as { outputCheck?: 'stored' }).outputCheck === 'stored') {
+      const problem = cheapOutputCheck(spec.output, out);
+      if (problem) {
+        log.error(`Output of ${name} broke its contract`, new Error(problem));
+        return invalid;
+      }
+      return { ok: true, value: out };
+    }
     const checked = spec.output.safeParse(out);
     if (!checked.success) {
       log.error(`Output of ${name} broke its contract`, checked.error);
-      return { ok: false, error: { code: 'internal', message: `The app produced an invalid answer to "${name}". Nothing was lost; please report this.` } };
+      return invalid;
     }
     return { ok: true, value: checked.data };
   };
+}
+
+/**
+ * The production check of an answer made of stored, validated-on-write data: an object with every required top-level
+ * key of its object schema (an array for an array schema). Constant time in the answer's size. Null when it passes.
+ */
+export function cheapOutputCheck(schema: z.ZodType, out: unknown): string | null {
+  const def = (schema as unknown as { def?: { type?: string; shape?: Record<string, z.ZodType> } }).def;
+  if (def?.type === 'array') return Array.isArray(out) ? null : 'not an array';
+  if (def?.type === 'object' && def.shape) {
+    if (typeof out !== 'object' || out === null || Array.isArray(out)) return 'not an object';
+    for (const [key, field] of Object.entries(def.shape)) {
+      if (!field.safeParse(undefined).success && (out as Record<string, unknown>)[key] === undefined) return `no "${key}"`;
+    }
+    return null;
+  }
+  return out === undefined ? 'no answer' : null;
 }
 
 /** Deeper than any minutes document (nested lists stop at indent 20, about 4 levels each). */

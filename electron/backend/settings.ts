@@ -1,4 +1,4 @@
-import Conf from 'conf';
+import { Conf } from './conf-loader';
 import { AppError } from '../../shared/errors';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,8 +21,14 @@ export function createConfSettings(dir: string, now: () => Date = () => new Date
     if (err instanceof SettingsFileError) return memorySettings(err.message);
     throw err;
   }
-  const conf = new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: stored(DEFAULT_SETTINGS), clearInvalidConfig: false, projectSuffix: '', configFileMode: 0o600 });
-  return storeOver(conf, problem);
+  // Opened on first use (the first settings read or write), not at start: conf is a third of the start bundle.
+  let conf: { get(key: string): unknown; set(key: string, value: unknown): void } | null = null;
+  const open = () =>
+    (conf ??= new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: stored(DEFAULT_SETTINGS), clearInvalidConfig: false, projectSuffix: '', configFileMode: 0o600 }) as unknown as {
+      get(key: string): unknown;
+      set(key: string, value: unknown): void;
+    });
+  return storeOver({ get: (k) => open().get(k), set: (k, v) => open().set(k, v) }, problem);
 }
 
 const stored = (s: Settings) => Object.fromEntries(STORED_SETTINGS.map((k) => [k, s[k]])) as unknown as Settings;

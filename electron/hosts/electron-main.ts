@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { APP_NAME, Backend } from '../backend/backend';
+import { outputChecksFromEnv } from '../backend/dispatch';
 import { AppError } from '../../shared/errors';
 import { registerIpc } from './electron-ipc';
 import { createSaveFileHandler, registerSaveFile } from './electron-save';
@@ -108,7 +109,7 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
   try {
     const create =
       opts.createBackend ??
-      ((dataDir: string) => new Backend({ dataDir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true }));
+      ((dataDir: string) => new Backend({ dataDir, host: 'electron', settings: createElectronSettings(), autoBackup: true, recoverFromBackup: true, outputChecks: outputChecksFromEnv(process.env) }));
     backend = create(e.app.getPath('userData'));
   } catch (err) {
     // The data file is left as it is (openDatabase checks before it writes); no window, no half-started app.

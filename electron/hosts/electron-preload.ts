@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { SaveFileResult, TaskforceBridge } from '../../shared/contract/bridge';
-import { isCallName } from '../../shared/contract/index';
+import { isListedCallName } from '../../shared/contract/call-names';
 import type { Result } from '../../shared/errors';
 import { CALL_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './electron-ipc';
 import { SAVE_FILE_CHANNEL } from './electron-save';
@@ -8,14 +8,16 @@ import { SAVE_FILE_CHANNEL } from './electron-save';
 /**
  * The sandboxed preload: the only code with ipcRenderer. It hands the page four things and nothing else — no
  * ipcRenderer, no generic send — so a compromised page can do no more than the contract allows.
- * Bundled to dist/electron/preload.cjs (a sandboxed preload may only require 'electron').
+ * Bundled to dist/electron/preload.cjs (a sandboxed preload may only require 'electron'). It checks names against the
+ * plain list in shared/contract/call-names.ts, not the contract: no zod here, the preload stays a few KB
+ * (test/packaging/bundle-budget.test.ts).
  */
 type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
 export function createBridge(invoke: Invoke): TaskforceBridge {
   return Object.freeze({
     call(name: string, input: unknown): Promise<Result<unknown>> {
-      if (!isCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
+      if (!isListedCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
       return invoke(CALL_CHANNEL, name, input) as Promise<Result<unknown>>;
     },
     async openExternal(url: string): Promise<void> {

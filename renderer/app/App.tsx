@@ -1,19 +1,38 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
 import { api } from '../api';
-import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsList } from '../features/meetings/MeetingsList';
-import { MembersPage } from '../features/members/MembersPage';
-import { MinutesPage } from '../features/minutes/MinutesPage';
 import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
 import { SearchBox } from '../features/search/SearchBox';
-import { SearchPage } from '../features/search/SearchPage';
-import { TrashPage } from '../features/trash/TrashPage';
-import { RegisterPage } from '../features/register/RegisterPage';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConfirmHost } from '../ui/confirm';
 import { href, useRoute } from './router';
+
+// Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
+// pages — above all the minutes (Lexical, suggestions with wink-nlp, preview and redaction) — load when first opened.
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
+const MinutesPage = lazy(() => import('../features/minutes/MinutesPage').then((m) => ({ default: m.MinutesPage })));
+const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
+const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
+function focusMainHeading() {
+  document.querySelector<HTMLElement>('main h1')?.focus();
+}
+
+/**
+ * After a route change, focus the page's main heading so keyboard users land somewhere predictable. Rendered after
+ * the page inside the same Suspense boundary, so for a lazy page it runs once the page's chunk has loaded and the page
+ * has rendered. Not on the first page of a launch (as before: only navigation moves the focus).
+ */
+function FocusHeading({ navigated }: { navigated: { current: boolean } }) {
+  useEffect(() => {
+    if (navigated.current) focusMainHeading();
+  }, [navigated]);
+  return null;
+}
 
 export function App() {
   const route = useRoute();
@@ -26,11 +45,14 @@ export function App() {
     api.call('body.get', {}).then(setBody, () => setBody(null));
   }, []);
 
+  const navigated = useRef(false);
   useEffect(() => {
-    // Focus the page's main heading after a route change, so keyboard users land somewhere predictable.
-    const h = document.querySelector<HTMLElement>('main h1');
-    h?.focus();
-  }, [route]);
+    const on = () => {
+      navigated.current = true;
+    };
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
 
   return (
     <div className="app">
@@ -73,15 +95,20 @@ export function App() {
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
         {damaged && <RecoveryScreen status={damaged} />}
-        {checked && !damaged && route.name === 'backups' && <BackupPage />}
-        {checked && !damaged && route.name === 'meetings' && <MeetingsList />}
-        {checked && !damaged && route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
-        {checked && !damaged && route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
-        {checked && !damaged && route.name === 'members' && <MembersPage />}
-        {checked && !damaged && route.name === 'search' && <SearchPage q={route.q} />}
-        {checked && !damaged && route.name === 'trash' && <TrashPage />}
-        {checked && !damaged && route.name === 'register' && <RegisterPage />}
-        {checked && !damaged && route.name === 'settings' && <SettingsPage />}
+        {checked && !damaged && (
+          <Suspense fallback={<p className="muted">Opening the page…</p>}>
+            {route.name === 'backups' && <BackupPage />}
+            {route.name === 'meetings' && <MeetingsList />}
+            {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
+            {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
+            {route.name === 'members' && <MembersPage />}
+            {route.name === 'search' && <SearchPage q={route.q} />}
+            {route.name === 'trash' && <TrashPage />}
+            {route.name === 'register' && <RegisterPage />}
+            {route.name === 'settings' && <SettingsPage />}
+            <FocusHeading key={href(route)} navigated={navigated} />
+          </Suspense>
+        )}
       </main>
       <ConfirmHost />
     </div>

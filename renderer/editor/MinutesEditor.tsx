@@ -23,8 +23,11 @@ import './editor.css';
 export interface MinutesEditorProps extends MinutesCallbacks {
   /** Identifies the section; a different key mounts a fresh editor (own content, own undo history). */
   sectionKey: string;
-  /** Read once at mount (and when sectionKey changes); later changes of this prop are ignored. */
-  initialContent: SerializedDoc;
+  /**
+   * Read once at mount (and when sectionKey changes); later changes of this prop are ignored. A function is called
+   * only then (a long section's content need not be produced on every render); it may answer the content's JSON text.
+   */
+  initialContent: SerializedDoc | (() => SerializedDoc | string);
   readOnly?: boolean;
   /**
    * The section's content and meta, `changeDebounceMs` (default 400 ms) after the last content change, and at once on
@@ -83,7 +86,7 @@ export const MinutesEditor = forwardRef(function MinutesEditor(props: MinutesEdi
 
 function SectionEditor(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHandle> }) {
   // initialContent is deliberately read only here: the editor owns the text from now on.
-  const initialConfig = useMemo(() => createMinutesEditorConfig({ initialContent: props.initialContent, readOnly: props.readOnly }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const initialConfig = useMemo(() => createMinutesEditorConfig({ initialContent: typeof props.initialContent === 'function' ? props.initialContent() : props.initialContent, readOnly: props.readOnly }), []); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <EditorBody {...props} />

@@ -37,7 +37,7 @@ export interface MinutesEditorConfig {
  * The configuration of one minutes editor (LexicalComposer's initialConfig, or createEditor's config in tests).
  * `onError` rethrows: an error inside an update must not be swallowed, the caller's error boundary shows it.
  */
-export function createMinutesEditorConfig(options: { initialContent?: SerializedDoc; readOnly?: boolean; onError?: (e: Error) => void } = {}): MinutesEditorConfig {
+export function createMinutesEditorConfig(options: { initialContent?: SerializedDoc | string; readOnly?: boolean; onError?: (e: Error) => void } = {}): MinutesEditorConfig {
   const config: MinutesEditorConfig = {
     namespace: MINUTES_NAMESPACE,
     nodes: [...MINUTES_NODES],
@@ -49,6 +49,6 @@ export function createMinutesEditorConfig(options: { initialContent?: Serialized
         throw error;
       }),
   };
-  if (options.initialContent) config.editorState = JSON.stringify(options.initialContent);
+  if (options.initialContent) config.editorState = typeof options.initialContent === 'string' ? options.initialContent : JSON.stringify(options.initialContent);
   return config;
 }

@@ -32,17 +32,45 @@ export const MinutesState = z.object({
 });
 export type MinutesState = z.infer<typeof MinutesState>;
 
+/** A section without its content: what the page lays out before the content arrives (sizes for a placeholder). */
+export const SectionHead = Section.omit({ content: true }).extend({
+  /** Characters of the section's plain text, and its line breaks: the placeholder's height before the editor mounts. */
+  textLength: z.number().int().min(0),
+  lines: z.number().int().min(0),
+});
+export type SectionHead = z.infer<typeof SectionHead>;
+
+/** The minutes page's first answer: everything of `MinutesState` but the sections' content (loaded per section). */
+export const MinutesOutline = MinutesState.omit({ sections: true }).extend({ sections: z.array(SectionHead) });
+export type MinutesOutline = z.infer<typeof MinutesOutline>;
+
+/** What the page's hooks read of either answer: everything but the sections' content. */
+export type MinutesPageState = Omit<MinutesState, 'sections'> & { sections: ReadonlyArray<Omit<Section, 'content'>> };
+
 /**
  * Calls of the minutes feature: sections and their revisions, the minutes' status, the live meeting, attendance,
  * decisions and action items. Every write is refused with 'read_only' once the minutes are approved (except an
  * action item's status); saves are answered only after the SQLite commit.
  */
 export const minutesCalls = defineCalls({
-  'minutes.get': { input: MeetingRef, output: MinutesState, summary: "Everything to open a meeting's minutes: sections, status, live state, records, attendance." },
+  // Output checks: the calls marked outputCheck 'stored' answer section content validated on save and read back as
+  // stored; in production they get the cheap check (see define.ts), every other call here the full output parse.
+  'minutes.get': {
+    input: MeetingRef,
+    output: MinutesState,
+    outputCheck: 'stored',
+    summary: "Everything of a meeting's minutes in one answer: sections with content, status, live state, records, attendance.",
+  },
+  'minutes.outline': {
+    input: MeetingRef,
+    output: MinutesOutline,
+    summary: "What the minutes page opens with: sections without their content (sizes only), status, live state, records, attendance.",
+  },
+  'minutes.section': { input: SectionRef, output: Section, outputCheck: 'stored', summary: "One section with its content (the minutes page loads them one by one)." },
   'minutes.saveSection': { input: SaveSection, output: SaveResult, summary: 'Autosave one section; acknowledged after the commit. A stale baseRev is a conflict.' },
   'minutes.snapshot': { input: SnapshotInput, output: SnapshotResult, summary: "Keep the section's current content as a revision (skipped if unchanged since the last)." },
   'minutes.revisions': { input: SectionRef, output: z.array(RevisionSummary), summary: "A section's revisions, newest first." },
-  'minutes.revision': { input: ById, output: RevisionDetail, summary: 'One revision with its content.' },
+  'minutes.revision': { input: ById, output: RevisionDetail, outputCheck: 'stored', summary: 'One revision with its content.' },
   'minutes.restorePreview': {
     input: ById,
     output: RestorePreview,

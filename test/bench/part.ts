@@ -4,6 +4,7 @@ import { runDurability } from './durability';
 import { runExport } from './export';
 import { runSearch } from './search';
 import type { PartOptions, PartResult } from './report';
+import { runStartup } from './startup';
 import { runTyping } from './typing';
 
 /**
@@ -16,6 +17,7 @@ export const PARTS: Record<string, (o: PartOptions) => Promise<PartResult>> = {
   durability: runDurability,
   export: runExport,
   search: runSearch,
+  startup: runStartup,
 };
 
 async function main() {

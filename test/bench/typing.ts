@@ -42,7 +42,9 @@ interface CaseResult {
 
 export async function runTyping(opts: PartOptions): Promise<PartResult> {
   const started = Date.now();
-  const sizes = opts.quick ? [2_500] : [2_500, 10_000];
+  // BENCH_TYPING=suggestions measures only the suggestions on/off comparison at the largest size (about 3 minutes).
+  const onlySuggestions = process.env.BENCH_TYPING === 'suggestions';
+  const sizes = opts.quick ? [2_500] : onlySuggestions ? [10_000] : [2_500, 10_000];
   // Characters typed per case. At 10,000 paragraphs every key costs a fraction of a second even in the floor on this
   // 2-core machine (the key's acknowledgement waits for the main thread), so 100 keys there keep the full run near 10 min.
   const charsFor = (size: number) => (opts.quick ? 80 : size > 5_000 ? 100 : 200);
@@ -80,7 +82,7 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
       await installProbe(app);
       await installProbe(floor);
 
-      const positions: Array<'end' | 'middle'> = ['end', 'middle'];
+      const positions: Array<'end' | 'middle'> = onlySuggestions ? [] : ['end', 'middle'];
       for (const position of positions) {
         const rand = prng(size + (position === 'end' ? 1 : 2));
         const halves = Array.from({ length: rounds }, () => typedText(rand, Math.ceil(charsFor(size) / rounds)));
@@ -120,23 +122,36 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
       if (size === sizes[sizes.length - 1]) {
         const toggle = app.getByRole('checkbox', { name: /suggest/i }).or(app.getByRole('switch', { name: /suggest/i }));
         if ((await toggle.count()) === 1) {
+          // Interleaved in short rounds (on, off, off, on, …) so that load from other work falls on both alike.
+          const acc = { on: { samples: [] as Sample[], ok: true, longTasks: [] as number[] }, off: { samples: [] as Sample[], ok: true, longTasks: [] as number[] } };
+          const suggestionRounds = 6;
+          const rand = prng(size + 3);
+          for (let round = 0; round < suggestionRounds; round++) {
+            const order = round % 2 === 0 ? [true, false] : [false, true];
+            for (const on of order) {
+              await toggle.setChecked(on);
+              const r = await measure(app, editorSel, 'end', typedText(rand, Math.ceil(charsFor(size) / suggestionRounds)), sentence(rand, 3, 4));
+              await waitSaved(app);
+              const a = on ? acc.on : acc.off;
+              a.samples.push(...r.samples);
+              a.ok &&= r.typedOk;
+              a.longTasks.push(...r.longTasks);
+            }
+          }
           for (const on of [true, false]) {
-            await toggle.setChecked(on);
-            const rand = prng(size + (on ? 3 : 4));
-            const r = await measure(app, editorSel, 'end', typedText(rand, charsFor(size)), sentence(rand, 3, 4));
-            await waitSaved(app);
-            const s = r.samples;
+            const a = on ? acc.on : acc.off;
             results.push({
               size,
               position: 'end',
               page: on ? 'app, suggestions on' : 'app, suggestions off',
-              paint: summarise(s.map((x) => x.paint)),
-              script: summarise(s.map((x) => x.script)),
-              queued: summarise(s.map((x) => x.queued)),
-              typedOk: r.typedOk,
-              longTasks: r.longTasks,
+              paint: summarise(a.samples.map((x) => x.paint)),
+              script: summarise(a.samples.map((x) => x.script)),
+              queued: summarise(a.samples.map((x) => x.queued)),
+              typedOk: a.ok,
+              longTasks: a.longTasks,
             });
           }
+          notes.push(`Suggestions on/off: ${charsFor(size)} characters each at ${size.toLocaleString('en')} ¶ (end), typed in ${suggestionRounds} rounds per setting, interleaved on/off/off/on… with the page's own switch.`);
           suggestionsCompared = true;
         } else {
           notes.push(
@@ -153,7 +168,7 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
 
     const rows: Array<Array<string | number>> = [];
     for (const r of results) {
-      const floorOf = results.find((x) => x.size === r.size && x.position === r.position && x.page === 'floor')!;
+      const floorOf = results.find((x) => x.size === r.size && x.position === r.position && x.page === 'floor');
       rows.push([
         `${r.size.toLocaleString('en')} ¶, ${r.position}`,
         r.page + (r.typedOk ? '' : ' (text not where expected!)'),
@@ -162,7 +177,7 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
         ms(r.paint.p95),
         ms(r.paint.p99),
         ms(r.paint.max),
-        r.page === 'floor' ? '' : `${r.paint.p95 - floorOf.paint.p95 >= 0 ? '+' : ''}${ms(r.paint.p95 - floorOf.paint.p95)}`,
+        r.page === 'floor' || !floorOf ? '' : `${r.paint.p95 - floorOf.paint.p95 >= 0 ? '+' : ''}${ms(r.paint.p95 - floorOf.paint.p95)}`,
         ms(r.script.p50),
         ms(r.script.p95),
         ms(r.queued.p95),

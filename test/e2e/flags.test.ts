@@ -1,195 +1,239 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiCall, closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
 import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
  * Confidentiality on the live minutes page, end to end in Chromium against the browser host: flag by shortcut and by
  * context menu, the Flags panel and the live public preview follow, flags survive edits inside them and a reload,
- * a whole item is withheld, suggestions are accepted and dismissed.
+ * a whole item is withheld, suggestions are accepted and dismissed. Each test starts its own host on its own data
+ * folder with the example meeting and makes the flags it needs, so it can run alone.
  */
-describe('confidentiality flags in Chromium', () => {
-  let browser: Browser;
-  let host: HostProcess;
-  let page: Page;
-  let meetingId = '';
+const ITEM = 'Logistics of the Taskforce, transparency and EU competition law';
+const SENTENCE =
+  'The chair welcomed everyone present. Mistral AI plans to hire 40 engineers by June 2026. Please write to camille.laurent@example.org for the list. The vademecum was presented by the AI Office.';
+
+interface Ctx {
+  page: Page;
+  host: HostProcess;
+  meetingId: string;
+  m: MinutesPageModel;
+  c: ConfidentialityModel;
+  section: ReturnType<MinutesPageModel['sectionByTitle']>;
+  editor: ReturnType<MinutesPageModel['editor']>;
+}
+
+async function session(fn: (x: Ctx) => Promise<void>) {
   const dataDir = makeDataDir();
-  const ITEM = 'Logistics of the Taskforce, transparency and EU competition law';
-  const SENTENCE =
-    'The chair welcomed everyone present. Mistral AI plans to hire 40 engineers by June 2026. Please write to camille.laurent@example.org for the list. The vademecum was presented by the AI Office.';
-
-  beforeAll(async () => {
-    ({ browser, host, page, meetingId } = await openExampleSession(dataDir));
-  });
-  afterAll(() => closeSession({ browser, host, dataDir }));
-
-  const models = () => {
+  const { browser, host, page, meetingId } = await openExampleSession(dataDir);
+  try {
     const m = new MinutesPageModel(page);
     const c = new ConfidentialityModel(page);
     const section = m.sectionByTitle(ITEM);
-    return { m, c, section, editor: m.editor(section) };
-  };
-
-  it('flags one passage by shortcut and one by the context menu; the panel and the preview follow', async () => {
-    const { m, c, section, editor } = models();
     await m.open(host.origin, meetingId);
-    await editor.click();
-    await page.keyboard.type(SENTENCE);
+    await fn({ page, host, meetingId, m, c, section, editor: m.editor(section) });
+  } finally {
+    await closeSession({ browser, host, dataDir });
+  }
+}
 
-    // Shortcut: Alt+Shift+F → the dialog → Enter confirms the default reason.
-    await c.select(editor, 'welcomed everyone');
-    await page.keyboard.press('Alt+Shift+F');
-    await c.flagDialog().waitFor();
-    await page.keyboard.press('Enter');
-    await c.flagDialog().waitFor({ state: 'detached' });
-    await section.locator('mark.tfs-flag', { hasText: 'welcomed everyone' }).waitFor();
-    // The caret is back in the text: typing goes on at once.
-    await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
+/** The sentence typed into the item, with "welcomed everyone" flagged (default reason) and "vademecum was presented" (internal deliberation). */
+async function typeAndFlagTwo({ page, c, section, editor }: Ctx) {
+  await editor.click();
+  await page.keyboard.type(SENTENCE);
+  await c.select(editor, 'welcomed everyone');
+  await page.keyboard.press('Alt+Shift+F');
+  await c.flagDialog().waitFor();
+  await page.keyboard.press('Enter');
+  await c.flagDialog().waitFor({ state: 'detached' });
+  await section.locator('mark.tfs-flag', { hasText: 'welcomed everyone' }).waitFor();
+  await c.select(editor, 'vademecum was presented');
+  await page.keyboard.press('Alt+Shift+F');
+  await c.flagDialog().waitFor();
+  await c.flagDialog().getByLabel('Reason').selectOption({ label: 'Internal deliberation' });
+  await page.keyboard.press('Enter');
+  await c.flagDialog().waitFor({ state: 'detached' });
+  await section.locator('mark.tfs-flag', { hasText: 'vademecum was presented' }).waitFor();
+}
 
-    // Context menu: right-click on the selection → "Flag as not for publication…" → the same dialog.
-    await c.select(editor, 'vademecum was presented');
-    await c.rightClickSelection();
-    await page.getByRole('menuitem', { name: 'Flag as not for publication…' }).click();
-    await c.flagDialog().waitFor();
-    await c.flagDialog().getByLabel('Reason').selectOption({ label: 'Internal deliberation' });
-    await page.keyboard.press('Enter');
-    await c.flagDialog().waitFor({ state: 'detached' });
-    await section.locator('mark.tfs-flag', { hasText: 'vademecum was presented' }).waitFor();
+describe('confidentiality flags in Chromium', () => {
+  it('flags one passage by shortcut and one by the context menu; the panel and the preview follow', () =>
+    session(async ({ page, c, section, editor }) => {
+      await editor.click();
+      await page.keyboard.type(SENTENCE);
 
-    const marks = await c.marks(section);
-    expect(marks.map((x) => x.text)).toEqual(['welcomed everyone', 'vademecum was presented']);
-    expect(new Set(marks.map((x) => x.ids)).size).toBe(2);
+      // Shortcut: Alt+Shift+F → the dialog → Enter confirms the default reason.
+      await c.select(editor, 'welcomed everyone');
+      await page.keyboard.press('Alt+Shift+F');
+      await c.flagDialog().waitFor();
+      await page.keyboard.press('Enter');
+      await c.flagDialog().waitFor({ state: 'detached' });
+      await section.locator('mark.tfs-flag', { hasText: 'welcomed everyone' }).waitFor();
+      // The caret is back in the text: typing goes on at once.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
 
-    await c.openTab('Flags');
-    await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 2);
-    expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Internal deliberation: 1']);
-    expect(await c.flagsPanel().innerText()).toContain('▨ hatched = not for publication');
-    expect(await c.flagsPanel().locator('.flag-item').first().innerText()).toContain(`2 ${ITEM}`);
+      // Context menu: right-click on the selection → "Flag as not for publication…" → the same dialog.
+      await c.select(editor, 'vademecum was presented');
+      await c.rightClickSelection();
+      await page.getByRole('menuitem', { name: 'Flag as not for publication…' }).click();
+      await c.flagDialog().waitFor();
+      await c.flagDialog().getByLabel('Reason').selectOption({ label: 'Internal deliberation' });
+      await page.keyboard.press('Enter');
+      await c.flagDialog().waitFor({ state: 'detached' });
+      await section.locator('mark.tfs-flag', { hasText: 'vademecum was presented' }).waitFor();
 
-    await c.openTab('Public preview');
-    const text = await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the typed sentence');
-    expect(text).toContain('The chair […] present.');
-    expect(text).toContain('The […] by the AI Office.');
-    expect(text).not.toContain('welcomed');
-    expect(text).not.toContain('vademecum');
-    expect(await c.preview().locator('.pv-redacted').count()).toBe(2);
-  });
+      const marks = await c.marks(section);
+      expect(marks.map((x) => x.text)).toEqual(['welcomed everyone', 'vademecum was presented']);
+      expect(new Set(marks.map((x) => x.ids)).size).toBe(2);
 
-  it('keeps a flag over text typed inside it, and over both halves when a paragraph is split inside it', async () => {
-    const { m, c, section, editor } = models();
-    await c.caretIn(editor, 'welcomed everyone', 'welcomed'.length);
-    await page.keyboard.type(' warmly');
-    await page.waitForFunction(() => [...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent === 'welcomed warmly everyone'));
+      await c.openTab('Flags');
+      await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 2);
+      expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Internal deliberation: 1']);
+      expect(await c.flagsPanel().innerText()).toContain('▨ hatched = not for publication');
+      expect(await c.flagsPanel().locator('.flag-item').first().innerText()).toContain(`2 ${ITEM}`);
 
-    await c.caretIn(editor, 'vademecum was presented', 'vademecum'.length);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent === ' was presented'));
-    const marks = await c.marks(section);
-    const vademecum = marks.filter((x) => x.text === 'vademecum' || x.text === ' was presented');
-    expect(vademecum.map((x) => x.text)).toEqual(['vademecum', ' was presented']);
-    expect(vademecum[0]!.ids).toBe(vademecum[1]!.ids);
-    // The two halves are in two paragraphs.
-    expect(await section.locator('p', { has: page.locator('mark.tfs-flag', { hasText: 'vademecum' }) }).count()).toBe(1);
-    expect(await section.locator('p', { has: page.locator('mark.tfs-flag', { hasText: 'was presented' }) }).count()).toBe(1);
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the typed sentence');
+      expect(text).toContain('The chair […] present.');
+      expect(text).toContain('The […] by the AI Office.');
+      expect(text).not.toContain('welcomed');
+      expect(text).not.toContain('vademecum');
+      expect(await c.preview().locator('.pv-redacted').count()).toBe(2);
+    }));
 
-    const text = await c.waitPreview((t) => !t.includes('warmly') && /The chair \[…\] present\./.test(t) && /^\[…\] by the AI Office\.$/m.test(t), 'both halves redacted');
-    expect(text).not.toMatch(/vademecum|presented|warmly/);
-    await m.waitSaved();
-  });
+  it('keeps a flag over text typed inside it, and over both halves when a paragraph is split inside it', () =>
+    session(async (x) => {
+      const { page, m, c, section, editor } = x;
+      await typeAndFlagTwo(x);
+      await c.caretIn(editor, 'welcomed everyone', 'welcomed'.length);
+      await page.keyboard.type(' warmly');
+      await page.waitForFunction(() => [...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent === 'welcomed warmly everyone'));
 
-  it('after a reload, the flags, the panel and the preview are still right', async () => {
-    const { m, c, section } = models();
-    const before = await c.marks(section);
-    await m.open(host.origin, meetingId);
-    await section.locator('mark.tfs-flag').first().waitFor();
-    expect(await c.marks(section)).toEqual(before);
+      await c.caretIn(editor, 'vademecum was presented', 'vademecum'.length);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => [...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent === ' was presented'));
+      const marks = await c.marks(section);
+      const vademecum = marks.filter((x) => x.text === 'vademecum' || x.text === ' was presented');
+      expect(vademecum.map((x) => x.text)).toEqual(['vademecum', ' was presented']);
+      expect(vademecum[0]!.ids).toBe(vademecum[1]!.ids);
+      // The two halves are in two paragraphs.
+      expect(await section.locator('p', { has: page.locator('mark.tfs-flag', { hasText: 'vademecum' }) }).count()).toBe(1);
+      expect(await section.locator('p', { has: page.locator('mark.tfs-flag', { hasText: 'was presented' }) }).count()).toBe(1);
 
-    await c.openTab('Flags');
-    await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 2);
-    expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Internal deliberation: 1']);
-    // The excerpts follow the text as it is now (sync after each save).
-    await page.waitForFunction(() => document.querySelector('.flags-panel')?.textContent?.includes('welcomed warmly everyone'));
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((t) => !t.includes('warmly') && /The chair \[…\] present\./.test(t) && /^\[…\] by the AI Office\.$/m.test(t), 'both halves redacted');
+      expect(text).not.toMatch(/vademecum|presented|warmly/);
+      await m.waitSaved();
+    }));
 
-    // Jump to a flag: its text is selected in the editor.
-    await c.flagsPanel().getByRole('button', { name: /^Go to the flagged passage “welcomed/ }).click();
-    await page.waitForFunction(() => window.getSelection()?.toString() === 'welcomed warmly everyone');
+  it('after a reload, the flags, the panel and the preview are still right', () =>
+    session(async (x) => {
+      const { page, host, meetingId, m, c, section } = x;
+      await typeAndFlagTwo(x);
+      await m.waitSaved();
+      const before = await c.marks(section);
+      await m.open(host.origin, meetingId);
+      await section.locator('mark.tfs-flag').first().waitFor();
+      expect(await c.marks(section)).toEqual(before);
 
-    await c.openTab('Public preview');
-    const text = await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the minutes after reload');
-    expect(text).not.toMatch(/welcomed|vademecum|presented/);
-  });
+      await c.openTab('Flags');
+      await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 2);
+      expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Internal deliberation: 1']);
+      // The excerpts follow the text as it is now (sync after each save).
+      await page.waitForFunction(() => document.querySelector('.flags-panel')?.textContent?.includes('welcomed everyone'));
 
-  it('accepts one suggestion (it becomes a flag) and dismisses another (it stays dismissed)', async () => {
-    const { c, section } = models();
-    const email = c.suggestion(section, 'camille.laurent@example.org');
-    const mistral = c.suggestion(section, 'Mistral AI plans');
-    await email.waitFor();
-    await mistral.waitFor();
-    // The underline is drawn by the CSS Custom Highlight API, over the editor's text, not in the document.
-    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tfs-suggestion')?.size ?? 0)).toBeGreaterThanOrEqual(2);
-    expect(await section.locator('[contenteditable] .tfs-suggestion, [contenteditable] [data-suggestion]').count()).toBe(0);
+      // Jump to a flag: its text is selected in the editor.
+      await c.flagsPanel().getByRole('button', { name: /^Go to the flagged passage “welcomed/ }).click();
+      await page.waitForFunction(() => window.getSelection()?.toString() === 'welcomed everyone');
 
-    await c.openTab('Flags');
-    await screenshot(page, 'flags');
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the minutes after reload');
+      expect(text).not.toMatch(/welcomed|vademecum|presented/);
+    }));
 
-    await email.getByRole('button', { name: /^Flag/ }).click();
-    await section.locator('mark.tfs-flag', { hasText: 'camille.laurent@example.org' }).waitFor();
-    expect((await c.marks(section)).find((x) => x.text === 'camille.laurent@example.org')).toBeTruthy();
-    await email.waitFor({ state: 'detached' });
+  it('accepts one suggestion (it becomes a flag) and dismisses another (it stays dismissed)', () =>
+    session(async (x) => {
+      const { page, host, meetingId, c, section } = x;
+      await typeAndFlagTwo(x);
+      const email = c.suggestion(section, 'camille.laurent@example.org');
+      const mistral = c.suggestion(section, 'Mistral AI plans');
+      await email.waitFor();
+      await mistral.waitFor();
+      // The underline is drawn by the CSS Custom Highlight API, over the editor's text, not in the document.
+      expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tfs-suggestion')?.size ?? 0)).toBeGreaterThanOrEqual(2);
+      expect(await section.locator('[contenteditable] .tfs-suggestion, [contenteditable] [data-suggestion]').count()).toBe(0);
 
-    await mistral.getByRole('button', { name: /^Dismiss/ }).click();
-    await mistral.waitFor({ state: 'detached' });
-    const dismissed = await apiCall(host, 'flags.dismissedSuggestions', { meetingId });
-    expect((dismissed.json.value as { texts: string[] }).texts.join('\n')).toContain('Mistral AI plans to hire 40 engineers by June 2026.');
+      await c.openTab('Flags');
+      await screenshot(page, 'flags');
 
-    await c.openTab('Flags');
-    await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 3);
-    // An accepted e-mail suggestion is flagged as personal data (the reason follows what was found).
-    expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Personal data: 1', 'Internal deliberation: 1']);
-    await c.openTab('Public preview');
-    await c.waitPreview((t) => !t.includes('camille.laurent') && t.includes('Please write to […] for the list.'), 'the e-mail redacted');
-    await screenshot(page, 'flags-preview');
-  });
+      await email.getByRole('button', { name: /^Flag/ }).click();
+      await section.locator('mark.tfs-flag', { hasText: 'camille.laurent@example.org' }).waitFor();
+      expect((await c.marks(section)).find((x) => x.text === 'camille.laurent@example.org')).toBeTruthy();
+      await email.waitFor({ state: 'detached' });
 
-  it('withholds a whole item: the preview shows its title with "Not published." and nothing of its text', async () => {
-    const { m, c, section } = models();
-    await c.openTab('Public preview');
-    await section.getByRole('button', { name: `Withhold from publication — item 2 ${ITEM}` }).click();
-    await section.getByTestId('publication').getByText('Withheld from publication').waitFor();
-    const text = await c.waitPreview((t) => !t.includes('Mistral'), 'the item withheld');
-    expect(text).toMatch(new RegExp(`2\\. ${ITEM}\\n+Not published\\.\\n+3\\. Rules of procedure`));
-    expect(text).not.toMatch(/Mistral|Please write|AI Office\.|\[…\]/);
-    const detail = await apiCall(host, 'meetings.get', { id: meetingId });
-    expect((detail.json.value as { agenda: Array<{ title: string; forPublication: boolean }> }).agenda.find((a) => a.title === ITEM)!.forPublication).toBe(false);
-    await screenshot(page, 'flags-withheld');
+      await mistral.getByRole('button', { name: /^Dismiss/ }).click();
+      await mistral.waitFor({ state: 'detached' });
+      const dismissed = await apiCall(host, 'flags.dismissedSuggestions', { meetingId });
+      expect((dismissed.json.value as { texts: string[] }).texts.join('\n')).toContain('Mistral AI plans to hire 40 engineers by June 2026.');
 
-    await section.getByRole('button', { name: `Publish this item — item 2 ${ITEM}` }).click();
-    await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the item published again');
-    await m.waitSaved();
-  });
+      await c.openTab('Flags');
+      await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 3);
+      // An accepted e-mail suggestion is flagged as personal data (the reason follows what was found).
+      expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Personal data: 1', 'Internal deliberation: 1']);
+      await c.openTab('Public preview');
+      await c.waitPreview((t) => !t.includes('camille.laurent') && t.includes('Please write to […] for the list.'), 'the e-mail redacted');
+      await screenshot(page, 'flags-preview');
+    }));
 
-  it('edits a flag’s reason and lifts another from the panel', async () => {
-    const { m, c, section } = models();
-    await c.openTab('Flags');
-    const item = c.flagsPanel().locator('.flag-item', { hasText: 'camille.laurent@example.org' });
-    await item.getByRole('button', { name: /^Edit/ }).click();
-    await item.getByLabel('Reason').selectOption({ label: 'Personal data' });
-    await item.getByLabel('Note').fill('Private address');
-    await item.getByRole('button', { name: 'Save' }).click();
-    await item.getByText('Note: Private address').waitFor();
-    expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Personal data: 1', 'Internal deliberation: 1']);
+  it('withholds a whole item: the preview shows its title with "Not published." and nothing of its text', () =>
+    session(async ({ page, host, meetingId, m, c, section, editor }) => {
+      await editor.click();
+      await page.keyboard.type(SENTENCE);
+      await c.openTab('Public preview');
+      await section.getByRole('button', { name: `Withhold from publication — item 2 ${ITEM}` }).click();
+      await section.getByTestId('publication').getByText('Withheld from publication').waitFor();
+      const text = await c.waitPreview((t) => !t.includes('Mistral'), 'the item withheld');
+      expect(text).toMatch(new RegExp(`2\\. ${ITEM}\\n+Not published\\.\\n+3\\. Rules of procedure`));
+      expect(text).not.toMatch(/Mistral|Please write|AI Office\.|\[…\]/);
+      const detail = await apiCall(host, 'meetings.get', { id: meetingId });
+      expect((detail.json.value as { agenda: Array<{ title: string; forPublication: boolean }> }).agenda.find((a) => a.title === ITEM)!.forPublication).toBe(false);
+      await screenshot(page, 'flags-withheld');
 
-    const warm = c.flagsPanel().locator('.flag-item', { hasText: 'welcomed warmly everyone' });
-    // Lifting asks in place (no browser dialog), then the passage leaves the list for the history.
-    await warm.getByRole('button', { name: /^Lift the flag/ }).click();
-    await warm.getByRole('button', { name: 'Lift flag and publish' }).click();
-    await warm.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => ![...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent?.includes('welcomed')));
-    expect(await c.counts()).toEqual(['Personal data: 1', 'Internal deliberation: 1']);
-    await m.waitSaved();
-    const list = await apiCall(host, 'flags.list', { meetingId });
-    const v = list.json.value as { countsByReason: Record<string, number> };
-    expect(v.countsByReason).toMatchObject({ commercially_confidential: 0, personal_data: 1, internal_deliberation: 1 });
-    expect(await section.locator('mark.tfs-flag').count()).toBe(3);
-  });
+      await section.getByRole('button', { name: `Publish this item — item 2 ${ITEM}` }).click();
+      await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the item published again');
+      await m.waitSaved();
+    }));
+
+  it('edits a flag’s reason and lifts another from the panel', () =>
+    session(async (x) => {
+      const { page, host, meetingId, m, c, section, editor } = x;
+      await typeAndFlagTwo(x);
+      await c.select(editor, 'camille.laurent@example.org');
+      await page.keyboard.press('Alt+Shift+F');
+      await c.flagDialog().waitFor();
+      await page.keyboard.press('Enter');
+      await c.flagDialog().waitFor({ state: 'detached' });
+      await section.locator('mark.tfs-flag', { hasText: 'camille.laurent@example.org' }).waitFor();
+      await c.openTab('Flags');
+      const item = c.flagsPanel().locator('.flag-item', { hasText: 'camille.laurent@example.org' });
+      await item.getByRole('button', { name: /^Edit/ }).click();
+      await item.getByLabel('Reason').selectOption({ label: 'Personal data' });
+      await item.getByLabel('Note').fill('Private address');
+      await item.getByRole('button', { name: 'Save' }).click();
+      await item.getByText('Note: Private address').waitFor();
+      expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Personal data: 1', 'Internal deliberation: 1']);
+
+      const warm = c.flagsPanel().locator('.flag-item', { hasText: 'welcomed everyone' });
+      // Lifting asks in place (no browser dialog), then the passage leaves the list for the history.
+      await warm.getByRole('button', { name: /^Lift the flag/ }).click();
+      await warm.getByRole('button', { name: 'Lift flag and publish' }).click();
+      await warm.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => ![...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent?.includes('welcomed')));
+      expect(await c.counts()).toEqual(['Personal data: 1', 'Internal deliberation: 1']);
+      await m.waitSaved();
+      const list = await apiCall(host, 'flags.list', { meetingId });
+      const v = list.json.value as { countsByReason: Record<string, number> };
+      expect(v.countsByReason).toMatchObject({ commercially_confidential: 0, personal_data: 1, internal_deliberation: 1 });
+      expect(await section.locator('mark.tfs-flag').count()).toBe(2);
+    }));
 });

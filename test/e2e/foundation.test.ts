@@ -3,10 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
 import { AgendaPage, MeetingsPage, MembersPage, screenshot } from './pages';
+import { FIVE_ITEMS_OUTLINE, seedFiveItemMeeting, seedMember } from './seed';
 
 /**
  * The foundation, end to end: the real renderer in Debian's Chromium against the browser host on a real SQLite
- * file. One data folder for the whole file, so each step also proves the previous ones were stored.
+ * file. One host and data folder for the file; each test makes the meeting it works on (through the UI when that is
+ * what it tests, else through the contract in ./seed), so it can run alone.
  */
 describe('meetings, agendas and members in Chromium', () => {
   let browser: Browser;
@@ -61,8 +63,17 @@ describe('meetings, agendas and members in Chromium', () => {
     expect(await page.locator('.time-total').innerText()).toContain('Planned 1 h 30 min of 2 h');
   });
 
-  it('reorders by keyboard: Alt+Down, Alt+Up, and Alt+Right makes a sub-item', async () => {
+  /** Opens the agenda of a new meeting with the five items of the test above. */
+  async function openFiveItemAgenda(title: string): Promise<AgendaPage> {
+    const id = await seedFiveItemMeeting(host, title);
+    await page.goto(`${host.origin}/#/meetings/${id}`);
     const agenda = new AgendaPage(page);
+    await agenda.waitForOutline(FIVE_ITEMS_OUTLINE);
+    return agenda;
+  }
+
+  it('reorders by keyboard: Alt+Down, Alt+Up, and Alt+Right makes a sub-item', async () => {
+    const agenda = await openFiveItemAgenda('Keyboard reordering');
     await agenda.handle('2', 'Guidance on model documentation').focus();
     await page.keyboard.press('Alt+ArrowDown');
     await agenda.waitForOutline([
@@ -97,7 +108,7 @@ describe('meetings, agendas and members in Chromium', () => {
   });
 
   it('reorders by drag and drop', async () => {
-    const agenda = new AgendaPage(page);
+    const agenda = await openFiveItemAgenda('Drag and drop');
     const from = page.getByTestId('agenda-item-5');
     const to = page.getByTestId('agenda-item-1');
     await from.dragTo(to, { targetPosition: { x: 40, y: 4 } });
@@ -122,14 +133,9 @@ describe('meetings, agendas and members in Chromium', () => {
   });
 
   it('shows it all again after a reload and after a restart of the host (from the SQLite file)', async () => {
-    const expected = [
-      '1 Opening',
-      '2 Guidance on model documentation',
-      '3 Incident reporting',
-      '3.1 Reporting template',
-      '4 Ad hoc group on open source',
-      '5 Any other business',
-    ];
+    const expected = FIVE_ITEMS_OUTLINE;
+    await seedMember(host, 'Reload Lab', 'RLab', { name: 'Grace Hopper', email: 'grace@example.org' });
+    await openFiveItemAgenda('Reload and restart');
     const meetingUrl = page.url();
     await page.reload();
     await new AgendaPage(page).waitForOutline(expected);
@@ -141,7 +147,7 @@ describe('meetings, agendas and members in Chromium', () => {
     await new AgendaPage(page).waitForOutline(expected);
     const members = new MembersPage(page);
     await members.open(host.origin);
-    await page.getByRole('cell', { name: 'Ada Byron', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Grace Hopper', exact: true }).waitFor();
   });
 
   it('loads the example meeting and its agenda screen is what the README shows', async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * opens the produced app.asar and checks what a user would receive. Everything is written to a temp folder.
  */
 const ROOT = path.resolve(__dirname, '../..');
-const BUILT = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+const BUILT = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/export-documents.cjs', 'dist/renderer/index.html'];
 const NATIVE = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses looks for this in the Electron binary
 // Electron's shipped fuse defaults, in wire order: RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect,
@@ -86,7 +86,7 @@ describe.skipIf(!haveBuildScript)('packaging (electron-builder, offline, --dir)'
     const top = new Set(entries.map((e) => e.split('/')[1]));
     expect([...top].sort()).toEqual(['dist', 'node_modules', 'package.json']);
     expect(entries.filter((e) => /^\/dist\/[^/]+$/.test(e)).sort()).toEqual(['/dist/electron', '/dist/renderer']);
-    expect(entries.filter((e) => /^\/dist\/electron\/./.test(e)).sort()).toEqual(['/dist/electron/main.cjs', '/dist/electron/preload.cjs']);
+    expect(entries.filter((e) => /^\/dist\/electron\/./.test(e)).sort()).toEqual(['/dist/electron/export-documents.cjs', '/dist/electron/main.cjs', '/dist/electron/preload.cjs']);
     expect(entries.filter((e) => /\.(ts|tsx|mts|cts|map)$/.test(e))).toEqual([]);
     expect(entries.filter((e) => /(^|\/)(test|tests|__tests__)\//.test(e) && !e.startsWith('/node_modules/'))).toEqual([]);
     expect(entries.filter((e) => /\/(electron|shared|renderer|scripts|resources)\/.*\.(ts|tsx)$/.test(e))).toEqual([]);

@@ -1,9 +1,9 @@
-import { AlignmentType, Paragraph } from 'docx';
+// No docx here: ExportService uses these rules outside an export too (draft check, preview options); the paragraph that
+// prints the issue line lives with the builders (frame.ts), so docx loads only when an export starts (issue 16).
 import { DEFAULT_DOCUMENT_CONVENTIONS } from '../../../shared/domain/body';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
 import { dateInZone, knownZone, longDate, meetingLocalInZone } from './dates';
-import { textRuns } from './sanitise';
 import type { DocumentConventions, ExportKind } from './types';
 
 /**
@@ -56,11 +56,6 @@ export function issueLine(c: Conventions, issuedAt: string | undefined, meeting:
   const date = issuedAt ? dateInZone(issuedAt, c.timeZone) : '';
   const shown = date ? longDate(date) : meetingLocalInZone(meeting.startsAt, meeting.timeZone, c.timeZone).date;
   return c.placeOfIssue.trim() ? `${c.placeOfIssue.trim()}, ${shown}` : shown;
-}
-
-/** The place and date of issue, right-aligned above the title. */
-export function issueParagraph(line: string): Paragraph {
-  return new Paragraph({ style: 'Meta', alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: textRuns(line) });
 }
 
 /** Minutes that are not approved (or whose status is unknown: fail closed) make every document built from them a draft. */

@@ -1,5 +1,7 @@
 import { EXPORT_KIND_LABEL, type ExportKind } from './types';
-import { sanitiseText } from './sanitise';
+// The one sanitiser, from shared/ directly: './sanitise' also holds docx helpers, and this module is on the start-up path
+// (package-service's safeFilePart), which must not load docx (issue 16).
+import { sanitiseText } from '../../../shared/text/sanitise';
 
 const MAX_TITLE = 80;
 

@@ -1,7 +1,8 @@
-import type { FileChild, Paragraph } from 'docx';
-import { conventionsOf, documentReference, draftMarking, issueLine, issueParagraph, type Conventions } from './conventions';
+import { AlignmentType, Paragraph, type FileChild } from 'docx';
+import { conventionsOf, documentReference, draftMarking, issueLine, type Conventions } from './conventions';
 import { meetingDate } from './dates';
 import { meetingMetaLines } from './meeting-meta';
+import { textRuns } from './sanitise';
 import { instantOfDate, packHouseDocument, titleBlock } from './style';
 import { EXPORT_KIND_LABEL, type ExportData, type ExportKind } from './types';
 
@@ -51,4 +52,9 @@ export function documentFrame(
         fixedInstant: instantOfDate(meetingDate(meeting.startsAt)),
       }),
   };
+}
+
+/** The place and date of issue, right-aligned above the title. */
+export function issueParagraph(line: string): Paragraph {
+  return new Paragraph({ style: 'Meta', alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: textRuns(line) });
 }

@@ -14,6 +14,8 @@ export function minutesHandlers(b: Backend): Pick<Handlers, keyof typeof minutes
   const records = new DecisionsService(b.ctx, minutes);
   return {
     'minutes.get': (i) => minutes.load(i.meetingId, { live, attendance, records }),
+    'minutes.outline': (i) => minutes.loadOutline(i.meetingId, { live, attendance, records }),
+    'minutes.section': (i) => minutes.section(i.meetingId, i.sectionKey),
     'minutes.saveSection': (i) => minutes.saveSection(i),
     'minutes.snapshot': (i) => minutes.snapshot(i),
     'minutes.revisions': (i) => minutes.listRevisions(i.meetingId, i.sectionKey),

@@ -83,6 +83,15 @@ export class MinutesRepo extends PreparedRepo {
     return rows.map((r) => ({ sectionKey: r.section_key, contentJson: r.content_json, rev: r.rev, updatedAt: r.updated_at }));
   }
 
+  /** Every stored section of a meeting without its content: rev, time, and the size of its plain text. */
+  sectionHeads(meetingId: string): Array<{ sectionKey: string; rev: number; updatedAt: string; textLength: number; lines: number }> {
+    return this.stmt(
+      `SELECT section_key AS sectionKey, rev, updated_at AS updatedAt, length(plain_text) AS textLength,
+              length(plain_text) - length(replace(plain_text, char(10), '')) AS lines
+         FROM minutes_sections WHERE meeting_id = ?`,
+    ).all(meetingId) as Array<{ sectionKey: string; rev: number; updatedAt: string; textLength: number; lines: number }>;
+  }
+
   section(meetingId: string, sectionKey: string): SectionRow | undefined {
     const r = this.stmt(`SELECT section_key, content_json, rev, updated_at FROM minutes_sections WHERE meeting_id = ? AND section_key = ?`).get(
       meetingId,

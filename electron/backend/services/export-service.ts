@@ -11,14 +11,8 @@ import type { PublicationBlocker, PublicSummary } from '../../../shared/redactio
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { flaggedTexts } from '../../../shared/redaction/redact';
-import { buildAgenda } from '../export/build-agenda';
-import { buildInternalMinutes } from '../export/build-internal-minutes';
-import { buildParticipants } from '../export/build-participants';
-import { buildPublicSummary } from '../export/build-public-summary';
-import { buildRedactionRecord } from '../export/build-redaction-record';
 import { meetingDate } from '../export/dates';
-import { defaultFileName } from '../export/file-name';
-import { checkPublicDocx, describeFindings, type Finding } from '../export/redaction-check';
+import type { Finding } from '../export/redaction-check';
 import type { ExportData } from '../export/types';
 import { ActionsRepo } from '../repositories/actions-repo';
 import { AttendanceRepo } from '../repositories/attendance-repo';
@@ -67,10 +61,12 @@ export class ExportService {
   async create(input: { meetingId: string; kind: ExportKind; confirmDraft?: boolean | undefined }): Promise<ExportResult> {
     if (input.kind === 'public_summary' && !input.confirmDraft) this.refuseUnconfirmedDraft(input.meetingId);
     if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
+    // The builders and the check (docx, fflate, saxes) are loaded when the first export starts, not at start-up.
+    const { buildPublicSummary, checkPublicDocx, defaultFileName, describeFindings, ...builders } = await loadDocuments();
     const data = this.gather(input.meetingId);
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
     if (input.kind !== 'public_summary') {
-      const bytes = await buildInternal(input.kind, data);
+      const bytes = await buildInternal(builders, input.kind, data);
       const exportId = this.record(input.meetingId, input.kind, fileName, bytes, null, []);
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
     }
@@ -219,21 +215,32 @@ export class ExportService {
   }
 }
 
+type Documents = typeof import('../export/documents');
+
+/** One dynamic import, kept in one place (scripts/build.mjs turns it into a require of export-documents.cjs). */
+function loadDocuments(): Promise<Documents> {
+  return import('../export/documents');
+}
+
 /** The minutes' status and version; no minutes row yet means a first draft. */
 function minutesInfo(row: { status: MinutesStatus; version: number } | undefined): ExportData['minutes'] {
   return row ? { status: row.status, version: row.version } : { status: 'draft', version: 1 };
 }
 
-function buildInternal(kind: Exclude<ExportKind, 'public_summary'>, data: ExportData): Promise<Uint8Array> {
+function buildInternal(
+  b: Pick<Documents, 'buildAgenda' | 'buildInternalMinutes' | 'buildParticipants' | 'buildRedactionRecord'>,
+  kind: Exclude<ExportKind, 'public_summary'>,
+  data: ExportData,
+): Promise<Uint8Array> {
   switch (kind) {
     case 'agenda':
-      return buildAgenda(data);
+      return b.buildAgenda(data);
     case 'internal_minutes':
-      return buildInternalMinutes(data);
+      return b.buildInternalMinutes(data);
     case 'participants':
-      return buildParticipants(data);
+      return b.buildParticipants(data);
     case 'redaction_record':
-      return buildRedactionRecord(data);
+      return b.buildRedactionRecord(data);
   }
 }
 

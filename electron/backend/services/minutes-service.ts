@@ -25,7 +25,7 @@ import {
   type SnapshotInput,
   type SnapshotResult,
 } from '../../../shared/domain/minutes';
-import type { MinutesState } from '../../../shared/contract/minutes';
+import type { MinutesOutline, MinutesState, SectionHead } from '../../../shared/contract/minutes';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo, type MinutesRow } from '../repositories/minutes-repo';
 import { FlagsService } from './flags-service';
@@ -130,19 +130,57 @@ export class MinutesService {
     )();
   }
 
+  /** The same as `load` without the sections' content (minutes.outline): the page then loads each section alone. */
+  loadOutline(meetingId: string, parts: { live: LiveService; attendance: AttendanceService; records: DecisionsService }): MinutesOutline {
+    return this.ctx.db.transaction(
+      (): MinutesOutline => ({
+        minutes: this.info(meetingId),
+        sections: this.sectionHeads(meetingId),
+        live: parts.live.state(meetingId),
+        decisions: parts.records.listDecisions(meetingId),
+        actions: parts.records.listActions(meetingId),
+        attendance: parts.attendance.list(meetingId),
+      }),
+    )();
+  }
+
   // ---- sections ---------------------------------------------------------------------------------------------------
 
-  /** Every section of the agenda with its content, then any stored section whose agenda item is gone ('orphan'). */
-  sections(meetingId: string): Section[] {
-    this.meetings.mustGet(meetingId);
-    const stored = new Map(this.repo.sections(meetingId).map((s) => [s.sectionKey, s]));
+  /** The agenda's sections then any orphan, in the order of `sections`, with the keys of the stored ones. */
+  private sectionOrder<T extends { sectionKey: string }>(meetingId: string, stored: Map<string, T>): SectionOutline[] {
     const outline = this.outline(meetingId);
     const known = new Set(outline.map((o) => o.key));
     const orphans: SectionOutline[] = [...stored.keys()]
       .filter((k) => !known.has(k))
       .sort()
       .map((key) => ({ key, kind: 'orphan', number: '', title: 'Removed agenda item' }));
-    return [...outline, ...orphans].map((o) => {
+    return [...outline, ...orphans];
+  }
+
+  /** Every section as `sections` lists them, without content: rev, time and the size of the text. */
+  sectionHeads(meetingId: string): SectionHead[] {
+    this.meetings.mustGet(meetingId);
+    const stored = new Map(this.repo.sectionHeads(meetingId).map((s) => [s.sectionKey, s]));
+    return this.sectionOrder(meetingId, stored).map((o) => {
+      const s = stored.get(o.key);
+      return { ...o, rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null, textLength: s?.textLength ?? 0, lines: s?.lines ?? 0 };
+    });
+  }
+
+  /** One section with its content (minutes.section); not_found for a key that is neither on the agenda nor stored. */
+  section(meetingId: string, sectionKey: string): Section {
+    this.meetings.mustGet(meetingId);
+    const s = this.repo.section(meetingId, sectionKey);
+    const o = this.outline(meetingId).find((x) => x.key === sectionKey) ?? (s ? { key: sectionKey, kind: 'orphan' as const, number: '', title: 'Removed agenda item' } : null);
+    if (!o) throw new AppError('not_found', `This meeting has no section "${sectionKey}" (the agenda item may have been removed).`);
+    return { ...o, content: s ? (JSON.parse(s.contentJson) as SerializedDoc) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
+  }
+
+  /** Every section of the agenda with its content, then any stored section whose agenda item is gone ('orphan'). */
+  sections(meetingId: string): Section[] {
+    this.meetings.mustGet(meetingId);
+    const stored = new Map(this.repo.sections(meetingId).map((s) => [s.sectionKey, s]));
+    return this.sectionOrder(meetingId, stored).map((o) => {
       const s = stored.get(o.key);
       return { ...o, content: s ? (JSON.parse(s.contentJson) as SerializedDoc) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
     });

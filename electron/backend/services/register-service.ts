@@ -4,8 +4,6 @@ import { REGISTER_DOCUMENT_LABEL } from '../../../shared/contract/register';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { publicMemberList, publicRegister } from '../../../shared/register/public-models';
-import { buildMemberList, buildPublicRegister } from '../export/build-register';
-import { checkPublicDocx, describeFindings } from '../export/redaction-check';
 import { ExampleMarksRepo } from '../repositories/trash-repo';
 import { RegisterRepo } from '../repositories/register-repo';
 import type { ServiceContext } from './context';
@@ -30,6 +28,8 @@ export class RegisterService {
   }
 
   async export(document: RegisterDocument): Promise<RegisterExport> {
+    // docx, the builders and the check load with the first export, not at start-up (issue 16; scripts/build.mjs).
+    const { buildMemberList, buildPublicRegister, checkPublicDocx, describeFindings } = await import('../export/documents');
     const asOf = this.ctx.now().toISOString().slice(0, 10);
     const bodyName = this.members.body().name;
     const { bytes, passages } = await this.ctx.db.transaction(() => {

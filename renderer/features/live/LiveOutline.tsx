@@ -8,7 +8,7 @@ import { clock } from './useLiveClock';
  * meeting there. Each button's name starts with its visible text.
  */
 export function LiveOutline(props: {
-  sections: Section[];
+  sections: ReadonlyArray<Omit<Section, 'content'>>;
   live: LiveState;
   timing: Map<string, Timing>;
   onGoto: (key: string) => void;

@@ -1,5 +1,6 @@
 import { useCallback, type MutableRefObject } from 'react';
-import type { MinutesState } from '../../../shared/contract/minutes';
+import { withEditor } from '../minutes/editorReady';
+import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { LiveState } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import type { MinutesEditorHandle } from '../../editor';
@@ -40,7 +41,7 @@ export function useLiveControls(o: {
   const reveal = useCallback(
     (key: string) => {
       document.getElementById(`section-${key}`)?.scrollIntoView({ block: 'start' });
-      editors.current.get(key)?.focus();
+      withEditor(editors, key, (h) => h?.focus());
     },
     [editors],
   );

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { ConvenedBy, Meeting, MeetingFormat, MeetingKind, MeetingSummary, WithheldDisplay } from '../../../shared/domain/meeting';
+// Values from the schema-free module: this form is part of the meetings list, the first page (no zod there, issue 16).
 import {
   CONVENED_BY,
   CONVENED_BY_LABEL,
@@ -8,13 +10,7 @@ import {
   MEETING_FORMAT_LABEL,
   MEETING_KINDS,
   MEETING_KIND_LABEL,
-  type ConvenedBy,
-  type Meeting,
-  type MeetingFormat,
-  type MeetingKind,
-  type MeetingSummary,
-  type WithheldDisplay,
-} from '../../../shared/domain/meeting';
+} from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { ErrorNote, Field } from '../../ui/kit';
 

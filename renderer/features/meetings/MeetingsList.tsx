@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL, type MeetingSummary } from '../../../shared/domain/meeting';
+import type { MeetingSummary } from '../../../shared/domain/meeting';
+// Labels from the schema-free module: the meetings list is the first page and must not pull in zod (issue 16).
+import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../../../shared/domain/meeting-labels';
 import { formatDuration, formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';

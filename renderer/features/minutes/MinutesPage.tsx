@@ -34,7 +34,8 @@ import { useAutosave } from './useAutosave';
 import { useFlagActions } from './useFlagActions';
 import { useFlagNotice } from './useFlagNotice';
 import { useMeetingShortcuts } from './useMeetingShortcuts';
-import { useMinutesData } from './useMinutesData';
+import { SMALL_MEETING_CHARS, useMinutesData } from './useMinutesData';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { useSnapshots } from './useSnapshots';
 
 const SUGGESTIONS_KEY = 'tfs-suggestions';
@@ -67,6 +68,7 @@ export function MinutesPage({ id }: { id: string }) {
   const live = state?.live;
   const { elapsed, meetingSeconds } = useLiveClock(live);
   const sections = useMemo(() => state?.sections ?? [], [state?.sections]);
+  const smallMeeting = sections.reduce((n, s) => n + s.textLength, 0) < SMALL_MEETING_CHARS;
   const agendaById = useMemo(() => new Map(detail?.agenda.map((a) => [a.id, a]) ?? []), [detail]);
   const timed: TimedSection[] = useMemo(
     () => sections.map((s) => ({ key: s.key, parentKey: agendaById.get(s.key)?.parentId ?? null, plannedMinutes: agendaById.get(s.key)?.plannedMinutes ?? 0 })),
@@ -88,11 +90,20 @@ export function MinutesPage({ id }: { id: string }) {
     const st = stateRef.current;
     const options = publicOptionsRef.current;
     if (!d || !st || !options) return null;
+    // Every section's current content: its editor's, or the loaded one not yet in an editor. Until every section has
+    // loaded there is no preview (never a summary with a section missing).
+    const sections: Array<{ key: string; content: SerializedDoc }> = [];
+    for (const s of st.sections) {
+      const held = data.contents.current.get(s.key);
+      const content = editors.current.get(s.key)?.getContent() ?? (held === undefined ? undefined : (JSON.parse(held) as SerializedDoc));
+      if (!content) return null;
+      sections.push({ key: s.key, content });
+    }
     return {
       bodyName: data.bodyName,
       meeting: d.meeting,
       agenda: d.agenda,
-      sections: st.sections.map((s) => ({ key: s.key, content: editors.current.get(s.key)?.getContent() ?? s.content })),
+      sections,
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       // The same options the export lays the summary out with (one computation, in the backend).
@@ -102,7 +113,7 @@ export function MinutesPage({ id }: { id: string }) {
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, publicOptions, previewChanged]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, publicOptions, previewChanged, data.ready]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({
@@ -110,7 +121,8 @@ export function MinutesPage({ id }: { id: string }) {
     members: data.members,
     referenceDate: detail?.meeting.startsAt.slice(0, 10) ?? '',
     active: suggestOn && Boolean(state) && state?.minutes.status !== 'approved',
-    sectionKeys: sections.filter((s) => s.kind !== 'orphan').map((s) => s.key),
+    // Only sections with an editor on the page (a section's suggestions start when its editor mounts).
+    sectionKeys: sections.filter((s) => s.kind !== 'orphan' && data.ready.has(s.key) && (data.near.has(s.key) || smallMeeting)).map((s) => s.key),
     getEditor: (k) => editors.current.get(k)?.getEditor(),
     createFlag: async (sectionKey, excerpt, reason) => {
       const flag = await api.call('flags.create', { meetingId: id, sectionKey, excerpt, reason });
@@ -203,6 +215,10 @@ export function MinutesPage({ id }: { id: string }) {
         {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => setPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
         <MinutesSections
           state={state}
+          contents={data.contents}
+          ready={data.ready}
+          near={data.near}
+          bringNear={data.bringNear}
           agendaById={agendaById}
           editors={editors}
           mountKeys={mountKeys}
@@ -255,7 +271,8 @@ export function MinutesPage({ id }: { id: string }) {
           onRestored={(rev, content, changedFlags) => {
             flagStore.applyChanges(changedFlags);
             autosave.reset(history);
-            data.patch((s) => ({ ...s, sections: s.sections.map((x) => (x.key === history ? { ...x, content, rev } : x)) }));
+            data.contents.current.set(history, JSON.stringify(content)); // the remounted editor starts from it
+            data.patch((s) => ({ ...s, sections: s.sections.map((x) => (x.key === history ? { ...x, rev } : x)) }));
             setMountKeys((m) => ({ ...m, [history]: (m[history] ?? 0) + 1 }));
           }}
           onClose={() => setHistory(null)}

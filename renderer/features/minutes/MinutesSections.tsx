@@ -1,8 +1,9 @@
 import { publicationStates } from '../../../shared/redaction/redact';
-import type { Dispatch, MutableRefObject, SetStateAction } from 'react';
+import { useEffect, useRef, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
-import type { MinutesState } from '../../../shared/contract/minutes';
+import type { MinutesOutline as MinutesState } from '../../../shared/contract/minutes';
 import type { AgendaItem } from '../../../shared/domain/agenda';
+import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
 import { api, openExternal } from '../../api';
 import type { ChangeMeta, MinutesCallbacks, MinutesEditorHandle } from '../../editor';
 import { useConfirm } from '../../ui/Dialog';
@@ -12,10 +13,22 @@ import type { useSuggestions } from '../suggestions/useSuggestions';
 import type { AutosaveStatus } from './autosave';
 import { sectionSaveView } from './saveState';
 import { SectionBlock } from './SectionBlock';
+import { SMALL_MEETING_CHARS } from './useMinutesData';
 
-/** The column of section editors, each with its heading, save state, publication switch and suggestions. */
+/**
+ * The column of section editors, each with its heading, save state, publication switch and suggestions.
+ *
+ * An editor mounts once its section's content has loaded and, in a long meeting (SMALL_MEETING_CHARS), once the
+ * section comes within a viewport's height of the screen (IntersectionObserver) or a jump asks for it; until then the
+ * section shows a placeholder of about its height. A mounted editor stays mounted. Its content moves from `contents`
+ * into the editor when it mounts, and back if it is ever taken down, so the page holds each section once.
+ */
 export function MinutesSections(props: {
   state: MinutesState;
+  contents: MutableRefObject<Map<string, string>>;
+  ready: ReadonlySet<string>;
+  near: ReadonlySet<string>;
+  bringNear: (keys: readonly string[]) => void;
   agendaById: Map<string, AgendaItem>;
   editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
   mountKeys: Record<string, number>;
@@ -31,8 +44,46 @@ export function MinutesSections(props: {
   onHistory: (key: string) => void;
   callbacks: (key: string) => MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void };
 }) {
-  const { state, agendaById, readOnly, suggestions } = props;
+  const { state, agendaById, readOnly, suggestions, contents, editors, bringNear } = props;
   const [confirmDialog, ask] = useConfirm();
+  const small = state.sections.reduce((n, s) => n + s.textLength, 0) < SMALL_MEETING_CHARS;
+  const observer = useRef<IntersectionObserver | null>(null);
+  useEffect(() => {
+    if (small || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        const keys = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.sectionKey!);
+        if (keys.length) bringNear(keys);
+      },
+      { rootMargin: '100% 0px 100% 0px' },
+    );
+    observer.current = io;
+    for (const el of document.querySelectorAll<HTMLElement>('#sections > [data-section-key]')) io.observe(el);
+    return () => {
+      io.disconnect();
+      observer.current = null;
+    };
+  }, [small, bringNear, state.sections.length]);
+  // One stable ref callback per section (an inline one would be detached and attached again on every render).
+  const refs = useRef(new Map<string, (h: MinutesEditorHandle | null) => void>());
+  const refOf = (key: string) => {
+    let r = refs.current.get(key);
+    if (!r) {
+      r = (h) => {
+        if (h) {
+          editors.current.set(key, h);
+          contents.current.delete(key); // the editor holds it now
+        } else {
+          const gone = editors.current.get(key);
+          if (gone) contents.current.set(key, JSON.stringify(gone.getContent())); // back where the page can read it
+          editors.current.delete(key);
+        }
+      };
+      refs.current.set(key, r);
+    }
+    return r;
+  };
+  const mounted = (key: string) => props.ready.has(key) && (small || props.near.has(key) || typeof IntersectionObserver === 'undefined');
   // One rule of withholding (shared/redaction): sub-items of withheld items and items with an unknown parent included.
   const publication = publicationStates([...agendaById.values()]);
   const withheld = (key: string) => (publication.get(key) ?? 'published') !== 'published';
@@ -62,12 +113,13 @@ export function MinutesSections(props: {
         return (
           <SectionBlock
             key={s.key}
-            ref={(h) => {
-              if (h) props.editors.current.set(s.key, h);
-              else props.editors.current.delete(s.key);
-            }}
+            ref={refOf(s.key)}
             mountKey={`${s.key}:${props.mountKeys[s.key] ?? 0}`}
             section={s}
+            mounted={mounted(s.key)}
+            loaded={props.ready.has(s.key)}
+            initialContent={() => contents.current.get(s.key) ?? editors.current.get(s.key)?.getContent() ?? emptyDoc()}
+            onNeeded={() => bringNear([s.key])}
             current={state.live.currentSection === s.key}
             plannedMinutes={item?.plannedMinutes ?? 0}
             withheld={withheld(s.key)}

@@ -1,13 +1,22 @@
 import { forwardRef, type ReactNode, type Ref } from 'react';
 import type { Section } from '../../../shared/domain/minutes';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { MinutesEditor, type ChangeMeta, type MinutesCallbacks, type MinutesEditorHandle } from '../../editor';
 import type { SaveView } from './saveState';
 
 /** One section of the minutes: its heading, planned time, its own editor and its save state. */
 export const SectionBlock = forwardRef(function SectionBlock(
   props: {
-    section: Section;
+    section: Omit<Section, 'content'> & { textLength: number; lines: number };
     mountKey: string;
+    /** Whether the editor is on the page; if not, a placeholder of about the section's height stands in. */
+    mounted: boolean;
+    /** Whether the section's content has arrived. */
+    loaded: boolean;
+    /** The content the editor starts from, or its JSON text (read once, when it mounts). */
+    initialContent: () => SerializedDoc | string;
+    /** The placeholder was focused or shown: mount the editor. */
+    onNeeded: () => void;
     current: boolean;
     plannedMinutes: number;
     withheld: boolean;
@@ -55,11 +64,12 @@ export const SectionBlock = forwardRef(function SectionBlock(
         </button>
         {props.publication && <PublicationSwitch label={label} {...props.publication} />}
       </header>
+      {props.mounted ? (
       <MinutesEditor
         key={props.mountKey}
         ref={ref}
         sectionKey={section.key}
-        initialContent={section.content}
+        initialContent={props.initialContent}
         readOnly={props.readOnly}
         ariaLabel={`Minutes of ${label}`}
         placeholder={props.current ? 'Type the minutes of this item…' : ''}
@@ -70,10 +80,28 @@ export const SectionBlock = forwardRef(function SectionBlock(
         onRequestFlag={props.callbacks.onRequestFlag}
         onFlagsUndone={props.callbacks.onFlagsUndone}
       />
+      ) : (
+        <div
+          className="section-placeholder"
+          tabIndex={0}
+          role="note"
+          aria-label={`Minutes of ${label}: ${props.loaded ? 'shown when you reach them' : 'loading'}`}
+          aria-busy={!props.loaded}
+          style={{ minHeight: `${placeholderEm(section.textLength, section.lines)}em` }}
+          onFocus={props.onNeeded}
+        >
+          <span className="muted">{props.loaded ? '' : 'Loading…'}</span>
+        </div>
+      )}
       {props.footer}
     </section>
   );
 });
+
+/** About the height of a section's text in the editor, in em: ~95 characters a line, a paragraph's margin per line break. */
+export function placeholderEm(textLength: number, lines: number): number {
+  return Math.max(3, Math.ceil(textLength / 95) * 1.5 + (lines + 1) * 0.75);
+}
 
 /**
  * Whether an agenda item is in the public summary, said plainly, and the one action that changes it: the state is a

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
-import type { MinutesState } from '../../../shared/contract/minutes';
+import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';

@@ -3,6 +3,7 @@ import type { Flag, FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../editor';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
+import { withEditor } from './editorReady';
 import type { ReportError } from '../../ui/errors';
 import type { FlagRequest } from '../flags/FlagDialog';
 import { selectFlagInEditor } from '../flags/jump';
@@ -52,9 +53,11 @@ export function useFlagActions(o: {
   const jumpToFlag = useCallback(
     (flag: Flag) => {
       document.getElementById(`section-${flag.sectionKey}`)?.scrollIntoView({ block: 'start' });
-      const h = editors.current.get(flag.sectionKey);
-      if (!h || !selectFlagInEditor(h.getEditor(), flag.id))
-        report('Going to the flag', new Error('This flag’s text is not in the minutes any more (it may have just been deleted); the list updates after the next save.'));
+      // In a long meeting the section's editor may not be on the page yet: it mounts first.
+      withEditor(editors, flag.sectionKey, (h) => {
+        if (!h || !selectFlagInEditor(h.getEditor(), flag.id))
+          report('Going to the flag', new Error('This flag’s text is not in the minutes any more (it may have just been deleted); the list updates after the next save.'));
+      });
     },
     [editors, report],
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
-import type { MinutesState } from '../../../shared/contract/minutes';
+import type { MinutesOutline } from '../../../shared/contract/minutes';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
@@ -8,20 +8,41 @@ import { api } from '../../api';
 import type { ReportError } from '../../ui/errors';
 
 /**
- * What the minutes page shows, loaded once per meeting: the meeting and agenda, the minutes (sections, status, live
- * state, records, attendance), the members and the body's name. Refs mirror the state for callbacks that must not
- * re-create on every change (autosave, shortcuts).
+ * Below this many characters of text in the whole meeting, every editor mounts as soon as its section has loaded;
+ * above it, an editor mounts when its section comes near the viewport (MinutesSections).
+ */
+export const SMALL_MEETING_CHARS = 150_000;
+
+/**
+ * What the minutes page shows. First the meeting and agenda, the minutes WITHOUT the sections' content
+ * (`minutes.outline`: status, live state, records, attendance, each section's size), the members and the body's name,
+ * all at once; then each section's content alone (`minutes.section`), one call at a time, the sections near the
+ * viewport first, so no section's answer holds up the page's other calls (the host answers one call at a time).
+ *
+ * A section's content is held once: in `contents` (as its JSON text: a third smaller than the parsed objects, and what
+ * Lexical starts from anyway) until its editor mounts, then only by the editor (Lexical's state);
+ * if an editor is ever taken down, its content goes back to `contents` (MinutesSections does both). React state holds
+ * no content. Refs mirror the state for callbacks that must not re-create on every change (autosave, shortcuts).
  */
 export function useMinutesData(id: string, report: ReportError) {
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
-  const [state, setState] = useState<MinutesState | null>(null);
+  const [state, setState] = useState<MinutesOutline | null>(null);
   const [members, setMembers] = useState<Organisation[]>([]);
   const [bodyName, setBodyName] = useState('');
   const [loadError, setLoadError] = useState<unknown>(null);
-  const stateRef = useRef<MinutesState | null>(null);
+  /** Sections whose content has arrived (their editor may mount). */
+  const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set());
+  /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
+  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const contents = useRef(new Map<string, string>());
+  const nearRef = useRef(near);
+  nearRef.current = near;
+  const stateRef = useRef<MinutesOutline | null>(null);
   stateRef.current = state;
   const detailRef = useRef<MeetingDetail | null>(null);
   detailRef.current = detail;
+  const reportRef = useRef(report);
+  reportRef.current = report;
 
   useEffect(() => {
     api.call('body.get', {}).then(
@@ -32,21 +53,53 @@ export function useMinutesData(id: string, report: ReportError) {
 
   useEffect(() => {
     let alive = true;
-    Promise.all([api.call('meetings.get', { id }), api.call('minutes.get', { meetingId: id }), api.call('members.list', {})]).then(
+    contents.current = new Map();
+    setReady(new Set());
+    setNear(new Set());
+    Promise.all([api.call('meetings.get', { id }), api.call('minutes.outline', { meetingId: id }), api.call('members.list', {})]).then(
       ([d, m, orgs]) => {
         if (!alive) return;
         setDetail(d);
         setState(m);
         setMembers(orgs);
+        void loadSections(m);
       },
       (e) => alive && setLoadError(e),
     );
+
+    /** One section at a time: the first one near the viewport that has not loaded, else the next in order. */
+    async function loadSections(outline: MinutesOutline) {
+      const done = new Set<string>();
+      const keys = outline.sections.map((s) => s.key);
+      while (alive && done.size < keys.length) {
+        const key = keys.find((k) => !done.has(k) && nearRef.current.has(k)) ?? keys.find((k) => !done.has(k))!;
+        done.add(key);
+        try {
+          const s = await api.call('minutes.section', { meetingId: id, sectionKey: key });
+          if (!alive) return;
+          contents.current.set(key, JSON.stringify(s.content));
+          // The rev the editor starts from is the one of the content it holds.
+          setState((st) => (st ? { ...st, sections: st.sections.map((x) => (x.key === key && x.rev !== s.rev ? { ...x, rev: s.rev, updatedAt: s.updatedAt } : x)) } : st));
+          setReady((r) => new Set(r).add(key));
+        } catch (e) {
+          // Fail closed: that section stays unopened (nothing can be typed into it) and the officer is told.
+          if (alive) reportRef.current('Loading the minutes of a section (reload the page to try again)', e);
+        }
+        // Let the page render, and a jump or a scroll that happened meanwhile choose the next section.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+    }
     return () => {
       alive = false;
     };
   }, [id]);
 
-  const patch = useCallback((f: (s: MinutesState) => MinutesState) => setState((s) => (s ? f(s) : s)), []);
+  /** Marks sections as near (the viewport, a jump): their content loads first and their editor mounts. */
+  const bringNear = useCallback((keys: readonly string[]) => {
+    setNear((n) => (keys.every((k) => n.has(k)) ? n : new Set([...n, ...keys])));
+  }, []);
+
+  const patch = useCallback((f: (s: MinutesOutline) => MinutesOutline) => setState((s) => (s ? f(s) : s)), []);
   const setLive = useCallback((live: LiveState) => patch((s) => ({ ...s, live })), [patch]);
   /** Moves the current section locally (no meeting running, so no timer moves). */
   const setCurrentLocally = useCallback((key: string) => patch((s) => ({ ...s, live: { ...s.live, currentSection: key } })), [patch]);
@@ -54,7 +107,26 @@ export function useMinutesData(id: string, report: ReportError) {
   const putDecision = useCallback((d: Decision) => patch((s) => ({ ...s, decisions: upsert(s.decisions, d) })), [patch]);
   const putAction = useCallback((a: ActionItem) => patch((s) => ({ ...s, actions: upsert(s.actions, a) })), [patch]);
 
-  return { detail, setDetail, state, patch, members, bodyName, loadError, stateRef, detailRef, setLive, setCurrentLocally, setMinutes, putDecision, putAction };
+  return {
+    detail,
+    setDetail,
+    state,
+    patch,
+    members,
+    bodyName,
+    loadError,
+    stateRef,
+    detailRef,
+    setLive,
+    setCurrentLocally,
+    setMinutes,
+    putDecision,
+    putAction,
+    contents,
+    ready,
+    near,
+    bringNear,
+  };
 }
 
 function upsert<T extends { id: string }>(list: T[], item: T): T[] {

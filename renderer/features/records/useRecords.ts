@@ -1,5 +1,5 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
-import type { MinutesState } from '../../../shared/contract/minutes';
+import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { ActionItem, ActionStatus, Decision, DecisionOutcome } from '../../../shared/domain/decisions';
 import { api } from '../../api';
 import type { ChangeMeta } from '../../editor';

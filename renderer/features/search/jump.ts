@@ -44,7 +44,13 @@ function tryJump(t: JumpTarget): boolean {
   if (!window.location.hash.startsWith(`#/meetings/${t.meetingId}/minutes`)) return false;
   const section = document.querySelector<HTMLElement>(`[data-section-key="${CSS.escape(t.sectionKey)}"]`);
   const editable = section?.querySelector<HTMLElement>('[contenteditable]');
-  if (!section || !editable) return false;
+  if (!section) return false;
+  if (!editable) {
+    // A long meeting mounts an editor near the viewport only: bring the section there and ask for its editor.
+    section.scrollIntoView({ block: 'start' });
+    section.querySelector<HTMLElement>('.section-placeholder')?.focus({ preventScroll: true });
+    return false;
+  }
   const range = findRange(editable, t);
   section.scrollIntoView({ block: 'start' });
   if (!range) return true;

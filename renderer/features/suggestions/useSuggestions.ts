@@ -67,6 +67,12 @@ export function useSuggestions(o: SuggestionsOptions) {
   const [bySection, setBySection] = useState<Record<string, SectionSuggestion[]>>({});
   const bySectionRef = useRef(bySection);
   bySectionRef.current = bySection;
+  /**
+   * The latest run's suggestions per section, with live ranges. The page's state is replaced only when the list
+   * changes (most runs find the same suggestions), but a re-render of the text (a flag made nearby, a save) gives the
+   * same suggestions new DOM ranges: "Flag" must use these, not the ranges of the run that last changed the list.
+   */
+  const latest = useRef(new Map<string, SectionSuggestion[]>());
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Map<string, IdleHandle>());
   const cache = useRef(new SuggestionCache());
@@ -124,6 +130,7 @@ export function useSuggestions(o: SuggestionsOptions) {
     const editor = opts.current.getEditor(key);
     if (!editor || !opts.current.active) {
       setSectionHighlights(key, []);
+      latest.current.delete(key);
       signatures.current.delete(key);
       setBySection((m) => (m[key] ? { ...m, [key]: [] } : m));
       return;
@@ -155,6 +162,7 @@ export function useSuggestions(o: SuggestionsOptions) {
         // The DOM moved under us between reading and placing: this one waits for the next run.
       }
     }
+    latest.current.set(key, list);
     setSectionHighlights(
       key,
       list.map((s) => s.range),
@@ -193,20 +201,21 @@ export function useSuggestions(o: SuggestionsOptions) {
     [],
   );
 
-  const drop = (key: string, id: string) =>
-    setBySection((m) => {
-      const list = (m[key] ?? []).filter((s) => s.id !== id);
-      setSectionHighlights(
-        key,
-        list.map((s) => s.range),
-      );
-      return { ...m, [key]: list };
-    });
+  const drop = (key: string, id: string) => {
+    const live = (latest.current.get(key) ?? []).filter((s) => s.id !== id);
+    latest.current.set(key, live);
+    setSectionHighlights(
+      key,
+      live.map((s) => s.range),
+    );
+    setBySection((m) => ({ ...m, [key]: (m[key] ?? []).filter((s) => s.id !== id) }));
+  };
 
   /** "Flag": make the flag record, then wrap exactly the suggested text in it. */
   const accept = useCallback(
-    async (key: string, s: SectionSuggestion) => {
+    async (key: string, shown: SectionSuggestion) => {
       setError(null);
+      const s = latest.current.get(key)?.find((x) => x.id === shown.id && x.text === shown.text) ?? shown;
       const editor = opts.current.getEditor(key);
       if (!editor || !rangeStillHolds(editor, s.range, s.text)) {
         setError(new Error('That text has changed since it was suggested; the suggestions were refreshed. Flag it by selecting it if it still needs it.'));

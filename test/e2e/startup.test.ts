@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { MeetingsPage, MinutesPageModel } from './pages';
+
+/**
+ * Issue 16: the renderer is split by route. The meetings list (the first page) loads only its own chunk; the minutes
+ * page (Lexical, suggestions with wink-nlp, preview and redaction) and the other pages load when first opened, and
+ * work once loaded. Sizes are checked in test/packaging/bundle-budget.test.ts; this checks what the browser fetches.
+ */
+describe('start-up: the meetings list loads only what it runs', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  const scripts: string[] = [];
+  const dataDir = makeDataDir();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir);
+    page = await openApp(browser, host);
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.replace(/^.*\//, ''));
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the meetings list without fetching the minutes, meeting or members pages', async () => {
+    scripts.length = 0;
+    await page.reload();
+    await new MeetingsPage(page).open(host.origin);
+    await page.getByRole('button', { name: 'Load the example meeting' }).waitFor();
+    expect(scripts.some((s) => /^index-.*\.js$/.test(s))).toBe(true);
+    expect(scripts.filter((s) => /^(MinutesPage|MeetingPage|MembersPage)-/.test(s))).toEqual([]);
+    // No editor was mounted either.
+    const lexical = await page.evaluate(() => document.querySelector('[data-lexical-editor]') !== null);
+    expect(lexical).toBe(false);
+  });
+
+  it('loads the meeting page and then the minutes page on demand, and both work', async () => {
+    await new MeetingsPage(page).loadExample();
+    expect(scripts.some((s) => /^MeetingPage-/.test(s))).toBe(true);
+    expect(scripts.some((s) => /^MinutesPage-/.test(s))).toBe(false);
+    const meetingId = /#\/meetings\/([\w-]+)/.exec(page.url())![1]!;
+
+    const minutes = new MinutesPageModel(page);
+    await minutes.open(host.origin, meetingId);
+    expect(scripts.some((s) => /^MinutesPage-/.test(s))).toBe(true);
+    const editor = minutes.editor(minutes.section('opening'));
+    await editor.click();
+    await page.keyboard.type('Loaded on demand.');
+    await expect.poll(() => editor.innerText()).toContain('Loaded on demand.');
+  });
+});
+
+/**
+ * Issue 16: a long meeting's minutes load per section (minutes.outline, then minutes.section one at a time, never
+ * minutes.get) and an editor mounts only when its section comes near the viewport; a far section shows a placeholder
+ * of about its height. Scrolling there, a search jump and typing all reach it, and what is typed is saved.
+ */
+describe('start-up: a long meeting loads per section and mounts editors near the viewport', () => {
+  let browser: Browser;
+  let host: HostProcess;
+  let page: Page;
+  const dataDir = makeDataDir();
+  let meetingId = '';
+  const keys: string[] = [];
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir);
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const r = await apiCall(host, name, input);
+      if (!r.json.ok) throw new Error(`${name}: ${JSON.stringify(r.json.error)}`);
+      return r.json.value as T;
+    };
+    const m = await call<{ meeting: { id: string } }>('meetings.create', { title: 'A long plenary', startsAt: '2026-03-02T10:00', endsAt: '2026-03-02T18:00' });
+    meetingId = m.meeting.id;
+    for (let i = 0; i < 24; i++) {
+      const agenda = await call<Array<{ id: string }>>('agenda.add', { meetingId, title: `Long item ${i + 1}` });
+      keys.push(agenda.at(-1)!.id);
+    }
+    const para = (t: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 }] });
+    for (const [i, key] of keys.entries()) {
+      const texts = Array.from({ length: 70 }, (_, p) => `Item ${i + 1}, paragraph ${p + 1}: the members discussed the transparency template and the documentation form at some length.`);
+      if (i === keys.length - 1) texts.push('The last item mentions a quokka registry once.');
+      await call('minutes.saveSection', { meetingId, sectionKey: key, content: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: texts.map(para) } } });
+    }
+    page = await openApp(browser, host);
+    page.on('request', (r) => {
+      const m = /\/api\/([\w.]+)$/.exec(r.url());
+      if (m) calls.push(m[1]!);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads the outline then each section alone, and mounts only the editors near the viewport', async () => {
+    calls.length = 0;
+    const minutes = new MinutesPageModel(page);
+    await minutes.open(host.origin, meetingId);
+    await minutes.editor(minutes.section(keys[0]!)).waitFor();
+    // Every section's content arrives (for the preview), one call each.
+    await expect.poll(() => calls.filter((c) => c === 'minutes.section').length, { timeout: 30_000 }).toBe(keys.length + 2);
+    expect(calls).toContain('minutes.outline');
+    expect(calls).not.toContain('minutes.get');
+    const last = minutes.section(keys.at(-1)!);
+    expect(await last.locator('[contenteditable]').count()).toBe(0);
+    expect(await last.locator('.section-placeholder').count()).toBe(1);
+    const box = await last.locator('.section-placeholder').boundingBox();
+    expect(box!.height).toBeGreaterThan(300); // about the height of its 70 paragraphs, so the scrollbar tells the truth
+    const editors = await page.locator('[data-lexical-editor]').count();
+    expect(editors).toBeGreaterThan(0);
+    expect(editors).toBeLessThan(keys.length);
+
+    // Scrolling there mounts it with its text; what is typed is saved.
+    await last.scrollIntoViewIfNeeded();
+    const editor = minutes.editor(last);
+    await editor.waitFor();
+    const shown = (await editor.textContent()) ?? ''; // not innerText: blocks out of view are not rendered (content-visibility)
+    expect(shown).toContain('Item 24, paragraph 70');
+    expect(shown).toContain('quokka registry');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Typed far down.');
+    await minutes.waitSaved();
+    const stored = await apiCall(host, 'minutes.section', { meetingId, sectionKey: keys.at(-1) });
+    expect(JSON.stringify(stored.json.value)).toContain('Typed far down.');
+  });
+
+  it('a search result in a section whose editor is not mounted opens it at the passage', async () => {
+    await page.goto(`${host.origin}/#/`);
+    await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('global-search');
+    await page.keyboard.type('quokka');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+    await results.first().waitFor();
+    await results.first().getByRole('button').click();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? ''), { timeout: 20_000 }).toBe('quokka');
+    const inLast = await page.evaluate((key) => {
+      const node = window.getSelection()?.anchorNode;
+      return !!node && !!document.querySelector(`[data-section-key="${key}"]`)?.contains(node);
+    }, keys.at(-1)!);
+    expect(inLast).toBe(true);
+  });
+});
