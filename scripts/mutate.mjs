@@ -27,7 +27,7 @@ export const GROUPS = {
   },
   dispatcher: {
     mutate: ['electron/backend/dispatch.ts'],
-    tests: ['test/contract/dispatcher.test.ts'],
+    tests: ['test/contract/dispatcher.test.ts', 'test/contract/output-checks.test.ts'],
   },
   autosave: {
     mutate: ['renderer/features/minutes/autosave.ts'],
