@@ -113,6 +113,9 @@ describe('applyFlags: marks put back on their text (restore, flag again)', () =>
     const inNested = applyFlags(d, [{ id: 'f', excerpt: 'two' }]);
     expect(item(inNested.content)).toEqual([t('one'), el('list', [el('listitem', [flagNode('f', t('two'))])], { listType: 'bullet' }), t('three')]);
     expect(applyFlags(d, [{ id: 'f', excerpt: 'onethree' }])).toMatchObject({ applied: [], missing: ['f'] });
+    // A run between two nested lists: only that run is replaced, what follows it stays.
+    const two = doc(el('list', [el('listitem', [t('one'), nested, t('three'), nested, t('five')])], { listType: 'bullet' }));
+    expect(item(applyFlags(two, [{ id: 'f', excerpt: 'three' }]).content)).toEqual([t('one'), nested, flagNode('f', t('three')), nested, t('five')]);
     expect(applyFlags(d, [{ id: 'f', excerpt: 'onetwo' }])).toMatchObject({ applied: [], missing: ['f'] });
   });
 
