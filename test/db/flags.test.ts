@@ -257,6 +257,20 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect([ev.kind, JSON.parse(ev.detail_json)]).toEqual(['flag_adopted', { flagId: 'new-1', sectionKey: 'opening' }]);
   });
 
+  it('a flag still marked but moved to another section follows it; a changed excerpt alone records no event', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const count = () => (b.db.prepare(`SELECT count(*) AS n FROM meeting_events WHERE meeting_id = ? AND kind LIKE 'flag%'`).get(meetingId) as { n: number }).n;
+    const before = count();
+    const edited = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, 'Acme pays 41 million'), tx(' After.'))));
+    expect(edited.flags.map((x) => x.excerpt)).toEqual(['Acme pays 41 million']);
+    expect(count()).toBe(before);
+    const moved = await save(b, meetingId, 'opening', content(para(mark(f.id, 'Acme pays 41 million'))));
+    expect(moved.flags.map((x) => [x.id, x.sectionKey])).toEqual([[f.id, 'opening']]);
+    expect(await rec(b, meetingId, f.id)).toMatchObject({ sectionKey: 'opening', retiredAt: null, unmarkedSince: null });
+    expect(count()).toBe(before);
+  });
+
   it('deleting the meeting removes its records', async () => {
     const b = makeBackend();
     const { meetingId } = await meetingWithAgenda(b);
