@@ -147,7 +147,7 @@ function toWire(err: unknown, name: string, log: DispatchLogger) {
     log.error(`Storage error in ${name}`, err);
     return { code: 'storage' as const, message: `The database reported ${code}. Your change was not saved.` };
   }
-  if (typeof code === 'string' && FS_ERRORS[code]) return { code: 'storage' as const, message: FS_ERRORS[code] };
+  if (typeof code === 'string' && Object.hasOwn(FS_ERRORS, code)) return { code: 'storage' as const, message: FS_ERRORS[code]! };
   if (err instanceof RangeError && /call stack/i.test(err.message)) return { code: 'bad_request' as const, message: `The request "${name}" is nested too deeply.` };
   log.error(`Unexpected error in ${name}`, err);
   return { code: 'internal' as const, message: `Something went wrong while handling "${name}". Nothing was changed.` };

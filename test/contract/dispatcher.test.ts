@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, contract } from '../../shared/contract/index';
 import { AppError } from '../../shared/errors';
-import { createDispatcher, type Handlers } from '../../electron/backend/dispatch';
+import { z } from 'zod';
+import { createDispatcher, inspectInput, MAX_INPUT_DEPTH, zodIssues, type Handlers } from '../../electron/backend/dispatch';
+import { FORBIDDEN_CHARS_MESSAGE } from '../../shared/domain/common';
 import { call, makeBackend } from '../helpers/temp';
 
 const silent = { error: () => {} };
@@ -11,19 +13,24 @@ describe('the dispatcher', () => {
     const backend = makeBackend();
     for (const name of CALL_NAMES) {
       const r = await backend.dispatch(name, { this_field_does_not_exist: true });
-      // Every call answers (validation or a result), none is "unknown".
-      if (!r.ok) expect(r.error.code).not.toBe('not_found');
+      // Every call answers (its schema refuses the unknown field, or it runs): none is "unknown".
+      expect(r.ok || r.error.code !== 'not_found', name).toBe(true);
+      if (!r.ok) expect(r.error.message, name).not.toMatch(/There is no call/);
     }
     const unknown = await backend.dispatch('meetings.drop_all', {});
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no call named "meetings.drop_all".' } });
     const proto = await backend.dispatch('__proto__', {});
     expect(proto).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const long = await backend.dispatch('x'.repeat(200), {});
+    expect(long).toEqual({ ok: false, error: { code: 'not_found', message: `There is no call named "${'x'.repeat(80)}".` } });
   });
 
-  it('every call has input and output schemas and a summary', () => {
+  it('every call has input and output schemas that parse, and a summary', () => {
     for (const [name, spec] of Object.entries(contract)) {
-      expect(spec.input, name).toBeDefined();
-      expect(spec.output, name).toBeDefined();
+      // Each is a schema (it answers safeParse), and the input refuses what is not an object.
+      expect(typeof spec.input.safeParse, name).toBe('function');
+      expect(typeof spec.output.safeParse, name).toBe('function');
+      expect(spec.input.safeParse('not an object').success, name).toBe(false);
       expect(spec.summary.length, name).toBeGreaterThan(5);
       expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
     }
@@ -33,11 +40,9 @@ describe('the dispatcher', () => {
     const backend = makeBackend();
     const before = await call(backend, 'meetings.list', {});
     const r = await backend.dispatch('meetings.create', { title: 42, startsAt: 'soon', extra: 1 });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('bad_request');
-    expect(r.error.message).toMatch(/meetings\.create/);
-    expect(r.error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['title', 'startsAt', 'endsAt']));
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/^The request "meetings\.create" was not valid: .+\.$/) } });
+    const issues = r.ok ? [] : (r.error.issues ?? []);
+    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['title', 'startsAt', 'endsAt']));
     expect(await call(backend, 'meetings.list', {})).toEqual(before);
     for (const junk of [null, 'text', 42, [], { id: '../../etc' }]) {
       const j = await backend.dispatch('meetings.get', junk);
@@ -76,4 +81,218 @@ describe('the dispatcher', () => {
     expect(await throwing(full)('body.get', {})).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/disk is full/) } });
     expect(await throwing(new TypeError('x is undefined'))('body.get', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
+
+  it('maps every SQLite constraint failure to a conflict, BUSY/LOCKED/FULL to storage, and logs other SQLite errors', async () => {
+    const logged: string[] = [];
+    const throwing = (code: string) =>
+      createDispatcher(
+        new Proxy({} as Handlers, {
+          get: () => () => {
+            throw Object.assign(new Error('sqlite says no'), { code });
+          },
+        }),
+        { error: (m) => logged.push(m) },
+      )('body.get', {});
+    for (const code of ['SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_FOREIGNKEY']) {
+      expect(await throwing(code)).toEqual({ ok: false, error: { code: 'conflict', message: `"body.get" conflicts with stored data (${code}).` } });
+    }
+    expect(await throwing('SQLITE_LOCKED')).toEqual({ ok: false, error: { code: 'storage', message: 'The database is busy (locked by another process). Your change was not saved; try again.' } });
+    expect(await throwing('SQLITE_BUSY')).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/busy/) } });
+    expect(await throwing('SQLITE_FULL')).toEqual({ ok: false, error: { code: 'storage', message: 'The disk is full. Your change was not saved.' } });
+    expect(logged).toEqual([]);
+    expect(await throwing('SQLITE_IOERR_FSYNC')).toEqual({ ok: false, error: { code: 'storage', message: 'The database reported SQLITE_IOERR_FSYNC. Your change was not saved.' } });
+    expect(logged).toEqual(['Storage error in body.get']);
+  });
+
+  it('maps the file system errors to storage errors that say what happened, and anything else to internal (logged)', async () => {
+    const logged: string[] = [];
+    const throwing = (err: unknown) =>
+      createDispatcher(
+        new Proxy({} as Handlers, {
+          get: () => () => {
+            throw err;
+          },
+        }),
+        { error: (m) => logged.push(m) },
+      )('body.get', {});
+    const fsErr = (code: string) => Object.assign(new Error(code), { code });
+    expect(await throwing(fsErr('ENOSPC'))).toEqual({ ok: false, error: { code: 'storage', message: 'The disk is full. Your change was not saved.' } });
+    const says: Record<string, RegExp> = { EDQUOT: /quota/, EROFS: /read-only/, EACCES: /permission/, EPERM: /permission/, EIO: /input\/output/, EMFILE: /Too many files/, ENOENT: /missing/ };
+    for (const [code, re] of Object.entries(says)) expect(await throwing(fsErr(code)), code).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(re) } });
+    expect(logged).toEqual([]);
+    // Not a file system code, not a SQLite code: internal, and logged.
+    expect(await throwing(fsErr('EWHATEVER'))).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong while handling "body.get". Nothing was changed.' } });
+    expect(await throwing(fsErr('toString'))).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await throwing(null)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await throwing({ code: 42 })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toEqual(['Unexpected error in body.get', 'Unexpected error in body.get', 'Unexpected error in body.get', 'Unexpected error in body.get']);
+  });
+
+  it('a stack overflow in a handler is a request nested too deeply; another RangeError is internal', async () => {
+    const throwing = (err: unknown) =>
+      createDispatcher(
+        new Proxy({} as Handlers, {
+          get: () => () => {
+            throw err;
+          },
+        }),
+        silent,
+      )('body.get', {});
+    expect(await throwing(new RangeError('Maximum call stack size exceeded'))).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request "body.get" is nested too deeply.' } });
+    expect(await throwing(new RangeError('Invalid array length'))).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await throwing(new Error('Maximum call stack size exceeded'))).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('an AppError keeps its issues and details on the wire', async () => {
+    const err = new AppError('conflict', 'taken', { issues: [{ path: 'title', message: 'is taken' }], details: { id: 'x' } });
+    const r = await createDispatcher(
+      new Proxy({} as Handlers, {
+        get: () => () => {
+          throw err;
+        },
+      }),
+      silent,
+    )('body.get', {});
+    expect(r).toEqual({ ok: false, error: { code: 'conflict', message: 'taken', issues: [{ path: 'title', message: 'is taken' }], details: { id: 'x' } } });
+  });
+
+  it('gives the handler the parsed input (undefined read as {}) and returns the parsed output', async () => {
+    const seen: unknown[] = [];
+    const dispatch = createDispatcher(
+      new Proxy({} as Handlers, {
+        get: () => (input: unknown) => {
+          seen.push(input);
+          return { name: 'Body', chair: 'Chair', extra: 'dropped' };
+        },
+      }),
+      silent,
+    );
+    const r = await dispatch('body.get', undefined);
+    expect(seen).toEqual([{}]);
+    expect(r.ok).toBe(true);
+    const value = r.ok ? (r.value as Record<string, unknown>) : {};
+    expect(value.name).toBe('Body');
+    expect(value).not.toHaveProperty('extra');
+    expect(value.referencePrefix).toEqual(expect.any(String));
+  });
+
+  it('logs a broken answer and says so without the internals', async () => {
+    const logged: string[] = [];
+    const dispatch = createDispatcher(new Proxy({} as Handlers, { get: () => () => ({ name: 123 }) }), { error: (m) => logged.push(m) });
+    expect(await dispatch('body.get', {})).toEqual({ ok: false, error: { code: 'internal', message: 'The app produced an invalid answer to "body.get". Nothing was lost; please report this.' } });
+    expect(logged).toEqual(['Output of body.get broke its contract']);
+  });
+
+  it('lists at most five issues in the message, all of them in issues', async () => {
+    let ran = false;
+    const dispatch = createDispatcher(
+      new Proxy({} as Handlers, {
+        get: () => () => {
+          ran = true;
+          return {};
+        },
+      }),
+      silent,
+    );
+    const r = await dispatch('body.get', { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 });
+    expect(ran).toBe(false);
+    expect(r.ok).toBe(false);
+    const error = r.ok ? null : r.error;
+    expect(error?.code).toBe('bad_request');
+    const n = error?.issues?.length ?? 0;
+    expect(n).toBeGreaterThanOrEqual(1);
+    const parts = (error?.message ?? '').replace(/^The request "body\.get" was not valid: /, '').replace(/\.$/, '').split('; ');
+    expect(parts.length).toBe(Math.min(5, n));
+    expect(parts[0]).toBe(`${error?.issues?.[0]?.path} ${error?.issues?.[0]?.message}`);
+  });
 });
+
+describe('inspectInput (before any schema)', () => {
+  const refuse = async (raw: unknown) => {
+    let ran = false;
+    const dispatch = createDispatcher(
+      new Proxy({} as Handlers, {
+        get: () => () => {
+          ran = true;
+          return { ok: true };
+        },
+      }),
+      silent,
+    );
+    const r = await dispatch('meetings.get', raw);
+    expect(ran).toBe(false);
+    return r;
+  };
+
+  it('refuses a forbidden character in any string or key, naming where it is', async () => {
+    expect(inspectInput({ a: { b: ['ok', 'bad\u0000'] } })).toEqual({ path: 'a.b.1', message: FORBIDDEN_CHARS_MESSAGE });
+    expect(inspectInput('bad\uFFFE')).toEqual({ path: '(input)', message: FORBIDDEN_CHARS_MESSAGE });
+    expect(inspectInput({ a: { 'k\uD800': 1 } })).toEqual({ path: 'a', message: `has a key that ${FORBIDDEN_CHARS_MESSAGE}` });
+    expect(inspectInput({ 'k\uFFFF': 1 })).toEqual({ path: '(input)', message: `has a key that ${FORBIDDEN_CHARS_MESSAGE}` });
+    expect(inspectInput({ a: 'fine', b: [1, null, true, { c: 'fine' }] })).toBeNull();
+    const r = await refuse({ id: 'x\u0000' });
+    expect(r).toEqual({ ok: false, error: { code: 'bad_request', message: `The request "meetings.get" was not valid: id ${FORBIDDEN_CHARS_MESSAGE}.`, issues: [{ path: 'id', message: FORBIDDEN_CHARS_MESSAGE }] } });
+  });
+
+  it('refuses nesting from MAX_INPUT_DEPTH levels, accepts one less', () => {
+    const nest = (n: number): unknown => {
+      let v: unknown = 'leaf';
+      for (let i = 0; i < n; i++) v = [v];
+      return v;
+    };
+    expect(inspectInput(nest(MAX_INPUT_DEPTH))).toBeNull();
+    const deep = inspectInput(nest(MAX_INPUT_DEPTH + 1));
+    expect(deep?.message).toBe(`is nested more than ${MAX_INPUT_DEPTH} levels deep`);
+    expect(deep?.path).toBe(Array(MAX_INPUT_DEPTH).fill('0').join('.'));
+    expect(inspectInput({ a: nest(MAX_INPUT_DEPTH) })?.path).toMatch(/^a(\.0)+$/);
+    expect(MAX_INPUT_DEPTH).toBe(128);
+  });
+
+  it('a deep input is refused by the dispatcher as a bad request', async () => {
+    let v: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) v = { v };
+    const r = await refuse({ id: v });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/nested more than 128 levels/) } });
+  });
+});
+
+describe('the dispatcher\'s words', () => {
+  it('zodIssues: the path joined with dots, "(input)" for the input itself', () => {
+    const nested = z.object({ a: z.object({ b: z.array(z.string()) }) }).safeParse({ a: { b: ['x', 1] } });
+    expect(nested.success).toBe(false);
+    if (!nested.success) expect(zodIssues(nested.error).map((i) => i.path)).toEqual(['a.b.1']);
+    const root = z.string().safeParse(1);
+    if (!root.success) expect(zodIssues(root.error)).toEqual([{ path: '(input)', message: expect.any(String) }]);
+    expect(root.success).toBe(false);
+  });
+
+  it('names at most five issues in the message, separated by semicolons, and keeps all of them in issues', async () => {
+    const r = await createDispatcher(new Proxy({} as Handlers, { get: () => () => ({}) }), silent)('meetings.create', {
+      title: 1, startsAt: 1, endsAt: 1, kind: 1, location: 1, groupName: 1, timezone: 1, sequence: 'x',
+    });
+    const error = r.ok ? null : r.error;
+    const issues = error?.issues ?? [];
+    expect(issues.length).toBeGreaterThan(5);
+    const listed = (error?.message ?? '').replace(/^The request "meetings\.create" was not valid: /, '').replace(/\.$/, '');
+    expect(listed.split('; ')).toEqual(issues.slice(0, 5).map((i) => `${i.path} ${i.message}`));
+  });
+
+  it('without a logger of its own, an unexpected error goes to the console', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const err = new TypeError('boom');
+      const r = await createDispatcher(
+        new Proxy({} as Handlers, {
+          get: () => () => {
+            throw err;
+          },
+        }),
+      )('body.get', {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(spy).toHaveBeenCalledWith('Unexpected error in body.get', err);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { AgendaItem } from '../../shared/domain/agenda';
-import { flagState, type Flag, type FlagList } from '../../shared/domain/flags';
+import { DEFAULT_FLAG_REASON, flagState, type Flag, type FlagList } from '../../shared/domain/flags';
 import type { SaveResult } from '../../shared/domain/minutes';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { publicPlainText, redact } from '../../shared/redaction/redact';
@@ -186,6 +186,89 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     const bad = content(para(tx('fine')), el('flag', [tx('a flag outside a line')], { ids: ['z'] }));
     await refused(b, 'minutes.saveSection', { meetingId, sectionKey: itemId, content: bad }, 'bad_request');
     await refused(b, 'minutes.saveSection', { meetingId, sectionKey: itemId, content: content(para(tx('x'))), liftedByUndo: ['bad id!'] }, 'bad_request');
+  });
+
+  it('each change of state is recorded once in the meeting history, with the flag and the section; a save that changes nothing records nothing', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const events = () =>
+      (b.db.prepare(`SELECT kind, detail_json FROM meeting_events WHERE meeting_id = ? AND kind LIKE 'flag%' ORDER BY id`).all(meetingId) as Array<{ kind: string; detail_json: string }>).map((e) => [
+        e.kind,
+        JSON.parse(e.detail_json) as Record<string, unknown>,
+      ]);
+    const text = 'Acme pays 40 million';
+    const marked = content(para(tx('Before. '), mark(f.id, text), tx(' After.')));
+    const unmarked = content(para(tx(`Before. ${text} After.`)));
+    expect(events()).toEqual([['flag_created', { flagId: f.id, reason: f.reason, sectionKey: itemId }]]);
+    // The same content again: nothing changes, nothing is recorded.
+    expect((await save(b, meetingId, itemId, marked)).flags).toEqual([]);
+    const steps: Array<[SerializedDoc, string[] | undefined, string | null, string]> = [
+      [unmarked, undefined, 'flag_mark_missing', 'mark_missing'],
+      [unmarked, undefined, null, 'mark_missing'],
+      [marked, undefined, 'flag_marked_again', 'in_force'],
+      [unmarked, [f.id], 'flag_lifted_by_undo', 'lifted_by_undo'],
+      [unmarked, undefined, null, 'lifted_by_undo'],
+      [marked, undefined, 'flag_restored', 'in_force'],
+      [content(para(tx('Gone.'))), undefined, 'flag_text_removed', 'text_removed'],
+    ];
+    let n = 1;
+    for (const [c, undo, event, state] of steps) {
+      const ack = await save(b, meetingId, itemId, c, undo);
+      expect(ack.flags.map((x) => x.id), `${event}`).toEqual(event ? [f.id] : []);
+      const r = await rec(b, meetingId, f.id);
+      expect(flagState(r), `${event}`).toBe(state);
+      if (event) n++;
+      expect(events(), `${event}`).toHaveLength(n);
+      if (event) expect(events().at(-1)).toEqual([event, { flagId: f.id, sectionKey: itemId }]);
+    }
+    const removed = await rec(b, meetingId, f.id);
+    expect(removed).toMatchObject({ retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null });
+    expect(removed.retiredAt).not.toBeNull();
+    // The text back elsewhere: in force again, mark missing, in that section.
+    await save(b, meetingId, 'closing', content(para(tx(`Said again: ${text}.`))));
+    expect(events().at(-1)).toEqual(['flag_mark_missing', { flagId: f.id, sectionKey: 'closing' }]);
+    const back = await rec(b, meetingId, f.id);
+    expect(back).toMatchObject({ sectionKey: 'closing', retiredAt: null, retiredReason: null });
+    expect(back.unmarkedSince).not.toBeNull();
+    // Saved again with nothing new: recorded once only.
+    await save(b, meetingId, 'closing', content(para(tx(`Said again: ${text}.`))));
+    expect(events().filter(([k]) => k === 'flag_mark_missing')).toHaveLength(2);
+  });
+
+  it('lifted by undo: by whom, when, and its mark-missing time cleared; restored: moved to the section it is marked in', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const text = 'Acme pays 40 million';
+    await save(b, meetingId, itemId, content(para(tx(`Before. ${text} After.`))));
+    expect((await rec(b, meetingId, f.id)).unmarkedSince).not.toBeNull();
+    await save(b, meetingId, itemId, content(para(tx(`Before. ${text} After. More.`))), [f.id]);
+    const lifted = await rec(b, meetingId, f.id);
+    expect(lifted).toMatchObject({ retiredReason: 'undo', unmarkedSince: null });
+    expect(lifted.retiredBy).not.toBe('');
+    expect(lifted.retiredAt).not.toBeNull();
+    // Marked again in another section: in force there, with every trace of the lifting cleared.
+    const ack = await save(b, meetingId, 'opening', content(para(mark(f.id, text))));
+    expect(ack.flags.map((x) => x.id)).toEqual([f.id]);
+    expect(await rec(b, meetingId, f.id)).toMatchObject({ sectionKey: 'opening', retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, excerpt: text });
+    const adopted = await save(b, meetingId, 'opening', content(para(mark(f.id, text), tx(' '), mark('new-1', 'Beta terms'))));
+    expect(adopted.flags).toHaveLength(1);
+    expect(adopted.flags[0]).toMatchObject({ id: 'new-1', reason: DEFAULT_FLAG_REASON, sectionKey: 'opening', excerpt: 'Beta terms', retiredAt: null, unmarkedSince: null });
+    const ev = b.db.prepare(`SELECT kind, detail_json FROM meeting_events WHERE meeting_id = ? ORDER BY id DESC LIMIT 1`).get(meetingId) as { kind: string; detail_json: string };
+    expect([ev.kind, JSON.parse(ev.detail_json)]).toEqual(['flag_adopted', { flagId: 'new-1', sectionKey: 'opening' }]);
+  });
+
+  it('a flag still marked but moved to another section follows it; a changed excerpt alone records no event', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const count = () => (b.db.prepare(`SELECT count(*) AS n FROM meeting_events WHERE meeting_id = ? AND kind LIKE 'flag%'`).get(meetingId) as { n: number }).n;
+    const before = count();
+    const edited = await save(b, meetingId, itemId, content(para(tx('Before. '), mark(f.id, 'Acme pays 41 million'), tx(' After.'))));
+    expect(edited.flags.map((x) => x.excerpt)).toEqual(['Acme pays 41 million']);
+    expect(count()).toBe(before);
+    const moved = await save(b, meetingId, 'opening', content(para(mark(f.id, 'Acme pays 41 million'))));
+    expect(moved.flags.map((x) => [x.id, x.sectionKey])).toEqual([[f.id, 'opening']]);
+    expect(await rec(b, meetingId, f.id)).toMatchObject({ sectionKey: 'opening', retiredAt: null, unmarkedSince: null });
+    expect(count()).toBe(before);
   });
 
   it('deleting the meeting removes its records', async () => {

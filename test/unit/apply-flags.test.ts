@@ -63,4 +63,69 @@ describe('applyFlags: marks put back on their text (restore, flag again)', () =>
       { numRuns: 500 },
     );
   });
+
+  const kidsOf = (d: SerializedDoc, i = 0) => (d.root.children[i] as unknown as { children: SerializedNode[] }).children;
+  const flagNode = (id: string, ...c: SerializedNode[]) => el('flag', c, { ids: [id] });
+
+  it('cuts exactly at the match: runs that end where it starts, or start where it ends, stay outside whole', () => {
+    const r = applyFlags(doc(p(t('ab'), t('cd'), t('ef'))), [{ id: 'f', excerpt: 'cd' }]);
+    expect(kidsOf(r.content)).toEqual([t('ab'), flagNode('f', t('cd')), t('ef')]);
+    const mid = applyFlags(doc(p(t('ab'), t('cd'), t('ef'))), [{ id: 'f', excerpt: 'bcde' }]);
+    expect(kidsOf(mid.content)).toEqual([t('a'), flagNode('f', t('b'), t('cd'), t('e')), t('f')]);
+    const start = applyFlags(doc(p(t('abc'))), [{ id: 'f', excerpt: 'ab' }]);
+    expect(kidsOf(start.content)).toEqual([flagNode('f', t('ab')), t('c')]);
+    const end = applyFlags(doc(p(t('abc'))), [{ id: 'f', excerpt: 'bc' }]);
+    expect(kidsOf(end.content)).toEqual([t('a'), flagNode('f', t('bc'))]);
+  });
+
+  it('places empty runs before, inside or after the mark by where they stand', () => {
+    const r = applyFlags(doc(p(t('a'), t(''), t('b'), t(''), t('c'))), [{ id: 'f', excerpt: 'b' }]);
+    expect(kidsOf(r.content)).toEqual([t('a'), t(''), flagNode('f', t('b')), t(''), t('c')]);
+    const inside = applyFlags(doc(p(t('a'), t('b'), t(''), t('c'), t('d'))), [{ id: 'f', excerpt: 'bc' }]);
+    expect(kidsOf(inside.content)).toEqual([t('a'), flagNode('f', t('b'), t(''), t('c')), t('d')]);
+  });
+
+  it('wraps a link cut by the match whole, never slicing it', () => {
+    const link = el('link', [t('forty million')], { url: 'https://x.example' });
+    const r = applyFlags(doc(p(t('pays '), link, t(' soon'))), [{ id: 'f', excerpt: 'pays forty' }]);
+    expect(kidsOf(r.content)).toEqual([flagNode('f', t('pays '), link), t(' soon')]);
+  });
+
+  it('finds text in headings, quotes, list items, decisions and actions', () => {
+    for (const block of [el('heading', [t('one secret')], { tag: 'h2' }), el('quote', [t('one secret')]), el('decision', [t('one secret')], { recordId: 'r' }), el('action', [t('one secret')], { recordId: 'r' })]) {
+      const r = applyFlags(doc(block), [{ id: 'f', excerpt: 'secret' }]);
+      expect(r.applied, block.type).toEqual(['f']);
+      expect(kidsOf(r.content), block.type).toEqual([t('one '), flagNode('f', t('secret'))]);
+    }
+    const list = el('list', [el('listitem', [t('one secret')])], { listType: 'bullet' });
+    const r = applyFlags(doc(list), [{ id: 'f', excerpt: 'secret' }]);
+    expect(((r.content.root.children[0] as unknown as { children: Array<{ children: SerializedNode[] }> }).children[0]!).children).toEqual([t('one '), flagNode('f', t('secret'))]);
+  });
+
+  it('searches the inline runs of a list item on each side of a nested list on their own, never across it', () => {
+    const nested = el('list', [el('listitem', [t('two')])], { listType: 'bullet' });
+    const item = (d: SerializedDoc) => (d.root.children[0] as unknown as { children: Array<{ children: SerializedNode[] }> }).children[0]!.children;
+    const d = doc(el('list', [el('listitem', [t('one'), nested, t('three')])], { listType: 'bullet' }));
+    const after = applyFlags(d, [{ id: 'f', excerpt: 'three' }]);
+    expect(item(after.content)).toEqual([t('one'), nested, flagNode('f', t('three'))]);
+    const before = applyFlags(d, [{ id: 'f', excerpt: 'one' }]);
+    expect(item(before.content)).toEqual([flagNode('f', t('one')), nested, t('three')]);
+    const inNested = applyFlags(d, [{ id: 'f', excerpt: 'two' }]);
+    expect(item(inNested.content)).toEqual([t('one'), el('list', [el('listitem', [flagNode('f', t('two'))])], { listType: 'bullet' }), t('three')]);
+    expect(applyFlags(d, [{ id: 'f', excerpt: 'onethree' }])).toMatchObject({ applied: [], missing: ['f'] });
+    // A run between two nested lists: only that run is replaced, what follows it stays.
+    const two = doc(el('list', [el('listitem', [t('one'), nested, t('three'), nested, t('five')])], { listType: 'bullet' }));
+    expect(item(applyFlags(two, [{ id: 'f', excerpt: 'three' }]).content)).toEqual([t('one'), nested, flagNode('f', t('three')), nested, t('five')]);
+    expect(applyFlags(d, [{ id: 'f', excerpt: 'onetwo' }])).toMatchObject({ applied: [], missing: ['f'] });
+  });
+
+  it('never matches across two blocks, and leaves the input untouched', () => {
+    const d = doc(p(t('one')), p(t('two')));
+    const copy = JSON.parse(JSON.stringify(d)) as SerializedDoc;
+    const r = applyFlags(d, [{ id: 'f', excerpt: 'onetwo' }]);
+    expect(r).toEqual({ content: copy, applied: [], missing: ['f'] });
+    applyFlags(d, [{ id: 'g', excerpt: 'one' }]);
+    expect(d).toEqual(copy);
+  });
 });
+

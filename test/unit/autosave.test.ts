@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SectionAutosave, type AutosaveStatus } from '../../renderer/features/minutes/autosave';
 
 /** A hand-driven clock: timers fire only when the test advances time. */
@@ -141,4 +141,260 @@ describe('autosave of a section', () => {
     await s.a.flush();
     expect(s.saves).toHaveLength(1); // nothing new, nothing written
   });
+
+  it('keeps the 2 s bound for edits typed while a slow save runs (counted from when that save read the text)', async () => {
+    const s = setup({ slow: true });
+    const starts: number[] = [];
+    let inFlightSince: number | null = null;
+    for (let i = 0; i < 48; i++) {
+      s.type('x');
+      await s.clock.advance(250);
+      if (s.saves.length > starts.length) {
+        starts.push(s.saves.at(-1)!.at);
+        inFlightSince = s.saves.at(-1)!.at;
+      }
+      // Each save takes 1.5 s to be acknowledged.
+      if (inFlightSince !== null && s.clock.now - inFlightSince >= 1500) {
+        inFlightSince = null;
+        await s.release();
+      }
+    }
+    expect(starts.length).toBeGreaterThanOrEqual(5);
+    expect(starts[0]).toBe(2000);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000);
+  });
+
+  it('after a quiet spell, the next edit waits for the 1 s pause again (the 2 s bound starts at that edit)', async () => {
+    const s = setup();
+    s.type('a');
+    await s.clock.advance(1000);
+    expect(s.saves.map((v) => v.at)).toEqual([1000]);
+    await s.clock.advance(10_000);
+    s.type('b');
+    await s.clock.advance(999);
+    expect(s.saves).toHaveLength(1);
+    await s.clock.advance(1);
+    expect(s.saves.map((v) => v.at)).toEqual([1000, 12_000]);
+    // Typing on from there: saved within 2 s of that first edit.
+    for (let i = 0; i < 12; i++) {
+      s.type('c');
+      await s.clock.advance(250);
+    }
+    expect(s.saves.map((v) => v.at)).toEqual([1000, 12_000, 14_000]);
+  });
+
+  it('retries a failing save with doubling waits of 2, 4, 8 s, then every 15 s, and says the error code', async () => {
+    const s = setup({ fail: () => true });
+    s.type('x');
+    await s.clock.advance(60_000);
+    expect(s.saves.map((v) => v.at)).toEqual([1000, 3000, 7000, 15_000, 30_000, 45_000, 60_000]);
+    expect(s.a.current).toMatchObject({ state: 'failed', error: 'The disk is full. Your change was not saved.', errorCode: null });
+    expect(s.a.dirty).toBe(true);
+  });
+
+  it('keeps the backend error code of a failure and clears it once saved', async () => {
+    const clock = fakeTimers();
+    let fail = true;
+    const a = new SectionAutosave<string>({
+      read: () => 'x',
+      save: async () => {
+        if (fail) throw Object.assign(new Error('read only'), { code: 'read_only' });
+        return { rev: 5, savedAt: 'now' };
+      },
+      onStatus: () => {},
+      rev: 4,
+      timers: clock.timers,
+    });
+    a.changed();
+    await clock.advance(1000);
+    expect(a.current).toMatchObject({ state: 'failed', error: 'read only', errorCode: 'read_only' });
+    fail = false;
+    await clock.advance(2000);
+    expect(a.current).toEqual({ state: 'saved', rev: 5, savedAt: 'now', error: null, errorCode: null });
+  });
+
+  it('an editor that cannot be read and a thrown non-Error are failed saves, shown and retried (saving does not stop)', async () => {
+    const clock = fakeTimers();
+    let readFails = true;
+    const saved: string[] = [];
+    const a = new SectionAutosave<string>({
+      read: () => {
+        if (readFails) throw new Error('cannot serialise');
+        return 'text';
+      },
+      save: async (c) => {
+        saved.push(c);
+        if (saved.length === 1) throw 'plain string';
+        return { rev: 1, savedAt: 'now' };
+      },
+      onStatus: () => {},
+      rev: 0,
+      timers: clock.timers,
+    });
+    a.changed();
+    await clock.advance(1000);
+    expect(a.current).toMatchObject({ state: 'failed', error: 'cannot serialise', errorCode: null });
+    readFails = false;
+    await clock.advance(2000);
+    expect(a.current).toMatchObject({ state: 'failed', error: 'plain string' });
+    await clock.advance(4000);
+    expect(a.current.state).toBe('saved');
+    expect(saved).toEqual(['text', 'text']);
+  });
+
+  it('reports pending, saving, saved in that order, and pending again for what was typed during a save', async () => {
+    const s = setup({ slow: true });
+    expect(s.a.current).toEqual({ state: 'saved', savedAt: null, rev: 0, error: null });
+    s.type('a');
+    s.type('b');
+    expect(s.statuses.map((x) => x.state)).toEqual(['pending']);
+    await s.clock.advance(1000);
+    expect(s.statuses.map((x) => x.state)).toEqual(['pending', 'saving']);
+    s.type('c');
+    await s.release();
+    expect(s.statuses.map((x) => x.state)).toEqual(['pending', 'saving', 'pending']);
+    expect(s.a.dirty).toBe(true);
+    await s.clock.advance(1000);
+    await s.release();
+    expect(s.statuses.map((x) => x.state)).toEqual(['pending', 'saving', 'pending', 'saving', 'saved']);
+    expect(s.a.current).toMatchObject({ rev: 2, savedAt: 't2000' });
+    expect(s.saves.map((v) => v.content)).toEqual(['ab', 'abc']);
+  });
+
+  it('flush() while a save runs waits for it, then saves what came after', async () => {
+    const s = setup({ slow: true });
+    s.type('a');
+    await s.clock.advance(1000);
+    s.type('b');
+    const flushed = s.a.flush();
+    let done = false;
+    void flushed.then(() => (done = true));
+    await s.release();
+    expect(done).toBe(false);
+    expect(s.saves.map((v) => v.content)).toEqual(['a', 'ab']);
+    await s.release();
+    await flushed;
+    expect(s.a.dirty).toBe(false);
+  });
+
+  it('after dispose: no more saves are scheduled, changes are ignored', async () => {
+    const s = setup({ slow: true });
+    s.type('a');
+    await s.clock.advance(1000);
+    s.type('b');
+    s.a.dispose();
+    await s.release();
+    s.type('c');
+    await s.clock.advance(10_000);
+    expect(s.saves.map((v) => v.content)).toEqual(['a']);
+    const t = setup();
+    t.type('x');
+    t.a.dispose();
+    await t.clock.advance(10_000);
+    expect(t.saves).toEqual([]);
+  });
+
+  it('uses 1 s and 2 s by default, and the given idle and max times otherwise', async () => {
+    const clock = fakeTimers();
+    const at: number[] = [];
+    const a = new SectionAutosave<string>({
+      read: () => 'x',
+      save: async () => {
+        at.push(clock.now);
+        return { rev: at.length, savedAt: 'now' };
+      },
+      onStatus: () => {},
+      rev: 0,
+      idleMs: 300,
+      maxMs: 500,
+      timers: clock.timers,
+    });
+    a.changed();
+    await clock.advance(300);
+    expect(at).toEqual([300]);
+    for (let i = 0; i < 6; i++) {
+      a.changed();
+      await clock.advance(100);
+    }
+    expect(at).toEqual([300, 800]);
+  });
+
+  it('edits typed during a slow save that then stops: saved as soon as it is acknowledged when their 1 s pause has passed', async () => {
+    const s = setup({ slow: true });
+    s.type('a');
+    await s.clock.advance(1000);
+    await s.clock.advance(200);
+    s.type('b');
+    await s.clock.advance(1300);
+    expect(s.saves.map((v) => v.at)).toEqual([1000]);
+    await s.release();
+    await s.clock.advance(0);
+    expect(s.saves.map((v) => [v.at, v.content])).toEqual([
+      [1000, 'a'],
+      [2500, 'ab'],
+    ]);
+  });
+
+  it('a timer that fires after flush() already saved writes nothing more', async () => {
+    const s = setup();
+    s.type('a');
+    await s.a.flush();
+    await s.clock.advance(5000);
+    expect(s.saves).toHaveLength(1);
+    expect(s.statuses.filter((x) => x.state === 'saving')).toHaveLength(1);
+  });
+
+  it('a save rejected with null or a bare value is a failed save, not a crash', async () => {
+    const clock = fakeTimers();
+    let n = 0;
+    const a = new SectionAutosave<string>({
+      read: () => 'x',
+      save: async () => {
+        n++;
+        if (n === 1) throw null;
+        if (n === 2) throw 42;
+        return { rev: 1, savedAt: 'now' };
+      },
+      onStatus: () => {},
+      rev: 0,
+      timers: clock.timers,
+    });
+    a.changed();
+    await clock.advance(1000);
+    expect(a.current).toMatchObject({ state: 'failed', error: 'null', errorCode: null });
+    await clock.advance(2000);
+    expect(a.current).toMatchObject({ state: 'failed', error: '42', errorCode: null });
+    await clock.advance(4000);
+    expect(a.current.state).toBe('saved');
+  });
+
+  it('uses the real clock and timers when none are given', async () => {
+    vi.useFakeTimers();
+    try {
+      const saved: number[] = [];
+      const a = new SectionAutosave<string>({
+        read: () => 'x',
+        save: async () => {
+          saved.push(Date.now());
+          return { rev: 1, savedAt: 'now' };
+        },
+        onStatus: () => {},
+        rev: 0,
+      });
+      const t0 = Date.now();
+      a.changed();
+      await vi.advanceTimersByTimeAsync(999);
+      expect(saved).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(saved).toEqual([t0 + 1000]);
+      a.changed();
+      a.dispose();
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(saved).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
+import { isJsonContentType, jsonTooDeep, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
 import { makeBackend, tempDir } from '../helpers/temp';
 
 let host: BrowserHost | undefined;
@@ -90,6 +90,41 @@ describe('browser host', () => {
     expect(backend.services.meetings.list()).toEqual(before);
   });
 
+  it('refuses a call that is not a POST even with the token and a JSON Content-Type (a call it would otherwise answer)', async () => {
+    const { host: h } = await start();
+    const headers = { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' };
+    expect((await request(h, { method: 'POST', path: '/api/body.get', headers })).status).toBe(200);
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const r = await request(h, { method, path: '/api/body.get', headers });
+      expect(r.status, method).toBe(400);
+      expect(JSON.parse(r.body), method).toEqual({ ok: false, error: { code: 'bad_request', message: 'Calls are POST requests.' } });
+    }
+  });
+
+  it('refuses an Origin on another port of 127.0.0.1 or localhost, another scheme, and a Host without its port', async () => {
+    const { host: h } = await start();
+    const refused = async (headers: Record<string, string>) => {
+      const r = await json(h, 'body.get', {}, headers);
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(r.body).error.code).toBe('forbidden');
+    };
+    await refused({ Origin: `http://127.0.0.1:${h.port + 1}` });
+    await refused({ Origin: `http://localhost:${h.port + 1}` });
+    await refused({ Origin: 'http://127.0.0.1' });
+    await refused({ Origin: `https://127.0.0.1:${h.port}` });
+    await refused({ Origin: 'null' });
+    await refused({ Host: '127.0.0.1' });
+    await refused({ Host: 'localhost' });
+    await refused({ Host: `localhost:${h.port + 1}` });
+    expect(JSON.parse((await json(h, 'body.get', {}, { Host: '127.0.0.1' })).body).error.message).toBe('This server answers only on 127.0.0.1.');
+    expect(JSON.parse((await json(h, 'body.get', {}, { Origin: 'http://127.0.0.1' })).body).error.message).toBe('Requests from another origin are refused.');
+    // The page's own origin, by either name, is accepted.
+    expect((await json(h, 'body.get', {}, { Origin: `http://127.0.0.1:${h.port}` })).status).toBe(200);
+    expect((await json(h, 'body.get', {}, { Origin: `http://localhost:${h.port}`, Host: `localhost:${h.port}` })).status).toBe(200);
+    // Pages too are refused under a Host without its port (DNS rebinding serves the page first).
+    expect((await request(h, { path: '/', headers: { Host: 'localhost' } })).status).toBe(403);
+  });
+
   it('serves the renderer with a strict CSP, routes to index.html, and refuses paths outside it', async () => {
     const { host: h } = await start();
     const index = await request(h, { path: '/' });
@@ -106,3 +141,74 @@ describe('browser host', () => {
     }
   });
 });
+
+describe('the browser host\'s request checks', () => {
+  it('isJsonContentType: application/json, optionally with charset utf-8 (any case, quoted), nothing else', () => {
+    for (const ok of ['application/json', 'Application/JSON', 'application/json;', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"', ' application/json ; charset=utf-8 '])
+      expect(isJsonContentType(ok), ok).toBe(true);
+    for (const bad of [undefined, '', 'text/plain', 'application/jsonp', 'application/json; charset=latin1', 'application/json; charset=utf-8x', 'application/json; xcharset=utf-8', 'application/json; charset=utf-8; boundary=x', 'text/plain; application/json'])
+      expect(isJsonContentType(bad), String(bad)).toBe(false);
+  });
+
+  it('jsonTooDeep: counts objects and arrays, not brackets inside strings (escaped quotes too), and allows exactly max', () => {
+    expect(jsonTooDeep('[[[]]]', 3)).toBe(false);
+    expect(jsonTooDeep('[[[[]]]]', 3)).toBe(true);
+    expect(jsonTooDeep('{"a":{"b":{"c":1}}}', 3)).toBe(false);
+    expect(jsonTooDeep('{"a":{"b":{"c":{}}}}', 3)).toBe(true);
+    expect(jsonTooDeep('[[],[],[],[]]', 2)).toBe(false);
+    expect(jsonTooDeep('{"a":[1],"b":[2],"c":[3]}', 2)).toBe(false);
+    expect(jsonTooDeep('["[[[[[[", "{{{{{"]', 1)).toBe(false);
+    expect(jsonTooDeep('["\\"[[[[", "x"]', 1)).toBe(false);
+    expect(jsonTooDeep('["\\\\", [[[]]]]', 2)).toBe(true);
+    expect(jsonTooDeep('"[[["', 0)).toBe(false);
+    expect(jsonTooDeep('[', 0)).toBe(true);
+  });
+
+  it('a call with a body and a call with an empty body ({}) both reach the dispatcher; a body of JSON null is refused by the schema', async () => {
+    const { host: h } = await start();
+    expect((await request(h, { method: 'POST', path: '/api/body.get', headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' } })).status).toBe(200);
+    const r = await json(h, 'body.get', 'null');
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.message).toMatch(/body\.get/);
+    const bad = await json(h, 'body.get', '{"a":');
+    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request body is not valid JSON.' } });
+    const deep = await json(h, 'body.get', '['.repeat(129) + ']'.repeat(129));
+    expect(JSON.parse(deep.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request is nested more than 128 levels deep.' } });
+    const name = await json(h, '%E0%A4%A', {});
+    expect(JSON.parse(name.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The call name in the URL is not valid.' } });
+  });
+
+  it('answers with no-store JSON and the security headers; refuses without the token with 401 and says why', async () => {
+    const { host: h } = await start();
+    const ok = await json(h, 'body.get', {});
+    expect(ok.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const no = await json(h, 'body.get', {}, { Authorization: `Bearer ${'a'.repeat(15)}` });
+    expect(no.status).toBe(401);
+    expect(JSON.parse(no.body)).toEqual({ ok: false, error: { code: 'unauthorised', message: 'This call needs the token of the current launch. Open the URL the app printed.' } });
+    expect((await json(h, 'body.get', {}, { Authorization: `bearer ${h.token}` })).status).toBe(401);
+    expect((await json(h, 'body.get', {}, { Authorization: `Bearer ${h.token}${h.token}` })).status).toBe(401);
+    const post = await request(h, { method: 'POST', path: '/' });
+    expect(post.status).toBe(400);
+    expect(JSON.parse(post.body).error.message).toBe('Only GET for pages.');
+    const head = await request(h, { method: 'HEAD', path: '/' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('a fixed token and port are used when given', async () => {
+    const backend = makeBackend();
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), 'x');
+    const token = 'T'.repeat(32);
+    host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, token });
+    expect(host.token).toBe(token);
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${token}`);
+    expect((await json(host, 'body.get', {})).status).toBe(200);
+    const again = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, token, port: host.port }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(Error);
+  });
+});
+

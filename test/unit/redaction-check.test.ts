@@ -351,3 +351,76 @@ describe('checkPublicDocx', () => {
     });
   });
 });
+
+describe('checkPublicDocx: every structural rule, one plant each', () => {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const forbiddenHere = (r: CheckResult, where: string) => {
+    expect(r.ok, where).toBe(false);
+    const findings = r.ok ? [] : r.findings;
+    expect(findings.map((f) => `${f.kind}: ${f.where}`), where).toContain(where);
+  };
+
+  it('refuses each element that hides text, tracks changes, annotates or embeds, by its name', () => {
+    // Written from the WordprocessingML vocabulary, not from the check's list.
+    const names = [
+      'del', 'ins', 'delText', 'delInstrText', 'moveFrom', 'moveTo', 'moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd',
+      'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'numberingChange', 'cellIns', 'cellDel', 'cellMerge',
+      'vanish', 'specVanish', 'webHidden', 'commentReference', 'commentRangeStart', 'commentRangeEnd', 'annotationRef',
+      'docVar', 'docVars', 'object', 'control', 'pict', 'altChunk', 'subDoc', 'attachedTemplate', 'mailMerge', 'customXml', 'fldData', 'ffData',
+      'embedRegular', 'embedBold', 'embedItalic', 'embedBoldItalic', 'embedTrueTypeFonts', 'embedSystemFonts',
+    ];
+    const xml = names.map((n) => `<w:p><w:r><w:${n}/></w:r></w:p>`).join('');
+    const r = checkPublicDocx(plant(inBody(xml)), PASSAGES);
+    for (const n of names) forbiddenHere(r, `forbidden_element: element w:${n}`);
+    // The same names in another namespace are not WordprocessingML: not refused as such.
+    const other = checkPublicDocx(plant(inBody(`<w:p><x:del xmlns:x="urn:example"/></w:p>`)), PASSAGES);
+    expect(other.ok ? [] : other.findings.filter((f) => f.kind === 'forbidden_element')).toEqual([]);
+    // Strict OOXML names the same elements under its own namespace URI.
+    const strict = checkPublicDocx(plant(inBody(`<w:p><s:vanish xmlns:s="http://purl.oclc.org/ooxml/wordprocessingml/main"/></w:p>`)), PASSAGES);
+    forbiddenHere(strict, 'forbidden_element: element w:vanish');
+  });
+
+  it('refuses VML, a DOCTYPE, a linked image, a hidden drawing; fields other than PAGE and NUMPAGES', () => {
+    forbiddenHere(checkPublicDocx(plant(inBody(`<w:p><v:shape xmlns:v="urn:schemas-microsoft-com:vml"/></w:p>`)), PASSAGES), 'forbidden_element: VML/Office element v:shape');
+    forbiddenHere(checkPublicDocx(plant(inBody(`<w:p><o:lock xmlns:o="urn:schemas-microsoft-com:office:office"/></w:p>`)), PASSAGES), 'forbidden_element: VML/Office element o:lock');
+    forbiddenHere(checkPublicDocx(plant(inBody(`<w:p><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:link="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></w:p>`)), PASSAGES), 'forbidden_element: a linked (external) image');
+    for (const v of ['1', 'true', 'On'])
+      forbiddenHere(checkPublicDocx(plant(inBody(`<w:p><wp:docPr xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" id="9" name="x" hidden="${v}"/></w:p>`)), PASSAGES), 'forbidden_element: a hidden drawing');
+    const visible = checkPublicDocx(plant(inBody(`<w:p><wp:docPr xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" id="9" name="x" hidden="0"/></w:p>`)), PASSAGES);
+    expect(visible).toEqual({ ok: true });
+    const doctype = plant((_p, text, put) => put('word/styles.xml', text('word/styles.xml').replace(/^(<\?xml[^>]*\?>)/, '$1<!DOCTYPE x>')));
+    forbiddenHere(checkPublicDocx(doctype, PASSAGES), 'forbidden_element: a DOCTYPE declaration');
+    const fld = (instr: string) => plant(inBody(`<w:p><w:fldSimple w:instr="${instr}"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`));
+    for (const ok of ['PAGE', ' NUMPAGES ', 'PAGE \\* MERGEFORMAT', 'PAGE \\* Arabic \\* MERGEFORMAT']) expect(checkPublicDocx(fld(ok), PASSAGES), ok).toEqual({ ok: true });
+    for (const bad of ['DOCPROPERTY Secret', 'PAGEREF x', 'PAGE x', 'NUMPAGESX'])
+      forbiddenHere(checkPublicDocx(fld(bad), PASSAGES), `forbidden_field: field "${bad}"`);
+    const complex = (instr: string) => plant(inBody(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instr}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`));
+    expect(checkPublicDocx(complex(' PAGE '), PASSAGES)).toEqual({ ok: true });
+    forbiddenHere(checkPublicDocx(complex(' AUTHOR '), PASSAGES), 'forbidden_field: field "AUTHOR"');
+  });
+
+  it('accepts every part this app may write (footnotes, endnotes, web settings, headers, footers) and refuses others, by name', () => {
+    const withPart = (name: string) => plant((parts) => void (parts[name] = strToU8(`<?xml version="1.0"?><w:x xmlns:w="${W}"/>`)));
+    for (const ok of ['word/footnotes.xml', 'word/endnotes.xml', 'word/webSettings.xml', 'word/header7.xml', 'word/footer12.xml', 'word/numbering.xml', 'word/fontTable.xml', 'word/theme/theme1.xml', 'word/_rels/header3.xml.rels', 'word/_rels/footnotes.xml.rels', 'word/_rels/numbering.xml.rels'])
+      expect(checkPublicDocx(withPart(ok), PASSAGES), ok).toEqual({ ok: true });
+    for (const bad of ['word/comments.xml', 'docProps/custom.xml', 'word/vbaProject.bin', 'word/headerX.xml', 'xword/document.xml', 'word/document.xml.bak', 'word/theme/theme2.xml', 'word/_rels/comments.xml.rels'])
+      forbiddenHere(checkPublicDocx(withPart(bad), PASSAGES), `unknown_part: part "${bad}" is not one this app writes`);
+    const declared = plant((_p, text, put) => put('[Content_Types].xml', text('[Content_Types].xml').replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="x"/></Types>')));
+    forbiddenHere(checkPublicDocx(declared, PASSAGES), 'unknown_part: content type declared for "word/comments.xml"');
+  });
+
+  it('accepts the relationship types this app writes, refuses others, unsafe links, external targets and missing images', () => {
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+    const rel = (type: string, target: string, extra = '') =>
+      plant((_p, text, put) => put('word/_rels/document.xml.rels', text('word/_rels/document.xml.rels').replace('</Relationships>', `<Relationship Id="rIdZ" Type="${type}" Target="${target}"${extra}/></Relationships>`)));
+    for (const t of ['styles', 'numbering', 'footnotes', 'endnotes', 'settings', 'header', 'footer', 'theme', 'fontTable', 'webSettings'])
+      expect(checkPublicDocx(rel(`${REL}${t}`, 'styles.xml'), PASSAGES), t).toEqual({ ok: true });
+    for (const url of ['https://example.org/x', 'http://example.org', 'MAILTO:a@example.org'])
+      expect(checkPublicDocx(rel(`${REL}hyperlink`, url, ' TargetMode="External"'), PASSAGES), url).toEqual({ ok: true });
+    forbiddenHere(checkPublicDocx(rel(`${REL}hyperlink`, 'file:///etc/passwd', ' TargetMode="External"'), PASSAGES), 'forbidden_relationship: a link to "file:///etc/passwd" (only http, https and mailto links are allowed)');
+    forbiddenHere(checkPublicDocx(rel(`${REL}hyperlink`, 'javascript:alert(1)'), PASSAGES), 'forbidden_relationship: a link to "javascript:alert(1)" (only http, https and mailto links are allowed)');
+    forbiddenHere(checkPublicDocx(rel(`${REL}comments`, 'comments.xml'), PASSAGES), 'forbidden_relationship: relationship of type "comments" to "comments.xml"');
+    forbiddenHere(checkPublicDocx(rel(`${REL}styles`, 'https://evil.example/s.xml', ' TargetMode="External"'), PASSAGES), 'forbidden_relationship: an external styles relationship to "https://evil.example/s.xml"');
+    forbiddenHere(checkPublicDocx(rel(`${REL}image`, 'media/image99.png'), PASSAGES), 'forbidden_relationship: an image relationship to a missing part "media/image99.png"');
+  });
+});

@@ -13,6 +13,7 @@ import {
   type RedactionAgendaItem,
   type RedactionInput,
 } from '../../shared/redaction/redact';
+import { walkSection, type Atom, type BlockShape } from '../../shared/redaction/walk';
 
 // ---- tiny builders of stored minutes -------------------------------------------------------------------------------
 const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
@@ -255,6 +256,62 @@ describe('redact: the allowlist', () => {
     refuses(doc(p(n)));
   });
 
+  it('says what is wrong and where, in words, for each refusal of the walk (before the stored-form schema)', () => {
+    const says = (d: unknown, message: string, path: string) => {
+      const err = refuses(d);
+      expect(err.message).toBe(`${message} (at ${path}). Nothing was published.`);
+      expect(err.path).toBe(path);
+      expect(err.details).toEqual({ path });
+      expect(err.name).toBe('RedactionError');
+    };
+    const r0 = 'section.root.children[0]';
+    says(null, 'A section has no document', 'section');
+    says({ root: null }, 'A node of the minutes is not an object', 'section.root');
+    says({ root: [] }, 'A node of the minutes is not an object', 'section.root');
+    says({ root: { children: [] } }, 'A node of the minutes has no type', 'section.root');
+    says({ root: { type: 'root' } }, 'A "root" node has no list of children', 'section.root');
+    says({ root: { type: 'paragraph', version: 1, children: [] } }, 'The redaction does not know a node of type "paragraph" at the top of a section', 'section.root');
+    says(doc(el('table', [t('secret')])), 'The redaction does not know a node of type "table" as a block of a section', r0);
+    says(doc(el('x'.repeat(50), [])), `The redaction does not know a node of type "${'x'.repeat(40)}…" as a block of a section`, r0);
+    says(doc(el('x'.repeat(40), [])), `The redaction does not know a node of type "${'x'.repeat(40)}" as a block of a section`, r0);
+    says(doc(p(el('image', []))), 'The redaction does not know a node of type "image" inside a line of text', `${r0}.children[0]`);
+    says(doc(list('bullet', p(t('x')))), 'The redaction does not know a node of type "paragraph" directly inside a list', `${r0}.children[0]`);
+    says(doc(p({ type: 'text', version: 1 })), 'A "text" node has no text field "text"', `${r0}.children[0]`);
+    says(doc(p({ type: 'timestamp', version: 1 })), 'A "timestamp" node has no text field "text"', `${r0}.children[0]`);
+    says(doc(p({ type: 'text', version: 1, text: 'a', format: 1.5 })), 'A text node has a format that is not a number', `${r0}.children[0]`);
+    says(doc(p({ type: 'text', version: 1, text: 'a', format: '1' })), 'A text node has a format that is not a number', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: 'x', children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: [], children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: ['a', 7], children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: ['a', ''], children: [] })), 'A flag node does not carry a list of flag ids', `${r0}.children[0]`);
+    says(doc(p({ type: 'flag', version: 1, ids: ['a'] })), 'A "flag" node has no list of children', `${r0}.children[0]`);
+    says(doc(p(link('https://a.org', link('https://b.org', t('x'))))), 'A link inside a link is not expected', `${r0}.children[0].children[0]`);
+    says(doc(p(link('https://a.org', el('autolink', [t('x')], { url: 'https://b.org' })))), 'A link inside a link is not expected', `${r0}.children[0].children[0]`);
+    says(doc(p({ type: 'link', version: 1, children: [] })), 'A "link" node has no text field "url"', `${r0}.children[0]`);
+    says(doc(h('h7', t('x'))), 'A heading has an unknown level', r0);
+    says(doc(el('heading', [t('x')], { tag: 'toString' })), 'A heading has an unknown level', r0);
+    says(doc(el('heading', [t('x')])), 'A heading has an unknown level', r0);
+    says(doc(list('dots', li(t('x')))), 'A list has an unknown list type', r0);
+    says(doc(el('decision', [t('x')])), 'A "decision" node has no text field "recordId"', r0);
+    // What the walk accepts but the stored-form schema refuses (a timestamp without its instant): the schema's words and path.
+    const schema = refuses(doc(p(t('a')), p({ type: 'timestamp', version: 1, text: '[10:00]' })));
+    expect(schema.message).toMatch(/^The minutes do not have the expected form: \S.* \(at section\.root\.children\[1\]\.children\[0\]\.at\)\. Nothing was published\.$/);
+  });
+
+  it('refuses from the 65th level of nesting, not before', () => {
+    const nested = (k: number) => {
+      let n: SerializedNode = t('deep');
+      for (let i = 0; i < k; i++) n = f([`f${i}`], n);
+      return doc(p(n));
+    };
+    expect(() => publicBlocks(nested(62))).not.toThrow(/nest deeper/);
+    const err = refuses(nested(63));
+    expect(err.message).toMatch(/^The minutes nest deeper than 64 levels \(at section\.root\.children\[0\](\.children\[0\]){64}\)/);
+    let l: SerializedNode = list('bullet', li(t('x')));
+    for (let i = 0; i < 40; i++) l = list('bullet', li(l));
+    expect(refuses(doc(l)).message).toMatch(/nest deeper than 64 levels/);
+  });
+
   it('flaggedTexts refuses what redact refuses', () => {
     expect(() => flaggedTexts(doc(p(el('image', []))))).toThrow(RedactionError);
   });
@@ -371,5 +428,148 @@ describe('flaggedTexts', () => {
 
   it('separates two stretches of one id within a block', () => {
     expect(flaggedTexts(doc(p(f(['x'], t('a')), t(' gap '), f(['x'], t('b')))))).toEqual([{ ids: ['x'], text: 'a\nb' }]);
+  });
+});
+
+describe('redact: the rules at their edges', () => {
+  const content = (s: string) => doc(p(t(s)));
+  const texts = (d: ReturnType<typeof redact>) => d.sections.map((s) => [s.key, s.withheld, publicPlainText({ ...d, sections: [s] }).includes(`${s.key}-text`)]);
+
+  it('says which key is stored twice, and where a section the walk refuses is', () => {
+    let err: unknown;
+    try {
+      redact(input({ sections: [{ key: 'opening', content: content('a') }, { key: 'opening', content: content('b') }] }));
+    } catch (e) {
+      err = e;
+    }
+    expect((err as RedactionError).message).toBe('Two stored sections have the key "opening" (at sections[1]). Nothing was published.');
+    let bad: unknown;
+    try {
+      redact(input({ agenda: [item('i1', '1')], sections: [{ key: 'i1', content: doc(el('table', [])) }] }));
+    } catch (e) {
+      bad = e;
+    }
+    expect((bad as RedactionError).path).toBe('sections[i1].root.children[0]');
+  });
+
+  it('withholds the opening and the closing when listed, and publishes them otherwise', () => {
+    const sections = [
+      { key: 'opening', content: content('opening-text') },
+      { key: 'closing', content: content('closing-text') },
+    ];
+    const shown = redact(input({ sections }));
+    expect(shown.sections.map((s) => [s.key, s.withheld, s.blocks.length])).toEqual([
+      ['opening', false, 1],
+      ['closing', false, 1],
+    ]);
+    const hidden = redact(input({ sections, withheldItemIds: ['opening', 'closing'] }));
+    expect(hidden.sections.map((s) => [s.key, s.withheld, s.blocks.length])).toEqual([
+      ['opening', true, 0],
+      ['closing', true, 0],
+    ]);
+    expect(redact(input({ sections, withheldItemIds: ['closing'] })).sections.map((s) => s.withheld)).toEqual([false, true]);
+  });
+
+  it('withholds items whose parents form a cycle, without running away', () => {
+    const agenda = [item('a', '1', { parentId: 'b' }), item('b', '2', { parentId: 'a' }), item('c', '3')];
+    const d = redact(input({ agenda, sections: [{ key: 'a', content: content('a-text') }, { key: 'c', content: content('c-text') }] }));
+    expect(d.sections.map((s) => [s.key, s.withheld])).toEqual([
+      ['opening', false],
+      ['a', true],
+      ['b', true],
+      ['c', false],
+      ['closing', false],
+    ]);
+    expect(texts(d).filter(([, , has]) => has).map(([k]) => k)).toEqual(['c']);
+  });
+
+  it('orders items by number part by part; unreadable numbers last; equal numbers in the order given', () => {
+    const agenda = [item('x', 'x'), item('b', '10'), item('a', '2'), item('a1', '2.1'), item('s1', '3'), item('s2', '3'), item('a0', '2.0')];
+    expect(redact(input({ agenda })).sections.map((s) => s.key)).toEqual(['opening', 'a', 'a0', 'a1', 's1', 's2', 'b', 'x', 'closing']);
+    const reversed = [item('s2', '3'), item('s1', '3')];
+    expect(redact(input({ agenda: reversed })).sections.map((s) => s.key)).toEqual(['opening', 's2', 's1', 'closing']);
+  });
+
+  it('a link right after flagged text loses its URL; a link elsewhere in the meeting to another URL keeps it', () => {
+    const d = redact(
+      input({
+        sections: [
+          { key: 'opening', content: doc(p(f(['x'], t('secret')), link('https://a.example/deal', t('the deal')))) },
+          { key: 'closing', content: doc(p(t('see '), link('https://b.example', t('the site')))) },
+        ],
+      }),
+    );
+    expect(d.sections[0]!.blocks[0]!.inlines).toEqual([R, { kind: 'text', text: 'the deal' }]);
+    expect(d.sections[1]!.blocks[0]!.inlines).toEqual([{ kind: 'text', text: 'see ' }, { kind: 'link', url: 'https://b.example', children: [{ kind: 'text', text: 'the site' }] }]);
+  });
+
+  it('an empty timestamp adds nothing between two runs of the same format', () => {
+    expect(inlinesOf(t('a', B), ts(''), t('b', B))).toEqual([{ kind: 'text', text: 'ab', bold: true }]);
+  });
+});
+
+describe('walkSection: the atoms and shapes every consumer reads', () => {
+  const walk = (d: unknown) => {
+    const out: Array<{ shape: BlockShape; atoms: Atom[] }> = [];
+    walkSection(d, 'section', (shape, atoms) => out.push({ shape, atoms }));
+    return out;
+  };
+  const atom = (text: string, extra: Partial<Atom> = {}): Atom => ({ kind: 'text', text, format: 0, flagIds: null, link: null, ...extra });
+
+  it('gives each inline node its atom: empty unflagged text none, an empty flag one, timestamps marked, nested flags once per id', () => {
+    const [b] = walk(doc(p(t(''), t('a', B), f(['x']), ts('[10:42]'), br, tab, f(['y'], f(['y', 'z'], t('s'))))));
+    expect(b!.shape).toEqual({ kind: 'paragraph' });
+    expect(b!.atoms).toEqual([
+      atom('a', { format: B }),
+      atom('', { flagIds: ['x'] }),
+      atom('[10:42]', { timestamp: true }),
+      { kind: 'break', text: '\n', format: 0, flagIds: null, link: null },
+      { kind: 'tab', text: '\t', format: 0, flagIds: null, link: null },
+      atom('s', { flagIds: ['y', 'z'] }),
+    ]);
+  });
+
+  it('links: the URL on each atom; an autolink the user unlinked has none; a plain link marked unlinked keeps it', () => {
+    const [b] = walk(doc(p(link('https://a.example', t('a')), el('autolink', [t('b')], { url: 'https://b.example', isUnlinked: true }), el('autolink', [t('c')], { url: 'https://c.example' }), el('link', [t('d')], { url: 'https://d.example', isUnlinked: true }))));
+    expect(b!.atoms.map((a) => [a.text, a.link?.url ?? null])).toEqual([
+      ['a', 'https://a.example'],
+      ['b', null],
+      ['c', 'https://c.example'],
+      ['d', 'https://d.example'],
+    ]);
+  });
+
+  it('lists: an empty item is an empty bullet; inline runs around a nested list are blocks of their own, one level apart', () => {
+    const nested = list('number', li(t('two')));
+    const out = walk(doc(list('bullet', li(), li(t('one'), nested, t('three'))), list('check', li(t('four')))));
+    expect(out.map((b) => [b.shape, b.atoms.map((a) => a.text).join('')])).toEqual([
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 0 }, ''],
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 0 }, 'one'],
+      [{ kind: 'listItem', ordered: true, depth: 1, list: 1 }, 'two'],
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 0 }, 'three'],
+      [{ kind: 'listItem', ordered: false, depth: 0, list: 2 }, 'four'],
+    ]);
+  });
+
+  it('every block kind and heading level', () => {
+    const out = walk(doc(h('h1', t('a')), h('h6', t('b')), q(t('c')), el('decision', [t('d')], { recordId: 'r1' }), el('action', [t('e')], { recordId: 'r2' })));
+    expect(out.map((b) => b.shape)).toEqual([{ kind: 'heading', level: 1 }, { kind: 'heading', level: 6 }, { kind: 'quote' }, { kind: 'decision', recordId: 'r1' }, { kind: 'action', recordId: 'r2' }]);
+  });
+
+  it('counts links and list levels in the nesting limit', () => {
+    const inFlags = (k: number, inner: SerializedNode) => {
+      let n = inner;
+      for (let i = 0; i < k; i++) n = f([`f${i}`], n);
+      return doc(p(n));
+    };
+    expect(() => walk(inFlags(61, link('https://x.example', t('x'))))).not.toThrow();
+    expect(() => walk(inFlags(62, link('https://x.example', t('x'))))).toThrow(/nest deeper than 64/);
+    const lists = (k: number) => {
+      let l: SerializedNode = list('bullet', li(t('x')));
+      for (let i = 1; i < k; i++) l = list('bullet', li(l));
+      return doc(l);
+    };
+    expect(() => walk(lists(31))).not.toThrow();
+    expect(() => walk(lists(32))).toThrow(/nest deeper than 64/);
   });
 });

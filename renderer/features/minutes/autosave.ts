@@ -110,28 +110,32 @@ export class SectionAutosave<C> {
     const generation = this.generation;
     const startedAt = this.t.now();
     this.setStatus({ state: 'saving' });
-    this.inFlight = (async () => {
-      try {
-        // Read inside the try: an editor that cannot serialise is a failed save (shown, retried), never a silent stop.
-        const content = this.o.read();
-        const ack = await this.o.save(content, this.status.rev);
-        this.failures = 0;
-        this.savedGeneration = Math.max(this.savedGeneration, generation);
-        this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, errorCode: null, state: this.dirty ? 'pending' : 'saved' });
-        // What was typed while this save ran is unsaved since this save started reading.
-        this.firstUnsavedAt = this.dirty ? startedAt : null;
-      } catch (err) {
-        this.failures++;
-        const code = (err as { code?: unknown } | null)?.code;
-        this.setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err), errorCode: typeof code === 'string' ? code : null });
-      } finally {
-        this.inFlight = null;
-      }
+    // Cleared in a `finally` that always runs after this assignment: when reading the editor throws at once, the
+    // attempt settles synchronously, and clearing inside it used to leave a settled promise here (no save ran again).
+    this.inFlight = this.attempt(generation, startedAt).finally(() => {
+      this.inFlight = null;
       if (this.disposed) return;
       if (this.status.state === 'failed') this.schedule(Math.min(15_000, 1000 * 2 ** Math.min(this.failures, 4)));
       else if (this.dirty) this.schedule();
-    })();
+    });
     return this.inFlight;
+  }
+
+  private async attempt(generation: number, startedAt: number): Promise<void> {
+    try {
+      // Read inside the try: an editor that cannot serialise is a failed save (shown, retried), never a silent stop.
+      const content = this.o.read();
+      const ack = await this.o.save(content, this.status.rev);
+      this.failures = 0;
+      this.savedGeneration = Math.max(this.savedGeneration, generation);
+      this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, errorCode: null, state: this.dirty ? 'pending' : 'saved' });
+      // What was typed while this save ran is unsaved since this save started reading.
+      this.firstUnsavedAt = this.dirty ? startedAt : null;
+    } catch (err) {
+      this.failures++;
+      const code = (err as { code?: unknown } | null)?.code;
+      this.setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err), errorCode: typeof code === 'string' ? code : null });
+    }
   }
 
   private setStatus(patch: Partial<AutosaveStatus>) {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
+import { excerptIn, excerptPieces, markedIds, unmarkedFlags } from '../../shared/redaction/flag-state';
+import type { PublicDocument } from '../../shared/redaction/public-model';
+import { RedactionError } from '../../shared/redaction/walk';
+
+const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
+const t = (text: string): SerializedNode => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+const p = (...c: SerializedNode[]) => el('paragraph', c);
+const f = (id: string, ...c: SerializedNode[]) => el('flag', c, { ids: [id] });
+const doc = (...blocks: SerializedNode[]): SerializedDoc => ({ root: el('root', blocks) as SerializedDoc['root'] });
+
+const publicDoc = (sections: Array<{ key: string; number: string; title: string; withheld?: boolean }>): PublicDocument => ({
+  marker: '[…]',
+  bodyName: 'B',
+  meetingTitle: 'M',
+  date: '2026-01-30',
+  organisations: [],
+  sections: sections.map((s) => ({ ...s, withheld: s.withheld ?? false, blocks: [] })),
+});
+
+describe('excerptPieces and excerptIn', () => {
+  it('splits at line breaks, folds white space and case, drops empty pieces', () => {
+    expect(excerptPieces('  Acme\t PAYS \u00a0 40 \n\n  \nSecond  line ')).toEqual(['acme pays 40', 'second line']);
+    expect(excerptPieces(' \n\t ')).toEqual([]);
+  });
+
+  it('is true when any piece stands in the text (white space and case folded), false for an empty excerpt', () => {
+    expect(excerptIn('acme  pays', 'Then ACME\npays 40.')).toBe(true);
+    expect(excerptIn('not here\nacme pays', 'Then acme pays.')).toBe(true);
+    expect(excerptIn('not here\nnor here', 'Then acme pays.')).toBe(false);
+    expect(excerptIn('  \n ', 'anything')).toBe(false);
+  });
+});
+
+describe('markedIds', () => {
+  it('collects the ids of every flag mark of every section, and refuses what the walk refuses', () => {
+    expect([...markedIds([{ content: doc(p(f('a', t('x')), t(' '), el('flag', [t('y')], { ids: ['b', 'c'] }))) }, { content: doc(p(f('d', t('z')))) }])]).toEqual(['a', 'b', 'c', 'd']);
+    expect(markedIds([{ content: doc(p(t('none'))) }]).size).toBe(0);
+    expect(() => markedIds([{ content: doc(el('table', [])) }])).toThrow(RedactionError);
+    expect(() => markedIds([{ content: doc(el('table', [])) }])).toThrow(/\(at section\.root\.children\[0\]\)/);
+  });
+});
+
+describe('unmarkedFlags: flags in force whose mark is gone while their text would be published', () => {
+  const sections = [
+    { key: 'opening', content: doc(p(t('Welcome. Acme pays 40 million.'))) },
+    { key: 'i1', content: doc(p(f('kept', t('Beta terms')), t(' and the Gamma deal'))) },
+    { key: 'i2', content: doc(p(t('Delta secret in a withheld item'))) },
+  ];
+  const pub = publicDoc([
+    { key: 'opening', number: '', title: 'Opening' },
+    { key: 'i1', number: '1', title: 'Pricing' },
+    { key: 'i2', number: '2', title: 'Closed', withheld: true },
+    { key: 'closing', number: '', title: 'Closing' },
+  ]);
+
+  it('names each such flag with the heading it would appear under; ignores marked flags, empty excerpts, withheld items', () => {
+    const out = unmarkedFlags(sections, [
+      { id: 'm1', excerpt: 'acme pays 40' },
+      { id: 'm2', excerpt: 'Gamma   DEAL' },
+      { id: 'kept', excerpt: 'Beta terms' },
+      { id: 'empty', excerpt: ' \n ' },
+      { id: 'withheld', excerpt: 'Delta secret' },
+      { id: 'gone', excerpt: 'nowhere' },
+    ], pub);
+    expect(out).toEqual([
+      { flagId: 'm1', excerpt: 'acme pays 40', where: 'Opening' },
+      { flagId: 'm2', excerpt: 'Gamma   DEAL', where: '1 Pricing' },
+    ]);
+  });
+
+  it('nothing to report: no flags, or every flag marked', () => {
+    expect(unmarkedFlags(sections, [], pub)).toEqual([]);
+    expect(unmarkedFlags(sections, [{ id: 'kept', excerpt: 'Beta terms' }], pub)).toEqual([]);
+  });
+
+  it('a section of the document without stored minutes is skipped; the first section holding the text is named', () => {
+    const pub2 = publicDoc([
+      { key: 'closing', number: '', title: 'Closing' },
+      { key: 'i1', number: '1', title: 'Pricing' },
+      { key: 'opening', number: '', title: 'Opening' },
+    ]);
+    const both = [...sections, { key: 'opening2', content: doc(p(t('x'))) }];
+    expect(unmarkedFlags(both, [{ id: 'g', excerpt: 'gamma deal\nacme pays' }], pub2)).toEqual([{ flagId: 'g', excerpt: 'gamma deal\nacme pays', where: '1 Pricing' }]);
+  });
+});
