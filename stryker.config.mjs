@@ -1,6 +1,5 @@
 // StrykerJS over the safety code (issue 15 point 1). Run through `npm run mutate` (scripts/mutate.mjs), which runs
 // one group of files at a time with its own tests and incremental file; see docs/mutation.md.
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },

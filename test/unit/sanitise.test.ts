@@ -1,7 +1,8 @@
 import { Paragraph } from 'docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REPLACEMENT, sanitiseText, singleLine, textRuns, type RunStyle } from '../../electron/backend/export/sanitise';
+import { sanitiseText, singleLine, textRuns, type RunStyle } from '../../electron/backend/export/sanitise';
+import { REPLACEMENT } from '../../shared/text/sanitise';
 import { packHouseDocument } from '../../electron/backend/export/style';
 import { parts } from './export-docx-helpers';
 
