@@ -225,6 +225,7 @@ describe('autosave of a section', () => {
       },
       save: async (c) => {
         saved.push(c);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error thrown on purpose: what autosave must survive
         if (saved.length === 1) throw 'plain string';
         return { rev: 1, savedAt: 'now' };
       },
@@ -352,7 +353,9 @@ describe('autosave of a section', () => {
       read: () => 'x',
       save: async () => {
         n++;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error thrown on purpose: what autosave must survive
         if (n === 1) throw null;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error thrown on purpose: what autosave must survive
         if (n === 2) throw 42;
         return { rev: 1, savedAt: 'now' };
       },

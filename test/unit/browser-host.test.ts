@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isJsonContentType, jsonTooDeep, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
 import { makeBackend, tempDir } from '../helpers/temp';
 
+/** The typed error of a refused call's body. */
+const errorOf = (body: string) => (JSON.parse(body) as { error: { code: string; message: string } }).error;
+
 let host: BrowserHost | undefined;
 afterEach(async () => {
   await host?.close();
@@ -106,7 +109,7 @@ describe('browser host', () => {
     const refused = async (headers: Record<string, string>) => {
       const r = await json(h, 'body.get', {}, headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
-      expect(JSON.parse(r.body).error.code).toBe('forbidden');
+      expect(errorOf(r.body).code).toBe('forbidden');
     };
     await refused({ Origin: `http://127.0.0.1:${h.port + 1}` });
     await refused({ Origin: `http://localhost:${h.port + 1}` });
@@ -116,8 +119,8 @@ describe('browser host', () => {
     await refused({ Host: '127.0.0.1' });
     await refused({ Host: 'localhost' });
     await refused({ Host: `localhost:${h.port + 1}` });
-    expect(JSON.parse((await json(h, 'body.get', {}, { Host: '127.0.0.1' })).body).error.message).toBe('This server answers only on 127.0.0.1.');
-    expect(JSON.parse((await json(h, 'body.get', {}, { Origin: 'http://127.0.0.1' })).body).error.message).toBe('Requests from another origin are refused.');
+    expect(errorOf((await json(h, 'body.get', {}, { Host: '127.0.0.1' })).body).message).toBe('This server answers only on 127.0.0.1.');
+    expect(errorOf((await json(h, 'body.get', {}, { Origin: 'http://127.0.0.1' })).body).message).toBe('Requests from another origin are refused.');
     // The page's own origin, by either name, is accepted.
     expect((await json(h, 'body.get', {}, { Origin: `http://127.0.0.1:${h.port}` })).status).toBe(200);
     expect((await json(h, 'body.get', {}, { Origin: `http://localhost:${h.port}`, Host: `localhost:${h.port}` })).status).toBe(200);
@@ -169,7 +172,7 @@ describe('the browser host\'s request checks', () => {
     expect((await request(h, { method: 'POST', path: '/api/body.get', headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' } })).status).toBe(200);
     const r = await json(h, 'body.get', 'null');
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body).error.message).toMatch(/body\.get/);
+    expect(errorOf(r.body).message).toMatch(/body\.get/);
     const bad = await json(h, 'body.get', '{"a":');
     expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request body is not valid JSON.' } });
     const deep = await json(h, 'body.get', '['.repeat(129) + ']'.repeat(129));
@@ -192,7 +195,7 @@ describe('the browser host\'s request checks', () => {
     expect((await json(h, 'body.get', {}, { Authorization: `Bearer ${h.token}${h.token}` })).status).toBe(401);
     const post = await request(h, { method: 'POST', path: '/' });
     expect(post.status).toBe(400);
-    expect(JSON.parse(post.body).error.message).toBe('Only GET for pages.');
+    expect(errorOf(post.body).message).toBe('Only GET for pages.');
     const head = await request(h, { method: 'HEAD', path: '/' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');

@@ -18,31 +18,34 @@ export function RevisionText({ content }: { content: SerializedDoc }) {
       </p>
     );
   };
+  // Read first (the reader refuses what it cannot judge), then lay out: no JSX inside the try.
+  let tree: ReturnType<typeof sectionTree>;
   try {
-    for (const n of sectionTree(content, 'revision')) {
-      if (n.kind === 'block') blocks.push(line(n.block, blocks.length));
-      else
-        blocks.push(
-          <table key={blocks.length} className="rev-table">
-            <tbody>
-              {n.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.cells.map((c, j) => {
-                    const Cell = c.header || r.header ? 'th' : 'td';
-                    return (
-                      <Cell key={j} colSpan={c.colSpan > 1 ? c.colSpan : undefined} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}>
-                        {c.blocks.map(line)}
-                      </Cell>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>,
-        );
-    }
+    tree = sectionTree(content, 'revision');
   } catch (e) {
     return <p className="error-note">This revision cannot be shown: {e instanceof Error ? e.message : String(e)}</p>;
+  }
+  for (const n of tree) {
+    if (n.kind === 'block') blocks.push(line(n.block, blocks.length));
+    else
+      blocks.push(
+        <table key={blocks.length} className="rev-table">
+          <tbody>
+            {n.rows.map((r, i) => (
+              <tr key={i}>
+                {r.cells.map((c, j) => {
+                  const Cell = c.header || r.header ? 'th' : 'td';
+                  return (
+                    <Cell key={j} colSpan={c.colSpan > 1 ? c.colSpan : undefined} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}>
+                      {c.blocks.map(line)}
+                    </Cell>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>,
+      );
   }
   return <div className="rev-text" aria-label="Text of the selected revision">{blocks.length ? blocks : <p className="muted">(empty)</p>}</div>;
 }

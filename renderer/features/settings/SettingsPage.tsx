@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { BodyUpdate, DEFAULT_DOCUMENT_CONVENTIONS, type Body } from '../../../shared/domain/body';
-import { THEME_LABEL, THEMES, type Settings, type Theme } from '../../../shared/domain/settings';
+import { THEME_LABEL, THEMES, type Settings } from '../../../shared/domain/settings';
 import { api } from '../../api';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import { settingsChanged } from './SettingsEffects';
