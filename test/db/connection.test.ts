@@ -93,7 +93,7 @@ describe('opening the data file', () => {
     // Its own latest version opens (closed cleanly, reopened).
     const { file: own, db } = openTestDb();
     closeDatabase(db, own);
-    const again = openDatabase(own);
+    const again = openDatabase(own, { key: TEST_KEY });
     expect(schemaVersion(again)).toBe(LATEST_SCHEMA_VERSION);
     again.close();
   });
@@ -173,7 +173,7 @@ describe('opening the data file', () => {
     let error: unknown;
     const t0 = Date.now();
     try {
-      openDatabase(file).close();
+      openDatabase(file, { key: TEST_KEY }).close();
     } catch (e) {
       error = e;
     }
@@ -224,7 +224,7 @@ describe('opening the data file', () => {
     const sidecarsAfterClose = fs.readdirSync(dir).filter((n) => n !== path.basename(file));
     expect(sidecarsAfterClose.some((n) => n.endsWith('-wal'))).toBe(false);
     expect(sidecarsAfterClose.length).toBe(1);
-    const again = openDatabase(file);
+    const again = openDatabase(file, { key: TEST_KEY });
     expect(fs.readdirSync(dir).filter((n) => sidecarsAfterClose.includes(n))).toEqual([]);
     again.close();
   });

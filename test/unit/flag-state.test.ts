@@ -37,8 +37,8 @@ describe('markedIds', () => {
   it('collects the ids of every flag mark of every section, and refuses what the walk refuses', () => {
     expect([...markedIds([{ content: doc(p(f('a', t('x')), t(' '), el('flag', [t('y')], { ids: ['b', 'c'] }))) }, { content: doc(p(f('d', t('z')))) }])]).toEqual(['a', 'b', 'c', 'd']);
     expect(markedIds([{ content: doc(p(t('none'))) }]).size).toBe(0);
-    expect(() => markedIds([{ content: doc(el('table', [])) }])).toThrow(RedactionError);
-    expect(() => markedIds([{ content: doc(el('table', [])) }])).toThrow(/\(at section\.root\.children\[0\]\)/);
+    expect(() => markedIds([{ content: doc(el('figure', [])) }])).toThrow(RedactionError);
+    expect(() => markedIds([{ content: doc(el('figure', [])) }])).toThrow(/\(at section\.root\.children\[0\]\)/);
   });
 });
 

@@ -277,7 +277,7 @@ describe('redact: the allowlist', () => {
     says({ root: { children: [] } }, 'A node of the minutes has no type', 'section.root');
     says({ root: { type: 'root' } }, 'A "root" node has no list of children', 'section.root');
     says({ root: { type: 'paragraph', version: 1, children: [] } }, 'The redaction does not know a node of type "paragraph" at the top of a section', 'section.root');
-    says(doc(el('table', [t('secret')])), 'The redaction does not know a node of type "table" as a block of a section', r0);
+    says(doc(el('figure', [t('secret')])), 'The redaction does not know a node of type "figure" as a block of a section', r0);
     says(doc(el('x'.repeat(50), [])), `The redaction does not know a node of type "${'x'.repeat(40)}…" as a block of a section`, r0);
     says(doc(el('x'.repeat(40), [])), `The redaction does not know a node of type "${'x'.repeat(40)}" as a block of a section`, r0);
     says(doc(p(el('image', []))), 'The redaction does not know a node of type "image" inside a line of text', `${r0}.children[0]`);
@@ -451,7 +451,7 @@ describe('redact: the rules at their edges', () => {
     expect((err as RedactionError).message).toBe('Two stored sections have the key "opening" (at sections[1]). Nothing was published.');
     let bad: unknown;
     try {
-      redact(input({ agenda: [item('i1', '1')], sections: [{ key: 'i1', content: doc(el('table', [])) }] }));
+      redact(input({ agenda: [item('i1', '1')], sections: [{ key: 'i1', content: doc(el('figure', [])) }] }));
     } catch (e) {
       bad = e;
     }
