@@ -293,7 +293,16 @@ describe('flags without a selection, and who set them', () => {
         return null;
       });
       expect(at).not.toBeNull();
+      // The editor takes the caret from the browser's selectionchange event, which Chromium may deliver after a key
+      // pressed right after the click (input runs first): wait for that event before the shortcut.
+      await page.evaluate(() => {
+        const w = window as unknown as { __selChanges: number };
+        w.__selChanges = 0;
+        document.addEventListener('selectionchange', () => (w.__selChanges += 1));
+      });
       await page.mouse.click(at!.x, at!.y);
+      await page.waitForFunction(() => (window as unknown as { __selChanges: number }).__selChanges > 0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
       await page.waitForFunction(() => {
         const sel = window.getSelection();
         return !!sel && sel.isCollapsed && !!sel.anchorNode?.textContent?.includes('laurent');
