@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
+import { apiCall, withExampleSession, type HostProcess } from './harness';
 import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -23,18 +23,14 @@ interface Ctx {
   editor: ReturnType<MinutesPageModel['editor']>;
 }
 
-async function session(fn: (x: Ctx) => Promise<void>) {
-  const dataDir = makeDataDir();
-  const { browser, host, page, meetingId } = await openExampleSession(dataDir);
-  try {
+function session(fn: (x: Ctx) => Promise<void>) {
+  return withExampleSession(async ({ page, host, meetingId }) => {
     const m = new MinutesPageModel(page);
     const c = new ConfidentialityModel(page);
     const section = m.sectionByTitle(ITEM);
     await m.open(host.origin, meetingId);
     await fn({ page, host, meetingId, m, c, section, editor: m.editor(section) });
-  } finally {
-    await closeSession({ browser, host, dataDir });
-  }
+  });
 }
 
 /** The sentence typed into the item, with "welcomed everyone" flagged (default reason) and "vademecum was presented" (internal deliberation). */

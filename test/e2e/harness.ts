@@ -129,3 +129,17 @@ export async function closeSession(s: { browser?: Browser; host?: HostProcess; d
   await s.host?.kill();
   fs.rmSync(s.dataDir, { recursive: true, force: true });
 }
+
+/**
+ * One test's own host, data folder and example meeting: opened, given to `fn`, then closed — the host that is in
+ * `s.host` by then (a test may restart it). So that each e2e test sets up its own state and can run alone.
+ */
+export async function withExampleSession(fn: (s: ExampleSession & { dataDir: string }) => Promise<void>, width = 1440, height = 900): Promise<void> {
+  const dataDir = makeDataDir();
+  const s = { ...(await openExampleSession(dataDir, width, height)), dataDir };
+  try {
+    await fn(s);
+  } finally {
+    await closeSession(s);
+  }
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { apiCall, closeSession, makeDataDir, openExampleSession, type ExampleSession } from './harness';
+import { apiCall, withExampleSession, type ExampleSession } from './harness';
 import { MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -15,15 +15,8 @@ const SIZES = [
   { width: 1440, height: 900 },
 ] as const;
 
-async function session(width: number, height: number, fn: (s: ExampleSession, m: MinutesPageModel) => Promise<void>) {
-  const dataDir = makeDataDir();
-  const s = await openExampleSession(dataDir, width, height);
-  try {
-    await fn(s, new MinutesPageModel(s.page));
-  } finally {
-    await closeSession({ ...s, dataDir });
-  }
-}
+const session = (width: number, height: number, fn: (s: ExampleSession, m: MinutesPageModel) => Promise<void>) =>
+  withExampleSession((s) => fn(s, new MinutesPageModel(s.page)), width, height);
 
 /** The bar is on screen, at the top, and shows the controls. */
 async function expectBarInView(page: Page) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, closeSession, makeDataDir, openExampleSession, startHost, type HostProcess } from './harness';
+import { apiCall, startHost, withExampleSession, type HostProcess } from './harness';
 import { MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -15,17 +15,7 @@ interface Session {
   dataDir: string;
 }
 
-async function session(fn: (s: Session) => Promise<void>) {
-  const dataDir = makeDataDir();
-  const { browser, host, page, meetingId } = await openExampleSession(dataDir);
-  const s: Session = { page, host, meetingId, dataDir };
-  try {
-    await fn(s);
-  } finally {
-    // s.host: the test may have restarted it.
-    await closeSession({ browser, host: s.host, dataDir });
-  }
-}
+const session = (fn: (s: Session) => Promise<void>) => withExampleSession(fn);
 
 describe('live minutes in Chromium', () => {
   it('types minutes into three items with formatting, lists, timestamps, decisions and actions', () =>

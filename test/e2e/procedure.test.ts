@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
+import { apiCall, withExampleSession, type HostProcess } from './harness';
 import { AgendaPage, ConfidentialityModel, MeetingsPage, MinutesPageModel, screenshot } from './pages';
 
 /** The procedure side of the minutes page and the meeting page, as an officer uses them. */
@@ -40,15 +40,7 @@ class ProcedureModel {
 }
 
 /** Each test starts its own host on its own data folder with the example meeting, so it can run alone. */
-async function session(fn: (x: { page: Page; host: HostProcess; meetingId: string }) => Promise<void>) {
-  const dataDir = makeDataDir();
-  const { browser, host, page, meetingId } = await openExampleSession(dataDir);
-  try {
-    await fn({ page, host, meetingId });
-  } finally {
-    await closeSession({ browser, host, dataDir });
-  }
-}
+const session = (fn: (x: { page: Page; host: HostProcess; meetingId: string }) => Promise<void>) => withExampleSession(fn);
 
 /** The later meeting that the follow-up tests carry things into. */
 async function createSecondPlenary(host: HostProcess) {
