@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
@@ -169,6 +168,8 @@ async function main() {
   const bin = electronBinary();
   if (bin && !args.browser) {
     const main = path.join(__dirname, 'main.cjs');
+    // Required here, not at the top: the browser host never spawns (child_process is ~5 ms of its start, issue 16).
+    const { spawn } = await import('node:child_process');
     const child = spawn(bin, [main, ...(args.example ? ['--example'] : [])], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;

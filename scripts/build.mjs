@@ -1,12 +1,16 @@
 // Builds everything `npm start`, the tests and packaging need:
 //   dist/renderer/            the React renderer (Vite)
-//   dist/electron/start.cjs   `npm start`: desktop window when the Electron runtime is installed, else the browser host
+//   dist/electron/start.cjs   `npm start`: runs start-app.cjs with V8's code cache (electron/start-loader.ts)
+//   dist/electron/start-app.cjs  desktop window when the Electron runtime is installed, else the browser host
+//   dist/electron/start-app.cjs.v8-cache  what V8 compiled during one start of the browser host at build time
 //   dist/electron/main.cjs    Electron main process          (from electron/hosts/electron-main.ts)
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
 //   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
 //   dist/electron/settings-conf.cjs     conf for the browser host's settings, required by start on the first settings use
 // Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external.
 import { build as esbuild } from 'esbuild';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +26,8 @@ if (only !== 'main') {
 
 if (only !== 'renderer') {
   const entries = [
-    ['electron/start.ts', 'dist/electron/start.cjs'],
+    ['electron/start.ts', 'dist/electron/start-app.cjs'],
+    ['electron/start-loader.ts', 'dist/electron/start.cjs'],
     ['electron/hosts/electron-main.ts', 'dist/electron/main.cjs'],
     ['electron/hosts/electron-preload.ts', 'dist/electron/preload.cjs'],
     ['electron/backend/export/documents.ts', 'dist/electron/export-documents.cjs'],
@@ -82,7 +87,7 @@ if (only !== 'renderer') {
         format: 'cjs',
         target: 'node20',
         external: ['electron', 'better-sqlite3-multiple-ciphers'],
-        plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : [zodEnglishOnly, lazyExports],
+        plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start-app.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : out.endsWith('start.cjs') ? [] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
         minify: true,
@@ -92,4 +97,50 @@ if (only !== 'renderer') {
     ),
   );
 }
+if (only !== 'renderer') await writeCodeCache();
+
+/**
+ * V8's code cache for start-app.cjs (electron/start-loader.ts uses it): the browser host started once on a throwaway
+ * data folder, its first call answered, then stopped; the loader writes what V8 compiled at the exit. Without it
+ * (this step failed) the host starts as well, only compiling its bundle itself.
+ */
+async function writeCodeCache() {
+  const cache = path.join(root, 'dist/electron/start-app.cjs.v8-cache');
+  fs.rmSync(cache, { force: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-code-cache-'));
+  const child = spawn(process.execPath, [path.join(root, 'dist/electron/start.cjs'), '--browser', '--port', '0', '--data-dir', path.join(tmp, 'data'), '--key-file', path.join(tmp, 'key')], {
+    env: { ...process.env, TFS_WRITE_CODE_CACHE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('the host did not start in 30 s')), 30_000);
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=(\S+))/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`the host exited with ${code}`)));
+    });
+    const { origin, hash } = new URL(url);
+    const token = /token=([^&]+)/.exec(hash)[1];
+    for (const name of ['meetings.list', 'app.info', 'body.get']) {
+      await fetch(`${origin}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+    }
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    if (!fs.existsSync(cache)) throw new Error('no cache was written');
+  } catch (err) {
+    child.kill('SIGKILL');
+    console.warn(`build: no code cache for start-app.cjs (${err.message}); the host will compile its bundle at each start`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 console.log(`build: ${only} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { checkBackupFile } from '../../electron/backend/db/backup';
 import { DB_FILE_NAME, LATEST_SCHEMA_VERSION, openDatabase } from '../../electron/backend/db/connection';
-import { checksumFile, DataFileError, inspectDataFile } from '../../electron/backend/db/data-file';
+import { checksumFile, DataFileError, dropChecksum, inspectDataFile } from '../../electron/backend/db/data-file';
 import { applyKey, keyFileText, type DataKey } from '../../electron/backend/db/key';
 import type { BackupInfo, BackupStatus, SavedBackup } from '../../shared/contract/backup';
 import type { MeetingDetail } from '../../shared/contract/core';
@@ -217,6 +217,56 @@ describe('encryption at rest (ChaCha20-Poly1305)', () => {
     fs.copyFileSync(target, path.join(restoreDir, DB_FILE_NAME));
     const r = makeBackend({ dataDir: restoreDir });
     expect((await call<Array<{ title: string }>>(r, 'meetings.list', {})).map((m) => m.title)).toEqual(['In the backup']);
+  });
+});
+
+describe('the key handed to the cipher (issue 16: no key derivation for a random key)', () => {
+  const hex = TEST_KEY.kind === 'key' ? TEST_KEY.bytes.toString('hex') : '';
+  /** Opens `file` read-only with exactly `material` (as SQLite3MultipleCiphers takes it); true if it reads. */
+  const opensWith = (file: string, material: string) => {
+    const raw = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      raw.pragma("cipher = 'chacha20'");
+      raw.key(Buffer.from(material));
+      raw.prepare('SELECT count(*) FROM sqlite_schema').get();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      raw.close();
+    }
+  };
+
+  it('a random key is given raw (its 32 bytes, no PBKDF2): a new data file opens with the raw key, not with the key text through the derivation', () => {
+    const dataDir = tempDir();
+    makeBackend({ dataDir }).close();
+    const file = path.join(dataDir, DB_FILE_NAME);
+    expect(inspectDataFile(file)).toBe('encrypted');
+    expect(opensWith(file, `x'${hex}'`)).toBe(true);
+    expect(opensWith(file, hex)).toBe(false);
+  });
+
+  it('a data file and a backup encrypted the earlier way (the key text through the derivation) still open with the same key; a wrong key is still refused', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, DB_FILE_NAME);
+    // A data file as the app wrote it before raw keys: made plain, then encrypted with the key's hex text.
+    const plain = makeBackend({ dataDir: dir, key: null });
+    const { meetingId } = await meetingWithCanary(plain);
+    plain.close();
+    const legacy = new BetterSqlite3(file);
+    legacy.pragma('journal_mode = DELETE');
+    legacy.pragma("cipher = 'chacha20'");
+    legacy.rekey(Buffer.from(hex));
+    legacy.close();
+    dropChecksum(file); // the checksum of the plain file's last close
+    expect(opensWith(file, hex)).toBe(true);
+    expect(opensWith(file, `x'${hex}'`)).toBe(false);
+    expect(checkBackupFile(file, LATEST_SCHEMA_VERSION, TEST_KEY)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, encrypted: true });
+    expect(() => checkBackupFile(file, LATEST_SCHEMA_VERSION, OTHER_KEY)).toThrow(/another key/);
+    const b = makeBackend({ dataDir: dir });
+    expect(JSON.stringify(await call(b, 'minutes.get', { meetingId }))).toContain(CANARY);
+    b.close();
+    expect(() => openDatabase(file, { key: OTHER_KEY })).toThrow(DataFileError);
   });
 });
 

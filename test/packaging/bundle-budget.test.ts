@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
  * - The meetings list's initial JS (index.html's entry chunk and its static imports, gzip): the issue's target is under
  *   1.5× a Vite + React hello-world (~68 KB gzip, so ~100 KB). Measured 73.7 KB when this budget was set; the budget is
  *   that + ~10%, so growth is a decision, not an accident. Raise it only with a measurement and a reason.
+ * - start.cjs is a small loader of start-app.cjs (the browser host) with V8's code cache, made by the build;
  * - docx and the export code are not in the main or start bundles (export-documents.cjs, required on the first export);
  *   nor are zod's 60-odd locales (only English is used).
  */
@@ -69,7 +71,7 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
   });
 
   it('docx and the DOCX builders are not in the start-up bundles; the export file is there to be required', () => {
-    for (const f of ['main.cjs', 'start.cjs']) {
+    for (const f of ['main.cjs', 'start-app.cjs']) {
       const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');
       expect(code, f).not.toMatch(/openxmlformats/);
       expect(code, f).toContain('require("./export-documents.cjs")');
@@ -78,17 +80,29 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
   });
 
   it('conf (ajv, semver) is not in the browser host\'s start bundle; settings-conf.cjs is there to be required on first use', () => {
-    const start = fs.readFileSync(path.join(DIST, 'electron/start.cjs'), 'utf8');
+    const start = fs.readFileSync(path.join(DIST, 'electron/start-app.cjs'), 'utf8');
     expect(start).not.toContain("strictSchema"); // an ajv option name, kept by minification
     expect(start).toContain('require("./settings-conf.cjs")');
     expect(fs.readFileSync(path.join(DIST, 'electron/settings-conf.cjs'), 'utf8')).toContain("strictSchema");
   });
 
   it("zod's locales other than English are not bundled (scripts/build.mjs keeps `en` only); its English messages are", () => {
-    for (const f of ['main.cjs', 'start.cjs', 'export-documents.cjs']) {
+    for (const f of ['main.cjs', 'start-app.cjs', 'export-documents.cjs']) {
       const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');
       expect(code, f).not.toMatch(/Ongeldige invoer|Entr(?:é|\\xE9)e invalide/);
     }
-    expect(fs.readFileSync(path.join(DIST, 'electron/start.cjs'), 'utf8')).toContain('Invalid input');
+    expect(fs.readFileSync(path.join(DIST, 'electron/start-app.cjs'), 'utf8')).toContain('Invalid input');
+  });
+
+  it('start.cjs is the small loader of start-app.cjs, and the build left V8\'s code cache of start-app.cjs beside it', () => {
+    const loader = fs.readFileSync(path.join(DIST, 'electron/start.cjs'), 'utf8');
+    expect(loader.length).toBeLessThan(4 * 1024);
+    expect(loader).toContain('start-app.cjs');
+    expect(loader).not.toMatch(/better-sqlite3|zod/);
+    const cache = fs.readFileSync(path.join(DIST, 'electron/start-app.cjs.v8-cache'));
+    // Headed by the SHA-256 of the bundle it was made from: a stale cache is never used.
+    const app = fs.readFileSync(path.join(DIST, 'electron/start-app.cjs'));
+    expect(cache.subarray(0, 32).equals(createHash('sha256').update(app).digest())).toBe(true);
+    expect(cache.length).toBeGreaterThan(64 * 1024);
   });
 });

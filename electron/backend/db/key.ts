@@ -20,15 +20,47 @@ export type DataKey =
 export const CIPHER = 'chacha20';
 export const KEY_BYTES = 32;
 
-/** The bytes handed to SQLite3MultipleCiphers (its key derivation, PBKDF2-SHA256, runs on them). */
+/**
+ * What SQLite3MultipleCiphers is given. A random key (key file, keychain) goes in as a raw key, `x'<64 hex digits>'`:
+ * the cipher uses its 32 bytes directly and no key derivation runs. Key derivation (PBKDF2-SHA256, 64,007 rounds,
+ * ~40 ms at every open) exists to slow down guessing a passphrase; 256 random bits cannot be guessed, so it added
+ * nothing but start-up time (issue 16). A passphrase still goes through the derivation.
+ */
 function material(key: DataKey): Buffer {
-  return key.kind === 'key' ? Buffer.from(key.bytes.toString('hex'), 'utf8') : Buffer.from(key.text.normalize('NFC'), 'utf8');
+  return key.kind === 'key' ? Buffer.from(`x'${key.bytes.toString('hex')}'`, 'utf8') : Buffer.from(key.text.normalize('NFC'), 'utf8');
 }
 
-/** Sets the cipher and the key on a connection just opened (before its first read). */
-export function applyKey(db: Database, key: DataKey): void {
+/**
+ * How a random key was handed over before raw keys (files encrypted until December 2026): its hex text, as if it were
+ * a passphrase, through the key derivation. Such files still open (see `applyKey`); null for a passphrase.
+ */
+function legacyMaterial(key: DataKey): Buffer | null {
+  return key.kind === 'key' ? Buffer.from(key.bytes.toString('hex'), 'utf8') : null;
+}
+
+const notADatabase = (err: unknown) => (err as { code?: unknown } | null)?.code === 'SQLITE_NOTADB';
+
+/**
+ * Sets the cipher and the key on a connection just opened (before its first read). A random key is tried raw first;
+ * if the file does not open with it (SQLITE_NOTADB) the key is tried in its earlier form (hex text through the key
+ * derivation), so data files and backups encrypted before raw keys still open with the same key file. A file that
+ * opens with neither is left to the caller's first read, which fails as before (wrong key, or a damaged first page).
+ * Returns which form opened it ('raw' also for a new, empty file).
+ */
+export function applyKey(db: Database, key: DataKey): 'raw' | 'legacy' | 'passphrase' {
   db.pragma(`cipher = '${CIPHER}'`);
   db.key(material(key));
+  const legacy = legacyMaterial(key);
+  if (!legacy) return 'passphrase';
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return 'raw';
+  } catch (err) {
+    if (!notADatabase(err)) throw err;
+  }
+  db.pragma(`cipher = '${CIPHER}'`);
+  db.key(legacy);
+  return 'legacy';
 }
 
 /**
