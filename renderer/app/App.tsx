@@ -1,17 +1,28 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
-import { api } from '../api';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
+import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
+import { loadBody } from './body';
 import { href, useRoute } from './router';
 
 // Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
 // pages — above all the minutes (Lexical, suggestions with wink-nlp, preview and redaction) — load when first opened.
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
-const MinutesPage = lazy(() => import('../features/minutes/MinutesPage').then((m) => ({ default: m.MinutesPage })));
+// The minutes page opened directly (a link, a reload) or for the first time is the slowest page to show (issue 16): its
+// code and its first calls start together, at once (beside the start-up check), not one after the other
+// (features/minutes/prefetch.ts). Once its code is loaded the page mounts at once and asks for its data itself.
+let minutesChunk: Promise<typeof import('../features/minutes/MinutesPage')> | null = null;
+let minutesChunkLoaded = false;
+const loadMinutesChunk = () =>
+  (minutesChunk ??= import('../features/minutes/MinutesPage').then((m) => {
+    minutesChunkLoaded = true;
+    return m;
+  }));
+const MinutesPage = lazy(() => loadMinutesChunk().then((m) => ({ default: m.MinutesPage })));
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
 const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
@@ -41,8 +52,17 @@ export function App() {
   // Until the start-up check answers, nothing that reads the data is shown (in recovery mode it could not).
   const checked = startup.value !== undefined || startup.error !== null;
   useEffect(() => {
-    api.call('body.get', {}).then(setBody, () => setBody(null));
+    loadBody().then(setBody, () => setBody(null));
   }, []);
+
+  const minutesId = route.name === 'minutes' && !damaged ? route.id : null;
+  useEffect(() => {
+    // Left (or never shown: recovery mode) before the page mounted: what was asked for is not used.
+    if (minutesId === null) return dropMinutesPrefetch();
+    if (minutesChunkLoaded) return;
+    prefetchMinutes(minutesId);
+    void loadMinutesChunk();
+  }, [minutesId]);
 
   const navigated = useRef(false);
   useEffect(() => {

@@ -5,6 +5,8 @@ import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
 import { api } from '../../api';
+import { loadBody } from '../../app/body';
+import { takeMinutesStart } from './prefetch';
 import type { ReportError } from '../../ui/errors';
 import { useLatest } from '../../ui/useLatest';
 
@@ -42,7 +44,7 @@ export function useMinutesData(id: string, report: ReportError) {
   const reportRef = useLatest(report);
 
   useEffect(() => {
-    api.call('body.get', {}).then(
+    loadBody().then(
       (b) => setBodyName(b.name),
       (e) => report('Loading the name of the body (for the public preview)', e),
     );
@@ -59,7 +61,8 @@ export function useMinutesData(id: string, report: ReportError) {
   useEffect(() => {
     let alive = true;
     contents.current = new Map();
-    Promise.all([api.call('meetings.get', { id }), api.call('minutes.outline', { meetingId: id }), api.call('members.list', {})]).then(
+    const start = takeMinutesStart(id);
+    start.page.then(
       ([d, m, orgs]) => {
         if (!alive) return;
         setDetail(d);
@@ -78,7 +81,8 @@ export function useMinutesData(id: string, report: ReportError) {
         const key = keys.find((k) => !done.has(k) && nearRef.current.has(k)) ?? keys.find((k) => !done.has(k))!;
         done.add(key);
         try {
-          const s = await api.call('minutes.section', { meetingId: id, sectionKey: key });
+          const pre = done.size === 1 ? await start.first.catch(() => null) : null;
+          const s = pre?.key === key ? pre.section : await api.call('minutes.section', { meetingId: id, sectionKey: key });
           if (!alive) return;
           contents.current.set(key, JSON.stringify(s.content));
           // The rev the editor starts from is the one of the content it holds.
@@ -88,8 +92,10 @@ export function useMinutesData(id: string, report: ReportError) {
           // Fail closed: that section stays unopened (nothing can be typed into it) and the officer is told.
           if (alive) reportRef.current('Loading the minutes of a section (reload the page to try again)', e);
         }
-        // Let the page render, and a jump or a scroll that happened meanwhile choose the next section.
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        // Let the page render, and a jump or a scroll that happened meanwhile choose the next section. After the first
+        // section, the next one is asked for in an idle moment: mounting an editor is a long task, and the officer's
+        // first click and keys into the first editor come before it (issue 16).
+        await (done.size === 1 ? nextTask() : idle());
       }
     }
     return () => {
@@ -137,3 +143,11 @@ function upsert<T extends { id: string }>(list: T[], item: T): T[] {
 }
 
 export type MinutesData = ReturnType<typeof useMinutesData>;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** An idle moment of the browser (at most 300 ms away). */
+function idle(): Promise<void> {
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+  return w.requestIdleCallback ? new Promise<void>((resolve) => w.requestIdleCallback!(() => resolve(), { timeout: 300 })) : nextTask();
+}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { BodyUpdate, DEFAULT_DOCUMENT_CONVENTIONS, type Body } from '../../../shared/domain/body';
 import { THEME_LABEL, THEMES, type Settings } from '../../../shared/domain/settings';
 import { api } from '../../api';
+import { bodyChanged } from '../../app/body';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import { settingsChanged } from './SettingsEffects';
 import { applyTheme } from './theme';
@@ -44,7 +45,9 @@ export function SettingsPage() {
     setBodyErrors({});
     const r = await act.run(async () => {
       const next = await api.call('settings.update', { theme: s.theme, redactionMarker: s.redactionMarker, defaultExportFolder: s.defaultExportFolder.trim() });
-      setBody(await api.call('body.update', update));
+      const saved = await api.call('body.update', update);
+      bodyChanged(saved);
+      setBody(saved);
       return next;
     });
     if (r) {

@@ -1,4 +1,4 @@
-import { suggestBlock, type BlockResult, type CompiledContext, type Speaker, type Suggestion } from '../../../shared/suggestions';
+import { suggestBlock, type BlockResult, type CompiledContext, type Speaker, type Suggestion } from './lazy-engine';
 
 /**
  * The engine's findings per block text, for one context: typing changes one block, so a section's other blocks cost

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Organisation } from '../../../shared/domain/members';
-import { compileContext, dismissalKey, warmUp, withDismissed, type CompiledContext, type SuggestedFlagReason, type SuggestionKind } from '../../../shared/suggestions';
+import { compileContext, dismissalKey, engineLoaded, loadEngine, warmUp, withDismissed, type CompiledContext, type SuggestedFlagReason, type SuggestionKind } from './lazy-engine';
 import type { LexicalEditor } from 'lexical';
 import { api } from '../../api';
 import type { FlagReason } from '../../../shared/domain/flags';
@@ -23,6 +23,9 @@ export interface SectionSuggestion {
 
 /** How long the browser may wait for an idle moment before the suggestions run anyway. */
 const IDLE_TIMEOUT_MS = 1500;
+
+/** How long after the first editor is on the page the engine's chunk starts loading (in the next idle moment). */
+const ENGINE_DELAY_MS = 800;
 
 /** Longest slice of engine work per idle callback when the engine has blocks it has not seen (first run, paste). */
 const SLICE_MS = 12;
@@ -81,10 +84,36 @@ export function useSuggestions(o: SuggestionsOptions) {
   const readers = useRef(new WeakMap<LexicalEditor, IncrementalBlockReader>());
   const opts = useLatest(o);
 
+  // The engine's chunk (winkNLP and its model, lazy-engine.ts) loads once an editor is on the page and suggestions are
+  // on, in an idle moment a little later (the first editor is editable first); then the model is read in the next idle
+  // moment (issue 16). With suggestions off it is not loaded at all.
+  const [engineReady, setEngineReady] = useState(engineLoaded);
+  const wanted = o.active && o.sectionKeys.length > 0;
+  useEffect(() => {
+    if (engineReady || !wanted) return;
+    let alive = true;
+    let idle: IdleHandle | null = null;
+    const timer = setTimeout(() => {
+      idle = whenIdle(() => {
+        loadEngine().then(
+          () => {
+            if (!alive) return;
+            setEngineReady(true);
+            idle = whenIdle(() => warmUp());
+          },
+          (e) => alive && setError(e),
+        );
+      });
+    }, ENGINE_DELAY_MS);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      idle?.cancel();
+    };
+  }, [engineReady, wanted]);
+
   useEffect(() => {
     let alive = true;
-    // The NLP model is read once (a few hundred ms): in the first idle moment, not on the first keystroke's run.
-    const warm = whenIdle(() => warmUp());
     Promise.all([api.call('terms.list', {}), api.call('flags.dismissedSuggestions', { meetingId: o.meetingId })]).then(
       ([t, d]) => {
         if (!alive) return;
@@ -100,7 +129,6 @@ export function useSuggestions(o: SuggestionsOptions) {
     );
     return () => {
       alive = false;
-      warm.cancel();
     };
   }, [o.meetingId]);
 
@@ -125,6 +153,7 @@ export function useSuggestions(o: SuggestionsOptions) {
 
   const run = useCallback(function runSection(key: string, deadline?: IdleDeadline) {
     pending.current.delete(key);
+    if (!engineLoaded()) return; // every section runs once it has loaded (the effect below)
     const editor = opts.current.getEditor(key);
     if (!editor || !opts.current.active) {
       setSectionHighlights(key, []);
@@ -186,9 +215,9 @@ export function useSuggestions(o: SuggestionsOptions) {
   // Every section once the context is known, and again whenever it changes (terms, dismissals, members).
   const keysSig = o.sectionKeys.join('|');
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !engineReady) return;
     for (const k of opts.current.sectionKeys) schedule(k);
-  }, [ready, context, keysSig, o.active, schedule, opts]);
+  }, [ready, engineReady, context, keysSig, o.active, schedule, opts]);
 
   useEffect(
     () => () => {

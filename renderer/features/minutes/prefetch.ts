@@ -1,0 +1,53 @@
+import type { MeetingDetail } from '../../../shared/contract/core';
+import type { MinutesOutline } from '../../../shared/contract/minutes';
+import type { Organisation } from '../../../shared/domain/members';
+import type { Section } from '../../../shared/domain/minutes';
+import { api } from '../../api';
+
+/**
+ * The minutes page's first calls, asked for while its chunk is still loading (issue 16). Opened directly (a link, a
+ * reload), the page's code — Lexical and the rest, ~0.5 MB — arrives and runs before the page can ask for anything;
+ * the app shell starts these calls when it starts loading that code, so the answers are there when the page mounts.
+ * The first section's content is asked for as soon as the outline has arrived, ahead of the page's other calls (the
+ * host answers one call at a time): it is the editor the officer types into first.
+ *
+ * Only ever used by the mount it was made for: the shell starts it only while the page's chunk is loading (once the
+ * chunk is there the page mounts at once and asks itself), and drops it when the route leaves the page.
+ */
+export interface MinutesStart {
+  id: string;
+  page: Promise<[MeetingDetail, MinutesOutline, Organisation[]]>;
+  first: Promise<{ key: string; section: Section } | null>;
+}
+
+let started: MinutesStart | null = null;
+
+function start(id: string): MinutesStart {
+  const outline = api.call('minutes.outline', { meetingId: id });
+  const page = Promise.all([api.call('meetings.get', { id }), outline, api.call('members.list', {})]);
+  const first = outline.then(async (o) => {
+    const key = o.sections[0]?.key;
+    return key === undefined ? null : { key, section: await api.call('minutes.section', { meetingId: id, sectionKey: key }) };
+  });
+  // Whoever takes them reports their errors; unused, they must not surface as unhandled rejections.
+  page.catch(() => undefined);
+  first.catch(() => undefined);
+  return { id, page, first };
+}
+
+/** The shell: the route is this meeting's minutes and the page's chunk is loading. */
+export function prefetchMinutes(id: string): void {
+  if (started?.id !== id) started = start(id);
+}
+
+/** The shell: the route left the minutes page (what was asked for is not used). */
+export function dropMinutesPrefetch(): void {
+  started = null;
+}
+
+/** The page, when it mounts: the calls the shell started for it, or the same calls made now. Taken once. */
+export function takeMinutesStart(id: string): MinutesStart {
+  const s = started?.id === id ? started : start(id);
+  started = null;
+  return s;
+}
