@@ -148,6 +148,5 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** An idle moment of the browser (at most 300 ms away). */
 function idle(): Promise<void> {
-  const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
-  return w.requestIdleCallback ? new Promise<void>((resolve) => w.requestIdleCallback!(() => resolve(), { timeout: 300 })) : nextTask();
+  return typeof window.requestIdleCallback === 'function' ? new Promise<void>((resolve) => window.requestIdleCallback(() => resolve(), { timeout: 300 })) : nextTask();
 }
