@@ -96,7 +96,11 @@ export function MinutesPage({ id }: { id: string }) {
     for (const s of st.sections) {
       const held = data.contents.current.get(s.key);
       const content = editors.current.get(s.key)?.getContent() ?? (held === undefined ? undefined : (JSON.parse(held) as SerializedDoc));
-      if (!content) return null;
+      if (!content) {
+        // Sections held packed (a long meeting) are unpacked for the preview; it is made again once they are.
+        if (data.packed.current.has(s.key)) data.unpackSections();
+        return null;
+      }
       sections.push({ key: s.key, content });
     }
     return {
@@ -113,7 +117,7 @@ export function MinutesPage({ id }: { id: string }) {
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, publicOptions, previewChanged, data.ready]);
+  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, publicOptions, previewChanged, data.ready, data.held]);
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({
@@ -217,6 +221,7 @@ export function MinutesPage({ id }: { id: string }) {
           state={state}
           contents={data.contents}
           ready={data.ready}
+          held={data.held}
           near={data.near}
           bringNear={data.bringNear}
           agendaById={agendaById}
@@ -271,7 +276,7 @@ export function MinutesPage({ id }: { id: string }) {
           onRestored={(rev, content, changedFlags) => {
             flagStore.applyChanges(changedFlags);
             autosave.reset(history);
-            data.contents.current.set(history, JSON.stringify(content)); // the remounted editor starts from it
+            data.hold(history, JSON.stringify(content)); // the remounted editor starts from it
             data.patch((s) => ({ ...s, sections: s.sections.map((x) => (x.key === history ? { ...x, rev } : x)) }));
             setMountKeys((m) => ({ ...m, [history]: (m[history] ?? 0) + 1 }));
           }}

@@ -27,6 +27,8 @@ export function MinutesSections(props: {
   state: MinutesState;
   contents: MutableRefObject<Map<string, string>>;
   ready: ReadonlySet<string>;
+  /** Sections whose content is held as JSON text or in an editor (not packed): only these may mount an editor. */
+  held: ReadonlySet<string>;
   near: ReadonlySet<string>;
   bringNear: (keys: readonly string[]) => void;
   agendaById: Map<string, AgendaItem>;
@@ -83,7 +85,7 @@ export function MinutesSections(props: {
     }
     return r;
   };
-  const mounted = (key: string) => props.ready.has(key) && (small || props.near.has(key) || typeof IntersectionObserver === 'undefined');
+  const mounted = (key: string) => props.ready.has(key) && props.held.has(key) && (small || props.near.has(key) || typeof IntersectionObserver === 'undefined');
   // One rule of withholding (shared/redaction): sub-items of withheld items and items with an unknown parent included.
   const publication = publicationStates([...agendaById.values()]);
   const withheld = (key: string) => (publication.get(key) ?? 'published') !== 'published';

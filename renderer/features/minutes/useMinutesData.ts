@@ -6,6 +6,7 @@ import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import { loadBody } from '../../app/body';
+import { canPack, pack, unpack } from './packed';
 import { takeMinutesStart } from './prefetch';
 import type { ReportError } from '../../ui/errors';
 import { useLatest } from '../../ui/useLatest';
@@ -23,7 +24,8 @@ export const SMALL_MEETING_CHARS = 150_000;
  * viewport first, so no section's answer holds up the page's other calls (the host answers one call at a time).
  *
  * A section's content is held once: in `contents` (as its JSON text: a third smaller than the parsed objects, and what
- * Lexical starts from anyway) until its editor mounts, then only by the editor (Lexical's state);
+ * Lexical starts from anyway) until its editor mounts, then only by the editor (Lexical's state); in a long meeting, a
+ * section far from the viewport is held gzipped in `packed` instead, and unpacked into `contents` when it comes near;
  * if an editor is ever taken down, its content goes back to `contents` (MinutesSections does both). React state holds
  * no content. Refs mirror the state for callbacks that must not re-create on every change (autosave, shortcuts).
  */
@@ -38,6 +40,11 @@ export function useMinutesData(id: string, report: ReportError) {
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
   const contents = useRef(new Map<string, string>());
+  /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
+  const packed = useRef(new Map<string, Uint8Array>());
+  /** Sections whose content is held as JSON text (or already in an editor): the only ones whose editor may mount. */
+  const [held, setHeld] = useState<ReadonlySet<string>>(() => new Set());
+  const unpacking = useRef(new Set<string>());
   const nearRef = useLatest(near);
   const stateRef = useLatest(state);
   const detailRef = useLatest(detail);
@@ -56,11 +63,14 @@ export function useMinutesData(id: string, report: ReportError) {
     setShownId(id);
     setReady(new Set());
     setNear(new Set());
+    setHeld(new Set());
   }
 
   useEffect(() => {
     let alive = true;
     contents.current = new Map();
+    packed.current = new Map();
+    unpacking.current = new Set();
     const start = takeMinutesStart(id);
     start.page.then(
       ([d, m, orgs]) => {
@@ -84,7 +94,17 @@ export function useMinutesData(id: string, report: ReportError) {
           const pre = done.size === 1 ? await start.first.catch(() => null) : null;
           const s = pre?.key === key ? pre.section : await api.call('minutes.section', { meetingId: id, sectionKey: key });
           if (!alive) return;
-          contents.current.set(key, JSON.stringify(s.content));
+          const json = JSON.stringify(s.content);
+          // A long meeting's sections that are not near (and not the first) are held packed until they come near.
+          const small = outline.sections.reduce((n, x) => n + x.textLength, 0) < SMALL_MEETING_CHARS;
+          if (canPack && !small && done.size > 1 && !nearRef.current.has(key)) {
+            const bytes = await pack(json);
+            if (!alive) return;
+            packed.current.set(key, bytes);
+          } else {
+            contents.current.set(key, json);
+            setHeld((h) => new Set(h).add(key));
+          }
           // The rev the editor starts from is the one of the content it holds.
           setState((st) => (st ? { ...st, sections: st.sections.map((x) => (x.key === key && x.rev !== s.rev ? { ...x, rev: s.rev, updatedAt: s.updatedAt } : x)) } : st));
           setReady((r) => new Set(r).add(key));
@@ -102,6 +122,38 @@ export function useMinutesData(id: string, report: ReportError) {
       alive = false;
     };
   }, [id, nearRef, reportRef]);
+
+  /** Unpacks sections held packed (their editor may then mount); all of them when `keys` is omitted (the preview). */
+  const unpackSections = useCallback(
+    (keys?: Iterable<string>) => {
+      for (const key of keys ?? [...packed.current.keys()]) {
+        const bytes = packed.current.get(key);
+        if (!bytes || unpacking.current.has(key)) continue;
+        unpacking.current.add(key);
+        const map = packed.current;
+        unpack(bytes).then(
+          (json) => {
+            unpacking.current.delete(key);
+            if (map.get(key) !== bytes) return; // another meeting since, or newer content was put in (`hold`)
+            contents.current.set(key, json);
+            map.delete(key);
+            setHeld((h) => new Set(h).add(key));
+          },
+          // Fail closed: the section stays unopened (nothing can be typed into it) and the officer is told.
+          (e) => reportRef.current('Opening the minutes of a section (reload the page to try again)', e),
+        );
+      }
+    },
+    [reportRef],
+  );
+  /** Puts a section's content (JSON text) where its next editor starts from, in place of anything held packed. */
+  const hold = useCallback((key: string, json: string) => {
+    packed.current.delete(key);
+    contents.current.set(key, json);
+    setHeld((h) => (h.has(key) ? h : new Set(h).add(key)));
+  }, []);
+  // A packed section that comes near is unpacked (then its editor mounts).
+  useEffect(() => unpackSections([...near].filter((k) => packed.current.has(k))), [near, ready, unpackSections]);
 
   /** Marks sections as near (the viewport, a jump): their content loads first and their editor mounts. */
   const bringNear = useCallback((keys: readonly string[]) => {
@@ -132,6 +184,10 @@ export function useMinutesData(id: string, report: ReportError) {
     putDecision,
     putAction,
     contents,
+    packed,
+    held,
+    unpackSections,
+    hold,
     ready,
     near,
     bringNear,
