@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
-import { MeetingsPage, MinutesPageModel } from './pages';
+import { ConfidentialityModel, MeetingsPage, MinutesPageModel } from './pages';
 
 /**
  * Issue 16: the renderer is split by route. The meetings list (the first page) loads only its own chunk; the minutes
@@ -55,6 +55,38 @@ describe('start-up: the meetings list loads only what it runs', () => {
     await editor.click();
     await page.keyboard.type('Loaded on demand.');
     await expect.poll(() => editor.innerText()).toContain('Loaded on demand.');
+  });
+
+  it('opened directly: body.get is asked once, and the suggestion engine (winkNLP) loads only after the first editor is editable', async () => {
+    const meetingId = (await apiCall(host, 'meetings.list', {})).json.value as Array<{ id: string }>;
+    const events: Array<{ what: string; at: number }> = [];
+    const t0 = Date.now();
+    const onRequest = (r: import('playwright-core').Request) => {
+      const api = /\/api\/([\w.]+)$/.exec(r.url());
+      const file = new URL(r.url()).pathname.replace(/^.*\//, '');
+      events.push({ what: api ? `call ${api[1]}` : file, at: Date.now() - t0 });
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${host.origin}/#/meetings/${meetingId[0]!.id}/minutes`);
+      await page.reload(); // a fresh page on the minutes: its own start, as opened from a link
+      events.length = 0;
+      const minutes = new MinutesPageModel(page);
+      const editor = minutes.editor(minutes.section('opening'));
+      await editor.waitFor();
+      await editor.click();
+      await page.keyboard.type('Typed before the engine.');
+      await expect.poll(() => editor.innerText()).toContain('Typed before the engine.');
+      const editable = Date.now() - t0;
+      // The engine's chunk is not among what the page fetched to get there …
+      expect(events.filter((e) => /^suggestions-.*\.js$/.test(e.what) && e.at <= editable)).toEqual([]);
+      // … and comes afterwards (suggestions are on by default).
+      await expect.poll(() => events.some((e) => /^suggestions-.*\.js$/.test(e.what)), { timeout: 20_000 }).toBe(true);
+      // One body.get for the whole page (the top bar and the preview share it).
+      expect(events.filter((e) => e.what === 'call body.get')).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 });
 
@@ -135,6 +167,19 @@ describe('start-up: a long meeting loads per section and mounts editors near the
     await minutes.waitSaved();
     const stored = await apiCall(host, 'minutes.section', { meetingId, sectionKey: keys.at(-1) });
     expect(JSON.stringify(stored.json.value)).toContain('Typed far down.');
+  });
+
+  it('far sections are held packed until needed: the public preview still shows every section, the last one included', async () => {
+    const minutes = new MinutesPageModel(page);
+    await minutes.open(host.origin, meetingId);
+    await page.reload(); // a fresh page (the test before scrolled to the last section)
+    await minutes.editor(minutes.section(keys[0]!)).waitFor();
+    await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
+    // The last section is loaded but far away: no editor.
+    expect(await minutes.section(keys.at(-1)!).locator('[contenteditable]').count()).toBe(0);
+    const c = new ConfidentialityModel(page);
+    await c.openTab('Public preview');
+    await c.waitPreview((t) => t.includes('quokka registry') && t.includes('Item 12, paragraph 35'), 'the last and a middle section');
   });
 
   it('a search result in a section whose editor is not mounted opens it at the passage', async () => {
