@@ -2,35 +2,46 @@
  * Suggestion underlines drawn with the CSS Custom Highlight API: ranges over the editors' DOM text, styled by
  * `::highlight(tfs-suggestion)` in styles.css. The Lexical document is never touched, so an underline can never be
  * saved, exported or undone. Where the API is missing, nothing is drawn (the list under each section still works).
+ *
+ * One highlight holds every section's ranges and is changed in place (ranges added and removed), so a run that
+ * changes one paragraph's underlines costs that paragraph, not the whole meeting.
  */
 export const SUGGESTION_HIGHLIGHT = 'tfs-suggestion';
 
-const bySection = new Map<string, Range[]>();
-
-interface HighlightApi {
-  registry: { set(name: string, h: unknown): void; delete(name: string): void };
-  make: (ranges: Range[]) => unknown;
+interface HighlightSet {
+  add(r: AbstractRange): unknown;
+  delete(r: AbstractRange): boolean;
+  clear(): void;
 }
 
-function api(): HighlightApi | null {
-  const css = (globalThis as { CSS?: { highlights?: HighlightApi['registry'] } }).CSS;
-  const H = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+interface Registry {
+  set(name: string, h: unknown): void;
+  delete(name: string): void;
+}
+
+let registered: HighlightSet | null = null;
+
+function highlight(): HighlightSet | null {
+  if (registered) return registered;
+  const css = (globalThis as { CSS?: { highlights?: Registry } }).CSS;
+  const H = (globalThis as { Highlight?: new () => HighlightSet }).Highlight;
   if (!css?.highlights || typeof H !== 'function') return null;
-  return { registry: css.highlights, make: (ranges) => new H(...ranges) };
+  registered = new H();
+  css.highlights.set(SUGGESTION_HIGHLIGHT, registered);
+  return registered;
 }
 
-/** Replaces one section's underlines (an empty list removes them). */
-export function setSectionHighlights(sectionKey: string, ranges: Range[]): void {
-  if (ranges.length === 0) bySection.delete(sectionKey);
-  else bySection.set(sectionKey, ranges);
-  const a = api();
-  if (!a) return;
-  const all = [...bySection.values()].flat();
-  if (all.length === 0) a.registry.delete(SUGGESTION_HIGHLIGHT);
-  else a.registry.set(SUGGESTION_HIGHLIGHT, a.make(all));
+/** Removes some underlines and draws others. */
+export function changeHighlights(removed: readonly AbstractRange[], added: readonly AbstractRange[]): void {
+  if (removed.length === 0 && added.length === 0) return;
+  const h = highlight();
+  if (!h) return;
+  for (const r of removed) h.delete(r);
+  for (const r of added) h.add(r);
 }
 
 export function clearAllHighlights(): void {
-  bySection.clear();
-  api()?.registry.delete(SUGGESTION_HIGHLIGHT);
+  registered?.clear();
+  (globalThis as { CSS?: { highlights?: Registry } }).CSS?.highlights?.delete(SUGGESTION_HIGHLIGHT);
+  registered = null;
 }
