@@ -43,6 +43,7 @@ export class SectionRun {
   step(outOfTime: () => boolean): SectionRunResult {
     const changed: BlockSuggestions[] = [];
     const { owner, section } = this;
+    let read = 0;
     while (this.index < this.blocks.length) {
       const id = this.blocks[this.index]!;
       const text = owner.textOf(id);
@@ -57,8 +58,12 @@ export class SectionRun {
         this.index++;
         continue;
       }
-      if (!owner.cached(text, this.speaker) && outOfTime()) return { changed, complete: false };
+      const cached = owner.cached(text, this.speaker);
+      // Out of time: stop before a block the engine has not read — but only after reading one, so that every slice
+      // makes progress (a slice given no time at all still reads one block).
+      if (!cached && read > 0 && outOfTime()) return { changed, complete: false };
       const result = owner.block(text, this.speaker);
+      if (!cached) read++;
       section.sent.set(id, { epoch: owner.epoch, speaker: key, result });
       // A block seen for the first time is sent only if it has suggestions (the page takes none for none).
       if (sent ? !sameSuggestions(sent.result.suggestions, result.suggestions) : result.suggestions.length > 0) changed.push([id, result.suggestions]);
