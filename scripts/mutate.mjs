@@ -1,4 +1,4 @@
-// `npm run mutate [-- group ...]` (`-- --summary`: the table and the survivors of the last runs): StrykerJS over the safety code, one group of files at a time (issue 15 point 1).
+// `npm run mutate [-- group ...] [--force]` (`-- --summary`: the table and the survivors of the last runs): StrykerJS over the safety code, one group of files at a time (issue 15 point 1).
 //
 // Each group mutates its files, runs only the tests that exercise them (vitest.mutate.config.ts reads MUTATE_TESTS),
 // and keeps its own incremental file in test/mutation/ (committed, so a re-run only tests mutants of changed code or
@@ -39,7 +39,10 @@ export const GROUPS = {
   },
   database: {
     mutate: ['electron/backend/db/connection.ts', 'electron/backend/db/migrations/index.ts'],
-    tests: ['test/db/connection.test.ts'],
+    // connection.test.ts, the migration tests (each opens a database through openDatabase/migrate) and the data-file
+    // tests (damage, encryption, backup, disk full). Not private.test.ts: it sets process.umask(), which Stryker's
+    // vitest runner (worker threads) refuses; the tests through a host process skip themselves (start-host.ts).
+    tests: ['test/db/connection.test.ts', 'test/db/migration-*.test.ts', 'test/datafile/damage.test.ts', 'test/datafile/encryption.test.ts', 'test/datafile/backup.test.ts', 'test/datafile/disk-full.test.ts'],
   },
   host: {
     mutate: ['electron/hosts/browser-host.ts'],
@@ -95,6 +98,8 @@ for (const name of names) {
       'stryker', 'run', 'stryker.config.mjs',
       '--mutate', g.mutate.join(','),
       '--incrementalFile', `test/mutation/${name}.incremental.json`,
+      // `--force`: test every mutant again (the incremental run reuses old results, and has kept a stale "Survived").
+      ...(process.argv.includes('--force') ? ['--force'] : []),
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATE_GROUP: name, MUTATE_TESTS: g.tests.join(','), FC_RUNS: process.env.FC_RUNS ?? '25' } },
   );
