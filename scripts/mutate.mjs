@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -77,12 +78,15 @@ function summary() {
   console.log(rows.join('\n'));
   console.log(`\n${survivors.length} survivors:\n${survivors.join('\n')}`);
 }
-if (process.argv.includes('--summary')) {
+const { values: flags, positionals: asked } = parseArgs({
+  options: { summary: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+if (flags.summary) {
   summary();
   process.exit(0);
 }
 
-const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = asked.length ? asked : Object.keys(GROUPS);
 let failed = 0;
 for (const name of names) {
@@ -99,7 +103,7 @@ for (const name of names) {
       '--mutate', g.mutate.join(','),
       '--incrementalFile', `test/mutation/${name}.incremental.json`,
       // `--force`: test every mutant again (the incremental run reuses old results, and has kept a stale "Survived").
-      ...(process.argv.includes('--force') ? ['--force'] : []),
+      ...(flags.force ? ['--force'] : []),
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATE_GROUP: name, MUTATE_TESTS: g.tests.join(','), FC_RUNS: process.env.FC_RUNS ?? '25' } },
   );
