@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isJsonContentType, jsonTooDeep, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
@@ -165,6 +166,7 @@ describe('the browser host\'s request checks', () => {
     expect(jsonTooDeep('["\\\\", [[[]]]]', 2)).toBe(true);
     expect(jsonTooDeep('"[[["', 0)).toBe(false);
     expect(jsonTooDeep('[', 0)).toBe(true);
+    expect(jsonTooDeep('{"a":{},"b":{},"c":{}}', 2)).toBe(false); // a closing brace counts down like a bracket
   });
 
   it('a call with a body and a call with an empty body ({}) both reach the dispatcher; a body of JSON null is refused by the schema', async () => {
@@ -199,6 +201,42 @@ describe('the browser host\'s request checks', () => {
     const head = await request(h, { method: 'HEAD', path: '/' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('the token must be the whole header: nothing before "Bearer", nothing after the token', async () => {
+    const { host: h } = await start();
+    for (const auth of [`Bearer ${h.token}!`, `Bearer ${h.token} x`, `xBearer ${h.token}`, `Basic Bearer ${h.token}`]) {
+      const r = await json(h, 'body.get', {}, { Authorization: auth });
+      expect(r.status, auth).toBe(401);
+    }
+  });
+
+  it('says what is wrong with the Content-Type; a missing page is a JSON not-found', async () => {
+    const { host: h } = await start();
+    const r = await json(h, 'body.get', {}, { 'Content-Type': 'text/plain' });
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'Calls carry JSON (Content-Type: application/json).' } });
+    const missing = await request(h, { path: '/assets/missing.js' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(errorOf(missing.body).code).toBe('not_found');
+  });
+
+  it('listens on 127.0.0.1 only (not on ::1), and close() stops it', async () => {
+    const { host: h } = await start();
+    const connects = (address: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = net.connect(h.port, address);
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      });
+    expect(await connects('127.0.0.1')).toBe(true);
+    expect(await connects('::1')).toBe(false);
+    await h.close();
+    host = undefined;
+    expect(await connects('127.0.0.1')).toBe(false);
   });
 
   it('a fixed token and port are used when given', async () => {
