@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isJsonContentType, jsonTooDeep, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
 import { makeBackend, tempDir } from '../helpers/temp';
 
@@ -88,6 +88,10 @@ describe('browser host', () => {
     expect((JSON.parse(r.body) as { error: unknown }).error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/title/) });
     expect((await json(h, 'meetings.create', '{not json')).status).toBe(400);
     expect((await json(h, 'meetings.create', 'x'.repeat(5000))).status).toBe(400);
+    // Valid JSON over the limit, sent without a length (chunked): refused by counting, not by the parser.
+    const long = await json(h, 'body.get', `{}${' '.repeat(5000)}`);
+    expect(JSON.parse(long.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request is larger than 4096 bytes.' } });
+    expect(long.headers.connection).toBe('close');
     expect((await json(h, 'meetings.create', {}, { 'Content-Type': 'text/plain' })).status).toBe(400);
     expect((await json(h, 'no.such.call', {})).status).toBe(404);
     expect((await request(h, { method: 'GET', path: '/api/body.get', headers: { Authorization: `Bearer ${h.token}` } })).status).toBe(400);
@@ -237,6 +241,22 @@ describe('the browser host\'s request checks', () => {
     await h.close();
     host = undefined;
     expect(await connects('127.0.0.1')).toBe(false);
+  });
+
+  it('a call that fails unexpectedly is answered 500 "internal" in words, and logged', async () => {
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), 'x');
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a));
+    try {
+      host = await startBrowserHost({ dispatch: () => Promise.reject(new Error('boom')), rendererDir });
+      const r = await json(host, 'body.get', {});
+      expect(r.status).toBe(500);
+      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'internal', message: 'The server failed to answer.' } });
+      expect(logged).toEqual([['browser host: request failed', expect.objectContaining({ message: 'boom' })]]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a fixed token and port are used when given', async () => {
