@@ -139,6 +139,17 @@ describe('the browser host bounds concurrent requests and the memory their bodie
     }
   });
 
+  it('bodies held at once may fill the budget exactly', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxBodyBytesInFlight: 7998 });
+    const a = partial(host, 4000, 3999);
+    await settle();
+    const b = partial(host, 4000, 3999);
+    await settle();
+    expect(a.answer()).toBe('');
+    expect(b.answer()).toBe(''); // 7,998 bytes held: not busy
+    for (const s of [a, b]) s.socket.destroy();
+  });
+
   it('by default the bytes held at once may exceed the largest body (64 MiB in all)', async () => {
     host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000 });
     const calls = [partial(host, 3900, 3500), partial(host, 3900, 3500), partial(host, 3900, 3500)];
