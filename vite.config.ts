@@ -13,6 +13,8 @@ export default defineConfig({
     target: 'chrome130',
     chunkSizeWarningLimit: 2000,
   },
+  // The suggestion engine's Web Worker (renderer/features/suggestions/engine.worker.ts): an ES module worker.
+  worker: { format: 'es' },
   oxc: { jsx: { runtime: 'automatic' } },
   server: { host: '127.0.0.1' },
 });

@@ -3,6 +3,7 @@ import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } fr
 import { $setBlocksType } from '@lexical/selection';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $createRangeSelectionFromDom,
   $createParagraphNode,
   $getNodeByKey,
   $getSelection,
@@ -125,12 +126,31 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
         const id = matchShortcut(event);
         if (id === null || !editor.isEditable()) return false;
         event.preventDefault();
+        $takeCaretFromBrowser(editor);
         runShortcut(editor, id);
         return true;
       },
       COMMAND_PRIORITY_HIGH,
     ),
   );
+}
+
+/**
+ * A shortcut acts where the caret is now. Chromium may deliver a key pressed right after a click before the
+ * selectionchange that tells the editor where the click put the caret, so the editor's selection can still be the old
+ * one: flagging would then flag the previous word and leave the clicked one published. At a shortcut's keydown the
+ * browser's selection is the truth; when it lies in this editor and differs, the editor takes it first.
+ */
+function $takeCaretFromBrowser(editor: LexicalEditor): void {
+  const root = editor.getRootElement();
+  const dom = root?.ownerDocument.defaultView?.getSelection() ?? null;
+  if (!root || !dom || dom.rangeCount === 0 || !dom.anchorNode || !dom.focusNode) return;
+  if (!root.contains(dom.anchorNode) || !root.contains(dom.focusNode)) return;
+  const fromDom = $createRangeSelectionFromDom(dom, editor);
+  if (!fromDom) return;
+  const current = $getSelection();
+  if ($isRangeSelection(current) && current.anchor.is(fromDom.anchor) && current.focus.is(fromDom.focus)) return;
+  $setSelection(fromDom);
 }
 
 export function runShortcut(editor: LexicalEditor, id: ShortcutId): void {

@@ -1,8 +1,9 @@
-/** Confidentiality suggestions: a pure engine shared by the renderer (live underlines) and the tests. */
-export { suggest, suggestBlock, type BlockResult } from './suggest';
-export { compileContext, withDismissed, dismissalKey, type CompiledContext } from './compile';
+/**
+ * Confidentiality suggestions: a pure engine shared by the renderer (its Web Worker, renderer/features/suggestions/
+ * engine.worker.ts) and the tests. The page itself imports only compile.ts and types.ts, never the NLP model.
+ */
+export { suggest, suggestBlock } from './suggest';
+export { compileContext, withDismissed, dismissalKey } from './compile';
 export { splitSentences } from './sentences';
 export { suggestParagraphs } from './paragraphs';
-export type { Speaker } from './speaker';
-export { warmUp } from './nlp';
-export { SUGGESTION_KINDS, type Suggestion, type SuggestionContext, type SuggestionKind, type SuggestedFlagReason } from './types';
+export { SUGGESTION_KINDS, type SuggestionContext, type SuggestionKind } from './types';

@@ -33,6 +33,8 @@ describe('suggestions follow the speaker in Chromium', () => {
 
   it('suggests the pronoun follow-up of a member’s sentence in a paragraph, and accepting it flags the whole statement', async () => {
     const { m, c, section, editor } = models();
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
     await m.open(host.origin, meetingId);
     await editor.click();
     await page.keyboard.press('Control+End');
@@ -45,6 +47,9 @@ describe('suggestions follow the speaker in Chromium', () => {
     expect(await suggestion.getAttribute('data-suggestion-text')).toBe(FOLLOW_UP);
     expect(await suggestion.locator('.sg-reason').innerText()).toContain('Amazon');
     expect(await section.locator('.suggestion').filter({ hasText: 'then reported on its cloud business' }).count()).toBe(0);
+    // The engine ran in its Web Worker: the page never loaded the in-page fallback (the NLP model stays off its thread).
+    expect(page.workers().map((w) => w.url()).some((u) => /engine\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(loaded.some((u) => /engine-host-/.test(u))).toBe(false);
 
     await suggestion.getByRole('button', { name: /^Flag/ }).click();
     await section.locator('mark.tfs-flag', { hasText: 'It expected its new region' }).waitFor();

@@ -68,6 +68,20 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     expect(initialChunks(dir)).not.toContain(`assets/${minutes[0]}`);
   });
 
+  it("the suggestion engine and its NLP model are in the Web Worker's file, not in the minutes page or what it imports", () => {
+    const dir = path.join(DIST, 'renderer');
+    const assets = fs.readdirSync(path.join(dir, 'assets'));
+    const worker = assets.filter((f) => /^engine\.worker-.*\.js$/.test(f));
+    expect(worker).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, 'assets', worker[0]!), 'utf8')).toMatch(/wink/i);
+    const minutes = assets.find((f) => /^MinutesPage-.*\.js$/.test(f))!;
+    const code = fs.readFileSync(path.join(dir, 'assets', minutes), 'utf8');
+    expect(code).toContain('engine.worker-');
+    const pageChunks = new Set([minutes]);
+    for (const m of code.matchAll(/\bimport\s*(?:[^()"'`;]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)) pageChunks.add(m[1]!);
+    for (const c of pageChunks) expect(fs.readFileSync(path.join(dir, 'assets', c), 'utf8'), c).not.toMatch(/wink/i);
+  });
+
   it('docx and the DOCX builders are not in the start-up bundles; the export file is there to be required', () => {
     for (const f of ['main.cjs', 'start.cjs']) {
       const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');

@@ -7,16 +7,27 @@ import { createMinutesEditorConfig } from '../../renderer/editor/config';
 import { $collectFlagIds } from '../../renderer/editor/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from '../../renderer/features/suggestions/accept';
 import { IncrementalBlockReader, readTextBlocks } from '../../renderer/features/suggestions/blocks';
-import { alreadyFlagged, endPoint, placeSuggestions, placeSuggestionsWithin, startPoint, SuggestionCache, touchesFlag, type Segment, type TextBlock } from '../../renderer/features/suggestions/map';
-import { withDismissed } from '../../shared/suggestions';
+import { alreadyFlagged, endPoint, placeBlock, startPoint, touchesFlag, type Segment, type TextBlock } from '../../renderer/features/suggestions/map';
+import { SuggestionCache } from '../../renderer/features/suggestions/cache';
+import { SuggestionAnalyser } from '../../renderer/features/suggestions/analysis';
+import { withDismissed, type SuggestionContext } from '../../shared/suggestions';
 
-const CONTEXT = compileContext({
+const INPUT: SuggestionContext = {
   organisations: [{ name: 'Mistral AI', shortName: 'Mistral' }],
   people: ['Camille Laurent'],
   sensitiveTerms: ['Bluebird'],
   dismissed: [],
   referenceDate: '2026-01-30',
-});
+};
+const CONTEXT = compileContext(INPUT);
+
+/** The engine's side and the page's placing, as the page uses them: blocks numbered 1…n, one whole pass. */
+function placeSuggestions<D>(blocks: ReadonlyArray<TextBlock<D>>) {
+  const a = new SuggestionAnalyser();
+  a.setContext(INPUT);
+  const r = a.start('s', blocks.map((_, i) => i + 1), blocks.map((b, i) => [i + 1, b.text] as const)).step(() => false);
+  return r.changed.flatMap(([id, found]) => placeBlock(blocks[id - 1]!, found).map((p) => ({ ...p, block: id - 1 })));
+}
 
 describe('placing suggestions on text runs (pure)', () => {
   const segs: Array<Segment<string>> = [
@@ -65,23 +76,95 @@ describe('blocks of a section', () => {
   const blocks = [block('Mistral AI reported on its partnerships.', 'A'), block('It was negotiating a contract with a French retailer.', 'B')];
 
   it('carries the speaker from one paragraph to the next', () => {
-    const placed = placeSuggestions(blocks, CONTEXT);
+    const placed = placeSuggestions(blocks);
     expect(placed.map((p) => [p.block, p.text, p.flagReason])).toEqual([[1, 'It was negotiating a contract with a French retailer.', 'commercially_confidential']]);
     expect(placed[0]!.reason).toContain('Mistral AI');
     // Alone, the second paragraph has no speaker.
-    expect(placeSuggestions([blocks[1]!], CONTEXT)).toEqual([]);
+    expect(placeSuggestions([blocks[1]!])).toEqual([]);
   });
 
   it('reads blocks it has not seen in slices, and finishes from the cache', () => {
-    const cache = new SuggestionCache();
-    let calls = 0;
-    const first = placeSuggestionsWithin(blocks, CONTEXT, cache, () => ++calls > 1);
+    const a = new SuggestionAnalyser();
+    a.setContext(INPUT);
+    const run = a.start('s', [1, 2], [
+      [1, blocks[0]!.text],
+      [2, blocks[1]!.text],
+    ]);
+    // No time at all: a slice still reads one block, then stops.
+    const first = run.step(() => true);
     expect(first.complete).toBe(false);
-    const second = placeSuggestionsWithin(blocks, CONTEXT, cache, () => false);
+    expect(first.changed).toEqual([]); // the first block has none
+    const second = run.step(() => false);
     expect(second.complete).toBe(true);
-    expect(second.placed.map((p) => p.block)).toEqual([1]);
-    // Everything cached now: even with no time at all, it completes.
-    expect(placeSuggestionsWithin(blocks, CONTEXT, cache, () => true).complete).toBe(true);
+    expect(second.changed.map(([id]) => id)).toEqual([2]);
+    // Everything known now: a new pass, even with no time at all, completes and sends nothing.
+    expect(a.start('s', [1, 2], []).step(() => true)).toEqual({ changed: [], complete: true });
+  });
+});
+
+describe('the engine side: only what changed crosses to the page', () => {
+  const named = 'Mistral AI reported on its partnerships.';
+  const follow = 'It was negotiating a contract with a French retailer.';
+  const fresh = () => {
+    const a = new SuggestionAnalyser();
+    a.setContext(INPUT);
+    return a;
+  };
+
+  it('an edited block (a new number) is read alone; its neighbours are not sent again', () => {
+    const a = fresh();
+    const first = a.start('s', [1, 2, 3], [
+      [1, named],
+      [2, follow],
+      [3, 'Write to camille.laurent@example.org today.'],
+    ]).step(() => false);
+    expect(first.changed.map(([id]) => id)).toEqual([2, 3]);
+    const second = a.start('s', [1, 2, 4], [[4, 'Write to camille.laurent@example.org tomorrow.']]).step(() => false);
+    expect(second.changed.map(([id, found]) => [id, found.map((f) => f.text)])).toEqual([[4, ['camille.laurent@example.org']]]);
+  });
+
+  it('a change of speaker in one block changes the suggestions of the next, which is sent again (even as none)', () => {
+    const a = fresh();
+    a.start('s', [1, 2], [
+      [1, named],
+      [2, follow],
+    ]).step(() => false);
+    const r = a.start('s', [5, 2], [[5, 'The weather was discussed.']]).step(() => false);
+    expect(r.changed).toEqual([[2, []]]);
+  });
+
+  it('a dismissal re-reads every block but sends only those whose suggestions changed', () => {
+    const a = fresh();
+    a.start('s', [1, 2, 3], [
+      [1, named],
+      [2, follow],
+      [3, 'Write to camille.laurent@example.org today.'],
+    ]).step(() => false);
+    a.setDismissed(['camille.laurent@example.org']);
+    expect(a.start('s', [1, 2, 3], []).step(() => false).changed).toEqual([[3, []]]);
+  });
+
+  it('after the page dropped its suggestions (switched off), a resend sends every block that has some', () => {
+    const a = fresh();
+    a.start('s', [1, 2], [
+      [1, named],
+      [2, follow],
+    ]).step(() => false);
+    expect(a.start('s', [1, 2], []).step(() => false).changed).toEqual([]);
+    expect(a.start('s', [1, 2], [], true).step(() => false).changed.map(([id]) => id)).toEqual([2]);
+  });
+
+  it('forgets the texts of blocks gone from the section, and of a dropped section', () => {
+    const a = fresh();
+    a.start('s', [1, 2], [
+      [1, named],
+      [2, follow],
+    ]).step(() => false);
+    a.start('s', [2], []).step(() => false);
+    expect(a.textOf(1)).toBeUndefined();
+    expect(a.textOf(2)).toBe(follow);
+    a.drop('s');
+    expect(a.textOf(2)).toBeUndefined();
   });
 });
 
@@ -103,7 +186,7 @@ function mount(content: SerializedDoc): { editor: LexicalEditor; root: HTMLEleme
 }
 
 function placedRanges(editor: LexicalEditor) {
-  return placeSuggestions(readTextBlocks(editor), CONTEXT).map((p) => {
+  return placeSuggestions(readTextBlocks(editor)).map((p) => {
     const r = document.createRange();
     r.setStart(p.from.node, p.from.offset);
     r.setEnd(p.to.node, p.to.offset);

@@ -1,16 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Organisation } from '../../../shared/domain/members';
-import { compileContext, dismissalKey, warmUp, withDismissed, type CompiledContext, type SuggestedFlagReason, type SuggestionKind } from '../../../shared/suggestions';
+import { dismissalKey } from '../../../shared/suggestions/compile';
+import type { SuggestedFlagReason, SuggestionContext, SuggestionKind } from '../../../shared/suggestions/types';
 import type { LexicalEditor } from 'lexical';
 import { api } from '../../api';
 import type { FlagReason } from '../../../shared/domain/flags';
 import { rangeStillHolds, wrapDomRangeInFlag } from './accept';
 import { IncrementalBlockReader } from './blocks';
-import { clearAllHighlights, setSectionHighlights } from './highlights';
-import { placeSuggestionsWithin, SuggestionCache } from './map';
+import { startEngine, type EngineClient } from './engine-client';
+import type { FromEngine } from './engine-protocol';
+import { changeHighlights, clearAllHighlights } from './highlights';
+import { whenIdle, type IdleHandle } from './idle';
+import { placeBlock, type TextBlock } from './map';
 import { useLatest } from '../../ui/useLatest';
 
-/** One suggestion shown under a section, with its live DOM range (for the underline and for "Flag"). */
+/**
+ * One suggestion shown under a section, with its DOM range (for the underline and for "Flag"). A StaticRange: a live
+ * Range in a highlight makes Chromium re-place every underline of the page after each keystroke; a static one is not
+ * touched by typing (the block typed in is read again after the pause, and its underlines replaced).
+ */
 export interface SectionSuggestion {
   id: string;
   text: string;
@@ -18,26 +26,46 @@ export interface SectionSuggestion {
   kind: SuggestionKind;
   /** The flag reason proposed for it: personal data for names and contact details, commercially confidential… */
   flagReason: SuggestedFlagReason;
-  range: Range;
+  range: StaticRange;
 }
 
-/** How long the browser may wait for an idle moment before the suggestions run anyway. */
-const IDLE_TIMEOUT_MS = 1500;
-
-/** Longest slice of engine work per idle callback when the engine has blocks it has not seen (first run, paste). */
-const SLICE_MS = 12;
-
-type IdleHandle = { cancel: () => void };
-type IdleDeadline = { timeRemaining: () => number };
-function whenIdle(fn: (deadline: IdleDeadline) => void): IdleHandle {
-  const w = window as Window & { requestIdleCallback?: (cb: (d: IdleDeadline) => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
-  if (w.requestIdleCallback && w.cancelIdleCallback) {
-    const h = w.requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
-    return { cancel: () => w.cancelIdleCallback(h) };
+/** A live Range for a suggestion's static one (for "Flag"); null when its ends no longer fit the DOM. */
+function liveRange(r: StaticRange): Range | null {
+  try {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  } catch {
+    return null;
   }
-  const t = setTimeout(() => fn({ timeRemaining: () => SLICE_MS }), 50);
-  return { cancel: () => clearTimeout(t) };
 }
+
+/** What the page holds of one section: its blocks as last read (numbered) and the suggestions placed on them. */
+interface SectionView {
+  order: number[];
+  blocks: Map<number, TextBlock<Text>>;
+  placed: Map<number, SectionSuggestion[]>;
+  generation: number;
+  /** The page holds none of the section's suggestions although the engine may think it does (they were off). */
+  resend: boolean;
+}
+
+/**
+ * The page's own time for suggestions (reading a section, placing the engine's answer), as User Timing measures named
+ * `tfs-suggestions`: the bench observes them (npm run bench, typing). Cleared at once, so the timeline never grows.
+ */
+const MEASURE = 'tfs-suggestions';
+function timed(started: number): void {
+  try {
+    performance.measure(MEASURE, { start: started });
+    performance.clearMeasures(MEASURE);
+  } catch {
+    // no User Timing: nothing to report
+  }
+}
+
+const newView = (): SectionView => ({ order: [], blocks: new Map(), placed: new Map(), generation: 0, resend: false });
 
 export interface SuggestionsOptions {
   meetingId: string;
@@ -57,9 +85,11 @@ export interface SuggestionsOptions {
 
 /**
  * Confidentiality suggestions as you type, kept off the typing path: `schedule(key)` (after a section's debounced
- * onChange) runs the engine in an idle callback on each block of that section, then underlines the findings with the
- * CSS Custom Highlight API and lists them under the section. The editor's document is never changed by a suggestion;
- * only "Flag" (accept) changes it, by wrapping exactly the suggested text in a new flag.
+ * onChange) reads the section's blocks in an idle callback (only the blocks that changed are read again) and sends
+ * them, numbered, to the engine in a Web Worker (engine-client.ts); the engine answers with the blocks whose
+ * suggestions changed, which are underlined with the CSS Custom Highlight API and listed under the section. The
+ * page's own work per run is one pass over the section's block numbers plus the changed blocks. The editor's document
+ * is never changed by a suggestion; only "Flag" (accept) changes it, by wrapping exactly the suggested text in a new flag.
  */
 export function useSuggestions(o: SuggestionsOptions) {
   const [terms, setTermsState] = useState<string[]>([]);
@@ -69,22 +99,23 @@ export function useSuggestions(o: SuggestionsOptions) {
   const bySectionRef = useLatest(bySection);
   /**
    * The latest run's suggestions per section, with live ranges. The page's state is replaced only when the list
-   * changes (most runs find the same suggestions), but a re-render of the text (a flag made nearby, a save) gives the
-   * same suggestions new DOM ranges: "Flag" must use these, not the ranges of the run that last changed the list.
+   * changes, but a re-render of the text (a flag made nearby, a save) gives the same suggestions new DOM ranges:
+   * "Flag" must use these, not the ranges of the run that last changed the list.
    */
   const latest = useRef(new Map<string, SectionSuggestion[]>());
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Map<string, IdleHandle>());
-  const cache = useRef(new SuggestionCache());
+  const views = useRef(new Map<string, SectionView>());
   const signatures = useRef(new Map<string, string>());
+  /** Each block read gets a number for the engine; a block object is never changed, so neither is its number's text. */
+  const numbers = useRef({ of: new WeakMap<TextBlock<Text>, number>(), next: 1 });
   /** One reader per mounted editor (a restored section mounts a new editor, which gets a new reader). */
   const readers = useRef(new WeakMap<LexicalEditor, IncrementalBlockReader>());
+  const engine = useRef<EngineClient | null>(null);
   const opts = useLatest(o);
 
   useEffect(() => {
     let alive = true;
-    // The NLP model is read once (a few hundred ms): in the first idle moment, not on the first keystroke's run.
-    const warm = whenIdle(() => warmUp());
     Promise.all([api.call('terms.list', {}), api.call('flags.dismissedSuggestions', { meetingId: o.meetingId })]).then(
       ([t, d]) => {
         if (!alive) return;
@@ -100,84 +131,179 @@ export function useSuggestions(o: SuggestionsOptions) {
     );
     return () => {
       alive = false;
-      warm.cancel();
     };
   }, [o.meetingId]);
 
-  const base = useMemo<CompiledContext>(
-    () =>
-      compileContext({
-        organisations: o.members.map((m) => ({
-          name: m.name,
-          shortName: m.shortName,
-          isMember: m.isMember,
-          representatives: m.representatives.map((r) => r.name),
-        })),
-        people: o.members.flatMap((m) => m.representatives.map((r) => r.name)),
-        sensitiveTerms: terms,
-        dismissed: [],
-        referenceDate: o.referenceDate,
-      }),
+  const context = useMemo<SuggestionContext>(
+    () => ({
+      organisations: o.members.map((m) => ({
+        name: m.name,
+        shortName: m.shortName,
+        isMember: m.isMember,
+        representatives: m.representatives.map((r) => r.name),
+      })),
+      people: o.members.flatMap((m) => m.representatives.map((r) => r.name)),
+      sensitiveTerms: terms,
+      dismissed: [],
+      referenceDate: o.referenceDate,
+    }),
     [o.members, terms, o.referenceDate],
   );
-  const context = useMemo(() => withDismissed(base, dismissed), [base, dismissed]);
   const contextRef = useLatest(context);
+  const dismissedRef = useLatest(dismissed);
 
-  const run = useCallback(function runSection(key: string, deadline?: IdleDeadline) {
-    pending.current.delete(key);
-    const editor = opts.current.getEditor(key);
-    if (!editor || !opts.current.active) {
-      setSectionHighlights(key, []);
-      latest.current.delete(key);
-      signatures.current.delete(key);
-      setBySection((m) => (m[key] ? { ...m, [key]: [] } : m));
-      return;
-    }
-    let reader = readers.current.get(editor);
-    if (!reader) {
-      reader = new IncrementalBlockReader(editor);
-      readers.current.set(editor, reader);
-    }
-    // Blocks the engine has not seen yet are read in slices of idle time; the rest comes from the cache.
-    const started = performance.now();
-    const budget = Math.max(4, Math.min(SLICE_MS, deadline ? deadline.timeRemaining() : SLICE_MS));
-    const { placed, complete } = placeSuggestionsWithin(reader.read(), contextRef.current, cache.current, () => performance.now() - started > budget);
-    if (!complete) {
-      // Show what is known so far and go on in the next idle moment.
-      pending.current.set(
-        key,
-        whenIdle((d) => runSection(key, d)),
-      );
-    }
+  /** Publishes a section's suggestions (in the order of its blocks) to the list, when they changed. */
+  const publish = useCallback((key: string, view: SectionView) => {
     const list: SectionSuggestion[] = [];
-    for (const p of placed) {
-      try {
-        const range = document.createRange();
-        range.setStart(p.from.node, p.from.offset);
-        range.setEnd(p.to.node, p.to.offset);
-        list.push({ id: `${key}:${p.block}:${p.start}:${p.end}`, text: p.text, reason: p.reason, kind: p.kind, flagReason: p.flagReason, range });
-      } catch {
-        // The DOM moved under us between reading and placing: this one waits for the next run.
-      }
+    for (const id of view.order) {
+      const placed = view.placed.get(id);
+      if (placed) for (const p of placed) list.push(p);
     }
     latest.current.set(key, list);
-    setSectionHighlights(
-      key,
-      list.map((s) => s.range),
-    );
-    // Re-render the page only when the section's suggestions changed (most keystrokes change none of them).
     const sig = list.map((s) => `${s.id}\u0000${s.text}`).join('\n');
-    if (signatures.current.get(key) === sig) return;
+    if ((signatures.current.get(key) ?? '') === sig) return;
     signatures.current.set(key, sig);
     setBySection((m) => ({ ...m, [key]: list }));
-  }, [contextRef, opts]);
+  }, []);
+
+  /** Takes a section's underlines and list down (suggestions off, editor gone). */
+  const clearView = useCallback(
+    (key: string, view: SectionView) => {
+      changeHighlights([...view.placed.values()].flat().map((p) => p.range), []);
+      view.placed.clear();
+      view.resend = true;
+      publish(key, view);
+    },
+    [publish],
+  );
+
+  const onEngine = useCallback(
+    (m: FromEngine) => {
+      if (m.type === 'failed') {
+        setError(new Error('The confidentiality suggestions could not read one section. Flag its passages by hand (Alt+Shift+F); the suggestions will try again after the next change.'));
+        return;
+      }
+      const view = views.current.get(m.section);
+      if (!view || m.changed.length === 0) return;
+      const started = performance.now();
+      const removed: StaticRange[] = [];
+      const added: StaticRange[] = [];
+      for (const [id, suggestions] of m.changed) {
+        const block = view.blocks.get(id);
+        if (!block) continue; // read again since: a newer answer comes
+        for (const p of view.placed.get(id) ?? []) removed.push(p.range);
+        const list: SectionSuggestion[] = [];
+        for (const p of placeBlock(block, suggestions)) {
+          try {
+            const range = new StaticRange({ startContainer: p.from.node, startOffset: p.from.offset, endContainer: p.to.node, endOffset: p.to.offset });
+            list.push({ id: `${m.section}:${id}:${p.start}:${p.end}`, text: p.text, reason: p.reason, kind: p.kind, flagReason: p.flagReason, range });
+            added.push(range);
+          } catch {
+            // The DOM moved under us between reading and placing: this one waits for the next run.
+          }
+        }
+        if (list.length > 0) view.placed.set(id, list);
+        else view.placed.delete(id);
+      }
+      changeHighlights(removed, added);
+      publish(m.section, view);
+      timed(started);
+    },
+    [publish],
+  );
+
+  const run = useCallback(
+    (key: string) => {
+      pending.current.delete(key);
+      const started = performance.now();
+      let view = views.current.get(key);
+      if (!view) {
+        view = newView();
+        views.current.set(key, view);
+      }
+      const editor = opts.current.getEditor(key);
+      if (!editor || !opts.current.active) {
+        clearView(key, view);
+        if (!editor) {
+          // The editor is gone: the engine forgets the section, and a new editor starts from nothing.
+          engine.current?.send({ type: 'drop', section: key });
+          views.current.set(key, newView());
+        }
+        return;
+      }
+      let reader = readers.current.get(editor);
+      if (!reader) {
+        reader = new IncrementalBlockReader(editor);
+        readers.current.set(editor, reader);
+      }
+      const blocks = reader.read();
+      const n = numbers.current;
+      const order: number[] = [];
+      const byId = new Map<number, TextBlock<Text>>();
+      const texts: Array<[number, string]> = [];
+      for (const b of blocks) {
+        let id = n.of.get(b);
+        if (id === undefined) {
+          id = n.next++;
+          n.of.set(b, id);
+        }
+        order.push(id);
+        byId.set(id, b);
+        if (!view.blocks.has(id)) texts.push([id, b.text]);
+      }
+      // Blocks read again (edited, re-rendered) or gone: their underlines go now; the engine answers for the new ones.
+      const removed: StaticRange[] = [];
+      for (const [id, placed] of view.placed) {
+        if (byId.has(id)) continue;
+        for (const p of placed) removed.push(p.range);
+        view.placed.delete(id);
+      }
+      view.order = order;
+      view.blocks = byId;
+      view.generation++;
+      engine.current?.send({ type: 'run', section: key, generation: view.generation, blocks: order, texts, resend: view.resend });
+      view.resend = false;
+      if (removed.length > 0) {
+        changeHighlights(removed, []);
+        publish(key, view);
+      }
+      timed(started);
+    },
+    [opts, clearView, publish],
+  );
+
+  // The engine: started with the page, given the context when it is known and whenever it changes.
+  useEffect(() => {
+    const restart = () => {
+      engine.current?.send({ type: 'context', context: contextRef.current });
+      engine.current?.send({ type: 'dismissed', texts: dismissedRef.current });
+      for (const [key, view] of views.current) {
+        view.blocks = new Map();
+        view.resend = true;
+        if (view.order.length > 0) run(key);
+      }
+    };
+    const client = startEngine((m) => onEngine(m), restart);
+    engine.current = client;
+    return () => {
+      client.dispose();
+      engine.current = null;
+    };
+  }, [onEngine, run, contextRef, dismissedRef]);
+
+  useEffect(() => {
+    if (ready) engine.current?.send({ type: 'context', context });
+  }, [ready, context]);
+  useEffect(() => {
+    if (ready) engine.current?.send({ type: 'dismissed', texts: dismissed });
+  }, [ready, dismissed]);
 
   const schedule = useCallback(
     (key: string) => {
       pending.current.get(key)?.cancel();
       pending.current.set(
         key,
-        whenIdle((d) => run(key, d)),
+        whenIdle(() => run(key)),
       );
     },
     [run],
@@ -188,7 +314,7 @@ export function useSuggestions(o: SuggestionsOptions) {
   useEffect(() => {
     if (!ready) return;
     for (const k of opts.current.sectionKeys) schedule(k);
-  }, [ready, context, keysSig, o.active, schedule, opts]);
+  }, [ready, context, dismissed, keysSig, o.active, schedule, opts]);
 
   useEffect(
     () => () => {
@@ -199,12 +325,25 @@ export function useSuggestions(o: SuggestionsOptions) {
     [],
   );
 
+  /** Takes one suggestion down at once (accepted or dismissed), before the engine's next answer. */
   const drop = (key: string, id: string) => {
-    const live = (latest.current.get(key) ?? []).filter((s) => s.id !== id);
-    latest.current.set(key, live);
-    setSectionHighlights(
+    const view = views.current.get(key);
+    if (view) {
+      for (const [block, placed] of view.placed) {
+        const gone = placed.filter((p) => p.id === id);
+        if (gone.length === 0) continue;
+        changeHighlights(
+          gone.map((p) => p.range),
+          [],
+        );
+        const rest = placed.filter((p) => p.id !== id);
+        if (rest.length > 0) view.placed.set(block, rest);
+        else view.placed.delete(block);
+      }
+    }
+    latest.current.set(
       key,
-      live.map((s) => s.range),
+      (latest.current.get(key) ?? []).filter((s) => s.id !== id),
     );
     setBySection((m) => ({ ...m, [key]: (m[key] ?? []).filter((s) => s.id !== id) }));
   };
@@ -215,14 +354,15 @@ export function useSuggestions(o: SuggestionsOptions) {
       setError(null);
       const s = latest.current.get(key)?.find((x) => x.id === shown.id && x.text === shown.text) ?? shown;
       const editor = opts.current.getEditor(key);
-      if (!editor || !rangeStillHolds(editor, s.range, s.text)) {
+      const range = liveRange(s.range);
+      if (!editor || !range || !rangeStillHolds(editor, range, s.text)) {
         setError(new Error('That text has changed since it was suggested; the suggestions were refreshed. Flag it by selecting it if it still needs it.'));
         run(key);
         return;
       }
       try {
         const id = await opts.current.createFlag(key, s.text, s.flagReason);
-        if (!wrapDomRangeInFlag(editor, s.range, id)) {
+        if (!wrapDomRangeInFlag(editor, range, id)) {
           setError(new Error('The text changed while the flag was being made; select it and flag it again (Alt+Shift+F).'));
           run(key);
           return;
