@@ -15,19 +15,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Most timing-sensitive first; the long SIGKILL campaign last.
 const PARTS = ['typing', 'startup', 'autosave', 'export', 'search', 'durability'];
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const onlyArg = args.find((a) => a.startsWith('--only='));
-const only = onlyArg ? onlyArg.slice('--only='.length) : null;
-const unknown = args.filter((a) => a !== '--quick' && !a.startsWith('--only='));
-if (unknown.length || (only && !PARTS.includes(only))) {
+const usage = () => {
   console.error(`usage: node scripts/bench.mjs [--quick] [--only=${PARTS.join('|')}]`);
   process.exit(2);
+};
+let parsed;
+try {
+  parsed = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+} catch {
+  usage();
 }
+const quick = parsed.values.quick;
+const only = parsed.values.only ?? null;
+if (only !== null && !PARTS.includes(only)) usage();
 const selected = only ? [only] : PARTS;
 const PART_TIMEOUT_MS = 20 * 60_000;
 

@@ -14,10 +14,12 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build as viteBuild } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv.includes('--main-only') ? 'main' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
+const { values: flags } = parseArgs({ options: { 'main-only': { type: 'boolean', default: false }, 'renderer-only': { type: 'boolean', default: false } } });
+const only = flags['main-only'] ? 'main' : flags['renderer-only'] ? 'renderer' : 'all';
 const t0 = Date.now();
 
 if (only !== 'main') {

@@ -1,4 +1,4 @@
-// `npm run mutate [-- group ...]` (`-- --summary`: the table and the survivors of the last runs): StrykerJS over the safety code, one group of files at a time (issue 15 point 1).
+// `npm run mutate [-- group ...] [--force]` (`-- --summary`: the table and the survivors of the last runs): StrykerJS over the safety code, one group of files at a time (issue 15 point 1).
 //
 // Each group mutates its files, runs only the tests that exercise them (vitest.mutate.config.ts reads MUTATE_TESTS),
 // and keeps its own incremental file in test/mutation/ (committed, so a re-run only tests mutants of changed code or
@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,7 +20,12 @@ export const GROUPS = {
   },
   check: {
     mutate: ['electron/backend/export/match-text.ts', 'electron/backend/export/redaction-check.ts'],
-    tests: ['test/unit/match-text.test.ts', 'test/unit/redaction-check.test.ts'],
+    tests: ['test/unit/match-text.test.ts'],
+  },
+  // The text matcher alone: the whole check group (1,181 mutants) is about two hours on two shared cores.
+  'check-match': {
+    mutate: ['electron/backend/export/match-text.ts'],
+    tests: ['test/unit/match-text.test.ts'],
   },
   sanitiser: {
     mutate: ['shared/text/sanitise.ts', 'electron/backend/export/sanitise.ts'],
@@ -39,7 +45,10 @@ export const GROUPS = {
   },
   database: {
     mutate: ['electron/backend/db/connection.ts', 'electron/backend/db/migrations/index.ts'],
-    tests: ['test/db/connection.test.ts'],
+    // connection.test.ts, the migration tests (each opens a database through openDatabase/migrate) and the data-file
+    // tests (damage, encryption, backup, disk full). Not private.test.ts: it sets process.umask(), which Stryker's
+    // vitest runner (worker threads) refuses; the tests through a host process skip themselves (start-host.ts).
+    tests: ['test/db/connection.test.ts', 'test/db/migration-*.test.ts', 'test/datafile/damage.test.ts', 'test/datafile/encryption.test.ts', 'test/datafile/backup.test.ts', 'test/datafile/disk-full.test.ts'],
   },
   host: {
     mutate: ['electron/hosts/browser-host.ts'],
@@ -74,13 +83,17 @@ function summary() {
   console.log(rows.join('\n'));
   console.log(`\n${survivors.length} survivors:\n${survivors.join('\n')}`);
 }
-if (process.argv.includes('--summary')) {
+const { values: flags, positionals: asked } = parseArgs({
+  options: { summary: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+if (flags.summary) {
   summary();
   process.exit(0);
 }
 
-const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = asked.length ? asked : Object.keys(GROUPS);
+// Every group by default; `check-match` only when asked (its file is in `check`).
+const names = asked.length ? asked : Object.keys(GROUPS).filter((n) => n !== 'check-match');
 let failed = 0;
 for (const name of names) {
   const g = GROUPS[name];
@@ -95,6 +108,8 @@ for (const name of names) {
       'stryker', 'run', 'stryker.config.mjs',
       '--mutate', g.mutate.join(','),
       '--incrementalFile', `test/mutation/${name}.incremental.json`,
+      // `--force`: test every mutant again (the incremental run reuses old results, and has kept a stale "Survived").
+      ...(flags.force ? ['--force'] : []),
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATE_GROUP: name, MUTATE_TESTS: g.tests.join(','), FC_RUNS: process.env.FC_RUNS ?? '25' } },
   );

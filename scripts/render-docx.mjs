@@ -9,15 +9,21 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const dpiAt = args.indexOf('--dpi');
-const dpi = dpiAt >= 0 ? Number(args.splice(dpiAt, 2)[1]) : 60;
-const [dir, outArg] = args;
-if (!dir || !(dpi > 0)) {
+const usage = () => {
   console.error('usage: node scripts/render-docx.mjs <folder-with-docx> [out-folder] [--dpi N]');
   process.exit(2);
+};
+let parsed;
+try {
+  parsed = parseArgs({ options: { dpi: { type: 'string', default: '60' } }, allowPositionals: true });
+} catch {
+  usage();
 }
+const dpi = Number(parsed.values.dpi);
+const [dir, outArg, ...extra] = parsed.positionals;
+if (!dir || extra.length || !(dpi > 0)) usage();
 const out = outArg ?? path.join(dir, 'rendered');
 fs.mkdirSync(out, { recursive: true });
 const files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.docx'));

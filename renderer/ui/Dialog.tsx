@@ -8,7 +8,15 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * and they block the page). Named by its title, described by its body; focus moves in (first field, else the dialog),
  * Tab stays inside, Escape or a click outside cancels, and focus returns to where it was.
  */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; className?: string; describedBy?: string }) {
+export function Dialog(props: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  describedBy?: string;
+  /** `alertdialog`: a question about a consequence the officer must read (e.g. publishing a draft). */
+  role?: 'dialog' | 'alertdialog';
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onClose = useLatest(props.onClose);
@@ -43,7 +51,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     <div className="overlay" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose.current()}>
       <div
         className={`dialog ${props.className ?? ''}`}
-        role="dialog"
+        role={props.role ?? 'dialog'}
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={props.describedBy}
@@ -65,21 +73,25 @@ export interface ConfirmOptions {
   confirm: string;
   cancel?: string;
   danger?: boolean;
+  /** Cancel is the focused button (Enter cancels): for a consequence that must not be confirmed by reflex. */
+  cancelByDefault?: boolean;
+  /** Announced as an alert dialog (role `alertdialog`). */
+  alert?: boolean;
 }
 
 /** A yes/no question in the app's dialog. Enter on the confirm button confirms; Escape cancels. */
 export function ConfirmDialog(props: ConfirmOptions & { onAnswer: (yes: boolean) => void }) {
   const bodyId = useId();
   return (
-    <Dialog title={props.title} onClose={() => props.onAnswer(false)} describedBy={bodyId}>
+    <Dialog title={props.title} onClose={() => props.onAnswer(false)} describedBy={bodyId} role={props.alert ? 'alertdialog' : 'dialog'}>
       <div id={bodyId} className="dialog-message">
         {props.message}
       </div>
       <div className="actions">
-        <button type="button" className={props.danger ? 'danger' : 'primary'} data-autofocus onClick={() => props.onAnswer(true)}>
+        <button type="button" className={props.danger ? 'danger' : 'primary'} data-autofocus={props.cancelByDefault ? undefined : true} onClick={() => props.onAnswer(true)}>
           {props.confirm}
         </button>
-        <button type="button" onClick={() => props.onAnswer(false)}>
+        <button type="button" data-autofocus={props.cancelByDefault ? true : undefined} onClick={() => props.onAnswer(false)}>
           {props.cancel ?? 'Cancel'}
         </button>
       </div>

@@ -13,7 +13,7 @@ import type { Flag } from '../../shared/domain/flags';
 import { doc } from '../db/minutes-fixture';
 import { TEST_KEY, testKeyFile } from '../helpers/key';
 import { call, makeBackend, tempDir } from '../helpers/temp';
-import { bundleStart, sha, snapshot, startHost, stopHost } from './start-host';
+import { bundleStart, hostProcessesOff, sha, snapshot, startHost, stopHost } from './start-host';
 
 const CANARY = 'Zephyrion confidential acquisition of Marlowe Biotech';
 const meeting = (title: string) => ({ title, startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' });
@@ -270,7 +270,7 @@ describe('the key handed to the cipher (issue 16: no key derivation for a random
   });
 });
 
-describe('the browser host and its key', () => {
+describe.skipIf(hostProcessesOff)('the browser host and its key', () => {
   let bundle: string;
   beforeAll(async () => {
     bundle = await bundleStart();

@@ -8,6 +8,13 @@ import { testKeyFile } from '../helpers/key';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
+/**
+ * Under `npm run mutate` (scripts/mutate.mjs sets MUTATE_GROUP) a spawned host runs the sandbox's code without
+ * Stryker's switch of the active mutant, so it cannot tell mutants apart: the tests through a host process are
+ * skipped there (the in-process tests of the same faults, in test/db/connection.test.ts, run instead).
+ */
+export const hostProcessesOff = process.env.MUTATE_GROUP !== undefined;
+
 /** electron/start.ts bundled like `npm run build` does, into a temp folder (this test does not need the renderer). */
 export async function bundleStart(): Promise<string> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-start-')), 'start.cjs');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeDatabase, DataFileError, DatabaseFromTheFutureError, LATEST_SCHEMA_VERSION, migrate, openDatabase, schemaVersion } from '../../electron/backend/db/connection';
+import { closeDatabase, DataFileError, DatabaseFromTheFutureError, DB_FILE_NAME, LATEST_SCHEMA_VERSION, migrate, openDatabase, problemOf, schemaVersion } from '../../electron/backend/db/connection';
 import type { Migration } from '../../electron/backend/db/migrations/index';
 import { MIGRATIONS } from '../../electron/backend/db/migrations/index';
 import { openTestDb, tempDir } from '../helpers/temp';
@@ -227,5 +227,164 @@ describe('opening the data file', () => {
     const again = openDatabase(file, { key: TEST_KEY });
     expect(fs.readdirSync(dir).filter((n) => sidecarsAfterClose.includes(n))).toEqual([]);
     again.close();
+  });
+});
+
+describe('opening the data file: what is refused, and when the lock and encryption happen', () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    throw new Error('not refused');
+  };
+
+  it('the data file keeps its name, and a file from the future is a storage error carrying both versions', () => {
+    expect(DB_FILE_NAME).toBe('taskforce-secretariat.sqlite3'); // an existing data folder's file is found by it
+    const file = path.join(tempDir(), 'future.sqlite3');
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    const e = refusal(() => openDatabase(file)) as DatabaseFromTheFutureError;
+    expect(e).toBeInstanceOf(DatabaseFromTheFutureError);
+    expect(e.code).toBe('storage');
+    expect(e.details).toEqual({ found: LATEST_SCHEMA_VERSION + 1, known: LATEST_SCHEMA_VERSION });
+  });
+
+  it('an encrypted file opened without a key is refused as encrypted, untouched', () => {
+    const { file, db } = openTestDb();
+    db.close();
+    const before = sha(file);
+    const e = refusal(() => openDatabase(file)) as DataFileError;
+    expect(e).toBeInstanceOf(DataFileError);
+    expect(e.problem).toBe('encrypted');
+    expect(e.message).toContain(`The data file ${file} is encrypted and no key was given.`);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('a file of another program names itself in the refusal', () => {
+    const file = path.join(tempDir(), 'other.sqlite3');
+    const raw = new BetterSqlite3(file);
+    raw.exec(`CREATE TABLE someone_elses (x TEXT)`);
+    raw.close();
+    expect((refusal(() => openDatabase(file)) as Error).message).toContain(`The data file ${file} is not a Taskforce Secretariat data file.`);
+  });
+
+  it('a file whose integrity check lists problems is refused as damaged, naming the first three, untouched', () => {
+    // A plain file of schema version 1 whose index page is edited behind SQLite's back: the index no longer matches
+    // its table, which SQLite reads without complaint and integrity_check lists row by row.
+    const file = path.join(tempDir(), 'index-damaged.sqlite3');
+    const raw = new BetterSqlite3(file);
+    raw.exec(`CREATE TABLE t (a TEXT); CREATE INDEX t_a ON t (a)`);
+    const insert = raw.prepare(`INSERT INTO t VALUES (?)`);
+    for (let i = 10; i < 40; i++) insert.run(`value-${i}`);
+    raw.pragma('user_version = 1');
+    const { rootpage } = raw.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 't_a'`).get() as { rootpage: number };
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = fs.readFileSync(file);
+    const page = bytes.subarray((rootpage - 1) * pageSize, rootpage * pageSize);
+    for (let i = page.indexOf('value-'); i >= 0; i = page.indexOf('value-', i + 1)) page[i] = 'V'.charCodeAt(0);
+    fs.writeFileSync(file, bytes);
+    const before = sha(file);
+    const e = refusal(() => openDatabase(file)) as DataFileError;
+    expect(e).toBeInstanceOf(DataFileError);
+    expect(e.problem).toBe('corrupt');
+    const listed = /failed its integrity check \((.*)\)\. It has been left untouched/.exec(e.message)?.[1];
+    expect(listed?.split('; ')).toHaveLength(3);
+    expect(listed).toMatch(/t_a/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('the lock is taken at open even when nothing is migrated: a second opening of an up-to-date file is refused', () => {
+    const { file, db } = openTestDb();
+    closeDatabase(db, file);
+    const first = openDatabase(file, { key: TEST_KEY }); // already at the latest version: no migration writes
+    try {
+      expect((refusal(() => openDatabase(file, { key: TEST_KEY }).close()) as DataFileError).problem).toBe('in_use');
+    } finally {
+      first.close();
+    }
+  });
+
+  it('beforeEncrypt runs once, for a plain file being encrypted, never for a new or already encrypted file', () => {
+    const seen: string[] = [];
+    const beforeEncrypt = (db: { name: string }) => void seen.push(db.name);
+    const dir = tempDir();
+    const fresh = path.join(dir, 'new.sqlite3');
+    openDatabase(fresh, { key: TEST_KEY, beforeEncrypt }).close();
+    openDatabase(fresh, { key: TEST_KEY, beforeEncrypt }).close();
+    expect(seen).toEqual([]);
+    const plainFile = path.join(dir, 'plain.sqlite3');
+    openDatabase(plainFile).close();
+    openDatabase(plainFile, { key: TEST_KEY, beforeEncrypt }).close();
+    expect(seen).toEqual([plainFile]);
+    const e = refusal(() => openDatabase(plainFile)) as DataFileError;
+    expect(e.problem).toBe('encrypted');
+    // beforeEncrypt is optional: a plain file given a key without it is encrypted all the same.
+    const other = path.join(dir, 'plain-2.sqlite3');
+    openDatabase(other).close();
+    openDatabase(other, { key: TEST_KEY }).close();
+    expect((refusal(() => openDatabase(other)) as DataFileError).problem).toBe('encrypted');
+  });
+
+  it('an encrypted file opened with the wrong key is refused as the wrong key, not as a damaged header', () => {
+    const { file, db } = openTestDb();
+    db.close();
+    const e = refusal(() => openDatabase(file, { key: { kind: 'passphrase', text: 'not it', source: 'the passphrase' } })) as DataFileError;
+    expect(e.problem).toBe('wrong_key');
+  });
+});
+
+describe("SQLite's result codes, turned into what is wrong with the data file (problemOf)", () => {
+  const file = '/data/taskforce-secretariat.sqlite3';
+  const err = (code: unknown, message = 'sqlite says no') => Object.assign(new Error(message), { code });
+  const problem = (e: unknown, key?: Parameters<typeof problemOf>[2]) => {
+    const p = problemOf(e, file, key);
+    return p && { problem: p.problem, file: p.file, message: p.message };
+  };
+  const says = (what: string) => `The data file ${file} ${what}. It has been left untouched.`;
+
+  it('a file SQLite cannot read as a database: the wrong key when one was given (its kind named), else a damaged header', () => {
+    expect(problem(err('SQLITE_NOTADB'), { kind: 'passphrase', text: 'x', source: 'the passphrase' })).toMatchObject({
+      problem: 'wrong_key',
+      message: expect.stringContaining(says("cannot be opened with the passphrase given: the passphrase is wrong, or the file's first page is damaged")),
+    });
+    expect(problem(err('SQLITE_NOTADB'), { kind: 'key', bytes: Buffer.alloc(32), source: 'the key file /k/my.key' })).toMatchObject({
+      problem: 'wrong_key',
+      message: expect.stringContaining(says("cannot be opened with the key file /k/my.key: the key is wrong, or the file's first page is damaged")),
+    });
+    for (const key of [undefined, null])
+      expect(problem(err('SQLITE_NOTADB'), key)).toMatchObject({ problem: 'not_sqlite', file, message: expect.stringContaining(says('is not a readable database (its header is damaged)')) });
+  });
+
+  it('each family of codes, extended codes included (matched by their start)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['SQLITE_CORRUPT', 'corrupt', 'is damaged (SQLite: sqlite says no)'],
+      ['SQLITE_CORRUPT_INDEX', 'corrupt', 'is damaged (SQLite: sqlite says no)'],
+      ['SQLITE_BUSY', 'in_use', 'is in use by another Taskforce Secretariat'],
+      ['SQLITE_BUSY_SNAPSHOT', 'in_use', 'is in use by another Taskforce Secretariat'],
+      ['SQLITE_LOCKED', 'in_use', 'is in use by another Taskforce Secretariat'],
+      ['SQLITE_LOCKED_SHAREDCACHE', 'in_use', 'is in use by another Taskforce Secretariat'],
+      ['SQLITE_READONLY', 'read_only', 'cannot be written (read-only)'],
+      ['SQLITE_READONLY_DBMOVED', 'read_only', 'cannot be written (read-only)'],
+      ['SQLITE_CANTOPEN', 'unreadable', 'cannot be opened (SQLITE_CANTOPEN)'],
+      ['SQLITE_CANTOPEN_ISDIR', 'unreadable', 'cannot be opened (SQLITE_CANTOPEN_ISDIR)'],
+      ['SQLITE_PERM', 'unreadable', 'cannot be opened (SQLITE_PERM)'],
+      ['SQLITE_AUTH_USER', 'unreadable', 'cannot be opened (SQLITE_AUTH_USER)'],
+      ['SQLITE_IOERR', 'unreadable', 'cannot be read from the disk (SQLITE_IOERR)'],
+      ['SQLITE_IOERR_SHORT_READ', 'unreadable', 'cannot be read from the disk (SQLITE_IOERR_SHORT_READ)'],
+    ];
+    for (const [code, kind, what] of cases) expect(problem(err(code)), code).toEqual({ problem: kind, file, message: expect.stringContaining(says(what)) });
+    // A code given to a thrown non-Error: its text is the message.
+    expect(problem({ code: 'SQLITE_CORRUPT', toString: () => 'raw text' })).toMatchObject({ problem: 'corrupt', message: expect.stringContaining('(SQLite: raw text)') });
+  });
+
+  it('anything else is not a data-file problem: other codes, codes that are not strings, no code, null', () => {
+    for (const e of [err('SQLITE_FULL'), err('SQLITE_CONSTRAINT_UNIQUE'), err(11), err(undefined), new Error('SQLITE_CORRUPT'), null, 'SQLITE_BUSY', { code: ['SQLITE_BUSY'] }])
+      expect(problem(e)).toBeNull();
+    // The key is not consulted for any other code.
+    expect(problem(err('SQLITE_CORRUPT'), { kind: 'passphrase', text: 'x', source: 'p' })?.problem).toBe('corrupt');
   });
 });

@@ -78,6 +78,69 @@ describe('flags.create / update / list', () => {
   });
 });
 
+describe('flags: what each call records and says', () => {
+  const message = async (b: Backend, name: string, input: unknown) => {
+    const r = await b.dispatch(name, input);
+    expect(r.ok).toBe(false);
+    return r.ok ? null : r.error;
+  };
+  const flagEvents = (b: Backend, meetingId: string) =>
+    (b.db.prepare(`SELECT kind, detail_json FROM meeting_events WHERE meeting_id = ? AND kind LIKE 'flag%' ORDER BY id`).all(meetingId) as Array<{ kind: string; detail_json: string }>).map(
+      (e) => [e.kind, JSON.parse(e.detail_json) as unknown],
+    );
+
+  it('names what does not exist, and says which field names a section of another meeting', async () => {
+    const b = makeBackend();
+    const { meetingId } = await meetingWithAgenda(b);
+    const other = await meetingWithAgenda(b, 'Other');
+    expect((await message(b, 'flags.list', { meetingId: 'nope' }))?.message).toBe('That meeting does not exist (it may have been deleted).');
+    expect((await message(b, 'flags.update', { id: 'nope', note: 'x' }))?.message).toBe('That flag does not exist (it may have been deleted).');
+    expect((await message(b, 'flags.unflag', { id: 'nope' }))?.message).toBe('That flag does not exist (it may have been deleted).');
+    const bad = await message(b, 'flags.create', { meetingId, sectionKey: other.itemId, excerpt: 'x' });
+    expect(bad?.message).toBe('That section is not part of this meeting (its agenda item may have been removed).');
+    expect(bad?.issues).toEqual([{ path: 'sectionKey', message: 'is not a section of this meeting' }]);
+  });
+
+  it('update: the note alone changes the note and records nothing; the reason alone records from → to; unflag records the flag', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await meetingWithAgenda(b);
+    const flag = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'x', note: 'first' });
+    expect(flag).toMatchObject({ retiredBy: '', unmarkedSince: null, note: 'first' });
+    const noted = await call<Flag>(b, 'flags.update', { id: flag.id, note: 'second' });
+    expect(noted).toMatchObject({ note: 'second', reason: flag.reason });
+    expect(noted.updatedAt > flag.updatedAt).toBe(true);
+    expect((await call<FlagList>(b, 'flags.list', { meetingId })).flags[0]).toEqual(noted);
+    expect(flagEvents(b, meetingId).map(([k]) => k)).toEqual(['flag_created']);
+    const reasoned = await call<Flag>(b, 'flags.update', { id: flag.id, reason: 'personal_data' });
+    expect(reasoned).toMatchObject({ note: 'second', reason: 'personal_data' });
+    expect(flagEvents(b, meetingId).at(-1)).toEqual(['flag_reason', { flagId: flag.id, from: flag.reason, to: 'personal_data' }]);
+    await call<Flag>(b, 'flags.unflag', { id: flag.id });
+    expect(flagEvents(b, meetingId).at(-1)).toEqual(['flag_unflagged', { flagId: flag.id }]);
+  });
+
+  it('counts per reason only the records in force (a lifted one is listed, not counted)', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await meetingWithAgenda(b);
+    const kept = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'x', reason: 'personal_data' });
+    const lifted = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'y', reason: 'personal_data' });
+    await call<Flag>(b, 'flags.unflag', { id: lifted.id });
+    const list = await call<FlagList>(b, 'flags.list', { meetingId });
+    expect(list.flags.map((f) => f.id)).toEqual([kept.id, lifted.id]);
+    expect(list.countsByReason.personal_data).toBe(1);
+  });
+
+  it('a mark adopted without a record gets an empty note and no retirement traces', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await meetingWithAgenda(b);
+    const tx = { type: 'text', version: 1, text: 'old secret', format: 0, style: '', mode: 'normal', detail: 0 };
+    const content = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'flag', version: 1, ids: ['pasted-9'], children: [tx] }] }] } };
+    const ack = await call<SaveResult>(b, 'minutes.saveSection', { meetingId, sectionKey: itemId, content });
+    expect(ack.flags).toEqual([
+      expect.objectContaining({ id: 'pasted-9', note: '', createdBy: 'test-officer', retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, excerpt: 'old secret' }),
+    ]);
+  });
+});
+
 describe('the flag lifecycle: records derived from the marks in each save (minutes.saveSection)', () => {
   const tx = (text: string): SerializedNode => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
   const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
@@ -269,6 +332,21 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect(moved.flags.map((x) => [x.id, x.sectionKey])).toEqual([[f.id, 'opening']]);
     expect(await rec(b, meetingId, f.id)).toMatchObject({ sectionKey: 'opening', retiredAt: null, unmarkedSince: null });
     expect(count()).toBe(before);
+  });
+
+  it('a mark missing stays recorded once while other text around it changes', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const events = () => b.db.prepare(`SELECT kind FROM meeting_events WHERE meeting_id = ? AND kind = 'flag_mark_missing'`).all(meetingId).length;
+    await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))));
+    const missing = await rec(b, meetingId, f.id);
+    expect(missing.unmarkedSince).not.toBeNull();
+    expect(events()).toBe(1);
+    // Other words typed around it: the record keeps the time its mark went missing, and no second event.
+    const later = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After. And more words.'))));
+    expect(later.flags).toEqual([]);
+    expect(await rec(b, meetingId, f.id)).toEqual(missing);
+    expect(events()).toBe(1);
   });
 
   it('deleting the meeting removes its records', async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isJsonContentType, jsonTooDeep, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
 import { makeBackend, tempDir } from '../helpers/temp';
 
@@ -87,6 +88,10 @@ describe('browser host', () => {
     expect((JSON.parse(r.body) as { error: unknown }).error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/title/) });
     expect((await json(h, 'meetings.create', '{not json')).status).toBe(400);
     expect((await json(h, 'meetings.create', 'x'.repeat(5000))).status).toBe(400);
+    // Valid JSON over the limit, sent without a length (chunked): refused by counting, not by the parser.
+    const long = await json(h, 'body.get', `{}${' '.repeat(5000)}`);
+    expect(JSON.parse(long.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request is larger than 4096 bytes.' } });
+    expect(long.headers.connection).toBe('close');
     expect((await json(h, 'meetings.create', {}, { 'Content-Type': 'text/plain' })).status).toBe(400);
     expect((await json(h, 'no.such.call', {})).status).toBe(404);
     expect((await request(h, { method: 'GET', path: '/api/body.get', headers: { Authorization: `Bearer ${h.token}` } })).status).toBe(400);
@@ -165,6 +170,7 @@ describe('the browser host\'s request checks', () => {
     expect(jsonTooDeep('["\\\\", [[[]]]]', 2)).toBe(true);
     expect(jsonTooDeep('"[[["', 0)).toBe(false);
     expect(jsonTooDeep('[', 0)).toBe(true);
+    expect(jsonTooDeep('{"a":{},"b":{},"c":{}}', 2)).toBe(false); // a closing brace counts down like a bracket
   });
 
   it('a call with a body and a call with an empty body ({}) both reach the dispatcher; a body of JSON null is refused by the schema', async () => {
@@ -199,6 +205,58 @@ describe('the browser host\'s request checks', () => {
     const head = await request(h, { method: 'HEAD', path: '/' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('the token must be the whole header: nothing before "Bearer", nothing after the token', async () => {
+    const { host: h } = await start();
+    for (const auth of [`Bearer ${h.token}!`, `Bearer ${h.token} x`, `xBearer ${h.token}`, `Basic Bearer ${h.token}`]) {
+      const r = await json(h, 'body.get', {}, { Authorization: auth });
+      expect(r.status, auth).toBe(401);
+    }
+  });
+
+  it('says what is wrong with the Content-Type; a missing page is a JSON not-found', async () => {
+    const { host: h } = await start();
+    const r = await json(h, 'body.get', {}, { 'Content-Type': 'text/plain' });
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'Calls carry JSON (Content-Type: application/json).' } });
+    const missing = await request(h, { path: '/assets/missing.js' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(errorOf(missing.body).code).toBe('not_found');
+  });
+
+  it('listens on 127.0.0.1 only (not on ::1), and close() stops it', async () => {
+    const { host: h } = await start();
+    const connects = (address: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = net.connect(h.port, address);
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      });
+    expect(await connects('127.0.0.1')).toBe(true);
+    expect(await connects('::1')).toBe(false);
+    await h.close();
+    host = undefined;
+    expect(await connects('127.0.0.1')).toBe(false);
+  });
+
+  it('a call that fails unexpectedly is answered 500 "internal" in words, and logged', async () => {
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), 'x');
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a));
+    try {
+      host = await startBrowserHost({ dispatch: () => Promise.reject(new Error('boom')), rendererDir });
+      const r = await json(host, 'body.get', {});
+      expect(r.status).toBe(500);
+      expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'internal', message: 'The server failed to answer.' } });
+      expect(logged).toEqual([['browser host: request failed', expect.objectContaining({ message: 'boom' })]]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a fixed token and port are used when given', async () => {

@@ -99,6 +99,68 @@ describe('the browser host bounds concurrent requests and the memory their bodie
     for (const s of [...held, third]) s.socket.destroy();
   });
 
+  it('the busy and too-large answers say so and close the connection (their bodies are not read)', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxConcurrentCalls: 1 });
+    const held = partial(host, 100, 10);
+    await settle();
+    const busy = partial(host, 2, 2);
+    const big = partial(host, 4001, 10);
+    await settle();
+    expect(status(busy.answer())).toBe(503);
+    expect(busy.answer()).toContain('The app is busy with other requests. Nothing was changed; try again.');
+    expect(busy.answer()).toMatch(/\r\nConnection: close\r\n/i);
+    expect(status(big.answer())).toBe(400);
+    expect(big.answer()).toContain('The request is larger than 4000 bytes.');
+    expect(big.answer()).toMatch(/\r\nConnection: close\r\n/i);
+    for (const s of [held, busy, big]) s.socket.destroy();
+    await host.close();
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxBodyBytesInFlight: 5000 });
+    const a = partial(host, 3900, 3500);
+    await settle();
+    const b = partial(host, 3900, 3500);
+    await settle();
+    expect(status(b.answer())).toBe(503);
+    expect(b.answer()).toContain('The app is busy with other large requests. Nothing was changed; try again.');
+    expect(b.answer()).toMatch(/\r\nConnection: close\r\n/i);
+    for (const s of [a, b]) s.socket.destroy();
+  });
+
+  it('limits are exact, and the bytes and call slots of an answered call are given back', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxBodyBytesInFlight: 8000, maxConcurrentCalls: 2 });
+    for (let round = 0; round < 3; round++) {
+      // Two bodies held at once, each completed to exactly the largest body: together exactly the budget.
+      const calls = [partial(host, 4000, 3500), partial(host, 4000, 3500)];
+      await settle();
+      for (const c of calls) expect(c.answer(), `round ${round}`).toBe('');
+      for (const c of calls) c.socket.write(' '.repeat(498) + '{}');
+      await settle();
+      for (const c of calls) expect(status(c.answer()), `round ${round}`).toBe(200);
+      for (const c of calls) c.socket.destroy();
+    }
+  });
+
+  it('bodies held at once may fill the budget exactly', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxBodyBytesInFlight: 7998 });
+    const a = partial(host, 4000, 3999);
+    await settle();
+    const b = partial(host, 4000, 3999);
+    await settle();
+    expect(a.answer()).toBe('');
+    expect(b.answer()).toBe(''); // 7,998 bytes held: not busy
+    for (const s of [a, b]) s.socket.destroy();
+  });
+
+  it('by default the bytes held at once may exceed the largest body (64 MiB in all)', async () => {
+    host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000 });
+    const calls = [partial(host, 3900, 3500), partial(host, 3900, 3500), partial(host, 3900, 3500)];
+    await settle();
+    for (const c of calls) expect(c.answer()).toBe('');
+    for (const c of calls) c.socket.write(' '.repeat(398) + '{}');
+    await settle();
+    for (const c of calls) expect(status(c.answer())).toBe(200);
+    for (const c of calls) c.socket.destroy();
+  });
+
   it('bodies held at once are bounded in bytes; an oversized declared body is refused before it is read', async () => {
     host = await startBrowserHost({ dispatch: makeBackend().dispatch, rendererDir: tempDir(), maxBodyBytes: 4000, maxBodyBytesInFlight: 8000 });
     const a = partial(host, 3900, 3500);

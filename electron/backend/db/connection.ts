@@ -50,7 +50,7 @@ export interface OpenOptions {
 }
 
 /** SQLite's result codes, turned into what is wrong with the data file. */
-function problemOf(err: unknown, file: string, key?: DataKey | null): DataFileError | null {
+export function problemOf(err: unknown, file: string, key?: DataKey | null): DataFileError | null {
   const rawCode = (err as { code?: unknown } | null)?.code;
   const code = typeof rawCode === 'string' ? rawCode : '';
   const msg = err instanceof Error ? err.message : String(err);

@@ -46,7 +46,11 @@ let confusables: Map<string, string> | null = null;
  * - the table is closed: a prototype is itself mapped until nothing changes, so normalising twice changes nothing.
  */
 export function confusableTable(): ReadonlyMap<string, string> {
-  if (confusables) return confusables;
+  return (confusables ??= buildConfusableTable());
+}
+
+/** Builds the table anew (`confusableTable` keeps the one built first; tests check a fresh build). */
+export function buildConfusableTable(): Map<string, string> {
   const table = new Map<string, string>();
   const fromDirect = new Set<string>();
   for (const [src, proto] of Object.entries(CONFUSABLES as Record<string, string>)) {
@@ -74,7 +78,6 @@ export function confusableTable(): ReadonlyMap<string, string> {
     }
     if (!changed) break;
   }
-  confusables = table;
   return table;
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { DraftConfirmation, EXPORT_KINDS, EXPORT_KIND_LABEL, type ExportKind, type ExportRecord } from '../../../shared/contract/exports';
 import { api, ApiError, saveFile } from '../../api';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useLoad } from '../../ui/kit';
-import { DraftConfirmDialog } from './DraftConfirmDialog';
 
 const DESCRIPTION: Record<ExportKind, string> = {
   agenda: 'Convening notice with the numbered agenda and times.',
@@ -25,19 +25,25 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
   const [progress, setProgress] = useState('');
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const [confirming, setConfirming] = useState<{ question: DraftConfirmation; answer: (yes: boolean) => void } | null>(null);
+  const [confirmDialog, ask] = useConfirm();
 
-  /** Shows the draft confirmation and waits for the officer's answer. */
+  /**
+   * Asks before a public summary is exported from minutes that are not approved: it would be published as a draft
+   * (marked "DRAFT" on every page). Cancel is the default (Escape, a click outside, and the focused button).
+   */
   const askDraft = (question: DraftConfirmation) =>
-    new Promise<boolean>((resolve) =>
-      setConfirming({
-        question,
-        answer: (yes) => {
-          setConfirming(null);
-          resolve(yes);
-        },
-      }),
-    );
+    ask({
+      title: 'Export a draft public summary?',
+      message: (
+        <p>
+          The minutes are not approved yet (version {question.version}, {question.minutesStatus}). The public summary will be marked “DRAFT — minutes not
+          approved” on every page. Publish only once the minutes are approved.
+        </p>
+      ),
+      confirm: 'Export as draft',
+      cancelByDefault: true,
+      alert: true,
+    });
 
   /** exports.create; a draft public summary is asked about (the backend says when) and retried once confirmed. */
   const create = async (kind: ExportKind) => {
@@ -113,7 +119,7 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
         </ul>
       )}
       <ExportHistory records={history.value ?? []} />
-      {confirming && <DraftConfirmDialog minutesStatus={confirming.question.minutesStatus} version={confirming.question.version} onAnswer={confirming.answer} />}
+      {confirmDialog}
     </section>
   );
 }
