@@ -15,14 +15,44 @@ const MembersPage = lazy(() => import('../features/members/MembersPage').then((m
 // The minutes page opened directly (a link, a reload) or for the first time is the slowest page to show (issue 16): its
 // code and its first calls start together, at once (beside the start-up check), not one after the other
 // (features/minutes/prefetch.ts). Once its code is loaded the page mounts at once and asks for its data itself.
-let minutesChunk: Promise<typeof import('../features/minutes/MinutesPage')> | null = null;
-let minutesChunkLoaded = false;
+type MinutesModule = typeof import('../features/minutes/MinutesPage');
+let minutesChunk: Promise<MinutesModule> | null = null;
+let minutesModule: MinutesModule | null = null;
 const loadMinutesChunk = () =>
-  (minutesChunk ??= import('../features/minutes/MinutesPage').then((m) => {
-    minutesChunkLoaded = true;
-    return m;
-  }));
-const MinutesPage = lazy(() => loadMinutesChunk().then((m) => ({ default: m.MinutesPage })));
+  (minutesChunk ??= import('../features/minutes/MinutesPage').then(
+    (m) => (minutesModule = m),
+    (e: unknown) => {
+      minutesChunk = null; // a later visit tries again
+      throw e;
+    },
+  ));
+
+/**
+ * The minutes page, mounted the moment its code is there. Not React.lazy: a page revealed inside a Suspense boundary
+ * waits until 300 ms after its fallback was shown (React batches reveals), and for the page the officer opens during
+ * a meeting that wait was most of the time to an editable editor (issue 16).
+ */
+function MinutesRoute({ id, navigated }: { id: string; navigated: { current: boolean } }) {
+  const [mod, setMod] = useState<MinutesModule | null>(minutesModule);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (mod) return;
+    let alive = true;
+    loadMinutesChunk().then(
+      (m) => alive && setMod(m),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [mod]);
+  useEffect(() => {
+    if (mod && navigated.current) focusMainHeading();
+  }, [mod, navigated]);
+  if (failed) return <p role="alert">The minutes page could not be opened. Reload the app (Ctrl+R) to try again.</p>;
+  if (!mod) return <p className="muted">Opening the page…</p>;
+  return <mod.MinutesPage id={id} />;
+}
 const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
 const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
@@ -59,7 +89,7 @@ export function App() {
   useEffect(() => {
     // Left (or never shown: recovery mode) before the page mounted: what was asked for is not used.
     if (minutesId === null) return dropMinutesPrefetch();
-    if (minutesChunkLoaded) return;
+    if (minutesModule) return;
     prefetchMinutes(minutesId);
     void loadMinutesChunk();
   }, [minutesId]);
@@ -119,7 +149,7 @@ export function App() {
             {route.name === 'backups' && <BackupPage />}
             {route.name === 'meetings' && <MeetingsList />}
             {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
-            {route.name === 'minutes' && <MinutesPage key={route.id} id={route.id} />}
+            {route.name === 'minutes' && <MinutesRoute key={route.id} id={route.id} navigated={navigated} />}
             {route.name === 'members' && <MembersPage />}
             {route.name === 'search' && <SearchPage q={route.q} />}
             {route.name === 'trash' && <TrashPage />}

@@ -192,9 +192,11 @@ describe('live minutes in Chromium', () => {
       const host = s.host;
       await page.goto(host.url);
       await m.open(host.origin, meetingId);
-      expect(await m.section('opening').locator('[contenteditable]').innerText()).toBe(before.opening);
-      expect(await m.editor(m.sectionByTitle('Opening and welcome')).innerText()).toBe(before.welcome);
-      expect(await m.editor(m.sectionByTitle('Logistics of the Taskforce')).innerText()).toBe(before.logistics);
+      // Sections load one after the other and an editor shows its text once mounted: wait for each (a missing word
+      // would never come, so the poll fails on its timeout).
+      await expect.poll(() => m.section('opening').locator('[contenteditable]').innerText(), { timeout: 15_000 }).toBe(before.opening);
+      await expect.poll(() => m.editor(m.sectionByTitle('Opening and welcome')).innerText(), { timeout: 15_000 }).toBe(before.welcome);
+      await expect.poll(() => m.editor(m.sectionByTitle('Logistics of the Taskforce')).innerText(), { timeout: 15_000 }).toBe(before.logistics);
       expect(before.logistics).toContain('Acknowledged before the crash.');
       expect(before.welcome).toMatch(/Aleph Alpha\s*\n\s*Mistral AI/);
 
