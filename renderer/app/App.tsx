@@ -15,12 +15,12 @@ const MembersPage = lazy(() => import('../features/members/MembersPage').then((m
 // The minutes page opened directly (a link, a reload) or for the first time is the slowest page to show (issue 16): its
 // code and its first calls start together, at once (beside the start-up check), not one after the other
 // (features/minutes/prefetch.ts). Once its code is loaded the page mounts at once and asks for its data itself.
-type MinutesModule = typeof import('../features/minutes/MinutesPage');
-let minutesChunk: Promise<MinutesModule> | null = null;
-let minutesModule: MinutesModule | null = null;
+type MinutesPageType = (typeof import('../features/minutes/MinutesPage'))['MinutesPage'];
+let minutesChunk: Promise<MinutesPageType> | null = null;
+let minutesModule: { MinutesPage: MinutesPageType } | null = null;
 const loadMinutesChunk = () =>
   (minutesChunk ??= import('../features/minutes/MinutesPage').then(
-    (m) => (minutesModule = m),
+    (m) => (minutesModule = { MinutesPage: m.MinutesPage }).MinutesPage,
     (e: unknown) => {
       minutesChunk = null; // a later visit tries again
       throw e;
@@ -33,13 +33,13 @@ const loadMinutesChunk = () =>
  * a meeting that wait was most of the time to an editable editor (issue 16).
  */
 function MinutesRoute({ id, navigated }: { id: string; navigated: { current: boolean } }) {
-  const [mod, setMod] = useState<MinutesModule | null>(minutesModule);
+  const [mod, setMod] = useState<{ MinutesPage: MinutesPageType } | null>(minutesModule);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (mod) return;
     let alive = true;
     loadMinutesChunk().then(
-      (m) => alive && setMod(m),
+      (MinutesPage) => alive && setMod({ MinutesPage }),
       () => alive && setFailed(true),
     );
     return () => {
