@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { DataFileError, FILE_MODE, inspectDataFile } from './data-file';
+import { DataFileError, inspectDataFile, settlePrivateFile } from './data-file';
 import { applyKey, encryptInPlace, type DataKey } from './key';
 
 /**
@@ -24,13 +24,7 @@ export function writeBackupFile(db: Database, dest: string, knownVersion: number
   fs.rmSync(partial, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
-    fs.chmodSync(partial, FILE_MODE);
-    const fd = fs.openSync(partial, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    settlePrivateFile(partial);
     if (key && inspectDataFile(partial) !== 'encrypted') throw new AppError('storage', 'The backup copy was not encrypted, so it was not kept.');
     checkBackupFile(partial, knownVersion, key);
     fs.renameSync(partial, dest);

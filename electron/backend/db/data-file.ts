@@ -71,6 +71,17 @@ export function preparePrivateFolder(dir: string): void {
   narrowMode(dir, DIR_MODE);
 }
 
+/** Makes a file written before a rename private (0600) and durable (fsync): called just before the rename. */
+export function settlePrivateFile(file: string): void {
+  fs.chmodSync(file, FILE_MODE);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** chmod to `mode` when the current mode grants more (never widens; ignores files that vanished). */
 export function narrowMode(p: string, mode: number): void {
   try {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
-import { FILE_MODE } from './data-file';
+import { FILE_MODE, settlePrivateFile } from './data-file';
 
 /**
  * The key of the encrypted data file (SQLite3MultipleCiphers, cipher ChaCha20-Poly1305: every page authenticated,
@@ -93,13 +93,7 @@ export function writePrivateFileSync(file: string, data: string | Buffer, replac
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data, { mode: FILE_MODE, flag: 'wx' });
   try {
-    fs.chmodSync(tmp, FILE_MODE);
-    const fd = fs.openSync(tmp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    settlePrivateFile(tmp);
     if (replace) fs.renameSync(tmp, file);
     else {
       fs.linkSync(tmp, file); // EEXIST when another process made it first: never overwrite a key

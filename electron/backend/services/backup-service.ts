@@ -4,7 +4,7 @@ import type { BackupInfo } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/errors';
 import { checkBackupFile, encryptBackupFile, syncFolder, writeBackupFile } from '../db/backup';
 import type { DataKey } from '../db/key';
-import { DIR_MODE, FILE_MODE, narrowMode } from '../db/data-file';
+import { DIR_MODE, narrowMode, settlePrivateFile } from '../db/data-file';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export const BACKUP_FOLDER = 'backups';
@@ -133,13 +133,7 @@ export class BackupStore {
   putInPlace(name: string, dbFile: string): void {
     const tmp = `${dbFile}.restoring`;
     fs.copyFileSync(this.pathOf(name), tmp);
-    fs.chmodSync(tmp, FILE_MODE);
-    const fd = fs.openSync(tmp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    settlePrivateFile(tmp);
     fs.renameSync(tmp, dbFile);
     syncFolder(path.dirname(dbFile));
   }
