@@ -26,7 +26,7 @@ export function SuggestionList(props: {
     <div className="suggestions" role="region" aria-label={`Suggested flags in ${props.label}`}>
       <p className="suggestions-head">
         <strong>Suggested flags:</strong> {props.items.length === 1 ? '1 passage may be confidential' : `${props.items.length} passages may be confidential`}: flag or dismiss
-        {props.items.length === 1 ? ' it' : ' each'}.
+        {props.items.length === 1 ? ' it' : ' each'}.{' '}
         {props.items.length > 1 && (
           <button type="button" className="link dismiss-all" onMouseDown={(e) => e.preventDefault()} onClick={props.onDismissAll} aria-label={`Dismiss all ${props.items.length} suggestions in ${props.label}`}>
             Dismiss all
