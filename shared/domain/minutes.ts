@@ -141,6 +141,8 @@ export const RestorePreview = z.object({
   reapplied: z.array(z.object({ id: Id, excerpt: z.string() })),
   /** Flags in force whose text is not in the revision: after the restore their text is gone from this section. */
   notInRevision: z.array(z.object({ id: Id, excerpt: z.string() })),
+  /** Flags in force whose text is only partly in the revision: the part that is there stays flagged (`kept`). */
+  partly: z.array(z.object({ id: Id, excerpt: z.string(), kept: z.string() })),
   /** The revision's content, with the marks it would get: what the revision viewer shows. */
   content: SerializedDoc,
 });

@@ -2,14 +2,15 @@ import { isElement, plainText, type SerializedDoc, type SerializedElement, type 
 import { excerptPieces, markedIds, type FlagInForce } from './flag-state';
 
 /**
- * Puts flag marks back on their text in a stored section: used when a revision is restored (the flags in force are
- * re-applied to the restored text) and by "Flag again" (a flag in force whose mark went missing). Pure: returns a
- * new document.
+ * Puts flag marks back on text in a stored section. Two callers place marks: `applyFlags` (a flag's recorded text,
+ * searched: "Flag again", a restore) and `carryFlags` (carry-flags.ts: marks carried through an edit or a restore,
+ * word by word). Both say WHICH characters a flag covers; `markRuns` here is the one place that turns that into flag
+ * nodes. Pure: they return a new document.
  *
- * Each piece of a flag's excerpt is searched in each block's inline text (white space and case folded). The
- * matching inline children are wrapped in one `flag` node; a text node cut by the match is split, keeping its
- * format; an element cut by it (a link, another flag) is wrapped whole, so the mark covers at least the text and
- * never less (fail-safe). Flags already marked in the document are left alone.
+ * The text is read run by run: the inline children of a paragraph, heading, quote, list item (between its nested
+ * lists), decision or action. A text node cut by a mark is split, keeping its format; any other child touched by a mark
+ * (a link, another flag, a timestamp) is wrapped whole, so a mark covers at least its characters and never less
+ * (fail-safe).
  */
 export interface ApplyResult {
   content: SerializedDoc;
@@ -21,9 +22,121 @@ export interface ApplyResult {
 
 const INLINE_CONTAINERS = new Set(['paragraph', 'heading', 'quote', 'listitem', 'decision', 'action']);
 
+/** A run of inline content: children [from, to) of an inline container, with its text and the flags over each character. */
+export interface InlineRun {
+  el: SerializedElement;
+  from: number;
+  to: number;
+  text: string;
+  /** For each character of `text`, the ids of the flag marks around it (empty: unflagged). */
+  flags: ReadonlyArray<readonly string[]>;
+}
+
+/** The runs of a document, in reading order. */
+export function inlineRuns(doc: SerializedDoc): InlineRun[] {
+  const out: InlineRun[] = [];
+  const visit = (node: SerializedNode) => {
+    if (!isElement(node)) return;
+    if (INLINE_CONTAINERS.has(node.type)) {
+      // A list item may hold a nested list: each run of inline children between nested lists is read on its own.
+      let start = 0;
+      for (let i = 0; i <= node.children.length; i++) {
+        if (i < node.children.length && node.children[i]!.type !== 'list') continue;
+        if (i > start) out.push(readRun(node, start, i));
+        start = i + 1;
+      }
+    }
+    for (const c of node.children) if (c.type !== 'flag') visit(c);
+  };
+  visit(doc.root);
+  return out;
+}
+
+function readRun(el: SerializedElement, from: number, to: number): InlineRun {
+  let text = '';
+  const flags: Array<readonly string[]> = [];
+  const walk = (n: SerializedNode, ids: readonly string[]) => {
+    if (n.type === 'flag' && isElement(n)) {
+      const own = Array.isArray(n.ids) ? n.ids.filter((x): x is string => typeof x === 'string') : [];
+      const inner = [...ids, ...own.filter((x) => !ids.includes(x))];
+      n.children.forEach((c) => walk(c, inner));
+      return;
+    }
+    if (isElement(n)) return void n.children.forEach((c) => walk(c, ids));
+    const t = plainText(n);
+    text += t;
+    for (let i = 0; i < t.length; i++) flags.push(ids);
+  };
+  el.children.slice(from, to).forEach((c) => walk(c, []));
+  return { el, from, to, text, flags };
+}
+
+/**
+ * Adds marks to runs: for each run (by its index in `inlineRuns(doc)` of the SAME document), the flag ids to add over
+ * each [start, end) of its text. Mutates `doc`, which must be the document the runs were read from.
+ */
+export function markRuns(runs: readonly InlineRun[], marks: ReadonlyMap<number, ReadonlyArray<{ start: number; end: number; id: string }>>): void {
+  // Later runs first: runs of one list item share its children array, and a splice must not shift a run still to do.
+  for (const index of [...marks.keys()].sort((a, b) => b - a)) {
+    const run = runs[index]!;
+    const add: string[][] = Array.from({ length: run.text.length }, () => []);
+    for (const m of marks.get(index)!)
+      for (let i = Math.max(0, m.start); i < Math.min(run.text.length, m.end); i++) if (!run.flags[i]!.includes(m.id) && !add[i]!.includes(m.id)) add[i]!.push(m.id);
+    wrapRun(run, add);
+  }
+}
+
+/** Splits the run's children where the ids to add change and wraps each stretch with ids in one flag node. */
+function wrapRun(run: InlineRun, add: readonly string[][]): void {
+  const pieces: Array<{ node: SerializedNode; ids: string[]; empty?: true }> = [];
+  let pos = 0;
+  for (const c of run.el.children.slice(run.from, run.to)) {
+    const len = plainText(c).length;
+    if (c.type === 'text' && typeof c.text === 'string' && len > 0) {
+      let a = 0;
+      for (let i = 1; i <= len; i++) {
+        if (i < len && sameIds(add[pos + i]!, add[pos + a]!)) continue;
+        pieces.push({ node: a === 0 && i === len ? c : { ...c, text: c.text.slice(a, i) }, ids: add[pos + a]! });
+        a = i;
+      }
+    } else {
+      const ids = [...new Set(add.slice(pos, pos + len).flat())];
+      pieces.push(len === 0 ? { node: c, ids, empty: true } : { node: c, ids });
+    }
+    pos += len;
+  }
+  // A child with no text between two pieces of one mark goes inside it; before or after a mark, it stays outside.
+  pieces.forEach((p, i) => {
+    if (!p.empty) return;
+    const before = pieces.slice(0, i).reverse().find((q) => !q.empty);
+    const after = pieces.slice(i + 1).find((q) => !q.empty);
+    if (before && after && sameIds(before.ids, after.ids)) p.ids = before.ids;
+  });
+  const out: SerializedNode[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    const ids = pieces[i]!.ids;
+    let j = i + 1;
+    while (j < pieces.length && sameIds(pieces[j]!.ids, ids)) j++;
+    const nodes = pieces.slice(i, j).map((p) => p.node);
+    if (ids.length === 0) out.push(...nodes);
+    else out.push({ type: 'flag', version: 1, ids: [...ids].sort(), children: nodes });
+    i = j;
+  }
+  run.el.children.splice(run.from, run.to - run.from, ...out);
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Puts each flag's mark on the first place its recorded text stands: each piece of the excerpt is searched in each
+ * run's text (white space and case folded). Flags already marked in the document are left alone.
+ */
 export function applyFlags(content: SerializedDoc, flags: readonly FlagInForce[]): ApplyResult {
   const doc = JSON.parse(JSON.stringify(content)) as SerializedDoc;
   const already = markedIds([{ content }]);
+  const runs = inlineRuns(doc);
+  const folded = runs.map((r) => foldWithMap(r.text));
+  const marks = new Map<number, Array<{ start: number; end: number; id: string }>>();
   const applied: string[] = [];
   const missing: string[] = [];
   for (const f of flags) {
@@ -32,22 +145,20 @@ export function applyFlags(content: SerializedDoc, flags: readonly FlagInForce[]
       continue;
     }
     let found = false;
-    for (const piece of excerptPieces(f.excerpt)) if (wrapFirst(doc.root, piece, f.id)) found = true;
+    for (const piece of excerptPieces(f.excerpt)) {
+      const k = folded.findIndex((x) => x.folded.includes(piece));
+      if (k < 0) continue;
+      const { folded: text, map } = folded[k]!;
+      const hit = text.indexOf(piece);
+      const list = marks.get(k) ?? [];
+      list.push({ start: map[hit]!, end: map[hit + piece.length - 1]! + 1, id: f.id });
+      marks.set(k, list);
+      found = true;
+    }
     (found ? applied : missing).push(f.id);
   }
+  markRuns(runs, marks);
   return { content: doc, applied, missing };
-}
-
-/** The inline text of a run of children, with each child's [start, end) in it. */
-function spans(children: readonly SerializedNode[]): { text: string; at: Array<[number, number]> } {
-  let text = '';
-  const at: Array<[number, number]> = [];
-  for (const c of children) {
-    const t = c.type === 'list' ? '' : plainText(c);
-    at.push([text.length, text.length + t.length]);
-    text += t;
-  }
-  return { text, at };
 }
 
 /** Folds white space and case while keeping a map from each folded position to its original index. */
@@ -66,58 +177,10 @@ function foldWithMap(s: string): { folded: string; map: number[] } {
       continue;
     }
     space = false;
-    folded += ch.toLowerCase();
-    map.push(i);
+    // Lower case can be longer than the character (İ → i̇): every folded position keeps a map entry.
+    const low = ch.toLowerCase();
+    folded += low;
+    for (let k = 0; k < low.length; k++) map.push(i);
   }
   return { folded, map };
-}
-
-/** Wraps the first occurrence of `piece` (already folded) in a flag node with `id`; true when found. */
-function wrapFirst(node: SerializedNode, piece: string, id: string): boolean {
-  if (!isElement(node)) return false;
-  if (INLINE_CONTAINERS.has(node.type) && wrapIn(node, piece, id)) return true;
-  for (const c of node.children) if (c.type !== 'flag' && wrapFirst(c, piece, id)) return true;
-  return false;
-}
-
-function wrapIn(el: SerializedElement, piece: string, id: string): boolean {
-  // A list item may hold a nested list: search each run of inline children between nested lists on its own.
-  let start = 0;
-  for (let i = 0; i <= el.children.length; i++) {
-    if (i < el.children.length && el.children[i]!.type !== 'list') continue;
-    if (i > start && wrapRun(el, start, i, piece, id)) return true;
-    start = i + 1;
-  }
-  return false;
-}
-
-function wrapRun(el: SerializedElement, from: number, to: number, piece: string, id: string): boolean {
-  const run = el.children.slice(from, to);
-  const { text, at } = spans(run);
-  const { folded, map } = foldWithMap(text);
-  const hit = folded.indexOf(piece);
-  if (hit < 0) return false;
-  const s = map[hit]!;
-  const e = map[hit + piece.length - 1]! + 1;
-  const out: SerializedNode[] = [];
-  const wrapped: SerializedNode[] = [];
-  const after: SerializedNode[] = [];
-  run.forEach((c, k) => {
-    const [cs, ce] = at[k]!;
-    if (cs === ce) return void (cs <= s && wrapped.length === 0 ? out : cs >= e ? after : wrapped).push(c);
-    if (ce <= s) return void out.push(c);
-    if (cs >= e) return void after.push(c);
-    if (c.type === 'text' && (cs < s || ce > e)) {
-      const t = typeof c.text === 'string' ? c.text : '';
-      const a = Math.max(0, s - cs);
-      const b = Math.min(t.length, e - cs);
-      if (a > 0) out.push({ ...c, text: t.slice(0, a) });
-      wrapped.push({ ...c, text: t.slice(a, b) });
-      if (b < t.length) after.push({ ...c, text: t.slice(b) });
-      return;
-    }
-    wrapped.push(c);
-  });
-  el.children.splice(from, to - from, ...out, { type: 'flag', version: 1, ids: [id], children: wrapped } as SerializedElement, ...after);
-  return true;
 }

@@ -5,6 +5,7 @@ import type { AgendaItem } from '../../shared/domain/agenda';
 import { DEFAULT_FLAG_REASON, flagState, type Flag, type FlagList } from '../../shared/domain/flags';
 import type { SaveResult } from '../../shared/domain/minutes';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
+import { flaggedTexts } from '../../shared/redaction/flagged-texts';
 import { publicPlainText, redact } from '../../shared/redaction/redact';
 import type { Backend } from '../../electron/backend/backend';
 import { call, makeBackend } from '../helpers/temp';
@@ -347,6 +348,49 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect(later.flags).toEqual([]);
     expect(await rec(b, meetingId, f.id)).toEqual(missing);
     expect(events()).toBe(1);
+  });
+
+  // Found by the lifecycle property (FC_SEED=127132106): a flag over new words and old ones, then a revision holding
+  // only the old ones restored. The flag could not be re-applied whole, was retired as "text removed", and its old
+  // words were published.
+  it('restoring a revision that holds only part of a flagged passage keeps that part flagged (it is never published)', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await meetingWithAgenda(b);
+    await save(b, meetingId, itemId, content(para(tx('Acme pays 40 million. After.'))));
+    const snap = await call<{ revision: { id: string } }>(b, 'minutes.snapshot', { meetingId, sectionKey: itemId, reason: 'manual' });
+    const f = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'x' });
+    await save(b, meetingId, itemId, content(para(tx('Bob said: '), mark(f.id, 'Today Acme pays'), tx(' 40 million. After.'))));
+    const preview = await call<{ reapplied: Array<{ id: string }>; notInRevision: unknown[]; partly: unknown[] }>(b, 'minutes.restorePreview', { id: snap.revision.id });
+    expect(preview.reapplied.map((x) => x.id)).toEqual([f.id]);
+    expect(preview.notInRevision).toEqual([]);
+    // Said before the officer confirms: which passage is only partly there, and what of it stays flagged.
+    expect(preview.partly).toEqual([{ id: f.id, excerpt: 'Today Acme pays', kept: 'Acme pays' }]);
+    const restored = await call<{ content: SerializedDoc }>(b, 'minutes.restoreRevision', { id: snap.revision.id });
+    expect(flaggedTexts(restored.content)).toEqual([{ ids: [f.id], text: 'Acme pays' }]);
+    const r = await rec(b, meetingId, f.id);
+    expect(flagState(r)).toBe('in_force');
+    expect(r.excerpt).toBe('Acme pays');
+    const out = await call<{ bytesBase64: string }>(b, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true });
+    const xml = strFromU8(unzipSync(Buffer.from(out.bytesBase64, 'base64'))['word/document.xml']!);
+    expect(xml).not.toContain('Acme');
+    expect(xml).toContain('40 million. After.');
+  });
+
+  it('a flag whose mark is missing stays in force while part of its text remains, and the export stays refused', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId } = await flagged(b);
+    await save(b, meetingId, itemId, content(para(tx('Before. Acme pays 40 million After.'))));
+    // Part of the unmarked passage deleted: what is left of it is still confidential.
+    const ack = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays After.'))));
+    expect(ack.flags.map((x) => [flagState(x), x.excerpt])).toEqual([['mark_missing', 'Acme pays']]);
+    await refused(b, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
+    // The same for a marked passage whose mark and part of its text go in one save.
+    const g = await flagged(b, 'Beta Labs quotes 7 euros');
+    const ack2 = await save(b, g.meetingId, g.itemId, content(para(tx('Before. Beta Labs quotes After.'))));
+    expect(ack2.flags.map((x) => [flagState(x), x.excerpt])).toEqual([['mark_missing', 'Beta Labs quotes']]);
+    // Gone altogether: now, and only now, "text removed".
+    const gone = await save(b, g.meetingId, g.itemId, content(para(tx('Before. After.'))));
+    expect(gone.flags.map((x) => flagState(x))).toEqual(['text_removed']);
   });
 
   it('deleting the meeting removes its records', async () => {

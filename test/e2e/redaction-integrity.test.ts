@@ -113,6 +113,36 @@ describe('redaction integrity in Chromium', () => {
     await expectNotPublished(meetingId, '40 million');
   });
 
+  it('restoring a revision that holds only part of a flagged passage keeps that part flagged, and says so before the restore', async () => {
+    const { meetingId } = await meeting('Partial restore case', ['Pricing']);
+    const { m, c, section, editor } = await typeIn(meetingId, 'Pricing', 'Acme quoted Zyxcorp terms.');
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: 'Keep a revision now' }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    // Words typed after the revision, then one flag over old and new words.
+    await m.editor(section).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Qorvane rates follow.');
+    await m.waitSaved();
+    await flag(c, section, editor, 'Zyxcorp terms. Qorvane');
+    await m.waitSaved();
+
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).click();
+    await page.locator('.rev-text mark.tfs-flag', { hasText: 'Zyxcorp terms.' }).waitFor();
+    await page.getByRole('button', { name: 'Restore this revision' }).click();
+    await expect.poll(() => page.getByTestId('rev-partly').textContent()).toContain('stays flagged: “Zyxcorp terms.”');
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect.poll(() => m.editor(section).textContent()).toBe('Acme quoted Zyxcorp terms.');
+    expect(await section.locator('mark.tfs-flag').allTextContents()).toEqual(['Zyxcorp terms.']);
+    const flags = await call<{ flags: Array<{ excerpt: string; retiredAt: string | null }> }>('flags.list', { meetingId });
+    expect(flags.flags.map((f) => [f.excerpt, f.retiredAt])).toEqual([['Zyxcorp terms.', null]]);
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(true);
+    await expectNotPublished(meetingId, 'Zyxcorp');
+  });
+
   it('undoing the flagging says so at once ("Flag lifted — Redo to restore"), records it as lifted by undo, and Redo restores it', async () => {
     const SECRET = 'acquire Beta Labs';
     const { meetingId } = await meeting('Undo case', ['Acquisitions']);

@@ -15,7 +15,9 @@ import {
 } from '../../../shared/domain/flags';
 import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import { excerptIn } from '../../../shared/redaction/flag-state';
+import { applyFlags } from '../../../shared/redaction/apply-flags';
+import { carryFlags } from '../../../shared/redaction/carry-flags';
+import { excerptIn, markedIds } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -92,13 +94,27 @@ export class FlagsService {
   }
 
   /**
+   * Whether the save of `content` leaves a flag of the section in force without its mark (and not lifted by undo):
+   * then `reconcile` needs the section as it stood before the save, to see which of the flag's words survive. Asked
+   * before the content is written.
+   */
+  losesMarks(meetingId: string, sectionKey: string, content: SerializedDoc, liftedByUndo: readonly string[]): boolean {
+    const open = this.repo.listForSection(meetingId, sectionKey).filter((r) => r.retiredAt === null && !liftedByUndo.includes(r.id));
+    if (open.length === 0) return false;
+    const marked = markedIds([{ content }]);
+    return open.some((r) => !marked.has(r.id));
+  }
+
+  /**
    * The flag records of one section after its save, derived from the marks in the saved content. Runs INSIDE the
    * save's transaction, after the content is written, so content and records commit together (no separate call).
    * - A mark present: its record is in force (restored from any state, moved to this section, excerpt updated);
    *   a mark with no record anywhere gets one with the default reason ("adopted"); another meeting's is left alone.
-   * - A record of this section in force whose mark is absent: lifted by undo if the editor says so; else, if its
-   *   text is still in this section or any other of the meeting, it STAYS IN FORCE with its mark missing (the export
-   *   is refused until the officer acts); only when its text is verifiably gone is it retired as "text removed".
+   * - A record of this section in force whose mark is absent: lifted by undo if the editor says so; else it STAYS IN
+   *   FORCE with its mark missing (the export is refused until the officer acts) while any of its text is still
+   *   there: its whole text anywhere in this section or any other of the meeting, or any of its words that survive
+   *   the edit where they stood (carried from the section before the save, `previous`; the record's excerpt becomes
+   *   what survives). Only when its text is verifiably gone is it retired as "text removed".
    * - A record retired as "text removed" whose text is back in this section is in force again, mark missing.
    * Returns the records it changed.
    */
@@ -111,6 +127,8 @@ export class FlagsService {
     liftedByUndo: readonly string[];
     /** The plain text of the meeting's other sections, read only if needed. */
     otherTexts: () => string[];
+    /** The section before this save, when `losesMarks` said it is needed. */
+    previous: SerializedDoc | null;
     now: string;
   }): Flag[] {
     const { meetingId, sectionKey, now } = input;
@@ -136,14 +154,18 @@ export class FlagsService {
       const event = rec.retiredAt !== null ? 'flag_restored' : rec.unmarkedSince !== null ? 'flag_marked_again' : null;
       write({ ...rec, sectionKey, excerpt, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, updatedAt: now }, event);
     }
-    let others: string[] | null = null;
-    const stillInMeeting = (excerpt: string) => excerptIn(excerpt, input.text) || (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
     const undone = new Set(input.liftedByUndo);
-    for (const rec of this.repo.listForSection(meetingId, sectionKey)) {
-      if (present.has(rec.id) || rec.retiredAt !== null) continue;
+    const open = this.repo.listForSection(meetingId, sectionKey).filter((rec) => !present.has(rec.id) && rec.retiredAt === null);
+    const survivors = survivingWords(input.previous, input.content, open.filter((rec) => !undone.has(rec.id) && !excerptIn(rec.excerpt, input.text)));
+    let others: string[] | null = null;
+    const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
+    for (const rec of open) {
+      const kept = survivors.get(rec.id);
       if (undone.has(rec.id)) write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
-      else if (stillInMeeting(rec.excerpt)) {
+      else if (excerptIn(rec.excerpt, input.text) || (kept === undefined && elsewhere(rec.excerpt))) {
         if (rec.unmarkedSince === null) write({ ...rec, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
+      } else if (kept !== undefined) {
+        if (rec.unmarkedSince === null || rec.excerpt !== kept) write({ ...rec, excerpt: kept, unmarkedSince: rec.unmarkedSince ?? now, updatedAt: now }, rec.unmarkedSince === null ? 'flag_mark_missing' : null);
       } else write({ ...rec, retiredAt: now, retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null, updatedAt: now }, 'flag_text_removed');
     }
     for (const rec of this.repo.listTextRemoved(meetingId))
@@ -196,6 +218,20 @@ export class FlagsService {
 }
 
 /** A new record, in force from `now`. */
+/**
+ * For records whose mark is gone and whose whole text is not in the saved section: the words of each that survive the
+ * edit where they stood, joined as an excerpt ("\n" between pieces). Where the record was marked before the save,
+ * its mark says where; where it was already missing, its recorded text in the section before the save does.
+ */
+function survivingWords(previous: SerializedDoc | null, content: SerializedDoc, recs: readonly Flag[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!previous || recs.length === 0) return out;
+  const before = applyFlags(previous, recs.map((r) => ({ id: r.id, excerpt: r.excerpt }))).content;
+  const carried = carryFlags(before, content, new Set(recs.map((r) => r.id)));
+  for (const f of flaggedTexts(carried.content)) for (const id of f.ids) if (recs.some((r) => r.id === id) && !out.has(id)) out.set(id, f.text);
+  return out;
+}
+
 function inForce(f: Pick<Flag, 'id' | 'meetingId' | 'sectionKey' | 'reason' | 'note' | 'createdBy' | 'excerpt'>, now: string): Flag {
   return { ...f, createdAt: now, updatedAt: now, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null };
 }

@@ -3,7 +3,9 @@ import { AppError } from '../../../shared/errors';
 import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
 import type { Flag } from '../../../shared/domain/flags';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
+import { carryFlags } from '../../../shared/redaction/carry-flags';
 import { excerptIn } from '../../../shared/redaction/flag-state';
+import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { sectionText } from '../../../shared/redaction/plain-text';
 import { SECTION_TITLE } from '../../../shared/redaction/redact';
 import {
@@ -214,31 +216,57 @@ export class MinutesService {
         if (head?.same) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
+        const liftedByUndo = input.liftedByUndo ?? [];
+        const previous = head && this.flags.losesMarks(meetingId, sectionKey, content, liftedByUndo) ? this.storedContent(meetingId, sectionKey) : null;
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
         this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
-        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], now);
+        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, liftedByUndo, previous, now);
         return { sectionKey, rev, savedAt: now, flags };
       })
       .immediate();
   }
 
-  private reconcileFlags(meetingId: string, sectionKey: string, content: SerializedDoc, text: string, liftedByUndo: readonly string[], now: string): Flag[] {
-    return this.flags.reconcile({ meetingId, sectionKey, content, text, liftedByUndo, now, otherTexts: () => this.repo.otherTexts(meetingId, sectionKey) });
+  private reconcileFlags(
+    meetingId: string,
+    sectionKey: string,
+    content: SerializedDoc,
+    text: string,
+    liftedByUndo: readonly string[],
+    previous: SerializedDoc | null,
+    now: string,
+  ): Flag[] {
+    return this.flags.reconcile({ meetingId, sectionKey, content, text, liftedByUndo, previous, now, otherTexts: () => this.repo.otherTexts(meetingId, sectionKey) });
+  }
+
+  private storedContent(meetingId: string, sectionKey: string): SerializedDoc | null {
+    const s = this.repo.section(meetingId, sectionKey);
+    return s ? (JSON.parse(s.contentJson) as SerializedDoc) : null;
   }
 
   /**
-   * A revision's content with the flags in force re-applied to its text: flags of this section (in force, or in force
-   * with their mark missing) and any flag of the meeting in force whose text the revision holds.
+   * A revision's content with the flags in force re-applied to its text. First the marks of the section as it stands
+   * are carried onto the revision's words that survive in it (carryFlags: the flags in force of this section, with
+   * the recorded text of those whose mark is missing marked for the purpose); then any other flag of the meeting in
+   * force whose text the revision holds is marked where that text stands. A flag of which only some words survive
+   * stays on those words (`partly`): a part of a confidential passage is confidential.
    */
   private reflagged(r: { meetingId: string; sectionKey: string; contentJson: string }): RestorePreview {
-    const content = JSON.parse(r.contentJson) as SerializedDoc;
-    const text = sectionText(content);
+    const revision = JSON.parse(r.contentJson) as SerializedDoc;
     const inForce = this.flagsRepo.listForMeeting(r.meetingId).filter((f) => f.retiredAt === null);
+    const own = inForce.filter((f) => f.sectionKey === r.sectionKey);
+    const current = this.storedContent(r.meetingId, r.sectionKey);
+    const carried = current ? carryFlags(applyFlags(current, own).content, revision, new Set(inForce.map((f) => f.id))).content : revision;
+    const text = sectionText(revision);
     const candidates = inForce.filter((f) => f.sectionKey === r.sectionKey || excerptIn(f.excerpt, text));
-    const applied = applyFlags(content, candidates.map((f) => ({ id: f.id, excerpt: f.excerpt })));
+    const applied = applyFlags(carried, candidates.map((f) => ({ id: f.id, excerpt: f.excerpt })));
+    const marked = new Map<string, string>();
+    for (const f of flaggedTexts(applied.content)) for (const id of f.ids) marked.set(id, f.text);
     const pick = (ids: readonly string[]) => candidates.filter((f) => ids.includes(f.id)).map((f) => ({ id: f.id, excerpt: f.excerpt }));
-    return { content: applied.content, reapplied: pick(applied.applied), notInRevision: pick(applied.missing) };
+    const partly = candidates
+      .filter((f) => marked.has(f.id) && !excerptIn(f.excerpt, marked.get(f.id)!))
+      .map((f) => ({ id: f.id, excerpt: f.excerpt, kept: marked.get(f.id)! }));
+    return { content: applied.content, reapplied: pick(applied.applied), notInRevision: pick(applied.missing), partly };
   }
 
   /** What restoring a revision would do to the flags, and the revision with its marks: shown before the officer confirms. */
@@ -302,6 +330,7 @@ export class MinutesService {
         const minutes = this.requireEditable(r.meetingId, now);
         this.requireSection(r.meetingId, r.sectionKey);
         const { content, reapplied } = this.reflagged(r);
+        const previous = this.flags.losesMarks(r.meetingId, r.sectionKey, content, []) ? this.storedContent(r.meetingId, r.sectionKey) : null;
         const contentJson = JSON.stringify(content);
         const text = sectionText(content);
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
@@ -310,7 +339,7 @@ export class MinutesService {
         this.search.indexSection(r.meetingId, r.sectionKey, searchBlocks(content));
         this.repo.touch(r.meetingId, now);
         this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson, plainText: text });
-        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], now);
+        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], previous, now);
         return { sectionKey: r.sectionKey, rev, savedAt: now, content, flags, reapplied: reapplied.map((f) => f.id) };
       })
       .immediate();

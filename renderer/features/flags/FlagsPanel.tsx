@@ -79,8 +79,8 @@ export function FlagsPanel(props: {
               </div>
               {f.unmarkedSince && (
                 <p className="flag-missing" role="note">
-                  <strong>Mark missing.</strong> The text is still in the minutes but no longer marked (an undo, a restore or a paste). It stays
-                  confidential; the public summary is blocked until you flag it again or lift the flag.
+                  <strong>Mark missing.</strong> The text, or some of its words, is still in the minutes but no longer marked (an undo, a paste over
+                  it). It stays confidential; the public summary is blocked until you flag it again or lift the flag.
                 </p>
               )}
               <blockquote className="flag-item-excerpt">{f.excerpt ? (f.excerpt.length > 200 ? `${f.excerpt.slice(0, 200)}…` : f.excerpt) : <em>(empty)</em>}</blockquote>

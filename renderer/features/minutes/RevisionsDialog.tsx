@@ -102,7 +102,19 @@ export function RevisionsDialog(props: {
                 <p>These flagged passages are not in this revision; after the restore they are gone from this item:</p>
                 <ul data-testid="rev-not-in-revision">
                   {preview.notInRevision.map((f) => (
-                    <li key={f.id}>“{f.excerpt.length > 80 ? `${f.excerpt.slice(0, 80)}…` : f.excerpt}”</li>
+                    <li key={f.id}>“{clip(f.excerpt)}”</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {preview.partly.length > 0 && (
+              <>
+                <p>These flagged passages are only partly in this revision; the words of them that are there stay flagged:</p>
+                <ul data-testid="rev-partly">
+                  {preview.partly.map((f) => (
+                    <li key={f.id}>
+                      “{clip(f.excerpt)}” — stays flagged: “{clip(f.kept.replace(/\n/g, ' … '))}”
+                    </li>
                   ))}
                 </ul>
               </>
@@ -134,3 +146,6 @@ export function RevisionsDialog(props: {
     </div>
   );
 }
+
+/** A passage as the confirmation quotes it: at most 80 characters. */
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
