@@ -20,12 +20,12 @@ export const GROUPS = {
   },
   check: {
     mutate: ['electron/backend/export/match-text.ts', 'electron/backend/export/redaction-check.ts'],
-    tests: ['test/unit/match-text.test.ts'],
+    tests: ['test/unit/match-text.test.ts', 'test/unit/match-text-edges.test.ts'],
   },
   // The text matcher alone: the whole check group (1,181 mutants) is about two hours on two shared cores.
   'check-match': {
     mutate: ['electron/backend/export/match-text.ts'],
-    tests: ['test/unit/match-text.test.ts'],
+    tests: ['test/unit/match-text.test.ts', 'test/unit/match-text-edges.test.ts'],
   },
   sanitiser: {
     mutate: ['shared/text/sanitise.ts', 'electron/backend/export/sanitise.ts'],

@@ -49,11 +49,14 @@ export function confusableTable(): ReadonlyMap<string, string> {
   return (confusables ??= buildConfusableTable());
 }
 
-/** Builds the table anew (`confusableTable` keeps the one built first; tests check a fresh build). */
-export function buildConfusableTable(): Map<string, string> {
+/**
+ * Builds the table anew from `data` (source → prototype, as in confusables.txt; by default the data of `unhomoglyph`).
+ * `confusableTable` keeps the one built first; tests check a fresh build, and the rules on data of their own.
+ */
+export function buildConfusableTable(data: Readonly<Record<string, string>> = CONFUSABLES): Map<string, string> {
   const table = new Map<string, string>();
   const fromDirect = new Set<string>();
-  for (const [src, proto] of Object.entries(CONFUSABLES as Record<string, string>)) {
+  for (const [src, proto] of Object.entries(data)) {
     const key = src.normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
     const cp = key.codePointAt(0);
     if (cp === undefined || cp < 0x80 || key.length !== String.fromCodePoint(cp).length || !LETTER_OR_DIGIT.test(key)) continue;
