@@ -91,6 +91,8 @@ describe('a hit says where the leak is', () => {
   const cases: Array<{ how: HitHow; passage: string; text: string; leaked: string; short: boolean }> = [
     { how: 'whole', passage: 'qzxv', text: 'in the plan: qzxv, then more', leaked: 'qzxv', short: true },
     { how: 'whole', passage: 'Zephyr Nine', text: 'The codename Zephyr Nine was agreed.', leaked: 'zephyr nine', short: false },
+    // Exactly SHORT_PASSAGE characters: not short, so the check reports it in every attribute, not only text ones.
+    { how: 'whole', passage: 'Zephyr 9', text: 'The codename Zephyr 9 was agreed.', leaked: 'zephyr 9', short: false },
     {
       how: 'whole_without_spaces',
       passage: 'EUR 12 million budget 2027',
@@ -114,7 +116,7 @@ describe('a hit says where the leak is', () => {
     },
   ];
   for (const { how, passage, text, leaked, short } of cases)
-    it(`${how}${short ? ' (a short passage)' : ''}: the offset and length in the text searched, and whether the passage is short`, () => {
+    it(`${how}, ${passage.length} characters: the offset and length in the text searched, and whether the passage is short`, () => {
       const norm = normaliseForMatch(text);
       const hits = new PassageMatcher([{ id: 'p', text: passage }]).search(norm);
       expect(hits.map((h) => h.how)).toEqual([how]);

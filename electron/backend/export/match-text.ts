@@ -299,7 +299,8 @@ export class PassageMatcher {
     const hits: Hit[] = [];
     const found = new Set<string>();
     const add = (h: Hit) => {
-      const key = `${h.passageId}\u0000${h.how}\u0000${h.short ? 's' : ''}`;
+      // The hits of one passage in one mode are all short or all long: the passage and the way identify a hit.
+      const key = `${h.passageId}\u0000${h.how}`;
       if (found.has(key)) return;
       found.add(key);
       hits.push(h);
