@@ -94,12 +94,12 @@ export class FlagsService {
   }
 
   /**
-   * Whether the save of `content` leaves a flag of the section in force without its mark (and not lifted by undo):
-   * then `reconcile` needs the section as it stood before the save, to see which of the flag's words survive. Asked
-   * before the content is written.
+   * Whether the save of `content` (plain text `text`) leaves a flag of the section in force without its mark, not
+   * lifted by undo, and its whole text not in the section: then `reconcile` needs the section as it stood before the
+   * save, to see which of the flag's words survive. Asked before the content is written.
    */
-  losesMarks(meetingId: string, sectionKey: string, content: SerializedDoc, liftedByUndo: readonly string[]): boolean {
-    const open = this.repo.listForSection(meetingId, sectionKey).filter((r) => r.retiredAt === null && !liftedByUndo.includes(r.id));
+  losesMarks(meetingId: string, sectionKey: string, content: SerializedDoc, text: string, liftedByUndo: readonly string[]): boolean {
+    const open = this.repo.listForSection(meetingId, sectionKey).filter((r) => r.retiredAt === null && !liftedByUndo.includes(r.id) && !excerptIn(r.excerpt, text));
     if (open.length === 0) return false;
     const marked = markedIds([{ content }]);
     return open.some((r) => !marked.has(r.id));

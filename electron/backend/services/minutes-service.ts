@@ -217,7 +217,7 @@ export class MinutesService {
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         const liftedByUndo = input.liftedByUndo ?? [];
-        const previous = head && this.flags.losesMarks(meetingId, sectionKey, content, liftedByUndo) ? this.storedContent(meetingId, sectionKey) : null;
+        const previous = head && this.flags.losesMarks(meetingId, sectionKey, content, text, liftedByUndo) ? this.storedContent(meetingId, sectionKey) : null;
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
         this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
@@ -330,9 +330,9 @@ export class MinutesService {
         const minutes = this.requireEditable(r.meetingId, now);
         this.requireSection(r.meetingId, r.sectionKey);
         const { content, reapplied } = this.reflagged(r);
-        const previous = this.flags.losesMarks(r.meetingId, r.sectionKey, content, []) ? this.storedContent(r.meetingId, r.sectionKey) : null;
         const contentJson = JSON.stringify(content);
         const text = sectionText(content);
+        const previous = this.flags.losesMarks(r.meetingId, r.sectionKey, content, text, []) ? this.storedContent(r.meetingId, r.sectionKey) : null;
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
         this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
         const rev = this.repo.write(r.meetingId, r.sectionKey, contentJson, text, now);
