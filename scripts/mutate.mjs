@@ -15,8 +15,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** In priority order: the first groups guard what must never reach a published file. */
 export const GROUPS = {
   redaction: {
-    mutate: ['shared/redaction/public-model.ts', 'shared/redaction/redact.ts', 'shared/redaction/walk.ts', 'shared/redaction/flag-state.ts', 'shared/redaction/apply-flags.ts'],
-    tests: ['test/unit/redaction.test.ts', 'test/unit/redaction.property.test.ts', 'test/unit/apply-flags.test.ts', 'test/unit/flag-state.test.ts', 'test/unit/public-summary-conventions.test.ts'],
+    mutate: [
+      'shared/redaction/public-model.ts',
+      'shared/redaction/redact.ts',
+      'shared/redaction/walk.ts',
+      'shared/redaction/flag-state.ts',
+      'shared/redaction/apply-flags.ts',
+      'shared/redaction/carry-flags.ts',
+    ],
+    tests: [
+      'test/unit/redaction.test.ts',
+      'test/unit/redaction.property.test.ts',
+      'test/unit/apply-flags.test.ts',
+      'test/unit/carry-flags.test.ts',
+      'test/unit/flag-state.test.ts',
+      'test/unit/public-summary-conventions.test.ts',
+    ],
   },
   check: {
     mutate: ['electron/backend/export/match-text.ts', 'electron/backend/export/redaction-check.ts'],
