@@ -28,6 +28,7 @@ export const GROUPS = {
       'test/unit/redaction.property.test.ts',
       'test/unit/apply-flags.test.ts',
       'test/unit/carry-flags.test.ts',
+      'test/unit/tables.test.ts',
       'test/unit/flag-state.test.ts',
       'test/unit/public-summary-conventions.test.ts',
     ],

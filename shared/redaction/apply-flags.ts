@@ -56,13 +56,8 @@ function readRun(el: SerializedElement, from: number, to: number): InlineRun {
   let text = '';
   const flags: Array<readonly string[]> = [];
   const walk = (n: SerializedNode, ids: readonly string[]) => {
-    if (n.type === 'flag' && isElement(n)) {
-      const own = Array.isArray(n.ids) ? n.ids.filter((x): x is string => typeof x === 'string') : [];
-      const inner = [...ids, ...own.filter((x) => !ids.includes(x))];
-      n.children.forEach((c) => walk(c, inner));
-      return;
-    }
-    if (isElement(n)) return void n.children.forEach((c) => walk(c, ids));
+    // A flag node adds its ids (stored content is validated: `ids` is a list of strings); a link passes them on.
+    if (isElement(n)) return void n.children.forEach((c) => walk(c, n.type === 'flag' ? [...ids, ...(n.ids as string[])] : ids));
     const t = plainText(n);
     text += t;
     for (let i = 0; i < t.length; i++) flags.push(ids);
@@ -92,11 +87,12 @@ function wrapRun(run: InlineRun, add: readonly string[][]): void {
   let pos = 0;
   for (const c of run.el.children.slice(run.from, run.to)) {
     const len = plainText(c).length;
-    if (c.type === 'text' && typeof c.text === 'string' && len > 0) {
+    if (c.type === 'text' && len > 0) {
+      const text = plainText(c);
       let a = 0;
       for (let i = 1; i <= len; i++) {
         if (i < len && sameIds(add[pos + i]!, add[pos + a]!)) continue;
-        pieces.push({ node: a === 0 && i === len ? c : { ...c, text: c.text.slice(a, i) }, ids: add[pos + a]! });
+        pieces.push({ node: { ...c, text: text.slice(a, i) }, ids: add[pos + a]! });
         a = i;
       }
     } else {
@@ -119,7 +115,7 @@ function wrapRun(run: InlineRun, add: readonly string[][]): void {
     while (j < pieces.length && sameIds(pieces[j]!.ids, ids)) j++;
     const nodes = pieces.slice(i, j).map((p) => p.node);
     if (ids.length === 0) out.push(...nodes);
-    else out.push({ type: 'flag', version: 1, ids: [...ids].sort(), children: nodes });
+    else out.push({ type: 'flag', version: 1, ids, children: nodes });
     i = j;
   }
   run.el.children.splice(run.from, run.to - run.from, ...out);
@@ -169,7 +165,8 @@ function foldWithMap(s: string): { folded: string; map: number[] } {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (/\s/.test(ch)) {
-      if (!space && folded !== '') {
+      // One space for a run of white space (a leading one is harmless: pieces are searched, not anchored).
+      if (!space) {
         folded += ' ';
         map.push(i);
       }

@@ -48,26 +48,20 @@ function words(runs: readonly InlineRun[], carry: ReadonlySet<string> | null): W
 
 /** Pairs of aligned word indices [from, to]; null when the alignment gave up. */
 function align(a: readonly Word[], b: readonly Word[]): Array<[number, number]> | null {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre]!.key === b[pre]!.key) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf]!.key === b[b.length - 1 - suf]!.key) suf++;
+  const changes = diffArrays(
+    a.map((w) => w.key),
+    b.map((w) => w.key),
+    { timeout: ALIGN_TIMEOUT_MS },
+  );
+  if (!changes) return null;
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < pre; i++) pairs.push([i, i]);
-  const midA = a.slice(pre, a.length - suf).map((w) => w.key);
-  const midB = b.slice(pre, b.length - suf).map((w) => w.key);
-  if (midA.length > 0 && midB.length > 0) {
-    const changes = diffArrays(midA, midB, { timeout: ALIGN_TIMEOUT_MS });
-    if (!changes) return null;
-    let i = pre;
-    let j = pre;
-    for (const c of changes) {
-      if (c.added) j += c.count;
-      else if (c.removed) i += c.count;
-      else for (let k = 0; k < c.count; k++) pairs.push([i++, j++]);
-    }
+  let i = 0;
+  let j = 0;
+  for (const c of changes) {
+    if (c.added) j += c.count;
+    else if (c.removed) i += c.count;
+    else for (let k = 0; k < c.count; k++) pairs.push([i++, j++]);
   }
-  for (let k = suf; k > 0; k--) pairs.push([a.length - k, b.length - k]);
   return pairs;
 }
 
@@ -81,7 +75,7 @@ export function carryFlags(from: SerializedDoc, to: SerializedDoc, ids: Readonly
   const runs = inlineRuns(doc);
   const b = words(runs, null);
   const target: string[][] = b.map(() => []);
-  const pairs = a.some((w) => w.ids.length > 0) ? align(a, b) : [];
+  const pairs = align(a, b);
   if (pairs) for (const [i, j] of pairs) target[j]!.push(...a[i]!.ids);
   else {
     const byKey = new Map<string, Set<string>>();

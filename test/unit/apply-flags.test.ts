@@ -127,5 +127,45 @@ describe('applyFlags: marks put back on their text (restore, flag again)', () =>
     applyFlags(d, [{ id: 'g', excerpt: 'one' }]);
     expect(d).toEqual(copy);
   });
-});
 
+  describe('where marks go (each case fails if one rule of markRuns is broken)', () => {
+    const kids = (d: SerializedDoc, i = 0) => (d.root.children[i] as unknown as { children: SerializedNode[] }).children;
+    const mark = (id: string, ...c: SerializedNode[]) => el('flag', c, { ids: [id] });
+
+    it('marks both runs of a list item cut by a nested list, each where its words stand', () => {
+      const nested = el('list', [el('listitem', [t('inner')])], { listType: 'bullet' });
+      const r = applyFlags(doc(el('list', [el('listitem', [t('one alpha'), nested, t('two beta')])], { listType: 'bullet' })), [{ id: 'f', excerpt: 'alpha\nbeta' }]);
+      const item = (r.content.root.children[0] as unknown as { children: Array<{ children: SerializedNode[] }> }).children[0]!;
+      expect(item.children).toEqual([t('one '), mark('f', t('alpha')), nested, t('two '), mark('f', t('beta'))]);
+    });
+
+    it('wraps a link in the middle of a run when the mark touches it, and leaves the text around it out', () => {
+      const link = el('link', [t('forty million')], { url: 'https://x.example' });
+      const r = applyFlags(doc(p(t('pays '), link, t(' soon'))), [{ id: 'f', excerpt: 'forty' }]);
+      expect(kids(r.content)).toEqual([t('pays '), mark('f', link), t(' soon')]);
+    });
+
+    it('an empty text before a marked one stays outside the mark', () => {
+      const r = applyFlags(doc(p(t(''), t('secret'), t(''))), [{ id: 'f', excerpt: 'secret' }]);
+      expect(kids(r.content)).toEqual([t(''), mark('f', t('secret')), t('')]);
+    });
+
+    it('leaves a flag already marked alone, even where its recorded text is elsewhere', () => {
+      const r = applyFlags(doc(p(mark('f', t('alpha')), t(' beta'))), [{ id: 'f', excerpt: 'beta' }]);
+      expect(r.applied).toEqual(['f']);
+      expect(kids(r.content)).toEqual([mark('f', t('alpha')), t(' beta')]);
+    });
+
+    it('finds a passage whatever the white space between its words', () => {
+      const r = applyFlags(doc(p(t('Acme  \t pays\u00a040'))), [{ id: 'f', excerpt: 'acme pays 40' }]);
+      expect(r.applied).toEqual(['f']);
+      expect(kids(r.content)).toEqual([mark('f', t('Acme  \t pays\u00a040'))]);
+    });
+
+    it('sees a flag inside a link as flagged (nothing is marked again)', () => {
+      const link = el('link', [mark('f', t('secret'))], { url: 'https://x.example' });
+      const r = applyFlags(doc(p(t('a '), link)), [{ id: 'g', excerpt: 'a secret' }]);
+      expect(kids(r.content)).toEqual([mark('g', t('a '), link)]);
+    });
+  });
+});
