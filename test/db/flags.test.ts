@@ -393,6 +393,36 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect(gone.flags.map((x) => flagState(x))).toEqual(['text_removed']);
   });
 
+  it('words that survive: said once when the mark goes, followed quietly after, and preferred to a whole copy elsewhere', async () => {
+    const b = makeBackend();
+    const { meetingId, itemId, f } = await flagged(b);
+    const events = () => b.db.prepare(`SELECT count(*) AS n FROM meeting_events WHERE meeting_id = ? AND kind = 'flag_mark_missing'`).get(meetingId) as { n: number };
+    // A second flag keeps its mark in the same save: the first one's words are still looked for.
+    const g = await call<Flag>(b, 'flags.create', { meetingId, sectionKey: itemId, excerpt: 'x' });
+    const first = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays After. '), mark(g.id, 'Zeta'))));
+    expect(first.flags.map((x) => [x.id, flagState(x), x.excerpt])).toEqual([
+      [g.id, 'in_force', 'Zeta'],
+      [f.id, 'mark_missing', 'Acme pays'],
+    ]);
+    const since = (await rec(b, meetingId, f.id)).unmarkedSince;
+    expect(since).not.toBeNull();
+    expect(events().n).toBe(1);
+    // The same text saved again: nothing changes, nothing is recorded.
+    const again = await save(b, meetingId, itemId, content(para(tx('Before. Acme pays After. More. '), mark(g.id, 'Zeta'))));
+    expect(again.flags).toEqual([]);
+    // One more word of it goes: the passage follows, the time its mark went missing stays, no second event.
+    const less = await save(b, meetingId, itemId, content(para(tx('Before. Acme After. More. '), mark(g.id, 'Zeta'))));
+    expect(less.flags.map((x) => [flagState(x), x.excerpt, x.unmarkedSince])).toEqual([['mark_missing', 'Acme', since]]);
+    expect(events().n).toBe(1);
+    // A whole copy of a passage elsewhere, and some of its words here: the record keeps the words found here (they
+    // are in the copy too, so the export is refused for both).
+    const h = await flagged(b, 'Beta Labs quotes 7 euros');
+    await save(b, h.meetingId, 'opening', content(para(tx('Copy: Beta Labs quotes 7 euros.'))));
+    const part = await save(b, h.meetingId, h.itemId, content(para(tx('Before. Beta Labs After.'))));
+    expect(part.flags.map((x) => [flagState(x), x.excerpt])).toEqual([['mark_missing', 'Beta Labs']]);
+    await refused(b, 'exports.create', { meetingId: h.meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
+  });
+
   it('deleting the meeting removes its records', async () => {
     const b = makeBackend();
     const { meetingId } = await meetingWithAgenda(b);

@@ -156,17 +156,21 @@ export class FlagsService {
     }
     const undone = new Set(input.liftedByUndo);
     const open = this.repo.listForSection(meetingId, sectionKey).filter((rec) => !present.has(rec.id) && rec.retiredAt === null);
-    const survivors = survivingWords(input.previous, input.content, open.filter((rec) => !undone.has(rec.id) && !excerptIn(rec.excerpt, input.text)));
+    const survivors = survivingWords(input.previous, input.content, open);
     let others: string[] | null = null;
     const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
     for (const rec of open) {
       const kept = survivors.get(rec.id);
-      if (undone.has(rec.id)) write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
-      else if (excerptIn(rec.excerpt, input.text) || (kept === undefined && elsewhere(rec.excerpt))) {
-        if (rec.unmarkedSince === null) write({ ...rec, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
-      } else if (kept !== undefined) {
-        if (rec.unmarkedSince === null || rec.excerpt !== kept) write({ ...rec, excerpt: kept, unmarkedSince: rec.unmarkedSince ?? now, updatedAt: now }, rec.unmarkedSince === null ? 'flag_mark_missing' : null);
-      } else write({ ...rec, retiredAt: now, retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null, updatedAt: now }, 'flag_text_removed');
+      // The whole passage still in the section; else the words of it that survived here (what the export must then
+      // look for: they are also in any whole copy elsewhere); else a whole copy elsewhere in the meeting.
+      if (undone.has(rec.id)) {
+        write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
+        continue;
+      }
+      const excerpt = excerptIn(rec.excerpt, input.text) ? rec.excerpt : (kept ?? (elsewhere(rec.excerpt) ? rec.excerpt : null));
+      if (excerpt === null) write({ ...rec, retiredAt: now, retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null, updatedAt: now }, 'flag_text_removed');
+      else if (rec.unmarkedSince === null) write({ ...rec, excerpt, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
+      else if (rec.excerpt !== excerpt) write({ ...rec, excerpt, updatedAt: now }, null);
     }
     for (const rec of this.repo.listTextRemoved(meetingId))
       if (!present.has(rec.id) && excerptIn(rec.excerpt, input.text))
@@ -225,10 +229,11 @@ export class FlagsService {
  */
 function survivingWords(previous: SerializedDoc | null, content: SerializedDoc, recs: readonly Flag[]): Map<string, string> {
   const out = new Map<string, string>();
-  if (!previous || recs.length === 0) return out;
+  if (!previous) return out;
   const before = applyFlags(previous, recs.map((r) => ({ id: r.id, excerpt: r.excerpt }))).content;
   const carried = carryFlags(before, content, new Set(recs.map((r) => r.id)));
-  for (const f of flaggedTexts(carried.content)) for (const id of f.ids) if (recs.some((r) => r.id === id) && !out.has(id)) out.set(id, f.text);
+  // One text per flag id (flaggedTexts joins the pieces of one flag); ids of other marks are never asked for.
+  for (const f of flaggedTexts(carried.content)) for (const id of f.ids) out.set(id, f.text);
   return out;
 }
 
