@@ -81,15 +81,20 @@ describe('redaction integrity in Chromium', () => {
     await section.locator('mark.tfs-flag', { hasText: secret }).waitFor();
   }
 
+  /** "Keep a revision now" in the section's revision history, then the dialog closed. */
+  async function keepRevision(section: ReturnType<MinutesPageModel['sectionByTitle']>) {
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: 'Keep a revision now' }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+  }
+
   it('restoring a revision taken before a passage was flagged keeps the passage flagged', async () => {
     const SECRET = 'invest 40 million euros';
     const { meetingId } = await meeting('Restore case', ['Budget']);
     const { m, c, section, editor } = await typeIn(meetingId, 'Budget', 'Acme will invest 40 million euros in Europe.');
     // A revision of the unflagged text, then the flag.
-    await section.getByRole('button', { name: /Revision history of/ }).click();
-    await page.getByRole('button', { name: 'Keep a revision now' }).click();
-    await page.getByRole('button', { name: /kept by hand/ }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await keepRevision(section);
     await flag(c, section, editor, SECRET);
     await m.waitSaved();
 
@@ -116,10 +121,7 @@ describe('redaction integrity in Chromium', () => {
   it('restoring a revision that holds only part of a flagged passage keeps that part flagged, and says so before the restore', async () => {
     const { meetingId } = await meeting('Partial restore case', ['Pricing']);
     const { m, c, section, editor } = await typeIn(meetingId, 'Pricing', 'Acme quoted Zyxcorp terms.');
-    await section.getByRole('button', { name: /Revision history of/ }).click();
-    await page.getByRole('button', { name: 'Keep a revision now' }).click();
-    await page.getByRole('button', { name: /kept by hand/ }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await keepRevision(section);
     // Words typed after the revision, then one flag over old and new words.
     await m.editor(section).click();
     await page.keyboard.press('End');
