@@ -244,7 +244,11 @@ describe('accessibility of every screen and dialog (axe-core: 0 serious or criti
       }
       await m.editor(m.section('opening')).click();
       await page.keyboard.type('The chair welcomed Aleph Alpha and discussed its revenue of 40 million euros.');
+      // The editor has taken every keystroke before the selection is extended (an update committed after Shift+Home
+      // would put its own caret back), and the (last visual) line is selected before the shortcut.
+      await page.waitForFunction(() => document.activeElement?.textContent?.includes('40 million euros.'));
       await page.keyboard.press('Shift+Home');
+      await page.waitForFunction(() => (getSelection()?.toString().trim().length ?? 0) > 0);
       await page.keyboard.press('Alt+Shift+F');
       await page.getByRole('dialog', { name: 'Flag as not for publication' }).waitFor();
       await expectAccessible(page, 'the flag dialog', '[role="dialog"]');

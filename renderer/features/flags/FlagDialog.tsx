@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_FLAG_REASON, FLAG_REASONS, FLAG_REASON_LABEL, type FlagReason } from '../../../shared/domain/flags';
 import { ErrorNote, Field } from '../../ui/kit';
+import { useLatest } from '../../ui/useLatest';
 
 export interface FlagRequest {
   text: string;
@@ -15,26 +16,53 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
+  const box = useRef<HTMLFormElement>(null);
   useEffect(() => first.current?.focus(), []);
 
+  /** Set once the officer has answered: the focus may then go back to the minutes. */
+  const closing = useRef(false);
   const finish = async (value: { reason: FlagReason; note: string } | null) => {
+    closing.current = true;
     setBusy(true);
     try {
       await request.resolve(value);
       onDone();
     } catch (e) {
+      closing.current = false;
       setError(e);
       setBusy(false);
     }
   };
+  const finishRef = useLatest(finish);
+  // Modal while open: an editor update that lands after the dialog opened (a keystroke still being committed, a save)
+  // may put the browser's selection, and with it the focus, back in the minutes. Focus returns to the dialog, and
+  // Escape cancels wherever the focus is, so that no key meant for the dialog goes into the minutes behind it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || closing.current) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void finishRef.current(null);
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (!closing.current && box.current && e.target instanceof Node && !box.current.contains(e.target)) first.current?.focus();
+    };
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocusIn);
+    };
+  }, [finishRef]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void finish({ reason, note });
   };
   const excerpt = request.text.length > 160 ? `${request.text.slice(0, 160)}…` : request.text;
   return (
-    <div className="overlay" role="presentation" onKeyDown={(e) => e.key === 'Escape' && void finish(null)}>
+    <div className="overlay" role="presentation">
       <form
+        ref={box}
         className="dialog"
         role="dialog"
         aria-modal="true"
