@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, closeSession, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
-import { AgendaPage, ConfidentialityModel, MinutesPageModel } from './pages';
+import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
  * The five ways a confidential passage reached the public summary through ordinary actions (issue 8), each driven in
@@ -135,6 +135,7 @@ describe('redaction integrity in Chromium', () => {
     await page.locator('.rev-text mark.tfs-flag', { hasText: 'Zyxcorp terms.' }).waitFor();
     await page.getByRole('button', { name: 'Restore this revision' }).click();
     await expect.poll(() => page.getByTestId('rev-partly').textContent()).toContain('stays flagged: “Zyxcorp terms.”');
+    await screenshot(page, 'restore-partly');
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect.poll(() => m.editor(section).textContent()).toBe('Acme quoted Zyxcorp terms.');
     expect(await section.locator('mark.tfs-flag').allTextContents()).toEqual(['Zyxcorp terms.']);

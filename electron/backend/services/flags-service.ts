@@ -17,7 +17,7 @@ import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
-import { excerptIn, markedIds } from '../../../shared/redaction/flag-state';
+import { excerptIn } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -94,26 +94,15 @@ export class FlagsService {
   }
 
   /**
-   * Whether the save of `content` (plain text `text`) leaves a flag of the section in force without its mark, not
-   * lifted by undo, and its whole text not in the section: then `reconcile` needs the section as it stood before the
-   * save, to see which of the flag's words survive. Asked before the content is written.
-   */
-  losesMarks(meetingId: string, sectionKey: string, content: SerializedDoc, text: string, liftedByUndo: readonly string[]): boolean {
-    const open = this.repo.listForSection(meetingId, sectionKey).filter((r) => r.retiredAt === null && !liftedByUndo.includes(r.id) && !excerptIn(r.excerpt, text));
-    if (open.length === 0) return false;
-    const marked = markedIds([{ content }]);
-    return open.some((r) => !marked.has(r.id));
-  }
-
-  /**
    * The flag records of one section after its save, derived from the marks in the saved content. Runs INSIDE the
-   * save's transaction, after the content is written, so content and records commit together (no separate call).
+   * save's transaction, before the content is written (it reads the section as it stood through `previous`, and
+   * only the other sections' text), so content and records commit together (no separate call).
    * - A mark present: its record is in force (restored from any state, moved to this section, excerpt updated);
    *   a mark with no record anywhere gets one with the default reason ("adopted"); another meeting's is left alone.
    * - A record of this section in force whose mark is absent: lifted by undo if the editor says so; else it STAYS IN
    *   FORCE with its mark missing (the export is refused until the officer acts) while any of its text is still
    *   there: its whole text anywhere in this section or any other of the meeting, or any of its words that survive
-   *   the edit where they stood (carried from the section before the save, `previous`; the record's excerpt becomes
+   *   the edit where they stood (carried from the section as it stood, `previous`; the record's excerpt becomes
    *   what survives). Only when its text is verifiably gone is it retired as "text removed".
    * - A record retired as "text removed" whose text is back in this section is in force again, mark missing.
    * Returns the records it changed.
@@ -127,8 +116,8 @@ export class FlagsService {
     liftedByUndo: readonly string[];
     /** The plain text of the meeting's other sections, read only if needed. */
     otherTexts: () => string[];
-    /** The section before this save, when `losesMarks` said it is needed. */
-    previous: SerializedDoc | null;
+    /** The section as it stands before this save (null: not stored yet); read only when a mark went with words. */
+    previous: () => SerializedDoc | null;
     now: string;
   }): Flag[] {
     const { meetingId, sectionKey, now } = input;
@@ -156,18 +145,18 @@ export class FlagsService {
     }
     const undone = new Set(input.liftedByUndo);
     const open = this.repo.listForSection(meetingId, sectionKey).filter((rec) => !present.has(rec.id) && rec.retiredAt === null);
-    const survivors = survivingWords(input.previous, input.content, open);
+    let survivors: Map<string, string> | null = null;
+    const kept = (rec: Flag) => (survivors ??= survivingWords(input.previous(), input.content, open)).get(rec.id);
     let others: string[] | null = null;
     const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
     for (const rec of open) {
-      const kept = survivors.get(rec.id);
-      // The whole passage still in the section; else the words of it that survived here (what the export must then
-      // look for: they are also in any whole copy elsewhere); else a whole copy elsewhere in the meeting.
       if (undone.has(rec.id)) {
         write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
         continue;
       }
-      const excerpt = excerptIn(rec.excerpt, input.text) ? rec.excerpt : (kept ?? (elsewhere(rec.excerpt) ? rec.excerpt : null));
+      // The whole passage still in the section; else the words of it that survived here (what the export must then
+      // look for: they are also in any whole copy elsewhere); else a whole copy elsewhere in the meeting.
+      const excerpt = excerptIn(rec.excerpt, input.text) ? rec.excerpt : (kept(rec) ?? (elsewhere(rec.excerpt) ? rec.excerpt : null));
       if (excerpt === null) write({ ...rec, retiredAt: now, retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null, updatedAt: now }, 'flag_text_removed');
       else if (rec.unmarkedSince === null) write({ ...rec, excerpt, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
       else if (rec.excerpt !== excerpt) write({ ...rec, excerpt, updatedAt: now }, null);
@@ -221,7 +210,6 @@ export class FlagsService {
   }
 }
 
-/** A new record, in force from `now`. */
 /**
  * For records whose mark is gone and whose whole text is not in the saved section: the words of each that survive the
  * edit where they stood, joined as an excerpt ("\n" between pieces). Where the record was marked before the save,
@@ -237,6 +225,7 @@ function survivingWords(previous: SerializedDoc | null, content: SerializedDoc, 
   return out;
 }
 
+/** A new record, in force from `now`. */
 function inForce(f: Pick<Flag, 'id' | 'meetingId' | 'sectionKey' | 'reason' | 'note' | 'createdBy' | 'excerpt'>, now: string): Flag {
   return { ...f, createdAt: now, updatedAt: now, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null };
 }

@@ -216,12 +216,11 @@ export class MinutesService {
         if (head?.same) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
-        const liftedByUndo = input.liftedByUndo ?? [];
-        const previous = head && this.flags.losesMarks(meetingId, sectionKey, content, text, liftedByUndo) ? this.storedContent(meetingId, sectionKey) : null;
+        // The records first: a flag whose mark went with some of its words needs the section as it stood.
+        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], () => this.storedContent(meetingId, sectionKey), now);
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
         this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
-        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, liftedByUndo, previous, now);
         return { sectionKey, rev, savedAt: now, flags };
       })
       .immediate();
@@ -233,7 +232,7 @@ export class MinutesService {
     content: SerializedDoc,
     text: string,
     liftedByUndo: readonly string[],
-    previous: SerializedDoc | null,
+    previous: () => SerializedDoc | null,
     now: string,
   ): Flag[] {
     return this.flags.reconcile({ meetingId, sectionKey, content, text, liftedByUndo, previous, now, otherTexts: () => this.repo.otherTexts(meetingId, sectionKey) });
@@ -251,11 +250,10 @@ export class MinutesService {
    * force whose text the revision holds is marked where that text stands. A flag of which only some words survive
    * stays on those words (`partly`): a part of a confidential passage is confidential.
    */
-  private reflagged(r: { meetingId: string; sectionKey: string; contentJson: string }): RestorePreview {
+  private reflagged(r: { meetingId: string; sectionKey: string; contentJson: string }, current: SerializedDoc | null): RestorePreview {
     const revision = JSON.parse(r.contentJson) as SerializedDoc;
     const inForce = this.flagsRepo.listForMeeting(r.meetingId).filter((f) => f.retiredAt === null);
     const own = inForce.filter((f) => f.sectionKey === r.sectionKey);
-    const current = this.storedContent(r.meetingId, r.sectionKey);
     const carried = current ? carryFlags(applyFlags(current, own).content, revision, new Set(inForce.map((f) => f.id))).content : revision;
     const text = sectionText(revision);
     const candidates = inForce.filter((f) => f.sectionKey === r.sectionKey || excerptIn(f.excerpt, text));
@@ -273,7 +271,7 @@ export class MinutesService {
   restorePreview(id: string): RestorePreview {
     const r = this.revisions.get(id);
     if (!r) throw notFound('revision');
-    return this.reflagged(r);
+    return this.reflagged(r, this.storedContent(r.meetingId, r.sectionKey));
   }
 
   private wantsSafetyCopy(meetingId: string, sectionKey: string, oldLength: number, newLength: number, now: string): boolean {
@@ -329,17 +327,17 @@ export class MinutesService {
       .transaction((): RestoreResult => {
         const minutes = this.requireEditable(r.meetingId, now);
         this.requireSection(r.meetingId, r.sectionKey);
-        const { content, reapplied } = this.reflagged(r);
+        const current = this.storedContent(r.meetingId, r.sectionKey);
+        const { content, reapplied } = this.reflagged(r, current);
         const contentJson = JSON.stringify(content);
         const text = sectionText(content);
-        const previous = this.flags.losesMarks(r.meetingId, r.sectionKey, content, text, []) ? this.storedContent(r.meetingId, r.sectionKey) : null;
+        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], () => current, now);
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
         this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
         const rev = this.repo.write(r.meetingId, r.sectionKey, contentJson, text, now);
         this.search.indexSection(r.meetingId, r.sectionKey, searchBlocks(content));
         this.repo.touch(r.meetingId, now);
         this.revisions.insert({ ...base, id: this.ctx.newId(), reason: 'restore', rev, contentJson, plainText: text });
-        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], previous, now);
         return { sectionKey: r.sectionKey, rev, savedAt: now, content, flags, reapplied: reapplied.map((f) => f.id) };
       })
       .immediate();
