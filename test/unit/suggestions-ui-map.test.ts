@@ -357,8 +357,11 @@ describe('reading only the blocks that changed (IncrementalBlockReader)', () => 
                 const root = $getRoot();
                 const n = root.getChildrenSize();
                 const target = n > 0 ? root.getChildAtIndex(o.at % n) : null;
-                if (o.kind === 'insert' || !target) root.getChildAtIndex(o.at % Math.max(n, 1))?.insertBefore($createParagraphNode().append($createTextNode(o.word))) ?? root.append($createParagraphNode().append($createTextNode(o.word)));
-                else if (o.kind === 'remove') target.remove();
+                if (o.kind === 'insert' || !target) {
+                  const block = $createParagraphNode().append($createTextNode(o.word));
+                  if (target) target.insertBefore(block);
+                  else root.append(block);
+                } else if (o.kind === 'remove') target.remove();
                 else if (o.kind === 'edit') {
                   const t = $isElementNode(target) ? target.getAllTextNodes()[0] : undefined;
                   if (t) t.setTextContent(`${t.getTextContent()} ${o.word}`);
