@@ -3,10 +3,15 @@ import { useLatest } from './useLatest';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** The dialogs open now, the topmost last: only it answers Escape and keeps the focus. */
+const openDialogs: HTMLElement[] = [];
+
 /**
  * The app's one modal dialog (the browser's prompt/confirm/alert are never used: Electron does not support prompt,
  * and they block the page). Named by its title, described by its body; focus moves in (first field, else the dialog),
- * Tab stays inside, Escape or a click outside cancels, and focus returns to where it was.
+ * Tab stays inside, Escape or a click outside cancels, and focus returns to where it was. While it is the topmost
+ * dialog, Escape cancels wherever the focus is and focus that leaves it (an update of the page behind, a click on
+ * it) comes back, so that no key meant for the dialog reaches the minutes behind it.
  */
 export function Dialog(props: {
   title: string;
@@ -25,10 +30,26 @@ export function Dialog(props: {
     const box = ref.current;
     const first = box?.querySelector<HTMLElement>('[data-autofocus]') ?? box?.querySelector<HTMLElement>('input, textarea, select');
     (first ?? box)?.focus();
+    if (!box) return;
+    openDialogs.push(box);
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || openDialogs.at(-1) !== box || (e.target instanceof Node && box.contains(e.target))) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onClose.current();
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (openDialogs.at(-1) === box && e.target instanceof Node && !box.contains(e.target)) (first ?? box).focus();
+    };
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocusIn);
     return () => {
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocusIn);
+      openDialogs.splice(openDialogs.indexOf(box), 1);
       if (previous && document.contains(previous)) previous.focus();
     };
-  }, []);
+  }, [onClose]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
