@@ -4,13 +4,15 @@ import { clockTime, longDate } from './zoned';
 /** "2026-01-30" or "2026-01-30T10:00" → "30 January 2026": the documents' date (zoned.ts, written by Intl). */
 export const formatLongDate = longDate;
 
-const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+// Made on first use, not at import: the first Intl.DateTimeFormat of a process loads ICU's locale data (~10 ms of the
+// browser host's start, where no date is formatted before the first answer; issue 16).
+let weekday: Intl.DateTimeFormat | undefined;
 
 /** "2026-01-30T10:00" → "Friday 30 January 2026". */
 export function formatWeekdayDate(local: string): string {
   const d = new Date(`${local.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return local;
-  return `${WEEKDAY.format(d)} ${longDate(local)}`;
+  return `${(weekday ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' })).format(d)} ${longDate(local)}`;
 }
 
 /** "2026-01-30T10:00" → "10:00". */
