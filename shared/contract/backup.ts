@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Empty, Instant } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Body, BodyUpdate } from '../domain/body';
 import { ById, Empty, Ok } from '../domain/common';
 import { Organisation, OrganisationInput, OrganisationUpdate, Representative, RepresentativeInput, RepresentativeUpdate } from '../domain/members';

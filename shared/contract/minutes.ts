@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Attendance, AttendanceMove, AttendanceSet, Participant, ParticipantRef, PersonAdd, PersonUpdate } from '../domain/attendance';
 import { ById, Ok } from '../domain/common';
 import { ActionCreate, ActionItem, ActionUpdate, Decision, DecisionCreate, DecisionUpdate } from '../domain/decisions';

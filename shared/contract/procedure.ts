@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Empty, Ok } from '../domain/common';
 import { MeetingRef } from '../domain/minutes';
 import { AgendaItem } from '../domain/agenda';

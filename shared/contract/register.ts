@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Empty, Id } from '../domain/common';
 import { MeetingKind, MeetingStatus } from '../domain/meeting';
 import { MinutesStatus } from '../domain/minutes';

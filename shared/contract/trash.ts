@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ById, Empty, Id, Ok } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';

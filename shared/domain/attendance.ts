@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, RequiredText, Text } from './common';
 import { lazySchema } from '../lazy-schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 
 /** Ids are opaque strings (UUIDs made by the backend) so that records can later be merged across machines. */

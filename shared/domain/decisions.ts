@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, Text } from './common';
 import { SectionKey } from './minutes';
 import { lazySchema } from '../lazy-schema';

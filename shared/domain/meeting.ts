@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalDateTime, RequiredText, Text } from './common';
 import {
   CONVENED_BY,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SerializedDoc } from '../editor/doc-model';
 import { Id, Instant, RequiredText } from './common';
 import { Flag } from './flags';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_REDACTION_MARKER } from './meeting';
 import { lazySchema } from '../lazy-schema';
 

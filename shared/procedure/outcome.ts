@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../domain/common';
 import type { Base, KindRule, Quorum, Rule } from './rules';
 import { lazySchema } from '../lazy-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActionItem } from '../domain/decisions';
 import { Id, Instant, RequiredText, Text } from '../domain/common';
 import { SectionKey } from '../domain/minutes';

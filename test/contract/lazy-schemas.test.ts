@@ -1,6 +1,6 @@
 import { types } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CALL_NAMES, contract } from '../../shared/contract/index';
 import { lazySchema } from '../../shared/lazy-schema';
 import { createDispatcher, type Handlers } from '../../electron/backend/dispatch';
