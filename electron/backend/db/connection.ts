@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { DataFileError, dropChecksum, FILE_MODE, inspectDataFile, narrowMode, preparePrivateFolder, sidecars, writeChecksum } from './data-file';
 import { applyKey, encryptInPlace, type DataKey } from './key';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+import { addonOption } from './native';
 
 export const DB_FILE_NAME = 'taskforce-secretariat.sqlite3';
 
@@ -89,7 +90,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   if (state === 'encrypted' && !key) throw new DataFileError('encrypted', file, 'is encrypted and no key was given');
   let db: Database;
   try {
-    db = new BetterSqlite3(file, { timeout: 0, fileMustExist: state !== 'new' });
+    db = new BetterSqlite3(file, { ...addonOption(), timeout: 0, fileMustExist: state !== 'new' });
   } catch (err) {
     throw problemOf(err, file) ?? err;
   }
