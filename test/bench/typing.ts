@@ -134,6 +134,10 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
             const order = round % 2 === 0 ? [true, false] : [false, true];
             for (const on of order) {
               await toggle.setChecked(on);
+              // Switching takes every underline down or puts them all back (one repaint of the whole page, 25–55 ms at
+              // 10,000 paragraphs): the keys are typed once that has settled, so that both settings are measured as
+              // they are used — typing with suggestions on or off, not typing right after the switch.
+              await app.waitForTimeout(2000);
               const r = await measure(app, editorSel, 'end', typedText(rand, 10), sentence(rand, 3, 4));
               await waitSaved(app);
               const a = on ? acc.on : acc.off;
