@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/contract/index';
 import { FORBIDDEN_CHARS_MESSAGE, hasForbiddenChars } from '../../shared/domain/common';
 import { AppError, type ErrorIssue, type Result } from '../../shared/errors';

@@ -6,6 +6,7 @@ import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
 import { loadBody } from './body';
+import { dropEarlyListCalls } from './early-calls';
 import { href, useRoute } from './router';
 
 // Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
@@ -84,6 +85,13 @@ export function App() {
   useEffect(() => {
     loadBody().then(setBody, () => setBody(null));
   }, []);
+
+  // The list's calls started early (main.tsx) are for the list as the first page: dropped if another page or the
+  // recovery screen comes first.
+  const listFirst = route.name === 'meetings' && !damaged;
+  useEffect(() => {
+    if (!listFirst) dropEarlyListCalls();
+  }, [listFirst]);
 
   const minutesId = route.name === 'minutes' && !damaged ? route.id : null;
   useEffect(() => {

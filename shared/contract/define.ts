@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * One call across the process boundary: its input and output schemas, and a sentence for the reader.

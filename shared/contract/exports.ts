@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../domain/common';
 import { defineCalls } from './define';
+import { lazySchema } from '../lazy-schema';
 
 export const EXPORT_KINDS = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
-export const ExportKind = z.enum(EXPORT_KINDS);
+export const ExportKind = lazySchema(() => z.enum(EXPORT_KINDS));
 export type ExportKind = z.infer<typeof ExportKind>;
 export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
   agenda: 'Agenda (convening notice)',
@@ -14,16 +15,16 @@ export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
 };
 
 /** One thing the redaction check found in a public file (electron/backend/export/redaction-check.ts). */
-export const ExportFinding = z.object({
+export const ExportFinding = lazySchema(() => z.object({
   kind: z.string(),
   part: z.string(),
   passageId: z.string().nullable(),
   where: z.string(),
   excerpt: z.string().optional(),
-});
+}));
 export type ExportFinding = z.infer<typeof ExportFinding>;
 
-export const ExportCreate = z
+export const ExportCreate = lazySchema(() => z
   .object({
     meetingId: Id,
     kind: ExportKind,
@@ -33,22 +34,22 @@ export const ExportCreate = z
      */
     confirmDraft: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
 /** Details of the invalid_transition error that asks the officer to confirm a draft public summary. */
-export const DraftConfirmation = z.object({ needsConfirmation: z.literal('draft'), minutesStatus: z.string(), version: z.number().int() });
+export const DraftConfirmation = lazySchema(() => z.object({ needsConfirmation: z.literal('draft'), minutesStatus: z.string(), version: z.number().int() }));
 export type DraftConfirmation = z.infer<typeof DraftConfirmation>;
-export const ExportResult = z.object({
+export const ExportResult = lazySchema(() => z.object({
   exportId: Id,
   /** Default file name, e.g. "2026-01-30 Constitutive meeting – public summary.docx"; saving is the host's business. */
   fileName: z.string(),
   bytesBase64: z.string(),
   /** `applied` is true for the public summary only; a public file that fails is never returned (leak_detected). */
   check: z.object({ applied: z.boolean(), passed: z.boolean(), findings: z.array(ExportFinding).optional() }),
-});
+}));
 export type ExportResult = z.infer<typeof ExportResult>;
 
-export const ExportRecord = z.object({
+export const ExportRecord = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   kind: ExportKind,
@@ -58,7 +59,7 @@ export const ExportRecord = z.object({
   checkPassed: z.boolean().nullable(),
   sha256: z.string(),
   byteLength: z.number().int(),
-});
+}));
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
 /**
@@ -66,20 +67,20 @@ export type ExportRecord = z.infer<typeof ExportRecord>;
  * place and date of issue, the draft marking): the live preview lays the summary out with the same options, so it
  * shows what the DOCX prints.
  */
-export const PublicSummaryOptions = z.object({
+export const PublicSummaryOptions = lazySchema(() => z.object({
   chair: z.string(),
   timeZone: z.string(),
   issue: z.string(),
   reference: z.string(),
   draft: z.string().nullable(),
   language: z.string(),
-});
+}));
 export type PublicSummaryOptions = z.infer<typeof PublicSummaryOptions>;
 
 /** Calls of the exports feature. */
 export const exportsCalls = defineCalls({
   'exports.publicOptions': {
-    input: z.object({ meetingId: Id }).strict(),
+    input: lazySchema(() => z.object({ meetingId: Id }).strict()),
     output: PublicSummaryOptions,
     summary: 'The options the public summary is laid out with now (conventions, issue line, draft marking): the preview uses them.',
   },
@@ -88,5 +89,5 @@ export const exportsCalls = defineCalls({
     output: ExportResult,
     summary: 'Build one DOCX of a meeting; the public summary only after the redaction check passed (else leak_detected).',
   },
-  'exports.history': { input: z.object({ meetingId: Id }).strict(), output: z.array(ExportRecord), summary: 'Exports of a meeting, newest first.' },
+  'exports.history': { input: lazySchema(() => z.object({ meetingId: Id }).strict()), output: lazySchema(() => z.array(ExportRecord)), summary: 'Exports of a meeting, newest first.' },
 });

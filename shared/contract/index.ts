@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { backupCalls } from './backup';
 import { coreCalls } from './core';
 import { exportsCalls } from './exports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Attendance, AttendanceMove, AttendanceSet, Participant, ParticipantRef, PersonAdd, PersonUpdate } from '../domain/attendance';
 import { ById, Ok } from '../domain/common';
 import { ActionCreate, ActionItem, ActionUpdate, Decision, DecisionCreate, DecisionUpdate } from '../domain/decisions';
@@ -20,28 +20,29 @@ import {
   SnapshotResult,
 } from '../domain/minutes';
 import { defineCalls } from './define';
+import { lazySchema } from '../lazy-schema';
 
 /** A meeting's minutes as the renderer loads them when the meeting opens. */
-export const MinutesState = z.object({
+export const MinutesState = lazySchema(() => z.object({
   minutes: MinutesInfo,
   sections: z.array(Section),
   live: LiveState,
   decisions: z.array(Decision),
   actions: z.array(ActionItem),
   attendance: Attendance,
-});
+}));
 export type MinutesState = z.infer<typeof MinutesState>;
 
 /** A section without its content: what the page lays out before the content arrives (sizes for a placeholder). */
-export const SectionHead = Section.omit({ content: true }).extend({
+export const SectionHead = lazySchema(() => Section.omit({ content: true }).extend({
   /** Characters of the section's plain text, and its line breaks: the placeholder's height before the editor mounts. */
   textLength: z.number().int().min(0),
   lines: z.number().int().min(0),
-});
+}));
 export type SectionHead = z.infer<typeof SectionHead>;
 
 /** The minutes page's first answer: everything of `MinutesState` but the sections' content (loaded per section). */
-export const MinutesOutline = MinutesState.omit({ sections: true }).extend({ sections: z.array(SectionHead) });
+export const MinutesOutline = lazySchema(() => MinutesState.omit({ sections: true }).extend({ sections: z.array(SectionHead) }));
 export type MinutesOutline = z.infer<typeof MinutesOutline>;
 
 /** What the page's hooks read of either answer: everything but the sections' content. */
@@ -69,7 +70,7 @@ export const minutesCalls = defineCalls({
   'minutes.section': { input: SectionRef, output: Section, outputCheck: 'stored', summary: "One section with its content (the minutes page loads them one by one)." },
   'minutes.saveSection': { input: SaveSection, output: SaveResult, summary: 'Autosave one section; acknowledged after the commit. A stale baseRev is a conflict.' },
   'minutes.snapshot': { input: SnapshotInput, output: SnapshotResult, summary: "Keep the section's current content as a revision (skipped if unchanged since the last)." },
-  'minutes.revisions': { input: SectionRef, output: z.array(RevisionSummary), summary: "A section's revisions, newest first." },
+  'minutes.revisions': { input: SectionRef, output: lazySchema(() => z.array(RevisionSummary)), summary: "A section's revisions, newest first." },
   'minutes.revision': { input: ById, output: RevisionDetail, outputCheck: 'stored', summary: 'One revision with its content.' },
   'minutes.restorePreview': {
     input: ById,
@@ -98,12 +99,12 @@ export const minutesCalls = defineCalls({
   'attendance.updatePerson': { input: PersonUpdate, output: Participant, summary: "Correct a typed-in person's name, organisation or category." },
   'attendance.remove': { input: ParticipantRef, output: Ok, summary: 'Remove a participant from the meeting.' },
 
-  'decisions.list': { input: MeetingRef, output: z.array(Decision), summary: "A meeting's decisions in the order taken." },
+  'decisions.list': { input: MeetingRef, output: lazySchema(() => z.array(Decision)), summary: "A meeting's decisions in the order taken." },
   'decisions.create': { input: DecisionCreate, output: Decision, summary: 'Record a decision in a section.' },
   'decisions.update': { input: DecisionUpdate, output: Decision, summary: "Change a decision's text, outcome or section." },
   'decisions.delete': { input: ById, output: Ok, summary: 'Delete a decision.' },
 
-  'actions.list': { input: MeetingRef, output: z.array(ActionItem), summary: "A meeting's action items in the order agreed." },
+  'actions.list': { input: MeetingRef, output: lazySchema(() => z.array(ActionItem)), summary: "A meeting's action items in the order agreed." },
   'actions.create': { input: ActionCreate, output: ActionItem, summary: 'Record an action item in a section.' },
   'actions.update': { input: ActionUpdate, output: ActionItem, summary: 'Change an action item (its status may change even after approval).' },
   'actions.delete': { input: ById, output: Ok, summary: 'Delete an action item.' },

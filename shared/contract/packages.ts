@@ -1,31 +1,32 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../domain/common';
 import { defineCalls } from './define';
+import { lazySchema } from '../lazy-schema';
 
 /** A package file is at most this large (before base64). */
 export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 export const PACKAGE_EXTENSION = '.tfsmeeting';
 
-const Passphrase = z.string().min(8, 'must be at least 8 characters').max(1000);
+const Passphrase = lazySchema(() => z.string().min(8, 'must be at least 8 characters').max(1000));
 
-export const PackageExport = z.object({ meetingId: Id, passphrase: Passphrase.optional() }).strict();
-export const PackageFile = z.object({ fileName: z.string(), bytesBase64: z.string(), encrypted: z.boolean() });
+export const PackageExport = lazySchema(() => z.object({ meetingId: Id, passphrase: Passphrase.optional() }).strict());
+export const PackageFile = lazySchema(() => z.object({ fileName: z.string(), bytesBase64: z.string(), encrypted: z.boolean() }));
 export type PackageFile = z.infer<typeof PackageFile>;
 
-export const PackageImport = z
+export const PackageImport = lazySchema(() => z
   .object({
     /** The file's bytes; the size is checked again after decoding. */
     bytesBase64: z.string().max(Math.ceil((MAX_PACKAGE_BYTES * 4) / 3) + 8, `is larger than ${MAX_PACKAGE_BYTES / 1024 / 1024} MB`),
     passphrase: z.string().max(1000).optional(),
   })
-  .strict();
-export const PackageImported = z.object({
+  .strict());
+export const PackageImported = lazySchema(() => z.object({
   meetingId: Id,
   title: z.string(),
   startsAt: z.string(),
   /** Rows written per kind of record, e.g. { agenda_items: 5, minutes_sections: 7 }. */
   counts: z.record(z.string(), z.number().int()),
-});
+}));
 export type PackageImported = z.infer<typeof PackageImported>;
 
 /** Calls of meeting packages: one meeting, with everything it holds, to one file and back on another machine. */

@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Empty, Id } from '../domain/common';
 import { MeetingKind, MeetingStatus } from '../domain/meeting';
 import { MinutesStatus } from '../domain/minutes';
 import { ExportFinding } from './exports';
 import { defineCalls } from './define';
+import { lazySchema } from '../lazy-schema';
 
 /** One meeting in the secretariat's register. */
-export const RegisterRow = z.object({
+export const RegisterRow = lazySchema(() => z.object({
   meetingId: Id,
   sequence: z.number().int(),
   title: z.string(),
@@ -23,30 +24,30 @@ export const RegisterRow = z.object({
   summaryPublishedAt: z.string().nullable(),
   /** Loaded with the example: never in the public register. */
   example: z.boolean(),
-});
+}));
 export type RegisterRow = z.infer<typeof RegisterRow>;
 
 export const REGISTER_DOCUMENTS = ['public_register', 'member_list'] as const;
-export const RegisterDocument = z.enum(REGISTER_DOCUMENTS);
+export const RegisterDocument = lazySchema(() => z.enum(REGISTER_DOCUMENTS));
 export type RegisterDocument = z.infer<typeof RegisterDocument>;
 export const REGISTER_DOCUMENT_LABEL: Record<RegisterDocument, string> = {
   public_register: 'Public register of meetings',
   member_list: 'List of member organisations',
 };
 
-export const RegisterExport = z.object({
+export const RegisterExport = lazySchema(() => z.object({
   fileName: z.string(),
   bytesBase64: z.string(),
   /** Both documents are public: always checked; a failing file is never returned (leak_detected). */
   check: z.object({ applied: z.literal(true), passed: z.literal(true), findings: z.array(ExportFinding) }),
-});
+}));
 export type RegisterExport = z.infer<typeof RegisterExport>;
 
 /** Calls of the register: every meeting with the state of its minutes and summary; the two public lists as DOCX. */
 export const registerCalls = defineCalls({
-  'register.list': { input: Empty, output: z.array(RegisterRow), summary: 'Every meeting with the status of its minutes and public summary.' },
+  'register.list': { input: Empty, output: lazySchema(() => z.array(RegisterRow)), summary: 'Every meeting with the status of its minutes and public summary.' },
   'register.export': {
-    input: z.object({ document: RegisterDocument }).strict(),
+    input: lazySchema(() => z.object({ document: RegisterDocument }).strict()),
     output: RegisterExport,
     summary: 'The public register of meetings or the list of member organisations as DOCX, after the redaction check.',
   },

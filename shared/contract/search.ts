@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../domain/common';
 import { MeetingKind } from '../domain/meeting';
 import { defineCalls } from './define';
+import { lazySchema } from '../lazy-schema';
 
 export const SEARCH_KINDS = ['minutes', 'agenda', 'decision', 'action'] as const;
-export const SearchKind = z.enum(SEARCH_KINDS);
+export const SearchKind = lazySchema(() => z.enum(SEARCH_KINDS));
 export type SearchKind = z.infer<typeof SearchKind>;
 export const SEARCH_KIND_LABEL: Record<SearchKind, string> = { minutes: 'Minutes', agenda: 'Agenda item', decision: 'Decision', action: 'Action item' };
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-30');
+const Day = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-30'));
 
-export const SearchInput = z
+export const SearchInput = lazySchema(() => z
   .object({
     query: z.string().max(500),
     meetingId: Id.optional(),
@@ -23,17 +24,17 @@ export const SearchInput = z
     kinds: z.array(SearchKind).max(SEARCH_KINDS.length).optional(),
     limit: z.number().int().min(1).max(200).optional(),
   })
-  .strict();
+  .strict());
 export type SearchInput = z.input<typeof SearchInput>;
 
 /**
  * Text pieces of a snippet or a passage: `hit` marks what the query matched, `flagged` what a confidentiality flag
  * covers (this is the internal tool: flagged passages are found, and shown as flagged).
  */
-export const SearchPiece = z.object({ text: z.string(), hit: z.boolean(), flagged: z.boolean() });
+export const SearchPiece = lazySchema(() => z.object({ text: z.string(), hit: z.boolean(), flagged: z.boolean() }));
 export type SearchPiece = z.infer<typeof SearchPiece>;
 
-export const SearchHit = z.object({
+export const SearchHit = lazySchema(() => z.object({
   kind: SearchKind,
   meetingId: Id,
   meetingTitle: z.string(),
@@ -53,10 +54,10 @@ export const SearchHit = z.object({
   containsFlagged: z.boolean(),
   /** The agenda item is withheld from publication. */
   withheld: z.boolean(),
-});
+}));
 export type SearchHit = z.infer<typeof SearchHit>;
 
-export const SearchOutput = z.object({
+export const SearchOutput = lazySchema(() => z.object({
   hits: z.array(SearchHit),
   /** Passages ranked: every match, or the most recent ones when `capped`. */
   matched: z.number().int(),
@@ -66,7 +67,7 @@ export const SearchOutput = z.object({
   estimated: z.number().int(),
   /** What the query was understood as; empty when nothing searchable was typed. */
   understood: z.array(z.object({ kind: z.enum(['word', 'phrase', 'prefix']), text: z.string() })),
-});
+}));
 export type SearchOutput = z.infer<typeof SearchOutput>;
 
 /** Calls of the search feature. */

@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ById, Empty, Id, Ok } from '../domain/common';
 import { defineCalls } from './define';
+import { lazySchema } from '../lazy-schema';
 
 export const TRASH_KINDS = ['meeting', 'agenda_item', 'organisation'] as const;
-export const TrashKind = z.enum(TRASH_KINDS);
+export const TrashKind = lazySchema(() => z.enum(TRASH_KINDS));
 export type TrashKind = z.infer<typeof TrashKind>;
 export const TRASH_KIND_LABEL: Record<TrashKind, string> = { meeting: 'Meeting', agenda_item: 'Agenda item', organisation: 'Organisation' };
 
 /** Deleted things are kept this long, then removed for good. */
 export const TRASH_DAYS = 30;
 
-export const TrashEntry = z.object({
+export const TrashEntry = lazySchema(() => z.object({
   id: Id,
   kind: TrashKind,
   /** "Plenary — 10 February 2026", "2.1 Transparency (Plenary of …)", "Mistral AI". */
@@ -21,16 +22,16 @@ export const TrashEntry = z.object({
   deletedBy: z.string(),
   /** When it is removed for good unless restored. */
   expiresAt: z.string(),
-});
+}));
 export type TrashEntry = z.infer<typeof TrashEntry>;
 
-export const RestoreOutcome = z.object({ kind: TrashKind, entityId: Id, meetingId: Id.nullable(), label: z.string() });
+export const RestoreOutcome = lazySchema(() => z.object({ kind: TrashKind, entityId: Id, meetingId: Id.nullable(), label: z.string() }));
 export type RestoreOutcome = z.infer<typeof RestoreOutcome>;
 
 /** Calls of the trash: deleted meetings, agenda items and organisations, restorable for 30 days. */
 export const trashCalls = defineCalls({
-  'trash.list': { input: Empty, output: z.array(TrashEntry), summary: 'What was deleted in the last 30 days, newest first.' },
+  'trash.list': { input: Empty, output: lazySchema(() => z.array(TrashEntry)), summary: 'What was deleted in the last 30 days, newest first.' },
   'trash.restore': { input: ById, output: RestoreOutcome, summary: 'Put a deleted meeting, agenda item or organisation back with everything it held.' },
   'trash.purge': { input: ById, output: Ok, summary: 'Remove one entry from the trash for good.' },
-  'trash.empty': { input: z.object({ confirm: z.literal(true) }).strict(), output: z.object({ removed: z.number().int() }), summary: 'Empty the trash for good.' },
+  'trash.empty': { input: lazySchema(() => z.object({ confirm: z.literal(true) }).strict()), output: lazySchema(() => z.object({ removed: z.number().int() })), summary: 'Empty the trash for good.' },
 });

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, RequiredText, Text } from './common';
+import { lazySchema } from '../lazy-schema';
 
 export const AGENDA_ITEM_KINDS = ['information', 'discussion', 'decision', 'aob'] as const;
-export const AgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
+export const AgendaItemKind = lazySchema(() => z.enum(AGENDA_ITEM_KINDS));
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
 export const AGENDA_ITEM_KIND_LABEL: Record<AgendaItemKind, string> = {
   information: 'Information',
@@ -11,10 +12,10 @@ export const AGENDA_ITEM_KIND_LABEL: Record<AgendaItemKind, string> = {
   aob: 'Any other business',
 };
 
-export const DocumentRef = z.object({ title: RequiredText(300), reference: Text(200).default('') }).strict();
+export const DocumentRef = lazySchema(() => z.object({ title: RequiredText(300), reference: Text(200).default('') }).strict());
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
-export const AgendaItem = z.object({
+export const AgendaItem = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   parentId: Id.nullable(),
@@ -27,7 +28,7 @@ export const AgendaItem = z.object({
   plannedMinutes: z.number().int(),
   documents: z.array(z.object({ title: z.string(), reference: z.string() })),
   forPublication: z.boolean(),
-});
+}));
 export type AgendaItem = z.infer<typeof AgendaItem>;
 /** What the officer writes of an item (the form, the example agenda): the schema's fields, not a copy of them. */
 export type AgendaItemFields = Pick<AgendaItem, 'title' | 'description' | 'kind' | 'presenter' | 'plannedMinutes' | 'documents' | 'forPublication'>;
@@ -43,7 +44,7 @@ const itemShape = {
   forPublication: z.boolean(),
 };
 
-export const AgendaItemCreate = z
+export const AgendaItemCreate = lazySchema(() => z
   .object({
     ...itemShape,
     description: itemShape.description.default(''),
@@ -55,11 +56,11 @@ export const AgendaItemCreate = z
     meetingId: Id,
     parentId: Id.nullable().default(null),
   })
-  .strict();
+  .strict());
 export type AgendaItemCreate = z.input<typeof AgendaItemCreate>;
-export const AgendaItemUpdate = z.object(itemShape).partial().extend({ id: Id }).strict();
+export const AgendaItemUpdate = lazySchema(() => z.object(itemShape).partial().extend({ id: Id }).strict());
 export type AgendaItemUpdate = z.input<typeof AgendaItemUpdate>;
-export const AgendaItemMove = z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0) }).strict();
+export const AgendaItemMove = lazySchema(() => z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0) }).strict());
 export type AgendaItemMove = z.input<typeof AgendaItemMove>;
 
 interface Numberable {

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, RequiredText, Text } from './common';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * Who took part in a meeting. Representatives of member organisations are referenced by id (their name and
@@ -7,10 +8,10 @@ import { Id, Instant, RequiredText, Text } from './common';
  * everyone else is typed in by name under one of the free-text categories.
  */
 export const PERSON_CATEGORIES = ['observer', 'external_expert', 'ai_office_staff'] as const;
-export const PersonCategory = z.enum(PERSON_CATEGORIES);
+export const PersonCategory = lazySchema(() => z.enum(PERSON_CATEGORIES));
 export type PersonCategory = z.infer<typeof PersonCategory>;
 export const PARTICIPANT_CATEGORIES = ['representative', ...PERSON_CATEGORIES] as const;
-export const ParticipantCategory = z.enum(PARTICIPANT_CATEGORIES);
+export const ParticipantCategory = lazySchema(() => z.enum(PARTICIPANT_CATEGORIES));
 export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
 export const PARTICIPANT_CATEGORY_LABEL: Record<ParticipantCategory, string> = {
   representative: 'Representative',
@@ -20,7 +21,7 @@ export const PARTICIPANT_CATEGORY_LABEL: Record<ParticipantCategory, string> = {
 };
 
 export const ATTENDANCE_STATUSES = ['in_person', 'remote', 'excused', 'absent'] as const;
-export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
+export const AttendanceStatus = lazySchema(() => z.enum(ATTENDANCE_STATUSES));
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
   in_person: 'In person',
@@ -30,12 +31,12 @@ export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
 };
 
 /** Arrival, departure, or a change of status (then `status` says to what). Each timed by the backend. */
-export const AttendanceEventKind = z.enum(['arrive', 'leave', 'status']);
+export const AttendanceEventKind = lazySchema(() => z.enum(['arrive', 'leave', 'status']));
 export type AttendanceEventKind = z.infer<typeof AttendanceEventKind>;
-export const AttendanceEvent = z.object({ kind: AttendanceEventKind, at: Instant, status: AttendanceStatus.optional() });
+export const AttendanceEvent = lazySchema(() => z.object({ kind: AttendanceEventKind, at: Instant, status: AttendanceStatus.optional() }));
 export type AttendanceEvent = z.infer<typeof AttendanceEvent>;
 
-export const Participant = z.object({
+export const Participant = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   category: ParticipantCategory,
@@ -47,25 +48,25 @@ export const Participant = z.object({
   /** Attending (in person or remote) and not departed: the last timed event, if any, is an arrival. */
   present: z.boolean(),
   events: z.array(AttendanceEvent),
-});
+}));
 export type Participant = z.infer<typeof Participant>;
 
-export const RepresentedOrganisation = z.object({
+export const RepresentedOrganisation = lazySchema(() => z.object({
   organisationId: Id.nullable(),
   name: z.string(),
   inPerson: z.number().int().min(0),
   remote: z.number().int().min(0),
-});
+}));
 export type RepresentedOrganisation = z.infer<typeof RepresentedOrganisation>;
 
-export const AttendanceSummary = z.object({
+export const AttendanceSummary = lazySchema(() => z.object({
   /** Member organisations with at least one representative attending in person or remotely, by name. */
   organisationsRepresented: z.array(RepresentedOrganisation),
   counts: z.object({ in_person: z.number().int(), remote: z.number().int(), excused: z.number().int(), absent: z.number().int() }),
-});
+}));
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
 
-export const Attendance = z.object({ participants: z.array(Participant), summary: AttendanceSummary });
+export const Attendance = lazySchema(() => z.object({ participants: z.array(Participant), summary: AttendanceSummary }));
 export type Attendance = z.infer<typeof Attendance>;
 
 /** One participant of a meeting: a representative (added on first use) or an existing participant row. */
@@ -73,14 +74,14 @@ const exactlyOneTarget = (t: { representativeId?: string | undefined; participan
   (t.representativeId === undefined) !== (t.participantId === undefined);
 const TARGET_MESSAGE = { message: 'give either representativeId or participantId', path: ['participantId'] };
 
-export const AttendanceSet = z
+export const AttendanceSet = lazySchema(() => z
   .object({ meetingId: Id, representativeId: Id.optional(), participantId: Id.optional(), status: AttendanceStatus })
   .strict()
-  .refine(exactlyOneTarget, TARGET_MESSAGE);
+  .refine(exactlyOneTarget, TARGET_MESSAGE));
 export type AttendanceSet = z.input<typeof AttendanceSet>;
 
 /** Arrival or departure, timed by the backend's clock. An arrival also marks the person attending (default in person). */
-export const AttendanceMove = z
+export const AttendanceMove = lazySchema(() => z
   .object({
     meetingId: Id,
     representativeId: Id.optional(),
@@ -88,10 +89,10 @@ export const AttendanceMove = z
     mode: z.enum(['in_person', 'remote']).optional(),
   })
   .strict()
-  .refine(exactlyOneTarget, TARGET_MESSAGE);
+  .refine(exactlyOneTarget, TARGET_MESSAGE));
 export type AttendanceMove = z.input<typeof AttendanceMove>;
 
-export const PersonAdd = z
+export const PersonAdd = lazySchema(() => z
   .object({
     meetingId: Id,
     category: PersonCategory,
@@ -99,15 +100,15 @@ export const PersonAdd = z
     organisation: Text(200).default(''),
     status: AttendanceStatus.default('in_person'),
   })
-  .strict();
+  .strict());
 export type PersonAdd = z.input<typeof PersonAdd>;
 
-export const PersonUpdate = z
+export const PersonUpdate = lazySchema(() => z
   .object({ participantId: Id, category: PersonCategory.optional(), name: RequiredText(200).optional(), organisation: Text(200).optional() })
-  .strict();
+  .strict());
 export type PersonUpdate = z.input<typeof PersonUpdate>;
 
-export const ParticipantRef = z.object({ participantId: Id }).strict();
+export const ParticipantRef = lazySchema(() => z.object({ participantId: Id }).strict());
 
 /** Whether someone counts as present given their status and timed arrivals/departures. */
 export function isPresent(status: AttendanceStatus, events: readonly AttendanceEvent[]): boolean {

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RequiredText, Text } from './common';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * The body's document conventions (EU house rules, configurable per body): the reference every document carries
@@ -15,18 +16,18 @@ export const DEFAULT_DOCUMENT_CONVENTIONS = {
   internalMarking: 'Internal — not for publication',
 } as const;
 
-const TimeZoneName = Text(64).refine((tz) => {
+const TimeZoneName = lazySchema(() => Text(64).refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}, 'is not a known time zone');
+}, 'is not a known time zone'));
 /** A BCP 47 tag as Word's w:lang takes it: "en-GB", "fr-BE". */
-const LanguageTag = z.string().trim().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'is not a language tag such as en-GB');
+const LanguageTag = lazySchema(() => z.string().trim().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'is not a language tag such as en-GB'));
 
-export const Body = z.object({
+export const Body = lazySchema(() => z.object({
   name: z.string(),
   chair: z.string(),
   referencePrefix: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.referencePrefix),
@@ -34,9 +35,9 @@ export const Body = z.object({
   timeZone: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.timeZone),
   language: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.language),
   internalMarking: z.string().default(DEFAULT_DOCUMENT_CONVENTIONS.internalMarking),
-});
+}));
 export type Body = z.infer<typeof Body>;
-export const BodyUpdate = z
+export const BodyUpdate = lazySchema(() => z
   .object({
     name: RequiredText(300),
     chair: RequiredText(200),
@@ -46,4 +47,4 @@ export const BodyUpdate = z
     language: LanguageTag.optional(),
     internalMarking: RequiredText(100).optional(),
   })
-  .strict();
+  .strict());

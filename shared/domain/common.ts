@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema';
 
 /** Ids are opaque strings (UUIDs made by the backend) so that records can later be merged across machines. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+export const Id = lazySchema(() => z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id'));
 export type Id = z.infer<typeof Id>;
 
 /**
@@ -26,18 +27,18 @@ export const Text = (max = 500) =>
 export const RequiredText = (max = 500) => Text(max).refine((s) => s.length > 0, 'is required');
 
 /** A wall-clock date and time in the meeting's time zone: 2026-01-30T10:00 */
-export const LocalDateTime = z
+export const LocalDateTime = lazySchema(() => z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time like 2026-01-30T10:00')
   .refine((s) => {
     const t = Date.parse(`${s}:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 16) === s;
-  }, 'is not a real date and time');
+  }, 'is not a real date and time'));
 export type LocalDateTime = z.infer<typeof LocalDateTime>;
 
 /** An instant, as stored by the backend (ISO 8601 UTC). */
-export const Instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'must be an ISO instant');
+export const Instant = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'must be an ISO instant'));
 
-export const Empty = z.object({}).strict();
-export const ById = z.object({ id: Id }).strict();
-export const Ok = z.object({ ok: z.literal(true) });
+export const Empty = lazySchema(() => z.object({}).strict());
+export const ById = lazySchema(() => z.object({ id: Id }).strict());
+export const Ok = lazySchema(() => z.object({ ok: z.literal(true) }));

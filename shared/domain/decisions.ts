@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, Text } from './common';
 import { SectionKey } from './minutes';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * Decisions and action items are structured records minuted inside a section. The editor shows each as a block node
@@ -8,7 +9,7 @@ import { SectionKey } from './minutes';
  * text in sync by calling update.
  */
 export const DECISION_OUTCOMES = ['adopted', 'rejected', 'postponed', 'noted', 'withdrawn'] as const;
-export const DecisionOutcome = z.enum(DECISION_OUTCOMES);
+export const DecisionOutcome = lazySchema(() => z.enum(DECISION_OUTCOMES));
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 export const DECISION_OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   adopted: 'Adopted',
@@ -19,12 +20,12 @@ export const DECISION_OUTCOME_LABEL: Record<DecisionOutcome, string> = {
 };
 
 export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
-export const ActionStatus = z.enum(ACTION_STATUSES);
+export const ActionStatus = lazySchema(() => z.enum(ACTION_STATUSES));
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
 const RECORD_TEXT_MAX = 20_000;
 
-export const Decision = z.object({
+export const Decision = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   sectionKey: SectionKey,
@@ -32,23 +33,23 @@ export const Decision = z.object({
   outcome: DecisionOutcome,
   createdAt: Instant,
   updatedAt: Instant,
-});
+}));
 export type Decision = z.infer<typeof Decision>;
 
-export const DecisionCreate = z
+export const DecisionCreate = lazySchema(() => z
   .object({ meetingId: Id, sectionKey: SectionKey, text: Text(RECORD_TEXT_MAX).default(''), outcome: DecisionOutcome.default('adopted') })
-  .strict();
+  .strict());
 export type DecisionCreate = z.input<typeof DecisionCreate>;
-export const DecisionUpdate = z
+export const DecisionUpdate = lazySchema(() => z
   .object({ id: Id, sectionKey: SectionKey.optional(), text: Text(RECORD_TEXT_MAX).optional(), outcome: DecisionOutcome.optional() })
-  .strict();
+  .strict());
 export type DecisionUpdate = z.input<typeof DecisionUpdate>;
 
 /** A calendar date YYYY-MM-DD that exists, or '' for "no due date". */
-export const DueDate = z
+export const DueDate = lazySchema(() => z
   .string()
   .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date like 2026-03-31 or empty')
-  .refine((s) => s === '' || isCalendarDate(s), 'is not a real date');
+  .refine((s) => s === '' || isCalendarDate(s), 'is not a real date'));
 
 /** 2026-02-28 yes; 2026-02-30 no (Date.parse refuses some impossible days and rolls others over, so compare back). */
 function isCalendarDate(s: string): boolean {
@@ -56,7 +57,7 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
 }
 
-export const ActionItem = z.object({
+export const ActionItem = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   sectionKey: SectionKey,
@@ -66,10 +67,10 @@ export const ActionItem = z.object({
   status: ActionStatus,
   createdAt: Instant,
   updatedAt: Instant,
-});
+}));
 export type ActionItem = z.infer<typeof ActionItem>;
 
-export const ActionCreate = z
+export const ActionCreate = lazySchema(() => z
   .object({
     meetingId: Id,
     sectionKey: SectionKey,
@@ -78,9 +79,9 @@ export const ActionCreate = z
     dueDate: DueDate.default(''),
     status: ActionStatus.default('open'),
   })
-  .strict();
+  .strict());
 export type ActionCreate = z.input<typeof ActionCreate>;
-export const ActionUpdate = z
+export const ActionUpdate = lazySchema(() => z
   .object({
     id: Id,
     sectionKey: SectionKey.optional(),
@@ -89,5 +90,5 @@ export const ActionUpdate = z
     dueDate: DueDate.optional(),
     status: ActionStatus.optional(),
   })
-  .strict();
+  .strict());
 export type ActionUpdate = z.input<typeof ActionUpdate>;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, Text } from './common';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * Confidentiality flags. The document's `flag` node (shared/editor/doc-model.ts) decides what is redacted; the record
@@ -24,7 +25,7 @@ export const FLAG_REASONS = [
   'internal_deliberation',
   'other',
 ] as const;
-export const FlagReason = z.enum(FLAG_REASONS);
+export const FlagReason = lazySchema(() => z.enum(FLAG_REASONS));
 export type FlagReason = z.infer<typeof FlagReason>;
 export const DEFAULT_FLAG_REASON: FlagReason = 'commercially_confidential';
 export const FLAG_REASON_LABEL: Record<FlagReason, string> = {
@@ -38,17 +39,17 @@ export const FLAG_REASON_LABEL: Record<FlagReason, string> = {
 
 /** Why a record is retired: its text left the meeting, a person lifted the flag, or the flagging was undone. */
 export const FLAG_RETIRED_REASONS = ['text_removed', 'unflagged', 'undo'] as const;
-export const FlagRetiredReason = z.enum(FLAG_RETIRED_REASONS);
+export const FlagRetiredReason = lazySchema(() => z.enum(FLAG_RETIRED_REASONS));
 export type FlagRetiredReason = z.infer<typeof FlagRetiredReason>;
 
 /** Longest excerpt kept (a flagged passage is at most one section). */
 export const MAX_EXCERPT = 200_000;
-const Excerpt = z
+const Excerpt = lazySchema(() => z
   .string()
   .max(MAX_EXCERPT)
-  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters'));
 
-export const Flag = z.object({
+export const Flag = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   /** 'opening', 'closing' or an agenda item id (the SectionKey of shared/domain/minutes). */
@@ -68,10 +69,10 @@ export const Flag = z.object({
   unmarkedSince: Instant.nullable(),
   /** The flagged text (internal only: side panel and redaction record). */
   excerpt: z.string(),
-});
+}));
 export type Flag = z.infer<typeof Flag>;
 
-export const FlagCreate = z
+export const FlagCreate = lazySchema(() => z
   .object({
     meetingId: Id,
     sectionKey: Id,
@@ -80,32 +81,32 @@ export const FlagCreate = z
     excerpt: Excerpt,
     createdBy: Text(200).default(''),
   })
-  .strict();
+  .strict());
 export type FlagCreate = z.input<typeof FlagCreate>;
 
-export const FlagUpdate = z.object({ id: Id, reason: FlagReason.optional(), note: Text(2000).optional() }).strict();
+export const FlagUpdate = lazySchema(() => z.object({ id: Id, reason: FlagReason.optional(), note: Text(2000).optional() }).strict());
 export type FlagUpdate = z.input<typeof FlagUpdate>;
 
-export const ByMeeting = z.object({ meetingId: Id }).strict();
+export const ByMeeting = lazySchema(() => z.object({ meetingId: Id }).strict());
 
-export const FlagList = z.object({
+export const FlagList = lazySchema(() => z.object({
   /** Every record of the meeting, retired ones included (retiredAt set), oldest first. */
   flags: z.array(Flag),
   /** Flags in force (not retired), per reason; every reason is present. */
   countsByReason: z.record(FlagReason, z.number().int().min(0)),
-});
+}));
 export type FlagList = z.infer<typeof FlagList>;
 
 /** A suggestion (a sensitive term found in the minutes) the secretariat chose not to flag in this meeting. */
-export const DismissSuggestion = z.object({ meetingId: Id, text: Text(500).refine((s) => s.length > 0, 'is required') }).strict();
-export const DismissedSuggestions = z.object({ texts: z.array(z.string()) });
+export const DismissSuggestion = lazySchema(() => z.object({ meetingId: Id, text: Text(500).refine((s) => s.length > 0, 'is required') }).strict());
+export const DismissedSuggestions = lazySchema(() => z.object({ texts: z.array(z.string()) }));
 export type DismissedSuggestions = z.infer<typeof DismissedSuggestions>;
 
 /** The secretariat's list of sensitive terms, shared by all meetings; suggestions are made from it. */
 export const MAX_TERMS = 1000;
-export const SensitiveTerms = z.object({ terms: z.array(z.string()) });
+export const SensitiveTerms = lazySchema(() => z.object({ terms: z.array(z.string()) }));
 export type SensitiveTerms = z.infer<typeof SensitiveTerms>;
-export const SetSensitiveTerms = z.object({ terms: z.array(Text(200)).max(MAX_TERMS) }).strict();
+export const SetSensitiveTerms = lazySchema(() => z.object({ terms: z.array(Text(200)).max(MAX_TERMS) }).strict());
 
 export const FLAG_STATES = ['in_force', 'mark_missing', 'lifted', 'lifted_by_undo', 'text_removed'] as const;
 export type FlagState = (typeof FLAG_STATES)[number];

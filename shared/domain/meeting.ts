@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalDateTime, RequiredText, Text } from './common';
 import {
   CONVENED_BY,
@@ -12,24 +12,25 @@ import {
   type MeetingKind as MeetingKindValue,
   type MeetingStatus as MeetingStatusValue,
 } from './meeting-labels';
+import { lazySchema } from '../lazy-schema';
 
 // Lists, labels, status rules and defaults live in the schema-free meeting-labels.ts (the renderer needs no zod for them).
 export * from './meeting-labels';
 
-export const MeetingKind = z.enum(MEETING_KINDS);
+export const MeetingKind = lazySchema(() => z.enum(MEETING_KINDS));
 export type MeetingKind = MeetingKindValue;
-export const MeetingFormat = z.enum(MEETING_FORMATS);
+export const MeetingFormat = lazySchema(() => z.enum(MEETING_FORMATS));
 export type MeetingFormat = MeetingFormatValue;
-export const ConvenedBy = z.enum(CONVENED_BY);
+export const ConvenedBy = lazySchema(() => z.enum(CONVENED_BY));
 export type ConvenedBy = ConvenedByValue;
-export const MeetingStatus = z.enum(MEETING_STATUSES);
+export const MeetingStatus = lazySchema(() => z.enum(MEETING_STATUSES));
 export type MeetingStatus = MeetingStatusValue;
 
 /** How a withheld agenda item appears in the public summary. */
-export const WithheldDisplay = z.enum(['title_only', 'omit']);
+export const WithheldDisplay = lazySchema(() => z.enum(['title_only', 'omit']));
 export type WithheldDisplay = z.infer<typeof WithheldDisplay>;
 
-export const Meeting = z.object({
+export const Meeting = lazySchema(() => z.object({
   id: Id,
   title: z.string(),
   sequence: z.number().int(),
@@ -46,23 +47,23 @@ export const Meeting = z.object({
   redactionMarker: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 export type Meeting = z.infer<typeof Meeting>;
 
-export const MeetingSummary = Meeting.extend({ itemCount: z.number().int(), plannedMinutes: z.number().int() });
+export const MeetingSummary = lazySchema(() => Meeting.extend({ itemCount: z.number().int(), plannedMinutes: z.number().int() }));
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
-const TimeZoneValue = Text(64).refine((tz) => {
+const TimeZoneValue = lazySchema(() => Text(64).refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}, 'is not a known time zone');
-const TimeZone = TimeZoneValue.default(DEFAULT_TIME_ZONE);
+}, 'is not a known time zone'));
+const TimeZone = lazySchema(() => TimeZoneValue.default(DEFAULT_TIME_ZONE));
 
-const MeetingFields = z.object({
+const MeetingFields = lazySchema(() => z.object({
   title: RequiredText(300),
   sequence: z.number().int().min(0).max(100000).optional(),
   kind: MeetingKind.default('plenary'),
@@ -75,7 +76,7 @@ const MeetingFields = z.object({
   convenedBy: ConvenedBy.default('chair'),
   withheldDisplay: WithheldDisplay.default('title_only'),
   redactionMarker: Text(20).default(DEFAULT_REDACTION_MARKER),
-});
+}));
 
 function checkMeeting(m: { startsAt: string; endsAt: string; kind: MeetingKind; groupName: string; redactionMarker: string }, ctx: z.RefinementCtx) {
   if (m.endsAt <= m.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
@@ -84,13 +85,13 @@ function checkMeeting(m: { startsAt: string; endsAt: string; kind: MeetingKind; 
   if (m.redactionMarker === '') ctx.addIssue({ code: 'custom', path: ['redactionMarker'], message: 'must not be empty' });
 }
 
-export const MeetingCreate = MeetingFields.extend({ copyAgendaFrom: Id.optional() }).strict().superRefine(checkMeeting);
+export const MeetingCreate = lazySchema(() => MeetingFields.extend({ copyAgendaFrom: Id.optional() }).strict().superRefine(checkMeeting));
 export type MeetingCreate = z.input<typeof MeetingCreate>;
 /**
  * An update replaces every field it must carry: no defaults here, so a call that leaves a field out is refused
  * with a clear error instead of silently resetting it.
  */
-export const MeetingUpdate = z
+export const MeetingUpdate = lazySchema(() => z
   .object({
     id: Id,
     title: RequiredText(300),
@@ -107,9 +108,9 @@ export const MeetingUpdate = z
     redactionMarker: Text(20),
   })
   .strict()
-  .superRefine(checkMeeting);
+  .superRefine(checkMeeting));
 export type MeetingUpdate = z.input<typeof MeetingUpdate>;
 
 /** A step forward, or one step back with a reason (recorded in the meeting's history). */
-export const MeetingSetStatus = z.object({ id: Id, status: MeetingStatus, reason: Text(1000).optional() }).strict();
+export const MeetingSetStatus = lazySchema(() => z.object({ id: Id, status: MeetingStatus, reason: Text(1000).optional() }).strict());
 

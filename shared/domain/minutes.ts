@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SerializedDoc } from '../editor/doc-model';
 import { Id, Instant, RequiredText } from './common';
 import { Flag } from './flags';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * Live minutes: one Lexical document per section. A section is the meeting's opening, its closing, or one agenda
@@ -16,11 +17,11 @@ export type SectionKey = z.infer<typeof SectionKey>;
  * - orphan: content stored for an agenda item that has since been removed. It is still returned (nothing typed is
  *   lost) but can no longer be saved to.
  */
-export const SectionKind = z.enum(['opening', 'item', 'closing', 'orphan']);
+export const SectionKind = lazySchema(() => z.enum(['opening', 'item', 'closing', 'orphan']));
 export type SectionKind = z.infer<typeof SectionKind>;
 
 export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
-export const MinutesStatus = z.enum(MINUTES_STATUSES);
+export const MinutesStatus = lazySchema(() => z.enum(MINUTES_STATUSES));
 export type MinutesStatus = z.infer<typeof MinutesStatus>;
 export const MINUTES_STATUS_LABEL: Record<MinutesStatus, string> = {
   draft: 'Draft',
@@ -42,15 +43,15 @@ export function canTransitionMinutes(from: MinutesStatus, to: MinutesStatus): bo
   return MINUTES_TRANSITIONS[from].includes(to);
 }
 
-export const MinutesInfo = z.object({
+export const MinutesInfo = lazySchema(() => z.object({
   meetingId: Id,
   status: MinutesStatus,
   version: z.number().int().min(1),
   updatedAt: Instant.nullable(),
-});
+}));
 export type MinutesInfo = z.infer<typeof MinutesInfo>;
 
-export const Section = z.object({
+export const Section = lazySchema(() => z.object({
   key: SectionKey,
   kind: SectionKind,
   /** '1', '2.1' for agenda items; '' otherwise. */
@@ -60,15 +61,15 @@ export const Section = z.object({
   /** 0 until the first save. */
   rev: z.number().int().min(0),
   updatedAt: Instant.nullable(),
-});
+}));
 export type Section = z.infer<typeof Section>;
 
 // ---- saving --------------------------------------------------------------------------------------------------------
 
-export const SectionRef = z.object({ meetingId: Id, sectionKey: SectionKey }).strict();
+export const SectionRef = lazySchema(() => z.object({ meetingId: Id, sectionKey: SectionKey }).strict());
 export type SectionRef = z.input<typeof SectionRef>;
 
-export const SaveSection = z
+export const SaveSection = lazySchema(() => z
   .object({
     meetingId: Id,
     sectionKey: SectionKey,
@@ -81,16 +82,16 @@ export const SaveSection = z
      */
     liftedByUndo: z.array(Id).max(10_000).optional(),
   })
-  .strict();
+  .strict());
 export type SaveSection = z.input<typeof SaveSection>;
 
-export const SaveResult = z.object({
+export const SaveResult = lazySchema(() => z.object({
   sectionKey: SectionKey,
   rev: z.number().int().min(1),
   savedAt: Instant,
   /** Flag records this save changed (derived from the section's marks in the same transaction). */
   flags: z.array(Flag),
-});
+}));
 export type SaveResult = z.infer<typeof SaveResult>;
 
 // ---- revisions -----------------------------------------------------------------------------------------------------
@@ -101,15 +102,15 @@ export type SaveResult = z.infer<typeof SaveResult>;
  * restore (both sides of a restore), approved (every section, when the minutes are approved).
  */
 export const SNAPSHOT_REASONS = ['leave', 'periodic', 'export', 'manual'] as const;
-export const SnapshotReason = z.enum(SNAPSHOT_REASONS);
+export const SnapshotReason = lazySchema(() => z.enum(SNAPSHOT_REASONS));
 export const REVISION_REASONS = [...SNAPSHOT_REASONS, 'auto', 'before_restore', 'restore', 'approved'] as const;
-export const RevisionReason = z.enum(REVISION_REASONS);
+export const RevisionReason = lazySchema(() => z.enum(REVISION_REASONS));
 export type RevisionReason = z.infer<typeof RevisionReason>;
 
-export const SnapshotInput = SectionRef.extend({ reason: SnapshotReason }).strict();
+export const SnapshotInput = lazySchema(() => SectionRef.extend({ reason: SnapshotReason }).strict());
 export type SnapshotInput = z.input<typeof SnapshotInput>;
 
-export const RevisionSummary = z.object({
+export const RevisionSummary = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   sectionKey: SectionKey,
@@ -119,24 +120,24 @@ export const RevisionSummary = z.object({
   reason: RevisionReason,
   excerpt: z.string(),
   createdAt: Instant,
-});
+}));
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 
-export const RevisionDetail = RevisionSummary.extend({ content: SerializedDoc });
+export const RevisionDetail = lazySchema(() => RevisionSummary.extend({ content: SerializedDoc }));
 export type RevisionDetail = z.infer<typeof RevisionDetail>;
 
-export const SnapshotResult = z.object({ created: z.boolean(), revision: RevisionSummary.nullable() });
+export const SnapshotResult = lazySchema(() => z.object({ created: z.boolean(), revision: RevisionSummary.nullable() }));
 export type SnapshotResult = z.infer<typeof SnapshotResult>;
 
-export const RestoreResult = SaveResult.extend({
+export const RestoreResult = lazySchema(() => SaveResult.extend({
   /** The restored content, with the flags in force re-applied to their text. */
   content: SerializedDoc,
   /** Flags in force re-applied to the restored text. */
   reapplied: z.array(Id),
-});
+}));
 
 /** What a restore would do to the flags, shown before the officer confirms it. */
-export const RestorePreview = z.object({
+export const RestorePreview = lazySchema(() => z.object({
   /** Flags in force whose text is in the revision: their marks are put back on it. */
   reapplied: z.array(z.object({ id: Id, excerpt: z.string() })),
   /** Flags in force whose text is not in the revision: after the restore their text is gone from this section. */
@@ -145,7 +146,7 @@ export const RestorePreview = z.object({
   partly: z.array(z.object({ id: Id, excerpt: z.string(), kept: z.string() })),
   /** The revision's content, with the marks it would get: what the revision viewer shows. */
   content: SerializedDoc,
-});
+}));
 export type RestorePreview = z.infer<typeof RestorePreview>;
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
@@ -159,19 +160,19 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
 
 // ---- status --------------------------------------------------------------------------------------------------------
 
-export const MinutesSetStatus = z.object({ meetingId: Id, status: MinutesStatus }).strict();
+export const MinutesSetStatus = lazySchema(() => z.object({ meetingId: Id, status: MinutesStatus }).strict());
 export type MinutesSetStatus = z.input<typeof MinutesSetStatus>;
-export const MinutesReopen = z.object({ meetingId: Id, reason: RequiredText(1000) }).strict();
+export const MinutesReopen = lazySchema(() => z.object({ meetingId: Id, reason: RequiredText(1000) }).strict());
 export type MinutesReopen = z.input<typeof MinutesReopen>;
 
 // ---- live meeting ---------------------------------------------------------------------------------------------------
 
-export const MeetingRef = z.object({ meetingId: Id }).strict();
+export const MeetingRef = lazySchema(() => z.object({ meetingId: Id }).strict());
 
-export const LiveSection = z.object({ key: SectionKey, elapsedSeconds: z.number().int().min(0), running: z.boolean() });
+export const LiveSection = lazySchema(() => z.object({ key: SectionKey, elapsedSeconds: z.number().int().min(0), running: z.boolean() }));
 export type LiveSection = z.infer<typeof LiveSection>;
 
-export const LiveState = z.object({
+export const LiveState = lazySchema(() => z.object({
   meetingId: Id,
   startedAt: Instant.nullable(),
   endedAt: Instant.nullable(),
@@ -182,7 +183,7 @@ export const LiveState = z.object({
   sections: z.array(LiveSection),
   /** The instant the elapsed times were computed at, so a client can keep counting on its own. */
   asOf: Instant,
-});
+}));
 export type LiveState = z.infer<typeof LiveState>;
 
 export interface TimingSpan {

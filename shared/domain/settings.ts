@@ -1,21 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_REDACTION_MARKER } from './meeting';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * Per-user settings, kept outside the database (electron-store in Electron, conf in the browser host): things about
  * this machine and this person, not about the body's records (the body's name and chair are in the database).
  */
 export const THEMES = ['system', 'light', 'dark'] as const;
-export const Theme = z.enum(THEMES);
+export const Theme = lazySchema(() => z.enum(THEMES));
 export type Theme = z.infer<typeof Theme>;
 export const THEME_LABEL: Record<Theme, string> = { system: 'As the system', light: 'Light', dark: 'Dark' };
 
-const Marker = z
+const Marker = lazySchema(() => z
   .string()
   .max(20)
-  .refine((s) => s.trim().length > 0, 'must not be empty');
+  .refine((s) => s.trim().length > 0, 'must not be empty'));
 
-export const Settings = z.object({
+export const Settings = lazySchema(() => z.object({
   /** Folder of the last DOCX export (the desktop save dialog opens there unless a default folder is set). */
   lastExportFolder: z.string(),
   /** Where exports are offered first ('' = the last folder used). */
@@ -32,7 +33,7 @@ export const Settings = z.object({
   officerName: z.string(),
   /** Whether the app has asked for the name once already (it asks once, in the app, and never again). */
   officerNameAsked: z.boolean(),
-});
+}));
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   lastExportFolder: '',
@@ -46,7 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Keys kept in the settings file (problem is not). */
 export const STORED_SETTINGS = ['lastExportFolder', 'defaultExportFolder', 'theme', 'redactionMarker', 'officerName', 'officerNameAsked'] as const;
 
-export const SettingsUpdate = z
+export const SettingsUpdate = lazySchema(() => z
   .object({
     lastExportFolder: z.string().max(4096).optional(),
     defaultExportFolder: z.string().max(4096).optional(),
@@ -60,5 +61,5 @@ export const SettingsUpdate = z
       .optional(),
     officerNameAsked: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * The stored form of one minutes section: Lexical's serialized editor state, restricted to an allowlist of node
@@ -48,6 +49,7 @@ const elementCommon = {
 
 const FlagIds = z.array(z.string().min(1).max(64)).min(1).max(64);
 
+// Node and FlagIds stay plain schemas (Node is z.lazy already): a document's every node is parsed through them.
 const Node: z.ZodType<SerializedNode> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.looseObject({ type: z.literal('root'), ...elementCommon, children: z.array(Node).max(100_000) }),
@@ -122,9 +124,9 @@ const Node: z.ZodType<SerializedNode> = z.lazy(() =>
 );
 
 /** What is stored per section and what the editor loads: `{ root: {...} }`. */
-export const SerializedDoc = z.object({
+export const SerializedDoc = lazySchema(() => z.object({
   root: z.looseObject({ type: z.literal('root'), ...elementCommon, children: z.array(Node).max(100_000) }),
-});
+}));
 export type SerializedDoc = { root: SerializedElement & { type: 'root' } };
 
 export function emptyDoc(): SerializedDoc {

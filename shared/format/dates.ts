@@ -1,16 +1,20 @@
 /** Formatting the secretariat uses everywhere (screen and documents): "30 January 2026", "10:00", "2 h 50 min". */
-import { clockTime, longDate } from './zoned';
+import { clockTime, longDate, weekdayName } from './zoned';
 
-/** "2026-01-30" or "2026-01-30T10:00" → "30 January 2026": the documents' date (zoned.ts, written by Intl). */
+/** "2026-01-30" or "2026-01-30T10:00" → "30 January 2026": the documents' date (zoned.ts, as Intl en-GB writes it). */
 export const formatLongDate = longDate;
 
-const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+// For what weekdayName leaves (not a real date of years 1000–9999), made on first use, not at import: the first
+// Intl.DateTimeFormat of a process loads ICU's locale data (~10 ms of the browser host's start; issue 16).
+let weekday: Intl.DateTimeFormat | undefined;
 
 /** "2026-01-30T10:00" → "Friday 30 January 2026". */
 export function formatWeekdayDate(local: string): string {
+  const name = weekdayName(local);
+  if (name !== null) return `${name} ${longDate(local)}`;
   const d = new Date(`${local.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return local;
-  return `${WEEKDAY.format(d)} ${longDate(local)}`;
+  return `${(weekday ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' })).format(d)} ${longDate(local)}`;
 }
 
 /** "2026-01-30T10:00" → "10:00". */

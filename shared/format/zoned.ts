@@ -2,7 +2,8 @@
  * (shared: pure Intl, no Node or DOM; the documents and the public preview use the same functions.)
  *
  * Dates and times as every document prints them: one date style ("30 January 2026", "10:00", 24-hour clock, British
- * English) written by Intl.DateTimeFormat, and one time zone: the body's (Europe/Brussels unless the body says
+ * English) written by Intl.DateTimeFormat (a calendar date of years 1000–9999 written as it writes it, without it:
+ * `calendarDate`), and one time zone: the body's (Europe/Brussels unless the body says
  * otherwise). Instants (flags, arrivals, timestamps) are shown in that zone; a meeting's local times, kept in the
  * meeting's own zone, are converted to it when the two differ.
  */
@@ -34,13 +35,42 @@ export function knownZone(timeZone: string | undefined): string {
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * The calendar date of '2026-01-30…' for a year from 1000 to 9999 and a real day of its month, else null. What
+ * Intl's en-GB long date and weekday write for such a date, written without Intl (issue 16): the first
+ * Intl.DateTimeFormat of a page or process loads ICU's locale data and pattern generator (~20 ms of the meetings
+ * list's first render in Chromium). test/unit/zoned-dates.test.ts checks every output against Intl's.
+ */
+function calendarDate(isoDate: string): { y: number; m: number; d: number; weekday: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1) return null;
+  const t = new Date(Date.UTC(y, mo - 1, d, 12));
+  if (t.getUTCMonth() !== mo - 1) return null; // 31 April and the like: left to Intl, as before
+  return { y, m: mo, d, weekday: t.getUTCDay() };
+}
+
 /** '2026-01-30' or '2026-01-30T10:00' (a calendar date, no zone involved) → '30 January 2026'. */
 export function longDate(isoDate: string): string {
+  const c = calendarDate(isoDate);
+  if (c) return `${c.d} ${MONTHS[c.m - 1]} ${c.y}`;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return isoDate;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
   if (Number.isNaN(d.getTime())) return isoDate;
   return fmt('UTC', DATE).format(d);
+}
+
+/** '2026-01-30…' → 'Friday', as Intl's en-GB long weekday in UTC writes it; null when `calendarDate` has none. */
+export function weekdayName(isoDate: string): string | null {
+  const c = calendarDate(isoDate);
+  return c ? WEEKDAYS[c.weekday]! : null;
 }
 
 /** '2026-01-30T10:00' → '10:00'. */

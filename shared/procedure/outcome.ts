@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../domain/common';
 import type { Base, KindRule, Quorum, Rule } from './rules';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * How a decision was taken: a vote (for / against / abstain, one per member organisation present, whoever represents
@@ -8,27 +9,27 @@ import type { Base, KindRule, Quorum, Rule } from './rules';
  * the quorum and who was present at the moment, and is explained in words.
  */
 export const POSITIONS = ['for', 'against', 'abstain'] as const;
-export const Position = z.enum(POSITIONS);
+export const Position = lazySchema(() => z.enum(POSITIONS));
 export type Position = z.infer<typeof Position>;
 export const POSITION_LABEL: Record<Position, string> = { for: 'In favour', against: 'Against', abstain: 'Abstains' };
 
-export const VoteEntry = z.object({ organisationId: Id, position: Position }).strict();
+export const VoteEntry = lazySchema(() => z.object({ organisationId: Id, position: Position }).strict());
 export type VoteEntry = z.infer<typeof VoteEntry>;
 
-export const Ballot = z.discriminatedUnion('kind', [
+export const Ballot = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote'), votes: z.array(VoteEntry).max(500) }).strict(),
   z
     .object({ kind: z.literal('consensus'), objections: z.array(Id).max(500).default([]), dissent: z.array(Id).max(500).default([]) })
     .strict(),
-]);
+]));
 export type Ballot = z.output<typeof Ballot>;
 
 export const OUTCOMES = ['adopted', 'rejected', 'no_quorum'] as const;
-export const ComputedOutcome = z.enum(OUTCOMES);
+export const ComputedOutcome = lazySchema(() => z.enum(OUTCOMES));
 export type ComputedOutcome = z.infer<typeof ComputedOutcome>;
 export const OUTCOME_LABEL: Record<ComputedOutcome, string> = { adopted: 'Adopted', rejected: 'Rejected', no_quorum: 'No quorum' };
 
-export const Tally = z.object({
+export const Tally = lazySchema(() => z.object({
   members: z.number().int().min(0),
   present: z.number().int().min(0),
   inFavour: z.number().int().min(0),
@@ -38,7 +39,7 @@ export const Tally = z.object({
   base: z.number().int().min(0),
   required: z.number().int().min(0),
   quorumRequired: z.number().int().min(0),
-});
+}));
 export type Tally = z.infer<typeof Tally>;
 
 export interface OutcomeResult {

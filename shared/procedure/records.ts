@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActionItem } from '../domain/decisions';
 import { Id, Instant, RequiredText, Text } from '../domain/common';
 import { SectionKey } from '../domain/minutes';
 import { Ballot, ComputedOutcome, Tally } from './outcome';
 import { DecisionKind, Day, KindRule, RulesVersion } from './rules';
+import { lazySchema } from '../lazy-schema';
 
 /** A decision's vote as stored: the rule applied (copied, so later rules do not rewrite history), who was present, the outcome and its words. */
-export const DecisionVote = z.object({
+export const DecisionVote = lazySchema(() => z.object({
   decisionId: Id,
   meetingId: Id,
   kind: DecisionKind,
@@ -20,22 +21,22 @@ export const DecisionVote = z.object({
   explanation: z.string(),
   publicExplanation: z.string(),
   votedAt: Instant,
-});
+}));
 export type DecisionVote = z.infer<typeof DecisionVote>;
 
-export const VoteInput = z.object({ decisionId: Id, kind: DecisionKind, ballot: Ballot }).strict();
+export const VoteInput = lazySchema(() => z.object({ decisionId: Id, kind: DecisionKind, ballot: Ballot }).strict());
 export type VoteInput = z.input<typeof VoteInput>;
 
 /** A decision and its vote in one step, from the procedure panel. */
-export const DecideInput = z
+export const DecideInput = lazySchema(() => z
   .object({ meetingId: Id, sectionKey: SectionKey, text: RequiredText(20_000), kind: DecisionKind, ballot: Ballot })
-  .strict();
+  .strict());
 export type DecideInput = z.input<typeof DecideInput>;
 
-export const VoteResult = z.object({ vote: DecisionVote, decisionOutcome: z.enum(['adopted', 'rejected', 'postponed']) });
+export const VoteResult = lazySchema(() => z.object({ vote: DecisionVote, decisionOutcome: z.enum(['adopted', 'rejected', 'postponed']) }));
 
 export const SAFEGUARD_KINDS = ['statement_read', 'departed_from_agenda', 'left_over_concerns'] as const;
-export const SafeguardKind = z.enum(SAFEGUARD_KINDS);
+export const SafeguardKind = lazySchema(() => z.enum(SAFEGUARD_KINDS));
 export type SafeguardKind = z.infer<typeof SafeguardKind>;
 export const SAFEGUARD_LABEL: Record<SafeguardKind, string> = {
   statement_read: 'Competition-law statement read',
@@ -43,7 +44,7 @@ export const SAFEGUARD_LABEL: Record<SafeguardKind, string> = {
   left_over_concerns: 'A participant left over competition concerns',
 };
 
-export const Safeguard = z.object({
+export const Safeguard = lazySchema(() => z.object({
   id: Id,
   meetingId: Id,
   kind: SafeguardKind,
@@ -54,10 +55,10 @@ export const Safeguard = z.object({
   names: z.array(z.string()),
   sectionKey: z.string().nullable(),
   note: z.string(),
-});
+}));
 export type Safeguard = z.infer<typeof Safeguard>;
 
-export const SafeguardAdd = z
+export const SafeguardAdd = lazySchema(() => z
   .object({
     meetingId: Id,
     kind: SafeguardKind,
@@ -68,10 +69,10 @@ export const SafeguardAdd = z
   })
   .strict()
   .refine((s) => s.kind !== 'statement_read' || s.by.length > 0, { message: 'say who read the statement', path: ['by'] })
-  .refine((s) => s.kind !== 'left_over_concerns' || s.names.length > 0, { message: 'name who left', path: ['names'] });
+  .refine((s) => s.kind !== 'left_over_concerns' || s.names.length > 0, { message: 'name who left', path: ['names'] }));
 export type SafeguardAdd = z.input<typeof SafeguardAdd>;
 
-export const ApprovalRecord = z.object({
+export const ApprovalRecord = lazySchema(() => z.object({
   meetingId: Id,
   circulatedBy: z.string(),
   circulatedOn: z.string(),
@@ -81,11 +82,11 @@ export const ApprovalRecord = z.object({
   /** Title and date of that meeting, for display. */
   approvedInMeeting: z.string(),
   updatedAt: Instant.nullable(),
-});
+}));
 export type ApprovalRecord = z.infer<typeof ApprovalRecord>;
 
-const DayOrEmpty = z.union([z.literal(''), Day]);
-export const ApprovalSet = z
+const DayOrEmpty = lazySchema(() => z.union([z.literal(''), Day]));
+export const ApprovalSet = lazySchema(() => z
   .object({
     meetingId: Id,
     circulatedBy: Text(200).optional(),
@@ -94,10 +95,10 @@ export const ApprovalSet = z
     approvedOn: DayOrEmpty.optional(),
     approvedInMeetingId: Id.nullable().optional(),
   })
-  .strict();
+  .strict());
 export type ApprovalSet = z.input<typeof ApprovalSet>;
 
-export const FutureTopic = z.object({
+export const FutureTopic = lazySchema(() => z.object({
   id: Id,
   title: z.string(),
   notes: z.string(),
@@ -109,27 +110,27 @@ export const FutureTopic = z.object({
   pickedAgendaItemId: Id.nullable(),
   pickedInto: z.string(),
   dropped: z.boolean(),
-});
+}));
 export type FutureTopic = z.infer<typeof FutureTopic>;
 
-export const TopicRaise = z
+export const TopicRaise = lazySchema(() => z
   .object({ title: RequiredText(300), notes: Text(4000).default(''), raisedBy: Text(200).default(''), meetingId: Id.nullable().default(null), sectionKey: SectionKey.nullable().default(null) })
-  .strict();
+  .strict());
 export type TopicRaise = z.input<typeof TopicRaise>;
-export const TopicPick = z.object({ topicId: Id, meetingId: Id }).strict();
-export const TopicDrop = z.object({ topicId: Id, dropped: z.boolean() }).strict();
+export const TopicPick = lazySchema(() => z.object({ topicId: Id, meetingId: Id }).strict());
+export const TopicDrop = lazySchema(() => z.object({ topicId: Id, dropped: z.boolean() }).strict());
 
 /** An open (or followed-up) action of the body, with where it was agreed. */
-export const BodyAction = ActionItem.extend({ meetingTitle: z.string(), meetingDate: z.string(), overdue: z.boolean() });
+export const BodyAction = lazySchema(() => ActionItem.extend({ meetingTitle: z.string(), meetingDate: z.string(), overdue: z.boolean() }));
 export type BodyAction = z.infer<typeof BodyAction>;
 
-export const FollowUpItem = z.object({ agendaItemId: Id, actions: z.array(BodyAction) });
+export const FollowUpItem = lazySchema(() => z.object({ agendaItemId: Id, actions: z.array(BodyAction) }));
 export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
-export const OrgRef = z.object({ id: Id, name: z.string() });
+export const OrgRef = lazySchema(() => z.object({ id: Id, name: z.string() }));
 
 /** An ad hoc group with its own member organisations; meetings of the group vote and count quorum among them. */
-export const AdHocGroup = z.object({
+export const AdHocGroup = lazySchema(() => z.object({
   id: Id,
   name: z.string(),
   decisionId: Id.nullable(),
@@ -137,24 +138,24 @@ export const AdHocGroup = z.object({
   decision: z.string(),
   members: z.array(OrgRef),
   createdAt: Instant,
-});
+}));
 export type AdHocGroup = z.infer<typeof AdHocGroup>;
-export const GroupCreate = z
+export const GroupCreate = lazySchema(() => z
   .object({ name: RequiredText(200), organisationIds: z.array(Id).min(1, 'a group needs at least one member').max(500), decisionId: Id.nullable().default(null) })
-  .strict();
+  .strict());
 export type GroupCreate = z.input<typeof GroupCreate>;
-export const GroupSetMembers = z.object({ id: Id, organisationIds: z.array(Id).min(1, 'a group needs at least one member').max(500) }).strict();
+export const GroupSetMembers = lazySchema(() => z.object({ id: Id, organisationIds: z.array(Id).min(1, 'a group needs at least one member').max(500) }).strict());
 
 /** A decision of the body that invited someone (an adopted decision on inviting an external expert), for choosing. */
-export const InvitingDecision = z.object({ id: Id, text: z.string(), meeting: z.string() });
+export const InvitingDecision = lazySchema(() => z.object({ id: Id, text: z.string(), meeting: z.string() }));
 export type InvitingDecision = z.infer<typeof InvitingDecision>;
 /** An external expert or observer of this meeting and the decision that invited them. */
-export const Invitation = z.object({ participantId: Id, decisionId: Id, decision: z.string(), meeting: z.string() });
+export const Invitation = lazySchema(() => z.object({ participantId: Id, decisionId: Id, decision: z.string(), meeting: z.string() }));
 export type Invitation = z.infer<typeof Invitation>;
-export const InvitationSet = z.object({ participantId: Id, decisionId: Id.nullable() }).strict();
+export const InvitationSet = lazySchema(() => z.object({ participantId: Id, decisionId: Id.nullable() }).strict());
 
 /** Everything the procedure panel of a meeting shows. */
-export const ProcedureState = z.object({
+export const ProcedureState = lazySchema(() => z.object({
   meetingDate: z.string(),
   rulesInForce: RulesVersion.nullable(),
   members: z.array(OrgRef),
@@ -171,5 +172,5 @@ export const ProcedureState = z.object({
   groupProblem: z.string().nullable(),
   invitations: z.array(Invitation),
   invitingDecisions: z.array(InvitingDecision),
-});
+}));
 export type ProcedureState = z.infer<typeof ProcedureState>;

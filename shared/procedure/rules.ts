@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, RequiredText } from '../domain/common';
+import { lazySchema } from '../lazy-schema';
 
 /**
  * The rules of procedure as data of the body: for each kind of decision, the rule (consensus, simple majority, two
@@ -8,7 +9,7 @@ import { Id, Instant, RequiredText } from '../domain/common';
  * version in force on its date.
  */
 export const DECISION_KINDS = ['default', 'invite_external_expert', 'create_ad_hoc_group', 'input_on_guidance', 'change_rules'] as const;
-export const DecisionKind = z.enum(DECISION_KINDS);
+export const DecisionKind = lazySchema(() => z.enum(DECISION_KINDS));
 export type DecisionKind = z.infer<typeof DecisionKind>;
 export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
   default: 'Other decision',
@@ -19,7 +20,7 @@ export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
 };
 
 export const RULES = ['consensus', 'simple_majority', 'two_thirds', 'unanimity'] as const;
-export const Rule = z.enum(RULES);
+export const Rule = lazySchema(() => z.enum(RULES));
 export type Rule = z.infer<typeof Rule>;
 export const RULE_LABEL: Record<Rule, string> = {
   consensus: 'consensus',
@@ -29,7 +30,7 @@ export const RULE_LABEL: Record<Rule, string> = {
 };
 
 export const BASES = ['present', 'votes_cast', 'all_members'] as const;
-export const Base = z.enum(BASES);
+export const Base = lazySchema(() => z.enum(BASES));
 export type Base = z.infer<typeof Base>;
 export const BASE_LABEL: Record<Base, string> = {
   present: 'member organisations present',
@@ -39,7 +40,7 @@ export const BASE_LABEL: Record<Base, string> = {
 
 /** Share of all member organisations that must be present for a decision to be taken. */
 export const QUORUMS = ['none', 'one_third', 'majority', 'two_thirds'] as const;
-export const Quorum = z.enum(QUORUMS);
+export const Quorum = lazySchema(() => z.enum(QUORUMS));
 export type Quorum = z.infer<typeof Quorum>;
 export const QUORUM_LABEL: Record<Quorum, string> = {
   none: 'no quorum',
@@ -48,37 +49,37 @@ export const QUORUM_LABEL: Record<Quorum, string> = {
   two_thirds: 'two thirds of members present',
 };
 
-export const KindRule = z.object({ rule: Rule, base: Base, quorum: Quorum }).strict();
+export const KindRule = lazySchema(() => z.object({ rule: Rule, base: Base, quorum: Quorum }).strict());
 export type KindRule = z.infer<typeof KindRule>;
 
-export const RulesTable = z.object({
+export const RulesTable = lazySchema(() => z.object({
   default: KindRule,
   invite_external_expert: KindRule,
   create_ad_hoc_group: KindRule,
   input_on_guidance: KindRule,
   change_rules: KindRule,
-});
+}));
 export type RulesTable = z.infer<typeof RulesTable>;
 
 /** A calendar day YYYY-MM-DD that exists. */
-export const Day = z
+export const Day = lazySchema(() => z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-30')
   .refine((s) => {
     const t = Date.parse(`${s}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'is not a real date');
+  }, 'is not a real date'));
 
-export const RulesVersion = z.object({
+export const RulesVersion = lazySchema(() => z.object({
   id: Id,
   adoptedOn: Day,
   title: z.string(),
   rules: RulesTable,
   createdAt: Instant,
-});
+}));
 export type RulesVersion = z.infer<typeof RulesVersion>;
 
-export const RulesVersionCreate = z.object({ adoptedOn: Day, title: RequiredText(300), rules: RulesTable }).strict();
+export const RulesVersionCreate = lazySchema(() => z.object({ adoptedOn: Day, title: RequiredText(300), rules: RulesTable }).strict());
 export type RulesVersionCreate = z.input<typeof RulesVersionCreate>;
 
 /**

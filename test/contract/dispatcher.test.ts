@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, contract } from '../../shared/contract/index';
 import { AppError } from '../../shared/errors';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDispatcher, inspectInput, MAX_INPUT_DEPTH, zodIssues, type Handlers } from '../../electron/backend/dispatch';
 import { FORBIDDEN_CHARS_MESSAGE } from '../../shared/domain/common';
 import { call, makeBackend } from '../helpers/temp';

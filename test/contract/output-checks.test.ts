@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { contract, type CallName } from '../../shared/contract/index';
 import { cheapOutputCheck, createDispatcher, outputChecksFromEnv, type Handlers } from '../../electron/backend/dispatch';
 import { call, makeBackend } from '../helpers/temp';

@@ -122,11 +122,35 @@ describe('opening the data file', () => {
         throw new Error('migration 2 failed halfway');
       },
     };
+    // An existing file at version 1 (a new file gets all its migrations in one transaction: the next test).
+    closeDatabase(openDatabase(file, { migrations: [ok] }), file);
     expect(() => openDatabase(file, { migrations: [ok, bad] })).toThrow(/migration 2 failed halfway/);
     const raw = new BetterSqlite3(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
     expect(raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all()).toEqual([{ name: 'one' }]);
     raw.close();
+  });
+
+  it('a new data file gets its whole schema in one transaction: a migration failing halfway leaves no table and version 0, and the file opens afterwards', () => {
+    const file = path.join(tempDir(), 'new-fail.sqlite3');
+    const ok: Migration = { version: 1, name: 'one', up: (db) => db.exec(`CREATE TABLE one (x)`) };
+    const bad: Migration = {
+      version: 2,
+      name: 'two',
+      up: (db) => {
+        db.exec(`CREATE TABLE two (x)`);
+        throw new Error('migration 2 failed halfway');
+      },
+    };
+    expect(() => openDatabase(file, { migrations: [ok, bad] })).toThrow(/migration 2 failed halfway/);
+    const raw = new BetterSqlite3(file);
+    expect(raw.pragma('user_version', { simple: true })).toBe(0);
+    expect(raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all()).toEqual([]);
+    raw.close();
+    const two: Migration = { version: 2, name: 'two', up: (db) => db.exec(`CREATE TABLE two (x)`) };
+    const db = openDatabase(file, { migrations: [ok, two] });
+    expect(schemaVersion(db)).toBe(2);
+    closeDatabase(db, file);
   });
 
   it('migrate runs each pending migration once, in order, up to the target, and reports the version reached', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DataFileError, inspectDataFile, settlePrivateFile } from './data-file';
 import { applyKey, encryptInPlace, type DataKey } from './key';
+import { addonOption } from './native';
 
 /**
  * Backup files: written with VACUUM INTO from the open connection (a consistent copy, deleted content not carried
@@ -57,7 +58,7 @@ export function checkBackupFile(file: string, knownVersion: number, key: DataKey
   if (state === 'encrypted' && !key) throw new DataFileError('encrypted', file, 'is encrypted and no key was given');
   let db: Database;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: 0 });
+    db = new BetterSqlite3(file, { ...addonOption(), readonly: true, fileMustExist: true, timeout: 0 });
   } catch (err) {
     throw new DataFileError('corrupt', file, `cannot be opened (${(err as Error).message})`);
   }
@@ -96,7 +97,7 @@ export function checkBackupFile(file: string, knownVersion: number, key: DataKey
 export function encryptBackupFile(file: string, knownVersion: number, key: DataKey): boolean {
   if (inspectDataFile(file) !== 'plain') return false;
   checkBackupFile(file, knownVersion, null);
-  const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 0 });
+  const db = new BetterSqlite3(file, { ...addonOption(), fileMustExist: true, timeout: 0 });
   try {
     encryptInPlace(db, key);
     db.pragma('secure_delete = ON');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ActionCreate, ActionItem, ActionUpdate, Decision, DecisionCreate, DecisionUpdate } from '../../../shared/domain/decisions';
 import { ActionsRepo } from '../repositories/actions-repo';
 import { DecisionsRepo } from '../repositories/decisions-repo';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { withheldItems } from '../../../shared/redaction/redact';
 import { AppError } from '../../../shared/errors';
 import { orderAndNumber, totalPlannedMinutes, type AgendaItem, type AgendaItemCreate, type AgendaItemMove, type AgendaItemUpdate } from '../../../shared/domain/agenda';

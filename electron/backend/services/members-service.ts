@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { BodyUpdate } from '../../../shared/domain/body';
 import type { Organisation, OrganisationInput, OrganisationUpdate, Representative, RepresentativeInput, RepresentativeUpdate } from '../../../shared/domain/members';

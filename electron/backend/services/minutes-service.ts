@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
 import type { Flag } from '../../../shared/domain/flags';

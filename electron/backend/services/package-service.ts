@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
 import { SerializedDoc } from '../../../shared/editor/doc-model';

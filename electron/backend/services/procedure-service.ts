@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Decision } from '../../../shared/domain/decisions';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { SearchHit, SearchInput, SearchOutput, SearchPiece } from '../../../shared/contract/search';
 import { searchBlocks } from '../../../shared/search/blocks';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BackupInfo, BackupStatus, SavedBackup } from '../../../shared/contract/backup';
 import { api, chooseBackupFile } from '../../api';
+import { takeEarly } from '../../app/early-calls';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 
@@ -227,5 +228,6 @@ export function RecoveryScreen({ status }: { status: BackupStatus }) {
 
 /** The start-up check the app shell makes: null until known; `damaged` set means recovery mode. */
 export function useStartupBackupStatus() {
-  return useLoad(() => api.call('backup.status', {}), []);
+  // Started by main.tsx before the first render (app/early-calls.ts); a reload asks again.
+  return useLoad(() => takeEarly('backup.status'), []);
 }

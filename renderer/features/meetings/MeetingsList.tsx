@@ -4,6 +4,7 @@ import type { MeetingSummary } from '../../../shared/domain/meeting';
 import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../../../shared/domain/meeting-labels';
 import { formatDuration, formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
+import { takeEarly } from '../../app/early-calls';
 import { href, navigate } from '../../app/router';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
@@ -15,9 +16,10 @@ function nowLocal(): string {
 }
 
 export function MeetingsList() {
-  const list = useLoad(() => api.call('meetings.list', {}), []);
+  // Started before the first render when the list is the first page (app/early-calls.ts); else asked now.
+  const list = useLoad(() => takeEarly('meetings.list'), []);
   // A new meeting starts with the redaction marker chosen in Settings.
-  const settings = useLoad(() => api.call('settings.get', {}), []);
+  const settings = useLoad(() => takeEarly('settings.get'), []);
   const [creating, setCreating] = useState(false);
   const create = useAction();
   const example = useAction();
