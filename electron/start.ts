@@ -153,7 +153,8 @@ export async function runBrowserHost(args: StartArgs) {
     console.error(startupMessage(new AppError('storage', damaged.message)));
     console.error('A good backup exists: open the page to restore it (the damaged file is kept aside, not deleted).');
   } else if (args.example) hash = `&meeting=${backend.services.example.ensureLoaded().meeting.id}`;
-  const host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, port: args.port });
+  // The settings store (conf) is loaded on its first use, 60–110 ms: while the page's scripts load, not on its first call.
+  const host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, port: args.port, whilePageLoads: () => void backend.settings.get() });
   console.log(`Taskforce Secretariat is running. Open ${host.url}${hash}`);
   console.log(`Data: ${backend.dbFile}`);
   const stop = async () => {

@@ -24,6 +24,11 @@ export interface BrowserHostOptions {
   maxBodyBytesInFlight?: number;
   /** Calls handled at once; more are answered 503 "busy" at once instead of queueing without bound. */
   maxConcurrentCalls?: number;
+  /**
+   * Called once, right after the page itself (the HTML) was first sent: the renderer's scripts load and start in the
+   * browser for the next few hundred milliseconds, while the host has nothing to do. Errors are ignored.
+   */
+  whilePageLoads?: () => void;
 }
 
 export interface BrowserHost {
@@ -121,6 +126,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let activeCalls = 0;
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
+  let warm = opts.whilePageLoads;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -191,7 +197,19 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       const answer = await serveStatic(rendererDir, url.pathname, { fallbackToIndex: true, head: req.method === 'HEAD' });
       if (answer.error) return fail(res, answer.error);
       res.writeHead(answer.status, answer.headers);
-      return void res.end(answer.body ?? undefined);
+      res.end(answer.body ?? undefined);
+      if (warm && answer.status === 200 && String(answer.headers['Content-Type'] ?? '').startsWith('text/html')) {
+        const run = warm;
+        warm = undefined;
+        setImmediate(() => {
+          try {
+            run();
+          } catch {
+            // only a head start: whatever failed here fails again, and is reported, when the page asks for it
+          }
+        });
+      }
+      return;
     } catch (err) {
       console.error('browser host: request failed', err);
       if (!res.headersSent) fail(res, { code: 'internal', message: 'The server failed to answer.' });

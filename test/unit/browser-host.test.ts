@@ -271,5 +271,35 @@ describe('the browser host\'s request checks', () => {
     const again = await startBrowserHost({ dispatch: backend.dispatch, rendererDir, token, port: host.port }).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(Error);
   });
+
+  it('runs whilePageLoads once, just after the page (HTML) is first sent, never for calls or other files; its errors stay out', async () => {
+    const backend = makeBackend();
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+    fs.mkdirSync(path.join(rendererDir, 'assets'));
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'a.js'), 'console.log(1)');
+    let runs = 0;
+    host = await startBrowserHost({
+      dispatch: backend.dispatch,
+      rendererDir,
+      whilePageLoads: () => {
+        runs++;
+        throw new Error('ignored');
+      },
+    });
+    const tick = () => new Promise((r) => setImmediate(r));
+    expect((await request(host, { path: '/assets/a.js' })).status).toBe(200);
+    expect((await json(host, 'body.get', {})).status).toBe(200);
+    expect((await request(host, { path: '/nothing-here.js' })).status).toBe(404);
+    await tick();
+    expect(runs).toBe(0);
+    const page = await request(host, { path: '/' });
+    expect(page.status).toBe(200);
+    await tick();
+    expect(runs).toBe(1);
+    expect((await request(host, { path: '/' })).status).toBe(200);
+    await tick();
+    expect(runs).toBe(1);
+  });
 });
 
