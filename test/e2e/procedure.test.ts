@@ -87,7 +87,8 @@ describe('the body’s procedure in Chromium', () => {
       expect(second).toMatch(/^Adopted .* Adopted: 3 of 4 member organisations present in favour; two thirds required \(3\)\. 1 against\.$/);
       // Both decisions are listed with their outcome, and in the Decisions & actions tab with the outcome set.
       const list = page.getByRole('list', { name: 'Decisions and their outcomes' });
-      expect((await list.innerText()).match(/Adopted:|Rejected:/g)).toEqual(['Rejected:', 'Adopted:']);
+      // The list is loaded again after the outcome shows: wait for it (under load it came a moment later).
+      await expect.poll(async () => (await list.innerText()).match(/Adopted:|Rejected:/g), { timeout: 10_000 }).toEqual(['Rejected:', 'Adopted:']);
       await p.tab('Decisions & actions');
       const outcomes = await page.locator('.records select[aria-label^="Outcome of the decision"]').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
       expect(outcomes).toEqual(['rejected', 'adopted']);
