@@ -25,8 +25,9 @@ export interface BrowserHostOptions {
   /** Calls handled at once; more are answered 503 "busy" at once instead of queueing without bound. */
   maxConcurrentCalls?: number;
   /**
-   * Called once, right after the page itself (the HTML) was first sent: the renderer's scripts load and start in the
-   * browser for the next few hundred milliseconds, while the host has nothing to do. Errors are ignored.
+   * Called once, when the page (the HTML) and the files it asked for right after have been sent and no other has been
+   * asked for in 25 ms: the browser is then running the renderer's scripts, for a hundred milliseconds or more, and
+   * the host has nothing to do. Errors are ignored.
    */
   whilePageLoads?: () => void;
 }
@@ -37,6 +38,9 @@ export interface BrowserHost {
   token: string;
   close(): Promise<void>;
 }
+
+/** How long after the last file of the page was sent the host counts as idle (whilePageLoads). */
+const WARM_AFTER_MS = 25;
 
 /** Headers of every API answer: the static module's security headers (one CSP for both hosts). */
 const SECURITY_HEADERS = (() => {
@@ -127,6 +131,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
   let warm = opts.whilePageLoads;
+  let pageSent = false;
+  let warmTimer: NodeJS.Timeout | null = null;
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -198,16 +204,21 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (answer.error) return fail(res, answer.error);
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body ?? undefined);
-      if (warm && answer.status === 200 && String(answer.headers['Content-Type'] ?? '').startsWith('text/html')) {
-        const run = warm;
-        warm = undefined;
-        setImmediate(() => {
+      if (warm && (pageSent || (answer.status === 200 && String(answer.headers['Content-Type'] ?? '').startsWith('text/html')))) {
+        // The page and then its scripts are sent; once no file has been asked for in WARM_AFTER_MS, the browser is
+        // running the scripts and the host is idle: the head start runs then, not in the way of a file.
+        pageSent = true;
+        if (warmTimer) clearTimeout(warmTimer);
+        warmTimer = setTimeout(() => {
+          const run = warm;
+          warm = undefined;
           try {
-            run();
+            run?.();
           } catch {
             // only a head start: whatever failed here fails again, and is reported, when the page asks for it
           }
-        });
+        }, WARM_AFTER_MS);
+        warmTimer.unref();
       }
       return;
     } catch (err) {
