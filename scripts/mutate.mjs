@@ -38,7 +38,7 @@ export const GROUPS = {
   // its own tests and the matcher's (the check calls the matcher). The matcher itself is mutated in `check-match`.
   check: {
     mutate: ['electron/backend/export/redaction-check.ts'],
-    tests: ['test/unit/redaction-check.test.ts', 'test/unit/match-text.test.ts', 'test/unit/match-text-edges.test.ts'],
+    tests: ['test/unit/redaction-check.test.ts', 'test/unit/redaction-check-edges.test.ts', 'test/unit/match-text.test.ts', 'test/unit/match-text-edges.test.ts'],
   },
   // The text matcher alone, with its own tests.
   'check-match': {
