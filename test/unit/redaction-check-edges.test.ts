@@ -95,3 +95,102 @@ describe('attributes that carry text', () => {
     expect(findingsOf(checkPublicDocx(inBody('<w:p><w:r><w:t>wordprocessingCanvas</w:t></w:r></w:p>'), { passages: [{ id: 'n', text: 'wordprocessingCanvas' }] })).map((f) => f.passageId)).toContain('n');
   });
 });
+
+describe('the parts the check knows', () => {
+  const withPart = (name: string, xml = `<?xml version="1.0"?><w:x xmlns:w="${W}"/>`) => plant((parts) => void (parts[name] = strToU8(xml)));
+  const KNOWN = [
+    '[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml',
+    'word/settings.xml', 'word/fontTable.xml', 'word/webSettings.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/header1.xml', 'word/footer1.xml',
+    'word/_rels/document.xml.rels', 'word/_rels/header2.xml.rels', 'word/_rels/footer3.xml.rels', 'word/_rels/endnotes.xml.rels', 'word/_rels/fontTable.xml.rels',
+    'word/_rels/styles.xml.rels', 'word/_rels/settings.xml.rels', 'word/theme/theme1.xml', 'word/media/image1.png',
+  ];
+  it('a known name with anything before or after it is another part, refused by name', () => {
+    for (const name of KNOWN)
+      for (const other of [`x${name}`, `${name}x`]) {
+        const found = findingsOf(checkPublicDocx(withPart(other), { passages: [] })).map((f) => `${f.kind}: ${f.where}`);
+        expect(found, other).toContain(`unknown_part: part "${other}" is not one this app writes`);
+      }
+  });
+
+  it('headers, footers and images are numbered with digits only', () => {
+    for (const bad of ['word/header.xml', 'word/footerA.xml', 'word/_rels/header.xml.rels', 'word/_rels/footerA.xml.rels', 'word/media/image.png', 'word/media/imageA.png']) {
+      const found = findingsOf(checkPublicDocx(withPart(bad), { passages: [] })).map((f) => f.kind);
+      expect(found, bad).toContain('unknown_part');
+    }
+  });
+
+  it('a directory entry of the zip is not a part', () => {
+    expect(checkPublicDocx(plant((parts) => void (parts['word/'] = new Uint8Array())), { passages: [] })).toEqual({ ok: true });
+  });
+
+  it('an unknown part is read for passages only when it is XML (.xml or .rels, any case); other unknown parts are refused unread', () => {
+    const secret = 'the draft cost figures shared by Google on incident reporting';
+    const passages = { passages: [{ id: 's', text: secret }] };
+    const xml = `<?xml version="1.0"?><w:x xmlns:w="${W}"><w:t>${secret}</w:t></w:x>`;
+    for (const name of ['word/comments.XML', 'word/_rels/comments.xml.RELS', 'word/x.rels']) expect(findingsOf(checkPublicDocx(withPart(name, xml), passages)).map((f) => f.passageId), name).toContain('s');
+    const bin = findingsOf(checkPublicDocx(withPart('word/vbaProject.bin', xml), passages));
+    expect(bin.map((f) => f.kind)).toEqual(['unknown_part']);
+    // and an unknown part does not get its own structural findings (it is refused as a whole)
+    const bad = findingsOf(checkPublicDocx(withPart('word/comments.xml', `<w:x xmlns:w="${W}"><w:del/></w:x>`), passages));
+    expect(bad.map((f) => f.kind)).toEqual(['unknown_part']);
+  });
+
+  it('a content type declared for a part, with or without its leading slash, must be a known part', () => {
+    const declared = (partName: string) => plant((_p, text, put) => put('[Content_Types].xml', text('[Content_Types].xml').replace('</Types>', `<Override PartName="${partName}" ContentType="x"/></Types>`)));
+    expect(checkPublicDocx(declared('/word/webSettings.xml'), { passages: [] })).toEqual({ ok: true });
+    expect(checkPublicDocx(declared('word/webSettings.xml'), { passages: [] })).toEqual({ ok: true });
+    expect(findingsOf(checkPublicDocx(declared('//word/webSettings.xml'), { passages: [] })).map((f) => f.where)).toEqual(['content type declared for "/word/webSettings.xml"']);
+    // an Override anywhere else is not a declaration
+    const elsewhere = plant((_p, text, put) => put('word/settings.xml', text('word/settings.xml').replace('</w:settings>', '<Override PartName="/word/comments.xml"/></w:settings>')));
+    expect(findingsOf(checkPublicDocx(elsewhere, { passages: [] })).map((f) => f.kind)).not.toContain('unknown_part');
+  });
+});
+
+describe('images', () => {
+  const logoName = () => Object.keys(unzipSync(clean)).find((k) => k.startsWith('word/media/'))!;
+  it('only the logo byte for byte: a shorter or longer copy is another image; allowedMedia replaces the logo', () => {
+    const name = logoName();
+    const logo = unzipSync(clean)[name]!;
+    const withImage = (bytes: Uint8Array) => plant((parts) => void (parts[name] = bytes));
+    expect(findingsOf(checkPublicDocx(withImage(logo.slice(0, logo.length - 1)), { passages: [] })).map((f) => f.kind)).toEqual(['bad_media']);
+    expect(findingsOf(checkPublicDocx(withImage(new Uint8Array([...logo, 0])), { passages: [] })).map((f) => f.kind)).toEqual(['bad_media']);
+    const other = new Uint8Array([1, 2, 3]);
+    expect(checkPublicDocx(withImage(other), { passages: [] }, { allowedMedia: [other] })).toEqual({ ok: true });
+    expect(findingsOf(checkPublicDocx(clean, { passages: [] }, { allowedMedia: [other] })).map((f) => f.where)).toEqual(['an image other than the logo']);
+    // the check is the same on a second call (the logo is read once)
+    expect(checkPublicDocx(clean, { passages: [] })).toEqual({ ok: true });
+  });
+
+  it('an image relationship resolves its target against the part that holds it (./ and ../ read as paths)', () => {
+    const rel = (target: string) =>
+      plant((_p, text, put) =>
+        put('word/_rels/document.xml.rels', text('word/_rels/document.xml.rels').replace('</Relationships>', `<Relationship Id="rIdI" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${target}"/></Relationships>`)),
+      );
+    const name = logoName().replace(/^word\//, '');
+    for (const ok of [name, `./${name}`, `../word/${name}`, `media//../${name}`]) expect(checkPublicDocx(rel(ok), { passages: [] }), ok).toEqual({ ok: true });
+    for (const bad of [`../${name}`, `word/${name}`, 'media/image99.png'])
+      expect(findingsOf(checkPublicDocx(rel(bad), { passages: [] })).map((f) => f.where), bad).toEqual([`an image relationship to a missing part "${bad}"`]);
+  });
+});
+
+describe('link targets', () => {
+  const SECRET = 'the draft cost figures shared by Google on incident reporting';
+  const target = (t: string) =>
+    plant((_p, text, put) =>
+      put('word/_rels/document.xml.rels', text('word/_rels/document.xml.rels').replace('</Relationships>', `<Relationship Id="rIdL" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${t}" TargetMode="External"/></Relationships>`)),
+    );
+  const where = (bytes: Uint8Array) => findingsOf(checkPublicDocx(bytes, { passages: [{ id: 's', text: SECRET }] })).map((f) => f.where);
+
+  it('are read percent-decoded, with + as a space, and still when one escape is broken', () => {
+    expect(where(target(`https://example.org/?q=${SECRET.replace(/ /g, '+')}`))).toContain('attribute Target of Relationship, decoded (the whole passage)');
+    expect(where(target(`https://example.org/?q=${encodeURIComponent(SECRET)}`))).toContain('attribute Target of Relationship, decoded (the whole passage)');
+    expect(where(target(`https://example.org/?q=${encodeURIComponent(SECRET)}&amp;x=%E0%A4%A`))).toContain('attribute Target of Relationship, decoded (the whole passage)');
+    // nothing to decode: searched once
+    expect(where(target(`https://example.org/?q=${SECRET.replace(/ /g, '_')}`))).toEqual(['attribute Target of Relationship (the whole passage)']);
+  });
+
+  it('an anchor (w:anchor, a bookmark name) is read decoded too', () => {
+    const bytes = inBody(`<w:p><w:hyperlink w:anchor="${encodeURIComponent(SECRET)}"><w:r><w:t>x</w:t></w:r></w:hyperlink></w:p>`);
+    expect(where(bytes)).toContain('attribute w:anchor of w:hyperlink, decoded (the whole passage)');
+  });
+});
