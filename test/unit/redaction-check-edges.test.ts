@@ -194,3 +194,94 @@ describe('link targets', () => {
     expect(where(bytes)).toContain('attribute w:anchor of w:hyperlink, decoded (the whole passage)');
   });
 });
+
+describe('what a finding says', () => {
+  const para = (s: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${s}</w:t></w:r></w:p>`;
+  const afterHeading = (heading: string, xml: string) =>
+    plant((_p, text, put) => {
+      const doc = text('word/document.xml');
+      const at = doc.indexOf(`>${heading}</w:t></w:r></w:p>`);
+      expect(at, heading).toBeGreaterThan(0);
+      const end = at + `>${heading}</w:t></w:r></w:p>`.length;
+      put('word/document.xml', doc.slice(0, end) + xml + doc.slice(end));
+    });
+  const PASS = { passages: [{ id: 'z', text: 'Zephyr Nine project' }] };
+  const printedOf = (bytes: Uint8Array) => findingsOf(checkPublicDocx(bytes, PASS))
+    .filter((f) => f.passageId === 'z')
+    .map((f) => f.printed);
+
+  it('an excerpt of the text around a hit: 20 characters before it, 80 in all; none for a hit found without spaces', () => {
+    const before = 'a'.repeat(10) + ' ' + 'b'.repeat(30);
+    const r = findingsOf(checkPublicDocx(inBody(para(`${before} Zephyr Nine project ${'c'.repeat(100)}`)), PASS));
+    const excerpt = r[0]!.excerpt!;
+    expect(excerpt).toHaveLength(80);
+    expect(excerpt.indexOf('zephyr nine project')).toBe(20);
+    // at the very start of the text: from its first character
+    const first = findingsOf(checkPublicDocx(plant((_p, text, put) => put('word/footer1.xml', text('word/footer1.xml').replace(/<w:p>.*<\/w:p>/s, para('Zephyr Nine project')))), PASS));
+    expect(first.find((f) => f.part === 'word/footer1.xml')!.excerpt).toMatch(/^zephyr nine project/);
+    const compact = findingsOf(checkPublicDocx(inBody(para('xx ZephyrNineproject yy')), PASS));
+    expect(compact.map((f) => [f.where, f.excerpt])).toEqual([['text of the part (the whole passage, spacing aside)', '']]);
+  });
+
+  it('one finding per passage and place, however often it is there', () => {
+    const r = findingsOf(checkPublicDocx(inBody(para('Zephyr Nine project') + para('Zephyr Nine project')), PASS));
+    expect(r.map((f) => `${f.part} ${f.where}`)).toEqual(['word/document.xml text of the part (the whole passage)']);
+  });
+
+  it('where a flagged passage is printed anyway: the page header, a subtitle, any heading level, the participants until the next top heading', () => {
+    const inHeader = plant((_p, text, put) => put('word/header1.xml', text('word/header1.xml').replace('</w:hdr>', `${para('Zephyr Nine project')}</w:hdr>`)));
+    expect(printedOf(inHeader)).toEqual([{ place: 'page_header', text: 'Zephyr Nine project' }]);
+    expect(printedOf(inBody(para('  Zephyr Nine project  ', 'subtitle')))).toEqual([{ place: 'meeting_title', text: 'Zephyr Nine project' }]);
+    expect(printedOf(inBody(para('Zephyr Nine project', 'Heading6')))).toEqual([{ place: 'heading', text: 'Zephyr Nine project' }]);
+    expect(printedOf(inBody(para('Zephyr Nine project', 'Heading12')))).toEqual([undefined]);
+    expect(printedOf(inBody(para('Zephyr Nine project', 'MyTitle')))).toEqual([undefined]);
+    expect(printedOf(afterHeading('Participation', para('Sub', 'Heading2') + para('Zephyr Nine project')))).toEqual([{ place: 'organisations', text: 'Zephyr Nine project' }]);
+    expect(printedOf(afterHeading('Opening', para('Zephyr Nine project')))).toEqual([undefined]);
+    // a paragraph in another namespace is not a paragraph of the summary
+    expect(printedOf(inBody(`<x:p xmlns:x="urn:x"><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Zephyr Nine project</w:t></w:r></x:p>`))).toEqual([undefined]);
+    // long text is cut to 120 characters
+    const long = `Zephyr Nine project ${'word '.repeat(40)}`;
+    expect(printedOf(inBody(para(long, 'Title')))[0]!.text).toBe(long.trim().slice(0, 120));
+  });
+
+  it('the meeting title of the document properties, its entities decoded', () => {
+    const title = (s: string) => plant((_p, text, put) => put('docProps/core.xml', text('docProps/core.xml').replace(/<dc:title>[^<]*<\/dc:title>/, `<dc:title>${s}</dc:title>`)));
+    // (&#x110000; and &bogus; do not parse as XML: reported as such, and kept as they are in the explanation)
+    expect(printedOf(title('R&amp;D &lt;Zephyr&gt; Nine project &#x41;&#66; &quot;q&quot; &apos;a&apos; &AMP; &#x110000; &bogus;'))).toEqual([
+      { place: 'meeting_title', text: 'R&D <Zephyr> Nine project AB "q" \'a\' & &#x110000; &bogus;' },
+    ]);
+    expect(printedOf(title('Zephyr Nine project &#X42;'))).toEqual([{ place: 'meeting_title', text: 'Zephyr Nine project B' }]);
+  });
+
+  it('the message: a structural finding by part (or "the file"), at most three clauses, then how many more', async () => {
+    const { describeFindings } = await import('../../electron/backend/export/redaction-check');
+    const unreadable = findingsOf(checkPublicDocx(strToU8('not a zip'), PASS));
+    expect(describeFindings(unreadable)).toMatch(/^the file: the file is not a readable zip \(/);
+    const f = (part: string, where: string): Finding => ({ kind: 'forbidden_element', part, passageId: null, where });
+    const four = [f('a.xml', 'w1'), f('b.xml', 'w2'), f('c.xml', 'w3'), f('d.xml', 'w4')];
+    expect(describeFindings(four.slice(0, 3))).toBe('a.xml: w1; b.xml: w2; c.xml: w3');
+    expect(describeFindings(four)).toBe('a.xml: w1; b.xml: w2; c.xml: w3 and 1 more finding');
+    expect(describeFindings([...four, f('e.xml', 'w5')])).toBe('a.xml: w1; b.xml: w2; c.xml: w3 and 2 more findings');
+    const p = (id: string, part: string): Finding => ({ kind: 'passage', part, passageId: id, where: 'text of the part (the whole passage)' });
+    expect(describeFindings([p('x', 'word/document.xml'), p('x', 'word/footer1.xml'), p('y', 'word/footer1.xml')])).toBe(
+      'flag x was found in word/document.xml, text of the part (the whole passage); flag y was found in word/footer1.xml, text of the part (the whole passage)',
+    );
+    const inHeader = findingsOf(checkPublicDocx(plant((_p, text, put) => put('word/header1.xml', text('word/header1.xml').replace('</w:hdr>', `${para('Zephyr Nine project')}</w:hdr>`))), PASS));
+    expect(describeFindings(inHeader)).toBe('flag z is printed in the page header (“Zephyr Nine project”), which is always published: change the flag to cover only the confidential words');
+  });
+});
+
+describe('parts that do not read', () => {
+  it('a part that is not UTF-8, and XML with several errors, are each one finding', () => {
+    const bad = plant((parts) => void (parts['word/settings.xml'] = new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e])));
+    expect(findingsOf(checkPublicDocx(bad, { passages: [] })).map((f) => `${f.kind} ${f.part}: ${f.where}`)).toEqual(['parse_error word/settings.xml: the part is not valid UTF-8']);
+    const broken = plant((_p, text, put) => put('word/document.xml', text('word/document.xml').replace('</w:body>', '<w:p><w:x></w:y></w:body>')));
+    const errors = findingsOf(checkPublicDocx(broken, { passages: [] })).filter((f) => f.kind === 'parse_error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.where).toMatch(/^not well-formed XML: /);
+  });
+
+  it('text in CDATA is text', () => {
+    expect(foundShort(inBody('<w:p><w:r><w:t><![CDATA[The codename Zephyr]]></w:t></w:r></w:p>'))).toBe(true);
+  });
+});
