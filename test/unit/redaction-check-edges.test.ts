@@ -285,3 +285,53 @@ describe('parts that do not read', () => {
     expect(foundShort(inBody('<w:p><w:r><w:t><![CDATA[The codename Zephyr]]></w:t></w:r></w:p>'))).toBe(true);
   });
 });
+
+describe('structural rules at their edges', () => {
+  const kindsWhere = (bytes: Uint8Array) => findingsOf(checkPublicDocx(bytes, { passages: [] })).map((f) => `${f.kind}: ${f.where}`);
+
+  it('fields: PAGE and NUMPAGES with any number of format switches, spacing free; nothing else', () => {
+    const fld = (instr: string) => inBody(`<w:p><w:fldSimple w:instr="${instr}"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`);
+    for (const ok of ['PAGE  \\*MERGEFORMAT', '\tNUMPAGES\t\\*\tArabic', 'PAGE \\* roman \\* MERGEFORMAT ']) expect(kindsWhere(fld(ok)), ok).toEqual([]);
+    for (const bad of ['PAGE \\*', 'PAGE \\* 1', 'PAGE \\* MERGEFORMAT x', 'PAGE\\* Arabic', 'x PAGE', 'PAGE NUMPAGES', 'page'])
+      expect(kindsWhere(fld(bad)), bad).toEqual([`forbidden_field: field "${bad}"`]);
+    // in the strict namespace too; an attribute instr elsewhere is no field
+    expect(kindsWhere(inBody(`<w:p><s:fldSimple xmlns:s="http://purl.oclc.org/ooxml/wordprocessingml/main" s:instr="AUTHOR"/></w:p>`))).toEqual(['forbidden_field: field "AUTHOR"']);
+    expect(kindsWhere(inBody(`<w:p><w:x w:instr="AUTHOR"/></w:p>`))).toEqual([]);
+    // the instruction of a complex field is all its text, named trimmed and cut to 60 characters
+    const complex = (xml: string) => inBody(`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>${xml}</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`);
+    expect(kindsWhere(complex('<w:instrText xml:space="preserve"> PAGE<!-- x --> REF a </w:instrText>'))).toEqual(['forbidden_field: field "PAGE REF a"']);
+    expect(kindsWhere(complex('<w:instrText> PAGE </w:instrText><w:t>REF</w:t>'))).toEqual([]);
+    expect(kindsWhere(complex(`<w:instrText>AUTHOR ${'x'.repeat(80)}</w:instrText>`))).toEqual([`forbidden_field: field "AUTHOR ${'x'.repeat(53)}"`]);
+    expect(kindsWhere(complex('<x:instrText xmlns:x="urn:x">AUTHOR</x:instrText>'))).toEqual([]);
+  });
+
+  it('VML and Office elements under each of their namespaces; a linked image and a hidden drawing under the strict ones too', () => {
+    expect(kindsWhere(inBody(`<w:p><w10:wrap xmlns:w10="urn:schemas-microsoft-com:office:word"/></w:p>`))).toEqual(['forbidden_element: VML/Office element w10:wrap']);
+    expect(kindsWhere(inBody(`<w:p><a:blip xmlns:a="http://purl.oclc.org/ooxml/drawingml/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:link="rId1"/></w:p>`))).toEqual([
+      'forbidden_element: a linked (external) image',
+    ]);
+    expect(kindsWhere(inBody(`<w:p><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rId1"/></w:p>`))).toEqual([]);
+    expect(kindsWhere(inBody(`<w:p><x:blip xmlns:x="urn:x" link="rId1"/></w:p>`))).toEqual([]);
+    expect(kindsWhere(inBody(`<w:p><wp:docPr xmlns:wp="http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing" id="1" name="n" hidden="TRUE"/></w:p>`))).toEqual(['forbidden_element: a hidden drawing']);
+    for (const v of ['0', 'false', 'off', 'true1', '01'])
+      expect(kindsWhere(inBody(`<w:p><wp:docPr xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" id="1" name="n" hidden="${v}"/></w:p>`)), v).toEqual([]);
+    expect(kindsWhere(inBody(`<w:p><x:docPr xmlns:x="urn:x" hidden="1"/></w:p>`))).toEqual([]);
+    expect(kindsWhere(inBody(`<w:p><x:vanish xmlns:x="urn:x"/><x:del xmlns:x="urn:x"/></w:p>`))).toEqual([]);
+  });
+
+  it('relationships: one without a type is refused, a link is checked only when it is a hyperlink, an external image is refused', () => {
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+    const rel = (attrs: string) => plant((_p, text, put) => put('word/_rels/document.xml.rels', text('word/_rels/document.xml.rels').replace('</Relationships>', `<Relationship Id="rIdZ" ${attrs}/></Relationships>`)));
+    expect(kindsWhere(rel('Target="styles.xml"'))).toEqual(['forbidden_relationship: relationship of type "" to "styles.xml"']);
+    expect(kindsWhere(rel(`Type="${REL}hyperlink"`))).toEqual(['forbidden_relationship: a link to "" (only http, https and mailto links are allowed)']);
+    expect(kindsWhere(rel(`Type="${REL}image" Target="https://example.org/x.png" TargetMode="External"`))).toEqual(['forbidden_relationship: an external image relationship to "https://example.org/x.png"']);
+    expect(kindsWhere(rel(`Type="${REL}styles" Target="styles.xml" TargetMode="Internal"`))).toEqual([]);
+    expect(kindsWhere(rel(`Type="${REL}header" Target="${'h'.repeat(70)}.xml" TargetMode="External"`))).toEqual([`forbidden_relationship: an external header relationship to "${'h'.repeat(60)}"`]);
+    // a Relationship element outside a .rels part is not a relationship
+    const elsewhere = plant((_p, text, put) => put('word/settings.xml', text('word/settings.xml').replace('</w:settings>', `<Relationship Type="${REL}comments" Target="x"/></w:settings>`)));
+    expect(kindsWhere(elsewhere)).toEqual([]);
+    // the package's own relationship types: core and extended properties, the main document
+    for (const t of ['http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', `${REL}extended-properties`, `${REL}officeDocument`])
+      expect(kindsWhere(rel(`Type="${t}" Target="docProps/core.xml"`)), t).toEqual([]);
+  });
+});
