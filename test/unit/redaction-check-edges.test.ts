@@ -335,3 +335,42 @@ describe('structural rules at their edges', () => {
       expect(kindsWhere(rel(`Type="${t}" Target="docProps/core.xml"`)), t).toEqual([]);
   });
 });
+
+describe('more edges', () => {
+  const kindsWhere = (bytes: Uint8Array) => findingsOf(checkPublicDocx(bytes, { passages: [] })).map((f) => `${f.kind}: ${f.where}`);
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+  it('a short passage in an XML comment is found', () => {
+    expect(foundShort(plant((_p, text, put) => put('word/styles.xml', text('word/styles.xml').replace('<w:docDefaults>', '<!-- Zephyr --><w:docDefaults>'))))).toBe(true);
+  });
+
+  it('a content type override without a part name, and long targets, are named as far as 60 characters', () => {
+    const types = plant((_p, text, put) => put('[Content_Types].xml', text('[Content_Types].xml').replace('</Types>', '<Override ContentType="x"/></Types>')));
+    expect(kindsWhere(types)).toEqual(['unknown_part: content type declared for ""']);
+    const rel = (attrs: string) => plant((_p, text, put) => put('word/_rels/document.xml.rels', text('word/_rels/document.xml.rels').replace('</Relationships>', `<Relationship Id="rIdZ" ${attrs}/></Relationships>`)));
+    const long = `file:///${'d'.repeat(80)}`;
+    expect(kindsWhere(rel(`Type="${REL}hyperlink" Target="${long}" TargetMode="External"`))).toEqual([`forbidden_relationship: a link to "${long.slice(0, 60)}" (only http, https and mailto links are allowed)`]);
+    expect(kindsWhere(rel(`Type="${REL}comments" Target="${long}"`))).toEqual([`forbidden_relationship: relationship of type "comments" to "${long.slice(0, 60)}"`]);
+    expect(kindsWhere(rel(`Type="${REL}image" Target="${long}"`))).toEqual([`forbidden_relationship: an image relationship to a missing part "${long.slice(0, 60)}"`]);
+  });
+
+  it('only real style names and parts say "printed anyway"; structural findings never do', () => {
+    const PASS = { passages: [{ id: 'z', text: 'Zephyr Nine project' }] };
+    const para = (s: string, style: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${s}</w:t></w:r></w:p>`;
+    for (const style of ['Subtitle2', 'Titles', 'XHeading1', 'Heading1x'])
+      expect(findingsOf(checkPublicDocx(inBody(para('Zephyr Nine project', style)), PASS)).map((f) => f.printed), style).toEqual([undefined]);
+    const header = `<?xml version="1.0"?><w:hdr xmlns:w="${W}"><w:p><w:r><w:t>Zephyr Nine project</w:t></w:r></w:p></w:hdr>`;
+    for (const name of ['xword/header1.xml', 'word/header1.xml.xml', 'word/headerA.xml']) {
+      const bytes = plant((parts) => void (parts[name] = strToU8(header)));
+      expect(findingsOf(checkPublicDocx(bytes, PASS)).map((f) => [f.kind, f.printed]), name).toEqual([
+        ['unknown_part', undefined],
+        ['passage', undefined],
+      ]);
+    }
+    const both = findingsOf(checkPublicDocx(inBody(`${para('Zephyr Nine project', 'Heading2')}<w:p><w:del/></w:p>`), PASS));
+    expect(both.map((f) => [f.kind, f.printed?.place])).toEqual([
+      ['forbidden_element', undefined],
+      ['passage', 'heading'],
+    ]);
+  });
+});
