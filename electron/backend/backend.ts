@@ -61,6 +61,9 @@ interface Session {
   changesAtBackup: number;
 }
 
+/** How long calls must pause before the search index takes in the passages saves have noted. */
+export const SEARCH_FLUSH_MS = 1_500;
+
 /**
  * The host-independent application: one SQLite file, the services, and the dispatcher that both hosts call.
  * Never imports 'electron'. A restore swaps the whole session (connection, services, handlers) behind the same
@@ -75,6 +78,7 @@ export class Backend {
   /** Why the data file could not be opened at start (recovery mode: only backup calls work). */
   private damage: DataFileError | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: BackendOptions) {
     this.dbFile = path.join(opts.dataDir, DB_FILE_NAME);
@@ -105,6 +109,7 @@ export class Backend {
       if (this.lost || this.dataFileGone()) return this.refuseLost(name, raw);
       const result = await s.dispatch(name, raw);
       if (this.dataFileGone()) return this.refuseLost(name, raw);
+      this.flushSearchSoon();
       return result;
     };
     if (opts.autoBackup) {
@@ -227,6 +232,30 @@ export class Backend {
     return { path: file, bytes: st.size, mode: mode.toString(8).padStart(4, '0') };
   }
 
+  /**
+   * Saves only note the passages they changed (migration 013); the search index takes them in when calls pause for
+   * SEARCH_FLUSH_MS (and before any query, whatever the timer), so the FTS5 work of a burst of autosaves is done once,
+   * off the save. Each call re-arms the timer.
+   */
+  private flushSearchSoon(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flushSearch();
+    }, SEARCH_FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Never throws (a timer): the notes stay, and the next query or flush takes them in. */
+  flushSearch(): void {
+    try {
+      if (!this.session?.db.open || this.lost || this.dataFileGone()) return;
+      this.session.services.search.flush();
+    } catch (err) {
+      this.opts.log?.error('Bringing the search index up to date failed', err);
+    }
+  }
+
   private hasChangesSinceBackup(): boolean {
     return !!this.session && changeCount(this.session.db) !== this.session.changesAtBackup;
   }
@@ -324,9 +353,12 @@ export class Backend {
   close(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     const s = this.session;
     if (!s || !s.db.open) return;
     if (this.lost || fileIdentity(this.dbFile) !== s.identity) return void s.db.close();
+    this.flushSearch();
     // On quit, a last backup when something changed since the previous one.
     if (this.opts.autoBackup) this.autoBackup();
     closeDatabase(s.db, this.dbFile);

@@ -51,6 +51,24 @@ export function summarise(values: readonly number[]): Summary {
   return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: Math.max(...values), mean };
 }
 
+/**
+ * A 95 % bootstrap interval for the difference of two samples' p-th percentiles (a − b): each sample resampled with
+ * replacement `rounds` times (a fixed seed, so the same data give the same interval).
+ */
+export function percentileDiffInterval(a: readonly number[], b: readonly number[], p: number, rounds = 2000): { low: number; high: number } {
+  let seed = 0x2545f491;
+  const rand = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const resample = (xs: readonly number[]) => Array.from({ length: xs.length }, () => xs[Math.floor(rand() * xs.length)]!);
+  const diffs: number[] = [];
+  for (let i = 0; i < rounds; i++) diffs.push(percentile(resample(a), p) - percentile(resample(b), p));
+  return { low: percentile(diffs, 2.5), high: percentile(diffs, 97.5) };
+}
+
 export function ms(v: number, digits = 1): string {
   return Number.isFinite(v) ? v.toFixed(digits) : '–';
 }

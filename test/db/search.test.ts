@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SearchOutput } from '../../shared/contract/search';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { parseQuery } from '../../shared/search/query';
 import { searchBlocks } from '../../shared/search/blocks';
 import { RANK_CAP } from '../../electron/backend/services/search-service';
+import { SEARCH_FLUSH_MS } from '../../electron/backend/backend';
+import { openDatabase } from '../../electron/backend/db/connection';
+import { TEST_KEY } from '../helpers/key';
 import { call } from '../helpers/temp';
 import { doc, meetingWithAgenda } from './minutes-fixture';
 
@@ -73,6 +76,50 @@ describe('search across the archive', () => {
     expect((await search(backend, { query: 'alpha' })).hits).toHaveLength(0);
     const integrity = backend.db.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`);
     expect(() => integrity.run()).not.toThrow();
+  });
+
+  it('a save only notes the passages it changed; FTS5 takes them in when calls pause, and a query always sees every save', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { backend, meetingId, items } = await meetingWithAgenda();
+      backend.flushSearch();
+      const key = items[1]!;
+      const noted = () => backend.db.prepare(`SELECT count(*) FROM search_pending`).pluck().get() as number;
+      const inFts = (word: string) => backend.db.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH ?`).pluck().get(word) as number;
+      await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('zulu one', 'yankee two') });
+      expect(noted()).toBe(2);
+      expect(inFts('zulu')).toBe(0);
+      vi.advanceTimersByTime(SEARCH_FLUSH_MS - 1);
+      expect(noted()).toBe(2);
+      // Another call re-arms the timer: the index waits for calls to pause.
+      await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('zulu one', 'yankee two three') });
+      expect(noted()).toBe(2);
+      vi.advanceTimersByTime(SEARCH_FLUSH_MS - 1);
+      expect(noted()).toBe(2);
+      vi.advanceTimersByTime(1);
+      expect(noted()).toBe(0);
+      expect([inFts('zulu'), inFts('three')]).toEqual([1, 1]);
+      // A query right after a save, before any pause, flushes first.
+      await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('zulu one', 'xray four') });
+      expect(noted()).toBe(1);
+      expect((await search(backend, { query: 'xray' })).hits).toHaveLength(1);
+      expect((await search(backend, { query: 'yankee' })).hits).toHaveLength(0);
+      expect(noted()).toBe(0);
+      backend.db.prepare(`INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)`).run();
+      // Closing takes in what is noted, so the file on disk has its index whole.
+      await call(backend, 'minutes.saveSection', { meetingId, sectionKey: key, content: doc('whiskey five') });
+      expect(noted()).toBe(2); // one passage changed, one deleted
+      backend.close();
+      const reopened = openDatabase(backend.dbFile, { key: TEST_KEY });
+      try {
+        expect(reopened.prepare(`SELECT count(*) FROM search_pending`).pluck().get()).toBe(0);
+        expect(reopened.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'whiskey'`).pluck().get()).toBe(1);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows flagged passages as flagged', async () => {

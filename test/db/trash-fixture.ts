@@ -21,7 +21,7 @@ export async function fullMeeting(backend?: Backend) {
 }
 
 /** Every table's rows except derived or bookkeeping ones (search index rows are renumbered on restore). */
-export function content(b: Backend, skip: string[] = ['search_docs', 'search_sections', 'trash', 'example_data']): string {
+export function content(b: Backend, skip: string[] = ['search_docs', 'search_sections', 'search_pending', 'trash', 'example_data']): string {
   return JSON.stringify(new GraphRepo(b.db).contentRows().filter((t) => !skip.includes(t.table)));
 }
 

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-import { $createParagraphNode, $createTextNode, $getRoot, createEditor, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
+import { $createListItemNode, $isListNode } from '@lexical/list';
+import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, createEditor, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { compileContext } from '../../shared/suggestions';
@@ -238,28 +240,151 @@ describe('suggestions over a rendered editor (jsdom)', () => {
 });
 
 describe('reading only the blocks that changed (IncrementalBlockReader)', () => {
+  const numbering = () => {
+    let n = 1;
+    return () => n++;
+  };
+  const textsOf = (r: ReturnType<IncrementalBlockReader['read']>) => r.order.map((id) => r.byId.get(id)!.text);
+
   it('reuses unchanged blocks, rereads the one typed in, and follows added and removed blocks', () => {
     const { editor } = mount(doc(el('paragraph', [text('First.')]), el('paragraph', [text('Second.')]), el('list', [el('listitem', [text('Item.')], { value: 1 })], { listType: 'bullet', start: 1, tag: 'ul' })));
-    const reader = new IncrementalBlockReader(editor);
+    const reader = new IncrementalBlockReader(editor, numbering());
     const first = reader.read();
-    expect(first.map((b) => b.text)).toEqual(['First.', 'Second.', 'Item.']);
-    expect(reader.read()[0]).toBe(first[0]); // nothing changed: the same objects
+    expect(textsOf(first)).toEqual(['First.', 'Second.', 'Item.']);
+    expect(first.order).toEqual([1, 2, 3]);
+    expect(first.added.map(([id]) => id)).toEqual([1, 2, 3]);
+    const again = reader.read();
+    expect(again.added).toEqual([]); // nothing changed: nothing read, the same numbers
+    expect(again.removed).toEqual([]);
+    expect(again.order).toEqual([1, 2, 3]);
 
     editor.update(() => $getRoot().getChildAtIndex<ParagraphNode>(1)!.getFirstChild<TextNode>()!.setTextContent('Second, edited.'), { discrete: true });
     const second = reader.read();
-    expect(second.map((b) => b.text)).toEqual(['First.', 'Second, edited.', 'Item.']);
-    expect(second[0]).toBe(first[0]);
-    expect(second[2]).toBe(first[2]);
-    expect(second[1]).not.toBe(first[1]);
-    expect(second[1]!.segments[0]!.dom?.data).toBe('Second, edited.');
+    expect(textsOf(second)).toEqual(['First.', 'Second, edited.', 'Item.']);
+    expect(second.order).toEqual([1, 4, 3]); // the edited block under a new number, in place
+    expect(second.removed).toEqual([2]);
+    expect(second.added.map(([id, b]) => [id, b.text])).toEqual([[4, 'Second, edited.']]);
+    expect(second.byId.get(4)!.segments[0]!.dom?.data).toBe('Second, edited.');
+    expect([reader.position(1), reader.position(4), reader.position(3), reader.position(2)]).toEqual([0, 1, 2, undefined]);
 
     editor.update(() => {
       $getRoot().getFirstChild()!.remove();
       $getRoot().append($createParagraphNode().append($createTextNode('Added.')));
     }, { discrete: true });
-    expect(reader.read().map((b) => b.text)).toEqual(['Second, edited.', 'Item.', 'Added.']);
-    // Same result as reading everything.
-    expect(reader.read().map((b) => b.text)).toEqual(readTextBlocks(editor).map((b) => b.text));
+    const third = reader.read();
+    expect(textsOf(third)).toEqual(['Second, edited.', 'Item.', 'Added.']);
+    expect(third.removed).toContain(1);
+    // Lexical marks the neighbours of a removed or added block changed (their links changed): they are read again.
+    expect(third.order.every((id) => !third.removed.includes(id))).toBe(true);
+    expect(textsOf(third)).toEqual(readTextBlocks(editor).map((b) => b.text));
     reader.dispose();
+  });
+
+  it('never changes an order it has returned (a run of the engine may still read it)', () => {
+    const { editor } = mount(doc(el('paragraph', [text('One.')]), el('paragraph', [text('Two.')])));
+    const reader = new IncrementalBlockReader(editor, numbering());
+    const before = reader.read().order;
+    const copy = [...before];
+    editor.update(() => $getRoot().getFirstChild<ParagraphNode>()!.getFirstChild<TextNode>()!.setTextContent('One, edited.'), { discrete: true });
+    expect(reader.read().order).not.toEqual(copy);
+    expect(before).toEqual(copy);
+    reader.dispose();
+  });
+
+  it('reads everything again after a full re-render (new DOM text nodes for unchanged blocks)', () => {
+    const { editor } = mount(doc(el('paragraph', [text('Alpha.')]), el('paragraph', [text('Beta.')]), el('paragraph', [text('Gamma.')])));
+    const reader = new IncrementalBlockReader(editor, numbering());
+    const first = reader.read();
+    editor.setEditorState(editor.parseEditorState(JSON.stringify(editor.getEditorState().toJSON())));
+    const second = reader.read();
+    expect(textsOf(second)).toEqual(['Alpha.', 'Beta.', 'Gamma.']);
+    for (const id of second.order) for (const seg of second.byId.get(id)!.segments) if (seg.dom) expect(seg.dom.isConnected).toBe(true);
+    expect(second.removed.sort()).toEqual([...first.order].sort());
+    // A new root element: every block is rendered again under the same keys, and Lexical reports no change.
+    const div = document.createElement('div');
+    document.body.append(div);
+    editor.setRootElement(div);
+    const third = reader.read();
+    expect(textsOf(third)).toEqual(['Alpha.', 'Beta.', 'Gamma.']);
+    for (const id of third.order) for (const seg of third.byId.get(id)!.segments) if (seg.dom) expect(seg.dom.isConnected).toBe(true);
+    reader.dispose();
+  });
+
+  it('property: after any edits, the blocks read are the section as a full read gives it, each number at its position', () => {
+    type Op = { kind: 'edit' | 'insert' | 'remove' | 'item' | 'split' | 'move' | 'rerender' | 'remount'; at: number; word: string };
+    const op = fc.record({
+      kind: fc.constantFrom<Op['kind']>('edit', 'edit', 'edit', 'insert', 'remove', 'item', 'split', 'move', 'move', 'rerender', 'remount'),
+      at: fc.nat(40),
+      word: fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'Camille Laurent', 'EUR 3 million'),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (size, batches) => {
+        const blocks = Array.from({ length: size }, (_, i) =>
+          i % 4 === 3 ? el('list', [el('listitem', [text(`item ${i}`)], { value: 1 })], { listType: 'bullet', start: 1, tag: 'ul' }) : el('paragraph', [text(`para ${i}`)]),
+        );
+        const { editor } = mount(doc(...blocks));
+        const reader = new IncrementalBlockReader(editor, numbering());
+        const seen = new Set<number>();
+        const check = () => {
+          const r = reader.read();
+          expect(textsOf(r)).toEqual(readTextBlocks(editor).map((b) => b.text));
+          expect(r.byId.size).toBe(r.order.length);
+          r.order.forEach((id, i) => expect(reader.position(id)).toBe(i));
+          for (const id of r.order) for (const seg of r.byId.get(id)!.segments) if (seg.dom) expect(seg.dom.isConnected).toBe(true);
+          for (const [id] of r.added) {
+            expect(seen.has(id)).toBe(false); // a number is never reused
+            seen.add(id);
+          }
+          for (const id of r.removed) expect(r.byId.has(id)).toBe(false);
+        };
+        check();
+        for (const batch of batches) {
+          for (const o of batch) {
+            if (o.kind === 'remount') {
+              // The editor put in a new root element: Lexical renders every block again under the same keys.
+              const div = document.createElement('div');
+              document.body.append(div);
+              editor.setRootElement(div);
+              continue;
+            }
+            if (o.kind === 'rerender') {
+              if (editor.getEditorState().read(() => $getRoot().isEmpty())) continue; // Lexical refuses an empty state
+              editor.setEditorState(editor.parseEditorState(JSON.stringify(editor.getEditorState().toJSON())));
+              continue;
+            }
+            editor.update(
+              () => {
+                const root = $getRoot();
+                const n = root.getChildrenSize();
+                const target = n > 0 ? root.getChildAtIndex(o.at % n) : null;
+                if (o.kind === 'insert' || !target) {
+                  const block = $createParagraphNode().append($createTextNode(o.word));
+                  if (target) target.insertBefore(block);
+                  else root.append(block);
+                } else if (o.kind === 'remove') target.remove();
+                else if (o.kind === 'edit') {
+                  const t = $isElementNode(target) ? target.getAllTextNodes()[0] : undefined;
+                  if (t) t.setTextContent(`${t.getTextContent()} ${o.word}`);
+                } else if (o.kind === 'item') {
+                  const list = root.getChildren().find($isListNode);
+                  list?.getFirstChild()?.insertAfter($createListItemNode().append($createTextNode(o.word)));
+                } else if (o.kind === 'move') {
+                  // A block moved elsewhere: the same number of blocks, in another order.
+                  const other = root.getChildAtIndex((o.at * 7 + 3) % n);
+                  if (other && !other.is(target)) other.insertBefore(target);
+                } else if (o.kind === 'split') {
+                  const t = $isElementNode(target) ? target.getAllTextNodes()[0] : undefined;
+                  if (t && t.getTextContentSize() > 2) target.insertAfter($createParagraphNode().append($createTextNode(t.getTextContent().slice(2))));
+                }
+              },
+              { discrete: true },
+            );
+          }
+          check();
+        }
+        reader.dispose();
+      }),
+      { numRuns: 150 },
+    );
   });
 });

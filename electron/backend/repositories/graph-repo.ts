@@ -39,7 +39,7 @@ interface TableInfo {
 }
 
 /** Derived data rebuilt on restore (the search index), and the keepers of dumps themselves. */
-export const NOT_DUMPED = new Set(['search_docs', 'search_sections', 'trash', 'example_data']);
+export const NOT_DUMPED = new Set(['search_docs', 'search_sections', 'search_pending', 'trash', 'example_data']);
 
 export class GraphRepo {
   private schemaCache: { tables: Map<string, TableInfo>; fks: ForeignKey[] } | null = null;

@@ -55,9 +55,10 @@ export const HIT_OPEN = '\uE000';
 export const HIT_CLOSE = '\uE001';
 
 /**
- * The search index (migration 010): passages in `search_docs`, the FTS5 index `search_fts` over them. Minutes
- * sections are indexed here, block by block, inside the caller's save transaction; agenda items, decisions and
- * action items are kept by triggers.
+ * The search index (migrations 010 and 013): passages in `search_docs`, the FTS5 index `search_fts` over them.
+ * Minutes sections are indexed here, block by block, inside the caller's save transaction; agenda items, decisions
+ * and action items are kept by triggers. A changed passage is noted in `search_pending` in the same transaction and
+ * reaches FTS5 at the next `flushPending` (before every query, and when calls pause).
  */
 export class SearchRepo extends PreparedRepo {
   /**
@@ -118,6 +119,25 @@ export class SearchRepo extends PreparedRepo {
       ).run(meetingId, sectionKey, next);
       cache.set(cacheKey, { token: next, rows });
     }
+  }
+
+  /** Whether passages changed since the FTS5 index last took them (migration 013). */
+  hasPending(): boolean {
+    return this.stmt(`SELECT EXISTS (SELECT 1 FROM search_pending)`).pluck().get() === 1;
+  }
+
+  /**
+   * Brings the passages noted in `search_pending` into FTS5: the index removes the text it holds for each (the note
+   * keeps it) and takes the passage's current text, if the passage still exists. Every delete goes before every
+   * insert, so a passage whose id was deleted and reused is removed under its old text and indexed under its new.
+   * The caller holds the transaction. Returns how many passages were noted.
+   */
+  flushPending(): number {
+    const noted = this.stmt(`SELECT count(*) FROM search_pending`).pluck().get() as number;
+    this.stmt(`INSERT INTO search_fts (search_fts, rowid, text) SELECT 'delete', id, indexed_text FROM search_pending WHERE indexed_text IS NOT NULL`).run();
+    this.stmt(`INSERT INTO search_fts (rowid, text) SELECT d.id, d.text FROM search_pending p JOIN search_docs d ON d.id = p.id`).run();
+    this.stmt(`DELETE FROM search_pending`).run();
+    return noted;
   }
 
   /** Forgets a section's passages (e.g. before re-indexing a meeting from scratch). */

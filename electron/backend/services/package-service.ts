@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
 import { SerializedDoc } from '../../../shared/editor/doc-model';
 import { safeFilePart } from '../export/file-name';
-import { GraphRepo, type Dump } from '../repositories/graph-repo';
+import { GraphRepo, NOT_DUMPED, type Dump } from '../repositories/graph-repo';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { SearchService } from './search-service';
@@ -174,7 +174,7 @@ export class PackageService {
     let total = 0;
     for (const [table, rows] of Object.entries(dump.tables)) {
       const info = tables.get(table);
-      if (!info || ['search_docs', 'search_sections', 'trash', 'example_data'].includes(table)) throw bad(`it holds records of an unknown kind (“${table.slice(0, 40)}”).`);
+      if (!info || NOT_DUMPED.has(table)) throw bad(`it holds records of an unknown kind (“${table.slice(0, 40)}”).`);
       total += rows.length;
       if (total > MAX_ROWS) throw bad(`it holds more than ${MAX_ROWS.toLocaleString('en-GB')} records.`);
       const known = new Set(info.columns.map((c) => c.name));

@@ -40,7 +40,18 @@ export class SearchService {
     for (const s of this.repo.sectionsOf(meetingId)) this.indexSection(meetingId, s.sectionKey, JSON.parse(s.contentJson) as SerializedDoc);
   }
 
+  /**
+   * Brings every passage changed since the last flush into the FTS5 index, in one transaction of its own. Saves
+   * only note what changed (migration 013), so a query flushes first and always sees every save; the backend also
+   * flushes when calls pause, so a query rarely finds anything to do.
+   */
+  flush(): number {
+    if (!this.repo.hasPending()) return 0;
+    return this.ctx.db.transaction(() => this.repo.flushPending()).immediate();
+  }
+
   query(input: z.output<typeof SearchInput>): SearchOutput {
+    this.flush();
     const parsed = parseQuery(input.query);
     if (!parsed) return { hits: [], matched: 0, capped: false, estimated: 0, understood: [] };
     const limit = input.limit ?? DEFAULT_LIMIT;

@@ -14,7 +14,7 @@ export type ToEngine =
    * Read a section: its blocks' numbers in order, with the texts of numbers not sent before; `resend` when the page
    * holds none of the section's suggestions (they were switched off): every block's are sent, not only changes.
    */
-  | { type: 'run'; section: string; generation: number; blocks: number[]; texts: Array<[number, string]>; resend: boolean }
+  | { type: 'run'; section: string; generation: number; blocks: readonly number[]; texts: Array<[number, string]>; resend: boolean }
   /** A section is gone (read-only, unmounted): forget its blocks. */
   | { type: 'drop'; section: string };
 

@@ -43,12 +43,15 @@ function liveRange(r: StaticRange): Range | null {
 
 /** What the page holds of one section: its blocks as last read (numbered) and the suggestions placed on them. */
 interface SectionView {
-  order: number[];
-  blocks: Map<number, TextBlock<Text>>;
+  /** The section's reader (its editor's), which numbers and keeps its blocks; null before the first read. */
+  reader: IncrementalBlockReader | null;
+  blocks: ReadonlyMap<number, TextBlock<Text>>;
   placed: Map<number, SectionSuggestion[]>;
   generation: number;
   /** The page holds none of the section's suggestions although the engine may think it does (they were off). */
   resend: boolean;
+  /** The engine holds none of the section's texts (it restarted): every block's text goes with the next run. */
+  sendAll: boolean;
 }
 
 /**
@@ -65,7 +68,7 @@ function timed(started: number): void {
   }
 }
 
-const newView = (): SectionView => ({ order: [], blocks: new Map(), placed: new Map(), generation: 0, resend: false });
+const newView = (): SectionView => ({ reader: null, blocks: new Map(), placed: new Map(), generation: 0, resend: false, sendAll: false });
 
 export interface SuggestionsOptions {
   meetingId: string;
@@ -107,8 +110,8 @@ export function useSuggestions(o: SuggestionsOptions) {
   const pending = useRef(new Map<string, IdleHandle>());
   const views = useRef(new Map<string, SectionView>());
   const signatures = useRef(new Map<string, string>());
-  /** Each block read gets a number for the engine; a block object is never changed, so neither is its number's text. */
-  const numbers = useRef({ of: new WeakMap<TextBlock<Text>, number>(), next: 1 });
+  /** Each block read gets a number for the engine (across sections); a block's text never changes under its number. */
+  const numbers = useRef({ next: 1 });
   /** One reader per mounted editor (a restored section mounts a new editor, which gets a new reader). */
   const readers = useRef(new WeakMap<LexicalEditor, IncrementalBlockReader>());
   const engine = useRef<EngineClient | null>(null);
@@ -154,13 +157,14 @@ export function useSuggestions(o: SuggestionsOptions) {
   const contextRef = useLatest(context);
   const dismissedRef = useLatest(dismissed);
 
-  /** Publishes a section's suggestions (in the order of its blocks) to the list, when they changed. */
+  /**
+   * Publishes a section's suggestions (in the order of its blocks) to the list, when they changed: the blocks that
+   * hold suggestions, sorted by where they stand, not a pass over every block of the section.
+   */
   const publish = useCallback((key: string, view: SectionView) => {
     const list: SectionSuggestion[] = [];
-    for (const id of view.order) {
-      const placed = view.placed.get(id);
-      if (placed) for (const p of placed) list.push(p);
-    }
+    const at = (id: number) => view.reader?.position(id) ?? Number.MAX_SAFE_INTEGER;
+    for (const id of [...view.placed.keys()].sort((a, b) => at(a) - at(b))) for (const p of view.placed.get(id)!) list.push(p);
     latest.current.set(key, list);
     const sig = list.map((s) => `${s.id}\u0000${s.text}`).join('\n');
     if ((signatures.current.get(key) ?? '') === sig) return;
@@ -235,36 +239,26 @@ export function useSuggestions(o: SuggestionsOptions) {
       }
       let reader = readers.current.get(editor);
       if (!reader) {
-        reader = new IncrementalBlockReader(editor);
+        reader = new IncrementalBlockReader(editor, () => numbers.current.next++);
         readers.current.set(editor, reader);
       }
-      const blocks = reader.read();
-      const n = numbers.current;
-      const order: number[] = [];
-      const byId = new Map<number, TextBlock<Text>>();
-      const texts: Array<[number, string]> = [];
-      for (const b of blocks) {
-        let id = n.of.get(b);
-        if (id === undefined) {
-          id = n.next++;
-          n.of.set(b, id);
-        }
-        order.push(id);
-        byId.set(id, b);
-        if (!view.blocks.has(id)) texts.push([id, b.text]);
+      if (view.reader !== reader) {
+        view.reader = reader;
+        view.sendAll = true;
       }
+      const read = reader.read();
+      const texts: Array<[number, string]> = view.sendAll ? [...read.byId].map(([id, b]) => [id, b.text]) : read.added.map(([id, b]) => [id, b.text]);
       // Blocks read again (edited, re-rendered) or gone: their underlines go now; the engine answers for the new ones.
       const removed: StaticRange[] = [];
-      for (const [id, placed] of view.placed) {
-        if (byId.has(id)) continue;
-        for (const p of placed) removed.push(p.range);
+      for (const id of read.removed) {
+        for (const p of view.placed.get(id) ?? []) removed.push(p.range);
         view.placed.delete(id);
       }
-      view.order = order;
-      view.blocks = byId;
+      view.blocks = read.byId;
       view.generation++;
-      engine.current?.send({ type: 'run', section: key, generation: view.generation, blocks: order, texts, resend: view.resend });
+      engine.current?.send({ type: 'run', section: key, generation: view.generation, blocks: read.order, texts, resend: view.resend });
       view.resend = false;
+      view.sendAll = false;
       if (removed.length > 0) {
         changeHighlights(removed, []);
         publish(key, view);
@@ -280,9 +274,9 @@ export function useSuggestions(o: SuggestionsOptions) {
       engine.current?.send({ type: 'context', context: contextRef.current });
       engine.current?.send({ type: 'dismissed', texts: dismissedRef.current });
       for (const [key, view] of views.current) {
-        view.blocks = new Map();
+        view.sendAll = true;
         view.resend = true;
-        if (view.order.length > 0) run(key);
+        if (view.reader) run(key);
       }
     };
     const client = startEngine((m) => onEngine(m), restart);

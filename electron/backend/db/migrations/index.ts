@@ -9,6 +9,7 @@ import { m007DocumentConventions } from './007-document-conventions';
 import { m009Procedure } from './009-procedure';
 import { m010Search } from './010-search';
 import { m012Trash } from './012-trash';
+import { m013SearchPending } from './013-search-pending';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m009Procedure,
   m010Search,
   m012Trash,
+  m013SearchPending,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
