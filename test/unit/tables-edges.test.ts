@@ -52,7 +52,7 @@ describe('the walk refuses what it cannot judge in its own words, and says where
   });
 
   it('a text format that is not a whole number (the walk refuses it before the schema)', () => {
-    const e = refusal(doc(p({ ...t('x'), format: 1.5 } as SerializedNode)));
+    const e = refusal(doc(p({ ...t('x'), format: 1.5 })));
     expect(e.message).toMatch(/^A text node has a format that is not a number/);
     expect(e.path).toBe('s.root.children[0].children[0]');
   });
