@@ -374,3 +374,40 @@ describe('more edges', () => {
     ]);
   });
 });
+
+describe('last edges', () => {
+  const PASS = { passages: [{ id: 'z', text: 'Zephyr Nine project' }] };
+  const printed = (bytes: Uint8Array, passages: ForbiddenText = PASS) =>
+    findingsOf(checkPublicDocx(bytes, passages))
+      .filter((f) => f.passageId !== null)
+      .map((f) => [f.passageId, f.printed?.place, f.printed?.text]);
+  const heading = (xml: string) => `<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>${xml}</w:p>`;
+
+  it('a separator after text that begins with a space still separates', () => {
+    expect(foundShort(inBody('<w:p><w:r><w:t xml:space="preserve"> The codename</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>Zephyr</w:t></w:r></w:p>'))).toBe(true);
+  });
+
+  it('the same passage in the same attribute of two elements is one finding', () => {
+    const r = findingsOf(checkPublicDocx(inBody('<w:p><w:x w:descr="Zephyr Nine project"/><w:x w:descr="Zephyr Nine project"/></w:p>'), PASS));
+    expect(r.map((f) => f.where)).toEqual(['attribute w:descr of w:x (the whole passage)']);
+  });
+
+  it('a passage found by a window is explained too; each passage by where it itself is printed', () => {
+    const long = 'the provider said that it will pay a fee of ten per cent to the fund in the next three years';
+    const bytes = inBody(heading('<w:r><w:t>it will pay a fee of ten per cent to</w:t></w:r>') + '<w:p><w:r><w:t>Zephyr Nine project</w:t></w:r></w:p>');
+    expect(printed(bytes, { passages: [{ id: 'w', text: long }, ...PASS.passages] }).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['w', 'heading', 'it will pay a fee of ten per cent to'],
+      ['z', undefined, undefined],
+    ]);
+  });
+
+  it('a header numbered past 9 is a page header; a heading of several runs is printed whole', () => {
+    const h12 = plant((parts) => void (parts['word/header12.xml'] = strToU8(`<?xml version="1.0"?><w:hdr xmlns:w="${W}"><w:p><w:r><w:t>Zephyr Nine project</w:t></w:r></w:p></w:hdr>`)));
+    expect(printed(h12)).toEqual([['z', 'page_header', 'Zephyr Nine project']]);
+    expect(printed(inBody(heading('<w:r><w:t xml:space="preserve">Zephyr </w:t></w:r><w:r><w:t>Nine project</w:t></w:r>')))).toEqual([['z', 'heading', 'Zephyr Nine project']]);
+  });
+
+  it('stray text outside a paragraph and a style without a value do not stop the explanation', () => {
+    expect(printed(inBody(`stray<w:p><w:pPr><w:pStyle/></w:pPr></w:p>${heading('<w:r><w:t>Zephyr Nine project</w:t></w:r>')}`))).toEqual([['z', 'heading', 'Zephyr Nine project']]);
+  });
+});
