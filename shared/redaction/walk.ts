@@ -254,7 +254,7 @@ function visitBlock(n: Obj & { type: string }, p: string, depth: number, st: Wal
     }
     case 'decision':
     case 'action':
-      if (cell) throw new RedactionError(`A ${n.type === 'decision' ? 'decision' : 'action item'} cannot be inside a table: move it out of the table`, p);
+      if (cell) throw new RedactionError(`${n.type === 'decision' ? 'A decision' : 'An action item'} cannot be inside a table: move it out of the table`, p);
       return st.visit({ kind: n.type, recordId: stringField(n, 'recordId', p) }, lineAtoms(n, p, depth));
     case 'list':
       return visitList(n, p, 0, depth, st.visit, st.lists, cell);
