@@ -56,8 +56,9 @@ describe('exports.create: a flag on text the public summary prints anyway', () =
     const b = makeBackend();
     const { meetingId, text } = await meetingWithFlag(b, (d) => d.agenda[0]!.title);
     const message = await refusal(b, meetingId);
-    expect(message).toContain('(flag F9) is printed in a heading of the public summary');
-    expect(message).toContain(text);
+    expect(message).toContain(`the passage “${text}” flagged`);
+    expect(message).toMatch(/ is printed in a heading of the public summary/);
+    expect(message).not.toContain('F9'); // never the record's id
     expect(message).toMatch(/change the flag to cover only the confidential words, or rename the agenda item/);
   });
 
@@ -65,7 +66,9 @@ describe('exports.create: a flag on text the public summary prints anyway', () =
     const b = makeBackend();
     const { meetingId } = await meetingWithFlag(b, () => 'Mistral AI');
     const message = await refusal(b, meetingId);
-    expect(message).toContain('(flag F9) is printed in the list of participating organisations (“Mistral AI”)');
+    expect(message).toContain('the passage “Mistral AI” flagged');
+    expect(message).toContain('is printed in the list of participating organisations (“Mistral AI”)');
+    expect(message).not.toContain('F9');
     expect(message).toMatch(/change the flag to cover only the confidential words/);
   });
 });

@@ -91,7 +91,10 @@ export class ExportService {
       this.record(input.meetingId, input.kind, fileName, bytes, false, result.findings);
       const label = (id: string) => {
         const flag = data.flags.find((f) => id.split('+').includes(f.id));
-        return flag ? `the passage flagged "${flag.reason}" by ${flag.createdBy || 'someone'} (flag ${flag.id})` : `flagged passage ${id}`;
+        // Named by its words, never by its record's id (the officer never sees an internal id).
+        if (!flag) return 'a flagged passage';
+        const words = flag.excerpt.replace(/\s+/g, ' ').trim();
+        return `the passage “${words.length > 60 ? `${words.slice(0, 59)}…` : words}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
       };
       throw new AppError(
         'leak_detected',
