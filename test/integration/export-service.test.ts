@@ -93,7 +93,9 @@ describe('exports.create / exports.history', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('leak_detected');
-    expect(r.error.message).toMatch(/flag F1/);
+    // The passage is named by its words (cut at 60 characters), never by its record's id.
+    expect(r.error.message).toContain('the passage “the provider will withdraw its signature if the threshold i…” flagged');
+    expect(r.error.message).not.toContain('F1');
     expect(r.error.message).toMatch(/word\/document\.xml/);
     expect(JSON.stringify(r)).not.toContain('bytesBase64');
     const details = r.error.details as { findings: Array<{ passageId: string; part: string }> };
