@@ -74,5 +74,7 @@ describe('register', () => {
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.error.code).toBe('leak_detected');
     expect(r.ok ? '' : r.error.message).toContain('public register of meetings was not produced');
+    expect(r.ok ? '' : r.error.message).toContain('the passage “Project Nightingale briefing” flagged in the minutes');
+    expect(r.ok ? '' : r.error.message).not.toContain(flag.id); // never the record's id
   });
 });

@@ -43,7 +43,7 @@ export class RegisterService {
     if (!result.ok)
       throw new AppError(
         'leak_detected',
-        `The ${REGISTER_DOCUMENT_LABEL[document].toLowerCase()} was not produced: ${describeFindings(result.findings, (id) => `a passage flagged in the minutes (flag ${id})`)}. Nothing was written.`,
+        `The ${REGISTER_DOCUMENT_LABEL[document].toLowerCase()} was not produced: ${describeFindings(result.findings, (id) => passageLabel(passages, id))}. Nothing was written.`,
         { details: { findings: result.findings } },
       );
     const fileName = `${asOf} ${REGISTER_DOCUMENT_LABEL[document]}.docx`;
@@ -64,4 +64,11 @@ export class RegisterService {
     }
     return out;
   }
+}
+
+/** A flagged passage named by its words (cut at 60 characters), never by its record's id. */
+function passageLabel(passages: ReadonlyArray<{ id: string; text: string }>, id: string): string {
+  const words = passages.find((p) => p.id === id)?.text.replace(/\s+/g, ' ').trim();
+  if (!words) return 'a passage flagged in the minutes';
+  return `the passage “${words.length > 60 ? `${words.slice(0, 59)}…` : words}” flagged in the minutes`;
 }
