@@ -1,5 +1,6 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { plantIn } from '../fixtures/plant';
 import { buildPublicSummary } from '../../electron/backend/export/build-public-summary';
 import { checkPublicDocx, type CheckResult, type Finding, type ForbiddenText } from '../../electron/backend/export/redaction-check';
 import { layoutPublicSummary } from '../../shared/redaction/public-summary';
@@ -17,16 +18,8 @@ beforeAll(async () => {
   clean = await buildPublicSummary(layoutPublicSummary(fixturePublicDocument()));
 });
 
-type Parts = Record<string, Uint8Array>;
-function plant(edit: (parts: Parts, text: (name: string) => string, put: (name: string, s: string) => void) => void): Uint8Array {
-  const parts = unzipSync(clean);
-  const text = (name: string) => strFromU8(parts[name]!);
-  const put = (name: string, s: string) => {
-    parts[name] = strToU8(s);
-  };
-  edit(parts, text, put);
-  return zipSync(parts);
-}
+/** A copy of the clean file with `edit` applied to its parts. */
+const plant = (edit: Parameters<typeof plantIn>[1]) => plantIn(clean, edit);
 /** `xml` right after <w:body> of the document part. */
 const inBody = (xml: string) => plant((_p, text, put) => put('word/document.xml', text('word/document.xml').replace('<w:body>', `<w:body>${xml}`)));
 

@@ -1,6 +1,7 @@
 import { layoutPublicSummary } from '../../shared/redaction/public-summary';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { plantIn, type Parts } from '../fixtures/plant';
 import { buildInternalMinutes } from '../../electron/backend/export/build-internal-minutes';
 import { buildPublicSummary } from '../../electron/backend/export/build-public-summary';
 import { checkPublicDocx, describeFindings, type CheckResult, type Finding } from '../../electron/backend/export/redaction-check';
@@ -42,17 +43,8 @@ beforeAll(async () => {
   clean = await buildPublicSummary(layoutPublicSummary(fixturePublicDocument()));
 });
 
-type Parts = Record<string, Uint8Array>;
-/** Returns a copy of the clean file with `edit` applied to its parts. */
-function plant(edit: (parts: Parts, text: (name: string) => string, put: (name: string, s: string) => void) => void): Uint8Array {
-  const parts = unzipSync(clean);
-  const text = (name: string) => strFromU8(parts[name]!);
-  const put = (name: string, s: string) => {
-    parts[name] = strToU8(s);
-  };
-  edit(parts, text, put);
-  return zipSync(parts);
-}
+/** A copy of the clean file with `edit` applied to its parts. */
+const plant = (edit: Parameters<typeof plantIn>[1]) => plantIn(clean, edit);
 /** Adds paragraphs right after <w:body>. */
 const inBody = (xml: string) => (parts: Parts, text: (n: string) => string, put: (n: string, s: string) => void) =>
   put('word/document.xml', text('word/document.xml').replace('<w:body>', `<w:body>${xml}`));

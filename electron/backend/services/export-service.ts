@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult, PublicSummaryOptions } from '../../../shared/contract/exports';
-import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
+import { excerpt, MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
 import type { DraftConfirmation } from '../../../shared/contract/exports';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
@@ -93,8 +93,7 @@ export class ExportService {
         const flag = data.flags.find((f) => id.split('+').includes(f.id));
         // Named by its words, never by its record's id (the officer never sees an internal id).
         if (!flag) return 'a flagged passage';
-        const words = flag.excerpt.replace(/\s+/g, ' ').trim();
-        return `the passage “${words.length > 60 ? `${words.slice(0, 59)}…` : words}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
+        return `the passage “${excerpt(flag.excerpt, 60)}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
       };
       throw new AppError(
         'leak_detected',

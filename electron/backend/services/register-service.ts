@@ -1,3 +1,4 @@
+import { excerpt } from '../../../shared/domain/minutes';
 import { AppError } from '../../../shared/errors';
 import type { RegisterDocument, RegisterExport, RegisterRow } from '../../../shared/contract/register';
 import { REGISTER_DOCUMENT_LABEL } from '../../../shared/contract/register';
@@ -68,7 +69,6 @@ export class RegisterService {
 
 /** A flagged passage named by its words (cut at 60 characters), never by its record's id. */
 function passageLabel(passages: ReadonlyArray<{ id: string; text: string }>, id: string): string {
-  const words = passages.find((p) => p.id === id)?.text.replace(/\s+/g, ' ').trim();
-  if (!words) return 'a passage flagged in the minutes';
-  return `the passage “${words.length > 60 ? `${words.slice(0, 59)}…` : words}” flagged in the minutes`;
+  const text = passages.find((p) => p.id === id)?.text.trim();
+  return text ? `the passage “${excerpt(text, 60)}” flagged in the minutes` : 'a passage flagged in the minutes';
 }
