@@ -147,8 +147,8 @@ export function BackupPage() {
   const backUp = async () => {
     const r = await act.run(() => api.call('backup.create', {}));
     if (r) {
+      await status.reload(); // say "backed up" once the list below shows it
       setDone(r);
-      void status.reload();
     }
   };
   const s = status.value;
