@@ -1,5 +1,5 @@
 import { parseRoute, type Route } from './app/route';
-import { callKey, launchToken, rawCall, type BootCalls } from './transport';
+import { callKey, launchToken, rawCall, TOKEN_KEY, type BootCalls } from './transport';
 
 /**
  * boot.js (built as assets/boot-<hash>.js): ~1 KB that the page runs while the app's code (the entry chunk, ~240 KB) is still arriving
@@ -9,7 +9,7 @@ import { callKey, launchToken, rawCall, type BootCalls } from './transport';
  * (app/boot-calls.ts), instead of being asked for only once the entry chunk has run; and on the minutes page it has the
  * browser fetch and compile that page's code (modulepreload) beside the entry chunk, not after it.
  *
- * It shows nothing, stores nothing and changes no data: only reads. The app takes each answer once, while it starts
+ * It shows nothing and changes no data: only reads (it keeps the launch token for the tab, as the app does). The app takes each answer once, while it starts
  * (app/early-calls.ts) — what it does not take is dropped — and makes every call itself when boot.js did not run.
  */
 declare const __MINUTES_FILES__: string[];
@@ -36,6 +36,9 @@ function boot() {
     }
   }
   const token = launchToken();
+  // As the app will (api.ts takeLaunchParams): the token of a launch URL is kept for this tab. The page's first use of
+  // sessionStorage opens it (8-23 ms measured): here, while the entry chunk is still arriving, not on its path.
+  if (token && /(?:^#|&)token=/.test(window.location.hash)) sessionStorage.setItem(TOKEN_KEY, token);
   const calls: BootCalls = {};
   const start = (name: string, input: unknown) => {
     calls[callKey(name, input)] = rawCall(name, input, token);

@@ -46,6 +46,11 @@ export function useMinutesData(id: string, report: ReportError) {
   const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set());
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  /**
+   * The rest of the page may start its work: the first section has loaded and the officer's first key has landed (or
+   * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
+   */
+  const [rest, setRest] = useState(false);
   const contents = useRef(new Map<string, string>());
   /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
   const packed = useRef(new Map<string, Uint8Array>());
@@ -73,6 +78,7 @@ export function useMinutesData(id: string, report: ReportError) {
     setReady(new Set());
     setNear(new Set());
     setHeld(new Set());
+    setRest(false);
   }
 
   useEffect(() => {
@@ -128,8 +134,10 @@ export function useMinutesData(id: string, report: ReportError) {
         if (done.size === 1 && done.size < keys.length) {
           await nextTask();
           if (!keys.some((k) => !done.has(k) && nearRef.current.has(k))) await afterFirstKeys(REST_AFTER_MS, wakeRef.current);
+          if (alive) setRest(true);
         } else await idle();
       }
+      if (alive) setRest(true);
     }
     return () => {
       alive = false;
@@ -205,6 +213,7 @@ export function useMinutesData(id: string, report: ReportError) {
     ready,
     near,
     bringNear,
+    rest,
   };
 }
 
