@@ -34,8 +34,14 @@ describe('backups in Chromium: back up, damage the data file, restart, the app o
     let page = await openApp(browser, host);
     const backups = new BackupsPage(page);
     await backups.open(host.origin);
+    // The list's answer is slow (as under load): "Backed up and checked" is said only once the list shows the backup.
+    await page.route('**/api/backup.status', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     await backups.backUpNow();
     expect(await page.getByRole('row').filter({ hasText: 'Backed up by hand' }).count()).toBe(1);
+    await page.unroute('**/api/backup.status');
     const before = (await apiCall(host, 'meetings.get', { id: meetingId })).json.value as { agenda: unknown[]; meeting: { title: string } };
     await page.context().close();
     await host.kill('SIGKILL'); // no backup on quit: the restore must come from the backup made by hand

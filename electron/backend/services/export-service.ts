@@ -250,7 +250,7 @@ function buildInternal(
 
 /** The officer's message when flags in force have lost their marks: which passage, where it would be printed, what to do. */
 export function describeBlockers(blockers: readonly PublicationBlocker[]): string {
-  const quote = (t: string) => `"${t.length > 80 ? `${t.slice(0, 80)}…` : t}"`;
+  const quote = (t: string) => `"${excerpt(t, 80)}"`;
   const list = blockers.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
   return (
     `The public summary was not produced: ${blockers.length === 1 ? 'a passage is' : `${blockers.length} passages are`} still flagged as not for ` +

@@ -72,24 +72,21 @@ function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupInfo; on
     if (r) onRestored();
   };
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="restore-title">Restore the backup of {when(backup.createdAt)}?</h2>
-        <p>
-          The backup is checked first; a damaged one is refused and nothing changes. Your current data is not deleted: it is kept aside in the backups
-          folder, and can be restored the same way.
-        </p>
-        <ErrorNote error={act.error} />
-        <div className="actions">
-          <button type="button" className="primary" disabled={act.busy} onClick={() => void restore()}>
-            {act.busy ? 'Restoring…' : 'Restore this backup'}
-          </button>
-          <button type="button" onClick={onClose} disabled={act.busy}>
-            Cancel
-          </button>
-        </div>
+    <Dialog title={`Restore the backup of ${when(backup.createdAt)}?`} onClose={onClose}>
+      <p>
+        The backup is checked first; a damaged one is refused and nothing changes. Your current data is not deleted: it is kept aside in the backups
+        folder, and can be restored the same way.
+      </p>
+      <ErrorNote error={act.error} />
+      <div className="actions">
+        <button type="button" className="primary" disabled={act.busy} onClick={() => void restore()}>
+          {act.busy ? 'Restoring…' : 'Restore this backup'}
+        </button>
+        <button type="button" onClick={onClose} disabled={act.busy}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }
 
@@ -147,8 +144,8 @@ export function BackupPage() {
   const backUp = async () => {
     const r = await act.run(() => api.call('backup.create', {}));
     if (r) {
+      await status.reload(); // say "backed up" once the list below shows it
       setDone(r);
-      void status.reload();
     }
   };
   const s = status.value;

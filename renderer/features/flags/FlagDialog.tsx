@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_FLAG_REASON, FLAG_REASONS, FLAG_REASON_LABEL, type FlagReason } from '../../../shared/domain/flags';
 import { ErrorNote, Field } from '../../ui/kit';
 import { useLatest } from '../../ui/useLatest';
+import { excerpt } from '../../../shared/domain/minutes';
 
 export interface FlagRequest {
   text: string;
@@ -58,7 +59,7 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
     e.preventDefault();
     void finish({ reason, note });
   };
-  const excerpt = request.text.length > 160 ? `${request.text.slice(0, 160)}…` : request.text;
+  const quoted = excerpt(request.text, 160);
   return (
     <div className="overlay" role="presentation">
       <form
@@ -77,7 +78,7 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
         }}
       >
         <h2 id="flag-title">Flag as not for publication</h2>
-        <blockquote className="flag-excerpt">{excerpt || <em>(empty selection: the flag covers what you type next)</em>}</blockquote>
+        <blockquote className="flag-excerpt">{quoted || <em>(empty selection: the flag covers what you type next)</em>}</blockquote>
         <Field label="Reason">
           {(id) => (
             <select id={id} ref={first} value={reason} onChange={(e) => setReason(e.target.value as FlagReason)}>

@@ -1,4 +1,5 @@
 import { flagState, type Flag } from '../../../shared/domain/flags';
+import { excerpt } from '../../../shared/domain/minutes';
 
 /**
  * What the officer must know at once about a flag that left force or lost its mark, shown on the minutes page:
@@ -15,10 +16,7 @@ export function flagNoticeFor(changed: readonly Flag[]): FlagNoticeState | null 
   return null;
 }
 
-const quote = (s: string) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > 60 ? `${flat.slice(0, 60)}…` : flat}”`;
-};
+const quote = (s: string) => `“${excerpt(s, 60)}”`;
 
 export function FlagNotice({ notice, onShowFlags, onDismiss }: { notice: FlagNoticeState; onShowFlags: () => void; onDismiss: () => void }) {
   const list = notice.excerpts.filter((e) => e.trim() !== '').map(quote).join(', ');

@@ -3,6 +3,7 @@ import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type Flag
 import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { SensitiveTermsEditor } from './SensitiveTermsEditor';
+import { excerpt } from '../../../shared/domain/minutes';
 
 const when = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -83,7 +84,7 @@ export function FlagsPanel(props: {
                   it). It stays confidential; the public summary is blocked until you flag it again or lift the flag.
                 </p>
               )}
-              <blockquote className="flag-item-excerpt">{f.excerpt ? (f.excerpt.length > 200 ? `${f.excerpt.slice(0, 200)}…` : f.excerpt) : <em>(empty)</em>}</blockquote>
+              <blockquote className="flag-item-excerpt">{f.excerpt ? excerpt(f.excerpt, 200) : <em>(empty)</em>}</blockquote>
               {f.note && <p className="flag-note">Note: {f.note}</p>}
               <p className="sub flag-who">
                 Flagged {f.createdBy ? `by ${f.createdBy} ` : ''}at {when(f.createdAt)}

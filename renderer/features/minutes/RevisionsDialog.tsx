@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Flag } from '../../../shared/domain/flags';
-import type { RestorePreview, RevisionSummary } from '../../../shared/domain/minutes';
+import { excerpt, type RestorePreview, type RevisionSummary } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { RevisionText } from './RevisionText';
 
@@ -37,12 +38,6 @@ export function RevisionsDialog(props: {
   const [confirming, setConfirming] = useState(false);
   const act = useAction();
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props]);
-
   const show = async (r: RevisionSummary) => {
     setSelected(r);
     setConfirming(false);
@@ -66,86 +61,83 @@ export function RevisionsDialog(props: {
   };
 
   return (
-    <div className="overlay" role="presentation" onClick={props.onClose}>
-      <div className="dialog wide-dialog" role="dialog" aria-modal="true" aria-labelledby="rev-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="rev-title">History of “{props.title}”</h2>
-        <ErrorNote error={list.error ?? act.error} />
-        <div className="revisions">
-          <ul className="rev-list">
-            {(list.value ?? []).map((r) => (
-              <li key={r.id}>
-                <button type="button" aria-pressed={selected?.id === r.id} onClick={() => void show(r)}>
-                  {new Date(r.createdAt).toLocaleString('en-GB')} — {REASON_LABEL[r.reason] ?? r.reason}
-                  <span className="sub">{r.excerpt}</span>
-                </button>
-              </li>
-            ))}
-            {list.value?.length === 0 && <li className="muted">No revisions yet.</li>}
-          </ul>
-          <div className="rev-view">
-            {selected && preview ? <RevisionText content={preview.content} /> : <p className="muted">Select a revision to read it.</p>}
-            {preview && preview.reapplied.length > 0 && (
-              <p className="sub" data-testid="rev-reapplied">
-                {preview.reapplied.length === 1 ? 'One flag in force is' : `${preview.reapplied.length} flags in force are`} marked on this text and
-                will be re-applied if you restore it.
-              </p>
-            )}
-          </div>
-        </div>
-        {confirming && preview && (
-          <div className="restore-confirm" role="group" aria-label="Restore this revision?">
-            <p>
-              <strong>Restore this revision?</strong> The current text is kept as a revision first.
+    <Dialog title={`History of “${props.title}”`} className="wide-dialog" onClose={props.onClose}>
+      <ErrorNote error={list.error ?? act.error} />
+      <div className="revisions">
+        <ul className="rev-list">
+          {(list.value ?? []).map((r) => (
+            <li key={r.id}>
+              <button type="button" aria-pressed={selected?.id === r.id} onClick={() => void show(r)}>
+                {new Date(r.createdAt).toLocaleString('en-GB')} — {REASON_LABEL[r.reason] ?? r.reason}
+                <span className="sub">{r.excerpt}</span>
+              </button>
+            </li>
+          ))}
+          {list.value?.length === 0 && <li className="muted">No revisions yet.</li>}
+        </ul>
+        <div className="rev-view">
+          {selected && preview ? <RevisionText content={preview.content} /> : <p className="muted">Select a revision to read it.</p>}
+          {preview && preview.reapplied.length > 0 && (
+            <p className="sub" data-testid="rev-reapplied">
+              {preview.reapplied.length === 1 ? 'One flag in force is' : `${preview.reapplied.length} flags in force are`} marked on this text and
+              will be re-applied if you restore it.
             </p>
-            {preview.notInRevision.length > 0 && (
-              <>
-                <p>These flagged passages are not in this revision; after the restore they are gone from this item:</p>
-                <ul data-testid="rev-not-in-revision">
-                  {preview.notInRevision.map((f) => (
-                    <li key={f.id}>“{clip(f.excerpt)}”</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {preview.partly.length > 0 && (
-              <>
-                <p>These flagged passages are only partly in this revision; the words of them that are there stay flagged:</p>
-                <ul data-testid="rev-partly">
-                  {preview.partly.map((f) => (
-                    <li key={f.id}>
-                      “{clip(f.excerpt)}” — stays flagged: “{clip(f.kept.replace(/\n/g, ' … '))}”
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <button type="button" className="primary" autoFocus onClick={restore} disabled={act.busy}>
-              Restore
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        )}
-        <div className="form-actions">
-          {!props.readOnly && (
-            <button type="button" className="primary" disabled={!preview || act.busy || confirming} onClick={() => setConfirming(true)}>
-              Restore this revision
-            </button>
           )}
-          {!props.readOnly && (
-            <button type="button" onClick={keepNow} disabled={act.busy}>
-              Keep a revision now
-            </button>
-          )}
-          <button type="button" onClick={props.onClose}>
-            Close
-          </button>
         </div>
       </div>
-    </div>
+      {confirming && preview && (
+        <div className="restore-confirm" role="group" aria-label="Restore this revision?">
+          <p>
+            <strong>Restore this revision?</strong> The current text is kept as a revision first.
+          </p>
+          {preview.notInRevision.length > 0 && (
+            <>
+              <p>These flagged passages are not in this revision; after the restore they are gone from this item:</p>
+              <ul data-testid="rev-not-in-revision">
+                {preview.notInRevision.map((f) => (
+                  <li key={f.id}>“{clip(f.excerpt)}”</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {preview.partly.length > 0 && (
+            <>
+              <p>These flagged passages are only partly in this revision; the words of them that are there stay flagged:</p>
+              <ul data-testid="rev-partly">
+                {preview.partly.map((f) => (
+                  <li key={f.id}>
+                    “{clip(f.excerpt)}” — stays flagged: “{clip(f.kept.replace(/\n/g, ' … '))}”
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <button type="button" className="primary" autoFocus onClick={restore} disabled={act.busy}>
+            Restore
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <div className="form-actions">
+        {!props.readOnly && (
+          <button type="button" className="primary" disabled={!preview || act.busy || confirming} onClick={() => setConfirming(true)}>
+            Restore this revision
+          </button>
+        )}
+        {!props.readOnly && (
+          <button type="button" onClick={keepNow} disabled={act.busy}>
+            Keep a revision now
+          </button>
+        )}
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
 /** A passage as the confirmation quotes it: at most 80 characters. */
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+const clip = (s: string) => excerpt(s, 80);

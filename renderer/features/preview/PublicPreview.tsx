@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
 import type { PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
+import { excerpt } from '../../../shared/domain/minutes';
 
 /**
  * Renders the public summary model, and only it: each block of the model is one element here, as it is one paragraph
@@ -43,7 +44,7 @@ function Blockers({ summary }: { summary: PublicSummary }) {
       <ul>
         {summary.blockers.map((b) => (
           <li key={b.flagId}>
-            “{b.excerpt.length > 80 ? `${b.excerpt.slice(0, 80)}…` : b.excerpt}” under “{b.where}”
+            “{excerpt(b.excerpt, 80)}” under “{b.where}”
           </li>
         ))}
       </ul>

@@ -1,18 +1,15 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageImported } from '../../../shared/contract/packages';
 import { api, ApiError, saveFile } from '../../api';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field } from '../../ui/kit';
 
-function Dialog({ title, children, onClose, onSubmit }: { title: string; children: React.ReactNode; onClose: () => void; onSubmit: (e: FormEvent) => void }) {
-  const first = useRef<HTMLFormElement>(null);
-  useEffect(() => first.current?.querySelector<HTMLElement>('input, button')?.focus(), []);
+/** The app's dialog (Escape, focus kept inside) around the package form. */
+function FormDialog({ title, children, onClose, onSubmit }: { title: string; children: ReactNode; onClose: () => void; onSubmit: (e: FormEvent) => void }) {
   return (
-    <div className="overlay" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form ref={first} className="dialog" role="dialog" aria-modal="true" aria-label={title} onSubmit={onSubmit}>
-        <h2>{title}</h2>
-        {children}
-      </form>
-    </div>
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={onSubmit}>{children}</form>
+    </Dialog>
   );
 }
 
@@ -35,7 +32,7 @@ export function ExportPackageDialog({ meeting, onClose }: { meeting: { id: strin
     }
   };
   return (
-    <Dialog title="Export a meeting package" onClose={() => onClose()} onSubmit={submit}>
+    <FormDialog title="Export a meeting package" onClose={() => onClose()} onSubmit={submit}>
       <p className="hint">
         “{meeting.title}” with its agenda, minutes, revisions, flags, decisions, actions and attendance, in one file to open on another machine. Flagged
         passages are in it: protect the file with a passphrase when it leaves this machine.
@@ -52,7 +49,7 @@ export function ExportPackageDialog({ meeting, onClose }: { meeting: { id: strin
           Cancel
         </button>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -82,7 +79,7 @@ export function ImportPackageDialog({ onClose }: { onClose: (imported?: PackageI
     }
   };
   return (
-    <Dialog title="Import a meeting package" onClose={() => onClose()} onSubmit={submit}>
+    <FormDialog title="Import a meeting package" onClose={() => onClose()} onSubmit={submit}>
       <Field label={`Package file (${PACKAGE_EXTENSION})`}>
         {(id) => <input id={id} type="file" accept={`${PACKAGE_EXTENSION},application/json`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
       </Field>
@@ -103,6 +100,6 @@ export function ImportPackageDialog({ onClose }: { onClose: (imported?: PackageI
           Cancel
         </button>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 import type { SuggestionKind } from '../../../shared/suggestions';
 import type { SectionSuggestion } from './useSuggestions';
+import { excerpt } from '../../../shared/domain/minutes';
 
 const KIND_LABEL: Record<SuggestionKind, string> = {
   contact: 'Contact details',
@@ -37,7 +38,7 @@ export function SuggestionList(props: {
         {shown.map((s) => (
           <li key={s.id} className="suggestion" data-suggestion-text={s.text}>
             <span className="sg-text" title={s.reason}>
-              “{s.text.length > 90 ? `${s.text.slice(0, 90)}…` : s.text}”
+              “{excerpt(s.text, 90)}”
             </span>
             <span className="sg-kind">{KIND_LABEL[s.kind]}</span>
             <span className="sg-actions">
