@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RequiredText, Text } from './common';
+import { RequiredText, Text, TimeZoneName } from './common';
 import { lazySchema } from '../lazy-schema';
 
 /**
@@ -16,14 +16,6 @@ export const DEFAULT_DOCUMENT_CONVENTIONS = {
   internalMarking: 'Internal — not for publication',
 } as const;
 
-const TimeZoneName = lazySchema(() => Text(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'is not a known time zone'));
 /** A BCP 47 tag as Word's w:lang takes it: "en-GB", "fr-BE". */
 const LanguageTag = lazySchema(() => z.string().trim().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'is not a language tag such as en-GB'));
 

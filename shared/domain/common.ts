@@ -26,6 +26,16 @@ export const Text = (max = 500) =>
     .refine((s) => !hasForbiddenChars(s), FORBIDDEN_CHARS_MESSAGE);
 export const RequiredText = (max = 500) => Text(max).refine((s) => s.length > 0, 'is required');
 
+/** An IANA time zone the platform knows ("Europe/Brussels"), as the body and each meeting take it. */
+export const TimeZoneName = lazySchema(() => Text(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a known time zone'));
+
 /** A wall-clock date and time in the meeting's time zone: 2026-01-30T10:00 */
 export const LocalDateTime = lazySchema(() => z
   .string()

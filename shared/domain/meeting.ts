@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, LocalDateTime, RequiredText, Text } from './common';
+import { Id, LocalDateTime, RequiredText, Text, TimeZoneName } from './common';
 import {
   CONVENED_BY,
   DEFAULT_REDACTION_MARKER,
@@ -53,15 +53,7 @@ export type Meeting = z.infer<typeof Meeting>;
 export const MeetingSummary = lazySchema(() => Meeting.extend({ itemCount: z.number().int(), plannedMinutes: z.number().int() }));
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
-const TimeZoneValue = lazySchema(() => Text(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'is not a known time zone'));
-const TimeZone = lazySchema(() => TimeZoneValue.default(DEFAULT_TIME_ZONE));
+const TimeZone = lazySchema(() => TimeZoneName.default(DEFAULT_TIME_ZONE));
 
 const MeetingFields = lazySchema(() => z.object({
   title: RequiredText(300),
@@ -100,7 +92,7 @@ export const MeetingUpdate = lazySchema(() => z
     groupName: Text(200),
     startsAt: LocalDateTime,
     endsAt: LocalDateTime,
-    timeZone: TimeZoneValue,
+    timeZone: TimeZoneName,
     format: MeetingFormat,
     location: Text(300),
     convenedBy: ConvenedBy,

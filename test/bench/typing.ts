@@ -26,6 +26,21 @@ interface Sample {
   paint: number;
   script: number;
   queued: number;
+  /** The keystroke's window on the page's clock: from the event's time stamp to the frame after it. */
+  from: number;
+  to: number;
+}
+
+/**
+ * After the suggestions' own work the page repaints their underlines (the CSS Custom Highlight API repaints the whole
+ * page: 25–55 ms at 10,000 paragraphs, measured alone); a key whose window meets the work or this much after it counts
+ * as touched by the suggestions.
+ */
+const REPAINT_AFTER_MS = 60;
+
+/** How many of `samples` have a window that meets one of `spans` (each widened by the repaint after it). */
+function touched(samples: readonly Sample[], spans: ReadonlyArray<readonly [number, number]>): number {
+  return samples.filter((k) => spans.some(([start, end]) => start <= k.to && end + REPAINT_AFTER_MS >= k.from)).length;
 }
 
 interface CaseResult {
@@ -65,6 +80,7 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
     const suggestionCode = rendererMentions(opts.root, /Suggested flags in/);
     let suggestionsCompared = false;
     let suggestionOwn: Summary | null = null;
+    let suggestionTouched: { on: number; off: number; n: number } | null = null;
     let suggestionSamples: { on: number[]; off: number[] } | null = null;
 
     for (const size of sizes) {
@@ -129,7 +145,11 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
           // Many short rounds: the p95 of ~100 keys per setting moved by ±10–20 ms between runs of the same build.
           const suggestionRounds = onlySuggestions ? 30 : 16;
           const rand = prng(size + 3);
-          await app.evaluate(() => ((window as unknown as { __lat: { suggestions: number[] } }).__lat.suggestions.length = 0));
+          await app.evaluate(() => {
+            const lat = (window as unknown as { __lat: { suggestions: number[]; spans: unknown[] } }).__lat;
+            lat.suggestions.length = 0;
+            lat.spans.length = 0;
+          });
           for (let round = 0; round < suggestionRounds; round++) {
             const order = round % 2 === 0 ? [true, false] : [false, true];
             for (const on of order) {
@@ -147,6 +167,12 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
             }
           }
           const own = await app.evaluate(() => (window as unknown as { __lat: { suggestions: number[] } }).__lat.suggestions.slice());
+          const spans = await app.evaluate(() => (window as unknown as { __lat: { spans: Array<[number, number]> } }).__lat.spans.slice());
+          suggestionTouched = { on: touched(acc.on.samples, spans), off: touched(acc.off.samples, spans), n: acc.on.samples.length };
+          notes.push(
+            `Keys typed with suggestions on whose window (keydown's time stamp → the frame after it) met the suggestions' own main-thread work or the ${REPAINT_AFTER_MS} ms after it (the underlines' repaint): ` +
+              `${suggestionTouched.on} of ${suggestionTouched.n}; with them off: ${suggestionTouched.off} (${spans.length} runs of that work in all the rounds).`,
+          );
           if (own.length > 0) {
             const o = summarise(own);
             notes.push(
@@ -226,7 +252,8 @@ export async function runTyping(opts: PartOptions): Promise<PartResult> {
             `on p95 ${ms(on.paint.p95)} ms, off p95 ${ms(off.paint.p95)} ms (Δ ${ms(on.paint.p95 - off.paint.p95)} ms` +
             (suggestionSamples ? `, 95 % interval ${intervalText(percentileDiffInterval(suggestionSamples.on, suggestionSamples.off, 95))} ms` : '') +
             `; Δp50 ${ms(on.paint.p50 - off.paint.p50)} ms)` +
-            (suggestionOwn ? `; the suggestions' own main-thread work per run: p95 ${ms(suggestionOwn.p95)} ms, max ${ms(suggestionOwn.max)} ms` : ''),
+            (suggestionOwn ? `; the suggestions' own main-thread work per run: p95 ${ms(suggestionOwn.p95)} ms, max ${ms(suggestionOwn.max)} ms` : '') +
+            (suggestionTouched ? `; keys whose frame met that work or its repaint: ${suggestionTouched.on} of ${suggestionTouched.n}` : ''),
         });
       }
     }
@@ -299,15 +326,19 @@ function typedText(rand: () => number, n: number): string {
 /** The latency probe; the same function is evaluated in both pages. */
 async function installProbe(page: Page) {
   await page.evaluate(() => {
-    type S = { paint: number; script: number; queued: number };
-    const w = window as unknown as { __lat?: { armed: boolean; samples: S[]; longTasks: number[]; suggestions: number[] } };
+    type S = { paint: number; script: number; queued: number; from: number; to: number };
+    const w = window as unknown as { __lat?: { armed: boolean; samples: S[]; longTasks: number[]; suggestions: number[]; spans: Array<[number, number]> } };
     if (w.__lat) return;
-    const lat = { armed: false, samples: [] as S[], longTasks: [] as number[], suggestions: [] as number[] };
+    const lat = { armed: false, samples: [] as S[], longTasks: [] as number[], suggestions: [] as number[], spans: [] as Array<[number, number]> };
     w.__lat = lat;
     // The page's own suggestions work on the main thread (User Timing measures the app names `tfs-suggestions`).
     try {
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'tfs-suggestions') lat.suggestions.push(e.duration);
+        for (const e of list.getEntries()) {
+          if (e.name !== 'tfs-suggestions') continue;
+          lat.suggestions.push(e.duration);
+          lat.spans.push([e.startTime, e.startTime + e.duration]);
+        }
       }).observe({ type: 'measure' });
     } catch {
       /* not supported: no figures */
@@ -326,12 +357,13 @@ async function installProbe(page: Page) {
       (e) => {
         if (!lat.armed) return;
         const t0 = performance.now();
-        const s: S = { paint: Number.NaN, script: Number.NaN, queued: t0 - e.timeStamp };
+        const s: S = { paint: Number.NaN, script: Number.NaN, queued: t0 - e.timeStamp, from: e.timeStamp, to: Number.NaN };
         current = { t0, s };
         requestAnimationFrame(() => {
           const afterFrame = new MessageChannel();
           afterFrame.port1.onmessage = () => {
-            s.paint = performance.now() - t0;
+            s.to = performance.now();
+            s.paint = s.to - t0;
             if (Number.isNaN(s.script)) s.script = s.paint;
             lat.samples.push(s);
           };

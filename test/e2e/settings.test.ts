@@ -25,8 +25,16 @@ describe('settings in Chromium', () => {
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith('settings.invalid-'))).toBe(true);
     await banner.getByRole('link', { name: 'Open the settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    // The acknowledgement's answer is slow (as under load): a choice made meanwhile is kept, not reset by it.
+    await page.route('**/api/settings.update', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Understood' }).click();
     await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.locator('#main').getByRole('alert').filter({ hasText: 'settings file could not be read' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    await page.unroute('**/api/settings.update');
     await page.getByLabel('Redaction marker for new meetings').fill('[withheld]');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

@@ -50,6 +50,7 @@ describe('trash in Chromium', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await page.getByText('No meetings yet.').waitFor(); // the list has loaded, without the deleted meeting
     expect(await page.getByText('Ad hoc group on copyright').count()).toBe(0);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();

@@ -59,7 +59,8 @@ export function SettingsPage() {
   const acknowledge = async () => {
     const r = await act.run(() => api.call('settings.update', { acknowledgeProblem: true }));
     if (r) {
-      setS(r);
+      // Only the notice goes: a choice made in the form while the answer came (a theme, a marker) is kept.
+      setS((cur) => (cur ? { ...cur, problem: r.problem } : r));
       settingsChanged(r);
     }
   };

@@ -1,5 +1,5 @@
 import type { FromEngine, ToEngine } from './engine-protocol';
-import { whenIdle } from './idle';
+import { whenIdle, whenPaused } from './idle';
 
 /** How long after the page asks (its first editor is on the page) the engine starts, in the next idle moment. */
 const START_DELAY_MS = 1000;
@@ -33,7 +33,8 @@ export function startEngine(onMessage: (m: FromEngine) => void, onRestart: () =>
         (m) => {
           if (!disposed) onMessage(m);
         },
-        (fn) => void whenIdle((d) => fn(Math.max(4, Math.min(12, d.timeRemaining())))),
+        // In the page, the engine's slices run only in pauses of typing, as the rest of the page's suggestions work.
+        (fn) => void whenPaused((d) => fn(Math.max(4, Math.min(12, d.timeRemaining())))),
       );
       for (const m of queued) inline(m);
       queued = [];

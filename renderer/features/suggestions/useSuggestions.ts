@@ -10,7 +10,7 @@ import { IncrementalBlockReader } from './blocks';
 import { startEngine, type EngineClient } from './engine-client';
 import type { FromEngine } from './engine-protocol';
 import { changeHighlights, clearAllHighlights } from './highlights';
-import { whenIdle, type IdleHandle } from './idle';
+import { whenPaused, type IdleHandle } from './idle';
 import { placeBlock, type TextBlock } from './map';
 import { useLatest } from '../../ui/useLatest';
 
@@ -88,9 +88,10 @@ export interface SuggestionsOptions {
 
 /**
  * Confidentiality suggestions as you type, kept off the typing path: `schedule(key)` (after a section's debounced
- * onChange) reads the section's blocks in an idle callback (only the blocks that changed are read again) and sends
+ * onChange) reads the section's blocks once the officer pauses typing (1 s without a key, then an idle moment:
+ * `whenPaused`, idle.ts; only the blocks that changed are read again) and sends
  * them, numbered, to the engine in a Web Worker (engine-client.ts); the engine answers with the blocks whose
- * suggestions changed, which are underlined with the CSS Custom Highlight API and listed under the section. The
+ * suggestions changed, which are underlined (in the next pause too) with the CSS Custom Highlight API and listed under the section. The
  * page's own work per run is one pass over the section's block numbers plus the changed blocks. The editor's document
  * is never changed by a suggestion; only "Flag" (accept) changes it, by wrapping exactly the suggested text in a new flag.
  */
@@ -186,12 +187,9 @@ export function useSuggestions(o: SuggestionsOptions) {
     [publish],
   );
 
-  const onEngine = useCallback(
-    (m: FromEngine) => {
-      if (m.type === 'failed') {
-        setError(new Error('The confidentiality suggestions could not read one section. Flag its passages by hand (Alt+Shift+F); the suggestions will try again after the next change.'));
-        return;
-      }
+  /** Places one answer of the engine: the underlines of the blocks whose suggestions changed. */
+  const place = useCallback(
+    (m: Extract<FromEngine, { type: 'result' }>) => {
       const view = views.current.get(m.section);
       if (!view || m.changed.length === 0) return;
       const started = performance.now();
@@ -271,6 +269,34 @@ export function useSuggestions(o: SuggestionsOptions) {
     [opts, clearView, publish],
   );
 
+  /** The engine's answers not yet placed: they wait for a pause in typing (idle.ts), as reading a section does. */
+  const answers = useRef<Array<Extract<FromEngine, { type: 'result' }>>>([]);
+  const placing = useRef<IdleHandle | null>(null);
+  const onEngine = useCallback(
+    (m: FromEngine) => {
+      if (m.type === 'failed') {
+        setError(new Error('The confidentiality suggestions could not read one section. Flag its passages by hand (Alt+Shift+F); the suggestions will try again after the next change.'));
+        return;
+      }
+      answers.current.push(m);
+      placing.current ??= whenPaused(() => {
+        placing.current = null;
+        const waiting = answers.current;
+        answers.current = [];
+        // A section typed in since is read first (its changed blocks get new numbers), so that nothing is placed on
+        // text that has moved: the answers for blocks read again are skipped, newer ones follow.
+        for (const key of new Set(waiting.map((a) => a.section))) {
+          const due = pending.current.get(key);
+          if (!due) continue;
+          due.cancel();
+          run(key);
+        }
+        for (const a of waiting) place(a);
+      });
+    },
+    [place, run],
+  );
+
   // The engine: started with the page, given the context when it is known and whenever it changes.
   useEffect(() => {
     const restart = () => {
@@ -310,7 +336,7 @@ export function useSuggestions(o: SuggestionsOptions) {
       pending.current.get(key)?.cancel();
       pending.current.set(
         key,
-        whenIdle(() => run(key)),
+        whenPaused(() => run(key)),
       );
     },
     [run],
@@ -327,6 +353,9 @@ export function useSuggestions(o: SuggestionsOptions) {
     () => () => {
       for (const h of pending.current.values()) h.cancel();
       pending.current.clear();
+      placing.current?.cancel();
+      placing.current = null;
+      answers.current = [];
       clearAllHighlights();
     },
     [],
