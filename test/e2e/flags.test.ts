@@ -198,8 +198,10 @@ describe('confidentiality flags in Chromium', () => {
 
       await mistral.getByRole('button', { name: /^Dismiss/ }).click();
       await mistral.waitFor({ state: 'detached' });
-      const dismissed = await apiCall(host, 'flags.dismissedSuggestions', { meetingId });
-      expect((dismissed.json.value as { texts: string[] }).texts.join('\n')).toContain('Mistral AI plans to hire 40 engineers by June 2026.');
+      // The list drops it at once; the dismissal is stored by the call that follows.
+      await expect
+        .poll(async () => ((await apiCall(host, 'flags.dismissedSuggestions', { meetingId })).json.value as { texts: string[] }).texts.join('\n'))
+        .toContain('Mistral AI plans to hire 40 engineers by June 2026.');
 
       await c.openTab('Flags');
       await page.waitForFunction(() => document.querySelectorAll('.flags-panel .flag-item').length === 3);

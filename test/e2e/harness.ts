@@ -85,6 +85,16 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function openApp(browser: Browser, host: HostProcess, width = 1280, height = 860): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  // E2E_API_DELAY_MS=N (not in `npm test`): every call waits up to N ms, at random, as on a loaded machine, so that a
+  // test or a page that reads before an answer came shows itself (a diagnostic run: `E2E_API_DELAY_MS=300 npx vitest
+  // run --project e2e`).
+  const delay = Number(process.env.E2E_API_DELAY_MS ?? 0);
+  if (delay > 0) {
+    await context.route('**/api/**', async (route) => {
+      await new Promise((r) => setTimeout(r, Math.random() * delay));
+      await route.fallback();
+    });
+  }
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   // The app asks its questions in its own dialogs; a browser dialog is a bug: say so and refuse it.
