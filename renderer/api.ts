@@ -1,6 +1,7 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
 import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
+import { bridge, rawCall, TOKEN_KEY } from './transport';
 
 /**
  * The renderer's one way to the backend. Under Electron the sandboxed preload exposes `window.taskforce.call`;
@@ -19,19 +20,6 @@ export class ApiError extends Error {
   }
 }
 
-interface Bridge {
-  call(name: string, input: unknown): Promise<Result<unknown>>;
-  openExternal?(url: string): Promise<void>;
-  saveFile?(fileName: string, bytesBase64: string): Promise<SaveFileResult>;
-  chooseBackupFile?(fileName: string): Promise<ChooseFileResult>;
-}
-
-const TOKEN_KEY = 'tfs-token';
-
-function bridge(): Bridge | undefined {
-  return (window as unknown as { taskforce?: Bridge }).taskforce;
-}
-
 /** Reads `#token=…&meeting=…` from the URL the browser host printed; keeps the token for this tab only. */
 export function takeLaunchParams(): { meetingId?: string } {
   const hash = window.location.hash.replace(/^#/, '');
@@ -44,37 +32,20 @@ export function takeLaunchParams(): { meetingId?: string } {
   return meetingId ? { meetingId } : {};
 }
 
-async function httpCall(name: string, input: unknown): Promise<Result<unknown>> {
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  let res: Response;
-  try {
-    res = await fetch(`./api/${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(input ?? {}),
-    });
-  } catch {
-    return { ok: false, error: { code: 'storage', message: 'The app’s local server is not answering. Is it still running?' } };
-  }
-  try {
-    return (await res.json()) as Result<unknown>;
-  } catch {
-    return { ok: false, error: { code: 'internal', message: `The local server answered ${res.status} without a result.` } };
-  }
-}
-
-async function raw(name: string, input: unknown): Promise<Result<unknown>> {
-  const b = bridge();
-  return b ? b.call(name, input) : httpCall(name, input);
-}
-
 export const api: Api = {
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-    const r = await raw(name, input);
+    const r = await rawCall(name, input);
     if (!r.ok) throw new ApiError(r.error);
     return r.value as CallOutput<K>;
   },
 };
+
+/** A call's answer as `api.call` gives it: the value, or an ApiError. */
+export async function valueOf<K extends CallName>(answer: Promise<Result<unknown>>): Promise<CallOutput<K>> {
+  const r = await answer;
+  if (!r.ok) throw new ApiError(r.error);
+  return r.value as CallOutput<K>;
+}
 
 /** Opens a link outside the app, only after the caller has asked the user. */
 export async function openExternal(url: string): Promise<void> {

@@ -1,5 +1,5 @@
 // Builds everything `npm start`, the tests and packaging need:
-//   dist/renderer/            the React renderer (Vite)
+//   dist/renderer/            the React renderer (Vite); dist/renderer/assets/boot-<hash>.js its head start (renderer/boot.ts, esbuild)
 //   dist/electron/start.cjs   `npm start`: runs start-app.cjs with V8's code cache (electron/start-loader.ts)
 //   dist/electron/start-app.cjs  desktop window when the Electron runtime is installed, else the browser host
 //   dist/electron/start-app.cjs.v8-cache  what V8 compiled during one start of the browser host at build time
@@ -10,6 +10,7 @@
 // Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external.
 import { build as esbuild } from 'esbuild';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,58 @@ const only = flags['main-only'] ? 'main' : flags['renderer-only'] ? 'renderer' :
 const t0 = Date.now();
 
 if (only !== 'main') {
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { manifest: true } });
+  await buildBoot();
+}
+
+/**
+ * dist/renderer/assets/boot-<hash>.js (renderer/boot.ts): one small classic script, `async` in index.html's head, that starts the
+ * first page's calls — and on the minutes page has the browser fetch that page's code — while the entry chunk is still
+ * arriving (issue 16). The minutes page's files (its chunk, the chunks it imports, its CSS) are read from Vite's
+ * manifest, which is then removed (it is not part of the app).
+ */
+async function buildBoot() {
+  const dir = path.join(root, 'dist/renderer');
+  const manifestFile = path.join(dir, '.vite/manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  fs.rmSync(path.join(dir, '.vite'), { recursive: true, force: true });
+  const closure = (key, files = new Set()) => {
+    const c = manifest[key];
+    if (!c || files.has(c.file)) return files;
+    files.add(c.file);
+    for (const css of c.css ?? []) files.add(css);
+    for (const k of c.imports ?? []) closure(k, files);
+    return files;
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  const minutesKey = Object.keys(manifest).find((k) => k.endsWith('features/minutes/MinutesPage.tsx'));
+  if (!entry || !minutesKey) throw new Error('build: the Vite manifest has no entry or no minutes page chunk');
+  const already = closure(entry);
+  const minutesFiles = [...closure(minutesKey)].filter((f) => !already.has(f));
+  const built = await esbuild({
+    entryPoints: [path.join(root, 'renderer/boot.ts')],
+    write: false,
+    outfile: path.join(dir, 'assets/boot.js'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome130',
+    minify: true,
+    legalComments: 'none',
+    define: { __MINUTES_FILES__: JSON.stringify(minutesFiles) },
+    logLevel: 'warning',
+  });
+  // Named by its content, as Vite names the other files: the host keeps such files in memory (static-files.ts).
+  const code = built.outputFiles[0].contents;
+  const name = `boot-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+  fs.writeFileSync(path.join(dir, 'assets', name), code);
+  const htmlFile = path.join(dir, 'index.html');
+  const html = fs.readFileSync(htmlFile, 'utf8');
+  // Before the entry chunk's tags, asked for at high priority (an async script is otherwise fetched at low priority,
+  // after the entry chunk, and then runs after it): it arrives first and runs while the entry chunk is still arriving.
+  const at = html.indexOf('<script type="module"');
+  if (at < 0) throw new Error('build: index.html has no module script');
+  fs.writeFileSync(htmlFile, `${html.slice(0, at)}<script async fetchpriority="high" src="./assets/${name}"></script>\n    ${html.slice(at)}`);
 }
 
 if (only !== 'renderer') {

@@ -98,8 +98,21 @@ export interface ServeOptions {
   head?: boolean;
 }
 
+/**
+ * The renderer's content-hashed files (`assets/<name>-<hash>.js|css`, Vite's output) as first served, kept in memory:
+ * a name always holds the same bytes, so after the first answer (which passed every check below) the next ones are
+ * answered without touching the disk — each file used to cost four file-system round trips of the host's event loop
+ * on every page load (issue 16). Files over 1 MiB (the suggestion engine's worker) are read each time.
+ */
+const HASHED_ASSET = /^\/assets\/[^/\\]+-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
+const MAX_KEPT_BYTES = 1024 * 1024;
+const kept = new Map<string, { headers: Record<string, string>; data: Buffer }>();
+
 /** Reads a file of the renderer for GET/HEAD: 200 with the headers, or a refusal (400/403/404). */
 export async function serveStatic(root: string, pathname: string, opts: ServeOptions = {}): Promise<StaticAnswer> {
+  const keyOf = HASHED_ASSET.test(pathname) ? `${path.resolve(root)}\0${pathname}` : null;
+  const hit = keyOf === null ? undefined : kept.get(keyOf);
+  if (hit) return { status: 200, headers: { ...hit.headers }, body: opts.head ? null : hit.data };
   let realRoot: string;
   try {
     realRoot = await fs.realpath(path.resolve(root));
@@ -123,5 +136,10 @@ export async function serveStatic(root: string, pathname: string, opts: ServeOpt
   const data = await fs.readFile(file);
   const headers: Record<string, string> = { ...securityHeaders(contentTypeOf(file)), 'Content-Length': String(data.length) };
   if (path.basename(file) === 'index.html') headers['Cache-Control'] = 'no-store';
+  if (keyOf !== null && data.length <= MAX_KEPT_BYTES) {
+    // Same name, same bytes: the browser may keep it too (a reload then neither asks nor compiles it again).
+    headers['Cache-Control'] = 'max-age=31536000, immutable';
+    kept.set(keyOf, { headers: { ...headers }, data });
+  }
   return { status: 200, headers, body: opts.head ? null : data };
 }

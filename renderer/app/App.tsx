@@ -7,34 +7,20 @@ import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
 import { loadBody } from './body';
 import { dropEarlyListCalls } from './early-calls';
+import { loadMinutesChunk, minutesModule, type MinutesPageType } from './minutes-chunk';
 import { href, useRoute } from './router';
 
 // Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
 // pages — above all the minutes (Lexical, suggestions with wink-nlp, preview and redaction) — load when first opened.
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
-// The minutes page opened directly (a link, a reload) or for the first time is the slowest page to show (issue 16): its
-// code and its first calls start together, at once (beside the start-up check), not one after the other
-// (features/minutes/prefetch.ts). Once its code is loaded the page mounts at once and asks for its data itself.
-type MinutesPageType = (typeof import('../features/minutes/MinutesPage'))['MinutesPage'];
-let minutesChunk: Promise<MinutesPageType> | null = null;
-let minutesModule: { MinutesPage: MinutesPageType } | null = null;
-const loadMinutesChunk = () =>
-  (minutesChunk ??= import('../features/minutes/MinutesPage').then(
-    (m) => (minutesModule = { MinutesPage: m.MinutesPage }).MinutesPage,
-    (e: unknown) => {
-      minutesChunk = null; // a later visit tries again
-      throw e;
-    },
-  ));
-
 /**
  * The minutes page, mounted the moment its code is there. Not React.lazy: a page revealed inside a Suspense boundary
  * waits until 300 ms after its fallback was shown (React batches reveals), and for the page the officer opens during
  * a meeting that wait was most of the time to an editable editor (issue 16).
  */
 function MinutesRoute({ id, navigated }: { id: string; navigated: { current: boolean } }) {
-  const [mod, setMod] = useState<{ MinutesPage: MinutesPageType } | null>(minutesModule);
+  const [mod, setMod] = useState<{ MinutesPage: MinutesPageType } | null>(minutesModule());
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (mod) return;
@@ -97,7 +83,7 @@ export function App() {
   useEffect(() => {
     // Left (or never shown: recovery mode) before the page mounted: what was asked for is not used.
     if (minutesId === null) return dropMinutesPrefetch();
-    if (minutesModule) return;
+    if (minutesModule()) return;
     prefetchMinutes(minutesId);
     void loadMinutesChunk();
   }, [minutesId]);

@@ -1,5 +1,6 @@
 import type { Body } from '../../shared/domain/body';
 import { api } from '../api';
+import { takeBoot } from './boot-calls';
 
 /**
  * The body (its name and chair) as the pages read it: asked of the backend once per page load and shared — the top
@@ -10,7 +11,7 @@ import { api } from '../api';
 let current: Promise<Body> | null = null;
 
 export function loadBody(): Promise<Body> {
-  current ??= api.call('body.get', {}).catch((e: unknown) => {
+  current ??= (takeBoot('body.get', {}) ?? api.call('body.get', {})).catch((e: unknown) => {
     current = null;
     throw e;
   });

@@ -22,10 +22,13 @@ const built = fs.existsSync(path.join(DIST, 'renderer/index.html')) && fs.exists
 
 const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
-/** The JS the first page evaluates: the entry module and, transitively, its static imports (not dynamic import()). */
+/**
+ * The JS the first page evaluates: index.html's scripts (the entry module, and boot.js, the classic script that starts
+ * the first calls) and, transitively, their static imports (not dynamic import()).
+ */
 function initialChunks(rendererDir: string): string[] {
   const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  const entries = [...html.matchAll(/<script[^>]*\ssrc="\.\/([^"]+)"/g)].map((m) => m[1]!);
   const seen = new Set<string>();
   const visit = (rel: string) => {
     if (seen.has(rel)) return;

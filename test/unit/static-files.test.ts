@@ -70,6 +70,35 @@ describe('one static file module for both hosts', () => {
   });
 });
 
+describe('content-hashed renderer files are kept in memory once served (issue 16)', () => {
+  it('a hashed asset is answered from memory after its first answer, immutable; other files are read each time', async () => {
+    const root = tempDir('tfs-renderer-');
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(path.join(root, 'assets', 'page-Ab3_x-9Z.js'), 'console.log("hashed")');
+    fs.writeFileSync(path.join(root, 'assets', 'plain.js'), 'console.log("plain")');
+    const first = await serveStatic(root, '/assets/page-Ab3_x-9Z.js');
+    expect(first.status).toBe(200);
+    expect(first.headers['Cache-Control']).toBe('max-age=31536000, immutable');
+    expect((await serveStatic(root, '/assets/plain.js')).headers['Cache-Control']).toBe('no-cache');
+    expect((await serveStatic(root, '/index.html')).headers['Cache-Control']).toBe('no-store');
+    fs.rmSync(path.join(root, 'assets', 'page-Ab3_x-9Z.js'));
+    fs.rmSync(path.join(root, 'assets', 'plain.js'));
+    const again = await serveStatic(root, '/assets/page-Ab3_x-9Z.js');
+    expect([again.status, again.body?.toString()]).toEqual([200, 'console.log("hashed")']);
+    expect(again.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect((await serveStatic(root, '/assets/page-Ab3_x-9Z.js', { head: true })).body).toBeNull();
+    expect((await serveStatic(root, '/assets/plain.js')).status).toBe(404);
+  });
+
+  it('a refused path is never kept', async () => {
+    const root = rendererWithSymlinks();
+    fs.symlinkSync(path.join(root, 'assets', 'a.js'), path.join(root, 'assets', 'link-abcdefgh.js'));
+    expect((await serveStatic(root, '/assets/link-abcdefgh.js')).status).toBe(403);
+    expect((await serveStatic(root, '/assets/link-abcdefgh.js')).status).toBe(403);
+  });
+});
+
 describe('the browser host bounds concurrent requests and the memory their bodies hold', () => {
   /** Starts a call whose body is sent only in part, so the host holds it. */
   function partial(h: BrowserHost, declared: number, sent: number) {

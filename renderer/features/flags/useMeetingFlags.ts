@@ -14,7 +14,7 @@ export function countInForce(flags: readonly Flag[]): Record<FlagReason, number>
  * reloading: a created/edited/lifted flag is put in place, and so is every record a save changed (each save answers
  * with the records it derived from the section's marks).
  */
-export function useMeetingFlags(meetingId: string) {
+export function useMeetingFlags(meetingId: string, enabled = true) {
   const [flags, setFlags] = useState<Flag[]>([]);
   const [error, setError] = useState<unknown>(null);
 
@@ -28,7 +28,9 @@ export function useMeetingFlags(meetingId: string) {
     }
   }, [meetingId]);
 
+  // Loaded once `enabled` (the minutes page: after its first editor is editable, issue 16).
   useEffect(() => {
+    if (!enabled) return;
     let alive = true;
     api.call('flags.list', { meetingId }).then(
       (r) => {
@@ -43,7 +45,7 @@ export function useMeetingFlags(meetingId: string) {
     return () => {
       alive = false;
     };
-  }, [meetingId]);
+  }, [meetingId, enabled]);
 
   const upsert = useCallback((flag: Flag) => {
     setFlags((list) => (list.some((f) => f.id === flag.id) ? list.map((f) => (f.id === flag.id ? flag : f)) : [...list, flag]));

@@ -5,6 +5,7 @@ import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '
 import { formatDuration, formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { takeEarly } from '../../app/early-calls';
+import { loadSettings } from '../../app/settings';
 import { href, navigate } from '../../app/router';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
@@ -19,7 +20,7 @@ export function MeetingsList() {
   // Started before the first render when the list is the first page (app/early-calls.ts); else asked now.
   const list = useLoad(() => takeEarly('meetings.list'), []);
   // A new meeting starts with the redaction marker chosen in Settings.
-  const settings = useLoad(() => takeEarly('settings.get'), []);
+  const settings = useLoad(loadSettings, []);
   const [creating, setCreating] = useState(false);
   const create = useAction();
   const example = useAction();

@@ -57,7 +57,9 @@ export function MinutesPage({ id }: { id: string }) {
   // A preference of this machine's officer, not of the meeting: kept in the renderer's own storage.
   const [suggestOn, setSuggestOn] = useState(() => localStorage.getItem(SUGGESTIONS_KEY) !== 'off');
   const [history, setHistory] = useState<string | null>(null);
-  const flagStore = useMeetingFlags(id);
+  // The flags list, the votes and the suggestions start once the first editor is editable and its first key has
+  // landed (data.rest): the officer's first keys never wait behind them (issue 16).
+  const flagStore = useMeetingFlags(id, data.rest);
   const { notice: flagNotice, setNotice: setFlagNotice, flagsSaved, undone: flagsUndone, storeRef: flagStoreRef } = useFlagNotice(flagStore);
 
   const snapshots = useSnapshots(id, report);
@@ -81,7 +83,7 @@ export function MinutesPage({ id }: { id: string }) {
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
   };
 
-  const votes = useMeetingVotes(id, panel);
+  const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));
   const publicOptionsRef = useLatest(publicOptions);
   // The live public preview: redact() over the editors' CURRENT content, rebuilt shortly after they change.
@@ -126,7 +128,7 @@ export function MinutesPage({ id }: { id: string }) {
     referenceDate: detail?.meeting.startsAt.slice(0, 10) ?? '',
     active: suggestOn && Boolean(state) && state?.minutes.status !== 'approved',
     // Only sections with an editor on the page (a section's suggestions start when its editor mounts).
-    sectionKeys: sections.filter((s) => s.kind !== 'orphan' && data.ready.has(s.key) && (data.near.has(s.key) || smallMeeting)).map((s) => s.key),
+    sectionKeys: data.rest ? sections.filter((s) => s.kind !== 'orphan' && data.ready.has(s.key) && (data.near.has(s.key) || smallMeeting)).map((s) => s.key) : [],
     getEditor: (k) => editors.current.get(k)?.getEditor(),
     createFlag: async (sectionKey, excerpt, reason) => {
       const flag = await api.call('flags.create', { meetingId: id, sectionKey, excerpt, reason });

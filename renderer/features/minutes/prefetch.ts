@@ -3,13 +3,14 @@ import type { MinutesOutline } from '../../../shared/contract/minutes';
 import type { Organisation } from '../../../shared/domain/members';
 import type { Section } from '../../../shared/domain/minutes';
 import { api } from '../../api';
+import { takeBoot } from '../../app/boot-calls';
 
 /**
  * The minutes page's first calls, asked for while its chunk is still loading (issue 16). Opened directly (a link, a
  * reload), the page's code — Lexical and the rest, ~0.5 MB — arrives and runs before the page can ask for anything;
  * the app shell starts these calls when it starts loading that code, so the answers are there when the page mounts.
- * The first section's content is asked for as soon as the outline has arrived, ahead of the page's other calls (the
- * host answers one call at a time): it is the editor the officer types into first.
+ * The first section's content (the opening) is asked for beside them, ahead of the page's other calls: it is the
+ * editor the officer types into first.
  *
  * Only ever used by the mount it was made for: the shell starts it only while the page's chunk is loading (once the
  * chunk is there the page mounts at once and asks itself), and drops it when the route leaves the page.
@@ -23,12 +24,13 @@ export interface MinutesStart {
 let started: MinutesStart | null = null;
 
 function start(id: string): MinutesStart {
-  const outline = api.call('minutes.outline', { meetingId: id });
-  const page = Promise.all([api.call('meetings.get', { id }), outline, api.call('members.list', {})]);
-  const first = outline.then(async (o) => {
-    const key = o.sections[0]?.key;
-    return key === undefined ? null : { key, section: await api.call('minutes.section', { meetingId: id, sectionKey: key }) };
-  });
+  // Started by boot.js when the app was opened on this page (app/boot-calls.ts), else now.
+  const outline = takeBoot('minutes.outline', { meetingId: id }) ?? api.call('minutes.outline', { meetingId: id });
+  const page = Promise.all([takeBoot('meetings.get', { id }) ?? api.call('meetings.get', { id }), outline, takeBoot('members.list', {}) ?? api.call('members.list', {})]);
+  // The first section of every meeting's outline is its opening (minutes-service): asked for at once, beside the
+  // outline, not after it (the page falls back to the outline's first key should that ever differ).
+  const key = 'opening'; // FIXED_SECTION_KEYS[0] (shared/domain/minutes, not imported: it brings zod into the entry chunk)
+  const first = (takeBoot('minutes.section', { meetingId: id, sectionKey: key }) ?? api.call('minutes.section', { meetingId: id, sectionKey: key })).then((section) => ({ key, section }));
   // Whoever takes them reports their errors; unused, they must not surface as unhandled rejections.
   page.catch(() => undefined);
   first.catch(() => undefined);

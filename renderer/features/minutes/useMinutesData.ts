@@ -6,6 +6,7 @@ import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import { loadBody } from '../../app/body';
+import { afterFirstKeys } from './firstKeys';
 import { canPack, pack, unpack } from './packed';
 import { takeMinutesStart } from './prefetch';
 import type { ReportError } from '../../ui/errors';
@@ -16,6 +17,12 @@ import { useLatest } from '../../ui/useLatest';
  * above it, an editor mounts when its section comes near the viewport (MinutesSections).
  */
 export const SMALL_MEETING_CHARS = 150_000;
+
+/**
+ * After the first section has loaded, the others wait for the officer's first key, at most this long (firstKeys.ts), or
+ * until a section not there yet is asked for (a jump, a scroll in a long meeting).
+ */
+export const REST_AFTER_MS = 1000;
 
 /**
  * What the minutes page shows. First the meeting and agenda, the minutes WITHOUT the sections' content
@@ -39,6 +46,11 @@ export function useMinutesData(id: string, report: ReportError) {
   const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set());
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  /**
+   * The rest of the page may start its work: the first section has loaded and the officer's first key has landed (or
+   * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
+   */
+  const [rest, setRest] = useState(false);
   const contents = useRef(new Map<string, string>());
   /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
   const packed = useRef(new Map<string, Uint8Array>());
@@ -49,6 +61,8 @@ export function useMinutesData(id: string, report: ReportError) {
   const stateRef = useLatest(state);
   const detailRef = useLatest(detail);
   const reportRef = useLatest(report);
+  /** Wakes the sections' loading when it waits for the first key and a section not loaded yet is asked for. */
+  const wakeRef = useRef<{ wake?: () => void }>({});
 
   useEffect(() => {
     loadBody().then(
@@ -64,6 +78,7 @@ export function useMinutesData(id: string, report: ReportError) {
     setReady(new Set());
     setNear(new Set());
     setHeld(new Set());
+    setRest(false);
   }
 
   useEffect(() => {
@@ -113,10 +128,16 @@ export function useMinutesData(id: string, report: ReportError) {
           if (alive) reportRef.current('Loading the minutes of a section (reload the page to try again)', e);
         }
         // Let the page render, and a jump or a scroll that happened meanwhile choose the next section. After the first
-        // section, the next one is asked for in an idle moment: mounting an editor is a long task, and the officer's
-        // first click and keys into the first editor come before it (issue 16).
-        await (done.size === 1 ? nextTask() : idle());
+        // section, the others wait for the officer's first key into it (or REST_AFTER_MS): loading and mounting an
+        // editor is a long task on the page's thread, and the first click and keys come before them (issue 16). Then
+        // one at a time, each in an idle moment.
+        if (done.size === 1 && done.size < keys.length) {
+          await nextTask();
+          if (!keys.some((k) => !done.has(k) && nearRef.current.has(k))) await afterFirstKeys(REST_AFTER_MS, wakeRef.current);
+          if (alive) setRest(true);
+        } else await idle();
       }
+      if (alive) setRest(true);
     }
     return () => {
       alive = false;
@@ -158,6 +179,7 @@ export function useMinutesData(id: string, report: ReportError) {
   /** Marks sections as near (the viewport, a jump): their content loads first and their editor mounts. */
   const bringNear = useCallback((keys: readonly string[]) => {
     setNear((n) => (keys.every((k) => n.has(k)) ? n : new Set([...n, ...keys])));
+    wakeRef.current.wake?.();
   }, []);
 
   const patch = useCallback((f: (s: MinutesOutline) => MinutesOutline) => setState((s) => (s ? f(s) : s)), []);
@@ -191,6 +213,7 @@ export function useMinutesData(id: string, report: ReportError) {
     ready,
     near,
     bringNear,
+    rest,
   };
 }
 

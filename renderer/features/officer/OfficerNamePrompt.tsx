@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api';
+import { loadSettings, settingsKnown } from '../../app/settings';
 import type { ReportError } from '../../ui/errors';
 
 /**
@@ -11,7 +12,7 @@ export function OfficerNamePrompt({ report }: { report: ReportError }) {
   const [name, setName] = useState('');
   const id = useId();
   useEffect(() => {
-    api.call('settings.get', {}).then(
+    loadSettings().then(
       (s) => setShow(!s.officerName && !s.officerNameAsked),
       (e) => report('Reading your settings', e),
     );
@@ -19,7 +20,7 @@ export function OfficerNamePrompt({ report }: { report: ReportError }) {
   if (!show) return null;
   const save = async (officerName?: string) => {
     try {
-      await api.call('settings.update', officerName ? { officerName, officerNameAsked: true } : { officerNameAsked: true });
+      settingsKnown(await api.call('settings.update', officerName ? { officerName, officerNameAsked: true } : { officerNameAsked: true }));
       setShow(false);
     } catch (e) {
       report('Saving your name', e);

@@ -5,11 +5,12 @@ import { api } from '../../api';
 
 /**
  * The votes of a meeting for the public preview, loaded again whenever `refreshKey` changes (the minutes page passes
- * the side panel shown, so a vote recorded in the Procedure tab is there when the preview opens).
+ * the side panel shown, so a vote recorded in the Procedure tab is there when the preview opens). Not before `enabled`.
  */
-export function useMeetingVotes(meetingId: string, refreshKey: unknown): DecisionVote[] {
+export function useMeetingVotes(meetingId: string, refreshKey: unknown, enabled = true): DecisionVote[] {
   const [votes, setVotes] = useState<DecisionVote[]>([]);
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     api.call('procedure.state', { meetingId }).then(
       (s) => live && setVotes(s.votes),
@@ -18,7 +19,7 @@ export function useMeetingVotes(meetingId: string, refreshKey: unknown): Decisio
     return () => {
       live = false;
     };
-  }, [meetingId, refreshKey]);
+  }, [meetingId, refreshKey, enabled]);
   return votes;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
-import { api } from '../../api';
+import { loadSettings, settingsKnown } from '../../app/settings';
 import { href } from '../../app/router';
 import { applyTheme } from './theme';
 import './settings.css';
@@ -10,6 +10,7 @@ const listeners = new Set<Listener>();
 
 /** Tells the app that settings changed (the Settings page calls it after a save). */
 export function settingsChanged(s: Settings): void {
+  settingsKnown(s);
   for (const l of listeners) l(s);
 }
 
@@ -22,7 +23,7 @@ export function SettingsEffects() {
       applyTheme(s.theme);
     };
     listeners.add(on);
-    api.call('settings.get', {}).then(on, () => applyTheme('system'));
+    loadSettings().then(on, () => applyTheme('system'));
     return () => {
       listeners.delete(on);
     };

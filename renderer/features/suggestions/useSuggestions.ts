@@ -120,7 +120,10 @@ export function useSuggestions(o: SuggestionsOptions) {
   const editorsOn = useRef(false);
   const opts = useLatest(o);
 
+  // The page's terms and dismissals, once an editor is on the page (as the engine; issue 16).
+  const anyEditor = o.sectionKeys.length > 0;
   useEffect(() => {
+    if (!anyEditor) return;
     let alive = true;
     Promise.all([api.call('terms.list', {}), api.call('flags.dismissedSuggestions', { meetingId: o.meetingId })]).then(
       ([t, d]) => {
@@ -138,7 +141,7 @@ export function useSuggestions(o: SuggestionsOptions) {
     return () => {
       alive = false;
     };
-  }, [o.meetingId]);
+  }, [o.meetingId, anyEditor]);
 
   const context = useMemo<SuggestionContext>(
     () => ({
@@ -315,7 +318,6 @@ export function useSuggestions(o: SuggestionsOptions) {
   }, [onEngine, run, contextRef, dismissedRef]);
 
   // The engine starts once an editor is on the page: the first one is editable first (engine-client.ts, issue 16).
-  const anyEditor = o.sectionKeys.length > 0;
   useEffect(() => {
     if (!anyEditor) return;
     editorsOn.current = true;

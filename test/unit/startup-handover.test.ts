@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../renderer/api';
+import { dropBootCalls, takeBoot } from '../../renderer/app/boot-calls';
+import { afterFirstKeys } from '../../renderer/features/minutes/firstKeys';
+import { callKey, launchToken, type BootCalls } from '../../renderer/transport';
+
+/** Issue 16: what boot.js starts is handed to the app once, as the app's own call would answer; the rest waits for a key. */
+const holder = window as unknown as { __tfsBoot?: BootCalls };
+
+afterEach(() => {
+  dropBootCalls();
+  vi.useRealTimers();
+  window.location.hash = '';
+  sessionStorage.clear();
+});
+
+describe('calls started by boot.js', () => {
+  it('are taken once, by name and input, as values or ApiErrors; then the app asks itself', async () => {
+    holder.__tfsBoot = {
+      [callKey('settings.get', {})]: Promise.resolve({ ok: true, value: { theme: 'dark' } }),
+      [callKey('minutes.section', { meetingId: 'm1', sectionKey: 'opening' })]: Promise.resolve({ ok: false, error: { code: 'not_found', message: 'No such meeting.' } }),
+    };
+    expect(await takeBoot('settings.get', {})).toEqual({ theme: 'dark' });
+    expect(takeBoot('settings.get', {})).toBeUndefined();
+    // Another input is another call.
+    expect(takeBoot('minutes.section', { meetingId: 'm2', sectionKey: 'opening' })).toBeUndefined();
+    const failed = takeBoot('minutes.section', { meetingId: 'm1', sectionKey: 'opening' });
+    await expect(failed).rejects.toBeInstanceOf(ApiError);
+    await expect(failed).rejects.toThrow('No such meeting.');
+  });
+
+  it('not taken while the app starts: dropped', () => {
+    holder.__tfsBoot = { [callKey('body.get', {})]: Promise.resolve({ ok: true, value: {} }) };
+    dropBootCalls();
+    expect(takeBoot('body.get', {})).toBeUndefined();
+    expect(holder.__tfsBoot).toBeUndefined();
+  });
+
+  it('boot.js reads the launch token from the URL the host printed, else the one kept for this tab', () => {
+    sessionStorage.setItem('tfs-token', 'kept-token-0123456789');
+    expect(launchToken()).toBe('kept-token-0123456789');
+    window.location.hash = '#token=fresh-token-0123456789&meeting=abc';
+    expect(launchToken()).toBe('fresh-token-0123456789');
+  });
+});
+
+describe('the minutes page waits for the first key before loading the other sections', () => {
+  it('resolves after the first key has been handled, not before', async () => {
+    let done = false;
+    const p = afterFirstKeys(60_000, {}).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+    expect(done).toBe(false);
+    await p;
+    expect(done).toBe(true);
+  });
+
+  it('resolves after the quiet time when no key comes, or at once when woken (a section was asked for)', async () => {
+    vi.useFakeTimers();
+    let quiet = false;
+    void afterFirstKeys(1000, {}).then(() => (quiet = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(quiet).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(quiet).toBe(true);
+
+    const signal: { wake?: () => void } = {};
+    let woken = false;
+    void afterFirstKeys(60_000, signal).then(() => (woken = true));
+    signal.wake?.();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(woken).toBe(true);
+    expect(signal.wake).toBeUndefined();
+  });
+});
