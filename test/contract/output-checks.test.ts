@@ -71,6 +71,23 @@ describe('output checks (tests and development: every output parsed; production:
     expect(cheapOutputCheck(z.array(S), [])).toBeNull();
   });
 
+  it('the cheap check refuses a non-object for an object schema with no required key, and a missing answer for any other schema', () => {
+    const AllOptional = z.object({ a: z.string().optional() });
+    for (const bad of ['x', 1, null, [], undefined]) expect(cheapOutputCheck(AllOptional, bad)).toBe('not an object');
+    expect(cheapOutputCheck(AllOptional, {})).toBeNull();
+    expect(cheapOutputCheck(z.string(), 'x')).toBeNull();
+    expect(cheapOutputCheck(z.string(), undefined)).toBe('no answer');
+    expect(cheapOutputCheck(z.union([z.string(), z.number()]), 0)).toBeNull();
+  });
+
+  it('a broken answer is logged with the call it came from', async () => {
+    const logged: string[] = [];
+    const handlers = new Proxy({} as Handlers, { get: () => () => null });
+    const r = await createDispatcher(handlers, { error: (m) => logged.push(m) }, 'production')('minutes.section', { meetingId: 'm1', sectionKey: 'opening' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toEqual(['Output of minutes.section broke its contract']);
+  });
+
   it('hosts use production checks unless told otherwise', () => {
     expect(outputChecksFromEnv({})).toBe('production');
     expect(outputChecksFromEnv({ NODE_ENV: 'production' })).toBe('production');
