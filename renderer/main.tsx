@@ -7,10 +7,12 @@ import { parseRoute } from './app/router';
 import './styles.css';
 
 takeLaunchParams();
-// The first page's calls start now, while React renders the shell (app/early-calls.ts).
-startEarlyCalls(parseRoute(window.location.hash));
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first page's calls start now (or were started by boot.js); the first render comes once their answers have (a
+// few ms, at most app/early-calls.ts FIRST_RENDER_WAIT_MS), so it shows the page with its data in one paint.
+void startEarlyCalls(parseRoute(window.location.hash)).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -5,8 +5,8 @@ import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
-import { loadBody } from './body';
-import { dropEarlyListCalls } from './early-calls';
+import { bodyNow, loadBody } from './body';
+import { dropEarlyAnswers, dropEarlyListCalls } from './early-calls';
 import { loadMinutesChunk, minutesModule, type MinutesPageType } from './minutes-chunk';
 import { href, useRoute } from './router';
 
@@ -63,12 +63,15 @@ function FocusHeading({ navigated }: { navigated: { current: boolean } }) {
 
 export function App() {
   const route = useRoute();
-  const [body, setBody] = useState<Body | null>(null);
+  // Answers that came before the app's code ran are in the first render (boot.js, app/early-calls.ts).
+  const [body, setBody] = useState<Body | null>(() => bodyNow() ?? null);
   const startup = useStartupBackupStatus();
   const damaged = startup.value?.damaged ? startup.value : null;
   // Until the start-up check answers, nothing that reads the data is shown (in recovery mode it could not).
   const checked = startup.value !== undefined || startup.error !== null;
   useEffect(() => {
+    // The first render is on the page: the early answers were for it only (a later mount asks anew).
+    dropEarlyAnswers();
     loadBody().then(setBody, () => setBody(null));
   }, []);
 

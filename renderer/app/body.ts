@@ -7,4 +7,6 @@ import { sharedRead } from './shared-read';
 const body = sharedRead('body.get');
 
 export const loadBody = body.load;
+/** The body if its answer has come (a first render shows it at once), else undefined. */
+export const bodyNow = body.now;
 export const bodyChanged = body.known;

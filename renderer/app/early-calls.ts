@@ -24,19 +24,39 @@ import { loadSettings } from './settings';
 type EarlyCall = 'backup.status' | 'meetings.list';
 const LIST_CALLS: readonly EarlyCall[] = ['meetings.list'];
 const started = new Map<EarlyCall, Promise<unknown>>();
+/**
+ * The answers that have come before the app's first render (asked by boot.js while the app's code was arriving): the
+ * page that makes the call renders them in its first render (`earlyAnswer`) instead of a loading state, one render and
+ * one frame earlier. Kept only for the app's first render (`dropEarlyAnswers`).
+ */
+const answered = new Map<EarlyCall, unknown>();
 
 const call = (name: EarlyCall): Promise<unknown> => takeBoot(name, {}) ?? api.call(name, {});
 
 function start(name: EarlyCall): void {
   if (started.has(name)) return;
   const p = call(name);
+  // Its answer, the moment it comes: before React's first render when its bytes arrived while the app's code ran.
+  p.then((v) => started.get(name) === p && answered.set(name, v), () => undefined);
   // Whoever takes it reports its error; unused, it must not surface as an unhandled rejection.
   p.catch(() => undefined);
   started.set(name, p);
 }
 
-/** main.tsx, before the first render: the calls the first page makes. */
-export function startEarlyCalls(route: Route): void {
+/**
+ * How long the first render waits, at most, for the answers of the calls started early. Asked by boot.js while the
+ * app's code arrived, they have usually come by the time it has run (a few ms): then the first render shows the page
+ * with its data — the list, the body's name, the theme — in one paint, where it used to show "Opening the data…"
+ * and render twice more, a frame each, as the answers came. A slow answer delays the first paint by this much at
+ * most; the page then renders as before.
+ */
+const FIRST_RENDER_WAIT_MS = 60;
+
+/**
+ * main.tsx, before the first render: the calls the first page makes. Resolves when their answers have come, or after
+ * FIRST_RENDER_WAIT_MS (never rejects): the moment for the first render.
+ */
+export function startEarlyCalls(route: Route): Promise<void> {
   // The minutes page opened directly (a link, a reload): its code (~0.5 MB: Lexical and the rest) and its first calls
   // start now, while the entry chunk renders the shell, not after the shell's first render (App's effect would start
   // them ~60 ms later). The code is asked for first: the browser opens at most six connections to the host, and the
@@ -44,12 +64,13 @@ export function startEarlyCalls(route: Route): void {
   // the shell if not.
   if (route.name === 'minutes') void loadMinutesChunk().catch(() => undefined);
   start('backup.status');
-  void loadBody().catch(() => undefined);
-  // The shell applies the theme from them on every page (shared: app/settings.ts).
-  void loadSettings().catch(() => undefined);
+  const shared = [loadBody(), loadSettings()]; // the shell applies the theme from the settings on every page (app/settings.ts)
   if (route.name === 'meetings') for (const name of LIST_CALLS) start(name);
   if (route.name === 'minutes') prefetchMinutes(route.id);
   dropBootCalls();
+  // Errors are reported by whoever takes the answer; here only "has it come".
+  const all = Promise.allSettled([...started.values(), ...shared]).then(() => undefined);
+  return Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
 }
 
 /** The call started early if it is still there (taken once), else the same call made now. */
@@ -59,7 +80,25 @@ export function takeEarly<K extends EarlyCall>(name: K): Promise<CallOutput<K>> 
   return (p ?? call(name)) as Promise<CallOutput<K>>;
 }
 
+/**
+ * The answer of a call started early if it had come when the app's code ran, for the first render of the page that
+ * makes the call (its `useLoad` initial value); that page then does not ask again, and a later mount of it asks anew.
+ */
+export function earlyAnswer<K extends EarlyCall>(name: K): CallOutput<K> | undefined {
+  if (!answered.has(name)) return undefined;
+  started.delete(name);
+  return answered.get(name) as CallOutput<K>;
+}
+
+/** The shell, once its first render is on the page: the early answers were for that render only. */
+export function dropEarlyAnswers(): void {
+  answered.clear();
+}
+
 /** The shell: the first page is not the meetings list after all; what was asked for it is not used. */
 export function dropEarlyListCalls(): void {
-  for (const name of LIST_CALLS) started.delete(name);
+  for (const name of LIST_CALLS) {
+    started.delete(name);
+    answered.delete(name);
+  }
 }

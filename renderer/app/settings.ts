@@ -8,4 +8,6 @@ import { sharedRead } from './shared-read';
 const settings = sharedRead('settings.get');
 
 export const loadSettings = settings.load;
+/** The settings if their answer has come (a first render shows them at once), else undefined. */
+export const settingsNow = settings.now;
 export const settingsKnown = settings.known;

@@ -12,17 +12,33 @@ type SharedCall = 'settings.get' | 'body.get';
  */
 export function sharedRead<K extends SharedCall & CallName>(name: K) {
   let current: Promise<CallOutput<K>> | null = null;
+  /**
+   * The answer once it has come: what a render can show at once (`now`) — the app's first render, when the answer's
+   * bytes arrived while the app's code ran (boot.js asked for it).
+   */
+  let answer: { value: CallOutput<K> } | null = null;
   const input = {} as CallInput<K>; // both shared calls take an empty input
+  const known = (value: CallOutput<K>): void => {
+    answer = { value };
+    current = Promise.resolve(value);
+  };
   return {
     load: (): Promise<CallOutput<K>> => {
-      current ??= (takeBoot(name, input) ?? api.call(name, input)).catch((e: unknown) => {
-        current = null;
-        throw e;
-      });
-      return current;
+      if (current) return current;
+      const asked = (takeBoot(name, input) ?? api.call(name, input)).then(
+        (value) => {
+          if (current === asked) answer = { value };
+          return value;
+        },
+        (e: unknown) => {
+          if (current === asked) current = null;
+          throw e;
+        },
+      );
+      current = asked;
+      return asked;
     },
-    known: (value: CallOutput<K>): void => {
-      current = Promise.resolve(value);
-    },
+    now: (): CallOutput<K> | undefined => answer?.value,
+    known,
   };
 }

@@ -39,10 +39,17 @@ export function Field({ label, hint, children, wide }: { label: string; hint?: s
 }
 
 /** Loads once (and again on `reload()`), keeping the last good value while reloading. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [value, setValue] = useState<T | undefined>(undefined);
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], initial?: () => T | undefined) {
+  // `initial`: a value already at hand for the first render (an answer that came before the app's code ran, issue 16):
+  // shown at once, and not asked for again on mount; a later change of `deps` (or `reload`) asks as usual.
+  const [first] = useState(() => {
+    const v = initial?.();
+    return v === undefined ? null : { v };
+  });
+  const [value, setValue] = useState<T | undefined>(first?.v);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(first === null);
+  const skipFirstLoad = useRef(first !== null);
   const seq = useRef(0);
   const reload = useCallback(async () => {
     const n = ++seq.current;
@@ -61,6 +68,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- useLoad takes its caller's dependency list, as useEffect does
   }, deps);
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     void reload();
   }, [reload]);
   return { value, setValue, error, loading, reload };

@@ -75,3 +75,45 @@ describe('the minutes page waits for the first key before loading the other sect
     expect(signal.wake).toBeUndefined();
   });
 });
+
+describe('answers that came before the first render', () => {
+  it('are rendered in the first render (once), and the first render waits for them', async () => {
+    const { startEarlyCalls, earlyAnswer, dropEarlyAnswers, takeEarly } = await import('../../renderer/app/early-calls');
+    const list = [{ id: 'm1', title: 'Plenary' }];
+    holder.__tfsBoot = {
+      [callKey('backup.status', {})]: Promise.resolve({ ok: true, value: { backups: [], damaged: null } }),
+      [callKey('meetings.list', {})]: Promise.resolve({ ok: true, value: list }),
+      [callKey('body.get', {})]: Promise.resolve({ ok: true, value: { name: 'Taskforce' } }),
+      [callKey('settings.get', {})]: Promise.resolve({ ok: true, value: { theme: 'dark' } }),
+    };
+    await startEarlyCalls({ name: 'meetings' });
+    const { bodyNow } = await import('../../renderer/app/body');
+    const { settingsNow } = await import('../../renderer/app/settings');
+    expect(bodyNow()).toEqual({ name: 'Taskforce' });
+    expect(settingsNow()).toEqual({ theme: 'dark' });
+    expect(earlyAnswer('meetings.list')).toEqual(list);
+    // The page that rendered it does not ask again; after the first render the answers are gone: a later mount asks.
+    dropEarlyAnswers();
+    expect(earlyAnswer('meetings.list')).toBeUndefined();
+    expect(earlyAnswer('backup.status')).toEqual(undefined);
+    await expect(takeEarly('backup.status')).resolves.toEqual({ backups: [], damaged: null });
+  });
+
+  it('an answer that does not come holds the first render back 60 ms at most; an error is not an early answer', async () => {
+    vi.useFakeTimers();
+    const { startEarlyCalls, earlyAnswer, dropEarlyAnswers } = await import('../../renderer/app/early-calls');
+    dropEarlyAnswers();
+    holder.__tfsBoot = {
+      [callKey('backup.status', {})]: new Promise(() => undefined),
+      [callKey('meetings.list', {})]: Promise.resolve({ ok: false, error: { code: 'storage', message: 'Disk full.' } }),
+    };
+    let rendered = false;
+    void startEarlyCalls({ name: 'meetings' }).then(() => (rendered = true));
+    await vi.advanceTimersByTimeAsync(59);
+    expect(rendered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rendered).toBe(true);
+    expect(earlyAnswer('backup.status')).toBeUndefined();
+    expect(earlyAnswer('meetings.list')).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BackupInfo, BackupStatus, SavedBackup } from '../../../shared/contract/backup';
 import { api, chooseBackupFile } from '../../api';
-import { takeEarly } from '../../app/early-calls';
+import { earlyAnswer, takeEarly } from '../../app/early-calls';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 
@@ -226,5 +226,5 @@ export function RecoveryScreen({ status }: { status: BackupStatus }) {
 /** The start-up check the app shell makes: null until known; `damaged` set means recovery mode. */
 export function useStartupBackupStatus() {
   // Started by main.tsx before the first render (app/early-calls.ts); a reload asks again.
-  return useLoad(() => takeEarly('backup.status'), []);
+  return useLoad(() => takeEarly('backup.status'), [], () => earlyAnswer('backup.status'));
 }

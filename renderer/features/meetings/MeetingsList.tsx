@@ -4,8 +4,8 @@ import type { MeetingSummary } from '../../../shared/domain/meeting';
 import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../../../shared/domain/meeting-labels';
 import { formatDuration, formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
-import { takeEarly } from '../../app/early-calls';
-import { loadSettings } from '../../app/settings';
+import { earlyAnswer, takeEarly } from '../../app/early-calls';
+import { loadSettings, settingsNow } from '../../app/settings';
 import { href, navigate } from '../../app/router';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
@@ -18,9 +18,10 @@ function nowLocal(): string {
 
 export function MeetingsList() {
   // Started before the first render when the list is the first page (app/early-calls.ts); else asked now.
-  const list = useLoad(() => takeEarly('meetings.list'), []);
+  // Its answer is shown in the first render when it came before the app's code ran.
+  const list = useLoad(() => takeEarly('meetings.list'), [], () => earlyAnswer('meetings.list'));
   // A new meeting starts with the redaction marker chosen in Settings.
-  const settings = useLoad(loadSettings, []);
+  const settings = useLoad(loadSettings, [], settingsNow);
   const [creating, setCreating] = useState(false);
   const create = useAction();
   const example = useAction();

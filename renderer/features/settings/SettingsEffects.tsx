@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
-import { loadSettings, settingsKnown } from '../../app/settings';
+import { loadSettings, settingsKnown, settingsNow } from '../../app/settings';
 import { href } from '../../app/router';
 import { applyTheme } from './theme';
 import './settings.css';
@@ -16,7 +16,13 @@ export function settingsChanged(s: Settings): void {
 
 /** Mounted once: applies the theme, and says so when the settings file could not be read at start. */
 export function SettingsEffects() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  // Known in the first render when the answer came before the app's code ran: its theme is applied before the first
+  // paint (no flash of the other theme).
+  const [settings, setSettings] = useState<Settings | null>(() => settingsNow() ?? null);
+  useLayoutEffect(() => {
+    if (settings) applyTheme(settings.theme);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the first render's settings; later ones come through `on`
+  }, []);
   useEffect(() => {
     const on: Listener = (s) => {
       setSettings(s);
