@@ -3,7 +3,7 @@ import { api } from '../api';
 import { loadBody } from './body';
 import { dropBootCalls, takeBoot } from './boot-calls';
 import { loadMinutesChunk } from './minutes-chunk';
-import { prefetchMinutes } from '../features/minutes/prefetch';
+import { minutesStartSettled, prefetchMinutes } from '../features/minutes/prefetch';
 import type { Route } from './router';
 import { loadSettings } from './settings';
 
@@ -51,6 +51,7 @@ function start(name: EarlyCall): void {
  * most; the page then renders as before.
  */
 const FIRST_RENDER_WAIT_MS = 60;
+const MINUTES_FIRST_RENDER_WAIT_MS = 300;
 
 /**
  * main.tsx, before the first render: the calls the first page makes. Resolves when their answers have come, or after
@@ -62,15 +63,20 @@ export function startEarlyCalls(route: Route): Promise<void> {
   // them ~60 ms later). The code is asked for first: the browser opens at most six connections to the host, and the
   // code is what the page waits for longest. Shown, as before, only once the start-up check has answered; dropped by
   // the shell if not.
-  if (route.name === 'minutes') void loadMinutesChunk().catch(() => undefined);
+  const page: Array<Promise<unknown>> = [];
+  if (route.name === 'minutes') page.push(loadMinutesChunk());
   start('backup.status');
   const shared = [loadBody(), loadSettings()]; // the shell applies the theme from the settings on every page (app/settings.ts)
   if (route.name === 'meetings') for (const name of LIST_CALLS) start(name);
-  if (route.name === 'minutes') prefetchMinutes(route.id);
+  if (route.name === 'minutes') {
+    prefetchMinutes(route.id);
+    page.push(minutesStartSettled());
+  }
   dropBootCalls();
   // Errors are reported by whoever takes the answer; here only "has it come".
-  const all = Promise.allSettled([...started.values(), ...shared]).then(() => undefined);
-  return Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+  const all = Promise.allSettled([...started.values(), ...shared, ...page]).then(() => undefined);
+  const wait = route.name === 'minutes' ? MINUTES_FIRST_RENDER_WAIT_MS : FIRST_RENDER_WAIT_MS;
+  return Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, wait))]);
 }
 
 /** The call started early if it is still there (taken once), else the same call made now. */

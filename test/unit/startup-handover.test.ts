@@ -117,3 +117,27 @@ describe('answers that came before the first render', () => {
     expect(earlyAnswer('meetings.list')).toBeUndefined();
   });
 });
+
+describe('the minutes page opened directly', () => {
+  it('its first answers, once come, are there for its first render (not taken), for that meeting only', async () => {
+    const { prefetchMinutes, minutesStartCame, minutesStartSettled, takeMinutesStart, dropMinutesPrefetch } = await import('../../renderer/features/minutes/prefetch');
+    const section = { key: 'opening', content: { root: { type: 'root', children: [] } }, rev: 3, updatedAt: '2026-01-30T10:00:00Z' };
+    holder.__tfsBoot = {
+      [callKey('minutes.outline', { meetingId: 'm1' })]: Promise.resolve({ ok: true, value: { sections: [{ key: 'opening' }] } }),
+      [callKey('meetings.get', { id: 'm1' })]: Promise.resolve({ ok: true, value: { meeting: { id: 'm1' }, agenda: [] } }),
+      [callKey('members.list', {})]: Promise.resolve({ ok: true, value: [] }),
+      [callKey('minutes.section', { meetingId: 'm1', sectionKey: 'opening' })]: Promise.resolve({ ok: true, value: section }),
+    };
+    prefetchMinutes('m1');
+    expect(minutesStartCame('m1')).toBeNull(); // not come yet
+    await minutesStartSettled();
+    const came = minutesStartCame('m1');
+    expect(came?.first).toEqual({ key: 'opening', section });
+    expect(came?.page[1]).toEqual({ sections: [{ key: 'opening' }] });
+    expect(minutesStartCame('m2')).toBeNull();
+    // The page's effect takes the very start its first render showed.
+    expect(takeMinutesStart('m1')).toBe(came?.start);
+    expect(minutesStartCame('m1')).toBeNull();
+    dropMinutesPrefetch();
+  });
+});

@@ -3,12 +3,12 @@ import type { MeetingDetail } from '../../../shared/contract/core';
 import type { MinutesOutline } from '../../../shared/contract/minutes';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
-import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
+import type { LiveState, MinutesInfo, Section } from '../../../shared/domain/minutes';
 import { api } from '../../api';
-import { loadBody } from '../../app/body';
+import { bodyNow, loadBody } from '../../app/body';
 import { afterFirstKeys } from './firstKeys';
 import { canPack, pack, unpack } from './packed';
-import { takeMinutesStart } from './prefetch';
+import { minutesStartCame, takeMinutesStart } from './prefetch';
 import type { ReportError } from '../../ui/errors';
 import { useLatest } from '../../ui/useLatest';
 
@@ -37,13 +37,20 @@ export const REST_AFTER_MS = 1000;
  * no content. Refs mirror the state for callbacks that must not re-create on every change (autosave, shortcuts).
  */
 export function useMinutesData(id: string, report: ReportError) {
-  const [detail, setDetail] = useState<MeetingDetail | null>(null);
-  const [state, setState] = useState<MinutesOutline | null>(null);
-  const [members, setMembers] = useState<Organisation[]>([]);
-  const [bodyName, setBodyName] = useState('');
+  // Opened directly (a link, a reload), the page's first answers have usually come before its first render (boot.js
+  // asked for them while the app's code arrived): then that render shows the outline and mounts the first section's
+  // editor at once, instead of "Loading the minutes…" and two more renders, a frame each (issue 16).
+  const [early] = useState(() => {
+    const came = minutesStartCame(id);
+    return came && came.first.key === came.page[1].sections[0]?.key ? came : null;
+  });
+  const [detail, setDetail] = useState<MeetingDetail | null>(early?.page[0] ?? null);
+  const [state, setState] = useState<MinutesOutline | null>(() => (early ? withRevOf(early.page[1], early.first.key, early.first.section) : null));
+  const [members, setMembers] = useState<Organisation[]>(early?.page[2] ?? []);
+  const [bodyName, setBodyName] = useState(() => bodyNow()?.name ?? '');
   const [loadError, setLoadError] = useState<unknown>(null);
   /** Sections whose content has arrived (their editor may mount). */
-  const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set());
+  const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set(early ? [early.first.key] : []));
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
   /**
@@ -51,11 +58,12 @@ export function useMinutesData(id: string, report: ReportError) {
    * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
    */
   const [rest, setRest] = useState(false);
-  const contents = useRef(new Map<string, string>());
+  const contents = useRef<Map<string, string>>(null as unknown as Map<string, string>);
+  contents.current ??= new Map(early ? [[early.first.key, JSON.stringify(early.first.section.content)]] : []);
   /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
   const packed = useRef(new Map<string, Uint8Array>());
   /** Sections whose content is held as JSON text (or already in an editor): the only ones whose editor may mount. */
-  const [held, setHeld] = useState<ReadonlySet<string>>(() => new Set());
+  const [held, setHeld] = useState<ReadonlySet<string>>(() => new Set(early ? [early.first.key] : []));
   const unpacking = useRef(new Set<string>());
   const nearRef = useLatest(near);
   const stateRef = useLatest(state);
@@ -83,16 +91,22 @@ export function useMinutesData(id: string, report: ReportError) {
 
   useEffect(() => {
     let alive = true;
-    contents.current = new Map();
-    packed.current = new Map();
-    unpacking.current = new Set();
     const start = takeMinutesStart(id);
+    // The first render showed this start's answers: the outline and the first section are in place already.
+    const shown = early?.start === start ? early : null;
+    if (!shown) {
+      contents.current = new Map();
+      packed.current = new Map();
+      unpacking.current = new Set();
+    }
     start.page.then(
       ([d, m, orgs]) => {
         if (!alive) return;
-        setDetail(d);
-        setState(m);
-        setMembers(orgs);
+        if (!shown) {
+          setDetail(d);
+          setState(m);
+          setMembers(orgs);
+        }
         void loadSections(m);
       },
       (e) => alive && setLoadError(e),
@@ -105,7 +119,8 @@ export function useMinutesData(id: string, report: ReportError) {
       while (alive && done.size < keys.length) {
         const key = keys.find((k) => !done.has(k) && nearRef.current.has(k)) ?? keys.find((k) => !done.has(k))!;
         done.add(key);
-        try {
+        // The first section, already shown by the first render: nothing to load or set again.
+        if (!(shown && done.size === 1 && key === shown.first.key)) try {
           const pre = done.size === 1 ? await start.first.catch(() => null) : null;
           const s = pre?.key === key ? pre.section : await api.call('minutes.section', { meetingId: id, sectionKey: key });
           if (!alive) return;
@@ -121,7 +136,7 @@ export function useMinutesData(id: string, report: ReportError) {
             setHeld((h) => new Set(h).add(key));
           }
           // The rev the editor starts from is the one of the content it holds.
-          setState((st) => (st ? { ...st, sections: st.sections.map((x) => (x.key === key && x.rev !== s.rev ? { ...x, rev: s.rev, updatedAt: s.updatedAt } : x)) } : st));
+          setState((st) => (st ? withRevOf(st, key, s) : st));
           setReady((r) => new Set(r).add(key));
         } catch (e) {
           // Fail closed: that section stays unopened (nothing can be typed into it) and the officer is told.
@@ -142,7 +157,8 @@ export function useMinutesData(id: string, report: ReportError) {
     return () => {
       alive = false;
     };
-  }, [id, nearRef, reportRef]);
+    // `early` is the first render's (a constant of this mount).
+  }, [id, nearRef, reportRef, early]);
 
   /** Unpacks sections held packed (their editor may then mount); all of them when `keys` is omitted (the preview). */
   const unpackSections = useCallback(
@@ -215,6 +231,11 @@ export function useMinutesData(id: string, report: ReportError) {
     bringNear,
     rest,
   };
+}
+
+/** The outline with the section's rev and time set to those of the content its editor starts from. */
+function withRevOf(outline: MinutesOutline, key: string, section: Pick<Section, 'rev' | 'updatedAt'>): MinutesOutline {
+  return { ...outline, sections: outline.sections.map((x) => (x.key === key && x.rev !== section.rev ? { ...x, rev: section.rev, updatedAt: section.updatedAt } : x)) };
 }
 
 function upsert<T extends { id: string }>(list: T[], item: T): T[] {
