@@ -46,14 +46,34 @@ describe('calls started by boot.js', () => {
 });
 
 describe('the minutes page waits for the first key before loading the other sections', () => {
-  it('resolves after the first key has been handled, not before', async () => {
+  it('resolves once the officer pauses after the first keys, not before', async () => {
     let done = false;
-    const p = afterFirstKeys(60_000, {}).then(() => (done = true));
+    const p = afterFirstKeys(60_000, {}, 50).then(() => (done = true));
     await new Promise((r) => setTimeout(r, 20));
     expect(done).toBe(false);
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+    const key = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+    key();
     expect(done).toBe(false);
+    // Keys 30 ms apart: no pause of 50 ms yet.
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      expect(done).toBe(false);
+      key();
+    }
     await p;
+    expect(done).toBe(true);
+  });
+
+  it('someone typing on without a pause gets the rest of the page at most maxMs after the first key', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    void afterFirstKeys(60_000, {}, 500, 3000).then(() => (done = true));
+    for (let t = 0; t < 2900; t += 100) {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
     expect(done).toBe(true);
   });
 

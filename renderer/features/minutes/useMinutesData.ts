@@ -19,8 +19,8 @@ import { useLatest } from '../../ui/useLatest';
 export const SMALL_MEETING_CHARS = 150_000;
 
 /**
- * After the first section has loaded, the others wait for the officer's first key, at most this long (firstKeys.ts), or
- * until a section not there yet is asked for (a jump, a scroll in a long meeting).
+ * After the first section has loaded, the others wait for the officer's first keys and a pause in them (firstKeys.ts),
+ * or this long when no key comes, or until a section not there yet is asked for (a jump, a scroll in a long meeting).
  */
 export const REST_AFTER_MS = 1000;
 
@@ -54,7 +54,7 @@ export function useMinutesData(id: string, report: ReportError) {
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
   /**
-   * The rest of the page may start its work: the first section has loaded and the officer's first key has landed (or
+   * The rest of the page may start its work: the first section has loaded and the officer has paused after the first keys (or
    * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
    */
   const [rest, setRest] = useState(false);
@@ -143,7 +143,7 @@ export function useMinutesData(id: string, report: ReportError) {
           if (alive) reportRef.current('Loading the minutes of a section (reload the page to try again)', e);
         }
         // Let the page render, and a jump or a scroll that happened meanwhile choose the next section. After the first
-        // section, the others wait for the officer's first key into it (or REST_AFTER_MS): loading and mounting an
+        // section, the others wait for the officer's first keys into it and a pause (or REST_AFTER_MS): loading and mounting an
         // editor is a long task on the page's thread, and the first click and keys come before them (issue 16). Then
         // one at a time, each in an idle moment.
         if (done.size === 1 && done.size < keys.length) {
