@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes';
 import { meetingMinutes } from '../../../shared/domain/meeting';
 import { formatLongDate } from '../../../shared/format/dates';
@@ -242,7 +242,9 @@ export function MinutesPage({ id }: { id: string }) {
             suggestions.schedule(key);
           }}
           onFocusSection={(key) => {
-            if (live.currentSection !== key && !(live.startedAt && !live.endedAt)) data.setCurrentLocally(key);
+            // Not urgent (issue 16): marking the section current re-renders the page, after the click's own focus
+            // and caret have been painted, not before.
+            if (live.currentSection !== key && !(live.startedAt && !live.endedAt)) startTransition(() => data.setCurrentLocally(key));
           }}
           onHistory={setHistory}
           callbacks={(key) => ({

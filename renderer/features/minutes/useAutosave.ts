@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
@@ -46,7 +46,9 @@ export function useAutosave(o: {
             latest.current.flagsSaved(ack.flags);
             return ack;
           },
-          onStatus: (s) => setStatuses((old) => ({ ...old, [key]: s })),
+          // Not urgent (issue 16): the first key after a save turns "Saved" into "Unsaved", and that re-render of the
+          // page must not hold back the key's own paint; shown a frame later, interruptible by the next key.
+          onStatus: (s) => startTransition(() => setStatuses((old) => ({ ...old, [key]: s }))),
         });
         autosaves.current.set(key, a);
       }
