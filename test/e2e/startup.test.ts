@@ -98,6 +98,37 @@ describe('start-up: the meetings list loads only what it runs', () => {
       page.off('worker', onWorker);
     }
   });
+
+  it('opened directly: the first editor is there with the page, and does not move once shown (nothing appears above it later)', async () => {
+    let meetings = (await apiCall(host, 'meetings.list', {})).json.value as Array<{ id: string }>;
+    if (meetings.length === 0) meetings = [((await apiCall(host, 'example.load', {})).json.value as { meeting: { id: string } }).meeting];
+    // The officer's name is not known yet: the prompt for it stands above the sections, from the first paint on.
+    const settings = (await apiCall(host, 'settings.get', {})).json.value as { officerName?: string };
+    expect(settings.officerName ?? '').toBe('');
+    const context = page.context();
+    const probe = await context.newPage();
+    try {
+      // Every frame from the first one: where the opening's editor is (its top), and whether the prompt is shown.
+      await probe.addInitScript((token) => {
+        sessionStorage.setItem('tfs-token', token); // this tab's launch token (openApp's tab got it from the launch URL)
+        const frames: Array<[number, boolean]> = [];
+        (window as unknown as { frames_: typeof frames }).frames_ = frames;
+        const tick = () => {
+          const el = document.querySelector('[data-section-key="opening"] [contenteditable="true"]');
+          if (el) frames.push([Math.round(el.getBoundingClientRect().top), document.querySelector('form.officer-prompt') !== null]);
+          if (frames.length < 30) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }, host.token);
+      await probe.goto(`${host.origin}/#/meetings/${meetings[0]!.id}/minutes`);
+      await expect.poll(() => probe.evaluate(() => (window as unknown as { frames_: unknown[] }).frames_.length), { timeout: 20_000 }).toBe(30);
+      const frames = await probe.evaluate(() => (window as unknown as { frames_: Array<[number, boolean]> }).frames_);
+      expect(frames[0]![1]).toBe(true); // the prompt is in the first frame that shows the editor
+      expect(new Set(frames.map(([top]) => top)).size).toBe(1); // and the editor never moved
+    } finally {
+      await probe.close();
+    }
+  });
 });
 
 /**

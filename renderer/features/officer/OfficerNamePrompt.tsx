@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../../api';
-import { loadSettings, settingsKnown } from '../../app/settings';
+import { loadSettings, settingsKnown, settingsNow } from '../../app/settings';
 import type { ReportError } from '../../ui/errors';
 
 /**
@@ -8,7 +8,12 @@ import type { ReportError } from '../../ui/errors';
  * set (the redaction record says who flagged what), instead of the computer's account. "Not now" is remembered too.
  */
 export function OfficerNamePrompt({ report }: { report: ReportError }) {
-  const [show, setShow] = useState(false);
+  // Known in the first render when the settings' answer has come (app/settings.ts): the prompt is there from the
+  // first paint, and the editor below it does not move down under the officer's pointer a frame later.
+  const [show, setShow] = useState(() => {
+    const s = settingsNow();
+    return s ? !s.officerName && !s.officerNameAsked : false;
+  });
   const [name, setName] = useState('');
   const id = useId();
   useEffect(() => {
