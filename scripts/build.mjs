@@ -7,7 +7,8 @@
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
 //   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
 //   dist/electron/settings-conf.cjs     conf for the browser host's settings, required by start on the first settings use
-// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external.
+// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external
+// (start-app.cjs bundles better-sqlite3's JavaScript and loads only its compiled addon from the package).
 import { build as esbuild } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -140,7 +141,12 @@ if (only !== 'renderer') {
         platform: 'node',
         format: 'cjs',
         target: 'node20',
-        external: ['electron', 'better-sqlite3-multiple-ciphers'],
+        // start-app.cjs (the browser host, never run by Electron nor packaged) carries better-sqlite3's JavaScript: required
+        // from node_modules it was a dozen files resolved, read and compiled at every start (~8 ms, issue 16); bundled it
+        // is in the code cache. Its compiled addon is still loaded from the package (electron/backend/db/native.ts gives
+        // its path, so the bundled copy never calls `bindings`). The other bundles leave the package external: Electron
+        // packaging ships it, rebuilt for Electron.
+        external: out.endsWith('start-app.cjs') ? ['electron', 'bindings'] : ['electron', 'better-sqlite3-multiple-ciphers'],
         plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start-app.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : out.endsWith('start.cjs') ? [] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
