@@ -11,6 +11,7 @@
 // (start-app.cjs bundles better-sqlite3's JavaScript and loads only its compiled addon from the package).
 import { build as esbuild } from 'esbuild';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
@@ -132,6 +133,7 @@ if (only !== 'renderer') {
       }));
     },
   };
+  const freshSchema = await freshSchemaScript();
   await Promise.all(
     entries.map(([src, out]) =>
       esbuild({
@@ -147,6 +149,9 @@ if (only !== 'renderer') {
         // its path, so the bundled copy never calls `bindings`). The other bundles leave the package external: Electron
         // packaging ships it, rebuilt for Electron.
         external: out.endsWith('start-app.cjs') ? ['electron', 'bindings'] : ['electron', 'better-sqlite3-multiple-ciphers'],
+        // What the migrations make of an empty database, as one script: the browser host makes a new data file from it
+        // (electron/backend/db/fresh-schema.ts). main.cjs runs the migrations.
+        define: out.endsWith('start-app.cjs') ? { __TFS_FRESH_SCHEMA__: JSON.stringify(freshSchema) } : {},
         plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start-app.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : out.endsWith('start.cjs') ? [] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
@@ -158,6 +163,33 @@ if (only !== 'renderer') {
   );
 }
 if (only !== 'renderer') await writeCodeCache();
+
+/**
+ * Runs the migrations on an empty in-memory database (electron/backend/db/fresh-schema.ts, bundled for this and removed)
+ * and returns the script of the result: { version, sql }. The bundle is written in dist/electron so that it finds
+ * better-sqlite3 in the project's node_modules.
+ */
+async function freshSchemaScript() {
+  const tmp = path.join(root, 'dist/electron', `.fresh-schema-${process.pid}.cjs`);
+  await esbuild({
+    entryPoints: [path.join(root, 'electron/backend/db/fresh-schema.ts')],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3-multiple-ciphers'],
+    logLevel: 'warning',
+  });
+  try {
+    const { freshSchemaOf } = createRequire(import.meta.url)(tmp);
+    const fresh = freshSchemaOf();
+    if (!Number.isInteger(fresh.version) || fresh.version < 1 || typeof fresh.sql !== 'string' || fresh.sql.length === 0) throw new Error('build: the fresh schema script is empty');
+    return fresh;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
 
 /**
  * V8's code cache for start-app.cjs (electron/start-loader.ts uses it): the browser host started once on a throwaway
