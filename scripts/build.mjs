@@ -166,8 +166,8 @@ if (only !== 'renderer') await writeCodeCache();
 
 /**
  * Runs the migrations on an empty in-memory database (electron/backend/db/fresh-schema.ts, bundled for this and removed)
- * and returns the script of the result: { version, sql }. The bundle is written in dist/electron so that it finds
- * better-sqlite3 in the project's node_modules.
+ * and returns the script of the result: { version, sql }, or null if that failed. The bundle is written in dist/electron
+ * so that it finds better-sqlite3 in the project's node_modules.
  */
 async function freshSchemaScript() {
   const tmp = path.join(root, 'dist/electron', `.fresh-schema-${process.pid}.cjs`);
@@ -184,8 +184,12 @@ async function freshSchemaScript() {
   try {
     const { freshSchemaOf } = createRequire(import.meta.url)(tmp);
     const fresh = freshSchemaOf();
-    if (!Number.isInteger(fresh.version) || fresh.version < 1 || typeof fresh.sql !== 'string' || fresh.sql.length === 0) throw new Error('build: the fresh schema script is empty');
+    if (!Number.isInteger(fresh.version) || fresh.version < 1 || typeof fresh.sql !== 'string' || fresh.sql.length === 0) throw new Error('the script is empty');
     return fresh;
+  } catch (err) {
+    // Like the code cache: without the script the browser host runs the migrations for a new data file, as main.cjs does.
+    console.warn(`build: no fresh-schema script for start-app.cjs (${err.message}); a new data file will be made by the migrations`);
+    return null;
   } finally {
     fs.rmSync(tmp, { force: true });
   }

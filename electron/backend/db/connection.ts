@@ -9,8 +9,8 @@ import { addonOption } from './native';
 
 export const DB_FILE_NAME = 'taskforce-secretariat.sqlite3';
 
-/** Written into start-app.cjs by `npm run build` (fresh-schema.ts); absent elsewhere (tests, main.cjs). */
-declare const __TFS_FRESH_SCHEMA__: FreshSchema | undefined;
+/** Written into start-app.cjs by `npm run build` (fresh-schema.ts; null if the build could not make it); absent elsewhere (tests, main.cjs). */
+declare const __TFS_FRESH_SCHEMA__: FreshSchema | null | undefined;
 const bundledFreshSchema = (): FreshSchema | null => (typeof __TFS_FRESH_SCHEMA__ === 'undefined' ? null : __TFS_FRESH_SCHEMA__);
 
 export class DatabaseFromTheFutureError extends AppError {
