@@ -175,8 +175,17 @@ async function main() {
     console.error((err as Error).message);
     process.exit(64);
   }
+  const notInstalled =
+    'The Electron desktop runtime is not installed (its download was skipped or blocked), so the app is served to your browser instead; to get the desktop window, run `node node_modules/electron/install.js` where downloads are allowed.';
+  if (args.browser) {
+    // The browser host was asked for: whether Electron is there only decides the note below, so it is looked up once
+    // the host answers, not before (resolving and reading the electron package is ~1 ms of the start; issue 16).
+    await runBrowserHost(args);
+    if (!electronBinary()) console.log(notInstalled);
+    return;
+  }
   const bin = electronBinary();
-  if (bin && !args.browser) {
+  if (bin) {
     const main = path.join(__dirname, 'main.cjs');
     // Required here, not at the top: the browser host never spawns (child_process is ~5 ms of its start, issue 16).
     const { spawn } = await import('node:child_process');
@@ -184,10 +193,7 @@ async function main() {
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  if (!bin)
-    console.log(
-      'The Electron desktop runtime is not installed (its download was skipped or blocked), so the app is served to your browser instead; to get the desktop window, run `node node_modules/electron/install.js` where downloads are allowed.',
-    );
+  console.log(notInstalled);
   await runBrowserHost(args);
 }
 

@@ -7,9 +7,11 @@
 //   dist/electron/preload.cjs sandboxed preload               (from electron/hosts/electron-preload.ts)
 //   dist/electron/export-documents.cjs  DOCX builders + redaction check, required by main/start when an export starts
 //   dist/electron/settings-conf.cjs     conf for the browser host's settings, required by start on the first settings use
-// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external.
+// Main-side bundles are CommonJS for Node 20 / Electron; 'electron' and the native better-sqlite3-multiple-ciphers stay external
+// (start-app.cjs bundles better-sqlite3's JavaScript and loads only its compiled addon from the package).
 import { build as esbuild } from 'esbuild';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
@@ -131,6 +133,7 @@ if (only !== 'renderer') {
       }));
     },
   };
+  const freshSchema = await freshSchemaScript();
   await Promise.all(
     entries.map(([src, out]) =>
       esbuild({
@@ -140,7 +143,15 @@ if (only !== 'renderer') {
         platform: 'node',
         format: 'cjs',
         target: 'node20',
-        external: ['electron', 'better-sqlite3-multiple-ciphers'],
+        // start-app.cjs (the browser host, never run by Electron nor packaged) carries better-sqlite3's JavaScript: required
+        // from node_modules it was a dozen files resolved, read and compiled at every start (~8 ms, issue 16); bundled it
+        // is in the code cache. Its compiled addon is still loaded from the package (electron/backend/db/native.ts gives
+        // its path, so the bundled copy never calls `bindings`). The other bundles leave the package external: Electron
+        // packaging ships it, rebuilt for Electron.
+        external: out.endsWith('start-app.cjs') ? ['electron', 'bindings'] : ['electron', 'better-sqlite3-multiple-ciphers'],
+        // What the migrations make of an empty database, as one script: the browser host makes a new data file from it
+        // (electron/backend/db/fresh-schema.ts). main.cjs runs the migrations.
+        define: out.endsWith('start-app.cjs') ? { __TFS_FRESH_SCHEMA__: JSON.stringify(freshSchema) } : {},
         plugins: /(export-documents|settings-conf)\.cjs$/.test(out) ? [zodEnglishOnly] : out.endsWith('start-app.cjs') ? [zodEnglishOnly, lazyExports, lazyConf] : out.endsWith('start.cjs') ? [] : [zodEnglishOnly, lazyExports],
         sourcemap: 'linked',
         // Minified: Node and Electron compile every byte of these at start-up (issue 16). Source maps stay beside them.
@@ -152,6 +163,37 @@ if (only !== 'renderer') {
   );
 }
 if (only !== 'renderer') await writeCodeCache();
+
+/**
+ * Runs the migrations on an empty in-memory database (electron/backend/db/fresh-schema.ts, bundled for this and removed)
+ * and returns the script of the result: { version, sql }, or null if that failed. The bundle is written in dist/electron
+ * so that it finds better-sqlite3 in the project's node_modules.
+ */
+async function freshSchemaScript() {
+  const tmp = path.join(root, 'dist/electron', `.fresh-schema-${process.pid}.cjs`);
+  await esbuild({
+    entryPoints: [path.join(root, 'electron/backend/db/fresh-schema.ts')],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3-multiple-ciphers'],
+    logLevel: 'warning',
+  });
+  try {
+    const { freshSchemaOf } = createRequire(import.meta.url)(tmp);
+    const fresh = freshSchemaOf();
+    if (!Number.isInteger(fresh.version) || fresh.version < 1 || typeof fresh.sql !== 'string' || fresh.sql.length === 0) throw new Error('the script is empty');
+    return fresh;
+  } catch (err) {
+    // Like the code cache: without the script the browser host runs the migrations for a new data file, as main.cjs does.
+    console.warn(`build: no fresh-schema script for start-app.cjs (${err.message}); a new data file will be made by the migrations`);
+    return null;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
 
 /**
  * V8's code cache for start-app.cjs (electron/start-loader.ts uses it): the browser host started once on a throwaway

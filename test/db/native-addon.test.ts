@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { addonOption } from '../../electron/backend/db/native';
@@ -8,6 +9,9 @@ describe("better-sqlite3's addon, given by its path (issue 16)", () => {
     const opt = addonOption();
     expect(opt.nativeBinding).toMatch(/better-sqlite3-multiple-ciphers[\\/]build[\\/]Release[\\/]better_sqlite3\.node$/);
     expect(fs.existsSync(opt.nativeBinding!)).toBe(true);
+    // Found by walking up the node_modules folders by hand: the same file Node's resolver finds.
+    const resolved = path.join(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    expect(fs.realpathSync(opt.nativeBinding!)).toBe(fs.realpathSync(resolved));
     expect(addonOption()).toEqual(opt);
     const db = new BetterSqlite3(':memory:', opt);
     expect(db.prepare('SELECT 1 + 1 AS n').get()).toEqual({ n: 2 });

@@ -2,11 +2,16 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DataFileError, dropChecksum, FILE_MODE, inspectDataFile, narrowMode, preparePrivateFolder, sidecars, writeChecksum } from './data-file';
+import type { FreshSchema } from './fresh-schema';
 import { applyKey, encryptInPlace, type DataKey } from './key';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 import { addonOption } from './native';
 
 export const DB_FILE_NAME = 'taskforce-secretariat.sqlite3';
+
+/** Written into start-app.cjs by `npm run build` (fresh-schema.ts; null if the build could not make it); absent elsewhere (tests, main.cjs). */
+declare const __TFS_FRESH_SCHEMA__: FreshSchema | null | undefined;
+const bundledFreshSchema = (): FreshSchema | null => (typeof __TFS_FRESH_SCHEMA__ === 'undefined' ? null : __TFS_FRESH_SCHEMA__);
 
 export class DatabaseFromTheFutureError extends AppError {
   constructor(file: string, found: number, known: number) {
@@ -40,6 +45,16 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   return pending[pending.length - 1]?.version ?? from;
 }
 
+/** The whole schema from the script, in one transaction; foreign keys are checked at its commit. */
+function createFromScript(db: Database, fresh: FreshSchema): number {
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    db.exec(fresh.sql);
+    db.pragma(`user_version = ${fresh.version}`);
+  })();
+  return fresh.version;
+}
+
 export interface OpenOptions {
   /** Stop at this schema version (tests of single migrations). */
   targetVersion?: number;
@@ -51,6 +66,12 @@ export interface OpenOptions {
   key?: DataKey | null;
   /** Called with the open plain database before it is encrypted in place; throws to leave it as it is. */
   beforeEncrypt?: (db: Database) => void;
+  /**
+   * A new data file is made from this script (fresh-schema.ts: what the migrations make of an empty database) when it
+   * reaches the last migration's version, instead of running the migrations. Default: the one the build wrote into
+   * start-app.cjs; none in tests and in main.cjs. null: the migrations run.
+   */
+  freshSchema?: FreshSchema | null;
 }
 
 /** SQLite's result codes, turned into what is wrong with the data file. */
@@ -131,8 +152,12 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     // The first write takes the exclusive lock now, not at the first save: a second instance is refused at start.
     db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma('busy_timeout = 5000');
-    // A new (or empty) data file gets its whole schema in one transaction; an existing one, migration by migration.
-    const reached = migrate(db, migrations, target, found === 0);
+    // A new (or empty) data file gets its whole schema in one transaction; an existing one, migration by migration. A
+    // new file is made from the build's script of the migrations' result when there is one for this version (the same
+    // schema and rows, about half the time: no re-parse at each ALTER TABLE; test/db/fresh-schema.test.ts).
+    const fresh = opts.freshSchema === undefined ? bundledFreshSchema() : opts.freshSchema;
+    const fromScript = fresh !== null && state === 'new' && found === 0 && fresh.version === known && target >= known;
+    const reached = fromScript ? createFromScript(db, fresh) : migrate(db, migrations, target, found === 0);
     if (pending) {
       db.pragma('synchronous = FULL');
       // A write committed at FULL: its fsync of the WAL makes every migration's commit before it durable too.

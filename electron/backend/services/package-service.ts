@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
+import { lazySchema } from '../../../shared/lazy-schema';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
 import { SerializedDoc } from '../../../shared/editor/doc-model';
 import { safeFilePart } from '../export/file-name';
@@ -14,37 +15,43 @@ export const ENCRYPTED_FORMAT = 'taskforce-secretariat/meeting-package-encrypted
 export const PACKAGE_VERSION = 1;
 const MAX_ROWS = 500_000;
 
-const Value = z.union([z.string(), z.number(), z.null()]);
-const Plain = z
-  .object({
-    format: z.literal(PACKAGE_FORMAT),
-    version: z.number().int(),
-    exportedAt: z.string(),
-    schemaVersion: z.number().int(),
-    meeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }).strict(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    dump: z
-      .object({
-        root: z.object({ table: z.literal('meetings'), id: z.string().min(1).max(64) }).strict(),
-        tables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.array(z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), Value))),
-        relinks: z.array(z.never()).max(0),
-      })
-      .strict(),
-  })
-  .strict();
+// Built on the first import of a package, not when the backend loads (~60 zod schemas; issue 16: host start). A cell's
+// Value is built with Plain, not as a stand-in of its own: every cell of a package is parsed through it.
+const Plain = lazySchema(() => {
+  const Value = z.union([z.string(), z.number(), z.null()]);
+  return z
+    .object({
+      format: z.literal(PACKAGE_FORMAT),
+      version: z.number().int(),
+      exportedAt: z.string(),
+      schemaVersion: z.number().int(),
+      meeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string() }).strict(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      dump: z
+        .object({
+          root: z.object({ table: z.literal('meetings'), id: z.string().min(1).max(64) }).strict(),
+          tables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.array(z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), Value))),
+          relinks: z.array(z.never()).max(0),
+        })
+        .strict(),
+    })
+    .strict();
+});
 type Plain = z.infer<typeof Plain>;
 
-const Encrypted = z
-  .object({
-    format: z.literal(ENCRYPTED_FORMAT),
-    version: z.number().int(),
-    kdf: z.object({ name: z.literal('scrypt'), salt: z.string(), N: z.number().int().min(1024).max(1 << 20), r: z.literal(8), p: z.literal(1) }).strict(),
-    cipher: z.literal('aes-256-gcm'),
-    iv: z.string(),
-    tag: z.string(),
-    data: z.string(),
-  })
-  .strict();
+const Encrypted = lazySchema(() =>
+  z
+    .object({
+      format: z.literal(ENCRYPTED_FORMAT),
+      version: z.number().int(),
+      kdf: z.object({ name: z.literal('scrypt'), salt: z.string(), N: z.number().int().min(1024).max(1 << 20), r: z.literal(8), p: z.literal(1) }).strict(),
+      cipher: z.literal('aes-256-gcm'),
+      iv: z.string(),
+      tag: z.string(),
+      data: z.string(),
+    })
+    .strict(),
+);
 
 const bad = (message: string) => new AppError('bad_request', `This meeting package cannot be imported: ${message} Nothing was changed.`);
 
