@@ -36,10 +36,9 @@ const call = (name: EarlyCall): Promise<unknown> => takeBoot(name, {}) ?? api.ca
 function start(name: EarlyCall): void {
   if (started.has(name)) return;
   const p = call(name);
-  // Its answer, the moment it comes: before React's first render when its bytes arrived while the app's code ran.
+  // Its answer, the moment it comes: before React's first render when its bytes arrived while the app's code ran. An
+  // error is reported by whoever takes the call; unused, it must not surface as an unhandled rejection.
   p.then((v) => started.get(name) === p && answered.set(name, v), () => undefined);
-  // Whoever takes it reports its error; unused, it must not surface as an unhandled rejection.
-  p.catch(() => undefined);
   started.set(name, p);
 }
 

@@ -58,8 +58,8 @@ export function useMinutesData(id: string, report: ReportError) {
    * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
    */
   const [rest, setRest] = useState(false);
-  const contents = useRef<Map<string, string>>(null as unknown as Map<string, string>);
-  contents.current ??= new Map(early ? [[early.first.key, JSON.stringify(early.first.section.content)]] : []);
+  const [firstContents] = useState(() => new Map(early ? [[early.first.key, JSON.stringify(early.first.section.content)]] : []));
+  const contents = useRef(firstContents);
   /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
   const packed = useRef(new Map<string, Uint8Array>());
   /** Sections whose content is held as JSON text (or already in an editor): the only ones whose editor may mount. */
@@ -120,7 +120,8 @@ export function useMinutesData(id: string, report: ReportError) {
         const key = keys.find((k) => !done.has(k) && nearRef.current.has(k)) ?? keys.find((k) => !done.has(k))!;
         done.add(key);
         // The first section, already shown by the first render: nothing to load or set again.
-        if (!(shown && done.size === 1 && key === shown.first.key)) try {
+        const inPlace = shown !== null && done.size === 1 && key === shown.first.key;
+        if (!inPlace) try {
           const pre = done.size === 1 ? await start.first.catch(() => null) : null;
           const s = pre?.key === key ? pre.section : await api.call('minutes.section', { meetingId: id, sectionKey: key });
           if (!alive) return;
