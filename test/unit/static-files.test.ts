@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
 import { createRendererHandler } from '../../electron/hosts/electron-protocol';
 import { CONTENT_SECURITY_POLICY as ELECTRON_CSP } from '../../electron/hosts/electron-security';
-import { CONTENT_SECURITY_POLICY, serveStatic } from '../../electron/hosts/static-files';
+import { CONTENT_SECURITY_POLICY, securityHeaders, serveStatic } from '../../electron/hosts/static-files';
 import { makeBackend, tempDir } from '../helpers/temp';
 
 /** A renderer folder with symlinks pointing out of it (a file, a folder) and one pointing inside it. */
@@ -65,8 +65,20 @@ describe('one static file module for both hosts', () => {
     // Same headers and types from both hosts for the same file.
     const viaElectron = await handle(new Request('app://renderer/assets/a.js'));
     const viaBrowser = await get('/assets/a.js');
-    for (const h of ['content-type', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy'])
+    for (const h of ['content-type', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-resource-policy', 'x-frame-options'])
       expect([h, viaBrowser.headers[h]]).toEqual([h, viaElectron.headers.get(h)]);
+  });
+});
+
+describe('the security headers are a fixed, chosen set', () => {
+  it('sends these and no others: no Cross-Origin-Opener-Policy (issue 16: see securityHeaders)', () => {
+    const h = securityHeaders('text/html; charset=utf-8');
+    expect(Object.keys(h).sort()).toEqual(
+      ['Cache-Control', 'Content-Security-Policy', 'Content-Type', 'Cross-Origin-Resource-Policy', 'Referrer-Policy', 'X-Content-Type-Options', 'X-Frame-Options'].sort(),
+    );
+    expect(h['X-Frame-Options']).toBe('DENY');
+    expect(h['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(h['Cross-Origin-Resource-Policy']).toBe('same-origin');
   });
 });
 
