@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isatty } from 'node:tty';
 import { AppError } from '../shared/errors';
 import { Backend } from './backend/backend';
 import { DB_FILE_NAME } from './backend/db/connection';
@@ -90,7 +89,7 @@ export const NO_KEY_MESSAGE =
  */
 export async function browserHostKey(
   args: StartArgs,
-  deps: { isTTY: boolean; ask: (prompt: string) => Promise<string | null>; say: (line: string) => void },
+  deps: { isTTY: () => boolean; ask: (prompt: string) => Promise<string | null>; say: (line: string) => void },
 ): Promise<DataKey | null> {
   const dataFile = path.join(args.dataDir, DB_FILE_NAME);
   const encrypted = looksEncrypted(dataFile);
@@ -103,7 +102,7 @@ export async function browserHostKey(
     );
     return key;
   }
-  if (!deps.isTTY) return null;
+  if (!deps.isTTY()) return null;
   const isNew = !fs.existsSync(dataFile) || !encrypted;
   for (;;) {
     const first = await deps.ask(isNew ? `Choose a passphrase for the data in ${args.dataDir} (at least ${MIN_PASSPHRASE} characters, not shown): ` : `Passphrase for the data in ${args.dataDir} (not shown): `);
@@ -127,12 +126,11 @@ export async function runBrowserHost(args: StartArgs) {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let backend: Backend;
   try {
-    // Whether stdin is a terminal, read only when no key file is given: process.stdin would build a stream for it
-    // (~4 ms of the start; issue 16), and isatty(0) is what its isTTY means.
+    // Whether stdin is a terminal, asked only when no key file is given: process.stdin would build a stream for it
+    // (~4 ms of the start; issue 16), and isatty(0) is what its isTTY means; node:tty itself is loaded only then (~5 ms).
+    // process.getBuiltinModule, not import(): this file runs through node:vm (start-loader.ts), which has no dynamic import.
     const key = await browserHostKey(args, {
-      get isTTY() {
-        return isatty(0);
-      },
+      isTTY: () => process.getBuiltinModule('node:tty').isatty(0),
       ask: (p) => readPassphrase(p),
       say: (line) => console.log(line),
     });
@@ -187,8 +185,9 @@ async function main() {
   const bin = electronBinary();
   if (bin) {
     const main = path.join(__dirname, 'main.cjs');
-    // Required here, not at the top: the browser host never spawns (child_process is ~5 ms of its start, issue 16).
-    const { spawn } = await import('node:child_process');
+    // Loaded here, not at the top: the browser host never spawns (child_process is ~5 ms of its start, issue 16). Not by
+    // import(): this file runs through node:vm (start-loader.ts), where a dynamic import fails.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(bin, [main, ...(args.example ? ['--example'] : [])], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
