@@ -24,7 +24,7 @@ import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
 import { $isFlagNode } from './nodes/FlagNode';
 import { $isTimestampNode } from './nodes/TimestampNode';
-import { replaceForbiddenChars } from '../../shared/domain/common';
+import { replaceForbiddenChars } from '../../shared/text/forbidden-chars';
 import { SAFE_URL } from '../../shared/editor/links';
 
 /**

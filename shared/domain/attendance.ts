@@ -1,34 +1,30 @@
 import * as z from 'zod';
 import { Id, Instant, RequiredText, Text } from './common';
 import { lazySchema } from '../lazy-schema';
+import {
+  ATTENDANCE_STATUSES,
+  PARTICIPANT_CATEGORIES,
+  PERSON_CATEGORIES,
+  type AttendanceStatus as AttendanceStatusValue,
+  type ParticipantCategory as ParticipantCategoryValue,
+  type PersonCategory as PersonCategoryValue,
+} from './attendance-labels';
+
+// The categories, statuses and their labels live in the schema-free attendance-labels.ts (the renderer needs no zod
+// for them).
+export * from './attendance-labels';
 
 /**
  * Who took part in a meeting. Representatives of member organisations are referenced by id (their name and
  * organisation are also copied at the time they are added, so the record survives the representative's removal);
  * everyone else is typed in by name under one of the free-text categories.
  */
-export const PERSON_CATEGORIES = ['observer', 'external_expert', 'ai_office_staff'] as const;
 export const PersonCategory = lazySchema(() => z.enum(PERSON_CATEGORIES));
-export type PersonCategory = z.infer<typeof PersonCategory>;
-export const PARTICIPANT_CATEGORIES = ['representative', ...PERSON_CATEGORIES] as const;
+export type PersonCategory = PersonCategoryValue;
 export const ParticipantCategory = lazySchema(() => z.enum(PARTICIPANT_CATEGORIES));
-export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
-export const PARTICIPANT_CATEGORY_LABEL: Record<ParticipantCategory, string> = {
-  representative: 'Representative',
-  observer: 'Observer',
-  external_expert: 'External expert',
-  ai_office_staff: 'AI Office staff',
-};
-
-export const ATTENDANCE_STATUSES = ['in_person', 'remote', 'excused', 'absent'] as const;
+export type ParticipantCategory = ParticipantCategoryValue;
 export const AttendanceStatus = lazySchema(() => z.enum(ATTENDANCE_STATUSES));
-export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
-export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
-  in_person: 'In person',
-  remote: 'Remote',
-  excused: 'Excused',
-  absent: 'Absent',
-};
+export type AttendanceStatus = AttendanceStatusValue;
 
 /** Arrival, departure, or a change of status (then `status` says to what). Each timed by the backend. */
 export const AttendanceEventKind = lazySchema(() => z.enum(['arrive', 'leave', 'status']));

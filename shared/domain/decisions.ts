@@ -2,26 +2,21 @@ import * as z from 'zod';
 import { Id, Instant, Text } from './common';
 import { SectionKey } from './minutes';
 import { lazySchema } from '../lazy-schema';
+import { ACTION_STATUSES, DECISION_OUTCOMES, type ActionStatus as ActionStatusValue, type DecisionOutcome as DecisionOutcomeValue } from './decisions-labels';
+
+// The outcomes, the action statuses and their labels live in the schema-free decisions-labels.ts (the renderer needs
+// no zod for them).
+export * from './decisions-labels';
 
 /**
  * Decisions and action items are structured records minuted inside a section. The editor shows each as a block node
  * ('decision' / 'action', see shared/editor/doc-model.ts) whose `recordId` is the record's id, and keeps the record's
  * text in sync by calling update.
  */
-export const DECISION_OUTCOMES = ['adopted', 'rejected', 'postponed', 'noted', 'withdrawn'] as const;
 export const DecisionOutcome = lazySchema(() => z.enum(DECISION_OUTCOMES));
-export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
-export const DECISION_OUTCOME_LABEL: Record<DecisionOutcome, string> = {
-  adopted: 'Adopted',
-  rejected: 'Rejected',
-  postponed: 'Postponed',
-  noted: 'Noted',
-  withdrawn: 'Withdrawn',
-};
-
-export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type DecisionOutcome = DecisionOutcomeValue;
 export const ActionStatus = lazySchema(() => z.enum(ACTION_STATUSES));
-export type ActionStatus = z.infer<typeof ActionStatus>;
+export type ActionStatus = ActionStatusValue;
 
 const RECORD_TEXT_MAX = 20_000;
 

@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { Id, Instant, Text } from './common';
 import { lazySchema } from '../lazy-schema';
+import { DEFAULT_FLAG_REASON, FLAG_REASONS, FLAG_RETIRED_REASONS, type FlagReason as FlagReasonValue } from './flags-labels';
+
+// The reasons, the states and their labels live in the schema-free flags-labels.ts (the renderer needs no zod for them).
+export * from './flags-labels';
 
 /**
  * Confidentiality flags. The document's `flag` node (shared/editor/doc-model.ts) decides what is redacted; the record
@@ -17,28 +21,10 @@ import { lazySchema } from '../lazy-schema';
  * - text removed: the backend verified that the text is no longer anywhere in the meeting.
  * A mark that comes back (redo, paste, flag again) puts the record back in force, whatever its state.
  */
-export const FLAG_REASONS = [
-  'commercially_confidential',
-  'business_secret',
-  'personal_data',
-  'competition_sensitive',
-  'internal_deliberation',
-  'other',
-] as const;
 export const FlagReason = lazySchema(() => z.enum(FLAG_REASONS));
-export type FlagReason = z.infer<typeof FlagReason>;
-export const DEFAULT_FLAG_REASON: FlagReason = 'commercially_confidential';
-export const FLAG_REASON_LABEL: Record<FlagReason, string> = {
-  commercially_confidential: 'Commercially confidential',
-  business_secret: 'Business secret',
-  personal_data: 'Personal data',
-  competition_sensitive: 'Competition-sensitive',
-  internal_deliberation: 'Internal deliberation',
-  other: 'Other',
-};
+export type FlagReason = FlagReasonValue;
 
-/** Why a record is retired: its text left the meeting, a person lifted the flag, or the flagging was undone. */
-export const FLAG_RETIRED_REASONS = ['text_removed', 'unflagged', 'undo'] as const;
+/** Why a record is retired (FLAG_RETIRED_REASONS, flags-labels.ts). */
 export const FlagRetiredReason = lazySchema(() => z.enum(FLAG_RETIRED_REASONS));
 export type FlagRetiredReason = z.infer<typeof FlagRetiredReason>;
 
@@ -107,27 +93,3 @@ export const MAX_TERMS = 1000;
 export const SensitiveTerms = lazySchema(() => z.object({ terms: z.array(z.string()) }));
 export type SensitiveTerms = z.infer<typeof SensitiveTerms>;
 export const SetSensitiveTerms = lazySchema(() => z.object({ terms: z.array(Text(200)).max(MAX_TERMS) }).strict());
-
-export const FLAG_STATES = ['in_force', 'mark_missing', 'lifted', 'lifted_by_undo', 'text_removed'] as const;
-export type FlagState = (typeof FLAG_STATES)[number];
-export const FLAG_STATE_LABEL: Record<FlagState, string> = {
-  in_force: 'In force',
-  mark_missing: 'In force — mark missing',
-  lifted: 'Lifted',
-  lifted_by_undo: 'Lifted by undo',
-  text_removed: 'Text removed',
-};
-
-/** The state of a record (see the lifecycle above). */
-export function flagState(f: Pick<Flag, 'retiredReason' | 'unmarkedSince'>): FlagState {
-  switch (f.retiredReason) {
-    case null:
-      return f.unmarkedSince === null ? 'in_force' : 'mark_missing';
-    case 'unflagged':
-      return 'lifted';
-    case 'undo':
-      return 'lifted_by_undo';
-    case 'text_removed':
-      return 'text_removed';
-  }
-}

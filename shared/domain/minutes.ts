@@ -1,8 +1,13 @@
 import * as z from 'zod';
-import { SerializedDoc } from '../editor/doc-model';
+import { SerializedDoc } from '../editor/doc-schema';
 import { Id, Instant, RequiredText } from './common';
 import { Flag } from './flags';
 import { lazySchema } from '../lazy-schema';
+import { MINUTES_STATUSES, type MinutesStatus as MinutesStatusValue } from './minutes-labels';
+
+// The minutes' statuses, their labels and rules, and excerpt() live in the schema-free minutes-labels.ts (the renderer
+// needs no zod for them).
+export * from './minutes-labels';
 
 /**
  * Live minutes: one Lexical document per section. A section is the meeting's opening, its closing, or one agenda
@@ -20,28 +25,8 @@ export type SectionKey = z.infer<typeof SectionKey>;
 export const SectionKind = lazySchema(() => z.enum(['opening', 'item', 'closing', 'orphan']));
 export type SectionKind = z.infer<typeof SectionKind>;
 
-export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
 export const MinutesStatus = lazySchema(() => z.enum(MINUTES_STATUSES));
-export type MinutesStatus = z.infer<typeof MinutesStatus>;
-export const MINUTES_STATUS_LABEL: Record<MinutesStatus, string> = {
-  draft: 'Draft',
-  circulated: 'Circulated for comments',
-  approved: 'Approved',
-};
-
-/**
- * Draft minutes are circulated, then approved. Circulated minutes may go back to draft (comments to work in).
- * Approved minutes are read-only; the only way out is `minutes.reopen`, which starts a new version.
- */
-export const MINUTES_TRANSITIONS: Record<MinutesStatus, readonly MinutesStatus[]> = {
-  draft: ['circulated'],
-  circulated: ['draft', 'approved'],
-  approved: [],
-};
-
-export function canTransitionMinutes(from: MinutesStatus, to: MinutesStatus): boolean {
-  return MINUTES_TRANSITIONS[from].includes(to);
-}
+export type MinutesStatus = MinutesStatusValue;
 
 export const MinutesInfo = lazySchema(() => z.object({
   meetingId: Id,
@@ -149,14 +134,6 @@ export const RestorePreview = lazySchema(() => z.object({
 }));
 export type RestorePreview = z.infer<typeof RestorePreview>;
 export type RestoreResult = z.infer<typeof RestoreResult>;
-
-export const EXCERPT_LENGTH = 160;
-
-/** First words of a section's plain text, on one line, for revision lists. */
-export function excerpt(text: string, max = EXCERPT_LENGTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
 
 // ---- status --------------------------------------------------------------------------------------------------------
 

@@ -1,6 +1,3 @@
-import * as z from 'zod';
-import { lazySchema } from '../lazy-schema';
-
 /**
  * The stored form of one minutes section: Lexical's serialized editor state, restricted to an allowlist of node
  * types. The same allowlist is what the redaction model knows; anything else is refused at the boundary, so the
@@ -24,7 +21,8 @@ export const NODE_TYPES = [...ELEMENT_TYPES, ...LEAF_TYPES] as const;
 /** Lexical's text format bitmask. */
 export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, subscript: 32, superscript: 64, highlight: 128 } as const;
 
-const MAX_TEXT = 200_000;
+/** The longest text node a stored document may hold (doc-schema.ts). */
+export const MAX_TEXT = 200_000;
 
 export interface SerializedNodeBase {
   type: string;
@@ -37,104 +35,7 @@ export interface SerializedElement extends SerializedNodeBase {
 }
 export type SerializedNode = SerializedNodeBase | SerializedElement;
 
-/**
- * The stored-document schemas, built on first use (issue 16): building them at import was ~15 ms of the minutes page's
- * start in the renderer, where only the redaction walk's check (shared/redaction/walk.ts) parses with them.
- */
-function buildDocSchema() {
-  const common = { version: z.number().int() };
-  const elementCommon = {
-    ...common,
-    direction: z.enum(['ltr', 'rtl']).nullable().optional(),
-    format: z.union([z.string(), z.number()]).optional(),
-    indent: z.number().int().min(0).max(20).optional(),
-    textFormat: z.number().int().optional(),
-    textStyle: z.string().optional(),
-  };
-
-  const FlagIds = z.array(z.string().min(1).max(64)).min(1).max(64);
-
-  // Node and FlagIds are plain schemas (Node is z.lazy): a document's every node is parsed through them.
-  const Node: z.ZodType<SerializedNode> = z.lazy(() =>
-    z.discriminatedUnion('type', [
-      z.looseObject({ type: z.literal('root'), ...elementCommon, children: z.array(Node).max(100_000) }),
-      z.looseObject({ type: z.literal('paragraph'), ...elementCommon, children: z.array(Node).max(10_000) }),
-      z.looseObject({ type: z.literal('heading'), ...elementCommon, tag: z.enum(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']), children: z.array(Node).max(10_000) }),
-      z.looseObject({ type: z.literal('quote'), ...elementCommon, children: z.array(Node).max(10_000) }),
-      z.looseObject({
-        type: z.literal('list'),
-        ...elementCommon,
-        listType: z.enum(['bullet', 'number', 'check']),
-        start: z.number().int().optional(),
-        tag: z.enum(['ul', 'ol']).optional(),
-        children: z.array(Node).max(10_000),
-      }),
-      z.looseObject({ type: z.literal('listitem'), ...elementCommon, value: z.number().int().optional(), checked: z.boolean().optional(), children: z.array(Node).max(10_000) }),
-      z.looseObject({
-        type: z.literal('link'),
-        ...elementCommon,
-        url: z.string().max(4000),
-        rel: z.string().nullable().optional(),
-        target: z.string().nullable().optional(),
-        title: z.string().nullable().optional(),
-        children: z.array(Node).max(10_000),
-      }),
-      z.looseObject({
-        type: z.literal('autolink'),
-        ...elementCommon,
-        url: z.string().max(4000),
-        rel: z.string().nullable().optional(),
-        target: z.string().nullable().optional(),
-        title: z.string().nullable().optional(),
-        isUnlinked: z.boolean().optional(),
-        children: z.array(Node).max(10_000),
-      }),
-      z.looseObject({ type: z.literal('flag'), ...elementCommon, ids: FlagIds, children: z.array(Node).max(10_000) }),
-      z.looseObject({ type: z.literal('decision'), ...elementCommon, recordId: z.string().min(1).max(64), children: z.array(Node).max(10_000) }),
-      z.looseObject({ type: z.literal('action'), ...elementCommon, recordId: z.string().min(1).max(64), children: z.array(Node).max(10_000) }),
-      z.looseObject({
-        type: z.literal('table'),
-        ...elementCommon,
-        colWidths: z.array(z.number().min(0).max(100_000)).max(1000).optional(),
-        rowStriping: z.boolean().optional(),
-        frozenColumnCount: z.number().int().min(0).optional(),
-        frozenRowCount: z.number().int().min(0).optional(),
-        children: z.array(Node).max(10_000),
-      }),
-      z.looseObject({ type: z.literal('tablerow'), ...elementCommon, height: z.number().min(0).max(100_000).optional(), children: z.array(Node).max(1000) }),
-      z.looseObject({
-        type: z.literal('tablecell'),
-        ...elementCommon,
-        headerState: z.number().int().min(0).max(3).optional(),
-        colSpan: z.number().int().min(1).max(1000).optional(),
-        rowSpan: z.number().int().min(1).max(10_000).optional(),
-        width: z.number().min(0).max(100_000).nullable().optional(),
-        backgroundColor: z.string().max(100).nullable().optional(),
-        verticalAlign: z.string().max(20).nullable().optional(),
-        children: z.array(Node).max(10_000),
-      }),
-      z.looseObject({
-        type: z.literal('text'),
-        ...common,
-        text: z.string().max(MAX_TEXT),
-        format: z.number().int().min(0).max(2047).optional(),
-        style: z.string().max(1000).optional(),
-        mode: z.enum(['normal', 'token', 'segmented']).optional(),
-        detail: z.number().int().optional(),
-      }),
-      z.looseObject({ type: z.literal('linebreak'), ...common }),
-      z.looseObject({ type: z.literal('tab'), ...common, text: z.string().optional(), format: z.number().int().optional(), style: z.string().optional(), mode: z.string().optional(), detail: z.number().int().optional() }),
-      z.looseObject({ type: z.literal('timestamp'), ...common, text: z.string().max(40), at: z.string().max(40) }),
-    ]),
-  );
-
-  return z.object({
-    root: z.looseObject({ type: z.literal('root'), ...elementCommon, children: z.array(Node).max(100_000) }),
-  });
-}
-
-/** What is stored per section and what the editor loads: `{ root: {...} }`. */
-export const SerializedDoc = lazySchema(buildDocSchema);
+/** What is stored per section and what the editor loads: `{ root: {...} }` (its schema: doc-schema.ts). */
 export type SerializedDoc = { root: SerializedElement & { type: 'root' } };
 
 export function emptyDoc(): SerializedDoc {

@@ -1,4 +1,5 @@
-import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, type Meeting } from '../domain/meeting';
+import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL } from '../domain/meeting-labels';
+import type { Meeting } from '../domain/meeting';
 import { meetingLocalInZone } from './zoned';
 
 export type MeetingLinesInput = Pick<Meeting, 'startsAt' | 'endsAt' | 'timeZone' | 'location' | 'format' | 'kind' | 'groupName' | 'convenedBy'>;

@@ -2,7 +2,7 @@ import { formatLongDate } from '../format/dates';
 import { meetingMetaLines, type MeetingLinesInput } from '../format/meeting-lines';
 import { withZonedTimestamps } from '../format/timestamps';
 import { longDate } from '../format/zoned';
-import { publicVoteText, type PublicVote } from '../procedure/outcome';
+import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { SerializedDoc } from '../editor/doc-model';
+import { SerializedDoc } from '../editor/doc-schema';
 
 /**
  * THE reader of a stored minutes section: every consumer of the stored Lexical JSON (save validation, plain text,

@@ -31,7 +31,11 @@ const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }
  */
 function initialChunks(rendererDir: string): string[] {
   const html = fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]*\ssrc="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  return staticGraph(rendererDir, [...html.matchAll(/<script[^>]*\ssrc="\.\/([^"]+)"/g)].map((m) => m[1]!));
+}
+
+/** The chunks these entries evaluate: themselves and, transitively, their static imports (not dynamic import()). */
+function staticGraph(rendererDir: string, entries: string[]): string[] {
   const seen = new Set<string>();
   const visit = (rel: string) => {
     if (seen.has(rel)) return;
@@ -74,6 +78,17 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     const minutes = assets.filter((f) => /^MinutesPage-.*\.js$/.test(f));
     expect(minutes).toHaveLength(1);
     expect(initialChunks(dir)).not.toContain(`assets/${minutes[0]}`);
+  });
+
+  it("the minutes page carries zod's light build (zod/mini, for the stored-document schema), not its full API", () => {
+    // The full API's schemas have methods (\`superRefine\`, …); zod/mini's have none. The page's documents are checked
+    // with the one schema it needs (shared/editor/doc-schema.ts); the procedure tab and its schemas load on demand.
+    const dir = path.join(DIST, 'renderer');
+    const minutes = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^MinutesPage-.*\.js$/.test(f))!;
+    const chunks = staticGraph(dir, [`assets/${minutes}`, ...initialChunks(dir)]);
+    const code = chunks.map((c) => fs.readFileSync(path.join(dir, c), 'utf8'));
+    expect(code.some((c) => c.includes('$ZodType'))).toBe(true); // zod's core is there (the walk checks with it)
+    for (const [i, c] of code.entries()) expect(c, chunks[i]).not.toMatch(/superRefine/);
   });
 
   it("the suggestion engine and its NLP model are in the Web Worker's file, not in the minutes page or what it imports", () => {

@@ -2,7 +2,8 @@
 import { act, createRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SerializedDoc, type SerializedNode } from '../../shared/editor/doc-model';
+import { type SerializedNode } from '../../shared/editor/doc-model';
+import { SerializedDoc } from '../../shared/editor/doc-schema';
 import { CAPTURE_DECISION_COMMAND, INSERT_TIMESTAMP_COMMAND, MinutesEditor, type MinutesEditorHandle } from '../../renderer/editor';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -1,6 +1,7 @@
 import { $createParagraphNode, $createTextNode, $getRoot, $isParagraphNode, type ElementNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { NODE_TYPES, SerializedDoc, type SerializedNode } from '../../shared/editor/doc-model';
+import { NODE_TYPES, type SerializedNode } from '../../shared/editor/doc-model';
+import { SerializedDoc } from '../../shared/editor/doc-schema';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { $createActionNode, $createDecisionNode, $createFlagNode, $createTimestampNode } from '../../renderer/editor/nodes';
 

@@ -2,7 +2,8 @@
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, type ElementNode, type LexicalEditor, type TextNode } from 'lexical';
 import { walkSection } from '../../shared/redaction/walk';
 import { describe, expect, it } from 'vitest';
-import { NODE_TYPES, SerializedDoc, plainText, type SerializedNode } from '../../shared/editor/doc-model';
+import { NODE_TYPES, plainText, type SerializedNode } from '../../shared/editor/doc-model';
+import { SerializedDoc } from '../../shared/editor/doc-schema';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { $createDecisionNode } from '../../renderer/editor/nodes';
 import { $insertCleanedDataTransfer, EMBED_OMITTED, IMAGE_OMITTED, TABLE_NOTE, type ClipboardLike } from '../../renderer/editor/paste';

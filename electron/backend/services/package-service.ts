@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import { lazySchema } from '../../../shared/lazy-schema';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
-import { SerializedDoc } from '../../../shared/editor/doc-model';
+import { SerializedDoc } from '../../../shared/editor/doc-schema';
 import { safeFilePart } from '../export/file-name';
 import { GraphRepo, NOT_DUMPED, type Dump } from '../repositories/graph-repo';
 import type { ServiceContext } from './context';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { AGENDA_ITEM_KIND_LABEL, totalPlannedMinutes, type AgendaItem } from '../../../shared/domain/agenda';
 import { publicationStates } from '../../../shared/redaction/redact';
-import { meetingMinutes, type Meeting } from '../../../shared/domain/meeting';
+import { meetingMinutes } from '../../../shared/domain/meeting-labels';
+import type { Meeting } from '../../../shared/domain/meeting';
 import { addMinutes, formatDuration, formatTime } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { useConfirm } from '../../ui/Dialog';

@@ -1,14 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import {
-  ATTENDANCE_STATUSES,
-  ATTENDANCE_STATUS_LABEL,
-  PARTICIPANT_CATEGORY_LABEL,
-  PERSON_CATEGORIES,
-  type Attendance,
-  type AttendanceStatus,
-  type Participant,
-  type PersonCategory,
-} from '../../../shared/domain/attendance';
+import { ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL, PERSON_CATEGORIES, type AttendanceStatus, type PersonCategory } from '../../../shared/domain/attendance-labels';
+import type { Attendance, Participant } from '../../../shared/domain/attendance';
 import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
 import { ErrorNote, Field, useAction } from '../../ui/kit';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { DEFAULT_FLAG_REASON, FLAG_REASONS, FLAG_REASON_LABEL, type FlagReason } from '../../../shared/domain/flags';
+import { DEFAULT_FLAG_REASON, FLAG_REASONS, FLAG_REASON_LABEL, type FlagReason } from '../../../shared/domain/flags-labels';
 import { ErrorNote, Field } from '../../ui/kit';
 import { useLatest } from '../../ui/useLatest';
-import { excerpt } from '../../../shared/domain/minutes';
+import { excerpt } from '../../../shared/domain/minutes-labels';
 
 export interface FlagRequest {
   text: string;

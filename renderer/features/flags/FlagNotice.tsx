@@ -1,5 +1,6 @@
-import { flagState, type Flag } from '../../../shared/domain/flags';
-import { excerpt } from '../../../shared/domain/minutes';
+import { flagState } from '../../../shared/domain/flags-labels';
+import type { Flag } from '../../../shared/domain/flags';
+import { excerpt } from '../../../shared/domain/minutes-labels';
 
 /**
  * What the officer must know at once about a flag that left force or lost its mark, shown on the minutes page:

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type Flag, type FlagReason } from '../../../shared/domain/flags';
+import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type FlagReason } from '../../../shared/domain/flags-labels';
+import type { Flag } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { SensitiveTermsEditor } from './SensitiveTermsEditor';
-import { excerpt } from '../../../shared/domain/minutes';
+import { excerpt } from '../../../shared/domain/minutes-labels';
 
 const when = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FLAG_REASONS, type Flag, type FlagReason } from '../../../shared/domain/flags';
+import { FLAG_REASONS, type FlagReason } from '../../../shared/domain/flags-labels';
+import type { Flag } from '../../../shared/domain/flags';
 import { api } from '../../api';
 
 /** Flags in force (not retired), per reason; every reason present. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
-import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL, MEETING_TRANSITIONS, previousStatus } from '../../../shared/domain/meeting';
+import { CONVENED_BY_LABEL, MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL, MEETING_TRANSITIONS, previousStatus } from '../../../shared/domain/meeting-labels';
 import { formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';

@@ -1,6 +1,6 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
-import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes';
-import { meetingMinutes } from '../../../shared/domain/meeting';
+import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes-labels';
+import { meetingMinutes } from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href } from '../../app/router';

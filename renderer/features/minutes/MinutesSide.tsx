@@ -1,9 +1,10 @@
+import { useEffect } from 'react';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
 import { PublicPreview } from '../preview/PublicPreview';
 import type { usePublicPreview } from '../preview/usePublicPreview';
-import { ProcedurePanel } from '../procedure/ProcedurePanel';
+import { LazyProcedurePanel, preloadProcedurePanel } from '../procedure/LazyProcedurePanel';
 import { RecordsPanel } from '../records/RecordsPanel';
 import type { useRecords } from '../records/useRecords';
 import type { useSuggestions } from '../suggestions/useSuggestions';
@@ -26,6 +27,10 @@ export function MinutesSide(props: {
   sectionLabel: (key: string) => string;
 }) {
   const { panel, data, flagStore, readOnly } = props;
+  // The Procedure tab's code, once the page's other sections load (after the officer's first keys): there when opened.
+  useEffect(() => {
+    if (data.rest) preloadProcedurePanel().catch(() => undefined);
+  }, [data.rest]);
   const state = data.state!;
   const meeting = data.detail!.meeting;
   const sectionOrder = (key: string) => {
@@ -61,7 +66,7 @@ export function MinutesSide(props: {
         />
       )}
       {panel === 'procedure' && (
-        <ProcedurePanel
+        <LazyProcedurePanel
           meetingId={props.meetingId}
           readOnly={readOnly}
           sectionKey={state.live.currentSection ?? 'opening'}

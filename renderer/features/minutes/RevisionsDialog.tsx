@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Flag } from '../../../shared/domain/flags';
-import { excerpt, type RestorePreview, type RevisionSummary } from '../../../shared/domain/minutes';
+import { excerpt } from '../../../shared/domain/minutes-labels';
+import type { RestorePreview, RevisionSummary } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
 import { Dialog } from '../../ui/Dialog';

@@ -2,7 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
 import type { PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
-import { excerpt } from '../../../shared/domain/minutes';
+import { excerpt } from '../../../shared/domain/minutes-labels';
 
 /**
  * Renders the public summary model, and only it: each block of the model is one element here, as it is one paragraph

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { PARTICIPANT_CATEGORY_LABEL, type Participant } from '../../../shared/domain/attendance';
+import { PARTICIPANT_CATEGORY_LABEL } from '../../../shared/domain/attendance-labels';
+import type { Participant } from '../../../shared/domain/attendance';
 import type { ProcedureState } from '../../../shared/procedure';
 import { api } from '../../api';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Attendance, Participant } from '../../../shared/domain/attendance';
-import { ACTION_STATUSES, type ActionStatus, type Decision } from '../../../shared/domain/decisions';
+import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/decisions-labels';
+import type { Decision } from '../../../shared/domain/decisions';
 import { formatLongDate } from '../../../shared/format/dates';
 import { DECISION_KIND_LABEL, OUTCOME_LABEL, SAFEGUARD_LABEL, type DecisionVote, type ProcedureState, type Safeguard } from '../../../shared/procedure';
 import { api } from '../../api';

@@ -1,14 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Attendance } from '../../../shared/domain/attendance';
-import {
-  ACTION_STATUSES,
-  DECISION_OUTCOMES,
-  DECISION_OUTCOME_LABEL,
-  type ActionItem,
-  type ActionStatus,
-  type Decision,
-  type DecisionOutcome,
-} from '../../../shared/domain/decisions';
+import { ACTION_STATUSES, DECISION_OUTCOMES, DECISION_OUTCOME_LABEL, type ActionStatus, type DecisionOutcome } from '../../../shared/domain/decisions-labels';
+import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
 import type { ActionPatch, RecordSave } from './useRecords';
 

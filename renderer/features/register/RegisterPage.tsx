@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { REGISTER_DOCUMENT_LABEL, REGISTER_DOCUMENTS, type RegisterDocument, type RegisterRow } from '../../../shared/contract/register';
-import { MEETING_KIND_LABEL, MEETING_KINDS, MEETING_STATUS_LABEL, type MeetingKind } from '../../../shared/domain/meeting';
-import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes';
+import { MEETING_KIND_LABEL, MEETING_KINDS, MEETING_STATUS_LABEL, type MeetingKind } from '../../../shared/domain/meeting-labels';
+import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api, saveFile } from '../../api';
 import { href, navigate } from '../../app/router';

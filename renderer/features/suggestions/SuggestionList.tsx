@@ -1,6 +1,6 @@
 import type { SuggestionKind } from '../../../shared/suggestions';
 import type { SectionSuggestion } from './useSuggestions';
-import { excerpt } from '../../../shared/domain/minutes';
+import { excerpt } from '../../../shared/domain/minutes-labels';
 
 const KIND_LABEL: Record<SuggestionKind, string> = {
   contact: 'Contact details',
