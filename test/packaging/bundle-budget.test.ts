@@ -91,6 +91,14 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     for (const [i, c] of code.entries()) expect(c, chunks[i]).not.toMatch(/superRefine/);
   });
 
+  it('the main side builds the stored-document schema with full zod (its objects compile their own parser in Node), not zod/mini', () => {
+    for (const f of ['main.cjs', 'start-app.cjs']) {
+      const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');
+      expect(code, f).not.toMatch(/ZodMini/);
+      expect(code, f).toMatch(/superRefine/);
+    }
+  });
+
   it("the suggestion engine and its NLP model are in the Web Worker's file, not in the minutes page or what it imports", () => {
     const dir = path.join(DIST, 'renderer');
     const assets = fs.readdirSync(path.join(dir, 'assets'));
