@@ -7,32 +7,17 @@ import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
 import { bodyNow, loadBody } from './body';
 import { dropEarlyAnswers, dropEarlyListCalls } from './early-calls';
-import { loadMinutesChunk, minutesModule, type MinutesPageType } from './minutes-chunk';
+import { minutesChunk } from './minutes-chunk';
 import { href, useRoute } from './router';
+import { useOnDemand } from '../ui/onDemand';
 
 // Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
 // pages — above all the minutes (Lexical, suggestions with wink-nlp, preview and redaction) — load when first opened.
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
-/**
- * The minutes page, mounted the moment its code is there. Not React.lazy: a page revealed inside a Suspense boundary
- * waits until 300 ms after its fallback was shown (React batches reveals), and for the page the officer opens during
- * a meeting that wait was most of the time to an editable editor (issue 16).
- */
+/** The minutes page, mounted the moment its code is there (not React.lazy: see useOnDemand). */
 function MinutesRoute({ id, navigated }: { id: string; navigated: { current: boolean } }) {
-  const [mod, setMod] = useState<{ MinutesPage: MinutesPageType } | null>(minutesModule());
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (mod) return;
-    let alive = true;
-    loadMinutesChunk().then(
-      (MinutesPage) => alive && setMod({ MinutesPage }),
-      () => alive && setFailed(true),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [mod]);
+  const { value: mod, failed } = useOnDemand(minutesChunk);
   useEffect(() => {
     if (mod && navigated.current) focusMainHeading();
   }, [mod, navigated]);
@@ -86,9 +71,9 @@ export function App() {
   useEffect(() => {
     // Left (or never shown: recovery mode) before the page mounted: what was asked for is not used.
     if (minutesId === null) return dropMinutesPrefetch();
-    if (minutesModule()) return;
+    if (minutesChunk.now()) return;
     prefetchMinutes(minutesId);
-    void loadMinutesChunk();
+    void minutesChunk.load();
   }, [minutesId]);
 
   const navigated = useRef(false);

@@ -2,7 +2,7 @@ import type { CallOutput } from '../../shared/contract/index';
 import { api } from '../api';
 import { loadBody } from './body';
 import { dropBootCalls, takeBoot } from './boot-calls';
-import { loadMinutesChunk } from './minutes-chunk';
+import { minutesChunk } from './minutes-chunk';
 import { minutesStartSettled, prefetchMinutes } from '../features/minutes/prefetch';
 import type { Route } from './router';
 import { loadSettings } from './settings';
@@ -63,7 +63,7 @@ export function startEarlyCalls(route: Route): Promise<void> {
   // code is what the page waits for longest. Shown, as before, only once the start-up check has answered; dropped by
   // the shell if not.
   const page: Array<Promise<unknown>> = [];
-  if (route.name === 'minutes') page.push(loadMinutesChunk());
+  if (route.name === 'minutes') page.push(minutesChunk.load());
   start('backup.status');
   const shared = [loadBody(), loadSettings()]; // the shell applies the theme from the settings on every page (app/settings.ts)
   if (route.name === 'meetings') for (const name of LIST_CALLS) start(name);

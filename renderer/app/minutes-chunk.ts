@@ -1,3 +1,5 @@
+import { onDemand } from '../ui/onDemand';
+
 /**
  * The minutes page's code, loaded on demand (issue 16): Lexical, suggestions, preview and redaction are not in the
  * entry chunk. Started by the app shell when the route is the minutes page — at once, before the first render, when the
@@ -6,21 +8,4 @@
  */
 export type MinutesPageType = (typeof import('../features/minutes/MinutesPage'))['MinutesPage'];
 
-let chunk: Promise<MinutesPageType> | null = null;
-let loaded: { MinutesPage: MinutesPageType } | null = null;
-
-export function loadMinutesChunk(): Promise<MinutesPageType> {
-  chunk ??= import('../features/minutes/MinutesPage').then(
-    (m) => (loaded = { MinutesPage: m.MinutesPage }).MinutesPage,
-    (e: unknown) => {
-      chunk = null;
-      throw e;
-    },
-  );
-  return chunk;
-}
-
-/** The page's code if it has loaded. */
-export function minutesModule(): { MinutesPage: MinutesPageType } | null {
-  return loaded;
-}
+export const minutesChunk = onDemand(() => import('../features/minutes/MinutesPage').then((m): { MinutesPage: MinutesPageType } => ({ MinutesPage: m.MinutesPage })));
