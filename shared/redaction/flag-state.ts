@@ -31,6 +31,12 @@ export function excerptIn(excerpt: string, text: string): boolean {
   return excerptPieces(excerpt).some((p) => hay.includes(p));
 }
 
+/** Whether EVERY piece of the excerpt stands in one of the texts (white space folded, case ignored). */
+export function excerptWithin(excerpt: string, texts: readonly string[]): boolean {
+  const hays = texts.map(fold);
+  return excerptPieces(excerpt).every((p) => hays.some((h) => h.includes(p)));
+}
+
 /** Ids of the flag marks in the given sections. */
 export function markedIds(sections: ReadonlyArray<{ content: SerializedDoc }>): Set<string> {
   const ids = new Set<string>();

@@ -17,7 +17,7 @@ import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
-import { excerptIn } from '../../../shared/redaction/flag-state';
+import { excerptIn, excerptWithin } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -105,6 +105,13 @@ export class FlagsService {
    *   the edit where they stood (carried from the section as it stood, `previous`; the record's excerpt becomes
    *   what survives). Only when its text is verifiably gone is it retired as "text removed".
    * - A record retired as "text removed" whose text is back in this section is in force again, mark missing.
+   * - One record per id, but its marks may stand in two sections (a flagged passage copied with its mark, a restore)
+   *   or come back over other words: the record follows the mark saved last. What the record guarded before is never
+   *   left unguarded by that. When a record whose mark was missing is marked again while its recorded text is not all
+   *   under the new mark (or still stands in another section), and when this section loses a mark of a record kept
+   *   for another section while some of its words stay, those words get a record of their own (same reason and
+   *   note), in force with its mark missing: the export is refused until the officer flags them again or lifts that
+   *   flag. An undo reported here does not lift a record that is in force elsewhere: fail closed.
    * Returns the records it changed.
    */
   reconcile(input: {
@@ -118,16 +125,33 @@ export class FlagsService {
     otherTexts: () => string[];
     /** The section as it stands before this save (null: not stored yet); read only when a mark went with words. */
     previous: () => SerializedDoc | null;
+    /** Which of these ids the section as it stands before this save names (its marks), without reading it. */
+    heldBefore: (ids: readonly string[]) => readonly string[];
     now: string;
   }): Flag[] {
     const { meetingId, sectionKey, now } = input;
     const present = new Map<string, string>();
-    for (const f of flaggedTexts(input.content)) for (const id of f.ids) if (!present.has(id)) present.set(id, f.text);
+    /** Every text each id marks here (a flag overlapping others is cut into several). */
+    const marked = new Map<string, string[]>();
+    for (const f of flaggedTexts(input.content))
+      for (const id of f.ids) {
+        if (!present.has(id)) present.set(id, f.text);
+        marked.set(id, [...(marked.get(id) ?? []), f.text]);
+      }
+    let others: string[] | null = null;
+    const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
     const changed: Flag[] = [];
     const write = (next: Flag, event: string | null) => {
       this.repo.update(next);
       if (event) this.meetings.recordEvent(meetingId, now, event, { flagId: next.id, sectionKey });
       changed.push(next);
+    };
+    /** A new record guarding what `rec` guarded in `where`: in force, mark missing since `since`. */
+    const keep = (rec: Flag, where: string, excerpt: string, since: string) => {
+      const copy: Flag = { ...inForce({ ...rec, id: this.ctx.newId(), sectionKey: where, excerpt }, now), unmarkedSince: since };
+      this.repo.insert(copy);
+      this.meetings.recordEvent(meetingId, now, 'flag_mark_missing', { flagId: copy.id, sectionKey: where, keptFrom: rec.id });
+      changed.push(copy);
     };
     for (const [id, excerpt] of present) {
       const rec = this.repo.get(id);
@@ -140,15 +164,25 @@ export class FlagsService {
       }
       if (rec.meetingId !== meetingId) continue;
       if (rec.retiredAt === null && rec.unmarkedSince === null && rec.sectionKey === sectionKey && rec.excerpt === excerpt) continue;
+      // Marked again (here or in another section) while its recorded text, mark missing, is not all under the new
+      // mark, or still stands in another section: that text keeps a record of its own.
+      if (rec.retiredAt === null && rec.unmarkedSince !== null && (!excerptWithin(rec.excerpt, marked.get(id)!) || (rec.sectionKey !== sectionKey && elsewhere(rec.excerpt))))
+        keep(rec, rec.sectionKey, rec.excerpt, rec.unmarkedSince);
       const event = rec.retiredAt !== null ? 'flag_restored' : rec.unmarkedSince !== null ? 'flag_marked_again' : null;
       write({ ...rec, sectionKey, excerpt, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, updatedAt: now }, event);
     }
     const undone = new Set(input.liftedByUndo);
     const open = this.repo.listForSection(meetingId, sectionKey).filter((rec) => !present.has(rec.id) && rec.retiredAt === null);
+    // Records in force kept for another section whose mark this section held before the save and has lost.
+    const away = this.repo.listForMeeting(meetingId).filter((rec) => rec.retiredAt === null && rec.sectionKey !== sectionKey && !present.has(rec.id));
+    const held = new Set(away.length ? input.heldBefore(away.map((rec) => rec.id)) : []);
+    const lost = away.filter((rec) => held.has(rec.id));
     let survivors: Map<string, string> | null = null;
-    const kept = (rec: Flag) => (survivors ??= survivingWords(input.previous(), input.content, open)).get(rec.id);
-    let others: string[] | null = null;
-    const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
+    const kept = (rec: Flag) => (survivors ??= survivingWords(input.previous(), input.content, [...open, ...lost])).get(rec.id);
+    for (const rec of lost) {
+      const words = kept(rec);
+      if (words !== undefined) keep(rec, sectionKey, words, now);
+    }
     for (const rec of open) {
       if (undone.has(rec.id)) {
         write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');

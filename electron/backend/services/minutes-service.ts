@@ -235,7 +235,17 @@ export class MinutesService {
     previous: () => SerializedDoc | null,
     now: string,
   ): Flag[] {
-    return this.flags.reconcile({ meetingId, sectionKey, content, text, liftedByUndo, previous, now, otherTexts: () => this.repo.otherTexts(meetingId, sectionKey) });
+    return this.flags.reconcile({
+      meetingId,
+      sectionKey,
+      content,
+      text,
+      liftedByUndo,
+      previous,
+      now,
+      otherTexts: () => this.repo.otherTexts(meetingId, sectionKey),
+      heldBefore: (ids) => this.repo.mentions(meetingId, sectionKey, ids),
+    });
   }
 
   private storedContent(meetingId: string, sectionKey: string): SerializedDoc | null {
