@@ -50,6 +50,11 @@ export interface MinutesEditorProps extends MinutesCallbacks {
   placeholder?: string;
   /** Flag marks an undo has just removed (the officer is told; Redo brings them back). */
   onFlagsUndone?: (ids: string[]) => void;
+  /**
+   * Whether a flag id is one of this meeting's. A pasted flag mark of any other id (another meeting's) gets a new id,
+   * so that the save adopts it as a flag of this meeting. Without it, pasted marks keep their ids.
+   */
+  isMeetingFlag?: (id: string) => boolean;
 }
 
 /**
@@ -153,7 +158,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       <TablePlugin hasCellBackgroundColor={false} hasNestedTables={false} />
       <LinkPlugin validateUrl={isNormalLinkUrl} />
       <LinkClickGuardPlugin onOpenLink={props.onOpenLink} />
-      <PastePlugin />
+      <PastePlugin isMeetingFlag={props.isMeetingFlag} />
       <FlagUndoPlugin undone={undone} onLifted={props.onFlagsUndone} />
       <MinutesCommandsPlugin onCapture={props.onCapture} onRequestFlag={props.onRequestFlag} />
       <ChangePlugin

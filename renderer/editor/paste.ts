@@ -22,7 +22,7 @@ import { NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
 import { MINUTES_NAMESPACE } from './config';
 import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
-import { $isFlagNode } from './nodes/FlagNode';
+import { $createFlagNode, $isFlagNode } from './nodes/FlagNode';
 import { $isTimestampNode } from './nodes/TimestampNode';
 import { replaceForbiddenChars } from '../../shared/text/forbidden-chars';
 import { SAFE_URL } from '../../shared/editor/links';
@@ -100,16 +100,39 @@ function paragraph(doc: Document, text: string): HTMLElement {
 }
 
 /**
- * Step 3: the node pass over freshly generated (not yet inserted) nodes. Returns the nodes to insert.
- * `existingRecordIds`: record ids already in the target section.
+ * The flags of the meeting pasted into. A pasted flag mark with any other id (copied from another meeting, or back
+ * from another program as HTML) would hide its text here while no record of this meeting stands behind it: if the
+ * mark were later lost, nothing would keep that text confidential. It gets a new id instead, the same for every
+ * piece of one pasted flag, and the save adopts it as a flag of this meeting (in force, default reason).
  */
-export function $cleanImportedNodes(nodes: LexicalNode[], existingRecordIds: ReadonlySet<string> = new Set()): LexicalNode[] {
+export interface PastedFlags {
+  owns: (id: string) => boolean;
+  newId: () => string;
+}
+
+/** One paste's id for each pasted flag id: its own when the meeting owns it, else one new id per foreign id. */
+function flagIdMapper(flags: PastedFlags | undefined): (id: string) => string {
+  if (!flags) return (id) => id;
+  const fresh = new Map<string, string>();
+  return (id) => {
+    if (flags.owns(id)) return id;
+    let next = fresh.get(id);
+    if (next === undefined) fresh.set(id, (next = flags.newId()));
+    return next;
+  };
+}
+
+/**
+ * Step 3: the node pass over freshly generated (not yet inserted) nodes. Returns the nodes to insert.
+ * `existingRecordIds`: record ids already in the target section; `flagId`: the id each pasted flag id becomes.
+ */
+export function $cleanImportedNodes(nodes: LexicalNode[], existingRecordIds: ReadonlySet<string> = new Set(), flagId: (id: string) => string = (id) => id): LexicalNode[] {
   const out: LexicalNode[] = [];
-  for (const node of nodes) out.push(...$cleanNode(node, existingRecordIds));
+  for (const node of nodes) out.push(...$cleanNode(node, existingRecordIds, flagId));
   return out;
 }
 
-function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>): LexicalNode[] {
+function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (id: string) => string): LexicalNode[] {
   if (!ALLOWED.has(node.getType())) return [$createTextNode(node.getTextContent())];
   if ($isTimestampNode(node)) return [node];
   if ($isTextNode(node) && !$isTabNode(node)) {
@@ -125,7 +148,7 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>): LexicalN
   if ($isLineBreakNode(node) || $isTabNode(node)) return [node];
   if (!$isElementNode(node)) return [$createTextNode(node.getTextContent())];
   for (const child of node.getChildren()) {
-    const cleaned = $cleanNode(child, recordIds);
+    const cleaned = $cleanNode(child, recordIds, flagId);
     if (cleaned.length !== 1 || cleaned[0] !== child) {
       for (const c of cleaned) child.insertBefore(c);
       child.remove();
@@ -136,6 +159,11 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>): LexicalN
     node.setTarget(null);
     node.setTitle(null);
     node.setRel('noopener noreferrer');
+  }
+  if ($isFlagNode(node)) {
+    const ids = node.getIDs();
+    const mapped = ids.map(flagId);
+    if (mapped.some((id, i) => id !== ids[i])) return [$createFlagNode(mapped).append(...node.getChildren())];
   }
   if (($isDecisionNode(node) || $isActionNode(node)) && recordIds.has(node.getRecordId())) {
     const p = $createParagraphNode();
@@ -193,19 +221,19 @@ export interface ClipboardLike {
 }
 
 /** Parses HTML with the page's DOMParser, cleans it and turns it into cleaned Lexical nodes (inside an update). */
-export function $nodesFromPastedHtml(editor: LexicalEditor, html: string): LexicalNode[] {
+export function $nodesFromPastedHtml(editor: LexicalEditor, html: string, flags?: PastedFlags): LexicalNode[] {
   const doc = cleanPastedDocument(new DOMParser().parseFromString(html, 'text/html'));
-  return $cleanImportedNodes($generateNodesFromDOM(editor, doc), $recordIdsInEditor());
+  return $cleanImportedNodes($generateNodesFromDOM(editor, doc), $recordIdsInEditor(), flagIdMapper(flags));
 }
 
-function $nodesFromLexicalJSON(json: string): LexicalNode[] | null {
+function $nodesFromLexicalJSON(json: string, flags: PastedFlags | undefined): LexicalNode[] | null {
   try {
     const payload = JSON.parse(json) as { namespace?: unknown; nodes?: unknown };
     if (payload.namespace !== MINUTES_NAMESPACE || !Array.isArray(payload.nodes)) return null;
     const nodes = payload.nodes as BaseSerializedNode[];
     const types = (n: BaseSerializedNode): boolean => ALLOWED.has(n.type) && (n.children ?? []).every(types);
     if (!nodes.every(types)) return null;
-    return $cleanImportedNodes($generateNodesFromSerializedNodes(nodes), $recordIdsInEditor());
+    return $cleanImportedNodes($generateNodesFromSerializedNodes(nodes), $recordIdsInEditor(), flagIdMapper(flags));
   } catch {
     return null;
   }
@@ -215,16 +243,16 @@ function $nodesFromLexicalJSON(json: string): LexicalNode[] | null {
  * Inserts clipboard content at `selection`, cleaned: our own Lexical JSON first, then HTML, then plain text; a paste
  * of only files (e.g. a screenshot) inserts "[image omitted]" rather than nothing. Returns whether anything was inserted.
  */
-export function $insertCleanedDataTransfer(editor: LexicalEditor, data: ClipboardLike, selection: BaseSelection): boolean {
+export function $insertCleanedDataTransfer(editor: LexicalEditor, data: ClipboardLike, selection: BaseSelection, flags?: PastedFlags): boolean {
   const lexical = data.getData('application/x-lexical-editor');
-  const fromJson = lexical ? $nodesFromLexicalJSON(lexical) : null;
+  const fromJson = lexical ? $nodesFromLexicalJSON(lexical, flags) : null;
   if (fromJson && fromJson.length > 0) {
     $insertGeneratedNodes(editor, $flattenTablesIfInCell(fromJson, selection), selection);
     return true;
   }
   const html = data.getData('text/html');
   if (html) {
-    const nodes = $nodesFromPastedHtml(editor, html);
+    const nodes = $nodesFromPastedHtml(editor, html, flags);
     if (nodes.length > 0) {
       $insertGeneratedNodes(editor, $flattenTablesIfInCell(nodes, selection), selection);
       return true;

@@ -176,6 +176,40 @@ describe('confidentiality flags in Chromium', () => {
       expect(text).not.toMatch(/welcomed|vademecum|presented/);
     }));
 
+  it('a flagged passage pasted from another meeting becomes a flag of this meeting (its own record, under a new id)', () =>
+    session(async ({ host, meetingId, m, c, section, editor }) => {
+      // Another meeting with a flag: its passage is copied from there (the clipboard carries that flag's id).
+      const other = (await apiCall(host, 'meetings.create', { title: 'Other meeting', startsAt: '2026-05-05T10:00', endsAt: '2026-05-05T12:00' })).json.value as { meeting: { id: string } };
+      const foreign = (await apiCall(host, 'flags.create', { meetingId: other.meeting.id, sectionKey: 'opening', excerpt: 'Gamma Corp pays 9M' })).json.value as { id: string };
+      const t = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+      const payload = { namespace: 'tfs-minutes', nodes: [{ type: 'paragraph', version: 1, children: [t('Noted: '), { type: 'flag', version: 1, ids: [foreign.id], children: [t('Gamma Corp pays 9M')] }] }] };
+      await editor.click();
+      await editor.evaluate(
+        (el, [json, id]) => {
+          const data = new DataTransfer();
+          data.setData('application/x-lexical-editor', json);
+          data.setData('text/html', `<p>Noted: <mark data-flag-ids="${id}">Gamma Corp pays 9M</mark></p>`);
+          data.setData('text/plain', 'Noted: Gamma Corp pays 9M');
+          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        },
+        [JSON.stringify(payload), foreign.id] as const,
+      );
+      await section.locator('mark.tfs-flag', { hasText: 'Gamma Corp pays 9M' }).waitFor();
+      const [mark] = (await c.marks(section)).filter((x) => x.text === 'Gamma Corp pays 9M');
+      expect(mark!.ids).not.toBe(foreign.id);
+      await m.waitSaved();
+      // The save adopted it: a record of this meeting, in force, listed in the Flags panel; the other meeting's is untouched.
+      const flags = (await apiCall(host, 'flags.list', { meetingId })).json.value as { flags: Array<{ id: string; excerpt: string; retiredAt: string | null }> };
+      expect(flags.flags.filter((f) => f.excerpt === 'Gamma Corp pays 9M').map((f) => [f.id, f.retiredAt])).toEqual([[mark!.ids, null]]);
+      const theirs = (await apiCall(host, 'flags.list', { meetingId: other.meeting.id })).json.value as { flags: Array<{ id: string; sectionKey: string; retiredAt: string | null }> };
+      expect(theirs.flags.map((f) => [f.id, f.sectionKey, f.retiredAt])).toEqual([[foreign.id, 'opening', null]]);
+      await c.openTab('Flags');
+      await c.flagsPanel().getByText('Gamma Corp pays 9M').first().waitFor();
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((x) => x.includes('Noted:'), 'the pasted passage');
+      expect(text).not.toContain('Gamma Corp');
+    }));
+
   it('accepts one suggestion (it becomes a flag) and dismisses another (it stays dismissed)', () =>
     session(async (x) => {
       const { page, host, meetingId, c, section } = x;

@@ -44,9 +44,11 @@ import { docxParagraphs, previewParagraphs } from '../unit/public-text';
  * - the live preview, rendered from the editors' current content, shows exactly the DOCX's paragraphs;
  * - when the export is refused, it is refused for a reason the preview shows too (a flag without its mark), or by
  *   the redaction check (fail closed).
- * Runs from FC_RUNS (default 500); FC_SEED replays a failure.
+ * Runs from FC_RUNS (default 500), of up to FC_STEPS steps (default 8); FC_SEED replays a failure.
  */
 const RUNS = Number(process.env.FC_RUNS ?? 500);
+/** Longest sequence of steps (FC_STEPS; 8 by default: most failures shrink to 4 steps or fewer). */
+const STEPS = Number(process.env.FC_STEPS ?? 8);
 const seed = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
 const TOKEN = /Qk\d{4}z/g;
 
@@ -130,7 +132,7 @@ describe('the flag lifecycle on random sequences of officers’ actions (propert
     let refused = 0;
     let steps = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 8 }), async (plan) => {
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: STEPS }), async (plan) => {
         const b = makeBackend();
         const ids = await setup(b);
         const panes = [pane(ids.a, starter(9000)), pane(ids.sub, starter(9100))];

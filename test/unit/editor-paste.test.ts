@@ -194,6 +194,43 @@ describe('paste cleaning', () => {
     expect(plainText(doc.root)).not.toContain('fallback');
   });
 
+  it('a flag pasted from elsewhere (another meeting) becomes a flag of its own here, under a new id; this meeting’s flags keep theirs', () => {
+    const t = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+    const payload = {
+      namespace: 'tfs-minutes',
+      nodes: [
+        { type: 'paragraph', version: 1, children: [{ type: 'flag', version: 1, ids: ['f1'], children: [t('ours')] }, t(' and '), { type: 'flag', version: 1, ids: ['a9'], children: [t('theirs')] }] },
+        // One flag of the other meeting over two paragraphs, and one mark carrying both: one new id for a9, everywhere.
+        { type: 'paragraph', version: 1, children: [{ type: 'flag', version: 1, ids: ['a9', 'f1'], children: [t('both')] }, { type: 'flag', version: 1, ids: ['b7'], children: [t('other')] }] },
+      ],
+    };
+    let n = 0;
+    const flags = { owns: (id: string) => id === 'f1', newId: () => `new-${n++}` };
+    const ids = (doc: SerializedDoc) => {
+      const out: string[][] = [];
+      walk(doc.root, (x) => (x.type === 'flag' ? out.push(x.ids as string[]) : undefined));
+      return out;
+    };
+    const pasteWith = (data: ClipboardLike) => {
+      const editor = createHeadlessMinutesEditor();
+      editor.update(() => $insertCleanedDataTransfer(editor, data, $getRoot().getLastChildOrThrow<ElementNode>().selectEnd(), flags), { discrete: true });
+      return serializeEditor(editor);
+    };
+    const fromJson = pasteWith(clipboard({ 'application/x-lexical-editor': JSON.stringify(payload) }));
+    checkAllowed(fromJson);
+    expect(ids(fromJson)).toEqual([['f1'], ['new-0'], ['new-0', 'f1'], ['new-1']]);
+    expect(plainText(fromJson.root)).toContain('ours and theirs');
+    // The same through HTML (a copy that went through another program keeps data-flag-ids): a new id per paste.
+    const fromHtml = pasteWith(clipboard({ 'text/html': '<p><mark data-flag-ids="f1">ours</mark> <mark data-flag-ids="a9">theirs</mark></p>' }));
+    expect(ids(fromHtml)).toEqual([['f1'], ['new-2']]);
+    // Without the meeting's flags (a test, a headless editor): ids are kept as they are.
+    const editor = createHeadlessMinutesEditor();
+    editor.update(() => $insertCleanedDataTransfer(editor, clipboard({ 'application/x-lexical-editor': JSON.stringify(payload) }), $getRoot().getLastChildOrThrow<ElementNode>().selectEnd()), {
+      discrete: true,
+    });
+    expect(ids(serializeEditor(editor))).toEqual([['f1'], ['a9'], ['a9', 'f1'], ['b7']]);
+  });
+
   it('Lexical JSON from another app, or with a node type outside the allowlist, falls back to HTML', () => {
     const foreign = { namespace: 'other', nodes: [{ type: 'paragraph', version: 1, children: [] }] };
     let doc = paste(createHeadlessMinutesEditor(), clipboard({ 'application/x-lexical-editor': JSON.stringify(foreign), 'text/html': '<p>from html</p>' }));

@@ -137,6 +137,13 @@ export function MinutesPage({ id }: { id: string }) {
     },
   });
 
+  /**
+   * A flag id of this meeting: one of its records, or a mark in one of its sections. A pasted mark of any other id
+   * (another meeting's) becomes a new flag here (renderer/editor/paste.ts). Read at paste time only.
+   */
+  const isMeetingFlag = (flagId: string) =>
+    flagStoreRef.current.flags.some((f) => f.id === flagId) || [...editors.current.values()].some((h) => h.getMeta().flagIds.some((f) => f.id === flagId));
+
   useMeetingShortcuts({
     help: () => setHelp((h) => !h),
     next: () => liveControls.step(1),
@@ -251,6 +258,7 @@ export function MinutesPage({ id }: { id: string }) {
             onCapture: records.capture(key),
             onRequestFlag: flags.requestFlag(key),
             onFlagsUndone: flagsUndone,
+            isMeetingFlag,
           })}
         />
         <MinutesSide

@@ -44,7 +44,7 @@ export function MinutesSections(props: {
   onMeta: (key: string, meta: ChangeMeta) => void;
   onFocusSection: (key: string) => void;
   onHistory: (key: string) => void;
-  callbacks: (key: string) => MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void };
+  callbacks: (key: string) => MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void; isMeetingFlag?: (id: string) => boolean };
 }) {
   const { state, agendaById, readOnly, suggestions, contents, editors, bringNear } = props;
   const [confirmDialog, ask] = useConfirm();

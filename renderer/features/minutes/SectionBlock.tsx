@@ -27,7 +27,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
     onFocus: () => void;
     onHistory: () => void;
     onOpenLink: (url: string) => void;
-    callbacks: MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void };
+    callbacks: MinutesCallbacks & { onFlagsUndone?: (ids: string[]) => void; isMeetingFlag?: (id: string) => boolean };
     /** For an agenda item: whether it is published, and the switch to withhold it (agenda.update). */
     publication?: { published: boolean; withParent: boolean; locked: boolean; onToggle: (published: boolean) => void };
     /** Shown under the editor (the section's confidentiality suggestions). */
@@ -79,6 +79,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
         onCapture={props.callbacks.onCapture}
         onRequestFlag={props.callbacks.onRequestFlag}
         onFlagsUndone={props.callbacks.onFlagsUndone}
+        isMeetingFlag={props.callbacks.isMeetingFlag}
       />
       ) : (
         <div
