@@ -45,6 +45,26 @@ export function markedIds(sections: ReadonlyArray<{ content: SerializedDoc }>): 
 }
 
 /**
+ * The ids of the flag marks in a stored section's JSON text (as JSON.stringify wrote it), without parsing the whole
+ * text: every `"ids":[…]` list is a flag node's (text cannot forge one: its quotes are escaped). Null when a list does
+ * not read back as strings (an id holding "]"): the caller then parses the section. Extra ids are harmless (the caller
+ * looks closer at what it finds), a missing one is not: `markedIds(JSON.parse(json))` is always a subset.
+ */
+export function flagIdsInJson(json: string): Set<string> | null {
+  const ids = new Set<string>();
+  for (const m of json.matchAll(/"ids":\[([^\]]*)\]/g)) {
+    let list: unknown;
+    try {
+      list = JSON.parse(`[${m[1]}]`);
+    } catch {
+      return null;
+    }
+    for (const id of list as unknown[]) if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
+}
+
+/**
  * Flags in force that no mark covers any more although their text stands in a published section's minutes: each with
  * the heading under which it would appear. The minutes' own text is searched, not the redacted output: a passage
  * partly hidden by another flag would otherwise publish its other part. Empty means the summary may be published.

@@ -112,16 +112,6 @@ export class MinutesRepo extends PreparedRepo {
     return r && { ...r, same: r.same === 1 };
   }
 
-  /**
-   * Which of `ids` the stored section's content names (as JSON strings, so "id1" is not found in "id12"), searched in
-   * SQLite without reading the content into JS: a flag mark of another section's record that this section held.
-   * A false hit (the id as text) only costs a closer look.
-   */
-  mentions(meetingId: string, sectionKey: string, ids: readonly string[]): string[] {
-    const q = this.stmt(`SELECT instr(content_json, ?) > 0 AS hit FROM minutes_sections WHERE meeting_id = ? AND section_key = ?`);
-    return ids.filter((id) => (q.get(JSON.stringify(id), meetingId, sectionKey) as { hit: number } | undefined)?.hit === 1);
-  }
-
   /** The plain text of every stored section of a meeting but one (to verify that a flagged text is gone from it). */
   otherTexts(meetingId: string, exceptSectionKey: string): string[] {
     return (this.stmt(`SELECT plain_text FROM minutes_sections WHERE meeting_id = ? AND section_key <> ?`).all(meetingId, exceptSectionKey) as Array<{ plain_text: string }>).map(

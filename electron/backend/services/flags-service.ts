@@ -125,7 +125,7 @@ export class FlagsService {
     otherTexts: () => string[];
     /** The section as it stands before this save (null: not stored yet); read only when a mark went with words. */
     previous: () => SerializedDoc | null;
-    /** Which of these ids the section as it stands before this save names (its marks), without reading it. */
+    /** Which of these ids the section as it stands before this save has marks of (asked only when some are kept elsewhere). */
     heldBefore: (ids: readonly string[]) => readonly string[];
     now: string;
   }): Flag[] {

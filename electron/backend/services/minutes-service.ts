@@ -4,7 +4,7 @@ import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
 import type { Flag } from '../../../shared/domain/flags';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
-import { excerptIn } from '../../../shared/redaction/flag-state';
+import { excerptIn, flagIdsInJson, markedIds } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { sectionText } from '../../../shared/redaction/plain-text';
 import { SECTION_TITLE } from '../../../shared/redaction/redact';
@@ -244,8 +244,19 @@ export class MinutesService {
       previous,
       now,
       otherTexts: () => this.repo.otherTexts(meetingId, sectionKey),
-      heldBefore: (ids) => this.repo.mentions(meetingId, sectionKey, ids),
+      heldBefore: (ids) => this.markedBefore(meetingId, sectionKey, ids),
     });
+  }
+
+  /**
+   * Which of `ids` the stored section (before a save) has marks of: one scan of its JSON text (~2 ms for 400 KB, however
+   * many ids), parsed only when that cannot tell.
+   */
+  private markedBefore(meetingId: string, sectionKey: string, ids: readonly string[]): string[] {
+    const s = this.repo.section(meetingId, sectionKey);
+    if (!s) return [];
+    const found = flagIdsInJson(s.contentJson) ?? markedIds([{ content: JSON.parse(s.contentJson) as SerializedDoc }]);
+    return ids.filter((id) => found.has(id));
   }
 
   private storedContent(meetingId: string, sectionKey: string): SerializedDoc | null {
