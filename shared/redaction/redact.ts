@@ -1,6 +1,7 @@
 import type { SerializedDoc } from '../editor/doc-model';
 import type { WithheldDisplay } from '../domain/meeting';
 import { TEXT_FORMAT } from '../editor/doc-model';
+import { CLOSING_KEY, OPENING_KEY, withheldItems } from './publication';
 import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicTableRow } from './public-model';
 import { RedactionError, sectionTree, type Atom, type BlockShape, type ReadBlock, type SectionNode, type TableRowTree } from './walk';
 
@@ -8,8 +9,7 @@ export { RedactionError } from './walk';
 export { flaggedTexts } from './flagged-texts';
 export { publicPlainText, inlinesPlainText, WITHHELD_NOTE } from './plain-text';
 
-export const OPENING_KEY = 'opening';
-export const CLOSING_KEY = 'closing';
+export { withheldItems, publicationStates } from './publication';
 /** Titles of the two sections that are not agenda items. */
 export const SECTION_TITLE = { opening: 'Opening', closing: 'Closing' } as const;
 
@@ -88,38 +88,6 @@ export function redact(input: RedactionInput): PublicDocument {
 
 function withheldKeys(input: RedactionInput): Set<string> {
   return withheldItems(input.agenda, input.withheldItemIds);
-}
-
-/**
- * The one rule of withholding: an item is withheld when it is not for publication, listed as withheld, a sub-item of
- * a withheld item, or its parent is unknown (or the parents form a cycle): withhold rather than guess. Also
- * 'opening' / 'closing' when listed. The agenda service uses it to keep a sub-item withheld when it leaves its parent.
- */
-export function withheldItems(
-  agenda: ReadonlyArray<Pick<RedactionAgendaItem, 'id' | 'parentId' | 'forPublication'>>,
-  withheldItemIds: readonly string[] = [],
-): Set<string> {
-  const input = { agenda, withheldItemIds };
-  const explicit = new Set(input.withheldItemIds ?? []);
-  const byId = new Map(input.agenda.map((it) => [it.id, it]));
-  const out = new Set<string>([OPENING_KEY, CLOSING_KEY].filter((k) => explicit.has(k)));
-  const isWithheld = (it: Pick<RedactionAgendaItem, 'id' | 'parentId' | 'forPublication'>, seen: number): boolean => {
-    if (!it.forPublication || explicit.has(it.id)) return true;
-    if (it.parentId === null) return false;
-    const parent = byId.get(it.parentId);
-    // An unknown parent (or a cycle) cannot be judged: withhold rather than guess.
-    return parent === undefined || seen > byId.size || isWithheld(parent, seen + 1);
-  };
-  for (const it of input.agenda) if (isWithheld(it, 0)) out.add(it.id);
-  return out;
-}
-
-export type PublicationState = 'published' | 'withheld' | 'withheld_with_parent';
-
-/** Each agenda item's publication as the officer sees it: published, withheld itself, or withheld with its parent. */
-export function publicationStates(agenda: ReadonlyArray<Pick<RedactionAgendaItem, 'id' | 'parentId' | 'forPublication'>>): Map<string, PublicationState> {
-  const withheld = withheldItems(agenda);
-  return new Map(agenda.map((it) => [it.id, !withheld.has(it.id) ? 'published' : it.forPublication ? 'withheld_with_parent' : 'withheld']));
 }
 
 function sortByNumber<T extends { number: string }>(items: readonly T[]): T[] {

@@ -176,6 +176,31 @@ describe('confidentiality flags in Chromium', () => {
       expect(text).not.toMatch(/welcomed|vademecum|presented/);
     }));
 
+  it('a flag whose mark was pasted over stays in force; "Flag again" in the panel puts its mark back', () =>
+    session(async (x) => {
+      const { page, m, c, section, editor } = x;
+      await typeAndFlagTwo(x);
+      await m.waitSaved();
+      // The flagged words pasted over with the same words as plain text: the mark is gone, the text is not.
+      await c.select(editor, 'welcomed everyone');
+      await editor.evaluate((el) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', 'welcomed everyone');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+      await section.locator('mark.tfs-flag', { hasText: 'welcomed everyone' }).waitFor({ state: 'detached' });
+      await m.waitSaved();
+      await page.getByTestId('flag-notice').getByText('A flagged passage lost its mark').waitFor();
+      await c.openTab('Flags');
+      await c.flagsPanel().getByRole('button', { name: 'Flag again “welcomed everyone”' }).click();
+      await section.locator('mark.tfs-flag', { hasText: 'welcomed everyone' }).waitFor();
+      await m.waitSaved();
+      await c.flagsPanel().getByRole('button', { name: /^Flag again/ }).waitFor({ state: 'detached' });
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the minutes');
+      expect(text).not.toMatch(/welcomed|vademecum/);
+    }));
+
   it('a flagged passage pasted from another meeting becomes a flag of this meeting (its own record, under a new id)', () =>
     session(async ({ host, meetingId, m, c, section, editor }) => {
       // Another meeting with a flag: its passage is copied from there (the clipboard carries that flag's id).

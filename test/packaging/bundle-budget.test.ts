@@ -80,15 +80,21 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     expect(initialChunks(dir)).not.toContain(`assets/${minutes[0]}`);
   });
 
-  it("the minutes page carries zod's light build (zod/mini, for the stored-document schema), not its full API", () => {
-    // The full API's schemas have methods (\`superRefine\`, …); zod/mini's have none. The page's documents are checked
-    // with the one schema it needs (shared/editor/doc-schema.ts); the procedure tab and its schemas load on demand.
+  it('the minutes page loads no zod until the preview, a revision or "Flag again" needs the reader of stored minutes, and then only zod/mini', () => {
+    // The reader of stored minutes (shared/redaction/walk.ts) checks each section against the stored-document schema
+    // (shared/editor/doc-schema.ts, zod/mini). The page's first editable editor needs neither: the preview, the
+    // revisions dialog and "Flag again" load them on demand. The full API's schemas have methods (\`superRefine\`, …);
+    // zod/mini's have none.
     const dir = path.join(DIST, 'renderer');
-    const minutes = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^MinutesPage-.*\.js$/.test(f))!;
+    const assets = fs.readdirSync(path.join(dir, 'assets'));
+    const minutes = assets.find((f) => /^MinutesPage-.*\.js$/.test(f))!;
     const chunks = staticGraph(dir, [`assets/${minutes}`, ...initialChunks(dir)]);
-    const code = chunks.map((c) => fs.readFileSync(path.join(dir, c), 'utf8'));
-    expect(code.some((c) => c.includes('$ZodType'))).toBe(true); // zod's core is there (the walk checks with it)
-    for (const [i, c] of code.entries()) expect(c, chunks[i]).not.toMatch(/superRefine/);
+    for (const c of chunks) expect(fs.readFileSync(path.join(dir, c), 'utf8'), c).not.toMatch(/ZodError|\$ZodType/);
+    const preview = assets.find((f) => /^previewInput-.*\.js$/.test(f));
+    expect(preview, 'the preview is a chunk of its own').toBeDefined();
+    const later = staticGraph(dir, [`assets/${preview!}`]).map((c) => fs.readFileSync(path.join(dir, c), 'utf8'));
+    expect(later.some((c) => c.includes('$ZodType'))).toBe(true); // zod's core comes with the preview (the walk checks with it)
+    for (const c of later) expect(c).not.toMatch(/superRefine/);
   });
 
   it('the main side builds the stored-document schema with full zod (its objects compile their own parser in Node), not zod/mini', () => {

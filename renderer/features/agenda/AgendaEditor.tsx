@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { AGENDA_ITEM_KIND_LABEL, totalPlannedMinutes, type AgendaItem } from '../../../shared/domain/agenda';
-import { publicationStates } from '../../../shared/redaction/redact';
+import { publicationStates } from '../../../shared/redaction/publication';
 import { meetingMinutes } from '../../../shared/domain/meeting-labels';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { addMinutes, formatDuration, formatTime } from '../../../shared/format/dates';

@@ -1,4 +1,4 @@
-import { publicationStates } from '../../../shared/redaction/redact';
+import { publicationStates } from '../../../shared/redaction/publication';
 import { useEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
 import type { MinutesOutline as MinutesState } from '../../../shared/contract/minutes';

@@ -6,7 +6,10 @@ import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
-import { RevisionText } from './RevisionText';
+import { onDemand, useOnDemand } from '../../ui/onDemand';
+
+/** A revision's text is read with the redaction's reader of stored minutes (zod/mini): loaded when the dialog opens (issue 16). */
+const revisionText = onDemand(() => import('./RevisionText'));
 
 const REASON_LABEL: Record<string, string> = {
   leave: 'left the item',
@@ -38,6 +41,7 @@ export function RevisionsDialog(props: {
   const [preview, setPreview] = useState<RestorePreview | null>(null);
   const [confirming, setConfirming] = useState(false);
   const act = useAction();
+  const { value: textView, failed: textFailed } = useOnDemand(revisionText);
 
   const show = async (r: RevisionSummary) => {
     setSelected(r);
@@ -77,7 +81,7 @@ export function RevisionsDialog(props: {
           {list.value?.length === 0 && <li className="muted">No revisions yet.</li>}
         </ul>
         <div className="rev-view">
-          {selected && preview ? <RevisionText content={preview.content} /> : <p className="muted">Select a revision to read it.</p>}
+          {selected && preview ? textView ? <textView.RevisionText content={preview.content} /> : <p className={textFailed ? undefined : 'muted'} role={textFailed ? 'alert' : undefined}>{textFailed ? 'The revision could not be shown. Reload the app (Ctrl+R) to try again.' : 'Opening the revision…'}</p> : <p className="muted">Select a revision to read it.</p>}
           {preview && preview.reapplied.length > 0 && (
             <p className="sub" data-testid="rev-reapplied">
               {preview.reapplied.length === 1 ? 'One flag in force is' : `${preview.reapplied.length} flags in force are`} marked on this text and

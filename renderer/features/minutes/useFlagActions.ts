@@ -2,11 +2,14 @@ import { useCallback, useState, type MutableRefObject } from 'react';
 import type { Flag, FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../editor';
-import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { withEditor } from './editorReady';
 import type { ReportError } from '../../ui/errors';
 import type { FlagRequest } from '../flags/FlagDialog';
 import { selectFlagInEditor } from '../flags/jump';
+import { onDemand } from '../../ui/onDemand';
+
+/** applyFlags reads stored minutes (the redaction's reader, zod/mini): loaded at the first "Flag again" (issue 16). */
+const applyFlagsCode = onDemand(() => import('../../../shared/redaction/apply-flags'));
 
 /**
  * The page's side of flags: the reason dialog for a new flag (then its record), going to a flag from the list, and
@@ -77,6 +80,7 @@ export function useFlagActions(o: {
    */
   const flagAgain = useCallback(
     async (flag: Flag) => {
+      const { applyFlags } = await applyFlagsCode.load();
       const keys = [flag.sectionKey, ...[...editors.current.keys()].filter((k) => k !== flag.sectionKey)];
       for (const key of keys) {
         const handle = editors.current.get(key);

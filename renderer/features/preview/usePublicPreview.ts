@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { buildPreview, type PreviewResult, type PreviewSource } from './previewInput';
+import type { PreviewResult, PreviewSource } from './previewInput';
+import { onDemand } from '../../ui/onDemand';
 import { useLatest } from '../../ui/useLatest';
+
+/**
+ * The preview's code (the public summary model, the redaction and its reader of stored minutes, with zod/mini): loaded
+ * when the preview is first shown, not with the minutes page (issue 16: off the path to the first editable editor).
+ */
+const previewCode = onDemand(() => import('./previewInput'));
 
 /** Quiet time after the last editor onChange before the preview is rebuilt (never per keystroke). */
 export const PREVIEW_DEBOUNCE_MS = 300;
@@ -13,6 +20,8 @@ export const PREVIEW_DEBOUNCE_MS = 300;
 export function usePublicPreview(visible: boolean, read: () => PreviewSource | null) {
   const [result, setResult] = useState<PreviewResult | null>(null);
   const [stale, setStale] = useState(false);
+  // Set when the preview's code has come: the preview is then built, if it is shown.
+  const [codeCame, setCodeCame] = useState(() => previewCode.now() !== null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const readRef = useLatest(read);
   const visibleRef = useLatest(visible);
@@ -20,9 +29,18 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
   const rebuild = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    const code = previewCode.now();
+    if (!code) {
+      // Built once its code has come (a failed load shows as the preview's error, and the next change tries again).
+      previewCode.load().then(
+        () => setCodeCame(true),
+        () => setResult({ ok: false, message: 'The preview could not be loaded. Reload the app (Ctrl+R) to try again.' }),
+      );
+      return;
+    }
     const src = readRef.current();
     if (!src) return;
-    setResult(buildPreview(src));
+    setResult(code.buildPreview(src));
     setStale(false);
   }, [readRef]);
 
@@ -35,7 +53,7 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
 
   useEffect(() => {
     if (visible) rebuild();
-  }, [visible, rebuild]);
+  }, [visible, rebuild, codeCame]);
 
   useEffect(
     () => () => {
