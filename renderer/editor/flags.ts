@@ -71,6 +71,11 @@ function shorten(text: string): string {
   return flat.length <= FLAG_EXCERPT_MAX ? flat : `${flat.slice(0, FLAG_EXCERPT_MAX - 1)}…`;
 }
 
+/** Whether any flag mark of the document carries `id` (no texts gathered, unlike $collectFlagIds). */
+export function $hasFlagMark(id: string): boolean {
+  return $allFlagNodes().some((flag) => flag.getIDs().includes(id));
+}
+
 function $allFlagNodes(): FlagNode[] {
   return $dfs($getRoot())
     .map((entry) => entry.node)

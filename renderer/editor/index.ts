@@ -2,6 +2,6 @@
 export { MinutesEditor, type MinutesEditorHandle } from './MinutesEditor';
 export { CAPTURE_DECISION_COMMAND, INSERT_TIMESTAMP_COMMAND, REMOVE_FLAG_COMMAND, REQUEST_FLAG_COMMAND } from './commands';
 export * from './nodes';
-export { $wrapSelectionInFlag } from './flags';
+export { $hasFlagMark, $wrapSelectionInFlag } from './flags';
 export { type MinutesCallbacks } from './register';
 export { type ChangeMeta } from './plugins/ChangePlugin';

@@ -5,7 +5,7 @@ import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot,
 import { describe, expect, it } from 'vitest';
 import { type SerializedNode } from '../../shared/editor/doc-model';
 import { SerializedDoc } from '../../shared/editor/doc-schema';
-import { $collectFlagIds, $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from '../../renderer/editor/flags';
+import { $collectFlagIds, $hasFlagMark, $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from '../../renderer/editor/flags';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { $createFlagNode, $isFlagNode } from '../../renderer/editor/nodes';
 
@@ -172,7 +172,9 @@ describe('FlagNode behaviour (fail-safe: when in doubt, stay flagged)', () => {
     expect(flaggedText(doc, 'f1')).toEqual(['secret']);
     expect(flaggedText(doc, 'f2').join('')).toBe('ret after');
     editor.read(() => expect($collectFlagIds()).toEqual([{ id: 'f1', excerpt: 'secret' }, { id: 'f2', excerpt: 'ret … after' }]));
+    editor.read(() => expect([$hasFlagMark('f1'), $hasFlagMark('f2'), $hasFlagMark('f3')]).toEqual([true, true, false]));
     up(editor, () => expect($removeFlag('f1')).toBe(1));
+    editor.read(() => expect($hasFlagMark('f1')).toBe(false));
     doc = serializeEditor(editor);
     expect(flaggedText(doc, 'f1')).toEqual([]);
     expect(flaggedText(doc, 'f2').join('')).toBe('ret after');

@@ -4,7 +4,7 @@ import { meetingMinutes } from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href } from '../../app/router';
-import type { MinutesEditorHandle } from '../../editor';
+import { $hasFlagMark, type MinutesEditorHandle } from '../../editor';
 import { ErrorList, useErrorList } from '../../ui/errors';
 import { ErrorNote } from '../../ui/kit';
 import { FlagContextMenu } from '../flags/FlagContextMenu';
@@ -142,7 +142,7 @@ export function MinutesPage({ id }: { id: string }) {
    * (another meeting's) becomes a new flag here (renderer/editor/paste.ts). Read at paste time only.
    */
   const isMeetingFlag = (flagId: string) =>
-    flagStoreRef.current.flags.some((f) => f.id === flagId) || [...editors.current.values()].some((h) => h.getMeta().flagIds.some((f) => f.id === flagId));
+    flagStoreRef.current.flags.some((f) => f.id === flagId) || [...editors.current.values()].some((h) => h.getEditor().getEditorState().read(() => $hasFlagMark(flagId)));
 
   useMeetingShortcuts({
     help: () => setHelp((h) => !h),
