@@ -1,7 +1,7 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
 import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
-import { bridge, rawCall, TOKEN_KEY } from './transport';
+import { bridge, keepToken, rawCall } from './transport';
 
 /**
  * The renderer's one way to the backend. Under Electron the sandboxed preload exposes `window.taskforce.call`;
@@ -26,7 +26,7 @@ export function takeLaunchParams(): { meetingId?: string } {
   if (!hash.includes('token=')) return {};
   const params = new URLSearchParams(hash);
   const token = params.get('token');
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  if (token) keepToken(token);
   const meetingId = params.get('meeting') ?? undefined;
   history.replaceState(null, '', window.location.pathname + (meetingId ? `#/meetings/${meetingId}` : '#/'));
   return meetingId ? { meetingId } : {};

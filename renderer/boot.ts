@@ -1,5 +1,5 @@
 import { parseRoute, type Route } from './app/route';
-import { callKey, launchToken, rawCall, TOKEN_KEY, type BootCalls } from './transport';
+import { callKey, launchToken, rawCall, rawCalls, type BootCalls } from './transport';
 
 /**
  * boot.js (built as assets/boot-<hash>.js): ~1 KB that the page runs while the app's code (the entry chunk, ~240 KB) is still arriving
@@ -9,7 +9,7 @@ import { callKey, launchToken, rawCall, TOKEN_KEY, type BootCalls } from './tran
  * (app/boot-calls.ts), instead of being asked for only once the entry chunk has run; and on the minutes page it has the
  * browser fetch and compile that page's code (modulepreload) beside the entry chunk, not after it.
  *
- * It shows nothing and changes no data: only reads (it keeps the launch token for the tab, as the app does). The app takes each answer once, while it starts
+ * It shows nothing and changes no data: only reads (the app keeps the launch token for the tab). The app takes each answer once, while it starts
  * (app/early-calls.ts) — what it does not take is dropped — and makes every call itself when boot.js did not run.
  */
 declare const __MINUTES_FILES__: string[];
@@ -35,23 +35,26 @@ function boot() {
       document.head.appendChild(link);
     }
   }
+  // The launch token: boot.js only uses it; the app keeps it for the tab (transport.ts keepToken), off the start path.
   const token = launchToken();
-  // As the app will (api.ts takeLaunchParams): the token of a launch URL is kept for this tab. The page's first use of
-  // sessionStorage opens it (8-23 ms measured): here, while the entry chunk is still arriving, not on its path.
-  if (token && /(?:^#|&)token=/.test(window.location.hash)) sessionStorage.setItem(TOKEN_KEY, token);
+  // One request for all of them (transport.ts rawCalls): each fetch the page starts costs its main thread and the
+  // browser's network code a few ms while the entry chunk is arriving, four of them ~30 ms measured (issue 16). The
+  // first section of the minutes page goes on its own: a long section must not hold up the page's other answers.
+  const first: Array<[string, unknown]> = [
+    ['backup.status', {}],
+    ['body.get', {}],
+    ['settings.get', {}],
+  ];
+  if (route.name === 'meetings') first.push(['meetings.list', {}]);
+  if (route.name === 'minutes') first.push(['minutes.outline', { meetingId: route.id }], ['meetings.get', { id: route.id }], ['members.list', {}]);
   const calls: BootCalls = {};
-  const start = (name: string, input: unknown) => {
-    calls[callKey(name, input)] = rawCall(name, input, token);
-  };
-  start('backup.status', {});
-  start('body.get', {});
-  start('settings.get', {});
-  if (route.name === 'meetings') start('meetings.list', {});
+  rawCalls(first, token).forEach((answer, i) => {
+    const [name, input] = first[i]!;
+    calls[callKey(name, input)] = answer;
+  });
   if (route.name === 'minutes') {
-    start('minutes.outline', { meetingId: route.id });
-    start('meetings.get', { id: route.id });
-    start('members.list', {});
-    start('minutes.section', { meetingId: route.id, sectionKey: 'opening' });
+    const input = { meetingId: route.id, sectionKey: 'opening' };
+    calls[callKey('minutes.section', input)] = rawCall('minutes.section', input, token);
   }
   (window as unknown as { __tfsBoot?: BootCalls }).__tfsBoot = calls;
 }

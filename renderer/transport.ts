@@ -18,19 +18,54 @@ export function bridge(): Bridge | undefined {
   return (window as unknown as { taskforce?: Bridge }).taskforce;
 }
 
-/** The launch token: in the URL's fragment on the first load of a launch (`#token=…`), then kept for this tab. */
-export function launchToken(): string {
-  const m = /(?:^#|&)token=([^&]*)/.exec(window.location.hash);
-  return m?.[1] ? decodeURIComponent(m[1]) : (sessionStorage.getItem(TOKEN_KEY) ?? '');
+/**
+ * The launch token of this tab. It arrives in the URL's fragment on the first load of a launch (`#token=…`) and is
+ * kept in memory; it is written to sessionStorage (so a reload of the tab still has it) off the start path (issue 16):
+ * the page's first use of sessionStorage opens it, 8-23 ms of the main thread measured, which the first page used to
+ * wait for. Written when the tab is hidden or left (`pagehide`: a reload writes it before the next page reads it), and
+ * a few seconds after the start in any case. Read back from sessionStorage only when the page has no token of its own
+ * (a reload).
+ */
+let kept: string | null = null;
+let persistScheduled = false;
+const KEEP_AFTER_MS = 5000;
+
+function persistToken(): void {
+  if (kept === null) return;
+  try {
+    if (sessionStorage.getItem(TOKEN_KEY) !== kept) sessionStorage.setItem(TOKEN_KEY, kept);
+  } catch {
+    // Storage refused (quota, privacy mode): the tab keeps the token in memory; a reload then needs the launch URL.
+  }
 }
 
-async function httpCall(name: string, input: unknown, token: string): Promise<Result<unknown>> {
+/** Keeps `token` for this tab: in memory now, in sessionStorage off the start path (see above). */
+export function keepToken(token: string): void {
+  kept = token;
+  if (persistScheduled) return;
+  persistScheduled = true;
+  window.addEventListener('pagehide', persistToken);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') persistToken();
+  });
+  setTimeout(persistToken, KEEP_AFTER_MS);
+}
+
+/** The launch token: the launch URL's (`#token=…`), else the one this page keeps, else the one kept for the tab. */
+export function launchToken(): string {
+  const m = /(?:^#|&)token=([^&]*)/.exec(window.location.hash);
+  if (m?.[1]) return decodeURIComponent(m[1]);
+  if (kept !== null) return kept;
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function httpPost(path: string, body: unknown, token: string): Promise<Result<unknown>> {
   let res: Response;
   try {
-    res = await fetch(`./api/${encodeURIComponent(name)}`, {
+    res = await fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(input ?? {}),
+      body: JSON.stringify(body ?? {}),
     });
   } catch {
     return { ok: false, error: { code: 'storage', message: 'The app’s local server is not answering. Is it still running?' } };
@@ -45,7 +80,24 @@ async function httpCall(name: string, input: unknown, token: string): Promise<Re
 /** One call, answered with its envelope (never throws). `token`: the browser host's (read from storage if omitted). */
 export function rawCall(name: string, input: unknown, token?: string): Promise<Result<unknown>> {
   const b = bridge();
-  return b ? b.call(name, input) : httpCall(name, input, token ?? sessionStorage.getItem(TOKEN_KEY) ?? '');
+  return b ? b.call(name, input) : httpPost(`./api/${encodeURIComponent(name)}`, input, token ?? launchToken());
+}
+
+/**
+ * Several calls in one request (the browser host's `POST ./api-batch`, electron/hosts/browser-host.ts), answered each
+ * with its own envelope, as `rawCall` would; under Electron each goes over IPC on its own. For the calls a page makes
+ * at once as it opens (boot.js): one request instead of four to seven (issue 16). When the request itself fails,
+ * every call answers that failure.
+ */
+export function rawCalls(calls: ReadonlyArray<readonly [string, unknown]>, token?: string): Array<Promise<Result<unknown>>> {
+  const b = bridge();
+  if (b) return calls.map(([name, input]) => b.call(name, input));
+  const all = httpPost('./api-batch', calls, token ?? launchToken()).then((r): Array<Result<unknown>> => {
+    if (r.ok && Array.isArray(r.value) && r.value.length === calls.length) return r.value as Array<Result<unknown>>;
+    const failed: Result<unknown> = r.ok ? { ok: false, error: { code: 'internal', message: 'The local server answered without a result.' } } : r;
+    return calls.map(() => failed);
+  });
+  return calls.map((_, i) => all.then((answers) => answers[i]!));
 }
 
 /** The key under which boot.js hands a call it started to the app: its name and input. */

@@ -12,6 +12,13 @@ import { securityHeaders, serveStatic } from './static-files';
  *   each launch and handed to the page in the URL's fragment (never sent to the server in a URL, never logged).
  * - Host must be 127.0.0.1:<port> or localhost:<port> (DNS rebinding); Origin, when present, must be this origin.
  * - No CORS headers at all: another origin cannot read an answer, and cannot send the Authorization header.
+ * - `POST /api-batch` carries several calls in one request — `[[name, input], …]`, 1 to MAX_BATCH — under the same
+ *   checks, and answers `{ ok: true, value: [answer, …] }`: each call's answer exactly as its own request would have
+ *   had it, the calls run one after the other, in their order, each through the dispatcher (which checks its input).
+ *   The page uses it for the calls it makes at once when it opens (renderer/boot.ts): one request where there were
+ *   four to seven, each of which cost the page's main thread and the browser's network code a few milliseconds while
+ *   the page's own code was arriving (issue 16). A transport matter only: the contract is the same calls; under
+ *   Electron each call goes over IPC.
  */
 export interface BrowserHostOptions {
   dispatch: Dispatch;
@@ -37,6 +44,18 @@ export interface BrowserHost {
   port: number;
   token: string;
   close(): Promise<void>;
+}
+
+/** The path of a request of several calls, and how many it may carry. */
+export const BATCH_PATH = '/api-batch';
+export const MAX_BATCH = 8;
+const BATCH_SHAPE = `A request of several calls is a list of 1 to ${MAX_BATCH} [call name, input] pairs.`;
+
+/** The calls of a batch's parsed body, or null when it is not a list of 1 to MAX_BATCH [name, input] pairs. */
+function batchCalls(body: unknown): Array<[string, unknown]> | null {
+  if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BATCH) return null;
+  for (const pair of body) if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return null;
+  return body as Array<[string, unknown]>;
 }
 
 /** How long after the last file of the page was sent the host counts as idle (whilePageLoads). */
@@ -153,15 +172,18 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       } catch {
         return fail(res, { code: 'bad_request', message: 'Bad URL.' });
       }
-      if (url.pathname.startsWith('/api/')) {
+      const isBatch = url.pathname === BATCH_PATH;
+      if (isBatch || url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return fail(res, { code: 'bad_request', message: 'Calls are POST requests.' });
         if (!tokenMatches(req.headers.authorization, token))
           return fail(res, { code: 'unauthorised', message: 'This call needs the token of the current launch. Open the URL the app printed.' });
-        let name: string;
-        try {
-          name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        } catch {
-          return fail(res, { code: 'bad_request', message: 'The call name in the URL is not valid.' });
+        let name = '';
+        if (!isBatch) {
+          try {
+            name = decodeURIComponent(url.pathname.slice('/api/'.length));
+          } catch {
+            return fail(res, { code: 'bad_request', message: 'The call name in the URL is not valid.' });
+          }
         }
         if (!isJsonContentType(req.headers['content-type'])) return fail(res, { code: 'bad_request', message: 'Calls carry JSON (Content-Type: application/json).' });
         const declared = Number(req.headers['content-length'] ?? 0);
@@ -184,13 +206,21 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
           if (body === 'too_large') return fail(res, { code: 'bad_request', message: `The request is larger than ${maxBody} bytes.` }, true);
           if (body === 'busy') return fail(res, { code: 'busy', message: 'The app is busy with other large requests. Nothing was changed; try again.' }, true);
           const text = body.toString('utf8');
-          if (jsonTooDeep(text, MAX_INPUT_DEPTH))
+          // A batch's list and pair are two levels around each input: the limit stays each input's.
+          if (jsonTooDeep(text, MAX_INPUT_DEPTH + (isBatch ? 2 : 0)))
             return fail(res, { code: 'bad_request', message: `The request is nested more than ${MAX_INPUT_DEPTH} levels deep.` });
           let input: unknown;
           try {
             input = body.length === 0 ? {} : JSON.parse(text);
           } catch {
             return fail(res, { code: 'bad_request', message: 'The request body is not valid JSON.' });
+          }
+          if (isBatch) {
+            const calls = batchCalls(input);
+            if (!calls) return fail(res, { code: 'bad_request', message: BATCH_SHAPE });
+            const answers: Array<Result<unknown>> = [];
+            for (const [callName, callInput] of calls) answers.push(await opts.dispatch(callName, callInput));
+            return sendJson(res, 200, { ok: true, value: answers });
           }
           const result = await opts.dispatch(name, input);
           return sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);

@@ -90,10 +90,12 @@ export async function openApp(browser: Browser, host: HostProcess, width = 1280,
   // run --project e2e`).
   const delay = Number(process.env.E2E_API_DELAY_MS ?? 0);
   if (delay > 0) {
-    await context.route('**/api/**', async (route) => {
+    const slow = async (route: import('playwright-core').Route) => {
       await new Promise((r) => setTimeout(r, Math.random() * delay));
       await route.fallback();
-    });
+    };
+    await context.route('**/api/**', slow);
+    await context.route('**/api-batch', slow);
   }
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -310,3 +310,72 @@ describe('the browser host\'s request checks', () => {
   });
 });
 
+describe('several calls in one request (POST /api-batch, issue 16)', () => {
+  const batch = (h: BrowserHost, body: unknown, headers: Record<string, string> = {}) =>
+    request(h, {
+      method: 'POST',
+      path: '/api-batch',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${h.token}`, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const valueOf = (body: string) => (JSON.parse(body) as { ok: true; value: unknown[] }).value;
+
+  it('answers each call as its own request would, in their order; each input is checked by the dispatcher', async () => {
+    const { host: h } = await start();
+    await json(h, 'example.load', {});
+    const r = await batch(h, [
+      ['body.get', {}],
+      ['meetings.list', {}],
+      ['no.such', {}],
+      ['meetings.get', { id: 5 }],
+    ]);
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const answers = valueOf(r.body);
+    expect(answers).toHaveLength(4);
+    const alone = await Promise.all([json(h, 'body.get', {}), json(h, 'meetings.list', {}), json(h, 'no.such', {}), json(h, 'meetings.get', { id: 5 })]);
+    expect(answers).toEqual(alone.map((a) => JSON.parse(a.body) as unknown));
+    expect((answers[2] as { ok: boolean }).ok).toBe(false);
+    expect((answers[3] as { ok: boolean; error: { code: string } }).error.code).toBe('bad_request');
+  });
+
+  it('runs the calls one after the other, in order: a write is seen by the read after it', async () => {
+    const { host: h } = await start();
+    const meeting = { title: 'Batched', startsAt: '2026-03-02T10:00', endsAt: '2026-03-02T12:00', timeZone: 'Europe/Brussels' };
+    const answers = valueOf(
+      (
+        await batch(h, [
+          ['meetings.list', {}],
+          ['meetings.create', meeting],
+          ['meetings.list', {}],
+        ])
+      ).body,
+    ) as Array<{ ok: true; value: unknown[] }>;
+    expect(answers[0]!.value).toHaveLength(0);
+    expect(answers[2]!.value).toHaveLength(1);
+  });
+
+  it('refuses, running none of its calls: no token, not a POST, not JSON, not a list of [name, input], empty, more than 8 calls, too deep', async () => {
+    const { host: h } = await start();
+    const create: [string, unknown] = ['meetings.create', { title: 'Never', startsAt: '2026-03-02T10:00', endsAt: '2026-03-02T12:00', timeZone: 'Europe/Brussels' }];
+    expect((await batch(h, [create], { Authorization: '' })).status).toBe(401);
+    expect((await batch(h, [create], { 'Content-Type': 'text/plain' })).status).toBe(400);
+    const get = await request(h, { path: '/api-batch', headers: { Authorization: `Bearer ${h.token}` } });
+    expect(errorOf(get.body)).toEqual({ code: 'bad_request', message: 'Calls are POST requests.' });
+    const shape = 'A request of several calls is a list of 1 to 8 [call name, input] pairs.';
+    for (const body of ['{}', '[]', '[1]', JSON.stringify([create, ['x']]), JSON.stringify([create, [5, {}]]), JSON.stringify([create, ['a', {}, 1]]), JSON.stringify(Array(9).fill(['body.get', {}]))]) {
+      const r = await batch(h, body);
+      expect(r.status, body).toBe(400);
+      expect(errorOf(r.body), body).toEqual({ code: 'bad_request', message: shape });
+    }
+    expect(errorOf((await batch(h, '[["body.get",')).body).message).toBe('The request body is not valid JSON.');
+    // The depth limit is each input's, as for one call: the list and its pair add two levels.
+    const deepInput = '['.repeat(129) + ']'.repeat(129);
+    expect(errorOf((await batch(h, `[${JSON.stringify(create)},["body.get",${deepInput}]]`)).body).message).toBe('The request is nested more than 128 levels deep.');
+    expect((await json(h, 'meetings.list', {})).body).toBe(JSON.stringify({ ok: true, value: [] }));
+    // 128 levels inside a pair: within the limit, as for one call (the schema then refuses it as an input).
+    const fits = await batch(h, `[["body.get",${'['.repeat(128) + ']'.repeat(128)}]]`);
+    expect(fits.status).toBe(200);
+  });
+});

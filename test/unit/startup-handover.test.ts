@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/api';
 import { dropBootCalls, takeBoot } from '../../renderer/app/boot-calls';
 import { afterFirstKeys } from '../../renderer/features/minutes/firstKeys';
-import { callKey, launchToken, type BootCalls } from '../../renderer/transport';
+import { callKey, keepToken, launchToken, rawCalls, type BootCalls } from '../../renderer/transport';
 
 /** Issue 16: what boot.js starts is handed to the app once, as the app's own call would answer; the rest waits for a key. */
 const holder = window as unknown as { __tfsBoot?: BootCalls };
@@ -42,6 +42,100 @@ describe('calls started by boot.js', () => {
     expect(launchToken()).toBe('kept-token-0123456789');
     window.location.hash = '#token=fresh-token-0123456789&meeting=abc';
     expect(launchToken()).toBe('fresh-token-0123456789');
+  });
+});
+
+describe('the launch token is kept for the tab off the start path', () => {
+  it('is used from memory at once, written to sessionStorage only when the tab is left or hidden, or after 5 s', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    keepToken('memory-token-0123456789');
+    expect(launchToken()).toBe('memory-token-0123456789');
+    expect(sessionStorage.getItem('tfs-token')).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem('tfs-token')).toBe('memory-token-0123456789');
+    sessionStorage.clear();
+    keepToken('second-token-0123456789');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(sessionStorage.getItem('tfs-token')).toBe('second-token-0123456789');
+    sessionStorage.clear();
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    vi.advanceTimersByTime(5000);
+    expect(sessionStorage.getItem('tfs-token')).toBe('second-token-0123456789');
+    // The launch URL's own token comes first.
+    window.location.hash = '#token=fresh-token-0123456789';
+    expect(launchToken()).toBe('fresh-token-0123456789');
+  });
+});
+
+describe('calls started together go in one request (the browser host\'s /api-batch)', () => {
+  it('one POST carrying [name, input] pairs with the token; each call gets its own answer', async () => {
+    const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
+      expect(url).toBe('./api-batch');
+      expect((init.headers as Record<string, string>).Authorization).toBe('Bearer batch-token-0123456789');
+      expect(JSON.parse(init.body as string)).toEqual([
+        ['body.get', {}],
+        ['meetings.get', { id: 'm1' }],
+      ]);
+      return new Response(JSON.stringify({ ok: true, value: [{ ok: true, value: { chair: 'AI Office' } }, { ok: false, error: { code: 'not_found', message: 'No such meeting.' } }] }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const [a, b] = rawCalls(
+        [
+          ['body.get', {}],
+          ['meetings.get', { id: 'm1' }],
+        ],
+        'batch-token-0123456789',
+      );
+      expect(await a).toEqual({ ok: true, value: { chair: 'AI Office' } });
+      expect(await b).toEqual({ ok: false, error: { code: 'not_found', message: 'No such meeting.' } });
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('when the request fails or answers out of shape, every call answers that failure (never a wrong answer)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ok: false, error: { code: 'busy', message: 'Busy.' } }), { status: 503 })));
+    try {
+      const answers = await Promise.all(rawCalls([['body.get', {}], ['settings.get', {}]], 't-0123456789abcdef'));
+      expect(answers).toEqual([
+        { ok: false, error: { code: 'busy', message: 'Busy.' } },
+        { ok: false, error: { code: 'busy', message: 'Busy.' } },
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ok: true, value: [{ ok: true, value: 1 }] }))));
+    try {
+      const answers = await Promise.all(rawCalls([['body.get', {}], ['settings.get', {}]], 't-0123456789abcdef'));
+      expect(answers.every((a) => !a.ok)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    try {
+      const [a] = await Promise.all(rawCalls([['body.get', {}]], 't-0123456789abcdef'));
+      expect(a).toEqual({ ok: false, error: { code: 'storage', message: 'The app’s local server is not answering. Is it still running?' } });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('under Electron each call goes over the bridge on its own', async () => {
+    const call = vi.fn(async (name: string) => ({ ok: true as const, value: name }));
+    (window as unknown as { taskforce?: unknown }).taskforce = { call };
+    try {
+      const answers = await Promise.all(rawCalls([['body.get', {}], ['settings.get', {}]]));
+      expect(answers).toEqual([
+        { ok: true, value: 'body.get' },
+        { ok: true, value: 'settings.get' },
+      ]);
+      expect(call).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (window as unknown as { taskforce?: unknown }).taskforce;
+    }
   });
 });
 
