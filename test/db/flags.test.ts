@@ -220,7 +220,7 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     expect(back.flags.map((x) => [x.id, flagState(x), x.sectionKey])).toEqual([[f.id, 'mark_missing', 'closing']]);
   });
 
-  it('adopts marks with no record, ignores another meeting’s ids, and never deletes a record', async () => {
+  it('adopts marks with no record, takes another meeting’s ids as its own (under ids of its own), and never deletes a record', async () => {
     const b = makeBackend();
     const { meetingId, itemId } = await flagged(b);
     const other = await meetingWithAgenda(b, 'Other');
@@ -229,7 +229,9 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     const ack = await save(b, meetingId, itemId, content(para(mark('pasted-1', 'old secret'), tx(' '), mark(foreign.id, 'x'))));
     expect(ack.flags.map((x) => x.id)).toContain('pasted-1');
     expect(ack.flags.map((x) => x.id)).not.toContain(foreign.id);
-    expect(countFlags(b)).toBe(before + 1);
+    expect(ack.flags.map((x) => [x.meetingId, x.excerpt])).toContainEqual([meetingId, 'x']);
+    expect(countFlags(b)).toBe(before + 2);
+    expect(await rec(b, other.meetingId, foreign.id)).toEqual(foreign);
   });
 
   it('unflag lifts with who and when; twice is once; a save without the mark then changes nothing', async () => {
@@ -421,6 +423,87 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
     const part = await save(b, h.meetingId, h.itemId, content(para(tx('Before. Beta Labs After.'))));
     expect(part.flags.map((x) => [flagState(x), x.excerpt])).toEqual([['mark_missing', 'Beta Labs']]);
     await refused(b, 'exports.create', { meetingId: h.meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
+  });
+
+  // A mark carrying another meeting's flag id: saved by a build from before pasting re-keyed such marks, or sent by an
+  // old page. That meeting's record does not guard this meeting's text: were the mark lost here, nothing would keep
+  // its words confidential. Such a mark becomes a flag of this meeting, under an id of its own (the same one each time).
+  describe("a mark carrying another meeting's flag id", () => {
+    const idsIn = (c: SerializedDoc) => flaggedTexts(c).flatMap((f) => f.ids);
+    const copied = (id: string) => content(para(tx('Copied: '), mark(id, 'Acme pays 40 million'), tx(' end.')));
+
+    it("is saved under this meeting's own id, with a record of this meeting (the other meeting's reason and note); the other record is untouched", async () => {
+      const b = makeBackend();
+      const a = await flagged(b);
+      await call(b, 'flags.update', { id: a.f.id, reason: 'personal_data', note: 'named person' });
+      const other = await meetingWithAgenda(b, 'Second plenary');
+      const ack = await save(b, other.meetingId, other.itemId, copied(a.f.id));
+      const own = (await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags;
+      expect(own).toHaveLength(1);
+      expect(own[0]!.id).not.toBe(a.f.id);
+      expect(own[0]).toMatchObject({ meetingId: other.meetingId, sectionKey: other.itemId, excerpt: 'Acme pays 40 million', reason: 'personal_data', note: 'named person', retiredAt: null, unmarkedSince: null });
+      expect(ack.flags.map((x) => x.id)).toEqual([own[0]!.id]);
+      const stored = await call<{ content: SerializedDoc }>(b, 'minutes.section', { meetingId: other.meetingId, sectionKey: other.itemId });
+      expect(idsIn(stored.content)).toEqual([own[0]!.id]);
+      expect(await rec(b, a.meetingId, a.f.id)).toMatchObject({ meetingId: a.meetingId, sectionKey: a.itemId, retiredAt: null, unmarkedSince: null });
+      // The same content saved again (an old page still holding the other id): the same own id, no second record.
+      await save(b, other.meetingId, other.itemId, copied(a.f.id));
+      expect((await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags.map((x) => x.id)).toEqual([own[0]!.id]);
+      // In another meeting again, another own id.
+      const third = await meetingWithAgenda(b, 'Third plenary');
+      await save(b, third.meetingId, third.itemId, copied(a.f.id));
+      const thirds = (await call<FlagList>(b, 'flags.list', { meetingId: third.meetingId })).flags.map((x) => x.id);
+      expect(thirds).toHaveLength(1);
+      expect([a.f.id, own[0]!.id]).not.toContain(thirds[0]);
+    });
+
+    it('its mark then lost while its words stay: they stay guarded, the export is refused, the words are never published', async () => {
+      const b = makeBackend();
+      const a = await flagged(b);
+      const other = await meetingWithAgenda(b, 'Second plenary');
+      await save(b, other.meetingId, other.itemId, copied(a.f.id));
+      await save(b, other.meetingId, other.itemId, content(para(tx('Copied: Acme pays 40 million end.'))));
+      const own = (await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags;
+      expect(own.map((x) => [flagState(x), x.excerpt])).toEqual([['mark_missing', 'Acme pays 40 million']]);
+      await refused(b, 'exports.create', { meetingId: other.meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
+    });
+
+    it('held by a revision from an earlier build, it is restored under the own id, with a record of this meeting', async () => {
+      const b = makeBackend();
+      const a = await flagged(b);
+      const other = await meetingWithAgenda(b, 'Second plenary');
+      await save(b, other.meetingId, other.itemId, content(para(tx('Something else.'))));
+      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(copied(a.f.id)), other.meetingId, other.itemId);
+      const snap = await call<{ revision: { id: string } }>(b, 'minutes.snapshot', { meetingId: other.meetingId, sectionKey: other.itemId, reason: 'manual' });
+      await save(b, other.meetingId, other.itemId, content(para(tx('Rewritten since.'))));
+      const preview = await call<{ content: SerializedDoc }>(b, 'minutes.restorePreview', { id: snap.revision.id });
+      const restored = await call<{ content: SerializedDoc; flags: Flag[] }>(b, 'minutes.restoreRevision', { id: snap.revision.id });
+      const [ownId] = idsIn(restored.content);
+      expect(ownId).not.toBe(a.f.id);
+      expect(idsIn(preview.content)).toEqual([ownId]);
+      expect((await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags.map((x) => [x.id, flagState(x), x.excerpt])).toEqual([[ownId, 'in_force', 'Acme pays 40 million']]);
+      await save(b, other.meetingId, other.itemId, content(para(tx('Copied: Acme pays 40 million end.'))));
+      await refused(b, 'exports.create', { meetingId: other.meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
+    });
+
+    it('stored so by an earlier build, the section is read with the own id, and saving it back keeps the flag', async () => {
+      const b = makeBackend();
+      const a = await flagged(b);
+      const other = await meetingWithAgenda(b, 'Second plenary');
+      await save(b, other.meetingId, other.itemId, content(para(tx('Copied: Acme pays 40 million end.'))));
+      // As an earlier build stored it: the other meeting's id in this meeting's section, no record here.
+      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(copied(a.f.id)), other.meetingId, other.itemId);
+      const read = await call<{ content: SerializedDoc }>(b, 'minutes.section', { meetingId: other.meetingId, sectionKey: other.itemId });
+      const [ownId] = idsIn(read.content);
+      expect(ownId).toBeDefined();
+      expect(ownId).not.toBe(a.f.id);
+      // The page saves what it read, then loses the mark: this meeting's own record guards the words.
+      await save(b, other.meetingId, other.itemId, read.content);
+      expect((await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags.map((x) => [x.id, flagState(x)])).toEqual([[ownId, 'in_force']]);
+      await save(b, other.meetingId, other.itemId, content(para(tx('Copied: Acme pays 40 million end.'))));
+      expect((await call<FlagList>(b, 'flags.list', { meetingId: other.meetingId })).flags.map((x) => flagState(x))).toEqual(['mark_missing']);
+      await refused(b, 'exports.create', { meetingId: other.meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
+    });
   });
 
   // One record per flag id, but its marks can stand in two sections (a flagged passage copied with its mark, a revision

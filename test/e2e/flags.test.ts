@@ -235,6 +235,28 @@ describe('confidentiality flags in Chromium', () => {
       expect(text).not.toContain('Gamma Corp');
     }));
 
+  it("a passage saved by an older page under another meeting's flag id shows as this meeting's flag: its own id, listed, hidden in the preview", () =>
+    session(async ({ page, host, meetingId, m, c }) => {
+      const other = (await apiCall(host, 'meetings.create', { title: 'Other meeting', startsAt: '2026-05-05T10:00', endsAt: '2026-05-05T12:00' })).json.value as { meeting: { id: string } };
+      const foreign = (await apiCall(host, 'flags.create', { meetingId: other.meeting.id, sectionKey: 'opening', excerpt: 'Delta Corp pays 7M', reason: 'personal_data' })).json.value as { id: string };
+      const t = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+      const doc = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [t('Recorded: '), { type: 'flag', version: 1, ids: [foreign.id], children: [t('Delta Corp pays 7M')] }] }] } };
+      // As a page from before sent it (this page re-keys what is pasted from another meeting).
+      expect((await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: 'closing', content: doc })).json.ok).toBe(true);
+      await page.reload();
+      const closing = m.section('closing');
+      await closing.locator('mark.tfs-flag', { hasText: 'Delta Corp pays 7M' }).waitFor();
+      const [mark] = (await c.marks(closing)).filter((x) => x.text === 'Delta Corp pays 7M');
+      expect(mark!.ids).not.toBe(foreign.id);
+      const flags = (await apiCall(host, 'flags.list', { meetingId })).json.value as { flags: Array<{ id: string; excerpt: string; reason: string; retiredAt: string | null }> };
+      expect(flags.flags.filter((f) => f.excerpt === 'Delta Corp pays 7M').map((f) => [f.id, f.reason, f.retiredAt])).toEqual([[mark!.ids, 'personal_data', null]]);
+      await c.openTab('Flags');
+      await c.flagsPanel().getByText('Delta Corp pays 7M').first().waitFor();
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((x) => x.includes('Recorded:'), 'the passage');
+      expect(text).not.toContain('Delta Corp');
+    }));
+
   it('accepts one suggestion (it becomes a flag) and dismisses another (it stays dismissed)', () =>
     session(async (x) => {
       const { page, host, meetingId, c, section } = x;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import {
@@ -14,10 +15,10 @@ import {
   type SetSensitiveTerms,
 } from '../../../shared/domain/flags';
 import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
-import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import type { SerializedDoc, SerializedNode } from '../../../shared/editor/doc-model';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
-import { excerptIn, excerptWithin } from '../../../shared/redaction/flag-state';
+import { excerptIn, excerptWithin, flagIdsInJson, markedIds } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -94,11 +95,42 @@ export class FlagsService {
   }
 
   /**
+   * Marks that carry another meeting's flag id, made this meeting's own: each such id is replaced by an id of this
+   * meeting's (`ownFlagId`: the same one for the same id, every time). That meeting's record guards that meeting's
+   * text only (a save reconciles its own meeting's records); were such a mark lost here, nothing would keep its words
+   * confidential. The page re-keys what is pasted from another meeting (renderer/editor/paste.ts); this catches the
+   * rest, fail-closed: sections stored by an earlier build, a page from before, any client. Applied to a section as it
+   * is read (minutes.section), saved and restored; the save then adopts the own id as a record of this meeting with
+   * the other record's reason and note (`from`). The content comes back unchanged (the same object) when it has none.
+   */
+  ownMarks(meetingId: string, content: SerializedDoc, json?: string): { content: SerializedDoc; from: Map<string, Flag> } {
+    const from = new Map<string, Flag>();
+    const text = json ?? JSON.stringify(content);
+    if (!text.includes('"ids":[')) return { content, from };
+    const rename = new Map<string, string>();
+    for (const id of flagIdsInJson(text) ?? markedIds([{ content }])) {
+      const rec = this.repo.get(id);
+      if (!rec || rec.meetingId === meetingId) continue;
+      const own = ownFlagId(meetingId, id);
+      rename.set(id, own);
+      from.set(own, rec);
+    }
+    if (rename.size === 0) return { content, from };
+    const map = (n: SerializedNode): SerializedNode => {
+      const ids = n.type === 'flag' && Array.isArray(n.ids) ? { ids: [...new Set((n.ids as string[]).map((id) => rename.get(id) ?? id))] } : {};
+      return Array.isArray(n.children) ? { ...n, ...ids, children: (n.children as SerializedNode[]).map(map) } : { ...n, ...ids };
+    };
+    return { content: { ...content, root: map(content.root) } as SerializedDoc, from };
+  }
+
+  /**
    * The flag records of one section after its save, derived from the marks in the saved content. Runs INSIDE the
    * save's transaction, before the content is written (it reads the section as it stood through `previous`, and
    * only the other sections' text), so content and records commit together (no separate call).
    * - A mark present: its record is in force (restored from any state, moved to this section, excerpt updated);
-   *   a mark with no record anywhere gets one with the default reason ("adopted"); another meeting's is left alone.
+   *   a mark with no record anywhere gets one with the default reason ("adopted"), or with the reason and note of the
+   *   other meeting's record it was made from (`adoptedFrom`, see `ownMarks`, which the caller applies first); a mark
+   *   still carrying another meeting's id is left to that meeting.
    * - A record of this section in force whose mark is absent: lifted by undo if the editor says so; else it STAYS IN
    *   FORCE with its mark missing (the export is refused until the officer acts) while any of its text is still
    *   there: its whole text anywhere in this section or any other of the meeting, or any of its words that survive
@@ -127,6 +159,8 @@ export class FlagsService {
     previous: () => SerializedDoc | null;
     /** Which of these ids the section as it stands before this save has marks of (asked only when some are kept elsewhere). */
     heldBefore: (ids: readonly string[]) => readonly string[];
+    /** Own ids made from another meeting's (ownMarks): a new record takes that record's reason and note. */
+    adoptedFrom?: ReadonlyMap<string, Flag>;
     now: string;
   }): Flag[] {
     const { meetingId, sectionKey, now } = input;
@@ -156,9 +190,10 @@ export class FlagsService {
     for (const [id, excerpt] of present) {
       const rec = this.repo.get(id);
       if (!rec) {
-        const adopted = inForce({ id, meetingId, sectionKey, reason: DEFAULT_FLAG_REASON, note: '', createdBy: this.ctx.user, excerpt }, now);
+        const source = input.adoptedFrom?.get(id);
+        const adopted = inForce({ id, meetingId, sectionKey, reason: source?.reason ?? DEFAULT_FLAG_REASON, note: source?.note ?? '', createdBy: this.ctx.user, excerpt }, now);
         this.repo.insert(adopted);
-        this.meetings.recordEvent(meetingId, now, 'flag_adopted', { flagId: id, sectionKey });
+        this.meetings.recordEvent(meetingId, now, 'flag_adopted', source ? { flagId: id, sectionKey, madeFrom: source.id } : { flagId: id, sectionKey });
         changed.push(adopted);
         continue;
       }
@@ -242,6 +277,14 @@ export class FlagsService {
     this.ctx.db.transaction(() => this.repo.replaceTerms(terms, iso(this.ctx.now())))();
     return this.terms();
   }
+}
+
+/**
+ * This meeting's own id for a flag id of another meeting's (FlagsService.ownMarks): derived from both, so the same
+ * mark saved again gets the same id (one record, not one per save), and another meeting gets another.
+ */
+export function ownFlagId(meetingId: string, flagId: string): string {
+  return `f${createHash('sha256').update(`${meetingId}\0${flagId}`).digest('base64url').slice(0, 26)}`;
 }
 
 /**

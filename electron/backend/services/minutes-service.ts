@@ -176,7 +176,12 @@ export class MinutesService {
     const s = this.repo.section(meetingId, sectionKey);
     const o = this.outline(meetingId).find((x) => x.key === sectionKey) ?? (s ? { key: sectionKey, kind: 'orphan' as const, number: '', title: 'Removed agenda item' } : null);
     if (!o) throw new AppError('not_found', `This meeting has no section "${sectionKey}" (the agenda item may have been removed).`);
-    return { ...o, content: s ? (JSON.parse(s.contentJson) as SerializedDoc) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
+    return { ...o, content: s ? this.readContent(meetingId, s.contentJson) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
+  }
+
+  /** A stored section's content as the page gets it: marks of another meeting's flag id made this meeting's (ownMarks). */
+  private readContent(meetingId: string, contentJson: string): SerializedDoc {
+    return this.flags.ownMarks(meetingId, JSON.parse(contentJson) as SerializedDoc, contentJson).content;
   }
 
   /** Every section of the agenda with its content, then any stored section whose agenda item is gone ('orphan'). */
@@ -185,7 +190,7 @@ export class MinutesService {
     const stored = new Map(this.repo.sections(meetingId).map((s) => [s.sectionKey, s]));
     return this.sectionOrder(meetingId, stored).map((o) => {
       const s = stored.get(o.key);
-      return { ...o, content: s ? (JSON.parse(s.contentJson) as SerializedDoc) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
+      return { ...o, content: s ? this.readContent(meetingId, s.contentJson) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
     });
   }
 
@@ -198,14 +203,17 @@ export class MinutesService {
    */
   saveSection(input: Out<typeof SaveSection>): SaveResult {
     const now = iso(this.ctx.now());
-    const content = input.content;
-    const contentJson = JSON.stringify(content);
-    const text = sectionText(content);
+    const sent = JSON.stringify(input.content);
+    const text = sectionText(input.content);
     const { meetingId, sectionKey } = input;
     return this.ctx.db
       .transaction((): SaveResult => {
         const minutes = this.requireEditable(meetingId, now);
         this.requireSection(meetingId, sectionKey);
+        // A mark carrying another meeting's flag id is saved under this meeting's own (FlagsService.ownMarks).
+        const owned = this.flags.ownMarks(meetingId, input.content, sent);
+        const content = owned.content;
+        const contentJson = content === input.content ? sent : JSON.stringify(content);
         const head = this.repo.head(meetingId, sectionKey, contentJson);
         const currentRev = head?.rev ?? 0;
         if (input.baseRev !== undefined && input.baseRev !== currentRev)
@@ -217,7 +225,7 @@ export class MinutesService {
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         // The records first: a flag whose mark went with some of its words needs the section as it stood.
-        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], () => this.storedContent(meetingId, sectionKey), now);
+        const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], () => this.storedContent(meetingId, sectionKey), now, owned.from);
         const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
         this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
@@ -234,6 +242,7 @@ export class MinutesService {
     liftedByUndo: readonly string[],
     previous: () => SerializedDoc | null,
     now: string,
+    adoptedFrom?: ReadonlyMap<string, Flag>,
   ): Flag[] {
     return this.flags.reconcile({
       meetingId,
@@ -243,6 +252,7 @@ export class MinutesService {
       liftedByUndo,
       previous,
       now,
+      adoptedFrom,
       otherTexts: () => this.repo.otherTexts(meetingId, sectionKey),
       heldBefore: (ids) => this.markedBefore(meetingId, sectionKey, ids),
     });
@@ -292,7 +302,8 @@ export class MinutesService {
   restorePreview(id: string): RestorePreview {
     const r = this.revisions.get(id);
     if (!r) throw notFound('revision');
-    return this.reflagged(r, this.storedContent(r.meetingId, r.sectionKey));
+    const preview = this.reflagged(r, this.storedContent(r.meetingId, r.sectionKey));
+    return { ...preview, content: this.flags.ownMarks(r.meetingId, preview.content).content };
   }
 
   private wantsSafetyCopy(meetingId: string, sectionKey: string, oldLength: number, newLength: number, now: string): boolean {
@@ -349,10 +360,14 @@ export class MinutesService {
         const minutes = this.requireEditable(r.meetingId, now);
         this.requireSection(r.meetingId, r.sectionKey);
         const current = this.storedContent(r.meetingId, r.sectionKey);
-        const { content, reapplied } = this.reflagged(r, current);
+        const reflagged = this.reflagged(r, current);
+        const { reapplied } = reflagged;
+        // A revision from before may hold marks of another meeting's flag id: restored under this meeting's own.
+        const owned = this.flags.ownMarks(r.meetingId, reflagged.content);
+        const content = owned.content;
         const contentJson = JSON.stringify(content);
         const text = sectionText(content);
-        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], () => current, now);
+        const flags = this.reconcileFlags(r.meetingId, r.sectionKey, content, text, [], () => current, now, owned.from);
         const base = { meetingId: r.meetingId, sectionKey: r.sectionKey, minutesVersion: minutes.version, now };
         this.revisions.snapshotStored({ ...base, id: this.ctx.newId(), reason: 'before_restore' });
         const rev = this.repo.write(r.meetingId, r.sectionKey, contentJson, text, now);
