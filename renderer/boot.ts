@@ -1,5 +1,5 @@
 import { parseRoute, type Route } from './app/route';
-import { callKey, launchToken, rawCall, rawCalls, type BootCalls } from './transport';
+import { bridge, callKey, launchToken, rawCall, rawCalls, type BootCalls } from './transport';
 
 /**
  * boot.js (built as assets/boot-<hash>.js): ~1 KB that the page runs while the app's code (the entry chunk, ~240 KB) is still arriving
@@ -22,6 +22,8 @@ function firstRoute(hash: string): Route {
 }
 
 function boot() {
+  // Run after the app has started (app/boot-calls.ts dropBootCalls): too late to be a head start.
+  if ((window as unknown as { __tfsBootClosed?: boolean }).__tfsBootClosed) return;
   const route = firstRoute(window.location.hash);
   if (route.name === 'minutes') {
     for (const file of __MINUTES_FILES__) {
@@ -37,6 +39,8 @@ function boot() {
   }
   // The launch token: boot.js only uses it; the app keeps it for the tab (transport.ts keepToken), off the start path.
   const token = launchToken();
+  // No launch token and no Electron bridge (a page opened without the launch URL): the app says so itself.
+  if (!token && !bridge()) return;
   // One request for all of them (transport.ts rawCalls): each fetch the page starts costs its main thread and the
   // browser's network code a few ms while the entry chunk is arriving, four of them ~30 ms measured (issue 16). The
   // first section of the minutes page goes on its own: a long section must not hold up the page's other answers.

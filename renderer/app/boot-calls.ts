@@ -7,7 +7,7 @@ import { callKey, type BootCalls } from '../transport';
  * while the app starts (early-calls.ts, body.ts, settings.ts, features/minutes/prefetch.ts); `undefined` when boot.js
  * did not start it (then the caller makes the call itself). What is not taken while the app starts is dropped.
  */
-const holder = window as unknown as { __tfsBoot?: BootCalls };
+const holder = window as unknown as { __tfsBoot?: BootCalls; __tfsBootClosed?: boolean };
 
 export function takeBoot<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> | undefined {
   const calls = holder.__tfsBoot;
@@ -18,7 +18,12 @@ export function takeBoot<K extends CallName>(name: K, input: CallInput<K>): Prom
   return valueOf<K>(answer);
 }
 
-/** The app has started: an answer not taken by now is not used (a later read asks the backend again). */
+/**
+ * The app has started: an answer not taken by now is not used (a later read asks the backend again), and a boot.js
+ * that runs only now (it is `async`: it may arrive after the entry chunk) starts nothing: the app has made its calls,
+ * and has kept the launch token for itself (boot.js would find it neither in the URL nor, yet, in sessionStorage).
+ */
 export function dropBootCalls(): void {
   delete holder.__tfsBoot;
+  holder.__tfsBootClosed = true;
 }

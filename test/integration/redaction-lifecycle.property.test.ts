@@ -31,7 +31,8 @@ import { docxParagraphs, previewParagraphs } from '../unit/public-text';
 /**
  * The whole flag lifecycle on random sequences of what officers do, against a real backend on a real SQLite file and
  * the real editor model: typing (every word a unique canary), formatting, splitting, lists, flagging (recorded or
- * adopted), lifting, undo and redo (reported as the app reports them), pasting a flagged passage as plain text,
+ * adopted, or under another meeting's flag id as an earlier build left it), lifting, undo and redo (reported as the
+ * app reports them), pasting a flagged passage as plain text,
  * keeping and restoring revisions, moving a sub-item out of a withheld item and back, withholding and releasing.
  * After EVERY step the sections are saved as the app saves them and the public summary is exported; then:
  * - no canary of the text of a flag in force, of a mark in the minutes, or of a withheld item is in any zip part;
@@ -59,6 +60,11 @@ type Step =
   /** Flags one or two whole words (canaries), as an officer selects them. */
   | { kind: 'flagWords'; s: number; n: number; two: boolean }
   | { kind: 'paste'; s: number; at: number; off: number; n: number }
+  /**
+   * A mark carrying ANOTHER meeting's flag id (what a page from an earlier build saved): saved so, then the section read
+   * back as this page reads it (a reload). The backend must guard the words under this meeting's own id from then on.
+   */
+  | { kind: 'foreignFlag'; s: number; at: number; off: number; to: number; off2: number }
   /** A mark lost without an explicit act (what an unreported undo, a plain-text paste over it or a bug would do). */
   | { kind: 'dropMark'; s: number; n: number }
   | { kind: 'snapshot'; s: number }
@@ -73,6 +79,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('type' as const), s: sec, at: unit, off: unit }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('flag' as const), s: sec, at: unit, off: unit, to: unit, off2: unit }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('flagWords' as const), s: sec, n: fc.nat(20), two: fc.boolean() }), weight: 3 },
+  fc.record({ kind: fc.constant('foreignFlag' as const), s: sec, at: unit, off: unit, to: unit, off2: unit }),
   fc.record({ kind: fc.constant('paste' as const), s: sec, at: unit, off: unit, n: fc.nat(5) }),
   { arbitrary: fc.record({ kind: fc.constant('dropMark' as const), s: sec, n: fc.nat(5) }), weight: 2 },
   fc.record({ kind: fc.constant('snapshot' as const), s: sec }),
@@ -123,7 +130,9 @@ async function setup(b: Backend) {
   const own = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Parent text Qk8999z here.' }] }] } };
   await call(b, 'minutes.saveSection', { meetingId, sectionKey: parent, content: own });
   await call(b, 'attendance.addPerson', { meetingId, category: 'observer', name: 'Ann', organisation: 'Observer Institute' });
-  return { meetingId, a, parent, sub };
+  // Another meeting, whose flags' ids reach this one's sections by the 'foreignFlag' step.
+  const other = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Other plenary', startsAt: '2026-04-05T10:00', endsAt: '2026-04-05T12:00' })).meeting.id;
+  return { meetingId, a, parent, sub, other };
 }
 
 describe('the flag lifecycle on random sequences of officers’ actions (property)', () => {
@@ -154,6 +163,16 @@ describe('the flag lifecycle on random sequences of officers’ actions (propert
               case 'flag': {
                 const f = await call<Flag>(b, 'flags.create', { meetingId: ids.meetingId, sectionKey: p.key, excerpt: 'x' });
                 p.editor.update(() => void ($selectRange(step.at, step.off, step.to, step.off2) && $wrapSelectionInFlag(f.id)), { discrete: true });
+                break;
+              }
+              case 'foreignFlag': {
+                const f = await call<Flag>(b, 'flags.create', { meetingId: ids.other, sectionKey: 'opening', excerpt: 'x' });
+                p.editor.update(() => void ($selectRange(step.at, step.off, step.to, step.off2) && $wrapSelectionInFlag(f.id)), { discrete: true });
+                await save(b, ids.meetingId, p);
+                const read = await call<{ content: SerializedDoc }>(b, 'minutes.section', { meetingId: ids.meetingId, sectionKey: p.key });
+                expect(flaggedTexts(read.content).flatMap((x) => x.ids)).not.toContain(f.id);
+                p.dispose();
+                panes[panes.indexOf(p)] = pane(p.key, read.content);
                 break;
               }
               case 'flagWords': {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../renderer/api';
 import { dropBootCalls, takeBoot } from '../../renderer/app/boot-calls';
 import { afterFirstKeys } from '../../renderer/features/minutes/firstKeys';
@@ -253,5 +253,56 @@ describe('the minutes page opened directly', () => {
     expect(takeMinutesStart('m1')).toBe(came?.start);
     expect(minutesStartCame('m1')).toBeNull();
     dropMinutesPrefetch();
+  });
+});
+
+describe('boot.js', () => {
+  const win = window as unknown as { __tfsBoot?: BootCalls; __tfsBootClosed?: boolean; taskforce?: unknown };
+  const run = async () => {
+    vi.resetModules();
+    await import('../../renderer/boot');
+  };
+  // A new page: the app has not started yet (the file's afterEach drops the calls as a started app does).
+  beforeEach(() => {
+    delete win.__tfsBootClosed;
+  });
+  afterEach(() => {
+    delete win.__tfsBootClosed;
+    delete win.__tfsBoot;
+    delete win.taskforce;
+    vi.unstubAllGlobals();
+  });
+
+  it("starts the meetings list's calls in one request, with the launch URL's token", async () => {
+    window.location.hash = '#token=boot-token-0123456789';
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => new Response(JSON.stringify({ ok: true, value: [1, 2, 3, 4].map((value) => ({ ok: true, value })) })));
+    vi.stubGlobal('fetch', fetchMock);
+    await run();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![0]).toBe('./api-batch');
+    expect((JSON.parse(fetchMock.mock.calls[0]![1].body as string) as Array<[string]>).map(([n]) => n)).toEqual(['backup.status', 'body.get', 'settings.get', 'meetings.list']);
+    expect(await takeBoot('meetings.list', {})).toBe(4);
+  });
+
+  it('run after the app has started (it is async: it may arrive late), it starts nothing', async () => {
+    window.location.hash = '#token=boot-token-0123456789';
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    dropBootCalls();
+    await run();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(win.__tfsBoot).toBeUndefined();
+  });
+
+  it('without a launch token it starts nothing; under Electron it needs none (the bridge)', async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    await run();
+    expect(fetchMock).not.toHaveBeenCalled();
+    const call = vi.fn(async () => ({ ok: true as const, value: null }));
+    win.taskforce = { call };
+    await run();
+    expect(call).toHaveBeenCalledTimes(4);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });
