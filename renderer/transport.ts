@@ -77,7 +77,7 @@ async function httpPost(path: string, body: unknown, token: string): Promise<Res
   }
 }
 
-/** One call, answered with its envelope (never throws). `token`: the browser host's (read from storage if omitted). */
+/** One call, answered with its envelope (never throws). `token`: the browser host's (`launchToken()` if omitted). */
 export function rawCall(name: string, input: unknown, token?: string): Promise<Result<unknown>> {
   const b = bridge();
   return b ? b.call(name, input) : httpPost(`./api/${encodeURIComponent(name)}`, input, token ?? launchToken());

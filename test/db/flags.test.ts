@@ -468,6 +468,17 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
       await refused(b, 'exports.create', { meetingId: other.meetingId, kind: 'public_summary', confirmDraft: true }, 'leak_detected');
     });
 
+    it('a stored section that cannot be read for its marks (no save of this build would store it) is still read as stored', async () => {
+      const b = makeBackend();
+      const other = await meetingWithAgenda(b, 'Second plenary');
+      await save(b, other.meetingId, other.itemId, content(para(tx('Something.'))));
+      // A flag outside a line (the reader refuses it), with an id holding "]" (so the quick scan cannot tell).
+      const odd = content(para(tx('fine')), el('flag', [tx('outside a line')], { ids: ['a]b'] }));
+      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(odd), other.meetingId, other.itemId);
+      const read = await call<{ content: SerializedDoc }>(b, 'minutes.section', { meetingId: other.meetingId, sectionKey: other.itemId });
+      expect(read.content).toEqual(odd);
+    });
+
     it('held by a revision from an earlier build, it is restored under the own id, with a record of this meeting', async () => {
       const b = makeBackend();
       const a = await flagged(b);

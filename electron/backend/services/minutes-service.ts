@@ -179,9 +179,18 @@ export class MinutesService {
     return { ...o, content: s ? this.readContent(meetingId, s.contentJson) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
   }
 
-  /** A stored section's content as the page gets it: marks of another meeting's flag id made this meeting's (ownMarks). */
+  /**
+   * A stored section's content as the page gets it: marks of another meeting's flag id made this meeting's (ownMarks).
+   * Should that fail (content no save of this build would have stored), the section is still shown as stored: the
+   * officer can read and fix it, and its marks still hide their text in every public document.
+   */
   private readContent(meetingId: string, contentJson: string): SerializedDoc {
-    return this.flags.ownMarks(meetingId, JSON.parse(contentJson) as SerializedDoc, contentJson).content;
+    const content = JSON.parse(contentJson) as SerializedDoc;
+    try {
+      return this.flags.ownMarks(meetingId, content, contentJson).content;
+    } catch {
+      return content;
+    }
   }
 
   /** Every section of the agenda with its content, then any stored section whose agenda item is gone ('orphan'). */
