@@ -177,4 +177,36 @@ describe('the browser host refuses malformed requests with 400 (not 500)', () =>
     expect((await raw('/api/meetings.list', '{}', { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
     expect(backend.services.meetings.list()).toHaveLength(0);
   });
+
+  it('several calls in one request (/api-batch): random bodies are answered 200 (one typed answer per call) or 400, never 500, and a refused body runs no call', async () => {
+    // Its own backend and host: the helper closes each test's backends after it.
+    backend = makeBackend();
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+    await host.close();
+    host = await startBrowserHost({ dispatch: backend.dispatch, rendererDir });
+    const pair = fc.tuple(fc.oneof(fc.constantFrom(...CALL_NAMES), fc.string({ maxLength: 12 })), fc.jsonValue({ maxDepth: 4 }));
+    const body = fc.oneof(
+      fc.array(pair, { minLength: 0, maxLength: 10 }),
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.array(fc.oneof(pair, fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 4 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (value) => {
+        const before = backend.services.meetings.list().length;
+        const r = await raw('/api-batch', JSON.stringify(value));
+        const answer = JSON.parse(r.body) as { ok: boolean; value?: Array<{ ok: boolean; error?: { code: string } }>; error?: { code: string } };
+        const wellFormed = Array.isArray(value) && value.length >= 1 && value.length <= 8 && value.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
+        if (!wellFormed) {
+          expect([r.status, answer.error?.code]).toEqual([400, 'bad_request']);
+          expect(backend.services.meetings.list()).toHaveLength(before);
+          return;
+        }
+        expect(r.status).toBe(200);
+        expect(answer.value).toHaveLength(value.length);
+        for (const a of answer.value!) if (!a.ok) expect(a.error!.code).not.toBe('internal');
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
