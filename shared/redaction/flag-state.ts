@@ -65,6 +65,14 @@ export function flagIdsInJson(json: string): Set<string> | null {
 }
 
 /**
+ * The ids of the flag marks in a section given as its JSON text: the quick scan (flagIdsInJson), else the section read
+ * (`content`: the parsed text, parsed here when not given).
+ */
+export function flagIdsOfJson(json: string, content?: SerializedDoc): Set<string> {
+  return flagIdsInJson(json) ?? markedIds([{ content: content ?? (JSON.parse(json) as SerializedDoc) }]);
+}
+
+/**
  * Flags in force that no mark covers any more although their text stands in a published section's minutes: each with
  * the heading under which it would appear. The minutes' own text is searched, not the redacted output: a passage
  * partly hidden by another flag would otherwise publish its other part. Empty means the summary may be published.

@@ -430,6 +430,9 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
   // its words confidential. Such a mark becomes a flag of this meeting, under an id of its own (the same one each time).
   describe("a mark carrying another meeting's flag id", () => {
     const idsIn = (c: SerializedDoc) => flaggedTexts(c).flatMap((f) => f.ids);
+    /** Writes a section's content as an earlier build left it (no save of this build, no records). */
+    const storeAsEarlierBuild = (b: Backend, meetingId: string, sectionKey: string, c: SerializedDoc) =>
+      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(c), meetingId, sectionKey);
     const copied = (id: string) => content(para(tx('Copied: '), mark(id, 'Acme pays 40 million'), tx(' end.')));
 
     it("is saved under this meeting's own id, with a record of this meeting (the other meeting's reason and note); the other record is untouched", async () => {
@@ -474,7 +477,7 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
       await save(b, other.meetingId, other.itemId, content(para(tx('Something.'))));
       // A flag outside a line (the reader refuses it), with an id holding "]" (so the quick scan cannot tell).
       const odd = content(para(tx('fine')), el('flag', [tx('outside a line')], { ids: ['a]b'] }));
-      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(odd), other.meetingId, other.itemId);
+      storeAsEarlierBuild(b, other.meetingId, other.itemId, odd);
       const read = await call<{ content: SerializedDoc }>(b, 'minutes.section', { meetingId: other.meetingId, sectionKey: other.itemId });
       expect(read.content).toEqual(odd);
     });
@@ -484,7 +487,7 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
       const a = await flagged(b);
       const other = await meetingWithAgenda(b, 'Second plenary');
       await save(b, other.meetingId, other.itemId, content(para(tx('Something else.'))));
-      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(copied(a.f.id)), other.meetingId, other.itemId);
+      storeAsEarlierBuild(b, other.meetingId, other.itemId, copied(a.f.id));
       const snap = await call<{ revision: { id: string } }>(b, 'minutes.snapshot', { meetingId: other.meetingId, sectionKey: other.itemId, reason: 'manual' });
       await save(b, other.meetingId, other.itemId, content(para(tx('Rewritten since.'))));
       const preview = await call<{ content: SerializedDoc }>(b, 'minutes.restorePreview', { id: snap.revision.id });
@@ -503,7 +506,7 @@ describe('the flag lifecycle: records derived from the marks in each save (minut
       const other = await meetingWithAgenda(b, 'Second plenary');
       await save(b, other.meetingId, other.itemId, content(para(tx('Copied: Acme pays 40 million end.'))));
       // As an earlier build stored it: the other meeting's id in this meeting's section, no record here.
-      b.db.prepare('UPDATE minutes_sections SET content_json = ? WHERE meeting_id = ? AND section_key = ?').run(JSON.stringify(copied(a.f.id)), other.meetingId, other.itemId);
+      storeAsEarlierBuild(b, other.meetingId, other.itemId, copied(a.f.id));
       const read = await call<{ content: SerializedDoc }>(b, 'minutes.section', { meetingId: other.meetingId, sectionKey: other.itemId });
       const [ownId] = idsIn(read.content);
       expect(ownId).toBeDefined();

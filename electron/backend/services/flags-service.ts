@@ -18,7 +18,7 @@ import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
 import type { SerializedDoc, SerializedNode } from '../../../shared/editor/doc-model';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
-import { excerptIn, excerptWithin, flagIdsInJson, markedIds } from '../../../shared/redaction/flag-state';
+import { excerptIn, excerptWithin, flagIdsOfJson } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -108,7 +108,7 @@ export class FlagsService {
     const text = json ?? JSON.stringify(content);
     if (!text.includes('"ids":[')) return { content, from };
     const rename = new Map<string, string>();
-    for (const id of flagIdsInJson(text) ?? markedIds([{ content }])) {
+    for (const id of flagIdsOfJson(text, content)) {
       const rec = this.repo.get(id);
       if (!rec || rec.meetingId === meetingId) continue;
       const own = ownFlagId(meetingId, id);

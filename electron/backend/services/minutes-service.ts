@@ -4,7 +4,7 @@ import { emptyDoc, type SerializedDoc } from '../../../shared/editor/doc-model';
 import type { Flag } from '../../../shared/domain/flags';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
-import { excerptIn, flagIdsInJson, markedIds } from '../../../shared/redaction/flag-state';
+import { excerptIn, flagIdsOfJson } from '../../../shared/redaction/flag-state';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { sectionText } from '../../../shared/redaction/plain-text';
 import { SECTION_TITLE } from '../../../shared/redaction/redact';
@@ -274,7 +274,7 @@ export class MinutesService {
   private markedBefore(meetingId: string, sectionKey: string, ids: readonly string[]): string[] {
     const s = this.repo.section(meetingId, sectionKey);
     if (!s) return [];
-    const found = flagIdsInJson(s.contentJson) ?? markedIds([{ content: JSON.parse(s.contentJson) as SerializedDoc }]);
+    const found = flagIdsOfJson(s.contentJson);
     return ids.filter((id) => found.has(id));
   }
 
