@@ -33,8 +33,11 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 /** What the officer writes of an item (the form, the example agenda): the schema's fields, not a copy of them. */
 export type AgendaItemFields = Pick<AgendaItem, 'title' | 'description' | 'kind' | 'presenter' | 'plannedMinutes' | 'documents' | 'forPublication'>;
 
-/** The editable fields, without defaults: an update changes only what it names. */
-const itemShape = {
+/**
+ * The editable fields, without defaults: an update changes only what it names. Built with the first schema that uses
+ * them (a zod object of them, lazy like the schemas), not when the module loads.
+ */
+const ItemFields = lazySchema(() => z.object({
   title: RequiredText(300),
   description: Text(4000),
   kind: AgendaItemKind,
@@ -42,23 +45,23 @@ const itemShape = {
   plannedMinutes: z.number().int().min(0).max(24 * 60),
   documents: z.array(DocumentRef).max(50),
   forPublication: z.boolean(),
-};
+}));
 
 export const AgendaItemCreate = lazySchema(() => z
   .object({
-    ...itemShape,
-    description: itemShape.description.default(''),
-    kind: itemShape.kind.default('discussion'),
-    presenter: itemShape.presenter.default(''),
-    plannedMinutes: itemShape.plannedMinutes.default(10),
-    documents: itemShape.documents.default([]),
-    forPublication: itemShape.forPublication.default(true),
+    ...ItemFields.shape,
+    description: ItemFields.shape.description.default(''),
+    kind: ItemFields.shape.kind.default('discussion'),
+    presenter: ItemFields.shape.presenter.default(''),
+    plannedMinutes: ItemFields.shape.plannedMinutes.default(10),
+    documents: ItemFields.shape.documents.default([]),
+    forPublication: ItemFields.shape.forPublication.default(true),
     meetingId: Id,
     parentId: Id.nullable().default(null),
   })
   .strict());
 export type AgendaItemCreate = z.input<typeof AgendaItemCreate>;
-export const AgendaItemUpdate = lazySchema(() => z.object(itemShape).partial().extend({ id: Id }).strict());
+export const AgendaItemUpdate = lazySchema(() => ItemFields.partial().extend({ id: Id }).strict());
 export type AgendaItemUpdate = z.input<typeof AgendaItemUpdate>;
 export const AgendaItemMove = lazySchema(() => z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0) }).strict());
 export type AgendaItemMove = z.input<typeof AgendaItemMove>;
