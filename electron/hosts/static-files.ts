@@ -1,5 +1,16 @@
-import fs from 'node:fs/promises';
+import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * node:fs's callback calls as promises. Not node:fs/promises: loading it loads Node's readline, watchers and folder
+ * streams with it, ~2 ms of every start of the browser host before its first answer (issue 16); node:fs is loaded anyway.
+ */
+function fsCall<T>(run: (done: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value))));
+}
+const realpath = (p: string) => fsCall<string>((done) => fs.realpath.native(p, done));
+const lstat = (p: string) => fsCall<Stats>((done) => fs.lstat(p, done));
+const readFile = (p: string) => fsCall<Buffer>((done) => fs.readFile(p, done));
 
 /**
  * The one static file server of both hosts (the browser host's HTTP server and Electron's app:// protocol): the
@@ -124,25 +135,25 @@ export async function serveStatic(root: string, pathname: string, opts: ServeOpt
   if (hit) return { status: 200, headers: { ...hit.headers }, body: opts.head ? null : hit.data };
   let realRoot: string;
   try {
-    realRoot = await fs.realpath(path.resolve(root));
+    realRoot = await realpath(path.resolve(root));
   } catch {
     return refuse(404, 'not_found', 'The renderer is not built. Run `npm run build`.');
   }
   const contained = containedPath(realRoot, pathname);
   if (typeof contained !== 'string') return contained;
   let file = contained;
-  let st = await fs.lstat(file).catch(() => null);
+  let st = await lstat(file).catch(() => null);
   if ((!st || st.isDirectory()) && opts.fallbackToIndex && path.extname(file) === '') {
     file = path.join(realRoot, 'index.html');
-    st = await fs.lstat(file).catch(() => null);
+    st = await lstat(file).catch(() => null);
     if (!st) return refuse(404, 'not_found', 'The renderer is not built. Run `npm run build`.');
   }
   if (!st) return refuse(404, 'not_found', 'No such file.');
   // No symlinks: neither the file nor any folder between it and the root.
-  const real = await fs.realpath(file).catch(() => null);
+  const real = await realpath(file).catch(() => null);
   if (st.isSymbolicLink() || real !== file) return refuse(403, 'forbidden', 'Outside the app.');
   if (!st.isFile()) return refuse(404, 'not_found', 'No such file.');
-  const data = await fs.readFile(file);
+  const data = await readFile(file);
   const headers: Record<string, string> = { ...securityHeaders(contentTypeOf(file)), 'Content-Length': String(data.length) };
   if (path.basename(file) === 'index.html') headers['Cache-Control'] = 'no-store';
   if (keyOf !== null && data.length <= MAX_KEPT_BYTES) {

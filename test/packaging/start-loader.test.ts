@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_KEY_MESSAGE } from '../../electron/start';
+import { testKeyFile } from '../helpers/key';
 import { tempDir } from '../helpers/temp';
 
 /**
@@ -27,5 +28,40 @@ describe.skipIf(!built)('the built start loader', () => {
   it('the bundled start has no dynamic import() left (each would fail under the loader), only require', () => {
     const app = fs.readFileSync(path.join(path.dirname(START), 'start-app.cjs'), 'utf8');
     expect(app.match(/\bimport\(\s*["'`]/g) ?? []).toEqual([]);
+  });
+
+  it("answers its first call without loading what that answer does not need (fs/promises with Node's readline, tty)", async () => {
+    // Node's list of what it has loaded, taken when the host ends its first HTTP answer.
+    const dataDir = tempDir('tfs-start-');
+    const snapshot = path.join(dataDir, 'loaded.txt');
+    const preload = path.join(dataDir, 'snapshot.cjs');
+    fs.writeFileSync(
+      preload,
+      `const http = require('node:http'); const fs = require('node:fs'); const end = http.ServerResponse.prototype.end;
+       http.ServerResponse.prototype.end = function (...args) { if (!fs.existsSync(${JSON.stringify(snapshot)})) fs.writeFileSync(${JSON.stringify(snapshot)}, process.moduleLoadList.join('\\n')); return end.apply(this, args); };`,
+    );
+    const data = path.join(dataDir, 'data');
+    const proc = spawn(process.execPath, ['-r', preload, START, '--browser', '--port', '0', '--data-dir', data, '--key-file', testKeyFile(data)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        proc.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        proc.on('exit', (code) => reject(new Error(`the host exited with ${code}: ${out}`)));
+      });
+      const token = /token=([^&]+)/.exec(url)![1]!;
+      const res = await fetch(`${new URL(url).origin}/api/meetings.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+      expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+      const loaded = fs.readFileSync(snapshot, 'utf8').split('\n');
+      expect(loaded).toContain('NativeModule http');
+      // (child_process is loaded by Node's own listen(), through cluster, for any server.)
+      for (const name of ['fs/promises', 'internal/fs/promises', 'internal/readline/interface', 'tty'])
+        expect(loaded, name).not.toContain(`NativeModule ${name}`);
+    } finally {
+      proc.kill('SIGKILL');
+    }
   });
 });
