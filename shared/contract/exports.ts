@@ -2,17 +2,12 @@ import * as z from 'zod';
 import { Id } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
+import { EXPORT_KINDS } from './exports-labels';
 
-export const EXPORT_KINDS = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
+// Kinds, labels and the draft question's details live in the schema-free exports-labels.ts (the renderer needs no zod for them).
+export * from './exports-labels';
 export const ExportKind = lazySchema(() => z.enum(EXPORT_KINDS));
 export type ExportKind = z.infer<typeof ExportKind>;
-export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
-  agenda: 'Agenda (convening notice)',
-  internal_minutes: 'Internal minutes',
-  public_summary: 'Public summary',
-  participants: 'List of participants',
-  redaction_record: 'Redaction record',
-};
 
 /** One thing the redaction check found in a public file (electron/backend/export/redaction-check.ts). */
 export const ExportFinding = lazySchema(() => z.object({
@@ -36,9 +31,6 @@ export const ExportCreate = lazySchema(() => z
   })
   .strict());
 
-/** Details of the invalid_transition error that asks the officer to confirm a draft public summary. */
-export const DraftConfirmation = lazySchema(() => z.object({ needsConfirmation: z.literal('draft'), minutesStatus: z.string(), version: z.number().int() }));
-export type DraftConfirmation = z.infer<typeof DraftConfirmation>;
 export const ExportResult = lazySchema(() => z.object({
   exportId: Id,
   /** Default file name, e.g. "2026-01-30 Constitutive meeting – public summary.docx"; saving is the host's business. */

@@ -2,10 +2,9 @@ import * as z from 'zod';
 import { Id } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
-
-/** A package file is at most this large (before base64). */
-export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
-export const PACKAGE_EXTENSION = '.tfsmeeting';
+import { MAX_PACKAGE_BYTES } from './packages-labels';
+// The size limit and the file extension live in the schema-free packages-labels.ts (the renderer needs no zod for them).
+export * from './packages-labels';
 
 const Passphrase = lazySchema(() => z.string().min(8, 'must be at least 8 characters').max(1000));
 

@@ -5,6 +5,9 @@ import { MinutesStatus } from '../domain/minutes';
 import { ExportFinding } from './exports';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
+import { REGISTER_DOCUMENTS } from './register-labels';
+// Documents and labels live in the schema-free register-labels.ts (the renderer needs no zod for them).
+export * from './register-labels';
 
 /** One meeting in the secretariat's register. */
 export const RegisterRow = lazySchema(() => z.object({
@@ -27,13 +30,8 @@ export const RegisterRow = lazySchema(() => z.object({
 }));
 export type RegisterRow = z.infer<typeof RegisterRow>;
 
-export const REGISTER_DOCUMENTS = ['public_register', 'member_list'] as const;
 export const RegisterDocument = lazySchema(() => z.enum(REGISTER_DOCUMENTS));
 export type RegisterDocument = z.infer<typeof RegisterDocument>;
-export const REGISTER_DOCUMENT_LABEL: Record<RegisterDocument, string> = {
-  public_register: 'Public register of meetings',
-  member_list: 'List of member organisations',
-};
 
 export const RegisterExport = lazySchema(() => z.object({
   fileName: z.string(),

@@ -2,14 +2,13 @@ import * as z from 'zod';
 import { ById, Empty, Id, Ok } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
+import { TRASH_KINDS } from './trash-labels';
+// Kinds, labels and the keeping time live in the schema-free trash-labels.ts (the renderer needs no zod for them).
+export * from './trash-labels';
 
-export const TRASH_KINDS = ['meeting', 'agenda_item', 'organisation'] as const;
 export const TrashKind = lazySchema(() => z.enum(TRASH_KINDS));
 export type TrashKind = z.infer<typeof TrashKind>;
-export const TRASH_KIND_LABEL: Record<TrashKind, string> = { meeting: 'Meeting', agenda_item: 'Agenda item', organisation: 'Organisation' };
 
-/** Deleted things are kept this long, then removed for good. */
-export const TRASH_DAYS = 30;
 
 export const TrashEntry = lazySchema(() => z.object({
   id: Id,

@@ -97,6 +97,18 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     for (const c of later) expect(c).not.toMatch(/superRefine/);
   });
 
+  it('the meeting, search, trash and register pages load no zod: their kinds and labels come from schema-free modules', () => {
+    // Only the settings page checks a form with the contract's own schema before saving (the body's details), and the
+    // minutes page's preview walks stored minutes with zod/mini (above); every other page only shows lists and labels.
+    const dir = path.join(DIST, 'renderer');
+    const assets = fs.readdirSync(path.join(dir, 'assets'));
+    for (const page of ['MeetingPage', 'SearchPage', 'TrashPage', 'RegisterPage']) {
+      const chunk = assets.find((f) => new RegExp(`^${page}-.*\\.js$`).test(f));
+      expect(chunk, `${page} is a chunk of its own`).toBeDefined();
+      for (const c of staticGraph(dir, [`assets/${chunk!}`])) expect(fs.readFileSync(path.join(dir, c), 'utf8'), `${page}: ${c}`).not.toMatch(/ZodError|\$ZodType/);
+    }
+  });
+
   it('the main side builds the stored-document schema with full zod (its objects compile their own parser in Node), not zod/mini', () => {
     for (const f of ['main.cjs', 'start-app.cjs']) {
       const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');

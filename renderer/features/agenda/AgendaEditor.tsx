@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { AGENDA_ITEM_KIND_LABEL, totalPlannedMinutes, type AgendaItem } from '../../../shared/domain/agenda';
+import type { AgendaItem } from '../../../shared/domain/agenda';
+import { AGENDA_ITEM_KIND_LABEL, totalPlannedMinutes } from '../../../shared/domain/agenda-labels';
 import { publicationStates } from '../../../shared/redaction/publication';
 import { meetingMinutes } from '../../../shared/domain/meeting-labels';
 import type { Meeting } from '../../../shared/domain/meeting';

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { AGENDA_ITEM_KINDS, AGENDA_ITEM_KIND_LABEL, type AgendaItem, type AgendaItemFields, type AgendaItemKind } from '../../../shared/domain/agenda';
+import type { AgendaItem, AgendaItemFields } from '../../../shared/domain/agenda';
+// Values from the schema-free module: the meeting page needs no zod (issue 16).
+import { AGENDA_ITEM_KINDS, AGENDA_ITEM_KIND_LABEL, type AgendaItemKind } from '../../../shared/domain/agenda-labels';
 import { ErrorNote, Field } from '../../ui/kit';
 
 export type ItemValues = AgendaItemFields;

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { DraftConfirmation, EXPORT_KINDS, EXPORT_KIND_LABEL, type ExportKind, type ExportRecord } from '../../../shared/contract/exports';
+import type { ExportRecord } from '../../../shared/contract/exports';
+// Values from the schema-free module: the meeting page needs no zod (issue 16).
+import { draftConfirmationOf, EXPORT_KINDS, EXPORT_KIND_LABEL, type DraftConfirmation, type ExportKind } from '../../../shared/contract/exports-labels';
 import { api, ApiError, saveFile } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useLoad } from '../../ui/kit';
@@ -50,9 +52,9 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
     try {
       return await api.call('exports.create', { meetingId, kind });
     } catch (e) {
-      const question = e instanceof ApiError && e.code === 'invalid_transition' ? DraftConfirmation.safeParse(e.details) : null;
-      if (!question?.success) throw e;
-      if (!(await askDraft(question.data))) return null;
+      const question = e instanceof ApiError && e.code === 'invalid_transition' ? draftConfirmationOf(e.details) : null;
+      if (!question) throw e;
+      if (!(await askDraft(question))) return null;
       return api.call('exports.create', { meetingId, kind, confirmDraft: true });
     }
   };

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../../../shared/domain/agenda';
-import { agendaWarnings } from '../../../shared/procedure';
+import { agendaWarnings } from '../../../shared/procedure/followup';
 import './procedure.css';
 
 /** Warnings to read before the agenda is circulated (an "any other business" item with no described content). */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageImported } from '../../../shared/contract/packages';
+import type { PackageImported } from '../../../shared/contract/packages';
+import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION } from '../../../shared/contract/packages-labels';
 import { api, ApiError, saveFile } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field } from '../../ui/kit';

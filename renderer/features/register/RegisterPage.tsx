@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { REGISTER_DOCUMENT_LABEL, REGISTER_DOCUMENTS, type RegisterDocument, type RegisterRow } from '../../../shared/contract/register';
+import type { RegisterRow } from '../../../shared/contract/register';
+import { REGISTER_DOCUMENT_LABEL, REGISTER_DOCUMENTS, type RegisterDocument } from '../../../shared/contract/register-labels';
 import { MEETING_KIND_LABEL, MEETING_KINDS, MEETING_STATUS_LABEL, type MeetingKind } from '../../../shared/domain/meeting-labels';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes-labels';
 import { formatLongDate } from '../../../shared/format/dates';

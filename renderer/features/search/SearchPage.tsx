@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { SEARCH_KIND_LABEL, SEARCH_KINDS, type SearchHit, type SearchKind, type SearchOutput } from '../../../shared/contract/search';
+import type { SearchHit, SearchOutput } from '../../../shared/contract/search';
+import { SEARCH_KIND_LABEL, SEARCH_KINDS, type SearchKind } from '../../../shared/contract/search-labels';
 import { MEETING_KIND_LABEL, MEETING_KINDS, type MeetingKind } from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api } from '../../api';

@@ -1,4 +1,5 @@
-import { TRASH_DAYS, TRASH_KIND_LABEL, type TrashEntry } from '../../../shared/contract/trash';
+import type { TrashEntry } from '../../../shared/contract/trash';
+import { TRASH_DAYS, TRASH_KIND_LABEL } from '../../../shared/contract/trash-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { href, navigate } from '../../app/router';
