@@ -1,5 +1,5 @@
 import { parseRoute, type Route } from './app/route';
-import { bridge, callKey, launchToken, rawCall, rawCalls, type BootCalls } from './transport';
+import { bootHandover, bridge, callKey, launchToken, rawCall, rawCalls, type BootCalls } from './transport';
 
 /**
  * boot.js (built as assets/boot-<hash>.js): ~1 KB that the page runs while the app's code (the entry chunk, ~240 KB) is still arriving
@@ -23,7 +23,7 @@ function firstRoute(hash: string): Route {
 
 function boot() {
   // Run after the app has started (app/boot-calls.ts dropBootCalls): too late to be a head start.
-  if ((window as unknown as { __tfsBootClosed?: boolean }).__tfsBootClosed) return;
+  if (bootHandover().__tfsBootClosed) return;
   const route = firstRoute(window.location.hash);
   if (route.name === 'minutes') {
     for (const file of __MINUTES_FILES__) {
@@ -60,7 +60,7 @@ function boot() {
     const input = { meetingId: route.id, sectionKey: 'opening' };
     calls[callKey('minutes.section', input)] = rawCall('minutes.section', input, token);
   }
-  (window as unknown as { __tfsBoot?: BootCalls }).__tfsBoot = calls;
+  bootHandover().__tfsBoot = calls;
 }
 
 try {

@@ -107,3 +107,9 @@ export function callKey(name: string, input: unknown): string {
 
 /** Where boot.js leaves the calls it started (window.__tfsBoot), until the app takes them (app/boot-calls.ts). */
 export type BootCalls = Record<string, Promise<Result<unknown>>>;
+
+/**
+ * The handover between boot.js and the app, on the window (two scripts, no module shared at run time): the calls boot.js
+ * started, and whether the app has closed the handover (a boot.js that runs after that starts nothing).
+ */
+export const bootHandover = (): { __tfsBoot?: BootCalls; __tfsBootClosed?: boolean } => window as never;

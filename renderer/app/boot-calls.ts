@@ -1,16 +1,14 @@
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/index';
 import { valueOf } from '../api';
-import { callKey, type BootCalls } from '../transport';
+import { bootHandover, callKey } from '../transport';
 
 /**
  * The calls boot.js (renderer/boot.ts) started before the app's code arrived: each taken once, by its name and input,
  * while the app starts (early-calls.ts, body.ts, settings.ts, features/minutes/prefetch.ts); `undefined` when boot.js
  * did not start it (then the caller makes the call itself). What is not taken while the app starts is dropped.
  */
-const holder = window as unknown as { __tfsBoot?: BootCalls; __tfsBootClosed?: boolean };
-
 export function takeBoot<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> | undefined {
-  const calls = holder.__tfsBoot;
+  const calls = bootHandover().__tfsBoot;
   const key = callKey(name, input);
   const answer = calls?.[key];
   if (!answer) return undefined;
@@ -24,6 +22,7 @@ export function takeBoot<K extends CallName>(name: K, input: CallInput<K>): Prom
  * and has kept the launch token for itself (boot.js would find it neither in the URL nor, yet, in sessionStorage).
  */
 export function dropBootCalls(): void {
-  delete holder.__tfsBoot;
-  holder.__tfsBootClosed = true;
+  const handover = bootHandover();
+  delete handover.__tfsBoot;
+  handover.__tfsBootClosed = true;
 }

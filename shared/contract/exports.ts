@@ -2,12 +2,12 @@ import * as z from 'zod';
 import { Id } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
-import { EXPORT_KINDS } from './exports-labels';
+import { EXPORT_KINDS, type ExportKind as ExportKindValue } from './exports-labels';
 
 // Kinds, labels and the draft question's details live in the schema-free exports-labels.ts (the renderer needs no zod for them).
 export * from './exports-labels';
 export const ExportKind = lazySchema(() => z.enum(EXPORT_KINDS));
-export type ExportKind = z.infer<typeof ExportKind>;
+export type ExportKind = ExportKindValue;
 
 /** One thing the redaction check found in a public file (electron/backend/export/redaction-check.ts). */
 export const ExportFinding = lazySchema(() => z.object({

@@ -5,7 +5,7 @@ import { MinutesStatus } from '../domain/minutes';
 import { ExportFinding } from './exports';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
-import { REGISTER_DOCUMENTS } from './register-labels';
+import { REGISTER_DOCUMENTS, type RegisterDocument as RegisterDocumentValue } from './register-labels';
 // Documents and labels live in the schema-free register-labels.ts (the renderer needs no zod for them).
 export * from './register-labels';
 
@@ -31,7 +31,7 @@ export const RegisterRow = lazySchema(() => z.object({
 export type RegisterRow = z.infer<typeof RegisterRow>;
 
 export const RegisterDocument = lazySchema(() => z.enum(REGISTER_DOCUMENTS));
-export type RegisterDocument = z.infer<typeof RegisterDocument>;
+export type RegisterDocument = RegisterDocumentValue;
 
 export const RegisterExport = lazySchema(() => z.object({
   fileName: z.string(),

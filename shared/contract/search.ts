@@ -3,12 +3,12 @@ import { Id } from '../domain/common';
 import { MeetingKind } from '../domain/meeting';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
-import { SEARCH_KINDS } from './search-labels';
+import { SEARCH_KINDS, type SearchKind as SearchKindValue } from './search-labels';
 // Kinds and labels live in the schema-free search-labels.ts (the renderer needs no zod for them).
 export * from './search-labels';
 
 export const SearchKind = lazySchema(() => z.enum(SEARCH_KINDS));
-export type SearchKind = z.infer<typeof SearchKind>;
+export type SearchKind = SearchKindValue;
 
 const Day = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-30'));
 

@@ -2,12 +2,12 @@ import * as z from 'zod';
 import { ById, Empty, Id, Ok } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
-import { TRASH_KINDS } from './trash-labels';
+import { TRASH_KINDS, type TrashKind as TrashKindValue } from './trash-labels';
 // Kinds, labels and the keeping time live in the schema-free trash-labels.ts (the renderer needs no zod for them).
 export * from './trash-labels';
 
 export const TrashKind = lazySchema(() => z.enum(TRASH_KINDS));
-export type TrashKind = z.infer<typeof TrashKind>;
+export type TrashKind = TrashKindValue;
 
 
 export const TrashEntry = lazySchema(() => z.object({

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { Id, RequiredText, Text } from './common';
 import { lazySchema } from '../lazy-schema';
-import { AGENDA_ITEM_KINDS } from './agenda-labels';
+import { AGENDA_ITEM_KINDS, type AgendaItemKind as AgendaItemKindValue } from './agenda-labels';
 
 // Kinds, labels, numbering and timing rules live in the schema-free agenda-labels.ts (the renderer needs no zod for them).
 export * from './agenda-labels';
 export const AgendaItemKind = lazySchema(() => z.enum(AGENDA_ITEM_KINDS));
-export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
+export type AgendaItemKind = AgendaItemKindValue;
 
 export const DocumentRef = lazySchema(() => z.object({ title: RequiredText(300), reference: Text(200).default('') }).strict());
 export type DocumentRef = z.infer<typeof DocumentRef>;
