@@ -44,15 +44,29 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
     setStale(false);
   }, [readRef]);
 
+  /** A change came while the preview was hidden: shown again, it is stale until rebuilt. */
+  const missed = useRef(false);
+
   const changed = useCallback(() => {
+    // Hidden, nothing of it is on the screen, so nothing renders: `changed()` comes after every debounced edit and
+    // with the page's first answers, and each state change here rendered the whole minutes page again (issue 16).
+    // Showing it rebuilds it at once.
+    if (!visibleRef.current) {
+      missed.current = true;
+      return;
+    }
     setStale(true);
-    if (!visibleRef.current) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(rebuild, PREVIEW_DEBOUNCE_MS);
   }, [rebuild, visibleRef]);
 
   useEffect(() => {
-    if (visible) rebuild();
+    if (!visible) return;
+    if (missed.current) {
+      missed.current = false;
+      setStale(true); // until the rebuild below (or the next one, when a section has not loaded yet) replaces it
+    }
+    rebuild();
   }, [visible, rebuild, codeCame]);
 
   useEffect(
