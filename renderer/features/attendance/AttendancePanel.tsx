@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABEL, PERSON_CATEGORIES, type AttendanceStatus, type PersonCategory } from '../../../shared/domain/attendance-labels';
 import type { Attendance, Participant } from '../../../shared/domain/attendance';
 import type { Organisation } from '../../../shared/domain/members';
@@ -11,8 +11,12 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: 
 /**
  * Check-in during the meeting: every representative of every member organisation with a status, arrivals and
  * departures timed, plus observers, invited external experts and AI Office staff. Organisations represented at a glance.
+ *
+ * Renders only when its own props change (memo; the page passes a stable `onChange`): the minutes page renders again
+ * on every save state and every change of the current section, and a table of every representative was the largest
+ * part of those renders (issue 16: ~2% of the time to the first typed key with the example's eight).
  */
-export function AttendancePanel({ meetingId, attendance, members, onChange, readOnly }: {
+export const AttendancePanel = memo(function AttendancePanel({ meetingId, attendance, members, onChange, readOnly }: {
   meetingId: string;
   attendance: Attendance;
   members: Organisation[];
@@ -110,7 +114,7 @@ export function AttendancePanel({ meetingId, attendance, members, onChange, read
       {!readOnly && <AddPerson meetingId={meetingId} onAdded={reload} />}
     </section>
   );
-}
+});
 
 function ParticipantRow(props: {
   label: string;

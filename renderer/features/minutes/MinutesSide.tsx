@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { Attendance } from '../../../shared/domain/attendance';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
@@ -31,6 +32,9 @@ export function MinutesSide(props: {
   useEffect(() => {
     if (data.rest) preloadProcedurePanel().catch(() => undefined);
   }, [data.rest]);
+  // Stable, so that the attendance table does not render again with every render of the page (AttendancePanel is memo).
+  const { patch } = data;
+  const onAttendance = useCallback((a: Attendance) => patch((s) => ({ ...s, attendance: a })), [patch]);
   const state = data.state!;
   const meeting = data.detail!.meeting;
   const sectionOrder = (key: string) => {
@@ -50,7 +54,7 @@ export function MinutesSide(props: {
       ]}
     >
       {panel === 'attendance' && (
-        <AttendancePanel meetingId={props.meetingId} attendance={state.attendance} members={data.members} readOnly={readOnly} onChange={(a) => data.patch((s) => ({ ...s, attendance: a }))} />
+        <AttendancePanel meetingId={props.meetingId} attendance={state.attendance} members={data.members} readOnly={readOnly} onChange={onAttendance} />
       )}
       {panel === 'records' && (
         <RecordsPanel
