@@ -8,7 +8,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { LexicalEditor } from 'lexical';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { createMinutesEditorConfig } from './config';
 import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
@@ -19,6 +19,7 @@ import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import type { MinutesCallbacks } from './register';
+import { useLatest } from '../ui/useLatest';
 import './editor.css';
 
 export interface MinutesEditorProps extends MinutesCallbacks {
@@ -85,24 +86,70 @@ export interface MinutesEditorHandle {
   setContent(content: SerializedDoc): void;
 }
 
-/** One minutes section's editor: toolbar, rich text, history, lists, links, flags, records, timestamps, clean paste. */
-export const MinutesEditor = forwardRef(function MinutesEditor(props: MinutesEditorProps, ref: Ref<MinutesEditorHandle>) {
-  return <SectionEditor key={props.sectionKey} {...props} handleRef={ref} />;
-});
+/** The callbacks of MinutesEditorProps: each reaches the editor through a relay that calls the newest one. */
+type CallbackName = 'onChange' | 'onMetaChange' | 'onDirty' | 'onOpenLink' | 'onFlagsUndone' | 'isMeetingFlag' | 'onCapture' | 'onRequestFlag';
+type Relayed = Pick<MinutesEditorProps, CallbackName>;
 
-function SectionEditor(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHandle> }) {
-  // initialContent is deliberately read only here: the editor owns the text from now on.
-  const [initialConfig] = useState(() =>
-    createMinutesEditorConfig({ initialContent: typeof props.initialContent === 'function' ? props.initialContent() : props.initialContent, readOnly: props.readOnly }),
-  );
-  return (
-    <LexicalComposer initialConfig={initialConfig}>
-      <EditorBody {...props} />
-    </LexicalComposer>
-  );
+/** What the editor's own tree renders from: the props that change what it shows, and the relays (stable). */
+interface BodyProps extends Omit<MinutesEditorProps, CallbackName | 'initialContent'> {
+  relay: Relayed;
+  handleRef: Ref<MinutesEditorHandle>;
 }
 
-function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHandle> }) {
+/**
+ * One minutes section's editor: toolbar, rich text, history, lists, links, flags, records, timestamps, clean paste.
+ *
+ * The page renders again on every save state, every change of the current section and every answer, each time with
+ * new callbacks (closures of that render). The editor's own tree (composer, toolbar, a dozen plugins) renders only
+ * when what it shows changes (issue 16): a long meeting has 40 editors on the page, and each of those renders went
+ * through all of them. Each callback reaches the tree through a relay that calls the newest one; a callback the page
+ * takes away (or gives) changes what the editor offers, so the relays follow which ones are given.
+ */
+export const MinutesEditor = forwardRef(function MinutesEditor(props: MinutesEditorProps, ref: Ref<MinutesEditorHandle>) {
+  const latest = useLatest(props);
+  const given = CALLBACKS.filter((name) => props[name] !== undefined).join(' ');
+  const relay = useMemo(() => relaysOf(latest, given), [latest, given]);
+  const { sectionKey, readOnly, changeDebounceMs, ariaLabel, placeholder } = props;
+  return (
+    <SectionEditor
+      key={sectionKey}
+      initialContent={props.initialContent}
+      body={{ sectionKey, readOnly, changeDebounceMs, ariaLabel, placeholder, relay, handleRef: ref }}
+    />
+  );
+});
+
+const CALLBACKS: readonly CallbackName[] = ['onChange', 'onMetaChange', 'onDirty', 'onOpenLink', 'onFlagsUndone', 'isMeetingFlag', 'onCapture', 'onRequestFlag'];
+
+/** A stable function for each callback the page gives (`given`), calling the page's newest one. */
+function relaysOf(latest: { readonly current: MinutesEditorProps }, given: string): Relayed {
+  const names = new Set(given.split(' '));
+  const relay: Record<string, unknown> = {};
+  for (const name of CALLBACKS) {
+    if (names.has(name)) relay[name] = (...args: unknown[]) => (latest.current[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+  }
+  return relay;
+}
+
+const SectionEditor = memo(
+  function SectionEditor(props: { initialContent: MinutesEditorProps['initialContent']; body: BodyProps }) {
+    // initialContent is deliberately read only here: the editor owns the text from now on.
+    const { initialContent, body } = props;
+    const [initialConfig] = useState(() =>
+      createMinutesEditorConfig({ initialContent: typeof initialContent === 'function' ? initialContent() : initialContent, readOnly: body.readOnly }),
+    );
+    return (
+      <LexicalComposer initialConfig={initialConfig}>
+        <EditorBody {...body} />
+      </LexicalComposer>
+    );
+  },
+  // What the tree shows: the body's values (the relays and the handle ref are stable); initialContent is read at mount only.
+  (a, b) => (Object.keys(b.body) as Array<keyof BodyProps>).every((k) => a.body[k] === b.body[k]) && Object.keys(a.body).length === Object.keys(b.body).length,
+);
+
+function EditorBody(props: BodyProps) {
+  const { relay } = props;
   const [editor] = useLexicalComposerContext();
   const control = useRef<{ flush: () => void; pending: () => boolean } | null>(null);
   const [wordCount, setWordCount] = useState(0);
@@ -129,7 +176,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
 
   return (
     <div className={`tfs-editor${readOnly ? ' tfs-readonly' : ''}`} data-section={props.sectionKey}>
-      {!readOnly && <ToolbarPlugin wordCount={wordCount} canFlag={Boolean(props.onRequestFlag)} canCapture={Boolean(props.onCapture)} />}
+      {!readOnly && <ToolbarPlugin wordCount={wordCount} canFlag={Boolean(relay.onRequestFlag)} canCapture={Boolean(relay.onCapture)} />}
       <div className="tfs-editor-body">
         <RichTextPlugin
           contentEditable={
@@ -145,7 +192,7 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
-        <LinkEditorPlugin onOpenLink={props.onOpenLink} />
+        <LinkEditorPlugin onOpenLink={relay.onOpenLink} />
       </div>
       {!readOnly && <HintPlugin />}
       {readOnly && (
@@ -157,18 +204,18 @@ function EditorBody(props: MinutesEditorProps & { handleRef: Ref<MinutesEditorHa
       <ListPlugin />
       <TablePlugin hasCellBackgroundColor={false} hasNestedTables={false} />
       <LinkPlugin validateUrl={isNormalLinkUrl} />
-      <LinkClickGuardPlugin onOpenLink={props.onOpenLink} />
-      <PastePlugin isMeetingFlag={props.isMeetingFlag} />
-      <FlagUndoPlugin undone={undone} onLifted={props.onFlagsUndone} />
-      <MinutesCommandsPlugin onCapture={props.onCapture} onRequestFlag={props.onRequestFlag} />
+      <LinkClickGuardPlugin onOpenLink={relay.onOpenLink} />
+      <PastePlugin isMeetingFlag={relay.isMeetingFlag} />
+      <FlagUndoPlugin undone={undone} onLifted={relay.onFlagsUndone} />
+      <MinutesCommandsPlugin onCapture={relay.onCapture} onRequestFlag={relay.onRequestFlag} />
       <ChangePlugin
         controlRef={control}
         debounceMs={props.changeDebounceMs ?? 400}
-        onDirty={props.onDirty}
-        onChange={props.onChange}
+        onDirty={relay.onDirty}
+        onChange={relay.onChange}
         onMeta={(meta) => {
           setWordCount(meta.wordCount);
-          props.onMetaChange?.(meta);
+          relay.onMetaChange?.(meta);
         }}
       />
     </div>
