@@ -80,6 +80,16 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     expect(initialChunks(dir)).not.toContain(`assets/${minutes[0]}`);
   });
 
+  it('the minutes page, opened directly, fetches one chunk beyond the first page\'s: its own (vite.config.ts, `core`)', () => {
+    // Each chunk is a request, a compile and a wait on the path to the first typed key: five chunks cost ~2% of it.
+    const dir = path.join(DIST, 'renderer');
+    const minutes = fs.readdirSync(path.join(dir, 'assets')).find((f) => /^MinutesPage-.*\.js$/.test(f))!;
+    const first = new Set(initialChunks(dir));
+    expect(staticGraph(dir, [`assets/${minutes}`]).filter((c) => !first.has(c))).toEqual([`assets/${minutes}`]);
+    // …and the first page itself: the entry and what it imports, at most three files (boot.js besides).
+    expect([...first].filter((c) => !/\/boot-/.test(c)).length).toBeLessThanOrEqual(3);
+  });
+
   it('the minutes page loads no zod until the preview, a revision or "Flag again" needs the reader of stored minutes, and then only zod/mini', () => {
     // The reader of stored minutes (shared/redaction/walk.ts) checks each section against the stored-document schema
     // (shared/editor/doc-schema.ts, zod/mini). The page's first editable editor needs neither: the preview, the
