@@ -4,7 +4,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MinutesState } from '../../shared/contract/minutes';
 import { emptyDoc } from '../../shared/editor/doc-model';
-import type { MinutesEditorHandle } from '../../renderer/editor';
+import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../renderer/editor';
+import type { Flag } from '../../shared/domain/flags';
+import { useFlagActions } from '../../renderer/features/minutes/useFlagActions';
 import { useRecords } from '../../renderer/features/records/useRecords';
 import { useAutosave } from '../../renderer/features/minutes/useAutosave';
 
@@ -114,5 +116,52 @@ describe('useAutosave', () => {
     expect(calls.filter((c) => c[0] === 'minutes.saveSection').map((c) => c[1].sectionKey)).toEqual(['opening']);
     expect(out.current!.statuses.opening).toMatchObject({ state: 'saved', rev: 1 });
     expect(out.current!.statuses.gone).toBeUndefined();
+  });
+});
+
+describe('useFlagActions', () => {
+  it('lifting a flag waits for the section’s save on its way first: a save carrying the mark after the lift would put the flag back in force', async () => {
+    const order: string[] = [];
+    fakeBridge((name, input) => {
+      order.push(`${name} ${typeof input.id === 'string' ? input.id : ''}`);
+      if (name === 'flags.unflag') return { id: input.id, retiredAt: '2026-01-30T09:00:02.000Z' };
+      throw new Error(`unexpected ${name}`);
+    });
+    const editor = { dispatchCommand: (cmd: unknown, id: unknown) => void order.push(`remove mark ${String(id)} ${cmd === REMOVE_FLAG_COMMAND ? 'ok' : '?'}`) };
+    const handle = { getEditor: () => editor } as unknown as MinutesEditorHandle;
+    const upserted: unknown[] = [];
+    let saveDone: () => void = () => undefined;
+    const out: { current?: ReturnType<typeof useFlagActions> } = {};
+    function Probe() {
+      const editors = useRef(new Map([['opening', handle]]));
+      out.current = useFlagActions({
+        meetingId: 'm1',
+        editors,
+        upsertFlag: (f) => void upserted.push(f),
+        report: () => {},
+        changed: () => {},
+        // A save of the section is on its way (e.g. the one after the last flagging): it ends when the test says so.
+        flush: (key) =>
+          new Promise<void>((resolve) => {
+            order.push(`flush ${key}`);
+            saveDone = () => {
+              order.push('save acknowledged');
+              resolve();
+            };
+          }),
+        clearNotice: () => {},
+      });
+      return null;
+    }
+    mount(<Probe />);
+    const flag = { id: 'f1', sectionKey: 'opening' } as unknown as Flag;
+    let lifted: Promise<void> = Promise.resolve();
+    act(() => void (lifted = out.current!.unflag(flag)));
+    await flush();
+    expect(order).toEqual(['flush opening']); // nothing lifted while the save is on its way
+    act(() => saveDone());
+    await act(async () => void (await lifted));
+    expect(order).toEqual(['flush opening', 'save acknowledged', 'flags.unflag f1', 'remove mark f1 ok']);
+    expect(upserted).toEqual([expect.objectContaining({ id: 'f1', retiredAt: '2026-01-30T09:00:02.000Z' })]);
   });
 });

@@ -65,13 +65,18 @@ export function useFlagActions(o: {
     [editors, report],
   );
 
+  const { flush } = o;
   const unflag = useCallback(
     async (flag: Flag) => {
+      // The section's save on its way (or due) first: it still carries the mark, and a mark that reaches the backend
+      // after the lift puts the flag back in force (marks are what a save trusts: fail closed), so the officer's lift
+      // would quietly come undone, the flag then in force with its mark missing (seen in the e2e test under load).
+      await flush(flag.sectionKey);
       const updated = await api.call('flags.unflag', { id: flag.id });
       editors.current.get(flag.sectionKey)?.getEditor().dispatchCommand(REMOVE_FLAG_COMMAND, flag.id);
       upsertFlag(updated);
     },
-    [editors, upsertFlag],
+    [editors, upsertFlag, flush],
   );
 
   /**
