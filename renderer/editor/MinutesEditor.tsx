@@ -145,7 +145,7 @@ const SectionEditor = memo(
     );
   },
   // What the tree shows: the body's values (the relays and the handle ref are stable); initialContent is read at mount only.
-  (a, b) => (Object.keys(b.body) as Array<keyof BodyProps>).every((k) => a.body[k] === b.body[k]) && Object.keys(a.body).length === Object.keys(b.body).length,
+  (a, b) => (Object.keys(b.body) as Array<keyof BodyProps>).every((k) => a.body[k] === b.body[k]),
 );
 
 function EditorBody(props: BodyProps) {

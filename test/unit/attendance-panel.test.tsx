@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Attendance } from '../../shared/domain/attendance';
 import type { Organisation } from '../../shared/domain/members';
 import { AttendancePanel } from '../../renderer/features/attendance/AttendancePanel';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../helpers/react-root';
 
 // The panel's renders, counted where each one computes its line of counts.
 const renders = vi.hoisted(() => ({ n: 0 }));
@@ -19,12 +17,6 @@ vi.mock('../../renderer/features/attendance/counts', async (importOriginal) => {
       return actual.liveCounts(...args);
     },
   };
-});
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
 });
 
 const members: Organisation[] = [
@@ -49,9 +41,8 @@ describe('AttendancePanel on the minutes page', () => {
         </div>
       );
     }
-    const host = document.createElement('div');
-    root = createRoot(host);
-    act(() => root!.render(<Page />));
+    const { host, render } = reactRoot();
+    render(<Page />);
     expect(renders.n).toBe(1);
     expect(host.textContent).toContain('Camille Laurent');
     for (let i = 0; i < 3; i++) act(() => bump());

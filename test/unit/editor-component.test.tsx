@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { act, createRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type SerializedNode } from '../../shared/editor/doc-model';
 import { SerializedDoc } from '../../shared/editor/doc-schema';
 import { CAPTURE_DECISION_COMMAND, INSERT_TIMESTAMP_COMMAND, MinutesEditor, type MinutesEditorHandle } from '../../renderer/editor';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../helpers/react-root';
 
 const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
 const INITIAL: SerializedDoc = {
@@ -23,19 +21,9 @@ const INITIAL: SerializedDoc = {
   },
 };
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-});
-
 function mount(el: React.ReactElement): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(el));
+  const { host, render } = reactRoot();
+  render(el);
   return host;
 }
 

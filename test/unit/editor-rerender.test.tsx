@@ -1,17 +1,15 @@
 // @vitest-environment jsdom
 import { act, createRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyDoc } from '../../shared/editor/doc-model';
 import { INSERT_TIMESTAMP_COMMAND, MinutesEditor, type MinutesEditorHandle } from '../../renderer/editor';
 import type { ChangeMeta } from '../../renderer/editor';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../helpers/react-root';
 
 /**
  * The minutes page renders again on every save state, every change of the current section and every answer; each
- * editor's own tree (composer, toolbar, a dozen plugins) must not (issue 16: those renders were ~7% of the time to the
- * first typed key, and with 40 sections on the page they are 40 editor trees). The toolbar's renders are counted.
+ * editor's own tree (composer, toolbar, a dozen plugins) must not (issue 16: with 40 sections on the page, each of
+ * those renders went through 40 editor trees). The toolbar's renders are counted.
  */
 const toolbarRenders = vi.hoisted(() => ({ n: 0 }));
 vi.mock('../../renderer/editor/plugins/ToolbarPlugin', async (importOriginal) => {
@@ -23,14 +21,6 @@ vi.mock('../../renderer/editor/plugins/ToolbarPlugin', async (importOriginal) =>
       return actual.ToolbarPlugin(p);
     },
   };
-});
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
 });
 
 /** The page as the editor sees it: every render hands it new callbacks (closures over that render). */
@@ -57,15 +47,13 @@ function Page(p: { n: number; calls: string[]; flaggable: boolean; readOnly?: bo
 
 describe('MinutesEditor inside a page that renders often', () => {
   it("a page render with new callbacks does not render the editor's tree again; its events reach the newest callbacks", () => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    const { render } = reactRoot();
     const calls: string[] = [];
     const ref = handle;
-    act(() => root!.render(<Page n={1} calls={calls} flaggable />));
+    render(<Page n={1} calls={calls} flaggable />);
     const first = toolbarRenders.n;
     expect(first).toBeGreaterThan(0);
-    for (const n of [2, 3, 4]) act(() => root!.render(<Page n={n} calls={calls} flaggable />));
+    for (const n of [2, 3, 4]) render(<Page n={n} calls={calls} flaggable />);
     expect(toolbarRenders.n).toBe(first);
 
     // The newest callbacks, never a closure of an earlier render (what came at mount was page render 1's).
@@ -74,27 +62,25 @@ describe('MinutesEditor inside a page that renders often', () => {
     act(() => editor.update(() => void editor.dispatchCommand(INSERT_TIMESTAMP_COMMAND, { at: '2026-01-30T09:00:00.000Z' }), { discrete: true }));
     expect(calls.slice(before)).toContain('dirty@4');
     expect(calls.slice(before).filter((c) => /@[123]\b/.test(c))).toEqual([]);
-    act(() => root!.render(<Page n={5} calls={calls} flaggable />));
+    render(<Page n={5} calls={calls} flaggable />);
     act(() => ref.current!.flush());
     expect(calls.at(-1)).toMatch(/^meta@5:/);
   });
 
   it('what the editor shows still follows the page: a callback that goes away, the placeholder, read-only', () => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    const { host, render } = reactRoot();
     const calls: string[] = [];
-    const flagButton = () => [...host!.querySelectorAll('.tfs-toolbar button')].find((b) => b.querySelector('.sr-only')?.textContent === 'Flag selection as confidential');
-    act(() => root!.render(<Page n={1} calls={calls} flaggable />));
+    const flagButton = () => [...host.querySelectorAll('.tfs-toolbar button')].find((b) => b.querySelector('.sr-only')?.textContent === 'Flag selection as confidential');
+    render(<Page n={1} calls={calls} flaggable />);
     expect(flagButton()).toBeDefined();
     // No way to flag any more (the page took the callback away): the toolbar's flag button goes.
-    act(() => root!.render(<Page n={2} calls={calls} flaggable={false} />));
+    render(<Page n={2} calls={calls} flaggable={false} />);
     expect(flagButton()).toBeUndefined();
     // The current section shows its placeholder.
-    act(() => root!.render(<Page n={3} calls={calls} flaggable={false} isCurrent />));
+    render(<Page n={3} calls={calls} flaggable={false} isCurrent />);
     expect(host.querySelector('[contenteditable]')!.getAttribute('aria-placeholder')).toBe('Type the minutes of this item…');
     // Read-only: no toolbar, not editable.
-    act(() => root!.render(<Page n={4} calls={calls} flaggable={false} readOnly />));
+    render(<Page n={4} calls={calls} flaggable={false} readOnly />);
     expect(host.querySelector('[role="toolbar"]')).toBeNull();
     expect(host.querySelector('[contenteditable]')!.getAttribute('contenteditable')).toBe('false');
   });

@@ -1,23 +1,15 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PreviewSource } from '../../renderer/features/preview/previewInput';
 import { PREVIEW_DEBOUNCE_MS, usePublicPreview } from '../../renderer/features/preview/usePublicPreview';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRoot } from '../helpers/react-root';
 
 // The preview's code, as the hook sees it: each build says which build it is.
 const builds = vi.hoisted(() => ({ n: 0 }));
 vi.mock('../../renderer/features/preview/previewInput', () => ({
   buildPreview: () => ({ ok: true, build: ++builds.n }),
 }));
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-});
 
 type Hook = ReturnType<typeof usePublicPreview>;
 
@@ -29,9 +21,8 @@ function harness() {
     seen.hook = usePublicPreview(visible, () => seen.source);
     return null;
   }
-  const host = document.createElement('div');
-  root = createRoot(host);
-  const show = (visible: boolean) => act(() => root!.render(<Page visible={visible} />));
+  const { render } = reactRoot();
+  const show = (visible: boolean) => render(<Page visible={visible} />);
   return { seen, show };
 }
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
