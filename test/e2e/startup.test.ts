@@ -60,6 +60,29 @@ describe('start-up: the meetings list loads only what it runs', () => {
     expect(lexical).toBe(false);
   });
 
+  it("opens the new meeting's form with date and time pickers whose icons are drawn without an SVG image", async () => {
+    // Chromium's own picker icons are SVG images: each built an SVG document as the form opened (~5 ms apiece of the
+    // click, issue 16). The pickers stay; their icons are gradients now, and the browser's icons return with forced colours.
+    await new MeetingsPage(page).open(host.origin);
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    const form = page.getByRole('form', { name: 'Create meeting' });
+    await form.waitFor();
+    const icons = await pickerIcons(page);
+    expect(icons.length).toBe(3); // date, starts, ends
+    for (const image of icons) {
+      expect(image).toMatch(/gradient\(/);
+      expect(image).not.toMatch(/url\(/);
+    }
+    // With forced colours (high contrast), the browser's own icons, drawn in the system's colours.
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      for (const image of await pickerIcons(page)) expect(image).toMatch(/^url\("data:image\/svg/);
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('loads the meeting page and then the minutes page on demand, and both work', async () => {
     await new MeetingsPage(page).loadExample();
     expect(scripts.some((s) => /^MeetingPage-/.test(s))).toBe(true);
@@ -261,3 +284,29 @@ describe('start-up: a long meeting loads per section and mounts editors near the
     expect(inLast).toBe(true);
   });
 });
+
+/** The computed background-image of every date or time picker's icon (an element of the input's own shadow tree: CDP). */
+async function pickerIcons(page: Page): Promise<string[]> {
+  type Node = { nodeId: number; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const ids: number[] = [];
+    const walk = (n: Node) => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i < a.length; i += 2) if (a[i] === 'pseudo' && a[i + 1] === '-webkit-calendar-picker-indicator') ids.push(n.nodeId);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root);
+    const images: string[] = [];
+    for (const nodeId of ids) {
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId })) as { computedStyle: Array<{ name: string; value: string }> };
+      images.push(computedStyle.find((p) => p.name === 'background-image')?.value ?? '');
+    }
+    return images;
+  } finally {
+    await cdp.detach();
+  }
+}
