@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { sourceText } from './source-text';
 
 /**
  * `dist/electron/start.cjs`: runs `start-app.cjs` (electron/start.ts bundled) with V8's code cache (issue 16).
@@ -27,7 +28,7 @@ function run() {
   // back into bytes for the hash (~0.5 ms of every start).
   const bytes = fs.readFileSync(APP);
   const hash = createHash('sha256').update(bytes).digest();
-  const source = bytes.toString('utf8');
+  const source = sourceText(bytes);
   let cachedData: Buffer | undefined;
   try {
     const file = fs.readFileSync(CODE_CACHE);

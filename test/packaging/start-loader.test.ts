@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,13 @@ describe.skipIf(!built)('the built start loader', () => {
     expect(r.stderr).toContain(NO_KEY_MESSAGE);
     expect(r.status).toBe(2);
     expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('the bundled start is ASCII, so the loader reads it as one-byte text without decoding UTF-8', () => {
+    // A character outside ASCII (an en dash in a regular expression, once) made the loader decode the whole 390 KB as
+    // UTF-8 at every start; write such characters as escapes (\u2013).
+    const bytes = fs.readFileSync(path.join(path.dirname(START), 'start-app.cjs'));
+    expect(isAscii(bytes)).toBe(true);
   });
 
   it('the bundled start has no dynamic import() left (each would fail under the loader), only require', () => {

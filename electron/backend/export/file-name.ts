@@ -20,7 +20,7 @@ export function defaultFileName(meetingDate: string, meetingTitle: string, kind:
 export function safeFilePart(s: string): string {
   return sanitiseText(s)
     .normalize('NFC')
-    .replace(/[^\p{L}\p{N} ,.'()&+\-–]/gu, ' ')
+    .replace(/[^\p{L}\p{N} ,.'()&+\-\u2013]/gu, ' ') // \u2013: an en dash (the bundles stay ASCII)
     .replace(/\s+/g, ' ')
     .replace(/^[ .]+|[ .]+$/g, '');
 }
