@@ -76,7 +76,9 @@ describe('start-up: the meetings list loads only what it runs', () => {
     // With forced colours (high contrast), the browser's own icons, drawn in the system's colours.
     await page.emulateMedia({ forcedColors: 'active' });
     try {
-      for (const image of await pickerIcons(page)) expect(image).toMatch(/^url\("data:image\/svg/);
+      const forced = await pickerIcons(page);
+      expect(forced.length).toBe(3);
+      for (const image of forced) expect(image).toMatch(/^url\("data:image\/svg/);
     } finally {
       await page.emulateMedia({ forcedColors: 'none' });
     }

@@ -48,8 +48,14 @@ describe('the type scale', () => {
   });
 
   it('sets a font shorthand only to inherit or to a size from the scale', () => {
-    const off = all.filter((d) => d.property === 'font' && !ownText(d) && !/^(inherit|var\(--fs-[a-z]+\)(\/[\d.]+)?\s.+)$/.test(d.value));
+    const off = all.filter((d) => d.property === 'font' && !ownText(d) && !/^(inherit|var\(--fs-(xs|sm|ctl|md|lg|xl)\)(\/[\d.]+)?\s.+)$/.test(d.value));
     expect(off.map((d) => `${d.file}: ${d.selector} { font: ${d.value} }`)).toEqual([]);
+  });
+
+  it("keeps the minutes' own headings and the preview's bold at 700, as the documents print them", () => {
+    // The interface's rule (h1–h4, th, strong, b at --fw-strong) would otherwise reach into both.
+    const bold = (selector: string) => all.some((d) => d.property === 'font-weight' && d.value === '700' && d.selector.includes(selector));
+    for (const s of ['.tfs-h1', '.tfs-h2', '.tfs-h3', '.pv-doc :is(h1, h2, h3, h4, h5, h6, th, strong, b)']) expect(bold(s), s).toBe(true);
   });
 
   it('has one strong weight in the interface (and the normal one)', () => {
