@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { cachedDataFor, fingerprint } from './code-cache';
 import { sourceText } from './source-text';
 
 /**
@@ -10,13 +10,13 @@ import { sourceText } from './source-text';
  * Compiling the 430 KB bundle, and then each function the start runs (zod, the backend, the host), was about a fifth of
  * the browser host's start. `npm run build` starts the host once and keeps what V8 compiled in
  * `start-app.cjs.v8-cache`; here V8 takes the compiled code from it instead of compiling again. The cache is used only
- * if it was made from these exact bytes (a SHA-256 of the bundle heads the file) and by this V8 with these flags (V8
- * checks and rejects it otherwise): then the bundle is simply compiled as without a cache. Nothing else changes: the
+ * if it was made from this very file (its fingerprint heads the cache: size, inode, modification and change times;
+ * code-cache.ts) and by this V8 with these flags (V8 checks and rejects it otherwise): else the bundle is simply
+ * compiled as without a cache. Nothing else changes: the
  * bundle runs as the main module, with this module's `require` (same folder), so `require.main === module` holds.
  */
 const APP = path.join(__dirname, 'start-app.cjs');
 const CODE_CACHE = `${APP}.v8-cache`;
-const HASH_BYTES = 32;
 /**
  * Node's CommonJS wrapper, written out (what Module.wrap returns): importing node:module for it loaded Node's ESM
  * loader at every start (~0.4 ms).
@@ -24,22 +24,26 @@ const HASH_BYTES = 32;
 const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
 function run() {
-  // The bytes are hashed, not the text: the same digest (the text is these bytes' UTF-8) without encoding the text
-  // back into bytes for the hash (~0.5 ms of every start).
-  const bytes = fs.readFileSync(APP);
-  const hash = createHash('sha256').update(bytes).digest();
+  const fd = fs.openSync(APP, 'r');
+  let bytes: Buffer;
+  let fp: Buffer;
+  try {
+    fp = fingerprint(fs.fstatSync(fd, { bigint: true }));
+    bytes = fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   const source = sourceText(bytes);
   let cachedData: Buffer | undefined;
   try {
-    const file = fs.readFileSync(CODE_CACHE);
-    if (file.length > HASH_BYTES && file.subarray(0, HASH_BYTES).equals(hash)) cachedData = file.subarray(HASH_BYTES);
+    cachedData = cachedDataFor(fs.readFileSync(CODE_CACHE), fp);
   } catch {
     /* no cache (a build that could not make one): compiled as usual */
   }
   const script = new vm.Script(wrap(source), { filename: APP, cachedData });
   if (process.env.TFS_WRITE_CODE_CACHE === '1') {
     // The build's run: what V8 compiled up to the exit (start, first calls, stop) goes into the cache.
-    process.once('exit', () => fs.writeFileSync(CODE_CACHE, Buffer.concat([hash, script.createCachedData()])));
+    process.once('exit', () => fs.writeFileSync(CODE_CACHE, Buffer.concat([fp, script.createCachedData()])));
   }
   const wrapper = script.runInThisContext() as (exports: unknown, req: NodeJS.Require, mod: NodeJS.Module, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, require, module, APP, __dirname);

@@ -1,9 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HTTP_STATUS, type Result, type WireError } from '../../shared/errors';
 import { MAX_INPUT_DEPTH, type Dispatch } from '../backend/dispatch';
+import { newLaunchToken, tokenMatches } from './launch-token';
 import { securityHeaders, serveStatic } from './static-files';
 
 /**
@@ -79,14 +79,6 @@ function fail(res: http.ServerResponse, error: WireError, close = false) {
   sendJson(res, HTTP_STATUS[error.code], { ok: false, error });
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header ?? '');
-  if (!m) return false;
-  const a = Buffer.from(m[1]!);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * Reads a body up to `limit` bytes, counting every byte against the host's shared budget while it is held. Over the
  * limit or the budget it answers at once (the caller closes the connection); a client that goes away is 'aborted'.
@@ -141,7 +133,7 @@ export function jsonTooDeep(text: string, max: number): boolean {
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const token = opts.token ?? newLaunchToken();
   const maxBody = opts.maxBodyBytes ?? 32 * 1024 * 1024;
   const bodyBudget = opts.maxBodyBytesInFlight ?? Math.max(maxBody, 64 * 1024 * 1024);
   const maxCalls = opts.maxConcurrentCalls ?? 16;

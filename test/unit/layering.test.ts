@@ -44,6 +44,7 @@ export function importsOf(source: string): string[] {
 
 const NODE_BUILTINS = new Set(builtinModules);
 const isNode = (s: string) => s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0]!);
+const VALUE_IMPORT_OF_CRYPTO = /(?:^|[^.\w])import\s+(?!type\s)[^'"`;]*?from\s*['"](?:node:)?crypto['"]|(?:^|[^.\w])import\s*['"](?:node:)?crypto['"]|require\s*\(\s*['"](?:node:)?crypto['"]\s*\)/m;
 /** Files that are the Electron glue: the only ones allowed to import 'electron'. */
 const ELECTRON_GLUE = /^electron\/hosts\/electron-/;
 
@@ -75,6 +76,9 @@ function checkFiles(all: SourceFile[]): string[] {
       if (s === 'electron-store' && !ELECTRON_GLUE.test(f)) bad.push(`${f}: backend code imports "electron-store"`);
       if (s.startsWith('.') && resolveRel(f, s).startsWith('renderer')) bad.push(`${f}: electron/ imports the renderer`);
     }
+    // node:crypto is taken on first use through electron/node-crypto.ts, so that the browser host answers its first
+    // call without loading it (issue 16); a type-only import is erased and loads nothing.
+    if (VALUE_IMPORT_OF_CRYPTO.test(src)) bad.push(`${f}: imports node:crypto at load (use nodeCrypto() from electron/node-crypto.ts)`);
   }
   for (const { path: f, source: src } of all.filter((x) => x.path.startsWith('renderer/'))) {
     for (const s of importsOf(src)) {
@@ -108,12 +112,15 @@ describe('layering', () => {
       { path: 'renderer/g.ts', source: `import { Backend } from '../electron/backend/backend';` },
       { path: 'renderer/h.ts', source: `import path from 'path';` },
       { path: 'electron/hosts/electron-main.ts', source: `import { app } from 'electron';` },
+      { path: 'electron/backend/i.ts', source: `import { createHash } from 'node:crypto';` },
+      { path: 'electron/backend/j.ts', source: `const c = require('crypto');` },
+      { path: 'electron/backend/k.ts', source: `import type { Hash } from 'node:crypto';\nimport { nodeCrypto } from '../node-crypto';` },
       { path: 'shared/ok.ts', source: `import { z } from 'zod';\nimport { y } from './y';` },
     ];
     const found = checkFiles(planted);
-    for (const f of ['shared/a.ts', 'shared/b.ts', 'shared/d.ts', 'electron/backend/e.ts', 'electron/backend/f.ts', 'renderer/g.ts', 'renderer/h.ts'])
+    for (const f of ['shared/a.ts', 'shared/b.ts', 'shared/d.ts', 'electron/backend/e.ts', 'electron/backend/f.ts', 'renderer/g.ts', 'renderer/h.ts', 'electron/backend/i.ts', 'electron/backend/j.ts'])
       expect(found.some((v) => v.startsWith(f)), f).toBe(true);
-    expect(found.some((v) => v.startsWith('electron/hosts/electron-main.ts') || v.startsWith('shared/ok.ts'))).toBe(false);
+    expect(found.some((v) => /^(electron\/hosts\/electron-main\.ts|shared\/ok\.ts|electron\/backend\/k\.ts)/.test(v))).toBe(false);
   });
 
   it('compiles shared/ with neither the DOM nor Node type libraries (so no DOM or Node global slips in)', () => {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { nodeCrypto } from '../../node-crypto';
 
 /**
  * Everything about the data file as a file: what can be wrong with it before SQLite touches it, who may read it,
@@ -93,7 +93,7 @@ export function narrowMode(p: string, mode: number): void {
 }
 
 export function sha256File(file: string): string {
-  const h = createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -75,7 +75,7 @@ export function encryptInPlace(db: Database, key: DataKey): void {
 
 /** A random key, as the key of a new key file or the key the keychain wraps. */
 export function newRandomKey(source: string): Extract<DataKey, { kind: 'key' }> {
-  return { kind: 'key', bytes: randomBytes(KEY_BYTES), source };
+  return { kind: 'key', bytes: nodeCrypto().randomBytes(KEY_BYTES), source };
 }
 
 const KEY_TEXT = /^([0-9a-f]{64})\r?\n?$/;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { LOGO_PNG_BASE64 } from './logo-data';
@@ -161,7 +161,7 @@ export const FRAME_THEME_SHA256 = '14d6fc4b249d866d8ab97f1ee68e6601c3feedc56857d
 const hashes = new WeakMap<Uint8Array, string>();
 function sha256(data: Uint8Array): string {
   let h = hashes.get(data);
-  if (h === undefined) hashes.set(data, (h = createHash('sha256').update(data).digest('hex')));
+  if (h === undefined) hashes.set(data, (h = nodeCrypto().createHash('sha256').update(data).digest('hex')));
   return h;
 }
 

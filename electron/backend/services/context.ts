@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 
 /** What every service gets: the database (through repositories), a clock and an id source, so tests can fix both. */
 export interface ServiceContext {
@@ -14,7 +14,7 @@ export interface ServiceContext {
 }
 
 export function defaultContext(db: Database): ServiceContext {
-  return { db, now: () => new Date(), newId: () => randomUUID(), user: '' };
+  return { db, now: () => new Date(), newId: () => nodeCrypto().randomUUID(), user: '' };
 }
 
 export const iso = (d: Date) => d.toISOString();

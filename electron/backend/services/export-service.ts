@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult, PublicSummaryOptions } from '../../../shared/contract/exports';
 import { excerpt, MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
@@ -203,7 +203,7 @@ export class ExportService {
   private record(meetingId: string, kind: ExportKind, fileName: string, bytes: Uint8Array, checkPassed: boolean | null, findings: Finding[]): string {
     const id = this.ctx.newId();
     const now = iso(this.ctx.now());
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = nodeCrypto().createHash('sha256').update(bytes).digest('hex');
     this.ctx.db.transaction(() => {
       this.exportsRepo.insert({ id, meetingId, kind, fileName, createdAt: now, checkPassed, sha256, byteLength: bytes.length, findings });
       this.meetingsRepo.recordEvent(meetingId, now, checkPassed === false ? 'export_blocked' : 'exported', {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../node-crypto';
 import type * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import {
@@ -284,7 +284,7 @@ export class FlagsService {
  * mark saved again gets the same id (one record, not one per save), and another meeting gets another.
  */
 export function ownFlagId(meetingId: string, flagId: string): string {
-  return `f${createHash('sha256').update(`${meetingId}\0${flagId}`).digest('base64url').slice(0, 26)}`;
+  return `f${nodeCrypto().createHash('sha256').update(`${meetingId}\0${flagId}`).digest('base64url').slice(0, 26)}`;
 }
 
 /**

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import * as z from 'zod';
 import { AppError } from '../../../shared/errors';
 import { lazySchema } from '../../../shared/lazy-schema';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
 import { SerializedDoc } from '../../../shared/editor/doc-schema';
 import { safeFilePart } from '../export/file-name';
+import { nodeCrypto } from '../../node-crypto';
 import { GraphRepo, NOT_DUMPED, type Dump } from '../repositories/graph-repo';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
@@ -55,10 +55,10 @@ const Encrypted = lazySchema(() =>
 
 const bad = (message: string) => new AppError('bad_request', `This meeting package cannot be imported: ${message} Nothing was changed.`);
 
-const digest = (dump: Dump) => crypto.createHash('sha256').update(JSON.stringify(dump)).digest('hex');
+const digest = (dump: Dump) => nodeCrypto().createHash('sha256').update(JSON.stringify(dump)).digest('hex');
 
 function key(passphrase: string, salt: Buffer, N: number): Buffer {
-  return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 });
+  return nodeCrypto().scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 });
 }
 
 /**
@@ -89,6 +89,7 @@ export class PackageService {
     pkg.sha256 = digest(pkg.dump);
     let bytes = Buffer.from(JSON.stringify(pkg));
     if (passphrase) {
+      const crypto = nodeCrypto();
       const salt = crypto.randomBytes(16);
       const iv = crypto.randomBytes(12);
       const N = 1 << 15;
@@ -155,7 +156,7 @@ export class PackageService {
       const e = enc.data;
       let plain: Buffer;
       try {
-        const d = crypto.createDecipheriv('aes-256-gcm', key(passphrase, Buffer.from(e.kdf.salt, 'base64'), e.kdf.N), Buffer.from(e.iv, 'base64'));
+        const d = nodeCrypto().createDecipheriv('aes-256-gcm', key(passphrase, Buffer.from(e.kdf.salt, 'base64'), e.kdf.N), Buffer.from(e.iv, 'base64'));
         d.setAuthTag(Buffer.from(e.tag, 'base64'));
         plain = Buffer.concat([d.update(Buffer.from(e.data, 'base64')), d.final()]);
       } catch {
