@@ -32,6 +32,9 @@ export interface ElectronApi {
   shell: typeof shell;
 }
 
+/** British English: the language of the interface and of the documents' dates (shared/format). */
+const INTERFACE_LOCALE = 'en-GB';
+
 const realElectron = (): ElectronApi => ({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell });
 
 /** Where the built files are, relative to the app root (the folder or app.asar that holds package.json). */
@@ -106,6 +109,10 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
     mainWindow.show();
     mainWindow.focus();
   });
+  // The interface's locale, set before ready as Electron requires: Chromium lays out date and time fields by it (not
+  // by the page's lang), so the meeting form shows 30/01/2026 and 10:00 as every other date and time in the app and
+  // its documents, whatever the system's locale; the spelling checker defaults to British English with it too.
+  e.app.commandLine.appendSwitch('lang', INTERFACE_LOCALE);
   registerAppScheme(e.protocol);
   installSecurityHandlers(e);
 

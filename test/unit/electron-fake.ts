@@ -93,6 +93,7 @@ class FakeApp extends FakeEmitter {
   whenReady = vi.fn(() => Promise.resolve());
   getPath = vi.fn((_name: string) => this.userData);
   getAppPath = vi.fn(() => this.appPath);
+  commandLine = { appendSwitch: vi.fn() };
 }
 
 export const app = new FakeApp();

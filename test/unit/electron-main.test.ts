@@ -91,6 +91,13 @@ describe('electron-main: start-up', () => {
     expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder[0]!);
   });
 
+  it('sets the interface locale to en-GB before ready: date and time fields day first, 24-hour clock', async () => {
+    await start();
+    expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
+    const at = fake.app.commandLine.appendSwitch.mock.invocationCallOrder[fake.app.commandLine.appendSwitch.mock.calls.findIndex((c) => c[0] === 'lang')]!;
+    expect(at).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder.at(-1)!);
+  });
+
   it('a second instance quits at once and creates nothing', async () => {
     fake.app.lockGranted = false;
     const s = await start();
