@@ -1,5 +1,5 @@
 // Builds everything `npm start`, the tests and packaging need:
-//   dist/renderer/            the React renderer (Vite); dist/renderer/assets/boot-<hash>.js its head start (renderer/boot.ts, esbuild)
+//   dist/renderer/            the React renderer (Vite), with its head start inline in index.html (renderer/boot.ts, esbuild)
 //   dist/electron/start.cjs   `npm start`: runs start-app.cjs with V8's code cache (electron/start-loader.ts)
 //   dist/electron/start-app.cjs  desktop window when the Electron runtime is installed, else the browser host
 //   dist/electron/start-app.cjs.v8-cache  what V8 compiled during one start of the browser host at build time
@@ -31,10 +31,13 @@ if (only !== 'main') {
 }
 
 /**
- * dist/renderer/assets/boot-<hash>.js (renderer/boot.ts): one small classic script, `async` in index.html's head, that starts the
- * first page's calls — and on the minutes page has the browser fetch that page's code — while the entry chunk is still
- * arriving (issue 16). The minutes page's files (its chunk, the chunks it imports, its CSS) are read from Vite's
- * manifest, which is then removed (it is not part of the app).
+ * The boot script (renderer/boot.ts): one small classic script, inline in index.html's head, that starts the first
+ * page's calls — and on the minutes page has the browser fetch that page's code — while the entry chunk is still
+ * arriving (issue 16). Inline, it runs as the page's head is parsed; as a file (`async`) it ran only once the browser
+ * had handed its arrival to the page, 20-60 ms later, which held back the minutes page's code. The Content-Security-
+ * Policy allows it by its SHA-256, which the build writes beside it in a comment that the hosts read
+ * (electron/hosts/static-files.ts): no 'unsafe-inline'. The minutes page's files (its chunk, the chunks it imports,
+ * its CSS) are read from Vite's manifest, which is then removed (it is not part of the app).
  */
 async function buildBoot() {
   const dir = path.join(root, 'dist/renderer');
@@ -57,7 +60,6 @@ async function buildBoot() {
   const built = await esbuild({
     entryPoints: [path.join(root, 'renderer/boot.ts')],
     write: false,
-    outfile: path.join(dir, 'assets/boot.js'),
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -67,17 +69,17 @@ async function buildBoot() {
     define: { __MINUTES_FILES__: JSON.stringify(minutesFiles) },
     logLevel: 'warning',
   });
-  // Named by its content, as Vite names the other files: the host keeps such files in memory (static-files.ts).
-  const code = built.outputFiles[0].contents;
-  const name = `boot-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
-  fs.writeFileSync(path.join(dir, 'assets', name), code);
+  const code = built.outputFiles[0].text.trim();
+  // The script's text must end only at its own </script> (esbuild escapes the sequence in strings; this checks it).
+  if (/<\/script|<!--/i.test(code)) throw new Error('build: the boot script holds </script or <!--: it cannot be inline');
+  const hash = createHash('sha256').update(code).digest('base64');
   const htmlFile = path.join(dir, 'index.html');
   const html = fs.readFileSync(htmlFile, 'utf8');
-  // Before the entry chunk's tags, asked for at high priority (an async script is otherwise fetched at low priority,
-  // after the entry chunk, and then runs after it): it arrives first and runs while the entry chunk is still arriving.
+  // Before the entry chunk's tags: it runs before the parser reaches them.
   const at = html.indexOf('<script type="module"');
   if (at < 0) throw new Error('build: index.html has no module script');
-  fs.writeFileSync(htmlFile, `${html.slice(0, at)}<script async fetchpriority="high" src="./assets/${name}"></script>\n    ${html.slice(at)}`);
+  const inline = `<!-- script-src 'sha256-${hash}' (the boot script below: renderer/boot.ts) -->\n    <script>${code}</script>\n    `;
+  fs.writeFileSync(htmlFile, `${html.slice(0, at)}${inline}${html.slice(at)}`);
 }
 
 if (only !== 'renderer') {

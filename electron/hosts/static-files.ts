@@ -32,6 +32,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The policy of a page: the common one, its script-src extended by the SHA-256 sources of the page's own inline
+ * scripts. The build writes each beside its script, in a comment of exactly this form (scripts/build.mjs: the boot
+ * script, issue 16): `<!-- script-src 'sha256-<44 base64 characters>' (what it is) -->`. Only such sources are taken,
+ * never other text of the page, so a page can allow its own scripts and nothing else: no 'unsafe-inline'.
+ */
+export function pagePolicy(html: string): string {
+  const sources = [...html.matchAll(/<!-- script-src ('sha256-[A-Za-z0-9+/]{43}=')(?: \([^()<>]*\))? -->/g)].map((m) => m[1]!);
+  return sources.length === 0 ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${sources.join(' ')}`);
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -156,6 +167,7 @@ export async function serveStatic(root: string, pathname: string, opts: ServeOpt
   const data = await readFile(file);
   const headers: Record<string, string> = { ...securityHeaders(contentTypeOf(file)), 'Content-Length': String(data.length) };
   if (path.basename(file) === 'index.html') headers['Cache-Control'] = 'no-store';
+  if (path.extname(file) === '.html') headers['Content-Security-Policy'] = pagePolicy(data.toString('latin1'));
   if (keyOf !== null && data.length <= MAX_KEPT_BYTES) {
     // Same name, same bytes: the browser may keep it too (a reload then neither asks nor compiles it again).
     headers['Cache-Control'] = 'max-age=31536000, immutable';

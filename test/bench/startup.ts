@@ -207,7 +207,7 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
         'Host: spawn of `node dist/electron/start.cjs --browser` until `meetings.list` answered, beside a bare Node ' +
         `static server until its first GET answered (${runs * 3} interleaved starts each, medians). Page: navigation until the meetings list (example meeting loaded) ` +
         'shows it and a click on "New meeting" opened the form, beside a Vite + React hello-world until a click on its ' +
-        'button updated it; fresh browser context per load. JS: the page scripts (entry chunk, boot.js) + static imports, gzip -9.',
+        'button updated it; fresh browser context per load. JS: the page scripts (entry chunk, the inline boot script) + static imports, gzip -9.',
       tables: [
         {
           headers: ['measure', 'app (median ms / KB)', 'peer', 'peer (median ms / KB)', 'ratio'],
@@ -370,7 +370,7 @@ function serveStatic(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** gzip bytes of the JS a page evaluates first: index.html's scripts (module or classic) and their static imports. */
+/** gzip bytes of the JS a page evaluates first: index.html's scripts (module or classic, inline or files) and their static imports. */
 function initialJsGzip(dir: string): number {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const seen = new Set<string>();
@@ -381,5 +381,7 @@ function initialJsGzip(dir: string): number {
     for (const m of code.matchAll(/\bimport\s*(?:[^()"'`;]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)) visit(path.posix.join(path.posix.dirname(rel), m[1]!));
   };
   for (const m of html.matchAll(/<script[^>]*\ssrc="\.\/([^"]+)"/g)) visit(m[1]!);
-  return [...seen].reduce((n, rel) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, rel)), { level: 9 }).length, 0);
+  // With the page's inline scripts (the app's boot script).
+  const inline = [...html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + (m[1]!.trim() ? zlib.gzipSync(m[1]!, { level: 9 }).length : 0), 0);
+  return inline + [...seen].reduce((n, rel) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, rel)), { level: 9 }).length, 0);
 }

@@ -48,6 +48,49 @@ describe('start-up: the meetings list loads only what it runs', () => {
     }
   });
 
+  it('runs the boot script inline under the page\'s policy (allowed by its hash): it starts the first calls, the app takes them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      await context.addInitScript(() => {
+        const w = window as unknown as { __violations: string[]; __bootCalls: string[] };
+        w.__violations = [];
+        w.__bootCalls = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        // What the boot script leaves for the app (renderer/transport.ts bootHandover), seen as it is left.
+        Object.defineProperty(window, '__tfsBoot', {
+          configurable: true,
+          set(v: Record<string, unknown>) {
+            w.__bootCalls = Object.keys(v).map((k) => k.split(' ')[0]!);
+            Object.defineProperty(window, '__tfsBoot', { value: v, writable: true, configurable: true });
+          },
+        });
+      });
+      const fresh = await context.newPage();
+      const batches: string[][] = [];
+      fresh.on('request', (r) => {
+        if (r.url().endsWith('/api-batch')) batches.push((r.postDataJSON() as Array<[string, unknown]>).map(([n]) => n));
+      });
+      await fresh.goto(host.url);
+      await fresh.getByRole('button', { name: 'New meeting' }).waitFor();
+      const seen = await fresh.evaluate(() => {
+        const w = window as unknown as { __violations: string[]; __bootCalls: string[]; __tfsBoot?: unknown };
+        return { violations: w.__violations, bootCalls: w.__bootCalls, left: w.__tfsBoot !== undefined };
+      });
+      expect(seen.violations).toEqual([]);
+      expect(seen.bootCalls).toEqual(['backup.status', 'body.get', 'settings.get', 'meetings.list']);
+      // Taken by the app (app/boot-calls.ts), and asked for once, in the boot script's one request.
+      expect(seen.left).toBe(false);
+      expect(batches[0]).toEqual(['backup.status', 'body.get', 'settings.get', 'meetings.list']);
+      expect(batches.flat().filter((n) => n === 'meetings.list')).toHaveLength(1);
+      // The page holds no script file for it any more: it is in the page.
+      const html = await (await fetch(host.origin + '/')).text();
+      expect(html).toMatch(/<script>"use strict";/);
+      expect(html).not.toMatch(/boot-[\w-]{8}\.js/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the meetings list without fetching the minutes, meeting or members pages', async () => {
     scripts.length = 0;
     await page.reload();

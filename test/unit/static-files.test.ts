@@ -82,6 +82,40 @@ describe('the security headers are a fixed, chosen set', () => {
   });
 });
 
+describe("the page's inline boot script is allowed by its hash, and nothing else inline (issue 16)", () => {
+  const HASH = `'sha256-${'A'.repeat(43)}='`;
+  const page = (head: string) => `<!doctype html><html><head>${head}<title>app</title></head><body></body></html>`;
+
+  it('the page is answered with script-src extended by the hash the build wrote beside its script, in both hosts', async () => {
+    const root = tempDir('tfs-renderer-');
+    fs.writeFileSync(path.join(root, 'index.html'), page(`<!-- script-src ${HASH} (the boot script below: renderer/boot.ts) -->\n<script>boot()</script>`));
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(path.join(root, 'assets', 'a.js'), 'console.log(1)');
+    const expected = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${HASH}`);
+    expect(expected).not.toBe(CONTENT_SECURITY_POLICY);
+    expect((await serveStatic(root, '/index.html')).headers['Content-Security-Policy']).toBe(expected);
+    expect((await serveStatic(root, '/meetings', { fallbackToIndex: true })).headers['Content-Security-Policy']).toBe(expected);
+    expect((await createRendererHandler(root)(new Request('app://renderer/index.html'))).headers.get('content-security-policy')).toBe(expected);
+    // Other files keep the common policy.
+    expect((await serveStatic(root, '/assets/a.js')).headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('only well-formed SHA-256 sources are taken from the page; anything else leaves the common policy', async () => {
+    const root = tempDir('tfs-renderer-');
+    for (const head of [
+      '',
+      `<!-- script-src 'unsafe-inline' -->`,
+      `<!-- script-src 'sha256-abc=' -->`,
+      `<!-- script-src ${HASH}; connect-src * -->`,
+      `<!-- script-src ${HASH.replace('A', '"')} -->`,
+      `<p>script-src ${HASH}</p>`,
+    ]) {
+      fs.writeFileSync(path.join(root, 'index.html'), page(head));
+      expect([head, (await serveStatic(root, '/index.html')).headers['Content-Security-Policy']]).toEqual([head, CONTENT_SECURITY_POLICY]);
+    }
+  });
+});
+
 describe('content-hashed renderer files are kept in memory once served (issue 16)', () => {
   it('a hashed asset is answered from memory after its first answer, immutable; other files are read each time', async () => {
     const root = tempDir('tfs-renderer-');
