@@ -4,7 +4,8 @@ import { bootHandover, bridge, callKey, launchToken, rawCall, rawCalls, type Boo
 /**
  * The boot script ("boot.js"): ~2 KB that the page runs while the app's code (the entry chunk, ~240 KB) is still
  * arriving and compiling (issue 16). Built by scripts/build.mjs (esbuild, one classic script, inline in index.html's
- * head, allowed by the page's policy through its SHA-256: electron/hosts/static-files.ts pagePolicy), not by Vite. It starts the first page's calls at once — the start-up check, the body, the settings, and the meetings
+ * head, allowed by the page's policy through its SHA-256: electron/hosts/static-files.ts pagePolicy), not by Vite.
+ * It starts the first page's calls at once — the start-up check, the body, the settings, and the meetings
  * list or the minutes page's first calls — so their answers are there when the app asks for them
  * (app/boot-calls.ts), instead of being asked for only once the entry chunk has run; and on the minutes page it has the
  * browser fetch and compile that page's code (modulepreload) beside the entry chunk, not after it.
