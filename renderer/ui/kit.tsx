@@ -27,10 +27,11 @@ export function ErrorNote({ error, onDismiss }: { error: unknown; onDismiss?: ()
   );
 }
 
-export function Field({ label, hint, children, wide }: { label: string; hint?: string; children: (id: string) => ReactNode; wide?: boolean }) {
+/** A labelled control. `wide`: a row of its own in a `form-grid`; `double`: twice a field's room in a `form-row`. */
+export function Field({ label, hint, children, wide, double }: { label: string; hint?: string; children: (id: string) => ReactNode; wide?: boolean; double?: boolean }) {
   const id = useId();
   return (
-    <div className={wide ? 'field wide' : 'field'}>
+    <div className={wide ? 'field wide' : double ? 'field double' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {hint && <small className="hint">{hint}</small>}

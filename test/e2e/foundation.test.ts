@@ -41,6 +41,64 @@ describe('meetings, agendas and members in Chromium', () => {
     expect(await page.getByRole('article', { name: 'Example Lab' }).locator('.badge').innerText()).toBe('Member');
   });
 
+  it('shows every choice of the new-meeting form in full, in a wide and in a narrow window', async () => {
+    const meetings = new MeetingsPage(page);
+    await meetings.open(host.origin);
+    // An earlier meeting, so the form also offers to start from its agenda.
+    const made = await apiCall(host, 'meetings.create', { title: 'A meeting to copy from', startsAt: '2027-01-12T10:00', endsAt: '2027-01-12T12:00' });
+    expect(made.json.ok).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    const form = page.getByRole('form', { name: 'Create meeting' });
+    await form.waitFor();
+    // Each select's chosen option, measured in the select's own font, against the room its box leaves for text
+    // (its width less padding and the arrow, ~24 px in Chromium). Clipped text is what the officer cannot read.
+    const clipped = () =>
+      form.evaluate((f) => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        return [...f.querySelectorAll('select')].flatMap((s) => {
+          const cs = getComputedStyle(s);
+          ctx.font = cs.font;
+          const text = s.selectedOptions[0]?.textContent ?? '';
+          const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 24;
+          const label = s.id ? (document.querySelector(`label[for="${s.id}"]`)?.textContent ?? '') : '';
+          return ctx.measureText(text).width > room ? [`${label}: “${text}”`] : [];
+        });
+      });
+    try {
+      for (const width of [1280, 1024, 720]) {
+        await page.setViewportSize({ width, height: 860 });
+        await form.getByLabel('Kind').selectOption({ label: 'Ad hoc group' });
+        for (const label of ['Withheld items in the public summary', 'Start from the agenda of', 'Convened', 'Format']) {
+          const select = form.getByLabel(label);
+          for (const value of await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
+            await select.selectOption(value);
+            expect(await clipped(), `at ${width} px`).toEqual([]);
+          }
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('keeps every page of the main navigation in reach in a narrow window', async () => {
+    const meetings = new MeetingsPage(page);
+    await meetings.open(host.origin);
+    try {
+      for (const width of [1280, 900, 720, 560]) {
+        await page.setViewportSize({ width, height: 860 });
+        const nav = page.getByRole('navigation', { name: 'Main' });
+        const outside = await nav.getByRole('link').evaluateAll((links, w) => links.filter((a) => a.getBoundingClientRect().right > w || a.getBoundingClientRect().left < 0).map((a) => a.textContent), width);
+        expect(outside, `links cut off at ${width} px`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width} px`).toBe(true);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+  });
+
   it('creates a meeting and builds an agenda of five items with a sub-item', async () => {
     const meetings = new MeetingsPage(page);
     await meetings.open(host.origin);

@@ -80,66 +80,72 @@ export function MeetingForm(props: {
       <Field label="Title" wide>
         {(id) => <input id={id} value={v.title} onChange={(e) => set('title', e.target.value)} required autoFocus maxLength={300} />}
       </Field>
-      <Field label="Kind">
-        {(id) => (
-          <select id={id} value={v.kind} onChange={(e) => set('kind', e.target.value as MeetingKind)}>
-            {MEETING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {MEETING_KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {v.kind === 'ad_hoc_group' && (
-        <Field label="Ad hoc group">
-          {(id) => <input id={id} value={v.groupName} onChange={(e) => set('groupName', e.target.value)} placeholder="e.g. Open source" required />}
+      <div className="form-row">
+        <Field label="Kind">
+          {(id) => (
+            <select id={id} value={v.kind} onChange={(e) => set('kind', e.target.value as MeetingKind)}>
+              {MEETING_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {MEETING_KIND_LABEL[k]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-      )}
-      <Field label="Date">{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
-      <Field label="Starts">
-        {(id) => <input id={id} type="time" value={v.startsAt.slice(11)} onChange={(e) => set('startsAt', `${date}T${e.target.value}`)} required />}
-      </Field>
-      <Field label="Ends">
-        {(id) => <input id={id} type="time" value={v.endsAt.slice(11)} onChange={(e) => set('endsAt', `${date}T${e.target.value}`)} required />}
-      </Field>
-      <Field label="Time zone">{(id) => <input id={id} value={v.timeZone} onChange={(e) => set('timeZone', e.target.value)} />}</Field>
-      <Field label="Format">
-        {(id) => (
-          <select id={id} value={v.format} onChange={(e) => set('format', e.target.value as MeetingFormat)}>
-            {MEETING_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {MEETING_FORMAT_LABEL[f]}
-              </option>
-            ))}
-          </select>
+        {v.kind === 'ad_hoc_group' && (
+          <Field label="Ad hoc group">
+            {(id) => <input id={id} value={v.groupName} onChange={(e) => set('groupName', e.target.value)} placeholder="e.g. Open source" required />}
+          </Field>
         )}
-      </Field>
+        <Field label="Format">
+          {(id) => (
+            <select id={id} value={v.format} onChange={(e) => set('format', e.target.value as MeetingFormat)}>
+              {MEETING_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {MEETING_FORMAT_LABEL[f]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Convened">
+          {(id) => (
+            <select id={id} value={v.convenedBy} onChange={(e) => set('convenedBy', e.target.value as ConvenedBy)}>
+              {CONVENED_BY.map((c) => (
+                <option key={c} value={c}>
+                  {CONVENED_BY_LABEL[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label="Date">{(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
+        <Field label="Starts">
+          {(id) => <input id={id} type="time" value={v.startsAt.slice(11)} onChange={(e) => set('startsAt', `${date}T${e.target.value}`)} required />}
+        </Field>
+        <Field label="Ends">
+          {(id) => <input id={id} type="time" value={v.endsAt.slice(11)} onChange={(e) => set('endsAt', `${date}T${e.target.value}`)} required />}
+        </Field>
+        <Field label="Time zone">{(id) => <input id={id} value={v.timeZone} onChange={(e) => set('timeZone', e.target.value)} />}</Field>
+      </div>
       <Field label="Location" wide>
         {(id) => <input id={id} value={v.location} onChange={(e) => set('location', e.target.value)} placeholder="Room, building, or video link name" />}
       </Field>
-      <Field label="Convened">
-        {(id) => (
-          <select id={id} value={v.convenedBy} onChange={(e) => set('convenedBy', e.target.value as ConvenedBy)}>
-            {CONVENED_BY.map((c) => (
-              <option key={c} value={c}>
-                {CONVENED_BY_LABEL[c]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Withheld items in the public summary">
-        {(id) => (
-          <select id={id} value={v.withheldDisplay} onChange={(e) => set('withheldDisplay', e.target.value as WithheldDisplay)}>
-            <option value="title_only">Show the title, marked “not published”</option>
-            <option value="omit">Leave them out entirely</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Redaction marker" hint="Stands for every confidential passage in public texts.">
-        {(id) => <input id={id} value={v.redactionMarker} onChange={(e) => set('redactionMarker', e.target.value)} maxLength={20} />}
-      </Field>
+      <div className="form-row">
+        <Field label="Withheld items in the public summary" double>
+          {(id) => (
+            <select id={id} value={v.withheldDisplay} onChange={(e) => set('withheldDisplay', e.target.value as WithheldDisplay)}>
+              <option value="title_only">Show the title, marked “not published”</option>
+              <option value="omit">Leave them out entirely</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Redaction marker" hint="Stands for every confidential passage in public texts.">
+          {(id) => <input id={id} value={v.redactionMarker} onChange={(e) => set('redactionMarker', e.target.value)} maxLength={20} />}
+        </Field>
+      </div>
       {props.earlierMeetings && props.earlierMeetings.length > 0 && (
         <Field label="Start from the agenda of" wide>
           {(id) => (
