@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { ApiError } from '../api';
 
 /** What went wrong, said plainly, with the fields at fault. */
@@ -36,6 +36,25 @@ export function Field({ label, hint, children, wide, double }: { label: string; 
       {children(id)}
       {hint && <small className="hint">{hint}</small>}
     </div>
+  );
+}
+
+/** A select of a fixed set of choices (a domain enum), each shown by its label. */
+export function Choice<T extends string>({
+  value,
+  choices,
+  labels,
+  onChoose,
+  ...rest
+}: { value: T; choices: readonly T[]; labels: Record<T, string>; onChoose: (v: T) => void } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  return (
+    <select {...rest} value={value} onChange={(e) => onChoose(e.target.value as T)}>
+      {choices.map((c) => (
+        <option key={c} value={c}>
+          {labels[c]}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AgendaItem, AgendaItemFields } from '../../../shared/domain/agenda';
 // Values from the schema-free module: the meeting page needs no zod (issue 16).
-import { AGENDA_ITEM_KINDS, AGENDA_ITEM_KIND_LABEL, type AgendaItemKind } from '../../../shared/domain/agenda-labels';
-import { ErrorNote, Field } from '../../ui/kit';
+import { AGENDA_ITEM_KINDS, AGENDA_ITEM_KIND_LABEL } from '../../../shared/domain/agenda-labels';
+import { Choice, ErrorNote, Field } from '../../ui/kit';
 
 export type ItemValues = AgendaItemFields;
 
@@ -46,15 +46,7 @@ export function AgendaItemForm(props: {
         {(id) => <input id={id} value={v.title} onChange={(e) => set('title', e.target.value)} required maxLength={300} autoFocus={!props.compact} />}
       </Field>
       <Field label="Kind">
-        {(id) => (
-          <select id={id} value={v.kind} onChange={(e) => set('kind', e.target.value as AgendaItemKind)}>
-            {AGENDA_ITEM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {AGENDA_ITEM_KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-        )}
+        {(id) => <Choice id={id} value={v.kind} choices={AGENDA_ITEM_KINDS} labels={AGENDA_ITEM_KIND_LABEL} onChoose={(k) => set('kind', k)} />}
       </Field>
       <Field label="Presenter">{(id) => <input id={id} value={v.presenter} onChange={(e) => set('presenter', e.target.value)} maxLength={200} />}</Field>
       <Field label="Minutes">

@@ -3,7 +3,7 @@ import { ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABEL, PARTICIPANT_CATEGORY_LABE
 import type { Attendance, Participant } from '../../../shared/domain/attendance';
 import type { Organisation } from '../../../shared/domain/members';
 import { api } from '../../api';
-import { ErrorNote, Field, useAction } from '../../ui/kit';
+import { Choice, ErrorNote, Field, useAction } from '../../ui/kit';
 import { countsText, liveCounts } from './counts';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -134,13 +134,7 @@ function ParticipantRow(props: {
         <div className="sub">{props.sub}</div>
       </td>
       <td>
-        <select aria-label={`Status of ${props.label}`} value={status} disabled={props.readOnly} onChange={(e) => props.onStatus(e.target.value as AttendanceStatus)}>
-          {ATTENDANCE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {ATTENDANCE_STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
+        <Choice aria-label={`Status of ${props.label}`} value={status} choices={ATTENDANCE_STATUSES} labels={ATTENDANCE_STATUS_LABEL} disabled={props.readOnly} onChoose={props.onStatus} />
       </td>
       <td className="moves">
         {events.map((e, i) => (

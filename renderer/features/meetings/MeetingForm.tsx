@@ -12,7 +12,7 @@ import {
   MEETING_KIND_LABEL,
 } from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
-import { ErrorNote, Field } from '../../ui/kit';
+import { Choice, ErrorNote, Field } from '../../ui/kit';
 
 export interface MeetingFormValues {
   title: string;
@@ -82,15 +82,7 @@ export function MeetingForm(props: {
       </Field>
       <div className="form-row">
         <Field label="Kind">
-          {(id) => (
-            <select id={id} value={v.kind} onChange={(e) => set('kind', e.target.value as MeetingKind)}>
-              {MEETING_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {MEETING_KIND_LABEL[k]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(id) => <Choice id={id} value={v.kind} choices={MEETING_KINDS} labels={MEETING_KIND_LABEL} onChoose={(c) => set('kind', c)} />}
         </Field>
         {v.kind === 'ad_hoc_group' && (
           <Field label="Ad hoc group">
@@ -98,26 +90,10 @@ export function MeetingForm(props: {
           </Field>
         )}
         <Field label="Format">
-          {(id) => (
-            <select id={id} value={v.format} onChange={(e) => set('format', e.target.value as MeetingFormat)}>
-              {MEETING_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {MEETING_FORMAT_LABEL[f]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(id) => <Choice id={id} value={v.format} choices={MEETING_FORMATS} labels={MEETING_FORMAT_LABEL} onChoose={(c) => set('format', c)} />}
         </Field>
         <Field label="Convened">
-          {(id) => (
-            <select id={id} value={v.convenedBy} onChange={(e) => set('convenedBy', e.target.value as ConvenedBy)}>
-              {CONVENED_BY.map((c) => (
-                <option key={c} value={c}>
-                  {CONVENED_BY_LABEL[c]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(id) => <Choice id={id} value={v.convenedBy} choices={CONVENED_BY} labels={CONVENED_BY_LABEL} onChoose={(c) => set('convenedBy', c)} />}
         </Field>
       </div>
       <div className="form-row">
