@@ -359,3 +359,31 @@ describe('one status model', () => {
     });
   });
 });
+
+/**
+ * Half a screen: the officer takes the minutes beside the video call (960 px of a 1920 px screen), or on a laptop
+ * scaled to 1024×640. The side panel (attendance, decisions, flags, the public preview) stays beside the text, in the
+ * first screen, as at full width; it used to drop below the last section under 1100 px.
+ */
+describe.each([
+  { width: 960, height: 800 },
+  { width: 1024, height: 640 },
+])('the minutes page in half a screen, $width×$height', ({ width, height }) => {
+  it('keeps the side panel beside the text, with every tab in reach, and the meeting bar in view', async () => {
+    await session(width, height, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      await expectBarInView(page);
+      const side = page.getByRole('complementary', { name: 'Side panel' });
+      for (const tab of ['Attendance', 'Decisions & actions', 'Procedure', 'Flags', 'Public preview']) {
+        await side.getByRole('tab', { name: tab }).click();
+        const s = (await side.boundingBox())!;
+        const text = (await page.locator('.sections').boundingBox())!;
+        expect(s.x, `${tab}: beside the text`).toBeGreaterThanOrEqual(text.x + text.width);
+        expect(s.x + s.width, `${tab}: inside the window`).toBeLessThanOrEqual(width);
+        expect(s.y, `${tab}: in the first screen`).toBeLessThan(height / 2);
+        expect(text.width, `${tab}: room to write`).toBeGreaterThanOrEqual(380);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling').toBe(true);
+    });
+  });
+});
