@@ -12,8 +12,8 @@ import { sourceText } from './source-text';
  * `start-app.cjs.v8-cache`; here V8 takes the compiled code from it instead of compiling again. The cache is used only
  * if it was made from this very file (its fingerprint heads the cache: size, inode, modification and change times;
  * code-cache.ts) and by this V8 with these flags (V8 checks and rejects it otherwise): else the bundle is simply
- * compiled as without a cache. Nothing else changes: the
- * bundle runs as the main module, with this module's `require` (same folder), so `require.main === module` holds.
+ * compiled as without a cache. Nothing else changes: the bundle runs as the main module, with this module's `require`
+ * (same folder), so `require.main === module` holds.
  */
 const APP = path.join(__dirname, 'start-app.cjs');
 const CODE_CACHE = `${APP}.v8-cache`;

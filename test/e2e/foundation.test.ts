@@ -69,7 +69,7 @@ describe('meetings, agendas and members in Chromium', () => {
       for (const width of [1280, 1024, 720]) {
         await page.setViewportSize({ width, height: 860 });
         await form.getByLabel('Kind').selectOption({ label: 'Ad hoc group' });
-        for (const label of ['Withheld items in the public summary', 'Start from the agenda of', 'Convened', 'Format']) {
+        for (const label of ['Withheld items in the public summary', 'Start from the agenda of', 'Convened', 'Format', 'Kind']) {
           const select = form.getByLabel(label);
           for (const value of await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
             await select.selectOption(value);
