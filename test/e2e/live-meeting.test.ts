@@ -387,3 +387,37 @@ describe.each([
     });
   });
 });
+
+/**
+ * The sections' headings, the outline and the side panel stick just below the meeting bar (`--bar-h`). The bar's height
+ * is set on the page only when it differs from the stylesheet's value: setting it makes the browser restyle every
+ * element of the page, which at the first paint of the minutes used to cost a forced restyle of the whole page
+ * (~20 ms) right when the officer's first click came (issue 16).
+ */
+describe('the meeting bar height the sticky parts follow', () => {
+  it('is the stylesheet value at full width, with no restyle of the page, and follows the bar when it wraps', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      const read = () =>
+        page.evaluate(() => {
+          const p = document.querySelector<HTMLElement>('.minutes-page')!;
+          return {
+            inline: p.style.getPropertyValue('--bar-h'),
+            used: getComputedStyle(p).getPropertyValue('--bar-h').trim(),
+            bar: `${Math.ceil(document.querySelector('.meeting-bar')!.getBoundingClientRect().height)}px`,
+          };
+        });
+      const wide = await read();
+      expect(wide.used).toBe(wide.bar);
+      expect(wide.inline, 'no value set on the page at full width').toBe('');
+      await page.setViewportSize({ width: 560, height: 800 });
+      await page.waitForFunction(() => {
+        const p = document.querySelector<HTMLElement>('.minutes-page')!;
+        return getComputedStyle(p).getPropertyValue('--bar-h').trim() === `${Math.ceil(document.querySelector('.meeting-bar')!.getBoundingClientRect().height)}px`;
+      });
+      const narrow = await read();
+      expect(parseFloat(narrow.bar), 'the bar wraps in a narrow window').toBeGreaterThan(parseFloat(wide.bar));
+      expect(narrow.used).toBe(narrow.bar);
+    });
+  });
+});

@@ -28,7 +28,12 @@ export function MeetingBar(props: {
     const el = ref.current;
     if (!el) return;
     const page = el.closest<HTMLElement>('.minutes-page') ?? document.documentElement;
-    const set = () => page.style.setProperty('--bar-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    // Setting the variable makes the browser recompute the style of everything on the page (all of it inherits it):
+    // only when the height differs from what the page has (the stylesheet's value, that of the usual two-row bar).
+    const set = () => {
+      const h = `${Math.ceil(el.getBoundingClientRect().height)}px`;
+      if (getComputedStyle(page).getPropertyValue('--bar-h').trim() !== h) page.style.setProperty('--bar-h', h);
+    };
     set();
     const ro = new ResizeObserver(set);
     ro.observe(el);
