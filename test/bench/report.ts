@@ -52,10 +52,10 @@ export function summarise(values: readonly number[]): Summary {
 }
 
 /**
- * A 95 % bootstrap interval for the difference of two samples' p-th percentiles (a − b): each sample resampled with
- * replacement `rounds` times (a fixed seed, so the same data give the same interval).
+ * A 95 % bootstrap interval of `stat(a, b)`: each sample resampled with replacement `rounds` times (a fixed seed, so the
+ * same data give the same interval).
  */
-export function percentileDiffInterval(a: readonly number[], b: readonly number[], p: number, rounds = 2000): { low: number; high: number } {
+function bootstrapInterval(a: readonly number[], b: readonly number[], stat: (a: readonly number[], b: readonly number[]) => number, rounds: number): { low: number; high: number } {
   let seed = 0x2545f491;
   const rand = () => {
     seed ^= seed << 13;
@@ -64,9 +64,22 @@ export function percentileDiffInterval(a: readonly number[], b: readonly number[
     return (seed >>> 0) / 2 ** 32;
   };
   const resample = (xs: readonly number[]) => Array.from({ length: xs.length }, () => xs[Math.floor(rand() * xs.length)]!);
-  const diffs: number[] = [];
-  for (let i = 0; i < rounds; i++) diffs.push(percentile(resample(a), p) - percentile(resample(b), p));
-  return { low: percentile(diffs, 2.5), high: percentile(diffs, 97.5) };
+  const values: number[] = [];
+  for (let i = 0; i < rounds; i++) values.push(stat(resample(a), resample(b)));
+  return { low: percentile(values, 2.5), high: percentile(values, 97.5) };
+}
+
+/** A 95 % bootstrap interval for the difference of two samples' p-th percentiles (a − b). */
+export function percentileDiffInterval(a: readonly number[], b: readonly number[], p: number, rounds = 2000): { low: number; high: number } {
+  return bootstrapInterval(a, b, (x, y) => percentile(x, p) - percentile(y, p), rounds);
+}
+
+/**
+ * A 95 % bootstrap interval for the ratio of two samples' medians (a ÷ b): how far a ratio the bench reports could
+ * move from one run to the next on the same machine, so a figure near its target is read as such.
+ */
+export function medianRatioInterval(a: readonly number[], b: readonly number[], rounds = 2000): { low: number; high: number } {
+  return bootstrapInterval(a, b, (x, y) => median(x) / median(y), rounds);
 }
 
 export function ms(v: number, digits = 1): string {
