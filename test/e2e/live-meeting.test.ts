@@ -411,10 +411,8 @@ describe('the meeting bar height the sticky parts follow', () => {
       expect(wide.used).toBe(wide.bar);
       expect(wide.inline, 'no value set on the page at full width').toBe('');
       await page.setViewportSize({ width: 560, height: 800 });
-      await page.waitForFunction(() => {
-        const p = document.querySelector<HTMLElement>('.minutes-page')!;
-        return getComputedStyle(p).getPropertyValue('--bar-h').trim() === `${Math.ceil(document.querySelector('.meeting-bar')!.getBoundingClientRect().height)}px`;
-      });
+      // The bar's ResizeObserver sets the new height a frame or so after the resize.
+      await expect.poll(async () => (await read()).used).toBe((await read()).bar);
       const narrow = await read();
       expect(parseFloat(narrow.bar), 'the bar wraps in a narrow window').toBeGreaterThan(parseFloat(wide.bar));
       expect(narrow.used).toBe(narrow.bar);
