@@ -29,10 +29,12 @@ export function MeetingBar(props: {
     if (!el) return;
     const page = el.closest<HTMLElement>('.minutes-page') ?? document.documentElement;
     // Setting the variable makes the browser recompute the style of everything on the page (all of it inherits it):
-    // only when the height differs from what the page has (the stylesheet's value, that of the usual two-row bar).
+    // only when the bar's height is a pixel or more off what the page has (at first the stylesheet's value, that of
+    // the usual two-row bar, whatever the platform's fonts: its lines have a fixed line-height).
     const set = () => {
-      const h = `${Math.ceil(el.getBoundingClientRect().height)}px`;
-      if (getComputedStyle(page).getPropertyValue('--bar-h').trim() !== h) page.style.setProperty('--bar-h', h);
+      const height = el.getBoundingClientRect().height;
+      const used = parseFloat(getComputedStyle(page).getPropertyValue('--bar-h'));
+      if (!(Math.abs(used - height) < 1)) page.style.setProperty('--bar-h', `${Math.ceil(height)}px`);
     };
     set();
     const ro = new ResizeObserver(set);
