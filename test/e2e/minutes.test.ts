@@ -210,3 +210,53 @@ describe('live minutes in Chromium', () => {
       expect(v.attendance.participants).toHaveLength(1);
     }));
 });
+
+/**
+ * While the caret is in an editor, every React commit anywhere on the page makes React save and restore the caret,
+ * measuring its offset by walking the editor's DOM from its start: in a section of thousands of paragraphs that is a
+ * walk of the whole section. So a typed key must not make the page commit; the toolbar used to, on every key, with
+ * its state unchanged (issue 16). React's commits are counted through its devtools hook, set before the page loads.
+ */
+describe('typing and the rest of the page', () => {
+  it('a typed key makes no React commit when nothing shown around the text changes', () =>
+    session(async ({ page, host, meetingId }) => {
+      await page.context().addInitScript(() => {
+        const w = window as unknown as { __commits: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown };
+        w.__commits = 0;
+        const none = () => undefined;
+        w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = { supportsFiber: true, inject: () => 1, onCommitFiberRoot: () => void (w.__commits += 1), onCommitFiberUnmount: none, onPostCommitFiberRoot: none, checkDCE: none };
+      });
+      const m = new MinutesPageModel(page);
+      await m.open(host.origin, meetingId);
+      // A reload: the page (not only the route) starts again, with the hook (the tab keeps its token).
+      await page.reload();
+      await page.locator('.minutes-section').first().waitFor();
+      const commits = () => page.evaluate(() => (window as unknown as { __commits: number }).__commits);
+      expect(await commits(), 'the hook counts the page’s commits').toBeGreaterThan(0);
+      await m.editor(m.section('opening')).click();
+      // The first keys bring in the rest of the page (other sections, flags, suggestions) and a save: let all of it settle.
+      await page.keyboard.type('The chair welcomed the members. ', { delay: 20 });
+      await m.waitSaved();
+      let last = -1;
+      await expect
+        .poll(
+          async () => {
+            const n = await commits();
+            const still = n === last;
+            last = n;
+            return still;
+          },
+          { interval: 400, timeout: 10_000 },
+        )
+        .toBe(true);
+      let saves = 0;
+      page.on('request', (r) => void (r.url().includes('minutes.saveSection') && (saves += 1)));
+      const before = await commits();
+      const typed = 'The Office presented the draft measures.';
+      await page.keyboard.type(typed, { delay: 15 });
+      await page.waitForFunction((t) => document.querySelector('[data-section-key="opening"] [contenteditable]')?.textContent?.includes(t), typed);
+      // The save state turning from "Saved" to "Unsaved" at the first key; on a slow machine a save during the typing
+      // (every 2 s while typing) adds its own: "Saving…", "Saved", the flags it acknowledged, "Unsaved" again.
+      expect((await commits()) - before, `React commits while typing ${typed.length} keys (${saves} saves)`).toBeLessThanOrEqual(1 + 4 * saves);
+    }));
+});

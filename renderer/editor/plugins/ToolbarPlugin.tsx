@@ -19,6 +19,15 @@ interface ToolbarState {
 
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
+/**
+ * `p` itself when nothing shown changes, so that a typed key renders nothing: every React commit while the caret is
+ * in an editor makes React measure the caret's offset by walking the editor's DOM up to it (its selection save and
+ * restore around a commit), and a commit per key cost a walk of the whole section per key (issue 16).
+ */
+function merged(p: ToolbarState, next: Partial<ToolbarState>): ToolbarState {
+  return (Object.keys(next) as Array<keyof ToolbarState>).every((k) => p[k] === next[k]) ? p : { ...p, ...next };
+}
+
 /** A compact toolbar; every button has an aria-label and a title with its shortcut, and keeps the editor's focus. */
 export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: number; canFlag: boolean; canCapture: boolean }) {
   const [editor] = useLexicalComposerContext();
@@ -35,11 +44,11 @@ export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: n
             const top = anchor.getTopLevelElement();
             const list = $getNearestNodeOfType(anchor, ListNode);
             const block = $isListNode(list) ? list.getListType() : $isHeadingNode(top) ? top.getTag() : $isQuoteNode(top) ? 'quote' : (top?.getType() ?? 'paragraph');
-            setS((p) => ({ ...p, bold: sel.hasFormat('bold'), italic: sel.hasFormat('italic'), underline: sel.hasFormat('underline'), block }));
+            setS((p) => merged(p, { bold: sel.hasFormat('bold'), italic: sel.hasFormat('italic'), underline: sel.hasFormat('underline'), block }));
           }),
         ),
-        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setS((p) => ({ ...p, canUndo: v })), false), COMMAND_PRIORITY_LOW),
-        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setS((p) => ({ ...p, canRedo: v })), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_UNDO_COMMAND, (canUndo) => (setS((p) => merged(p, { canUndo })), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (canRedo) => (setS((p) => merged(p, { canRedo })), false), COMMAND_PRIORITY_LOW),
       ),
     [editor],
   );
