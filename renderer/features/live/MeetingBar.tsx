@@ -29,8 +29,8 @@ export function MeetingBar(props: {
     if (!el) return;
     const page = el.closest<HTMLElement>('.minutes-page') ?? document.documentElement;
     // Setting the variable makes the browser recompute the style of everything on the page (all of it inherits it):
-    // only when the bar's height is a pixel or more off what the page has (at first the stylesheet's value, that of
-    // the usual two-row bar, whatever the platform's fonts: its lines have a fixed line-height).
+    // only when the bar's height is a pixel or more off what the page has: at first the stylesheet's value, that of
+    // the usual two-row bar (its lines have a fixed line-height; other fonts move it by a fraction of a pixel).
     const set = () => {
       const height = el.getBoundingClientRect().height;
       const used = parseFloat(getComputedStyle(page).getPropertyValue('--bar-h'));
