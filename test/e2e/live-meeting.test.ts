@@ -390,7 +390,7 @@ describe.each([
 
 /**
  * The sections' headings, the outline and the side panel stick just below the meeting bar (`--bar-h`). The bar's height
- * is set on the page only when it differs from the stylesheet's value: setting it makes the browser restyle every
+ * is set on the page only when it is a pixel or more off the value in use: setting it makes the browser restyle every
  * element of the page, which at the first paint of the minutes used to cost a forced restyle of the whole page
  * (~20 ms) right when the officer's first click came (issue 16).
  */
