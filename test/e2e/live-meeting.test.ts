@@ -420,3 +420,50 @@ describe('the meeting bar height the sticky parts follow', () => {
     });
   });
 });
+
+/**
+ * At the end of the minutes, the outline and the side panel stay whole below the meeting bar. A sticky box cannot
+ * leave its grid row, so when the page's bottom space lay outside the row, the row's end pushed the side panel up
+ * under the bar (by ~25 px at 1280×720): its tabs were hidden behind the bar at the end of every meeting.
+ */
+describe('the outline and the side panel at the end of the minutes', () => {
+  it('stay below the meeting bar, for every tab of the side panel', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      for (const tab of ['Attendance', 'Decisions & actions', 'Procedure', 'Flags', 'Public preview']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        const at = () =>
+          page.evaluate(() => {
+            const top = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().top;
+            return {
+              bar: document.querySelector('.meeting-bar')!.getBoundingClientRect().bottom,
+              side: top('.side'),
+              outline: top('.live-outline'),
+              scrolled: Math.abs(window.scrollY + innerHeight - document.documentElement.scrollHeight) < 2,
+            };
+          });
+        await expect.poll(async () => (await at()).scrolled).toBe(true);
+        const r = await at();
+        expect(r.side, `${tab}: the side panel starts below the bar`).toBeGreaterThanOrEqual(r.bar);
+        expect(r.outline, `${tab}: the outline starts below the bar`).toBeGreaterThanOrEqual(r.bar);
+      }
+    });
+  });
+
+  it('in a narrow window, where the side panel comes below the sections, the outline leaves with the sections', async () => {
+    await session(800, 900, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const at = () =>
+        page.evaluate(() => ({
+          outline: document.querySelector('.live-outline')!.getBoundingClientRect().bottom,
+          side: document.querySelector('.side')!.getBoundingClientRect().top,
+          scrolled: Math.abs(window.scrollY + innerHeight - document.documentElement.scrollHeight) < 2,
+        }));
+      await expect.poll(async () => (await at()).scrolled).toBe(true);
+      const r = await at();
+      expect(r.outline, 'the outline ends above the side panel (never over it)').toBeLessThanOrEqual(r.side);
+    });
+  });
+});

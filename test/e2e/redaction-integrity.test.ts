@@ -169,6 +169,33 @@ describe('redaction integrity in Chromium', () => {
     expect((await publicParts(meetingId)).ok).toBe(true);
   });
 
+  it('the undo notice shows where the officer is, without moving the columns of the page', async () => {
+    // The last of eight items, far below the top of the minutes: the notice must come into view there, and the
+    // outline, the sections and the side panel must stay in their columns (the notice used to take the sections'
+    // column, pushing the sections into the side panel's and the side panel below the outline).
+    const items = ['Opening remarks', 'Budget', 'Work plan', 'Membership', 'External experts', 'Timeline', 'Reporting', 'Acquisitions'];
+    const { meetingId } = await meeting('Undo far down', items);
+    const { m, c, section, editor } = await typeIn(meetingId, 'Acquisitions', 'Acme intends to acquire Gamma Labs next spring.');
+    await flag(c, section, editor, 'acquire Gamma Labs');
+    await m.waitSaved();
+    await page.keyboard.press('Control+z');
+    const notice = page.getByTestId('flag-notice');
+    await notice.getByText('Flag lifted by undo').waitFor();
+    const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+    const [outline, sections, side, n, bar] = await Promise.all([box('.live-outline'), box('.sections'), box('.side'), box('[data-testid="flag-notice"]'), box('.meeting-bar')]);
+    expect(sections.x, 'the sections right of the outline').toBeGreaterThanOrEqual(outline.x + outline.width);
+    expect(side.x, 'the side panel right of the sections').toBeGreaterThanOrEqual(sections.x + sections.width);
+    expect(n.x, 'the notice in the sections column').toBeGreaterThanOrEqual(sections.x - 1);
+    expect(n.x + n.width).toBeLessThanOrEqual(sections.x + sections.width + 1);
+    expect(n.y, 'the notice in view, below the bar').toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+    expect(n.y + n.height, 'the notice in view').toBeLessThanOrEqual(900);
+    await screenshot(page, 'flag-notice-far-down');
+    await page.keyboard.press('Control+y');
+    await section.locator('mark.tfs-flag', { hasText: 'acquire Gamma Labs' }).waitFor();
+    await m.waitSaved();
+    await expectNotPublished(meetingId, 'Gamma Labs');
+  });
+
   it('a sub-item moved out of a withheld item stays withheld, and the agenda says so', async () => {
     const SECRET = 'the breach affected 12,000 accounts';
     const { meetingId, ids } = await meeting('Move case', ['Security incident', '  Follow-up', 'Other business']);

@@ -224,43 +224,49 @@ export function MinutesPage({ id }: { id: string }) {
       <ErrorNote error={suggestions.error} onDismiss={suggestions.clearError} />
       {readOnly && <p className="read-only-note">These minutes are approved and read-only. Reopening creates a new version and is recorded.</p>}
       <div className={panel === 'preview' ? 'minutes-layout wide-side' : 'minutes-layout'}>
-        <LiveOutline sections={sections} live={live} timing={timing} onGoto={(k) => void liveControls.gotoSection(k)} onToggleTimer={(k) => void liveControls.toggleTimer(k)} />
-        {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => setPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
-        <MinutesSections
-          state={state}
-          contents={data.contents}
-          ready={data.ready}
-          held={data.held}
-          near={data.near}
-          bringNear={data.bringNear}
-          agendaById={agendaById}
-          editors={editors}
-          mountKeys={mountKeys}
-          statuses={autosave.statuses}
-          readOnly={readOnly}
-          sectionLabel={sectionLabel}
-          suggestions={suggestions}
-          setDetail={data.setDetail}
-          report={report}
-          onDirty={autosave.changed}
-          onMeta={(key, meta) => {
-            records.syncText(meta);
-            preview.changed();
-            suggestions.schedule(key);
-          }}
-          onFocusSection={(key) => {
-            // Not urgent (issue 16): marking the section current re-renders the page, after the click's own focus
-            // and caret have been painted, not before.
-            if (live.currentSection !== key && !(live.startedAt && !live.endedAt)) startTransition(() => data.setCurrentLocally(key));
-          }}
-          onHistory={setHistory}
-          callbacks={(key) => ({
-            onCapture: records.capture(key),
-            onRequestFlag: flags.requestFlag(key),
-            onFlagsUndone: flagsUndone,
-            isMeetingFlag,
-          })}
-        />
+        {/* The outline and the sections in a grid of their own: the outline sticks within it, so in a narrow window it
+            leaves with the sections instead of sliding over the side panel below them. */}
+        <div className="minutes-body">
+          <LiveOutline sections={sections} live={live} timing={timing} onGoto={(k) => void liveControls.gotoSection(k)} onToggleTimer={(k) => void liveControls.toggleTimer(k)} />
+          <div className="minutes-center">
+            {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => setPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
+            <MinutesSections
+              state={state}
+              contents={data.contents}
+              ready={data.ready}
+              held={data.held}
+              near={data.near}
+              bringNear={data.bringNear}
+              agendaById={agendaById}
+              editors={editors}
+              mountKeys={mountKeys}
+              statuses={autosave.statuses}
+              readOnly={readOnly}
+              sectionLabel={sectionLabel}
+              suggestions={suggestions}
+              setDetail={data.setDetail}
+              report={report}
+              onDirty={autosave.changed}
+              onMeta={(key, meta) => {
+                records.syncText(meta);
+                preview.changed();
+                suggestions.schedule(key);
+              }}
+              onFocusSection={(key) => {
+                // Not urgent (issue 16): marking the section current re-renders the page, after the click's own focus
+                // and caret have been painted, not before.
+                if (live.currentSection !== key && !(live.startedAt && !live.endedAt)) startTransition(() => data.setCurrentLocally(key));
+              }}
+              onHistory={setHistory}
+              callbacks={(key) => ({
+                onCapture: records.capture(key),
+                onRequestFlag: flags.requestFlag(key),
+                onFlagsUndone: flagsUndone,
+                isMeetingFlag,
+              })}
+            />
+          </div>
+        </div>
         <MinutesSide
           meetingId={id}
           panel={panel}
