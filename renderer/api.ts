@@ -1,7 +1,7 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
 import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
-import { bridge, keepToken, rawCall } from './transport';
+import { bridge, keepToken, PreparedJson, rawCall } from './transport';
 
 /**
  * The renderer's one way to the backend. Under Electron the sandboxed preload exposes `window.taskforce.call`;
@@ -39,6 +39,17 @@ export const api: Api = {
     return r.value as CallOutput<K>;
   },
 };
+
+/**
+ * `api.call` with the input's JSON already made by the caller (`json`: exactly `JSON.stringify(input)`'s document):
+ * a long section's save, whose JSON is made a few blocks per task. The input is the contract's as ever; only how
+ * it travels to the browser host differs (see PreparedJson).
+ */
+export async function callPrepared<K extends CallName>(name: K, input: CallInput<K>, json: Blob): Promise<CallOutput<K>> {
+  const r = await rawCall(name, input, undefined, new PreparedJson(json));
+  if (!r.ok) throw new ApiError(r.error);
+  return r.value as CallOutput<K>;
+}
 
 /** A call's answer as `api.call` gives it: the value, or an ApiError. */
 export async function valueOf<K extends CallName>(answer: Promise<Result<unknown>>): Promise<CallOutput<K>> {

@@ -59,13 +59,19 @@ export function launchToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** A call's input already written as JSON by the caller (a long section's save, made a few blocks per task). */
+export class PreparedJson {
+  constructor(readonly json: Blob) {}
+}
+
 async function httpPost(path: string, body: unknown, token: string): Promise<Result<unknown>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body ?? {}),
+      // A Blob is sent by reference: no copy of the whole text in this task, as a string body would make.
+      body: body instanceof PreparedJson ? body.json : JSON.stringify(body ?? {}),
     });
   } catch {
     return { ok: false, error: { code: 'storage', message: 'The app’s local server is not answering. Is it still running?' } };
@@ -77,10 +83,13 @@ async function httpPost(path: string, body: unknown, token: string): Promise<Res
   }
 }
 
-/** One call, answered with its envelope (never throws). `token`: the browser host's (`launchToken()` if omitted). */
-export function rawCall(name: string, input: unknown, token?: string): Promise<Result<unknown>> {
+/**
+ * One call, answered with its envelope (never throws). `token`: the browser host's (`launchToken()` if omitted).
+ * `prepared`: the input's JSON, made by the caller; the browser host is sent it as it is, Electron gets `input`.
+ */
+export function rawCall(name: string, input: unknown, token?: string, prepared?: PreparedJson): Promise<Result<unknown>> {
   const b = bridge();
-  return b ? b.call(name, input) : httpPost(`./api/${encodeURIComponent(name)}`, input, token ?? launchToken());
+  return b ? b.call(name, input) : httpPost(`./api/${encodeURIComponent(name)}`, prepared ?? input, token ?? launchToken());
 }
 
 /**

@@ -19,6 +19,7 @@ import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import type { MinutesCallbacks } from './register';
+import { serializeInSlices, type SavedForm, type SlicedRead } from './serialize';
 import { useLatest } from '../ui/useLatest';
 import './editor.css';
 
@@ -67,8 +68,10 @@ const isNormalLinkUrl = (url: string) => normalizeLinkUrl(url) === url;
 
 /** What the page can do with a mounted editor (via ref). */
 export interface MinutesEditorHandle {
-  /** Serializes the current content now (cheap enough for an autosave timer or before closing). */
+  /** Serializes the current content now, in one go (before closing, for the preview). */
   getContent(): SerializedDoc;
+  /** The current content for a save: a snapshot now, serialized a few blocks per task (`finishNow` to hurry it). */
+  readForSave(): SlicedRead<SavedForm>;
   /** Flags, records and word count of the current content. */
   getMeta(): ChangeMeta;
   /** Delivers a pending onChange now (before leaving the section / exporting). */
@@ -162,6 +165,7 @@ function EditorBody(props: BodyProps) {
     props.handleRef,
     () => ({
       getContent: () => readContent(editor),
+      readForSave: () => serializeInSlices(editor.getEditorState()),
       getMeta: () => readMeta(editor.getEditorState()),
       flush: () => control.current?.flush(),
       hasPendingChange: () => control.current?.pending() ?? false,

@@ -5,3 +5,4 @@ export * from './nodes';
 export { $hasFlagMark, $wrapSelectionInFlag } from './flags';
 export { type MinutesCallbacks } from './register';
 export { type ChangeMeta } from './plugins/ChangePlugin';
+export { type SavedForm, type SlicedRead } from './serialize';

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiCall, startHost, withExampleSession, type HostProcess } from './harness';
+import { paragraphsDoc } from '../bench/gen';
 import { MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -258,5 +259,44 @@ describe('typing and the rest of the page', () => {
       // The save state turning from "Saved" to "Unsaved" at the first key; on a slow machine a save during the typing
       // (every 2 s while typing) adds its own: "Saving…", "Saved", the flags it acknowledged, "Unsaved" again.
       expect((await commits()) - before, `React commits while typing ${typed.length} keys (${saves} saves)`).toBeLessThanOrEqual(1 + 4 * saves);
+    }));
+});
+
+/**
+ * A long section is read for saving a few blocks per task (issue 16), from a snapshot taken when the save starts: the
+ * keys typed meanwhile go into the next save. Here every word typed at the end of a 3,000-paragraph section, across
+ * saves made while typing, must be stored, with every paragraph before it, in order.
+ */
+describe('a long section', () => {
+  it('keeps every key typed while its saves are read, and every paragraph before them', () =>
+    session(async ({ page, host, meetingId }) => {
+      const { doc, texts } = paragraphsDoc(3000, 7);
+      expect((await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc })).json.ok).toBe(true);
+      const m = new MinutesPageModel(page);
+      await m.open(host.origin, meetingId);
+      const editor = m.editor(m.section('opening'));
+      await editor.getByText(texts.at(-1)!).waitFor();
+      await editor.click();
+      // The caret at the very end of the last paragraph (set through the DOM selection, which Lexical follows).
+      await editor.evaluate((e) => {
+        const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+        let last: Node | null = null;
+        while (walker.nextNode()) last = walker.currentNode;
+        getSelection()!.collapse(last, last!.textContent!.length);
+      });
+      await page.waitForFunction(() => getSelection()?.anchorNode?.parentElement?.closest('p') === document.querySelector('[data-section-key="opening"] [contenteditable] > p:last-child'));
+      let saves = 0;
+      page.on('request', (r) => void (r.url().includes('minutes.saveSection') && (saves += 1)));
+      await page.keyboard.press('Enter');
+      const typed = 'The chair closed the item after a long exchange of views on the draft measures.';
+      await page.keyboard.type(typed, { delay: 50 });
+      await m.waitSaved();
+      expect(saves, 'saves made while typing (every 2 s), then the last').toBeGreaterThanOrEqual(2);
+      const stored = await apiCall(host, 'minutes.section', { meetingId, sectionKey: 'opening' });
+      const paras = ((stored.json.value as { content: { root: { children: Array<{ children: Array<{ text?: string }> }> } } }).content.root.children).map((p) => p.children.map((c) => c.text ?? '').join(''));
+      expect(paras.length).toBe(3001);
+      const diff = paras.findIndex((p, i) => i < 3000 && p !== texts[i]);
+      expect(diff, `first differing paragraph: ${JSON.stringify(paras[diff])} vs ${JSON.stringify(texts[diff])}`).toBe(-1);
+      expect(paras[3000]).toBe(typed);
     }));
 });

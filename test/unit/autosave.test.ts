@@ -401,3 +401,80 @@ describe('autosave of a section', () => {
   });
 });
 
+
+/**
+ * A long section is read for saving a few blocks per task (issue 16): the read is a snapshot taken when the save
+ * starts and finished later. What is typed meanwhile is saved next; a flush (leaving, restoring a revision, before
+ * unload) finishes the read at once instead of waiting for its slices.
+ */
+describe('autosave with a read spread over several tasks', () => {
+  function slicedSetup() {
+    const clock = fakeTimers();
+    let text = '';
+    const saves: string[] = [];
+    const reads: Array<{ snapshot: string; finish: () => void }> = [];
+    let hurried = 0;
+    const a = new SectionAutosave<string>({
+      read: () => {
+        const snapshot = text;
+        let finish!: () => void;
+        const done = new Promise<string>((r) => (finish = () => r(snapshot)));
+        reads.push({ snapshot, finish });
+        return done;
+      },
+      hurry: () => {
+        hurried++;
+        reads.at(-1)?.finish();
+      },
+      save: async (content) => {
+        saves.push(content);
+        return { rev: saves.length, savedAt: `t${clock.now}` };
+      },
+      onStatus: () => {},
+      rev: 0,
+      timers: clock.timers,
+    });
+    const type = (s: string) => {
+      text += s;
+      a.changed();
+    };
+    return { a, clock, saves, reads, type, hurried: () => hurried };
+  }
+
+  it('saves the snapshot the read began with, then what was typed while it was read', async () => {
+    const s = slicedSetup();
+    s.type('Decision ');
+    await s.clock.advance(1000);
+    expect(s.reads.map((r) => r.snapshot)).toEqual(['Decision ']);
+    expect(s.saves).toEqual([]); // still reading
+    s.type('adopted');
+    s.reads[0]!.finish();
+    await flushMicrotasks();
+    expect(s.saves).toEqual(['Decision ']);
+    expect(s.a.dirty).toBe(true);
+    await s.clock.advance(1000);
+    s.reads[1]!.finish();
+    await flushMicrotasks();
+    expect(s.saves).toEqual(['Decision ', 'Decision adopted']);
+    expect(s.a.dirty).toBe(false);
+    expect(s.a.current.state).toBe('saved');
+  });
+
+  it('flush() finishes a read in progress at once, and then saves what came after it', async () => {
+    const s = slicedSetup();
+    s.type('Acme ');
+    await s.clock.advance(1000);
+    s.type('agrees');
+    const flushed = s.a.flush();
+    expect(s.hurried()).toBeGreaterThan(0);
+    await flushed;
+    expect(s.saves[0]).toBe('Acme ');
+    // The second read began in the flush; it is hurried too when the flush is asked again.
+    const again = s.a.flush();
+    await flushMicrotasks();
+    s.reads.at(-1)!.finish();
+    await again;
+    expect(s.saves).toEqual(['Acme ', 'Acme agrees']);
+    expect(s.a.dirty).toBe(false);
+  });
+});

@@ -86,7 +86,7 @@ describe('useAutosave', () => {
   function setup(status: 'draft' | 'approved') {
     const calls = fakeBridge((name) => (name === 'minutes.saveSection' ? { sectionKey: 'opening', rev: 1, savedAt: '2026-01-30T09:00:01.000Z', flags: [] } : { flags: [] }));
     const out: { current?: ReturnType<typeof useAutosave> } = {};
-    const handle = { getContent: () => emptyDoc(), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }), liftedByUndo: () => [], acknowledgeLiftedByUndo: () => {} } as unknown as MinutesEditorHandle;
+    const handle = { getContent: () => emptyDoc(), readForSave: () => ({ result: Promise.resolve({ doc: emptyDoc(), json: new Blob([JSON.stringify(emptyDoc())]) }), finishNow: () => {} }), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }), liftedByUndo: () => [], acknowledgeLiftedByUndo: () => {} } as unknown as MinutesEditorHandle;
     function Probe() {
       const ref = useRef<MinutesState | null>(state(status));
       const editors = useRef(new Map([['opening', handle], ['gone', handle]]));

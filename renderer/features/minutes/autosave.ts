@@ -20,8 +20,13 @@ export interface AutosaveStatus {
 }
 
 export interface AutosaveOptions<C> {
-  /** Reads the editor's current content (called when a save starts, not on every keystroke). */
-  read: () => C;
+  /**
+   * Reads the editor's current content (called when a save starts, not on every keystroke). It may finish later (a
+   * long section is read a few blocks per task): it is then a snapshot of the content when the save started.
+   */
+  read: () => C | PromiseLike<C>;
+  /** Finishes a read in progress now (a flush cannot wait for its slices: the page may be closing). */
+  hurry?: () => void;
   save: (content: C, baseRev: number) => Promise<{ rev: number; savedAt: string }>;
   onStatus: (s: AutosaveStatus) => void;
   rev: number;
@@ -35,6 +40,10 @@ const defaultTimers = {
   clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
   now: () => Date.now(),
 };
+
+function isThenable<C>(x: C | PromiseLike<C>): x is PromiseLike<C> {
+  return typeof (x as { then?: unknown } | null)?.then === 'function';
+}
 
 export class SectionAutosave<C> {
   private readonly idleMs: number;
@@ -79,8 +88,15 @@ export class SectionAutosave<C> {
 
   /** Save now if anything is unsaved (leaving a section, before export, before unload). Resolves when acknowledged or failed. */
   async flush(): Promise<void> {
-    if (this.inFlight) await this.inFlight;
-    if (this.dirty) await this.run();
+    if (this.inFlight) {
+      this.o.hurry?.();
+      await this.inFlight;
+    }
+    if (this.dirty) {
+      const run = this.run();
+      this.o.hurry?.();
+      await run;
+    }
   }
 
   dispose(): void {
@@ -124,7 +140,9 @@ export class SectionAutosave<C> {
   private async attempt(generation: number, startedAt: number): Promise<void> {
     try {
       // Read inside the try: an editor that cannot serialise is a failed save (shown, retried), never a silent stop.
-      const content = this.o.read();
+      const read = this.o.read();
+      // A read done at once is saved in this task (no await): before unload, the request must leave now.
+      const content = isThenable(read) ? await read : read;
       const ack = await this.o.save(content, this.status.rev);
       this.failures = 0;
       this.savedGeneration = Math.max(this.savedGeneration, generation);

@@ -1,11 +1,13 @@
 import { startTransition, useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
-import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import { api } from '../../api';
-import type { MinutesEditorHandle } from '../../editor';
+import { callPrepared } from '../../api';
 import type { ReportError } from '../../ui/errors';
+import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
+
+/** What a save sends, read at one moment. */
+type SaveRead = { content: SavedForm; liftedByUndo: string[] };
 import { useLatest } from '../../ui/useLatest';
 
 /**
@@ -24,7 +26,7 @@ export function useAutosave(o: {
 }) {
   const { meetingId: id, stateRef, editors } = o;
   const [statuses, setStatuses] = useState<Record<string, AutosaveStatus>>({});
-  const autosaves = useRef(new Map<string, SectionAutosave<SerializedDoc>>());
+  const autosaves = useRef(new Map<string, SectionAutosave<SaveRead>>());
   const latest = useLatest(o);
 
   const autosaveOf = useCallback(
@@ -32,15 +34,26 @@ export function useAutosave(o: {
       let a = autosaves.current.get(key);
       if (!a) {
         const section = stateRef.current?.sections.find((s) => s.key === key);
-        a = new SectionAutosave<SerializedDoc>({
+        let reading: SlicedRead<SavedForm> | null = null;
+        a = new SectionAutosave<SaveRead>({
           rev: section?.rev ?? 0,
-          read: () => editors.current.get(key)!.getContent(),
-          save: async (content, baseRev) => {
+          // The content and the flags lifted by undo are taken at the same moment: a lift reported with content
+          // that still holds its mark (or the reverse) would be recorded wrongly.
+          read: () => {
+            const handle = editors.current.get(key)!;
+            const liftedByUndo = handle.liftedByUndo();
+            reading = handle.readForSave();
+            return reading.result.then((content) => ({ content, liftedByUndo }));
+          },
+          hurry: () => reading?.finishNow(),
+          save: async ({ content, liftedByUndo }, baseRev) => {
             // The flags travel with the save: the backend derives the records from the marks in `content`, in the
             // same transaction. Only marks removed by undoing a flagging are reported as lifted.
             const handle = editors.current.get(key);
-            const liftedByUndo = handle?.liftedByUndo() ?? [];
-            const ack = await api.call('minutes.saveSection', { meetingId: id, sectionKey: key, content, baseRev, ...(liftedByUndo.length ? { liftedByUndo } : {}) });
+            const rest = { meetingId: id, sectionKey: key, baseRev, ...(liftedByUndo.length ? { liftedByUndo } : {}) };
+            // The content's JSON was made with it, slice by slice: the request carries it as it is (no copy now).
+            const json = new Blob(['{"content":', content.json, ',', JSON.stringify(rest).slice(1)]);
+            const ack = await callPrepared('minutes.saveSection', { ...rest, content: content.doc }, json);
             latest.current.saved(key);
             handle?.acknowledgeLiftedByUndo(liftedByUndo);
             latest.current.flagsSaved(ack.flags);

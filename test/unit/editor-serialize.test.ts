@@ -1,0 +1,104 @@
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import { registerList } from '@lexical/list';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createHeadlessMinutesEditor } from '../../renderer/editor/headless';
+import { registerMinutesCommands } from '../../renderer/editor/register';
+import { serializeInSlices } from '../../renderer/editor/serialize';
+import { apply, opArb } from './editor-ops';
+
+const RUNS = Number(process.env.FC_RUNS ?? 300);
+
+function editorWith() {
+  const editor = createHeadlessMinutesEditor();
+  registerHistory(editor, createEmptyHistoryState(), 0);
+  registerList(editor);
+  registerMinutesCommands(editor);
+  return editor;
+}
+
+/** A clock that moves one ms per reading, and a queue of "later" tasks the test runs itself. */
+function fakeScheduler() {
+  let t = 0;
+  const queue: Array<() => void> = [];
+  return { now: () => t++, later: (fn: () => void) => void queue.push(fn), queue };
+}
+
+describe('serializeInSlices: the stored form of a snapshot, a few blocks per task', () => {
+  it(`equals EditorState.toJSON() of the snapshot, whatever is typed between slices, and after finishNow (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 1, maxLength: 40 }),
+        fc.array(opArb, { maxLength: 20 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.option(fc.nat(10), { nil: undefined }),
+        async (before, during, sliceMs, finishAfter) => {
+          const editor = editorWith();
+          for (const op of before) apply(editor, op);
+          const snapshot = editor.getEditorState();
+          const expected = JSON.parse(JSON.stringify(snapshot.toJSON()));
+          const s = fakeScheduler();
+          const read = serializeInSlices(snapshot, { sliceMs, now: s.now, later: s.later });
+          // The officer goes on typing between slices; the save must still be of the snapshot, exactly.
+          let i = 0;
+          while (s.queue.length > 0) {
+            if (i < during.length) apply(editor, during[i++]!);
+            if (finishAfter !== undefined && i === finishAfter) read.finishNow();
+            s.queue.shift()!();
+          }
+          const form = await read.result;
+          expect(JSON.parse(JSON.stringify(form.doc))).toEqual(expected);
+          // The JSON text made in the same slices is the same document.
+          expect(JSON.parse(await form.json.text())).toEqual(expected);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('slices a long section: many tasks, none doing all of it; a short one is done in the caller’s task', async () => {
+    const editor = editorWith();
+    for (let i = 0; i < 30; i++) {
+      apply(editor, { kind: 'type', at: 0.999, off: 0.999, text: 'word ' });
+      apply(editor, { kind: 'split', at: 0.999, off: 0.999 });
+    }
+    const s = fakeScheduler();
+    const read = serializeInSlices(editor.getEditorState(), { sliceMs: 3, now: s.now, later: s.later });
+    expect(s.queue.length, 'more to do after the first slice').toBe(1);
+    let tasks = 1;
+    while (s.queue.length > 0) {
+      s.queue.shift()!();
+      tasks++;
+    }
+    expect(tasks).toBeGreaterThan(5);
+    expect((await read.result).doc).toEqual(editor.getEditorState().toJSON());
+    expect(JSON.parse(await (await read.result).json.text())).toEqual(editor.getEditorState().toJSON());
+
+    const short = editorWith();
+    apply(short, { kind: 'type', at: 0, off: 0, text: 'word ' });
+    const s2 = fakeScheduler();
+    const quick = serializeInSlices(short.getEditorState(), { sliceMs: 100, now: s2.now, later: s2.later });
+    expect(s2.queue.length, 'nothing left for later').toBe(0);
+    expect((await quick.result).doc).toEqual(short.getEditorState().toJSON());
+  });
+
+  it('finishNow completes in the caller’s task, and a slice left queued then does nothing', async () => {
+    const editor = editorWith();
+    for (let i = 0; i < 20; i++) {
+      apply(editor, { kind: 'type', at: 0.999, off: 0.999, text: 'x ' });
+      apply(editor, { kind: 'split', at: 0.999, off: 0.999 });
+    }
+    const s = fakeScheduler();
+    const read = serializeInSlices(editor.getEditorState(), { sliceMs: 2, now: s.now, later: s.later });
+    let done = false;
+    void read.result.then(() => (done = true));
+    read.finishNow();
+    await Promise.resolve();
+    expect(done).toBe(true);
+    const form = await read.result;
+    while (s.queue.length > 0) s.queue.shift()!();
+    expect(form.doc).toEqual(editor.getEditorState().toJSON());
+    expect(JSON.parse(await form.json.text())).toEqual(editor.getEditorState().toJSON());
+    expect(await read.result).toBe(form);
+  });
+});
