@@ -9,6 +9,7 @@ export const TOKEN_KEY = 'tfs-token';
 
 export interface Bridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
+  callJson?(name: string, json: Uint8Array): Promise<Result<unknown>>;
   openExternal?(url: string): Promise<void>;
   saveFile?(fileName: string, bytesBase64: string): Promise<import('../shared/contract/bridge').SaveFileResult>;
   chooseBackupFile?(fileName: string): Promise<import('../shared/contract/bridge').ChooseFileResult>;
@@ -59,7 +60,11 @@ export function launchToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** A call's input already written as JSON by the caller (a long section's save, made a few blocks per task). */
+/**
+ * A call's input already written as JSON by the caller (a long section's save, made a few blocks per task): the
+ * browser host is sent the Blob as the request body, Electron its bytes (TaskforceBridge.callJson). Either way the
+ * host parses it and the dispatcher validates it as any call's input.
+ */
 export class PreparedJson {
   constructor(readonly json: Blob) {}
 }
@@ -85,10 +90,18 @@ async function httpPost(path: string, body: unknown, token: string): Promise<Res
 
 /**
  * One call, answered with its envelope (never throws). `token`: the browser host's (`launchToken()` if omitted).
- * `prepared`: the input's JSON, made by the caller; the browser host is sent it as it is, Electron gets `input`.
+ * `prepared`: the input's JSON, made by the caller, sent as it is (`input` is then only its typed form).
  */
 export function rawCall(name: string, input: unknown, token?: string, prepared?: PreparedJson): Promise<Result<unknown>> {
   const b = bridge();
+  if (b?.callJson && prepared) {
+    const callJson = b.callJson.bind(b);
+    // A bridge that refuses the bytes before they cross (an older preload) must not cost the save: the plain call.
+    return prepared.json
+      .arrayBuffer()
+      .then((bytes) => callJson(name, new Uint8Array(bytes)))
+      .catch(() => b.call(name, input));
+  }
   return b ? b.call(name, input) : httpPost(`./api/${encodeURIComponent(name)}`, prepared ?? input, token ?? launchToken());
 }
 

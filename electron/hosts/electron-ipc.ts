@@ -5,10 +5,13 @@ import { isAppUrl, isSafeExternalUrl } from './electron-security';
 
 /**
  * The process boundary of the Electron host. `tfs:call` carries the whole contract (one dispatcher validates
- * name, input and output). `tfs:open-external` is the only other thing that crosses: a link the user confirmed,
+ * name, input and output). `tfs:call-json` carries the same calls with their input as JSON bytes (a long section's save).
+ * `tfs:open-external` is the only other thing that crosses: a link the user confirmed,
  * opened in the system browser when it is http(s). The preload (electron-preload.ts) uses the same names.
  */
 export const CALL_CHANNEL = 'tfs:call';
+/** The same calls, their input as UTF-8 JSON bytes (TaskforceBridge.callJson). */
+export const CALL_JSON_CHANNEL = 'tfs:call-json';
 export const OPEN_EXTERNAL_CHANNEL = 'tfs:open-external';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
@@ -39,6 +42,26 @@ export function createCallHandler(dispatch: Dispatch) {
   };
 }
 
+const UNREADABLE: Result<never> = {
+  ok: false,
+  error: { code: 'bad_request', message: 'The request could not be read (it was not valid JSON text).' },
+};
+
+export function createJsonCallHandler(dispatch: Dispatch) {
+  return async (event: SenderEvent, name: unknown, json: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event)) return FORBIDDEN;
+    if (!ArrayBuffer.isView(json)) return UNREADABLE;
+    let input: unknown;
+    try {
+      input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    } catch {
+      return UNREADABLE;
+    }
+    // Then exactly as a `tfs:call`: the dispatcher validates name and input before any service runs.
+    return dispatch(typeof name === 'string' ? name : String(name), input);
+  };
+}
+
 export function createOpenExternalHandler(openExternal: Shell['openExternal']) {
   return async (event: SenderEvent, url: unknown): Promise<Result<null>> => {
     if (!isTrustedSender(event)) return FORBIDDEN;
@@ -54,15 +77,17 @@ export function createOpenExternalHandler(openExternal: Shell['openExternal']) {
   };
 }
 
-/** Registers the two handlers; returns a function that removes them (tests, and quitting cleanly). */
+/** Registers the three handlers; returns a function that removes them (tests, and quitting cleanly). */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   deps: { dispatch: Dispatch; openExternal: Shell['openExternal'] },
 ): () => void {
   ipcMain.handle(CALL_CHANNEL, createCallHandler(deps.dispatch));
+  ipcMain.handle(CALL_JSON_CHANNEL, createJsonCallHandler(deps.dispatch));
   ipcMain.handle(OPEN_EXTERNAL_CHANNEL, createOpenExternalHandler(deps.openExternal));
   return () => {
     ipcMain.removeHandler(CALL_CHANNEL);
+    ipcMain.removeHandler(CALL_JSON_CHANNEL);
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
   };
 }

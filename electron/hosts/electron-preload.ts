@@ -2,11 +2,11 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { ChooseFileResult, SaveFileResult, TaskforceBridge } from '../../shared/contract/bridge';
 import { isListedCallName } from '../../shared/contract/call-names';
 import type { Result } from '../../shared/errors';
-import { CALL_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './electron-ipc';
+import { CALL_CHANNEL, CALL_JSON_CHANNEL, OPEN_EXTERNAL_CHANNEL } from './electron-ipc';
 import { CHOOSE_BACKUP_FILE_CHANNEL, SAVE_FILE_CHANNEL } from './electron-save';
 
 /**
- * The sandboxed preload: the only code with ipcRenderer. It hands the page five things and nothing else — no
+ * The sandboxed preload: the only code with ipcRenderer. It hands the page six things and nothing else — no
  * ipcRenderer, no generic send — so a compromised page can do no more than the contract allows.
  * Bundled to dist/electron/preload.cjs (a sandboxed preload may only require 'electron'). It checks names against the
  * plain list in shared/contract/call-names.ts, not the contract: no zod here, the preload stays a few KB
@@ -19,6 +19,12 @@ export function createBridge(invoke: Invoke): TaskforceBridge {
     call(name: string, input: unknown): Promise<Result<unknown>> {
       if (!isListedCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
       return invoke(CALL_CHANNEL, name, input) as Promise<Result<unknown>>;
+    },
+    callJson(name: string, json: Uint8Array): Promise<Result<unknown>> {
+      if (!isListedCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
+      // isView, not instanceof: the bytes come from the page's world (contextBridge copies them into this one).
+      if (!ArrayBuffer.isView(json)) return Promise.reject(new Error('A call’s input must be JSON bytes.'));
+      return invoke(CALL_JSON_CHANNEL, name, json) as Promise<Result<unknown>>;
     },
     async openExternal(url: string): Promise<void> {
       if (typeof url !== 'string') throw new Error('A link must be text.');

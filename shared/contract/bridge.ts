@@ -13,6 +13,12 @@ export type ChooseFileResult = { chosen: false } | { chosen: true; path: string 
 
 export interface TaskforceBridge {
   call(name: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The same call with its input already written as UTF-8 JSON by the page (a long section's save, made a few blocks
+   * per task): the bytes cross as one buffer, with no structured clone of a large object graph on the page's thread.
+   * The main process parses them and the dispatcher validates them exactly as `call`'s input.
+   */
+  callJson(name: string, json: Uint8Array): Promise<Result<unknown>>;
   openExternal(url: string): Promise<void>;
   /** Native save dialog (opened in the last export folder) for a DOCX the backend produced; `saved: false` if cancelled. */
   saveFile(fileName: string, bytesBase64: string): Promise<SaveFileResult>;

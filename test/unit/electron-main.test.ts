@@ -369,7 +369,7 @@ describe('electron-main: app protocol', () => {
 describe('electron-main: IPC', () => {
   it('registers the call, open-external, save-file and choose-backup-file channels, nothing else', async () => {
     await start();
-    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:choose-backup-file', 'tfs:open-external', 'tfs:save-file']);
+    expect(fake.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(['tfs:call', 'tfs:call-json', 'tfs:choose-backup-file', 'tfs:open-external', 'tfs:save-file']);
   });
 
   it('refuses a sender that is not the app page', async () => {
@@ -398,6 +398,24 @@ describe('electron-main: IPC', () => {
 
     expect((await call(from('app://renderer/index.html'), 'no.such.call', {})).error.code).toBe('not_found');
     expect((await call(from('app://renderer/index.html'), 'meetings.get', { id: 42 })).error.code).toBe('bad_request');
+  });
+
+  it('a call with its input as JSON bytes is parsed, then validated and dispatched as any call; unreadable bytes are refused', async () => {
+    const s = await start();
+    const call = ipcHandler('tfs:call-json');
+    const page = from('app://renderer/index.html');
+    const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+    const org = await call(page, 'organisations.create', bytes({ name: 'Signatory B' }));
+    expect(org.ok).toBe(true);
+    expect((await call(page, 'meetings.get', bytes({ id: 42 }))).error.code).toBe('bad_request');
+    expect((await call(page, 'no.such.call', bytes({}))).error.code).toBe('not_found');
+    const spy = vi.spyOn(s!.backend, 'dispatch');
+    for (const bad of [new TextEncoder().encode('{"name":'), new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]), '{"name":"x"}', null]) {
+      const r = await call(page, 'organisations.create', bad);
+      expect(r).toEqual({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/could not be read/) } });
+    }
+    expect((await call(from('https://evil.example/'), 'organisations.create', bytes({ name: 'X' }))).error.code).toBe('forbidden');
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('opens only http(s) links, only for the app page', async () => {

@@ -16,10 +16,10 @@ function bridge(): TaskforceBridge {
 beforeEach(() => fake.ipcRenderer.invoke.mockClear());
 
 describe('electron-preload', () => {
-  it('exposes exactly one object, window.taskforce, with call, openExternal, saveFile, chooseBackupFile and host', () => {
+  it('exposes exactly one object, window.taskforce, with call, callJson, openExternal, saveFile, chooseBackupFile and host', () => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]![0]).toBe('taskforce');
-    expect(Object.keys(bridge()).sort()).toEqual(['call', 'chooseBackupFile', 'host', 'openExternal', 'saveFile']);
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'callJson', 'chooseBackupFile', 'host', 'openExternal', 'saveFile']);
     expect(bridge().host).toBe('electron');
     expect(typeof bridge().call).toBe('function');
     expect(typeof bridge().openExternal).toBe('function');
@@ -45,6 +45,17 @@ describe('electron-preload', () => {
       expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
     },
   );
+
+  it('callJson carries a contract call with its input as JSON bytes over its own channel; anything else stays here', async () => {
+    const bytes = new TextEncoder().encode('{"id":"m1"}');
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 1 } as never);
+    await expect(bridge().callJson('meetings.get', bytes)).resolves.toEqual({ ok: true, value: 1 });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('tfs:call-json', 'meetings.get', bytes);
+    fake.ipcRenderer.invoke.mockClear();
+    await expect(bridge().callJson('no.such.call', bytes)).rejects.toThrow(/no call named/);
+    await expect(bridge().callJson('meetings.get', '{"id":"m1"}' as unknown as Uint8Array)).rejects.toThrow(/JSON bytes/);
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
 
   it('openExternal asks the main process and rejects with its reason when refused', async () => {
     fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: null });

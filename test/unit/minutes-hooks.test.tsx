@@ -9,20 +9,32 @@ import type { Flag } from '../../shared/domain/flags';
 import { useFlagActions } from '../../renderer/features/minutes/useFlagActions';
 import { useRecords } from '../../renderer/features/records/useRecords';
 import { useAutosave } from '../../renderer/features/minutes/useAutosave';
+import { Blob as NodeBlob } from 'node:buffer';
+
+// A browser's Blob: jsdom's has no arrayBuffer() (a section's save reads its JSON with it on the way to the bridge).
+globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-/** The backend as the renderer's bridge sees it: every call recorded, answered by `answer`. */
+/**
+ * The backend as the renderer's bridge sees it: every call recorded, answered by `answer`. A call whose input the
+ * page wrote as JSON (callJson: a section's save) is recorded as what that JSON says, and marked as such.
+ */
 function fakeBridge(answer: (name: string, input: Record<string, unknown>) => unknown) {
   const calls: Array<[string, Record<string, unknown>]> = [];
+  const call = async (name: string, input: Record<string, unknown>) => {
+    calls.push([name, input]);
+    try {
+      return { ok: true, value: answer(name, input) };
+    } catch (e) {
+      return { ok: false, error: { code: 'storage', message: (e as Error).message } };
+    }
+  };
   (window as unknown as { taskforce: unknown }).taskforce = {
-    call: async (name: string, input: Record<string, unknown>) => {
-      calls.push([name, input]);
-      try {
-        return { ok: true, value: answer(name, input) };
-      } catch (e) {
-        return { ok: false, error: { code: 'storage', message: (e as Error).message } };
-      }
+    call,
+    callJson: (name: string, json: Uint8Array) => {
+      expect(json).toBeInstanceOf(Uint8Array);
+      return call(name, { ...(JSON.parse(new TextDecoder().decode(json)) as Record<string, unknown>), viaJson: true });
     },
   };
   return calls;
@@ -114,8 +126,22 @@ describe('useAutosave', () => {
     await act(async () => void (await out.current!.flushAll()));
     await flush();
     expect(calls.filter((c) => c[0] === 'minutes.saveSection').map((c) => c[1].sectionKey)).toEqual(['opening']);
+    // The save crossed as the JSON the page made while reading the section, and it says the whole input.
+    expect(calls.find((c) => c[0] === 'minutes.saveSection')![1]).toEqual({ content: emptyDoc(), meetingId: 'm1', sectionKey: 'opening', baseRev: 0, viaJson: true });
     expect(out.current!.statuses.opening).toMatchObject({ state: 'saved', rev: 1 });
     expect(out.current!.statuses.gone).toBeUndefined();
+  });
+
+  it('a bridge that refuses the JSON bytes (an older preload) still gets the save, as a plain call', async () => {
+    const { calls, out } = setup('draft');
+    const bridge = (window as unknown as { taskforce: { callJson: unknown } }).taskforce;
+    bridge.callJson = () => Promise.reject(new Error('no such channel'));
+    act(() => out.current!.changed('opening'));
+    await act(async () => void (await out.current!.flushAll()));
+    await flush();
+    expect(calls.filter((c) => c[0] === 'minutes.saveSection').map((c) => c[1])).toEqual([expect.objectContaining({ sectionKey: 'opening', content: emptyDoc(), baseRev: 0 })]);
+    expect(calls[0]![1].viaJson).toBeUndefined();
+    expect(out.current!.statuses.opening).toMatchObject({ state: 'saved', rev: 1 });
   });
 });
 
