@@ -48,6 +48,7 @@ const UNREADABLE: Result<never> = {
 };
 
 export function createJsonCallHandler(dispatch: Dispatch) {
+  const call = createCallHandler(dispatch);
   return async (event: SenderEvent, name: unknown, json: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event)) return FORBIDDEN;
     if (!ArrayBuffer.isView(json)) return UNREADABLE;
@@ -57,8 +58,7 @@ export function createJsonCallHandler(dispatch: Dispatch) {
     } catch {
       return UNREADABLE;
     }
-    // Then exactly as a `tfs:call`: the dispatcher validates name and input before any service runs.
-    return dispatch(typeof name === 'string' ? name : String(name), input);
+    return call(event, name, input); // then exactly as a `tfs:call`
   };
 }
 

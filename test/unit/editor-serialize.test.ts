@@ -17,6 +17,16 @@ function editorWith() {
   return editor;
 }
 
+/** An editor of `n` paragraphs of a few words each. */
+function longEditor(n: number, words: string) {
+  const editor = editorWith();
+  for (let i = 0; i < n; i++) {
+    apply(editor, { kind: 'type', at: 0.999, off: 0.999, text: words });
+    apply(editor, { kind: 'split', at: 0.999, off: 0.999 });
+  }
+  return editor;
+}
+
 /** A clock that moves one ms per reading, and a queue of "later" tasks the test runs itself. */
 function fakeScheduler() {
   let t = 0;
@@ -57,11 +67,7 @@ describe('serializeInSlices: the stored form of a snapshot, a few blocks per tas
   });
 
   it('slices a long section: many tasks, none doing all of it; a short one is done in the caller’s task', async () => {
-    const editor = editorWith();
-    for (let i = 0; i < 30; i++) {
-      apply(editor, { kind: 'type', at: 0.999, off: 0.999, text: 'word ' });
-      apply(editor, { kind: 'split', at: 0.999, off: 0.999 });
-    }
+    const editor = longEditor(30, 'word ');
     const s = fakeScheduler();
     const read = serializeInSlices(editor.getEditorState(), { sliceMs: 3, now: s.now, later: s.later });
     expect(s.queue.length, 'more to do after the first slice').toBe(1);
@@ -83,11 +89,7 @@ describe('serializeInSlices: the stored form of a snapshot, a few blocks per tas
   });
 
   it('finishNow completes in the caller’s task, and a slice left queued then does nothing', async () => {
-    const editor = editorWith();
-    for (let i = 0; i < 20; i++) {
-      apply(editor, { kind: 'type', at: 0.999, off: 0.999, text: 'x ' });
-      apply(editor, { kind: 'split', at: 0.999, off: 0.999 });
-    }
+    const editor = longEditor(20, 'x ');
     const s = fakeScheduler();
     const read = serializeInSlices(editor.getEditorState(), { sliceMs: 2, now: s.now, later: s.later });
     let done = false;
