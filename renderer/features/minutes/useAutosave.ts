@@ -5,10 +5,10 @@ import { callPrepared } from '../../api';
 import type { ReportError } from '../../ui/errors';
 import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
+import { useLatest } from '../../ui/useLatest';
 
 /** What a save sends, read at one moment. */
 type SaveRead = { content: SavedForm; liftedByUndo: string[] };
-import { useLatest } from '../../ui/useLatest';
 
 /**
  * The autosave path of the minutes page: one SectionAutosave per section, made on first change. Only a real change
