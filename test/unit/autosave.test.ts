@@ -478,3 +478,32 @@ describe('autosave with a read spread over several tasks', () => {
     expect(s.a.dirty).toBe(false);
   });
 });
+
+/**
+ * Leaving the minutes unmounts the editors before the page's own clean-up runs. A flush that waited for the running
+ * save before reading found no editor, and the words typed since that save began were lost (seen in Chromium:
+ * type, then click "Meetings" at once).
+ */
+describe('flush() while a save runs, with the editor about to go', () => {
+  it('reads what is unsaved at once, and saves it after the running save, even if the editor is gone by then', async () => {
+    const s = setup({ slow: true });
+    let gone = false;
+    const read = s.a['o'].read;
+    s.a['o'].read = () => {
+      if (gone) throw new Error('no editor');
+      return read();
+    };
+    s.type('Decision ');
+    await s.clock.advance(1000);
+    expect(s.saves.map((x) => x.content)).toEqual(['Decision ']); // in flight, not yet acknowledged
+    s.type('adopted');
+    const flushed = s.a.flush();
+    gone = true; // the editor unmounts right after
+    await s.release();
+    await s.release();
+    await flushed;
+    expect(s.saves.map((x) => x.content)).toEqual(['Decision ', 'Decision adopted']);
+    expect(s.a.dirty).toBe(false);
+    expect(s.a.current.state).toBe('saved');
+  });
+});

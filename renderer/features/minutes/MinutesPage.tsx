@@ -247,6 +247,7 @@ export function MinutesPage({ id }: { id: string }) {
               setDetail={data.setDetail}
               report={report}
               onDirty={autosave.changed}
+              onEditorGone={(key) => void autosave.flush(key)}
               onMeta={(key, meta) => {
                 records.syncText(meta);
                 preview.changed();

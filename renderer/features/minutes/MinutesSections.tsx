@@ -14,6 +14,7 @@ import type { AutosaveStatus } from './autosave';
 import { sectionSaveView } from './saveState';
 import { SectionBlock } from './SectionBlock';
 import { SMALL_MEETING_CHARS } from './useMinutesData';
+import { useLatest } from '../../ui/useLatest';
 
 /**
  * The column of section editors, each with its heading, save state, publication switch and suggestions.
@@ -41,6 +42,8 @@ export function MinutesSections(props: {
   setDetail: Dispatch<SetStateAction<MeetingDetail | null>>;
   report: ReportError;
   onDirty: (key: string) => void;
+  /** An editor is unmounting (its section far from view, or the page left): save what it has not saved yet. */
+  onEditorGone: (key: string) => void;
   onMeta: (key: string, meta: ChangeMeta) => void;
   onFocusSection: (key: string) => void;
   onHistory: (key: string) => void;
@@ -68,6 +71,7 @@ export function MinutesSections(props: {
   }, [small, bringNear, state.sections.length]);
   // One stable ref callback per section (an inline one would be detached and attached again on every render).
   const [refs] = useState(() => new Map<string, (h: MinutesEditorHandle | null) => void>());
+  const editorGone = useLatest(props.onEditorGone); // the ref callbacks are made once
   const refOf = (key: string) => {
     let r = refs.get(key);
     if (!r) {
@@ -77,7 +81,12 @@ export function MinutesSections(props: {
           contents.current.delete(key); // the editor holds it now
         } else {
           const gone = editors.current.get(key);
-          if (gone) contents.current.set(key, JSON.stringify(gone.getContent())); // back where the page can read it
+          if (gone) {
+            contents.current.set(key, JSON.stringify(gone.getContent())); // back where the page can read it
+            // Its unsaved words are read for saving now, while its handle is still here: the page's own clean-up
+            // (leaving the minutes) runs after every editor is gone.
+            editorGone.current(key);
+          }
           editors.current.delete(key);
         }
       };

@@ -41,6 +41,9 @@ const defaultTimers = {
   now: () => Date.now(),
 };
 
+/** A read of the editor for a save: taken at one moment, with the generation of the changes it holds. */
+type Reading<C> = { generation: number; startedAt: number } & ({ content: C | PromiseLike<C> } | { error: unknown });
+
 function isThenable<C>(x: C | PromiseLike<C>): x is PromiseLike<C> {
   return typeof (x as { then?: unknown } | null)?.then === 'function';
 }
@@ -90,7 +93,12 @@ export class SectionAutosave<C> {
   async flush(): Promise<void> {
     if (this.inFlight) {
       this.o.hurry?.();
+      // What is unsaved is read now, not once the running save is acknowledged: by then the editor may be gone (the
+      // page was left; its editors unmount before the page's own clean-up runs). It is saved right after.
+      const next = this.dirty ? this.readNow() : null;
+      this.o.hurry?.();
       await this.inFlight;
+      if (next && next.generation > this.savedGeneration) await this.run(next);
     }
     if (this.dirty) {
       const run = this.run();
@@ -120,15 +128,24 @@ export class SectionAutosave<C> {
     }, delay);
   }
 
-  private run(): Promise<void> {
-    if (this.inFlight) return this.inFlight; // the running save reschedules itself if more came in
-    if (!this.dirty) return Promise.resolve();
+  /** The content as it is now, with the generation it holds (a read that throws is kept as a failed read). */
+  private readNow(): Reading<C> {
     const generation = this.generation;
     const startedAt = this.t.now();
+    try {
+      return { generation, startedAt, content: this.o.read() };
+    } catch (error) {
+      return { generation, startedAt, error };
+    }
+  }
+
+  private run(read?: Reading<C>): Promise<void> {
+    if (this.inFlight) return this.inFlight; // the running save reschedules itself if more came in
+    if (!this.dirty) return Promise.resolve();
     this.setStatus({ state: 'saving' });
     // Cleared in a `finally` that always runs after this assignment: when reading the editor throws at once, the
     // attempt settles synchronously, and clearing inside it used to leave a settled promise here (no save ran again).
-    this.inFlight = this.attempt(generation, startedAt).finally(() => {
+    this.inFlight = this.attempt(read ?? this.readNow()).finally(() => {
       this.inFlight = null;
       if (this.disposed) return;
       if (this.status.state === 'failed') this.schedule(Math.min(15_000, 1000 * 2 ** Math.min(this.failures, 4)));
@@ -137,12 +154,13 @@ export class SectionAutosave<C> {
     return this.inFlight;
   }
 
-  private async attempt(generation: number, startedAt: number): Promise<void> {
+  private async attempt(read: Reading<C>): Promise<void> {
+    const { generation, startedAt } = read;
     try {
-      // Read inside the try: an editor that cannot serialise is a failed save (shown, retried), never a silent stop.
-      const read = this.o.read();
+      // An editor that could not be read is a failed save (shown, retried), never a silent stop.
+      if ('error' in read) throw read.error;
       // A read done at once is saved in this task (no await): before unload, the request must leave now.
-      const content = isThenable(read) ? await read : read;
+      const content = isThenable(read.content) ? await read.content : read.content;
       const ack = await this.o.save(content, this.status.rev);
       this.failures = 0;
       this.savedGeneration = Math.max(this.savedGeneration, generation);
