@@ -45,10 +45,8 @@ export const api: Api = {
  * a long section's save, whose JSON is made a few blocks per task. The input is the contract's as ever; only how
  * it travels to the browser host differs (see PreparedJson).
  */
-export async function callPrepared<K extends CallName>(name: K, input: CallInput<K>, json: Blob): Promise<CallOutput<K>> {
-  const r = await rawCall(name, input, undefined, new PreparedJson(json));
-  if (!r.ok) throw new ApiError(r.error);
-  return r.value as CallOutput<K>;
+export function callPrepared<K extends CallName>(name: K, input: CallInput<K>, json: Blob): Promise<CallOutput<K>> {
+  return valueOf<K>(rawCall(name, input, undefined, new PreparedJson(json)));
 }
 
 /** A call's answer as `api.call` gives it: the value, or an ApiError. */

@@ -14,14 +14,17 @@ import { CHOOSE_BACKUP_FILE_CHANNEL, SAVE_FILE_CHANNEL } from './electron-save';
  */
 type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
+/** A name that is not a contract call never crosses the process boundary. */
+const unknownCall = (name: unknown) => Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
+
 export function createBridge(invoke: Invoke): TaskforceBridge {
   return Object.freeze({
     call(name: string, input: unknown): Promise<Result<unknown>> {
-      if (!isListedCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
+      if (!isListedCallName(name)) return unknownCall(name);
       return invoke(CALL_CHANNEL, name, input) as Promise<Result<unknown>>;
     },
     callJson(name: string, json: Uint8Array): Promise<Result<unknown>> {
-      if (!isListedCallName(name)) return Promise.reject(new Error(`There is no call named "${String(name).slice(0, 80)}".`));
+      if (!isListedCallName(name)) return unknownCall(name);
       // isView, not instanceof: the bytes come from the page's world (contextBridge copies them into this one).
       if (!ArrayBuffer.isView(json)) return Promise.reject(new Error('A call’s input must be JSON bytes.'));
       return invoke(CALL_JSON_CHANNEL, name, json) as Promise<Result<unknown>>;

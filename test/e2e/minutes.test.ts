@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiCall, startHost, withExampleSession, type HostProcess } from './harness';
 import { paragraphsDoc } from '../bench/gen';
-import { MinutesPageModel, screenshot } from './pages';
+import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
  * Live minutes, end to end: typing with formatting and lists in three items, every meeting and editor shortcut,
@@ -17,6 +17,19 @@ interface Session {
 }
 
 const session = (fn: (s: Session) => Promise<void>) => withExampleSession(fn);
+
+/** The stored text of a section, a string per top-level block, as the backend holds it now. */
+async function storedBlocks(host: HostProcess, meetingId: string, sectionKey: string): Promise<string[]> {
+  const r = await apiCall(host, 'minutes.section', { meetingId, sectionKey });
+  const blocks = (r.json.value as { content: { root: { children: Array<{ children?: Array<{ text?: string }> }> } } }).content.root.children;
+  return blocks.map((b) => (b.children ?? []).map((c) => c.text ?? '').join(''));
+}
+
+/** Leaves the minutes at once, by the top bar's "Meetings" link. */
+async function leaveForMeetings(page: Page) {
+  await page.getByRole('link', { name: 'Meetings', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+}
 
 describe('live minutes in Chromium', () => {
   it('types minutes into three items with formatting, lists, timestamps, decisions and actions', () =>
@@ -275,14 +288,8 @@ describe('leaving the minutes right after typing', () => {
       await m.editor(m.section('opening')).click();
       const typed = 'The chair opened the meeting and the agenda was adopted.';
       await page.keyboard.type(typed);
-      await page.getByRole('link', { name: 'Meetings', exact: true }).first().click();
-      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
-      await expect
-        .poll(async () => {
-          const r = await apiCall(host, 'minutes.section', { meetingId, sectionKey: 'opening' });
-          return JSON.stringify((r.json.value as { content: unknown }).content);
-        })
-        .toContain(typed);
+      await leaveForMeetings(page);
+      await expect.poll(async () => (await storedBlocks(host, meetingId, 'opening')).join('\n')).toContain(typed);
     }));
 });
 
@@ -302,12 +309,7 @@ describe('a long section', () => {
       await editor.getByText(texts.at(-1)!).waitFor();
       await editor.click();
       // The caret at the very end of the last paragraph (set through the DOM selection, which Lexical follows).
-      await editor.evaluate((e) => {
-        const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-        let last: Node | null = null;
-        while (walker.nextNode()) last = walker.currentNode;
-        getSelection()!.collapse(last, last!.textContent!.length);
-      });
+      await new ConfidentialityModel(page).caretIn(editor, texts.at(-1)!, texts.at(-1)!.length);
       await page.waitForFunction(() => getSelection()?.anchorNode?.parentElement?.closest('p') === document.querySelector('[data-section-key="opening"] [contenteditable] > p:last-child'));
       let saves = 0;
       page.on('request', (r) => void (r.url().includes('minutes.saveSection') && (saves += 1)));
@@ -316,8 +318,7 @@ describe('a long section', () => {
       await page.keyboard.type(typed, { delay: 50 });
       await m.waitSaved();
       expect(saves, 'saves made while typing (every 2 s), then the last').toBeGreaterThanOrEqual(2);
-      const stored = await apiCall(host, 'minutes.section', { meetingId, sectionKey: 'opening' });
-      const paras = ((stored.json.value as { content: { root: { children: Array<{ children: Array<{ text?: string }> }> } } }).content.root.children).map((p) => p.children.map((c) => c.text ?? '').join(''));
+      const paras = await storedBlocks(host, meetingId, 'opening');
       expect(paras.length).toBe(texts.length + 1);
       const diff = paras.findIndex((p, i) => i < texts.length && p !== texts[i]);
       expect(diff, `first differing paragraph: ${JSON.stringify(paras[diff])} vs ${JSON.stringify(texts[diff])}`).toBe(-1);
@@ -326,14 +327,7 @@ describe('a long section', () => {
       // Typed, then the page left at once (a save may be running): the words are stored.
       const last = ' Adopted by consensus.';
       await page.keyboard.type(last);
-      await page.getByRole('link', { name: 'Meetings', exact: true }).first().click();
-      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
-      await expect
-        .poll(async () => {
-          const r = await apiCall(host, 'minutes.section', { meetingId, sectionKey: 'opening' });
-          const blocks = (r.json.value as { content: { root: { children: Array<{ children: Array<{ text?: string }> }> } } }).content.root.children;
-          return blocks.at(-1)!.children.map((c) => c.text ?? '').join('');
-        })
-        .toBe(typed + last);
+      await leaveForMeetings(page);
+      await expect.poll(async () => (await storedBlocks(host, meetingId, 'opening')).at(-1)).toBe(typed + last);
     }));
 });

@@ -38,7 +38,7 @@ const flushMicrotasks = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 };
 
-function setup(opts: { fail?: () => boolean; slow?: boolean } = {}) {
+function setup(opts: { fail?: () => boolean; slow?: boolean; gone?: () => boolean } = {}) {
   const clock = fakeTimers();
   let text = '';
   const saves: Array<{ at: number; content: string; baseRev: number }> = [];
@@ -46,7 +46,10 @@ function setup(opts: { fail?: () => boolean; slow?: boolean } = {}) {
   let rev = 0;
   let release: (() => void) | null = null;
   const a = new SectionAutosave<string>({
-    read: () => text,
+    read: () => {
+      if (opts.gone?.()) throw new Error('no editor');
+      return text;
+    },
     save: async (content, baseRev) => {
       saves.push({ at: clock.now, content, baseRev });
       if (opts.slow) await new Promise<void>((r) => (release = r));
@@ -486,13 +489,8 @@ describe('autosave with a read spread over several tasks', () => {
  */
 describe('flush() while a save runs, with the editor about to go', () => {
   it('reads what is unsaved at once, and saves it after the running save, even if the editor is gone by then', async () => {
-    const s = setup({ slow: true });
     let gone = false;
-    const read = s.a['o'].read;
-    s.a['o'].read = () => {
-      if (gone) throw new Error('no editor');
-      return read();
-    };
+    const s = setup({ slow: true, gone: () => gone });
     s.type('Decision ');
     await s.clock.advance(1000);
     expect(s.saves.map((x) => x.content)).toEqual(['Decision ']); // in flight, not yet acknowledged
