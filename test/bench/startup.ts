@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { apiCall, launchChromium, makeDataDir, startHost, type HostProcess } from '../e2e/harness';
 import { docOf, paragraph, paragraphText, prng, text } from './gen';
+import { installMarks, readMarks, type MarkSpec, type PageMarks } from './page-marks';
 import { median, medianRatioInterval, ms, ratio, type PartOptions, type PartResult, type Target } from './report';
 
 /**
@@ -23,7 +24,9 @@ import { median, medianRatioInterval, ms, ratio, type PartOptions, type PartResu
  * - a 12 MB meeting (40 items × 300 paragraphs of ~1,000 characters): its first item's editor editable beside a static
  *   HTML page of the same text whose first section is contenteditable (same steps); the page's JS heap after a forced
  *   GC (CDP) once it has settled, beside the static page's and beside the text's size; the host's peak RSS
- *   (VmHWM of a host started fresh on that data, after every load of the page).
+ *   (VmHWM of a host started fresh on that data, after every load of the page);
+ * - where the time of the meetings list and of the minutes page goes, beside their peers: each milestone (scripts run,
+ *   page shown, click received, result shown) on the page's own clock, from loads of their own (page-marks.ts).
  */
 
 const HOST_TARGET = 1.5;
@@ -33,6 +36,10 @@ const EXAMPLE_TARGET = 2.5;
 const BIG_EDITABLE_TARGET = 1.2;
 const BIG_HEAP_TARGET = 3;
 const BIG_RSS_TARGET_MIB = 150;
+
+const EXAMPLE_EDITOR = '[data-section-key="opening"] [contenteditable="true"]';
+const LIST_MARKS: MarkSpec = { shown: { selector: 'a', text: 'Constitutive meeting' }, done: { selector: 'form[aria-label="Create meeting"]' } };
+const HELLO_MARKS: MarkSpec = { shown: { selector: 'button', text: 'Hello 0' }, done: { selector: 'button', text: 'Hello 1' } };
 
 const BARE_SERVER = `
 const http = require('node:http'); const fs = require('node:fs');
@@ -44,6 +51,8 @@ server.listen(0, '127.0.0.1', () => console.log('Open http://127.0.0.1:' + serve
 export async function runStartup(opts: PartOptions): Promise<PartResult> {
   const started = Date.now();
   const runs = opts.quick ? 5 : 15;
+  /** Loads per page for the "where the time goes" table (page-marks.ts), apart from the timed ones. */
+  const breakdownRuns = opts.quick ? 3 : 7;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-bench-startup-'));
   const notes: string[] = [];
   let browser: Browser | null = null;
@@ -100,23 +109,36 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     notes.push(`Chromium ${browser.version()}, headless, flags as test/e2e/harness.ts; ${runs} interleaved loads each, medians.`);
     const listTimes: number[] = [];
     const helloTimes: number[] = [];
+    const listSteps = async (p: Page) => {
+      await p.getByRole('link', { name: /Constitutive meeting/ }).first().waitFor();
+      await p.getByRole('button', { name: 'New meeting' }).click();
+      await p.getByRole('form', { name: 'Create meeting' }).waitFor();
+    };
+    const helloSteps = async (p: Page) => {
+      await p.getByRole('button', { name: 'Hello 0' }).click();
+      await p.getByRole('button', { name: 'Hello 1' }).waitFor();
+    };
     for (let i = 0; i < runs + 1; i++) {
       // Run 0 warms Chromium itself (process, fonts) for both pages and is not counted.
-      const list = await timeLoad(browser, listHost.url, async (p) => {
-        await p.getByRole('link', { name: /Constitutive meeting/ }).first().waitFor();
-        await p.getByRole('button', { name: 'New meeting' }).click();
-        await p.getByRole('form', { name: 'Create meeting' }).waitFor();
-      });
-      const hello = await timeLoad(browser, helloUrl, async (p) => {
-        await p.getByRole('button', { name: 'Hello 0' }).click();
-        await p.getByRole('button', { name: 'Hello 1' }).waitFor();
-      });
+      const list = await timeLoad(browser, listHost.url, listSteps);
+      const hello = await timeLoad(browser, helloUrl, helloSteps);
       if (i > 0) {
-        listTimes.push(list);
-        helloTimes.push(hello);
+        listTimes.push(list.ms);
+        helloTimes.push(hello.ms);
       }
     }
     opts.log(`startup: meetings list interactive ${ms(median(listTimes), 0)} ms, hello-world ${ms(median(helloTimes), 0)} ms`);
+    // Where that time goes: loads of their own, with the page's milestones recorded (not counted above).
+    const listMarks: PageMarks[] = [];
+    const helloMarks: PageMarks[] = [];
+    for (let i = 0; i < breakdownRuns + 1; i++) {
+      const list = await timeLoad(browser, listHost.url, listSteps, LIST_MARKS);
+      const hello = await timeLoad(browser, helloUrl, helloSteps, HELLO_MARKS);
+      if (i > 0) {
+        listMarks.push(list.marks!);
+        helloMarks.push(hello.marks!);
+      }
+    }
 
     // 4. The example meeting's minutes page editable, beside one contenteditable.
     const exampleId = (loaded.json.value as { meeting: { id: string } }).meeting.id;
@@ -131,13 +153,24 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     const oneUrl = `http://127.0.0.1:${(oneServer.address() as AddressInfo).port}/`;
     const exampleTimes: number[] = [];
     const oneTimes: number[] = [];
+    const exampleMarks: PageMarks[] = [];
+    const oneMarks: PageMarks[] = [];
+    const exampleUrl = `${listHost.origin}/#/meetings/${exampleId}/minutes`;
     try {
       for (let i = 0; i < runs + 1; i++) {
-        const a = await timeEditable(browser, `${listHost.origin}/#/meetings/${exampleId}/minutes`, listHost.token, '[data-section-key="opening"] [contenteditable="true"]');
+        const a = await timeEditable(browser, exampleUrl, listHost.token, EXAMPLE_EDITOR);
         const b = await timeEditable(browser, oneUrl, null, '#ed');
         if (i > 0) {
           exampleTimes.push(a.ms);
           oneTimes.push(b.ms);
+        }
+      }
+      for (let i = 0; i < breakdownRuns + 1; i++) {
+        const a = await timeEditable(browser, exampleUrl, listHost.token, EXAMPLE_EDITOR, false, { shown: { selector: EXAMPLE_EDITOR }, done: { grows: EXAMPLE_EDITOR } });
+        const b = await timeEditable(browser, oneUrl, null, '#ed', false, { shown: { selector: '#ed' }, done: { grows: '#ed' } });
+        if (i > 0) {
+          exampleMarks.push(a.marks!);
+          oneMarks.push(b.marks!);
         }
       }
     } finally {
@@ -226,10 +259,41 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
             ['12 MB meeting: host RSS peak (MiB)', mib(rssPeak), '—', '—', '—'],
           ],
         },
+        {
+          caption:
+            `Where the time goes: each milestone on the page's own clock (ms after navigation start), medians of ${breakdownRuns} loads of ` +
+            'their own (an observer records the milestones, so these loads are not the timed ones above). Between "shown" and ' +
+            '"click received" the test driver finds the element and checks it can be clicked; after the last milestone it still has to see it.',
+          headers: ['milestone', 'app (ms)', 'peer (ms)', 'app − peer (ms)'],
+          rows: [
+            ...breakdownRows('Meetings list', 'the example meeting shown (peer: its button)', 'the form shown (peer: the button updated)', listMarks, helloMarks),
+            ...breakdownRows('Minutes page', 'the first editor shown (peer: the contenteditable)', 'the typed key shown', exampleMarks, oneMarks),
+          ],
+        },
       ],
       targets,
       notes,
-      data: { appHost, bareHost, listTimes, helloTimes, appJs, helloJs, preloadBytes, exampleTimes, oneTimes, bigTimes, staticTimes, bigHeaps, staticHeaps, rssPeak, textBytes: big.textBytes },
+      data: {
+        appHost,
+        bareHost,
+        listTimes,
+        helloTimes,
+        listMarks,
+        helloMarks,
+        appJs,
+        helloJs,
+        preloadBytes,
+        exampleTimes,
+        oneTimes,
+        exampleMarks,
+        oneMarks,
+        bigTimes,
+        staticTimes,
+        bigHeaps,
+        staticHeaps,
+        rssPeak,
+        textBytes: big.textBytes,
+      },
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
@@ -245,6 +309,27 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
 
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
+/** The median of the finite values (a milestone that did not happen in a load is left out), else NaN. */
+function finiteMedian(values: readonly number[]): number {
+  return median(values.filter(Number.isFinite));
+}
+
+/** Rows of the "where the time goes" table for one page beside its peer: each milestone's median, and click → result. */
+export function breakdownRows(page: string, shown: string, done: string, app: readonly PageMarks[], peer: readonly PageMarks[]): string[][] {
+  const row = (label: string, of: (m: PageMarks) => number) => {
+    const x = finiteMedian(app.map(of));
+    const y = finiteMedian(peer.map(of));
+    return [`${page}: ${label}`, ms(x, 0), ms(y, 0), ms(x - y, 0)];
+  };
+  return [
+    row('scripts run (DOMContentLoaded)', (m) => m.dcl),
+    row(shown, (m) => m.shown),
+    row('click received', (m) => m.click),
+    row(done, (m) => m.done),
+    row('click → ' + done.replace(/ \(.*\)$/, ''), (m) => m.done - m.click),
+  ];
+}
+
 /** " (95 % interval 1.31–1.49×)": the bootstrap interval of a ratio of medians (report.ts medianRatioInterval). */
 function spread(app: readonly number[], peer: readonly number[]): string {
   const { low, high } = medianRatioInterval(app, peer);
@@ -256,9 +341,17 @@ function spread(app: readonly number[], peer: readonly number[]): string {
  * one character, wait until its text has grown. With `settle`, then waits for every section to have loaded and the page to be idle (network idle, 1 s)
  * and reads the JS heap after a forced GC.
  */
-async function timeEditable(browser: Browser, url: string, token: string | null, selector: string, settle = false): Promise<{ ms: number; heap: number }> {
+async function timeEditable(
+  browser: Browser,
+  url: string,
+  token: string | null,
+  selector: string,
+  settle = false,
+  marks?: MarkSpec,
+): Promise<{ ms: number; heap: number; marks?: PageMarks }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   if (token) await context.addInitScript((t) => sessionStorage.setItem('tfs-token', t), token);
+  if (marks) await installMarks(context, marks);
   const page = await context.newPage();
   const t0 = performance.now();
   await page.goto(url);
@@ -269,6 +362,7 @@ async function timeEditable(browser: Browser, url: string, token: string | null,
   await page.keyboard.type('x');
   await page.waitForFunction(({ sel, n }) => (document.querySelector(sel)?.textContent?.length ?? 0) > n, { sel: selector, n: before }, { timeout: 60_000 });
   const t = performance.now() - t0;
+  const m = marks ? await readMarks(page) : undefined;
   let heap = Number.NaN;
   if (settle) {
     // Every section loaded (no placeholder still busy), then quiet on the network.
@@ -280,7 +374,7 @@ async function timeEditable(browser: Browser, url: string, token: string | null,
     heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
   }
   await context.close();
-  return { ms: t, heap };
+  return m ? { ms: t, heap, marks: m } : { ms: t, heap };
 }
 
 /** VmHWM (peak resident set) of the host process, in bytes. */
@@ -333,15 +427,18 @@ async function bigMeeting(opts: PartOptions, work: string) {
   }
 }
 
-async function timeLoad(browser: Browser, url: string, interactive: (p: import('playwright-core').Page) => Promise<void>): Promise<number> {
+/** Cold load of `url` in a fresh context, then `interactive`; with `marks`, the page's milestones (page-marks.ts). */
+async function timeLoad(browser: Browser, url: string, interactive: (p: Page) => Promise<void>, marks?: MarkSpec): Promise<{ ms: number; marks?: PageMarks }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  if (marks) await installMarks(context, marks);
   const page = await context.newPage();
   const t0 = performance.now();
   await page.goto(url);
   await interactive(page);
   const t = performance.now() - t0;
+  const m = marks ? await readMarks(page) : undefined;
   await context.close();
-  return t;
+  return m ? { ms: t, marks: m } : { ms: t };
 }
 
 function buildHelloWorld(root: string, dir: string) {

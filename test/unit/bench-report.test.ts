@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { median, medianRatioInterval, percentileDiffInterval } from '../bench/report';
+import { breakdownRows } from '../bench/startup';
 
 /** The bench's intervals (test/bench/report.ts): what a reader of `npm run bench` trusts a borderline figure by. */
 describe('bootstrap intervals of the bench', () => {
@@ -32,5 +33,28 @@ describe('bootstrap intervals of the bench', () => {
 
   it('keeps the difference of percentiles as before', () => {
     expect(percentileDiffInterval([10, 10, 10], [4, 4, 4], 95)).toEqual({ low: 6, high: 6 });
+  });
+});
+
+/** The start-up part's "where the time goes" table (test/bench/startup.ts, page-marks.ts). */
+describe('the start-up breakdown rows', () => {
+  const marks = (dcl: number, shown: number, click: number, done: number) => ({ dcl, shown, click, done });
+
+  it('give each milestone median beside the peer, the difference, and click → result per load', () => {
+    const app = [marks(150, 180, 330, 355), marks(160, 190, 320, 350), marks(170, 200, 340, 380)];
+    const peer = [marks(130, 160, 260, 262), marks(140, 165, 270, 271), marks(135, 170, 268, 270)];
+    expect(breakdownRows('List', 'shown (peer: button)', 'form shown (peer: updated)', app, peer)).toEqual([
+      ['List: scripts run (DOMContentLoaded)', '160', '135', '25'],
+      ['List: shown (peer: button)', '190', '165', '25'],
+      ['List: click received', '330', '268', '62'],
+      ['List: form shown (peer: updated)', '355', '270', '85'],
+      ['List: click → form shown', '30', '2', '28'],
+    ]);
+  });
+
+  it('leave out a milestone that did not happen in a load, and show a dash when it never did', () => {
+    const rows = breakdownRows('P', 'a', 'b', [marks(100, Number.NaN, 200, 210), marks(120, 150, 220, 260)], [marks(90, Number.NaN, Number.NaN, Number.NaN)]);
+    expect(rows[1]).toEqual(['P: a', '150', '–', '–']);
+    expect(rows[4]).toEqual(['P: click → b', '10', '–', '–']);
   });
 });
