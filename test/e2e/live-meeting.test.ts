@@ -467,3 +467,71 @@ describe('the outline and the side panel at the end of the minutes', () => {
     });
   });
 });
+
+/**
+ * A click into a section's text leaves that text under the pointer. The click gives the section's editor the focus,
+ * which shows its formatting bar above the text, and makes it the current section, which hides the previous current
+ * section's bar: each used to move the clicked text by the bar's height (~50 px) between the press and the release.
+ * Every frame from the press on is sampled, not only the end: a jump and its way back are both seen.
+ */
+describe('clicking into the text of a section', () => {
+  /** Clicks 12 px into the editor of `title` and samples its top on every frame for 800 ms: [before, ...frames]. */
+  async function clickAndSample(page: Page, m: MinutesPageModel, title: string): Promise<number[]> {
+    const editor = m.editor(m.sectionByTitle(title));
+    await editor.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const box = (await editor.boundingBox())!;
+    const sampling = page.evaluate((t) => {
+      const el = [...document.querySelectorAll('.minutes-section')].find((s) => s.querySelector('h2')?.textContent?.includes(t))!.querySelector('[contenteditable="true"]')!;
+      const tops = [el.getBoundingClientRect().top];
+      const end = performance.now() + 800;
+      return new Promise<number[]>((resolve) => {
+        const frame = () => {
+          tops.push(el.getBoundingClientRect().top);
+          if (performance.now() < end) requestAnimationFrame(frame);
+          else resolve(tops);
+        };
+        requestAnimationFrame(frame);
+      });
+    }, title);
+    await page.mouse.click(box.x + 40, box.y + 12);
+    return sampling;
+  }
+
+  const worst = (tops: number[]) => Math.max(...tops.map((t) => Math.abs(t - tops[0]!)));
+
+  it('below the current section, above it, and with none current', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      await page.evaluate(() => window.scrollTo(0, 300));
+      const none = await clickAndSample(page, m, 'Ad hoc groups');
+      expect(worst(none), `no section current: moved ${worst(none)} px`).toBeLessThan(2);
+      expect(await m.currentTitle()).toContain('Ad hoc groups');
+
+      // The current section's heading at the top of the window: the browser's own scroll anchoring then holds nothing
+      // below it when that section's bar goes.
+      await page.evaluate(() => {
+        const current = document.querySelector('.minutes-section.current')!;
+        const bar = document.querySelector('.meeting-bar')!.getBoundingClientRect().bottom;
+        window.scrollBy(0, current.getBoundingClientRect().top - bar - 4);
+      });
+      const below = await clickAndSample(page, m, 'Future discussion topics');
+      expect(worst(below), `below the current one: moved ${worst(below)} px`).toBeLessThan(2);
+      expect(await m.currentTitle()).toContain('Future discussion topics');
+
+      // The current section in the middle of the window, the clicked one just below it.
+      await page.evaluate(() => window.scrollBy(0, document.querySelector('.minutes-section.current')!.getBoundingClientRect().top - innerHeight / 3));
+      const next = await clickAndSample(page, m, 'Any other business');
+      expect(worst(next), `just below the current one: moved ${worst(next)} px`).toBeLessThan(2);
+      expect(await m.currentTitle()).toContain('Any other business');
+
+      const above = await clickAndSample(page, m, 'Logistics of the Taskforce');
+      expect(worst(above), `above the current one: moved ${worst(above)} px`).toBeLessThan(2);
+      expect(await m.currentTitle()).toContain('Logistics of the Taskforce');
+
+      // The caret is in the clicked section: what is typed lands there.
+      await page.keyboard.type('Typed after the click.');
+      await expect.poll(() => m.editor(m.sectionByTitle('Logistics of the Taskforce')).innerText()).toContain('Typed after the click.');
+    });
+  });
+});

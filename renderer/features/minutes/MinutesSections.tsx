@@ -15,6 +15,7 @@ import { sectionSaveView } from './saveState';
 import { SectionBlock } from './SectionBlock';
 import { SMALL_MEETING_CHARS } from './useMinutesData';
 import { useLatest } from '../../ui/useLatest';
+import { useClickedTextStays } from './useClickedTextStays';
 
 /**
  * The column of section editors, each with its heading, save state, publication switch and suggestions.
@@ -53,6 +54,8 @@ export function MinutesSections(props: {
   const [confirmDialog, ask] = useConfirm();
   const small = state.sections.reduce((n, s) => n + s.textLength, 0) < SMALL_MEETING_CHARS;
   const observer = useRef<IntersectionObserver | null>(null);
+  const column = useRef<HTMLDivElement>(null);
+  useClickedTextStays(column);
   useEffect(() => {
     if (small || typeof IntersectionObserver === 'undefined') return;
     const io = new IntersectionObserver(
@@ -117,7 +120,7 @@ export function MinutesSections(props: {
   };
 
   return (
-    <div className="sections" id="sections">
+    <div className="sections" id="sections" ref={column}>
       {state.sections.map((s) => {
         const item = agendaById.get(s.key);
         const orphan = s.kind === 'orphan';
