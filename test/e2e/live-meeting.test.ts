@@ -476,7 +476,7 @@ describe('the outline and the side panel at the end of the minutes', () => {
  */
 describe('clicking into the text of a section', () => {
   /** Clicks 12 px into the editor of `title` and samples its top on every frame for 800 ms: [before, ...frames]. */
-  async function clickAndSample(page: Page, m: MinutesPageModel, title: string): Promise<number[]> {
+  async function clickAndSample(page: Page, m: MinutesPageModel, title: string, button: 'left' | 'right' = 'left'): Promise<number[]> {
     const editor = m.editor(m.sectionByTitle(title));
     await editor.scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -494,13 +494,13 @@ describe('clicking into the text of a section', () => {
         requestAnimationFrame(frame);
       });
     }, title);
-    await page.mouse.click(box.x + 40, box.y + 12);
+    await page.mouse.click(box.x + 40, box.y + 12, { button });
     return sampling;
   }
 
   const worst = (tops: number[]) => Math.max(...tops.map((t) => Math.abs(t - tops[0]!)));
 
-  it('below the current section, above it, and with none current', async () => {
+  it('below the current section, above it, with none current, and at a right press', async () => {
     await session(1280, 720, async ({ page, host, meetingId }, m) => {
       await m.open(host.origin, meetingId);
       await page.evaluate(() => window.scrollTo(0, 300));
@@ -528,6 +528,11 @@ describe('clicking into the text of a section', () => {
       const above = await clickAndSample(page, m, 'Logistics of the Taskforce');
       expect(worst(above), `above the current one: moved ${worst(above)} px`).toBeLessThan(2);
       expect(await m.currentTitle()).toContain('Logistics of the Taskforce');
+
+      // A right press gives the focus too (the menu comes at the pointer): the text stays under it as well.
+      const right = await clickAndSample(page, m, 'Opening and welcome', 'right');
+      expect(worst(right), `right press: moved ${worst(right)} px`).toBeLessThan(2);
+      await m.editor(m.sectionByTitle('Logistics of the Taskforce')).click();
 
       // The caret is in the clicked section: what is typed lands there.
       await page.keyboard.type('Typed after the click.');

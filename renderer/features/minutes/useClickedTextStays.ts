@@ -16,7 +16,8 @@ export function useClickedTextStays(sections: RefObject<HTMLElement | null>): vo
     if (!root) return;
     let pressed: { text: Element; top: number } | null = null;
     const onPress = (e: PointerEvent) => {
-      const text = e.button === 0 && e.target instanceof Element ? e.target.closest('[contenteditable="true"]') : null;
+      // Any button: a right or middle press gives the focus too (and the menu or the paste comes at the pointer).
+      const text = e.target instanceof Element ? e.target.closest('[contenteditable="true"]') : null;
       pressed = text ? { text, top: text.getBoundingClientRect().top } : null;
     };
     const onFocus = (e: FocusEvent) => {
