@@ -508,8 +508,8 @@ describe('clicking into the text of a section', () => {
       expect(worst(none), `no section current: moved ${worst(none)} px`).toBeLessThan(2);
       expect(await m.currentTitle()).toContain('Ad hoc groups');
 
-      // The current section's heading at the top of the window: the browser's own scroll anchoring then holds nothing
-      // below it when that section's bar goes.
+      // The current section's heading at the top of the window, where the browser would otherwise anchor the scroll:
+      // its bar going (the clicked section becomes current) must not move the clicked text below it either.
       await page.evaluate(() => {
         const current = document.querySelector('.minutes-section.current')!;
         const bar = document.querySelector('.meeting-bar')!.getBoundingClientRect().bottom;
