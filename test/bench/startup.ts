@@ -107,8 +107,6 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     if (!loaded.json.ok) throw new Error(`example.load failed: ${JSON.stringify(loaded.json)}`);
     browser = await launchChromium();
     notes.push(`Chromium ${browser.version()}, headless, flags as test/e2e/harness.ts; ${runs} interleaved loads each, medians.`);
-    const listTimes: number[] = [];
-    const helloTimes: number[] = [];
     const listSteps = async (p: Page) => {
       await p.getByRole('link', { name: /Constitutive meeting/ }).first().waitFor();
       await p.getByRole('button', { name: 'New meeting' }).click();
@@ -118,27 +116,18 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
       await p.getByRole('button', { name: 'Hello 0' }).click();
       await p.getByRole('button', { name: 'Hello 1' }).waitFor();
     };
-    for (let i = 0; i < runs + 1; i++) {
-      // Run 0 warms Chromium itself (process, fonts) for both pages and is not counted.
-      const list = await timeLoad(browser, listHost.url, listSteps);
-      const hello = await timeLoad(browser, helloUrl, helloSteps);
-      if (i > 0) {
-        listTimes.push(list.ms);
-        helloTimes.push(hello.ms);
-      }
-    }
+    const [listTimes, helloTimes] = await interleaved(
+      runs,
+      async () => (await timeLoad(browser!, listHost!.url, listSteps)).ms,
+      async () => (await timeLoad(browser!, helloUrl, helloSteps)).ms,
+    );
     opts.log(`startup: meetings list interactive ${ms(median(listTimes), 0)} ms, hello-world ${ms(median(helloTimes), 0)} ms`);
     // Where that time goes: loads of their own, with the page's milestones recorded (not counted above).
-    const listMarks: PageMarks[] = [];
-    const helloMarks: PageMarks[] = [];
-    for (let i = 0; i < breakdownRuns + 1; i++) {
-      const list = await timeLoad(browser, listHost.url, listSteps, LIST_MARKS);
-      const hello = await timeLoad(browser, helloUrl, helloSteps, HELLO_MARKS);
-      if (i > 0) {
-        listMarks.push(list.marks!);
-        helloMarks.push(hello.marks!);
-      }
-    }
+    const [listMarks, helloMarks] = await interleaved(
+      breakdownRuns,
+      async () => (await timeLoad(browser!, listHost!.url, listSteps, LIST_MARKS)).marks!,
+      async () => (await timeLoad(browser!, helloUrl, helloSteps, HELLO_MARKS)).marks!,
+    );
 
     // 4. The example meeting's minutes page editable, beside one contenteditable.
     const exampleId = (loaded.json.value as { meeting: { id: string } }).meeting.id;
@@ -151,28 +140,23 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     );
     const oneServer = await serveStatic(oneEditable);
     const oneUrl = `http://127.0.0.1:${(oneServer.address() as AddressInfo).port}/`;
-    const exampleTimes: number[] = [];
-    const oneTimes: number[] = [];
-    const exampleMarks: PageMarks[] = [];
-    const oneMarks: PageMarks[] = [];
+    let exampleTimes: number[] = [];
+    let oneTimes: number[] = [];
+    let exampleMarks: PageMarks[] = [];
+    let oneMarks: PageMarks[] = [];
     const exampleUrl = `${listHost.origin}/#/meetings/${exampleId}/minutes`;
     try {
-      for (let i = 0; i < runs + 1; i++) {
-        const a = await timeEditable(browser, exampleUrl, listHost.token, EXAMPLE_EDITOR);
-        const b = await timeEditable(browser, oneUrl, null, '#ed');
-        if (i > 0) {
-          exampleTimes.push(a.ms);
-          oneTimes.push(b.ms);
-        }
-      }
-      for (let i = 0; i < breakdownRuns + 1; i++) {
-        const a = await timeEditable(browser, exampleUrl, listHost.token, EXAMPLE_EDITOR, false, { shown: { selector: EXAMPLE_EDITOR }, done: { grows: EXAMPLE_EDITOR } });
-        const b = await timeEditable(browser, oneUrl, null, '#ed', false, { shown: { selector: '#ed' }, done: { grows: '#ed' } });
-        if (i > 0) {
-          exampleMarks.push(a.marks!);
-          oneMarks.push(b.marks!);
-        }
-      }
+      const token = listHost.token;
+      [exampleTimes, oneTimes] = await interleaved(
+        runs,
+        async () => (await timeEditable(browser!, exampleUrl, token, EXAMPLE_EDITOR)).ms,
+        async () => (await timeEditable(browser!, oneUrl, null, '#ed')).ms,
+      );
+      [exampleMarks, oneMarks] = await interleaved(
+        breakdownRuns,
+        async () => (await timeEditable(browser!, exampleUrl, token, EXAMPLE_EDITOR, false, { shown: { selector: EXAMPLE_EDITOR }, done: { grows: EXAMPLE_EDITOR } })).marks!,
+        async () => (await timeEditable(browser!, oneUrl, null, '#ed', false, { shown: { selector: '#ed' }, done: { grows: '#ed' } })).marks!,
+      );
     } finally {
       oneServer.close();
     }
@@ -305,6 +289,24 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
     helloServer?.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * `runs` rounds of the app's load then the peer's, after one more round that warms Chromium itself (process, fonts)
+ * for both pages and is not counted: the app's results and the peer's, in order.
+ */
+async function interleaved<T>(runs: number, app: () => Promise<T>, peer: () => Promise<T>): Promise<[T[], T[]]> {
+  const a: T[] = [];
+  const b: T[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const x = await app();
+    const y = await peer();
+    if (i > 0) {
+      a.push(x);
+      b.push(y);
+    }
+  }
+  return [a, b];
 }
 
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

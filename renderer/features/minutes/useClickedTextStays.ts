@@ -18,7 +18,9 @@ export function useClickedTextStays(sections: RefObject<HTMLElement | null>): vo
     const onPress = (e: PointerEvent) => {
       // Any button: a right or middle press gives the focus too (and the menu or the paste comes at the pointer).
       const text = e.target instanceof Element ? e.target.closest('[contenteditable="true"]') : null;
-      pressed = text ? { text, top: text.getBoundingClientRect().top } : null;
+      // An editor that has the focus already gets none: no bar appears, and no layout is read for it (the officer
+      // clicking about in the text being typed).
+      pressed = text && !text.contains(document.activeElement) ? { text, top: text.getBoundingClientRect().top } : null;
     };
     const onFocus = (e: FocusEvent) => {
       const p = pressed;
