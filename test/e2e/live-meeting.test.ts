@@ -540,3 +540,38 @@ describe('clicking into the text of a section', () => {
     });
   });
 });
+
+/**
+ * The minutes of a running meeting opened again (a reload, the app restarted after a crash): the officer is back at
+ * the item under discussion. Its section is loaded right after the first one, without waiting for a first key or
+ * for the other sections, and the page shows it below the bar with the caret in it, as "Next item" does.
+ */
+describe('the minutes of a running meeting, opened again', () => {
+  it('open at the current item: its text asked for right after the first section, in view, the caret in it', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      await page.getByRole('button', { name: 'Start meeting' }).click();
+      await page.getByRole('button', { name: 'End meeting' }).waitFor();
+      for (const title of ['Opening and welcome', 'Logistics of the Taskforce', 'Rules of procedure', 'Adoption of the rules']) {
+        await page.keyboard.press('Alt+Shift+N');
+        await page.waitForFunction((t) => document.querySelector('.minutes-section.current h2')?.textContent?.includes(t), title);
+      }
+      await page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+      await page.keyboard.type('Said before the reload.');
+      await m.waitSaved();
+      const current = m.sectionByTitle('Adoption of the rules');
+      const key = (await current.getAttribute('data-section-key'))!;
+
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/minutes.section')) asked.push((JSON.parse(r.postData() ?? '{}') as { sectionKey?: string }).sectionKey ?? '?');
+      });
+      await page.reload();
+      await page.waitForFunction((k) => document.activeElement?.closest<HTMLElement>('[data-section-key]')?.dataset.sectionKey === k, key, { timeout: 10_000 });
+      expect(asked.slice(0, 2), 'the sections asked for first').toEqual(['opening', key]);
+      await expectCurrentHeadingBelowBar(page);
+      await page.keyboard.type(' Said after it.');
+      await expect.poll(() => m.editor(current).innerText()).toContain('Said before the reload. Said after it.');
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { LiveState } from '../../../shared/domain/minutes';
 import type { SaveView } from '../minutes/saveState';
-import { lagText, type Schedule, type Timing } from './timing';
+import { lagText, meetingRunning, type Schedule, type Timing } from './timing';
 import { clock } from './useLiveClock';
 
 /**
@@ -42,7 +42,7 @@ export function MeetingBar(props: {
     return () => ro.disconnect();
   }, []);
   const { live, currentTiming: t, schedule: s } = props;
-  const running = Boolean(live.startedAt && !live.endedAt);
+  const running = meetingRunning(live);
   return (
     <div className="meeting-bar" ref={ref} role="region" aria-label="Meeting bar" id="meeting-bar">
       <div className="bar-row">

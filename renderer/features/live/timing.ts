@@ -2,6 +2,11 @@
  * Timing of a live meeting, as pure functions (unit-tested): a parent item counts its sub-items' time, and the
  * meeting's projected end and lag follow from what is left of each item's planned time.
  */
+/** The meeting has been started and not yet ended: minutes are being taken now. */
+export function meetingRunning(live: { startedAt: string | null; endedAt: string | null } | null | undefined): boolean {
+  return Boolean(live?.startedAt && !live.endedAt);
+}
+
 export interface TimedSection {
   key: string;
   /** The agenda parent's key for a sub-item, else null. */

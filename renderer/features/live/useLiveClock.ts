@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LiveState } from '../../../shared/domain/minutes';
+import { meetingRunning } from './timing';
 
 /**
  * Elapsed seconds per section, counted on from the backend's `asOf` so the clock ticks without a call per second.
@@ -8,7 +9,7 @@ import type { LiveState } from '../../../shared/domain/minutes';
 export function useLiveClock(live: LiveState | undefined): { elapsed: (key: string) => number; meetingSeconds: number; now: number } {
   const [now, setNow] = useState(() => Date.now());
   const running = live?.runningSection ?? null;
-  const ticking = !!live?.startedAt && !live.endedAt;
+  const ticking = meetingRunning(live);
   useEffect(() => {
     // Every second while the meeting runs; once a minute otherwise, for the projected end (shown to the minute).
     const t = setInterval(() => setNow(Date.now()), ticking ? 1000 : 60_000);

@@ -1,5 +1,6 @@
 import { useCallback, type MutableRefObject } from 'react';
 import { withEditor } from '../minutes/editorReady';
+import { meetingRunning } from './timing';
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { LiveState } from '../../../shared/domain/minutes';
 import { api } from '../../api';
@@ -56,7 +57,7 @@ export function useLiveControls(o: {
       }
       if (focus) reveal(key);
       const now = stateRef.current;
-      if (now?.live.startedAt && !now.live.endedAt) await call('Moving the meeting to the next item', () => api.call('live.goto', { meetingId: id, sectionKey: key }));
+      if (meetingRunning(now?.live)) await call('Moving the meeting to the next item', () => api.call('live.goto', { meetingId: id, sectionKey: key }));
       else setCurrentLocally(key);
     },
     [stateRef, flush, leave, reveal, call, id, setCurrentLocally],
@@ -92,5 +93,5 @@ export function useLiveControls(o: {
     await call('Ending the meeting', () => api.call('live.end', { meetingId: id }));
   }, [call, flushAll, id]);
 
-  return { gotoSection, step, toggleTimer, start, end };
+  return { gotoSection, step, toggleTimer, start, end, reveal };
 }

@@ -13,7 +13,7 @@ import { FlagNotice } from '../flags/FlagNotice';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
 import { LiveOutline } from '../live/LiveOutline';
 import { MeetingBar } from '../live/MeetingBar';
-import { rollUp, schedule, type TimedSection } from '../live/timing';
+import { meetingRunning, rollUp, schedule, type TimedSection } from '../live/timing';
 import { useLiveClock } from '../live/useLiveClock';
 import { useLiveControls } from '../live/useLiveControls';
 import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
@@ -34,6 +34,7 @@ import { useAutosave } from './useAutosave';
 import { useFlagActions } from './useFlagActions';
 import { useFlagNotice } from './useFlagNotice';
 import { useMeetingShortcuts } from './useMeetingShortcuts';
+import { useOpenAtCurrent } from './useOpenAtCurrent';
 import { SMALL_MEETING_CHARS, useMinutesData } from './useMinutesData';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { useSnapshots } from './useSnapshots';
@@ -143,6 +144,8 @@ export function MinutesPage({ id }: { id: string }) {
    */
   const isMeetingFlag = (flagId: string) =>
     flagStoreRef.current.flags.some((f) => f.id === flagId) || [...editors.current.values()].some((h) => h.getEditor().getEditorState().read(() => $hasFlagMark(flagId)));
+
+  useOpenAtCurrent(id, state, (key) => editors.current.has(key), liveControls.reveal);
 
   useMeetingShortcuts({
     help: () => setHelp((h) => !h),
@@ -256,7 +259,7 @@ export function MinutesPage({ id }: { id: string }) {
               onFocusSection={(key) => {
                 // Not urgent (issue 16): marking the section current re-renders the page, after the click's own focus
                 // and caret have been painted, not before.
-                if (live.currentSection !== key && !(live.startedAt && !live.endedAt)) startTransition(() => data.setCurrentLocally(key));
+                if (live.currentSection !== key && !meetingRunning(live)) startTransition(() => data.setCurrentLocally(key));
               }}
               onHistory={setHistory}
               callbacks={(key) => ({

@@ -6,6 +6,7 @@ import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo, Section } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import { bodyNow, loadBody } from '../../app/body';
+import { meetingRunning } from '../live/timing';
 import { afterFirstKeys } from './firstKeys';
 import { canPack, pack, unpack } from './packed';
 import { minutesStartCame, takeMinutesStart } from './prefetch';
@@ -23,6 +24,15 @@ export const SMALL_MEETING_CHARS = 150_000;
  * or this long when no key comes, or until a section not there yet is asked for (a jump, a scroll in a long meeting).
  */
 export const REST_AFTER_MS = 1000;
+
+/**
+ * The section a running meeting is at (its minutes are being taken now), else null. Opened during the meeting (a
+ * reload, the app restarted), the page loads it right after the first section, as if it were near: it does not wait
+ * for a first key or for the other sections, and its editor mounts in a long meeting too (MinutesPage then shows it).
+ */
+export function sectionNow(outline: Pick<MinutesOutline, 'live'>): string | null {
+  return meetingRunning(outline.live) ? outline.live.currentSection : null;
+}
 
 /**
  * What the minutes page shows. First the meeting and agenda, the minutes WITHOUT the sections' content
@@ -52,7 +62,10 @@ export function useMinutesData(id: string, report: ReportError) {
   /** Sections whose content has arrived (their editor may mount). */
   const [ready, setReady] = useState<ReadonlySet<string>>(() => new Set(early ? [early.first.key] : []));
   /** Sections near the viewport, or asked for by a jump (their editor mounts once ready, and stays). */
-  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const [near, setNear] = useState<ReadonlySet<string>>(() => {
+    const now = early ? sectionNow(early.page[1]) : null;
+    return new Set(now ? [now] : []);
+  });
   /**
    * The rest of the page may start its work: the first section has loaded and the officer has paused after the first keys (or
    * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
@@ -106,6 +119,8 @@ export function useMinutesData(id: string, report: ReportError) {
           setDetail(d);
           setState(m);
           setMembers(orgs);
+          const now = sectionNow(m);
+          if (now) setNear((n) => (n.has(now) ? n : new Set(n).add(now)));
         }
         void loadSections(m);
       },
@@ -116,8 +131,10 @@ export function useMinutesData(id: string, report: ReportError) {
     async function loadSections(outline: MinutesOutline) {
       const done = new Set<string>();
       const keys = outline.sections.map((s) => s.key);
+      const now = sectionNow(outline);
+      const wanted = (k: string) => k === now || nearRef.current.has(k);
       while (alive && done.size < keys.length) {
-        const key = keys.find((k) => !done.has(k) && nearRef.current.has(k)) ?? keys.find((k) => !done.has(k))!;
+        const key = keys.find((k) => !done.has(k) && wanted(k)) ?? keys.find((k) => !done.has(k))!;
         done.add(key);
         // The first section, already shown by the first render: nothing to load or set again.
         const inPlace = shown !== null && done.size === 1 && key === shown.first.key;
@@ -128,7 +145,7 @@ export function useMinutesData(id: string, report: ReportError) {
           const json = JSON.stringify(s.content);
           // A long meeting's sections that are not near (and not the first) are held packed until they come near.
           const small = outline.sections.reduce((n, x) => n + x.textLength, 0) < SMALL_MEETING_CHARS;
-          if (canPack && !small && done.size > 1 && !nearRef.current.has(key)) {
+          if (canPack && !small && done.size > 1 && !wanted(key)) {
             const bytes = await pack(json);
             if (!alive) return;
             packed.current.set(key, bytes);
@@ -149,7 +166,7 @@ export function useMinutesData(id: string, report: ReportError) {
         // one at a time, each in an idle moment.
         if (done.size === 1 && done.size < keys.length) {
           await nextTask();
-          if (!keys.some((k) => !done.has(k) && nearRef.current.has(k))) await afterFirstKeys(REST_AFTER_MS, wakeRef.current);
+          if (!keys.some((k) => !done.has(k) && wanted(k))) await afterFirstKeys(REST_AFTER_MS, wakeRef.current);
           if (alive) setRest(true);
         } else await idle();
       }
