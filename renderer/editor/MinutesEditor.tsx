@@ -7,7 +7,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import type { LexicalEditor } from 'lexical';
+import { SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
 import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { createMinutesEditorConfig } from './config';
@@ -18,6 +18,7 @@ import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plug
 import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { $typeAtEnd } from './typeAtEnd';
 import type { MinutesCallbacks } from './register';
 import { serializeInSlices, type SavedForm, type SlicedRead } from './serialize';
 import { useLatest } from '../ui/useLatest';
@@ -79,6 +80,12 @@ export interface MinutesEditorHandle {
   /** Whether an onChange is scheduled but not yet delivered. */
   hasPendingChange(): boolean;
   focus(): void;
+  /**
+   * Types `text` (`\n` starts a new paragraph) where the caret goes when the editor is focused: at the end of the text.
+   * The keys an officer typed into the section while its editor was still loading (MinutesSections); a change like any
+   * other. The page's own selection (the caret wherever the officer is) is left alone: `focus()` brings it here.
+   */
+  typeAtEnd(text: string): void;
   /** The Lexical editor, e.g. to dispatch INSERT_TIMESTAMP_COMMAND from a meeting-level button. */
   getEditor(): LexicalEditor;
   /** Flags whose marks an undo removed since they were last acknowledged (they travel with the save). */
@@ -170,6 +177,7 @@ function EditorBody(props: BodyProps) {
       flush: () => control.current?.flush(),
       hasPendingChange: () => control.current?.pending() ?? false,
       focus: () => editor.focus(),
+      typeAtEnd: (text) => editor.update(() => $typeAtEnd(text), { tag: SKIP_DOM_SELECTION_TAG }),
       getEditor: () => editor,
       liftedByUndo: () => [...undone.current],
       acknowledgeLiftedByUndo: (ids) => ids.forEach((id) => undone.current.delete(id)),
@@ -225,3 +233,4 @@ function EditorBody(props: BodyProps) {
     </div>
   );
 }
+

@@ -575,3 +575,65 @@ describe('the minutes of a running meeting, opened again', () => {
     });
   });
 });
+
+/**
+ * Keys typed at once after "Next item", while the next item's text is still loading (the first second after the
+ * minutes open, before the other sections have come): each one lands in that item, in order, none lost. The section
+ * shows what was typed while it loads, and its editor takes it, with the caret after it.
+ */
+describe('typing into an item still loading', () => {
+  it('keeps every key: typed straight after Start and Next item, before the item has come', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      // No pause for the other sections to come: Start, three items on (each once it is marked current), and type.
+      await page.getByRole('button', { name: 'Start meeting' }).click();
+      await page.getByRole('button', { name: 'End meeting' }).waitFor();
+      const passed = ['opening'];
+      for (const title of ['Opening and welcome', 'Logistics of the Taskforce', 'Rules of procedure']) {
+        await page.keyboard.press('Alt+Shift+N');
+        await page.waitForFunction((t) => document.querySelector('.minutes-section.current h2')?.textContent?.includes(t), title);
+        passed.push((await page.locator('.minutes-section.current').getAttribute('data-section-key'))!);
+      }
+      await page.keyboard.type('The chair opened item three.\nMembers agreed.');
+      const item = m.section(passed.pop()!);
+      const paragraphs = () => m.editor(item).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent));
+      await expect.poll(paragraphs).toEqual(['The chair opened item three.', 'Members agreed.']);
+      await m.waitSaved();
+      for (const key of passed) expect(await m.editor(m.section(key)).textContent(), key).toBe('');
+    });
+  });
+
+  it('keeps what is typed into a section whose text has not come yet, shows it, and hands it to the editor', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      // The host's answer for one section is held back until the keys have been typed.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      let target = '';
+      await page.route('**/api/minutes.section', async (route) => {
+        if ((JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey === target) await held;
+        await route.continue();
+      });
+      await m.open(host.origin, meetingId);
+      const section = m.sectionByTitle('Any other business');
+      target = (await section.getAttribute('data-section-key'))!;
+      const placeholder = section.locator('.section-placeholder');
+      await placeholder.click();
+      await page.keyboard.type('Typed while it loads.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Second linee');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('.');
+      expect(await placeholder.locator('.typed-ahead').textContent()).toBe('Typed while it loads.\nSecond line.');
+      release();
+      const paragraphs = () => m.editor(section).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent));
+      await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line.']);
+      // The caret is after what was kept: typing goes on from there.
+      await page.keyboard.type(' Then this.');
+      await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line. Then this.']);
+      await m.waitSaved();
+      await page.unroute('**/api/minutes.section');
+      await page.reload();
+      await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line. Then this.']);
+    });
+  });
+});

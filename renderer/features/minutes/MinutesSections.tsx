@@ -1,5 +1,5 @@
 import { publicationStates } from '../../../shared/redaction/publication';
-import { useEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
 import type { MinutesOutline as MinutesState } from '../../../shared/contract/minutes';
 import type { AgendaItem } from '../../../shared/domain/agenda';
@@ -72,6 +72,27 @@ export function MinutesSections(props: {
       observer.current = null;
     };
   }, [small, bringNear, state.sections.length]);
+  // Keys typed into a section whose editor has not mounted yet (typeAhead.ts), and the placeholder that had the focus
+  // when its editor came: the editor takes both the moment it mounts, so no key falls in between. Typed there and then
+  // left for another element, the keys are still typed in, and the focus stays where the officer put it.
+  const [typedAhead, setTypedAhead] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const typedRef = useRef(new Map<string, string>()); // the same, for the hand-over (the state is what is shown)
+  const placeholderFocus = useRef<string | null>(null);
+  // In the commit that mounts the editor (a layout effect: before the browser handles another key), it takes them.
+  useLayoutEffect(() => {
+    for (const [key, typed] of typedRef.current) {
+      const h = editors.current.get(key);
+      if (!h) continue;
+      typedRef.current.delete(key);
+      h.typeAtEnd(typed);
+    }
+    const key = placeholderFocus.current;
+    const h = key === null ? undefined : editors.current.get(key);
+    if (h) {
+      placeholderFocus.current = null;
+      h.focus();
+    }
+  });
   // One stable ref callback per section (an inline one would be detached and attached again on every render).
   const [refs] = useState(() => new Map<string, (h: MinutesEditorHandle | null) => void>());
   const editorGone = useLatest(props.onEditorGone); // the ref callbacks are made once
@@ -97,6 +118,21 @@ export function MinutesSections(props: {
     }
     return r;
   };
+  /** A placeholder got the focus (a click, Tab, a jump): its editor is asked for, and takes the focus when it comes. */
+  function placeholderFocused(key: string) {
+    placeholderFocus.current = key;
+    bringNear([key]);
+  }
+  /** Keys typed into a placeholder (typeAhead.ts): shown there, and kept for its editor. */
+  function typedInto(key: string, typed: string) {
+    typedRef.current.set(key, typed);
+    setTypedAhead((m) => new Map(m).set(key, typed));
+  }
+  /** The focus left a placeholder for another element: its editor, when it comes, leaves the focus where it is now. */
+  function placeholderBlurred(key: string, toOther: boolean) {
+    if (toOther && placeholderFocus.current === key) placeholderFocus.current = null;
+  }
+
   const mounted = (key: string) => props.ready.has(key) && props.held.has(key) && (small || props.near.has(key) || typeof IntersectionObserver === 'undefined');
   // One rule of withholding (shared/redaction): sub-items of withheld items and items with an unknown parent included.
   const publication = publicationStates([...agendaById.values()]);
@@ -133,7 +169,10 @@ export function MinutesSections(props: {
             mounted={mounted(s.key)}
             loaded={props.ready.has(s.key)}
             initialContent={() => contents.current.get(s.key) ?? editors.current.get(s.key)?.getContent() ?? emptyDoc()}
-            onNeeded={() => bringNear([s.key])}
+            onNeeded={() => placeholderFocused(s.key)}
+            onPlaceholderBlur={(toOther) => placeholderBlurred(s.key, toOther)}
+            typed={typedAhead.get(s.key)}
+            onTypeAhead={readOnly || orphan ? undefined : (typed) => typedInto(s.key, typed)}
             current={state.live.currentSection === s.key}
             plannedMinutes={item?.plannedMinutes ?? 0}
             withheld={withheld(s.key)}
@@ -174,3 +213,4 @@ export function MinutesSections(props: {
     </div>
   );
 }
+

@@ -3,6 +3,7 @@ import type { Section } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { MinutesEditor, type ChangeMeta, type MinutesCallbacks, type MinutesEditorHandle } from '../../editor';
 import type { SaveView } from './saveState';
+import { typeAhead } from './typeAhead';
 
 /** One section of the minutes: its heading, planned time, its own editor and its save state. */
 export const SectionBlock = forwardRef(function SectionBlock(
@@ -17,6 +18,11 @@ export const SectionBlock = forwardRef(function SectionBlock(
     initialContent: () => SerializedDoc | string;
     /** The placeholder was focused or shown: mount the editor. */
     onNeeded: () => void;
+    /** The placeholder lost the focus: to another element (`toOther`), or because it went (its editor came). */
+    onPlaceholderBlur?: (toOther: boolean) => void;
+    /** Keys typed into the placeholder, kept for the editor (typeAhead.ts); absent when nothing may be typed. */
+    typed?: string;
+    onTypeAhead?: (typed: string) => void;
     current: boolean;
     plannedMinutes: number;
     withheld: boolean;
@@ -90,7 +96,16 @@ export const SectionBlock = forwardRef(function SectionBlock(
           aria-busy={!props.loaded}
           style={{ minHeight: `${placeholderEm(section.textLength, section.lines)}em` }}
           onFocus={props.onNeeded}
+          onBlur={(e) => props.onPlaceholderBlur?.(e.relatedTarget !== null)}
+          onKeyDown={(e) => {
+            if (!props.onTypeAhead) return;
+            const next = typeAhead(props.typed ?? '', { key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, isComposing: e.nativeEvent.isComposing });
+            if (next === null) return;
+            e.preventDefault();
+            props.onTypeAhead(next);
+          }}
         >
+          {props.typed && <span className="typed-ahead">{props.typed}</span>}
           <span className="muted">{props.loaded ? '' : 'Loading…'}</span>
         </div>
       )}
