@@ -637,3 +637,21 @@ describe('typing into an item still loading', () => {
     });
   });
 });
+
+/** Under pressure the officer presses Next item faster than the meeting moves (a save and a call per step): each press counts. */
+describe('Next item pressed quickly', () => {
+  it('moves one item per press, however fast, right after the minutes open', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      await page.getByRole('button', { name: 'Start meeting' }).click();
+      await page.getByRole('button', { name: 'End meeting' }).waitFor();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+Shift+N');
+      await expect.poll(() => page.locator('.bar-current').innerText()).toContain('3 Rules of procedure');
+      // And no further: one back goes to item 2, its text shown and the caret in it.
+      await page.keyboard.press('Alt+Shift+P');
+      await expect.poll(() => page.locator('.bar-current').innerText()).toContain('2 Logistics');
+      await page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+      expect(await m.currentTitle()).toContain('Logistics of the Taskforce');
+    });
+  });
+});

@@ -9,6 +9,8 @@ import type { Flag } from '../../shared/domain/flags';
 import { useFlagActions } from '../../renderer/features/minutes/useFlagActions';
 import { useRecords } from '../../renderer/features/records/useRecords';
 import { useAutosave } from '../../renderer/features/minutes/useAutosave';
+import { useLiveControls } from '../../renderer/features/live/useLiveControls';
+import type { LiveState } from '../../shared/domain/minutes';
 import { Blob as NodeBlob } from 'node:buffer';
 
 // A browser's Blob: jsdom's has no arrayBuffer() (a section's save reads its JSON with it on the way to the bridge).
@@ -189,5 +191,83 @@ describe('useFlagActions', () => {
     await act(async () => void (await lifted));
     expect(order).toEqual(['flush opening', 'save acknowledged', 'flags.unflag f1', 'remove mark f1 ok']);
     expect(upserted).toEqual([expect.objectContaining({ id: 'f1', retiredAt: '2026-01-30T09:00:02.000Z' })]);
+  });
+});
+
+describe('useLiveControls', () => {
+  /**
+   * A running meeting at the opening, items a, b, c. The backend answers each move at once, but the page's state shows
+   * a move only when the test "renders" (`show`): presses come faster than the state follows.
+   */
+  function setup(refuse: string[] = []) {
+    const calls = fakeBridge((name, input) => {
+      if (name !== 'live.goto') throw new Error(`unexpected ${name}`);
+      if (refuse.includes(input.sectionKey as string)) throw new Error('Refused.');
+      return { ...running.live, currentSection: input.sectionKey };
+    });
+    const base = state('draft');
+    const running: MinutesState = {
+      ...base,
+      sections: ['opening', 'a', 'b', 'c', 'closing'].map((key) => ({ ...base.sections[0]!, key, kind: key === 'opening' || key === 'closing' ? key : 'item' })),
+      live: { ...base.live, startedAt: '2026-01-30T09:00:00.000Z', currentSection: 'opening' },
+    };
+    const stateRef = { current: running as MinutesState | null };
+    const answered: LiveState[] = [];
+    const flushed: string[] = [];
+    const reported: string[] = [];
+    const out: { current?: ReturnType<typeof useLiveControls> } = {};
+    function Probe() {
+      const editors = useRef(new Map<string, MinutesEditorHandle>());
+      out.current = useLiveControls({
+        meetingId: 'm1',
+        stateRef,
+        editors,
+        setLive: (l) => void answered.push(l),
+        setCurrentLocally: () => {},
+        flush: async (key) => void flushed.push(key),
+        flushAll: async () => {},
+        leave: () => {},
+        report: (doing) => reported.push(doing),
+      });
+      return null;
+    }
+    mount(<Probe />);
+    const show = (current = answered.at(-1)?.currentSection ?? null) => {
+      stateRef.current = { ...stateRef.current!, live: { ...stateRef.current!.live, currentSection: current } };
+    };
+    const moved = () => calls.filter((c) => c[0] === 'live.goto').map((c) => c[1].sectionKey);
+    return { out, show, moved, flushed, reported };
+  }
+
+  it('counts every press of Next from where the meeting is going, and moves in the order pressed', async () => {
+    const t = setup();
+    act(() => [1, 1, 1].forEach(() => t.out.current!.step(1)));
+    await flush();
+    expect(t.moved()).toEqual(['a', 'b', 'c']);
+    expect(t.flushed).toEqual(['opening', 'a', 'b']); // each move saves the section it leaves
+    t.show(); // the state catches up: at c
+    act(() => t.out.current!.step(-1));
+    await flush();
+    expect(t.moved()).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('a refused move (the officer is told) leaves later presses counting from where the meeting is', async () => {
+    const t = setup(['a']);
+    act(() => t.out.current!.step(1));
+    await flush();
+    expect(t.reported).toEqual(['Moving the meeting to the next item']);
+    act(() => t.out.current!.step(1));
+    await flush();
+    expect(t.moved()).toEqual(['a', 'a']);
+  });
+
+  it('a current section set another way starts anew from it', async () => {
+    const t = setup();
+    act(() => t.out.current!.step(1));
+    await flush();
+    t.show('c'); // e.g. another device moved the meeting, and the page's state shows it
+    act(() => t.out.current!.step(1));
+    await flush();
+    expect(t.moved()).toEqual(['a', 'closing']);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, type MutableRefObject } from 'react';
+import { useCallback, useRef, type MutableRefObject } from 'react';
 import { withEditor } from '../minutes/editorReady';
 import { meetingRunning } from './timing';
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
@@ -47,18 +47,49 @@ export function useLiveControls(o: {
     [editors],
   );
 
+  /**
+   * Moves asked for and not yet shown by the meeting's state. The officer may press Next item faster than a move
+   * takes (a save, a call, a render): each press counts from where the meeting is going, not from where it still is,
+   * and the moves run one after the other, in the order asked. `chain`: the section the meeting was at, then each
+   * section asked for since; `at`: where the last finished move of the chain went (the state may not show it yet).
+   * A current section the chain does not know (set another way) starts a new chain.
+   */
+  const moves = useRef<{ chain: Array<string | null>; queue: Promise<void>; at: string | null }>({ chain: [], queue: Promise.resolve(), at: null });
+
+  /** The section the meeting is at, or the last one asked for while the moves there are still on their way. */
+  const heading = useCallback((): string | null => {
+    const now = stateRef.current?.live.currentSection ?? null;
+    const { chain } = moves.current;
+    return chain.includes(now) ? (chain.at(-1) ?? now) : now;
+  }, [stateRef]);
+
   const gotoSection = useCallback(
-    async (key: string, focus = true) => {
-      const s = stateRef.current;
-      const current = s?.live.currentSection;
-      if (current && current !== key) {
-        await flush(current);
-        leave(current);
+    (key: string, focus = true): Promise<void> => {
+      const m = moves.current;
+      const now = stateRef.current?.live.currentSection ?? null;
+      if (!m.chain.includes(now) || m.chain.at(-1) === now) {
+        m.chain = [now];
+        m.at = null;
       }
-      if (focus) reveal(key);
-      const now = stateRef.current;
-      if (meetingRunning(now?.live)) await call('Moving the meeting to the next item', () => api.call('live.goto', { meetingId: id, sectionKey: key }));
-      else setCurrentLocally(key);
+      m.chain.push(key);
+      const run = m.queue.then(async () => {
+        const shown = stateRef.current?.live.currentSection ?? null;
+        const current = m.at !== null && m.chain.includes(shown) ? m.at : shown;
+        if (current && current !== key) {
+          await flush(current);
+          leave(current);
+        }
+        if (focus) reveal(key);
+        if (meetingRunning(stateRef.current?.live)) {
+          if (await call('Moving the meeting to the next item', () => api.call('live.goto', { meetingId: id, sectionKey: key }))) m.at = key;
+          else m.chain = [m.at ?? shown]; // refused (the officer is told): later presses count from where it is
+        } else {
+          setCurrentLocally(key);
+          m.at = key;
+        }
+      });
+      m.queue = run.catch(() => undefined);
+      return run;
     },
     [stateRef, flush, leave, reveal, call, id, setCurrentLocally],
   );
@@ -67,12 +98,13 @@ export function useLiveControls(o: {
     (delta: 1 | -1) => {
       const s = stateRef.current;
       if (!s) return;
+      const from = heading();
       const keys = s.sections.filter((x) => x.kind !== 'orphan').map((x) => x.key);
-      const at = s.live.currentSection ? keys.indexOf(s.live.currentSection) : -1;
+      const at = from ? keys.indexOf(from) : -1;
       const next = keys[Math.min(keys.length - 1, Math.max(0, at + delta))];
-      if (next && next !== s.live.currentSection) void gotoSection(next);
+      if (next && next !== from) void gotoSection(next);
     },
-    [gotoSection, stateRef],
+    [gotoSection, heading, stateRef],
   );
 
   const toggleTimer = useCallback(
