@@ -83,7 +83,8 @@ export interface MinutesEditorHandle {
   /**
    * Types `text` (`\n` starts a new paragraph) where the caret goes when the editor is focused: at the end of the text.
    * The keys an officer typed into the section while its editor was still loading (MinutesSections); a change like any
-   * other. The page's own selection (the caret wherever the officer is) is left alone: `focus()` brings it here.
+   * other, done at once (`getMeta()` sees it). The page's own selection (the caret wherever the officer is) is left
+   * alone: `focus()` brings it here.
    */
   typeAtEnd(text: string): void;
   /** The Lexical editor, e.g. to dispatch INSERT_TIMESTAMP_COMMAND from a meeting-level button. */
@@ -177,7 +178,7 @@ function EditorBody(props: BodyProps) {
       flush: () => control.current?.flush(),
       hasPendingChange: () => control.current?.pending() ?? false,
       focus: () => editor.focus(),
-      typeAtEnd: (text) => editor.update(() => $typeAtEnd(text), { tag: SKIP_DOM_SELECTION_TAG }),
+      typeAtEnd: (text) => editor.update(() => $typeAtEnd(text), { tag: SKIP_DOM_SELECTION_TAG, discrete: true }),
       getEditor: () => editor,
       liftedByUndo: () => [...undone.current],
       acknowledgeLiftedByUndo: (ids) => ids.forEach((id) => undone.current.delete(id)),

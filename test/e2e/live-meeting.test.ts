@@ -627,6 +627,8 @@ describe('typing into an item still loading', () => {
       release();
       const paragraphs = () => m.editor(section).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent));
       await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line.']);
+      // Saved as any typing is, with no further key.
+      await m.waitSaved();
       // The caret is after what was kept: typing goes on from there.
       await page.keyboard.type(' Then this.');
       await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line. Then this.']);

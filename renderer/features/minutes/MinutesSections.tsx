@@ -85,6 +85,10 @@ export function MinutesSections(props: {
       if (!h) continue;
       typedRef.current.delete(key);
       h.typeAtEnd(typed);
+      // The editor's own change listener may not listen yet (its plugins register after this): told here, the
+      // autosave saves these words as any typing, and the records, preview and suggestions see them.
+      props.onDirty(key);
+      props.onMeta(key, h.getMeta());
     }
     const key = placeholderFocus.current;
     const h = key === null ? undefined : editors.current.get(key);
