@@ -57,7 +57,7 @@ export function useLiveControls(o: {
   const moves = useRef<{ chain: Array<string | null>; queue: Promise<void>; at: string | null }>({ chain: [], queue: Promise.resolve(), at: null });
 
   /** The section the meeting is at, or the last one asked for while the moves there are still on their way. */
-  const heading = useCallback((): string | null => {
+  const goingTo = useCallback((): string | null => {
     const now = stateRef.current?.live.currentSection ?? null;
     const { chain } = moves.current;
     return chain.includes(now) ? (chain.at(-1) ?? now) : now;
@@ -98,13 +98,13 @@ export function useLiveControls(o: {
     (delta: 1 | -1) => {
       const s = stateRef.current;
       if (!s) return;
-      const from = heading();
+      const from = goingTo();
       const keys = s.sections.filter((x) => x.kind !== 'orphan').map((x) => x.key);
       const at = from ? keys.indexOf(from) : -1;
       const next = keys[Math.min(keys.length - 1, Math.max(0, at + delta))];
       if (next && next !== from) void gotoSection(next);
     },
-    [gotoSection, heading, stateRef],
+    [gotoSection, goingTo, stateRef],
   );
 
   const toggleTimer = useCallback(

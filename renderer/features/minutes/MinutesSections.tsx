@@ -217,4 +217,3 @@ export function MinutesSections(props: {
     </div>
   );
 }
-
