@@ -550,13 +550,9 @@ describe('the minutes of a running meeting, opened again', () => {
   it('open at the current item: its text asked for right after the first section, in view, the caret in it', async () => {
     await session(1280, 720, async ({ page, host, meetingId }, m) => {
       await m.open(host.origin, meetingId);
-      await page.getByRole('button', { name: 'Start meeting' }).click();
-      await page.getByRole('button', { name: 'End meeting' }).waitFor();
-      for (const title of ['Opening and welcome', 'Logistics of the Taskforce', 'Rules of procedure', 'Adoption of the rules']) {
-        await page.keyboard.press('Alt+Shift+N');
-        await page.waitForFunction((t) => document.querySelector('.minutes-section.current h2')?.textContent?.includes(t), title);
-      }
-      await page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+      await m.startMeeting();
+      for (const title of ['Opening and welcome', 'Logistics of the Taskforce', 'Rules of procedure', 'Adoption of the rules']) await m.nextItem(title);
+      await m.caretInCurrent();
       await page.keyboard.type('Said before the reload.');
       await m.waitSaved();
       const current = m.sectionByTitle('Adoption of the rules');
@@ -586,18 +582,15 @@ describe('typing into an item still loading', () => {
     await session(1280, 720, async ({ page, host, meetingId }, m) => {
       await m.open(host.origin, meetingId);
       // No pause for the other sections to come: Start, three items on (each once it is marked current), and type.
-      await page.getByRole('button', { name: 'Start meeting' }).click();
-      await page.getByRole('button', { name: 'End meeting' }).waitFor();
+      await m.startMeeting();
       const passed = ['opening'];
       for (const title of ['Opening and welcome', 'Logistics of the Taskforce', 'Rules of procedure']) {
-        await page.keyboard.press('Alt+Shift+N');
-        await page.waitForFunction((t) => document.querySelector('.minutes-section.current h2')?.textContent?.includes(t), title);
+        await m.nextItem(title);
         passed.push((await page.locator('.minutes-section.current').getAttribute('data-section-key'))!);
       }
       await page.keyboard.type('The chair opened item three.\nMembers agreed.');
       const item = m.section(passed.pop()!);
-      const paragraphs = () => m.editor(item).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent));
-      await expect.poll(paragraphs).toEqual(['The chair opened item three.', 'Members agreed.']);
+      await expect.poll(() => m.paragraphs(item)).toEqual(['The chair opened item three.', 'Members agreed.']);
       await m.waitSaved();
       for (const key of passed) expect(await m.editor(m.section(key)).textContent(), key).toBe('');
     });
@@ -625,7 +618,7 @@ describe('typing into an item still loading', () => {
       await page.keyboard.type('.');
       expect(await placeholder.locator('.typed-ahead').textContent()).toBe('Typed while it loads.\nSecond line.');
       release();
-      const paragraphs = () => m.editor(section).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent));
+      const paragraphs = () => m.paragraphs(section);
       await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line.']);
       // Saved as any typing is, with no further key.
       await m.waitSaved();
@@ -645,14 +638,13 @@ describe('Next item pressed quickly', () => {
   it('moves one item per press, however fast, right after the minutes open', async () => {
     await session(1280, 720, async ({ page, host, meetingId }, m) => {
       await m.open(host.origin, meetingId);
-      await page.getByRole('button', { name: 'Start meeting' }).click();
-      await page.getByRole('button', { name: 'End meeting' }).waitFor();
+      await m.startMeeting();
       for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+Shift+N');
       await expect.poll(() => page.locator('.bar-current').innerText()).toContain('3 Rules of procedure');
       // And no further: one back goes to item 2, its text shown and the caret in it.
       await page.keyboard.press('Alt+Shift+P');
       await expect.poll(() => page.locator('.bar-current').innerText()).toContain('2 Logistics');
-      await page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+      await m.caretInCurrent();
       expect(await m.currentTitle()).toContain('Logistics of the Taskforce');
     });
   });

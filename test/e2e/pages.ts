@@ -136,6 +136,24 @@ export class MinutesPageModel {
   editor(section: Locator): Locator {
     return section.locator('[contenteditable="true"]');
   }
+  /** The text of each paragraph of a section's editor, in order. */
+  paragraphs(section: Locator): Promise<Array<string | null>> {
+    return this.editor(section).evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent));
+  }
+  /** Starts the meeting from the bar's button. */
+  async startMeeting() {
+    await this.page.getByRole('button', { name: 'Start meeting' }).click();
+    await this.page.getByRole('button', { name: 'End meeting' }).waitFor();
+  }
+  /** Next item by shortcut, once the item titled `title` is marked current. */
+  async nextItem(title: string) {
+    await this.page.keyboard.press('Alt+Shift+N');
+    await this.page.waitForFunction((t) => document.querySelector('.minutes-section.current h2')?.textContent?.includes(t), title);
+  }
+  /** Waits until the caret is in the current section's editor. */
+  async caretInCurrent() {
+    await this.page.waitForFunction(() => document.querySelector('.minutes-section.current [contenteditable]') === document.activeElement);
+  }
   async currentTitle(): Promise<string> {
     return (await this.page.locator('.minutes-section.current h2').innerText()).trim();
   }

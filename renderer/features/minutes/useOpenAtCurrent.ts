@@ -14,16 +14,19 @@ const OWN_START = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 export function useOpenAtCurrent(id: string, outline: Pick<MinutesOutline, 'live'> | null, hasEditor: (key: string) => boolean, reveal: (key: string) => void) {
   /** This meeting's section to show, decided from its first outline; null once shown, or when there is none. */
   const plan = useRef<{ id: string; key: string | null } | null>(null);
+  /** Stops listening for the officer's own start: once the plan is settled, typing does not call in here any more. */
+  const stopListening = useRef(() => {});
 
   useEffect(() => {
     const ownStart = () => {
-      if (plan.current?.id === id) plan.current.key = null;
-      else plan.current = { id, key: null };
+      plan.current = { id, key: null };
+      stopListening.current();
     };
     for (const e of OWN_START) window.addEventListener(e, ownStart, { capture: true, passive: true });
-    return () => {
+    stopListening.current = () => {
       for (const e of OWN_START) window.removeEventListener(e, ownStart, { capture: true });
     };
+    return () => stopListening.current();
   }, [id]);
 
   // After every render: the editor may have mounted in it (a ref callback, before this effect).
@@ -31,8 +34,13 @@ export function useOpenAtCurrent(id: string, outline: Pick<MinutesOutline, 'live
     if (!outline) return;
     if (plan.current?.id !== id) plan.current = { id, key: sectionNow(outline) };
     const key = plan.current.key;
-    if (!key || !hasEditor(key)) return;
+    if (!key) {
+      stopListening.current(); // not running, shown already, or the officer started first
+      return;
+    }
+    if (!hasEditor(key)) return;
     plan.current.key = null;
+    stopListening.current();
     reveal(key);
   });
 }
