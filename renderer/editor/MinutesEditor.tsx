@@ -2,7 +2,6 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
@@ -18,6 +17,7 @@ import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plug
 import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { UndoHistoryPlugin } from './plugins/UndoHistoryPlugin';
 import { $typeAtEnd } from './typeAtEnd';
 import type { MinutesCallbacks } from './register';
 import { serializeInSlices, type SavedForm, type SlicedRead } from './serialize';
@@ -83,10 +83,11 @@ export interface MinutesEditorHandle {
   /**
    * Types `text` (`\n` starts a new paragraph) where the caret goes when the editor is focused: at the end of the text.
    * The keys an officer typed into the section while its editor was still loading (MinutesSections); a change like any
-   * other, done at once (`getMeta()` sees it). The page's own selection (the caret wherever the officer is) is left
-   * alone: `focus()` brings it here.
+   * other, done at once (`getMeta()` sees it), and one step of undo. With `focus`, the caret is put after it and the
+   * editor takes the focus in that same step; without, the page's own selection (the caret wherever the officer is) is
+   * left alone.
    */
-  typeAtEnd(text: string): void;
+  typeAtEnd(text: string, focus: boolean): void;
   /** The Lexical editor, e.g. to dispatch INSERT_TIMESTAMP_COMMAND from a meeting-level button. */
   getEditor(): LexicalEditor;
   /** Flags whose marks an undo removed since they were last acknowledged (they travel with the save). */
@@ -178,7 +179,10 @@ function EditorBody(props: BodyProps) {
       flush: () => control.current?.flush(),
       hasPendingChange: () => control.current?.pending() ?? false,
       focus: () => editor.focus(),
-      typeAtEnd: (text) => editor.update(() => $typeAtEnd(text), { tag: SKIP_DOM_SELECTION_TAG, discrete: true }),
+      typeAtEnd: (text, focus) => {
+        editor.update(() => $typeAtEnd(text), { tag: focus ? [] : SKIP_DOM_SELECTION_TAG, discrete: true });
+        if (focus) editor.getRootElement()?.focus({ preventScroll: true });
+      },
       getEditor: () => editor,
       liftedByUndo: () => [...undone.current],
       acknowledgeLiftedByUndo: (ids) => ids.forEach((id) => undone.current.delete(id)),
@@ -213,7 +217,7 @@ function EditorBody(props: BodyProps) {
           {wordCount} {wordCount === 1 ? 'word' : 'words'}
         </div>
       )}
-      <HistoryPlugin />
+      <UndoHistoryPlugin />
       <ListPlugin />
       <TablePlugin hasCellBackgroundColor={false} hasNestedTables={false} />
       <LinkPlugin validateUrl={isNormalLinkUrl} />

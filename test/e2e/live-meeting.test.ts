@@ -625,6 +625,14 @@ describe('typing into an item still loading', () => {
       // The caret is after what was kept: typing goes on from there.
       await page.keyboard.type(' Then this.');
       await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line. Then this.']);
+      // What was kept is typing like any other: undone (after the words typed since) and redone.
+      await page.keyboard.press('Control+z');
+      await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line.']);
+      await page.keyboard.press('Control+z');
+      await expect.poll(paragraphs).toEqual(['']);
+      await page.keyboard.press('Control+Shift+z');
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(paragraphs).toEqual(['Typed while it loads.', 'Second line. Then this.']);
       await m.waitSaved();
       await page.unroute('**/api/minutes.section');
       await page.reload();

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { act, createRef } from 'react';
+import { act, createRef, useLayoutEffect } from 'react';
+import { REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { describe, expect, it, vi } from 'vitest';
 import { type SerializedNode } from '../../shared/editor/doc-model';
 import { SerializedDoc } from '../../shared/editor/doc-schema';
@@ -119,5 +120,26 @@ describe('MinutesEditor (jsdom)', () => {
     const editor = ref.current!.getEditor();
     act(() => editor.update(() => void editor.dispatchCommand(INSERT_TIMESTAMP_COMMAND, undefined), { discrete: true }));
     expect(ref.current!.getContent()).toEqual(INITIAL);
+  });
+
+  it('keys typed ahead (handed over in the commit that mounts the editor) are one step of its undo history', async () => {
+    // jsdom lays nothing out; Lexical measures the caret to bring it into view.
+    if (!('getBoundingClientRect' in Range.prototype)) Object.assign(Range.prototype, { getBoundingClientRect: () => new DOMRect() });
+    const ref = createRef<MinutesEditorHandle>();
+    // As MinutesSections does: the parent's layout effect, in the commit that mounts the editor, types the keys in.
+    function Parent() {
+      useLayoutEffect(() => {
+        ref.current!.typeAtEnd(' Kept while loading.\nSecond line.', true); // the placeholder had the focus
+      }, []);
+      return <MinutesEditor ref={ref} sectionKey="s9" initialContent={INITIAL} ariaLabel="x" />;
+    }
+    mount(<Parent />);
+    const editor = ref.current!.getEditor();
+    expect(editor.getRootElement()!.textContent).toContain('the site Kept while loading.Second line.');
+    expect(document.activeElement).toBe(editor.getRootElement());
+    await act(async () => void editor.dispatchCommand(UNDO_COMMAND, undefined));
+    expect(ref.current!.getContent()).toEqual(INITIAL);
+    await act(async () => void editor.dispatchCommand(REDO_COMMAND, undefined));
+    expect(editor.getRootElement()!.textContent).toContain('the site Kept while loading.Second line.');
   });
 });

@@ -84,7 +84,9 @@ export function MinutesSections(props: {
       const h = editors.current.get(key);
       if (!h) continue;
       typedRef.current.delete(key);
-      h.typeAtEnd(typed);
+      const focus = placeholderFocus.current === key;
+      if (focus) placeholderFocus.current = null;
+      h.typeAtEnd(typed, focus);
       // The editor's own change listener may not listen yet (its plugins register after this): told here, the
       // autosave saves these words as any typing, and the records, preview and suggestions see them.
       props.onDirty(key);
