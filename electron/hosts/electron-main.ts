@@ -64,6 +64,26 @@ export function createMainWindow(BW: ElectronApi['BrowserWindow'], preloadPath: 
 }
 
 /**
+ * The page asked not to be left (its `beforeunload`: words typed but not saved yet, or typed into an item that has not
+ * loaded). Electron would cancel the close or reload without a word; instead the officer is asked, and may stay.
+ */
+export function askBeforeLeaving(win: BrowserWindow, d: Pick<ElectronApi['dialog'], 'showMessageBoxSync'>): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = d.showMessageBoxSync(win, {
+      type: 'warning',
+      title: APP_NAME,
+      message: 'Some of what you typed is not saved yet.',
+      detail: 'Stay, and it is saved as soon as it can be (the meeting bar says when). If you leave now, it is lost.',
+      buttons: ['Stay', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault(); // leave after all
+  });
+}
+
+/**
  * Guards every webContents the app will ever create (navigation, redirects, window.open, webview) and, once the
  * default session exists, its permissions and outgoing requests.
  */
@@ -186,10 +206,15 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
     process.argv.includes('--example') && !backend.damaged()
       ? `${APP_START_URL}#/meetings/${backend.services.example.ensureLoaded().meeting.id}`
       : APP_START_URL;
-  mainWindow = createMainWindow(e.BrowserWindow, paths.preload, startUrl);
+  const openWindow = (url?: string) => {
+    const win = createMainWindow(e.BrowserWindow, paths.preload, url);
+    askBeforeLeaving(win, e.dialog);
+    return win;
+  };
+  mainWindow = openWindow(startUrl);
 
   e.app.on('activate', () => {
-    if (e.BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(e.BrowserWindow, paths.preload);
+    if (e.BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
   });
   e.app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') e.app.quit();

@@ -641,6 +641,60 @@ describe('typing into an item still loading', () => {
   });
 });
 
+describe('typing into an item that fails to load', () => {
+  it('keeps what is typed, says it is not saved, asks before leaving, tries again, and saves it once the item loads', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      // The host's answer for one section fails (no connection) until `failing` is turned off.
+      let failing = true;
+      let attempts = 0;
+      let target = '';
+      await page.route('**/api/minutes.section', async (route) => {
+        if ((JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey === target) {
+          attempts++;
+          if (failing) return route.abort('connectionfailed');
+        }
+        await route.continue();
+      });
+      await m.open(host.origin, meetingId);
+      const section = m.sectionByTitle('Any other business');
+      target = (await section.getAttribute('data-section-key'))!;
+      const placeholder = section.locator('.section-placeholder');
+      await placeholder.click();
+      await page.keyboard.type('Kept through a failure.');
+      await expect.poll(() => placeholder.locator('.load-failed').isVisible()).toBe(true);
+      expect(await placeholder.locator('.typed-ahead').textContent()).toBe('Kept through a failure.');
+      expect(await page.getByRole('alert').filter({ hasText: 'it is tried again by itself' }).count()).toBe(1);
+      // The meeting bar does not say all is saved.
+      expect(await page.locator('.saving-indicator').innerText()).toContain('Not saved: 1 item not loaded');
+      // Closing the page (or a reload) asks first; staying keeps everything. (The harness accepts a "leave the page?"
+      // itself: here the officer stays.)
+      page.removeAllListeners('dialog');
+      const asked = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const dialog = await asked;
+      expect(dialog.type()).toBe('beforeunload');
+      await dialog.dismiss();
+      expect(page.isClosed()).toBe(false);
+      // Another page of the app and back (no reload): the keys are still there, kept for the item.
+      await page.goto(`${host.origin}/#/`);
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      await m.open(host.origin, meetingId);
+      expect(await section.locator('.typed-ahead').textContent()).toBe('Kept through a failure.');
+      const before = attempts;
+      await expect.poll(() => attempts, { timeout: 10_000 }).toBeGreaterThan(before); // tried again, and failing still
+      failing = false;
+      // Tried again by itself: once the item loads, its editor takes the keys and they are saved.
+      const paragraphs = () => m.paragraphs(section);
+      await expect.poll(paragraphs, { timeout: 20_000 }).toEqual(['Kept through a failure.']);
+      await m.waitSaved();
+      expect(await section.locator('.load-failed').count()).toBe(0);
+      await page.unroute('**/api/minutes.section');
+      await page.reload();
+      await expect.poll(paragraphs).toEqual(['Kept through a failure.']);
+    });
+  });
+});
+
 /** Under pressure the officer presses Next item faster than the meeting moves (a save and a call per step): each press counts. */
 describe('Next item pressed quickly', () => {
   it('moves one item per press, however fast, right after the minutes open', async () => {

@@ -111,6 +111,7 @@ export const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ templ
 export const dialog = {
   showErrorBox: vi.fn(),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  showMessageBoxSync: vi.fn((..._args: unknown[]) => 0),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
 };
 /**

@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE_NAME } from '../../electron/backend/db/connection';
-import { createMainWindow, startApp, startupErrorMessage, type ElectronApi, type StartedApp } from '../../electron/hosts/electron-main';
+import { askBeforeLeaving, createMainWindow, startApp, startupErrorMessage, type ElectronApi, type StartedApp } from '../../electron/hosts/electron-main';
 import { CONTENT_SECURITY_POLICY } from '../../electron/hosts/electron-security';
 import { AppError } from '../../shared/errors';
 import { tempDir } from '../helpers/temp';
 import * as fake from './electron-fake';
+import { navEvent } from './electron-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
 // electron-store imports the real Electron runtime; the tests give it a store in memory with the same get/set.
@@ -89,6 +90,12 @@ describe('electron-main: start-up', () => {
     expect(schemes[0]!.privileges).toMatchObject({ standard: true, secure: true });
     expect(schemes[0]!.privileges.bypassCSP).toBeUndefined();
     expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
+  it('the window it opens asks the officer before a page with words not saved is left (askBeforeLeaving)', async () => {
+    const s = await start();
+    const win = s!.window as unknown as InstanceType<typeof fake.BrowserWindow>;
+    expect(win.webContents.count('will-prevent-unload')).toBe(1);
   });
 
   it('sets the interface locale to en-GB before ready: date and time fields day first, 24-hour clock', async () => {
@@ -209,6 +216,24 @@ describe('electron-main: start-up', () => {
 });
 
 describe('electron-main: window', () => {
+  it('a page that asks not to be left (words not saved yet) gets the officer asked: stay keeps it, leave lets it go', () => {
+    const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as InstanceType<typeof fake.BrowserWindow>;
+    askBeforeLeaving(win as never, e.dialog);
+    fake.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const stay = navEvent();
+    win.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false); // the page's refusal holds: the window stays, with its words
+    const [shownOn, options] = fake.dialog.showMessageBoxSync.mock.calls[0]!;
+    const box = options as { message: string; buttons: string[]; cancelId: number };
+    expect(shownOn).toBe(win);
+    expect(box.message).toMatch(/not saved yet/);
+    expect(box.buttons[box.cancelId]).toBe('Stay');
+    fake.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const leave = navEvent();
+    win.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
+  });
+
   it('has exactly the secure web preferences', () => {
     const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as InstanceType<typeof fake.BrowserWindow>;
     expect(win.options.webPreferences).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AutosaveStatus } from '../../renderer/features/minutes/autosave';
-import { pageSaveView, sectionSaveView } from '../../renderer/features/minutes/saveState';
+import { pageSaveView, sectionSaveView, typedWaiting } from '../../renderer/features/minutes/saveState';
 
 const st = (p: Partial<AutosaveStatus>): AutosaveStatus => ({ state: 'saved', savedAt: null, rev: 1, error: null, ...p });
 
@@ -30,5 +30,23 @@ describe('save indicator', () => {
   it('saving while anything is pending, else the time of the last save', () => {
     expect(pageSaveView([st({ state: 'pending' }), st({ savedAt: '2026-01-30T10:00:00Z' })], { approved: false }).label).toBe('Saving…');
     expect(pageSaveView([st({ savedAt: '2026-01-30T10:00:00Z' }), st({ savedAt: '2026-01-30T10:05:00Z' })], { approved: false }).label).toMatch(/^All changes saved \d\d:05:00$/);
+  });
+
+  it('never "All changes saved" while keys typed ahead wait for their item: "Saving…" while it loads, "Not saved" when it failed', () => {
+    const saved = [st({ savedAt: '2026-01-30T10:00:00Z' })];
+    const typed = new Map([
+      ['a', 'Typed.'],
+      ['b', 'Also.'],
+      ['c', 'Handed over.'],
+    ]);
+    expect(typedWaiting(typed, new Set(['c']), new Set())).toEqual({ typedLoading: 2, typedFailed: 0 });
+    expect(pageSaveView(saved, { approved: false, ...typedWaiting(typed, new Set(['c']), new Set()) }).label).toBe('Saving…');
+    const v = pageSaveView(saved, { approved: false, ...typedWaiting(typed, new Set(['c']), new Set(['b'])) });
+    expect(v).toMatchObject({ tone: 'failed', label: 'Not saved: 1 item not loaded' });
+    expect(v.detail).toMatch(/kept on this page and saved once the item loads/);
+    // Once every item holding typed keys has loaded, they are the editors' (and the autosave's) to save.
+    expect(pageSaveView(saved, { approved: false, ...typedWaiting(typed, new Set(['a', 'b', 'c']), new Set(['b'])) }).label).toMatch(/^All changes saved/);
+    // A failed save is said first.
+    expect(pageSaveView([st({ state: 'failed', errorCode: 'storage' })], { approved: false, typedFailed: 2 }).label).toBe('Not saved: 1 section');
   });
 });

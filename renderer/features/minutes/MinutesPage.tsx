@@ -25,7 +25,7 @@ import { useSuggestions } from '../suggestions/useSuggestions';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
-import { pageSaveView } from './saveState';
+import { pageSaveView, typedWaiting } from './saveState';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SkipLinks } from './SkipLinks';
 import type { Panel } from './SidePanel';
@@ -38,6 +38,7 @@ import { useOpenAtCurrent } from './useOpenAtCurrent';
 import { SMALL_MEETING_CHARS, useMinutesData } from './useMinutesData';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { useSnapshots } from './useSnapshots';
+import { useTypeAhead } from './useTypeAhead';
 import { useLatest } from '../../ui/useLatest';
 
 const SUGGESTIONS_KEY = 'tfs-suggestions';
@@ -50,6 +51,7 @@ const SUGGESTIONS_KEY = 'tfs-suggestions';
 export function MinutesPage({ id }: { id: string }) {
   const { errors, report, dismiss } = useErrorList();
   const data = useMinutesData(id, report);
+  const typeAhead = useTypeAhead(id);
   const { detail, state, stateRef, detailRef } = data;
   const editors = useRef(new Map<string, MinutesEditorHandle>());
   const [mountKeys, setMountKeys] = useState<Record<string, number>>({});
@@ -189,7 +191,7 @@ export function MinutesPage({ id }: { id: string }) {
         currentTiming={current ? (timing.get(current) ?? null) : null}
         meetingSeconds={meetingSeconds}
         schedule={schedule({ sections: timed, timing, currentKey: current, meetingSeconds, plannedMeetingSeconds, now })}
-        save={pageSaveView(Object.values(autosave.statuses), { approved: readOnly })}
+        save={pageSaveView(Object.values(autosave.statuses), { approved: readOnly, ...typedWaiting(typeAhead.typed, data.ready, data.failed) })}
         readOnly={readOnly}
         onStart={() => void liveControls.start()}
         onEnd={() => void liveControls.end()}
@@ -237,6 +239,8 @@ export function MinutesPage({ id }: { id: string }) {
               state={state}
               contents={data.contents}
               ready={data.ready}
+              failed={data.failed}
+              typeAhead={typeAhead}
               held={data.held}
               near={data.near}
               bringNear={data.bringNear}

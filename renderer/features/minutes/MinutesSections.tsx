@@ -16,6 +16,7 @@ import { SectionBlock } from './SectionBlock';
 import { SMALL_MEETING_CHARS } from './useMinutesData';
 import { useLatest } from '../../ui/useLatest';
 import { useClickedTextStays } from './useClickedTextStays';
+import type { TypeAhead } from './useTypeAhead';
 
 /**
  * The column of section editors, each with its heading, save state, publication switch and suggestions.
@@ -29,6 +30,10 @@ export function MinutesSections(props: {
   state: MinutesState;
   contents: MutableRefObject<Map<string, string>>;
   ready: ReadonlySet<string>;
+  /** Sections whose content failed to load (tried again meanwhile). */
+  failed: ReadonlySet<string>;
+  /** Keys typed into sections whose editor has not come yet. */
+  typeAhead: TypeAhead;
   /** Sections whose content is held as JSON text or in an editor (not packed): only these may mount an editor. */
   held: ReadonlySet<string>;
   near: ReadonlySet<string>;
@@ -75,8 +80,7 @@ export function MinutesSections(props: {
   // Keys typed into a section whose editor has not mounted yet (typeAhead.ts), and the placeholder that had the focus
   // when its editor came: the editor takes both the moment it mounts, so no key falls in between. Typed there and then
   // left for another element, the keys are still typed in, and the focus stays where the officer put it.
-  const [typedAhead, setTypedAhead] = useState<ReadonlyMap<string, string>>(() => new Map());
-  const typedRef = useRef(new Map<string, string>()); // the same, for the hand-over (the state is what is shown)
+  const { typed: typedAhead, waiting: typedRef } = props.typeAhead;
   const placeholderFocus = useRef<string | null>(null);
   // In the commit that mounts the editor (a layout effect: before the browser handles another key), it takes them.
   useLayoutEffect(() => {
@@ -129,11 +133,6 @@ export function MinutesSections(props: {
     placeholderFocus.current = key;
     bringNear([key]);
   }
-  /** Keys typed into a placeholder (typeAhead.ts): shown there, and kept for its editor. */
-  function typedInto(key: string, typed: string) {
-    typedRef.current.set(key, typed);
-    setTypedAhead((m) => new Map(m).set(key, typed));
-  }
   /** The focus left a placeholder for another element: its editor, when it comes, leaves the focus where it is now. */
   function placeholderBlurred(key: string, toOther: boolean) {
     if (toOther && placeholderFocus.current === key) placeholderFocus.current = null;
@@ -174,11 +173,12 @@ export function MinutesSections(props: {
             section={s}
             mounted={mounted(s.key)}
             loaded={props.ready.has(s.key)}
+            loadFailed={props.failed.has(s.key)}
             initialContent={() => contents.current.get(s.key) ?? editors.current.get(s.key)?.getContent() ?? emptyDoc()}
             onNeeded={() => placeholderFocused(s.key)}
             onPlaceholderBlur={(toOther) => placeholderBlurred(s.key, toOther)}
             typed={typedAhead.get(s.key)}
-            onTypeAhead={readOnly || orphan ? undefined : (typed) => typedInto(s.key, typed)}
+            onTypeAhead={readOnly || orphan ? undefined : (typed) => props.typeAhead.typeInto(s.key, typed)}
             current={state.live.currentSection === s.key}
             plannedMinutes={item?.plannedMinutes ?? 0}
             withheld={withheld(s.key)}

@@ -14,6 +14,8 @@ export const SectionBlock = forwardRef(function SectionBlock(
     mounted: boolean;
     /** Whether the section's content has arrived. */
     loaded: boolean;
+    /** Its content failed to load and is being tried again. */
+    loadFailed?: boolean;
     /** The content the editor starts from, or its JSON text (read once, when it mounts). */
     initialContent: () => SerializedDoc | string;
     /** The placeholder was focused or shown: mount the editor. */
@@ -92,7 +94,7 @@ export const SectionBlock = forwardRef(function SectionBlock(
           className="section-placeholder"
           tabIndex={0}
           role="note"
-          aria-label={`Minutes of ${label}: ${props.loaded ? 'shown when you reach them' : 'loading'}`}
+          aria-label={`Minutes of ${label}: ${props.loaded ? 'shown when you reach them' : props.loadFailed ? 'not loaded, trying again' : 'loading'}`}
           aria-busy={!props.loaded}
           style={{ minHeight: `${placeholderEm(section.textLength, section.lines)}em` }}
           onFocus={props.onNeeded}
@@ -106,7 +108,13 @@ export const SectionBlock = forwardRef(function SectionBlock(
           }}
         >
           {props.typed && <span className="typed-ahead">{props.typed}</span>}
-          <span className="muted">{props.loaded ? '' : 'Loading…'}</span>
+          {props.loaded ? null : props.loadFailed ? (
+            <span className="load-failed">
+              These minutes could not be loaded; trying again.{props.onTypeAhead ? ' What you type here is kept and goes in once they load.' : ''}
+            </span>
+          ) : (
+            <span className="muted">Loading…</span>
+          )}
         </div>
       )}
       {props.footer}

@@ -48,8 +48,17 @@ export function sectionSaveView(status: AutosaveStatus | undefined, opts: { appr
   }
 }
 
+/**
+ * Sections holding keys typed before their editor came (useTypeAhead) that are still not loaded: not saved yet.
+ * `failed` of them failed to load and are being tried again.
+ */
+export function typedWaiting(typed: ReadonlyMap<string, string>, ready: ReadonlySet<string>, failed: ReadonlySet<string>) {
+  const waiting = [...typed.keys()].filter((k) => !ready.has(k));
+  return { typedLoading: waiting.length, typedFailed: waiting.filter((k) => failed.has(k)).length };
+}
+
 /** The page's one indicator, in the meeting bar. */
-export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approved: boolean }): SaveView {
+export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approved: boolean; typedLoading?: number; typedFailed?: number }): SaveView {
   if (opts.approved) return { tone: 'readonly', label: 'Approved · read-only', detail: 'Approved minutes are read-only. Reopen them to make changes (a new version).' };
   const failed = statuses.filter((s) => s.state === 'failed');
   if (failed.length > 0)
@@ -58,7 +67,15 @@ export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approv
       label: failed.length === 1 ? 'Not saved: 1 section' : `Not saved: ${failed.length} sections`,
       detail: saveFailureAdvice(failed[0]!.errorCode),
     };
-  if (statuses.some((s) => s.state === 'saving' || s.state === 'pending')) return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
+  const typedFailed = opts.typedFailed ?? 0;
+  if (typedFailed > 0)
+    return {
+      tone: 'failed',
+      label: typedFailed === 1 ? 'Not saved: 1 item not loaded' : `Not saved: ${typedFailed} items not loaded`,
+      detail: 'What you typed is kept on this page and saved once the item loads; it is tried again by itself. Keep this window open.',
+    };
+  if ((opts.typedLoading ?? 0) > 0 || statuses.some((s) => s.state === 'saving' || s.state === 'pending'))
+    return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
   const last = statuses
     .map((s) => s.savedAt ?? '')
     .sort()

@@ -71,6 +71,8 @@ export function useMinutesData(id: string, report: ReportError) {
    * REST_AFTER_MS passed, or another section was asked for). The flags list, the votes and the suggestions wait for it.
    */
   const [rest, setRest] = useState(false);
+  /** Sections whose content failed to load: their placeholder says so while they are tried again. */
+  const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const [firstContents] = useState(() => new Map(early ? [[early.first.key, JSON.stringify(early.first.section.content)]] : []));
   const contents = useRef(firstContents);
   /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
@@ -100,6 +102,7 @@ export function useMinutesData(id: string, report: ReportError) {
     setNear(new Set());
     setHeld(new Set());
     setRest(false);
+    setFailed(new Set());
   }
 
   useEffect(() => {
@@ -127,14 +130,29 @@ export function useMinutesData(id: string, report: ReportError) {
       (e) => alive && setLoadError(e),
     );
 
-    /** One section at a time: the first one near the viewport that has not loaded, else the next in order. */
+    /**
+     * One section at a time: the first one near the viewport that has not loaded, else the next in order. A section that
+     * failed to load is tried again (retryDelayMs), at once when it is asked for (a jump, a click into it); meanwhile
+     * what is typed into it is kept (MinutesSections).
+     */
     async function loadSections(outline: MinutesOutline) {
       const done = new Set<string>();
       const keys = outline.sections.map((s) => s.key);
       const now = sectionNow(outline);
       const wanted = (k: string) => k === now || nearRef.current.has(k);
-      while (alive && done.size < keys.length) {
-        const key = keys.find((k) => !done.has(k) && wanted(k)) ?? keys.find((k) => !done.has(k))!;
+      /** Sections whose load failed: how many times, and when to try again (Date.now()). */
+      const retry = new Map<string, { failures: number; at: number }>();
+      const due = (k: string) => (retry.get(k)?.at ?? Infinity) <= Date.now();
+      while (alive && (done.size < keys.length || retry.size > 0)) {
+        const key =
+          keys.find((k) => !done.has(k) && wanted(k)) ??
+          keys.find((k) => retry.has(k) && wanted(k) && due(k)) ??
+          keys.find((k) => !done.has(k)) ??
+          keys.find((k) => retry.has(k) && due(k));
+        if (key === undefined) {
+          await retryTime(retry, wanted);
+          continue;
+        }
         done.add(key);
         // The first section, already shown by the first render: nothing to load or set again.
         const inPlace = shown !== null && done.size === 1 && key === shown.first.key;
@@ -156,9 +174,17 @@ export function useMinutesData(id: string, report: ReportError) {
           // The rev the editor starts from is the one of the content it holds.
           setState((st) => (st ? withRevOf(st, key, s) : st));
           setReady((r) => new Set(r).add(key));
+          if (retry.delete(key)) setFailed((f) => without(f, key));
         } catch (e) {
-          // Fail closed: that section stays unopened (nothing can be typed into it) and the officer is told.
-          if (alive) reportRef.current('Loading the minutes of a section (reload the page to try again)', e);
+          // Fail closed: that section stays unopened (its editor does not mount) and the officer is told, once; it is
+          // tried again later, and what is typed into it meanwhile is kept for it.
+          if (!alive) return;
+          const failures = (retry.get(key)?.failures ?? 0) + 1;
+          retry.set(key, { failures, at: Date.now() + retryDelayMs(failures) });
+          if (failures === 1) {
+            setFailed((f) => new Set(f).add(key));
+            reportRef.current('Loading the minutes of an item (it is tried again by itself, and what you type into it is kept)', e);
+          }
         }
         // Let the page render, and a jump or a scroll that happened meanwhile choose the next section. After the first
         // section, the others wait for the officer's first keys into it and a pause (or REST_AFTER_MS): loading and mounting an
@@ -172,8 +198,29 @@ export function useMinutesData(id: string, report: ReportError) {
       }
       if (alive) setRest(true);
     }
+    /** Until the next section is due to be tried again, or one that failed is asked for (it is then tried at once). */
+    function retryTime(retry: Map<string, { at: number }>, wanted: (k: string) => boolean): Promise<void> {
+      const wait = Math.max(0, Math.min(...[...retry.values()].map((r) => r.at)) - Date.now());
+      return new Promise<void>((resolve) => {
+        const timer = window.setTimeout(done, wait);
+        function done() {
+          window.clearTimeout(timer);
+          if (wakeRef.current.wake === wake) wakeRef.current.wake = undefined;
+          resolve();
+        }
+        const wake = () =>
+          window.setTimeout(() => {
+            for (const [k, r] of retry) if (wanted(k)) r.at = 0;
+            done();
+          }, 0);
+        wakeRef.current.wake = wake;
+        stopRetryWait = done;
+      });
+    }
+    let stopRetryWait = () => {};
     return () => {
       alive = false;
+      stopRetryWait();
     };
     // `early` is the first render's (a constant of this mount).
   }, [id, nearRef, reportRef, early]);
@@ -245,6 +292,7 @@ export function useMinutesData(id: string, report: ReportError) {
     unpackSections,
     hold,
     ready,
+    failed,
     near,
     bringNear,
     rest,
@@ -254,6 +302,20 @@ export function useMinutesData(id: string, report: ReportError) {
 /** The outline with the section's rev and time set to those of the content its editor starts from. */
 function withRevOf(outline: MinutesOutline, key: string, section: Pick<Section, 'rev' | 'updatedAt'>): MinutesOutline {
   return { ...outline, sections: outline.sections.map((x) => (x.key === key && x.rev !== section.rev ? { ...x, rev: section.rev, updatedAt: section.updatedAt } : x)) };
+}
+
+/**
+ * How long after its `failures`-th failed load a section is tried again: soon at first (a host restarting, a moment's
+ * storage error), then every half minute at most, for as long as the page is open.
+ */
+export function retryDelayMs(failures: number): number {
+  return [1000, 2000, 4000, 8000, 15_000][failures - 1] ?? 30_000;
+}
+
+function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  next.delete(key);
+  return next;
 }
 
 function upsert<T extends { id: string }>(list: T[], item: T): T[] {

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepTyping, keptTyping } from './typeAhead';
+
+/**
+ * Keys typed into sections whose editor has not come yet (typeAhead.ts): what each placeholder shows (`typed`), and
+ * what is still waiting for its editor (`waiting`, a ref: MinutesSections hands it over in the commit that mounts the
+ * editor). Not one of them is lost: left for another page of the app, they are kept for the next time these minutes
+ * open (this window), and a reload or closing the window asks first, as with words not saved yet.
+ */
+export function useTypeAhead(meetingId: string) {
+  const [typed, setTyped] = useState<ReadonlyMap<string, string>>(() => keptTyping(meetingId));
+  const waiting = useRef(new Map(typed));
+  useEffect(() => {
+    const left = waiting.current;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (left.size > 0) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      keepTyping(meetingId, left);
+    };
+  }, [meetingId]);
+  /** The officer typed into `key`'s placeholder: `text` is all it holds now. */
+  const typeInto = useCallback((key: string, text: string) => {
+    waiting.current.set(key, text);
+    setTyped((m) => new Map(m).set(key, text));
+  }, []);
+  return { typed, waiting, typeInto };
+}
+
+export type TypeAhead = ReturnType<typeof useTypeAhead>;
