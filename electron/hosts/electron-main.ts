@@ -83,6 +83,36 @@ export function askBeforeLeaving(win: BrowserWindow, d: Pick<ElectronApi['dialog
   });
 }
 
+/** Within this long of the window being opened again after its page stopped, a second stop is not met by a third. */
+const REOPEN_WINDOW_MS = 60_000;
+
+/**
+ * The window's page stopped (its process crashed or was killed, e.g. out of memory) in the middle of a meeting: it is
+ * opened again at once, where it was (a running meeting's minutes open at the current item), and the officer is told
+ * that the last second of typing may be missing (every save before it is in the data file). Should it stop again
+ * soon after, the officer is told to restart the app instead of the window reloading in a loop.
+ */
+export function reopenAfterCrash(win: BrowserWindow, d: Pick<ElectronApi['dialog'], 'showMessageBox' | 'showErrorBox'>, now: () => number = Date.now): void {
+  let reopenedAt = -Infinity;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    if (now() - reopenedAt < REOPEN_WINDOW_MS) {
+      d.showErrorBox(APP_NAME, 'The window stopped again. Close the app and open it again: everything saved is in the data file.');
+      return;
+    }
+    reopenedAt = now();
+    win.webContents.reload();
+    void d.showMessageBox(win, {
+      type: 'warning',
+      title: APP_NAME,
+      message: 'The window stopped and has been opened again.',
+      detail: 'Everything saved is there. Check the last words you typed: those of the second before it stopped may be missing.',
+      buttons: ['OK'],
+      noLink: true,
+    });
+  });
+}
+
 /**
  * Guards every webContents the app will ever create (navigation, redirects, window.open, webview) and, once the
  * default session exists, its permissions and outgoing requests.
@@ -209,6 +239,7 @@ export async function startApp(e: ElectronApi = realElectron(), opts: StartOptio
   const openWindow = (url?: string) => {
     const win = createMainWindow(e.BrowserWindow, paths.preload, url);
     askBeforeLeaving(win, e.dialog);
+    reopenAfterCrash(win, e.dialog);
     return win;
   };
   mainWindow = openWindow(startUrl);

@@ -38,6 +38,7 @@ export function navEvent(): FakeNavEvent {
 }
 
 export class FakeWebContents extends FakeEmitter {
+  reload = vi.fn();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = fn;

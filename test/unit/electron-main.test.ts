@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE_NAME } from '../../electron/backend/db/connection';
-import { askBeforeLeaving, createMainWindow, startApp, startupErrorMessage, type ElectronApi, type StartedApp } from '../../electron/hosts/electron-main';
+import { askBeforeLeaving, createMainWindow, reopenAfterCrash, startApp, startupErrorMessage, type ElectronApi, type StartedApp } from '../../electron/hosts/electron-main';
 import { CONTENT_SECURITY_POLICY } from '../../electron/hosts/electron-security';
 import { AppError } from '../../shared/errors';
 import { tempDir } from '../helpers/temp';
@@ -96,6 +96,7 @@ describe('electron-main: start-up', () => {
     const s = await start();
     const win = s!.window as unknown as InstanceType<typeof fake.BrowserWindow>;
     expect(win.webContents.count('will-prevent-unload')).toBe(1);
+    expect(win.webContents.count('render-process-gone')).toBe(1);
   });
 
   it('sets the interface locale to en-GB before ready: date and time fields day first, 24-hour clock', async () => {
@@ -216,6 +217,26 @@ describe('electron-main: start-up', () => {
 });
 
 describe('electron-main: window', () => {
+  it('a page that stopped (crashed, killed) is opened again and the officer told; stopping again soon after is not met by a reload loop', () => {
+    const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as InstanceType<typeof fake.BrowserWindow>;
+    let t = 1_000_000;
+    reopenAfterCrash(win as never, e.dialog, () => t);
+    fake.dialog.showMessageBox.mockClear();
+    fake.dialog.showErrorBox.mockClear();
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect((fake.dialog.showMessageBox.mock.calls[0]![1] as { detail: string }).detail).toMatch(/Everything saved is there/);
+    t += 5_000;
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    t += 120_000; // long after: opened again as the first time
+    win.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(2);
+  });
   it('a page that asks not to be left (words not saved yet) gets the officer asked: stay keeps it, leave lets it go', () => {
     const win = createMainWindow(e.BrowserWindow, '/x/preload.cjs') as unknown as InstanceType<typeof fake.BrowserWindow>;
     askBeforeLeaving(win as never, e.dialog);
