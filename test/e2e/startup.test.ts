@@ -330,6 +330,36 @@ describe('start-up: a long meeting loads per section and mounts editors near the
     }, keys.at(-1)!);
     expect(inLast).toBe(true);
   });
+
+  it('keys typed into a far section that failed to load, kept over a visit elsewhere, go into it and are saved when the minutes open again at the top', async () => {
+    const minutes = new MinutesPageModel(page);
+    const target = keys.at(-2)!;
+    let failing = true;
+    await page.route('**/api/minutes.section', async (route) => {
+      const asked = (JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey;
+      if (asked === target && failing) return route.abort('connectionfailed');
+      await route.continue();
+    });
+    await page.goto('about:blank');
+    await minutes.open(host.origin, meetingId);
+    const section = minutes.section(target);
+    const placeholder = section.locator('.section-placeholder');
+    await placeholder.scrollIntoViewIfNeeded();
+    await placeholder.click();
+    await page.keyboard.type('Kept far down.');
+    await placeholder.locator('.load-failed').waitFor();
+    await page.goto(`${host.origin}/#/`);
+    await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await minutes.open(host.origin, meetingId);
+    // Open at the top, the section far below the window.
+    expect((await section.boundingBox())!.y).toBeGreaterThan(3 * (page.viewportSize()?.height ?? 720));
+    failing = false;
+    await expect.poll(() => minutes.paragraphs(section).then((p) => p.at(-1)), { timeout: 30_000 }).toBe('Item 23, paragraph 70: the members discussed the transparency template and the documentation form at some length.Kept far down.');
+    await minutes.waitSaved();
+    const stored = await apiCall(host, 'minutes.section', { meetingId, sectionKey: target });
+    expect(JSON.stringify(stored.json.value)).toContain('at some length.Kept far down.');
+    await page.unroute('**/api/minutes.section');
+  });
 });
 
 /** The computed background-image of every date or time picker's icon (an element of the input's own shadow tree: CDP). */

@@ -191,7 +191,7 @@ export function MinutesPage({ id }: { id: string }) {
         currentTiming={current ? (timing.get(current) ?? null) : null}
         meetingSeconds={meetingSeconds}
         schedule={schedule({ sections: timed, timing, currentKey: current, meetingSeconds, plannedMeetingSeconds, now })}
-        save={pageSaveView(Object.values(autosave.statuses), { approved: readOnly, ...typedWaiting(typeAhead.typed, data.ready, data.failed) })}
+        save={pageSaveView(Object.values(autosave.statuses), { approved: readOnly, ...typedWaiting(typeAhead.typed, data.failed) })}
         readOnly={readOnly}
         onStart={() => void liveControls.start()}
         onEnd={() => void liveControls.end()}

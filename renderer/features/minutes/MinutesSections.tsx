@@ -82,12 +82,17 @@ export function MinutesSections(props: {
   // left for another element, the keys are still typed in, and the focus stays where the officer put it.
   const { typed: typedAhead, waiting: typedRef } = props.typeAhead;
   const placeholderFocus = useRef<string | null>(null);
+  // Keys kept from an earlier visit of these minutes (useTypeAhead): their sections are asked for, so that their editors
+  // mount (in a long meeting, also far from view) and take them.
+  useEffect(() => {
+    if (typedRef.current.size > 0) bringNear([...typedRef.current.keys()]);
+  }, [typedRef, bringNear]);
   // In the commit that mounts the editor (a layout effect: before the browser handles another key), it takes them.
   useLayoutEffect(() => {
     for (const [key, typed] of typedRef.current) {
       const h = editors.current.get(key);
       if (!h) continue;
-      typedRef.current.delete(key);
+      props.typeAhead.handedOver(key);
       const focus = placeholderFocus.current === key;
       if (focus) placeholderFocus.current = null;
       h.typeAtEnd(typed, focus);

@@ -49,12 +49,11 @@ export function sectionSaveView(status: AutosaveStatus | undefined, opts: { appr
 }
 
 /**
- * Sections holding keys typed before their editor came (useTypeAhead) that are still not loaded: not saved yet.
- * `failed` of them failed to load and are being tried again.
+ * Sections holding keys typed before their editor came (useTypeAhead), not yet taken by it: not saved yet.
+ * `typedFailed` of them failed to load and are being tried again.
  */
-export function typedWaiting(typed: ReadonlyMap<string, string>, ready: ReadonlySet<string>, failed: ReadonlySet<string>) {
-  const waiting = [...typed.keys()].filter((k) => !ready.has(k));
-  return { typedLoading: waiting.length, typedFailed: waiting.filter((k) => failed.has(k)).length };
+export function typedWaiting(typed: ReadonlyMap<string, string>, failed: ReadonlySet<string>) {
+  return { typedLoading: typed.size, typedFailed: [...typed.keys()].filter((k) => failed.has(k)).length };
 }
 
 /** The page's one indicator, in the meeting bar. */

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepTyping, keptTyping } from './typeAhead';
 
 /**
- * Keys typed into sections whose editor has not come yet (typeAhead.ts): what each placeholder shows (`typed`), and
- * what is still waiting for its editor (`waiting`, a ref: MinutesSections hands it over in the commit that mounts the
- * editor). Not one of them is lost: left for another page of the app, they are kept for the next time these minutes
+ * Keys typed into sections whose editor has not come yet (typeAhead.ts): what each placeholder shows and the meeting
+ * bar counts as not saved (`typed`), and the same as a ref (`waiting`: MinutesSections hands it over in the commit
+ * that mounts the editor, then `handedOver`). Not one of them is lost: left for another page of the app, they are kept for the next time these minutes
  * open (this window), and a reload or closing the window asks first, as with words not saved yet.
  */
 export function useTypeAhead(meetingId: string) {
@@ -26,7 +26,17 @@ export function useTypeAhead(meetingId: string) {
     waiting.current.set(key, text);
     setTyped((m) => new Map(m).set(key, text));
   }, []);
-  return { typed, waiting, typeInto };
+  /** `key`'s editor has taken its keys (MinutesSections, in the commit that mounted it): they are its to save now. */
+  const handedOver = useCallback((key: string) => {
+    waiting.current.delete(key);
+    setTyped((m) => {
+      if (!m.has(key)) return m;
+      const next = new Map(m);
+      next.delete(key);
+      return next;
+    });
+  }, []);
+  return { typed, waiting, typeInto, handedOver };
 }
 
 export type TypeAhead = ReturnType<typeof useTypeAhead>;
