@@ -601,14 +601,13 @@ describe('typing into an item still loading', () => {
       // The host's answer for one section is held back until the keys have been typed.
       let release = () => {};
       const held = new Promise<void>((r) => (release = r));
-      let target = '';
-      await page.route('**/api/minutes.section', async (route) => {
-        if ((JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey === target) await held;
+      const which = await m.routeSection(async (route) => {
+        await held;
         await route.continue();
       });
       await m.open(host.origin, meetingId);
       const section = m.sectionByTitle('Any other business');
-      target = (await section.getAttribute('data-section-key'))!;
+      which.key = (await section.getAttribute('data-section-key'))!;
       const placeholder = section.locator('.section-placeholder');
       await placeholder.click();
       await page.keyboard.type('Typed while it loads.');
@@ -647,17 +646,13 @@ describe('typing into an item that fails to load', () => {
       // The host's answer for one section fails (no connection) until `failing` is turned off.
       let failing = true;
       let attempts = 0;
-      let target = '';
-      await page.route('**/api/minutes.section', async (route) => {
-        if ((JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey === target) {
-          attempts++;
-          if (failing) return route.abort('connectionfailed');
-        }
-        await route.continue();
+      const which = await m.routeSection(async (route) => {
+        attempts++;
+        await (failing ? route.abort('connectionfailed') : route.continue());
       });
       await m.open(host.origin, meetingId);
       const section = m.sectionByTitle('Any other business');
-      target = (await section.getAttribute('data-section-key'))!;
+      which.key = (await section.getAttribute('data-section-key'))!;
       const placeholder = section.locator('.section-placeholder');
       await placeholder.click();
       await page.keyboard.type('Kept through a failure.');

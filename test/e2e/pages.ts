@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { ROOT } from './harness';
 
 /** Page models: the tests speak of meetings and agenda items, not selectors. */
@@ -129,6 +129,18 @@ export class MinutesPageModel {
   }
   section(key: string): Locator {
     return this.page.locator(`[data-section-key="${key}"]`);
+  }
+  /**
+   * Sends the host's answers for one section (`which.key`, set once known) through `handle`, to hold them back or fail
+   * them; every other call goes through.
+   */
+  async routeSection(handle: (route: Route) => Promise<void>): Promise<{ key: string }> {
+    const which = { key: '' };
+    await this.page.route('**/api/minutes.section', async (route) => {
+      if ((JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey === which.key) return handle(route);
+      await route.continue();
+    });
+    return which;
   }
   sectionByTitle(title: string): Locator {
     return this.page.locator('.minutes-section', { has: this.page.getByRole('heading', { name: title }) });

@@ -335,11 +335,8 @@ describe('start-up: a long meeting loads per section and mounts editors near the
     const minutes = new MinutesPageModel(page);
     const target = keys.at(-2)!;
     let failing = true;
-    await page.route('**/api/minutes.section', async (route) => {
-      const asked = (JSON.parse(route.request().postData() ?? '{}') as { sectionKey?: string }).sectionKey;
-      if (asked === target && failing) return route.abort('connectionfailed');
-      await route.continue();
-    });
+    const which = await minutes.routeSection((route) => (failing ? route.abort('connectionfailed') : route.continue()));
+    which.key = target;
     await page.goto('about:blank');
     await minutes.open(host.origin, meetingId);
     const section = minutes.section(target);
