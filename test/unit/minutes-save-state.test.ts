@@ -38,7 +38,7 @@ describe('save indicator', () => {
       ['a', 'Typed.'],
       ['b', 'Also.'],
     ]);
-    expect(typedWaiting(typed, new Set())).toEqual({ typedLoading: 2, typedFailed: 0 });
+    expect(typedWaiting(typed, new Set())).toEqual({ typedPending: 2, typedFailed: 0 });
     expect(pageSaveView(saved, { approved: false, ...typedWaiting(typed, new Set()) }).label).toBe('Saving…');
     const v = pageSaveView(saved, { approved: false, ...typedWaiting(typed, new Set(['b', 'c'])) });
     expect(v).toMatchObject({ tone: 'failed', label: 'Not saved: 1 item not loaded' });

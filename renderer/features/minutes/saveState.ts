@@ -53,11 +53,11 @@ export function sectionSaveView(status: AutosaveStatus | undefined, opts: { appr
  * `typedFailed` of them failed to load and are being tried again.
  */
 export function typedWaiting(typed: ReadonlyMap<string, string>, failed: ReadonlySet<string>) {
-  return { typedLoading: typed.size, typedFailed: [...typed.keys()].filter((k) => failed.has(k)).length };
+  return { typedPending: typed.size, typedFailed: [...typed.keys()].filter((k) => failed.has(k)).length };
 }
 
 /** The page's one indicator, in the meeting bar. */
-export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approved: boolean; typedLoading?: number; typedFailed?: number }): SaveView {
+export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approved: boolean; typedPending?: number; typedFailed?: number }): SaveView {
   if (opts.approved) return { tone: 'readonly', label: 'Approved · read-only', detail: 'Approved minutes are read-only. Reopen them to make changes (a new version).' };
   const failed = statuses.filter((s) => s.state === 'failed');
   if (failed.length > 0)
@@ -73,7 +73,7 @@ export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approv
       label: typedFailed === 1 ? 'Not saved: 1 item not loaded' : `Not saved: ${typedFailed} items not loaded`,
       detail: 'What you typed is kept on this page and saved once the item loads; it is tried again by itself. Keep this window open.',
     };
-  if ((opts.typedLoading ?? 0) > 0 || statuses.some((s) => s.state === 'saving' || s.state === 'pending'))
+  if ((opts.typedPending ?? 0) > 0 || statuses.some((s) => s.state === 'saving' || s.state === 'pending'))
     return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
   const last = statuses
     .map((s) => s.savedAt ?? '')

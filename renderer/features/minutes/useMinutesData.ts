@@ -133,7 +133,7 @@ export function useMinutesData(id: string, report: ReportError) {
     /**
      * One section at a time: the first one near the viewport that has not loaded, else the next in order. A section that
      * failed to load is tried again (retryDelayMs), at once when it is asked for (a jump, a click into it); meanwhile
-     * what is typed into it is kept (MinutesSections).
+     * what is typed into it is kept (useTypeAhead).
      */
     async function loadSections(outline: MinutesOutline) {
       const done = new Set<string>();

@@ -4,8 +4,9 @@ import { keepTyping, keptTyping } from './typeAhead';
 /**
  * Keys typed into sections whose editor has not come yet (typeAhead.ts): what each placeholder shows and the meeting
  * bar counts as not saved (`typed`), and the same as a ref (`waiting`: MinutesSections hands it over in the commit
- * that mounts the editor, then `handedOver`). Not one of them is lost: left for another page of the app, they are kept for the next time these minutes
- * open (this window), and a reload or closing the window asks first, as with words not saved yet.
+ * that mounts the editor, then calls `handedOver`). Not one of them is lost: left for another page of the app, they
+ * are kept for the next time these minutes open (this window), and a reload or closing the window asks first, as
+ * with words not saved yet.
  */
 export function useTypeAhead(meetingId: string) {
   const [typed, setTyped] = useState<ReadonlyMap<string, string>>(() => keptTyping(meetingId));
