@@ -688,6 +688,28 @@ describe('typing into an item that fails to load', () => {
       await expect.poll(paragraphs).toEqual(['Kept through a failure.']);
     });
   });
+
+  it('kept keys for an item removed from the agenda meanwhile are shown to the officer, not lost, and do not hold the page', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      const which = await m.routeSection((route) => route.abort('connectionfailed'));
+      await m.open(host.origin, meetingId);
+      const section = m.sectionByTitle('Any other business');
+      which.key = (await section.getAttribute('data-section-key'))!;
+      await section.locator('.section-placeholder').click();
+      await page.keyboard.type('Said about a removed item.');
+      await section.locator('.load-failed').waitFor();
+      await page.goto(`${host.origin}/#/`);
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      // Removed in another window meanwhile (nothing was saved in it, so its section goes).
+      const removed = await apiCall(host, 'agenda.remove', { id: which.key });
+      expect(removed.json.ok).toBe(true);
+      await m.open(host.origin, meetingId);
+      const shown = page.getByRole('alert').filter({ hasText: 'since removed from the agenda' });
+      await shown.waitFor();
+      expect(await shown.innerText()).toContain('Said about a removed item.');
+      expect(await page.locator('.saving-indicator').innerText()).not.toMatch(/Saving|Not saved/);
+    });
+  });
 });
 
 /** Under pressure the officer presses Next item faster than the meeting moves (a save and a call per step): each press counts. */

@@ -87,12 +87,24 @@ export function MinutesSections(props: {
   useEffect(() => {
     if (typedRef.current.size > 0) bringNear([...typedRef.current.keys()]);
   }, [typedRef, bringNear]);
+  // Kept keys whose item has left the agenda since they were typed (removed in another window): no editor will take
+  // them. The officer is shown them to copy where they belong, rather than their being lost or waiting for ever.
+  const { sections } = state;
+  const { handedOver } = props.typeAhead;
+  const { report } = props;
+  useEffect(() => {
+    for (const [key, text] of typedRef.current) {
+      if (sections.some((s) => s.key === key && s.kind !== 'orphan')) continue;
+      handedOver(key);
+      report('Putting in what you typed for an item since removed from the agenda', new Error(`It was: “${text}”. Copy it to where it belongs.`));
+    }
+  }, [sections, typedRef, handedOver, report]);
   // In the commit that mounts the editor (a layout effect: before the browser handles another key), it takes them.
   useLayoutEffect(() => {
     for (const [key, typed] of typedRef.current) {
       const h = editors.current.get(key);
       if (!h) continue;
-      props.typeAhead.handedOver(key);
+      handedOver(key);
       const focus = placeholderFocus.current === key;
       if (focus) placeholderFocus.current = null;
       h.typeAtEnd(typed, focus);
