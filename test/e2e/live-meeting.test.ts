@@ -601,13 +601,10 @@ describe('typing into an item still loading', () => {
       // The host's answer for one section is held back until the keys have been typed.
       let release = () => {};
       const held = new Promise<void>((r) => (release = r));
-      const which = await m.routeSection(async (route) => {
+      const { section } = await m.openRoutingSection(host.origin, meetingId, 'Any other business', async (route) => {
         await held;
         await route.continue();
       });
-      await m.open(host.origin, meetingId);
-      const section = m.sectionByTitle('Any other business');
-      which.key = (await section.getAttribute('data-section-key'))!;
       const placeholder = section.locator('.section-placeholder');
       await placeholder.click();
       await page.keyboard.type('Typed while it loads.');
@@ -646,13 +643,10 @@ describe('typing into an item that fails to load', () => {
       // The host's answer for one section fails (no connection) until `failing` is turned off.
       let failing = true;
       let attempts = 0;
-      const which = await m.routeSection(async (route) => {
+      const { section } = await m.openRoutingSection(host.origin, meetingId, 'Any other business', async (route) => {
         attempts++;
         await (failing ? route.abort('connectionfailed') : route.continue());
       });
-      await m.open(host.origin, meetingId);
-      const section = m.sectionByTitle('Any other business');
-      which.key = (await section.getAttribute('data-section-key'))!;
       const placeholder = section.locator('.section-placeholder');
       await placeholder.click();
       await page.keyboard.type('Kept through a failure.');
@@ -691,17 +685,14 @@ describe('typing into an item that fails to load', () => {
 
   it('kept keys for an item removed from the agenda meanwhile are shown to the officer, not lost, and do not hold the page', async () => {
     await session(1280, 720, async ({ page, host, meetingId }, m) => {
-      const which = await m.routeSection((route) => route.abort('connectionfailed'));
-      await m.open(host.origin, meetingId);
-      const section = m.sectionByTitle('Any other business');
-      which.key = (await section.getAttribute('data-section-key'))!;
+      const { section, key } = await m.openRoutingSection(host.origin, meetingId, 'Any other business', (route) => route.abort('connectionfailed'));
       await section.locator('.section-placeholder').click();
       await page.keyboard.type('Said about a removed item.');
       await section.locator('.load-failed').waitFor();
       await page.goto(`${host.origin}/#/`);
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
       // Removed in another window meanwhile (nothing was saved in it, so its section goes).
-      const removed = await apiCall(host, 'agenda.remove', { id: which.key });
+      const removed = await apiCall(host, 'agenda.remove', { id: key });
       expect(removed.json.ok).toBe(true);
       await m.open(host.origin, meetingId);
       const shown = page.getByRole('alert').filter({ hasText: 'since removed from the agenda' });

@@ -142,6 +142,17 @@ export class MinutesPageModel {
     });
     return which;
   }
+  /**
+   * Opens the minutes with the host's answers for the section titled `title` sent through `handle` (routeSection),
+   * and returns that section with its key.
+   */
+  async openRoutingSection(origin: string, meetingId: string, title: string, handle: (route: Route) => Promise<void>): Promise<{ section: Locator; key: string }> {
+    const which = await this.routeSection(handle);
+    await this.open(origin, meetingId);
+    const section = this.sectionByTitle(title);
+    which.key = (await section.getAttribute('data-section-key'))!;
+    return { section, key: which.key };
+  }
   sectionByTitle(title: string): Locator {
     return this.page.locator('.minutes-section', { has: this.page.getByRole('heading', { name: title }) });
   }

@@ -77,31 +77,30 @@ export function MinutesSections(props: {
       observer.current = null;
     };
   }, [small, bringNear, state.sections.length]);
-  // Keys typed into a section whose editor has not mounted yet (typeAhead.ts), and the placeholder that had the focus
-  // when its editor came: the editor takes both the moment it mounts, so no key falls in between. Typed there and then
-  // left for another element, the keys are still typed in, and the focus stays where the officer put it.
-  const { typed: typedAhead, waiting: typedRef } = props.typeAhead;
-  const placeholderFocus = useRef<string | null>(null);
+  const { typed: typedAhead, waiting, typeInto, handedOver } = props.typeAhead;
+  const { sections } = state;
+  const { report } = props;
   // Keys kept from an earlier visit of these minutes (useTypeAhead): their sections are asked for, so that their editors
   // mount (in a long meeting, also far from view) and take them.
   useEffect(() => {
-    if (typedRef.current.size > 0) bringNear([...typedRef.current.keys()]);
-  }, [typedRef, bringNear]);
+    if (waiting.current.size > 0) bringNear([...waiting.current.keys()]);
+  }, [waiting, bringNear]);
   // Kept keys whose item has left the agenda since they were typed (removed in another window): no editor will take
   // them. The officer is shown them to copy where they belong, rather than their being lost or waiting for ever.
-  const { sections } = state;
-  const { handedOver } = props.typeAhead;
-  const { report } = props;
   useEffect(() => {
-    for (const [key, text] of typedRef.current) {
+    for (const [key, text] of waiting.current) {
       if (sections.some((s) => s.key === key && s.kind !== 'orphan')) continue;
       handedOver(key);
       report('Putting in what you typed for an item since removed from the agenda', new Error(`It was: “${text}”. Copy it to where it belongs.`));
     }
-  }, [sections, typedRef, handedOver, report]);
+  }, [sections, waiting, handedOver, report]);
+  // Keys typed into a section whose editor has not mounted yet (typeAhead.ts), and the placeholder that had the focus
+  // when its editor came: the editor takes both the moment it mounts, so no key falls in between. Typed there and then
+  // left for another element, the keys are still typed in, and the focus stays where the officer put it.
+  const placeholderFocus = useRef<string | null>(null);
   // In the commit that mounts the editor (a layout effect: before the browser handles another key), it takes them.
   useLayoutEffect(() => {
-    for (const [key, typed] of typedRef.current) {
+    for (const [key, typed] of waiting.current) {
       const h = editors.current.get(key);
       if (!h) continue;
       handedOver(key);
@@ -195,7 +194,7 @@ export function MinutesSections(props: {
             onNeeded={() => placeholderFocused(s.key)}
             onPlaceholderBlur={(toOther) => placeholderBlurred(s.key, toOther)}
             typed={typedAhead.get(s.key)}
-            onTypeAhead={readOnly || orphan ? undefined : (typed) => props.typeAhead.typeInto(s.key, typed)}
+            onTypeAhead={readOnly || orphan ? undefined : (typed) => typeInto(s.key, typed)}
             current={state.live.currentSection === s.key}
             plannedMinutes={item?.plannedMinutes ?? 0}
             withheld={withheld(s.key)}

@@ -20,16 +20,3 @@ export function typeAhead(kept: string, e: TypedKey): string | null {
   return [...e.key].length === 1 ? kept + e.key : null;
 }
 
-/** Keys typed ahead into sections whose editor never came before the page was left, by meeting (this window only). */
-const kept = new Map<string, Map<string, string>>();
-
-/** Keeps, for the next time this meeting's minutes open, the keys typed into sections not yet loaded. */
-export function keepTyping(meetingId: string, typed: ReadonlyMap<string, string>): void {
-  if (typed.size > 0) kept.set(meetingId, new Map(typed));
-  else kept.delete(meetingId);
-}
-
-/** The keys kept for this meeting's sections (keepTyping): kept until the page is left again with none. */
-export function keptTyping(meetingId: string): ReadonlyMap<string, string> {
-  return kept.get(meetingId) ?? new Map<string, string>();
-}

@@ -130,6 +130,9 @@ export function useMinutesData(id: string, report: ReportError) {
       (e) => alive && setLoadError(e),
     );
 
+    /** Ends a wait of `retryTime` when the page goes. */
+    let stopRetryWait = () => {};
+
     /**
      * One section at a time: the first one near the viewport that has not loaded, else the next in order. A section that
      * failed to load is tried again (retryDelayMs), at once when it is asked for (a jump, a click into it); meanwhile
@@ -217,7 +220,6 @@ export function useMinutesData(id: string, report: ReportError) {
         stopRetryWait = done;
       });
     }
-    let stopRetryWait = () => {};
     return () => {
       alive = false;
       stopRetryWait();

@@ -1,5 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { keepTyping, keptTyping } from './typeAhead';
+
+/** Keys typed ahead into sections whose editor never came before the page was left, by meeting (this window only). */
+const kept = new Map<string, Map<string, string>>();
+
+/** Keeps, for the next time this meeting's minutes open, the keys typed into sections not yet loaded. */
+function keepTyping(meetingId: string, typed: ReadonlyMap<string, string>): void {
+  if (typed.size > 0) kept.set(meetingId, new Map(typed));
+  else kept.delete(meetingId);
+}
+
+/** The keys kept for this meeting's sections (keepTyping): kept until the page is left again with none. */
+function keptTyping(meetingId: string): ReadonlyMap<string, string> {
+  return kept.get(meetingId) ?? new Map<string, string>();
+}
 
 /**
  * Keys typed into sections whose editor has not come yet (typeAhead.ts): what each placeholder shows and the meeting
