@@ -232,6 +232,19 @@ describe('live minutes in Chromium', () => {
  * its state unchanged (issue 16). React's commits are counted through its devtools hook, set before the page loads.
  */
 describe('typing and the rest of the page', () => {
+  it('a click into an item of a meeting not started marks it current once the officer pauses', () =>
+    session(async ({ page, host, meetingId }) => {
+      const m = new MinutesPageModel(page);
+      await m.open(host.origin, meetingId);
+      const closing = m.section('closing');
+      await m.editor(closing).click();
+      await page.keyboard.type('The chair closed the meeting.', { delay: 20 });
+      // After the pause: the item, its line in the outline, and the bar follow the caret.
+      await page.waitForFunction(() => document.querySelector('.minutes-section.current')?.getAttribute('data-section-key') === 'closing');
+      expect(await page.locator('.live-outline li.current .ttl').innerText()).toBe(await closing.locator('h2').evaluate((h) => h.textContent?.replace(/^[\d.]+\s*/, '').trim()));
+      expect(await page.locator('.minutes-section.current').count()).toBe(1);
+    }));
+
   it('a typed key makes no React commit when nothing shown around the text changes', () =>
     session(async ({ page, host, meetingId }) => {
       await page.context().addInitScript(() => {

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes-labels';
 import { meetingMinutes } from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
@@ -13,7 +13,7 @@ import { FlagNotice } from '../flags/FlagNotice';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
 import { LiveOutline } from '../live/LiveOutline';
 import { MeetingBar } from '../live/MeetingBar';
-import { meetingRunning, rollUp, schedule, type TimedSection } from '../live/timing';
+import { rollUp, schedule, type TimedSection } from '../live/timing';
 import { useLiveClock } from '../live/useLiveClock';
 import { useLiveControls } from '../live/useLiveControls';
 import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
@@ -34,6 +34,7 @@ import { useAutosave } from './useAutosave';
 import { useFlagActions } from './useFlagActions';
 import { useFlagNotice } from './useFlagNotice';
 import { useMeetingShortcuts } from './useMeetingShortcuts';
+import { useMarkCurrentOnFocus } from './useMarkCurrentOnFocus';
 import { useOpenAtCurrent } from './useOpenAtCurrent';
 import { SMALL_MEETING_CHARS, useMinutesData } from './useMinutesData';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
@@ -68,6 +69,7 @@ export function MinutesPage({ id }: { id: string }) {
   const snapshots = useSnapshots(id, report);
   const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, report, flagsSaved });
   const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
+  const markCurrent = useMarkCurrentOnFocus(stateRef, data.setCurrentLocally);
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
   const flags = useFlagActions({ meetingId: id, editors, upsertFlag: flagStore.upsert, report, changed: autosave.changed, flush: autosave.flush, clearNotice: () => setFlagNotice(null) });
 
@@ -260,11 +262,7 @@ export function MinutesPage({ id }: { id: string }) {
                 preview.changed();
                 suggestions.schedule(key);
               }}
-              onFocusSection={(key) => {
-                // Not urgent (issue 16): marking the section current re-renders the page, after the click's own focus
-                // and caret have been painted, not before.
-                if (live.currentSection !== key && !meetingRunning(live)) startTransition(() => data.setCurrentLocally(key));
-              }}
+              onFocusSection={markCurrent}
               onHistory={setHistory}
               callbacks={(key) => ({
                 onCapture: records.capture(key),
