@@ -27,6 +27,7 @@ export function useMarkCurrentOnFocus(stateRef: PageOf, setCurrentLocally: (key:
         waiting.current.key = key;
         return;
       }
+      if (live.currentSection === key) return;
       const signal: { wake?: () => void } = {};
       let stopped = false;
       const entry = { key, stop: () => ((stopped = true), signal.wake?.()) };
