@@ -18,6 +18,7 @@ import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { UndoHistoryPlugin } from './plugins/UndoHistoryPlugin';
+import { createWordCountStore, WordCount } from './plugins/WordCount';
 import { $typeAtEnd } from './typeAtEnd';
 import type { MinutesCallbacks } from './register';
 import { serializeInSlices, type SavedForm, type SlicedRead } from './serialize';
@@ -164,7 +165,7 @@ function EditorBody(props: BodyProps) {
   const { relay } = props;
   const [editor] = useLexicalComposerContext();
   const control = useRef<{ flush: () => void; pending: () => boolean } | null>(null);
-  const [wordCount, setWordCount] = useState(0);
+  const [words] = useState(createWordCountStore);
   const undone = useRef(new Set<string>());
   const readOnly = props.readOnly ?? false;
 
@@ -193,7 +194,7 @@ function EditorBody(props: BodyProps) {
 
   return (
     <div className={`tfs-editor${readOnly ? ' tfs-readonly' : ''}`} data-section={props.sectionKey}>
-      {!readOnly && <ToolbarPlugin wordCount={wordCount} canFlag={Boolean(relay.onRequestFlag)} canCapture={Boolean(relay.onCapture)} />}
+      {!readOnly && <ToolbarPlugin words={words} canFlag={Boolean(relay.onRequestFlag)} canCapture={Boolean(relay.onCapture)} />}
       <div className="tfs-editor-body">
         <RichTextPlugin
           contentEditable={
@@ -214,7 +215,7 @@ function EditorBody(props: BodyProps) {
       {!readOnly && <HintPlugin />}
       {readOnly && (
         <div className="tfs-wordcount tfs-wordcount-ro">
-          {wordCount} {wordCount === 1 ? 'word' : 'words'}
+          <WordCount store={words} />
         </div>
       )}
       <UndoHistoryPlugin />
@@ -231,7 +232,7 @@ function EditorBody(props: BodyProps) {
         onDirty={relay.onDirty}
         onChange={relay.onChange}
         onMeta={(meta) => {
-          setWordCount(meta.wordCount);
+          words.set(meta.wordCount);
           relay.onMetaChange?.(meta);
         }}
       />

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { REMOVE_LIST_COMMAND } from '@lexical/list';
 import { runShortcut } from '../register';
 import { IS_MAC, shortcutText, type ShortcutId } from '../shortcuts';
+import { WordCount, type WordCountStore } from './WordCount';
 
 interface ToolbarState {
   bold: boolean;
@@ -29,7 +30,7 @@ function merged(p: ToolbarState, next: Partial<ToolbarState>): ToolbarState {
 }
 
 /** A compact toolbar; every button has an aria-label and a title with its shortcut, and keeps the editor's focus. */
-export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: number; canFlag: boolean; canCapture: boolean }) {
+export function ToolbarPlugin({ words, canFlag, canCapture }: { words: WordCountStore; canFlag: boolean; canCapture: boolean }) {
   const [editor] = useLexicalComposerContext();
   const [s, setS] = useState<ToolbarState>({ bold: false, italic: false, underline: false, block: 'paragraph', canUndo: false, canRedo: false });
 
@@ -139,7 +140,7 @@ export function ToolbarPlugin({ wordCount, canFlag, canCapture }: { wordCount: n
         </Btn>
       )}
       <span className="tfs-wordcount" aria-live="off">
-        {wordCount} {wordCount === 1 ? 'word' : 'words'}
+        <WordCount store={words} />
       </span>
     </div>
   );
