@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, createRef } from 'react';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { describe, expect, it, vi } from 'vitest';
-import { emptyDoc } from '../../shared/editor/doc-model';
+import { emptyDoc, type SerializedDoc } from '../../shared/editor/doc-model';
 import { INSERT_TIMESTAMP_COMMAND, MinutesEditor, type MinutesEditorHandle } from '../../renderer/editor';
 import type { ChangeMeta } from '../../renderer/editor';
 import { reactRoot } from '../helpers/react-root';
@@ -83,5 +84,42 @@ describe('MinutesEditor inside a page that renders often', () => {
     render(<Page n={4} calls={calls} flaggable={false} readOnly />);
     expect(host.querySelector('[role="toolbar"]')).toBeNull();
     expect(host.querySelector('[contenteditable]')!.getAttribute('contenteditable')).toBe('false');
+  });
+});
+
+const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
+const para = (t: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text(t)] });
+const DOC = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [para('The chair opened the meeting.')] } } as unknown as SerializedDoc;
+
+const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 30))));
+
+/**
+ * The word count's first value (computed once the editor has mounted) rendered the whole tree a second time while it was
+ * React state of the editor's body: a long task between the first editor showing and it taking a click, in every
+ * editor that mounts (issue 16). It is a store read by its own small component now (plugins/WordCount.tsx).
+ */
+describe('the editor renders its tree once at mount', () => {
+  it('its word count shows without rendering the toolbar and the plugins again, and follows the text', async () => {
+    toolbarRenders.n = 0;
+    const ref = createRef<MinutesEditorHandle>();
+    const { host, render } = reactRoot();
+    render(<MinutesEditor ref={ref} sectionKey="s1" initialContent={DOC} ariaLabel="m" changeDebounceMs={10} />);
+    await settle();
+    expect(host.querySelector('.tfs-wordcount')!.textContent).toBe('5 words');
+    expect(toolbarRenders.n).toBe(1);
+
+    await act(async () => {
+      ref.current!.getEditor().update(() => $getRoot().append($createParagraphNode().append($createTextNode('Adopted.'))), { discrete: true });
+      await new Promise((r) => setTimeout(r, 40));
+    });
+    expect(host.querySelector('.tfs-wordcount')!.textContent).toBe('6 words');
+  });
+
+  it('read-only: the count shows too, one word in the singular', async () => {
+    const one = { root: { ...DOC.root, children: [para('Adopted.')] } } as unknown as SerializedDoc;
+    const { host, render } = reactRoot();
+    render(<MinutesEditor sectionKey="s2" initialContent={one} ariaLabel="m" readOnly />);
+    await settle();
+    expect(host.querySelector('.tfs-wordcount-ro')!.textContent).toBe('1 word');
   });
 });
