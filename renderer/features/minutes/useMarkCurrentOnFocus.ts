@@ -1,9 +1,11 @@
 import { startTransition, useCallback, useEffect, useRef } from 'react';
+import type { LiveState, Section } from '../../../shared/domain/minutes';
 import { meetingRunning } from '../live/timing';
 import { afterFirstKeys } from './firstKeys';
 
+/** What the hook reads of the page's minutes outline (the page's `stateRef`). */
 type PageOf = {
-  readonly current: { live: { startedAt: string | null; endedAt: string | null; currentSection: string | null }; sections: ReadonlyArray<{ key: string }> } | null;
+  readonly current: { live: Pick<LiveState, 'startedAt' | 'endedAt' | 'currentSection'>; sections: ReadonlyArray<Pick<Section, 'key'>> } | null;
 };
 
 /** How long the officer pauses (no key) before a section they went to is marked current. */
