@@ -48,7 +48,8 @@ export function SearchBox() {
         id="global-search"
         ref={input}
         type="search"
-        placeholder='Search minutes, agendas… ("phrase", word*)'
+        placeholder="Search minutes and agendas"
+        title='"Quotes" find a phrase; word* finds words that start so'
         value={q}
         onChange={(e) => setQ(e.target.value)}
         aria-keyshortcuts="Control+Shift+F /"
