@@ -140,7 +140,12 @@ export class TrashService {
     })();
   }
 
-  /** An agenda item goes back to its place: the siblings from its old position move down by one. */
+  /**
+   * An agenda item goes back to its place: the siblings from its old position move down by one. A sub-item whose item
+   * is gone comes back at the top level WITHHELD from publication: whether it was withheld with its item can no longer
+   * be known (that item is in the trash or removed for good), so it stays confidential until the officer releases it
+   * (fail-closed, as moving a sub-item out of a withheld item does; the meeting's record says why).
+   */
   private makeRoomFor(root: Record<string, unknown>) {
     const parentId = (root.parent_id as string | null) ?? null;
     const meetingId = String(root.meeting_id);
@@ -151,7 +156,13 @@ export class TrashService {
       .sort((a, b) => a.position - b.position);
     const at = Math.min(Number(root.position), siblings.length);
     root.position = at;
-    if (!parentAlive) root.parent_id = null;
+    if (!parentAlive) {
+      root.parent_id = null;
+      if (root.for_publication) {
+        root.for_publication = 0;
+        this.deps.meetings.meetings.recordEvent(meetingId, iso(this.ctx.now()), 'agenda_kept_withheld', { itemId: String(root.id), from: parentId, to: null, restored: true });
+      }
+    }
     this.deps.meetings.agenda.place(siblings.map((s, i) => ({ id: s.id, parentId: s.parentId, position: i < at ? i : i + 1 })));
   }
 
