@@ -45,7 +45,7 @@ export interface RedactionInput {
  *   is redacted. (Fail-safe: the URL itself may name what was flagged, and dropping it hides no unflagged words.)
  * - Withheld items (forPublication false, listed in withheldItemIds, or a sub-item of either, or whose parent is
  *   unknown) keep their title with withheld=true and NO blocks, or are left out when withheldDisplay is 'omit'.
- *   Their minutes are not even read.
+ *   Their minutes are read only for the URLs of their flagged links: such a URL is not published anywhere else.
  * - Sections come in agenda order: opening, items by number, closing; an item with no minutes is kept, with no
  *   blocks (empty blocks are dropped, see publicBlocks).
  *   Stored sections whose key is no agenda item (e.g. of a deleted item) are not published.
@@ -64,17 +64,22 @@ export function redact(input: RedactionInput): PublicDocument {
   ];
   const sections: PublicSection[] = [];
   const read: Array<{ index: number; blocks: SectionNode[] }> = [];
+  /** Atoms of the withheld sections: only their flagged links' URLs are taken from them (taintedUrls). */
+  const withheldAtoms: Atom[][] = [];
   for (const s of order) {
     if (withheld.has(s.key)) {
       if (input.meeting.withheldDisplay !== 'omit') sections.push({ ...s, withheld: true, blocks: [] });
+      const content = byKey.get(s.key);
+      if (content !== undefined) withheldAtoms.push(...withheldLinkAtoms(content, `sections[${s.key}]`));
       continue;
     }
     const content = byKey.get(s.key);
     sections.push({ ...s, withheld: false, blocks: [] });
     if (content !== undefined) read.push({ index: sections.length - 1, blocks: readBlocks(content, `sections[${s.key}]`) });
   }
-  // A URL is tainted meeting-wide once any link to it holds or touches flagged content, however the links are split.
-  const tainted = taintedUrls(read.flatMap((r) => atomsOf(r.blocks)));
+  // A URL is tainted meeting-wide once any link to it holds or touches flagged content, however the links are split,
+  // in a published section or a withheld one.
+  const tainted = taintedUrls([...read.flatMap((r) => atomsOf(r.blocks)), ...withheldAtoms]);
   for (const r of read) sections[r.index]!.blocks = toBlocks(r.blocks, tainted);
   return {
     marker: input.meeting.redactionMarker,
@@ -84,6 +89,29 @@ export function redact(input: RedactionInput): PublicDocument {
     organisations: [...input.organisations],
     sections,
   };
+}
+
+/**
+ * The atoms of a withheld section, for its flagged links' URLs. Withheld minutes are never published, so content the
+ * redaction cannot judge does not stop the summary: every URL anywhere in such a section is then taken as flagged.
+ */
+function withheldLinkAtoms(content: SerializedDoc, path: string): Atom[][] {
+  try {
+    return atomsOf(readBlocks(content, path));
+  } catch (err) {
+    if (!(err instanceof RedactionError)) throw err;
+    const urls: string[] = [];
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v !== null && typeof v === 'object') {
+        const url = (v as { url?: unknown }).url;
+        if (typeof url === 'string') urls.push(url);
+        Object.values(v).forEach(visit);
+      }
+    };
+    visit(content);
+    return [urls.map((url) => ({ kind: 'text', text: '', format: 0, flagIds: [path], link: { url } }))];
+  }
 }
 
 function withheldKeys(input: RedactionInput): Set<string> {
@@ -170,8 +198,34 @@ function toCellBlock(b: ReadBlock, inlines: PublicInline[]): PublicCellBlock {
   return block;
 }
 
-/** How two URLs are compared for tainting: a differently cased or padded copy of a secret URL is the same secret. */
-export const urlKey = (url: string) => url.trim().toLowerCase();
+/**
+ * How two URLs are compared for tainting: a copy of a secret URL that differs only in case, padding, scheme, a leading
+ * "www.", a fragment, trailing slashes or percent-encoding is the same secret. (Wider than equality on purpose: a
+ * tainted link keeps its text and loses only its target.)
+ */
+export function urlKey(url: string): string {
+  let key = url.trim().toLowerCase().replace(/#.*$/s, '');
+  try {
+    key = decodeURI(key);
+  } catch {
+    // a malformed escape: compared as written
+  }
+  return key
+    .replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
+}
+
+/** The URL of every link in `atoms` that holds or touches flagged content (what taintedUrls keys), as written. */
+export function flaggedLinkUrls(atoms: readonly Atom[]): Array<{ url: string; flagIds: string[] }> {
+  const out: Array<{ url: string; flagIds: string[] }> = [];
+  atoms.forEach((a, i) => {
+    if (!a.link) return;
+    const touching = [a.flagIds, atoms[i - 1]?.flagIds, atoms[i + 1]?.flagIds].filter((ids) => ids != null);
+    if (touching.length > 0) out.push({ url: a.link.url, flagIds: [...new Set(touching.flat())] });
+  });
+  return out;
+}
 
 /**
  * URLs that must not be published: any link whose content is flagged, or whose content sits right beside flagged
@@ -179,12 +233,7 @@ export const urlKey = (url: string) => url.trim().toLowerCase();
  */
 export function taintedUrls(blocks: ReadonlyArray<readonly Atom[]>): Set<string> {
   const out = new Set<string>();
-  for (const atoms of blocks)
-    atoms.forEach((a, i) => {
-      if (!a.link) return;
-      const touches = a.flagIds !== null || atoms[i - 1]?.flagIds != null || atoms[i + 1]?.flagIds != null;
-      if (touches) out.add(urlKey(a.link.url));
-    });
+  for (const atoms of blocks) for (const { url } of flaggedLinkUrls(atoms)) out.add(urlKey(url));
   return out;
 }
 

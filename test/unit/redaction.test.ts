@@ -9,6 +9,7 @@ import {
   publicPlainText,
   redact,
   RedactionError,
+  urlKey,
   WITHHELD_NOTE,
   type RedactionAgendaItem,
   type RedactionInput,
@@ -146,6 +147,43 @@ describe('redact: links that touch a flag lose their URL, however they are split
       organisations: [],
     });
     expect(urls(pub)).toBe(0);
+  });
+
+  it('a flagged link in a WITHHELD item taints its URL in the published items too, even if that item cannot be read', () => {
+    const SECRET = 'https://dataroom.example/acme-beta-term-sheet';
+    const agenda = [
+      { id: 'w', number: '1', title: 'Withheld', parentId: null, forPublication: false },
+      { id: 'u', number: '2', title: 'Unreadable, withheld', parentId: null, forPublication: false },
+      { id: 'a', number: '3', title: 'Public', parentId: null, forPublication: true },
+    ];
+    const run = (withheld: SerializedDoc, unreadable: SerializedDoc) =>
+      redact({
+        bodyName: 'B',
+        meeting: { title: 'M', startsAt: '2026-01-30T10:00', redactionMarker: '[…]', withheldDisplay: 'title_only' },
+        agenda,
+        sections: [
+          { key: 'w', content: withheld },
+          { key: 'u', content: unreadable },
+          { key: 'a', content: doc(p(t('see '), link(SECRET, t('here'))), p(link('https://other.example/x', t('there')))) },
+        ],
+        organisations: [],
+      });
+    const targets = (x: unknown) => JSON.stringify(x).match(/"url":/g)?.length ?? 0;
+    const empty = doc(p(t('nothing')));
+    expect(targets(run(empty, empty))).toBe(2);
+    expect(targets(run(doc(p(f(['f1'], link(SECRET, t('the term sheet'))))), empty))).toBe(1);
+    // Unknown content in a withheld item does not stop the summary; every URL in it is taken as flagged.
+    expect(targets(run(empty, doc(p(el('image', [])), p(link(SECRET, t('x'))))))).toBe(1);
+    expect(targets(run(empty, doc(p(el('image', [])))))).toBe(2);
+  });
+
+  it('urlKey: a copy of a URL differing in case, scheme, www, fragment, trailing slash or escapes is the same URL', () => {
+    const key = urlKey('https://dataroom.example/acme-beta');
+    for (const copy of [' HTTPS://DataRoom.example/acme-beta ', 'http://dataroom.example/acme-beta/', 'https://www.dataroom.example/acme-beta#page=2', 'https://dataroom.example/acme%2Dbeta', 'dataroom.example/acme-beta//'])
+      expect(urlKey(copy), copy).toBe(key);
+    expect(urlKey('https://dataroom.example/acme-gamma')).not.toBe(key);
+    expect(urlKey('https://dataroom.example/acme-beta?v=2')).not.toBe(key);
+    expect(() => urlKey('https://x.example/%E0%A4%A')).not.toThrow();
   });
 
   it('drops the URL of a link that sits right beside a flagged passage (the flag may be about the link)', () => {
@@ -349,7 +387,7 @@ describe('redact: the document, its sections and withheld items', () => {
     ]);
   });
 
-  it('withholds items not for publication and their sub-items: title only, no blocks, minutes not even read', () => {
+  it('withholds items not for publication and their sub-items: title only, no blocks; content it cannot judge does not stop the summary', () => {
     const pub = redact(
       input({
         agenda: [item('a', '1', { forPublication: false }), item('a1', '1.1', { parentId: 'a' }), item('b', '2')],

@@ -70,6 +70,11 @@ export class FlagsRepo {
     ).map(toFlag);
   }
 
+  /** Every record in force, of every meeting (what the public register and member list are checked against). */
+  listInForce(): Flag[] {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE retired_at IS NULL ORDER BY created_at, id`).all() as FlagRow[]).map(toFlag);
+  }
+
   /** Records of a meeting retired because their text was gone: a save that brings the text back reinstates them. */
   listTextRemoved(meetingId: string): Flag[] {
     return (

@@ -10,7 +10,7 @@ import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
-import { flaggedTexts } from '../../../shared/redaction/redact';
+import { forbiddenPassages, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
@@ -127,16 +127,9 @@ export class ExportService {
     return publicSummaryOf(data);
   }
 
-  /**
-   * What must not be in the public file: every flagged passage found in the minutes (flaggedTexts, one passage per
-   * piece, since a flag across paragraphs is several pieces), and the excerpt of every flag record in force.
-   */
-  forbiddenPassages(data: ExportData): Array<{ id: string; text: string }> {
-    const out: Array<{ id: string; text: string }> = [];
-    for (const content of Object.values(data.sections))
-      for (const f of flaggedTexts(content)) for (const piece of f.text.split('\n')) if (piece.trim()) out.push({ id: f.ids.join('+'), text: piece });
-    for (const f of data.flags) if (f.retiredAt === null && f.excerpt.trim()) out.push({ id: f.id, text: f.excerpt });
-    return out;
+  /** What must not be in the public file (shared/redaction/forbidden.ts: the same for every public document). */
+  forbiddenPassages(data: ExportData): ForbiddenPassage[] {
+    return forbiddenPassages(Object.values(data.sections), data.flags.filter((f) => f.retiredAt === null));
   }
 
   /** Everything the builders need, read through the services and the other features' repositories. */

@@ -3,9 +3,10 @@ import { AppError } from '../../../shared/errors';
 import type { RegisterDocument, RegisterExport, RegisterRow } from '../../../shared/contract/register';
 import { REGISTER_DOCUMENT_LABEL } from '../../../shared/contract/register';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
+import { forbiddenPassages, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { publicMemberList, publicRegister } from '../../../shared/register/public-models';
 import { ExampleMarksRepo } from '../repositories/trash-repo';
+import { FlagsRepo } from '../repositories/flags-repo';
 import { RegisterRepo } from '../repositories/register-repo';
 import type { ServiceContext } from './context';
 import type { MembersService } from './members-service';
@@ -51,19 +52,16 @@ export class RegisterService {
     return { fileName, bytesBase64: Buffer.from(file).toString('base64'), check: { applied: true, passed: true, findings: [] } };
   }
 
-  /** Every flagged passage of every section (the flag nodes in the stored text are the one source of truth). */
-  private flaggedPassages(): Array<{ id: string; text: string }> {
-    const out: Array<{ id: string; text: string }> = [];
-    for (const json of this.repo.allSectionContents()) {
-      let doc: SerializedDoc;
+  /** What the file is checked against: every flagged passage and flagged link of every meeting, and every flag in force. */
+  private flaggedPassages(): ForbiddenPassage[] {
+    const sections = this.repo.allSectionContents().map((json) => {
       try {
-        doc = JSON.parse(json) as SerializedDoc;
+        return JSON.parse(json) as SerializedDoc;
       } catch {
         throw new AppError('internal', 'A stored section could not be read, so its flags cannot be checked. Nothing was exported.');
       }
-      for (const f of flaggedTexts(doc)) out.push({ id: f.ids.join('+'), text: f.text });
-    }
-    return out;
+    });
+    return forbiddenPassages(sections, new FlagsRepo(this.ctx.db).listInForce());
   }
 }
 

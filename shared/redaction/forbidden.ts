@@ -1,0 +1,35 @@
+import type { SerializedDoc } from '../editor/doc-model';
+import { flaggedTexts } from './flagged-texts';
+import { flaggedLinkUrls } from './redact';
+import { walkSection } from './walk';
+
+/** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+". */
+export interface ForbiddenPassage {
+  id: string;
+  text: string;
+}
+
+/**
+ * What the redaction check searches every public file for (the public summary, the public register, the member list):
+ * one source, so no public document is checked for less than another.
+ * - every flagged passage of the given stored sections, withheld ones included, each paragraph of a passage on its own
+ *   (a flag across paragraphs is searched piece by piece: a title may hold one of them);
+ * - the URL of every link that holds or touches flagged content (the builders drop such a link's target meeting-wide;
+ *   a URL that still came through, as a link or typed as text, stops the file);
+ * - the recorded text of every flag in force, whether or not its mark is still there, each line on its own.
+ * Throws a RedactionError on content the redaction cannot judge (as flaggedTexts does).
+ */
+export function forbiddenPassages(sections: Iterable<SerializedDoc>, inForce: ReadonlyArray<{ id: string; excerpt: string }>): ForbiddenPassage[] {
+  const out: ForbiddenPassage[] = [];
+  const add = (id: string, text: string) => {
+    for (const piece of text.split('\n')) if (piece.trim()) out.push({ id, text: piece });
+  };
+  for (const content of sections) {
+    for (const f of flaggedTexts(content)) add(f.ids.join('+'), f.text);
+    walkSection(content, 'section', (_shape, atoms) => {
+      for (const { url, flagIds } of flaggedLinkUrls(atoms)) add(flagIds.join('+'), url);
+    });
+  }
+  for (const f of inForce) add(f.id, f.excerpt);
+  return out;
+}

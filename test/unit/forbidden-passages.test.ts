@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
+import { forbiddenPassages } from '../../shared/redaction/forbidden';
+
+const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
+const t = (text: string): SerializedNode => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+const f = (ids: string[], ...c: SerializedNode[]) => el('flag', c, { ids });
+const link = (url: string, ...c: SerializedNode[]) => el('link', c, { url });
+const p = (...c: SerializedNode[]) => el('paragraph', c);
+const doc = (...blocks: SerializedNode[]): SerializedDoc => ({ root: el('root', blocks) as SerializedDoc['root'] });
+
+describe('forbiddenPassages: what every public file is checked against (one source)', () => {
+  it('flagged passages piece by piece, flagged links’ URLs, and the recorded text of flags in force line by line', () => {
+    const sections = [
+      doc(p(t('Beta: '), f(['F1'], t('Project Falcon'))), p(f(['F1'], t('was discussed.')))),
+      doc(p(t('see '), f(['F2'], link('https://dataroom.example/term-sheet', t('the term sheet'))))),
+      doc(p(f(['F3'], t('closing words')), link('https://touching.example/x', t('beside it')))),
+    ];
+    const out = forbiddenPassages(sections, [{ id: 'R1', excerpt: 'first line\nsecond line\n  ' }]);
+    expect(out).toEqual([
+      { id: 'F1', text: 'Project Falcon' },
+      { id: 'F1', text: 'was discussed.' },
+      { id: 'F2', text: 'the term sheet' },
+      { id: 'F2', text: 'https://dataroom.example/term-sheet' },
+      { id: 'F3', text: 'closing words' },
+      { id: 'F3', text: 'https://touching.example/x' },
+      { id: 'R1', text: 'first line' },
+      { id: 'R1', text: 'second line' },
+    ]);
+  });
+
+  it('an unflagged link is not forbidden', () => {
+    expect(forbiddenPassages([doc(p(link('https://public.example', t('public'))))], [])).toEqual([]);
+  });
+});
