@@ -2,6 +2,7 @@ import type { SerializedDoc } from '../editor/doc-model';
 import { sectionText } from './plain-text';
 import type { PublicationBlocker, PublicDocument } from './public-model';
 import { walkSection } from './walk';
+import { foldForReading } from '../text/fold';
 
 /**
  * Where the flag records and the marks in the minutes meet. The marks decide what is redacted; a record in force
@@ -17,7 +18,7 @@ export interface FlagInForce {
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** The pieces of a recorded excerpt that are searched for: its lines, white space folded, non-empty. */
+/** The pieces of a recorded excerpt where its mark is put back (applyFlags): its lines, white space folded, non-empty. */
 export function excerptPieces(excerpt: string): string[] {
   return excerpt
     .split('\n')
@@ -25,16 +26,43 @@ export function excerptPieces(excerpt: string): string[] {
     .filter((p) => p !== '');
 }
 
-/** Whether any piece of the excerpt stands in the text (white space folded, case ignored: a near copy counts). */
-export function excerptIn(excerpt: string, text: string): boolean {
-  const hay = fold(text);
-  return excerptPieces(excerpt).some((p) => hay.includes(p));
+/**
+ * How "does this text still hold the passage" reads text. By default as the redaction check does (shared/text/fold.ts):
+ * a copy with a soft hyphen, decomposed accents, a zero-width space or other punctuation reads the same, so a flag is
+ * not retired while the check would still find its text. (The check also reads look-alike letters of other scripts
+ * as Latin; its table stays with the export code, loaded when an export starts, not at every start of the app.)
+ */
+export type TextFold = (s: string) => string;
+
+/** Folded texts, kept for the calls of one save (the same section text is asked about once per flag). */
+const folded = new Map<TextFold, Map<string, string>>();
+function foldOnce(text: string, how: TextFold): string {
+  let cache = folded.get(how);
+  if (!cache) folded.set(how, (cache = new Map<string, string>()));
+  let out = cache.get(text);
+  if (out === undefined) {
+    if (cache.size >= 64) cache.clear();
+    cache.set(text, (out = how(text)));
+  }
+  return out;
 }
 
-/** Whether EVERY piece of the excerpt stands in one of the texts (white space folded, case ignored). */
-export function excerptWithin(excerpt: string, texts: readonly string[]): boolean {
-  const hays = texts.map(fold);
-  return excerptPieces(excerpt).every((p) => hays.some((h) => h.includes(p)));
+const piecesRead = (excerpt: string, how: TextFold) =>
+  excerpt
+    .split('\n')
+    .map((line) => foldOnce(line, how))
+    .filter((p) => p !== '');
+
+/** Whether any piece (line) of the excerpt stands in the text, read as `how` reads it: a near copy counts. */
+export function excerptIn(excerpt: string, text: string, how: TextFold = foldForReading): boolean {
+  const hay = foldOnce(text, how);
+  return piecesRead(excerpt, how).some((p) => hay.includes(p));
+}
+
+/** Whether EVERY piece (line) of the excerpt stands in one of the texts, read as `how` reads them. */
+export function excerptWithin(excerpt: string, texts: readonly string[], how: TextFold = foldForReading): boolean {
+  const hays = texts.map((t) => foldOnce(t, how));
+  return piecesRead(excerpt, how).every((p) => hays.some((h) => h.includes(p)));
 }
 
 /** Ids of the flag marks in the given sections. */

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseForMatch } from '../../electron/backend/export/match-text';
+import { foldForReading } from '../../shared/text/fold';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
-import { excerptIn, excerptPieces, markedIds, unmarkedFlags } from '../../shared/redaction/flag-state';
+import { excerptIn, excerptPieces, excerptWithin, markedIds, unmarkedFlags } from '../../shared/redaction/flag-state';
 import type { PublicDocument } from '../../shared/redaction/public-model';
 import { RedactionError } from '../../shared/redaction/walk';
 
@@ -30,6 +33,22 @@ describe('excerptPieces and excerptIn', () => {
     expect(excerptIn('not here\nacme pays', 'Then acme pays.')).toBe(true);
     expect(excerptIn('not here\nnor here', 'Then acme pays.')).toBe(false);
     expect(excerptIn('  \n ', 'anything')).toBe(false);
+  });
+
+  it('reads a copy as the redaction check does: soft hyphens, decomposed accents, zero-width spaces, punctuation', () => {
+    const secret = 'Société Générale will close its Lyon plant';
+    for (const copy of [secret.replace('Lyon', 'Ly\u00ADon'), secret.normalize('NFD'), secret.replace('plant', 'pl\u200Bant'), 'SOCIETE-GENERALE will close its Lyon plant!'])
+      expect(excerptIn(secret, `Recalled: ${copy}.`), copy).toBe(true);
+    expect(excerptWithin(secret, ['x', `so: ${secret.normalize('NFD')}`])).toBe(true);
+    expect(excerptIn(secret, 'Société Générale will keep its Lyon plant')).toBe(false);
+  });
+
+  it('folds exactly as the redaction check does on text without look-alike letters of other scripts', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (s) => {
+      expect(foldForReading(s)).toBe(normaliseForMatch(s));
+    }), { numRuns: 500 });
+    for (const s of ['Société Générale', 'Ly\u00ADon', 'ﬁnal ½ Straße', 'Zürich — 10 %', 'ＡＢＣ', 'pl\u200Bant'])
+      expect(foldForReading(s), s).toBe(normaliseForMatch(s));
   });
 });
 

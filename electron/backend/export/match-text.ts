@@ -1,4 +1,5 @@
 import CONFUSABLES from 'unhomoglyph/data.json';
+import { INVISIBLE_OR_MARK, lowerPlain, SEPARATORS } from '../../../shared/text/fold';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -21,16 +22,8 @@ import CONFUSABLES from 'unhomoglyph/data.json';
 
 // ---- normalisation -----------------------------------------------------------------------------------------------
 
-/**
- * Dropped before anything else: format characters (Cf: zero-width space and joiners, bidi controls, soft hyphen,
- * BOM…), every combining mark (M: accents, the combining grapheme joiner, variation selectors) and the Hangul
- * fillers. None is visible on its own, so none may hide a passage.
- */
-const INVISIBLE_OR_MARK = /[\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0]/gu;
 const NON_ASCII = /[^\u0000-\u007F]/gu;
 const HAS_NON_ASCII = /[^\u0000-\u007F]/u;
-/** Everything that is not a letter, a digit or a currency sign separates words. */
-const SEPARATORS = /[^\p{L}\p{N}\p{Sc}]+/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 let confusables: Map<string, string> | null = null;
@@ -82,14 +75,6 @@ export function buildConfusableTable(data: Readonly<Record<string, string>> = CO
     if (!changed) break;
   }
   return table;
-}
-
-/**
- * Compatibility-decomposed, without marks or invisibles, in lower case with full case mapping ("ß" → "ss"; lower
- * case first so that "ẞ" becomes "ß" and then "ss").
- */
-function lowerPlain(s: string): string {
-  return s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').toLowerCase().toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
 }
 
 /**

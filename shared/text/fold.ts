@@ -1,0 +1,30 @@
+/**
+ * How the app reads text when it asks "does this text hold that passage": the redaction check of every public file
+ * (electron/backend/export/match-text.ts, which adds look-alike letters of other scripts on top) and the flag states
+ * (shared/redaction/flag-state.ts) fold text the same way, so a copy the check would find keeps a flag in force.
+ */
+
+/**
+ * Dropped before anything else: format characters (Cf: zero-width space and joiners, bidi controls, soft hyphen,
+ * BOM…), every combining mark (M: accents, the combining grapheme joiner, variation selectors) and the Hangul
+ * fillers. None is visible on its own, so none may hide a passage.
+ */
+export const INVISIBLE_OR_MARK = /[\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0]/gu;
+/** Everything that is not a letter, a digit or a currency sign separates words. */
+export const SEPARATORS = /[^\p{L}\p{N}\p{Sc}]+/gu;
+
+/**
+ * Compatibility-decomposed, without marks or invisibles, in lower case with full case mapping ("ß" → "ss"; lower
+ * case first so that "ẞ" becomes "ß" and then "ss").
+ */
+export function lowerPlain(s: string): string {
+  return s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').toLowerCase().toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
+}
+
+/**
+ * Text as it reads: lower case, no accents, no invisible characters, words separated by single spaces (any run of
+ * white space, punctuation or symbols). "Ly\u00ADon", "Lyon" and "LYON" read the same. Idempotent.
+ */
+export function foldForReading(s: string): string {
+  return lowerPlain(s).replace(SEPARATORS, ' ').trim();
+}
