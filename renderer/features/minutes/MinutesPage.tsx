@@ -67,7 +67,7 @@ export function MinutesPage({ id }: { id: string }) {
   const { notice: flagNotice, setNotice: setFlagNotice, flagsSaved, undone: flagsUndone, storeRef: flagStoreRef } = useFlagNotice(flagStore);
 
   const snapshots = useSnapshots(id, report);
-  const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, report, flagsSaved });
+  const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, revOf: data.sectionRev, revSaved: data.sectionSaved, report, flagsSaved });
   const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
   const markCurrent = useMarkCurrentOnFocus(stateRef, data.setCurrentLocally);
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
@@ -301,7 +301,7 @@ export function MinutesPage({ id }: { id: string }) {
             flagStore.applyChanges(changedFlags);
             autosave.reset(history);
             data.hold(history, JSON.stringify(content)); // the remounted editor starts from it
-            data.patch((s) => ({ ...s, sections: s.sections.map((x) => (x.key === history ? { ...x, rev } : x)) }));
+            data.sectionSaved(history, rev); // and its autosave from the restore's rev
             setMountKeys((m) => ({ ...m, [history]: (m[history] ?? 0) + 1 }));
           }}
           onClose={() => setHistory(null)}

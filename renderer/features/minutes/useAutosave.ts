@@ -14,12 +14,23 @@ type SaveRead = { content: SavedForm; liftedByUndo: string[] };
  * The autosave path of the minutes page: one SectionAutosave per section, made on first change. Only a real change
  * of an editable section starts one — loading, approved minutes and sections of removed items save nothing.
  * `saved(key)` hears about every acknowledged save (the periodic revision uses it).
+ *
+ * A section's current rev has one home, kept by the page's data (useMinutesData): `revOf` reads it, and each
+ * acknowledged save writes its rev there (`revSaved`). A SectionAutosave made later (after a status change, a restore)
+ * starts from it. One that started from the rev the page loaded would base its saves on a rev the backend has moved
+ * past: every one of them refused as a conflict, and every word typed after it unsaved.
  */
 export function useAutosave(o: {
   meetingId: string;
   stateRef: MutableRefObject<MinutesState | null>;
   editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
   saved: (key: string) => void;
+  /**
+   * The section's current rev and where each acknowledged save's rev goes (useMinutesData's `sectionRev` and
+   * `sectionSaved`; the page passes both). Without them a SectionAutosave starts from the outline's rev.
+   */
+  revOf?: (key: string) => number | undefined;
+  revSaved?: (key: string, rev: number) => void;
   report: ReportError;
   /** Flags (they travel with the save): the records each acknowledged save changed. */
   flagsSaved: (changed: Flag[]) => void;
@@ -36,7 +47,7 @@ export function useAutosave(o: {
         const section = stateRef.current?.sections.find((s) => s.key === key);
         let reading: SlicedRead<SavedForm> | null = null;
         a = new SectionAutosave<SaveRead>({
-          rev: section?.rev ?? 0,
+          rev: latest.current.revOf?.(key) ?? section?.rev ?? 0,
           // The content and the flags lifted by undo are taken at the same moment: a lift reported with content
           // that still holds its mark (or the reverse) would be recorded wrongly.
           read: () => {
@@ -54,6 +65,7 @@ export function useAutosave(o: {
             // The content's JSON was made with it, slice by slice: the request carries it as it is (no copy now).
             const json = new Blob(['{"content":', content.json, ',', JSON.stringify(rest).slice(1)]);
             const ack = await callPrepared('minutes.saveSection', { ...rest, content: content.doc }, json);
+            latest.current.revSaved?.(key, ack.rev);
             latest.current.saved(key);
             handle?.acknowledgeLiftedByUndo(liftedByUndo);
             latest.current.flagsSaved(ack.flags);

@@ -3,7 +3,7 @@ import type { MeetingDetail } from '../../../shared/contract/core';
 import type { MinutesOutline } from '../../../shared/contract/minutes';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
-import type { LiveState, MinutesInfo, Section } from '../../../shared/domain/minutes';
+import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
 import { api } from '../../api';
 import { bodyNow, loadBody } from '../../app/body';
 import { meetingRunning } from '../live/timing';
@@ -55,7 +55,7 @@ export function useMinutesData(id: string, report: ReportError) {
     return came && came.first.key === came.page[1].sections[0]?.key ? came : null;
   });
   const [detail, setDetail] = useState<MeetingDetail | null>(early?.page[0] ?? null);
-  const [state, setState] = useState<MinutesOutline | null>(() => (early ? withRevOf(early.page[1], early.first.key, early.first.section) : null));
+  const [state, setState] = useState<MinutesOutline | null>(early?.page[1] ?? null);
   const [members, setMembers] = useState<Organisation[]>(early?.page[2] ?? []);
   const [bodyName, setBodyName] = useState(() => bodyNow()?.name ?? '');
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -75,6 +75,13 @@ export function useMinutesData(id: string, report: ReportError) {
   const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
   const [firstContents] = useState(() => new Map(early ? [[early.first.key, JSON.stringify(early.first.section.content)]] : []));
   const contents = useRef(firstContents);
+  /**
+   * Each section's current rev, the one its autosave bases its next save on: that of the content its editor starts
+   * from (set when it loads), then of each acknowledged save and of a restore (`sectionSaved`). The one place the page
+   * keeps it (the outline's `rev` is as it was when the outline was read). A ref: a save re-renders nothing for it.
+   */
+  const [firstRevs] = useState(() => new Map(early ? [[early.first.key, early.first.section.rev]] : []));
+  const revs = useRef(firstRevs);
   /** Sections far from the viewport in a long meeting: their content's JSON text, gzipped (packed.ts). */
   const packed = useRef(new Map<string, Uint8Array>());
   /** Sections whose content is held as JSON text (or already in an editor): the only ones whose editor may mount. */
@@ -112,6 +119,7 @@ export function useMinutesData(id: string, report: ReportError) {
     const shown = early?.start === start ? early : null;
     if (!shown) {
       contents.current = new Map();
+      revs.current = new Map();
       packed.current = new Map();
       unpacking.current = new Set();
     }
@@ -175,7 +183,7 @@ export function useMinutesData(id: string, report: ReportError) {
             setHeld((h) => new Set(h).add(key));
           }
           // The rev the editor starts from is the one of the content it holds.
-          setState((st) => (st ? withRevOf(st, key, s) : st));
+          revs.current.set(key, s.rev);
           setReady((r) => new Set(r).add(key));
           if (retry.delete(key)) setFailed((f) => without(f, key));
         } catch (e) {
@@ -269,6 +277,12 @@ export function useMinutesData(id: string, report: ReportError) {
   const setLive = useCallback((live: LiveState) => patch((s) => ({ ...s, live })), [patch]);
   /** Moves the current section locally (no meeting running, so no timer moves). */
   const setCurrentLocally = useCallback((key: string) => patch((s) => ({ ...s, live: { ...s.live, currentSection: key } })), [patch]);
+  /** The section's current rev (undefined until its content has loaded). */
+  const sectionRev = useCallback((key: string): number | undefined => revs.current.get(key), []);
+  /** A save of the section was acknowledged (or a revision restored) at `rev`. Only forward: a late answer never takes it back. */
+  const sectionSaved = useCallback((key: string, rev: number) => {
+    if (rev > (revs.current.get(key) ?? -1)) revs.current.set(key, rev);
+  }, []);
   const setMinutes = useCallback((minutes: MinutesInfo) => patch((s) => ({ ...s, minutes })), [patch]);
   const putDecision = useCallback((d: Decision) => patch((s) => ({ ...s, decisions: upsert(s.decisions, d) })), [patch]);
   const putAction = useCallback((a: ActionItem) => patch((s) => ({ ...s, actions: upsert(s.actions, a) })), [patch]);
@@ -286,6 +300,8 @@ export function useMinutesData(id: string, report: ReportError) {
     setLive,
     setCurrentLocally,
     setMinutes,
+    sectionRev,
+    sectionSaved,
     putDecision,
     putAction,
     contents,
@@ -299,11 +315,6 @@ export function useMinutesData(id: string, report: ReportError) {
     bringNear,
     rest,
   };
-}
-
-/** The outline with the section's rev and time set to those of the content its editor starts from. */
-function withRevOf(outline: MinutesOutline, key: string, section: Pick<Section, 'rev' | 'updatedAt'>): MinutesOutline {
-  return { ...outline, sections: outline.sections.map((x) => (x.key === key && x.rev !== section.rev ? { ...x, rev: section.rev, updatedAt: section.updatedAt } : x)) };
 }
 
 /**
