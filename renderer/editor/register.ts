@@ -30,6 +30,7 @@ import {
 } from './commands';
 import { $selectWordAtCaret } from './caret';
 import { $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
+import { registerForbiddenCharCleaning } from './forbidden';
 import type { RecordKind } from './nodes/recordBlock';
 import { $captureRecord, $captureTarget, $captureText, $exitRecordOnEnter } from './records';
 import { matchShortcut, type ShortcutId } from './shortcuts';
@@ -48,7 +49,8 @@ export interface MinutesCallbacks {
 
 /**
  * Registers every minutes command on `editor` (no UI, no React): timestamps, captures, flags, block types, the flag
- * edge-typing rule and the keyboard shortcuts. `callbacks` is read when a command runs, so the page may change them.
+ * edge-typing rule, the keyboard shortcuts and the cleaning of the characters a save is refused for (forbidden.ts).
+ * `callbacks` is read when a command runs, so the page may change them.
  */
 export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => MinutesCallbacks = () => ({})): () => void {
   const capture = (kind: RecordKind, payload: { recordId: string } | undefined): boolean => {
@@ -73,6 +75,7 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
 
   return mergeRegister(
     registerFlagTyping(editor),
+    registerForbiddenCharCleaning(editor),
     editor.registerCommand(INSERT_PARAGRAPH_COMMAND, () => editor.isEditable() && $exitRecordOnEnter(), COMMAND_PRIORITY_HIGH),
     editor.registerCommand(
       INSERT_TIMESTAMP_COMMAND,
