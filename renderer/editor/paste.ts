@@ -5,21 +5,29 @@ import { $isListItemNode, $isListNode } from '@lexical/list';
 import { $isTableCellNode, $isTableNode, $isTableRowNode } from '@lexical/table';
 import { $dfs, $findMatchingParent } from '@lexical/utils';
 import {
+  $copyNode,
+  $createLineBreakNode,
   $createParagraphNode,
+  $createTabNode,
   $createTextNode,
   $getRoot,
+  $getSelection,
   $isElementNode,
   $isLineBreakNode,
   $isRangeSelection,
   $isTabNode,
   $isTextNode,
+  $setSelection,
   type BaseSelection,
   type ElementNode,
   type LexicalEditor,
   type LexicalNode,
+  type RangeSelection,
+  type TextNode,
 } from 'lexical';
-import { NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
+import { MAX_TEXT, NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
 import { MINUTES_NAMESPACE } from './config';
+import { $insertTextAtFlagEdge } from './flags';
 import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
 import { $createFlagNode, $isFlagNode } from './nodes/FlagNode';
@@ -41,7 +49,11 @@ import { SAFE_URL } from '../../shared/editor/links';
  *    is already in this section (a copy, not a move) become paragraphs, so one record never has two blocks.
  *
  * A copy from any minutes section arrives as Lexical JSON (same namespace) and keeps its flags, timestamps and
- * records; it goes through the same node pass.
+ * records; it goes through the same node pass. Plain text becomes one paragraph per line ($insertPlainText).
+ *
+ * Whatever is pasted stays within the stored schema (shared/editor/doc-schema.ts), or every later save of the section
+ * would be refused: a text run longer than TEXT_RUN_MAX is cut by line breaks, and a pasted block of more than
+ * BLOCK_CHILDREN_MAX children (HTML with a <br> per line) is split at its line breaks into blocks of its type.
  */
 
 export const IMAGE_OMITTED = '[image omitted]';
@@ -51,6 +63,10 @@ export const TABLE_NOTE = '[table converted to text]';
 const KEPT_FORMAT = TEXT_FORMAT.bold | TEXT_FORMAT.italic | TEXT_FORMAT.underline | TEXT_FORMAT.strikethrough;
 const DROPPED_TAGS = 'script,style,meta,link,title,template,noscript,xml,svg,canvas,video,audio,source,track,form,input,button,select,textarea,head,base,map,area';
 const ALLOWED = new Set<string>(NODE_TYPES);
+/** The longest text run a paste makes: half of what a stored text node may hold, so that text it joins stays within. */
+const TEXT_RUN_MAX = MAX_TEXT / 2;
+/** The most children a pasted block keeps (a stored block may hold 10,000: room for what it is pasted into). */
+const BLOCK_CHILDREN_MAX = 1000;
 
 /** Step 1: cleans a parsed clipboard document in place (see the module comment). */
 export function cleanPastedDocument(doc: Document): Document {
@@ -129,7 +145,7 @@ function flagIdMapper(flags: PastedFlags | undefined): (id: string) => string {
 export function $cleanImportedNodes(nodes: LexicalNode[], existingRecordIds: ReadonlySet<string> = new Set(), flagId: (id: string) => string = (id) => id): LexicalNode[] {
   const out: LexicalNode[] = [];
   for (const node of nodes) out.push(...$cleanNode(node, existingRecordIds, flagId));
-  return out;
+  return $splitCrowdedRun(out);
 }
 
 function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (id: string) => string): LexicalNode[] {
@@ -143,16 +159,16 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (
     node.setStyle('');
     node.setFormat(node.getFormat() & KEPT_FORMAT);
     if (node.getMode() !== 'normal') node.setMode('normal');
-    return [node];
+    return $cutLongText(node);
   }
   if ($isLineBreakNode(node) || $isTabNode(node)) return [node];
   if (!$isElementNode(node)) return [$createTextNode(node.getTextContent())];
   for (const child of node.getChildren()) {
     const cleaned = $cleanNode(child, recordIds, flagId);
-    if (cleaned.length !== 1 || cleaned[0] !== child) {
-      for (const c of cleaned) child.insertBefore(c);
-      child.remove();
-    }
+    const at = cleaned.indexOf(child);
+    cleaned.slice(0, at === -1 ? cleaned.length : at).forEach((c) => child.insertBefore(c));
+    if (at === -1) child.remove();
+    else cleaned.slice(at + 1).reduce<LexicalNode>((prev, c) => prev.insertAfter(c), child);
   }
   if ($isLinkNode(node) || $isAutoLinkNode(node)) {
     if (!SAFE_URL.test(node.getURL().trim())) return node.getChildren();
@@ -172,7 +188,76 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (
   }
   $resetBlockLooks(node);
   if ($isTableCellNode(node)) node.setBackgroundColor(null);
-  return [node];
+  return $splitCrowdedBlock(node);
+}
+
+/** Cuts `text` into runs of at most TEXT_RUN_MAX, after a space where there is one near the end, never in a surrogate pair. */
+function textRuns(text: string): string[] {
+  const runs: string[] = [];
+  let rest = text;
+  while (rest.length > TEXT_RUN_MAX) {
+    let cut = rest.lastIndexOf(' ', TEXT_RUN_MAX - 1) + 1;
+    if (cut < TEXT_RUN_MAX - 1000) cut = TEXT_RUN_MAX;
+    if (/[\uD800-\uDBFF]/.test(rest[cut - 1]!)) cut--;
+    runs.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  runs.push(rest);
+  return runs;
+}
+
+/** A text node longer than TEXT_RUN_MAX as runs of its format joined by line breaks (adjacent runs would merge). */
+function $cutLongText(node: TextNode): LexicalNode[] {
+  const text = node.getTextContent();
+  if (text.length <= TEXT_RUN_MAX) return [node];
+  const runs = textRuns(text);
+  node.setTextContent(runs[0]!);
+  const out: LexicalNode[] = [node];
+  for (const run of runs.slice(1)) out.push($createLineBreakNode(), $createTextNode(run).setFormat(node.getFormat()));
+  return out;
+}
+
+/** Inline children in lines (split at line breaks, which are dropped), none longer than BLOCK_CHILDREN_MAX nodes. */
+function linesOf(children: LexicalNode[]): LexicalNode[][] {
+  const lines: LexicalNode[][] = [[]];
+  for (const child of children) {
+    if ($isLineBreakNode(child)) lines.push([]);
+    else if (lines[lines.length - 1]!.length >= BLOCK_CHILDREN_MAX) lines.push([child]);
+    else lines[lines.length - 1]!.push(child);
+  }
+  return lines;
+}
+
+/**
+ * A block with more than BLOCK_CHILDREN_MAX children (HTML with a <br> per line) as one block of its type per line
+ * (a decision's or action's further lines as paragraphs: a record has one block). Other nodes as they are.
+ */
+function $splitCrowdedBlock(node: ElementNode): LexicalNode[] {
+  if (node.isInline() || node.getChildrenSize() <= BLOCK_CHILDREN_MAX || !node.getChildren().every((c) => $isTextNode(c) || $isLineBreakNode(c) || ($isElementNode(c) && c.isInline()))) return [node];
+  const lines = linesOf(node.getChildren());
+  for (const c of node.getChildren()) if ($isLineBreakNode(c)) c.remove();
+  return lines.map((line, i) => (i === 0 ? node : ($isDecisionNode(node) || $isActionNode(node) ? $createParagraphNode() : $copyNode(node)).append(...line)));
+}
+
+/** Top-level inline nodes of a paste (HTML with no block) past BLOCK_CHILDREN_MAX: one paragraph per line. */
+function $splitCrowdedRun(nodes: LexicalNode[]): LexicalNode[] {
+  const inline = (n: LexicalNode) => !$isElementNode(n) || n.isInline();
+  if (nodes.filter(inline).length <= BLOCK_CHILDREN_MAX) return nodes;
+  const out: LexicalNode[] = [];
+  let run: LexicalNode[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(...linesOf(run).map((line) => $createParagraphNode().append(...line)));
+    run = [];
+  };
+  for (const n of nodes) {
+    if (inline(n)) run.push(n);
+    else {
+      flush();
+      out.push(n);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** A table as text: "[table converted to text]", then one paragraph per row, its cells' text joined by " | ". */
@@ -239,6 +324,41 @@ function $nodesFromLexicalJSON(json: string, flags: PastedFlags | undefined): Le
   }
 }
 
+const NEWLINE = /\r\n|\r|\n/;
+
+/** A line of plain text as text runs (within TEXT_RUN_MAX) joined by line breaks. */
+function $lineNodes(line: string): LexicalNode[] {
+  return line === '' ? [] : textRuns(line).flatMap((run, i) => (i === 0 ? [$createTextNode(run)] : [$createLineBreakNode(), $createTextNode(run)]));
+}
+
+/**
+ * Plain text at a range selection: one paragraph per line (a blank line an empty one), as if typed with Enter
+ * between the lines: within a list or a table cell, as Enter splits them; within a flag, the flag stays on both halves
+ * and the pasted text is flagged, as typed text is (flags.ts, $insertTextAtFlagEdge). Tabs as tab nodes. Not one
+ * paragraph of line breaks (Lexical's insertRawText): past ~5,000 lines it would exceed the stored schema's 10,000
+ * children and no save of the section would be accepted again. A line longer than TEXT_RUN_MAX is cut by line breaks.
+ */
+function $insertPlainText(selection: RangeSelection, text: string): void {
+  if ($getSelection() !== selection) $setSelection(selection);
+  text.split(NEWLINE).forEach((line, i) => {
+    if (i > 0) $rangeSelection()?.insertParagraph();
+    textRuns(line).forEach((run, j) => {
+      if (j > 0) $rangeSelection()?.insertLineBreak();
+      for (const part of run.split(/(\t)/)) {
+        const sel = $rangeSelection();
+        if (!sel || part === '') continue;
+        if (part === '\t') sel.insertNodes([$createTabNode()]);
+        else if (!$insertTextAtFlagEdge(sel, part)) sel.insertText(part);
+      }
+    });
+  });
+}
+
+function $rangeSelection(): RangeSelection | null {
+  const sel = $getSelection();
+  return $isRangeSelection(sel) ? sel : null;
+}
+
 /**
  * Inserts clipboard content at `selection`, cleaned: our own Lexical JSON first, then HTML, then plain text; a paste
  * of only files (e.g. a screenshot) inserts "[image omitted]" rather than nothing. Returns whether anything was inserted.
@@ -260,8 +380,8 @@ export function $insertCleanedDataTransfer(editor: LexicalEditor, data: Clipboar
   }
   const text = replaceForbiddenChars(data.getData('text/plain') || data.getData('text/uri-list'));
   if (text) {
-    if ($isRangeSelection(selection)) selection.insertRawText(text);
-    else $insertGeneratedNodes(editor, [$createParagraphNode().append($createTextNode(text))], selection);
+    if ($isRangeSelection(selection)) $insertPlainText(selection, text);
+    else $insertGeneratedNodes(editor, text.split(NEWLINE).map((line) => $createParagraphNode().append(...$lineNodes(line))), selection);
     return true;
   }
   if ((data.files?.length ?? 0) > 0 && $isRangeSelection(selection)) {
