@@ -664,9 +664,16 @@ describe('typing into an item that fails to load', () => {
       expect(dialog.type()).toBe('beforeunload');
       await dialog.dismiss();
       expect(page.isClosed()).toBe(false);
-      // Another page of the app and back (no reload): the keys are still there, kept for the item.
+      // Another page of the app and back (no reload): the keys are still there, kept for the item. On that other page
+      // too, closing the window (or a reload) asks first.
       await page.goto(`${host.origin}/#/`);
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      const askedElsewhere = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const elsewhere = await askedElsewhere;
+      expect(elsewhere.type()).toBe('beforeunload');
+      await elsewhere.dismiss();
+      expect(page.isClosed()).toBe(false);
       await m.open(host.origin, meetingId);
       expect(await section.locator('.typed-ahead').textContent()).toBe('Kept through a failure.');
       const before = attempts;
