@@ -1,58 +1,11 @@
-import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
-import { MinutesPageModel } from './pages';
-import { seedFiveItemMeeting } from './seed';
+import { caretAtEnd, saveBar as bar, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
 
 /**
  * The minutes' status buttons (Circulate for comments, Back to draft, Approve, Reopen) and the autosave together: words
  * typed after a status change are saved, and a status change never goes ahead while some words are not stored. Each
  * test starts its own host on its own data folder with a five-item meeting, so it can run alone.
  */
-interface Minutes {
-  page: Page;
-  m: MinutesPageModel;
-  host: HostProcess;
-  meetingId: string;
-}
-
-async function withMinutes(fn: (s: Minutes) => Promise<void>): Promise<void> {
-  const dataDir = makeDataDir();
-  const host = await startHost(dataDir);
-  const browser = await launchChromium();
-  try {
-    const meetingId = await seedFiveItemMeeting(host);
-    const page = await openApp(browser, host);
-    const m = new MinutesPageModel(page);
-    await m.open(host.origin, meetingId);
-    await fn({ page, m, host, meetingId });
-  } finally {
-    await browser.close();
-    await host.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** The stored plain text of a section (its text nodes joined), as the backend holds it now. */
-async function storedText(host: HostProcess, meetingId: string, sectionKey: string): Promise<string> {
-  const r = await apiCall(host, 'minutes.section', { meetingId, sectionKey });
-  if (!r.json.ok) throw new Error(JSON.stringify(r.json.error));
-  const out: string[] = [];
-  const walk = (n: { text?: string; children?: unknown[] }) => {
-    if (typeof n.text === 'string') out.push(n.text);
-    for (const c of (n.children ?? []) as Array<{ text?: string; children?: unknown[] }>) walk(c);
-  };
-  walk((r.json.value as { content: { root: { children: unknown[] } } }).content.root);
-  return out.join('');
-}
-
-/** Clicks into the section's editor and puts the caret at the end of it. */
-async function caretAtEnd(m: MinutesPageModel, key: string) {
-  await m.editor(m.section(key)).click();
-  await m.page.keyboard.press('Control+End');
-}
-
 describe('status changes of the minutes and the autosave', () => {
   it('saves the words typed after each status change (circulate, back to draft, approve and reopen)', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
@@ -85,5 +38,56 @@ describe('status changes of the minutes and the autosave', () => {
       await page.keyboard.type(' Reopened.');
       await m.waitSaved();
       expect(await storedText(host, meetingId, 'opening')).toBe('Before circulating. After circulating. Back in draft. Reopened.');
+    }));
+
+  it('does not change the status while a section is not saved: says so, keeps the words and saves them once it can', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type('Saved words.');
+      await m.waitSaved();
+      // The local server stops answering saves for a while.
+      let failing = true;
+      await page.route('**/api/minutes.saveSection', (r) => (failing ? r.abort() : r.continue()));
+      await page.keyboard.type(' Words of the draft.');
+      await waitNotSaved(page);
+
+      /** Clicks a status button whose change must be held back, and returns what the page said. */
+      const heldBack = async (button: string) => {
+        await page.getByRole('button', { name: button }).click();
+        // Told in the page, in plain words (no browser dialog: openApp reports any as a bug).
+        const note = page.getByRole('alert').filter({ hasText: 'not saved yet' });
+        await note.waitFor();
+        const said = await note.innerText();
+        expect(said).not.toMatch(/minutes\.|saveSection|Error:|at \w+ \(/);
+        expect(await bar(page)).toMatch(/Not saved/);
+        return said;
+      };
+
+      expect(await heldBack('Circulate for comments')).toMatch(/not circulated/i);
+      expect(await page.getByRole('button', { name: 'Back to draft' }).count()).toBe(0);
+      expect(await m.editor(m.section('opening')).innerText()).toContain('Words of the draft.');
+      // The server answers again: the kept words are saved by the autosave's own retries, no click needed.
+      failing = false;
+      await m.waitSaved();
+      expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words of the draft.');
+
+      // Circulated; then the last words of the meeting cannot be saved when the officer approves.
+      await page.getByRole('button', { name: 'Circulate for comments' }).click();
+      await page.getByRole('button', { name: 'Back to draft' }).waitFor();
+      failing = true;
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type(' Last words of the meeting.');
+      await waitNotSaved(page);
+      expect(await heldBack('Approve minutes')).toMatch(/not approved/i);
+      expect(await page.getByRole('button', { name: 'Reopen (new version)' }).count()).toBe(0);
+      failing = false;
+      await m.waitSaved();
+      expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words of the draft. Last words of the meeting.');
+
+      // Now the approval goes ahead, with every word in it.
+      await page.getByRole('button', { name: 'Approve minutes' }).click();
+      await page.getByRole('button', { name: 'Reopen (new version)' }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'not saved yet' }).count()).toBe(0);
+      expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words of the draft. Last words of the meeting.');
     }));
 });

@@ -68,6 +68,8 @@ export function MinutesPage({ id }: { id: string }) {
 
   const snapshots = useSnapshots(id, report);
   const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, revOf: data.sectionRev, revSaved: data.sectionSaved, report, flagsSaved });
+  /** Why the last change of status was not made (words not stored yet), shown in the page until the next try. */
+  const [statusHeld, setStatusHeld] = useState<string | null>(null);
   const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
   const markCurrent = useMarkCurrentOnFocus(stateRef, data.setCurrentLocally);
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
@@ -213,7 +215,9 @@ export function MinutesPage({ id }: { id: string }) {
             <StatusControls
               meetingId={id}
               minutes={state.minutes}
-              flushAll={autosave.flushAll}
+              // Keys typed into a section whose editor has not come yet are not stored either.
+              saveAll={async () => (await autosave.saveAll()) + typeAhead.typed.size}
+              onHeld={setStatusHeld}
               report={report}
               onMinutes={(m) => {
                 autosave.resetAll();
@@ -227,6 +231,14 @@ export function MinutesPage({ id }: { id: string }) {
         }
       />
       <ErrorList errors={errors} onDismiss={dismiss} />
+      {statusHeld && (
+        <div className="error-note status-held" role="alert">
+          <span>{statusHeld}</span>
+          <button type="button" className="link" onClick={() => setStatusHeld(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {!readOnly && <OfficerNamePrompt report={report} />}
       <ErrorNote error={suggestions.error} onDismiss={suggestions.clearError} />
       {readOnly && <p className="read-only-note">These minutes are approved and read-only. Reopening creates a new version and is recorded.</p>}

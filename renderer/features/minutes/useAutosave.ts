@@ -101,6 +101,17 @@ export function useAutosave(o: {
     await Promise.all([...autosaves.current.values()].map((a) => a.flush()));
   }, []);
 
+  /**
+   * Saves everything now, and says how many sections still hold words that are not stored (a save failed: it keeps
+   * them and retries on its own). Words typed while the first saves ran are saved too before the count.
+   */
+  const saveAll = useCallback(async (): Promise<number> => {
+    const unsaved = () => [...autosaves.current.values()].filter((a) => a.dirty || a.current.state === 'failed');
+    await flushAll();
+    await Promise.all(unsaved().filter((a) => a.current.state !== 'failed').map((a) => a.flush()));
+    return unsaved().length;
+  }, [flushAll]);
+
   /** Forget a section's autosave (its content was replaced from outside, e.g. a restored revision). */
   const reset = useCallback((key: string) => {
     autosaves.current.get(key)?.dispose();
@@ -108,11 +119,23 @@ export function useAutosave(o: {
     setStatuses(({ [key]: _gone, ...rest }) => rest);
   }, []);
 
-  /** After approval or reopening: every section starts clean (nothing pending, no stale failure). */
+  /**
+   * After a status change: every section whose words are all stored starts clean. One that still holds unsaved words
+   * (typed while the change was made, or refused while the minutes were approved) keeps them, its state and its
+   * retries, and tries at once: dropping it would drop the words.
+   */
   const resetAll = useCallback(() => {
-    for (const a of autosaves.current.values()) a.dispose();
-    autosaves.current.clear();
-    setStatuses({});
+    const gone: string[] = [];
+    for (const [key, a] of autosaves.current) {
+      if (a.dirty || a.current.state === 'failed') {
+        void a.flush();
+        continue;
+      }
+      a.dispose();
+      autosaves.current.delete(key);
+      gone.push(key);
+    }
+    setStatuses((old) => Object.fromEntries(Object.entries(old).filter(([key]) => !gone.includes(key))));
   }, []);
 
   // Never leave with unsaved words: flush on hide, warn on unload while something is unsaved.
@@ -135,5 +158,5 @@ export function useAutosave(o: {
     };
   }, [flushAll]);
 
-  return { statuses, changed, flush, flushAll, reset, resetAll };
+  return { statuses, changed, flush, flushAll, saveAll, reset, resetAll };
 }
