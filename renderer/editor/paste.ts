@@ -14,6 +14,7 @@ import {
   $getSelection,
   $isElementNode,
   $isLineBreakNode,
+  $isParagraphNode,
   $isRangeSelection,
   $isTabNode,
   $isTextNode,
@@ -188,7 +189,67 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (
   }
   $resetBlockLooks(node);
   if ($isTableCellNode(node)) node.setBackgroundColor(null);
-  return $splitCrowdedBlock(node);
+  if ($isListItemNode(node)) $inlineBlocksOfItem(node);
+  return $hoistBlocksOfLine(node).flatMap((n) => ($isElementNode(n) ? $splitCrowdedBlock(n) : [n]));
+}
+
+const isInline = (n: LexicalNode): boolean => !$isElementNode(n) || n.isInline();
+/** The blocks that hold one line of inline content only (shared/redaction/walk.ts, which every save goes through). */
+const LINE_TYPES = new Set(['paragraph', 'quote', 'heading', 'decision', 'action']);
+
+/**
+ * A block inside a line (a pasted `<blockquote><p>a</p><p>b</p></blockquote>`, a quote in a quote) would make every
+ * save of the section refused. The line is split around it: each paragraph in it becomes a line of the outer type
+ * (of a quote, a quote; of a record block, a paragraph after the first: a record has one block), any other block
+ * (already cleaned the same way) comes out after the text before it, as it is.
+ */
+function $hoistBlocksOfLine(node: ElementNode): LexicalNode[] {
+  if (!LINE_TYPES.has(node.getType()) || node.getChildren().every(isInline)) return [node];
+  const record = $isDecisionNode(node) || $isActionNode(node);
+  const out: LexicalNode[] = [node];
+  let line: ElementNode | null = node;
+  let nodeUsed = false;
+  const newLine = (): ElementNode => {
+    const fresh = record ? $createParagraphNode() : $copyNode(node);
+    out.push(fresh);
+    return fresh;
+  };
+  for (const child of node.getChildren()) {
+    if (isInline(child)) {
+      line ??= newLine();
+      line.append(child);
+      nodeUsed ||= line === node;
+    } else if ($isParagraphNode(child)) {
+      const target = nodeUsed ? newLine() : node;
+      nodeUsed = true;
+      target.append(...child.getChildren());
+      child.remove();
+      line = null;
+    } else {
+      child.remove();
+      out.push(child);
+      line = null;
+    }
+  }
+  return nodeUsed || record ? out : out.slice(1);
+}
+
+/**
+ * A list item holds inline content and nested lists only (walk.ts): the text of any other block in it (a pasted
+ * `<li><blockquote>…</blockquote></li>`, a table) stays in the item, on a line of its own.
+ */
+function $inlineBlocksOfItem(item: ElementNode): void {
+  for (const child of item.getChildren()) {
+    if (isInline(child) || $isListNode(child)) continue;
+    const lines = $isTableNode(child) ? $tableAsParagraphs(child) : [child];
+    lines.forEach((line, i) => {
+      if (i > 0 || child.getPreviousSibling() !== null) child.insertBefore($createLineBreakNode());
+      for (const c of $isElementNode(line) ? line.getChildren() : [line]) child.insertBefore(c);
+    });
+    const next = child.getNextSibling();
+    if (next !== null && isInline(next)) child.insertBefore($createLineBreakNode());
+    child.remove();
+  }
 }
 
 /** Cuts `text` into runs of at most TEXT_RUN_MAX, after a space where there is one near the end, never in a surrogate pair. */

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { inspectInput } from '../../electron/backend/dispatch';
 import { plainText, type SerializedNode } from '../../shared/editor/doc-model';
 import { SerializedDoc } from '../../shared/editor/doc-schema';
+import { walkSection } from '../../shared/redaction/walk';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { $createFlagNode } from '../../renderer/editor/nodes';
 import { registerMinutesCommands } from '../../renderer/editor/register';
@@ -11,12 +12,13 @@ import { registerMinutesCommands } from '../../renderer/editor/register';
 /** Helpers of the tests that nothing the editor holds makes a save of its section refused (editor-forbidden-chars, editor-paste-limits). */
 export const up = (editor: LexicalEditor, fn: () => void) => editor.update(fn, { discrete: true });
 
-/** The editor's content, checked as the dispatcher and the stored schema check a save. */
+/** The editor's content, checked as a save is: the dispatcher, the stored schema, the one reader (search indexing). */
 export function saveable(editor: LexicalEditor): SerializedDoc {
   const doc = serializeEditor(editor);
   expect(inspectInput({ content: doc })).toBeNull();
   const parsed = SerializedDoc.safeParse(doc);
   expect(parsed.success ? null : parsed.error.issues.slice(0, 2)).toBeNull();
+  expect(() => walkSection(doc, 'section', () => undefined)).not.toThrow();
   return doc;
 }
 
