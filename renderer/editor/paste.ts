@@ -146,7 +146,35 @@ function flagIdMapper(flags: PastedFlags | undefined): (id: string) => string {
 export function $cleanImportedNodes(nodes: LexicalNode[], existingRecordIds: ReadonlySet<string> = new Set(), flagId: (id: string) => string = (id) => id): LexicalNode[] {
   const out: LexicalNode[] = [];
   for (const node of nodes) out.push(...$cleanNode(node, existingRecordIds, flagId));
+  for (const node of out) $capListNesting(node, 0);
   return $splitCrowdedRun(out);
+}
+
+/** Lists nest at most this deep in a paste (Word's go to 9; a stored list item's indent may not pass 20). */
+const LIST_LEVELS_MAX = 10;
+
+/** Under `node` (inside `level` lists), a list nested deeper than LIST_LEVELS_MAX becomes lines of its parent item. */
+function $capListNesting(node: LexicalNode, level: number): void {
+  if (!$isElementNode(node)) return;
+  const inside = $isListNode(node) ? level + 1 : level;
+  for (const child of node.getChildren()) {
+    if ($isListNode(child) && inside + 1 > LIST_LEVELS_MAX && $isListItemNode(node)) $flattenListInto(child);
+    else $capListNesting(child, inside);
+  }
+}
+
+/** The inline content of every item of `list` (nested ones too), each on a line of its own, in its place; flags kept. */
+function $flattenListInto(list: ElementNode): void {
+  const items = $dfs(list)
+    .map((e) => e.node)
+    .filter($isListItemNode);
+  for (const item of items) {
+    const inline = item.getChildren().filter(isInline);
+    if (inline.length === 0) continue;
+    if (list.getPreviousSibling() !== null) list.insertBefore($createLineBreakNode());
+    for (const c of inline) list.insertBefore(c);
+  }
+  list.remove();
 }
 
 function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (id: string) => string): LexicalNode[] {

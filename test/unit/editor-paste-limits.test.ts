@@ -91,4 +91,16 @@ describe('a paste stays within the stored schema', () => {
       expect(doc.root.children.map((b) => `${b.type}:${plainText(b)}`).filter((b) => b !== 'paragraph:'), html).toEqual(blocks);
     }
   });
+
+  it('a list nested 30 deep keeps 10 levels; the deeper items are lines of the tenth, their text kept', () => {
+    const html = Array.from({ length: 30 }, (_, i) => `<ul><li>item ${i}`).join('') + '</li></ul>'.repeat(30);
+    const editor = createHeadlessMinutesEditor();
+    up(editor, () => {
+      $getRoot().clear().append($createParagraphNode());
+      $insertCleanedDataTransfer(editor, clip({ 'text/html': html }), $getRoot().getFirstChildOrThrow<ReturnType<typeof $createParagraphNode>>().selectEnd());
+    });
+    const doc = saveable(editor);
+    const text = plainText(doc.root);
+    for (let i = 0; i < 30; i++) expect(text).toContain(`item ${i}`);
+  });
 });
