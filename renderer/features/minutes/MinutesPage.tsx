@@ -300,6 +300,7 @@ export function MinutesPage({ id }: { id: string }) {
         />
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {autosave.leaveDialog}
       {!readOnly && <FlagContextMenu editorOf={(k) => editors.current.get(k)?.getEditor()} />}
       {flags.flagRequest && <FlagDialog request={flags.flagRequest} onDone={flags.clearFlagRequest} />}
       {history && (

@@ -2,6 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState, type Mutable
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
 import { callPrepared } from '../../api';
+import { useConfirm } from '../../ui/Dialog';
 import type { ReportError } from '../../ui/errors';
 import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
@@ -158,5 +159,43 @@ export function useAutosave(o: {
     };
   }, [flushAll]);
 
-  return { statuses, changed, flush, flushAll, saveAll, reset, resetAll };
+  // Leaving for another page of the app by a link (the crumbs, the top bar) while some words are not stored: they are
+  // saved first, then the page is left. If a save fails, the officer is asked in the app's dialog, and stays unless
+  // they choose otherwise: on this page the words are kept and retried. (The clean-up below tries once, then they are
+  // gone with the editor.)
+  const [leaveDialog, ask] = useConfirm();
+  useEffect(() => {
+    let asking = false;
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const to = (e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null)?.getAttribute('href');
+      if (!to || to === window.location.hash) return;
+      if (![...autosaves.current.values()].some((a) => a.dirty || a.current.state === 'failed')) return;
+      e.preventDefault();
+      if (asking) return;
+      asking = true;
+      void (async () => {
+        try {
+          const left = await saveAll();
+          const go =
+            left === 0 ||
+            (await ask({
+              title: 'Leave the minutes with words not saved?',
+              message: `Some words ${left === 1 ? 'in one section' : `in ${left} sections`} could not be saved yet. On this page they are kept and tried again by themselves; if you leave now, they are lost. To keep them elsewhere, stay and copy them first.`,
+              confirm: 'Leave without them',
+              cancel: 'Stay on the minutes',
+              danger: true,
+              cancelByDefault: true,
+            }));
+          if (go) window.location.hash = to;
+        } finally {
+          asking = false;
+        }
+      })();
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [saveAll, ask]);
+
+  return { statuses, changed, flush, flushAll, saveAll, reset, resetAll, leaveDialog };
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+
+/**
+ * Leaving the minutes for another page of the app (a link) while a save fails: the page used to be left at once, its
+ * clean-up tried the save once more, and the words were gone with the editor. Now the words are saved first, and if
+ * that fails the officer is asked in the app's own dialog, and stays by default. Its own host and meeting, so it can run alone.
+ */
+describe('leaving the minutes while a save fails', () => {
+  it('asks in the app before leaving words that are not stored, keeps them on "Stay", and lets the officer leave once saved', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type('Saved words.');
+      await m.waitSaved();
+      // The local server stops answering saves for a while.
+      let failing = true;
+      await page.route('**/api/minutes.saveSection', (r) => (failing ? r.abort() : r.continue()));
+      await page.keyboard.type(' Words typed while the server hiccups.');
+      await waitNotSaved(page);
+
+      const meetingsLink = page.getByRole('link', { name: 'Meetings', exact: true }).first();
+      await meetingsLink.click();
+      // Asked in the app's dialog (openApp reports any browser dialog as a bug); nothing left meanwhile.
+      const dialog = page.getByRole('dialog', { name: 'Leave the minutes with words not saved?' });
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toMatch(/could not be saved yet/);
+      expect(await page.getByRole('heading', { name: 'Meetings', level: 1 }).count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Stay on the minutes' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await m.editor(m.section('opening')).innerText()).toContain('server hiccups');
+
+      // The server answers again: the words are stored by the retries, and the page can be left without a question.
+      failing = false;
+      await m.waitSaved();
+      expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words typed while the server hiccups.');
+
+      // Unsaved again, the officer may still choose to leave (told the words are lost).
+      failing = true;
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type(' Not kept.');
+      await waitNotSaved(page);
+      await meetingsLink.click();
+      await dialog.getByRole('button', { name: 'Leave without them' }).click();
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      failing = false;
+    }));
+
+  it('leaves at once, with the words stored, when the last words save on the way out', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type('Typed just before leaving.');
+      await page.getByRole('link', { name: 'Meetings', exact: true }).first().click();
+      await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      expect(await storedText(host, meetingId, 'opening')).toBe('Typed just before leaving.');
+    }));
+});
