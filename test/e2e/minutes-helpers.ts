@@ -5,8 +5,9 @@ import { MinutesPageModel } from './pages';
 import { seedFiveItemMeeting } from './seed';
 
 /**
- * For the minutes tests that cut saves off: a test's own host and data folder with a five-item meeting (seed.ts), one
- * page on its minutes; the stored text of a section; the caret at the end of one.
+ * For the minutes tests that cut saves off or feed the editor what a save could refuse: a test's own host and data
+ * folder with a five-item meeting (seed.ts), one page on its minutes; the stored text of a section; the caret at the
+ * end of one.
  */
 export interface Minutes {
   page: Page;
@@ -32,17 +33,24 @@ export async function withMinutes(fn: (s: Minutes) => Promise<void>): Promise<vo
   }
 }
 
-/** The stored plain text of a section (its text nodes joined), as the backend holds it now. */
-export async function storedText(host: HostProcess, meetingId: string, sectionKey: string): Promise<string> {
+/** The stored text of a section (all its text nodes joined) and its number of top-level blocks, as the backend holds it now. */
+export async function storedSection(host: HostProcess, meetingId: string, sectionKey: string): Promise<{ text: string; blocks: number }> {
   const r = await apiCall(host, 'minutes.section', { meetingId, sectionKey });
   if (!r.json.ok) throw new Error(JSON.stringify(r.json.error));
+  type N = { text?: string; children?: N[] };
   const out: string[] = [];
-  const walk = (n: { text?: string; children?: unknown[] }) => {
+  const walk = (n: N) => {
     if (typeof n.text === 'string') out.push(n.text);
-    for (const c of (n.children ?? []) as Array<{ text?: string; children?: unknown[] }>) walk(c);
+    for (const c of n.children ?? []) walk(c);
   };
-  walk((r.json.value as { content: { root: { children: unknown[] } } }).content.root);
-  return out.join('');
+  const root = (r.json.value as { content: { root: N } }).content.root;
+  walk(root);
+  return { text: out.join(''), blocks: root.children?.length ?? 0 };
+}
+
+/** The stored plain text of a section (its text nodes joined), as the backend holds it now. */
+export async function storedText(host: HostProcess, meetingId: string, sectionKey: string): Promise<string> {
+  return (await storedSection(host, meetingId, sectionKey)).text;
 }
 
 /** Clicks into the section's editor and puts the caret at the end of it. */
@@ -56,3 +64,18 @@ export const saveBar = (page: Page) => page.locator('.saving-indicator').innerTe
 
 /** Waits until the bar says a save failed. */
 export const waitNotSaved = (page: Page) => page.waitForFunction(() => /Not saved/.test(document.querySelector('.saving-indicator')?.textContent ?? ''));
+
+/**
+ * Types `saved` into the opening section and waits until it is stored; then the local server stops answering saves
+ * (the route aborts them) and `unsaved` is typed, until the bar says "Not saved". Returns the switch of the outage.
+ */
+export async function savesCutOff(page: Page, m: MinutesPageModel, saved: string, unsaved: string): Promise<{ failing: boolean }> {
+  await caretAtEnd(m, 'opening');
+  await page.keyboard.type(saved);
+  await m.waitSaved();
+  const outage = { failing: true };
+  await page.route('**/api/minutes.saveSection', (r) => (outage.failing ? r.abort() : r.continue()));
+  await page.keyboard.type(unsaved);
+  await waitNotSaved(page);
+  return outage;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+import { caretAtEnd, savesCutOff, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
 
 /**
  * Leaving the minutes for another page of the app (a link) while a save fails: the page used to be left at once, its
@@ -9,14 +9,8 @@ import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-hel
 describe('leaving the minutes while a save fails', () => {
   it('asks in the app before leaving words that are not stored, keeps them on "Stay", and lets the officer leave once saved', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
-      await caretAtEnd(m, 'opening');
-      await page.keyboard.type('Saved words.');
-      await m.waitSaved();
       // The local server stops answering saves for a while.
-      let failing = true;
-      await page.route('**/api/minutes.saveSection', (r) => (failing ? r.abort() : r.continue()));
-      await page.keyboard.type(' Words typed while the server hiccups.');
-      await waitNotSaved(page);
+      const outage = await savesCutOff(page, m, 'Saved words.', ' Words typed while the server hiccups.');
 
       const meetingsLink = page.getByRole('link', { name: 'Meetings', exact: true }).first();
       await meetingsLink.click();
@@ -30,19 +24,19 @@ describe('leaving the minutes while a save fails', () => {
       expect(await m.editor(m.section('opening')).innerText()).toContain('server hiccups');
 
       // The server answers again: the words are stored by the retries, and the page can be left without a question.
-      failing = false;
+      outage.failing = false;
       await m.waitSaved();
       expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words typed while the server hiccups.');
 
       // Unsaved again, the officer may still choose to leave (told the words are lost).
-      failing = true;
+      outage.failing = true;
       await caretAtEnd(m, 'opening');
       await page.keyboard.type(' Not kept.');
       await waitNotSaved(page);
       await meetingsLink.click();
       await dialog.getByRole('button', { name: 'Leave without them' }).click();
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
-      failing = false;
+      outage.failing = false;
     }));
 
   it('leaves at once, with the words stored, when the last words save on the way out', () =>

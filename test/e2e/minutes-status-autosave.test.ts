@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caretAtEnd, saveBar as bar, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+import { caretAtEnd, saveBar as bar, savesCutOff, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
 
 /**
  * The minutes' status buttons (Circulate for comments, Back to draft, Approve, Reopen) and the autosave together: words
@@ -42,14 +42,8 @@ describe('status changes of the minutes and the autosave', () => {
 
   it('does not change the status while a section is not saved: says so, keeps the words and saves them once it can', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
-      await caretAtEnd(m, 'opening');
-      await page.keyboard.type('Saved words.');
-      await m.waitSaved();
       // The local server stops answering saves for a while.
-      let failing = true;
-      await page.route('**/api/minutes.saveSection', (r) => (failing ? r.abort() : r.continue()));
-      await page.keyboard.type(' Words of the draft.');
-      await waitNotSaved(page);
+      const outage = await savesCutOff(page, m, 'Saved words.', ' Words of the draft.');
 
       /** Clicks a status button whose change must be held back, and returns what the page said. */
       const heldBack = async (button: string) => {
@@ -67,20 +61,20 @@ describe('status changes of the minutes and the autosave', () => {
       expect(await page.getByRole('button', { name: 'Back to draft' }).count()).toBe(0);
       expect(await m.editor(m.section('opening')).innerText()).toContain('Words of the draft.');
       // The server answers again: the kept words are saved by the autosave's own retries, no click needed.
-      failing = false;
+      outage.failing = false;
       await m.waitSaved();
       expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words of the draft.');
 
       // Circulated; then the last words of the meeting cannot be saved when the officer approves.
       await page.getByRole('button', { name: 'Circulate for comments' }).click();
       await page.getByRole('button', { name: 'Back to draft' }).waitFor();
-      failing = true;
+      outage.failing = true;
       await caretAtEnd(m, 'opening');
       await page.keyboard.type(' Last words of the meeting.');
       await waitNotSaved(page);
       expect(await heldBack('Approve minutes')).toMatch(/not approved/i);
       expect(await page.getByRole('button', { name: 'Reopen (new version)' }).count()).toBe(0);
-      failing = false;
+      outage.failing = false;
       await m.waitSaved();
       expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words of the draft. Last words of the meeting.');
 

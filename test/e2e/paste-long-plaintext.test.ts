@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caretAtEnd, storedSection, withMinutes } from './five-item-minutes';
+import { caretAtEnd, storedSection, withMinutes } from './minutes-helpers';
 
 /**
  * A long plain-text paste (a .txt transcript) becomes one paragraph per line, not one paragraph of line breaks past the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caretAtEnd, storedSection, withMinutes } from './five-item-minutes';
+import { caretAtEnd, storedSection, withMinutes } from './minutes-helpers';
 
 /**
  * Pasted HTML with blocks inside a line (an e-mail's or a web page's `<blockquote><p>…</p><p>…</p></blockquote>`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caretAtEnd, storedSection, withMinutes } from './five-item-minutes';
+import { caretAtEnd, storedSection, withMinutes } from './minutes-helpers';
 
 /**
  * A character the dispatcher refuses, typed other than by paste (an input method, a character picker: a beforeinput
