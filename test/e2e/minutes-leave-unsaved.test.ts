@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiCall } from './harness';
 import { caretAtEnd, savesCutOff, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
 
 /**
@@ -47,5 +48,46 @@ describe('leaving the minutes while a save fails', () => {
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
       expect(await page.getByRole('dialog').count()).toBe(0);
       expect(await storedText(host, meetingId, 'opening')).toBe('Typed just before leaving.');
+    }));
+});
+
+describe('the history of an item while a save of it fails', () => {
+  it('neither restores a revision nor keeps one: says the words are not saved yet, keeps them, and restores once they are', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type('Version one.');
+      await m.waitSaved();
+      const history = page.getByRole('button', { name: 'Revision history of Opening' });
+      const dialog = page.getByRole('dialog', { name: /History of/ });
+      await history.click();
+      await dialog.getByRole('button', { name: 'Keep a revision now' }).click();
+      await dialog.locator('.rev-list button').first().waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      const outage = await savesCutOff(page, m, ' Version two.', ' Unsaved words.');
+
+      await history.click();
+      await dialog.locator('.rev-list button').last().click();
+      await dialog.getByRole('button', { name: 'Restore this revision' }).click();
+      await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+      // Nothing restored (the restore used to replace the text, and the unsaved words were in no revision).
+      await dialog.getByRole('alert').filter({ hasText: 'Not restored: some words of this item are not saved yet' }).waitFor();
+      await dialog.getByRole('button', { name: 'Keep a revision now' }).click();
+      await dialog.getByRole('alert').filter({ hasText: 'No revision kept: some words of this item are not saved yet' }).waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(await m.editor(m.section('opening')).innerText()).toContain('Version two. Unsaved words.');
+
+      // Once the server answers again, the words are stored, and the restore goes ahead (the current text kept first).
+      outage.failing = false;
+      await m.waitSaved();
+      expect(await storedText(host, meetingId, 'opening')).toBe('Version one. Version two. Unsaved words.');
+      await history.click();
+      await dialog.locator('.rev-list button').last().click();
+      await dialog.getByRole('button', { name: 'Restore this revision' }).click();
+      await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => storedText(host, meetingId, 'opening')).not.toContain('Unsaved words');
+      const revisions = (await apiCall(host, 'minutes.revisions', { meetingId, sectionKey: 'opening' })).json.value as Array<{ id: string }>;
+      const kept = await Promise.all(revisions.map(async (r) => JSON.stringify((await apiCall(host, 'minutes.revision', { id: r.id })).json.value)));
+      expect(kept.some((t) => t.includes('Unsaved words')), 'the text before the restore is kept as a revision').toBe(true);
     }));
 });

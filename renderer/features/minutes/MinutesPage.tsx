@@ -309,7 +309,7 @@ export function MinutesPage({ id }: { id: string }) {
           sectionKey={history}
           title={sectionLabel(history)}
           readOnly={readOnly}
-          beforeRestore={() => autosave.flush(history)}
+          beforeRestore={() => autosave.saveSection(history)}
           onRestored={(rev, content, changedFlags) => {
             flagStore.applyChanges(changedFlags);
             autosave.reset(history);

@@ -32,7 +32,8 @@ export function RevisionsDialog(props: {
   sectionKey: string;
   title: string;
   readOnly: boolean;
-  beforeRestore: () => Promise<void>;
+  /** Saves the section's words now; false when some of them could not be stored (a save is failing). */
+  beforeRestore: () => Promise<boolean>;
   onRestored: (rev: number, content: SerializedDoc, flags: Flag[]) => void;
   onClose: () => void;
 }) {
@@ -50,14 +51,28 @@ export function RevisionsDialog(props: {
     const d = await act.run(() => api.call('minutes.restorePreview', { id: r.id }));
     if (d) setPreview(d);
   };
+  /**
+   * The current text must be stored before it is kept as a revision or replaced by one: while a save of this item is
+   * failing, the words not stored yet would be in no revision and gone from the editor. Then nothing is done, and the
+   * officer is told why (the words stay in the editor, retried on their own).
+   */
+  const [held, setHeld] = useState<string | null>(null);
+  const stored = async (what: string) => {
+    const ok = await props.beforeRestore();
+    setHeld(ok ? null : `${what}: some words of this item are not saved yet. They stay in the text and are saved as soon as possible; try again once the bar says all is saved.`);
+    return ok;
+  };
   const keepNow = async () => {
-    await props.beforeRestore();
+    if (!(await stored('No revision kept'))) return;
     await act.run(() => api.call('minutes.snapshot', { meetingId: props.meetingId, sectionKey: props.sectionKey, reason: 'manual' }));
     await list.reload();
   };
   const restore = async () => {
     if (!selected) return;
-    await props.beforeRestore();
+    if (!(await stored('Not restored'))) {
+      setConfirming(false);
+      return;
+    }
     const r = await act.run(() => api.call('minutes.restoreRevision', { id: selected.id }));
     if (r) {
       props.onRestored(r.rev, r.content, r.flags);
@@ -68,6 +83,11 @@ export function RevisionsDialog(props: {
   return (
     <Dialog title={`History of “${props.title}”`} className="wide-dialog" onClose={props.onClose}>
       <ErrorNote error={list.error ?? act.error} />
+      {held && (
+        <p role="alert" className="error-note">
+          {held}
+        </p>
+      )}
       <div className="revisions">
         <ul className="rev-list">
           {(list.value ?? []).map((r) => (

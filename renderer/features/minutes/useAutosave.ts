@@ -113,6 +113,15 @@ export function useAutosave(o: {
     return unsaved().length;
   }, [flushAll]);
 
+  /** Saves one section now (and what was typed while it saved); false when some of its words are still not stored. */
+  const saveSection = useCallback(async (key: string): Promise<boolean> => {
+    const a = autosaves.current.get(key);
+    if (!a) return true;
+    await a.flush();
+    if (a.dirty && a.current.state !== 'failed') await a.flush();
+    return !(a.dirty || a.current.state === 'failed');
+  }, []);
+
   /** Forget a section's autosave (its content was replaced from outside, e.g. a restored revision). */
   const reset = useCallback((key: string) => {
     autosaves.current.get(key)?.dispose();
@@ -197,5 +206,5 @@ export function useAutosave(o: {
     return () => document.removeEventListener('click', onClick, true);
   }, [saveAll, ask]);
 
-  return { statuses, changed, flush, flushAll, saveAll, reset, resetAll, leaveDialog };
+  return { statuses, changed, flush, flushAll, saveAll, saveSection, reset, resetAll, leaveDialog };
 }
