@@ -66,6 +66,12 @@ export const SaveSection = lazySchema(() => z
      * lifted by the missing mark; any other mark that goes missing leaves its flag in force (see shared/domain/flags).
      */
     liftedByUndo: z.array(Id).max(10_000).optional(),
+    /**
+     * Which open page sends the save (random, one per page load). A save of this page that was committed but whose
+     * answer never came (the connection dropped) leaves its next save one rev behind: that one is taken on top of it
+     * rather than refused as a conflict, so the page does not stay in conflict for good.
+     */
+    writer: z.string().regex(/^[0-9a-f]{16,64}$/).optional(),
   })
   .strict());
 export type SaveSection = z.input<typeof SaveSection>;

@@ -129,7 +129,7 @@ describe('useAutosave', () => {
     await flush();
     expect(calls.filter((c) => c[0] === 'minutes.saveSection').map((c) => c[1].sectionKey)).toEqual(['opening']);
     // The save crossed as the JSON the page made while reading the section, and it says the whole input.
-    expect(calls.find((c) => c[0] === 'minutes.saveSection')![1]).toEqual({ content: emptyDoc(), meetingId: 'm1', sectionKey: 'opening', baseRev: 0, viaJson: true });
+    expect(calls.find((c) => c[0] === 'minutes.saveSection')![1]).toEqual({ content: emptyDoc(), meetingId: 'm1', sectionKey: 'opening', baseRev: 0, writer: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown, viaJson: true });
     expect(out.current!.statuses.opening).toMatchObject({ state: 'saved', rev: 1 });
     expect(out.current!.statuses.gone).toBeUndefined();
   });

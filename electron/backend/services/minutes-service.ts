@@ -71,6 +71,8 @@ export class MinutesService {
   private readonly flagsRepo: FlagsRepo;
   /** The search index, kept current in each write's own transaction (only changed blocks are re-indexed). */
   private readonly search: SearchRepo;
+  /** The last acknowledged-or-not save of each section by a page that says who it is (see answerLost). Memory only. */
+  private readonly lastWrites = new Map<string, { writer: string; baseRev: number; rev: number }>();
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
@@ -211,6 +213,23 @@ export class MinutesService {
    * what the redaction could not judge is refused here, not at export time.
    */
   saveSection(input: Out<typeof SaveSection>): SaveResult {
+    const result = this.saveSectionOnce(input);
+    const { writer, baseRev } = input;
+    if (writer !== undefined && baseRev !== undefined) this.lastWrites.set(`${input.meetingId}\n${input.sectionKey}`, { writer, baseRev, rev: result.rev });
+    return result;
+  }
+
+  /**
+   * Whether a save based on `baseRev` while the section is at `currentRev` is the next save of the page that wrote
+   * `currentRev` from that same base, whose answer it never got (the write is committed, the answer was lost): that
+   * page's content holds everything of its unacknowledged save and more, so it goes on top. Anything else is a conflict.
+   */
+  private answerLost(input: Out<typeof SaveSection>, currentRev: number): boolean {
+    const last = this.lastWrites.get(`${input.meetingId}\n${input.sectionKey}`);
+    return input.writer !== undefined && last !== undefined && last.writer === input.writer && last.baseRev === input.baseRev && last.rev === currentRev;
+  }
+
+  private saveSectionOnce(input: Out<typeof SaveSection>): SaveResult {
     const now = iso(this.ctx.now());
     const sent = JSON.stringify(input.content);
     const text = sectionText(input.content);
@@ -225,7 +244,7 @@ export class MinutesService {
         const contentJson = content === input.content ? sent : JSON.stringify(content);
         const head = this.repo.head(meetingId, sectionKey, contentJson);
         const currentRev = head?.rev ?? 0;
-        if (input.baseRev !== undefined && input.baseRev !== currentRev)
+        if (input.baseRev !== undefined && input.baseRev !== currentRev && !this.answerLost(input, currentRev))
           throw new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`, {
             details: { currentRev },
           });

@@ -8,6 +8,12 @@ import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
 import { useLatest } from '../../ui/useLatest';
 
+/**
+ * Which page sends a save (random, one per page load): a save committed whose answer was lost does not leave the next
+ * save of this page in conflict (MinutesService.answerLost). getRandomValues: available in every context the app runs in.
+ */
+const PAGE_WRITER = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** What a save sends, read at one moment. */
 type SaveRead = { content: SavedForm; liftedByUndo: string[] };
 
@@ -62,7 +68,7 @@ export function useAutosave(o: {
             // The flags travel with the save: the backend derives the records from the marks in `content`, in the
             // same transaction. Only marks removed by undoing a flagging are reported as lifted.
             const handle = editors.current.get(key);
-            const rest = { meetingId: id, sectionKey: key, baseRev, ...(liftedByUndo.length ? { liftedByUndo } : {}) };
+            const rest = { meetingId: id, sectionKey: key, baseRev, writer: PAGE_WRITER, ...(liftedByUndo.length ? { liftedByUndo } : {}) };
             // The content's JSON was made with it, slice by slice: the request carries it as it is (no copy now).
             const json = new Blob(['{"content":', content.json, ',', JSON.stringify(rest).slice(1)]);
             const ack = await callPrepared('minutes.saveSection', { ...rest, content: content.doc }, json);
