@@ -34,9 +34,13 @@ export function excerptPieces(excerpt: string): string[] {
  */
 export type TextFold = (s: string) => string;
 
-/** Folded texts, kept for the calls of one save (the same section text is asked about once per flag). */
+/**
+ * Folded texts, kept for the calls of one synchronous run (a save asks about the same section text once per flag) and
+ * dropped right after it: a long-running host must not hold whole sections' texts between saves.
+ */
 const folded = new Map<TextFold, Map<string, string>>();
 function foldOnce(text: string, how: TextFold): string {
+  if (folded.size === 0) void Promise.resolve().then(() => folded.clear());
   let cache = folded.get(how);
   if (!cache) folded.set(how, (cache = new Map<string, string>()));
   let out = cache.get(text);
