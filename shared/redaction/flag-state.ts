@@ -27,10 +27,12 @@ export function excerptPieces(excerpt: string): string[] {
 }
 
 /**
- * How "does this text still hold the passage" reads text. By default as the redaction check does (shared/text/fold.ts):
- * a copy with a soft hyphen, decomposed accents, a zero-width space or other punctuation reads the same, so a flag is
- * not retired while the check would still find its text. (The check also reads look-alike letters of other scripts
- * as Latin; its table stays with the export code, loaded when an export starts, not at every start of the app.)
+ * How "does this text still hold the passage" reads text. By default `foldForReading` (shared/text/fold.ts): a copy
+ * with a soft hyphen, decomposed accents, a zero-width space or other punctuation reads the same. Where it decides
+ * what is published, the caller passes `foldAsCheck` (shared/text/look-alikes.ts), which reads as the redaction check
+ * does, look-alike letters of other scripts included: the flag states (a flag is not retired while the check would
+ * still find its text) and the public summary's blockers. The default keeps that table out of the pages that only
+ * need the marks (the minutes page loads this module at once).
  */
 export type TextFold = (s: string) => string;
 
@@ -113,6 +115,7 @@ export function unmarkedFlags(
   sections: ReadonlyArray<{ key: string; content: SerializedDoc }>,
   flags: readonly FlagInForce[],
   doc: PublicDocument,
+  how: TextFold = foldForReading,
 ): PublicationBlocker[] {
   if (flags.length === 0) return [];
   const marked = markedIds(sections);
@@ -127,7 +130,7 @@ export function unmarkedFlags(
   }
   const out: PublicationBlocker[] = [];
   for (const f of open) {
-    const hit = texts.find((t) => excerptIn(f.excerpt, t.text));
+    const hit = texts.find((t) => excerptIn(f.excerpt, t.text, how));
     if (hit) out.push({ flagId: f.id, excerpt: f.excerpt, where: hit.where });
   }
   return out;

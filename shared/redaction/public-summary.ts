@@ -5,6 +5,7 @@ import { longDate } from '../format/zoned';
 import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
+import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicSummary, PublicTable, SummaryBlock } from './public-model';
 import { redact, type RedactionInput } from './redact';
@@ -69,7 +70,7 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc, input.document, input.votes ?? []);
-  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc);
+  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
   return summary;
 }
 

@@ -15,6 +15,8 @@ const COPIES: Record<string, string> = {
   'soft hyphen': SECRET.replace('Lyon', 'Ly\u00ADon'),
   NFD: SECRET.normalize('NFD'),
   'zero-width space': SECRET.replace('plant', 'pl\u200Bant'),
+  // Cyrillic letters that look Latin (a keyboard layout left on, a text copied from a Cyrillic-script source).
+  'Cyrillic look-alikes': SECRET.replace('Lyon', 'L\u0443\u043En').replace('plant', 'pl\u0430nt').replace('close', 'cl\u043Ese'),
 };
 
 async function meeting() {

@@ -5,6 +5,7 @@ import { foldForReading } from '../../shared/text/fold';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { excerptIn, excerptPieces, excerptWithin, markedIds, unmarkedFlags } from '../../shared/redaction/flag-state';
 import type { PublicDocument } from '../../shared/redaction/public-model';
+import { publicSummary } from '../../shared/redaction/public-summary';
 import { RedactionError } from '../../shared/redaction/walk';
 
 const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
@@ -102,5 +103,23 @@ describe('unmarkedFlags: flags in force whose mark is gone while their text woul
     ]);
     const both = [...sections, { key: 'opening2', content: doc(p(t('x'))) }];
     expect(unmarkedFlags(both, [{ id: 'g', excerpt: 'gamma deal\nacme pays' }], pub2)).toEqual([{ flagId: 'g', excerpt: 'gamma deal\nacme pays', where: '1 Pricing' }]);
+  });
+});
+
+describe('the public summary (preview and export alike) reads a flag in force as the redaction check does', () => {
+  it('a look-alike copy of an unmarked flag in force in a published section blocks publication, and names where', () => {
+    const secret = 'Acme will close its Lyon plant';
+    // Cyrillic а, о, у in place of Latin a, o, y: what the check of the file would find.
+    const copy = 'Acme will cl\u043Ese its L\u0443\u043En pl\u0430nt';
+    const summary = publicSummary({
+      bodyName: 'Taskforce',
+      meeting: { title: 'Plenary', startsAt: '2026-03-10T10:00', redactionMarker: '[…]', withheldDisplay: 'title_only' },
+      agenda: [{ id: 'i1', number: '1', parentId: null, title: 'Pricing', forPublication: true }],
+      sections: [{ key: 'i1', content: doc(p(t(`Recalled: ${copy}.`))) }],
+      attendance: [],
+      flagsInForce: [{ id: 'f1', excerpt: secret }],
+    });
+    expect(excerptIn(secret, copy)).toBe(false); // read for reading only, the copy would pass
+    expect(summary.blockers).toEqual([{ flagId: 'f1', excerpt: secret, where: '1 Pricing' }]);
   });
 });

@@ -1,5 +1,4 @@
-import CONFUSABLES from 'unhomoglyph/data.json';
-import { INVISIBLE_OR_MARK, lowerPlain, SEPARATORS } from '../../../shared/text/fold';
+import { foldAsCheck } from '../../../shared/text/look-alikes';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -10,7 +9,7 @@ import { INVISIBLE_OR_MARK, lowerPlain, SEPARATORS } from '../../../shared/text/
  * - its accents: every combining mark is dropped, so "Société" = "Societe" = "Société" with extra marks stacked on;
  * - invisible characters slipped into it (zero-width joiners, bidi controls, soft hyphens, variation selectors);
  * - letters of another script that look the same: Cyrillic "а" for Latin "a", Greek "Ο" for "O"… (the confusable
- *   skeletons of Unicode TS #39, from the data of the `unhomoglyph` package);
+ *   skeletons of Unicode TS #39: shared/text/look-alikes.ts);
  * - what stands between its words: any run of white space, punctuation or symbols (hyphens, dashes, slashes,
  *   underscores, dots, emoji…) reads as one space; currency signs are kept as they are text.
  * A second, space-free form catches a passage whose spaces were removed.
@@ -22,74 +21,12 @@ import { INVISIBLE_OR_MARK, lowerPlain, SEPARATORS } from '../../../shared/text/
 
 // ---- normalisation -----------------------------------------------------------------------------------------------
 
-const NON_ASCII = /[^\u0000-\u007F]/gu;
-const HAS_NON_ASCII = /[^\u0000-\u007F]/u;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-let confusables: Map<string, string> | null = null;
-
-/**
- * The confusable table, keyed by a non-ASCII letter or digit (accents already dropped, in its own case), giving its
- * prototype in lower case. Built once from UTS #39's confusables.txt as shipped by `unhomoglyph` (MIT):
- * - ASCII characters are never remapped: TS #39 also equates "rn" with "m", "0" with "O" and "1" with "l", which would
- *   make ordinary text collide; the aim here is letters of other scripts standing in for Latin ones;
- * - punctuation and symbols are not mapped (they separate words anyway; TS #39 maps "—" to a Katakana letter);
- * - an upper-case source whose prototype is "l" is read as "I" ("l" stands for I, l, 1 and | in TS #39), so that
- *   Cyrillic "І" matches "I" once both are in lower case;
- * - the table is closed: a prototype is itself mapped until nothing changes, so normalising twice changes nothing.
- */
-export function confusableTable(): ReadonlyMap<string, string> {
-  return (confusables ??= buildConfusableTable());
-}
-
-/**
- * Builds the table anew from `data` (source → prototype, as in confusables.txt; by default the data of `unhomoglyph`).
- * `confusableTable` keeps the one built first; tests check a fresh build, and the rules on data of their own.
- */
-export function buildConfusableTable(data: Readonly<Record<string, string>> = CONFUSABLES): Map<string, string> {
-  const table = new Map<string, string>();
-  const fromDirect = new Set<string>();
-  for (const [src, proto] of Object.entries(data)) {
-    const key = src.normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
-    const cp = key.codePointAt(0);
-    if (cp === undefined || cp < 0x80 || key.length !== String.fromCodePoint(cp).length || !LETTER_OR_DIGIT.test(key)) continue;
-    const direct = key === src;
-    if (!direct && fromDirect.has(key)) continue; // the letter's own entry wins over one of its accented forms
-    const upper = key.toLowerCase() !== key;
-    const target = lowerPlain(upper && proto === 'l' ? 'I' : proto);
-    if (target.includes(key) || target.includes(lowerPlain(key))) continue; // "x → x" or growing on every pass
-    table.set(key, target);
-    if (direct) fromDirect.add(key);
-  }
-  // Close the table: a prototype that is itself a key is replaced until stable (a handful of rounds suffice); an
-  // entry that would contain its own key (a cycle) is dropped.
-  for (let round = 0; round < 8; round++) {
-    let changed = false;
-    for (const [k, v] of table) {
-      const next = lowerPlain(v.replace(NON_ASCII, (c) => table.get(c) ?? c));
-      if (next === v) continue;
-      if (next.includes(k)) table.delete(k);
-      else table.set(k, next);
-      changed = true;
-    }
-    if (!changed) break;
-  }
-  return table;
-}
-
 /**
  * The form in which passages and document text are compared: lower case, no accents, look-alikes of other scripts
- * replaced by their Latin (or other) prototype, words separated by single spaces. Idempotent.
+ * replaced by their Latin (or other) prototype, words separated by single spaces. Idempotent. It is
+ * shared/text/look-alikes.ts's `foldAsCheck`, which the flag states and the public summary's blockers read text with too.
  */
-export function normaliseForMatch(s: string): string {
-  if (!HAS_NON_ASCII.test(s)) return s.toLowerCase().replace(SEPARATORS, ' ').trim();
-  const table = confusableTable();
-  const map = (c: string) => table.get(c) ?? c;
-  // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),
-  // then once more after case mapping for letters that only have an entry in lower case.
-  const cased = s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').replace(NON_ASCII, map);
-  return lowerPlain(cased).replace(NON_ASCII, map).replace(SEPARATORS, ' ').trim();
-}
+export const normaliseForMatch = foldAsCheck;
 
 export const compact = (normalised: string) => normalised.replace(/ /g, '');
 

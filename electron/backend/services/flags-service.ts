@@ -19,6 +19,7 @@ import type { SerializedDoc, SerializedNode } from '../../../shared/editor/doc-m
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
 import { excerptIn, excerptWithin, flagIdsOfJson } from '../../../shared/redaction/flag-state';
+import { foldAsCheck } from '../../../shared/text/look-alikes';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -173,7 +174,7 @@ export class FlagsService {
         marked.set(id, [...(marked.get(id) ?? []), f.text]);
       }
     let others: string[] | null = null;
-    const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t));
+    const elsewhere = (excerpt: string) => (others ??= input.otherTexts()).some((t) => excerptIn(excerpt, t, foldAsCheck));
     const changed: Flag[] = [];
     const write = (next: Flag, event: string | null) => {
       this.repo.update(next);
@@ -201,7 +202,7 @@ export class FlagsService {
       if (rec.retiredAt === null && rec.unmarkedSince === null && rec.sectionKey === sectionKey && rec.excerpt === excerpt) continue;
       // Marked again (here or in another section) while its recorded text, mark missing, is not all under the new
       // mark, or still stands in another section: that text keeps a record of its own.
-      if (rec.retiredAt === null && rec.unmarkedSince !== null && (!excerptWithin(rec.excerpt, marked.get(id)!) || (rec.sectionKey !== sectionKey && elsewhere(rec.excerpt))))
+      if (rec.retiredAt === null && rec.unmarkedSince !== null && (!excerptWithin(rec.excerpt, marked.get(id)!, foldAsCheck) || (rec.sectionKey !== sectionKey && elsewhere(rec.excerpt))))
         keep(rec, rec.sectionKey, rec.excerpt, rec.unmarkedSince);
       const event = rec.retiredAt !== null ? 'flag_restored' : rec.unmarkedSince !== null ? 'flag_marked_again' : null;
       write({ ...rec, sectionKey, excerpt, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, updatedAt: now }, event);
@@ -225,13 +226,13 @@ export class FlagsService {
       }
       // The whole passage still in the section; else the words of it that survived here (what the export must then
       // look for: they are also in any whole copy elsewhere); else a whole copy elsewhere in the meeting.
-      const excerpt = excerptIn(rec.excerpt, input.text) ? rec.excerpt : (kept(rec) ?? (elsewhere(rec.excerpt) ? rec.excerpt : null));
+      const excerpt = excerptIn(rec.excerpt, input.text, foldAsCheck) ? rec.excerpt : (kept(rec) ?? (elsewhere(rec.excerpt) ? rec.excerpt : null));
       if (excerpt === null) write({ ...rec, retiredAt: now, retiredReason: 'text_removed', retiredBy: '', unmarkedSince: null, updatedAt: now }, 'flag_text_removed');
       else if (rec.unmarkedSince === null) write({ ...rec, excerpt, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
       else if (rec.excerpt !== excerpt) write({ ...rec, excerpt, updatedAt: now }, null);
     }
     for (const rec of this.repo.listTextRemoved(meetingId))
-      if (!present.has(rec.id) && excerptIn(rec.excerpt, input.text))
+      if (!present.has(rec.id) && excerptIn(rec.excerpt, input.text, foldAsCheck))
         write({ ...rec, sectionKey, retiredAt: null, retiredReason: null, unmarkedSince: now, updatedAt: now }, 'flag_mark_missing');
     return changed;
   }

@@ -5,6 +5,7 @@ import type { Flag } from '../../../shared/domain/flags';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
 import { excerptIn, flagIdsOfJson } from '../../../shared/redaction/flag-state';
+import { foldAsCheck } from '../../../shared/text/look-alikes';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { sectionText } from '../../../shared/redaction/plain-text';
 import { SECTION_TITLE } from '../../../shared/redaction/redact';
@@ -315,13 +316,13 @@ export class MinutesService {
     const own = inForce.filter((f) => f.sectionKey === r.sectionKey);
     const carried = current ? carryFlags(applyFlags(current, own).content, revision, new Set(inForce.map((f) => f.id))).content : revision;
     const text = sectionText(revision);
-    const candidates = inForce.filter((f) => f.sectionKey === r.sectionKey || excerptIn(f.excerpt, text));
+    const candidates = inForce.filter((f) => f.sectionKey === r.sectionKey || excerptIn(f.excerpt, text, foldAsCheck));
     const applied = applyFlags(carried, candidates.map((f) => ({ id: f.id, excerpt: f.excerpt })));
     const marked = new Map<string, string>();
     for (const f of flaggedTexts(applied.content)) for (const id of f.ids) marked.set(id, f.text);
     const pick = (ids: readonly string[]) => candidates.filter((f) => ids.includes(f.id)).map((f) => ({ id: f.id, excerpt: f.excerpt }));
     const partly = candidates
-      .filter((f) => marked.has(f.id) && !excerptIn(f.excerpt, marked.get(f.id)!))
+      .filter((f) => marked.has(f.id) && !excerptIn(f.excerpt, marked.get(f.id)!, foldAsCheck))
       .map((f) => ({ id: f.id, excerpt: f.excerpt, kept: marked.get(f.id)! }));
     return { content: applied.content, reapplied: pick(applied.applied), notInRevision: pick(applied.missing), partly };
   }

@@ -1,0 +1,40 @@
+import { INVISIBLE_OR_MARK, lowerPlain, SEPARATORS } from './fold';
+import { LOOK_ALIKES } from './look-alikes-data';
+
+/**
+ * Text as the redaction check reads it: `foldForReading` (shared/text/fold.ts) and, on top, letters of another script
+ * that look like Latin ones (Cyrillic "а" for "a", Greek "Ο" for "O"…) read as the letter they look like. Used by the
+ * check of every public file (electron/backend/export/match-text.ts), by the flag states (a flag is not retired as
+ * "text removed" while a look-alike copy of its text remains) and by the public summary's blockers, in the backend and
+ * in the preview alike. Kept apart from fold.ts so that pages which only fold for reading do not load the table.
+ */
+
+const NON_ASCII = /[^\u0000-\u007F]/gu;
+const HAS_NON_ASCII = /[^\u0000-\u007F]/u;
+
+let table: Map<string, string> | null = null;
+
+/** The look-alike table (look-alikes-data.ts): a letter of another script → what it looks like, in lower case. */
+export function lookAlikeTable(): ReadonlyMap<string, string> {
+  if (table) return table;
+  table = new Map<string, string>();
+  for (const line of LOOK_ALIKES.split('\n')) {
+    const key = String.fromCodePoint(line.codePointAt(0)!);
+    table.set(key, line.slice(key.length));
+  }
+  return table;
+}
+
+/**
+ * The form in which passages and text are compared by the redaction check: lower case, no accents, no invisible
+ * characters, look-alikes of other scripts replaced by their prototype, words separated by single spaces. Idempotent.
+ */
+export function foldAsCheck(s: string): string {
+  if (!HAS_NON_ASCII.test(s)) return s.toLowerCase().replace(SEPARATORS, ' ').trim();
+  const t = lookAlikeTable();
+  const map = (c: string) => t.get(c) ?? c;
+  // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),
+  // then once more after case mapping for letters that only have an entry in lower case.
+  const cased = s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').replace(NON_ASCII, map);
+  return lowerPlain(cased).replace(NON_ASCII, map).replace(SEPARATORS, ' ').trim();
+}
