@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
 
 /**
@@ -31,10 +31,17 @@ export function useErrorList() {
 
 export type ReportError = (doing: string, e: unknown) => void;
 
-export function ErrorList({ errors, onDismiss }: { errors: PageError[]; onDismiss: (id: number) => void }) {
-  if (errors.length === 0) return null;
+/**
+ * The page's notes, together under its top bar. On the minutes page the list stays in view under the meeting bar while
+ * the text scrolls (styles.css `.error-list`): a note added while the officer types far down the page is seen where
+ * they are, without moving the page or taking the focus from the editor. `children`: the page's other notes of the
+ * same kind (e.g. why a status change was held back), shown in the same place.
+ */
+export function ErrorList({ errors, onDismiss, children }: { errors: PageError[]; onDismiss: (id: number) => void; children?: ReactNode }) {
+  if (errors.length === 0 && !children) return null;
   return (
     <div className="error-list">
+      {children}
       {errors.map((e) => (
         <div className="error-note" role="alert" key={e.id}>
           <span>

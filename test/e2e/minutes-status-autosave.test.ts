@@ -84,4 +84,34 @@ describe('status changes of the minutes and the autosave', () => {
       expect(await page.getByRole('alert').filter({ hasText: 'not saved yet' }).count()).toBe(0);
       expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words of the draft. Last words of the meeting.');
     }));
+
+  it('shows the note of a held status change where the officer is, though they typed far down the page', () =>
+    withMinutes(async ({ page, m }) => {
+      // Typing at the end of the minutes, low on the page; then saves are cut off.
+      await caretAtEnd(m, 'closing');
+      await page.keyboard.type('Closing words.');
+      for (let i = 0; i < 12; i++) await page.keyboard.type(`\nParagraph ${i + 1} of the closing.`);
+      await m.waitSaved();
+      const outage = { failing: true };
+      await page.route('**/api/minutes.saveSection', (r) => (outage.failing ? r.abort() : r.continue()));
+      await page.keyboard.type(' Unsaved closing words.');
+      await waitNotSaved(page);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(150);
+
+      await page.getByRole('button', { name: 'Circulate for comments' }).click();
+      const note = page.getByRole('alert').filter({ hasText: 'not saved yet' });
+      await note.waitFor();
+      // Within the viewport, below the meeting bar (not hidden under it), without the page jumping away from the text.
+      const seen = await note.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const bar = document.querySelector('.meeting-bar')!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, barBottom: bar.bottom, height: window.innerHeight, scrollY: window.scrollY };
+      });
+      expect(seen.top, JSON.stringify(seen)).toBeGreaterThanOrEqual(seen.barBottom - 1);
+      expect(seen.bottom, JSON.stringify(seen)).toBeLessThanOrEqual(seen.height);
+      expect(seen.scrollY, 'the page stays where the officer was typing').toBeGreaterThan(150);
+      outage.failing = false;
+      await m.waitSaved();
+    }));
 });

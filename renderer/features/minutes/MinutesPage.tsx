@@ -230,15 +230,18 @@ export function MinutesPage({ id }: { id: string }) {
           </>
         }
       />
-      <ErrorList errors={errors} onDismiss={dismiss} />
-      {statusHeld && (
-        <div className="error-note status-held" role="alert">
-          <span>{statusHeld}</span>
-          <button type="button" className="link" onClick={() => setStatusHeld(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {/* Why a status change was held back: with the page's other notes, in view under the meeting bar however far down
+          the officer was typing (the note used to be at the top of the page, scrolled out of sight). */}
+      <ErrorList errors={errors} onDismiss={dismiss}>
+        {statusHeld && (
+          <div className="error-note status-held" role="alert">
+            <span>{statusHeld}</span>
+            <button type="button" className="link" onClick={() => setStatusHeld(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </ErrorList>
       {!readOnly && <OfficerNamePrompt report={report} />}
       <ErrorNote error={suggestions.error} onDismiss={suggestions.clearError} />
       {readOnly && <p className="read-only-note">These minutes are approved and read-only. Reopening creates a new version and is recorded.</p>}
