@@ -40,6 +40,56 @@ describe('leaving the minutes while a save fails', () => {
       outage.failing = false;
     }));
 
+  it('asks the same way before leaving by the search box or by the browser\'s Back, and stays by default', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const outage = await savesCutOff(page, m, 'Saved words.', ' Words typed while the server hiccups.');
+      const dialog = page.getByRole('dialog', { name: 'Leave the minutes with words not saved?' });
+      const onMinutes = async () => {
+        expect(page.url()).toMatch(new RegExp(`#/meetings/${meetingId}/minutes$`));
+        expect(await m.editor(m.section('opening')).innerText()).toContain('server hiccups');
+      };
+
+      // The search box of the top bar: submitting a search used to open the results at once.
+      await page.getByRole('searchbox', { name: 'Search all meetings' }).fill('hiccups');
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      expect(page.url()).not.toContain('#/search');
+      await page.keyboard.press('Enter'); // "Stay on the minutes" has the focus
+      await dialog.waitFor({ state: 'detached' });
+      await onMinutes();
+
+      // The browser's Back (the minutes were opened from the meetings list's launch page).
+      await page.goBack();
+      await dialog.waitFor();
+      expect(await page.getByRole('heading', { name: 'Meetings', level: 1 }).count()).toBe(0);
+      await dialog.getByRole('button', { name: 'Stay on the minutes' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await onMinutes();
+
+      // Saves pass again: the words are stored, and both ways out go without a question.
+      outage.failing = false;
+      await m.waitSaved();
+      expect(await storedText(host, meetingId, 'opening')).toBe('Saved words. Words typed while the server hiccups.');
+      await page.getByRole('searchbox', { name: 'Search all meetings' }).fill('hiccups');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/search\/hiccups$/);
+      expect(await dialog.count()).toBe(0);
+      await page.goBack();
+      await page.waitForURL(/\/minutes$/);
+      await m.editor(m.section('opening')).waitFor();
+
+      // Unsaved again, Back and "Leave without them" leaves.
+      outage.failing = true;
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type(' Not kept.');
+      await waitNotSaved(page);
+      await page.goBack();
+      await dialog.getByRole('button', { name: 'Leave without them' }).click();
+      await page.waitForURL((u) => !u.hash.endsWith('/minutes'));
+      expect(await dialog.count()).toBe(0);
+      outage.failing = false;
+    }));
+
   it('leaves at once, with the words stored, when the last words save on the way out', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
       await caretAtEnd(m, 'opening');

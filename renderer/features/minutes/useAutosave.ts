@@ -2,6 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState, type Mutable
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
 import { callPrepared } from '../../api';
+import { guardLeaving } from '../../app/router';
 import { useConfirm } from '../../ui/Dialog';
 import type { ReportError } from '../../ui/errors';
 import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
@@ -174,43 +175,41 @@ export function useAutosave(o: {
     };
   }, [flushAll]);
 
-  // Leaving for another page of the app by a link (the crumbs, the top bar) while some words are not stored: they are
-  // saved first, then the page is left. If a save fails, the officer is asked in the app's dialog, and stays unless
-  // they choose otherwise: on this page the words are kept and retried. (The clean-up below tries once, then they are
-  // gone with the editor.)
+  // Leaving for another page of the app (a link, the top bar's search box, the browser's Back or Forward) while some
+  // words are not stored: they are saved first, then the page is left. If a save fails, the officer is asked in the
+  // app's dialog, and stays unless they choose otherwise: on this page the words are kept and retried. (The clean-up
+  // above tries once, then they are gone with the editor.) The router holds every way out (app/router.ts guardLeaving).
   const [leaveDialog, ask] = useConfirm();
   useEffect(() => {
     let asking = false;
-    const onClick = (e: MouseEvent) => {
-      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      const to = (e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null)?.getAttribute('href');
-      if (!to || to === window.location.hash) return;
-      if (![...autosaves.current.values()].some((a) => a.dirty || a.current.state === 'failed')) return;
-      e.preventDefault();
-      if (asking) return;
-      asking = true;
-      void (async () => {
-        try {
-          const left = await saveAll();
-          const go =
-            left === 0 ||
-            (await ask({
-              title: 'Leave the minutes with words not saved?',
-              message: `Some words ${left === 1 ? 'in one section' : `in ${left} sections`} could not be saved yet. On this page they are kept and tried again by themselves; if you leave now, they are lost. To keep them elsewhere, stay and copy them first.`,
-              confirm: 'Leave without them',
-              cancel: 'Stay on the minutes',
-              danger: true,
-              cancelByDefault: true,
-            }));
-          if (go) window.location.hash = to;
-        } finally {
-          asking = false;
-        }
-      })();
-    };
-    document.addEventListener('click', onClick, true);
-    return () => document.removeEventListener('click', onClick, true);
-  }, [saveAll, ask]);
+    return guardLeaving({
+      route: { name: 'minutes', id },
+      ask: () => {
+        if (![...autosaves.current.values()].some((a) => a.dirty || a.current.state === 'failed')) return null;
+        // Asked already (a second Back while the dialog is open): that question decides.
+        if (asking) return Promise.resolve(false);
+        asking = true;
+        return (async () => {
+          try {
+            const left = await saveAll();
+            return (
+              left === 0 ||
+              (await ask({
+                title: 'Leave the minutes with words not saved?',
+                message: `Some words ${left === 1 ? 'in one section' : `in ${left} sections`} could not be saved yet. On this page they are kept and tried again by themselves; if you leave now, they are lost. To keep them elsewhere, stay and copy them first.`,
+                confirm: 'Leave without them',
+                cancel: 'Stay on the minutes',
+                danger: true,
+                cancelByDefault: true,
+              }))
+            );
+          } finally {
+            asking = false;
+          }
+        })();
+      },
+    });
+  }, [id, saveAll, ask]);
 
   return { statuses, changed, flush, flushAll, saveAll, saveSection, reset, resetAll, leaveDialog };
 }
