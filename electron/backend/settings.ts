@@ -21,14 +21,28 @@ export function createConfSettings(dir: string, now: () => Date = () => new Date
     if (err instanceof SettingsFileError) return memorySettings(err.message);
     throw err;
   }
-  // Opened on first use (the first settings read or write), not at start: conf is a third of the start bundle.
+  // conf writes; it is opened on the first write, not at start nor on the first read: conf and ajv are a third of the
+  // start bundle, and opening them took 60–110 ms of the first page's answers at every start of the browser host (the
+  // page asks for the settings at once). Reads take the file as conf would (conf, too, reads the file on every get):
+  // a value missing, or a file missing or unreadable, reads as undefined, which storeOver turns into the default.
   let conf: { get(key: string): unknown; set(key: string, value: unknown): void } | null = null;
   const open = () =>
     (conf ??= new Conf<Settings>({ cwd: dir, configName: 'settings', defaults: stored(DEFAULT_SETTINGS), clearInvalidConfig: false, projectSuffix: '', configFileMode: 0o600 }) as unknown as {
       get(key: string): unknown;
       set(key: string, value: unknown): void;
     });
-  return storeOver({ get: (k) => open().get(k), set: (k, v) => open().set(k, v) }, problem);
+  const file = path.join(dir, SETTINGS_FILE);
+  return storeOver({ get: (k) => (conf ? conf.get(k) : readSettingsFile(file)[k]), set: (k, v) => open().set(k, v) }, problem);
+}
+
+/** The settings file's object as it stands; empty when the file is missing or does not hold an object. */
+function readSettingsFile(file: string): Record<string, unknown> {
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 const stored = (s: Settings) => Object.fromEntries(STORED_SETTINGS.map((k) => [k, s[k]])) as unknown as Settings;
