@@ -2,11 +2,11 @@ import { startTransition, useCallback, useEffect, useRef, useState, type Mutable
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
 import { callPrepared } from '../../api';
-import { guardLeaving } from '../../app/router';
 import { useConfirm } from '../../ui/Dialog';
 import type { ReportError } from '../../ui/errors';
 import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
 import { SectionAutosave, type AutosaveStatus } from './autosave';
+import { guardLeaving } from './leaveGuard';
 import { useLatest } from '../../ui/useLatest';
 
 /**
@@ -178,7 +178,7 @@ export function useAutosave(o: {
   // Leaving for another page of the app (a link, the top bar's search box, the browser's Back or Forward) while some
   // words are not stored: they are saved first, then the page is left. If a save fails, the officer is asked in the
   // app's dialog, and stays unless they choose otherwise: on this page the words are kept and retried. (The clean-up
-  // above tries once, then they are gone with the editor.) The router holds every way out (app/router.ts guardLeaving).
+  // above tries once, then they are gone with the editor.) leaveGuard.ts holds every way out.
   const [leaveDialog, ask] = useConfirm();
   useEffect(() => {
     let asking = false;
