@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MeetingSummary } from '../../../shared/domain/meeting';
 // Labels from the schema-free module: the meetings list is the first page and must not pull in zod (issue 16).
 import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../../../shared/domain/meeting-labels';
@@ -8,6 +8,7 @@ import { earlyAnswer, takeEarly } from '../../app/early-calls';
 import { loadSettings, settingsNow } from '../../app/settings';
 import { href, navigate } from '../../app/router';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
+import { warmDateInputs } from '../../ui/warmDateInputs';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
 
 /** Local wall-clock "now" as YYYY-MM-DDTHH:mm, to split upcoming from past meetings. */
@@ -23,6 +24,11 @@ export function MeetingsList() {
   // A new meeting starts with the redaction marker chosen in Settings.
   const settings = useLoad(loadSettings, [], settingsNow);
   const [creating, setCreating] = useState(false);
+  // The list shown, the meeting form's date and time fields are readied while the officer reads it.
+  const shown = list.value !== undefined;
+  useEffect(() => {
+    if (shown) warmDateInputs();
+  }, [shown]);
   const create = useAction();
   const example = useAction();
 
