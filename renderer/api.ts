@@ -1,7 +1,9 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
 import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
-import { bridge, keepToken, PreparedJson, rawCall } from './transport';
+import { bridge, keepToken, PreparedJson, rawCall, watchAnswers } from './transport';
+
+export { onTokenRenewed } from './transport';
 
 /**
  * The renderer's one way to the backend. Under Electron the sandboxed preload exposes `window.taskforce.call`;
@@ -26,10 +28,43 @@ export function takeLaunchParams(): { meetingId?: string } {
   if (!hash.includes('token=')) return {};
   const params = new URLSearchParams(hash);
   const token = params.get('token');
-  if (token) keepToken(token);
+  if (token) {
+    keepToken(token);
+    // Other tabs of the app may be pages of an earlier launch of the host, waiting for this token (launch-renewal.ts).
+    setTimeout(() => withRenewal((m) => m.announceToken()), SHARE_TOKEN_AFTER_MS);
+  }
   const meetingId = params.get('meeting') ?? undefined;
   history.replaceState(null, '', window.location.pathname + (meetingId ? `#/meetings/${meetingId}` : '#/'));
   return meetingId ? { meetingId } : {};
+}
+
+/** Runs `fn` with launch-renewal.ts, loaded on first use; a load that fails is tried again at the next use. */
+const withRenewal = (fn: (m: typeof import('./launch-renewal')) => void) => void import('./launch-renewal').then(fn, () => undefined);
+const SHARE_TOKEN_AFTER_MS = 5000;
+
+/**
+ * The browser host started again while this page is open (launch-renewal.ts): a call refused for want of the new
+ * launch's token loads what finds it. A launch URL opened in this tab after the page started (the officer pastes the
+ * address the restarted host printed) only changes the fragment, so the page stays, with its unsaved words: the
+ * address goes back to the page shown (or the URL's meeting) before the router reads it — the page is not left for
+ * the list — and its token is offered (taken once the page's own is refused). Nothing of it under Electron.
+ */
+export function watchLaunches(): void {
+  if (bridge()) return;
+  watchAnswers((token, r) => {
+    if (!r.ok && r.error.code === 'unauthorised') withRenewal((m) => m.tokenRefused(token));
+  });
+  let shown = window.location.hash;
+  window.addEventListener('hashchange', () => (shown = window.location.hash));
+  window.addEventListener('popstate', () => {
+    const hash = window.location.hash;
+    if (!/(?:^#|&)token=/.test(hash)) return;
+    const params = new URLSearchParams(hash.replace(/^#/, ''));
+    const meetingId = params.get('meeting');
+    history.replaceState(history.state, '', meetingId ? `#/meetings/${encodeURIComponent(meetingId)}` : shown || '#/');
+    const token = params.get('token');
+    if (token) withRenewal((m) => m.offerLaunchToken(token));
+  });
 }
 
 export const api: Api = {

@@ -60,6 +60,25 @@ export function launchToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Fired when the page has taken a new launch's token (launch-renewal.ts). */
+export const TOKEN_RENEWED = 'tfs-token-renewed';
+
+/** Calls `fn` when the page has taken a new launch's token (what failed for want of it can be tried again now). */
+export function onTokenRenewed(fn: () => void): () => void {
+  window.addEventListener(TOKEN_RENEWED, fn);
+  return () => window.removeEventListener(TOKEN_RENEWED, fn);
+}
+
+/**
+ * Told of every answer of the browser host with the token its call carried (launch-renewal.ts: a token refused since
+ * the host was started again). Set by the app, not by boot.js, which stays small.
+ */
+let answerWatch: ((token: string, r: Result<unknown>) => void) | null = null;
+
+export function watchAnswers(fn: (token: string, r: Result<unknown>) => void): void {
+  answerWatch = fn;
+}
+
 /**
  * A call's input already written as JSON by the caller (a long section's save, made a few blocks per task): the
  * browser host is sent the Blob as the request body, Electron its bytes (TaskforceBridge.callJson). Either way the
@@ -82,7 +101,9 @@ async function httpPost(path: string, body: unknown, token: string): Promise<Res
     return { ok: false, error: { code: 'storage', message: 'The app’s local server is not answering. Is it still running?' } };
   }
   try {
-    return (await res.json()) as Result<unknown>;
+    const r = (await res.json()) as Result<unknown>;
+    answerWatch?.(token, r);
+    return r;
   } catch {
     return { ok: false, error: { code: 'internal', message: `The local server answered ${res.status} without a result.` } };
   }

@@ -27,6 +27,13 @@ describe('save indicator', () => {
     expect(sectionSaveView(st({ state: 'failed', errorCode: 'not_found' }), { approved: false, orphan: false }).detail).toMatch(/no longer on the agenda/);
   });
 
+  it('a save refused because the app was started again says so and what to do, not "it retries on its own"', () => {
+    const v = sectionSaveView(st({ state: 'failed', error: 'This call needs the token of the current launch.', errorCode: 'unauthorised' }), { approved: false, orphan: false });
+    expect(v.detail).toMatch(/started again/);
+    expect(v.detail).toMatch(/Open the address the app printed/);
+    expect(v.detail).not.toMatch(/retries on its own|token/);
+  });
+
   it('saving while anything is pending, else the time of the last save', () => {
     expect(pageSaveView([st({ state: 'pending' }), st({ savedAt: '2026-01-30T10:00:00Z' })], { approved: false }).label).toBe('Saving…');
     expect(pageSaveView([st({ savedAt: '2026-01-30T10:00:00Z' }), st({ savedAt: '2026-01-30T10:05:00Z' })], { approved: false }).label).toMatch(/^All changes saved \d\d:05:00$/);

@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { Flag } from '../../../shared/domain/flags';
-import { callPrepared } from '../../api';
+import { callPrepared, onTokenRenewed } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import type { ReportError } from '../../ui/errors';
 import type { MinutesEditorHandle, SavedForm, SlicedRead } from '../../editor';
@@ -174,6 +174,16 @@ export function useAutosave(o: {
       for (const a of all.values()) a.dispose();
     };
   }, [flushAll]);
+
+  // The browser host was started again and this page has taken its new token (transport.ts): what failed for want of
+  // it is saved now, not at the next retry of its backoff (up to 15 s).
+  useEffect(
+    () =>
+      onTokenRenewed(() => {
+        for (const a of autosaves.current.values()) if (a.current.state === 'failed') void a.flush();
+      }),
+    [],
+  );
 
   // Leaving for another page of the app (a link, the top bar's search box, the browser's Back or Forward) while some
   // words are not stored: they are saved first, then the page is left. If a save fails, the officer is asked in the
