@@ -63,7 +63,7 @@ export function watchLaunches(): void {
     const meetingId = params.get('meeting');
     history.replaceState(history.state, '', meetingId ? `#/meetings/${encodeURIComponent(meetingId)}` : shown || '#/');
     const token = params.get('token');
-    if (token) withRenewal((m) => m.offerLaunchToken(token));
+    if (token) withRenewal((m) => m.offerLaunchToken(token, true));
   });
 }
 

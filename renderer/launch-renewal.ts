@@ -40,13 +40,19 @@ export function announceToken(): void {
 }
 
 /**
- * A token another tab of the app has, or one in a launch URL opened in this tab after it started: taken only once
- * this page's own is refused, and never one the host refused. (A page of another site that can navigate this tab
- * could put any token in its address: it must not replace one that works.)
+ * A token another tab of the app has, or (`inAddress`) one in a launch URL opened in this tab after it started: taken
+ * only once this page's own is refused, and never one the host refused. (A page of another site that can navigate this
+ * tab could put any token in its address: it must not replace one that works.) A page with no token of its own was
+ * not opened from a launch URL (a window another site opened on the app's address, static-files.ts): no other tab
+ * gives it one; only a launch URL opened in it does, as at a first load.
  */
-export function offerLaunchToken(token: string): void {
+export function offerLaunchToken(token: string, inAddress = false): void {
   const mine = launchToken();
   if (!TOKEN_SHAPE.test(token) || token === mine || refused.has(token)) return;
+  if (mine === '') {
+    if (inAddress) takeLaunchToken(token);
+    return;
+  }
   if (refused.has(mine)) takeLaunchToken(token);
   else if (!offered.includes(token)) offered.push(token);
 }
@@ -59,7 +65,7 @@ function takeLaunchToken(token: string): void {
 
 /** The host refused `token` (api.ts watchLaunches): remembered, and another token tried or asked for. */
 export function tokenRefused(token: string): void {
-  if (token !== launchToken()) return;
+  if (token === '' || token !== launchToken()) return;
   refused.add(token);
   const next = offered.find((t) => !refused.has(t));
   if (next !== undefined) return takeLaunchToken(next);

@@ -73,7 +73,8 @@ export function contentTypeOf(file: string): string {
  * No Cross-Origin-Opener-Policy (chosen in issue 16, it was `same-origin` before): it protects a page that a
  * cross-origin opener could otherwise reach through its window handle, and this page holds nothing such a handle can
  * reach. A window another site opens on the app's address has no token (the token arrives only in the launch URL and
- * stays in that tab's sessionStorage), so it shows nothing and can call nothing; cross-origin scripts cannot read a
+ * stays in that tab's sessionStorage; the app's tabs pass a new launch's token to each other, renderer/launch-renewal.ts,
+ * but only to a tab that had one of its own), so it shows nothing and can call nothing; cross-origin scripts cannot read a
  * window they opened; other sites already run in other processes (site isolation), and framing is refused below
  * (X-Frame-Options, CSP frame-ancestors). What COOP did cost: every new tab on the app started in a second renderer
  * process, ~100 ms before the first page could run (measured by `npm run bench -- --only=startup`).
