@@ -295,33 +295,10 @@ describe('opening the data file: what is refused, and when the lock and encrypti
     expect((refusal(() => openDatabase(file)) as Error).message).toContain(`The data file ${file} is not a Taskforce Secretariat data file.`);
   });
 
-  it('a file whose integrity check lists problems is refused as damaged, naming the first three, untouched', () => {
-    // A plain file of schema version 1 whose index page is edited behind SQLite's back: the index no longer matches
-    // its table, which SQLite reads without complaint and integrity_check lists row by row.
-    const file = path.join(tempDir(), 'index-damaged.sqlite3');
-    const raw = new BetterSqlite3(file);
-    raw.exec(`CREATE TABLE t (a TEXT); CREATE INDEX t_a ON t (a)`);
-    const insert = raw.prepare(`INSERT INTO t VALUES (?)`);
-    for (let i = 10; i < 40; i++) insert.run(`value-${i}`);
-    raw.pragma('user_version = 1');
-    const { rootpage } = raw.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 't_a'`).get() as { rootpage: number };
-    const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    raw.close();
-    const bytes = fs.readFileSync(file);
-    const page = bytes.subarray((rootpage - 1) * pageSize, rootpage * pageSize);
-    for (let i = page.indexOf('value-'); i >= 0; i = page.indexOf('value-', i + 1)) page[i] = 'V'.charCodeAt(0);
-    fs.writeFileSync(file, bytes);
-    const before = sha(file);
-    const e = refusal(() => openDatabase(file)) as DataFileError;
-    expect(e).toBeInstanceOf(DataFileError);
-    expect(e.problem).toBe('corrupt');
-    const listed = /failed its integrity check \((.*)\)\. It has been left untouched/.exec(e.message)?.[1];
-    expect(listed?.split('; ')).toHaveLength(3);
-    expect(listed).toMatch(/t_a/);
-    expect(sha(file)).toBe(before);
-  });
-
-  /** A plain file of schema version 1 whose index no longer matches its table (integrity_check lists it; reads work). */
+  /**
+   * A plain file of schema version 1 whose index page is edited behind SQLite's back: the index no longer matches its
+   * table, which SQLite reads without complaint and integrity_check lists row by row.
+   */
   function indexDamagedFile(): string {
     const file = path.join(tempDir(), 'index-damaged.sqlite3');
     const raw = new BetterSqlite3(file);
@@ -338,6 +315,18 @@ describe('opening the data file: what is refused, and when the lock and encrypti
     fs.writeFileSync(file, bytes);
     return file;
   }
+  it('a file whose integrity check lists problems is refused as damaged, naming the first three, untouched', () => {
+    const file = indexDamagedFile();
+    const before = sha(file);
+    const e = refusal(() => openDatabase(file)) as DataFileError;
+    expect(e).toBeInstanceOf(DataFileError);
+    expect(e.problem).toBe('corrupt');
+    const listed = /failed its integrity check \((.*)\)\. It has been left untouched/.exec(e.message)?.[1];
+    expect(listed?.split('; ')).toHaveLength(3);
+    expect(listed).toMatch(/t_a/);
+    expect(sha(file)).toBe(before);
+  });
+
   const checksumOf = (file: string) => JSON.parse(fs.readFileSync(`${file}.sha256`, 'utf8')) as { sha256: string; size: number; integrity?: string };
 
   it('the integrity check runs at a clean close; the next open skips it only for the very bytes that passed it', () => {
