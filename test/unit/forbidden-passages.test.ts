@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
-import { forbiddenPassages } from '../../shared/redaction/forbidden';
+import { forbiddenPassages, guardsText } from '../../shared/redaction/forbidden';
 
 const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
 const t = (text: string): SerializedNode => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
@@ -31,5 +31,17 @@ describe('forbiddenPassages: what every public file is checked against (one sour
 
   it('an unflagged link is not forbidden', () => {
     expect(forbiddenPassages([doc(p(link('https://public.example', t('public'))))], [])).toEqual([]);
+  });
+});
+
+describe('guardsText: which flag records every public file is still checked for', () => {
+  it('in force (mark or not) and text removed: yes; lifted by a person or by undo: no', () => {
+    expect(guardsText({ retiredAt: null, retiredReason: null })).toBe(true);
+    expect(guardsText({ retiredAt: '2026-01-01T10:00:00Z', retiredReason: 'text_removed' })).toBe(true);
+    expect(guardsText({ retiredAt: '2026-01-01T10:00:00Z', retiredReason: 'unflagged' })).toBe(false);
+    expect(guardsText({ retiredAt: '2026-01-01T10:00:00Z', retiredReason: 'undo' })).toBe(false);
+    // A retired record whose reason is not known still guards (fail-closed).
+    expect(guardsText({ retiredAt: '2026-01-01T10:00:00Z' })).toBe(true);
+    expect(guardsText({ retiredAt: '2026-01-01T10:00:00Z', retiredReason: null })).toBe(true);
   });
 });

@@ -70,9 +70,14 @@ export class FlagsRepo {
     ).map(toFlag);
   }
 
-  /** Every record in force, of every meeting (what the public register and member list are checked against). */
-  listInForce(): Flag[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE retired_at IS NULL ORDER BY created_at, id`).all() as FlagRow[]).map(toFlag);
+  /**
+   * Every record that still guards text, of every meeting (what the public register and member list are checked
+   * against): in force, or retired because its text was removed (shared/redaction/forbidden.ts guardsText).
+   */
+  listGuardingText(): Flag[] {
+    return (
+      this.db.prepare(`SELECT ${COLUMNS} FROM flags WHERE retired_at IS NULL OR retired_reason = 'text_removed' ORDER BY created_at, id`).all() as FlagRow[]
+    ).map(toFlag);
   }
 
   /** Records of a meeting retired because their text was gone: a save that brings the text back reinstates them. */

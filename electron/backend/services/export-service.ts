@@ -10,7 +10,7 @@ import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
-import { forbiddenPassages, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
+import { forbiddenPassages, guardsText, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
@@ -93,7 +93,9 @@ export class ExportService {
         const flag = data.flags.find((f) => id.split('+').includes(f.id));
         // Named by its words, never by its record's id (the officer never sees an internal id).
         if (!flag) return 'a flagged passage';
-        return `the passage “${excerpt(flag.excerpt, 60)}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
+        const named = `the passage “${excerpt(flag.excerpt, 60)}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
+        // Its flagged original was deleted: the copy the check found is what remains of it (shared/redaction/forbidden.ts).
+        return flag.retiredReason === 'text_removed' ? `${named} (its flagged text was deleted; a copy of it is still confidential: flag or remove the copy)` : named;
       };
       throw new AppError(
         'leak_detected',
@@ -129,7 +131,7 @@ export class ExportService {
 
   /** What must not be in the public file (shared/redaction/forbidden.ts: the same for every public document). */
   forbiddenPassages(data: ExportData): ForbiddenPassage[] {
-    return forbiddenPassages(Object.values(data.sections), data.flags.filter((f) => f.retiredAt === null));
+    return forbiddenPassages(Object.values(data.sections), data.flags.filter(guardsText));
   }
 
   /** Everything the builders need, read through the services and the other features' repositories. */
@@ -153,6 +155,7 @@ export class ExportService {
       excerpt: f.excerpt,
       sectionKey: f.sectionKey,
       retiredAt: f.retiredAt,
+      retiredReason: f.retiredReason,
       state: FLAG_STATE_LABEL[flagState(f)],
       retiredBy: f.retiredBy,
       unmarkedSince: f.unmarkedSince,

@@ -52,7 +52,7 @@ export class RegisterService {
     return { fileName, bytesBase64: Buffer.from(file).toString('base64'), check: { applied: true, passed: true, findings: [] } };
   }
 
-  /** What the file is checked against: every flagged passage and flagged link of every meeting, and every flag in force. */
+  /** What the file is checked against: every flagged passage and flagged link of every meeting, and every flag that guards text. */
   private flaggedPassages(): ForbiddenPassage[] {
     const sections = this.repo.allSectionContents().map((json) => {
       try {
@@ -61,7 +61,7 @@ export class RegisterService {
         throw new AppError('internal', 'A stored section could not be read, so its flags cannot be checked. Nothing was exported.');
       }
     });
-    return forbiddenPassages(sections, new FlagsRepo(this.ctx.db).listInForce());
+    return forbiddenPassages(sections, new FlagsRepo(this.ctx.db).listGuardingText());
   }
 }
 
