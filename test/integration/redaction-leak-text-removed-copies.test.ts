@@ -100,3 +100,14 @@ describe('the refusal names the passage and says what to do', () => {
     expect(res.error.message).toMatch(/its flagged text was deleted; a copy of it is still confidential: flag or remove the copy/);
   });
 });
+
+describe('Redaction: a short passage in a script written without spaces', () => {
+  it('a 7-character Chinese passage copied unflagged inside a sentence is found (the export is refused)', async () => {
+    const S = '阿尔法收购贝塔'; // "Alpha acquires Beta": short (< 8 characters), so searched as a whole word
+    const { b, m, a, c } = await meeting();
+    await save(b, m, a, doc(p(t('会议记录：'), flag(['F1'], t(S)), t('。'))));
+    await save(b, m, c, doc(p(t(`主席回顾了${S}的计划。`))));
+    await expectKept(b, m, S);
+    expect(await published(b, m)).toBeNull();
+  });
+});

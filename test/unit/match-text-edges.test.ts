@@ -225,3 +225,20 @@ describe('thresholds hold whatever the text hashes to', () => {
 
   it('every mode is among those searched here', () => expect(SEARCH_MODES).toHaveLength(4));
 });
+
+describe('short passages in scripts written without spaces between words', () => {
+  // A short passage must stand as a whole word ("AI" is not found in "said"); Chinese, Japanese, Thai… put no spaces
+  // between words, so a copy inside a sentence always touches letters: found by an audit (2026-12-04), a 7-character
+  // company deal in Chinese was published when it stood inside a sentence.
+  it('is found inside a sentence when its edge is a letter of such a script, on that side only', () => {
+    expect(howFound('阿尔法收购贝塔', '主席回顾了阿尔法收购贝塔的计划。')).toEqual(['whole']);
+    expect(howFound('アルファ社', '議長はアルファ社の計画を説明した')).toEqual(['whole']);
+    expect(howFound('บริษัทเอ', 'ประธานกล่าวถึงบริษัทเอในที่ประชุม')).toEqual(['whole']);
+    expect(howFound('삼성전자', '삼성전자가 발표했다')).toEqual(['whole']);
+    expect(howFound('阿尔法收购贝塔', 'Then 阿尔法收购贝塔x plan')).toEqual(['whole']); // its edge decides, not its neighbour
+    // An edge in another script keeps its boundary, whatever touches it.
+    expect(howFound('Acme', 'meeting Acmex plan')).toEqual([]);
+    expect(howFound('Acme', '会议Acme计划')).toEqual([]);
+    expect(howFound('Acme', '会议 Acme 计划')).toEqual(['whole']);
+  });
+});

@@ -93,13 +93,28 @@ export interface SearchMode {
   index(passages: readonly PreparedPassage[]): ((text: PreparedText, add: (hit: Hit) => void) => void) | null;
 }
 
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or with particles
+ * joined to the word (Korean): a word of these has no space to mark its edge, so a short passage is whole on a side
+ * where its own edge is a letter of these, whatever touches it (an audit found a 7-character Chinese passage published
+ * when it stood inside a sentence, 2026-12-04). An edge in another script keeps its boundary: no letter or digit of
+ * any script may touch it ("qzxvj" is not found in "qzxvj丁玟婉").
+ */
+const UNSPACED_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Hangul}]/u;
+
+/** The regular expression of a short passage as a whole word (see UNSPACED_CHAR). */
+function wholeWord(norm: string): RegExp {
+  const chars = [...norm];
+  const before = UNSPACED_CHAR.test(chars[0] ?? '') ? '' : '(?<![\\p{L}\\p{N}])';
+  const after = UNSPACED_CHAR.test(chars[chars.length - 1] ?? '') ? '' : '(?![\\p{L}\\p{N}])';
+  return new RegExp(`${before}${escapeRe(norm)}${after}`, 'u');
+}
+
 /** The whole passage: as a whole word below SHORT_PASSAGE characters, anywhere from there on. */
 export const WHOLE: SearchMode = {
   how: 'whole',
   index(passages) {
-    const shortOnes = passages
-      .filter((p) => p.norm.length < SHORT_PASSAGE)
-      .map((p) => ({ p, re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(p.norm)}(?![\\p{L}\\p{N}])`, 'u') }));
+    const shortOnes = passages.filter((p) => p.norm.length < SHORT_PASSAGE).map((p) => ({ p, re: wholeWord(p.norm) }));
     const long = new PrefixIndex<PreparedPassage>(SHORT_PASSAGE);
     for (const p of passages) if (p.norm.length >= SHORT_PASSAGE) long.add(p.norm, p);
     if (shortOnes.length === 0 && long.size === 0) return null;
