@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { doc, flag, p, t } from '../fixtures/export-data';
 import { apiCall, withExampleSession, type HostProcess } from './harness';
 import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
@@ -343,5 +344,34 @@ describe('confidentiality flags in Chromium', () => {
       const v = list.json.value as { countsByReason: Record<string, number> };
       expect(v.countsByReason).toMatchObject({ commercially_confidential: 0, personal_data: 1, internal_deliberation: 1 });
       expect(await section.locator('mark.tfs-flag').count()).toBe(2);
+    }));
+
+  it('a flag whose text was deleted can be lifted from the history, after a question in place', () =>
+    withExampleSession(async ({ page, host, meetingId }) => {
+      // Set up through the API: a passage flagged, then deleted (the record is retired as "text removed", and every copy
+      // of its text stays kept out of public files until a person lifts it).
+      const detail = await apiCall(host, 'meetings.get', { id: meetingId });
+      const item = (detail.json.value as { agenda: Array<{ id: string; title: string }> }).agenda.find((a) => a.title === ITEM)!;
+      const save = async (content: unknown) => expect((await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: item.id, content })).json.ok).toBe(true);
+      await save(doc(p(t('Then: '), flag(['f-removed'], t('Mistral AI plans to hire 40 engineers')), t('.'))));
+      await save(doc(p(t('Then: nothing more.'))));
+      const state = async () => ((await apiCall(host, 'flags.list', { meetingId })).json.value as { flags: Array<{ id: string; retiredReason: string | null }> }).flags.find((f) => f.id === 'f-removed')!.retiredReason;
+      expect(await state()).toBe('text_removed');
+
+      const m = new MinutesPageModel(page);
+      const c = new ConfidentialityModel(page);
+      await m.open(host.origin, meetingId);
+      await c.openTab('Flags');
+      const history = c.flagsPanel().locator('details.flag-history');
+      await history.locator('summary').click();
+      const entry = history.locator('li[data-state="text_removed"]', { hasText: 'Mistral AI plans' });
+      await entry.getByRole('button', { name: /^Lift the flag on/ }).click();
+      await entry.getByRole('group', { name: 'Lift this flag?' }).getByText(/any copy of it left in the meeting is still kept out of public files/).waitFor();
+      await entry.getByRole('button', { name: 'Keep flag' }).click();
+      expect(await state()).toBe('text_removed');
+      await entry.getByRole('button', { name: /^Lift the flag on/ }).click();
+      await entry.getByRole('button', { name: 'Lift flag and publish' }).click();
+      await history.locator('li[data-state="lifted"]', { hasText: 'Mistral AI plans' }).waitFor();
+      expect(await state()).toBe('unflagged');
     }));
 });

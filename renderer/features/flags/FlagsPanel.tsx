@@ -161,6 +161,39 @@ export function FlagsPanel(props: {
               <li key={f.id} data-flag-id={f.id} data-state={flagState(f)}>
                 <span className="flag-state">{FLAG_STATE_LABEL[flagState(f)]}</span>
                 {f.retiredBy ? ` by ${f.retiredBy}` : ''} at {when(f.retiredAt!)} · {props.sectionLabel(f.sectionKey)}: “{short(f.excerpt, 80)}”
+                {/* Its text was deleted, but every copy of it stays confidential (a public file holding one is refused):
+                    lifting it is the officer's decision that such a copy may be published. */}
+                {flagState(f) === 'text_removed' &&
+                  !props.readOnly &&
+                  (confirming === f.id ? (
+                    <div className="flag-confirm" role="group" aria-label="Lift this flag?">
+                      <p>
+                        Its text was deleted, but any copy of it left in the meeting is still kept out of public files. Lift the flag? A copy would then be{' '}
+                        <strong>published</strong>.
+                      </p>
+                      <button
+                        type="button"
+                        className="danger"
+                        autoFocus
+                        onClick={() => {
+                          setConfirming(null);
+                          void act.run(() => props.onUnflag(f));
+                        }}
+                      >
+                        Lift flag and publish
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Keep flag
+                      </button>
+                    </div>
+                  ) : (
+                    <>
+                      {' '}
+                      <button type="button" className="link" onClick={() => setConfirming(f.id)} aria-label={`Lift the flag on “${short(f.excerpt)}”`}>
+                        Lift flag
+                      </button>
+                    </>
+                  ))}
               </li>
             ))}
           </ol>
