@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MinutesEditorHandle } from '../../renderer/editor';
-import { withEditor } from '../../renderer/features/minutes/editorReady';
+import { endEditorWaits, withEditor } from '../../renderer/features/minutes/editorReady';
 
 /** A jump to a section whose editor is not on the page yet waits for it, unless something newer came first. */
 const handle = { focus: vi.fn() } as unknown as MinutesEditorHandle;
@@ -53,5 +53,20 @@ describe('withEditor', () => {
     withEditor(editors, 'a', then, 500);
     vi.advanceTimersByTime(600);
     expect(then).toHaveBeenCalledExactlyOnceWith(undefined);
+  });
+
+  it('ends every wait, without running it or reading the page again, when the page that asked has gone', () => {
+    const then = vi.fn();
+    withEditor(editors, 'a', then, 500);
+    endEditorWaits();
+    // What a test environment torn down (or a page unloaded) looks like to a timer still pending: no document.
+    const active = vi.spyOn(document, 'activeElement', 'get').mockImplementation(() => {
+      throw new ReferenceError('document is not defined');
+    });
+    editors.current.set('a', handle);
+    expect(() => vi.advanceTimersByTime(600)).not.toThrow();
+    expect(then).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    active.mockRestore();
   });
 });

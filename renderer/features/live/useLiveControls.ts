@@ -1,5 +1,5 @@
-import { useCallback, useRef, type MutableRefObject } from 'react';
-import { withEditor } from '../minutes/editorReady';
+import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
+import { endEditorWaits, withEditor } from '../minutes/editorReady';
 import { meetingRunning } from './timing';
 import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { LiveState } from '../../../shared/domain/minutes';
@@ -23,6 +23,8 @@ export function useLiveControls(o: {
   report: ReportError;
 }) {
   const { meetingId: id, stateRef, editors, setLive, setCurrentLocally, flush, flushAll, leave, report } = o;
+  // A jump still waiting for a section's editor ends with the page (editorReady.ts).
+  useEffect(() => endEditorWaits, []);
 
   const call = useCallback(
     async (doing: string, fn: () => Promise<LiveState>) => {

@@ -26,8 +26,9 @@ export function withEditor(
   section?.scrollIntoView({ block: 'start' });
   section?.querySelector<HTMLElement>('.section-placeholder')?.focus({ preventScroll: true });
   const stillWanted = () => {
+    if (mine !== newest) return false;
     const at = document.activeElement;
-    return mine === newest && (!at || at === document.body || Boolean(section?.contains(at)));
+    return !at || at === document.body || Boolean(section?.contains(at));
   };
   const started = Date.now();
   const tick = () => {
@@ -37,4 +38,12 @@ export function withEditor(
     window.setTimeout(tick, 50);
   };
   window.setTimeout(tick, 50);
+}
+
+/**
+ * Ends every wait still running without calling its `then`: the page that asked has gone (its hooks unmount), so
+ * nothing is left polling for an editor that can no longer come.
+ */
+export function endEditorWaits(): void {
+  newest++;
 }

@@ -1,8 +1,8 @@
-import { useCallback, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useState, type MutableRefObject } from 'react';
 import type { Flag, FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../editor';
-import { withEditor } from './editorReady';
+import { endEditorWaits, withEditor } from './editorReady';
 import type { ReportError } from '../../ui/errors';
 import type { FlagRequest } from '../flags/FlagDialog';
 import { selectFlagInEditor } from '../flags/jump';
@@ -27,6 +27,8 @@ export function useFlagActions(o: {
   clearNotice: () => void;
 }) {
   const { meetingId: id, editors, upsertFlag, report } = o;
+  // A jump to a flag still waiting for its section's editor ends with the page (editorReady.ts).
+  useEffect(() => endEditorWaits, []);
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
 
   const requestFlag = useCallback(
