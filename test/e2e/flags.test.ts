@@ -367,6 +367,7 @@ describe('confidentiality flags in Chromium', () => {
       const entry = history.locator('li[data-state="text_removed"]', { hasText: 'Mistral AI plans' });
       await entry.getByRole('button', { name: /^Lift the flag on/ }).click();
       await entry.getByRole('group', { name: 'Lift this flag?' }).getByText(/any copy of it left in the meeting is still kept out of public files/).waitFor();
+      await screenshot(page, 'flags-lift-text-removed');
       await entry.getByRole('button', { name: 'Keep flag' }).click();
       expect(await state()).toBe('text_removed');
       await entry.getByRole('button', { name: /^Lift the flag on/ }).click();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type FlagReason } from '../../../shared/domain/flags-labels';
 import type { Flag } from '../../../shared/domain/flags';
 import { api } from '../../api';
@@ -103,25 +103,15 @@ export function FlagsPanel(props: {
                   }}
                 />
               ) : confirming === f.id ? (
-                <div className="flag-confirm" role="group" aria-label="Lift this flag?">
-                  <p>
-                    Lift this flag? The passage will be <strong>published</strong> in the public summary.
-                  </p>
-                  <button
-                    type="button"
-                    className="danger"
-                    autoFocus
-                    onClick={() => {
-                      setConfirming(null);
-                      void act.run(() => props.onUnflag(f));
-                    }}
-                  >
-                    Lift flag and publish
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)}>
-                    Keep flag
-                  </button>
-                </div>
+                <LiftConfirm
+                  onLift={() => {
+                    setConfirming(null);
+                    void act.run(() => props.onUnflag(f));
+                  }}
+                  onKeep={() => setConfirming(null)}
+                >
+                  Lift this flag? The passage will be <strong>published</strong> in the public summary.
+                </LiftConfirm>
               ) : (
                 <div className="flag-actions">
                   {f.unmarkedSince ? (
@@ -166,26 +156,16 @@ export function FlagsPanel(props: {
                 {flagState(f) === 'text_removed' &&
                   !props.readOnly &&
                   (confirming === f.id ? (
-                    <div className="flag-confirm" role="group" aria-label="Lift this flag?">
-                      <p>
-                        Its text was deleted, but any copy of it left in the meeting is still kept out of public files. Lift the flag? A copy would then be{' '}
-                        <strong>published</strong>.
-                      </p>
-                      <button
-                        type="button"
-                        className="danger"
-                        autoFocus
-                        onClick={() => {
-                          setConfirming(null);
-                          void act.run(() => props.onUnflag(f));
-                        }}
-                      >
-                        Lift flag and publish
-                      </button>
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        Keep flag
-                      </button>
-                    </div>
+                    <LiftConfirm
+                      onLift={() => {
+                        setConfirming(null);
+                        void act.run(() => props.onUnflag(f));
+                      }}
+                      onKeep={() => setConfirming(null)}
+                    >
+                      Its text was deleted, but any copy of it left in the meeting is still kept out of public files. Lift the flag? A copy would then be{' '}
+                      <strong>published</strong>.
+                    </LiftConfirm>
                   ) : (
                     <>
                       {' '}
@@ -201,6 +181,21 @@ export function FlagsPanel(props: {
       )}
       <SensitiveTermsEditor terms={props.terms} onSave={props.onSetTerms} />
     </section>
+  );
+}
+
+/** The question in place before a flag is lifted (no browser dialog): what lifting publishes, Lift or Keep. */
+function LiftConfirm(props: { children: ReactNode; onLift: () => void; onKeep: () => void }) {
+  return (
+    <div className="flag-confirm" role="group" aria-label="Lift this flag?">
+      <p>{props.children}</p>
+      <button type="button" className="danger" autoFocus onClick={props.onLift}>
+        Lift flag and publish
+      </button>
+      <button type="button" onClick={props.onKeep}>
+        Keep flag
+      </button>
+    </div>
   );
 }
 
