@@ -48,3 +48,15 @@ export function flagState(f: { retiredReason: (typeof FLAG_RETIRED_REASONS)[numb
       return 'text_removed';
   }
 }
+
+/**
+ * Whether a flag record's text is still searched for in every public file: a flag in force, and one retired because its
+ * text left the minutes ("text removed"). The flag states decide "removed" on the minutes' whole passage; a copy the
+ * check would still find — in an agenda item's or the meeting's title, or 8 words or 40 characters of a long passage —
+ * must not be published because the original was deleted (adversarial audit, 2026-12-04). Only a person lifting the
+ * flag, or an undo of the flagging, ends it.
+ */
+export function guardsText(f: { retiredAt: string | null; retiredReason?: string | null | undefined }): boolean {
+  // Fail-closed: only a known decision to lift ends it; a retired record whose reason is unknown still guards.
+  return f.retiredAt === null || (f.retiredReason !== 'unflagged' && f.retiredReason !== 'undo');
+}

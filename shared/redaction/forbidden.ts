@@ -16,8 +16,8 @@ export interface ForbiddenPassage {
  *   (a flag across paragraphs is searched piece by piece: a title may hold one of them);
  * - the URL of every link that holds or touches flagged content (the builders drop such a link's target meeting-wide;
  *   a URL that still came through, as a link or typed as text, stops the file);
- * - the recorded text of every flag that still guards text (`guardsText`: in force, whether or not its mark is still
- *   there, or retired because its text was removed), each line on its own.
+ * - the recorded text of every flag that still guards text (`guardsText` in shared/domain/flags-labels.ts: in force,
+ *   whether or not its mark is still there, or retired because its text was removed), each line on its own.
  * Throws a RedactionError on content the redaction cannot judge (as flaggedTexts does).
  */
 export function forbiddenPassages(sections: Iterable<SerializedDoc>, inForce: ReadonlyArray<{ id: string; excerpt: string }>): ForbiddenPassage[] {
@@ -35,14 +35,3 @@ export function forbiddenPassages(sections: Iterable<SerializedDoc>, inForce: Re
   return out;
 }
 
-/**
- * Whether a flag record's text is still searched for in every public file: a flag in force, and one retired because its
- * text left the minutes ("text removed"). The flag states decide "removed" on the minutes' whole passage; a copy the
- * check would still find — in an agenda item's or the meeting's title, or 8 words or 40 characters of a long passage —
- * must not be published because the original was deleted (adversarial audit, 2026-12-04). Only a person lifting the
- * flag, or an undo of the flagging, ends it.
- */
-export function guardsText(f: { retiredAt: string | null; retiredReason?: string | null | undefined }): boolean {
-  // Fail-closed: only a known decision to lift ends it; a retired record whose reason is unknown still guards.
-  return f.retiredAt === null || (f.retiredReason !== 'unflagged' && f.retiredReason !== 'undo');
-}

@@ -362,6 +362,10 @@ describe('confidentiality flags in Chromium', () => {
       const c = new ConfidentialityModel(page);
       await m.open(host.origin, meetingId);
       await c.openTab('Flags');
+      // The header says the flag still guards copies; the panel does not say "No flags yet".
+      const glance = c.flagsPanel().locator('.glance');
+      await glance.getByText(/1 flag whose text was deleted still keeps any copy of it out of public files/).waitFor();
+      expect(await c.flagsPanel().getByText('No flags yet').count()).toBe(0);
       const history = c.flagsPanel().locator('details.flag-history');
       await history.locator('summary').click();
       const entry = history.locator('li[data-state="text_removed"]', { hasText: 'Mistral AI plans' });
@@ -374,5 +378,6 @@ describe('confidentiality flags in Chromium', () => {
       await entry.getByRole('button', { name: 'Lift flag and publish' }).click();
       await history.locator('li[data-state="lifted"]', { hasText: 'Mistral AI plans' }).waitFor();
       expect(await state()).toBe('unflagged');
+      expect((await glance.textContent())!.replace(/\s+/g, ' ').trim()).toBe('0 flags in force');
     }));
 });

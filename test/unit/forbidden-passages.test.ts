@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
-import { forbiddenPassages, guardsText } from '../../shared/redaction/forbidden';
+import { guardsText } from '../../shared/domain/flags-labels';
+import { forbiddenPassages } from '../../shared/redaction/forbidden';
 
 const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({ type, version: 1, ...extra, children });
 const t = (text: string): SerializedNode => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });

@@ -83,7 +83,7 @@ export interface FlagRecord {
   sectionKey: string;
   /** ISO instant when the flag left force (lifted, lifted by undo, text removed), or null while it is in force. */
   retiredAt: string | null;
-  /** Why it left force ('text_removed', 'unflagged', 'undo'), or null while in force: a flag whose text was removed still guards it (shared/redaction/forbidden.ts guardsText). */
+  /** Why it left force ('text_removed', 'unflagged', 'undo'), or null while in force: a flag whose text was removed still guards it (shared/domain/flags-labels.ts guardsText). */
   retiredReason?: string | null;
   /** Its state in words (shared/domain/flags: FLAG_STATE_LABEL), e.g. "Lifted by undo". */
   state?: string;

@@ -72,7 +72,7 @@ export class FlagsRepo {
 
   /**
    * Every record that still guards text, of every meeting (what the public register and member list are checked
-   * against): in force, or retired because its text was removed (shared/redaction/forbidden.ts guardsText).
+   * against): in force, or retired because its text was removed (shared/domain/flags-labels.ts guardsText).
    */
   listGuardingText(): Flag[] {
     return (

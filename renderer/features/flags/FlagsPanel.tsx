@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type FlagReason } from '../../../shared/domain/flags-labels';
+import { FLAG_REASONS, FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, guardsText, type FlagReason } from '../../../shared/domain/flags-labels';
 import type { Flag } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
@@ -36,6 +36,8 @@ export function FlagsPanel(props: {
   const lifted = props.flags.filter((f) => f.retiredAt !== null);
   const total = inForce.length;
   const missing = inForce.filter((f) => f.unmarkedSince !== null).length;
+  // Retired, but still searched for in every public file (the one rule the export uses): their text was deleted.
+  const guarding = lifted.filter(guardsText).length;
   const byPlace = (a: Flag, b: Flag) => props.sectionOrder(a.sectionKey) - props.sectionOrder(b.sectionKey) || a.createdAt.localeCompare(b.createdAt);
   const ordered = [...inForce].sort((a, b) => Number(b.unmarkedSince !== null) - Number(a.unmarkedSince !== null) || byPlace(a, b));
   return (
@@ -57,6 +59,13 @@ export function FlagsPanel(props: {
             — <strong className="warn">{missing}</strong> without {missing === 1 ? 'its mark' : 'their marks'}: the public summary is blocked
           </>
         )}
+        {guarding > 0 && (
+          <>
+            {' '}
+            · <strong>{guarding}</strong> {guarding === 1 ? 'flag whose text was deleted still keeps' : 'flags whose text was deleted still keep'} any copy of it
+            out of public files (in the history below)
+          </>
+        )}
       </p>
       {total > 0 && (
         <ul className="flag-counts" aria-label="Flags per reason">
@@ -70,7 +79,10 @@ export function FlagsPanel(props: {
       <ErrorNote error={props.error} />
       <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
       {total === 0 ? (
-        <p className="muted">No flags yet. Select a passage and press Alt+Shift+F, use the Flag button, or right-click the selection.</p>
+        <p className="muted">
+          {props.flags.length === 0 ? 'No flags yet.' : 'No flag in force.'} Select a passage and press Alt+Shift+F, use the Flag button, or right-click the
+          selection.
+        </p>
       ) : (
         <ol className="flag-list">
           {ordered.map((f) => (
@@ -153,7 +165,7 @@ export function FlagsPanel(props: {
                 {f.retiredBy ? ` by ${f.retiredBy}` : ''} at {when(f.retiredAt!)} · {props.sectionLabel(f.sectionKey)}: “{short(f.excerpt, 80)}”
                 {/* Its text was deleted, but every copy of it stays confidential (a public file holding one is refused):
                     lifting it is the officer's decision that such a copy may be published. */}
-                {flagState(f) === 'text_removed' &&
+                {guardsText(f) &&
                   !props.readOnly &&
                   (confirming === f.id ? (
                     <LiftConfirm
