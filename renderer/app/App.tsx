@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
 import { MeetingsList } from '../features/meetings/MeetingsList';
-import { BackupPage, RecoveryScreen, useStartupBackupStatus } from '../features/backup/BackupPage';
+import { useStartupBackupStatus } from '../features/backup/startupStatus';
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
@@ -29,6 +29,8 @@ const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) =
 const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
 const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const BackupPage = lazy(() => import('../features/backup/BackupPage').then((m) => ({ default: m.BackupPage })));
+const RecoveryScreen = lazy(() => import('../features/backup/BackupPage').then((m) => ({ default: m.RecoveryScreen })));
 
 function focusMainHeading() {
   document.querySelector<HTMLElement>('main h1')?.focus();
@@ -125,7 +127,11 @@ export function App() {
       <SettingsEffects />
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
-        {damaged && <RecoveryScreen status={damaged} />}
+        {damaged && (
+          <Suspense fallback={<p className="muted">Opening the page…</p>}>
+            <RecoveryScreen status={damaged} />
+          </Suspense>
+        )}
         {checked && !damaged && (
           <Suspense fallback={<p className="muted">Opening the page…</p>}>
             {route.name === 'backups' && <BackupPage />}

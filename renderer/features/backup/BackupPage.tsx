@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { BackupInfo, BackupStatus, SavedBackup } from '../../../shared/contract/backup';
 import { api, chooseBackupFile } from '../../api';
-import { earlyAnswer, takeEarly } from '../../app/early-calls';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 
@@ -221,10 +220,4 @@ export function RecoveryScreen({ status }: { status: BackupStatus }) {
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onRestored={reloadApp} />}
     </section>
   );
-}
-
-/** The start-up check the app shell makes: null until known; `damaged` set means recovery mode. */
-export function useStartupBackupStatus() {
-  // Started by main.tsx before the first render (app/early-calls.ts); a reload asks again.
-  return useLoad(() => takeEarly('backup.status'), [], () => earlyAnswer('backup.status'));
 }
