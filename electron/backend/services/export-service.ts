@@ -5,14 +5,14 @@ import { excerpt, MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shar
 import type { DraftConfirmation } from '../../../shared/contract/exports';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
-import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState } from '../../../shared/domain/flags';
+import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type Flag } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
-import { meetingDate } from '../../../shared/format/zoned';
+import { longDate, meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
 import { ActionsRepo } from '../repositories/actions-repo';
@@ -86,12 +86,19 @@ export class ExportService {
       throw new AppError('leak_detected', describeBlockers(summary.blockers), { details: { blockers: summary.blockers } });
     }
     const bytes = await buildPublicSummary(summary);
-    const passages = this.forbiddenPassages(data);
+    const elsewhere = this.flaggedElsewhere(input.meetingId);
+    const passages = this.forbiddenPassages(data, elsewhere);
     const result = checkPublicDocx(bytes, { passages });
     if (!result.ok) {
       this.record(input.meetingId, input.kind, fileName, bytes, false, result.findings);
       const label = (id: string) => {
-        const flag = data.flags.find((f) => id.split('+').includes(f.id));
+        const ids = id.split('+');
+        const flag = data.flags.find((f) => ids.includes(f.id));
+        // Flagged in another meeting's minutes: named by its words and that meeting's title and date.
+        const other = flag ? undefined : elsewhere.find((f) => ids.includes(f.id));
+        if (other) {
+          return `the passage “${excerpt(other.excerpt, 60)}”, flagged "${FLAG_REASON_LABEL[other.reason] ?? other.reason}" in the minutes of ${other.meeting} (a flag keeps its passage out of every public file: flag it here too, or remove it)`;
+        }
         // Named by its words, never by its record's id (the officer never sees an internal id).
         if (!flag) return 'a flagged passage';
         const named = `the passage “${excerpt(flag.excerpt, 60)}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
@@ -130,9 +137,32 @@ export class ExportService {
     return publicSummaryOf(data);
   }
 
-  /** What must not be in the public file (shared/redaction/forbidden.ts: the same for every public document). */
-  forbiddenPassages(data: ExportData): ForbiddenPassage[] {
-    return forbiddenPassages(Object.values(data.sections), data.flags.filter(guardsText));
+  /**
+   * What must not be in the public file (shared/redaction/forbidden.ts: the same for every public document): the
+   * passages this meeting's flags guard, and those other meetings' flags guard (`elsewhere`). A passage flagged in one
+   * meeting and typed, unflagged, in another's minutes is refused there too, as the public register does: a flag keeps
+   * its passage out of every public file until a person lifts it.
+   */
+  forbiddenPassages(data: ExportData, elsewhere: ReadonlyArray<{ id: string; excerpt: string }> = []): ForbiddenPassage[] {
+    return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...elsewhere]);
+  }
+
+  /** The flags of every other meeting that still guard their text, each with its meeting's title and date, for the refusal. */
+  private flaggedElsewhere(meetingId: string): Array<{ id: string; excerpt: string; reason: Flag['reason']; meeting: string }> {
+    const named = new Map<string, string>();
+    const meetingOf = (id: string) => {
+      let m = named.get(id);
+      if (m === undefined) {
+        const found = this.meetingsRepo.get(id);
+        m = found ? `“${found.title}” of ${longDate(meetingDate(found.startsAt))}` : 'another meeting';
+        named.set(id, m);
+      }
+      return m;
+    };
+    return new FlagsRepo(this.ctx.db)
+      .listGuardingText()
+      .filter((f) => f.meetingId !== meetingId)
+      .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: f.reason, meeting: meetingOf(f.meetingId) }));
   }
 
   /** Everything the builders need, read through the services and the other features' repositories. */

@@ -1,0 +1,81 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { MeetingDetail } from '../../shared/contract/core';
+import type { ExportResult } from '../../shared/contract/exports';
+import type { AgendaItem } from '../../shared/domain/agenda';
+import type { FlagList } from '../../shared/domain/flags';
+import { normaliseForMatch } from '../../electron/backend/export/match-text';
+import { visibleText } from '../unit/export-docx-helpers';
+import { call, makeBackend } from '../helpers/temp';
+import { doc, flag, p, t } from '../fixtures/export-data';
+
+/**
+ * A passage flagged in one meeting's minutes, then typed (or pasted as plain text) unflagged in another meeting's, was
+ * published in that meeting's public summary: the summary was checked against its own meeting's flags only, while the
+ * public register is checked against every meeting's. A flag keeps its passage out of every public file, whichever
+ * meeting's summary it would appear in, until a person lifts it; the refusal names the meeting whose flag it is.
+ */
+const SECRET = 'Acme Holdings will acquire Beta Robotics for forty million euros before the summer break';
+
+type B = ReturnType<typeof makeBackend>;
+async function meeting(b: B, title: string, day: string) {
+  const m = (await call<MeetingDetail>(b, 'meetings.create', { title, startsAt: `2026-${day}T10:00`, endsAt: `2026-${day}T12:00`, timeZone: 'Europe/Brussels' })).meeting.id;
+  const [a] = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Market developments' });
+  return { m, a: a!.id };
+}
+const save = (b: B, m: string, sectionKey: string, content: unknown) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
+
+async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
+  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
+  if (!res.ok) return { refused: res.error.message };
+  return { text: visibleText(strFromU8(unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'))['word/document.xml']!)) };
+}
+
+async function twoMeetings() {
+  const b = makeBackend();
+  const first = await meeting(b, 'Second plenary', '02-03');
+  await save(b, first.m, first.a, doc(p(t('Reported: '), flag(['F1'], t(SECRET)), t('.'))));
+  const second = await meeting(b, 'Third plenary', '03-03');
+  return { b, first, second };
+}
+
+describe('Redaction: a passage flagged in one meeting is kept out of every other meeting’s public summary', () => {
+  it('typed unflagged in another meeting: that meeting’s summary is refused, and the refusal names the meeting whose flag it is', async () => {
+    const { b, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t(`Recalled from the last meeting: ${SECRET}.`))));
+    const out = await exported(b, second.m);
+    if ('text' in out) expect(normaliseForMatch(out.text)).not.toContain(normaliseForMatch(SECRET));
+    expect(out).toHaveProperty('refused');
+    const message = (out as { refused: string }).refused;
+    expect(message).toContain('“Second plenary” of 3 February 2026');
+    expect(message).toMatch(/flag it here/);
+    expect(message).not.toContain('F1');
+  });
+
+  it('flagged in this meeting too: the summary is produced, with the passage hidden', async () => {
+    const { b, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t('Recalled from the last meeting: '), flag(['F2'], t(SECRET)), t('.'))));
+    const out = await exported(b, second.m);
+    expect(out).toHaveProperty('text');
+    expect(normaliseForMatch((out as { text: string }).text)).not.toContain(normaliseForMatch(SECRET));
+  });
+
+  it('once its flag is lifted in its own meeting, the passage may be published elsewhere (the officer decided)', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t(`Recalled from the last meeting: ${SECRET}.`))));
+    expect(await exported(b, second.m)).toHaveProperty('refused');
+    const f1 = (await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags.find((f) => f.retiredAt === null)!;
+    await call(b, 'flags.unflag', { id: f1.id });
+    const out = await exported(b, second.m);
+    expect(out).toHaveProperty('text');
+    expect((out as { text: string }).text).toContain(SECRET);
+  });
+
+  it('a flag whose text was deleted in its own meeting still keeps the copy typed in another meeting out', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, first.m, first.a, doc(p(t('Reported: nothing.'))));
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags[0]!.retiredReason).toBe('text_removed');
+    await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
+    expect(await exported(b, second.m)).toHaveProperty('refused');
+  });
+});
