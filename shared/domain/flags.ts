@@ -80,6 +80,11 @@ export const FlagList = lazySchema(() => z.object({
   flags: z.array(Flag),
   /** Flags in force (not retired), per reason; every reason is present. */
   countsByReason: z.record(FlagReason, z.number().int().min(0)),
+  /**
+   * The passages every other meeting's flags still guard, with that meeting's title and date: the live preview lists
+   * one that these minutes print unflagged as a blocker, as the export refuses it (backend: flagged-elsewhere.ts).
+   */
+  elsewhere: z.array(z.object({ id: z.string(), excerpt: z.string(), reason: FlagReason, meeting: z.string() })),
 }));
 export type FlagList = z.infer<typeof FlagList>;
 

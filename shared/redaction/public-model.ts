@@ -106,13 +106,26 @@ export type SummaryBlock =
    */
   | PublicTable;
 
-/** An in-force flag whose mark is gone while its text would be published: the export is refused until it is resolved. */
+/**
+ * A flagged passage the summary would print: a flag in force whose mark is gone from this meeting's minutes, or a
+ * passage another meeting's flag guards, typed here unflagged (`flaggedIn`). The export is refused until it is resolved.
+ */
 export interface PublicationBlocker {
   flagId: string;
   /** The flagged text, as recorded (internal: shown to the officer, never published). */
   excerpt: string;
   /** Where the text would be printed: the section's heading. */
   where: string;
+  /** Set when the flag is another meeting's: that meeting, by title and date ("“Second plenary” of 3 February 2026"). */
+  flaggedIn?: string;
+}
+
+/** A passage another meeting's flag still guards (in force, or its text deleted there), with that meeting's name. */
+export interface FlaggedElsewhere {
+  id: string;
+  excerpt: string;
+  /** The meeting whose flag it is, by title and date. */
+  meeting: string;
 }
 
 export interface PublicSummary {

@@ -4,10 +4,21 @@ import { withZonedTimestamps } from '../format/timestamps';
 import { longDate } from '../format/zoned';
 import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
-import { unmarkedFlags, type FlagInForce } from './flag-state';
+import { excerptIn, excerptPieces, unmarkedFlags, type FlagInForce, type TextFold } from './flag-state';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
-import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicSummary, PublicTable, SummaryBlock } from './public-model';
+import type {
+  FlaggedElsewhere,
+  PublicationBlocker,
+  PublicBlock,
+  PublicCellBlock,
+  PublicDocument,
+  PublicInline,
+  PublicSection,
+  PublicSummary,
+  PublicTable,
+  SummaryBlock,
+} from './public-model';
 import { redact, type RedactionInput } from './redact';
 
 /**
@@ -21,6 +32,11 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force (not lifted, text not removed), with the text they were given. */
   flagsInForce?: readonly FlagInForce[];
+  /**
+   * The passages other meetings' flags still guard: one the summary would print (typed here unflagged) is a blocker,
+   * as the export's check refuses it (a flag keeps its passage out of every public file).
+   */
+  flaggedElsewhere?: readonly FlaggedElsewhere[];
   /** Everything else the summary states that is not in the minutes (see LayoutOptions). */
   document?: LayoutOptions;
   /**
@@ -70,8 +86,29 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc, input.document, input.votes ?? []);
-  summary.blockers = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
+  summary.blockers = [...unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck), ...printedElsewhere(summary, input.flaggedElsewhere ?? [], foldAsCheck)];
   return summary;
+}
+
+/**
+ * The passages other meetings' flags guard that this summary prints, each with the heading it is under. The printed
+ * text is searched (this meeting's flags already hidden): a passage flagged here too is no blocker.
+ */
+export function printedElsewhere(summary: PublicSummary, elsewhere: readonly FlaggedElsewhere[], how: TextFold): PublicationBlocker[] {
+  const open = elsewhere.filter((f) => excerptPieces(f.excerpt).length > 0);
+  if (open.length === 0) return [];
+  const places: Array<{ where: string; text: string }> = [{ where: 'the top of the summary', text: '' }];
+  for (const b of summary.blocks) {
+    const text = summaryBlockText(b, summary.marker);
+    if (b.kind === 'heading' && b.level <= 2) places.push({ where: text, text });
+    else places[places.length - 1]!.text += `\n${text}`;
+  }
+  const out: PublicationBlocker[] = [];
+  for (const f of open) {
+    const hit = places.find((p) => excerptIn(f.excerpt, p.text, how));
+    if (hit) out.push({ flagId: f.id, excerpt: f.excerpt, where: hit.where, flaggedIn: f.meeting });
+  }
+  return out;
 }
 
 /** Heading text of an agenda item: "3.1 Adoption of the rules of procedure"; "Opening" for the fixed sections. */

@@ -274,4 +274,25 @@ describe('redaction integrity in Chromium', () => {
     await c.waitPreview((t) => t.includes('See the'), 'the paragraph');
     expect(await c.preview().innerHTML()).not.toContain('deal.example');
   });
+
+  it('a passage flagged in another meeting and typed here unflagged: the preview says so, naming that meeting, as the export refuses it', async () => {
+    const SECRET = 'Gamma Labs will license its model weights to Delta Corp';
+    const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0 });
+    const para = (children: unknown[]) => ({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children }] } });
+    const first = await meeting('Flagging meeting', ['Licensing']);
+    await call('minutes.saveSection', { meetingId: first.meetingId, sectionKey: first.ids[0], content: para([text('Reported: '), { type: 'flag', version: 1, ids: ['fl-elsewhere'], children: [text(SECRET)] }, text('.')]) });
+    const second = await meeting('Repeating meeting', ['Follow-up']);
+    await call('minutes.saveSection', { meetingId: second.meetingId, sectionKey: second.ids[0], content: para([text(`Recalled: ${SECRET}.`)]) });
+    const r = await publicParts(second.meetingId);
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toContain('flagged in the minutes of “Flagging meeting” of 2 April 2026');
+
+    const { m, c } = models();
+    await m.open(host.origin, second.meetingId);
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-blocked');
+    await note.getByText(/flagged in the minutes of “Flagging meeting” of 2 April 2026/).waitFor();
+    expect(await note.textContent()).toContain('flag it here too, or remove it');
+    await screenshot(page, 'preview-flagged-elsewhere');
+  });
 });

@@ -279,7 +279,8 @@ async function check(
   copies: ReadonlySet<string>,
 ): Promise<boolean> {
   const detail = await call<MeetingDetail>(b, 'meetings.get', { id: meetingId });
-  const flags = (await call<FlagList>(b, 'flags.list', { meetingId })).flags;
+  const listed = await call<FlagList>(b, 'flags.list', { meetingId });
+  const flags = listed.flags;
   const stored = new Map(
     (b.db.prepare(`SELECT section_key AS k, content_json AS c FROM minutes_sections WHERE meeting_id = ?`).all(meetingId) as Array<{ k: string; c: string }>).map((r) => [
       r.k,
@@ -302,6 +303,8 @@ async function check(
     sections: [...stored.entries()].map(([key, content]) => ({ key, content: panes.find((p) => p.key === key) ? serializeEditor(panes.find((p) => p.key === key)!.editor) : content })),
     attendance: (await call<{ participants: Array<{ organisation: string; status: string }> }>(b, 'attendance.list', { meetingId })).participants,
     flagsInForce: flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+    // the passages the other meeting's flags guard, as the page's preview has them
+    flaggedElsewhere: listed.elsewhere,
     // the lines the export states besides the minutes (date of issue, time and place, reference, draft marking)
     document: publicDocumentOptions(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(meetingId)),
   });

@@ -26,6 +26,11 @@ export interface ExportData {
   /** Minutes text per section: agenda item id, or 'opening' / 'closing'. */
   sections: Record<string, SerializedDoc>;
   flags: FlagRecord[];
+  /**
+   * The passages other meetings' flags still guard (services/flagged-elsewhere.ts), with that meeting's title and date
+   * and the reason in words: the public summary must not print them either.
+   */
+  flaggedElsewhere: Array<{ id: string; excerpt: string; reason: string; meeting: string }>;
   decisions: DecisionRecord[];
   actions: ActionRecord[];
   /** Agenda items withheld from publication. */

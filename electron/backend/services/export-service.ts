@@ -5,14 +5,14 @@ import { excerpt, MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shar
 import type { DraftConfirmation } from '../../../shared/contract/exports';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
-import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState, type Flag } from '../../../shared/domain/flags';
+import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState } from '../../../shared/domain/flags';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
-import { longDate, meetingDate } from '../../../shared/format/zoned';
+import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
 import { ActionsRepo } from '../repositories/actions-repo';
@@ -22,6 +22,7 @@ import { ExportsRepo } from '../repositories/exports-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
+import { flaggedElsewhere } from './flagged-elsewhere';
 import { procedureRecord } from './procedure-service';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
@@ -80,14 +81,13 @@ export class ExportService {
         kind: 'passage',
         part: 'word/document.xml',
         passageId: b.flagId,
-        where: `flag in force whose mark is gone, under "${b.where}"`,
+        where: b.flaggedIn ? `passage flagged in the minutes of ${b.flaggedIn}, typed here unflagged, under "${b.where}"` : `flag in force whose mark is gone, under "${b.where}"`,
       }));
       this.record(input.meetingId, input.kind, fileName, new Uint8Array(), false, findings);
       throw new AppError('leak_detected', describeBlockers(summary.blockers), { details: { blockers: summary.blockers } });
     }
     const bytes = await buildPublicSummary(summary);
-    const elsewhere = this.flaggedElsewhere(input.meetingId);
-    const passages = this.forbiddenPassages(data, elsewhere);
+    const passages = this.forbiddenPassages(data);
     const result = checkPublicDocx(bytes, { passages });
     if (!result.ok) {
       this.record(input.meetingId, input.kind, fileName, bytes, false, result.findings);
@@ -95,9 +95,9 @@ export class ExportService {
         const ids = id.split('+');
         const flag = data.flags.find((f) => ids.includes(f.id));
         // Flagged in another meeting's minutes: named by its words and that meeting's title and date.
-        const other = flag ? undefined : elsewhere.find((f) => ids.includes(f.id));
+        const other = flag ? undefined : data.flaggedElsewhere.find((f) => ids.includes(f.id));
         if (other) {
-          return `the passage “${excerpt(other.excerpt, 60)}”, flagged "${FLAG_REASON_LABEL[other.reason] ?? other.reason}" in the minutes of ${other.meeting} (a flag keeps its passage out of every public file: flag it here too, or remove it)`;
+          return `the passage “${excerpt(other.excerpt, 60)}”, flagged "${other.reason}" in the minutes of ${other.meeting} (a flag keeps its passage out of every public file: flag it here too, or remove it)`;
         }
         // Named by its words, never by its record's id (the officer never sees an internal id).
         if (!flag) return 'a flagged passage';
@@ -139,30 +139,13 @@ export class ExportService {
 
   /**
    * What must not be in the public file (shared/redaction/forbidden.ts: the same for every public document): the
-   * passages this meeting's flags guard, and those other meetings' flags guard (`elsewhere`). A passage flagged in one
-   * meeting and typed, unflagged, in another's minutes is refused there too, as the public register does: a flag keeps
-   * its passage out of every public file until a person lifts it.
+   * passages this meeting's flags guard, and those other meetings' flags guard (`flaggedElsewhere`). A passage flagged
+   * in one meeting and typed, unflagged, in another's minutes is refused there too, as the public register does: a flag
+   * keeps its passage out of every public file until a person lifts it. (The summary's blockers stop it first, and the
+   * live preview lists it: shared/redaction/public-summary.ts printedElsewhere.)
    */
-  forbiddenPassages(data: ExportData, elsewhere: ReadonlyArray<{ id: string; excerpt: string }> = []): ForbiddenPassage[] {
-    return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...elsewhere]);
-  }
-
-  /** The flags of every other meeting that still guard their text, each with its meeting's title and date, for the refusal. */
-  private flaggedElsewhere(meetingId: string): Array<{ id: string; excerpt: string; reason: Flag['reason']; meeting: string }> {
-    const named = new Map<string, string>();
-    const meetingOf = (id: string) => {
-      let m = named.get(id);
-      if (m === undefined) {
-        const found = this.meetingsRepo.get(id);
-        m = found ? `“${found.title}” of ${longDate(meetingDate(found.startsAt))}` : 'another meeting';
-        named.set(id, m);
-      }
-      return m;
-    };
-    return new FlagsRepo(this.ctx.db)
-      .listGuardingText()
-      .filter((f) => f.meetingId !== meetingId)
-      .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: f.reason, meeting: meetingOf(f.meetingId) }));
+  forbiddenPassages(data: ExportData): ForbiddenPassage[] {
+    return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...data.flaggedElsewhere]);
   }
 
   /** Everything the builders need, read through the services and the other features' repositories. */
@@ -201,6 +184,7 @@ export class ExportService {
       issuedAt: iso(this.ctx.now()),
       sections,
       flags,
+      flaggedElsewhere: flaggedElsewhere(db, meetingId).map((f) => ({ ...f, reason: FLAG_REASON_LABEL[f.reason] ?? f.reason })),
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
@@ -275,15 +259,30 @@ function buildInternal(
   }
 }
 
-/** The officer's message when flags in force have lost their marks: which passage, where it would be printed, what to do. */
+/**
+ * The officer's message when the summary would print flagged passages: flags in force whose mark is gone (which
+ * passage, where, what to do), and passages another meeting's flag guards, typed here unflagged (that meeting named).
+ */
 export function describeBlockers(blockers: readonly PublicationBlocker[]): string {
   const quote = (t: string) => `"${excerpt(t, 80)}"`;
-  const list = blockers.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
-  return (
-    `The public summary was not produced: ${blockers.length === 1 ? 'a passage is' : `${blockers.length} passages are`} still flagged as not for ` +
-    `publication, but ${blockers.length === 1 ? 'its mark is' : 'their marks are'} no longer in the minutes: ${list}. ` +
-    'Open the Flags panel and choose "Flag again" to mark the text, or "Lift flag" if it may be published. Nothing was written.'
-  );
+  const own = blockers.filter((b) => !b.flaggedIn);
+  const other = blockers.filter((b) => b.flaggedIn);
+  const clauses: string[] = [];
+  if (own.length > 0) {
+    const list = own.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
+    clauses.push(
+      `${own.length === 1 ? 'a passage is' : `${own.length} passages are`} still flagged as not for publication, but ${own.length === 1 ? 'its mark is' : 'their marks are'} ` +
+        `no longer in the minutes: ${list}. Open the Flags panel and choose "Flag again" to mark the text, or "Lift flag" if it may be published`,
+    );
+  }
+  if (other.length > 0) {
+    const list = other.map((b) => `${quote(b.excerpt)} (under "${b.where}", flagged in the minutes of ${b.flaggedIn})`).join('; ');
+    clauses.push(
+      `${other.length === 1 ? 'a passage flagged in another meeting is' : `${other.length} passages flagged in other meetings are`} in these minutes without a flag: ${list}. ` +
+        'A flag keeps its passage out of every public file: flag it here too, or remove it (or lift the flag in its own meeting if it may be published)',
+    );
+  }
+  return `The public summary was not produced: ${clauses.join('; and ')}. Nothing was written.`;
 }
 
 /**
@@ -300,6 +299,7 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
     attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
     withheldItemIds: data.withheldItemIds,
     flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+    flaggedElsewhere: data.flaggedElsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
     votes: publicVotesOf(data),
   });
 }

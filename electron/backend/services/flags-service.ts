@@ -22,6 +22,7 @@ import { excerptIn, excerptWithin, flagIdsOfJson } from '../../../shared/redacti
 import { foldAsCheck } from '../../../shared/text/look-alikes';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { AgendaRepo } from '../repositories/agenda-repo';
+import { flaggedElsewhere } from './flagged-elsewhere';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { iso, type ServiceContext } from './context';
@@ -92,7 +93,7 @@ export class FlagsService {
     const flags = this.repo.listForMeeting(meetingId);
     const countsByReason = Object.fromEntries(FLAG_REASONS.map((r) => [r, 0])) as Record<FlagReason, number>;
     for (const f of flags) if (f.retiredAt === null) countsByReason[f.reason]++;
-    return { flags, countsByReason };
+    return { flags, countsByReason, elsewhere: flaggedElsewhere(this.ctx.db, meetingId) };
   }
 
   /**

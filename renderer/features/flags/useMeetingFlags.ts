@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FLAG_REASONS, type FlagReason } from '../../../shared/domain/flags-labels';
-import type { Flag } from '../../../shared/domain/flags';
+import type { Flag, FlagList } from '../../../shared/domain/flags';
 import { api } from '../../api';
 
 /** Flags in force (not retired), per reason; every reason present. */
@@ -17,12 +17,15 @@ export function countInForce(flags: readonly Flag[]): Record<FlagReason, number>
  */
 export function useMeetingFlags(meetingId: string, enabled = true) {
   const [flags, setFlags] = useState<Flag[]>([]);
+  // The passages other meetings' flags guard (as of the last load): the preview's blockers take them.
+  const [elsewhere, setElsewhere] = useState<FlagList['elsewhere']>([]);
   const [error, setError] = useState<unknown>(null);
 
   const reload = useCallback(async () => {
     try {
       const r = await api.call('flags.list', { meetingId });
       setFlags(r.flags);
+      setElsewhere(r.elsewhere);
       setError(null);
     } catch (e) {
       setError(e);
@@ -37,6 +40,7 @@ export function useMeetingFlags(meetingId: string, enabled = true) {
       (r) => {
         if (!alive) return;
         setFlags(r.flags);
+        setElsewhere(r.elsewhere);
         setError(null);
       },
       (e: unknown) => {
@@ -63,5 +67,5 @@ export function useMeetingFlags(meetingId: string, enabled = true) {
 
   const inForce = useMemo(() => flags.filter((f) => f.retiredAt === null), [flags]);
   const counts = useMemo(() => countInForce(flags), [flags]);
-  return { flags, inForce, counts, error, reload, upsert, applyChanges };
+  return { flags, inForce, counts, elsewhere, error, reload, upsert, applyChanges };
 }

@@ -119,6 +119,7 @@ export function MinutesPage({ id }: { id: string }) {
       sections,
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
+      flaggedElsewhere: flagStoreRef.current.elsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
       // The same options the export lays the summary out with (one computation, in the backend).
       document: { ...options, meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
       votes: publicVotes(votes, st.decisions),
@@ -126,7 +127,10 @@ export function MinutesPage({ id }: { id: string }) {
   });
 
   const previewChanged = preview.changed;
-  useEffect(() => previewChanged(), [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, votes, publicOptions, previewChanged, data.ready, data.held]);
+  useEffect(
+    () => previewChanged(),
+    [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, flagStore.elsewhere, votes, publicOptions, previewChanged, data.ready, data.held],
+  );
 
   // Suggestions as you type, in idle time after each section's debounced change.
   const suggestions = useSuggestions({

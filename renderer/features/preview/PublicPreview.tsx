@@ -37,18 +37,40 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
 }
 
 function Blockers({ summary }: { summary: PublicSummary }) {
+  const own = summary.blockers.filter((b) => !b.flaggedIn);
+  const other = summary.blockers.filter((b) => b.flaggedIn);
   return (
     <div className="error-note pv-blocked" role="alert" data-testid="preview-blocked">
-      <strong>The public summary cannot be exported yet.</strong> These passages are still flagged as not for publication, but their mark is gone
-      from the minutes, so they would be printed:
-      <ul>
-        {summary.blockers.map((b) => (
-          <li key={b.flagId}>
-            “{excerpt(b.excerpt, 80)}” under “{b.where}”
-          </li>
-        ))}
-      </ul>
-      Use <em>Flag again</em> in the Flags panel, or <em>Lift flag</em> if the passage may be published.
+      <strong>The public summary cannot be exported yet.</strong>
+      {own.length > 0 && (
+        <>
+          {' '}
+          These passages are still flagged as not for publication, but their mark is gone from the minutes, so they would be printed:
+          <ul>
+            {own.map((b) => (
+              <li key={b.flagId}>
+                “{excerpt(b.excerpt, 80)}” under “{b.where}”
+              </li>
+            ))}
+          </ul>
+          Use <em>Flag again</em> in the Flags panel, or <em>Lift flag</em> if the passage may be published.
+        </>
+      )}
+      {other.length > 0 && (
+        <>
+          {' '}
+          {other.length === 1 ? 'This passage is' : 'These passages are'} flagged as not for publication in another meeting’s minutes, and would be printed
+          here:
+          <ul>
+            {other.map((b) => (
+              <li key={b.flagId}>
+                “{excerpt(b.excerpt, 80)}” under “{b.where}”, flagged in the minutes of {b.flaggedIn}
+              </li>
+            ))}
+          </ul>
+          A flag keeps its passage out of every public file: flag it here too, or remove it (or lift the flag in its own meeting if it may be published).
+        </>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import type { FlagInForce } from '../../../shared/redaction/flag-state';
-import type { PublicSummary } from '../../../shared/redaction/public-model';
+import type { FlaggedElsewhere, PublicSummary } from '../../../shared/redaction/public-model';
 import { publicSummary, type LayoutOptions, type PublicMeetingInput } from '../../../shared/redaction/public-summary';
 
 /** What the live preview is built from: the page's current state, never the stored copy alone. */
@@ -17,6 +17,8 @@ export interface PreviewSource {
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force. */
   flagsInForce: readonly FlagInForce[];
+  /** The passages other meetings' flags guard (flags.list `elsewhere`). */
+  flaggedElsewhere?: readonly FlaggedElsewhere[];
   /** The meeting's time and place lines and the action records ("Next steps": open actions only), as the export has them. */
   document?: LayoutOptions;
   /** Outcomes of votes (counts and rule only). */
@@ -39,6 +41,7 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
     sections: src.sections.map((s) => ({ key: s.key, content: s.content })),
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
+    flaggedElsewhere: src.flaggedElsewhere ?? [],
     ...(src.document ? { document: src.document } : {}),
     votes: src.votes ?? [],
   };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { publicSummary, type PublicMeetingInput } from '../../shared/redaction/public-summary';
+import { doc, flag, p, t } from '../fixtures/export-data';
+
+/**
+ * A passage another meeting's flag guards, typed in these minutes unflagged, is a blocker of the public summary (the
+ * one function the export and the live preview share): the preview lists it as the export refuses it.
+ */
+const SECRET = 'Acme Holdings will acquire Beta Robotics for forty million euros';
+const elsewhere = [{ id: 'F-other', excerpt: SECRET, meeting: '“Second plenary” of 3 February 2026' }];
+
+function input(content: unknown, forPublication = true): PublicMeetingInput {
+  return {
+    bodyName: 'Signatory Taskforce',
+    meeting: { title: 'Third plenary', startsAt: '2026-03-03T10:00', redactionMarker: '[redacted]', withheldDisplay: 'title_only' },
+    agenda: [{ id: 'a1', number: '1', title: 'Market developments', parentId: null, forPublication }],
+    sections: [{ key: 'a1', content: content as PublicMeetingInput['sections'][number]['content'] }],
+    attendance: [],
+    flagsInForce: [],
+    flaggedElsewhere: elsewhere,
+  };
+}
+
+describe('public summary: passages flagged in another meeting', () => {
+  it('printed here unflagged: a blocker under its heading, naming the meeting whose flag it is', () => {
+    const s = publicSummary(input(doc(p(t(`Recalled: ${SECRET}.`)))));
+    expect(s.blockers).toEqual([{ flagId: 'F-other', excerpt: SECRET, where: '1. Market developments', flaggedIn: '“Second plenary” of 3 February 2026' }]);
+  });
+
+  it('in other letters or spacing, as the check reads text: still a blocker', () => {
+    const s = publicSummary(input(doc(p(t(`Recalled: ${SECRET.toUpperCase().replace(/ /g, '  ')}.`)))));
+    expect(s.blockers.map((b) => b.flagId)).toEqual(['F-other']);
+  });
+
+  it('flagged here too: hidden, so no blocker', () => {
+    const s = publicSummary({ ...input(doc(p(t('Recalled: '), flag(['F-here'], t(SECRET)), t('.')))), flagsInForce: [{ id: 'F-here', excerpt: SECRET }] });
+    expect(s.blockers).toEqual([]);
+  });
+
+  it('in a withheld item: not printed, so no blocker', () => {
+    expect(publicSummary(input(doc(p(t(`Recalled: ${SECRET}.`))), false)).blockers).toEqual([]);
+  });
+
+  it('not in these minutes: no blocker', () => {
+    expect(publicSummary(input(doc(p(t('Nothing of note.'))))).blockers).toEqual([]);
+  });
+});
