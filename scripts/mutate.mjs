@@ -43,7 +43,7 @@ export const GROUPS = {
   },
   // The text matcher alone, with its own tests.
   'check-match': {
-    mutate: ['electron/backend/export/match-text.ts', 'shared/text/look-alikes.ts', 'shared/text/look-alikes-build.ts'],
+    mutate: ['shared/redaction/match-text.ts', 'shared/text/look-alikes.ts', 'shared/text/look-alikes-build.ts'],
     tests: ['test/unit/match-text.test.ts', 'test/unit/match-text-edges.test.ts', 'test/unit/look-alikes.test.ts'],
   },
   sanitiser: {

@@ -4,7 +4,8 @@ import { withZonedTimestamps } from '../format/timestamps';
 import { longDate } from '../format/zoned';
 import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
-import { excerptIn, excerptPieces, unmarkedFlags, type FlagInForce, type TextFold } from './flag-state';
+import { unmarkedFlags, type FlagInForce } from './flag-state';
+import { normaliseForMatch, PassageMatcher } from './match-text';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type {
@@ -86,29 +87,34 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc, input.document, input.votes ?? []);
-  summary.blockers = [...unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck), ...printedElsewhere(summary, input.flaggedElsewhere ?? [], foldAsCheck)];
+  summary.blockers = [...unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck), ...printedElsewhere(summary, input.flaggedElsewhere ?? [])];
   return summary;
 }
 
 /**
- * The passages other meetings' flags guard that this summary prints, each with the heading it is under. The printed
- * text is searched (this meeting's flags already hidden): a passage flagged here too is no blocker.
+ * The passages other meetings' flags guard that this summary prints, each with the heading it is under. They are
+ * searched as the export's redaction check searches the file (match-text.ts: each line of a passage on its own, read
+ * with look-alikes folded; whole, without spaces, and in 8-word and 40-character windows; a passage under 4 characters
+ * never, under 8 only as whole words), in the printed text: this meeting's flags already hidden, withheld items left
+ * out. So the preview blocks what the export would refuse, and a short flag ("EU") does not block every summary
+ * through a word that only contains it ("Europe"). One matcher for all of them: linear in the summary's text.
  */
-export function printedElsewhere(summary: PublicSummary, elsewhere: readonly FlaggedElsewhere[], how: TextFold): PublicationBlocker[] {
-  const open = elsewhere.filter((f) => excerptPieces(f.excerpt).length > 0);
-  if (open.length === 0) return [];
-  const places: Array<{ where: string; text: string }> = [{ where: 'the top of the summary', text: '' }];
+export function printedElsewhere(summary: PublicSummary, elsewhere: readonly FlaggedElsewhere[]): PublicationBlocker[] {
+  if (elsewhere.length === 0) return [];
+  const matcher = new PassageMatcher(elsewhere.flatMap((f) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: f.id, text: line }] : []))));
+  if (matcher.size === 0) return [];
+  const places: Array<{ where: string; lines: string[] }> = [{ where: 'the top of the summary', lines: [] }];
   for (const b of summary.blocks) {
     const text = summaryBlockText(b, summary.marker);
-    if (b.kind === 'heading' && b.level <= 2) places.push({ where: text, text });
-    else places[places.length - 1]!.text += `\n${text}`;
+    if (b.kind === 'heading' && b.level <= 2) places.push({ where: text, lines: [text] });
+    else places[places.length - 1]!.lines.push(text);
   }
-  const out: PublicationBlocker[] = [];
-  for (const f of open) {
-    const hit = places.find((p) => excerptIn(f.excerpt, p.text, how));
-    if (hit) out.push({ flagId: f.id, excerpt: f.excerpt, where: hit.where, flaggedIn: f.meeting });
-  }
-  return out;
+  const where = new Map<string, string>();
+  for (const place of places) for (const hit of matcher.search(normaliseForMatch(place.lines.join('\n')))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
+  return elsewhere.flatMap((f) => {
+    const at = where.get(f.id);
+    return at === undefined ? [] : [{ flagId: f.id, excerpt: f.excerpt, where: at, flaggedIn: f.meeting }];
+  });
 }
 
 /** Heading text of an agenda item: "3.1 Adoption of the rules of procedure"; "Opening" for the fixed sections. */

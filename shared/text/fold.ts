@@ -1,6 +1,6 @@
 /**
  * How the app reads text when it asks "does this text hold that passage": the redaction check of every public file
- * (electron/backend/export/match-text.ts, which adds look-alike letters of other scripts on top) and the flag states
+ * (shared/redaction/match-text.ts, which adds look-alike letters of other scripts on top) and the flag states
  * (shared/redaction/flag-state.ts) fold text the same way, so a copy the check would find keeps a flag in force.
  */
 

@@ -4,7 +4,7 @@ import { LOOK_ALIKES } from './look-alikes-data';
 /**
  * Text as the redaction check reads it: `foldForReading` (shared/text/fold.ts) and, on top, letters of another script
  * that look like Latin ones (Cyrillic "а" for "a", Greek "Ο" for "O"…) read as the letter they look like. Used by the
- * check of every public file (electron/backend/export/match-text.ts), by the flag states (a flag is not retired as
+ * check of every public file (shared/redaction/match-text.ts), by the flag states (a flag is not retired as
  * "text removed" while a look-alike copy of its text remains) and by the public summary's blockers, in the backend and
  * in the preview alike. Kept apart from fold.ts so that pages which only fold for reading do not load the table.
  */

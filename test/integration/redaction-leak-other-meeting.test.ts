@@ -4,7 +4,7 @@ import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import type { FlagList } from '../../shared/domain/flags';
-import { normaliseForMatch } from '../../electron/backend/export/match-text';
+import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
 import { doc, flag, p, t } from '../fixtures/export-data';
@@ -77,5 +77,27 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     expect((await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags[0]!.retiredReason).toBe('text_removed');
     await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
     expect(await exported(b, second.m)).toHaveProperty('refused');
+  });
+
+  it('while the flagging meeting is in the trash (it can be restored with its flag), the copy is still kept out', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
+    await call(b, 'meetings.delete', { id: first.m });
+    const out = await exported(b, second.m);
+    if ('text' in out) expect(normaliseForMatch(out.text)).not.toContain(normaliseForMatch(SECRET));
+    expect(out).toHaveProperty('refused');
+    expect((out as { refused: string }).refused).toContain('Second plenary');
+    expect((out as { refused: string }).refused).toContain('(in the trash)');
+    // The page's preview has it too.
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere.map((f) => f.excerpt)).toEqual([SECRET]);
+  });
+
+  it('a short flag in another meeting ("EU") does not stop a summary that only prints "Europe"', async () => {
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03');
+    await save(b, first.m, first.a, doc(p(t('The '), flag(['F1'], t('EU')), t(' said no.'))));
+    const second = await meeting(b, 'Third plenary', '03-03');
+    await save(b, second.m, second.a, doc(p(t('Europe agreed.'))));
+    expect(await exported(b, second.m)).toHaveProperty('text');
   });
 });

@@ -4,7 +4,7 @@ import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import type { FlagList } from '../../shared/domain/flags';
-import { normaliseForMatch } from '../../electron/backend/export/match-text';
+import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
 import { doc, flag, p, t } from '../fixtures/export-data';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseForMatch } from '../../electron/backend/export/match-text';
+import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { foldForReading } from '../../shared/text/fold';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { excerptIn, excerptPieces, excerptWithin, markedIds, unmarkedFlags } from '../../shared/redaction/flag-state';

@@ -8,7 +8,7 @@ import {
   SEARCH_MODES,
   type Hit,
   type HitHow,
-} from '../../electron/backend/export/match-text';
+} from '../../shared/redaction/match-text';
 
 /**
  * The text matcher's edges that match-text.test.ts leaves open (written for the survivors of `npm run mutate --

@@ -17,7 +17,7 @@ import {
   WORD_WINDOWS,
   type HitHow,
   type SearchMode,
-} from '../../electron/backend/export/match-text';
+} from '../../shared/redaction/match-text';
 
 /**
  * The text matcher of the redaction check (match-text.ts): what counts as the same text, and the four search modes,

@@ -41,6 +41,20 @@ describe('public summary: passages flagged in another meeting', () => {
     expect(publicSummary(input(doc(p(t(`Recalled: ${SECRET}.`))), false)).blockers).toEqual([]);
   });
 
+  it('8 words of it (a window, as the check of the export finds them): a blocker', () => {
+    const s = publicSummary(input(doc(p(t('Rumour: Holdings will acquire Beta Robotics for forty million euros, maybe.')))));
+    expect(s.blockers.map((b) => b.flagId)).toEqual(['F-other']);
+  });
+
+  it('a short flag is matched as the check matches it: never under 4 characters, whole words under 8', () => {
+    const short = (excerpt: string, text: string) =>
+      publicSummary({ ...input(doc(p(t(text)))), flaggedElsewhere: [{ id: 'F-short', excerpt, meeting: '“A” of 1 March 2026' }] }).blockers.map((b) => b.flagId);
+    // "EU" flagged elsewhere: every summary prints "Europe/Brussels"; nothing confidential is printed.
+    expect(short('EU', 'The EU and Europe agreed.')).toEqual([]);
+    expect(short('Tomas', 'We meet tomorrow.')).toEqual([]);
+    expect(short('Tomas', 'Tomas spoke.')).toEqual(['F-short']);
+  });
+
   it('not in these minutes: no blocker', () => {
     expect(publicSummary(input(doc(p(t('Nothing of note.'))))).blockers).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { nodeCrypto } from '../../node-crypto';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { LOGO_PNG_BASE64 } from './logo-data';
-import { normaliseForMatch, PassageMatcher, type Hit, type Passage } from './match-text';
+import { normaliseForMatch, PassageMatcher, type Hit, type Passage } from '../../../shared/redaction/match-text';
 import { SAFE_URL } from '../../../shared/editor/links';
 
 /**

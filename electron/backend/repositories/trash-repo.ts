@@ -27,6 +27,22 @@ export class TrashRepo {
     return this.db.prepare(`SELECT ${COLS} FROM trash ORDER BY deleted_at DESC, id`).all() as Array<Omit<TrashRow, 'payloadJson'>>;
   }
 
+  /**
+   * The flag records kept in the trash (a deleted meeting's) that still guard their text: in force, or retired for any
+   * reason but a person's lift or an undo (as guardsText, shared/domain/flags-labels.ts), with the entry's label.
+   */
+  guardingFlags(): Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }> {
+    return this.db
+      .prepare(
+        `SELECT json_extract(f.value, '$.id') AS id, json_extract(f.value, '$.meeting_id') AS meetingId, json_extract(f.value, '$.excerpt') AS excerpt,
+                json_extract(f.value, '$.reason') AS reason, t.label AS label
+           FROM trash t, json_each(t.payload_json, '$.dump.tables.flags') f
+          WHERE json_extract(f.value, '$.retired_at') IS NULL OR coalesce(json_extract(f.value, '$.retired_reason'), '') NOT IN ('unflagged', 'undo')
+          ORDER BY t.deleted_at, t.id`,
+      )
+      .all() as Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }>;
+  }
+
   get(id: string): TrashRow | undefined {
     return this.db.prepare(`SELECT ${COLS}, payload_json AS payloadJson FROM trash WHERE id = ?`).get(id) as TrashRow | undefined;
   }

@@ -1,4 +1,4 @@
-import { foldAsCheck } from '../../../shared/text/look-alikes';
+import { foldAsCheck } from '../text/look-alikes';
 
 /**
  * Text normalisation and passage search for the redaction check.
