@@ -96,25 +96,54 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
  * searched as the export's redaction check searches the file (match-text.ts: each line of a passage on its own, read
  * with look-alikes folded; whole, without spaces, and in 8-word and 40-character windows; a passage under 4 characters
  * never, under 8 only as whole words), in the printed text: this meeting's flags already hidden, withheld items left
- * out. So the preview blocks what the export would refuse, and a short flag ("EU") does not block every summary
- * through a word that only contains it ("Europe"). One matcher for all of them: linear in the summary's text.
+ * out; the page header (the body's name), the targets of links, and the whole text at once (a passage that runs
+ * across a heading) too, as the file is checked. So the preview blocks what the export would refuse, and a short flag
+ * ("EU") does not block every summary through a word that only contains it ("Europe"). One matcher for all of them:
+ * linear in the summary's text.
  */
 export function printedElsewhere(summary: PublicSummary, elsewhere: readonly FlaggedElsewhere[]): PublicationBlocker[] {
   if (elsewhere.length === 0) return [];
-  const matcher = new PassageMatcher(elsewhere.flatMap((f) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: f.id, text: line }] : []))));
+  // Keyed by position: one flag can stand for two passages (its text, and the address of its link).
+  const matcher = new PassageMatcher(elsewhere.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : []))));
   if (matcher.size === 0) return [];
-  const places: Array<{ where: string; lines: string[] }> = [{ where: 'the top of the summary', lines: [] }];
+  // The page header prints the body's name on every page; then the blocks, under their headings.
+  const places: Array<{ where: string; lines: string[] }> = [
+    { where: 'the page header', lines: [summary.bodyName] },
+    { where: 'the top of the summary', lines: [] },
+  ];
   for (const b of summary.blocks) {
     const text = summaryBlockText(b, summary.marker);
     if (b.kind === 'heading' && b.level <= 2) places.push({ where: text, lines: [text] });
     else places[places.length - 1]!.lines.push(text);
   }
+  // Link targets are in the file too (its relationships), though not in its text.
+  places.push({ where: 'the target of a link', lines: linkTargets(summary.blocks) });
   const where = new Map<string, string>();
   for (const place of places) for (const hit of matcher.search(normaliseForMatch(place.lines.join('\n')))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
-  return elsewhere.flatMap((f) => {
-    const at = where.get(f.id);
+  // The file is checked as one text: a passage that runs from one part into the next is found there too.
+  const whole = places.slice(1, -1).map((p) => p.lines.join('\n')).join('\n');
+  for (const hit of matcher.search(normaliseForMatch(whole))) if (!where.has(hit.passageId)) where.set(hit.passageId, 'two parts of the summary, across a heading');
+  return elsewhere.flatMap((f, i) => {
+    const at = where.get(String(i));
     return at === undefined ? [] : [{ flagId: f.id, excerpt: f.excerpt, where: at, flaggedIn: f.meeting }];
   });
+}
+
+/** The address of every link the summary prints, in order. */
+function linkTargets(blocks: readonly SummaryBlock[]): string[] {
+  const out: string[] = [];
+  const visit = (inlines: readonly PublicInline[]) => {
+    for (const i of inlines) {
+      if (i.kind !== 'link') continue;
+      out.push(i.url);
+      visit(i.children);
+    }
+  };
+  for (const b of blocks) {
+    if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) for (const cb of c.blocks) visit(cb.inlines);
+    else if ('inlines' in b) visit(b.inlines);
+  }
+  return out;
 }
 
 /** Heading text of an agenda item: "3.1 Adoption of the rules of procedure"; "Opening" for the fixed sections. */

@@ -7,7 +7,9 @@ import type { FlagList } from '../../shared/domain/flags';
 import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
-import { doc, flag, p, t } from '../fixtures/export-data';
+import { doc, flag, link, p, t } from '../fixtures/export-data';
+import { publicSummaryOf } from '../../electron/backend/services/export-service';
+import { ExportService } from '../../electron/backend/services/export-service';
 
 /**
  * A passage flagged in one meeting's minutes, then typed (or pasted as plain text) unflagged in another meeting's, was
@@ -99,5 +101,57 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     const second = await meeting(b, 'Third plenary', '03-03');
     await save(b, second.m, second.a, doc(p(t('Europe agreed.'))));
     expect(await exported(b, second.m)).toHaveProperty('text');
+  });
+
+  it('a copy of the flagging meeting imported back while the deleted one is in the trash: the live flags decide', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
+    const pkg = await call<{ bytesBase64: string }>(b, 'packages.export', { meetingId: first.m });
+    await call(b, 'meetings.delete', { id: first.m });
+    await call(b, 'packages.import', { bytesBase64: pkg.bytesBase64 });
+    expect(await exported(b, second.m)).toHaveProperty('refused'); // the imported meeting's flag is in force
+    const live = (await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags.find((f) => f.retiredAt === null)!;
+    await call(b, 'flags.unflag', { id: live.id });
+    expect(await exported(b, second.m)).toHaveProperty('text'); // lifted by a person: the copy in the trash does not overrule it
+  });
+
+  it('a trash entry past its 30 days guards nothing, even before the trash is next cleared', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
+    await call(b, 'meetings.delete', { id: first.m });
+    expect(await exported(b, second.m)).toHaveProperty('refused');
+    b.db.prepare(`UPDATE trash SET deleted_at = '2025-01-01T00:00:00.000Z'`).run();
+    expect(await exported(b, second.m)).toHaveProperty('text');
+  });
+
+  it('a damaged trash entry: the flags panel still opens, other documents are made, and the public summary is refused with a clear sentence', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t('Nothing confidential here.'))));
+    await call(b, 'meetings.delete', { id: first.m });
+    b.db.pragma('ignore_check_constraints = ON');
+    b.db.prepare(`UPDATE trash SET payload_json = '{not json'`).run();
+    b.db.pragma('ignore_check_constraints = OFF');
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere).toEqual([]);
+    expect((await b.dispatch('exports.create', { meetingId: second.m, kind: 'agenda' })).ok).toBe(true);
+    const out = await exported(b, second.m);
+    expect(out).toHaveProperty('refused');
+    expect((out as { refused: string }).refused).toMatch(/^The public summary was not produced: an item kept in the trash could not be read/);
+  });
+
+  it('the address of a flagged link in another meeting: typed as text or linked under other words, it is refused, and the preview lists it', async () => {
+    const URL = 'https://dataroom.example.com/acme-beta-deal';
+    for (const copy of [p(t(`Documents: ${URL}`)), p(t('See '), link(URL, t('here')), t('.'))]) {
+      const b = makeBackend();
+      const first = await meeting(b, 'Second plenary', '02-03');
+      await save(b, first.m, first.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
+      const second = await meeting(b, 'Third plenary', '03-03');
+      await save(b, second.m, second.a, doc(copy));
+      expect(await exported(b, second.m)).toHaveProperty('refused');
+      // What the page's preview is built from (flags.list's elsewhere), through the one function: it blocks too.
+      const elsewhere = (await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere;
+      expect(elsewhere.map((f) => f.excerpt)).toContain(URL);
+      const data = new ExportService(b.ctx, b.services.meetings, b.services.members).gather(second.m);
+      expect(publicSummaryOf(data).blockers.map((x) => x.flaggedIn)).toEqual(['“Second plenary” of 3 February 2026']);
+    }
   });
 });

@@ -55,6 +55,22 @@ describe('public summary: passages flagged in another meeting', () => {
     expect(short('Tomas', 'Tomas spoke.')).toEqual(['F-short']);
   });
 
+  it('in the page header (the name of the body), or running across a heading: a blocker, as the file check finds it', () => {
+    const header = publicSummary({ ...input(doc(p(t('Nothing of note.')))), bodyName: `${SECRET} Group` });
+    expect(header.blockers.map((b) => b.where)).toEqual(['the page header']);
+    // The heading "Closing" stands between the two halves, and is itself a word of the passage.
+    const passage = 'the merger will be postponed until the closing session of the council in March';
+    const across = publicSummary({
+      ...input(doc(p(t('It said the merger will be postponed until the')))),
+      sections: [
+        { key: 'a1', content: doc(p(t('It said the merger will be postponed until the'))) },
+        { key: 'closing', content: doc(p(t('session of the council in March was mentioned.'))) },
+      ],
+      flaggedElsewhere: [{ id: 'F-other', excerpt: passage, meeting: '“A” of 1 March 2026' }],
+    });
+    expect(across.blockers.map((b) => b.flagId)).toEqual(['F-other']);
+  });
+
   it('not in these minutes: no blocker', () => {
     expect(publicSummary(input(doc(p(t('Nothing of note.'))))).blockers).toEqual([]);
   });

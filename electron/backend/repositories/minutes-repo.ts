@@ -83,6 +83,18 @@ export class MinutesRepo extends PreparedRepo {
     return rows.map((r) => ({ sectionKey: r.section_key, contentJson: r.content_json, rev: r.rev, updatedAt: r.updated_at }));
   }
 
+  /**
+   * The sections of every meeting but one that may hold a flagged link (their stored JSON has both a flag and a link
+   * node): what flagged-elsewhere.ts reads for the addresses other meetings' flags keep out of public files. A cheap
+   * filter in SQLite; the caller reads each section's nodes.
+   */
+  sectionsWithFlagsAndLinks(exceptMeetingId: string): Array<{ meetingId: string; contentJson: string }> {
+    return this.stmt(
+      `SELECT meeting_id AS meetingId, content_json AS contentJson FROM minutes_sections
+        WHERE meeting_id <> ? AND instr(content_json, '"type":"flag"') > 0 AND instr(content_json, '"type":"link"') > 0`,
+    ).all(exceptMeetingId) as Array<{ meetingId: string; contentJson: string }>;
+  }
+
   /** Every stored section of a meeting without its content: rev, time, and the size of its plain text. */
   sectionHeads(meetingId: string): Array<{ sectionKey: string; rev: number; updatedAt: string; textLength: number; lines: number }> {
     return this.stmt(

@@ -28,19 +28,33 @@ export class TrashRepo {
   }
 
   /**
-   * The flag records kept in the trash (a deleted meeting's) that still guard their text: in force, or retired for any
-   * reason but a person's lift or an undo (as guardsText, shared/domain/flags-labels.ts), with the entry's label.
+   * The flag records kept in the trash since `since` (a deleted meeting's) that still guard their text: in force, or
+   * retired for any reason but a person's lift or an undo (as guardsText, shared/domain/flags-labels.ts), with the
+   * entry's label. Entries whose kept rows cannot be read are left out here and counted by `unreadableSince`.
    */
-  guardingFlags(): Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }> {
+  guardingFlags(since: string): Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }> {
     return this.db
       .prepare(
         `SELECT json_extract(f.value, '$.id') AS id, json_extract(f.value, '$.meeting_id') AS meetingId, json_extract(f.value, '$.excerpt') AS excerpt,
                 json_extract(f.value, '$.reason') AS reason, t.label AS label
-           FROM trash t, json_each(t.payload_json, '$.dump.tables.flags') f
-          WHERE json_extract(f.value, '$.retired_at') IS NULL OR coalesce(json_extract(f.value, '$.retired_reason'), '') NOT IN ('unflagged', 'undo')
+           FROM (SELECT * FROM trash WHERE deleted_at >= ? AND json_valid(payload_json) AND json_type(payload_json, '$.dump.tables.flags') = 'array') t,
+                json_each(t.payload_json, '$.dump.tables.flags') f
+          WHERE json_type(f.value) = 'object' AND json_type(f.value, '$.excerpt') = 'text'
+            AND (json_extract(f.value, '$.retired_at') IS NULL OR coalesce(json_extract(f.value, '$.retired_reason'), '') NOT IN ('unflagged', 'undo'))
           ORDER BY t.deleted_at, t.id`,
       )
-      .all() as Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }>;
+      .all(since) as Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }>;
+  }
+
+  /** Entries kept since `since` whose kept rows cannot be read (not JSON, or flags that are not a list). */
+  unreadableSince(since: string): number {
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM trash WHERE deleted_at >= ?
+            AND (NOT json_valid(payload_json) OR coalesce(json_type(payload_json, '$.dump.tables.flags'), 'array') <> 'array')`,
+      )
+      .pluck()
+      .get(since) as number;
   }
 
   get(id: string): TrashRow | undefined {

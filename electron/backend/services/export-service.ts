@@ -22,7 +22,7 @@ import { ExportsRepo } from '../repositories/exports-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
-import { flaggedElsewhere } from './flagged-elsewhere';
+import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
 import { procedureRecord } from './procedure-service';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
@@ -75,6 +75,13 @@ export class ExportService {
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
     }
 
+    if (unreadableTrash(this.ctx.db, this.ctx.now()) > 0) {
+      // Its flags cannot be known: fail-closed (flagged-elsewhere.ts).
+      throw new AppError(
+        'storage',
+        'The public summary was not produced: an item kept in the trash could not be read, so the flags it holds cannot be checked against these minutes. Open the Trash and restore or remove the damaged item (or restore a backup), then try again. Nothing was written.',
+      );
+    }
     const summary = this.publicSummary(data);
     if (summary.blockers.length > 0) {
       const findings: Finding[] = summary.blockers.map((b) => ({
@@ -184,7 +191,7 @@ export class ExportService {
       issuedAt: iso(this.ctx.now()),
       sections,
       flags,
-      flaggedElsewhere: flaggedElsewhere(db, meetingId).map((f) => ({ ...f, reason: FLAG_REASON_LABEL[f.reason] ?? f.reason })),
+      flaggedElsewhere: flaggedElsewhere(db, meetingId, this.ctx.now()).map((f) => ({ ...f, reason: FLAG_REASON_LABEL[f.reason] ?? f.reason })),
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),

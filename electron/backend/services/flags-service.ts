@@ -93,7 +93,7 @@ export class FlagsService {
     const flags = this.repo.listForMeeting(meetingId);
     const countsByReason = Object.fromEntries(FLAG_REASONS.map((r) => [r, 0])) as Record<FlagReason, number>;
     for (const f of flags) if (f.retiredAt === null) countsByReason[f.reason]++;
-    return { flags, countsByReason, elsewhere: flaggedElsewhere(this.ctx.db, meetingId) };
+    return { flags, countsByReason, elsewhere: flaggedElsewhere(this.ctx.db, meetingId, this.ctx.now()) };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { trashKeptSince } from './flagged-elsewhere';
 import { TRASH_DAYS, type RestoreOutcome, type TrashEntry, type TrashKind } from '../../../shared/contract/trash';
 import { formatLongDate } from '../../../shared/format/dates';
 import { GraphRepo, type Dump } from '../repositories/graph-repo';
@@ -97,7 +98,7 @@ export class TrashService {
   }
 
   purgeExpired(): number {
-    return this.repo.deleteOlderThan(new Date(this.ctx.now().getTime() - TRASH_DAYS * DAY_MS).toISOString());
+    return this.repo.deleteOlderThan(trashKeptSince(this.ctx.now()));
   }
 
   restore(id: string): RestoreOutcome {

@@ -47,8 +47,8 @@ function Blockers({ summary }: { summary: PublicSummary }) {
           {' '}
           These passages are still flagged as not for publication, but their mark is gone from the minutes, so they would be printed:
           <ul>
-            {own.map((b) => (
-              <li key={b.flagId}>
+            {own.map((b, i) => (
+              <li key={`${b.flagId} ${i}`}>
                 “{excerpt(b.excerpt, 80)}” under “{b.where}”
               </li>
             ))}
@@ -62,8 +62,8 @@ function Blockers({ summary }: { summary: PublicSummary }) {
           {other.length === 1 ? 'This passage is' : 'These passages are'} flagged as not for publication in another meeting’s minutes, and would be printed
           here:
           <ul>
-            {other.map((b) => (
-              <li key={b.flagId}>
+            {other.map((b, i) => (
+              <li key={`${b.flagId} ${i}`}>
                 “{excerpt(b.excerpt, 80)}” under “{b.where}”, flagged in the minutes of {b.flaggedIn}
               </li>
             ))}
