@@ -295,4 +295,23 @@ describe('redaction integrity in Chromium', () => {
     expect(await note.textContent()).toContain('flag it here too, or remove it');
     await screenshot(page, 'preview-flagged-elsewhere');
   });
+
+  it('the address of a link flagged in another meeting, linked here under other words: the preview lists it, as the export refuses it', async () => {
+    const URL = 'https://dataroom.example.com/gamma-delta-terms';
+    const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0 });
+    const link = (children: unknown[]) => ({ type: 'link', version: 1, url: URL, rel: null, target: null, title: null, children });
+    const para = (children: unknown[]) => ({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children }] } });
+    const first = await meeting('Data room meeting', ['Documents']);
+    await call('minutes.saveSection', { meetingId: first.meetingId, sectionKey: first.ids[0], content: para([text('See '), link([{ type: 'flag', version: 1, ids: ['fl-room'], children: [text('the data room')] }]), text('.')]) });
+    const second = await meeting('Linking meeting', ['Papers']);
+    await call('minutes.saveSection', { meetingId: second.meetingId, sectionKey: second.ids[0], content: para([text('The papers are '), link([text('here')]), text('.')]) });
+    expect((await publicParts(second.meetingId)).ok).toBe(false);
+
+    const { m, c } = models();
+    await m.open(host.origin, second.meetingId);
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-blocked');
+    await note.getByText(/flagged in the minutes of “Data room meeting” of 2 April 2026/).waitFor();
+    expect(await note.textContent()).toContain(URL);
+  });
 });
