@@ -106,23 +106,24 @@ export function printedElsewhere(summary: PublicSummary, elsewhere: readonly Fla
   // Keyed by position: one flag can stand for two passages (its text, and the address of its link).
   const matcher = new PassageMatcher(elsewhere.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : []))));
   if (matcher.size === 0) return [];
-  // The page header prints the body's name on every page; then the blocks, under their headings.
-  const places: Array<{ where: string; lines: string[] }> = [
-    { where: 'the page header', lines: [summary.bodyName] },
-    { where: 'the top of the summary', lines: [] },
-  ];
+  // The blocks, under their headings; the file is also checked as one text, so a passage that runs from one part into
+  // the next is found too. Besides the text: the page header (the body's name, on every page) and link targets (the
+  // file's relationships).
+  const parts: Array<{ where: string; lines: string[] }> = [{ where: 'the top of the summary', lines: [] }];
   for (const b of summary.blocks) {
     const text = summaryBlockText(b, summary.marker);
-    if (b.kind === 'heading' && b.level <= 2) places.push({ where: text, lines: [text] });
-    else places[places.length - 1]!.lines.push(text);
+    if (b.kind === 'heading' && b.level <= 2) parts.push({ where: text, lines: [text] });
+    else parts[parts.length - 1]!.lines.push(text);
   }
-  // Link targets are in the file too (its relationships), though not in its text.
-  places.push({ where: 'the target of a link', lines: linkTargets(summary.blocks) });
+  const texts = parts.map((part) => ({ where: part.where, text: part.lines.join('\n') }));
+  const places = [
+    { where: 'the page header', text: summary.bodyName },
+    ...texts,
+    { where: 'the target of a link', text: linkTargets(summary.blocks).join('\n') },
+    { where: 'two parts of the summary, across a heading', text: texts.map((t) => t.text).join('\n') },
+  ];
   const where = new Map<string, string>();
-  for (const place of places) for (const hit of matcher.search(normaliseForMatch(place.lines.join('\n')))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
-  // The file is checked as one text: a passage that runs from one part into the next is found there too.
-  const whole = places.slice(1, -1).map((p) => p.lines.join('\n')).join('\n');
-  for (const hit of matcher.search(normaliseForMatch(whole))) if (!where.has(hit.passageId)) where.set(hit.passageId, 'two parts of the summary, across a heading');
+  for (const place of places) for (const hit of matcher.search(normaliseForMatch(place.text))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
   return elsewhere.flatMap((f, i) => {
     const at = where.get(String(i));
     return at === undefined ? [] : [{ flagId: f.id, excerpt: f.excerpt, where: at, flaggedIn: f.meeting }];

@@ -53,7 +53,7 @@ export class ExportService {
 
   /** The layout options of the public summary as an export now would use them (for the live preview). */
   publicOptions(meetingId: string): PublicSummaryOptions {
-    const o = publicDocumentOptions(this.gather(meetingId));
+    const o = publicDocumentOptions(this.gather(meetingId, 'internal'));
     return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '' };
   }
 
@@ -67,7 +67,7 @@ export class ExportService {
     if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
     // The builders and the check (docx, fflate, saxes) are loaded when the first export starts, not at start-up.
     const { buildPublicSummary, checkPublicDocx, defaultFileName, describeFindings, ...builders } = await loadDocuments();
-    const data = this.gather(input.meetingId);
+    const data = this.gather(input.meetingId, input.kind === 'public_summary' ? 'public' : 'internal');
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
     if (input.kind !== 'public_summary') {
       const bytes = await buildInternal(builders, input.kind, data);
@@ -155,8 +155,12 @@ export class ExportService {
     return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...data.flaggedElsewhere]);
   }
 
-  /** Everything the builders need, read through the services and the other features' repositories. */
-  gather(meetingId: string): ExportData {
+  /**
+   * Everything the builders need, read through the services and the other features' repositories. Only a public file
+   * needs the passages other meetings' flags guard (reading them walks the trash and other meetings' minutes): for
+   * `internal` use (the four internal documents, the preview's layout options) they are left empty. Public by default.
+   */
+  gather(meetingId: string, use: 'public' | 'internal' = 'public'): ExportData {
     const { meeting, agenda } = this.meetings.get(meetingId);
     const db = this.ctx.db;
     const sections: Record<string, SerializedDoc> = {};
@@ -191,7 +195,7 @@ export class ExportService {
       issuedAt: iso(this.ctx.now()),
       sections,
       flags,
-      flaggedElsewhere: flaggedElsewhere(db, meetingId, this.ctx.now()).map((f) => ({ ...f, reason: FLAG_REASON_LABEL[f.reason] ?? f.reason })),
+      flaggedElsewhere: use === 'public' ? flaggedElsewhere(db, meetingId, this.ctx.now()).map((f) => ({ ...f, reason: FLAG_REASON_LABEL[f.reason] ?? f.reason })) : [],
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),

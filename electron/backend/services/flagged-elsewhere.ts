@@ -19,16 +19,18 @@ import { TrashRepo } from '../repositories/trash-repo';
  */
 export function flaggedElsewhere(db: Database, meetingId: string, now: Date): Array<FlaggedElsewhere & { reason: FlagReason }> {
   const meetings = new MeetingsRepo(db);
-  const named = new Map<string, string>();
-  const nameOf = (id: string) => {
+  // Each meeting read once: its name, or null when it does not exist (any more).
+  const named = new Map<string, string | null>();
+  const liveName = (id: string) => {
     let name = named.get(id);
     if (name === undefined) {
       const m = meetings.get(id);
-      name = m ? `“${m.title}” of ${longDate(meetingDate(m.startsAt))}` : 'another meeting';
+      name = m ? `“${m.title}” of ${longDate(meetingDate(m.startsAt))}` : null;
       named.set(id, name);
     }
     return name;
   };
+  const nameOf = (id: string) => liveName(id) ?? 'another meeting';
   const live = new FlagsRepo(db)
     .listGuardingText()
     .filter((f) => f.meetingId !== meetingId)
@@ -37,7 +39,7 @@ export function flaggedElsewhere(db: Database, meetingId: string, now: Date): Ar
   // their passages too. Not a copy of a meeting that exists again (imported back): its own flags decide.
   const trashed = new TrashRepo(db)
     .guardingFlags(trashKeptSince(now))
-    .filter((f) => f.meetingId !== meetingId && meetings.get(f.meetingId) === undefined)
+    .filter((f) => f.meetingId !== meetingId && liveName(f.meetingId) === null)
     .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: isFlagReason(f.reason) ? f.reason : DEFAULT_FLAG_REASON, meeting: `“${f.label}” (in the trash)` }));
   // The address of a flagged link is kept out of every public file too (forbiddenPassages does so in its own
   // meeting): each flagged link of another meeting's minutes, as a passage of its own.

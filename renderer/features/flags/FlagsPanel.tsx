@@ -39,6 +39,10 @@ export function FlagsPanel(props: {
   // Retired, but still searched for in every public file (the one rule the export uses): their text was deleted.
   const guarding = lifted.filter(guardsText).length;
   const byPlace = (a: Flag, b: Flag) => props.sectionOrder(a.sectionKey) - props.sectionOrder(b.sectionKey) || a.createdAt.localeCompare(b.createdAt);
+  const lift = (f: Flag) => {
+    setConfirming(null);
+    void act.run(() => props.onUnflag(f));
+  };
   const ordered = [...inForce].sort((a, b) => Number(b.unmarkedSince !== null) - Number(a.unmarkedSince !== null) || byPlace(a, b));
   return (
     <section className="panel flags-panel" aria-labelledby="flags-title">
@@ -116,10 +120,7 @@ export function FlagsPanel(props: {
                 />
               ) : confirming === f.id ? (
                 <LiftConfirm
-                  onLift={() => {
-                    setConfirming(null);
-                    void act.run(() => props.onUnflag(f));
-                  }}
+                  onLift={() => lift(f)}
                   onKeep={() => setConfirming(null)}
                 >
                   Lift this flag? The passage will be <strong>published</strong> in the public summary.
@@ -169,10 +170,7 @@ export function FlagsPanel(props: {
                   !props.readOnly &&
                   (confirming === f.id ? (
                     <LiftConfirm
-                      onLift={() => {
-                        setConfirming(null);
-                        void act.run(() => props.onUnflag(f));
-                      }}
+                      onLift={() => lift(f)}
                       onKeep={() => setConfirming(null)}
                     >
                       Its text was deleted, but any copy of it left in the meeting is still kept out of public files. Lift the flag? A copy would then be{' '}
