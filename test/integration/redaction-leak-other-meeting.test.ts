@@ -154,4 +154,38 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
       expect(publicSummaryOf(data).blockers.map((x) => x.flaggedIn)).toEqual(['“Second plenary” of 3 February 2026']);
     }
   });
+
+  it('the address of a flagged link while its meeting is in the trash: still refused, and the preview lists it', async () => {
+    const URL = 'https://dataroom.example.com/acme-beta-deal';
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03');
+    await save(b, first.m, first.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
+    const second = await meeting(b, 'Third plenary', '03-03');
+    await save(b, second.m, second.a, doc(p(t('See '), link(URL, t('here')), t('.'))));
+    await call(b, 'meetings.delete', { id: first.m });
+    const out = await exported(b, second.m);
+    expect(out).toHaveProperty('refused');
+    expect((out as { refused: string }).refused).toContain('“Second plenary — 3 February 2026” (in the trash)');
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere.map((f) => f.excerpt)).toContain(URL);
+    // Emptied from the trash, nothing guards it any more.
+    await call(b, 'trash.empty', { confirm: true });
+    expect(await exported(b, second.m)).toHaveProperty('text');
+  });
+
+  it('the address of a flagged link in a deleted agenda item of another meeting: refused while the item can be restored', async () => {
+    const URL = 'https://dataroom.example.com/acme-beta-deal';
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03');
+    await save(b, first.m, first.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
+    const second = await meeting(b, 'Third plenary', '03-03');
+    await save(b, second.m, second.a, doc(p(t('See '), link(URL, t('here')), t('.'))));
+    await call(b, 'agenda.remove', { id: first.a });
+    const out = await exported(b, second.m);
+    expect(out).toHaveProperty('refused');
+    expect((out as { refused: string }).refused).toContain('“Second plenary” of 3 February 2026');
+    // Its flag lifted by a person (the flags panel still lists it): the address may be published.
+    const f1 = (await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags.find((f) => f.retiredAt === null)!;
+    await call(b, 'flags.unflag', { id: f1.id });
+    expect(await exported(b, second.m)).toHaveProperty('text');
+  });
 });

@@ -80,6 +80,11 @@ export class FlagsRepo {
     ).map(toFlag);
   }
 
+  /** The ids of the flags a person lifted (or an undo took back): they guard nothing, wherever their marks remain. */
+  liftedIds(): Set<string> {
+    return new Set(this.db.prepare(`SELECT id FROM flags WHERE retired_reason IN ('unflagged', 'undo')`).pluck().all() as string[]);
+  }
+
   /** Records of a meeting retired because their text was gone: a save that brings the text back reinstates them. */
   listTextRemoved(meetingId: string): Flag[] {
     return (

@@ -46,6 +46,36 @@ export class TrashRepo {
       .all(since) as Array<{ id: string; meetingId: string; excerpt: string; reason: string; label: string }>;
   }
 
+  /** The ids of the flags kept in the trash since `since` that a person lifted (or an undo took back). */
+  liftedFlagIds(since: string): string[] {
+    return this.db
+      .prepare(
+        `SELECT json_extract(f.value, '$.id')
+           FROM (SELECT * FROM trash WHERE deleted_at >= ? AND json_valid(payload_json) AND json_type(payload_json, '$.dump.tables.flags') = 'array') t,
+                json_each(t.payload_json, '$.dump.tables.flags') f
+          WHERE json_type(f.value) = 'object' AND json_extract(f.value, '$.retired_reason') IN ('unflagged', 'undo')`,
+      )
+      .pluck()
+      .all(since) as string[];
+  }
+
+  /**
+   * The minutes sections kept in the trash since `since` (a deleted meeting's) that hold both a flag mark and a link:
+   * where a flagged link's address may be kept, with the entry's label.
+   */
+  sectionsWithFlagsAndLinks(since: string): Array<{ meetingId: string; contentJson: string; label: string }> {
+    return this.db
+      .prepare(
+        `SELECT json_extract(s.value, '$.meeting_id') AS meetingId, json_extract(s.value, '$.content_json') AS contentJson, t.label AS label
+           FROM (SELECT * FROM trash WHERE deleted_at >= ? AND json_valid(payload_json) AND json_type(payload_json, '$.dump.tables.minutes_sections') = 'array') t,
+                json_each(t.payload_json, '$.dump.tables.minutes_sections') s
+          WHERE json_type(s.value) = 'object' AND json_type(s.value, '$.content_json') = 'text' AND json_type(s.value, '$.meeting_id') = 'text'
+            AND instr(json_extract(s.value, '$.content_json'), '"type":"flag"') > 0 AND instr(json_extract(s.value, '$.content_json'), '"type":"link"') > 0
+          ORDER BY t.deleted_at, t.id`,
+      )
+      .all(since) as Array<{ meetingId: string; contentJson: string; label: string }>;
+  }
+
   /** Entries kept since `since` whose kept rows cannot be read (not JSON, or flags that are not a list). */
   unreadableSince(since: string): number {
     return this.db

@@ -31,36 +31,51 @@ export function flaggedElsewhere(db: Database, meetingId: string, now: Date): Ar
     return name;
   };
   const nameOf = (id: string) => liveName(id) ?? 'another meeting';
-  const live = new FlagsRepo(db)
-    .listGuardingText()
+  const guarding = new FlagsRepo(db).listGuardingText();
+  const live = guarding
     .filter((f) => f.meetingId !== meetingId)
     .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: f.reason, meeting: nameOf(f.meetingId) }));
   // A meeting in the trash can be restored with its flags: until it is emptied (or its 30 days are over), they guard
   // their passages too. Not a copy of a meeting that exists again (imported back): its own flags decide.
-  const trashed = new TrashRepo(db)
-    .guardingFlags(trashKeptSince(now))
-    .filter((f) => f.meetingId !== meetingId && liveName(f.meetingId) === null)
+  const trash = new TrashRepo(db);
+  const since = trashKeptSince(now);
+  const trashedFlags = trash.guardingFlags(since).filter((f) => liveName(f.meetingId) === null);
+  const trashed = trashedFlags
+    .filter((f) => f.meetingId !== meetingId)
     .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: isFlagReason(f.reason) ? f.reason : DEFAULT_FLAG_REASON, meeting: `“${f.label}” (in the trash)` }));
   // The address of a flagged link is kept out of every public file too (forbiddenPassages does so in its own
-  // meeting): each flagged link of another meeting's minutes, as a passage of its own.
-  const reasonOf = new Map(live.map((f) => [f.id, f.reason]));
+  // meeting): each flagged link of another meeting's minutes, as a passage of its own, and of a deleted meeting's
+  // minutes kept in the trash (restored, the link is flagged again). Not a link whose every flag a person lifted: its
+  // mark may remain where nobody can edit it (an item deleted, its minutes kept). A mark of an unknown flag counts.
+  const reasonOf = new Map<string, FlagReason>([
+    ...guarding.map((f): [string, FlagReason] => [f.id, f.reason]),
+    ...trashedFlags.map((f): [string, FlagReason] => [f.id, isFlagReason(f.reason) ? f.reason : DEFAULT_FLAG_REASON]),
+  ]);
+  const lifted = new FlagsRepo(db).liftedIds();
+  for (const id of trash.liftedFlagIds(since)) lifted.add(id);
   const links: Array<FlaggedElsewhere & { reason: FlagReason }> = [];
-  for (const s of new MinutesRepo(db).sectionsWithFlagsAndLinks(meetingId)) {
+  const linksOf = (contentJson: string, meeting: string) => {
     let content: unknown;
     try {
-      content = JSON.parse(s.contentJson);
+      content = JSON.parse(contentJson);
     } catch {
-      continue; // the column is checked as JSON when written
+      return; // the column is checked as JSON when written
     }
     try {
       walkSection(content, 'section', (_shape, atoms) => {
         for (const { url, flagIds } of flaggedLinkUrls(atoms)) {
-          links.push({ id: flagIds.join('+'), excerpt: url, reason: reasonOf.get(flagIds[0]!) ?? DEFAULT_FLAG_REASON, meeting: nameOf(s.meetingId) });
+          if (flagIds.every((id) => lifted.has(id))) continue;
+          const reason = flagIds.map((id) => reasonOf.get(id)).find((r) => r !== undefined) ?? DEFAULT_FLAG_REASON;
+          links.push({ id: flagIds.join('+'), excerpt: url, reason, meeting });
         }
       });
     } catch {
       // Content the redaction cannot judge: that meeting's own export refuses it, and says so.
     }
+  };
+  for (const s of new MinutesRepo(db).sectionsWithFlagsAndLinks(meetingId)) linksOf(s.contentJson, nameOf(s.meetingId));
+  for (const s of trash.sectionsWithFlagsAndLinks(since)) {
+    if (s.meetingId !== meetingId && liveName(s.meetingId) === null) linksOf(s.contentJson, `“${s.label}” (in the trash)`);
   }
   return [...live, ...trashed, ...links];
 }
