@@ -131,7 +131,7 @@ export function unmarkedFlags(
   const out: PublicationBlocker[] = [];
   for (const f of open) {
     const hit = texts.find((t) => excerptIn(f.excerpt, t.text, how));
-    if (hit) out.push({ flagId: f.id, excerpt: f.excerpt, where: hit.where });
+    if (hit) out.push({ kind: 'mark_missing', flagId: f.id, excerpt: f.excerpt, where: hit.where });
   }
   return out;
 }

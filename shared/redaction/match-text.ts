@@ -30,6 +30,17 @@ export const normaliseForMatch = foldAsCheck;
 
 export const compact = (normalised: string) => normalised.replace(/ /g, '');
 
+/** Percent-decoding that never throws ("%E0%A4%A" stays as it is), with '+' read as a space as in query strings. */
+export function decodeLoosely(s: string): string {
+  const plus = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}
+
+
 // ---- thresholds --------------------------------------------------------------------------------------------------
 
 /** Long passages are also searched by every window of WINDOW_WORDS words and of WINDOW_CHARS characters. */

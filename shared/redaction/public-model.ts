@@ -111,6 +111,13 @@ export type SummaryBlock =
  * passage another meeting's flag guards, typed here unflagged (`flaggedIn`). The export is refused until it is resolved.
  */
 export interface PublicationBlocker {
+  /**
+   * - mark_missing: this meeting's flag is in force but its mark is gone from the minutes, while its text stands there;
+   * - printed: a passage this meeting's flags guard would be printed without its flag (a copy typed elsewhere, an
+   *   agenda title, the words of a flag whose text was deleted);
+   * - elsewhere: a passage another meeting's flag guards would be printed (`flaggedIn` names that meeting).
+   */
+  kind: 'mark_missing' | 'printed' | 'elsewhere';
   flagId: string;
   /** The flagged text, as recorded (internal: shown to the officer, never published). */
   excerpt: string;

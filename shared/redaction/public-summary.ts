@@ -5,7 +5,8 @@ import { longDate } from '../format/zoned';
 import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
-import { normaliseForMatch, PassageMatcher } from './match-text';
+import { forbiddenPassages } from './forbidden';
+import { decodeLoosely, normaliseForMatch, PassageMatcher } from './match-text';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type {
@@ -33,6 +34,11 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force (not lifted, text not removed), with the text they were given. */
   flagsInForce?: readonly FlagInForce[];
+  /**
+   * Flag records retired because their text was deleted: their words still guard (guardsText), so a copy the summary
+   * would print is a blocker, as the export's check refuses it.
+   */
+  flagsTextRemoved?: readonly FlagInForce[];
   /**
    * The passages other meetings' flags still guard: one the summary would print (typed here unflagged) is a blocker,
    * as the export's check refuses it (a flag keeps its passage out of every public file).
@@ -87,24 +93,40 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
   const summary = layoutPublicSummary(doc, input.document, input.votes ?? []);
-  summary.blockers = [...unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck), ...printedElsewhere(summary, input.flaggedElsewhere ?? [])];
+  const unmarked = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
+  // What the export's check searches the file for (forbiddenPassages: every flagged passage of the minutes, withheld
+  // items' included, the addresses of flagged links, the words of every flag that still guards text), searched here
+  // in what the summary prints: a copy printed without its flag blocks the preview as it stops the export.
+  const seen = new Set(unmarked.map((b) => b.flagId));
+  const own = forbiddenPassages(
+    input.sections.map((s) => s.content),
+    [...(input.flagsInForce ?? []), ...(input.flagsTextRemoved ?? [])],
+  ).filter((f) => !seen.has(f.id));
+  summary.blockers = [
+    ...unmarked,
+    ...printedPassages(summary, [
+      ...own.map((f) => ({ flagId: f.id, excerpt: f.text })),
+      ...(input.flaggedElsewhere ?? []).map((f) => ({ flagId: f.id, excerpt: f.excerpt, flaggedIn: f.meeting })),
+    ]),
+  ];
   return summary;
 }
 
 /**
- * The passages other meetings' flags guard that this summary prints, each with the heading it is under. They are
- * searched as the export's redaction check searches the file (match-text.ts: each line of a passage on its own, read
- * with look-alikes folded; whole, without spaces, and in 8-word and 40-character windows; a passage under 4 characters
- * never, under 8 only as whole words), in the printed text: this meeting's flags already hidden, withheld items left
- * out; the page header (the body's name), the targets of links, and the whole text at once (a passage that runs
- * across a heading) too, as the file is checked. So the preview blocks what the export would refuse, and a short flag
- * ("EU") does not block every summary through a word that only contains it ("Europe"). One matcher for all of them:
- * linear in the summary's text.
+ * The guarded passages this summary prints, each with the heading it is under: `flaggedIn` set for another meeting's
+ * (a flag keeps its passage out of every public file), unset for this meeting's own. They are searched as the
+ * export's redaction check searches the file (match-text.ts: each line of a passage on its own, read with look-alikes
+ * folded; whole, without spaces, and in 8-word and 40-character windows; a passage under 4 characters never, under 8
+ * only as whole words), in the printed text: this meeting's flags already hidden, withheld items left out; the page
+ * header (the body's name), the targets of links (percent-decoded too), and the whole text at once (a passage that
+ * runs across a heading) too, as the file is checked. So the preview blocks what the export would refuse, and a short
+ * flag ("EU") does not block every summary through a word that only contains it ("Europe"). One matcher for all of
+ * them: linear in the summary's text. A flag is listed once, at the first place it is found.
  */
-export function printedElsewhere(summary: PublicSummary, elsewhere: readonly FlaggedElsewhere[]): PublicationBlocker[] {
-  if (elsewhere.length === 0) return [];
+export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{ flagId: string; excerpt: string; flaggedIn?: string }>): PublicationBlocker[] {
+  if (guarded.length === 0) return [];
   // Keyed by position: one flag can stand for two passages (its text, and the address of its link).
-  const matcher = new PassageMatcher(elsewhere.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : []))));
+  const matcher = new PassageMatcher(guarded.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : []))));
   if (matcher.size === 0) return [];
   // The blocks, under their headings; the file is also checked as one text, so a passage that runs from one part into
   // the next is found too. Besides the text: the page header (the body's name, on every page) and link targets (the
@@ -116,17 +138,22 @@ export function printedElsewhere(summary: PublicSummary, elsewhere: readonly Fla
     else parts[parts.length - 1]!.lines.push(text);
   }
   const texts = parts.map((part) => ({ where: part.where, text: part.lines.join('\n') }));
+  const targets = linkTargets(summary.blocks);
   const places = [
     { where: 'the page header', text: summary.bodyName },
     ...texts,
-    { where: 'the target of a link', text: linkTargets(summary.blocks).join('\n') },
+    { where: 'the target of a link', text: [...targets, ...targets.map(decodeLoosely)].join('\n') },
     { where: 'two parts of the summary, across a heading', text: texts.map((t) => t.text).join('\n') },
   ];
   const where = new Map<string, string>();
   for (const place of places) for (const hit of matcher.search(normaliseForMatch(place.text))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
-  return elsewhere.flatMap((f, i) => {
+  const listed = new Set<string>();
+  return guarded.flatMap((f, i): PublicationBlocker[] => {
     const at = where.get(String(i));
-    return at === undefined ? [] : [{ flagId: f.id, excerpt: f.excerpt, where: at, flaggedIn: f.meeting }];
+    const key = `${f.flaggedIn ?? ''}\u0000${f.flagId}`;
+    if (at === undefined || listed.has(key)) return [];
+    listed.add(key);
+    return [f.flaggedIn === undefined ? { kind: 'printed', flagId: f.flagId, excerpt: f.excerpt, where: at } : { kind: 'elsewhere', flagId: f.flagId, excerpt: f.excerpt, where: at, flaggedIn: f.flaggedIn }];
   });
 }
 

@@ -296,6 +296,27 @@ describe('redaction integrity in Chromium', () => {
     await screenshot(page, 'preview-flagged-elsewhere');
   });
 
+  it('a passage flagged here and typed again unflagged in another item: the preview says so under that item, as the export refuses it', async () => {
+    const SECRET = 'Omega Systems plans to close its Brussels office';
+    const { meetingId } = await meeting('Copy meeting', ['Market developments', 'Any other business']);
+    const first = await typeIn(meetingId, 'Market developments', `Reported: ${SECRET}.`);
+    await flag(first.c, first.section, first.editor, SECRET);
+    const { m, c } = models();
+    const other = m.sectionByTitle('Any other business');
+    await m.editor(other).click();
+    await page.keyboard.type(`Recalled: ${SECRET}.`);
+    await m.waitSaved();
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-blocked');
+    await note.getByText(/flagged in these minutes, and would be printed without a flag/).waitFor();
+    expect(await note.textContent()).toContain('under “2. Any other business”');
+    expect(await note.textContent()).toContain('Flag the copy too, or remove it');
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toContain('would be printed without a flag');
+    await expectNotPublished(meetingId, SECRET);
+  });
+
   it('the address of a link flagged in another meeting, linked here under other words: the preview lists it, as the export refuses it', async () => {
     const URL = 'https://dataroom.example.com/gamma-delta-terms';
     const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0 });

@@ -85,8 +85,8 @@ describe('unmarkedFlags: flags in force whose mark is gone while their text woul
       { id: 'gone', excerpt: 'nowhere' },
     ], pub);
     expect(out).toEqual([
-      { flagId: 'm1', excerpt: 'acme pays 40', where: 'Opening' },
-      { flagId: 'm2', excerpt: 'Gamma   DEAL', where: '1 Pricing' },
+      { kind: 'mark_missing', flagId: 'm1', excerpt: 'acme pays 40', where: 'Opening' },
+      { kind: 'mark_missing', flagId: 'm2', excerpt: 'Gamma   DEAL', where: '1 Pricing' },
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('unmarkedFlags: flags in force whose mark is gone while their text woul
       { key: 'opening', number: '', title: 'Opening' },
     ]);
     const both = [...sections, { key: 'opening2', content: doc(p(t('x'))) }];
-    expect(unmarkedFlags(both, [{ id: 'g', excerpt: 'gamma deal\nacme pays' }], pub2)).toEqual([{ flagId: 'g', excerpt: 'gamma deal\nacme pays', where: '1 Pricing' }]);
+    expect(unmarkedFlags(both, [{ id: 'g', excerpt: 'gamma deal\nacme pays' }], pub2)).toEqual([{ kind: 'mark_missing', flagId: 'g', excerpt: 'gamma deal\nacme pays', where: '1 Pricing' }]);
   });
 });
 
@@ -120,6 +120,6 @@ describe('the public summary (preview and export alike) reads a flag in force as
       flagsInForce: [{ id: 'f1', excerpt: secret }],
     });
     expect(excerptIn(secret, copy)).toBe(false); // read for reading only, the copy would pass
-    expect(summary.blockers).toEqual([{ flagId: 'f1', excerpt: secret, where: '1 Pricing' }]);
+    expect(summary.blockers).toEqual([{ kind: 'mark_missing', flagId: 'f1', excerpt: secret, where: '1 Pricing' }]);
   });
 });

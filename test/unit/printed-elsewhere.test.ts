@@ -24,7 +24,7 @@ function input(content: unknown, forPublication = true): PublicMeetingInput {
 describe('public summary: passages flagged in another meeting', () => {
   it('printed here unflagged: a blocker under its heading, naming the meeting whose flag it is', () => {
     const s = publicSummary(input(doc(p(t(`Recalled: ${SECRET}.`)))));
-    expect(s.blockers).toEqual([{ flagId: 'F-other', excerpt: SECRET, where: '1. Market developments', flaggedIn: '“Second plenary” of 3 February 2026' }]);
+    expect(s.blockers).toEqual([{ kind: 'elsewhere', flagId: 'F-other', excerpt: SECRET, where: '1. Market developments', flaggedIn: '“Second plenary” of 3 February 2026' }]);
   });
 
   it('in other letters or spacing, as the check reads text: still a blocker', () => {

@@ -2,7 +2,7 @@ import { nodeCrypto } from '../../node-crypto';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { LOGO_PNG_BASE64 } from './logo-data';
-import { normaliseForMatch, PassageMatcher, type Hit, type Passage } from '../../../shared/redaction/match-text';
+import { decodeLoosely, normaliseForMatch, PassageMatcher, type Hit, type Passage } from '../../../shared/redaction/match-text';
 import { SAFE_URL } from '../../../shared/editor/links';
 
 /**
@@ -352,16 +352,6 @@ function checkRelationship(relsName: string, tag: SaxesTagNS, forbid: (k: Findin
     const base = relsName.replace(/_rels\/[^/]+\.rels$/, '');
     const resolved = normalisePath(base + target);
     if (!parts[resolved]) forbid('forbidden_relationship', `an image relationship to a missing part "${target.slice(0, 60)}"`);
-  }
-}
-
-/** Percent-decoding that never throws ("%E0%A4%A" stays as it is), with '+' read as a space as in query strings. */
-function decodeLoosely(s: string): string {
-  const plus = s.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(plus);
-  } catch {
-    return plus.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   }
 }
 

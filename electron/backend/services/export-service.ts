@@ -149,7 +149,7 @@ export class ExportService {
    * passages this meeting's flags guard, and those other meetings' flags guard (`flaggedElsewhere`). A passage flagged
    * in one meeting and typed, unflagged, in another's minutes is refused there too, as the public register does: a flag
    * keeps its passage out of every public file until a person lifts it. (The summary's blockers stop it first, and the
-   * live preview lists it: shared/redaction/public-summary.ts printedElsewhere.)
+   * live preview lists it: shared/redaction/public-summary.ts printedPassages.)
    */
   forbiddenPassages(data: ExportData): ForbiddenPassage[] {
     return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...data.flaggedElsewhere]);
@@ -276,14 +276,22 @@ function buildInternal(
  */
 export function describeBlockers(blockers: readonly PublicationBlocker[]): string {
   const quote = (t: string) => `"${excerpt(t, 80)}"`;
-  const own = blockers.filter((b) => !b.flaggedIn);
-  const other = blockers.filter((b) => b.flaggedIn);
+  const own = blockers.filter((b) => b.kind === 'mark_missing');
+  const printed = blockers.filter((b) => b.kind === 'printed');
+  const other = blockers.filter((b) => b.kind === 'elsewhere');
   const clauses: string[] = [];
   if (own.length > 0) {
     const list = own.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
     clauses.push(
       `${own.length === 1 ? 'a passage is' : `${own.length} passages are`} still flagged as not for publication, but ${own.length === 1 ? 'its mark is' : 'their marks are'} ` +
         `no longer in the minutes: ${list}. Open the Flags panel and choose "Flag again" to mark the text, or "Lift flag" if it may be published`,
+    );
+  }
+  if (printed.length > 0) {
+    const list = printed.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
+    clauses.push(
+      `${printed.length === 1 ? 'a passage flagged in these minutes' : `${printed.length} passages flagged in these minutes`} would be printed without a flag: ${list}. ` +
+        `Flag the copy too, or remove it; text that cannot be flagged (an item's title, the meeting's details) must be changed, or the flag lifted if the passage may be published`,
     );
   }
   if (other.length > 0) {
@@ -310,6 +318,7 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
     attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
     withheldItemIds: data.withheldItemIds,
     flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
+    flagsTextRemoved: data.flags.filter((f) => f.retiredAt !== null && guardsText(f)).map((f) => ({ id: f.id, excerpt: f.excerpt })),
     flaggedElsewhere: data.flaggedElsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
     votes: publicVotesOf(data),
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FLAG_REASONS, type FlagReason } from '../../../shared/domain/flags-labels';
+import { FLAG_REASONS, guardsText, type FlagReason } from '../../../shared/domain/flags-labels';
 import type { Flag, FlagList } from '../../../shared/domain/flags';
 import { api } from '../../api';
 
@@ -66,6 +66,8 @@ export function useMeetingFlags(meetingId: string, enabled = true) {
   }, []);
 
   const inForce = useMemo(() => flags.filter((f) => f.retiredAt === null), [flags]);
+  // Retired because their text was deleted: their words still guard (a copy printed elsewhere is a blocker).
+  const textRemoved = useMemo(() => flags.filter((f) => f.retiredAt !== null && guardsText(f)), [flags]);
   const counts = useMemo(() => countInForce(flags), [flags]);
-  return { flags, inForce, counts, elsewhere, error, reload, upsert, applyChanges };
+  return { flags, inForce, textRemoved, counts, elsewhere, error, reload, upsert, applyChanges };
 }

@@ -119,6 +119,7 @@ export function MinutesPage({ id }: { id: string }) {
       sections,
       attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
+      flagsTextRemoved: flagStoreRef.current.textRemoved.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       flaggedElsewhere: flagStoreRef.current.elsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
       // The same options the export lays the summary out with (one computation, in the backend).
       document: { ...options, meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
@@ -129,7 +130,7 @@ export function MinutesPage({ id }: { id: string }) {
   const previewChanged = preview.changed;
   useEffect(
     () => previewChanged(),
-    [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, flagStore.elsewhere, votes, publicOptions, previewChanged, data.ready, data.held],
+    [detail, state?.attendance, state?.actions, data.bodyName, flagStore.inForce, flagStore.textRemoved, flagStore.elsewhere, votes, publicOptions, previewChanged, data.ready, data.held],
   );
 
   // Suggestions as you type, in idle time after each section's debounced change.

@@ -37,8 +37,9 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
 }
 
 function Blockers({ summary }: { summary: PublicSummary }) {
-  const own = summary.blockers.filter((b) => !b.flaggedIn);
-  const other = summary.blockers.filter((b) => b.flaggedIn);
+  const own = summary.blockers.filter((b) => b.kind === 'mark_missing');
+  const printed = summary.blockers.filter((b) => b.kind === 'printed');
+  const other = summary.blockers.filter((b) => b.kind === 'elsewhere');
   return (
     <div className="error-note pv-blocked" role="alert" data-testid="preview-blocked">
       <strong>The public summary cannot be exported yet.</strong>
@@ -54,6 +55,21 @@ function Blockers({ summary }: { summary: PublicSummary }) {
             ))}
           </ul>
           Use <em>Flag again</em> in the Flags panel, or <em>Lift flag</em> if the passage may be published.
+        </>
+      )}
+      {printed.length > 0 && (
+        <>
+          {' '}
+          {printed.length === 1 ? 'This passage is' : 'These passages are'} flagged in these minutes, and would be printed without a flag:
+          <ul>
+            {printed.map((b, i) => (
+              <li key={`${b.flagId} ${i}`}>
+                “{excerpt(b.excerpt, 80)}” under “{b.where}”
+              </li>
+            ))}
+          </ul>
+          Flag the copy too, or remove it. Text that cannot be flagged (an item’s title, the meeting’s details) must be changed, or the flag lifted if the
+          passage may be published.
         </>
       )}
       {other.length > 0 && (

@@ -17,6 +17,8 @@ export interface PreviewSource {
   attendance: ReadonlyArray<{ organisation: string; status: string }>;
   /** Flag records in force. */
   flagsInForce: readonly FlagInForce[];
+  /** Flag records retired because their text was deleted (their words still guard). */
+  flagsTextRemoved?: readonly FlagInForce[];
   /** The passages other meetings' flags guard (flags.list `elsewhere`). */
   flaggedElsewhere?: readonly FlaggedElsewhere[];
   /** The meeting's time and place lines and the action records ("Next steps": open actions only), as the export has them. */
@@ -41,6 +43,7 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
     sections: src.sections.map((s) => ({ key: s.key, content: s.content })),
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
+    flagsTextRemoved: src.flagsTextRemoved ?? [],
     flaggedElsewhere: src.flaggedElsewhere ?? [],
     ...(src.document ? { document: src.document } : {}),
     votes: src.votes ?? [],

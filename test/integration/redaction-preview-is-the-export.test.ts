@@ -1,0 +1,107 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { MeetingDetail } from '../../shared/contract/core';
+import type { ExportResult } from '../../shared/contract/exports';
+import type { AgendaItem } from '../../shared/domain/agenda';
+import type { SerializedDoc } from '../../shared/editor/doc-model';
+import { normaliseForMatch } from '../../shared/redaction/match-text';
+import { visibleText } from '../unit/export-docx-helpers';
+import { call, makeBackend } from '../helpers/temp';
+import { doc, flag, link, p, t } from '../fixtures/export-data';
+import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
+
+/**
+ * The live preview is built by the one function that computes what the public reads (publicSummary), and its
+ * blockers are what stops the export before the file is made. The file's own check (the DOCX re-opened and searched)
+ * refused more: this meeting's flagged passages printed WITHOUT their flag (a copy typed in another item, an agenda
+ * title, the words of a flag whose text was deleted), and a flagged address percent-encoded in a link. The preview
+ * said "publishable" and the export refused. Now every such case blocks the preview, with words that say what to do.
+ * Found by an adversarial audit (2026-12-04); each case failed before.
+ */
+const SECRET = 'Acme Holdings will acquire Beta Robotics for forty million euros before the summer break';
+
+type B = ReturnType<typeof makeBackend>;
+async function meeting(b: B, title: string, day: string) {
+  const m = (await call<MeetingDetail>(b, 'meetings.create', { title, startsAt: `2026-${day}T10:00`, endsAt: `2026-${day}T12:00`, timeZone: 'Europe/Brussels' })).meeting.id;
+  await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Market developments' });
+  const items = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Any other business' });
+  return { m, a: items[0]!.id, c: items[1]!.id };
+}
+const save = (b: B, m: string, sectionKey: string, content: SerializedDoc) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
+
+async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
+  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
+  if (!res.ok) return { refused: res.error.message };
+  return { text: visibleText(strFromU8(unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'))['word/document.xml']!)) };
+}
+/** What the page's preview shows as blockers: the same function and input as the export (gather + publicSummaryOf). */
+const previewBlockers = (b: B, m: string) => publicSummaryOf(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(m)).blockers;
+
+/** The preview blocks exactly when the export refuses, and the printed file never holds the passage. */
+async function agree(b: B, m: string, passage: string) {
+  const blockers = previewBlockers(b, m);
+  const out = await exported(b, m);
+  if ('text' in out) expect(normaliseForMatch(out.text)).not.toContain(normaliseForMatch(passage));
+  expect({ previewBlocks: blockers.length > 0, exportRefuses: 'refused' in out }).toEqual({ previewBlocks: true, exportRefuses: true });
+  return { blockers, refused: (out as { refused: string }).refused };
+}
+
+describe('Redaction: the preview blocks what the export refuses (this meeting’s own flags)', () => {
+  it('a flagged passage copied unflagged into another item: both stop, and the words say to flag or remove the copy', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('Reported: '), flag(['F1'], t(SECRET)), t('.'))));
+    await save(b, x.m, x.c, doc(p(t(`Recalled: ${SECRET}.`))));
+    const { blockers, refused } = await agree(b, x.m, SECRET);
+    expect(blockers.map((bl) => [bl.kind, bl.where])).toEqual([['printed', '2. Any other business']]);
+    expect(refused).toMatch(/would be printed without a flag/);
+    expect(refused).toMatch(/Flag the copy too, or remove it/);
+  });
+
+  it('a flagged passage that is also an agenda item’s title', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('The item on '), flag(['F1'], t('Project Nightingale acquisition')), t(' was discussed.'))));
+    await call(b, 'agenda.update', { id: x.c, title: 'Project Nightingale acquisition' });
+    const { blockers } = await agree(b, x.m, 'Project Nightingale acquisition');
+    expect(blockers.map((bl) => bl.kind)).toEqual(['printed']);
+  });
+
+  it('a flag whose text was deleted: eight of its words typed in another item', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('Reported: '), flag(['F1'], t(SECRET)), t('.'))));
+    await save(b, x.m, x.a, doc(p(t('Reported: nothing.'))));
+    await save(b, x.m, x.c, doc(p(t('Heard that Beta Robotics for forty million euros before the summer, maybe.'))));
+    const { blockers } = await agree(b, x.m, 'Beta Robotics for forty million euros before the summer');
+    expect(blockers.map((bl) => bl.kind)).toEqual(['printed']);
+  });
+
+  it('the address of a flagged link, linked in another item under other words', async () => {
+    const URL = 'https://dataroom.example.com/acme-beta-deal';
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
+    await save(b, x.m, x.c, doc(p(t(`Documents: ${URL}`))));
+    await agree(b, x.m, URL);
+  });
+
+  it('another meeting’s flagged words percent-encoded in a link’s address', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('Partner: '), flag(['F1'], t('Nightingale Robotics GmbH')), t('.'))));
+    const y = await meeting(b, 'Third plenary', '03-03');
+    await save(b, y.m, y.a, doc(p(t('See the '), link('https://news.example.com/search?q=Nightingale%20Robotics%20GmbH', t('press coverage')), t('.'))));
+    const { blockers } = await agree(b, y.m, 'Nightingale Robotics GmbH');
+    expect(blockers.map((bl) => [bl.kind, bl.where])).toEqual([['elsewhere', 'the target of a link']]);
+  });
+
+  it('control: the copy flagged too publishes (no false block)', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('Reported: '), flag(['F1'], t(SECRET)), t('.'))));
+    await save(b, x.m, x.c, doc(p(t('Recalled: '), flag(['F2'], t(SECRET)), t('.'))));
+    expect(previewBlockers(b, x.m)).toEqual([]);
+    expect(await exported(b, x.m)).toHaveProperty('text');
+  });
+});
