@@ -313,7 +313,7 @@ describe('redaction integrity in Chromium', () => {
     expect(await note.textContent()).toContain('Flag the copy too, or remove it');
     const r = await publicParts(meetingId);
     expect(r.ok).toBe(false);
-    expect((r as { message: string }).message).toContain('would be printed without a flag');
+    expect((r as { message: string }).message).toContain('the passage “Omega Systems plans to close its Brussels office” flagged');
     await expectNotPublished(meetingId, SECRET);
   });
 

@@ -94,6 +94,48 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     expect((await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere.map((f) => f.excerpt)).toEqual([SECRET]);
   });
 
+  it('one flag whose mark stands in two places of its meeting (its record follows the later one): both passages are kept out elsewhere', async () => {
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03');
+    const [, other] = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: first.m, title: 'Any other business' });
+    await save(b, first.m, first.a, doc(p(flag(['F1'], t(SECRET)))));
+    await save(b, first.m, other!.id, doc(p(flag(['F1'], t('Gamma Widgets figures')))));
+    const second = await meeting(b, 'Third plenary', '03-03');
+    await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
+    const out = await exported(b, second.m);
+    if ('text' in out) expect(normaliseForMatch(out.text)).not.toContain(normaliseForMatch(SECRET));
+    expect(out).toHaveProperty('refused');
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere.map((f) => f.excerpt)).toContain(SECRET);
+  });
+
+  it('the other meeting’s marks are read again when its minutes change (the read sections are kept between calls)', async () => {
+    const { b, first, second } = await twoMeetings();
+    await save(b, second.m, second.a, doc(p(t(`Recalled: ${SECRET}.`))));
+    expect(await exported(b, second.m)).toHaveProperty('refused');
+    // The flag moved onto other words in its own meeting: the old words are guarded by nothing any more.
+    await save(b, first.m, first.a, doc(p(t(`Reported: ${SECRET}, and `), flag(['F1'], t('the price of the Gamma deal')), t('.'))));
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags.map((f) => f.excerpt)).toEqual(['the price of the Gamma deal']);
+    const moved = await exported(b, first.m); // the first meeting's own summary prints the old words too
+    expect(moved).toHaveProperty('text');
+    expect(await exported(b, second.m)).toHaveProperty('text');
+    await save(b, second.m, second.a, doc(p(t('Recalled: the price of the Gamma deal.'))));
+    expect(await exported(b, second.m)).toHaveProperty('refused');
+  });
+
+  it('the public register and the member list: a deleted meeting’s flags, kept in the trash, guard their passages there too', async () => {
+    const b = makeBackend();
+    await call(b, 'organisations.create', { name: 'Nightingale Robotics GmbH', shortName: '', isMember: true });
+    const first = await meeting(b, 'Second plenary', '02-03');
+    await save(b, first.m, first.a, doc(p(t('Partner: '), flag(['F1'], t('Nightingale Robotics GmbH')), t('.'))));
+    expect((await b.dispatch('register.export', { document: 'member_list' })).ok).toBe(false);
+    await call(b, 'meetings.delete', { id: first.m });
+    const res = await b.dispatch('register.export', { document: 'member_list' });
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.error.message).toContain('Nightingale Robotics GmbH');
+    await call(b, 'trash.empty', { confirm: true });
+    expect((await b.dispatch('register.export', { document: 'member_list' })).ok).toBe(true);
+  });
+
   it('a short flag in another meeting ("EU") does not stop a summary that only prints "Europe"', async () => {
     const b = makeBackend();
     const first = await meeting(b, 'Second plenary', '02-03');

@@ -242,3 +242,13 @@ describe('short passages in scripts written without spaces between words', () =>
     expect(howFound('Acme', '会议 Acme 计划')).toEqual(['whole']);
   });
 });
+
+describe('unassigned default-ignorable code points (render as nothing) do not split a word', () => {
+  // An audit found "Night\u2065ingale" and "Night\u{E0002}ingale" published past a flag on "Nightingale": these code
+  // points are unassigned (Cn), so \p{Cf} missed them and they read as a space (2026-12-04).
+  it.each(['2065', 'FFF0', 'FFF8', 'E0000', 'E0002', 'E0080', 'E0FFF'])('U+%s inside a short passage', (hex) => {
+    const ch = String.fromCodePoint(parseInt(hex, 16));
+    const m = new PassageMatcher([{ id: 'n', text: 'Nightingale' }]);
+    expect(m.search(normaliseForMatch(`Codename Night${ch}ingale here`)).map((h) => h.passageId)).toEqual(['n']);
+  });
+});

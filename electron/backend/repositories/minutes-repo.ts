@@ -88,11 +88,15 @@ export class MinutesRepo extends PreparedRepo {
    * node): what flagged-elsewhere.ts reads for the addresses other meetings' flags keep out of public files. A cheap
    * filter in SQLite; the caller reads each section's nodes.
    */
-  sectionsWithFlagsAndLinks(exceptMeetingId: string): Array<{ meetingId: string; contentJson: string }> {
+  /**
+   * The sections holding a flag mark (of every meeting but `exceptMeetingId`, when given), without their content; its
+   * version (rev, time and length together: a meeting imported back may bring an older text under the same rev).
+   */
+  sectionsWithFlags(exceptMeetingId: string | null): Array<{ meetingId: string; sectionKey: string; version: string }> {
     return this.stmt(
-      `SELECT meeting_id AS meetingId, content_json AS contentJson FROM minutes_sections
-        WHERE meeting_id <> ? AND instr(content_json, '"type":"flag"') > 0 AND instr(content_json, '"type":"link"') > 0`,
-    ).all(exceptMeetingId) as Array<{ meetingId: string; contentJson: string }>;
+      `SELECT meeting_id AS meetingId, section_key AS sectionKey, rev || ' ' || updated_at || ' ' || length(content_json) AS version FROM minutes_sections
+        WHERE (? IS NULL OR meeting_id <> ?) AND instr(content_json, '"type":"flag"') > 0`,
+    ).all(exceptMeetingId, exceptMeetingId) as Array<{ meetingId: string; sectionKey: string; version: string }>;
   }
 
   /** Every stored section of a meeting without its content: rev, time, and the size of its plain text. */

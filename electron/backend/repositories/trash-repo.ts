@@ -60,20 +60,20 @@ export class TrashRepo {
   }
 
   /**
-   * The minutes sections kept in the trash since `since` (a deleted meeting's) that hold both a flag mark and a link:
-   * where a flagged link's address may be kept, with the entry's label.
+   * The minutes sections kept in the trash since `since` (a deleted meeting's) that hold a flag mark, with the entry's
+   * id and label and the section's place in it (an entry never changes: the pair names its content for good).
    */
-  sectionsWithFlagsAndLinks(since: string): Array<{ meetingId: string; contentJson: string; label: string }> {
+  sectionsWithFlags(since: string): Array<{ entryId: string; index: number; meetingId: string; contentJson: string; label: string }> {
     return this.db
       .prepare(
-        `SELECT json_extract(s.value, '$.meeting_id') AS meetingId, json_extract(s.value, '$.content_json') AS contentJson, t.label AS label
+        `SELECT t.id AS entryId, s.key AS "index", json_extract(s.value, '$.meeting_id') AS meetingId, json_extract(s.value, '$.content_json') AS contentJson, t.label AS label
            FROM (SELECT * FROM trash WHERE deleted_at >= ? AND json_valid(payload_json) AND json_type(payload_json, '$.dump.tables.minutes_sections') = 'array') t,
                 json_each(t.payload_json, '$.dump.tables.minutes_sections') s
           WHERE json_type(s.value) = 'object' AND json_type(s.value, '$.content_json') = 'text' AND json_type(s.value, '$.meeting_id') = 'text'
-            AND instr(json_extract(s.value, '$.content_json'), '"type":"flag"') > 0 AND instr(json_extract(s.value, '$.content_json'), '"type":"link"') > 0
-          ORDER BY t.deleted_at, t.id`,
+            AND instr(json_extract(s.value, '$.content_json'), '"type":"flag"') > 0
+          ORDER BY t.deleted_at, t.id, s.key`,
       )
-      .all(since) as Array<{ meetingId: string; contentJson: string; label: string }>;
+      .all(since) as Array<{ entryId: string; index: number; meetingId: string; contentJson: string; label: string }>;
   }
 
   /** Entries kept since `since` whose kept rows cannot be read (not JSON, or flags that are not a list). */

@@ -83,15 +83,20 @@ export class ExportService {
       );
     }
     const summary = this.publicSummary(data);
-    if (summary.blockers.length > 0) {
-      const findings: Finding[] = summary.blockers.map((b) => ({
+    // A flag whose mark is gone, or another meeting's passage, stops the export before the file is made. A passage of
+    // this meeting's flags printed without its flag is what the file's check finds, and names with its place (a
+    // heading, the organisations…) and what to do: the file is made and checked, and refused below whatever the check
+    // says, so the export refuses whatever the preview blocks.
+    const early = summary.blockers.filter((b) => b.kind !== 'printed');
+    if (early.length > 0) {
+      const findings: Finding[] = early.map((b) => ({
         kind: 'passage',
         part: 'word/document.xml',
         passageId: b.flagId,
         where: b.flaggedIn ? `passage flagged in the minutes of ${b.flaggedIn}, typed here unflagged, under "${b.where}"` : `flag in force whose mark is gone, under "${b.where}"`,
       }));
       this.record(input.meetingId, input.kind, fileName, new Uint8Array(), false, findings);
-      throw new AppError('leak_detected', describeBlockers(summary.blockers), { details: { blockers: summary.blockers } });
+      throw new AppError('leak_detected', describeBlockers(early), { details: { blockers: early } });
     }
     const bytes = await buildPublicSummary(summary);
     const passages = this.forbiddenPassages(data);
@@ -117,6 +122,14 @@ export class ExportService {
         `The public summary was not produced: ${describeFindings(result.findings, label)}. Nothing was written; check the flags and the withheld items, then try again.`,
         { details: { findings: result.findings satisfies Finding[] } },
       );
+    }
+    const printed = summary.blockers.filter((b) => b.kind === 'printed');
+    if (printed.length > 0) {
+      // The preview's search found what the file's check did not (it reads the printed text as the check reads the
+      // file, so this should not happen): the preview's word stands, fail-closed.
+      const findings: Finding[] = printed.map((b) => ({ kind: 'passage', part: 'word/document.xml', passageId: b.flagId, where: `flagged passage printed without its flag, under "${b.where}"` }));
+      this.record(input.meetingId, input.kind, fileName, bytes, false, findings);
+      throw new AppError('leak_detected', describeBlockers(printed), { details: { blockers: printed } });
     }
     const exportId = this.record(input.meetingId, input.kind, fileName, bytes, true, []);
     return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };

@@ -5,19 +5,27 @@ import { longDate, meetingDate } from '../../../shared/format/zoned';
 import type { FlaggedElsewhere } from '../../../shared/redaction/public-model';
 import { flaggedLinkUrls } from '../../../shared/redaction/redact';
 import { walkSection } from '../../../shared/redaction/walk';
+import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
+import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { TrashRepo } from '../repositories/trash-repo';
 
 /**
- * The passages every OTHER meeting's flags still guard (in force, or their text deleted there: guardsText), each with
- * that meeting's title and date. A flag keeps its passage out of every public file, whichever meeting's summary it
- * would be printed in: the public summary's check and its blockers (the export and the live preview) take these
- * besides the meeting's own flags, as the public register does. A deleted meeting's flags, kept in the trash with it
- * (it can be restored), count too.
+ * The passages every OTHER meeting's flags still guard (every meeting's, when `meetingId` is null: the public
+ * register's), each with that meeting's title and date. A flag keeps its passage out of every public file, whichever
+ * meeting's summary it would be printed in: the public summary's check and its blockers (the export and the live
+ * preview) take these besides the meeting's own flags; the register and the member list take them all. They are:
+ * - the recorded words of every flag that still guards text (in force, or its text deleted there: guardsText);
+ * - every passage a flag mark covers in that meeting's minutes, and the address of every flagged link: the record
+ *   holds one passage, while a mark copied to a second place guards that one too;
+ * - the same for a deleted meeting kept in the trash (it can be restored with its flags), until it is emptied or its
+ *   30 days are over; not for a copy of a meeting that exists again (imported back): its own flags decide.
+ * A mark every flag of which a person lifted guards nothing (it may remain where nobody can edit it: an item deleted,
+ * its minutes kept); a mark of an unknown flag counts.
  */
-export function flaggedElsewhere(db: Database, meetingId: string, now: Date): Array<FlaggedElsewhere & { reason: FlagReason }> {
+export function flaggedElsewhere(db: Database, meetingId: string | null, now: Date): Array<FlaggedElsewhere & { reason: FlagReason }> {
   const meetings = new MeetingsRepo(db);
   // Each meeting read once: its name, or null when it does not exist (any more).
   const named = new Map<string, string | null>();
@@ -31,54 +39,98 @@ export function flaggedElsewhere(db: Database, meetingId: string, now: Date): Ar
     return name;
   };
   const nameOf = (id: string) => liveName(id) ?? 'another meeting';
-  const guarding = new FlagsRepo(db).listGuardingText();
-  const live = guarding
-    .filter((f) => f.meetingId !== meetingId)
-    .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: f.reason, meeting: nameOf(f.meetingId) }));
-  // A meeting in the trash can be restored with its flags: until it is emptied (or its 30 days are over), they guard
-  // their passages too. Not a copy of a meeting that exists again (imported back): its own flags decide.
+  const other = (id: string) => id !== meetingId;
+  const flags = new FlagsRepo(db);
   const trash = new TrashRepo(db);
   const since = trashKeptSince(now);
+  const guarding = flags.listGuardingText();
   const trashedFlags = trash.guardingFlags(since).filter((f) => liveName(f.meetingId) === null);
-  const trashed = trashedFlags
-    .filter((f) => f.meetingId !== meetingId)
-    .map((f) => ({ id: f.id, excerpt: f.excerpt, reason: isFlagReason(f.reason) ? f.reason : DEFAULT_FLAG_REASON, meeting: `“${f.label}” (in the trash)` }));
-  // The address of a flagged link is kept out of every public file too (forbiddenPassages does so in its own
-  // meeting): each flagged link of another meeting's minutes, as a passage of its own, and of a deleted meeting's
-  // minutes kept in the trash (restored, the link is flagged again). Not a link whose every flag a person lifted: its
-  // mark may remain where nobody can edit it (an item deleted, its minutes kept). A mark of an unknown flag counts.
   const reasonOf = new Map<string, FlagReason>([
     ...guarding.map((f): [string, FlagReason] => [f.id, f.reason]),
     ...trashedFlags.map((f): [string, FlagReason] => [f.id, isFlagReason(f.reason) ? f.reason : DEFAULT_FLAG_REASON]),
   ]);
-  const lifted = new FlagsRepo(db).liftedIds();
+  const lifted = flags.liftedIds();
   for (const id of trash.liftedFlagIds(since)) lifted.add(id);
-  const links: Array<FlaggedElsewhere & { reason: FlagReason }> = [];
-  const linksOf = (contentJson: string, meeting: string) => {
-    let content: unknown;
-    try {
-      content = JSON.parse(contentJson);
-    } catch {
-      return; // the column is checked as JSON when written
-    }
-    try {
-      walkSection(content, 'section', (_shape, atoms) => {
-        for (const { url, flagIds } of flaggedLinkUrls(atoms)) {
-          if (flagIds.every((id) => lifted.has(id))) continue;
-          const reason = flagIds.map((id) => reasonOf.get(id)).find((r) => r !== undefined) ?? DEFAULT_FLAG_REASON;
-          links.push({ id: flagIds.join('+'), excerpt: url, reason, meeting });
-        }
-      });
-    } catch {
-      // Content the redaction cannot judge: that meeting's own export refuses it, and says so.
+
+  const out: Array<FlaggedElsewhere & { reason: FlagReason }> = [];
+  const seen = new Set<string>();
+  const add = (id: string, excerpt: string, reason: FlagReason, meeting: string) => {
+    const key = `${meeting}\u0000${excerpt}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ id, excerpt, reason, meeting });
+  };
+  for (const f of guarding) if (other(f.meetingId)) add(f.id, f.excerpt, f.reason, nameOf(f.meetingId));
+  for (const f of trashedFlags) if (other(f.meetingId)) add(f.id, f.excerpt, reasonOf.get(f.id)!, `“${f.label}” (in the trash)`);
+
+  const fromMarks = (passages: readonly SectionPassage[], meeting: string) => {
+    for (const { ids, text } of passages) {
+      if (ids.every((id) => lifted.has(id))) continue;
+      const reason = ids.map((id) => reasonOf.get(id)).find((r) => r !== undefined) ?? DEFAULT_FLAG_REASON;
+      add(ids.join('+'), text, reason, meeting);
     }
   };
-  for (const s of new MinutesRepo(db).sectionsWithFlagsAndLinks(meetingId)) linksOf(s.contentJson, nameOf(s.meetingId));
-  for (const s of trash.sectionsWithFlagsAndLinks(since)) {
-    if (s.meetingId !== meetingId && liveName(s.meetingId) === null) linksOf(s.contentJson, `“${s.label}” (in the trash)`);
+  const minutes = new MinutesRepo(db);
+  const cache = caches.get(db) ?? new Map<string, Cached>();
+  // Rebuilt with the sections read now (and those of the meeting left out, read next time): none kept for good.
+  const next = new Map<string, Cached>();
+  if (meetingId !== null) for (const [key, v] of cache) if (key.startsWith(`${meetingId}\u0000`)) next.set(key, v);
+  const read = (key: string, version: string, load: () => string | undefined) => {
+    let hit = cache.get(key);
+    if (!hit || hit.version !== version) hit = { version, passages: sectionPassages(load()) };
+    next.set(key, hit);
+    return hit.passages;
+  };
+  for (const s of minutes.sectionsWithFlags(meetingId)) {
+    const passages = read(`${s.meetingId}\u0000${s.sectionKey}`, s.version, () => minutes.section(s.meetingId, s.sectionKey)?.contentJson);
+    fromMarks(passages, nameOf(s.meetingId));
   }
-  return [...live, ...trashed, ...links];
+  for (const s of trash.sectionsWithFlags(since)) {
+    if (!other(s.meetingId) || liveName(s.meetingId) !== null) continue;
+    fromMarks(read(`trash\u0000${s.entryId}\u0000${s.index}`, '', () => s.contentJson), `“${s.label}” (in the trash)`);
+  }
+  caches.set(db, next);
+  return out;
 }
+
+/** A passage a flag mark covers in a stored section (its text, or the address of a flagged link), with the mark's flag ids. */
+interface SectionPassage {
+  ids: readonly string[];
+  text: string;
+}
+
+/**
+ * The passages the marks of a stored section cover (flaggedTexts, the check's own source) and its flagged links'
+ * addresses. Content the redaction cannot judge gives none here: that meeting's own export refuses it, and says so.
+ */
+function sectionPassages(contentJson: string | undefined): SectionPassage[] {
+  if (contentJson === undefined) return [];
+  let content: SerializedDoc;
+  try {
+    content = JSON.parse(contentJson) as SerializedDoc;
+  } catch {
+    return []; // the column is checked as JSON when written
+  }
+  try {
+    const out: SectionPassage[] = flaggedTexts(content).map((f) => ({ ids: f.ids, text: f.text }));
+    walkSection(content, 'section', (_shape, atoms) => {
+      for (const { url, flagIds } of flaggedLinkUrls(atoms)) out.push({ ids: flagIds, text: url });
+    });
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The passages of each section read, per database: a section is parsed again only when its version changed (a trash
+ * entry never changes). Every summary's export and every minutes page reads all the other meetings' marks.
+ */
+interface Cached {
+  version: string;
+  passages: SectionPassage[];
+}
+const caches = new WeakMap<Database, Map<string, Cached>>();
 
 const isFlagReason = (r: string): r is FlagReason => (FLAG_REASONS as readonly string[]).includes(r);
 

@@ -9,6 +9,7 @@ import { ExampleMarksRepo } from '../repositories/trash-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { RegisterRepo } from '../repositories/register-repo';
 import type { ServiceContext } from './context';
+import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
 import type { MembersService } from './members-service';
 
 /**
@@ -52,8 +53,18 @@ export class RegisterService {
     return { fileName, bytesBase64: Buffer.from(file).toString('base64'), check: { applied: true, passed: true, findings: [] } };
   }
 
-  /** What the file is checked against: every flagged passage and flagged link of every meeting, and every flag that guards text. */
+  /**
+   * What the file is checked against: every flagged passage and flagged link of every meeting, every flag that guards
+   * text, and the same kept in the trash with a deleted meeting (flagged-elsewhere.ts: it can be restored). A trash
+   * entry that cannot be read stops the file (fail-closed).
+   */
   private flaggedPassages(): ForbiddenPassage[] {
+    const now = this.ctx.now();
+    if (unreadableTrash(this.ctx.db, now) > 0)
+      throw new AppError(
+        'storage',
+        'An item kept in the trash could not be read, so the flags it holds cannot be checked. Open the Trash and restore or remove the damaged item (or restore a backup), then try again. Nothing was written.',
+      );
     const sections = this.repo.allSectionContents().map((json) => {
       try {
         return JSON.parse(json) as SerializedDoc;
@@ -61,7 +72,7 @@ export class RegisterService {
         throw new AppError('internal', 'A stored section could not be read, so its flags cannot be checked. Nothing was exported.');
       }
     });
-    return forbiddenPassages(sections, new FlagsRepo(this.ctx.db).listGuardingText());
+    return forbiddenPassages(sections, [...new FlagsRepo(this.ctx.db).listGuardingText(), ...flaggedElsewhere(this.ctx.db, null, now)]);
   }
 }
 
