@@ -40,6 +40,11 @@ export const Participant = lazySchema(() => z.object({
   organisationId: Id.nullable(),
   name: z.string(),
   organisation: z.string(),
+  /**
+   * The organisation as recorded when the participant was added, which the meeting's documents print (the public
+   * summary's participating organisations): the roster's current name may differ since (`organisation`).
+   */
+  printedOrganisation: z.string(),
   status: AttendanceStatus,
   /** Attending (in person or remote) and not departed: the last timed event, if any, is an arrival. */
   present: z.boolean(),

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
+import type { Participant } from '../../shared/domain/attendance';
+import { previewAttendance } from '../../renderer/features/preview/previewAttendance';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { visibleText } from '../unit/export-docx-helpers';
@@ -95,6 +97,30 @@ describe('Redaction: the preview blocks what the export refuses (this meeting’
     await save(b, y.m, y.a, doc(p(t('See the '), link('https://news.example.com/search?q=Nightingale%20Robotics%20GmbH', t('press coverage')), t('.'))));
     const { blockers } = await agree(b, y.m, 'Nightingale Robotics GmbH');
     expect(blockers.map((bl) => [bl.kind, bl.where])).toEqual([['elsewhere', 'the target of a link']]);
+  });
+
+  it('an organisation renamed after it attended: the preview reads the name as recorded, as the export prints it', async () => {
+    for (const flagged of ['Nightingale Robotics GmbH', 'Acme Group']) {
+      const b = makeBackend();
+      const earlier = await meeting(b, 'Earlier plenary', '01-03');
+      await save(b, earlier.m, earlier.a, doc(p(t('Talks with '), flag(['F1'], t(flagged)), t('.'))));
+      const org = await call<{ id: string }>(b, 'organisations.create', { name: 'Nightingale Robotics GmbH', shortName: '', isMember: true });
+      const rep = await call<{ id: string }>(b, 'representatives.create', { organisationId: org.id, name: 'Jane Doe', role: '', email: '' });
+      const x = await meeting(b, 'Second plenary', '02-03');
+      await call(b, 'attendance.set', { meetingId: x.m, representativeId: rep.id, status: 'in_person' });
+      await call(b, 'organisations.update', { id: org.id, name: 'Acme Group', shortName: '', isMember: true });
+      // The page's preview takes the participants from attendance.list, through previewAttendance.
+      const participants = (await call<{ participants: Participant[] }>(b, 'attendance.list', { meetingId: x.m })).participants;
+      const data = new ExportService(b.ctx, b.services.meetings, b.services.members).gather(x.m);
+      const attendance = previewAttendance(participants).map((a) => ({ ...data.attendance[0]!, organisation: a.organisation, status: a.status, statusCode: a.status }));
+      const preview = publicSummaryOf({ ...data, attendance });
+      const out = await exported(b, x.m);
+      expect({ flagged, previewBlocks: preview.blockers.length > 0, exportRefuses: 'refused' in out }).toEqual({
+        flagged,
+        previewBlocks: flagged === 'Nightingale Robotics GmbH',
+        exportRefuses: flagged === 'Nightingale Robotics GmbH',
+      });
+    }
   });
 
   it('control: the copy flagged too publishes (no false block)', async () => {

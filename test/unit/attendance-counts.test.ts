@@ -10,6 +10,7 @@ const p = (over: Partial<Participant>): Participant => ({
   organisationId: 'o1',
   name: 'X',
   organisation: 'Org',
+  printedOrganisation: 'Org',
   status: 'in_person',
   present: true,
   events: [],

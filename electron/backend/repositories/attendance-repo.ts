@@ -9,6 +9,8 @@ export interface ParticipantRow {
   organisationId: string | null;
   name: string;
   organisation: string;
+  /** The organisation as recorded when the participant was added: what the meeting's documents print. */
+  printedOrganisation: string;
   status: AttendanceStatus;
   events: AttendanceEvent[];
 }
@@ -21,6 +23,7 @@ interface Row {
   organisation_id: string | null;
   name: string;
   organisation: string;
+  printed_organisation: string;
   status: AttendanceStatus;
 }
 
@@ -29,7 +32,8 @@ interface Row {
  * tables, falling back to the copy taken when they were added (the representative may have been removed since).
  */
 const SELECT = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.organisation_id, a.status,
-    COALESCE(r.name, a.name) AS name, COALESCE(o.name, a.organisation) AS organisation
+    COALESCE(r.name, a.name) AS name, COALESCE(o.name, a.organisation) AS organisation,
+    COALESCE(NULLIF(a.organisation, ''), o.name, '') AS printed_organisation
   FROM attendance a
   LEFT JOIN representatives r ON r.id = a.representative_id
   LEFT JOIN organisations o ON o.id = a.organisation_id`;
@@ -39,7 +43,8 @@ const SELECT = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.or
  * A copy left empty (rows written before copies were taken) falls back to the roster's current name.
  */
 const SELECT_AS_RECORDED = `SELECT a.id, a.meeting_id, a.category, a.representative_id, a.organisation_id, a.status,
-    COALESCE(NULLIF(a.name, ''), r.name, '') AS name, COALESCE(NULLIF(a.organisation, ''), o.name, '') AS organisation
+    COALESCE(NULLIF(a.name, ''), r.name, '') AS name, COALESCE(NULLIF(a.organisation, ''), o.name, '') AS organisation,
+    COALESCE(NULLIF(a.organisation, ''), o.name, '') AS printed_organisation
   FROM attendance a
   LEFT JOIN representatives r ON r.id = a.representative_id
   LEFT JOIN organisations o ON o.id = a.organisation_id`;
@@ -87,7 +92,7 @@ export class AttendanceRepo {
     return r?.id;
   }
 
-  insert(p: Omit<ParticipantRow, 'events'>, now: string): void {
+  insert(p: Omit<ParticipantRow, 'events' | 'printedOrganisation'>, now: string): void {
     this.db
       .prepare(
         `INSERT INTO attendance (id, meeting_id, category, representative_id, organisation_id, name, organisation, status, position, created_at)
@@ -126,6 +131,7 @@ export class AttendanceRepo {
       organisationId: r.organisation_id,
       name: r.name,
       organisation: r.organisation,
+      printedOrganisation: r.printed_organisation,
       status: r.status,
       events,
     };

@@ -17,6 +17,7 @@ import { rollUp, schedule, type TimedSection } from '../live/timing';
 import { useLiveClock } from '../live/useLiveClock';
 import { useLiveControls } from '../live/useLiveControls';
 import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
+import { previewAttendance } from '../preview/previewAttendance';
 import { usePublicOptions } from '../preview/usePublicOptions';
 import { usePublicPreview } from '../preview/usePublicPreview';
 import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
@@ -117,7 +118,7 @@ export function MinutesPage({ id }: { id: string }) {
       meeting: d.meeting,
       agenda: d.agenda,
       sections,
-      attendance: st.attendance.participants.map((p) => ({ organisation: p.organisation, status: p.status })),
+      attendance: previewAttendance(st.attendance.participants),
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       flagsTextRemoved: flagStoreRef.current.textRemoved.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       flaggedElsewhere: flagStoreRef.current.elsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
