@@ -3,6 +3,7 @@ import { sectionText } from './plain-text';
 import type { PublicationBlocker, PublicDocument } from './public-model';
 import { walkSection } from './walk';
 import { foldForReading } from '../text/fold';
+import { SHORT_PASSAGE, wholeWord } from './whole-word';
 
 /**
  * Where the flag records and the marks in the minutes meet. The marks decide what is redacted; a record in force
@@ -59,16 +60,24 @@ const piecesRead = (excerpt: string, how: TextFold) =>
     .map((line) => foldOnce(line, how))
     .filter((p) => p !== '');
 
+/**
+ * Whether a piece stands in a text (both read the same way): a piece under SHORT_PASSAGE characters only as a whole
+ * word, as the redaction check reads it ("Meta" is not in "metadata", "AI" not in "said"), a longer one anywhere.
+ */
+function stands(piece: string, hay: string): boolean {
+  return piece.length < SHORT_PASSAGE ? hay.includes(piece) && wholeWord(piece).test(hay) : hay.includes(piece);
+}
+
 /** Whether any piece (line) of the excerpt stands in the text, read as `how` reads it: a near copy counts. */
 export function excerptIn(excerpt: string, text: string, how: TextFold = foldForReading): boolean {
   const hay = foldOnce(text, how);
-  return piecesRead(excerpt, how).some((p) => hay.includes(p));
+  return piecesRead(excerpt, how).some((p) => stands(p, hay));
 }
 
 /** Whether EVERY piece (line) of the excerpt stands in one of the texts, read as `how` reads them. */
 export function excerptWithin(excerpt: string, texts: readonly string[], how: TextFold = foldForReading): boolean {
   const hays = texts.map((t) => foldOnce(t, how));
-  return piecesRead(excerpt, how).every((p) => hays.some((h) => h.includes(p)));
+  return piecesRead(excerpt, how).every((p) => hays.some((h) => stands(p, h)));
 }
 
 /** Ids of the flag marks in the given sections. */

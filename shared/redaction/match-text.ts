@@ -1,4 +1,5 @@
 import { foldAsCheck } from '../text/look-alikes';
+import { SHORT_PASSAGE, wholeWord } from './whole-word';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -46,8 +47,8 @@ export function decodeLoosely(s: string): string {
 /** Long passages are also searched by every window of WINDOW_WORDS words and of WINDOW_CHARS characters. */
 export const WINDOW_WORDS = 8;
 export const WINDOW_CHARS = 40;
-/** Shorter passages match only as whole words (so "AI" is not found inside "said"). */
-export const SHORT_PASSAGE = 8;
+/** Shorter passages match only as whole words (so "AI" is not found inside "said"): whole-word.ts. */
+export { SHORT_PASSAGE };
 /**
  * Passages shorter than this (after normalisation) are not searched: a flagged "EU" or "no" cannot be told apart
  * from the same word used anywhere else, and searching for it would block every export.
@@ -102,23 +103,6 @@ export interface SearchMode {
   readonly how: HitHow;
   /** Null when no passage is long enough for this mode. */
   index(passages: readonly PreparedPassage[]): ((text: PreparedText, add: (hit: Hit) => void) => void) | null;
-}
-
-/**
- * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or with particles
- * joined to the word (Korean): a word of these has no space to mark its edge, so a short passage is whole on a side
- * where its own edge is a letter of these, whatever touches it (an audit found a 7-character Chinese passage published
- * when it stood inside a sentence, 2026-12-04). An edge in another script keeps its boundary: no letter or digit of
- * any script may touch it ("qzxvj" is not found in "qzxvj丁玟婉").
- */
-const UNSPACED_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Hangul}]/u;
-
-/** The regular expression of a short passage as a whole word (see UNSPACED_CHAR). */
-function wholeWord(norm: string): RegExp {
-  const chars = [...norm];
-  const before = UNSPACED_CHAR.test(chars[0] ?? '') ? '' : '(?<![\\p{L}\\p{N}])';
-  const after = UNSPACED_CHAR.test(chars[chars.length - 1] ?? '') ? '' : '(?![\\p{L}\\p{N}])';
-  return new RegExp(`${before}${escapeRe(norm)}${after}`, 'u');
 }
 
 /** The whole passage: as a whole word below SHORT_PASSAGE characters, anywhere from there on. */
@@ -279,8 +263,6 @@ export class PassageMatcher {
 }
 
 // ---- multi-pattern search by rolling hash ------------------------------------------------------------------------
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Polynomial hash modulo 2^32 (32-bit integer arithmetic): a hit is only a candidate, always verified. */
 const HASH_BASE = 0x01000193;

@@ -4,6 +4,7 @@ import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import type { Participant } from '../../shared/domain/attendance';
+import type { FlagList } from '../../shared/domain/flags';
 import { previewAttendance } from '../../renderer/features/preview/previewAttendance';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { normaliseForMatch } from '../../shared/redaction/match-text';
@@ -121,6 +122,16 @@ describe('Redaction: the preview blocks what the export refuses (this meeting’
         exportRefuses: flagged === 'Nightingale Robotics GmbH',
       });
     }
+  });
+
+  it('a short flag whose word became part of a longer one ("Meta" → "metadata"): its text is gone, nothing blocks', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('Proposal by '), flag(['F1'], t('Meta')), t(' on metadata standards.'))));
+    await save(b, x.m, x.a, doc(p(t('Proposal on metadata standards.'))));
+    expect((await call<FlagList>(b, 'flags.list', { meetingId: x.m })).flags.map((f) => f.retiredReason)).toEqual(['text_removed']);
+    expect(previewBlockers(b, x.m)).toEqual([]);
+    expect(await exported(b, x.m)).toHaveProperty('text');
   });
 
   it('control: the copy flagged too publishes (no false block)', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { foldForReading } from '../../shared/text/fold';
+import { foldAsCheck } from '../../shared/text/look-alikes';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { excerptIn, excerptPieces, excerptWithin, markedIds, unmarkedFlags } from '../../shared/redaction/flag-state';
 import type { PublicDocument } from '../../shared/redaction/public-model';
@@ -121,5 +122,18 @@ describe('the public summary (preview and export alike) reads a flag in force as
     });
     expect(excerptIn(secret, copy)).toBe(false); // read for reading only, the copy would pass
     expect(summary.blockers).toEqual([{ kind: 'mark_missing', flagId: 'f1', excerpt: secret, where: '1 Pricing' }]);
+  });
+});
+
+describe('a short flag’s text is read as a whole word, as the redaction check reads it', () => {
+  // An audit found a flag on "Meta" kept in force (mark missing) through "metadata", blocking the summary while the
+  // file's check passed it; "AI" stood in "said" the same way (2026-12-04).
+  it('a passage under 8 characters stands in a text only as a whole word', () => {
+    expect(excerptIn('Meta', 'Proposal on metadata standards.', foldAsCheck)).toBe(false);
+    expect(excerptIn('AI', 'He said so.', foldAsCheck)).toBe(false);
+    expect(excerptIn('Meta', 'Proposal by Meta, on metadata.', foldAsCheck)).toBe(true);
+    expect(excerptIn('AI', 'The AI Act.', foldAsCheck)).toBe(true);
+    expect(excerptIn('Acme Holdings plc', 'The Acme Holdings plcs', foldAsCheck)).toBe(true); // long: anywhere, as the check
+    expect(excerptWithin('Meta\nGamma deal', ['metadata', 'the gamma deal'], foldAsCheck)).toBe(false);
   });
 });

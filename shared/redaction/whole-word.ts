@@ -1,0 +1,26 @@
+/**
+ * How the redaction check reads a short passage: as a whole word. Apart from match-text.ts so that the flag states
+ * (flag-state.ts, loaded with the minutes page) read short passages the same way without the look-alike table.
+ */
+
+/** Shorter passages match only as whole words (so "AI" is not found inside "said"). */
+export const SHORT_PASSAGE = 8;
+
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) or with particles
+ * joined to the word (Korean): a word of these has no space to mark its edge, so a short passage is whole on a side
+ * where its own edge is a letter of these, whatever touches it (an audit found a 7-character Chinese passage published
+ * when it stood inside a sentence, 2026-12-04). An edge in another script keeps its boundary: no letter or digit of
+ * any script may touch it ("qzxvj" is not found in "qzxvj丁玟婉").
+ */
+const UNSPACED_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Hangul}]/u;
+
+/** The regular expression of a short passage as a whole word (see UNSPACED_CHAR). */
+export function wholeWord(norm: string): RegExp {
+  const chars = [...norm];
+  const before = UNSPACED_CHAR.test(chars[0] ?? '') ? '' : '(?<![\\p{L}\\p{N}])';
+  const after = UNSPACED_CHAR.test(chars[chars.length - 1] ?? '') ? '' : '(?![\\p{L}\\p{N}])';
+  return new RegExp(`${before}${escapeRe(norm)}${after}`, 'u');
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
