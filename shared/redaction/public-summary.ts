@@ -118,15 +118,17 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
  * export's redaction check searches the file (match-text.ts: each line of a passage on its own, read with look-alikes
  * folded; whole, without spaces, and in 8-word and 40-character windows; a passage under 4 characters never, under 8
  * only as whole words), in the printed text: this meeting's flags already hidden, withheld items left out; the page
- * header (the body's name), the targets of links (percent-decoded too), and the whole text at once (a passage that
- * runs across a heading) too, as the file is checked. So the preview blocks what the export would refuse, and a short
+ * header (the body's name), the targets of links (percent-decoded too), and the seams between parts (a passage that
+ * runs across a heading), as the file is checked. So the preview blocks what the export would refuse, and a short
  * flag ("EU") does not block every summary through a word that only contains it ("Europe"). One matcher for all of
- * them: linear in the summary's text. A flag is listed once, at the first place it is found.
+ * them: linear in the summary's text, and a part searched once for the same passages while its text stays the same.
+ * A flag is listed once, at the first place it is found.
  */
 export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{ flagId: string; excerpt: string; flaggedIn?: string }>): PublicationBlocker[] {
   if (guarded.length === 0) return [];
   // Keyed by position: one flag can stand for two passages (its text, and the address of its link).
-  const matcher = new PassageMatcher(guarded.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : []))));
+  const passages = guarded.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : [])));
+  const matcher = new PassageMatcher(passages);
   if (matcher.size === 0) return [];
   // The blocks, under their headings; the file is also checked as one text, so a passage that runs from one part into
   // the next is found too. Besides the text: the page header (the body's name, on every page) and link targets (the
@@ -139,14 +141,32 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   }
   const texts = parts.map((part) => ({ where: part.where, text: part.lines.join('\n') }));
   const targets = linkTargets(summary.blocks);
-  const places = [
-    { where: 'the page header', text: summary.bodyName },
-    ...texts,
-    { where: 'the target of a link', text: [...targets, ...targets.map(decodeLoosely)].join('\n') },
-    { where: 'two parts of the summary, across a heading', text: texts.map((t) => t.text).join('\n') },
-  ];
   const where = new Map<string, string>();
-  for (const place of places) for (const hit of matcher.search(normaliseForMatch(place.text))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
+  const searchIn = (place: { where: string; text: string }) => {
+    for (const hit of matcher.search(normaliseForMatch(place.text))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
+  };
+  searchIn({ where: 'the page header', text: summary.bodyName });
+  searchIn({ where: 'the target of a link', text: [...targets, ...targets.map(decodeLoosely)].join('\n') });
+  // Part by part, each part's result kept for the next build with the same passages (the live preview is rebuilt
+  // after each pause in typing; a long meeting's summary is megabytes, of which one part changed).
+  const cache = partsCache.for(JSON.stringify(passages));
+  const norms = texts.map((place) => {
+    const part = cache.read(place.text, (norm) => matcher.search(norm).map((h) => h.passageId));
+    for (const id of part.found) if (!where.has(id)) where.set(id, place.where);
+    return part.norm;
+  });
+  cache.keepOnly(texts.map((t) => t.text));
+  // The file is checked as one text: a passage that runs from one part into the next. normaliseForMatch of parts
+  // joined is their normalised forms joined by a space, so each seam is searched in a window of the normalised text
+  // wide enough for the longest passage (twice: a passage read without its spaces may span spaced-out letters).
+  const reach = 2 * Math.max(...passages.map((p) => normaliseForMatch(p.text).length)) + 2;
+  for (let i = 0; i + 1 < norms.length; i++) {
+    let after = '';
+    for (let j = i + 1; j < norms.length && after.length < reach; j++) if (norms[j]) after = after ? `${after} ${norms[j]}` : norms[j]!;
+    const before = norms[i]!.slice(-reach);
+    if (!before || !after) continue;
+    for (const hit of matcher.search(`${before} ${after.slice(0, reach)}`)) if (!where.has(hit.passageId)) where.set(hit.passageId, 'two parts of the summary, across a heading');
+  }
   const listed = new Set<string>();
   return guarded.flatMap((f, i): PublicationBlocker[] => {
     const at = where.get(String(i));
@@ -355,3 +375,36 @@ export function summaryBlockText(b: SummaryBlock, marker: string): string {
 export function summaryText(s: PublicSummary): string[] {
   return s.blocks.map((b) => summaryBlockText(b, s.marker));
 }
+
+/**
+ * What printedPassages found in each part of the summary's text, with the part's normalised form, for one set of
+ * passages: kept between builds, for the parts of the last build only.
+ */
+class PartsCache {
+  private key = '';
+  private byText = new Map<string, { norm: string; found: readonly string[] }>();
+
+  for(key: string): this {
+    if (key !== this.key) {
+      this.key = key;
+      this.byText = new Map();
+    }
+    return this;
+  }
+
+  read(text: string, search: (norm: string) => string[]): { norm: string; found: readonly string[] } {
+    let part = this.byText.get(text);
+    if (!part) {
+      const norm = normaliseForMatch(text);
+      part = { norm, found: search(norm) };
+      this.byText.set(text, part);
+    }
+    return part;
+  }
+
+  keepOnly(texts: readonly string[]): void {
+    const keep = new Set(texts);
+    for (const text of this.byText.keys()) if (!keep.has(text)) this.byText.delete(text);
+  }
+}
+const partsCache = new PartsCache();

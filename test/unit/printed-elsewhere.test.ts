@@ -75,3 +75,15 @@ describe('public summary: passages flagged in another meeting', () => {
     expect(publicSummary(input(doc(p(t('Nothing of note.'))))).blockers).toEqual([]);
   });
 });
+
+describe('public summary: what each part was found to hold is kept between builds (the live preview)', () => {
+  it('rebuilt after an edit, the edited part is searched again: a copy typed appears, and goes when it is removed', () => {
+    const clean = input(doc(p(t('Nothing of note.'))));
+    expect(publicSummary(clean).blockers).toEqual([]);
+    expect(publicSummary(input(doc(p(t(`Recalled: ${SECRET}.`))))).blockers.map((b) => b.kind)).toEqual(['elsewhere']);
+    expect(publicSummary(clean).blockers).toEqual([]);
+    // The same text with other passages guarded: searched again for those.
+    expect(publicSummary({ ...clean, flaggedElsewhere: [{ id: 'F-2', excerpt: 'Nothing of note', meeting: '“A” of 1 March 2026' }] }).blockers.map((b) => b.flagId)).toEqual(['F-2']);
+    expect(publicSummary(clean).blockers).toEqual([]);
+  });
+});
