@@ -71,6 +71,8 @@ export function MinutesPage({ id }: { id: string }) {
   const autosave = useAutosave({ meetingId: id, stateRef, editors, saved: snapshots.saved, revOf: data.sectionRev, revSaved: data.sectionSaved, report, flagsSaved });
   /** Why the last change of status was not made (words not stored yet), shown in the page until the next try. */
   const [statusHeld, setStatusHeld] = useState<string | null>(null);
+  /** The minutes are being approved: the editors are locked meanwhile (StatusControls). */
+  const [approving, setApproving] = useState(false);
   const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
   const markCurrent = useMarkCurrentOnFocus(stateRef, data.setCurrentLocally);
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
@@ -224,6 +226,7 @@ export function MinutesPage({ id }: { id: string }) {
               // Keys typed into a section whose editor has not come yet are not stored either.
               saveAll={async () => (await autosave.saveAll()) + typeAhead.typed.size}
               onHeld={setStatusHeld}
+              onApproving={setApproving}
               report={report}
               onMinutes={(m) => {
                 autosave.resetAll();
@@ -271,7 +274,8 @@ export function MinutesPage({ id }: { id: string }) {
               editors={editors}
               mountKeys={mountKeys}
               statuses={autosave.statuses}
-              readOnly={readOnly}
+              // Locked while the minutes are being approved (StatusControls), so no word is typed into them then.
+              readOnly={readOnly || approving}
               sectionLabel={sectionLabel}
               suggestions={suggestions}
               setDetail={data.setDetail}

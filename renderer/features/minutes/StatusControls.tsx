@@ -22,7 +22,9 @@ function heldBackMessage(status: keyof typeof NOT_DONE, sections: number): strin
  * reason, which is recorded). Saves everything first; reports failures. Circulate, back to draft and approve do not go
  * ahead while a section's words are not stored (a save failed): the page is told (`onHeld`), and the words stay with
  * their retries. Reopening saves first but is not held back: approved minutes refuse saves, so words refused while
- * they were approved can only be stored once reopened.
+ * they were approved can only be stored once reopened. While the minutes are being approved (their words saved, then
+ * the approval sent) the editors are locked (`onApproving`): a word typed in that instant went nowhere but to a
+ * refused save, kept on the page until the minutes were reopened.
  */
 export function StatusControls(props: {
   meetingId: string;
@@ -32,6 +34,8 @@ export function StatusControls(props: {
   onMinutes: (m: MinutesInfo) => void;
   /** Why the last change was not made (null: nothing held back). */
   onHeld: (message: string | null) => void;
+  /** The minutes are being approved (true), or no longer (false: approved, held back or failed). */
+  onApproving: (approving: boolean) => void;
   report: ReportError;
 }) {
   const [asking, setAsking] = useState(false);
@@ -42,6 +46,8 @@ export function StatusControls(props: {
     if (busy.current) return;
     busy.current = true;
     props.onHeld(null);
+    const locking = hold === 'approved';
+    if (locking) props.onApproving(true);
     try {
       const unsaved = await props.saveAll();
       if (hold && unsaved > 0) props.onHeld(heldBackMessage(hold, unsaved));
@@ -50,6 +56,7 @@ export function StatusControls(props: {
       props.report(doing, e);
     } finally {
       busy.current = false;
+      if (locking) props.onApproving(false);
     }
   };
   const setStatus = (status: keyof typeof NOT_DONE, doing: string) => run(doing, () => api.call('minutes.setStatus', { meetingId, status }), status);
