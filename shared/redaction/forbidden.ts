@@ -3,7 +3,13 @@ import { flaggedTexts } from './flagged-texts';
 import { flaggedLinkUrls } from './redact';
 import { walkSection } from './walk';
 
-/** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+". */
+/**
+ * Ends the id of a passage that is a flagged link's address (not its words): the refusal then names the address, as
+ * that is what was found.
+ */
+export const LINK_ADDRESS = '#link';
+
+/** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+" (LINK_ADDRESS after). */
 export interface ForbiddenPassage {
   id: string;
   text: string;
@@ -28,7 +34,7 @@ export function forbiddenPassages(sections: Iterable<SerializedDoc>, inForce: Re
   for (const content of sections) {
     for (const f of flaggedTexts(content)) add(f.ids.join('+'), f.text);
     walkSection(content, 'section', (_shape, atoms) => {
-      for (const { url, flagIds } of flaggedLinkUrls(atoms)) add(flagIds.join('+'), url);
+      for (const { url, flagIds } of flaggedLinkUrls(atoms)) add(`${flagIds.join('+')}${LINK_ADDRESS}`, url);
     });
   }
   for (const f of inForce) add(f.id, f.excerpt);

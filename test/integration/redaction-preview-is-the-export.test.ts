@@ -87,7 +87,9 @@ describe('Redaction: the preview blocks what the export refuses (this meeting’
     const x = await meeting(b, 'Second plenary', '02-03');
     await save(b, x.m, x.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
     await save(b, x.m, x.c, doc(p(t(`Documents: ${URL}`))));
-    await agree(b, x.m, URL);
+    const { refused } = await agree(b, x.m, URL);
+    // What was found is the address: the refusal names it, not the link's words.
+    expect(refused).toContain(`the address “${URL}” of a link flagged "Commercially confidential"`);
   });
 
   it('another meeting’s flagged words percent-encoded in a link’s address', async () => {

@@ -11,7 +11,7 @@ import type { PublicationBlocker, PublicSummary } from '../../../shared/redactio
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { guardsText } from '../../../shared/domain/flags-labels';
-import { forbiddenPassages, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
+import { forbiddenPassages, LINK_ADDRESS, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
@@ -104,16 +104,20 @@ export class ExportService {
     if (!result.ok) {
       this.record(input.meetingId, input.kind, fileName, bytes, false, result.findings);
       const label = (id: string) => {
-        const ids = id.split('+');
+        // A flagged link's address is named as the address found, not by the link's words.
+        const address = id.endsWith(LINK_ADDRESS) ? passages.find((p) => p.id === id)?.text : undefined;
+        const ids = (address === undefined ? id : id.slice(0, -LINK_ADDRESS.length)).split('+');
         const flag = data.flags.find((f) => ids.includes(f.id));
         // Flagged in another meeting's minutes: named by its words and that meeting's title and date.
-        const other = flag ? undefined : data.flaggedElsewhere.find((f) => ids.includes(f.id));
+        const other = flag ? undefined : (data.flaggedElsewhere.find((f) => f.id === id) ?? data.flaggedElsewhere.find((f) => ids.includes(f.id)));
         if (other) {
-          return `the passage “${excerpt(other.excerpt, 60)}”, flagged "${other.reason}" in the minutes of ${other.meeting} (a flag keeps its passage out of every public file: flag it here too, or remove it)`;
+          const what = address === undefined ? `the passage “${excerpt(other.excerpt, 60)}”` : `the address “${excerpt(address, 60)}” of a link`;
+          return `${what}, flagged "${other.reason}" in the minutes of ${other.meeting} (a flag keeps its passage out of every public file: flag it here too, or remove it)`;
         }
         // Named by its words, never by its record's id (the officer never sees an internal id).
-        if (!flag) return 'a flagged passage';
-        const named = `the passage “${excerpt(flag.excerpt, 60)}” flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
+        if (!flag) return address === undefined ? 'a flagged passage' : `the address “${excerpt(address, 60)}” of a flagged link`;
+        const what = address === undefined ? `the passage “${excerpt(flag.excerpt, 60)}”` : `the address “${excerpt(address, 60)}” of a link`;
+        const named = `${what} flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
         // Its flagged original was deleted: the copy the check found is what remains of it (shared/redaction/forbidden.ts).
         return flag.retiredReason === 'text_removed' ? `${named} (its flagged text was deleted; a copy of it is still confidential: flag or remove the copy)` : named;
       };

@@ -6,6 +6,7 @@ import type { FlaggedElsewhere } from '../../../shared/redaction/public-model';
 import { flaggedLinkUrls } from '../../../shared/redaction/redact';
 import { walkSection } from '../../../shared/redaction/walk';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
+import { LINK_ADDRESS } from '../../../shared/redaction/forbidden';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
@@ -64,10 +65,10 @@ export function flaggedElsewhere(db: Database, meetingId: string | null, now: Da
   for (const f of trashedFlags) if (other(f.meetingId)) add(f.id, f.excerpt, reasonOf.get(f.id)!, `“${f.label}” (in the trash)`);
 
   const fromMarks = (passages: readonly SectionPassage[], meeting: string) => {
-    for (const { ids, text } of passages) {
+    for (const { ids, text, link } of passages) {
       if (ids.every((id) => lifted.has(id))) continue;
       const reason = ids.map((id) => reasonOf.get(id)).find((r) => r !== undefined) ?? DEFAULT_FLAG_REASON;
-      add(ids.join('+'), text, reason, meeting);
+      add(`${ids.join('+')}${link ? LINK_ADDRESS : ''}`, text, reason, meeting);
     }
   };
   const minutes = new MinutesRepo(db);
@@ -97,6 +98,8 @@ export function flaggedElsewhere(db: Database, meetingId: string | null, now: Da
 interface SectionPassage {
   ids: readonly string[];
   text: string;
+  /** The address of a flagged link (not words of the minutes). */
+  link?: true;
 }
 
 /**
@@ -114,7 +117,7 @@ function sectionPassages(contentJson: string | undefined): SectionPassage[] {
   try {
     const out: SectionPassage[] = flaggedTexts(content).map((f) => ({ ids: f.ids, text: f.text }));
     walkSection(content, 'section', (_shape, atoms) => {
-      for (const { url, flagIds } of flaggedLinkUrls(atoms)) out.push({ ids: flagIds, text: url });
+      for (const { url, flagIds } of flaggedLinkUrls(atoms)) out.push({ ids: flagIds, text: url, link: true });
     });
     return out;
   } catch {
