@@ -1,6 +1,6 @@
 import type { SerializedDoc } from '../editor/doc-model';
 import { flaggedTexts } from './flagged-texts';
-import { flaggedLinkUrls } from './redact';
+import { flaggedLinkUrls, urlKey } from './redact';
 import { walkSection } from './walk';
 
 /**
@@ -8,6 +8,16 @@ import { walkSection } from './walk';
  * that is what was found.
  */
 export const LINK_ADDRESS = '#link';
+
+/**
+ * The forms of a flagged link's address searched for: as written, and as urlKey reads it (no scheme or "mailto:", no
+ * "www.", fragment or trailing slash), which is also found inside the address with a query added or typed out as text
+ * ("dataroom.example.com/deal", "jane.doe@acme.com"). An audit found those published (2026-12-05).
+ */
+export function addressForms(url: string): string[] {
+  const key = urlKey(url);
+  return key && key !== url ? [url, key] : [url];
+}
 
 /** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+" (LINK_ADDRESS after). */
 export interface ForbiddenPassage {
@@ -34,7 +44,7 @@ export function forbiddenPassages(sections: Iterable<SerializedDoc>, inForce: Re
   for (const content of sections) {
     for (const f of flaggedTexts(content)) add(f.ids.join('+'), f.text);
     walkSection(content, 'section', (_shape, atoms) => {
-      for (const { url, flagIds } of flaggedLinkUrls(atoms)) add(`${flagIds.join('+')}${LINK_ADDRESS}`, url);
+      for (const { url, flagIds } of flaggedLinkUrls(atoms)) for (const form of addressForms(url)) add(`${flagIds.join('+')}${LINK_ADDRESS}`, form);
     });
   }
   for (const f of inForce) add(f.id, f.excerpt);

@@ -92,6 +92,26 @@ describe('Redaction: the preview blocks what the export refuses (this meeting’
     expect(refused).toContain(`the address “${URL}” of a link flagged "Commercially confidential"`);
   });
 
+  it('a flagged link’s address written another way: without its scheme, with a query, or a mail address typed out', async () => {
+    const cases: Array<[string, SerializedDoc, string]> = [
+      ['https://dataroom.example.com/acme-beta-deal', doc(p(t('Documents at dataroom.example.com/acme-beta-deal for members.'))), 'dataroom.example.com/acme-beta-deal'],
+      ['https://dataroom.example.com/acme-beta-deal', doc(p(link('http://dataroom.example.com/acme-beta-deal?view=1', t('this page')))), 'dataroom.example.com/acme-beta-deal'],
+      ['mailto:jane.doe@acme-holdings.com', doc(p(t('Questions to jane.doe@acme-holdings.com please.'))), 'jane.doe@acme-holdings.com'],
+    ];
+    for (const [url, copy, shown] of cases) {
+      const b = makeBackend();
+      const x = await meeting(b, 'Second plenary', '02-03');
+      await save(b, x.m, x.a, doc(p(t('See '), link(url, flag(['F1'], t('the source'))), t('.'))));
+      await save(b, x.m, x.c, copy);
+      const res = await b.dispatch('exports.create', { meetingId: x.m, kind: 'public_summary', confirmDraft: true });
+      if (res.ok) {
+        const parts = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
+        for (const [name, bytes] of Object.entries(parts)) expect(strFromU8(bytes), `${url} in ${name}`).not.toContain(shown);
+      }
+      expect({ url, previewBlocks: previewBlockers(b, x.m).length > 0, exportRefuses: !res.ok }).toEqual({ url, previewBlocks: true, exportRefuses: true });
+    }
+  });
+
   it('another meeting’s flagged words percent-encoded in a link’s address', async () => {
     const b = makeBackend();
     const x = await meeting(b, 'Second plenary', '02-03');

@@ -23,8 +23,10 @@ describe('forbiddenPassages: what every public file is checked against (one sour
       { id: 'F1', text: 'was discussed.' },
       { id: 'F2', text: 'the term sheet' },
       { id: 'F2#link', text: 'https://dataroom.example/term-sheet' },
+      { id: 'F2#link', text: 'dataroom.example/term-sheet' },
       { id: 'F3', text: 'closing words' },
       { id: 'F3#link', text: 'https://touching.example/x' },
+      { id: 'F3#link', text: 'touching.example/x' },
       { id: 'R1', text: 'first line' },
       { id: 'R1', text: 'second line' },
     ]);

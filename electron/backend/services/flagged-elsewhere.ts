@@ -6,7 +6,7 @@ import type { FlaggedElsewhere } from '../../../shared/redaction/public-model';
 import { flaggedLinkUrls } from '../../../shared/redaction/redact';
 import { walkSection } from '../../../shared/redaction/walk';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
-import { LINK_ADDRESS } from '../../../shared/redaction/forbidden';
+import { addressForms, LINK_ADDRESS } from '../../../shared/redaction/forbidden';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
@@ -117,7 +117,7 @@ function sectionPassages(contentJson: string | undefined): SectionPassage[] {
   try {
     const out: SectionPassage[] = flaggedTexts(content).map((f) => ({ ids: f.ids, text: f.text }));
     walkSection(content, 'section', (_shape, atoms) => {
-      for (const { url, flagIds } of flaggedLinkUrls(atoms)) out.push({ ids: flagIds, text: url, link: true });
+      for (const { url, flagIds } of flaggedLinkUrls(atoms)) for (const form of addressForms(url)) out.push({ ids: flagIds, text: form, link: true });
     });
     return out;
   } catch {
