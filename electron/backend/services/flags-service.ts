@@ -161,6 +161,8 @@ export class FlagsService {
     previous: () => SerializedDoc | null;
     /** Which of these ids the section as it stands before this save has marks of (asked only when some are kept elsewhere). */
     heldBefore: (ids: readonly string[]) => readonly string[];
+    /** Another section of the meeting holding a mark of `id`, with the text it marks there (asked only for an undo). */
+    markedElsewhere: (id: string) => { sectionKey: string; text: string } | null;
     /** Own ids made from another meeting's (ownMarks): a new record takes that record's reason and note. */
     adoptedFrom?: ReadonlyMap<string, Flag>;
     now: string;
@@ -222,7 +224,11 @@ export class FlagsService {
     }
     for (const rec of open) {
       if (undone.has(rec.id)) {
-        write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
+        // Undone here while its mark stands in another section (a flagged passage copied with its mark): the flag
+        // stays in force there, kept for that section (fail-closed: it guards that passage, whatever happens to it).
+        const other = input.markedElsewhere(rec.id);
+        if (other) write({ ...rec, sectionKey: other.sectionKey, excerpt: other.text, unmarkedSince: null, updatedAt: now }, null);
+        else write({ ...rec, retiredAt: now, retiredReason: 'undo', retiredBy: this.ctx.user, unmarkedSince: null, updatedAt: now }, 'flag_lifted_by_undo');
         continue;
       }
       // The whole passage still in the section; else the words of it that survived here (what the export must then

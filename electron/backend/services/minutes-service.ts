@@ -284,7 +284,20 @@ export class MinutesService {
       adoptedFrom,
       otherTexts: () => this.repo.otherTexts(meetingId, sectionKey),
       heldBefore: (ids) => this.markedBefore(meetingId, sectionKey, ids),
+      markedElsewhere: (id) => this.markedElsewhere(meetingId, sectionKey, id),
     });
+  }
+
+  /** The first other section of the meeting that holds a mark of `id`, and the text it marks there. */
+  private markedElsewhere(meetingId: string, sectionKey: string, id: string): { sectionKey: string; text: string } | null {
+    for (const head of this.repo.sectionHeads(meetingId)) {
+      if (head.sectionKey === sectionKey) continue;
+      const s = this.repo.section(meetingId, head.sectionKey);
+      if (!s || !flagIdsOfJson(s.contentJson).has(id)) continue;
+      const texts = flaggedTexts(JSON.parse(s.contentJson) as SerializedDoc).filter((f) => f.ids.includes(id));
+      if (texts.length > 0) return { sectionKey: head.sectionKey, text: texts.map((f) => f.text).join('\n') };
+    }
+    return null;
   }
 
   /**
