@@ -311,6 +311,7 @@ describe('redaction integrity in Chromium', () => {
     await note.getByText(/flagged in these minutes, and would be printed without a flag/).waitFor();
     expect(await note.textContent()).toContain('under “2. Any other business”');
     expect(await note.textContent()).toContain('Flag the copy too, or remove it');
+    await screenshot(page, 'preview-printed-copy');
     const r = await publicParts(meetingId);
     expect(r.ok).toBe(false);
     expect((r as { message: string }).message).toContain('the passage “Omega Systems plans to close its Brussels office” flagged');

@@ -41,6 +41,17 @@ async function twoMeetings() {
   return { b, first, second };
 }
 
+/** A flagged link in one meeting; the same address linked, unflagged, under other words in the next. */
+async function linkedInTwoMeetings() {
+  const URL = 'https://dataroom.example.com/acme-beta-deal';
+  const b = makeBackend();
+  const first = await meeting(b, 'Second plenary', '02-03');
+  await save(b, first.m, first.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
+  const second = await meeting(b, 'Third plenary', '03-03');
+  await save(b, second.m, second.a, doc(p(t('See '), link(URL, t('here')), t('.'))));
+  return { b, first, second, URL };
+}
+
 describe('Redaction: a passage flagged in one meeting is kept out of every other meeting’s public summary', () => {
   it('typed unflagged in another meeting: that meeting’s summary is refused, and the refusal names the meeting whose flag it is', async () => {
     const { b, second } = await twoMeetings();
@@ -198,12 +209,7 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
   });
 
   it('the address of a flagged link while its meeting is in the trash: still refused, and the preview lists it', async () => {
-    const URL = 'https://dataroom.example.com/acme-beta-deal';
-    const b = makeBackend();
-    const first = await meeting(b, 'Second plenary', '02-03');
-    await save(b, first.m, first.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
-    const second = await meeting(b, 'Third plenary', '03-03');
-    await save(b, second.m, second.a, doc(p(t('See '), link(URL, t('here')), t('.'))));
+    const { b, first, second, URL } = await linkedInTwoMeetings();
     await call(b, 'meetings.delete', { id: first.m });
     const out = await exported(b, second.m);
     expect(out).toHaveProperty('refused');
@@ -215,12 +221,7 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
   });
 
   it('the address of a flagged link in a deleted agenda item of another meeting: refused while the item can be restored', async () => {
-    const URL = 'https://dataroom.example.com/acme-beta-deal';
-    const b = makeBackend();
-    const first = await meeting(b, 'Second plenary', '02-03');
-    await save(b, first.m, first.a, doc(p(t('See '), link(URL, flag(['F1'], t('the data room'))), t('.'))));
-    const second = await meeting(b, 'Third plenary', '03-03');
-    await save(b, second.m, second.a, doc(p(t('See '), link(URL, t('here')), t('.'))));
+    const { b, first, second } = await linkedInTwoMeetings();
     await call(b, 'agenda.remove', { id: first.a });
     const out = await exported(b, second.m);
     expect(out).toHaveProperty('refused');

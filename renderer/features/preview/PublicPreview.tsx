@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
-import type { PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
+import type { PublicationBlocker, PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
 import { excerpt } from '../../../shared/domain/minutes-labels';
 
@@ -36,6 +36,19 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
   );
 }
 
+/** Each blocked passage by its words, where it would be printed, and (another meeting's) whose flag it is. */
+function BlockerList({ blockers }: { blockers: readonly PublicationBlocker[] }) {
+  return (
+    <ul>
+      {blockers.map((b, i) => (
+        <li key={`${b.flagId} ${i}`}>
+          “{excerpt(b.excerpt, 80)}” under “{b.where}”{b.flaggedIn ? `, flagged in the minutes of ${b.flaggedIn}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Blockers({ summary }: { summary: PublicSummary }) {
   const own = summary.blockers.filter((b) => b.kind === 'mark_missing');
   const printed = summary.blockers.filter((b) => b.kind === 'printed');
@@ -47,13 +60,7 @@ function Blockers({ summary }: { summary: PublicSummary }) {
         <>
           {' '}
           These passages are still flagged as not for publication, but their mark is gone from the minutes, so they would be printed:
-          <ul>
-            {own.map((b, i) => (
-              <li key={`${b.flagId} ${i}`}>
-                “{excerpt(b.excerpt, 80)}” under “{b.where}”
-              </li>
-            ))}
-          </ul>
+          <BlockerList blockers={own} />
           Use <em>Flag again</em> in the Flags panel, or <em>Lift flag</em> if the passage may be published.
         </>
       )}
@@ -61,13 +68,7 @@ function Blockers({ summary }: { summary: PublicSummary }) {
         <>
           {' '}
           {printed.length === 1 ? 'This passage is' : 'These passages are'} flagged in these minutes, and would be printed without a flag:
-          <ul>
-            {printed.map((b, i) => (
-              <li key={`${b.flagId} ${i}`}>
-                “{excerpt(b.excerpt, 80)}” under “{b.where}”
-              </li>
-            ))}
-          </ul>
+          <BlockerList blockers={printed} />
           Flag the copy too, or remove it. Text that cannot be flagged (an item’s title, the meeting’s details) must be changed, or the flag lifted if the
           passage may be published.
         </>
@@ -77,13 +78,7 @@ function Blockers({ summary }: { summary: PublicSummary }) {
           {' '}
           {other.length === 1 ? 'This passage is' : 'These passages are'} flagged as not for publication in another meeting’s minutes, and would be printed
           here:
-          <ul>
-            {other.map((b, i) => (
-              <li key={`${b.flagId} ${i}`}>
-                “{excerpt(b.excerpt, 80)}” under “{b.where}”, flagged in the minutes of {b.flaggedIn}
-              </li>
-            ))}
-          </ul>
+          <BlockerList blockers={other} />
           A flag keeps its passage out of every public file: flag it here too, or remove it (or lift the flag in its own meeting if it may be published).
         </>
       )}
