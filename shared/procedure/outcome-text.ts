@@ -114,7 +114,7 @@ export function computeOutcome(input: { rule: KindRule; members: readonly Org[];
   const objecting = [...position].filter(([, p]) => p === 'against').map(([id]) => names.get(id) ?? id);
   const dissenting = [...position].filter(([, p]) => p === 'abstain').map(([id]) => names.get(id) ?? id);
   const outcome: ComputedOutcome = P < Q || P === 0 ? 'no_quorum' : rule.rule === 'consensus' ? (A === 0 && F > 0 ? 'adopted' : 'rejected') : F >= required ? 'adopted' : 'rejected';
-  const v: PublicVote = { sectionKey: '', outcome, rule, tally, ballotKind: ballot.kind };
+  const v: PublicVote = { decisionId: '', sectionKey: '', outcome, rule, tally, ballotKind: ballot.kind };
   return { outcome, tally, explanation: explainOutcome(v, { objecting, dissenting }), publicExplanation: explainOutcome(v) };
 }
 
@@ -123,6 +123,9 @@ export function computeOutcome(input: { rule: KindRule; members: readonly Org[];
  * public words are made from this alone (publicVoteText), so no name can reach them.
  */
 export interface PublicVote {
+  /** The decision voted on: its outcome is printed where its paragraph is (public-summary.ts, votePlacement). */
+  decisionId: string;
+  /** The item the decision's record names: where the outcome is printed when the minutes hold no paragraph of it. */
   sectionKey: string;
   outcome: ComputedOutcome;
   rule: KindRule;

@@ -48,7 +48,8 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
   document?: LayoutOptions;
   /**
    * Outcomes of the votes on decisions (shared/procedure): counts and rule only, never who voted how. Each is listed
-   * under Decisions for its section, in words made here from the counts; none for a withheld or unknown section.
+   * under Decisions, in words made here from the counts, for the item where its decision is printed: the decision's
+   * paragraph in the minutes, wherever the officer moved it (votePlacement); none for a withheld or unknown item.
    */
   votes?: readonly PublicVote[];
 }
@@ -92,7 +93,7 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const zone = input.document?.timeZone;
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
-  const summary = layoutPublicSummary(doc, input.document, input.votes ?? []);
+  const summary = layoutPublicSummary(doc, input.document, input.votes ?? [], decisionPlaces(input.sections));
   const unmarked = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
   // What the export's check searches the file for (forbiddenPassages: every flagged passage of the minutes, withheld
   // items' included, the addresses of flagged links, the words of every flag that still guards text), searched here
@@ -204,10 +205,54 @@ export const EMPTY_SECTION_NOTE = 'No summary for this item.';
 const text = (t: string, f: Partial<Record<'bold' | 'italic', boolean>> = {}): PublicInline => ({ kind: 'text', text: sanitiseText(t), ...f });
 
 /**
- * Lays out a redacted document as the blocks of the public summary. Pure; the order is the document's. Items keep
- * consecutive numbers when withheld items are left out (3, 4 — not 3, 5).
+ * The sections whose stored minutes hold each decision's paragraph (its record id), withheld and unknown sections
+ * included. Read from the raw content, node by node, so that content the redaction would refuse still counts.
  */
-export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {}, votes: readonly PublicVote[] = []): PublicSummary {
+export function decisionPlaces(sections: RedactionInput['sections']): Map<string, string[]> {
+  const places = new Map<string, string[]>();
+  const visit = (v: unknown, key: string, depth: number): void => {
+    if (depth > 200 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, key, depth + 1));
+    const node = v as { type?: unknown; recordId?: unknown };
+    if (node.type === 'decision' && typeof node.recordId === 'string') {
+      const at = places.get(node.recordId) ?? [];
+      if (!at.includes(key)) at.push(key);
+      places.set(node.recordId, at);
+    }
+    for (const x of Object.values(v)) visit(x, key, depth + 1);
+  };
+  for (const s of sections) visit(s.content, s.key, 0);
+  return places;
+}
+
+/**
+ * Where the outcome of a vote is printed: with its decision. The decision's paragraph in the minutes is what the
+ * summary prints, and the officer may have moved it from the item its record names (cut and paste, dragging a block),
+ * so the paragraph decides: the outcome is printed under the item whose printed blocks hold it, and only when every
+ * copy of the paragraph is in a published item (one in a withheld or unknown item keeps it out: fail-closed), and
+ * not at all when the paragraph is not printed (all of its words flagged). A decision with no paragraph in the minutes
+ * (recorded in the Procedure tab only) has its outcome under its record's item, when that item is published.
+ */
+function votePlacement(votes: readonly PublicVote[], places: ReadonlyMap<string, readonly string[]>, published: ReadonlySet<string>) {
+  return (sectionKey: string, printedDecisions: ReadonlySet<string>): PublicVote[] =>
+    votes.filter((v) => {
+      const at = places.get(v.decisionId) ?? [];
+      if (at.length === 0) return v.sectionKey === sectionKey;
+      return printedDecisions.has(v.decisionId) && at.every((k) => published.has(k)) && at.includes(sectionKey);
+    });
+}
+
+/**
+ * Lays out a redacted document as the blocks of the public summary. Pure; the order is the document's. Items keep
+ * consecutive numbers when withheld items are left out (3, 4 — not 3, 5). `decisionsIn` (decisionPlaces of the
+ * stored minutes) places the votes' outcomes with their decisions.
+ */
+export function layoutPublicSummary(
+  doc: PublicDocument,
+  opts: LayoutOptions = {},
+  votes: readonly PublicVote[] = [],
+  decisionsIn: ReadonlyMap<string, readonly string[]> = new Map(),
+): PublicSummary {
   const blocks: SummaryBlock[] = [];
   if (opts.issue) blocks.push({ kind: 'meta', role: 'issue', text: sanitiseText(opts.issue) });
   blocks.push({ kind: 'title', text: sanitiseText(doc.meetingTitle) }, { kind: 'subtitle', text: 'Public summary' });
@@ -227,6 +272,7 @@ export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {
   const decisions: Array<{ section: PublicSection; inlines: PublicInline[]; recordId?: string }> = [];
   const actions: Array<{ section: PublicSection; inlines: PublicInline[]; recordId?: string }> = [];
   const numbers = consecutiveNumbers(doc.sections.map((s) => s.number));
+  const votesUnder = votePlacement(votes, decisionsIn, new Set(doc.sections.filter((s) => !s.withheld).map((s) => s.key)));
   for (const original of doc.sections) {
     const section = { ...original, number: numbers.get(original.number) ?? original.number };
     blocks.push({ kind: 'heading', level: section.number.includes('.') ? 2 : 1, inlines: [text(itemHeading(section.number, section.title))] });
@@ -243,6 +289,7 @@ export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {
       .map((b) => (b.kind === 'table' ? { b, inlines: [], table: cleanTable(b, listOfSection) } : { b, inlines: clean(b.inlines), table: null }))
       .filter((x) => (x.b.kind === 'table' ? x.table !== null : x.inlines.length > 0));
     if (kept.length === 0) blocks.push({ kind: 'paragraph', note: true, inlines: [text(EMPTY_SECTION_NOTE, { italic: true })] });
+    const printedDecisions = new Set<string>();
     for (const { b, inlines, table } of kept) {
       switch (b.kind) {
         case 'table':
@@ -258,13 +305,14 @@ export function layoutPublicSummary(doc: PublicDocument, opts: LayoutOptions = {
         case 'decision':
         case 'action':
           (b.kind === 'decision' ? decisions : actions).push({ section, inlines, recordId: b.recordId });
+          if (b.kind === 'decision' && b.recordId !== undefined) printedDecisions.add(b.recordId);
           blocks.push({ kind: 'record', record: b.kind, inlines: [text(b.kind === 'decision' ? 'Decision: ' : 'Action: ', { bold: true }), ...inlines] });
           break;
         default:
           blocks.push({ kind: b.kind, inlines });
       }
     }
-    for (const v of votes) if (v.sectionKey === section.key) decisions.push({ section, inlines: [text(`Outcome of a vote: ${publicVoteText(v)}`)] });
+    for (const v of votesUnder(section.key, printedDecisions)) decisions.push({ section, inlines: [text(`Outcome of a vote: ${publicVoteText(v)}`)] });
   }
 
   const listOf = (title: string, entries: typeof decisions, none: string) => {

@@ -76,6 +76,7 @@ describe('procedure in the documents', () => {
 
   it('the public model words a consensus with dissent by count, never by name', () => {
     const vote: PublicVote = {
+      decisionId: 'd-1',
       sectionKey: 'opening',
       outcome: 'adopted',
       rule: { rule: 'consensus', base: 'present', quorum: 'majority' },

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import { buildPreview, previewInput, type PreviewSource } from '../../renderer/features/preview/previewInput';
 import { PublicPreview } from '../../renderer/features/preview/PublicPreview';
+import { publicVotes } from '../../renderer/features/procedure/useMeetingVotes';
+import type { DecisionVote } from '../../shared/procedure';
+import { summaryText } from '../../shared/redaction/public-summary';
 
 const text = (t: string, format = 0): SerializedNode => ({ type: 'text', version: 1, text: t, format, style: '', mode: 'normal', detail: 0 });
 const el = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({
@@ -73,6 +76,30 @@ describe('live public preview: built with redact() from the current content', ()
     expect(html).toMatch(/Aleph Alpha<\/p><p class="pv-li pv-ul"[^>]*>Mistral AI<\/p>/);
     expect(html).not.toContain('Absent Corp');
     expect(html).not.toContain('Excused Ltd');
+  });
+
+  it('prints a vote’s outcome where its decision is, not under the item its record names (none in a withheld item)', () => {
+    const vote = {
+      decisionId: 'd1',
+      meetingId: 'm1',
+      kind: 'invite_external_expert',
+      rulesVersionId: null,
+      rule: { rule: 'two_thirds', base: 'present', quorum: 'majority' },
+      ballot: { kind: 'vote', votes: [] },
+      present: [],
+      outcome: 'adopted',
+      tally: { members: 5, present: 5, inFavour: 4, against: 1, abstained: 0, notVoting: 0, base: 5, required: 4, quorumRequired: 3 },
+      explanation: '',
+      publicExplanation: '',
+      votedAt: '2026-03-04T10:30:00.000Z',
+    } as DecisionVote;
+    // The record names item 1; the officer moved the decision's paragraph to item 2, which is withheld.
+    const decisions = [{ id: 'd1', meetingId: 'm1', sectionKey: 'a1', text: 'To invite an expert', outcome: 'adopted' as const, createdAt: '', updatedAt: '' }];
+    const moved = (to: string) =>
+      source({ sections: [...source().sections.filter((s) => s.key !== to), { key: to, content: doc(el('decision', [text('The Taskforce agreed.')], { recordId: 'd1' })) }], votes: publicVotes([vote], decisions) });
+    const lines = (r: ReturnType<typeof buildPreview>) => (r.ok ? summaryText(r.summary) : [r.message]).filter((l) => l.includes('Outcome of a vote'));
+    expect(lines(buildPreview(moved('a2')))).toEqual([]);
+    expect(lines(buildPreview(moved('opening')))).toEqual(['Opening: Outcome of a vote: Adopted: 4 of 5 member organisations present in favour; two thirds required (4). 1 against.']);
   });
 
   it('leaves withheld items out when the meeting says omit', () => {

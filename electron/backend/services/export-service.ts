@@ -344,7 +344,7 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
 /** Outcomes of the votes (counts and rule only): the public words are made from these by the model, never from names. */
 function publicVotesOf(data: ExportData): PublicVote[] {
   const sectionOf = new Map(data.decisions.map((d) => [d.id, d.sectionKey]));
-  return (data.procedure?.votes ?? []).map((v) => ({ sectionKey: sectionOf.get(v.decisionId) ?? '', outcome: v.outcome, rule: v.rule, tally: v.tally, ballotKind: v.ballot.kind }));
+  return (data.procedure?.votes ?? []).map((v) => ({ decisionId: v.decisionId, sectionKey: sectionOf.get(v.decisionId) ?? '', outcome: v.outcome, rule: v.rule, tally: v.tally, ballotKind: v.ballot.kind }));
 }
 
 /** What the public summary states besides the minutes: the body's conventions, the meeting's lines, the action records. */

@@ -23,8 +23,8 @@ export function useMeetingVotes(meetingId: string, refreshKey: unknown, enabled 
   return votes;
 }
 
-/** What the public summary model may know of each vote: its section, the rule and the counts. Never names. */
+/** What the public summary model may know of each vote: its decision and section, the rule and the counts. Never names. */
 export function publicVotes(votes: readonly DecisionVote[], decisions: readonly Decision[]): PublicVote[] {
   const sectionOf = new Map(decisions.map((d) => [d.id, d.sectionKey]));
-  return votes.map((v) => ({ sectionKey: sectionOf.get(v.decisionId) ?? '', outcome: v.outcome, rule: v.rule, tally: v.tally, ballotKind: v.ballot.kind }));
+  return votes.map((v) => ({ decisionId: v.decisionId, sectionKey: sectionOf.get(v.decisionId) ?? '', outcome: v.outcome, rule: v.rule, tally: v.tally, ballotKind: v.ballot.kind }));
 }
