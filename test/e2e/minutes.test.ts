@@ -283,8 +283,10 @@ describe('typing and the rest of the page', () => {
       await page.keyboard.type(typed, { delay: 15 });
       await page.waitForFunction((t) => document.querySelector('[data-section-key="opening"] [contenteditable]')?.textContent?.includes(t), typed);
       // The save state turning from "Saved" to "Unsaved" at the first key; on a slow machine a save during the typing
-      // (every 2 s while typing) adds its own: "Saving…", "Saved", the flags it acknowledged, "Unsaved" again.
-      expect((await commits()) - before, `React commits while typing ${typed.length} keys (${saves} saves)`).toBeLessThanOrEqual(1 + 4 * saves);
+      // (every 2 s while typing) adds its own: "Saving…", "Saved", the flags it acknowledged, "Unsaved" again. One
+      // spare: on a heavily loaded machine one more came once in a clean-clone run (2 for 41 keys, no save), from work
+      // that had waited for an idle moment. A commit per key (41) or per word (6) still fails.
+      expect((await commits()) - before, `React commits while typing ${typed.length} keys (${saves} saves)`).toBeLessThanOrEqual(2 + 4 * saves);
     }));
 });
 
