@@ -110,6 +110,11 @@ export const FutureTopic = lazySchema(() => z.object({
   pickedAgendaItemId: Id.nullable(),
   pickedInto: z.string(),
   dropped: z.boolean(),
+  /**
+   * Raised in minutes that are not published (a withheld item, or one no longer there): its words may be
+   * confidential, so it goes on an agenda only as not for publication, and only once the officer confirms.
+   */
+  fromWithheld: z.boolean(),
 }));
 export type FutureTopic = z.infer<typeof FutureTopic>;
 
@@ -117,7 +122,7 @@ export const TopicRaise = lazySchema(() => z
   .object({ title: RequiredText(300), notes: Text(4000).default(''), raisedBy: Text(200).default(''), meetingId: Id.nullable().default(null), sectionKey: SectionKey.nullable().default(null) })
   .strict());
 export type TopicRaise = z.input<typeof TopicRaise>;
-export const TopicPick = lazySchema(() => z.object({ topicId: Id, meetingId: Id }).strict());
+export const TopicPick = lazySchema(() => z.object({ topicId: Id, meetingId: Id, confirmWithheld: z.boolean().default(false) }).strict());
 export const TopicDrop = lazySchema(() => z.object({ topicId: Id, dropped: z.boolean() }).strict());
 
 /** An open (or followed-up) action of the body, with where it was agreed. */

@@ -198,6 +198,32 @@ describe('the body’s procedure in Chromium', () => {
       await page.waitForFunction(() => /On agendas: Open-source models and the Code → Second plenary \(10 March 2026\)/.test(document.querySelector('.topics-panel')?.textContent ?? ''));
     }));
 
+  it('asks before putting a topic raised in an unpublished item on an agenda, and adds it as not for publication', () =>
+    session(async ({ page, host, meetingId }) => {
+      // Raised from the minutes of an item that is then withheld (set up through the API: the raising is tested above).
+      const detail = (await apiCall(host, 'meetings.get', { id: meetingId })).json.value as { agenda: Array<{ id: string; title: string }> };
+      const item = detail.agenda.find((a) => a.title === 'Future discussion topics')!;
+      expect((await apiCall(host, 'agenda.update', { id: item.id, forPublication: false })).json.ok).toBe(true);
+      const title = 'Acme’s takeover of Beta Robotics';
+      expect((await apiCall(host, 'topics.raise', { title, meetingId, sectionKey: item.id })).json.ok).toBe(true);
+      const later = (await apiCall(host, 'meetings.create', { title: 'Second plenary', startsAt: '2026-03-10T10:00', endsAt: '2026-03-10T12:00' })).json.value as { meeting: { id: string } };
+      await page.goto(`${host.origin}/#/meetings/${later.meeting.id}`);
+      const add = page.getByRole('button', { name: `Add “${title}” to this agenda` });
+      await add.click();
+      const dialog = page.getByRole('dialog', { name: 'Add a topic raised in an unpublished item?' });
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toContain('so its words may be confidential. It will be added to this agenda as not for publication.');
+      await screenshot(page, 'topic-from-withheld');
+      // Cancel (the focused button: not confirmed by reflex) adds nothing.
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await page.locator('.agenda-row').count()).toBe(0);
+      await add.click();
+      await dialog.getByRole('button', { name: 'Add as not for publication' }).click();
+      await new AgendaPage(page).waitForOutline([`1 ${title}`]);
+      await page.locator('.agenda-row', { hasText: title }).getByText('Withheld from publication').waitFor();
+    }));
+
   it('carries an open action into the next meeting’s agenda and closes it there', () =>
     session(async ({ page, host, meetingId }) => {
       const m = new MinutesPageModel(page);

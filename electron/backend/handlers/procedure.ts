@@ -19,7 +19,7 @@ export function procedureHandlers(b: Backend): Pick<Handlers, keyof typeof proce
     'followup.addItem': (i) => procedure.addFollowUpItem(i.meetingId),
     'topics.list': () => procedure.listTopics(),
     'topics.raise': (i) => procedure.raiseTopic(i),
-    'topics.pick': (i) => procedure.pickTopic(i.topicId, i.meetingId),
+    'topics.pick': (i) => procedure.pickTopic(i.topicId, i.meetingId, i.confirmWithheld),
     'groups.list': () => procedure.listGroups(),
     'groups.create': (i) => procedure.createGroup(i),
     'groups.setMembers': (i) => procedure.setGroupMembers(i.id, i.organisationIds),

@@ -209,6 +209,7 @@ interface TopicRow {
   raised_by: string;
   raised_at: string;
   raised_in_meeting_id: string | null;
+  raised_in_section: string | null;
   raised_title: string | null;
   raised_starts: string | null;
   picked_meeting_id: string | null;
@@ -224,6 +225,8 @@ export interface TopicRowOut {
   raisedBy: string;
   raisedAt: string;
   raisedInMeetingId: string | null;
+  /** The section (agenda item, opening or closing) the officer raised it in, when raised from the minutes. */
+  raisedInSection: string | null;
   raisedIn: { title: string; startsAt: string } | null;
   pickedMeetingId: string | null;
   pickedAgendaItemId: string | null;
@@ -272,6 +275,7 @@ function toTopic(r: TopicRow): TopicRowOut {
     raisedBy: r.raised_by,
     raisedAt: r.raised_at,
     raisedInMeetingId: r.raised_in_meeting_id,
+    raisedInSection: r.raised_in_section,
     raisedIn: r.raised_title !== null ? { title: r.raised_title, startsAt: r.raised_starts ?? '' } : null,
     pickedMeetingId: r.picked_agenda_item_id ? r.picked_meeting_id : null,
     pickedAgendaItemId: r.picked_agenda_item_id,

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Decision } from '../../../shared/domain/decisions';
 import { formatLongDate } from '../../../shared/format/dates';
+import { CLOSING_KEY, OPENING_KEY, withheldItems } from '../../../shared/redaction/publication';
 import {
   ballotProblems,
   computeOutcome,
@@ -131,7 +132,7 @@ export class ProcedureService {
       safeguards: this.safeguards.list(meetingId),
       approval: this.approval(meetingId),
       followUp: follow ? { agendaItemId: follow.agendaItemId, actions: follow.actions.map((a) => this.bodyAction(a)) } : null,
-      topicsRaised: this.topics.raisedIn(meetingId).map(toTopic),
+      topicsRaised: this.topics.raisedIn(meetingId).map((t) => this.topic(t)),
       group: group ? { id: group.id, name: group.name } : null,
       groupProblem,
       invitations: this.invitationsOf(meetingId),
@@ -348,7 +349,18 @@ export class ProcedureService {
     return { ...rest, meetingDate: meetingStartsAt.slice(0, 10), overdue: isOverdue(a, this.today()) };
   }
 
-  private addAgendaItem(meetingId: string, f: { title: string; description: string; plannedMinutes: number }): string {
+  /**
+   * Whether a topic was raised in minutes that are not published: a withheld item (now), or one whose meeting or item
+   * is no longer there (where it came from is unknown: fail-closed). The opening and the closing are always published.
+   */
+  private raisedInWithheld(t: { raisedInMeetingId: string | null; raisedInSection: string | null }): boolean {
+    if (t.raisedInMeetingId === null || t.raisedInSection === null) return false;
+    if (t.raisedInSection === OPENING_KEY || t.raisedInSection === CLOSING_KEY) return false;
+    const agenda = this.meetings.agendaOf(t.raisedInMeetingId);
+    return !agenda.some((i) => i.id === t.raisedInSection) || withheldItems(agenda).has(t.raisedInSection);
+  }
+
+  private addAgendaItem(meetingId: string, f: { title: string; description: string; plannedMinutes: number; forPublication?: boolean }): string {
     const before = new Set(this.meetings.agendaOf(meetingId).map((i) => i.id));
     const after = this.meetings.addItem({
       meetingId,
@@ -359,7 +371,7 @@ export class ProcedureService {
       presenter: '',
       plannedMinutes: f.plannedMinutes,
       documents: [],
-      forPublication: true,
+      forPublication: f.forPublication ?? true,
     });
     return after.find((i) => !before.has(i.id))!.id;
   }
@@ -429,7 +441,7 @@ export class ProcedureService {
   // ---- future topics ----------------------------------------------------------------------------------------------
 
   listTopics(): FutureTopic[] {
-    const all = this.topics.list().map(toTopic);
+    const all = this.topics.list().map((t) => this.topic(t));
     const open = (t: FutureTopic) => !t.dropped && !t.pickedAgendaItemId;
     return [...all.filter(open), ...all.filter((t) => !open(t))];
   }
@@ -451,18 +463,35 @@ export class ProcedureService {
         raisedInSection: input.meetingId ? input.sectionKey : null,
       });
     });
-    return toTopic(this.topics.get(id)!);
+    return this.topic(this.topics.get(id)!);
   }
 
-  pickTopic(topicId: string, meetingId: string): AgendaItem[] {
+  private topic(t: TopicRowOut): FutureTopic {
+    return toTopic(t, this.raisedInWithheld(t));
+  }
+
+  pickTopic(topicId: string, meetingId: string, confirmWithheld = false): AgendaItem[] {
     return this.tx(() => {
       const t = this.topics.get(topicId);
       if (!t) throw notFound('future topic');
       this.meetings.mustGet(meetingId);
       if (t.pickedAgendaItemId && t.pickedInto)
         throw new AppError('conflict', `“${t.title}” is already on the agenda of ${t.pickedInto.title} (${formatLongDate(t.pickedInto.startsAt)}).`);
+      const fromWithheld = this.raisedInWithheld(t);
+      if (fromWithheld && !confirmWithheld)
+        throw new AppError(
+          'conflict',
+          `“${t.title}” was raised in an item that is not published${t.raisedIn ? ` (at ${t.raisedIn.title}, ${formatLongDate(t.raisedIn.startsAt)})` : ''}: its words may be confidential. Confirm to add it as not for publication.`,
+        );
       const raised = t.raisedIn ? `Raised at ${t.raisedIn.title} (${formatLongDate(t.raisedIn.startsAt)})${t.raisedBy ? ` by ${t.raisedBy}` : ''}.` : '';
-      const item = this.addAgendaItem(meetingId, { title: t.title, description: [t.notes, raised].filter(Boolean).join('\n').slice(0, 4000), plannedMinutes: 15 });
+      // A topic raised in a withheld item may hold its words (its title is often the text selected in the minutes): it
+      // comes onto the agenda withheld, as a sub-item moved under a withheld item does; the officer may release it.
+      const item = this.addAgendaItem(meetingId, {
+        title: t.title,
+        description: [t.notes, raised].filter(Boolean).join('\n').slice(0, 4000),
+        plannedMinutes: 15,
+        forPublication: !fromWithheld,
+      });
       this.topics.pick(topicId, meetingId, item);
       return this.meetings.agendaOf(meetingId);
     });
@@ -471,7 +500,7 @@ export class ProcedureService {
   dropTopic(topicId: string, dropped: boolean): FutureTopic {
     if (!this.topics.get(topicId)) throw notFound('future topic');
     this.topics.setDropped(topicId, dropped);
-    return toTopic(this.topics.get(topicId)!);
+    return this.topic(this.topics.get(topicId)!);
   }
 
   private tx<T>(fn: () => T): T {
@@ -479,7 +508,7 @@ export class ProcedureService {
   }
 }
 
-function toTopic(t: TopicRowOut): FutureTopic {
+function toTopic(t: TopicRowOut, fromWithheld: boolean): FutureTopic {
   return {
     id: t.id,
     title: t.title,
@@ -492,6 +521,7 @@ function toTopic(t: TopicRowOut): FutureTopic {
     pickedAgendaItemId: t.pickedAgendaItemId,
     pickedInto: t.pickedInto ? `${t.pickedInto.title} (${formatLongDate(t.pickedInto.startsAt)})` : '',
     dropped: t.dropped,
+    fromWithheld,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format/dates';
+import type { FutureTopic } from '../../../shared/procedure';
 import { api } from '../../api';
+import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 
 /** The backlog of future topics: who raised each and when; one click puts a topic on this meeting's agenda, linked. */
@@ -9,8 +11,23 @@ export function TopicsBacklog({ meetingId, onAgenda }: { meetingId: string; onAg
   const act = useAction();
   const open = (topics.value ?? []).filter((t) => !t.dropped && !t.pickedAgendaItemId);
   const picked = (topics.value ?? []).filter((t) => t.pickedAgendaItemId);
-  const pick = async (topicId: string) => {
-    const a = await act.run(() => api.call('topics.pick', { topicId, meetingId }));
+  const [dialog, ask] = useConfirm();
+  const pick = async (t: FutureTopic) => {
+    // Raised in minutes that are not published: its words may be confidential (the backend refuses without this).
+    if (
+      t.fromWithheld &&
+      !(await ask({
+        title: 'Add a topic raised in an unpublished item?',
+        message:
+          `“${t.title}” was raised in an item that is not published${t.raisedInMeeting ? `, at ${t.raisedInMeeting},` : ''} so its words may be confidential. ` +
+          'It will be added to this agenda as not for publication. Unless this meeting leaves unpublished items out of its public summary, their titles are printed there: change the title in the agenda if its words must not be public.',
+        confirm: 'Add as not for publication',
+        cancel: 'Cancel',
+        cancelByDefault: true,
+      }))
+    )
+      return;
+    const a = await act.run(() => api.call('topics.pick', { topicId: t.id, meetingId, confirmWithheld: t.fromWithheld }));
     if (a) {
       onAgenda(a);
       await topics.reload();
@@ -21,6 +38,7 @@ export function TopicsBacklog({ meetingId, onAgenda }: { meetingId: string; onAg
   };
   return (
     <section className="panel topics-panel" aria-labelledby="topics-heading">
+      {dialog}
       <h2 id="topics-heading">Future topics ({open.length})</h2>
       <ErrorNote error={topics.error ?? act.error} onDismiss={() => act.setError(null)} />
       {topics.value && open.length === 0 && <p className="muted">No topics waiting. Raise one from the minutes (Procedure tab).</p>}
@@ -33,7 +51,7 @@ export function TopicsBacklog({ meetingId, onAgenda }: { meetingId: string; onAg
                 Raised {t.raisedBy ? `by ${t.raisedBy} ` : ''}
                 {t.raisedInMeeting ? `at ${t.raisedInMeeting}` : `on ${formatLongDate(t.raisedAt.slice(0, 10))}`}
               </span>
-              <button type="button" onClick={() => void pick(t.id)} disabled={act.busy} aria-label={`Add “${t.title}” to this agenda`}>
+              <button type="button" onClick={() => void pick(t)} disabled={act.busy} aria-label={`Add “${t.title}” to this agenda`}>
                 Add to this agenda
               </button>
               <button type="button" className="link" onClick={() => void drop(t.id)} disabled={act.busy} aria-label={`Drop “${t.title}”`}>
