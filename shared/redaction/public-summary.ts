@@ -340,7 +340,8 @@ export function layoutPublicSummary(
 
 /**
  * Next steps are the actions still to do: with the records known, done and cancelled actions are left out and the due
- * date is given ("(by 13 February 2026)"); an action whose record is unknown is kept as minuted.
+ * date is given ("(by 13 February 2026)"); an action whose record is unknown is kept as minuted. An action with any
+ * flagged words gets no date from its record: the date may be what was flagged, written otherwise (fail-closed).
  */
 function nextSteps<T extends { inlines: PublicInline[]; recordId?: string }>(actions: T[], records: LayoutOptions['actions']): T[] {
   if (!records) return actions;
@@ -349,9 +350,11 @@ function nextSteps<T extends { inlines: PublicInline[]; recordId?: string }>(act
     const r = a.recordId ? byId.get(a.recordId) : undefined;
     if (!r) return [a];
     if (r.status === 'done' || r.status === 'cancelled') return [];
-    return [/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) ? { ...a, inlines: [...a.inlines, text(` (by ${longDate(r.dueDate)})`)] } : a];
+    return [/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) && !hasRedaction(a.inlines) ? { ...a, inlines: [...a.inlines, text(` (by ${longDate(r.dueDate)})`)] } : a];
   });
 }
+
+const hasRedaction = (inlines: readonly PublicInline[]): boolean => inlines.some((i) => i.kind === 'redacted' || (i.kind === 'link' && hasRedaction(i.children)));
 
 /**
  * Consecutive item numbers for the sections present: "1, 2, 3, 5, 5.1" (item 4 withheld and left out) → "1, 2, 3, 4,
