@@ -9,6 +9,7 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
 import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
+import { putFlagBack } from './flag-undo';
 import { createMinutesEditorConfig } from './config';
 import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
 import { FlagUndoPlugin } from './plugins/FlagUndoPlugin';
@@ -95,8 +96,11 @@ export interface MinutesEditorHandle {
   liftedByUndo(): string[];
   /** After a save acknowledged these as lifted by undo. */
   acknowledgeLiftedByUndo(ids: readonly string[]): void;
-  /** Replaces the content (e.g. with a flag mark put back); an undoable change like any other. */
-  setContent(content: SerializedDoc): void;
+  /**
+   * Replaces the content with the same content and a flag's mark put back ("Flag again"). An undoable change like any
+   * other, but an undo of it never lifts that flag: it was in force before (flag-undo.ts, putFlagBack).
+   */
+  putFlagBack(content: SerializedDoc): void;
 }
 
 /** The callbacks of MinutesEditorProps: each reaches the editor through a relay that calls the newest one. */
@@ -187,7 +191,7 @@ function EditorBody(props: BodyProps) {
       getEditor: () => editor,
       liftedByUndo: () => [...undone.current],
       acknowledgeLiftedByUndo: (ids) => ids.forEach((id) => undone.current.delete(id)),
-      setContent: (content) => editor.setEditorState(editor.parseEditorState(JSON.stringify(content))),
+      putFlagBack: (content) => putFlagBack(editor, content),
     }),
     [editor],
   );

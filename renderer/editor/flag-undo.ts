@@ -1,7 +1,21 @@
 import { COMMAND_PRIORITY_CRITICAL, mergeRegister, REDO_COMMAND, UNDO_COMMAND, type EditorState, type LexicalEditor } from 'lexical';
+import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { $collectFlagIds } from './flags';
 
 const idsIn = (state: EditorState) => new Set(state.read(() => $collectFlagIds().map((f) => f.id)));
+
+/**
+ * The tag of the update that puts a flag's mark back ("Flag again", MinutesEditor putFlagBack). Such a flag was in
+ * force before its mark came back (mark missing), so no undo lifts it: undoing the "Flag again" leaves it in force
+ * with its mark missing again, and the export refuses until the officer decides (fifth audit: Ctrl+Z right after
+ * "Flag again" used to lift the flag and publish the passage).
+ */
+export const FLAG_AGAIN_TAG = 'tfs-flag-again';
+
+/** Sets `content` (the editor's content with a flag's mark put back by applyFlags) as "Flag again" does. */
+export function putFlagBack(editor: LexicalEditor, content: SerializedDoc): void {
+  editor.setEditorState(editor.parseEditorState(JSON.stringify(content)), { tag: FLAG_AGAIN_TAG });
+}
 
 /**
  * Tracks the flag marks that UNDO removes: each such id is added to `undone` and reported to `onLifted`; a redo (or
@@ -16,6 +30,8 @@ const idsIn = (state: EditorState) => new Set(state.read(() => $collectFlagIds()
  */
 export function registerFlagUndoTracking(editor: LexicalEditor, undone: Set<string>, onLifted?: (ids: string[]) => void): () => void {
   let direction: 'undo' | 'redo' | null = null;
+  /** Flags whose mark "Flag again" put back: never lifted by an undo in this editor. */
+  const putBack = new Set<string>();
   const note = (d: 'undo' | 'redo') => () => {
     direction = d;
     return false;
@@ -28,13 +44,17 @@ export function registerFlagUndoTracking(editor: LexicalEditor, undone: Set<stri
       // each takes the direction noted for it, until an ordinary update ends that undo or redo.
       if (!tags.has('historic')) {
         direction = null;
+        if (tags.has(FLAG_AGAIN_TAG)) {
+          const before = idsIn(prevEditorState);
+          for (const id of idsIn(editorState)) if (!before.has(id)) putBack.add(id);
+        }
         return;
       }
       const by = direction;
       const after = idsIn(editorState);
       for (const id of after) undone.delete(id);
       if (by !== 'undo') return;
-      const lifted = [...idsIn(prevEditorState)].filter((id) => !after.has(id));
+      const lifted = [...idsIn(prevEditorState)].filter((id) => !after.has(id) && !putBack.has(id));
       for (const id of lifted) undone.add(id);
       if (lifted.length > 0) onLifted?.(lifted);
     }),

@@ -94,7 +94,7 @@ export function useFlagActions(o: {
         if (!handle) continue;
         const r = applyFlags(handle.getContent(), [{ id: flag.id, excerpt: flag.excerpt }]);
         if (r.applied.length === 0) continue;
-        handle.setContent(r.content);
+        handle.putFlagBack(r.content);
         o.changed(key);
         await o.flush(key);
         o.clearNotice();
