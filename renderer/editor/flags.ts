@@ -115,6 +115,11 @@ function $flagEdgeAtCaret(selection: RangeSelection): { flag: FlagNode; edge: 's
 export function $insertTextAtFlagEdge(selection: RangeSelection, text: string): boolean {
   const found = $flagEdgeAtCaret(selection);
   if (found === null || text === '') return false;
+  $insertAtEdge(selection, found, text);
+  return true;
+}
+
+function $insertAtEdge(selection: RangeSelection, found: { flag: FlagNode; edge: 'start' | 'end' }, text: string): void {
   let flag = found.flag;
   for (;;) {
     const inner = found.edge === 'end' ? flag.getLastChild() : flag.getFirstChild();
@@ -127,12 +132,60 @@ export function $insertTextAtFlagEdge(selection: RangeSelection, text: string): 
     const at = found.edge === 'end' ? edgeChild.getTextContentSize() : 0;
     edgeChild.spliceText(at, 0, text, true);
     if (found.edge === 'start') edgeChild.select(text.length, text.length);
-    return true;
+    return;
   }
   const fresh = $createTextNode(text).setFormat(format).setStyle(style);
   if (found.edge === 'end') flag.append(fresh);
   else if (edgeChild) edgeChild.insertBefore(fresh);
   else flag.append(fresh);
+  fresh.selectEnd();
+}
+
+/** The flag that starts right after a collapsed caret (at the end of the text before it, or an element point before it). */
+function $flagJustAfterCaret(selection: RangeSelection): FlagNode | null {
+  const { anchor } = selection;
+  const node = anchor.getNode();
+  const next = $isTextNode(node) ? (anchor.offset === node.getTextContentSize() ? node.getNextSibling() : null) : $isElementNode(node) ? node.getChildAtIndex(anchor.offset) : null;
+  return $isFlagNode(next) ? next : null;
+}
+
+/** The ids of every flag around `node` (its flag ancestors), or none. */
+function $flagIdsAround(node: LexicalNode): string[] {
+  const ids: string[] = [];
+  for (let n: LexicalNode | null = node; n !== null; n = n.getParent()) if ($isFlagNode(n)) for (const id of n.getIDs()) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/**
+ * Text typed or pasted over a selection that starts or ends inside a flag replaces flagged words, so it is flagged
+ * (fail-closed: a correction of a confidential passage is as confidential). Lexical alone removed the selection and
+ * put the new text after the flag (a FlagNode takes no text before or after it), unflagged (fifth audit). The
+ * selection is removed first; the text then goes inside the flag at the caret, or, when the flag went with the
+ * removed words, into a new mark with the same ids. Returns false when neither end of the selection is in a flag (the
+ * caller then inserts as usual).
+ */
+export function $replaceSelectionKeepingFlags(selection: RangeSelection, text: string): boolean {
+  if (selection.isCollapsed() || text === '') return false;
+  const ids = $flagIdsAround(selection.anchor.getNode());
+  for (const id of $flagIdsAround(selection.focus.getNode())) if (!ids.includes(id)) ids.push(id);
+  if (ids.length === 0) return false;
+  const { format, style } = selection;
+  selection.removeText();
+  const caret = $getSelection();
+  if (!$isRangeSelection(caret)) return true;
+  if ($insertTextAtFlagEdge(caret, text)) return true;
+  if ($flagIdsAround(caret.anchor.getNode()).length > 0) {
+    caret.insertText(text);
+    return true;
+  }
+  // The removed words began before the flag: the new text joins what is left of it.
+  const next = $flagJustAfterCaret(caret);
+  if (next !== null) {
+    $insertAtEdge(caret, { flag: next, edge: 'start' }, text);
+    return true;
+  }
+  const fresh = $createTextNode(text).setFormat(format).setStyle(style);
+  caret.insertNodes([$createFlagNode(ids).append(fresh)]);
   fresh.selectEnd();
   return true;
 }
@@ -145,7 +198,7 @@ export function registerFlagTyping(editor: LexicalEditor): () => void {
       const text = typeof payload === 'string' ? payload : payload.dataTransfer == null ? payload.data : null;
       const selection = $getSelection();
       if (!text || !$isRangeSelection(selection)) return false;
-      return $insertTextAtFlagEdge(selection, text);
+      return $replaceSelectionKeepingFlags(selection, text) || $insertTextAtFlagEdge(selection, text);
     },
     COMMAND_PRIORITY_HIGH,
   );

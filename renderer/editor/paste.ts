@@ -28,7 +28,7 @@ import {
 } from 'lexical';
 import { MAX_TEXT, NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
 import { MINUTES_NAMESPACE } from './config';
-import { $insertTextAtFlagEdge } from './flags';
+import { $insertTextAtFlagEdge, $replaceSelectionKeepingFlags } from './flags';
 import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
 import { $createFlagNode, $isFlagNode } from './nodes/FlagNode';
@@ -423,7 +423,8 @@ function $lineNodes(line: string): LexicalNode[] {
 /**
  * Plain text at a range selection: one paragraph per line (a blank line an empty one), as if typed with Enter
  * between the lines: within a list or a table cell, as Enter splits them; within a flag, the flag stays on both halves
- * and the pasted text is flagged, as typed text is (flags.ts, $insertTextAtFlagEdge). Tabs as tab nodes. Not one
+ * and the pasted text is flagged, as typed text is, also over a selection in a flag (flags.ts, $insertTextAtFlagEdge,
+ * $replaceSelectionKeepingFlags). Tabs as tab nodes. Not one
  * paragraph of line breaks (Lexical's insertRawText): past ~5,000 lines it would exceed the stored schema's 10,000
  * children and no save of the section would be accepted again. A line longer than TEXT_RUN_MAX is cut by line breaks.
  */
@@ -437,7 +438,7 @@ function $insertPlainText(selection: RangeSelection, text: string): void {
         const sel = $rangeSelection();
         if (!sel || part === '') continue;
         if (part === '\t') sel.insertNodes([$createTabNode()]);
-        else if (!$insertTextAtFlagEdge(sel, part)) sel.insertText(part);
+        else if (!$replaceSelectionKeepingFlags(sel, part) && !$insertTextAtFlagEdge(sel, part)) sel.insertText(part);
       }
     });
   });

@@ -152,6 +152,25 @@ describe('confidentiality flags in Chromium', () => {
       await m.waitSaved();
     }));
 
+  it('keeps a flag over words typed over the end or the start of its passage (a correction of flagged words is flagged)', () =>
+    session(async (x) => {
+      const { page, m, c, section, editor } = x;
+      await typeAndFlagTwo(x);
+      // The last word of the first passage, selected and typed over: Lexical alone put the new words after the mark.
+      await c.select(editor, 'everyone');
+      await page.keyboard.type('all the members');
+      await page.waitForFunction(() => [...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent === 'welcomed all the members'));
+      // The first word of the second passage, and a selection from before the mark into it.
+      await c.select(editor, 'vademecum');
+      await page.keyboard.type('draft vademecum');
+      await page.waitForFunction(() => [...document.querySelectorAll('mark.tfs-flag')].some((e) => e.textContent === 'draft vademecum was presented'));
+      await m.waitSaved();
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((t) => /The chair \[…\]/.test(t) && !t.includes('all the members') && !t.includes('draft vademecum'), 'the new words redacted');
+      expect(text).not.toMatch(/all the members|draft vademecum/);
+      expect((await c.marks(section)).map((x) => x.text)).toEqual(['welcomed all the members', 'draft vademecum was presented']);
+    }));
+
   it('after a reload, the flags, the panel and the preview are still right', () =>
     session(async (x) => {
       const { page, host, meetingId, m, c, section } = x;
@@ -182,11 +201,12 @@ describe('confidentiality flags in Chromium', () => {
       const { page, m, c, section, editor } = x;
       await typeAndFlagTwo(x);
       await m.waitSaved();
-      // The flagged words pasted over with the same words as plain text: the mark is gone, the text is not.
-      await c.select(editor, 'welcomed everyone');
+      // The flagged words and the words around them pasted over with the same words as plain text: the mark is gone,
+      // the text is not. (Pasted over the flagged words alone, the new text would be flagged: see the case above.)
+      await c.selectAcross(editor, 'chair ', ' present');
       await editor.evaluate((el) => {
         const data = new DataTransfer();
-        data.setData('text/plain', 'welcomed everyone');
+        data.setData('text/plain', 'chair welcomed everyone present');
         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       });
       await section.locator('mark.tfs-flag', { hasText: 'welcomed everyone' }).waitFor({ state: 'detached' });

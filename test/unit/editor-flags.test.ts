@@ -81,6 +81,46 @@ describe('FlagNode behaviour (fail-safe: when in doubt, stay flagged)', () => {
     expect(flaggedText(serializeEditor(editor), 'f1')).toEqual(['>>secret!!?']);
   });
 
+  it('typing over a selection that starts or ends in a flag puts the new text in the flag', () => {
+    let handled = false;
+    const type = (sel: () => void, text: string) => {
+      const { editor } = withFlag();
+      registerFlagTyping(editor);
+      up(editor, () => {
+        sel();
+        handled = editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, text);
+      });
+      return serializeEditor(editor);
+    };
+    const para = () => $getRoot().getFirstChildOrThrow<ReturnType<typeof $createParagraphNode>>();
+    const textNodes = () => para().getAllTextNodes();
+    const range = (from: [number, number], to: [number, number]) => () => {
+      const t = textNodes();
+      const sel = $createRangeSelection();
+      sel.anchor.set(t[from[0]]!.getKey(), from[1], 'text');
+      sel.focus.set(t[to[0]]!.getKey(), to[1], 'text');
+      $setSelection(sel);
+    };
+    // The end of the flag's words ("ret"), its start ("sec"), all of them, and across each edge.
+    let doc = type(range([1, 3], [1, 6]), 'RET');
+    expect([flaggedText(doc, 'f1'), plain(doc)]).toEqual([['secRET'], 'before secRET after']);
+    doc = type(range([1, 0], [1, 3]), 'SEC');
+    expect([flaggedText(doc, 'f1'), plain(doc)]).toEqual([['SECret'], 'before SECret after']);
+    doc = type(range([1, 0], [1, 6]), 'classified');
+    expect([flaggedText(doc, 'f1'), plain(doc)]).toEqual([['classified'], 'before classified after']);
+    doc = type(range([0, 3], [1, 3]), 'X');
+    expect([flaggedText(doc, 'f1'), plain(doc)]).toEqual([['Xret'], 'befXret after']);
+    doc = type(range([1, 3], [2, 3]), 'Y');
+    expect([flaggedText(doc, 'f1'), plain(doc)]).toEqual([['secY'], 'before secYter']);
+    // Backwards, focus before anchor: the same.
+    doc = type(range([1, 6], [1, 3]), 'RET');
+    expect([flaggedText(doc, 'f1'), plain(doc)]).toEqual([['secRET'], 'before secRET after']);
+    expect(handled).toBe(true);
+    // Away from any flag, ordinary: the rule leaves it to Lexical (not registered here, so nothing is typed).
+    doc = type(range([2, 1], [2, 3]), 'Z');
+    expect([handled, flaggedText(doc, 'f1'), plain(doc)]).toEqual([false, ['secret'], 'before secret after']);
+  });
+
   it('typing at the end of a flag in another format stays inside the flag', () => {
     const { editor, key } = withFlag();
     registerFlagTyping(editor);
