@@ -160,9 +160,9 @@ function $flagIdsAround(node: LexicalNode): string[] {
  * Text typed or pasted over a selection that starts or ends inside a flag replaces flagged words, so it is flagged
  * (fail-closed: a correction of a confidential passage is as confidential). Lexical alone removed the selection and
  * put the new text after the flag (a FlagNode takes no text before or after it), unflagged (fifth audit). The
- * selection is removed first; the text then goes inside the flag at the caret, or, when the flag went with the
- * removed words, into a new mark with the same ids. Returns false when neither end of the selection is in a flag (the
- * caller then inserts as usual).
+ * selection is removed first; the text then goes inside the flag at the caret, or at the start of what is left of
+ * the flag just after the caret, or, when the flag went with the removed words, into a new mark with the same ids.
+ * Returns false when neither end of the selection is in a flag (the caller then inserts as usual).
  */
 export function $replaceSelectionKeepingFlags(selection: RangeSelection, text: string): boolean {
   if (selection.isCollapsed() || text === '') return false;

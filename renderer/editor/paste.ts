@@ -424,9 +424,9 @@ function $lineNodes(line: string): LexicalNode[] {
  * Plain text at a range selection: one paragraph per line (a blank line an empty one), as if typed with Enter
  * between the lines: within a list or a table cell, as Enter splits them; within a flag, the flag stays on both halves
  * and the pasted text is flagged, as typed text is, also over a selection in a flag (flags.ts, $insertTextAtFlagEdge,
- * $replaceSelectionKeepingFlags). Tabs as tab nodes. Not one
- * paragraph of line breaks (Lexical's insertRawText): past ~5,000 lines it would exceed the stored schema's 10,000
- * children and no save of the section would be accepted again. A line longer than TEXT_RUN_MAX is cut by line breaks.
+ * $replaceSelectionKeepingFlags). Tabs as tab nodes. Not one paragraph of line breaks (Lexical's insertRawText): past
+ * ~5,000 lines it would exceed the stored schema's 10,000 children and no save of the section would be accepted again.
+ * A line longer than TEXT_RUN_MAX is cut by line breaks.
  */
 function $insertPlainText(selection: RangeSelection, text: string): void {
   if ($getSelection() !== selection) $setSelection(selection);
