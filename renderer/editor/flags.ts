@@ -156,6 +156,11 @@ function $flagIdsAround(node: LexicalNode): string[] {
   return ids;
 }
 
+/** Whether a selection that is not collapsed has an end inside a flag (what it replaces is, at least partly, flagged). */
+export function $selectionEndsInFlag(selection: RangeSelection): boolean {
+  return !selection.isCollapsed() && ($flagIdsAround(selection.anchor.getNode()).length > 0 || $flagIdsAround(selection.focus.getNode()).length > 0);
+}
+
 /**
  * Text typed or pasted over a selection that starts or ends inside a flag replaces flagged words, so it is flagged
  * (fail-closed: a correction of a confidential passage is as confidential). Lexical alone removed the selection and

@@ -28,7 +28,7 @@ import {
 } from 'lexical';
 import { MAX_TEXT, NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
 import { MINUTES_NAMESPACE } from './config';
-import { $insertTextAtFlagEdge, $replaceSelectionKeepingFlags } from './flags';
+import { $insertTextAtFlagEdge, $replaceSelectionKeepingFlags, $selectionEndsInFlag } from './flags';
 import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
 import { $createFlagNode, $isFlagNode } from './nodes/FlagNode';
@@ -451,9 +451,17 @@ function $rangeSelection(): RangeSelection | null {
 
 /**
  * Inserts clipboard content at `selection`, cleaned: our own Lexical JSON first, then HTML, then plain text; a paste
- * of only files (e.g. a screenshot) inserts "[image omitted]" rather than nothing. Returns whether anything was inserted.
+ * of only files (e.g. a screenshot) inserts "[image omitted]" rather than nothing; over a selection with an end in a
+ * flag, the plain text (it joins the flag). Returns whether anything was inserted.
  */
 export function $insertCleanedDataTransfer(editor: LexicalEditor, data: ClipboardLike, selection: BaseSelection, flags?: PastedFlags): boolean {
+  // Over a selection with an end in a flag, the paste replaces flagged words: it goes in as its plain text, which
+  // joins the flag (fail-closed, as typing over flagged words does); pasted blocks and formatting would land outside.
+  const plainOverFlag = $isRangeSelection(selection) && $selectionEndsInFlag(selection) ? replaceForbiddenChars(data.getData('text/plain')) : '';
+  if ($isRangeSelection(selection) && plainOverFlag) {
+    $insertPlainText(selection, plainOverFlag);
+    return true;
+  }
   const lexical = data.getData('application/x-lexical-editor');
   const fromJson = lexical ? $nodesFromLexicalJSON(lexical, flags) : null;
   if (fromJson && fromJson.length > 0) {

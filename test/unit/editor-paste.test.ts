@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_TYPES, plainText, type SerializedNode } from '../../shared/editor/doc-model';
 import { SerializedDoc } from '../../shared/editor/doc-schema';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
-import { $createDecisionNode } from '../../renderer/editor/nodes';
+import { $createDecisionNode, $createFlagNode } from '../../renderer/editor/nodes';
 import { $insertCleanedDataTransfer, EMBED_OMITTED, IMAGE_OMITTED, TABLE_NOTE, type ClipboardLike } from '../../renderer/editor/paste';
 
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
@@ -167,6 +167,29 @@ describe('paste cleaning', () => {
     expect(plainText(doc.root)).toContain('line two');
     doc = paste(createHeadlessMinutesEditor(), clipboard({}, 1));
     expect(plainText(doc.root)).toBe(IMAGE_OMITTED);
+  });
+
+  it('a rich paste over the end of a flagged passage goes in as its plain text, inside the flag', () => {
+    const flagged = (data: ClipboardLike) => {
+      const editor = createHeadlessMinutesEditor();
+      editor.update(
+        () => {
+          const inner = $createTextNode('Acme will close its Lyon plant');
+          $getRoot().clear().append($createParagraphNode().append($createTextNode('Reported: '), $createFlagNode(['f1']).append(inner), $createTextNode('.')));
+          inner.select('Acme will close its '.length, inner.getTextContentSize()); // "Lyon plant"
+          $insertCleanedDataTransfer(editor, data, $getSelection()!);
+        },
+        { discrete: true },
+      );
+      const doc = serializeEditor(editor);
+      const inFlag: string[] = [];
+      walkSection(doc, 'doc', (_shape, atoms) => atoms.forEach((a) => a.flagIds && inFlag.push(a.text)));
+      return { text: plainText(doc.root), flagged: inFlag.join('') };
+    };
+    const html = '<p><b>Lyon</b> and <i>Turin</i> plants</p>';
+    expect(flagged(clipboard({ 'text/html': html, 'text/plain': 'Lyon and Turin plants' }))).toEqual({ text: 'Reported: Acme will close its Lyon and Turin plants.', flagged: 'Acme will close its Lyon and Turin plants' });
+    const json = JSON.stringify({ namespace: 'tfs-minutes', nodes: [{ type: 'text', version: 1, text: 'Lyon and Turin plants', format: 1, style: '', mode: 'normal', detail: 0 }] });
+    expect(flagged(clipboard({ 'application/x-lexical-editor': json, 'text/plain': 'Lyon and Turin plants' })).flagged).toBe('Acme will close its Lyon and Turin plants');
   });
 
   it('our own Lexical JSON keeps flags; a copied decision whose record is already here becomes a paragraph', () => {
