@@ -93,16 +93,17 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const zone = input.document?.timeZone;
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
   const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
-  const summary = layoutPublicSummary(doc, input.document, input.votes ?? [], decisionPlaces(input.sections));
-  const unmarked = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
   // What the export's check searches the file for (forbiddenPassages: every flagged passage of the minutes, withheld
-  // items' included, the addresses of flagged links, the words of every flag that still guards text), searched here
+  // items' included, the addresses of flagged links, the words of every flag that still guards text), searched below
   // in what the summary prints: a copy printed without its flag blocks the preview as it stops the export.
-  const seen = new Set(unmarked.map((b) => b.flagId));
-  const own = forbiddenPassages(
+  const guarded = forbiddenPassages(
     input.sections.map((s) => s.content),
     [...(input.flagsInForce ?? []), ...(input.flagsTextRemoved ?? [])],
-  ).filter((f) => !seen.has(f.id));
+  );
+  const summary = layoutPublicSummary(doc, input.document, input.votes ?? [], decisionPlaces(input.sections), guarded.map((g) => g.text));
+  const unmarked = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
+  const seen = new Set(unmarked.map((b) => b.flagId));
+  const own = guarded.filter((f) => !seen.has(f.id));
   summary.blockers = [
     ...unmarked,
     ...printedPassages(summary, [
@@ -234,11 +235,15 @@ export function decisionPlaces(sections: RedactionInput['sections']): Map<string
  * (recorded in the Procedure tab only) has its outcome under its record's item, when that item is published.
  */
 function votePlacement(votes: readonly PublicVote[], places: ReadonlyMap<string, readonly string[]>, published: ReadonlySet<string>) {
+  // Each outcome once, under the first item that qualifies (a paragraph copied into two published items is one vote).
+  const placed = new Set<PublicVote>();
   return (sectionKey: string, printedDecisions: ReadonlySet<string>): PublicVote[] =>
     votes.filter((v) => {
+      if (placed.has(v)) return false;
       const at = places.get(v.decisionId) ?? [];
-      if (at.length === 0) return v.sectionKey === sectionKey;
-      return printedDecisions.has(v.decisionId) && at.every((k) => published.has(k)) && at.includes(sectionKey);
+      const here = at.length === 0 ? v.sectionKey === sectionKey : printedDecisions.has(v.decisionId) && at.every((k) => published.has(k)) && at.includes(sectionKey);
+      if (here) placed.add(v);
+      return here;
     });
 }
 
@@ -252,6 +257,7 @@ export function layoutPublicSummary(
   opts: LayoutOptions = {},
   votes: readonly PublicVote[] = [],
   decisionsIn: ReadonlyMap<string, readonly string[]> = new Map(),
+  guardedTexts: readonly string[] = [],
 ): PublicSummary {
   const blocks: SummaryBlock[] = [];
   if (opts.issue) blocks.push({ kind: 'meta', role: 'issue', text: sanitiseText(opts.issue) });
@@ -323,7 +329,7 @@ export function layoutPublicSummary(
       blocks.push({ kind: 'listItem', ordered: false, depth: 0, list, inlines: [text(section.number ? `Item ${section.number}: ` : `${section.title}: `, { bold: true }), ...inlines] });
   };
   listOf('Decisions', decisions, 'No decisions were taken.');
-  listOf('Next steps', nextSteps(actions, opts.actions), 'No next steps were recorded.');
+  listOf('Next steps', nextSteps(actions, opts.actions, guardedTexts), 'No next steps were recorded.');
 
   return {
     marker: sanitiseText(doc.marker),
@@ -341,18 +347,38 @@ export function layoutPublicSummary(
 /**
  * Next steps are the actions still to do: with the records known, done and cancelled actions are left out and the due
  * date is given ("(by 13 February 2026)"); an action whose record is unknown is kept as minuted. An action with any
- * flagged words gets no date from its record: the date may be what was flagged, written otherwise (fail-closed).
+ * flagged words gets no date from its record: the date may be what was flagged, written otherwise; nor does one whose
+ * date a flagged passage of the meeting holds, in any of the usual forms (fail-closed).
  */
-function nextSteps<T extends { inlines: PublicInline[]; recordId?: string }>(actions: T[], records: LayoutOptions['actions']): T[] {
+function nextSteps<T extends { inlines: PublicInline[]; recordId?: string }>(actions: T[], records: LayoutOptions['actions'], guardedTexts: readonly string[]): T[] {
   if (!records) return actions;
+  const guarded = guardedTexts.map(foldDateText);
   const byId = new Map(records.map((r) => [r.recordId, r]));
   return actions.flatMap((a) => {
     const r = a.recordId ? byId.get(a.recordId) : undefined;
     if (!r) return [a];
     if (r.status === 'done' || r.status === 'cancelled') return [];
-    return [/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) && !hasRedaction(a.inlines) ? { ...a, inlines: [...a.inlines, text(` (by ${longDate(r.dueDate)})`)] } : a];
+    const dated = /^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) && !hasRedaction(a.inlines) && !dateForms(r.dueDate).some((f) => guarded.some((g) => g.includes(f)));
+    return [dated ? { ...a, inlines: [...a.inlines, text(` (by ${longDate(r.dueDate)})`)] } : a];
   });
 }
+
+/** A text read for dates: lower case, one space for any run of spaces and commas. */
+const foldDateText = (t: string) => t.toLowerCase().replace(/[\s,]+/g, ' ');
+
+/**
+ * The ways an officer may write a date (ISO, day/month/year with / . or -, with or without zeros, the day and the
+ * month in words either way round, the month in full or cut to three letters), folded as foldDateText folds.
+ */
+function dateForms(iso: string): string[] {
+  const [y, m, d] = iso.split('-');
+  const day = String(Number(d));
+  const month = MONTH_NAMES[Number(m) - 1]!;
+  const forms = [iso, `${d}/${m}/${y}`, `${d}.${m}.${y}`, `${d}-${m}-${y}`, `${day}/${Number(m)}/${y}`, `${day}.${Number(m)}.${y}`];
+  for (const name of [month, month.slice(0, 3)]) forms.push(`${day} ${name} ${y}`, `${name} ${day} ${y}`);
+  return forms.map(foldDateText);
+}
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const hasRedaction = (inlines: readonly PublicInline[]): boolean => inlines.some((i) => i.kind === 'redacted' || (i.kind === 'link' && hasRedaction(i.children)));
 

@@ -5,13 +5,14 @@ import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
-import { action, doc, flag, link, t } from '../fixtures/export-data';
+import { action, doc, flag, link, p, t } from '../fixtures/export-data';
 
 /**
  * "Next steps" appended each open action's due date from its RECORD ("(by 31 March 2026)"), whatever the minutes
  * flagged: an officer who flagged the date in the action's words (or the whole action) still had the date published,
  * written in another form than the flagged words, so the file's check did not find it (fifth audit). Now an action
- * with any flagged words gets no date from its record: the date may be what was flagged (fail-closed).
+ * with any flagged words gets no date from its record: the date may be what was flagged (fail-closed); nor does one
+ * whose date a flagged passage of the meeting holds, in any usual form (sixth audit: the date flagged next to it).
  */
 type B = ReturnType<typeof makeBackend>;
 async function setup() {
@@ -47,6 +48,14 @@ describe('Next steps: the due date of an action with flagged words', () => {
     const { b, m, a, rec } = await setup();
     await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: a, content: doc(action(rec, t('Acme to notify the acquisition, see '), link('https://example.org/x', flag(['F-l'], t('the filing'))))) });
     expect(await summaryText(b, m)).not.toContain('31 March 2026');
+  });
+
+  it('the date flagged next to the action, in another form: not published either (sixth audit)', async () => {
+    const { b, m, a, rec } = await setup();
+    for (const form of ['2026-03-31', '31/03/2026', 'March 31, 2026', '31 Mar 2026']) {
+      await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: a, content: doc(action(rec, t('Acme to notify the acquisition.')), p(t('Deadline: '), flag(['F-d'], t(form)), t('.'))) });
+      expect(await summaryText(b, m), form).not.toContain('31 March 2026');
+    }
   });
 
   it('an action with nothing flagged keeps its due date', async () => {

@@ -68,6 +68,15 @@ describe('Redaction: the outcome of a vote follows its decision in the minutes',
     expect(await summary(b, meetingId)).not.toContain(OUTCOME);
   });
 
+  it('a decision paragraph copied into two published items: its outcome is printed once, under the first', async () => {
+    const { b, meetingId, taken, other, decisionId } = await setup();
+    await save(b, meetingId, taken.id, doc(decision(decisionId, t('The Taskforce adopted the term sheet.'))));
+    await save(b, meetingId, other.id, doc(decision(decisionId, t('The Taskforce adopted the term sheet.'))));
+    const lines = outcomeLines(await summary(b, meetingId));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Item ${taken.number}: ${OUTCOME}: Adopted`));
+  });
+
   it('a decision moved into an item that was then deleted: its outcome is not published (fail-closed)', async () => {
     const { b, meetingId, taken, third, decisionId } = await setup();
     await save(b, meetingId, taken.id, doc(p(t('The Taskforce discussed the threshold.'))));

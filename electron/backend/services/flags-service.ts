@@ -207,12 +207,15 @@ export class FlagsService {
       // mark, or still stands in another section: that text keeps a record of its own.
       if (rec.retiredAt === null && rec.unmarkedSince !== null && (!excerptWithin(rec.excerpt, marked.get(id)!, foldAsCheck) || (rec.sectionKey !== sectionKey && elsewhere(rec.excerpt))))
         keep(rec, rec.sectionKey, rec.excerpt, rec.unmarkedSince);
-      // Its mark still here but now on other words, while its recorded text still stands in this section, not all
-      // under the mark (new words typed or pasted over part of the passage went outside the mark; a restore marked a
-      // stray word of it): that text keeps a record of its own, in force with its mark missing, so it never loses its
-      // guard. (Text in another section is not judged here: it may be under this flag's mark there.)
-      else if (rec.retiredAt === null && rec.unmarkedSince === null && !excerptWithin(rec.excerpt, marked.get(id)!, foldAsCheck) && excerptIn(rec.excerpt, input.text, foldAsCheck))
-        keep(rec, sectionKey, rec.excerpt, now);
+      // Its mark still here but now on other words, while a piece (line) of its recorded text still stands in this
+      // section, not under the mark (new words typed or pasted over part of the passage went outside the mark; a
+      // restore marked a stray word of it): those pieces keep a record of their own, in force with their mark missing,
+      // so they never lose their guard. A piece still marked, or no longer there (edited, deleted), is no reason.
+      // (Text in another section is not judged here: it may be under this flag's mark there.)
+      else if (rec.retiredAt === null && rec.unmarkedSince === null) {
+        const stray = rec.excerpt.split('\n').filter((line) => !excerptWithin(line, marked.get(id)!, foldAsCheck) && excerptIn(line, input.text, foldAsCheck));
+        if (stray.length > 0) keep(rec, sectionKey, stray.join('\n'), now);
+      }
       const event = rec.retiredAt !== null ? 'flag_restored' : rec.unmarkedSince !== null ? 'flag_marked_again' : null;
       write({ ...rec, sectionKey, excerpt, retiredAt: null, retiredReason: null, retiredBy: '', unmarkedSince: null, updatedAt: now }, event);
     }
