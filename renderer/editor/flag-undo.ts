@@ -30,8 +30,13 @@ export function putFlagBack(editor: LexicalEditor, content: SerializedDoc): void
  */
 export function registerFlagUndoTracking(editor: LexicalEditor, undone: Set<string>, onLifted?: (ids: string[]) => void): () => void {
   let direction: 'undo' | 'redo' | null = null;
-  /** Flags whose mark "Flag again" put back: never lifted by an undo in this editor. */
+  /**
+   * Flags whose mark "Flag again" put back: the undo that removes that mark (undoing the "Flag again") lifts nothing,
+   * and uses the exemption up (spent); an undo further back, past the officer's own flagging, lifts as usual. A redo
+   * that brings the mark back again re-arms it.
+   */
   const putBack = new Set<string>();
+  const spent = new Set<string>();
   const note = (d: 'undo' | 'redo') => () => {
     direction = d;
     return false;
@@ -51,10 +56,19 @@ export function registerFlagUndoTracking(editor: LexicalEditor, undone: Set<stri
         return;
       }
       const by = direction;
+      const before = idsIn(prevEditorState);
       const after = idsIn(editorState);
       for (const id of after) undone.delete(id);
+      if (by === 'redo')
+        for (const id of after)
+          if (!before.has(id) && spent.delete(id)) putBack.add(id);
       if (by !== 'undo') return;
-      const lifted = [...idsIn(prevEditorState)].filter((id) => !after.has(id) && !putBack.has(id));
+      const lifted = [...before].filter((id) => {
+        if (after.has(id)) return false;
+        if (!putBack.delete(id)) return true;
+        spent.add(id);
+        return false;
+      });
       for (const id of lifted) undone.add(id);
       if (lifted.length > 0) onLifted?.(lifted);
     }),

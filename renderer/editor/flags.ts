@@ -156,42 +156,73 @@ function $flagIdsAround(node: LexicalNode): string[] {
   return ids;
 }
 
-/** Whether a selection that is not collapsed has an end inside a flag (what it replaces is, at least partly, flagged). */
-export function $selectionEndsInFlag(selection: RangeSelection): boolean {
-  return !selection.isCollapsed() && ($flagIdsAround(selection.anchor.getNode()).length > 0 || $flagIdsAround(selection.focus.getNode()).length > 0);
+/**
+ * The ids of the flags over the characters a selection holds: a text node inside a flag counts only when some of its
+ * characters are selected (a selection that starts at the very end of a flag's text and runs on past it holds no
+ * flagged character). None for a collapsed selection.
+ */
+export function $flagIdsSelected(selection: RangeSelection): string[] {
+  if (selection.isCollapsed()) return [];
+  const [start, end] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus];
+  const ids: string[] = [];
+  for (const node of selection.getNodes()) {
+    if (!$isTextNode(node)) continue;
+    const from = start.type === 'text' && start.key === node.getKey() ? start.offset : 0;
+    const to = end.type === 'text' && end.key === node.getKey() ? end.offset : node.getTextContentSize();
+    if (to > from) for (const id of $flagIdsAround(node)) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }
 
 /**
- * Text typed or pasted over a selection that starts or ends inside a flag replaces flagged words, so it is flagged
- * (fail-closed: a correction of a confidential passage is as confidential). Lexical alone removed the selection and
- * put the new text after the flag (a FlagNode takes no text before or after it), unflagged (fifth audit). The
- * selection is removed first; the text then goes inside the flag at the caret, or at the start of what is left of
- * the flag just after the caret, or, when the flag went with the removed words, into a new mark with the same ids.
- * Returns false when neither end of the selection is in a flag (the caller then inserts as usual).
+ * The ids text inserted at `selection` must carry: over a selection, the flags of the characters it replaces; at a
+ * caret, the flags around it, or the flag whose edge it is at (text typed there joins it, $insertTextAtFlagEdge).
  */
-export function $replaceSelectionKeepingFlags(selection: RangeSelection, text: string): boolean {
-  if (selection.isCollapsed() || text === '') return false;
+export function $flagIdsForInsertion(selection: RangeSelection): string[] {
+  if (!selection.isCollapsed()) return $flagIdsSelected(selection);
   const ids = $flagIdsAround(selection.anchor.getNode());
-  for (const id of $flagIdsAround(selection.focus.getNode())) if (!ids.includes(id)) ids.push(id);
-  if (ids.length === 0) return false;
+  const edge = $flagEdgeAtCaret(selection);
+  if (edge) for (const id of $flagIdsAround(edge.flag)) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/**
+ * Inserts `text` at `selection` (removed first when it is not collapsed) so that it carries every id of `ids`: inside
+ * the flag at the caret or at its edge, at the start of what is left of a flag just after the caret, or, when no flag
+ * is there any more (it went with the removed words, or a new paragraph began after it), in a new mark with those ids.
+ */
+export function $insertFlaggedText(selection: RangeSelection, text: string, ids: readonly string[]): void {
   const { format, style } = selection;
-  selection.removeText();
+  if (!selection.isCollapsed()) selection.removeText();
   const caret = $getSelection();
-  if (!$isRangeSelection(caret)) return true;
-  if ($insertTextAtFlagEdge(caret, text)) return true;
+  if (!$isRangeSelection(caret) || text === '') return;
+  if ($insertTextAtFlagEdge(caret, text)) return;
   if ($flagIdsAround(caret.anchor.getNode()).length > 0) {
     caret.insertText(text);
-    return true;
+    return;
   }
-  // The removed words began before the flag: the new text joins what is left of it.
   const next = $flagJustAfterCaret(caret);
   if (next !== null) {
     $insertAtEdge(caret, { flag: next, edge: 'start' }, text);
-    return true;
+    return;
   }
   const fresh = $createTextNode(text).setFormat(format).setStyle(style);
   caret.insertNodes([$createFlagNode(ids).append(fresh)]);
   fresh.selectEnd();
+}
+
+/**
+ * Text typed or pasted over a selection that holds flagged characters replaces flagged words, so it is flagged
+ * (fail-closed: a correction of a confidential passage is as confidential). Lexical alone removed the selection and
+ * put the new text after the flag (a FlagNode takes no text before or after it), unflagged (fifth audit). See
+ * $insertFlaggedText for where it goes. Returns false when the selection holds no flagged character (the caller then
+ * inserts as usual: words selected after a flag and typed over stay outside it).
+ */
+export function $replaceSelectionKeepingFlags(selection: RangeSelection, text: string): boolean {
+  if (text === '') return false;
+  const ids = $flagIdsSelected(selection);
+  if (ids.length === 0) return false;
+  $insertFlaggedText(selection, text, ids);
   return true;
 }
 

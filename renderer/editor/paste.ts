@@ -28,7 +28,7 @@ import {
 } from 'lexical';
 import { MAX_TEXT, NODE_TYPES, TEXT_FORMAT } from '../../shared/editor/doc-model';
 import { MINUTES_NAMESPACE } from './config';
-import { $insertTextAtFlagEdge, $replaceSelectionKeepingFlags, $selectionEndsInFlag } from './flags';
+import { $flagIdsForInsertion, $flagIdsSelected, $insertFlaggedText } from './flags';
 import { $isActionNode } from './nodes/ActionNode';
 import { $isDecisionNode } from './nodes/DecisionNode';
 import { $createFlagNode, $isFlagNode } from './nodes/FlagNode';
@@ -423,13 +423,16 @@ function $lineNodes(line: string): LexicalNode[] {
 /**
  * Plain text at a range selection: one paragraph per line (a blank line an empty one), as if typed with Enter
  * between the lines: within a list or a table cell, as Enter splits them; within a flag, the flag stays on both halves
- * and the pasted text is flagged, as typed text is, also over a selection in a flag (flags.ts, $insertTextAtFlagEdge,
- * $replaceSelectionKeepingFlags). Tabs as tab nodes. Not one paragraph of line breaks (Lexical's insertRawText): past
+ * and the pasted text is flagged, as typed text is, also over flagged words and on the lines after a break at a flag's
+ * end (flags.ts, $flagIdsForInsertion, $insertFlaggedText). Tabs as tab nodes. Not one paragraph of line breaks (Lexical's insertRawText): past
  * ~5,000 lines it would exceed the stored schema's 10,000 children and no save of the section would be accepted again.
  * A line longer than TEXT_RUN_MAX is cut by line breaks.
  */
 function $insertPlainText(selection: RangeSelection, text: string): void {
   if ($getSelection() !== selection) $setSelection(selection);
+  // Pasted in a flag, at its edge or over flagged words: every line carries the flag, the lines after a paragraph
+  // break made at the flag's end too (a new mark with the same ids).
+  const ids = $flagIdsForInsertion(selection);
   text.split(NEWLINE).forEach((line, i) => {
     if (i > 0) $rangeSelection()?.insertParagraph();
     textRuns(line).forEach((run, j) => {
@@ -438,7 +441,8 @@ function $insertPlainText(selection: RangeSelection, text: string): void {
         const sel = $rangeSelection();
         if (!sel || part === '') continue;
         if (part === '\t') sel.insertNodes([$createTabNode()]);
-        else if (!$replaceSelectionKeepingFlags(sel, part) && !$insertTextAtFlagEdge(sel, part)) sel.insertText(part);
+        else if (ids.length > 0) $insertFlaggedText(sel, part, ids);
+        else sel.insertText(part);
       }
     });
   });
@@ -457,7 +461,7 @@ function $rangeSelection(): RangeSelection | null {
 export function $insertCleanedDataTransfer(editor: LexicalEditor, data: ClipboardLike, selection: BaseSelection, flags?: PastedFlags): boolean {
   // Over a selection with an end in a flag, the paste replaces flagged words: it goes in as its plain text, which
   // joins the flag (fail-closed, as typing over flagged words does); pasted blocks and formatting would land outside.
-  const plainOverFlag = $isRangeSelection(selection) && $selectionEndsInFlag(selection) ? replaceForbiddenChars(data.getData('text/plain')) : '';
+  const plainOverFlag = $isRangeSelection(selection) && $flagIdsSelected(selection).length > 0 ? replaceForbiddenChars(data.getData('text/plain')) : '';
   if ($isRangeSelection(selection) && plainOverFlag) {
     $insertPlainText(selection, plainOverFlag);
     return true;
