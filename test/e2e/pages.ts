@@ -215,34 +215,6 @@ export class ConfidentialityModel {
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   }
 
-  /** Selects from the first occurrence of `from` to the end of the first occurrence of `to` after it (across nodes). */
-  async selectAcross(editor: Locator, from: string, to: string) {
-    const expected = await editor.evaluate(
-      (root, [f, t]) => {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        let start: [Node, number] | null = null;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const data = (n as Text).data;
-          if (!start) {
-            const i = data.indexOf(f);
-            if (i < 0) continue;
-            start = [n, i];
-          }
-          const j = data.indexOf(t, n === start[0] ? start[1] : 0);
-          if (j >= 0) {
-            (root as HTMLElement).focus();
-            window.getSelection()!.setBaseAndExtent(start[0], start[1], n, j + t.length);
-            return window.getSelection()!.toString();
-          }
-        }
-        throw new Error(`text not found: ${f} … ${t}`);
-      },
-      [from, to] as const,
-    );
-    await this.page.waitForFunction((t) => window.getSelection()?.toString() === t, expected);
-    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  }
-
   /** Puts the caret `offset` characters into the first text node containing `text`. */
   async caretIn(editor: Locator, text: string, offset: number) {
     await editor.evaluate(
