@@ -352,13 +352,13 @@ export function layoutPublicSummary(
  */
 function nextSteps<T extends { inlines: PublicInline[]; recordId?: string }>(actions: T[], records: LayoutOptions['actions'], guardedTexts: readonly string[]): T[] {
   if (!records) return actions;
-  const guarded = guardedTexts.map(foldDateText);
+  let guarded: string[] | null = null; // folded on first use: most summaries have no dated action
   const byId = new Map(records.map((r) => [r.recordId, r]));
   return actions.flatMap((a) => {
     const r = a.recordId ? byId.get(a.recordId) : undefined;
     if (!r) return [a];
     if (r.status === 'done' || r.status === 'cancelled') return [];
-    const dated = /^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) && !hasRedaction(a.inlines) && !dateForms(r.dueDate).some((f) => guarded.some((g) => g.includes(f)));
+    const dated = /^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) && !hasRedaction(a.inlines) && !dateForms(r.dueDate).some((f) => (guarded ??= guardedTexts.map(foldDateText)).some((g) => g.includes(f)));
     return [dated ? { ...a, inlines: [...a.inlines, text(` (by ${longDate(r.dueDate)})`)] } : a];
   });
 }

@@ -132,7 +132,7 @@ export class ProcedureService {
       safeguards: this.safeguards.list(meetingId),
       approval: this.approval(meetingId),
       followUp: follow ? { agendaItemId: follow.agendaItemId, actions: follow.actions.map((a) => this.bodyAction(a)) } : null,
-      topicsRaised: this.topics.raisedIn(meetingId).map((t) => this.topic(t)),
+      topicsRaised: this.topicsOf(this.topics.raisedIn(meetingId)),
       group: group ? { id: group.id, name: group.name } : null,
       groupProblem,
       invitations: this.invitationsOf(meetingId),
@@ -353,10 +353,12 @@ export class ProcedureService {
    * Whether a topic was raised in minutes that are not published: a withheld item (now), or one whose meeting or item
    * is no longer there (where it came from is unknown: fail-closed). The opening and the closing are always published.
    */
-  private raisedInWithheld(t: { raisedInMeetingId: string | null; raisedInSection: string | null }): boolean {
+  private raisedInWithheld(t: { raisedInMeetingId: string | null; raisedInSection: string | null }, agendas = new Map<string, AgendaItem[]>()): boolean {
     if (t.raisedInMeetingId === null || t.raisedInSection === null) return false;
     if (t.raisedInSection === OPENING_KEY || t.raisedInSection === CLOSING_KEY) return false;
-    const agenda = this.meetings.agendaOf(t.raisedInMeetingId);
+    // `agendas`: each meeting's agenda read once for a whole list of topics.
+    let agenda = agendas.get(t.raisedInMeetingId);
+    if (!agenda) agendas.set(t.raisedInMeetingId, (agenda = this.meetings.agendaOf(t.raisedInMeetingId)));
     return !agenda.some((i) => i.id === t.raisedInSection) || withheldItems(agenda).has(t.raisedInSection);
   }
 
@@ -441,7 +443,7 @@ export class ProcedureService {
   // ---- future topics ----------------------------------------------------------------------------------------------
 
   listTopics(): FutureTopic[] {
-    const all = this.topics.list().map((t) => this.topic(t));
+    const all = this.topicsOf(this.topics.list());
     const open = (t: FutureTopic) => !t.dropped && !t.pickedAgendaItemId;
     return [...all.filter(open), ...all.filter((t) => !open(t))];
   }
@@ -466,8 +468,14 @@ export class ProcedureService {
     return this.topic(this.topics.get(id)!);
   }
 
-  private topic(t: TopicRowOut): FutureTopic {
-    return toTopic(t, this.raisedInWithheld(t));
+  private topic(t: TopicRowOut, agendas?: Map<string, AgendaItem[]>): FutureTopic {
+    return toTopic(t, this.raisedInWithheld(t, agendas));
+  }
+
+  /** Topics as the contract gives them, each raising meeting's agenda read once. */
+  private topicsOf(rows: readonly TopicRowOut[]): FutureTopic[] {
+    const agendas = new Map<string, AgendaItem[]>();
+    return rows.map((t) => this.topic(t, agendas));
   }
 
   pickTopic(topicId: string, meetingId: string, confirmWithheld = false): AgendaItem[] {
