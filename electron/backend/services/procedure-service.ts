@@ -352,10 +352,13 @@ export class ProcedureService {
   /**
    * Whether a topic was raised in minutes that are not published: a withheld item (now), or one whose meeting or item
    * is no longer there (where it came from is unknown: fail-closed). The opening and the closing are always published.
+   * A deleted meeting (in the trash or gone) leaves the topic its section and no meeting (the foreign key sets it to
+   * null): unknown, so withheld. A topic with no section was not raised in any minutes (typed in the backlog).
    */
   private raisedInWithheld(t: { raisedInMeetingId: string | null; raisedInSection: string | null }, agendas = new Map<string, AgendaItem[]>()): boolean {
-    if (t.raisedInMeetingId === null || t.raisedInSection === null) return false;
+    if (t.raisedInSection === null) return false;
     if (t.raisedInSection === OPENING_KEY || t.raisedInSection === CLOSING_KEY) return false;
+    if (t.raisedInMeetingId === null) return true;
     // `agendas`: each meeting's agenda read once for a whole list of topics.
     let agenda = agendas.get(t.raisedInMeetingId);
     if (!agenda) agendas.set(t.raisedInMeetingId, (agenda = this.meetings.agendaOf(t.raisedInMeetingId)));
