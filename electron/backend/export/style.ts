@@ -18,6 +18,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { DEFAULT_DOCUMENT_CONVENTIONS } from '../../../shared/domain/body';
+import { bulletAt, LIST_LEVELS, numberFormatAt, numberTextAt } from '../../../shared/format/list-labels';
 import { LOGO_PNG_BASE64 } from './logo-data';
 import { finalisePackage } from './package';
 import { singleLine, textRuns } from './sanitise';
@@ -81,17 +82,19 @@ export const HOUSE_STYLES: IStylesOptions = {
   ],
 };
 
-const bulletLevels: ILevelsOptions[] = Array.from({ length: 9 }, (_, level) => ({
+const bulletLevels: ILevelsOptions[] = Array.from({ length: LIST_LEVELS }, (_, level) => ({
   level,
   format: LevelFormat.BULLET,
-  text: ['•', '◦', '▪'][level % 3]!,
+  text: bulletAt(level),
   alignment: AlignmentType.LEFT,
   style: { paragraph: { indent: { left: 454 * (level + 1), hanging: 284 } } },
 }));
-const numberLevels: ILevelsOptions[] = Array.from({ length: 9 }, (_, level) => ({
+const LEVEL_FORMAT = { decimal: LevelFormat.DECIMAL, lowerLetter: LevelFormat.LOWER_LETTER, lowerRoman: LevelFormat.LOWER_ROMAN } as const;
+/** The labels of shared/format/list-labels.ts, which the preview prints too. */
+const numberLevels: ILevelsOptions[] = Array.from({ length: LIST_LEVELS }, (_, level) => ({
   level,
-  format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3]!,
-  text: `%${level + 1}.`,
+  format: LEVEL_FORMAT[numberFormatAt(level)],
+  text: numberTextAt(level),
   alignment: AlignmentType.LEFT,
   style: { paragraph: { indent: { left: 454 * (level + 1), hanging: 340 } } },
 }));

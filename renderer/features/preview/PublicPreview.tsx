@@ -3,6 +3,7 @@ import type { WithheldDisplay } from '../../../shared/domain/meeting';
 import type { PublicationBlocker, PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
 import { excerpt } from '../../../shared/domain/minutes-labels';
+import { listLabel } from '../../../shared/format/list-labels';
 
 /**
  * Renders the public summary model, and only it: each block of the model is one element here, as it is one paragraph
@@ -157,7 +158,7 @@ function Block({ b, n, numbers, marker }: { b: SummaryBlock | PublicCellBlock; n
       );
     case 'listItem':
       return (
-        <p className={`pv-li ${b.ordered ? 'pv-ol' : 'pv-ul'}`} data-n={`${n}.`} style={{ paddingLeft: `${1.1 + b.depth * 1.2}em` }} data-pv-block="">
+        <p className={`pv-li ${b.ordered ? 'pv-ol' : 'pv-ul'}`} data-n={listLabel(b.ordered, b.depth, n)} style={{ paddingLeft: `${1.1 + b.depth * 1.2}em` }} data-pv-block="">
           <Inlines inlines={b.inlines} marker={marker} />
         </p>
       );
