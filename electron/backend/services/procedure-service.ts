@@ -4,6 +4,7 @@ import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { Decision } from '../../../shared/domain/decisions';
 import { formatLongDate } from '../../../shared/format/dates';
 import { CLOSING_KEY, OPENING_KEY, withheldItems } from '../../../shared/redaction/publication';
+import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
 import {
   ballotProblems,
   computeOutcome,
@@ -47,6 +48,7 @@ import {
   type TopicRowOut,
 } from '../repositories/procedure-repo';
 import { iso, type ServiceContext } from './context';
+import { flaggedElsewhere } from './flagged-elsewhere';
 import { notFound } from './members-service';
 import { MinutesService } from './minutes-service';
 import type { MeetingsService } from './meetings-service';
@@ -335,13 +337,44 @@ export class ProcedureService {
       if (this.followups.forMeeting(meetingId)) throw new AppError('conflict', 'This agenda already has a “Follow-up of actions” item.');
       const open = this.followups.open(meeting.startsAt).filter((a) => a.meetingId !== meetingId);
       if (open.length === 0) throw new AppError('bad_request', 'No action of an earlier meeting is open, so there is nothing to follow up.');
-      let description = open.map((a) => `• ${a.text || '(no text)'}${a.owner ? ` — ${a.owner}` : ''}${a.dueDate ? `, due ${formatLongDate(a.dueDate)}` : ''}`).join('\n');
+      // The agenda prints the description, and it is circulated: an action whose words may be confidential is listed
+      // by its meeting only (the officer reads it in the internal minutes).
+      const confidential = this.confidentialActions(open);
+      let description = open
+        .map((a) =>
+          confidential.has(a.id)
+            ? `• An action not for publication (minutes of ${a.meetingTitle}, ${formatLongDate(a.meetingStartsAt.slice(0, 10))})`
+            : `• ${a.text || '(no text)'}${a.owner ? ` — ${a.owner}` : ''}${a.dueDate ? `, due ${formatLongDate(a.dueDate)}` : ''}`,
+        )
+        .join('\n');
       if (description.length > 3900) description = `${description.slice(0, 3900)}\n…`;
       const item = this.addAgendaItem(meetingId, { title: FOLLOW_UP_TITLE, description, plannedMinutes: 10 });
       this.meetings.moveItem({ id: item, parentId: null, index: 0 });
       this.followups.link(item, meetingId, open.map((a) => a.id));
       return this.meetings.agendaOf(meetingId);
     });
+  }
+
+  /**
+   * The actions whose words may be confidential, to be listed without them outside the internal minutes: raised in an
+   * item that is not published, or no longer on its meeting's agenda (where it came from is unknown: fail-closed), or
+   * with words that any flag of any meeting guards (the passages the public register is checked for).
+   */
+  private confidentialActions(actions: readonly BodyActionRow[]): Set<string> {
+    const out = new Set<string>();
+    const agendas = new Map<string, AgendaItem[]>();
+    for (const a of actions) {
+      if (a.sectionKey === OPENING_KEY || a.sectionKey === CLOSING_KEY) continue;
+      let agenda = agendas.get(a.meetingId);
+      if (!agenda) agendas.set(a.meetingId, (agenda = this.meetings.agendaOf(a.meetingId)));
+      if (!agenda.some((i) => i.id === a.sectionKey) || withheldItems(agenda).has(a.sectionKey)) out.add(a.id);
+    }
+    const rest = actions.filter((a) => !out.has(a.id));
+    if (rest.length === 0) return out;
+    const guarded = flaggedElsewhere(this.ctx.db, null, this.ctx.now());
+    const matcher = new PassageMatcher(guarded.flatMap((f, i) => f.excerpt.split('\n').map((line) => ({ id: String(i), text: line }))));
+    for (const a of rest) if (matcher.search(normaliseForMatch(`${a.text}\n${a.owner}`)).length > 0) out.add(a.id);
+    return out;
   }
 
   private bodyAction(a: BodyActionRow): BodyAction {
