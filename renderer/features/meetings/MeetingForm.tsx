@@ -70,6 +70,14 @@ export function MeetingForm(props: {
   const date = v.startsAt.slice(0, 10);
   const setDate = (d: string) => setV((old) => ({ ...old, startsAt: `${d}T${old.startsAt.slice(11)}`, endsAt: `${d}T${old.endsAt.slice(11)}` }));
 
+  // The earlier agenda's withheld items come across withheld. When that meeting left them out of its public summary
+  // entirely, their titles were never public: the new meeting leaves them out too (in sight, before saving). A meeting
+  // that showed titles never loosens what the officer set.
+  const startFrom = (id: string | undefined) => {
+    const from = props.earlierMeetings?.find((m) => m.id === id);
+    setV((old) => ({ ...old, copyAgendaFrom: id, ...(from?.withheldDisplay === 'omit' ? { withheldDisplay: 'omit' as const } : {}) }));
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void props.onSubmit(v);
@@ -125,7 +133,7 @@ export function MeetingForm(props: {
       {props.earlierMeetings && props.earlierMeetings.length > 0 && (
         <Field label="Start from the agenda of" wide>
           {(id) => (
-            <select id={id} value={v.copyAgendaFrom ?? ''} onChange={(e) => set('copyAgendaFrom', e.target.value || undefined)}>
+            <select id={id} value={v.copyAgendaFrom ?? ''} onChange={(e) => startFrom(e.target.value || undefined)}>
               <option value="">An empty agenda</option>
               {props.earlierMeetings!.map((m) => (
                 <option key={m.id} value={m.id}>
