@@ -171,6 +171,38 @@ describe('confidentiality flags in Chromium', () => {
       expect((await c.marks(section)).map((x) => x.text)).toEqual(['welcomed all the members', 'draft vademecum was presented']);
     }));
 
+  it('words dragged out of a flagged passage into another item stay flagged there', () =>
+    session(async (x) => {
+      const { page, m, c, editor } = x;
+      await typeAndFlagTwo(x);
+      const other = m.sectionByTitle('Adoption of the rules');
+      const target = m.editor(other);
+      await target.click();
+      await page.keyboard.type('Moved here: ');
+      // Part of the first flagged passage, dragged with the mouse (a native drag in Chromium) to the end of the other item.
+      await c.select(editor, 'everyone');
+      const from = await page.evaluate(() => {
+        const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      const to = await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.right - 8, y: r.bottom - 8 };
+      });
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 10, from.y + 4, { steps: 3 });
+      await page.mouse.move(to.x, to.y, { steps: 12 });
+      await page.mouse.up();
+      await expect.poll(() => target.innerText(), { timeout: 10_000 }).toContain('everyone');
+      await m.waitSaved();
+      // Wherever the words went, they are flagged there (or the preview does not show them).
+      expect((await c.marks(other)).map((k) => k.text).join(' ')).toContain('everyone');
+      await c.openTab('Public preview');
+      const text = await c.waitPreview((t) => t.includes('Moved here'), 'the other item');
+      expect(text).not.toContain('everyone');
+    }));
+
   it('after a reload, the flags, the panel and the preview are still right', () =>
     session(async (x) => {
       const { page, host, meetingId, m, c, section } = x;
