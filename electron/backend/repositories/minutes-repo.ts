@@ -42,6 +42,17 @@ const toMinutes = (r: Row): MinutesRow => ({
  * The minutes of a meeting (status, version, live state) and the current content of each section.
  * Statements on the autosave path are prepared once: a save runs several of them per keystroke pause.
  */
+/** What a save needs to know of the stored section (MinutesRepo.head). */
+export interface StoredSectionHead {
+  rev: number;
+  textLength: number;
+  same: boolean;
+  updatedAt: string;
+  /** The page whose save wrote this rev, and the rev it was based on; null when another write made it. */
+  lastWriter: string | null;
+  lastBaseRev: number | null;
+}
+
 export class MinutesRepo extends PreparedRepo {
   get(meetingId: string): MinutesRow | undefined {
     const row = this.stmt(
@@ -120,11 +131,11 @@ export class MinutesRepo extends PreparedRepo {
    * What a save needs to know about the stored section without reading its content into JS: rev, text length,
    * and whether `contentJson` (if given) equals what is stored.
    */
-  head(meetingId: string, sectionKey: string, contentJson: string | null = null): { rev: number; textLength: number; same: boolean; updatedAt: string } | undefined {
+  head(meetingId: string, sectionKey: string, contentJson: string | null = null): StoredSectionHead | undefined {
     const r = this.stmt(
-      `SELECT rev, length(plain_text) AS textLength, content_json = ? AS same, updated_at AS updatedAt
+      `SELECT rev, length(plain_text) AS textLength, content_json = ? AS same, updated_at AS updatedAt, last_writer AS lastWriter, last_base_rev AS lastBaseRev
          FROM minutes_sections WHERE meeting_id = ? AND section_key = ?`,
-    ).get(contentJson, meetingId, sectionKey) as { rev: number; textLength: number; same: number; updatedAt: string } | undefined;
+    ).get(contentJson, meetingId, sectionKey) as (Omit<StoredSectionHead, 'same'> & { same: number }) | undefined;
     return r && { ...r, same: r.same === 1 };
   }
 
@@ -135,14 +146,18 @@ export class MinutesRepo extends PreparedRepo {
     );
   }
 
-  /** Inserts or overwrites the section, incrementing its rev; returns the new rev. */
-  write(meetingId: string, sectionKey: string, contentJson: string, plainText: string, now: string): number {
+  /**
+   * Inserts or overwrites the section, incrementing its rev; returns the new rev. `by`: the page's save that wrote it
+   * (its writer id and the rev it was based on), none for any other write (migration 014).
+   */
+  write(meetingId: string, sectionKey: string, contentJson: string, plainText: string, now: string, by?: { writer: string; baseRev: number }): number {
     const row = this.stmt(
-      `INSERT INTO minutes_sections (meeting_id, section_key, content_json, plain_text, rev, updated_at) VALUES (?, ?, ?, ?, 1, ?)
+      `INSERT INTO minutes_sections (meeting_id, section_key, content_json, plain_text, rev, updated_at, last_writer, last_base_rev) VALUES (?, ?, ?, ?, 1, ?, ?, ?)
        ON CONFLICT (meeting_id, section_key) DO UPDATE SET
-         content_json = excluded.content_json, plain_text = excluded.plain_text, rev = rev + 1, updated_at = excluded.updated_at
+         content_json = excluded.content_json, plain_text = excluded.plain_text, rev = rev + 1, updated_at = excluded.updated_at,
+         last_writer = excluded.last_writer, last_base_rev = excluded.last_base_rev
        RETURNING rev`,
-    ).get(meetingId, sectionKey, contentJson, plainText, now) as { rev: number };
+    ).get(meetingId, sectionKey, contentJson, plainText, now, by?.writer ?? null, by?.baseRev ?? null) as { rev: number };
     return row.rev;
   }
 }

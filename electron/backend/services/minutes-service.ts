@@ -31,7 +31,7 @@ import {
 } from '../../../shared/domain/minutes';
 import type { MinutesOutline, MinutesState, SectionHead } from '../../../shared/contract/minutes';
 import { FlagsRepo } from '../repositories/flags-repo';
-import { MinutesRepo, type MinutesRow } from '../repositories/minutes-repo';
+import { MinutesRepo, type MinutesRow, type StoredSectionHead } from '../repositories/minutes-repo';
 import { FlagsService } from './flags-service';
 import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
 import { SearchRepo } from '../repositories/search-repo';
@@ -72,8 +72,6 @@ export class MinutesService {
   private readonly flagsRepo: FlagsRepo;
   /** The search index, kept current in each write's own transaction (only changed blocks are re-indexed). */
   private readonly search: SearchRepo;
-  /** The last acknowledged-or-not save of each section by a page that says who it is (see answerLost). Memory only. */
-  private readonly lastWrites = new Map<string, { writer: string; baseRev: number; rev: number }>();
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
@@ -214,23 +212,6 @@ export class MinutesService {
    * what the redaction could not judge is refused here, not at export time.
    */
   saveSection(input: Out<typeof SaveSection>): SaveResult {
-    const result = this.saveSectionOnce(input);
-    const { writer, baseRev } = input;
-    if (writer !== undefined && baseRev !== undefined) this.lastWrites.set(`${input.meetingId}\n${input.sectionKey}`, { writer, baseRev, rev: result.rev });
-    return result;
-  }
-
-  /**
-   * Whether a save based on `baseRev` while the section is at `currentRev` is the next save of the page that wrote
-   * `currentRev` from that same base, whose answer it never got (the write is committed, the answer was lost): that
-   * page's content holds everything of its unacknowledged save and more, so it goes on top. Anything else is a conflict.
-   */
-  private answerLost(input: Out<typeof SaveSection>, currentRev: number): boolean {
-    const last = this.lastWrites.get(`${input.meetingId}\n${input.sectionKey}`);
-    return input.writer !== undefined && last !== undefined && last.writer === input.writer && last.baseRev === input.baseRev && last.rev === currentRev;
-  }
-
-  private saveSectionOnce(input: Out<typeof SaveSection>): SaveResult {
     const now = iso(this.ctx.now());
     const sent = JSON.stringify(input.content);
     const text = sectionText(input.content);
@@ -245,7 +226,7 @@ export class MinutesService {
         const contentJson = content === input.content ? sent : JSON.stringify(content);
         const head = this.repo.head(meetingId, sectionKey, contentJson);
         const currentRev = head?.rev ?? 0;
-        if (input.baseRev !== undefined && input.baseRev !== currentRev && !this.answerLost(input, currentRev))
+        if (input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head))
           throw new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`, {
             details: { currentRev },
           });
@@ -255,7 +236,8 @@ export class MinutesService {
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         // The records first: a flag whose mark went with some of its words needs the section as it stood.
         const flags = this.reconcileFlags(meetingId, sectionKey, content, text, input.liftedByUndo ?? [], () => this.storedContent(meetingId, sectionKey), now, owned.from);
-        const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now);
+        const by = input.writer !== undefined && input.baseRev !== undefined ? { writer: input.writer, baseRev: input.baseRev } : undefined;
+        const rev = this.repo.write(meetingId, sectionKey, contentJson, text, now, by);
         this.search.indexSection(meetingId, sectionKey, searchBlocks(content));
         this.repo.touch(meetingId, now);
         return { sectionKey, rev, savedAt: now, flags };
@@ -489,4 +471,14 @@ function toSummary(r: RevisionHead): RevisionSummary {
     excerpt: excerpt(r.textStart),
     createdAt: r.createdAt,
   };
+}
+
+/**
+ * Whether a save based on `baseRev` while the section is at another rev is the next save of the page that wrote the
+ * current rev from that same base, whose answer it never got (the write is committed, the answer was lost, also when
+ * the host stopped before sending it): that page's content holds everything of its unacknowledged save and more, so it
+ * goes on top. Anything else is a conflict. Who wrote the current rev is stored with it (migration 014).
+ */
+function answerLost(input: { writer?: string | undefined; baseRev?: number | undefined }, head: StoredSectionHead | undefined): boolean {
+  return input.writer !== undefined && head !== undefined && head.lastWriter === input.writer && head.lastBaseRev === input.baseRev;
 }

@@ -10,6 +10,7 @@ import { m009Procedure } from './009-procedure';
 import { m010Search } from './010-search';
 import { m012Trash } from './012-trash';
 import { m013SearchPending } from './013-search-pending';
+import { m014SectionWriter } from './014-section-writer';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010Search,
   m012Trash,
   m013SearchPending,
+  m014SectionWriter,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
