@@ -11,7 +11,7 @@ import { flagsHandlers } from './handlers/flags';
 import { minutesHandlers } from './handlers/minutes';
 import { procedureHandlers } from './handlers/procedure';
 import { backupHandlers } from './handlers/backup';
-import { changeCount, checkBackupFile, syncFolder, writeBackupFile } from './db/backup';
+import { changeCount, checkBackupFile, readUnchanged, syncFolder, writeBackupFile } from './db/backup';
 import type { DataKey } from './db/key';
 import { AUTO_BACKUP_MINUTES, BackupStore } from './services/backup-service';
 import { AppError } from '../../shared/errors';
@@ -21,11 +21,19 @@ import { searchHandlers } from './handlers/search';
 import { trashHandlers } from './handlers/trash';
 import { registerHandlers } from './handlers/register';
 import { composeServices, type Services } from './services/compose';
+import { keepConfidentialityAtRestore, nothingCarried } from './services/carry-confidentiality';
+import type { CarriedConfidentiality } from '../../shared/contract/carried';
 import { defaultContext, type ServiceContext } from './services/context';
 import { createConfSettings, type SettingsStore } from './settings';
 
 export const APP_NAME = 'Taskforce Secretariat';
 export const APP_VERSION = '0.1.0';
+
+/** A fault of reading a damaged file (SQLite's corrupt, not-a-database or read error codes), not of writing. */
+const isReadFault = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code);
+};
 
 export interface BackendOptions {
   /** Folder that holds the data file (Electron: userData; browser host: --data-dir). */
@@ -273,7 +281,11 @@ export class Backend {
 
   /**
    * Restore: the backup is checked first (a damaged or empty one is refused and nothing changes); the current data
-   * file is closed and kept aside in the backups folder; the backup is put in place and opened.
+   * file is closed and kept aside in the backups folder; the backup is put in place and opened. Then what the data
+   * kept aside knew of confidentiality and the backup does not (flags set, items withheld since) is carried into the
+   * restored data, in one transaction (carry-confidentiality.ts): going back in time never makes confidential text
+   * public, and the answer says what was kept. The file kept aside is read (through a copy) and never changed. Should the
+   * carrying fail, the previous file is put back and the restore refused (fail-closed): nothing changes.
    */
   restore(name: string): RestoreResult {
     this.backups.check(name);
@@ -286,16 +298,41 @@ export class Backend {
     const keptAside = this.backups.keepAside(this.dbFile);
     this.backups.putInPlace(name, this.dbFile);
     this.lost = null;
+    let carried: CarriedConfidentiality;
     try {
       this.session = this.openSession();
+      carried = this.keepConfidentiality(keptAside);
     } catch (err) {
-      // Should not happen (the backup was checked): put the previous file back rather than leave nothing.
+      // Should not happen (the backup was checked): put the previous file back rather than leave nothing, or leave
+      // the restored data without the confidentiality of the data it replaced.
+      if (this.session?.db.open) this.session.db.close();
+      this.session = null;
+      // The restored copy's own log must not be read as the previous file's.
+      for (const ext of ['-wal', '-shm']) fs.rmSync(this.dbFile + ext, { force: true });
       fs.renameSync(keptAside, this.dbFile);
+      for (const ext of ['-wal', '-shm']) if (fs.existsSync(keptAside + ext)) fs.renameSync(keptAside + ext, this.dbFile + ext);
       this.session = this.openSession();
-      throw err;
+      if (err instanceof AppError) throw err;
+      throw new AppError('storage', `The backup was not restored: what the current data keeps confidential could not be carried into it (${(err as Error).message}). Nothing was changed.`);
     }
     this.damage = null;
-    return { restored, keptAside };
+    return { restored, keptAside, carried };
+  }
+
+  /**
+   * The flags and withheld items of the data kept aside, carried into the restored data. A data file kept aside that
+   * cannot be read (the damaged file of the recovery screen) carries nothing: the answer says so, for the officer to check.
+   */
+  private keepConfidentiality(keptAside: string): CarriedConfidentiality {
+    if (!fs.existsSync(keptAside)) return nothingCarried(false);
+    const ctx = this.ctx;
+    try {
+      // Read in full inside the restored data's transaction: a damaged file kept aside is reported, not half carried.
+      return readUnchanged(keptAside, this.opts.key ?? null, (aside) => ctx.db.transaction(() => keepConfidentialityAtRestore(ctx, aside))());
+    } catch (err) {
+      if (err instanceof DataFileError || isReadFault(err)) return nothingCarried(true);
+      throw err;
+    }
   }
 
   private lost: { recoveryFile: string | null; callsFile: string } | null = null;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Empty, Instant } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
+import { CarriedConfidentiality } from './carried';
 
 /** A backup file in the data folder's backups/ folder, by its file name (never a path). */
 export const BackupName = lazySchema(() => z
@@ -38,7 +39,8 @@ export const BackupDestination = lazySchema(() => z
 export const SavedBackup = lazySchema(() => z.object({ path: z.string(), bytes: z.number().int().min(0), mode: z.string() }));
 export type SavedBackup = z.infer<typeof SavedBackup>;
 
-export const RestoreResult = lazySchema(() => z.object({ restored: BackupInfo, keptAside: z.string() }));
+/** The backup restored, where the data before it was kept aside, and what of that data's confidentiality was kept. */
+export const RestoreResult = lazySchema(() => z.object({ restored: BackupInfo, keptAside: z.string(), carried: CarriedConfidentiality }));
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
 /** Backups of the data file: automatic while there are changes (and on quit), on demand, and restore. */

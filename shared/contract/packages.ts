@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Id } from '../domain/common';
 import { defineCalls } from './define';
 import { lazySchema } from '../lazy-schema';
+import { CarriedConfidentiality } from './carried';
 import { MAX_PACKAGE_BYTES } from './packages-labels';
 // The size limit and the file extension live in the schema-free packages-labels.ts (the renderer needs no zod for them).
 export * from './packages-labels';
@@ -25,6 +26,8 @@ export const PackageImported = lazySchema(() => z.object({
   startsAt: z.string(),
   /** Rows written per kind of record, e.g. { agenda_items: 5, minutes_sections: 7 }. */
   counts: z.record(z.string(), z.number().int()),
+  /** The flags and withheld items of a deleted copy of this meeting in the trash that the package did not have: kept. */
+  carried: CarriedConfidentiality,
 }));
 export type PackageImported = z.infer<typeof PackageImported>;
 

@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { DataFileError, inspectDataFile, settlePrivateFile } from './data-file';
+import { DataFileError, FILE_MODE, inspectDataFile, settlePrivateFile } from './data-file';
 import { applyKey, encryptInPlace, type DataKey } from './key';
 import { addonOption } from './native';
 
@@ -87,6 +87,50 @@ export function checkBackupFile(file: string, knownVersion: number, key: DataKey
     throw new DataFileError('corrupt', file, `is damaged (${(err as Error).message})`);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Reads a data file without ever changing it (the data kept aside by a restore): `read` gets a read-only connection to
+ * a private copy of it (with its write-ahead log, if one was left), made beside it and removed afterwards with the
+ * files SQLite adds next to it. SQLite opens even a read-only connection to a file in WAL mode by creating its -wal and
+ * -shm files, so the file itself is never opened. The data file's key opens it when it is encrypted. Throws a
+ * DataFileError when it cannot be opened.
+ */
+export function readUnchanged<T>(file: string, key: DataKey | null, read: (db: Database) => T): T {
+  const state = inspectDataFile(file);
+  if (state === 'new') throw new DataFileError('unreadable', file, 'does not exist');
+  if (state === 'encrypted' && !key) throw new DataFileError('encrypted', file, 'is encrypted and no key was given');
+  const copy = `${file}.reading`;
+  const copies = [copy, `${copy}-wal`, `${copy}-shm`];
+  const clear = () => copies.forEach((f) => fs.rmSync(f, { force: true }));
+  clear();
+  try {
+    let db: Database;
+    try {
+      fs.copyFileSync(file, copy);
+      fs.chmodSync(copy, FILE_MODE);
+      if (fs.existsSync(`${file}-wal`)) {
+        fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+        fs.chmodSync(`${copy}-wal`, FILE_MODE);
+      }
+      db = new BetterSqlite3(copy, { ...addonOption(), readonly: true, fileMustExist: true, timeout: 0 });
+    } catch (err) {
+      throw new DataFileError('unreadable', file, `cannot be opened (${(err as Error).message})`);
+    }
+    try {
+      try {
+        if (state === 'encrypted' && key) applyKey(db, key);
+        db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      } catch (err) {
+        throw new DataFileError('unreadable', file, `cannot be read (${(err as Error).message})`);
+      }
+      return read(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    clear();
   }
 }
 

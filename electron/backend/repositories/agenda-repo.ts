@@ -46,6 +46,18 @@ export class AgendaRepo {
     return row && toItem(row);
   }
 
+  /** Where every item of every meeting stands and whether it is marked for publication (what decides withholding). */
+  placements(): Array<{ id: string; meetingId: string; parentId: string | null; forPublication: boolean }> {
+    return (
+      this.db.prepare(`SELECT id, meeting_id AS meetingId, parent_id AS parentId, for_publication AS p FROM agenda_items ORDER BY meeting_id, position`).all() as Array<{
+        id: string;
+        meetingId: string;
+        parentId: string | null;
+        p: number;
+      }>
+    ).map((r) => ({ id: r.id, meetingId: r.meetingId, parentId: r.parentId, forPublication: r.p === 1 }));
+  }
+
   insert(item: AgendaRow): void {
     this.db
       .prepare(

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Flag, FlagReason, FlagRetiredReason } from '../../../shared/domain/flags';
+import { DEFAULT_FLAG_REASON, FLAG_REASONS, type Flag, type FlagReason, type FlagRetiredReason } from '../../../shared/domain/flags';
 
 interface FlagRow {
   id: string;
@@ -34,6 +34,31 @@ const toFlag = (r: FlagRow): Flag => ({
   unmarkedSince: r.unmarked_since,
   excerpt: r.excerpt,
 });
+
+/**
+ * A flag record as kept in a dump (a trash entry's or a package's rows: the table's own columns), or null when the row
+ * is not one (a field missing or of the wrong kind).
+ */
+export function flagOfDumpRow(row: Record<string, unknown>): Flag | null {
+  const text = (k: keyof FlagRow) => typeof row[k] === 'string';
+  const textOrNull = (k: keyof FlagRow) => row[k] === null || row[k] === undefined || typeof row[k] === 'string';
+  if (!(['id', 'meeting_id', 'section_key', 'reason', 'excerpt'] as const).every(text)) return null;
+  if (!(['retired_at', 'retired_reason', 'unmarked_since'] as const).every(textOrNull)) return null;
+  const str = (k: keyof FlagRow) => (typeof row[k] === 'string' ? row[k] : '');
+  return toFlag({
+    ...(row as unknown as FlagRow),
+    // A reason this version does not know is read as the default one (the flag still guards its words).
+    reason: (FLAG_REASONS as readonly unknown[]).includes(row.reason) ? (row.reason as FlagReason) : DEFAULT_FLAG_REASON,
+    note: str('note'),
+    created_by: str('created_by'),
+    created_at: str('created_at'),
+    updated_at: str('updated_at'),
+    retired_by: str('retired_by'),
+    retired_at: (row.retired_at as string | null | undefined) ?? null,
+    retired_reason: (row.retired_reason as FlagRetiredReason | null | undefined) ?? null,
+    unmarked_since: (row.unmarked_since as string | null | undefined) ?? null,
+  });
+}
 
 const toRow = (f: Flag): FlagRow => ({
   id: f.id,

@@ -86,6 +86,11 @@ export class MeetingsRepo {
     return rows.map((r) => ({ meeting: toMeeting(r), items: byMeeting.get(r.id) ?? [] }));
   }
 
+  /** The id of every meeting. */
+  ids(): string[] {
+    return this.db.prepare(`SELECT id FROM meetings ORDER BY starts_at, id`).pluck().all() as string[];
+  }
+
   get(id: string): Meeting | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM meetings WHERE id = ?`).get(id) as MeetingRow | undefined;
     return row && toMeeting(row);

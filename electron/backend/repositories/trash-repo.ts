@@ -87,6 +87,13 @@ export class TrashRepo {
       .get(since) as number;
   }
 
+  /** The deleted meetings kept since `since` (every one, or those of one meeting id), with their kept rows, oldest first. */
+  meetingEntries(since: string, entityId: string | null = null): TrashRow[] {
+    return this.db
+      .prepare(`SELECT ${COLS}, payload_json AS payloadJson FROM trash WHERE kind = 'meeting' AND deleted_at >= ? AND (? IS NULL OR entity_id = ?) ORDER BY deleted_at, id`)
+      .all(since, entityId, entityId) as TrashRow[];
+  }
+
   get(id: string): TrashRow | undefined {
     return this.db.prepare(`SELECT ${COLS}, payload_json AS payloadJson FROM trash WHERE id = ?`).get(id) as TrashRow | undefined;
   }

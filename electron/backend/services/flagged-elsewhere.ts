@@ -22,7 +22,8 @@ import { TrashRepo } from '../repositories/trash-repo';
  * - every passage a flag mark covers in that meeting's minutes, and the address of every flagged link: the record
  *   holds one passage, while a mark copied to a second place guards that one too;
  * - the same for a deleted meeting kept in the trash (it can be restored with its flags), until it is emptied or its
- *   30 days are over; not for a copy of a meeting that exists again (imported back): its own flags decide.
+ *   30 days are over; not for a copy of a meeting that exists again (imported back): its own flags decide, and the
+ *   import carried the trashed copy's guarding flags into them (carry-confidentiality.ts).
  * A mark every flag of which a person lifted guards nothing (it may remain where nobody can edit it: an item deleted,
  * its minutes kept); a mark of an unknown flag counts.
  */

@@ -7,6 +7,7 @@ import { safeFilePart } from '../export/file-name';
 import { nodeCrypto } from '../../node-crypto';
 import { GraphRepo, NOT_DUMPED, type Dump } from '../repositories/graph-repo';
 import type { ServiceContext } from './context';
+import { keepConfidentialityOfTrashedCopies } from './carry-confidentiality';
 import type { MeetingsService } from './meetings-service';
 import type { SearchService } from './search-service';
 
@@ -65,6 +66,7 @@ function key(passphrase: string, salt: Buffer, N: number): Buffer {
  * Meeting packages: one meeting with everything it holds (the same foreign-key dump the trash uses) in one JSON file,
  * with a SHA-256 of its content, optionally encrypted (scrypt + AES-256-GCM) with a passphrase. Import validates the
  * whole file (zod, then the schema's own constraints) and writes it in one transaction: it is all there, or nothing.
+ * A meeting whose deleted copy is in the trash takes that copy's flags and withheld items (carry-confidentiality.ts).
  */
 export class PackageService {
   private readonly graph: GraphRepo;
@@ -132,9 +134,14 @@ export class PackageService {
           if ((again.tables[table]?.length ?? 0) !== rows.length) throw bad(`it holds records of ${table} that do not belong to its meeting.`);
         const broken = this.ctx.db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw bad(`${broken.length} of its records refer to records that do not exist.`);
+        // A deleted copy of this meeting in the trash keeps its flags and withheld items in the imported meeting: an
+        // older package never makes public what the newer copy kept confidential.
+        const carried = keepConfidentialityOfTrashedCopies(this.ctx, dump.root.id, () =>
+          bad(`a deleted copy of this meeting in the trash cannot be read, so what it keeps confidential is not known. Remove it from the trash first.`),
+        );
         this.deps.search.reindexMeeting(dump.root.id);
         const m = this.deps.meetings.mustGet(dump.root.id);
-        return { meetingId: m.id, title: m.title, startsAt: m.startsAt, counts };
+        return { meetingId: m.id, title: m.title, startsAt: m.startsAt, counts, carried };
       })
       .immediate();
   }

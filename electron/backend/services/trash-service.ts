@@ -40,7 +40,7 @@ export class TrashService {
     return this.ctx.db.transaction(() => {
       const m = this.deps.meetings.mustGet(id);
       const dump = this.graph.dump('meetings', id);
-      this.keep('meeting', id, `${m.title} — ${formatLongDate(m.startsAt)}`, describe(dump), null, dump);
+      this.keep('meeting', id, meetingTrashLabel(m), describe(dump), null, dump);
       return this.deps.meetings.delete(id);
     })();
   }
@@ -69,7 +69,6 @@ export class TrashService {
   }
 
   private keep(kind: TrashKind, entityId: string, label: string, detail: string, meetingId: string | null, dump: Dump) {
-    const payload: Payload = { format: 'tfs-trash', version: 1, dump };
     this.repo.insert({
       id: this.ctx.newId(),
       kind,
@@ -79,7 +78,7 @@ export class TrashService {
       meetingId,
       deletedAt: iso(this.ctx.now()),
       deletedBy: this.ctx.user,
-      payloadJson: JSON.stringify(payload),
+      payloadJson: trashPayloadJson(dump),
     });
   }
 
@@ -111,7 +110,15 @@ export class TrashService {
       if (dump.root.table !== TABLE_OF[entry.kind]) throw new AppError('internal', 'This trash entry is damaged and cannot be restored.');
       if (this.graph.exists(dump.root.table, dump.root.id))
         throw new AppError('conflict', `“${entry.label}” already exists again (it was restored or imported since). Nothing was changed.`);
-      const clash = this.graph.collisions(dump);
+      let clash = this.graph.collisions(dump);
+      // A deleted meeting from another data file (one made since a restored backup, kept in the trash by the restore:
+      // carry-confidentiality.ts) may have numbered rows (its record of events) whose numbers are taken here: they
+      // take new numbers, as a package's do. Otherwise everything comes back exactly as it was.
+      let renumber = false;
+      if (clash.length > 0 && entry.kind === 'meeting') {
+        const numbered = this.graph.collisions(dump, { renumber: true });
+        if (numbered.length === 0) [renumber, clash] = [true, numbered];
+      }
       if (clash.length > 0) throw new AppError('conflict', `Part of “${entry.label}” exists again (e.g. in ${clash[0]!.table}). Nothing was changed.`);
       let meetingId: string | null = null;
       if (entry.kind === 'agenda_item') {
@@ -125,7 +132,7 @@ export class TrashService {
         this.graph.restore(dump, (fk) => {
           if (fk.parent === 'meetings') return new AppError('conflict', `The meeting of “${entry.label}” was deleted. Restore the meeting first.`);
           return new AppError('conflict', `“${entry.label}” refers to something deleted since (${fk.parent}). Restore that first.`);
-        });
+        }, { renumber });
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         if (code === 'SQLITE_CONSTRAINT_UNIQUE' && entry.kind === 'organisation')
@@ -175,6 +182,17 @@ export class TrashService {
   empty(): { removed: number } {
     return { removed: this.repo.deleteAll() };
   }
+}
+
+/** How a deleted meeting is named in the trash: "Second plenary — 2 March 2026". */
+export function meetingTrashLabel(m: { title: string; startsAt: string }): string {
+  return `${m.title} — ${formatLongDate(m.startsAt)}`;
+}
+
+/** What a trash entry keeps of a dump. */
+export function trashPayloadJson(dump: Dump): string {
+  const payload: Payload = { format: 'tfs-trash', version: 1, dump };
+  return JSON.stringify(payload);
 }
 
 /** What a dump holds, in words: "3 agenda items, minutes (4 sections), 2 decisions, 1 action item". */

@@ -63,18 +63,39 @@ function reloadApp() {
   window.location.reload();
 }
 
-/** Asks before a restore, in the app (never window.confirm), and says what will happen to the current data. */
+/**
+ * Asks before a restore, in the app (never window.confirm), and says what will happen to the current data. After the
+ * restore, when flags or withheld items of the current data were kept (carried into the restored data), says so in
+ * the app before the app reads the restored data afresh.
+ */
 function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupInfo; onClose: () => void; onRestored: () => void }) {
   const act = useAction();
+  const [kept, setKept] = useState<string | null>(null);
   const restore = async () => {
     const r = await act.run(() => api.call('backup.restore', { name: backup.name }));
-    if (r) onRestored();
+    if (!r) return;
+    if (r.carried.message) setKept(r.carried.message);
+    else onRestored();
   };
+  if (kept !== null)
+    return (
+      <Dialog title="Backup restored" onClose={onRestored}>
+        <p role="status" className="restore-kept">
+          {kept}
+        </p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={onRestored}>
+            Continue
+          </button>
+        </div>
+      </Dialog>
+    );
   return (
     <Dialog title={`Restore the backup of ${when(backup.createdAt)}?`} onClose={onClose}>
       <p>
         The backup is checked first; a damaged one is refused and nothing changes. Your current data is not deleted: it is kept aside in the backups
-        folder, and can be restored the same way.
+        folder, and can be restored the same way. Flags set and items withheld since the backup are kept: their passages stay out of the public
+        summary.
       </p>
       <ErrorNote error={act.error} />
       <div className="actions">

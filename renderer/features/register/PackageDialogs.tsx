@@ -61,8 +61,10 @@ export function ImportPackageDialog({ onClose }: { onClose: (imported?: PackageI
   const [needsPass, setNeedsPass] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<PackageImported | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (imported) return onClose(imported);
     if (!file) return setError(new Error('Choose a package file first.'));
     if (file.size > MAX_PACKAGE_BYTES) return setError(new Error(`This file is larger than ${MAX_PACKAGE_BYTES / 1048576} MB: it is not a meeting package.`));
     setBusy(true);
@@ -72,13 +74,30 @@ export function ImportPackageDialog({ onClose }: { onClose: (imported?: PackageI
       let bin = '';
       for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       const r = await api.call('packages.import', { bytesBase64: btoa(bin), ...(passphrase ? { passphrase } : {}) });
-      onClose(r);
+      // Flags or withheld items of a deleted copy of the meeting were kept: said here before the meeting opens.
+      if (r.carried.message) {
+        setImported(r);
+        setBusy(false);
+      } else onClose(r);
     } catch (err) {
       if (err instanceof ApiError && (err.details as { needsPassphrase?: boolean } | undefined)?.needsPassphrase) setNeedsPass(true);
       setError(err);
       setBusy(false);
     }
   };
+  if (imported)
+    return (
+      <FormDialog title="Meeting package imported" onClose={() => onClose(imported)} onSubmit={submit}>
+        <p role="status" className="import-kept">
+          {imported.carried.message}
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Open the meeting
+          </button>
+        </div>
+      </FormDialog>
+    );
   return (
     <FormDialog title="Import a meeting package" onClose={() => onClose()} onSubmit={submit}>
       <Field label={`Package file (${PACKAGE_EXTENSION})`}>

@@ -1,0 +1,35 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { MeetingDetail } from '../../shared/contract/core';
+import type { ExportResult } from '../../shared/contract/exports';
+import type { AgendaItem } from '../../shared/domain/agenda';
+import { normaliseForMatch } from '../../shared/redaction/match-text';
+import { visibleText } from '../unit/export-docx-helpers';
+import { call, makeBackend } from '../helpers/temp';
+
+/** Shared by the redaction-leak tests of the data lifecycle (backup restore, package import; not a test itself). */
+export type B = ReturnType<typeof makeBackend>;
+
+export async function meeting(b: B, title: string, day: string, withheldDisplay: 'title_only' | 'omit' = 'title_only', itemTitle = 'Market developments') {
+  const m = (await call<MeetingDetail>(b, 'meetings.create', { title, startsAt: `2026-${day}T10:00`, endsAt: `2026-${day}T12:00`, timeZone: 'Europe/Brussels', withheldDisplay })).meeting.id;
+  const [a] = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: itemTitle });
+  return { m, a: a!.id };
+}
+
+export const save = (b: B, m: string, sectionKey: string, content: unknown) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
+
+/** The public summary's visible text, or the refusal's message. */
+export async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
+  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
+  if (!res.ok) return { refused: `${res.error.code}: ${res.error.message}` };
+  const files = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
+  // Every XML part (headers, footers, properties too), as visible text and raw, so nothing is missed.
+  const all = Object.entries(files)
+    .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
+    .map(([, v]) => strFromU8(v));
+  return { text: `${all.map(visibleText).join('\n')}\n${all.join('\n')}` };
+}
+
+/** True when the produced public file holds the words (read as the redaction check reads them). */
+export function printed(out: { text: string } | { refused: string }, words: string): boolean {
+  return 'text' in out && normaliseForMatch(out.text).includes(normaliseForMatch(words));
+}
