@@ -34,7 +34,7 @@ import { $isDecisionNode } from './nodes/DecisionNode';
 import { $createFlagNode, $isFlagNode } from './nodes/FlagNode';
 import { $isTimestampNode } from './nodes/TimestampNode';
 import { replaceForbiddenChars } from '../../shared/text/forbidden-chars';
-import { SAFE_URL } from '../../shared/editor/links';
+import { LINK_URL_MAX, SAFE_URL } from '../../shared/editor/links';
 
 /**
  * Paste cleaning. What arrives from Word or a web page is reduced to the minutes' node types, with no styles:
@@ -200,7 +200,8 @@ function $cleanNode(node: LexicalNode, recordIds: ReadonlySet<string>, flagId: (
     else cleaned.slice(at + 1).reduce<LexicalNode>((prev, c) => prev.insertAfter(c), child);
   }
   if ($isLinkNode(node) || $isAutoLinkNode(node)) {
-    if (!SAFE_URL.test(node.getURL().trim())) return node.getChildren();
+    // Another scheme, or an address longer than the minutes store (every later save of the item would be refused): its words only.
+    if (!SAFE_URL.test(node.getURL().trim()) || node.getURL().length > LINK_URL_MAX) return node.getChildren();
     node.setTarget(null);
     node.setTitle(null);
     node.setRel('noopener noreferrer');

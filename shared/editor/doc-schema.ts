@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LINK_URL_MAX } from './links';
 import en from 'zod/v4/locales/en.js';
 import { lazySchema } from '../lazy-schema';
 import { MAX_TEXT, type SerializedDoc as Doc, type SerializedNode } from './doc-model';
@@ -38,7 +39,7 @@ function buildDocSchema() {
   };
   const FlagIds = z.array(id()).check(z.minLength(1), z.maxLength(64));
   const children = (max: number) => z.array(Node).check(z.maxLength(max));
-  const linkFields = { url: str(4000), rel: nullOpt(z.string()), target: nullOpt(z.string()), title: nullOpt(z.string()) };
+  const linkFields = { url: str(LINK_URL_MAX), rel: nullOpt(z.string()), target: nullOpt(z.string()), title: nullOpt(z.string()) };
 
   const Node: z.ZodMiniType<SerializedNode> = z.lazy(() =>
     z.discriminatedUnion('type', [

@@ -8,3 +8,10 @@ export const SAFE_URL = /^(https?:|mailto:)/i;
 export function isCompleteLink(url: string): boolean {
   return SAFE_URL.test(url) && /^(?:[a-z]+:\/\/|mailto:)\S+$/i.test(url);
 }
+
+/**
+ * The longest link address the stored minutes take (doc-schema.ts). A longer one (a SafeLinks or SharePoint address
+ * with its tracking parameters) made every later save of its section refused: a paste brings such a link in as its
+ * words only, and the link editor refuses it and says why.
+ */
+export const LINK_URL_MAX = 4000;

@@ -6,14 +6,29 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { $selectWordAtCaret } from '../caret';
 import { OPEN_LINK_EDITOR_COMMAND, SHOW_HINT_COMMAND } from '../commands';
 import { useLatest } from '../../ui/useLatest';
-import { isCompleteLink } from '../../../shared/editor/links';
+import { isCompleteLink, LINK_URL_MAX } from '../../../shared/editor/links';
 
-/** Normalizes what the user typed into a link URL: "example.org" → "https://example.org"; null if not http(s)/mailto. */
-export function normalizeLinkUrl(input: string): string | null {
+/** What the user typed as a link address, written out: "example.org" → "https://example.org", "a@b.eu" → "mailto:a@b.eu". */
+function writtenOut(input: string): string {
   const s = input.trim();
-  if (s === '') return null;
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : /^[^\s@]+@[^\s@]+$/.test(s) ? `mailto:${s}` : `https://${s}`;
-  return isCompleteLink(url) ? url : null;
+  return /^[a-z][a-z0-9+.-]*:/i.test(s) ? s : /^[^\s@]+@[^\s@]+$/.test(s) ? `mailto:${s}` : `https://${s}`;
+}
+
+/**
+ * Normalizes what the user typed into a link URL: "example.org" → "https://example.org"; null if not http(s)/mailto,
+ * or longer than the minutes store.
+ */
+export function normalizeLinkUrl(input: string): string | null {
+  return linkAddressProblem(input) === null ? writtenOut(input) : null;
+}
+
+/** Why what the user typed cannot be a link's address, in words; null when it can. */
+export function linkAddressProblem(input: string): string | null {
+  if (input.trim() === '') return 'Enter a web address (https://…) or an e-mail address.';
+  const url = writtenOut(input);
+  if (url.length > LINK_URL_MAX)
+    return `This address is too long to keep in the minutes (${url.length.toLocaleString('en-GB')} characters; at most ${LINK_URL_MAX.toLocaleString('en-GB')}). Link a shorter address to the same page, or leave the words without a link.`;
+  return isCompleteLink(url) ? null : 'Enter a web address (https://…) or an e-mail address.';
 }
 
 /**
@@ -107,12 +122,12 @@ export function LinkEditorPlugin({ onOpenLink }: { onOpenLink?: (url: string) =>
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const url = normalizeLinkUrl(value);
-    if (!url) {
-      setError('Enter a web address (https://…) or an e-mail address.');
+    const problem = linkAddressProblem(value);
+    if (problem) {
+      setError(problem);
       return;
     }
-    apply(url);
+    apply(normalizeLinkUrl(value));
   };
 
   if (!open) return null;

@@ -26,6 +26,8 @@ export function saveFailureAdvice(code: string | null | undefined): string {
       return 'This section was changed in another window. Copy what you last typed and reload the page.';
     case 'unauthorised':
       return 'The app was started again, so this page of its earlier start can no longer save. Your words are kept here: do not reload or close this page. Open the address the app printed when it restarted, in this browser (a new tab); this page then saves them by itself.'
+    case 'bad_request':
+      return 'The data file cannot take what this item now holds, so it is not saved, and a retry will not help. Undo your last change (Ctrl+Z), or remove what you last pasted: the item then saves again. Copy what you typed first, to be safe.';
     case 'storage':
       return 'The data file cannot be written right now (disk full or the app’s local server stopped). Keep this window open: it retries on its own.';
     default:
