@@ -1,5 +1,5 @@
 import { foldAsCheck } from '../text/look-alikes';
-import { SHORT_PASSAGE, wholeWord } from './whole-word';
+import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -12,8 +12,9 @@ import { SHORT_PASSAGE, wholeWord } from './whole-word';
  * - letters of another script that look the same: Cyrillic "а" for Latin "a", Greek "Ο" for "O"… (the confusable
  *   skeletons of Unicode TS #39: shared/text/look-alikes.ts);
  * - what stands between its words: any run of white space, punctuation or symbols (hyphens, dashes, slashes,
- *   underscores, dots, emoji…) reads as one space; currency signs are kept as they are text.
- * A second, space-free form catches a passage whose spaces were removed.
+ *   underscores, dots, emoji…) reads as one space; currency signs are kept as they are text, and so is a percent
+ *   sign after a number ("12 %" reads "12%").
+ * A second, space-free form catches a passage whose spaces were removed, or added inside a word ("Open AI").
  *
  * The search is a list of independent modes (`SEARCH_MODES`): the whole passage, the whole passage spacing aside,
  * every window of WINDOW_WORDS words and every window of WINDOW_CHARS characters of a long passage. Each catches a
@@ -49,13 +50,27 @@ export const WINDOW_WORDS = 8;
 export const WINDOW_CHARS = 40;
 /** Shorter passages match only as whole words (so "AI" is not found inside "said"): whole-word.ts. */
 export { SHORT_PASSAGE };
-/**
- * Passages shorter than this (after normalisation) are not searched: a flagged "EU" or "no" cannot be told apart
- * from the same word used anywhere else, and searching for it would block every export.
- */
+/** Passages shorter than this (after normalisation) are searched only if `searchedShort` says so. */
 export const MIN_PASSAGE = 4;
-/** The space-free comparison of a whole passage only from this length (short space-free strings match too much). */
+
+/**
+ * Whether a passage under MIN_PASSAGE characters is searched (as a whole word, as every passage under SHORT_PASSAGE).
+ * One word of three characters with a letter is: a flagged "xAI", "IBM" or "SAP" is a name, and that name printed
+ * anywhere else is what the flag keeps out (a blocker where the minutes name it again is right). So is a figure with
+ * its sign ("12%", "5%", "€12"). Not one or two letters ("EU", "UK", "no", "A-Z": every summary uses them for other
+ * things) nor a bare number ("12": every date holds one): searching those would block every export.
+ */
+function searchedShort(norm: string): boolean {
+  return (norm.length === 3 && !norm.includes(' ') && /\p{L}/u.test(norm)) || (/\p{N}/u.test(norm) && /[%\p{Sc}]/u.test(norm));
+}
+
+/** The space-free comparison anywhere only from this length (short space-free strings match too much). */
 export const MIN_COMPACT = 12;
+/**
+ * Below MIN_COMPACT, the space-free comparison from this length, on word edges only. Three letters split in two are
+ * too often two ordinary words ("is a" for a flagged "ISA").
+ */
+export const MIN_SPACED = 4;
 
 // ---- search ------------------------------------------------------------------------------------------------------
 
@@ -67,7 +82,7 @@ export interface Passage {
 /** A passage as the modes see it: normalised once. */
 export interface PreparedPassage {
   id: string;
-  /** Normalised, at least MIN_PASSAGE characters. */
+  /** Normalised: at least MIN_PASSAGE characters, or a short one that `searchedShort` keeps. */
   norm: string;
   /** `norm` without its spaces. */
   compact: string;
@@ -84,6 +99,8 @@ export interface PreparedText {
   compactCodes(): Uint16Array;
   /** `norm` split at its spaces, and where each word starts in `norm` (computed on first use). */
   words(): { words: readonly string[]; starts: readonly number[] };
+  /** Where each character of `compact` stands in `norm` (computed on first use). */
+  normOffsets(): Uint32Array;
 }
 
 export type HitHow = 'whole' | 'whole_without_spaces' | 'word_window' | 'char_window';
@@ -94,7 +111,7 @@ export interface Hit {
   /** Offset in the normalised text searched (spaced or compact form, per `how`). */
   at: number;
   length: number;
-  /** The passage is shorter than SHORT_PASSAGE (matched as whole words only). */
+  /** Matched as whole words only: shorter than SHORT_PASSAGE, or below MIN_COMPACT spacing aside. */
   short: boolean;
 }
 
@@ -125,17 +142,37 @@ export const WHOLE: SearchMode = {
   },
 };
 
-/** The whole passage with every space removed on both sides ("EUR12millionbudget2027"), from MIN_COMPACT characters. */
+/**
+ * The whole passage with every space removed on both sides: anywhere from MIN_COMPACT characters
+ * ("EUR12millionbudget2027"); from MIN_SPACED, only where it starts and ends at the edge of a word of the text (as
+ * whole-word.ts reads edges) and is spaced otherwise than flagged (as flagged, it is WHOLE's hit). So "OpenAI" flagged
+ * is found in "Open AI" (and "Open AI" in "OpenAI", "DeepMind" in "Deep-Mind", "Bluebird" in "Blue Bird"), but "Meta"
+ * is not found in "metadata".
+ */
 export const WHOLE_WITHOUT_SPACES: SearchMode = {
   how: 'whole_without_spaces',
   index(passages) {
-    const index = new PrefixIndex<PreparedPassage>(MIN_COMPACT);
-    for (const p of passages) if (p.compact.length >= MIN_COMPACT) index.add(p.compact, p);
-    if (index.size === 0) return null;
-    return (text, add) =>
-      index.search(text.compactCodes(), (at, p) => {
+    const long = new PrefixIndex<PreparedPassage>(MIN_COMPACT);
+    const short = new PrefixIndex<{ p: PreparedPassage; start: boolean; end: boolean }>(MIN_SPACED);
+    for (const p of passages) {
+      if (p.compact.length >= MIN_COMPACT) long.add(p.compact, p);
+      else if (p.compact.length >= MIN_SPACED) short.add(p.compact, { p, ...boundedEdges(p.compact) });
+    }
+    if (long.size === 0 && short.size === 0) return null;
+    return (text, add) => {
+      long.search(text.compactCodes(), (at, p) => {
         if (text.compact.startsWith(p.compact, at)) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: false });
       });
+      short.search(text.compactCodes(), (at, { p, start, end }) => {
+        if (!text.compact.startsWith(p.compact, at)) return;
+        const offsets = text.normOffsets();
+        const from = offsets[at]!;
+        const to = offsets[at + p.compact.length - 1]! + 1;
+        if (start && from > 0 && text.norm[from - 1] !== ' ') return;
+        if (end && to < text.norm.length && text.norm[to] !== ' ') return;
+        if (text.norm.slice(from, to) !== p.norm) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: true });
+      });
+    };
   },
 };
 
@@ -211,7 +248,7 @@ export class PassageMatcher {
   constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
       const norm = normaliseForMatch(p.text);
-      if (norm.length < MIN_PASSAGE) continue;
+      if (norm.length < MIN_PASSAGE && !searchedShort(norm)) continue;
       this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' ') });
     }
     for (const mode of modes) {
@@ -220,7 +257,7 @@ export class PassageMatcher {
     }
   }
 
-  /** Passages searched (those of at least MIN_PASSAGE characters). */
+  /** Passages searched (see `searchedShort`). */
   get size(): number {
     return this.passages.length;
   }
@@ -240,6 +277,7 @@ export class PassageMatcher {
     let split: { words: string[]; starts: number[] } | null = null;
     let normCodes: Uint16Array | null = null;
     let compactCodes: Uint16Array | null = null;
+    let offsets: Uint32Array | null = null;
     const text: PreparedText = {
       norm: normalisedText,
       compact: compact(normalisedText),
@@ -255,6 +293,13 @@ export class PassageMatcher {
           offset += w.length + 1;
         }
         return (split = { words, starts });
+      },
+      normOffsets: () => {
+        if (offsets) return offsets;
+        offsets = new Uint32Array(text.compact.length);
+        let at = 0;
+        for (let i = 0; i < normalisedText.length; i++) if (normalisedText.charCodeAt(i) !== 32) offsets[at++] = i;
+        return offsets;
       },
     };
     for (const search of this.searches) search(text, add);

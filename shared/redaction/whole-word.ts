@@ -15,12 +15,16 @@ export const SHORT_PASSAGE = 8;
  */
 const UNSPACED_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Hangul}]/u;
 
+/** Which edges of a short passage must stand at a word boundary: those that are not a letter of UNSPACED_CHAR. */
+export function boundedEdges(norm: string): { start: boolean; end: boolean } {
+  const chars = [...norm];
+  return { start: !UNSPACED_CHAR.test(chars[0] ?? ''), end: !UNSPACED_CHAR.test(chars[chars.length - 1] ?? '') };
+}
+
 /** The regular expression of a short passage as a whole word (see UNSPACED_CHAR). */
 export function wholeWord(norm: string): RegExp {
-  const chars = [...norm];
-  const before = UNSPACED_CHAR.test(chars[0] ?? '') ? '' : '(?<![\\p{L}\\p{N}])';
-  const after = UNSPACED_CHAR.test(chars[chars.length - 1] ?? '') ? '' : '(?![\\p{L}\\p{N}])';
-  return new RegExp(`${before}${escapeRe(norm)}${after}`, 'u');
+  const { start, end } = boundedEdges(norm);
+  return new RegExp(`${start ? '(?<![\\p{L}\\p{N}])' : ''}${escapeRe(norm)}${end ? '(?![\\p{L}\\p{N}])' : ''}`, 'u');
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

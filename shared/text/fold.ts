@@ -12,8 +12,19 @@
  * none may hide a passage.
  */
 export const INVISIBLE_OR_MARK = /[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]/gu;
-/** Everything that is not a letter, a digit or a currency sign separates words. */
-export const SEPARATORS = /[^\p{L}\p{N}\p{Sc}]+/gu;
+/**
+ * A percent sign after a number, with white space between or not ("12%", "12 %" as French typography spaces it),
+ * belongs to it and reads "12%": a flagged share "12%" is then searched as such, and not as a bare "12", which every
+ * date holds. Anywhere else "%" separates words as other signs do ("%20" in an address).
+ */
+const PERCENT_OF_NUMBER = /(?<=\p{N})\s*%/gu;
+/** Everything that is not a letter, a digit, a currency sign or a number's percent sign separates words. */
+const SEPARATORS = /(?:[^\p{L}\p{N}\p{Sc}%]|(?<!\p{N})%)+/gu;
+
+/** Words separated by single spaces (SEPARATORS), a percent sign joined to its number. */
+export function separateWords(s: string): string {
+  return s.replace(PERCENT_OF_NUMBER, '%').replace(SEPARATORS, ' ').trim();
+}
 
 /**
  * Compatibility-decomposed, without marks or invisibles, in lower case with full case mapping ("ß" → "ss"; lower
@@ -28,5 +39,5 @@ export function lowerPlain(s: string): string {
  * white space, punctuation or symbols). "Ly\u00ADon", "Lyon" and "LYON" read the same. Idempotent.
  */
 export function foldForReading(s: string): string {
-  return lowerPlain(s).replace(SEPARATORS, ' ').trim();
+  return separateWords(lowerPlain(s));
 }

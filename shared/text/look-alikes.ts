@@ -1,4 +1,4 @@
-import { INVISIBLE_OR_MARK, lowerPlain, SEPARATORS } from './fold';
+import { INVISIBLE_OR_MARK, lowerPlain, separateWords } from './fold';
 import { LOOK_ALIKES } from './look-alikes-data';
 
 /**
@@ -30,11 +30,11 @@ export function lookAlikeTable(): ReadonlyMap<string, string> {
  * characters, look-alikes of other scripts replaced by their prototype, words separated by single spaces. Idempotent.
  */
 export function foldAsCheck(s: string): string {
-  if (!HAS_NON_ASCII.test(s)) return s.toLowerCase().replace(SEPARATORS, ' ').trim();
+  if (!HAS_NON_ASCII.test(s)) return separateWords(s.toLowerCase());
   const t = lookAlikeTable();
   const map = (c: string) => t.get(c) ?? c;
   // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),
   // then once more after case mapping for letters that only have an entry in lower case.
   const cased = s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').replace(NON_ASCII, map);
-  return lowerPlain(cased).replace(NON_ASCII, map).replace(SEPARATORS, ' ').trim();
+  return separateWords(lowerPlain(cased).replace(NON_ASCII, map));
 }

@@ -6,6 +6,7 @@ import {
   compact,
   MIN_COMPACT,
   MIN_PASSAGE,
+  MIN_SPACED,
   normaliseForMatch,
   PassageMatcher,
   SEARCH_MODES,
@@ -157,11 +158,22 @@ const words = (n: number, len = 3, seed = 0) =>
   });
 
 describe('thresholds', () => {
-  it(`passages shorter than ${MIN_PASSAGE} characters are not searched; ${MIN_PASSAGE} characters are`, () => {
+  it(`under ${MIN_PASSAGE} characters only three with a letter, or a figure with its sign, are searched (as whole words)`, () => {
     expect(MIN_PASSAGE).toBe(4);
-    expect(howFound('qzx', 'the qzx plan')).toEqual([]);
-    expect(new PassageMatcher([{ id: 'p', text: 'Q-z' }]).size).toBe(0);
     expect(howFound('qzxv', 'the qzxv plan')).toEqual(['whole']);
+    expect(howFound('qzx', 'the qzx plan')).toEqual(['whole']);
+    expect(howFound('qzx', 'the qzxv plan')).toEqual([]);
+    expect(howFound('xAI', 'Talks with xAI.')).toEqual(['whole']);
+    expect(howFound('12%', 'a share of 12% and')).toEqual(['whole']);
+    expect(howFound('12%', 'a share of 12 % and')).toEqual(['whole']); // French spacing: the sign stays with its number
+    expect(howFound('5%', 'up 5%')).toEqual(['whole']);
+    expect(howFound('€12', 'a fee of €12')).toEqual(['whole']);
+    // A figure's sign is part of it: a bare "12" (a date, an item number) is not the flagged share.
+    expect(howFound('12%', 'on 12 March, item 12')).toEqual([]);
+    expect(howFound('12%', 'a share of 112%')).toEqual([]);
+    // Never searched: one or two letters, a bare number under 4 digits.
+    for (const text of ['Q-z', 'EU', 'x', '12', '7', '%'])
+      expect(new PassageMatcher([{ id: 'p', text }]).size, text).toBe(0);
   });
 
   it(`below ${SHORT_PASSAGE} characters a passage matches as whole words only; from ${SHORT_PASSAGE} anywhere`, () => {
@@ -175,11 +187,24 @@ describe('thresholds', () => {
     expect(hits.map((h) => [h.how, h.short])).toEqual([['whole', true]]);
   });
 
-  it(`the space-free match needs ${MIN_COMPACT} characters: 11 are not enough`, () => {
+  it(`the space-free match anywhere needs ${MIN_COMPACT} characters; from ${MIN_SPACED}, on word edges only`, () => {
     expect(MIN_COMPACT).toBe(12);
-    expect(howFound('abcde fghijk', 'see abcdefghijk here')).toEqual([]); // 11 letters
+    expect(MIN_SPACED).toBe(4);
     expect(howFound('abcde fghijkl', 'see abcdefghijkl here')).toEqual(['whole_without_spaces']); // 12 letters
     expect(howFound('abcde fghijkl', 'seeabcdefghijklhere')).toEqual(['whole_without_spaces']); // inside other letters
+    expect(howFound('abcde fghijk', 'see abcdefghijk here')).toEqual(['whole_without_spaces']); // 11 letters, a whole word
+    expect(howFound('abcde fghijk', 'seeabcdefghijkhere')).toEqual([]); // 11 letters inside other letters
+    expect(howFound('abcde fghijk', 'see abcdefghijkhere')).toEqual([]); // a word edge at its start only
+    expect(howFound('OpenAI', 'talks with Open AI on')).toEqual(['whole_without_spaces']);
+    expect(howFound('Open AI', 'talks with OpenAI on')).toEqual(['whole_without_spaces']);
+    expect(howFound('DeepMind', 'Deep-Mind and')).toEqual(['whole_without_spaces']);
+    expect(howFound('Bluebird', 'the Blue Bird fund')).toEqual(['whole_without_spaces']);
+    expect(howFound('Meta', 'the meta data')).toEqual(['whole']);
+    expect(howFound('Meta', 'the metadata')).toEqual([]);
+    expect(howFound('Meta', 'the me tadata')).toEqual([]);
+    // Spaced as flagged, the passage is WHOLE's hit only; three letters are not searched spacing aside ("is a").
+    expect(howFound('Open AI', 'talks with Open-AI on')).toEqual(['whole']);
+    expect(howFound('ISA', 'this is a plan')).toEqual([]);
   });
 
   describe(`word windows of ${WINDOW_WORDS} words`, () => {
