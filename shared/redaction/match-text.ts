@@ -240,6 +240,22 @@ export const CHAR_WINDOWS: SearchMode = {
 /** Every mode. The redaction check always searches with all of them; a subset is for tests that prove each one. */
 export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_WITHOUT_SPACES, WORD_WINDOWS, CHAR_WINDOWS]);
 
+/**
+ * Letters with a standard spelling without them: German "ä ö ü" as "ae oe ue" (DIN 5007-2, every e-mail address and
+ * link of a German name), Danish and Norwegian "ø" as "oe" and "å" as "aa". Reading drops the accent ("Müller" reads
+ * "muller"), so a flagged "Jürgen Müller" printed "Juergen Mueller" would be missed: a passage with one of these is
+ * searched in that spelling too. "æ" and "ß" already read "ae" and "ss".
+ */
+const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+const SPELLABLE = /[äöüøå]/giu;
+
+/** The text as written and, if it differs, with SPELT_OUT letters spelt out. Only the flagged side gets both forms. */
+function spellings(text: string): string[] {
+  const nfc = text.normalize('NFC');
+  const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
+  return spelt === nfc ? [text] : [text, spelt];
+}
+
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {
   private readonly passages: PreparedPassage[] = [];
@@ -247,9 +263,11 @@ export class PassageMatcher {
 
   constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
-      const norm = normaliseForMatch(p.text);
-      if (norm.length < MIN_PASSAGE && !searchedShort(norm)) continue;
-      this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' ') });
+      // Every spelling under the passage's id: a hit on either is a hit on the passage.
+      for (const norm of new Set(spellings(p.text).map(normaliseForMatch))) {
+        if (norm.length < MIN_PASSAGE && !searchedShort(norm)) continue;
+        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' ') });
+      }
     }
     for (const mode of modes) {
       const search = mode.index(this.passages);
@@ -257,9 +275,14 @@ export class PassageMatcher {
     }
   }
 
-  /** Passages searched (see `searchedShort`). */
+  /** Forms of passages searched (see `searchedShort` and `spellings`). */
   get size(): number {
     return this.passages.length;
+  }
+
+  /** The length of the longest form searched, normalised (0 if none). */
+  get longest(): number {
+    return this.passages.reduce((n, p) => Math.max(n, p.norm.length), 0);
   }
 
   /** Every passage found in `normalisedText` (already normalised), at most one hit per passage and way. */

@@ -118,13 +118,13 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
  * The guarded passages this summary prints, each with the heading it is under: `flaggedIn` set for another meeting's
  * (a flag keeps its passage out of every public file), unset for this meeting's own. They are searched as the
  * export's redaction check searches the file (match-text.ts: each line of a passage on its own, read with look-alikes
- * folded; whole, without spaces, and in 8-word and 40-character windows; under 8 characters only as whole words,
- * under 4 only one word of three with a letter or a figure with its sign), in the printed text:
- * this meeting's flags already hidden, withheld items left out; the page header (the body's name), the targets of
- * links (percent-decoded too), and the seams between parts (a passage that runs across a heading), as the file is
- * checked. So the preview blocks what the export would refuse, and a short flag ("EU") does not block every summary
- * through a word that only contains it ("Europe"). One matcher for all of them: linear in the summary's text, and a
- * part searched once for the same passages while its text stays the same.
+ * folded, also with "ü", "ø", "å"… spelt out; whole, without spaces, and in 8-word and 40-character windows; under 8
+ * characters only as whole words, under 4 only one word of three with a letter or a figure with its sign), in the
+ * printed text: this meeting's flags already hidden, withheld items left out; the page header (the body's name), the
+ * targets of links (percent-decoded too), and the seams between parts (a passage that runs across a heading), as the
+ * file is checked. So the preview blocks what the export would refuse, and a short flag ("EU") does not block every
+ * summary through a word that only contains it ("Europe"). One matcher for all of them: linear in the summary's text,
+ * and a part searched once for the same passages while its text stays the same.
  * A flag is listed once, at the first place it is found.
  */
 export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{ flagId: string; excerpt: string; flaggedIn?: string }>): PublicationBlocker[] {
@@ -162,7 +162,7 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   // The file is checked as one text: a passage that runs from one part into the next. normaliseForMatch of parts
   // joined is their normalised forms joined by a space, so each seam is searched in a window of the normalised text
   // wide enough for the longest passage (twice: a passage read without its spaces may span spaced-out letters).
-  const reach = 2 * Math.max(...passages.map((p) => normaliseForMatch(p.text).length)) + 2;
+  const reach = 2 * matcher.longest + 2;
   for (let i = 0; i + 1 < norms.length; i++) {
     let after = '';
     for (let j = i + 1; j < norms.length && after.length < reach; j++) if (norms[j]) after = after ? `${after} ${norms[j]}` : norms[j]!;
