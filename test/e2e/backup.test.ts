@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { screenshot } from './pages';
 
 /** The backups page and the recovery screen, as an officer uses them. */
 class BackupsPage {
@@ -119,6 +120,49 @@ describe('back up to a chosen file in the browser host: an in-app dialog with a 
     expect(raw.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000'); // encrypted
     expect(raw.toString('latin1')).not.toContain('Constitutive');
     expect(fs.readdirSync(outDir)).toEqual(['taskforce-backup.sqlite3']);
+    expect(nativeDialog).toBe(false);
+  });
+});
+
+describe('restore from the Backups page: what was made confidential since the backup is kept, and the app says so', () => {
+  const dataDir = makeDataDir();
+  let browser: Browser | undefined;
+  let host: HostProcess | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('an item withheld after the backup stays withheld after the restore; the "Backup restored" dialog names it', async () => {
+    browser = await launchChromium();
+    host = await startHost(dataDir, ['--example']);
+    const meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
+    const page = await openApp(browser, host);
+    let nativeDialog = false;
+    page.on('dialog', () => (nativeDialog = true));
+    const backups = new BackupsPage(page);
+    await backups.open(host.origin);
+    await backups.backUpNow();
+    // After the backup, the officer withholds an item of the example meeting.
+    const agenda = (await apiCall(host, 'meetings.get', { id: meetingId })).json.value as { agenda: Array<{ id: string; title: string; parentId: string | null; forPublication: boolean }>; meeting: { title: string } };
+    const item = agenda.agenda.find((i) => i.parentId === null && i.forPublication)!;
+    expect((await apiCall(host, 'agenda.update', { id: item.id, forPublication: false })).json.ok).toBe(true);
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Backups', level: 1 }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Backed up by hand' }).getByRole('button', { name: /^Restore the backup of/ }).click();
+    await page.getByRole('dialog', { name: /Restore the backup of/ }).getByRole('button', { name: 'Restore this backup' }).click();
+    const restored = page.getByRole('dialog', { name: 'Backup restored' });
+    const said = await restored.getByRole('status').innerText();
+    expect(said).toMatch(/1 withheld item set since this backup was kept/);
+    expect(said).toContain(agenda.meeting.title);
+    await screenshot(page, 'restore-kept');
+    await restored.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+
+    const after = (await apiCall(host, 'meetings.get', { id: meetingId })).json.value as typeof agenda;
+    expect(after.agenda.find((i) => i.id === item.id)!.forPublication).toBe(false);
     expect(nativeDialog).toBe(false);
   });
 });
