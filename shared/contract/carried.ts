@@ -16,7 +16,9 @@ export const CarriedConfidentiality = lazySchema(() =>
     flags: z.number().int().min(0),
     /** Agenda items withheld from publication again. */
     withheld: z.number().int().min(0),
-    /** The meetings those flags and items belong to. */
+    /** Meetings set again to leave withheld items out of their public summary entirely (not even their titles). */
+    titlesHidden: z.number().int().min(0),
+    /** The meetings those flags, items and settings belong to. */
     meetings: z.array(NamedMeeting),
     /** Meetings the restored data does not hold, put in its trash so that their flags keep guarding their passages. */
     inTrash: z.array(NamedMeeting),

@@ -123,7 +123,7 @@ describe('restoring a backup taken before a passage was flagged or an item withh
     await save(b, m, a, doc(p(t(`Reported: ${SECRET}. More.`))));
     const r = await call<RestoreResult>(b, 'backup.restore', { name: old.name });
     expect(printed(await exported(b, m), SECRET)).toBe(true);
-    expect(r.carried).toEqual({ flags: 0, withheld: 0, meetings: [], inTrash: [], unreadable: false, message: '' });
+    expect(r.carried).toEqual({ flags: 0, withheld: 0, titlesHidden: 0, meetings: [], inTrash: [], unreadable: false, message: '' });
   });
 
   it('a flag lifted before the backup but flagged again since: the lift in the backup does not stand', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageImported } from '../../shared/contract/packages';
 import type { FlagList } from '../../shared/domain/flags';
+import type { MeetingDetail } from '../../shared/contract/core';
 import { call, makeBackend } from '../helpers/temp';
 import { doc, flag, p, t } from '../fixtures/export-data';
 import { exported, meeting, printed, save } from './redaction-leak-helpers';
@@ -66,6 +67,21 @@ describe('an older package of a meeting imported while the newer (flagged) copy 
     expect(r.carried.message).toMatch(/^The deleted copy of this meeting in the trash had 1 withheld item that this package does not have: it was kept/);
   });
 
+  it('a meeting set to leave withheld items out after the package was made: the imported older copy leaves them out too', async () => {
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03', 'title_only', 'Gamma Widgets takeover of Delta Sensors');
+    await call(b, 'agenda.update', { id: first.a, forPublication: false });
+    const older = await call<{ bytesBase64: string }>(b, 'packages.export', { meetingId: first.m });
+    const mm = (await call<MeetingDetail>(b, 'meetings.get', { id: first.m })).meeting;
+    const { title, sequence, kind, groupName, startsAt, endsAt, timeZone, format, location, convenedBy, redactionMarker } = mm;
+    await call(b, 'meetings.update', { id: first.m, title, sequence, kind, groupName, startsAt, endsAt, timeZone, format, location, convenedBy, redactionMarker, withheldDisplay: 'omit' });
+    await call(b, 'meetings.delete', { id: first.m });
+    const r = await call<PackageImported>(b, 'packages.import', { bytesBase64: older.bytesBase64 });
+    expect(printed(await exported(b, first.m), 'Gamma Widgets takeover')).toBe(false);
+    expect(r.carried).toMatchObject({ titlesHidden: 1 });
+    expect(r.carried.message).toMatch(/leave withheld items out of the public summary entirely leaves them out again/);
+  });
+
   it('a package of a meeting with no copy in the trash: nothing carried, nothing said', async () => {
     const b = makeBackend();
     const first = await meeting(b, 'Second plenary', '02-03');
@@ -73,7 +89,7 @@ describe('an older package of a meeting imported while the newer (flagged) copy 
     const pkg = await call<{ bytesBase64: string }>(b, 'packages.export', { meetingId: first.m });
     const other = makeBackend();
     const r = await call<PackageImported>(other, 'packages.import', { bytesBase64: pkg.bytesBase64 });
-    expect(r.carried).toEqual({ flags: 0, withheld: 0, meetings: [], inTrash: [], unreadable: false, message: '' });
+    expect(r.carried).toEqual({ flags: 0, withheld: 0, titlesHidden: 0, meetings: [], inTrash: [], unreadable: false, message: '' });
     expect(printed(await exported(other, first.m), SECRET)).toBe(true);
   });
 

@@ -121,6 +121,11 @@ export class MeetingsRepo {
       .run(toParams(m)).changes;
   }
 
+  /** The meetings that leave withheld items out of their public summary entirely (not even a title). */
+  leavingWithheldOut(): string[] {
+    return this.db.prepare(`SELECT id FROM meetings WHERE withheld_display = 'omit'`).pluck().all() as string[];
+  }
+
   delete(id: string): number {
     return this.db.prepare(`DELETE FROM meetings WHERE id = ?`).run(id).changes;
   }

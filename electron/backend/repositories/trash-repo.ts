@@ -94,6 +94,13 @@ export class TrashRepo {
       .all(since, entityId, entityId) as TrashRow[];
   }
 
+  /** The deleted agenda items kept since `since`, with their kept rows, oldest first. */
+  agendaItemEntries(since: string): TrashRow[] {
+    return this.db
+      .prepare(`SELECT ${COLS}, payload_json AS payloadJson FROM trash WHERE kind = 'agenda_item' AND deleted_at >= ? ORDER BY deleted_at, id`)
+      .all(since) as TrashRow[];
+  }
+
   get(id: string): TrashRow | undefined {
     return this.db.prepare(`SELECT ${COLS}, payload_json AS payloadJson FROM trash WHERE id = ?`).get(id) as TrashRow | undefined;
   }

@@ -32,11 +32,13 @@ export interface Guarded {
   flags: readonly Flag[];
   /** Agenda items: where each stands and whether it is marked for publication (what decides withholding). */
   agenda: ReadonlyArray<{ id: string; meetingId: string; parentId: string | null; forPublication: boolean }>;
+  /** Meetings that leave withheld items out of their public summary entirely (their titles were never public). */
+  hideTitles: readonly string[];
 }
 
 /** Everything a whole data file knows of confidentiality (the data kept aside by a restore: read, never written). */
 export function guardedInFile(db: Database): Guarded {
-  return { flags: new FlagsRepo(db).listGuardingText(), agenda: new AgendaRepo(db).placements() };
+  return { flags: new FlagsRepo(db).listGuardingText(), agenda: new AgendaRepo(db).placements(), hideTitles: new MeetingsRepo(db).leavingWithheldOut() };
 }
 
 /** What a deleted meeting kept in the trash knows of confidentiality; null when its kept rows cannot be read. */
@@ -52,7 +54,8 @@ export function guardedInDump(dump: Dump): Guarded | null {
     if (typeof r.id !== 'string' || typeof r.meeting_id !== 'string') return null;
     agenda.push({ id: r.id, meetingId: r.meeting_id, parentId: typeof r.parent_id === 'string' ? r.parent_id : null, forPublication: r.for_publication === 1 });
   }
-  return { flags, agenda };
+  const hideTitles = (dump.tables.meetings ?? []).filter((r) => r.withheld_display === 'omit').map((r) => String(r.id));
+  return { flags, agenda, hideTitles };
 }
 
 /** The dump kept in a trash entry, or null when it cannot be read. */
@@ -68,13 +71,14 @@ export function dumpOfTrashPayload(payloadJson: string): Dump | null {
 interface Tally {
   flags: number;
   withheld: number;
+  titlesHidden: number;
   /** Meetings something was carried into. */
   meetings: Set<string>;
   /** Meetings whose guarding flags could not be carried: they do not exist here. */
   absent: Set<string>;
 }
 
-const emptyTally = (): Tally => ({ flags: 0, withheld: 0, meetings: new Set(), absent: new Set() });
+const emptyTally = (): Tally => ({ flags: 0, withheld: 0, titlesHidden: 0, meetings: new Set(), absent: new Set() });
 
 /**
  * Carries `from` into the data of `ctx` (inside the caller's transaction): into every meeting that exists here, or into
@@ -127,7 +131,29 @@ export function carryGuarded(ctx: ServiceContext, from: Guarded, event: 'kept_at
       tally.meetings.add(a.meetingId);
     }
   }
+  // A meeting that left withheld items out entirely: their titles were never public, so it leaves them out again.
+  for (const id of from.hideTitles) {
+    if ((only !== null && id !== only) || !here(id)) continue;
+    const m = meetings.get(id)!;
+    if (m.withheldDisplay === 'omit') continue;
+    meetings.update({ ...m, withheldDisplay: 'omit', updatedAt: now });
+    meetings.recordEvent(id, now, `withheld_omitted_${event}`, {});
+    tally.titlesHidden++;
+    tally.meetings.add(id);
+  }
   return tally;
+}
+
+/**
+ * The agenda items deleted in `aside` since the trash keeps them, as their trash entries hold them: an item withheld
+ * and then deleted is known withheld only there. An entry that cannot be read stands for its item withheld (fail-closed).
+ */
+function trashedAgendaItems(aside: Database, since: string): Guarded['agenda'] {
+  return new TrashRepo(aside).agendaItemEntries(since).flatMap((entry) => {
+    const dump = dumpOfTrashPayload(entry.payloadJson);
+    const guarded = dump && guardedInDump(dump);
+    return guarded ? guarded.agenda : [{ id: entry.entityId, meetingId: entry.meetingId ?? '', parentId: null, forPublication: false }];
+  });
 }
 
 /**
@@ -143,8 +169,10 @@ export function carryGuarded(ctx: ServiceContext, from: Guarded, event: 'kept_at
  *   withheld items carried into it like the import of a package does.
  */
 export function keepConfidentialityAtRestore(ctx: ServiceContext, aside: Database): CarriedConfidentiality {
-  const tally = carryGuarded(ctx, guardedInFile(aside), 'kept_at_restore');
   const since = trashKeptSince(ctx.now());
+  const inFile = guardedInFile(aside);
+  // The live agenda kept aside and the items deleted from it, together: an item's parent may be in either.
+  const tally = carryGuarded(ctx, { ...inFile, agenda: [...inFile.agenda, ...trashedAgendaItems(aside, since)] }, 'kept_at_restore');
   const targetTrash = new TrashRepo(ctx.db);
   const targetMeetings = new MeetingsRepo(ctx.db);
   const asideTrash = new TrashRepo(aside);
@@ -180,7 +208,7 @@ export function keepConfidentialityAtRestore(ctx: ServiceContext, aside: Databas
     inTrash.push({ title: m.title, startsAt: m.startsAt });
   }
   const named = [...tally.meetings].map((id) => targetMeetings.get(id)!).map((m) => ({ title: m.title, startsAt: m.startsAt }));
-  const carried = { flags: tally.flags, withheld: tally.withheld, meetings: named, inTrash, unreadable: false };
+  const carried = { flags: tally.flags, withheld: tally.withheld, titlesHidden: tally.titlesHidden, meetings: named, inTrash, unreadable: false };
   return { ...carried, message: describeCarried(carried, 'restore') };
 }
 
@@ -189,7 +217,7 @@ export function keepConfidentialityAtRestore(ctx: ServiceContext, aside: Databas
  * be read, and the officer is told to check.
  */
 export function nothingCarried(unreadable: boolean): CarriedConfidentiality {
-  const carried = { flags: 0, withheld: 0, meetings: [], inTrash: [], unreadable };
+  const carried = { flags: 0, withheld: 0, titlesHidden: 0, meetings: [], inTrash: [], unreadable };
   return { ...carried, message: describeCarried(carried, 'restore') };
 }
 
@@ -207,7 +235,7 @@ export function keepConfidentialityOfTrashedCopies(ctx: ServiceContext, meetingI
     carryGuarded(ctx, guarded, 'kept_from_trash', meetingId, tally);
   }
   const m = new MeetingsRepo(ctx.db).get(meetingId)!;
-  const carried = { flags: tally.flags, withheld: tally.withheld, meetings: tally.meetings.size ? [{ title: m.title, startsAt: m.startsAt }] : [], inTrash: [], unreadable: false };
+  const carried = { flags: tally.flags, withheld: tally.withheld, titlesHidden: tally.titlesHidden, meetings: tally.meetings.size ? [{ title: m.title, startsAt: m.startsAt }] : [], inTrash: [], unreadable: false };
   return { ...carried, message: describeCarried(carried, 'import') };
 }
 
@@ -230,6 +258,12 @@ export function describeCarried(c: Omit<CarriedConfidentiality, 'message'>, afte
       after === 'restore'
         ? `${what} set since this backup ${one ? 'was' : 'were'} kept (${named(c.meetings)}): ${one ? 'its' : 'their'} passages stay out of the public summary. To go on, ${todo}.`
         : `The deleted copy of this meeting in the trash had ${what} that this package does not have: ${one ? 'it was' : 'they were'} kept, so ${one ? 'its' : 'their'} passages stay out of the public summary. To go on, ${todo}.`,
+    );
+  }
+  if (c.titlesHidden > 0) {
+    const one = c.titlesHidden === 1;
+    out.push(
+      `${one ? 'A meeting' : `${c.titlesHidden} meetings`} ${after === 'restore' ? 'set since this backup' : 'of the deleted copy'} to leave withheld items out of the public summary entirely ${one ? 'leaves' : 'leave'} them out again${c.flags + c.withheld > 0 ? '' : ` (${named(c.meetings)})`}: their titles were never public.`,
     );
   }
   if (c.inTrash.length > 0) {
