@@ -1,12 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
 import { action, doc, flag, t } from '../fixtures/export-data';
+import { meeting, save, type B } from './redaction-leak-helpers';
 
 /**
  * "Follow-up of actions" (followup.addItem) wrote the text of every open action of earlier meetings into the new
@@ -18,15 +18,6 @@ import { action, doc, flag, t } from '../fixtures/export-data';
 const SECRET = 'Acme Holdings will acquire Beta Robotics for forty million euros';
 const WITHHELD_ACTION = 'Gamma Widgets to send its unreleased incident figures to the chair';
 const PLAIN_ACTION = 'Secretariat to circulate the revised terms of reference';
-type B = ReturnType<typeof makeBackend>;
-
-async function meeting(b: B, title: string, day: string) {
-  const m = (await call<MeetingDetail>(b, 'meetings.create', { title, startsAt: `2026-${day}T10:00`, endsAt: `2026-${day}T12:00`, timeZone: 'Europe/Brussels' })).meeting.id;
-  const [a] = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Market developments' });
-  return { m, a: a!.id };
-}
-const save = (b: B, m: string, sectionKey: string, content: unknown) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
-
 async function agendaText(b: B, m: string) {
   const r = await call<ExportResult>(b, 'exports.create', { meetingId: m, kind: 'agenda' });
   return normaliseForMatch(visibleText(strFromU8(unzipSync(Buffer.from(r.bytesBase64, 'base64'))['word/document.xml']!)));

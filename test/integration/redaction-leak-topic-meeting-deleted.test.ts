@@ -1,12 +1,8 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail } from '../../shared/contract/core';
-import type { ExportResult } from '../../shared/contract/exports';
-import { normaliseForMatch } from '../../shared/redaction/match-text';
-import { visibleText } from '../unit/export-docx-helpers';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { call, makeBackend } from '../helpers/temp';
 import { doc, p, t } from '../fixtures/export-data';
+import { exported, meeting, printed, save, type B } from './redaction-leak-helpers';
 
 /**
  * A future topic raised in a WITHHELD item carries that item's words (its title is often the
@@ -18,30 +14,6 @@ import { doc, p, t } from '../fixtures/export-data';
  * later meeting's public summary, whatever that meeting's withheld display. A topic that names a section of minutes
  * whose meeting is gone now counts as raised in a withheld item (where it came from is unknown: fail-closed).
  */
-type B = ReturnType<typeof makeBackend>;
-
-async function meeting(b: B, title: string, day: string, withheldDisplay: 'title_only' | 'omit' = 'title_only', itemTitle = 'Market developments') {
-  const m = (await call<MeetingDetail>(b, 'meetings.create', { title, startsAt: `2026-${day}T10:00`, endsAt: `2026-${day}T12:00`, timeZone: 'Europe/Brussels', withheldDisplay })).meeting.id;
-  const [a] = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: itemTitle });
-  return { m, a: a!.id };
-}
-
-const save = (b: B, m: string, sectionKey: string, content: unknown) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
-
-/** The public summary's visible text and every XML part raw, or the refusal's message. */
-async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
-  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
-  if (!res.ok) return { refused: `${res.error.code}: ${res.error.message}` };
-  const files = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
-  const all = Object.entries(files)
-    .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
-    .map(([, v]) => strFromU8(v));
-  return { text: `${all.map(visibleText).join('\n')}\n${all.join('\n')}` };
-}
-
-/** True when the produced public file holds the words (read as the redaction check reads them). */
-const printed = (out: { text: string } | { refused: string }, words: string) => 'text' in out && normaliseForMatch(out.text).includes(normaliseForMatch(words));
-
 const WITHHELD = 'Acme Holdings is preparing a takeover bid for Beta Robotics';
 
 async function raisedInWithheld(b: B) {
