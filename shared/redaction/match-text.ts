@@ -13,7 +13,8 @@ import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
  *   skeletons of Unicode TS #39: shared/text/look-alikes.ts);
  * - what stands between its words: any run of white space, punctuation or symbols (hyphens, dashes, slashes,
  *   underscores, dots, emoji…) reads as one space; currency signs are kept as they are text, and so is a percent
- *   sign after a number ("12 %" reads "12%").
+ *   sign after a number ("12 %" and "12٪" read "12%"); a currency sign is joined to its number ("€ 12" reads "€12"),
+ *   and a decimal mark between two digits stays in the number as a point ("12,5" and "12.5" read "12.5").
  * A second, space-free form catches a passage whose spaces were removed, or added inside a word ("Open AI").
  *
  * The search is a list of independent modes (`SEARCH_MODES`): the whole passage, the whole passage spacing aside,
@@ -55,13 +56,18 @@ export const MIN_PASSAGE = 4;
 
 /**
  * Whether a passage under MIN_PASSAGE characters is searched (as a whole word, as every passage under SHORT_PASSAGE).
- * One word of three characters with a letter is: a flagged "xAI", "IBM" or "SAP" is a name, and that name printed
- * anywhere else is what the flag keeps out (a blocker where the minutes name it again is right). So is a figure with
- * its sign ("12%", "5%", "€12"). Not one or two letters ("EU", "UK", "no", "A-Z": every summary uses them for other
- * things) nor a bare number ("12": every date holds one): searching those would block every export.
+ * One word of three characters with a letter is when, as flagged (`asFlagged`, before folding), it reads as an acronym
+ * or a mixed-case name: two capital letters or more, or a digit ("xAI", "IBM", "SAP", "A4x"). That name printed anywhere
+ * else is what the flag keeps out. A word of three letters written otherwise ("May", "Max", "Art", "may") is too often
+ * an ordinary word, a month or a first name: searching it made every summary of a meeting held in May unexportable.
+ * A figure with its sign is searched ("12%", "5%", "€12"). Not one or two letters ("EU", "UK", "no", "A-Z": every
+ * summary uses them for other things) nor a bare number ("12": every date holds one): searching those would block
+ * every export.
  */
-function searchedShort(norm: string): boolean {
-  return (norm.length === 3 && !norm.includes(' ') && /\p{L}/u.test(norm)) || (/\p{N}/u.test(norm) && /[%\p{Sc}]/u.test(norm));
+function searchedShort(norm: string, asFlagged: string): boolean {
+  if (/\p{N}/u.test(norm) && /[%\p{Sc}]/u.test(norm)) return true;
+  if (norm.length !== 3 || norm.includes(' ') || !/\p{L}/u.test(norm)) return false;
+  return (asFlagged.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /\p{N}/u.test(asFlagged);
 }
 
 /** The space-free comparison anywhere only from this length (short space-free strings match too much). */
@@ -88,6 +94,8 @@ export interface PreparedPassage {
   compact: string;
   /** `norm` split at its spaces. */
   words: readonly string[];
+  /** Its spaces between digits stand for a decimal point or group mark (`numberGroupings`): see `anotherNumber`. */
+  pointsSpaced?: boolean;
 }
 
 /** The text searched, as the modes see it. */
@@ -147,7 +155,8 @@ export const WHOLE: SearchMode = {
  * ("EUR12millionbudget2027"); from MIN_SPACED, only where it starts and ends at the edge of a word of the text (as
  * whole-word.ts reads edges) and is spaced otherwise than flagged (as flagged, it is WHOLE's hit). So "OpenAI" flagged
  * is found in "Open AI" (and "Open AI" in "OpenAI", "DeepMind" in "Deep-Mind", "Bluebird" in "Blue Bird"), but "Meta"
- * is not found in "metadata".
+ * is not found in "metadata". A form whose spaces between digits stand for a decimal point ("€2 5 million" for a flagged
+ * "€2.5 million") is not found where that space is gone before other than three digits ("€25 million"): `anotherNumber`.
  */
 export const WHOLE_WITHOUT_SPACES: SearchMode = {
   how: 'whole_without_spaces',
@@ -161,7 +170,12 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
     if (long.size === 0 && short.size === 0) return null;
     return (text, add) => {
       long.search(text.compactCodes(), (at, p) => {
-        if (text.compact.startsWith(p.compact, at)) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: false });
+        if (!text.compact.startsWith(p.compact, at)) return;
+        if (p.pointsSpaced) {
+          const offsets = text.normOffsets();
+          if (anotherNumber(text.norm.slice(offsets[at], offsets[at + p.compact.length - 1]! + 1), p.norm)) return;
+        }
+        add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: false });
       });
       short.search(text.compactCodes(), (at, { p, start, end }) => {
         if (!text.compact.startsWith(p.compact, at)) return;
@@ -170,11 +184,44 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
         const to = offsets[at + p.compact.length - 1]! + 1;
         if (start && from > 0 && text.norm[from - 1] !== ' ') return;
         if (end && to < text.norm.length && text.norm[to] !== ' ') return;
-        if (text.norm.slice(from, to) !== p.norm) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: true });
+        const printed = text.norm.slice(from, to);
+        if (printed !== p.norm && !(p.pointsSpaced && anotherNumber(printed, p.norm))) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: true });
       });
     };
   },
 };
+
+/**
+ * Whether a hit spaced as `printed` of a passage form whose spaces between digits stand for a decimal point or a group
+ * mark (`numberGroupings`: "€2 5 million" for a flagged "€2.5 million") removes or inserts a space between two digits
+ * before a run of other than three digits: that makes another number ("€25 million", "125%"), not the flagged one.
+ * Before a run of three digits the space may be a group mark ("€12,500" printed "€12500"): that hit stays.
+ */
+function anotherNumber(printed: string, flagged: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < printed.length && j < flagged.length) {
+    const spaceP = printed[i] === ' ';
+    const spaceF = flagged[j] === ' ';
+    if (spaceP !== spaceF) {
+      const s = spaceP ? printed : flagged;
+      const at = spaceP ? i : j;
+      if (DIGIT.test(s[at - 1] ?? '') && DIGIT.test(s[at + 1] ?? '')) {
+        let run = 0;
+        while (DIGIT.test(s[at + 1 + run] ?? '')) run++;
+        if (run !== 3) return true;
+      }
+    }
+    if (spaceP) i++;
+    if (spaceF) j++;
+    if (!spaceP && !spaceF) {
+      i++;
+      j++;
+    }
+  }
+  return false;
+}
+const DIGIT = /\p{N}/u;
 
 /** Every WINDOW_WORDS consecutive words of a passage of more than WINDOW_WORDS words, as whole words of the text. */
 export const WORD_WINDOWS: SearchMode = {
@@ -256,6 +303,25 @@ function spellings(text: string): string[] {
   return spelt === nfc ? [text] : [text, spelt];
 }
 
+const POINT_IN_NUMBER = /(?<=\p{N})\.(?=\p{N})/gu;
+const SPACE_IN_NUMBER = /(?<=\p{N}) (?=\p{N})/gu;
+
+/**
+ * A normalised passage and, if they differ, its digit groups otherwise separated: reading keeps "12.5" and "12,500"
+ * as one number ("12.5", "12.500"), where a space, a slash or a dash separates the groups ("12 500", "12/03/2026",
+ * "12-03-2026" read "12 500", "12 03 2026"). A flagged "12,500" or "12.03.2026" is also searched as "12 500" and
+ * "12 03 2026", and a flagged "12 500" or "12/03/2026" also as "12.500" and "12.03.2026". Only the flagged side gets
+ * the other forms.
+ */
+function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: boolean }> {
+  const spaced = norm.replace(POINT_IN_NUMBER, ' ');
+  return [
+    { norm, pointsSpaced: false },
+    { norm: spaced, pointsSpaced: spaced !== norm },
+    { norm: norm.replace(SPACE_IN_NUMBER, '.'), pointsSpaced: false },
+  ];
+}
+
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {
   private readonly passages: PreparedPassage[] = [];
@@ -264,9 +330,11 @@ export class PassageMatcher {
   constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
       // Every spelling under the passage's id: a hit on either is a hit on the passage.
-      for (const norm of new Set(spellings(p.text).map(normaliseForMatch))) {
-        if (norm.length < MIN_PASSAGE && !searchedShort(norm)) continue;
-        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' ') });
+      const forms = new Map<string, boolean>();
+      for (const f of spellings(p.text).map(normaliseForMatch).flatMap(numberGroupings)) forms.set(f.norm, (forms.get(f.norm) ?? true) && f.pointsSpaced);
+      for (const [norm, pointsSpaced] of forms) {
+        if (norm.length < MIN_PASSAGE && !searchedShort(norm, p.text)) continue;
+        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' '), pointsSpaced });
       }
     }
     for (const mode of modes) {
@@ -275,7 +343,7 @@ export class PassageMatcher {
     }
   }
 
-  /** Forms of passages searched (see `searchedShort` and `spellings`). */
+  /** Forms of passages searched (see `searchedShort`, `spellings` and `numberGroupings`). */
   get size(): number {
     return this.passages.length;
   }

@@ -15,16 +15,30 @@ export const SHORT_PASSAGE = 8;
  */
 const UNSPACED_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Hangul}]/u;
 
-/** Which edges of a short passage must stand at a word boundary: those that are not a letter of UNSPACED_CHAR. */
+/**
+ * A letter or digit: only such an edge of a passage needs a word boundary. An edge that is a sign ("$" of "$5m", "%" of
+ * "12%") is its own edge: "$5m" is found in "US$5m".
+ */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Which edges of a short passage must stand at a word boundary: those that are a letter or a digit, and not a letter
+ * of UNSPACED_CHAR.
+ */
 export function boundedEdges(norm: string): { start: boolean; end: boolean } {
   const chars = [...norm];
-  return { start: !UNSPACED_CHAR.test(chars[0] ?? ''), end: !UNSPACED_CHAR.test(chars[chars.length - 1] ?? '') };
+  const bounded = (c: string) => WORD_CHAR.test(c) && !UNSPACED_CHAR.test(c);
+  return { start: bounded(chars[0] ?? ''), end: bounded(chars[chars.length - 1] ?? '') };
 }
 
-/** The regular expression of a short passage as a whole word (see UNSPACED_CHAR). */
+/**
+ * The regular expression of a short passage as a whole word (see UNSPACED_CHAR). A decimal point between two digits is
+ * inside a number (shared/text/fold.ts reads "12,5" and "12.5" as "12.5"), so a digit edge is no word edge next to
+ * it: "5%" is not found in "12.5%", nor "€5" in "€5.5".
+ */
 export function wholeWord(norm: string): RegExp {
   const { start, end } = boundedEdges(norm);
-  return new RegExp(`${start ? '(?<![\\p{L}\\p{N}])' : ''}${escapeRe(norm)}${end ? '(?![\\p{L}\\p{N}])' : ''}`, 'u');
+  return new RegExp(`${start ? '(?<![\\p{L}\\p{N}]|\\p{N}\\.)' : ''}${escapeRe(norm)}${end ? '(?![\\p{L}\\p{N}]|\\.\\p{N})' : ''}`, 'u');
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

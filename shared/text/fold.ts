@@ -12,18 +12,43 @@
  * none may hide a passage.
  */
 export const INVISIBLE_OR_MARK = /[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]/gu;
+/** The Arabic percent sign (U+066A) is a percent sign ("12٪" reads "12%"). Per mille "‰" is another unit: not mapped. */
+const ARABIC_PERCENT = /\u066A/gu;
+/**
+ * A decimal mark (or a group separator) between two digits belongs to the number, and a comma reads as a point:
+ * "12.5%" and "12,5 %" read "12.5%", so a flagged "5%" is not found in "12.5%" (nor "12%" in "0.12%", "€5" in
+ * "€5.5 billion"). Anywhere else "." and "," separate words.
+ */
+const DECIMAL_MARK = /(?<=\p{N})[.,](?=\p{N})/gu;
 /**
  * A percent sign after a number, with white space between or not ("12%", "12 %" as French typography spaces it),
  * belongs to it and reads "12%": a flagged share "12%" is then searched as such, and not as a bare "12", which every
  * date holds. Anywhere else "%" separates words as other signs do ("%20" in an address).
  */
 const PERCENT_OF_NUMBER = /(?<=\p{N})\s*%/gu;
-/** Everything that is not a letter, a digit, a currency sign or a number's percent sign separates words. */
-const SEPARATORS = /(?:[^\p{L}\p{N}\p{Sc}%]|(?<!\p{N})%)+/gu;
+/**
+ * A currency sign next to a number, with white space between or not, belongs to it: "€ 12" reads "€12", "12 €" reads
+ * "12€", as the percent sign does.
+ */
+const CURRENCY_OF_NUMBER = /(?<=\p{Sc})\s+(?=\p{N})|(?<=\p{N})\s+(?=\p{Sc})/gu;
+/**
+ * Everything that is not a letter, a digit, a currency sign, a number's percent sign or a decimal point between two
+ * digits separates words.
+ */
+const SEPARATORS = /(?:[^\p{L}\p{N}\p{Sc}%.]|(?<!\p{N})[%.]|\.(?!\p{N}))+/gu;
 
-/** Words separated by single spaces (SEPARATORS), a percent sign joined to its number. */
+/**
+ * Words separated by single spaces (SEPARATORS); a decimal mark between digits reads "."; a percent or currency sign
+ * is joined to its number.
+ */
 export function separateWords(s: string): string {
-  return s.replace(PERCENT_OF_NUMBER, '%').replace(SEPARATORS, ' ').trim();
+  return s
+    .replace(ARABIC_PERCENT, '%')
+    .replace(DECIMAL_MARK, '.')
+    .replace(PERCENT_OF_NUMBER, '%')
+    .replace(CURRENCY_OF_NUMBER, '')
+    .replace(SEPARATORS, ' ')
+    .trim();
 }
 
 /**

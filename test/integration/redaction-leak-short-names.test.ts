@@ -173,9 +173,12 @@ describe('the rule, for any word (the matcher the preview and the check share)',
     );
   });
 
-  it('a flagged word of three letters is searched as a whole word only', () => {
+  // Three letters are searched only when written as an acronym or a mixed-case name (two capitals or more): a
+  // flagged "May" would block every summary of a May meeting (redaction-check-figures-and-short-names.test.ts).
+  it('a flagged word of three letters with two capitals or more is searched as a whole word only', () => {
+    const acronym = fc.stringMatching(/^(?:[A-Z]{3}|[a-z][A-Z]{2}|[A-Z][a-z][A-Z]|[A-Z]{2}[a-z])$/);
     fc.assert(
-      fc.property(word(3, 3), word(1, 4), (w, extra) => {
+      fc.property(acronym, word(1, 4), (w, extra) => {
         expect(found(w, `a ${w}, b`)).toBe(true);
         for (const printed of [`a ${w}${extra} b`, `a ${extra}${w} b`]) expect(found(w, printed), printed).toBe(false);
       }),

@@ -161,13 +161,18 @@ describe('thresholds', () => {
   it(`under ${MIN_PASSAGE} characters only three with a letter, or a figure with its sign, are searched (as whole words)`, () => {
     expect(MIN_PASSAGE).toBe(4);
     expect(howFound('qzxv', 'the qzxv plan')).toEqual(['whole']);
-    expect(howFound('qzx', 'the qzx plan')).toEqual(['whole']);
-    expect(howFound('qzx', 'the qzxv plan')).toEqual([]);
+    // Three letters only as written as an acronym or a mixed-case name: two capitals or more.
+    expect(howFound('QZX', 'the qzx plan')).toEqual(['whole']);
+    expect(howFound('QZX', 'the qzxv plan')).toEqual([]);
     expect(howFound('xAI', 'Talks with xAI.')).toEqual(['whole']);
+    for (const text of ['qzx', 'Qzx', 'May']) expect(new PassageMatcher([{ id: 'p', text }]).size, text).toBe(0);
     expect(howFound('12%', 'a share of 12% and')).toEqual(['whole']);
     expect(howFound('12%', 'a share of 12 % and')).toEqual(['whole']); // French spacing: the sign stays with its number
     expect(howFound('5%', 'up 5%')).toEqual(['whole']);
     expect(howFound('€12', 'a fee of €12')).toEqual(['whole']);
+    expect(howFound('€12', 'a fee of € 12')).toEqual(['whole']); // the currency sign stays with its number too
+    expect(howFound('12%', 'a share of 12\u066A')).toEqual(['whole']); // the Arabic percent sign
+    expect(howFound('12%', 'a share of 0.12%')).toEqual([]); // a decimal part makes another number
     // A figure's sign is part of it: a bare "12" (a date, an item number) is not the flagged share.
     expect(howFound('12%', 'on 12 March, item 12')).toEqual([]);
     expect(howFound('12%', 'a share of 112%')).toEqual([]);
