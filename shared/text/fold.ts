@@ -28,9 +28,10 @@ const DECIMAL_MARK = /(?<=\p{N})[.,](?=\p{N})/gu;
 const PERCENT_OF_NUMBER = /(?<=\p{N})\s*%/gu;
 /**
  * A currency sign next to a number, with white space between or not, belongs to it: "€ 12" reads "€12", "12 €" reads
- * "12€", as the percent sign does.
+ * "12€", as the percent sign does. Applied once the separators are single spaces, so that reading twice reads the same
+ * ("$!12" reads "$12" at once, not "$ 12" and then "$12").
  */
-const CURRENCY_OF_NUMBER = /(?<=\p{Sc})\s+(?=\p{N})|(?<=\p{N})\s+(?=\p{Sc})/gu;
+const CURRENCY_OF_NUMBER = /(?<=\p{Sc}) (?=\p{N})|(?<=\p{N}) (?=\p{Sc})/gu;
 /**
  * Everything that is not a letter, a digit, a currency sign, a number's percent sign or a decimal point between two
  * digits separates words.
@@ -46,8 +47,8 @@ export function separateWords(s: string): string {
     .replace(ARABIC_PERCENT, '%')
     .replace(DECIMAL_MARK, '.')
     .replace(PERCENT_OF_NUMBER, '%')
-    .replace(CURRENCY_OF_NUMBER, '')
     .replace(SEPARATORS, ' ')
+    .replace(CURRENCY_OF_NUMBER, '')
     .trim();
 }
 

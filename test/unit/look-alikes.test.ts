@@ -31,6 +31,8 @@ describe('foldAsCheck: text as the redaction check reads it', () => {
   });
 
   it('is idempotent, and is foldForReading on ASCII text', () => {
+    // Found by this property once signs joined their numbers: "$!᱀" read "$ 0", then "$0".
+    for (const s of ['$!\u1C40', '€ - 12', '12 !%', '1!.5', '$\u00A012']) expect(foldAsCheck(foldAsCheck(s))).toBe(foldAsCheck(s));
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => foldAsCheck(foldAsCheck(s)) === foldAsCheck(s)), { numRuns: 300 });
     fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (s) => foldAsCheck(s) === foldForReading(s)));
   });
