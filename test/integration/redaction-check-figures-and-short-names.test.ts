@@ -1,15 +1,9 @@
 import fc from 'fast-check';
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail } from '../../shared/contract/core';
-import type { ExportResult } from '../../shared/contract/exports';
-import type { AgendaItem } from '../../shared/domain/agenda';
-import type { SerializedDoc } from '../../shared/editor/doc-model';
-import { visibleText } from '../unit/export-docx-helpers';
-import { call, makeBackend } from '../helpers/temp';
+import { makeBackend } from '../helpers/temp';
+import { exportedBody, previewBlockers, save, twoItems } from './redaction-check-helpers';
 import { doc, flag, p, t } from '../fixtures/export-data';
 import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
-import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
 
 /**
  * Figures with their sign and short names in the redaction check (shared/redaction/match-text.ts, whole-word.ts,
@@ -25,20 +19,6 @@ import { ExportService, publicSummaryOf } from '../../electron/backend/services/
  *   removes or inserts a space between two digits is no hit; a three-letter word is searched only if written as an
  *   acronym or mixed-case name (two capitals or a digit).
  */
-type B = ReturnType<typeof makeBackend>;
-async function meeting(b: B, day = '2026-02-03') {
-  const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Second plenary', startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, timeZone: 'Europe/Brussels' })).meeting.id;
-  await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Market developments' });
-  const items = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Budget and work programme' });
-  return { m, a: items[0]!.id, c: items[1]!.id };
-}
-const save = (b: B, m: string, sectionKey: string, content: SerializedDoc) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
-async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
-  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
-  if (!res.ok) return { refused: res.error.message };
-  return { text: visibleText(strFromU8(unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'))['word/document.xml']!)) };
-}
-const previewBlockers = (b: B, m: string) => publicSummaryOf(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(m)).blockers;
 
 /** The public item "Budget and work programme": dates, times, agenda numbers, shares, money. */
 const SUMMARY = [
@@ -49,11 +29,11 @@ const SUMMARY = [
 
 async function flaggedAndPrinted(flagged: string, printed: string, day?: string) {
   const b = makeBackend();
-  const x = await meeting(b, day);
+  const x = await twoItems(b, day, 'Budget and work programme');
   await save(b, x.m, x.a, doc(p(t('In confidence, the members were told of '), flag(['F1'], t(flagged)), t('.'))));
   await save(b, x.m, x.c, doc(p(t(printed))));
   const blockers = previewBlockers(b, x.m);
-  const out = await exported(b, x.m);
+  const out = await exportedBody(b, x.m);
   return { previewBlocks: blockers.length > 0, exportRefuses: 'refused' in out, out };
 }
 

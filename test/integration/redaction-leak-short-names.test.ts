@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/core';
-import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
-import type { SerializedDoc } from '../../shared/editor/doc-model';
-import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
 import { visibleText } from '../unit/export-docx-helpers';
+import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
 import { call, makeBackend } from '../helpers/temp';
+import { exportedBody, previewBlockers, save, twoItems } from './redaction-check-helpers';
 import { doc, flag, p, t } from '../fixtures/export-data';
-import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
 
 /**
  * A short flagged name was published where it stood unflagged elsewhere, in the public summary (another item's
@@ -23,31 +21,16 @@ import { ExportService, publicSummaryOf } from '../../electron/backend/services/
  * sign being read with its number ("12%", "12 %"). One or two letters ("EU") and bare numbers ("12", in every date)
  * are not searched: they would block every summary. The preview's blockers and the export's check use the same matcher.
  */
-type B = ReturnType<typeof makeBackend>;
-async function meeting(b: B) {
-  const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Second plenary', startsAt: '2026-02-03T10:00', endsAt: '2026-02-03T12:00', timeZone: 'Europe/Brussels' })).meeting.id;
-  await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Market developments' });
-  const items = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'Any other business' });
-  return { m, a: items[0]!.id, c: items[1]!.id };
-}
-const save = (b: B, m: string, sectionKey: string, content: SerializedDoc) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
-
-async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
-  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
-  if (!res.ok) return { refused: res.error.message };
-  return { text: visibleText(strFromU8(unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'))['word/document.xml']!)) };
-}
-const previewBlockers = (b: B, m: string) => publicSummaryOf(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(m)).blockers;
 const wholeWord = (text: string, w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
 /** `flagged` flagged in one item, `printed` typed unflagged in another: what the preview and the export do. */
 async function flaggedAndPrinted(flagged: string, printed: string) {
   const b = makeBackend();
-  const x = await meeting(b);
+  const x = await twoItems(b);
   await save(b, x.m, x.a, doc(p(t('Exclusivity talks with '), flag(['F1'], t(flagged)), t(' were reported.'))));
   await save(b, x.m, x.c, doc(p(t(printed))));
   const blockers = previewBlockers(b, x.m);
-  const out = await exported(b, x.m);
+  const out = await exportedBody(b, x.m);
   return { out, previewBlocks: blockers.length > 0, exportRefuses: 'refused' in out };
 }
 
@@ -90,25 +73,25 @@ describe('Redaction: a flagged passage of fewer than 4 characters', () => {
 
   it('flagged “xAI” while xAI attended: the list of participating organisations prints it, so the export is refused', async () => {
     const b = makeBackend();
-    const x = await meeting(b);
+    const x = await twoItems(b);
     const org = await call<{ id: string }>(b, 'organisations.create', { name: 'xAI', shortName: '', isMember: true });
     const rep = await call<{ id: string }>(b, 'representatives.create', { organisationId: org.id, name: 'Jane Doe', role: '', email: '' });
     await call(b, 'attendance.set', { meetingId: x.m, representativeId: rep.id, status: 'in_person' });
     await save(b, x.m, x.a, doc(p(t('Acquisition talks with '), flag(['F1'], t('xAI')), t(' were reported.'))));
     const blockers = previewBlockers(b, x.m);
-    const out = await exported(b, x.m);
+    const out = await exportedBody(b, x.m);
     const inFile = 'text' in out && wholeWord(out.text, 'xAI');
     expect({ inFile, previewBlocks: blockers.length > 0, exportRefuses: 'refused' in out }).toEqual({ inFile: false, previewBlocks: true, exportRefuses: true });
   });
 
   it('control: the same with a 4-letter name, “Meta”, is refused', async () => {
     const b = makeBackend();
-    const x = await meeting(b);
+    const x = await twoItems(b);
     const org = await call<{ id: string }>(b, 'organisations.create', { name: 'Meta', shortName: '', isMember: true });
     const rep = await call<{ id: string }>(b, 'representatives.create', { organisationId: org.id, name: 'Jane Doe', role: '', email: '' });
     await call(b, 'attendance.set', { meetingId: x.m, representativeId: rep.id, status: 'in_person' });
     await save(b, x.m, x.a, doc(p(t('Acquisition talks with '), flag(['F1'], t('Meta')), t(' were reported.'))));
-    expect(await exported(b, x.m)).toHaveProperty('refused');
+    expect(await exportedBody(b, x.m)).toHaveProperty('refused');
   });
 });
 
