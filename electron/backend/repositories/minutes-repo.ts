@@ -38,10 +38,6 @@ const toMinutes = (r: Row): MinutesRow => ({
   liveCurrentSection: r.live_current_section,
 });
 
-/**
- * The minutes of a meeting (status, version, live state) and the current content of each section.
- * Statements on the autosave path are prepared once: a save runs several of them per keystroke pause.
- */
 /** What a save needs to know of the stored section (MinutesRepo.head). */
 export interface StoredSectionHead {
   rev: number;
@@ -53,6 +49,10 @@ export interface StoredSectionHead {
   lastBaseRev: number | null;
 }
 
+/**
+ * The minutes of a meeting (status, version, live state) and the current content of each section.
+ * Statements on the autosave path are prepared once: a save runs several of them per keystroke pause.
+ */
 export class MinutesRepo extends PreparedRepo {
   get(meetingId: string): MinutesRow | undefined {
     const row = this.stmt(
