@@ -294,7 +294,8 @@ export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_W
  * searched in that spelling too. "æ" and "ß" already read "ae" and "ss".
  */
 const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
-const SPELLABLE = /[äöüøå]/giu;
+// Escaped: the bundled start must stay ASCII (test/packaging/start-loader.test.ts), and a regex literal is kept as written.
+const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
 
 /** The text as written and, if it differs, with SPELT_OUT letters spelt out. Only the flagged side gets both forms. */
 function spellings(text: string): string[] {
