@@ -362,12 +362,16 @@ export class ProcedureService {
    */
   private confidentialActions(actions: readonly BodyActionRow[]): Set<string> {
     const out = new Set<string>();
-    const agendas = new Map<string, AgendaItem[]>();
+    // Each meeting's agenda read once: the items on it, and those not published.
+    const agendas = new Map<string, { on: Set<string>; withheld: Set<string> }>();
     for (const a of actions) {
       if (a.sectionKey === OPENING_KEY || a.sectionKey === CLOSING_KEY) continue;
       let agenda = agendas.get(a.meetingId);
-      if (!agenda) agendas.set(a.meetingId, (agenda = this.meetings.agendaOf(a.meetingId)));
-      if (!agenda.some((i) => i.id === a.sectionKey) || withheldItems(agenda).has(a.sectionKey)) out.add(a.id);
+      if (!agenda) {
+        const items = this.meetings.agendaOf(a.meetingId);
+        agendas.set(a.meetingId, (agenda = { on: new Set(items.map((i) => i.id)), withheld: withheldItems(items) }));
+      }
+      if (!agenda.on.has(a.sectionKey) || agenda.withheld.has(a.sectionKey)) out.add(a.id);
     }
     const rest = actions.filter((a) => !out.has(a.id));
     if (rest.length === 0) return out;

@@ -158,7 +158,7 @@ function Block({ b, n, numbers, marker }: { b: SummaryBlock | PublicCellBlock; n
       );
     case 'listItem':
       return (
-        <p className={`pv-li ${b.ordered ? 'pv-ol' : 'pv-ul'}`} data-n={listLabel(b.ordered, b.depth, n)} style={{ paddingLeft: `${1.1 + b.depth * 1.2}em` }} data-pv-block="">
+        <p className={`pv-li ${b.ordered ? 'pv-ol' : 'pv-ul'}`} data-n={listLabel(b.ordered, b.depth, n)} style={{ paddingLeft: `${(b.ordered ? 2.1 : 1.1) + b.depth * 1.2}em` }} data-pv-block="">
           <Inlines inlines={b.inlines} marker={marker} />
         </p>
       );
