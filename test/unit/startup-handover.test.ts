@@ -270,7 +270,23 @@ describe('boot.js', () => {
     delete win.__tfsBootClosed;
     delete win.__tfsBoot;
     delete win.taskforce;
+    delete (window as { __tfsDatesWarmed?: boolean }).__tfsDatesWarmed;
     vi.unstubAllGlobals();
+  });
+
+  it("readies the meeting form's date fields while the app arrives, on the meetings list only", async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ok: true, value: [] }))));
+    const timers = vi.spyOn(window, 'setTimeout');
+    window.location.hash = '#token=boot-token-0123456789&meeting=m-1';
+    await run();
+    expect((window as { __tfsDatesWarmed?: boolean }).__tfsDatesWarmed).toBeUndefined();
+    window.location.hash = '#token=boot-token-0123456789';
+    await run();
+    expect((window as { __tfsDatesWarmed?: boolean }).__tfsDatesWarmed).toBe(true);
+    // In a task of its own (the next one), not in the head script's own run.
+    expect(timers).toHaveBeenCalledWith(expect.any(Function), 0);
+    expect(document.querySelectorAll('input')).toHaveLength(0);
+    timers.mockRestore();
   });
 
   it("starts the meetings list's calls in one request, with the launch URL's token", async () => {

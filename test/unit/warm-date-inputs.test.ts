@@ -11,6 +11,7 @@ describe('warmDateInputs', () => {
     vi.restoreAllMocks();
     vi.resetModules();
     delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+    delete (window as { __tfsDatesWarmed?: boolean }).__tfsDatesWarmed;
   });
 
   it('lays out a date field, then a time field, each in an idle moment of its own, from the first one on', async () => {
@@ -38,4 +39,36 @@ describe('warmDateInputs', () => {
     warmDateInputs();
     expect(idle).toHaveLength(0);
   });
+
+  it('boot.js readies them in tasks of its own while the app is arriving, before <body> exists; the app then does not again', async () => {
+    const tasks: Array<() => void> = [];
+    const idle: Array<() => void> = [];
+    (window as { requestIdleCallback?: unknown }).requestIdleCallback = (cb: () => void) => idle.push(cb);
+    const laidOut: string[] = [];
+    const into: string[] = [];
+    vi.spyOn(HTMLElement.prototype, 'appendChild').mockImplementation(function (this: HTMLElement, node) {
+      laidOut.push((node as HTMLInputElement).type);
+      into.push(this.tagName);
+      return Node.prototype.appendChild.call(this, node);
+    });
+    const body = vi.spyOn(document, 'body', 'get').mockReturnValue(null as unknown as HTMLElement);
+    const { warmDateInputs } = await import('../../renderer/ui/warmDateInputs');
+    // boot.js's schedule: the next task.
+    warmDateInputs((fn) => tasks.push(fn));
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    body.mockRestore();
+    tasks.shift()!();
+    expect(laidOut).toEqual(['date', 'time']);
+    // The parser had not made <body> yet for the first one: it went under <html>, and left nothing behind.
+    expect(into).toEqual(['HTML', 'BODY']);
+    expect(document.querySelectorAll('input')).toHaveLength(0);
+    // The app's own call once the list has shown (another module instance: the flag is the page's, not the module's).
+    vi.resetModules();
+    const app = await import('../../renderer/ui/warmDateInputs');
+    app.warmDateInputs();
+    expect(idle).toHaveLength(0);
+    expect(tasks).toHaveLength(0);
+  });
 });
+

@@ -24,7 +24,7 @@ export function MeetingsList() {
   // A new meeting starts with the redaction marker chosen in Settings.
   const settings = useLoad(loadSettings, [], settingsNow);
   const [creating, setCreating] = useState(false);
-  // The list shown, the meeting form's date and time fields are readied while the officer reads it.
+  // The list shown, the meeting form's date and time fields are readied, unless boot.js has done it already.
   const shown = list.value !== undefined;
   useEffect(() => {
     if (shown) warmDateInputs();
