@@ -177,7 +177,7 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     expect(await exported(b, second.m)).toHaveProperty('text');
   });
 
-  it('a damaged trash entry: the flags panel still opens, other documents are made, and the public summary is refused with a clear sentence', async () => {
+  it('a damaged trash entry: the flags panel still opens, internal documents are made, the public summary and the agenda are refused with a clear sentence', async () => {
     const { b, first, second } = await twoMeetings();
     await save(b, second.m, second.a, doc(p(t('Nothing confidential here.'))));
     await call(b, 'meetings.delete', { id: first.m });
@@ -185,7 +185,9 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     b.db.prepare(`UPDATE trash SET payload_json = '{not json'`).run();
     b.db.pragma('ignore_check_constraints = OFF');
     expect((await call<FlagList>(b, 'flags.list', { meetingId: second.m })).elsewhere).toEqual([]);
-    expect((await b.dispatch('exports.create', { meetingId: second.m, kind: 'agenda' })).ok).toBe(true);
+    expect((await b.dispatch('exports.create', { meetingId: second.m, kind: 'internal_minutes' })).ok).toBe(true);
+    const agenda = await b.dispatch('exports.create', { meetingId: second.m, kind: 'agenda' });
+    expect(agenda.ok ? 'made' : agenda.error.message).toMatch(/^The agenda was not produced: an item kept in the trash could not be read/);
     const out = await exported(b, second.m);
     expect(out).toHaveProperty('refused');
     expect((out as { refused: string }).refused).toMatch(/^The public summary was not produced: an item kept in the trash could not be read/);

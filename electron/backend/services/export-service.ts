@@ -12,6 +12,7 @@ import type { PublicVote } from '../../../shared/procedure/outcome';
 import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, LINK_ADDRESS, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
+import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
@@ -67,20 +68,33 @@ export class ExportService {
     if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
     // The builders and the check (docx, fflate, saxes) are loaded when the first export starts, not at start-up.
     const { buildPublicSummary, checkPublicDocx, defaultFileName, describeFindings, ...builders } = await loadDocuments();
-    const data = this.gather(input.meetingId, input.kind === 'public_summary' ? 'public' : 'internal');
+    // The public summary and the agenda (circulated to every member organisation, and it may be published) are
+    // checked for the passages flags guard; the other three are internal or list only who attended.
+    const kind = input.kind;
+    const checked = kind === 'public_summary' || kind === 'agenda';
+    const data = this.gather(input.meetingId, checked ? 'public' : 'internal');
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
-    if (input.kind !== 'public_summary') {
-      const bytes = await buildInternal(builders, input.kind, data);
+    if (!checked) {
+      const bytes = await buildInternal(builders, kind, data);
       const exportId = this.record(input.meetingId, input.kind, fileName, bytes, null, []);
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
     }
 
+    const [what, against] = input.kind === 'agenda' ? ['agenda', 'its text'] : ['public summary', 'these minutes'];
     if (unreadableTrash(this.ctx.db, this.ctx.now()) > 0) {
       // Its flags cannot be known: fail-closed (flagged-elsewhere.ts).
       throw new AppError(
         'storage',
-        'The public summary was not produced: an item kept in the trash could not be read, so the flags it holds cannot be checked against these minutes. Open the Trash and restore or remove the damaged item (or restore a backup), then try again. Nothing was written.',
+        `The ${what} was not produced: an item kept in the trash could not be read, so the flags it holds cannot be checked against ${against}. Open the Trash and restore or remove the damaged item (or restore a backup), then try again. Nothing was written.`,
       );
+    }
+    const check = (bytes: Uint8Array) => this.refuseFlagged(input.meetingId, kind, fileName, data, bytes, { checkPublicDocx, describeFindings });
+    if (input.kind === 'agenda') {
+      // Typed by the officer, it holds no flag marks: every passage a flag guards is looked for in it, as written.
+      const bytes = await builders.buildAgenda(data);
+      check(bytes);
+      const exportId = this.record(input.meetingId, input.kind, fileName, bytes, true, []);
+      return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
     }
     const summary = this.publicSummary(data);
     // A flag whose mark is gone, or another meeting's passage, stops the export before the file is made. A passage of
@@ -99,34 +113,7 @@ export class ExportService {
       throw new AppError('leak_detected', describeBlockers(early), { details: { blockers: early } });
     }
     const bytes = await buildPublicSummary(summary);
-    const passages = this.forbiddenPassages(data);
-    const result = checkPublicDocx(bytes, { passages });
-    if (!result.ok) {
-      this.record(input.meetingId, input.kind, fileName, bytes, false, result.findings);
-      const label = (id: string) => {
-        // A flagged link's address is named as the address found, not by the link's words.
-        const address = id.endsWith(LINK_ADDRESS) ? passages.find((p) => p.id === id)?.text : undefined;
-        const ids = (address === undefined ? id : id.slice(0, -LINK_ADDRESS.length)).split('+');
-        const flag = data.flags.find((f) => ids.includes(f.id));
-        // Flagged in another meeting's minutes: named by its words and that meeting's title and date.
-        const other = flag ? undefined : (data.flaggedElsewhere.find((f) => f.id === id) ?? data.flaggedElsewhere.find((f) => ids.includes(f.id)));
-        if (other) {
-          const what = address === undefined ? `the passage “${excerpt(other.excerpt, 60)}”` : `the address “${excerpt(address, 60)}” of a link`;
-          return `${what}, flagged "${other.reason}" in the minutes of ${other.meeting} (a flag keeps its passage out of every public file: flag it here too, or remove it)`;
-        }
-        // Named by its words, never by its record's id (the officer never sees an internal id).
-        if (!flag) return address === undefined ? 'a flagged passage' : `the address “${excerpt(address, 60)}” of a flagged link`;
-        const what = address === undefined ? `the passage “${excerpt(flag.excerpt, 60)}”` : `the address “${excerpt(address, 60)}” of a link`;
-        const named = `${what} flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
-        // Its flagged original was deleted: the copy the check found is what remains of it (shared/redaction/forbidden.ts).
-        return flag.retiredReason === 'text_removed' ? `${named} (its flagged text was deleted; a copy of it is still confidential: flag or remove the copy)` : named;
-      };
-      throw new AppError(
-        'leak_detected',
-        `The public summary was not produced: ${describeFindings(result.findings, label)}. Nothing was written; check the flags and the withheld items, then try again.`,
-        { details: { findings: result.findings satisfies Finding[] } },
-      );
-    }
+    check(bytes);
     const printed = summary.blockers.filter((b) => b.kind === 'printed');
     if (printed.length > 0) {
       // The preview's search found what the file's check did not (it reads the printed text as the check reads the
@@ -137,6 +124,44 @@ export class ExportService {
     }
     const exportId = this.record(input.meetingId, input.kind, fileName, bytes, true, []);
     return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
+  }
+
+  /**
+   * The file's redaction check (export/redaction-check.ts) against every passage a flag guards, this meeting's and
+   * other meetings' (`forbiddenPassages`). On a finding the export is recorded as blocked and leak_detected is thrown,
+   * naming each passage by its words and whose flag it is, where it is and what to do; the bytes are dropped.
+   */
+  private refuseFlagged(
+    meetingId: string,
+    kind: 'public_summary' | 'agenda',
+    fileName: string,
+    data: ExportData,
+    bytes: Uint8Array,
+    docs: Pick<Documents, 'checkPublicDocx' | 'describeFindings'>,
+  ): void {
+    const passages = this.forbiddenPassages(data);
+    const result = docs.checkPublicDocx(bytes, { passages });
+    if (result.ok) return;
+    this.record(meetingId, kind, fileName, bytes, false, result.findings);
+    const details = { details: { findings: result.findings satisfies Finding[] } };
+    if (kind === 'agenda') {
+      // Named with the item and the field it is typed in: the agenda is the officer's own text, with no flags in it.
+      throw new AppError(
+        'leak_detected',
+        `The agenda was not produced: ${describeAgendaFindings(result.findings, data, passages, (id) => passageLabel(data, passages, id))}. Nothing was written; change that text in the meeting's agenda, or lift the flag if the passage may be published, then try again.`,
+        details,
+      );
+    }
+    const label = (id: string) => {
+      const named = passageLabel(data, passages, id);
+      // Another meeting's flag: what to do here.
+      return passageFlaggedElsewhere(data, id) ? `${named} (a flag keeps its passage out of every public file: flag it here too, or remove it)` : named;
+    };
+    throw new AppError(
+      'leak_detected',
+      `The public summary was not produced: ${docs.describeFindings(result.findings, label)}. Nothing was written; check the flags and the withheld items, then try again.`,
+      details,
+    );
   }
 
   /**
@@ -268,6 +293,63 @@ function loadDocuments(): Promise<Documents> {
 /** The minutes' status and version; no minutes row yet means a first draft. */
 function minutesInfo(row: { status: MinutesStatus; version: number } | undefined): ExportData['minutes'] {
   return row ? { status: row.status, version: row.version } : { status: 'draft', version: 1 };
+}
+
+/** Another meeting's flag that guards the passage `id` (a flag id, ids joined by "+", or a link address's). */
+function passageFlaggedElsewhere(data: ExportData, id: string): ExportData['flaggedElsewhere'][number] | undefined {
+  if (data.flags.some((f) => flagIdsOf(id).includes(f.id))) return undefined;
+  return data.flaggedElsewhere.find((f) => f.id === id) ?? data.flaggedElsewhere.find((f) => flagIdsOf(id).includes(f.id));
+}
+
+const flagIdsOf = (id: string) => (id.endsWith(LINK_ADDRESS) ? id.slice(0, -LINK_ADDRESS.length) : id).split('+');
+
+/**
+ * A passage the check found, in the officer's words: its words (or a link's address) and whose flag it is — this
+ * meeting's, with its reason and author, or another meeting's, with that meeting's title and date. Never a record's id.
+ */
+function passageLabel(data: ExportData, passages: readonly ForbiddenPassage[], id: string): string {
+  // A flagged link's address is named as the address found, not by the link's words.
+  const address = id.endsWith(LINK_ADDRESS) ? passages.find((p) => p.id === id)?.text : undefined;
+  const ids = flagIdsOf(id);
+  const flag = data.flags.find((f) => ids.includes(f.id));
+  const other = passageFlaggedElsewhere(data, id);
+  if (other) {
+    const what = address === undefined ? `the passage “${excerpt(other.excerpt, 60)}”` : `the address “${excerpt(address, 60)}” of a link`;
+    return `${what}, flagged "${other.reason}" in the minutes of ${other.meeting}`;
+  }
+  if (!flag) return address === undefined ? 'a flagged passage' : `the address “${excerpt(address, 60)}” of a flagged link`;
+  const what = address === undefined ? `the passage “${excerpt(flag.excerpt, 60)}”` : `the address “${excerpt(address, 60)}” of a link`;
+  const named = `${what} flagged "${flag.reason}" by ${flag.createdBy || 'someone'}`;
+  // Its flagged original was deleted: the copy the check found is what remains of it (shared/redaction/forbidden.ts).
+  return flag.retiredReason === 'text_removed' ? `${named} (its flagged text was deleted; a copy of it is still confidential: flag or remove the copy)` : named;
+}
+
+/**
+ * Where the agenda holds each passage found: the item and the field it is typed in ("item 3 “Update…”, in its
+ * description"), else the meeting's own title or place, else the words around it as the check read them. One clause
+ * per passage, at most three.
+ */
+function describeAgendaFindings(findings: readonly Finding[], data: ExportData, passages: readonly ForbiddenPassage[], labelOf: (id: string) => string): string {
+  const ids = [...new Set(findings.flatMap((f) => (f.passageId === null ? [] : [f.passageId])))];
+  const clauses = ids.map((id) => {
+    const matcher = new PassageMatcher(passages.filter((p) => p.id === id));
+    const holds = (text: string) => text !== '' && matcher.search(normaliseForMatch(text)).length > 0;
+    const at = (item: ExportData['agenda'][number], field: string) => `${labelOf(id)}, is in item ${item.number} “${excerpt(item.title, 60)}”, in its ${field}`;
+    for (const item of data.agenda) {
+      if (holds(item.title)) return at(item, 'title');
+      if (holds(item.description)) return at(item, 'description');
+      if (holds(item.presenter)) return at(item, 'presenter');
+      if (item.documents.some((d) => holds(`${d.title} ${d.reference}`))) return at(item, 'documents');
+    }
+    if (holds(data.meeting.title)) return `${labelOf(id)}, is in the meeting's title`;
+    const near = findings.find((f) => f.passageId === id && f.excerpt)?.excerpt;
+    return `${labelOf(id)}, is in the agenda${near ? ` (near “${near}”)` : ''}`;
+  });
+  // Structural findings (the file itself is not as built): said as they are, rare.
+  const other = findings.filter((f) => f.passageId === null).map((f) => `the file is not as built (${f.where})`);
+  const all = [...clauses, ...other];
+  const rest = all.length - 3;
+  return `${all.slice(0, 3).join('; ')}${rest > 0 ? ` and ${rest} more finding${rest === 1 ? '' : 's'}` : ''}`;
 }
 
 function buildInternal(

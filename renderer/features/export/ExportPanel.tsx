@@ -7,7 +7,7 @@ import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useLoad } from '../../ui/kit';
 
 const DESCRIPTION: Record<ExportKind, string> = {
-  agenda: 'Convening notice with the numbered agenda and times.',
+  agenda: 'Convening notice with the numbered agenda and times; checked for flagged passages before it is written.',
   internal_minutes: 'Full text, flagged passages highlighted, marked “Internal — not for publication” on every page.',
   public_summary: 'Built only from the redacted model; checked for leaks before it is written.',
   participants: 'Who attended, from the attendance: members by organisation, observers, experts, AI Office, excused.',
@@ -20,7 +20,7 @@ interface Outcome {
   ok: boolean;
 }
 
-/** The five documents of a meeting. A public summary that fails the redaction check is never handed out. */
+/** The five documents of a meeting. A public summary or agenda that fails the redaction check is never handed out. */
 export function ExportPanel({ meetingId }: { meetingId: string }) {
   const history = useLoad(() => api.call('exports.history', { meetingId }), [meetingId]);
   const [running, setRunning] = useState<ExportKind | 'all' | null>(null);
@@ -60,14 +60,15 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
   };
 
   const exportOne = async (kind: ExportKind): Promise<Outcome> => {
-    setProgress(kind === 'public_summary' ? 'Building the public summary and checking it for confidential text…' : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
+    const checked = kind === 'public_summary' || kind === 'agenda';
+    setProgress(checked ? `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()} and checking it for confidential text…` : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
     try {
       const r = await create(kind);
       if (!r) return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: not exported (the minutes are not approved; cancelled).` };
       const saved = await saveFile(r.fileName, r.bytesBase64);
       if (!saved.saved) return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: not saved (cancelled).` };
-      const checked = r.check.applied ? ' Redaction check passed.' : '';
-      return { kind, ok: true, message: `${EXPORT_KIND_LABEL[kind]}: saved as “${r.fileName}” (${saved.where}).${checked}` };
+      const passed = r.check.applied ? ' Redaction check passed.' : '';
+      return { kind, ok: true, message: `${EXPORT_KIND_LABEL[kind]}: saved as “${r.fileName}” (${saved.where}).${passed}` };
     } catch (e) {
       if (e instanceof ApiError && e.code === 'leak_detected') setError(e);
       return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: ${e instanceof Error ? e.message : String(e)}` };
