@@ -6,12 +6,13 @@ import { openTestDb } from '../helpers/temp';
 const SHA = 'b'.repeat(64);
 
 /**
- * Migration 015 (the agenda's exports record their redaction check) on a schema-14 file: the history made before it
- * survives row for row, in its order; an agenda may now carry a check result; the other internal documents still not;
+ * Migration 015 (the agenda's and the list of participants' exports record their redaction check) on a schema-14
+ * file: the history made before it survives row for row, in its order; these two may now carry a check result; the
+ * internal documents still not;
  * the rest of the table's rules, its index and the cascade with the meeting hold as before.
  */
-describe('migration 015: the agenda is checked', () => {
-  it('keeps a schema-14 history as it was and lets an agenda record its check', () => {
+describe('migration 015: the agenda and the list of participants are checked', () => {
+  it('keeps a schema-14 history as it was and lets the agenda and the list of participants record their check', () => {
     const { db, file } = openTestDb({ targetVersion: 14 });
     db.prepare(
       `INSERT INTO meetings (id, title, sequence, kind, starts_at, ends_at, time_zone, format, convened_by, status, created_at, updated_at)
@@ -37,8 +38,9 @@ describe('migration 015: the agenda is checked', () => {
       );
       insert.run('e1', 'm1', 'agenda', 'd.docx', 1, SHA, 5);
       insert.run('e2', 'm1', 'agenda', 'e.docx', 0, SHA, 5);
+      insert.run('e2b', 'm1', 'participants', 'f.docx', 1, SHA, 5);
       const fails = (...args: unknown[]) => expect(() => insert.run(...args)).toThrow();
-      fails('e3', 'm1', 'participants', 'x.docx', 1, SHA, 1); // the other documents are not checked
+      fails('e3', 'm1', 'redaction_record', 'x.docx', 1, SHA, 1); // the internal documents are not checked
       fails('e4', 'm1', 'internal_minutes', 'x.docx', 0, SHA, 1);
       fails('e5', 'm1', 'agenda', 'x.docx', 2, SHA, 1); // 0 or 1
       fails('e6', 'm1', 'memo', 'x.docx', null, SHA, 1); // unknown kind

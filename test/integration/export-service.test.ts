@@ -50,7 +50,7 @@ async function seeded(b: Backend, opts: { leakElsewhere?: boolean } = {}) {
 const documentText = (r: ExportResult) => visibleText(strFromU8(unzipSync(Buffer.from(r.bytesBase64, 'base64'))['word/document.xml']!));
 
 describe('exports.create / exports.history', () => {
-  it('produces all five documents, checks the public summary and the agenda, and records each', async () => {
+  it('produces all five documents, checks the three public ones (summary, agenda, participants), and records each', async () => {
     const b = makeBackend();
     const { meetingId } = await seeded(b);
     const kinds = ['agenda', 'internal_minutes', 'public_summary', 'participants', 'redaction_record'] as const;
@@ -60,9 +60,10 @@ describe('exports.create / exports.history', () => {
 
     expect(results.public_summary!.fileName).toBe('2026-01-30 Constitutive meeting of the Signatory Taskforce – public summary.docx');
     expect(results.public_summary!.check).toEqual({ applied: true, passed: true, findings: [] });
-    // The agenda is circulated to every member organisation: checked too.
+    // The agenda is circulated to every member organisation, the list of participants is public: checked too.
     expect(results.agenda!.check).toEqual({ applied: true, passed: true, findings: [] });
-    expect(results.participants!.check).toEqual({ applied: false, passed: true });
+    expect(results.participants!.check).toEqual({ applied: true, passed: true, findings: [] });
+    expect(results.redaction_record!.check).toEqual({ applied: false, passed: true });
 
     const pub = documentText(results.public_summary!);
     expect(pub).toContain('The chair welcomed the members. […] Then the meeting went on.');
@@ -77,7 +78,8 @@ describe('exports.create / exports.history', () => {
     expect(history.map((h) => h.kind).sort()).toEqual([...kinds].sort());
     expect(history.find((h) => h.kind === 'public_summary')!.checkPassed).toBe(true);
     expect(history.find((h) => h.kind === 'agenda')!.checkPassed).toBe(true);
-    expect(history.find((h) => h.kind === 'participants')!.checkPassed).toBeNull();
+    expect(history.find((h) => h.kind === 'participants')!.checkPassed).toBe(true);
+    expect(history.find((h) => h.kind === 'internal_minutes')!.checkPassed).toBeNull();
     for (const h of history) expect(h.sha256).toMatch(/^[0-9a-f]{64}$/);
     const events = new MeetingsRepo(b.db).events(meetingId).filter((e) => e.kind === 'exported');
     expect(events).toHaveLength(5);

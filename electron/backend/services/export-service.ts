@@ -68,10 +68,11 @@ export class ExportService {
     if (input.kind === 'internal_minutes' || input.kind === 'public_summary') this.beforeMinutesExport(input.meetingId);
     // The builders and the check (docx, fflate, saxes) are loaded when the first export starts, not at start-up.
     const { buildPublicSummary, checkPublicDocx, defaultFileName, describeFindings, ...builders } = await loadDocuments();
-    // The public summary and the agenda (circulated to every member organisation, and it may be published) are
-    // checked for the passages flags guard; the other three are internal or list only who attended.
+    // The public documents are checked for the passages flags guard: the public summary, the agenda (circulated to
+    // every member organisation, and it may be published) and the list of participants. The internal minutes and the
+    // redaction record are marked internal on every page.
     const kind = input.kind;
-    const checked = kind === 'public_summary' || kind === 'agenda';
+    const checked = kind === 'public_summary' || kind === 'agenda' || kind === 'participants';
     const data = this.gather(input.meetingId, checked ? 'public' : 'internal');
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
     if (!checked) {
@@ -80,18 +81,17 @@ export class ExportService {
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
     }
 
-    const [what, against] = input.kind === 'agenda' ? ['agenda', 'its text'] : ['public summary', 'these minutes'];
     if (unreadableTrash(this.ctx.db, this.ctx.now()) > 0) {
       // Its flags cannot be known: fail-closed (flagged-elsewhere.ts).
       throw new AppError(
         'storage',
-        `The ${what} was not produced: an item kept in the trash could not be read, so the flags it holds cannot be checked against ${against}. Open the Trash and restore or remove the damaged item (or restore a backup), then try again. Nothing was written.`,
+        `The ${DOCUMENT_NAME[kind]} was not produced: an item kept in the trash could not be read, so the flags it holds cannot be checked against ${kind === 'public_summary' ? 'these minutes' : 'it'}. Open the Trash and restore or remove the damaged item (or restore a backup), then try again. Nothing was written.`,
       );
     }
     const check = (bytes: Uint8Array) => this.refuseFlagged(input.meetingId, kind, fileName, data, bytes, { checkPublicDocx, describeFindings });
-    if (input.kind === 'agenda') {
-      // Typed by the officer, it holds no flag marks: every passage a flag guards is looked for in it, as written.
-      const bytes = await builders.buildAgenda(data);
+    if (kind !== 'public_summary') {
+      // Typed by the officer, they hold no flag marks: every passage a flag guards is looked for in them, as written.
+      const bytes = await buildInternal(builders, kind, data);
       check(bytes);
       const exportId = this.record(input.meetingId, input.kind, fileName, bytes, true, []);
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: true, passed: true, findings: [] } };
@@ -133,7 +133,7 @@ export class ExportService {
    */
   private refuseFlagged(
     meetingId: string,
-    kind: 'public_summary' | 'agenda',
+    kind: CheckedKind,
     fileName: string,
     data: ExportData,
     bytes: Uint8Array,
@@ -144,11 +144,11 @@ export class ExportService {
     if (result.ok) return;
     this.record(meetingId, kind, fileName, bytes, false, result.findings);
     const details = { details: { findings: result.findings satisfies Finding[] } };
-    if (kind === 'agenda') {
-      // Named with the item and the field it is typed in: the agenda is the officer's own text, with no flags in it.
+    if (kind !== 'public_summary') {
+      // Named with the entry it is typed in (an agenda item's field, a participant): the officer's own text.
       throw new AppError(
         'leak_detected',
-        `The agenda was not produced: ${describeAgendaFindings(result.findings, data, passages, (id) => passageLabel(data, passages, id))}. Nothing was written; change that text in the meeting's agenda, or lift the flag if the passage may be published, then try again.`,
+        `The ${DOCUMENT_NAME[kind]} was not produced: ${describeTypedFindings(kind, result.findings, data, passages, (id) => passageLabel(data, passages, id))}. Nothing was written; ${TYPED_ADVICE[kind]}, then try again.`,
         details,
       );
     }
@@ -324,26 +324,46 @@ function passageLabel(data: ExportData, passages: readonly ForbiddenPassage[], i
   return flag.retiredReason === 'text_removed' ? `${named} (its flagged text was deleted; a copy of it is still confidential: flag or remove the copy)` : named;
 }
 
+type CheckedKind = 'public_summary' | 'agenda' | 'participants';
+
+const DOCUMENT_NAME: Record<CheckedKind, string> = { public_summary: 'public summary', agenda: 'agenda', participants: 'list of participants' };
+
+const TYPED_ADVICE: Record<Exclude<CheckedKind, 'public_summary'>, string> = {
+  agenda: "change that text in the meeting's agenda, or lift the flag if the passage may be published",
+  participants: 'correct that entry of the attendance, or make the flag cover only the confidential words (or lift it) if the name may be published',
+};
+
 /**
- * Where the agenda holds each passage found: the item and the field it is typed in ("item 3 “Update…”, in its
- * description"), else the meeting's own title or place, else the words around it as the check read them. One clause
- * per passage, at most three.
+ * Where a document the officer typed (the agenda, the attendance) holds each passage found: the agenda item and the
+ * field ("item 3 “Update…”, in its description") or the attendance entry ("in the attendance (“name, organisation”)"),
+ * else the meeting's own title, else the words around it as the check read them. One clause per passage, at most three.
  */
-function describeAgendaFindings(findings: readonly Finding[], data: ExportData, passages: readonly ForbiddenPassage[], labelOf: (id: string) => string): string {
+function describeTypedFindings(
+  kind: Exclude<CheckedKind, 'public_summary'>,
+  findings: readonly Finding[],
+  data: ExportData,
+  passages: readonly ForbiddenPassage[],
+  labelOf: (id: string) => string,
+): string {
   const ids = [...new Set(findings.flatMap((f) => (f.passageId === null ? [] : [f.passageId])))];
   const clauses = ids.map((id) => {
     const matcher = new PassageMatcher(passages.filter((p) => p.id === id));
     const holds = (text: string) => text !== '' && matcher.search(normaliseForMatch(text)).length > 0;
     const at = (item: ExportData['agenda'][number], field: string) => `${labelOf(id)}, is in item ${item.number} “${excerpt(item.title, 60)}”, in its ${field}`;
-    for (const item of data.agenda) {
-      if (holds(item.title)) return at(item, 'title');
-      if (holds(item.description)) return at(item, 'description');
-      if (holds(item.presenter)) return at(item, 'presenter');
-      if (item.documents.some((d) => holds(`${d.title} ${d.reference}`))) return at(item, 'documents');
+    if (kind === 'agenda')
+      for (const item of data.agenda) {
+        if (holds(item.title)) return at(item, 'title');
+        if (holds(item.description)) return at(item, 'description');
+        if (holds(item.presenter)) return at(item, 'presenter');
+        if (item.documents.some((d) => holds(`${d.title} ${d.reference}`))) return at(item, 'documents');
+      }
+    if (kind === 'participants') {
+      const entry = data.attendance.find((a) => holds(a.name) || holds(a.organisation) || holds(`${a.name} ${a.organisation}`));
+      if (entry) return `${labelOf(id)}, is in the attendance (“${excerpt([entry.name, entry.organisation].filter(Boolean).join(', '), 80)}”)`;
     }
     if (holds(data.meeting.title)) return `${labelOf(id)}, is in the meeting's title`;
     const near = findings.find((f) => f.passageId === id && f.excerpt)?.excerpt;
-    return `${labelOf(id)}, is in the agenda${near ? ` (near “${near}”)` : ''}`;
+    return `${labelOf(id)}, is in the ${DOCUMENT_NAME[kind]}${near ? ` (near “${near}”)` : ''}`;
   });
   // Structural findings (the file itself is not as built): said as they are, rare.
   const other = findings.filter((f) => f.passageId === null).map((f) => `the file is not as built (${f.where})`);

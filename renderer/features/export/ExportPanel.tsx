@@ -10,7 +10,7 @@ const DESCRIPTION: Record<ExportKind, string> = {
   agenda: 'Convening notice with the numbered agenda and times; checked for flagged passages before it is written.',
   internal_minutes: 'Full text, flagged passages highlighted, marked “Internal — not for publication” on every page.',
   public_summary: 'Built only from the redacted model; checked for leaks before it is written.',
-  participants: 'Who attended, from the attendance: members by organisation, observers, experts, AI Office, excused.',
+  participants: 'Who attended, from the attendance: members by organisation, observers, experts, AI Office, excused; checked for flagged passages.',
   redaction_record: 'Internal: every flag with reason, note, who and when; withheld items.',
 };
 
@@ -20,7 +20,7 @@ interface Outcome {
   ok: boolean;
 }
 
-/** The five documents of a meeting. A public summary or agenda that fails the redaction check is never handed out. */
+/** The five documents of a meeting. A public one (summary, agenda, participants) that fails the redaction check is never handed out. */
 export function ExportPanel({ meetingId }: { meetingId: string }) {
   const history = useLoad(() => api.call('exports.history', { meetingId }), [meetingId]);
   const [running, setRunning] = useState<ExportKind | 'all' | null>(null);
@@ -60,7 +60,7 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
   };
 
   const exportOne = async (kind: ExportKind): Promise<Outcome> => {
-    const checked = kind === 'public_summary' || kind === 'agenda';
+    const checked = kind === 'public_summary' || kind === 'agenda' || kind === 'participants';
     setProgress(checked ? `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()} and checking it for confidential text…` : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
     try {
       const r = await create(kind);

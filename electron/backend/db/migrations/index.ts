@@ -11,7 +11,7 @@ import { m010Search } from './010-search';
 import { m012Trash } from './012-trash';
 import { m013SearchPending } from './013-search-pending';
 import { m014SectionWriter } from './014-section-writer';
-import { m015AgendaChecked } from './015-agenda-checked';
+import { m015DocumentsChecked } from './015-documents-checked';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,7 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012Trash,
   m013SearchPending,
   m014SectionWriter,
-  m015AgendaChecked,
+  m015DocumentsChecked,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

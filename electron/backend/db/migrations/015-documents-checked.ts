@@ -1,15 +1,16 @@
 import type { Migration } from './types';
 
 /**
- * The agenda is checked for flagged passages as the public summary is (it is circulated to every member organisation
- * and may be published; before, it went out with no check): its exports record whether the check passed. Until
- * schema 15 a CHECK allowed a check result on a public summary only. SQLite cannot change a table's CHECK, so the
+ * The agenda and the list of participants are checked for flagged passages as the public summary is (the agenda is
+ * circulated to every member organisation and may be published, the list is the meeting's public record of who took
+ * part; before, both went out with no check): their exports record whether the check passed. Until schema 15 a CHECK
+ * allowed a check result on a public summary only. SQLite cannot change a table's CHECK, so the
  * table is made again with every row (and its rowid, which orders exports made in the same millisecond) and its index.
  * No other table refers to it and it has no triggers.
  */
-export const m015AgendaChecked: Migration = {
+export const m015DocumentsChecked: Migration = {
   version: 15,
-  name: 'agenda-checked',
+  name: 'documents-checked',
   up(db) {
     db.exec(`
       CREATE TABLE exports_15 (
@@ -22,7 +23,7 @@ export const m015AgendaChecked: Migration = {
         sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
         byte_length INTEGER NOT NULL CHECK (byte_length >= 0),
         findings_json TEXT NOT NULL DEFAULT '[]',
-        CHECK (kind IN ('public_summary', 'agenda') OR check_passed IS NULL)
+        CHECK (kind IN ('public_summary', 'agenda', 'participants') OR check_passed IS NULL)
       ) STRICT;
       INSERT INTO exports_15 (rowid, id, meeting_id, kind, file_name, created_at, check_passed, sha256, byte_length, findings_json)
         SELECT rowid, id, meeting_id, kind, file_name, created_at, check_passed, sha256, byte_length, findings_json FROM exports;
