@@ -102,4 +102,29 @@ describe('exports in Chromium', () => {
     expect(((await apiCall(host, 'exports.history', { meetingId })).json.value as unknown[]).length).toBe(before);
     expect(downloaded).toBe(0);
   });
+
+  it('refuses an agenda that holds a passage flagged in another meeting: no download, the item named, the history says so', async () => {
+    const created = (await apiCall(host, 'meetings.create', { title: 'Follow-up plenary', startsAt: '2026-03-03T10:00', endsAt: '2026-03-03T12:00', timeZone: 'Europe/Brussels' }))
+      .json.value as { meeting: { id: string } };
+    const other = created.meeting.id;
+    await apiCall(host, 'agenda.add', { meetingId: other, title: 'Market update' });
+    await apiCall(host, 'agenda.add', { meetingId: other, title: 'Launch plans', description: 'Members will hear that Mistral AI will launch in Q3.' });
+    await page.goto(`${host.origin}/#/meetings/${other}`);
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    let downloaded = 0;
+    page.on('download', () => void downloaded++);
+    await page.getByRole('button', { name: 'Export the agenda (convening notice)' }).click();
+    const outcome = page.locator('.outcomes li.failed');
+    await outcome.waitFor();
+    const said = await outcome.innerText();
+    expect(said).toContain('The agenda was not produced');
+    expect(said).toContain('Mistral AI will launch in Q3');
+    expect(said).toContain('is in item 2 “Launch plans”, in its description');
+    expect(said).not.toMatch(/word\/|\.xml|exports\.create|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await page.locator('table.history tbody tr', { hasText: 'Blocked — not written' }).waitFor();
+    await page.getByRole('heading', { name: 'Documents' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'agenda-refused');
+    expect(downloaded).toBe(0);
+  });
 });
+
