@@ -1,0 +1,60 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { ExportResult } from '../../shared/contract/exports';
+import { normaliseForMatch } from '../../shared/redaction/match-text';
+import { visibleText } from '../unit/export-docx-helpers';
+import { call, makeBackend } from '../helpers/temp';
+import { doc, flag, p, t } from '../fixtures/export-data';
+import { meeting, save, type B } from './redaction-leak-helpers';
+
+/**
+ * Audit (2026-12-05): the list of participants is checked for the passages flags guard, but a person's name is
+ * printed as the attendance recorded it, and the check looks for the flagged passage as flagged. An expert invited in
+ * confidence, flagged in the minutes with an honorific, with the organisation, or recorded in the attendance in the
+ * EU's "SURNAME Given-name" order, is printed in the list: the reader reads the same person, the check finds nothing.
+ */
+const NAME = 'Imogen Castellanos-Whitby';
+
+type Out = { text: string } | { refused: string };
+async function participants(b: B, m: string): Promise<Out> {
+  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'participants' });
+  if (!res.ok) return { refused: `${res.error.code}: ${res.error.message}` };
+  const files = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
+  const all = Object.entries(files)
+    .filter(([n]) => n.endsWith('.xml'))
+    .map(([, v]) => strFromU8(v));
+  return { text: normaliseForMatch(all.map(visibleText).join('\n')) };
+}
+
+async function setup(flagged: string, recorded: { name: string; organisation: string }) {
+  const b = makeBackend();
+  const x = await meeting(b, 'Second plenary', '02-03');
+  await save(b, x.m, x.a, doc(p(t('The chair thanked '), flag(['F1'], t(flagged)), t(', who briefed members in confidence.'))));
+  await call(b, 'attendance.addPerson', { meetingId: x.m, category: 'external_expert', ...recorded });
+  return { b, m: x.m };
+}
+
+describe('audit: a flagged person is printed in the list of participants under another form of the name', () => {
+  it('flagged with an honorific ("Dr …"), recorded without it', async () => {
+    const { b, m } = await setup(`Dr ${NAME}`, { name: NAME, organisation: 'Independent' });
+    const out = await participants(b, m);
+    expect('text' in out && out.text.includes(normaliseForMatch('Castellanos-Whitby'))).toBe(false);
+  });
+
+  it('recorded as "SURNAME Given-name" (the EU convention for lists of participants)', async () => {
+    const { b, m } = await setup(NAME, { name: 'CASTELLANOS-WHITBY Imogen', organisation: 'Independent' });
+    const out = await participants(b, m);
+    expect('text' in out && out.text.includes(normaliseForMatch('Castellanos-Whitby'))).toBe(false);
+  });
+
+  it('flagged with the organisation ("… of Northfield Analytics"), printed as name and organisation in two cells', async () => {
+    const { b, m } = await setup(`${NAME} of Northfield Analytics`, { name: NAME, organisation: 'Northfield Analytics' });
+    const out = await participants(b, m);
+    expect('text' in out && out.text.includes(normaliseForMatch('Castellanos-Whitby'))).toBe(false);
+  });
+
+  it('control: flagged exactly as recorded, the list is refused', async () => {
+    const { b, m } = await setup(NAME, { name: NAME, organisation: 'Independent' });
+    expect(await participants(b, m)).toMatchObject({ refused: expect.stringMatching(/^leak_detected/) });
+  });
+});
