@@ -53,6 +53,17 @@ describe('audit: a flagged person is printed in the list of participants under a
     expect('text' in out && out.text.includes(normaliseForMatch('Castellanos-Whitby'))).toBe(false);
   });
 
+  it('the same in the agenda: flagged "Dr …" in the minutes, named as presenter without the title', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(t('The chair thanked '), flag(['F1'], t(`Dr ${NAME}`)), t(', who briefed members in confidence.'))));
+    const next = await meeting(b, 'Third plenary', '03-03');
+    await call(b, 'agenda.add', { meetingId: next.m, title: 'Follow-up briefing', presenter: NAME });
+    const res = await b.dispatch('exports.create', { meetingId: next.m, kind: 'agenda' });
+    const text = res.ok ? normaliseForMatch(visibleText(strFromU8(unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'))['word/document.xml']!))) : '';
+    expect(text.includes(normaliseForMatch('Castellanos-Whitby'))).toBe(false);
+  });
+
   it('control: flagged exactly as recorded, the list is refused', async () => {
     const { b, m } = await setup(NAME, { name: NAME, organisation: 'Independent' });
     expect(await participants(b, m)).toMatchObject({ refused: expect.stringMatching(/^leak_detected/) });
