@@ -47,6 +47,12 @@ export interface ProcedureRecord {
   invitations?: Array<Invitation & { name: string }>;
   /** Member organisation names by id (who voted how, internal minutes only). */
   organisationNames: Record<string, string>;
+  /**
+   * Actions listed under this meeting's "Follow-up of actions" item whose words are confidential now (raised in an item
+   * withheld since, or holding words a flag guards since): the item's text was written when it was made, so the
+   * agenda's check looks for these words too (ExportService).
+   */
+  confidentialFollowUps?: Array<{ text: string; meeting: string }>;
 }
 
 /** The body's name and chair, and its conventions; every convention has a default (DEFAULT_DOCUMENT_CONVENTIONS). */

@@ -139,7 +139,9 @@ export class ExportService {
     bytes: Uint8Array,
     docs: Pick<Documents, 'checkPublicDocx' | 'describeFindings'>,
   ): void {
-    const passages = this.forbiddenPassages(data);
+    // The agenda: also the words of followed-up actions that are confidential now (ProcedureRecord.confidentialFollowUps).
+    const followUps = kind === 'agenda' ? (data.procedure?.confidentialFollowUps ?? []) : [];
+    const passages = [...this.forbiddenPassages(data), ...followUps.map((a, i) => ({ id: `${FOLLOW_UP_PASSAGE}${i}`, text: a.text }))];
     const result = docs.checkPublicDocx(bytes, { passages });
     if (result.ok) return;
     this.record(meetingId, kind, fileName, bytes, false, result.findings);
@@ -148,7 +150,10 @@ export class ExportService {
       // Named with the entry it is typed in (an agenda item's field, a participant): the officer's own text.
       throw new AppError(
         'leak_detected',
-        `The ${DOCUMENT_NAME[kind]} was not produced: ${describeTypedFindings(kind, result.findings, data, passages, (id) => passageLabel(data, passages, id))}. Nothing was written; ${TYPED_ADVICE[kind]}, then try again.`,
+        `The ${DOCUMENT_NAME[kind]} was not produced: ${describeTypedFindings(kind, result.findings, data, passages, (id) => {
+          const action = id.startsWith(FOLLOW_UP_PASSAGE) ? followUps[Number(id.slice(FOLLOW_UP_PASSAGE.length))] : undefined;
+          return action ? `the words of an action not for publication (“${excerpt(action.text, 60)}”, minutes of ${action.meeting})` : passageLabel(data, passages, id);
+        })}. Nothing was written; ${TYPED_ADVICE[kind]}, then try again.`,
         details,
       );
     }
@@ -326,10 +331,13 @@ function passageLabel(data: ExportData, passages: readonly ForbiddenPassage[], i
 
 type CheckedKind = 'public_summary' | 'agenda' | 'participants';
 
+/** The id prefix of a followed-up action's words among the agenda's forbidden passages (never a flag's id). */
+const FOLLOW_UP_PASSAGE = 'follow-up-action:';
+
 const DOCUMENT_NAME: Record<CheckedKind, string> = { public_summary: 'public summary', agenda: 'agenda', participants: 'list of participants' };
 
 const TYPED_ADVICE: Record<Exclude<CheckedKind, 'public_summary'>, string> = {
-  agenda: "change that text in the meeting's agenda, or lift the flag if the passage may be published",
+  agenda: "change that text in the meeting's agenda (for a flagged passage: or lift the flag if it may be published)",
   participants: 'correct that entry of the attendance, or make the flag cover only the confidential words (or lift it) if the name may be published',
 };
 

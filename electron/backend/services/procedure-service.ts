@@ -100,7 +100,22 @@ export class ProcedureService {
       approval: this.approval(meetingId),
       invitations: this.invitationsOf(meetingId).map((i) => ({ ...i, name: names.get(i.participantId) ?? '' })),
       organisationNames: Object.fromEntries(this.members.list().map((o) => [o.id, o.name])),
+      confidentialFollowUps: this.confidentialFollowUps(meetingId),
     };
+  }
+
+  /**
+   * The actions listed under the meeting's "Follow-up of actions" item that are confidential now (`confidentialActions`):
+   * that item's description was written when it was made, and an item withheld (or words flagged) since does not change
+   * it. The agenda's check refuses the agenda while it prints their words.
+   */
+  private confidentialFollowUps(meetingId: string): Array<{ text: string; meeting: string }> {
+    const follow = this.followups.forMeeting(meetingId);
+    if (!follow) return [];
+    const confidential = this.confidentialActions(follow.actions);
+    return follow.actions
+      .filter((a) => confidential.has(a.id) && a.text.trim() !== '')
+      .map((a) => ({ text: a.text, meeting: `“${a.meetingTitle}” of ${formatLongDate(a.meetingStartsAt.slice(0, 10))}` }));
   }
 
 
