@@ -1,5 +1,6 @@
 import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
+import { nameForms } from './name-forms';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -297,11 +298,15 @@ const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'u
 // Escaped: the bundled start must stay ASCII (test/packaging/start-loader.test.ts), and a regex literal is kept as written.
 const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
 
-/** The text as written and, if it differs, with SPELT_OUT letters spelt out. Only the flagged side gets both forms. */
+/**
+ * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, its other forms too
+ * (name-forms.ts: without the honorific, surname first). Only the flagged side gets them.
+ */
 function spellings(text: string): string[] {
   const nfc = text.normalize('NFC');
   const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
-  return spelt === nfc ? [text] : [text, spelt];
+  const written = spelt === nfc ? [text] : [text, spelt];
+  return [...new Set([...written, ...written.flatMap(nameForms)])];
 }
 
 const POINT_IN_NUMBER = /(?<=\p{N})\.(?=\p{N})/gu;

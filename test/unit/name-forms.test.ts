@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nameForms } from '../../shared/redaction/name-forms';
+import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
+
+/** A flagged person's name is also searched without its honorific and surname first (shared/redaction/name-forms.ts). */
+describe('nameForms', () => {
+  it('gives the name without the honorific, and surname first', () => {
+    expect(nameForms('Dr Imogen Castellanos-Whitby')).toEqual(['Imogen Castellanos-Whitby', 'Castellanos-Whitby Imogen']);
+    expect(nameForms('Imogen Castellanos-Whitby')).toEqual(['Castellanos-Whitby Imogen']);
+    expect(nameForms('Prof. Jan Maria Nowak')).toEqual(['Jan Maria Nowak', 'Nowak Jan Maria']);
+    // A surname with particles starts at the first one (the EU convention: "VON DER LEYEN Ursula").
+    expect(nameForms('Ursula von der Leyen')).toEqual(['von der Leyen Ursula']);
+    expect(nameForms('Mme Anne-Sophie de la Tour')).toEqual(['Anne-Sophie de la Tour', 'de la Tour Anne-Sophie']);
+    // With an honorific, an affiliation after the name: the name's forms.
+    expect(nameForms('Dr Jane Roe of Acme Holdings')).toEqual(['Jane Roe', 'Roe Jane']);
+    expect(nameForms('Dr Jane Roe (Acme Holdings)')).toEqual(['Jane Roe', 'Roe Jane']);
+    expect(nameForms('Ms Jane Roe, Acme')).toEqual(['Jane Roe', 'Roe Jane']);
+  });
+
+  it('gives nothing for what is not a name alone', () => {
+    for (const text of [
+      'Acme Holdings of Delaware', // no honorific: may be an organisation
+      'Dr Smith', // one word left: a common surname alone would block too much
+      'May',
+      'the figures of the second quarter',
+      'Jane Roe said the model will launch in May',
+      'Mistral AI will launch in Q3',
+      '€12 million',
+      'Dr',
+      '',
+    ])
+      expect(nameForms(text), text).toEqual([]);
+  });
+
+  it('never gives a form for a text with a lower-case word that is not a particle, nor for one word', () => {
+    const word = fc.stringMatching(/^[a-z]{3,10}$/).filter((w) => !/^(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|af|zu|al|el|bin|ibn)$/.test(w));
+    const cap = fc.stringMatching(/^[A-Z][a-z]{1,9}$/);
+    fc.assert(
+      fc.property(fc.array(cap, { maxLength: 3 }), word, fc.array(cap, { maxLength: 3 }), (before, lower, after) => {
+        expect(nameForms([...before, lower, ...after].join(' '))).toEqual([]);
+      }),
+    );
+    fc.assert(
+      fc.property(cap, (one) => {
+        expect(nameForms(one)).toEqual([]);
+      }),
+    );
+  });
+
+  it('the matcher finds a flagged name in its other forms, and not a different person', () => {
+    const found = (flagged: string, printed: string) => new PassageMatcher([{ id: 'p', text: flagged }]).search(normaliseForMatch(printed)).length > 0;
+    expect(found('Dr Imogen Castellanos-Whitby', 'Experts: Imogen Castellanos-Whitby (Independent)')).toBe(true);
+    expect(found('Imogen Castellanos-Whitby', 'CASTELLANOS-WHITBY Imogen, Independent')).toBe(true);
+    expect(found('Ursula von der Leyen', 'VON DER LEYEN Ursula')).toBe(true);
+    expect(found('Dr Imogen Castellanos-Whitby', 'Imogen Castellanos-Smith')).toBe(false);
+    expect(found('Dr Jane Roe of Acme Holdings', 'Acme Holdings presented its report.')).toBe(false);
+  });
+});
