@@ -5,45 +5,51 @@
  * reads the same person; the check, which looks for the passage as flagged, did not. The matcher (match-text.ts
  * `spellings`) also searches the forms given here, on the flagged side only.
  *
- * Only a passage that is a name and nothing else is read: two to four words, each starting with a capital letter
- * (or a lower-case particle such as "van", "von der", "de" inside it), optionally after an honorific ("Dr", "Prof.",
- * "Ms" …). Its forms: without the honorific; surname first (the surname is the last word, or starts at the first
- * particle: "VON DER LEYEN Ursula"). With an honorific, a name followed by its affiliation ("Dr Jane Roe of Acme",
- * "Dr Jane Roe (Acme)") gives the name's forms too: it names a person. Without one it is not read, since "Acme Holdings
- * of Delaware" would make "Acme Holdings" unpublishable everywhere. Case does not matter (the text is folded after).
+ * Only a passage that is a name and nothing else is read: two to six words, each capitalised (or with a lower-case
+ * prefix joined by a hyphen or apostrophe: "al-Hassan"), or a particle ("van", "Von der", "de", "del", "y") inside,
+ * optionally after honorifics ("Prof. Dr.", "Ms", "Dott.ssa" …). Its forms: without the honorifics, and every rotation
+ * of its words, which is each order a list sorts names in: the surname first, however many words it has ("GARCÍA LÓPEZ
+ * María", "VAN DEN BOSSCHE Jan"), or its particles last ("Berg, Anna van der"). With an honorific, a name followed by
+ * its affiliation ("Dr Jane Roe of Acme", "…, Acme", "… – Acme", "… (Acme)") gives the name's forms too: it names a
+ * person. Without one it is not read, since "Acme Holdings of Delaware" would make "Acme Holdings" unpublishable
+ * everywhere. Not found: a form with a word the flag does not hold (a middle initial: "Jane M. Roe"). Case does not
+ * matter (the text is folded after).
  */
-const HONORIFIC = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|lord|lady|herr|frau|mme|mlle|madame|monsieur|dott|dottssa|ing|mag)\.?$/i;
-const PARTICLE = /^(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|af|zu|al|el|bin|ibn)$/;
-const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*\.?$/u;
-const AFFILIATION = /^(.+?)\s*(?:,\s*|\s+(?:of|from|at)\s+|\s*\((.+)\)\s*$)/u;
+const HONORIFIC =
+  /^(?:dr|drs|prof|professor|mr|mrs|ms|mx|sir|dame|lord|lady|herr|frau|mme|mlle|madame|monsieur|dott|dottssa|dott\.ssa|ing|mag|ir|avv)\.?$/i;
+const PARTICLE = /^(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|af|zu|al|el|bin|ibn|y)$/i;
+/** A capitalised word, or one with a lower-case prefix joined by a hyphen or apostrophe ("al-Hassan", "d'Alembert"). */
+const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,3}[-'\u2019]\p{L})[\p{L}\p{M}'\u2019-]*\.?$/u;
+const AFFILIATION = /^(.+?)\s*(?:,\s*|\s+(?:of|from|at)\s+|\s+[-\u2013\u2014]\s+|\s*\((.+)\)\s*$)/u;
+const MAX_WORDS = 6;
 
 /** The name's words if `words` are a person's name (see above), else null. */
 function asName(words: readonly string[]): string[] | null {
-  if (words.length < 2 || words.length > 4) return null;
+  if (words.length < 2 || words.length > MAX_WORDS) return null;
   if (!NAME_WORD.test(words[0]!) || !NAME_WORD.test(words[words.length - 1]!)) return null;
   return words.every((w) => NAME_WORD.test(w) || PARTICLE.test(w)) ? [...words] : null;
 }
 
-/** Surname first: from the first particle after the given name(s), else the last word. */
-function surnameFirst(name: readonly string[]): string {
-  const particle = name.findIndex((w, i) => i > 0 && PARTICLE.test(w));
-  const at = particle > 0 ? particle : name.length - 1;
-  return [...name.slice(at), ...name.slice(0, at)].join(' ');
-}
-
-/** The other forms of `text` if it is a person's name (with or without an honorific), else none. */
+/** The other forms of `text` if it is a person's name (with or without honorifics), else none. */
 export function nameForms(text: string): string[] {
   let words = text.trim().replace(/[.,;:]+$/u, '').split(/\s+/u);
-  const honorific = HONORIFIC.test(words[0]!);
-  if (honorific) words = words.slice(1);
+  let honorific = false;
+  // "Prof. Dr. Jane Roe": every honorific in front.
+  while (words.length > 0 && HONORIFIC.test(words[0]!)) {
+    words = words.slice(1);
+    honorific = true;
+  }
   let name = asName(words);
   if (!name && honorific) {
-    // "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe (Acme)": the name before its affiliation.
+    // "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe – Acme", "Dr Jane Roe (Acme)": the name before its affiliation.
     const m = AFFILIATION.exec(words.join(' '));
     if (m) name = asName(m[1]!.split(/\s+/u));
   }
   if (!name) return [];
-  const forms = new Set([name.join(' '), surnameFirst(name)]);
+  // Every order a list sorts names in: the surname (one word or more, with its particles) first, the given names
+  // after ("GARCÍA LÓPEZ María", "VAN DEN BOSSCHE Jan"), the particles last too ("Berg, Anna van der"): each rotation.
+  const forms = new Set([name.join(' ')]);
+  for (let i = 1; i < name.length; i++) forms.add([...name.slice(i), ...name.slice(0, i)].join(' '));
   forms.delete(text.trim());
   return [...forms];
 }

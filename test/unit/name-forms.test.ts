@@ -8,10 +8,13 @@ describe('nameForms', () => {
   it('gives the name without the honorific, and surname first', () => {
     expect(nameForms('Dr Imogen Castellanos-Whitby')).toEqual(['Imogen Castellanos-Whitby', 'Castellanos-Whitby Imogen']);
     expect(nameForms('Imogen Castellanos-Whitby')).toEqual(['Castellanos-Whitby Imogen']);
-    expect(nameForms('Prof. Jan Maria Nowak')).toEqual(['Jan Maria Nowak', 'Nowak Jan Maria']);
-    // A surname with particles starts at the first one (the EU convention: "VON DER LEYEN Ursula").
-    expect(nameForms('Ursula von der Leyen')).toEqual(['von der Leyen Ursula']);
-    expect(nameForms('Mme Anne-Sophie de la Tour')).toEqual(['Anne-Sophie de la Tour', 'de la Tour Anne-Sophie']);
+    // Every rotation: the surname first however many words it has, or the particles last ("Leyen Ursula von der").
+    expect(nameForms('Prof. Jan Maria Nowak')).toEqual(['Jan Maria Nowak', 'Maria Nowak Jan', 'Nowak Jan Maria']);
+    expect(nameForms('Ursula von der Leyen')).toEqual(['von der Leyen Ursula', 'der Leyen Ursula von', 'Leyen Ursula von der']);
+    expect(nameForms('Prof. Dr. Jane Roe')).toEqual(['Jane Roe', 'Roe Jane']);
+    expect(nameForms('Dott.ssa Maria Rossi')).toEqual(['Maria Rossi', 'Rossi Maria']);
+    expect(nameForms('Dr Ahmed al-Hassan')).toEqual(['Ahmed al-Hassan', 'al-Hassan Ahmed']);
+    expect(nameForms('Dr Jane Roe \u2013 Northfield Analytics')).toEqual(['Jane Roe', 'Roe Jane']);
     // With an honorific, an affiliation after the name: the name's forms.
     expect(nameForms('Dr Jane Roe of Acme Holdings')).toEqual(['Jane Roe', 'Roe Jane']);
     expect(nameForms('Dr Jane Roe (Acme Holdings)')).toEqual(['Jane Roe', 'Roe Jane']);
@@ -53,6 +56,8 @@ describe('nameForms', () => {
     expect(found('Dr Imogen Castellanos-Whitby', 'Experts: Imogen Castellanos-Whitby (Independent)')).toBe(true);
     expect(found('Imogen Castellanos-Whitby', 'CASTELLANOS-WHITBY Imogen, Independent')).toBe(true);
     expect(found('Ursula von der Leyen', 'VON DER LEYEN Ursula')).toBe(true);
+    expect(found('Dr María García López', 'GARCÍA LÓPEZ María')).toBe(true);
+    expect(found('Dr Anna van der Berg', 'Berg, Anna van der')).toBe(true);
     expect(found('Dr Imogen Castellanos-Whitby', 'Imogen Castellanos-Smith')).toBe(false);
     expect(found('Dr Jane Roe of Acme Holdings', 'Acme Holdings presented its report.')).toBe(false);
   });

@@ -13,6 +13,7 @@ import { publicSummary, type LayoutOptions } from '../../../shared/redaction/pub
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, LINK_ADDRESS, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
+import { withheldItems } from '../../../shared/redaction/publication';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import type { ExportData, ProcedureRecord } from '../export/types';
@@ -89,6 +90,7 @@ export class ExportService {
       );
     }
     const check = (bytes: Uint8Array) => this.refuseFlagged(input.meetingId, kind, fileName, data, bytes, { checkPublicDocx, describeFindings });
+    if (kind === 'agenda') this.refuseStaleFollowUp(input.meetingId, fileName, data);
     if (kind !== 'public_summary') {
       // Typed by the officer, they hold no flag marks: every passage a flag guards is looked for in them, as written.
       const bytes = await buildInternal(builders, kind, data);
@@ -127,6 +129,31 @@ export class ExportService {
   }
 
   /**
+   * The "Follow-up of actions" item's text was written when it was made: an action it lists whose item has been withheld
+   * since (or whose words a flag now guards) is still there in full. While the item's description holds the whole text
+   * of such an action (read as the check reads text), the agenda is refused, naming the action. Only that item and
+   * only whole actions: words an action shares with other text are not looked for.
+   */
+  private refuseStaleFollowUp(meetingId: string, fileName: string, data: ExportData): void {
+    const follow = data.procedure?.confidentialFollowUps;
+    const item = follow && data.agenda.find((i) => i.id === follow.agendaItemId);
+    if (!follow || !item) return;
+    const description = normaliseForMatch(item.description);
+    const stale = follow.actions.filter((a) => normaliseForMatch(a.text).trim() !== '' && description.includes(normaliseForMatch(a.text)));
+    if (stale.length === 0) return;
+    const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
+    this.record(meetingId, 'agenda', fileName, new Uint8Array(), false, [
+      { kind: 'passage', part: 'word/document.xml', passageId: null, where: `${stale.length} followed-up action(s) not for publication now, in ${where}` },
+    ]);
+    const named = stale.slice(0, 3).map((a) => `“${excerpt(a.text, 60)}” (minutes of ${a.meeting})`).join('; ');
+    throw new AppError(
+      'leak_detected',
+      `The agenda was not produced: ${where} still lists the words of ${stale.length === 1 ? 'an action that is' : `${stale.length} actions that are`} not for publication now — ${named}${stale.length > 3 ? ' and more' : ''}: ` +
+        'the item it was raised in has been withheld, or its words flagged, since the follow-up was made. Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
+    );
+  }
+
+  /**
    * The file's redaction check (export/redaction-check.ts) against every passage a flag guards, this meeting's and
    * other meetings' (`forbiddenPassages`). On a finding the export is recorded as blocked and leak_detected is thrown,
    * naming each passage by its words and whose flag it is, where it is and what to do; the bytes are dropped.
@@ -139,9 +166,7 @@ export class ExportService {
     bytes: Uint8Array,
     docs: Pick<Documents, 'checkPublicDocx' | 'describeFindings'>,
   ): void {
-    // The agenda: also the words of followed-up actions that are confidential now (ProcedureRecord.confidentialFollowUps).
-    const followUps = kind === 'agenda' ? (data.procedure?.confidentialFollowUps ?? []) : [];
-    const passages = [...this.forbiddenPassages(data), ...followUps.map((a, i) => ({ id: `${FOLLOW_UP_PASSAGE}${i}`, text: a.text }))];
+    const passages = this.forbiddenPassages(data);
     const result = docs.checkPublicDocx(bytes, { passages });
     if (result.ok) return;
     this.record(meetingId, kind, fileName, bytes, false, result.findings);
@@ -150,10 +175,7 @@ export class ExportService {
       // Named with the entry it is typed in (an agenda item's field, a participant): the officer's own text.
       throw new AppError(
         'leak_detected',
-        `The ${DOCUMENT_NAME[kind]} was not produced: ${describeTypedFindings(kind, result.findings, data, passages, (id) => {
-          const action = id.startsWith(FOLLOW_UP_PASSAGE) ? followUps[Number(id.slice(FOLLOW_UP_PASSAGE.length))] : undefined;
-          return action ? `the words of an action not for publication (“${excerpt(action.text, 60)}”, minutes of ${action.meeting})` : passageLabel(data, passages, id);
-        })}. Nothing was written; ${TYPED_ADVICE[kind]}, then try again.`,
+        `The ${DOCUMENT_NAME[kind]} was not produced: ${describeTypedFindings(kind, result.findings, data, passages, (id) => passageLabel(data, passages, id))}.`,
         details,
       );
     }
@@ -331,20 +353,23 @@ function passageLabel(data: ExportData, passages: readonly ForbiddenPassage[], i
 
 type CheckedKind = 'public_summary' | 'agenda' | 'participants';
 
-/** The id prefix of a followed-up action's words among the agenda's forbidden passages (never a flag's id). */
-const FOLLOW_UP_PASSAGE = 'follow-up-action:';
 
 const DOCUMENT_NAME: Record<CheckedKind, string> = { public_summary: 'public summary', agenda: 'agenda', participants: 'list of participants' };
 
-const TYPED_ADVICE: Record<Exclude<CheckedKind, 'public_summary'>, string> = {
-  agenda: "change that text in the meeting's agenda (for a flagged passage: or lift the flag if it may be published)",
-  participants: 'correct that entry of the attendance, or make the flag cover only the confidential words (or lift it) if the name may be published',
-};
+/** What to do, by where the passage is typed. */
+const TYPED_ADVICE = {
+  agenda: "change that text in the meeting's agenda",
+  attendance: 'correct that entry of the attendance',
+  title: "rename the meeting (on the meeting's page)",
+  elsewhere: 'change that text',
+} as const;
 
 /**
- * Where a document the officer typed (the agenda, the attendance) holds each passage found: the agenda item and the
- * field ("item 3 “Update…”, in its description") or the attendance entry ("in the attendance (“name, organisation”)"),
- * else the meeting's own title, else the words around it as the check read them. One clause per passage, at most three.
+ * Where a document the officer typed (the agenda, the attendance) holds each passage found, among the text it prints:
+ * the agenda item and the field ("item 3 “Update…”, in its description"; of an item not for publication only its title,
+ * and only when the meeting prints it) or the attendance entry ("in the attendance (“name, organisation”)"), else the
+ * meeting's own title, else the words around it as the check read them. One clause per passage, at most three, and
+ * the advice that fits where they are; lifting the flag is always the other way.
  */
 function describeTypedFindings(
   kind: Exclude<CheckedKind, 'public_summary'>,
@@ -354,12 +379,22 @@ function describeTypedFindings(
   labelOf: (id: string) => string,
 ): string {
   const ids = [...new Set(findings.flatMap((f) => (f.passageId === null ? [] : [f.passageId])))];
+  const withheld = withheldItems(data.agenda, data.withheldItemIds);
+  const places = new Set<keyof typeof TYPED_ADVICE>();
   const clauses = ids.map((id) => {
     const matcher = new PassageMatcher(passages.filter((p) => p.id === id));
     const holds = (text: string) => text !== '' && matcher.search(normaliseForMatch(text)).length > 0;
-    const at = (item: ExportData['agenda'][number], field: string) => `${labelOf(id)}, is in item ${item.number} “${excerpt(item.title, 60)}”, in its ${field}`;
+    const at = (item: ExportData['agenda'][number], field: string) => {
+      places.add('agenda');
+      return `${labelOf(id)}, is in item ${item.number} “${excerpt(item.title, 60)}”, in its ${field}`;
+    };
     if (kind === 'agenda')
       for (const item of data.agenda) {
+        if (withheld.has(item.id)) {
+          // The agenda prints a withheld item's title only, and only when the meeting shows withheld titles.
+          if (data.meeting.withheldDisplay !== 'omit' && holds(item.title)) return at(item, 'title');
+          continue;
+        }
         if (holds(item.title)) return at(item, 'title');
         if (holds(item.description)) return at(item, 'description');
         if (holds(item.presenter)) return at(item, 'presenter');
@@ -367,9 +402,16 @@ function describeTypedFindings(
       }
     if (kind === 'participants') {
       const entry = data.attendance.find((a) => holds(a.name) || holds(a.organisation) || holds(`${a.name} ${a.organisation}`));
-      if (entry) return `${labelOf(id)}, is in the attendance (“${excerpt([entry.name, entry.organisation].filter(Boolean).join(', '), 80)}”)`;
+      if (entry) {
+        places.add('attendance');
+        return `${labelOf(id)}, is in the attendance (“${excerpt([entry.name, entry.organisation].filter(Boolean).join(', '), 80)}”)`;
+      }
     }
-    if (holds(data.meeting.title)) return `${labelOf(id)}, is in the meeting's title`;
+    if (holds(data.meeting.title)) {
+      places.add('title');
+      return `${labelOf(id)}, is in the meeting's title`;
+    }
+    places.add('elsewhere');
     const near = findings.find((f) => f.passageId === id && f.excerpt)?.excerpt;
     return `${labelOf(id)}, is in the ${DOCUMENT_NAME[kind]}${near ? ` (near “${near}”)` : ''}`;
   });
@@ -377,7 +419,8 @@ function describeTypedFindings(
   const other = findings.filter((f) => f.passageId === null).map((f) => `the file is not as built (${f.where})`);
   const all = [...clauses, ...other];
   const rest = all.length - 3;
-  return `${all.slice(0, 3).join('; ')}${rest > 0 ? ` and ${rest} more finding${rest === 1 ? '' : 's'}` : ''}`;
+  const advice = [...places].map((p) => TYPED_ADVICE[p]).join('; ') || TYPED_ADVICE.elsewhere;
+  return `${all.slice(0, 3).join('; ')}${rest > 0 ? ` and ${rest} more finding${rest === 1 ? '' : 's'}` : ''}. Nothing was written; ${advice}, or make the flag cover only the confidential words (or lift it) if the rest may be published, then try again`;
 }
 
 function buildInternal(

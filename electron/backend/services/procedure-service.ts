@@ -105,19 +105,19 @@ export class ProcedureService {
   }
 
   /**
-   * The actions listed under the meeting's "Follow-up of actions" item that are confidential now (`confidentialActions`):
+   * The meeting's "Follow-up of actions" item and the actions it lists that are confidential now (`confidentialActions`):
    * that item's description was written when it was made, and an item withheld (or words flagged) since does not change
-   * it. The agenda's check refuses the agenda while it prints their words.
+   * it. The agenda is refused while the description still holds their words (ExportService).
    */
-  private confidentialFollowUps(meetingId: string): Array<{ text: string; meeting: string }> {
+  private confidentialFollowUps(meetingId: string): ProcedureRecord['confidentialFollowUps'] {
     const follow = this.followups.forMeeting(meetingId);
-    if (!follow) return [];
+    if (!follow) return undefined;
     const confidential = this.confidentialActions(follow.actions);
-    return follow.actions
+    const actions = follow.actions
       .filter((a) => confidential.has(a.id) && a.text.trim() !== '')
       .map((a) => ({ text: a.text, meeting: `“${a.meetingTitle}” of ${formatLongDate(a.meetingStartsAt.slice(0, 10))}` }));
+    return { agendaItemId: follow.agendaItemId, actions };
   }
-
 
   private get meetings() {
     return this.minutes.meetings;

@@ -5,10 +5,11 @@ import { action, doc, flag, t } from '../fixtures/export-data';
 import { meeting, save } from './redaction-leak-helpers';
 
 /**
- * Review (confidentialFollowUps): the agenda's check searches the whole text of every confidential followed-up action,
- * by every 8-word and 40-character window, anywhere in the agenda, although "Follow-up of actions" already lists it
- * as "An action not for publication". An action's text is mostly boilerplate ("... and report to all members before
- * the next meeting"): an ordinary public item that shares that boilerplate makes the agenda unexportable.
+ * Review (confidentialFollowUps, 2026-12-05): the agenda's check searched the whole text of every confidential
+ * followed-up action, by every 8-word and 40-character window, anywhere in the agenda, although "Follow-up of actions"
+ * already lists it as "An action not for publication". An action's text is mostly boilerplate ("... and report to all
+ * members before the next meeting"): an ordinary public item that shared it made the agenda unexportable. Now only the
+ * follow-up item's own text is read, for the whole text of such an action.
  */
 async function agendaOf(actionText: string, flagged: string | null, publicDescription: string) {
   const b = makeBackend();
@@ -27,7 +28,7 @@ async function agendaOf(actionText: string, flagged: string | null, publicDescri
   return res.ok ? 'exported' : `${res.error.code}: ${res.error.message}`;
 }
 
-describe('review: ordinary agendas refused for the boilerplate of a confidential followed-up action', () => {
+describe('an ordinary agenda is not refused for the boilerplate it shares with a confidential followed-up action', () => {
   it('an action of a withheld item shares only "… to all members before the next meeting" with a public item', async () => {
     const out = await agendaOf(
       'Legal service to assess the Delta Systems complaint and report in writing to all members before the next meeting',

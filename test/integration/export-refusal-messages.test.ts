@@ -16,7 +16,7 @@ async function flaggedElsewhere() {
   return b;
 }
 
-describe('review: refusal messages of the agenda and the list of participants', () => {
+describe('the refusal messages of the agenda and the list of participants point at the printed text', () => {
   it('agenda: names the printed presenter, not the description of a withheld item that the agenda does not print', async () => {
     const b = await flaggedElsewhere();
     const { m } = await meeting(b, 'Third plenary', '03-03', 'title_only', 'Closed session');
