@@ -36,6 +36,11 @@ describe('nameForms', () => {
       expect(nameForms(text), text).toEqual([]);
   });
 
+  it('takes an honorific as written before a name, not a word in capitals ("MS Teams Premium" keeps its "MS")', () => {
+    expect(nameForms('MS Teams Premium')).not.toContain('Teams Premium');
+    expect(nameForms('DR Congo Delegation')).not.toContain('Congo Delegation');
+  });
+
   it('never gives a form for a text with a lower-case word that is not a particle, nor for one word', () => {
     const word = fc.stringMatching(/^[a-z]{3,10}$/).filter((w) => !/^(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|af|zu|al|el|bin|ibn)$/.test(w));
     const cap = fc.stringMatching(/^[A-Z][a-z]{1,9}$/);
@@ -60,5 +65,6 @@ describe('nameForms', () => {
     expect(found('Dr Anna van der Berg', 'Berg, Anna van der')).toBe(true);
     expect(found('Dr Imogen Castellanos-Whitby', 'Imogen Castellanos-Smith')).toBe(false);
     expect(found('Dr Jane Roe of Acme Holdings', 'Acme Holdings presented its report.')).toBe(false);
+    expect(found('MS Teams Premium', 'Members used Teams Premium for the call.')).toBe(false);
   });
 });
