@@ -1,14 +1,11 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import type { FutureTopic } from '../../shared/procedure/records';
 import { normaliseForMatch } from '../../shared/redaction/match-text';
-import { visibleText } from '../unit/export-docx-helpers';
 import { call } from '../helpers/temp';
 import { makeBackend } from '../helpers/temp';
 import { doc, p, t } from '../fixtures/export-data';
-import { meeting, save, type B } from './redaction-leak-helpers';
+import { exported, meeting, printed, save } from './redaction-leak-helpers';
 
 /**
  * Audit (2026-12-05): the agenda (convening notice) is a public file since today (checked like the public summary),
@@ -18,17 +15,8 @@ import { meeting, save, type B } from './redaction-leak-helpers';
  * item as the meeting's display of withheld items says (its title marked "Not published.", or not even that), never
  * its description, presenter or documents; and the follow-up's words of an action withheld since are refused.
  */
-type Out = { text: string } | { refused: string };
-async function publicFile(b: B, m: string, kind: 'agenda' | 'participants' | 'public_summary'): Promise<Out> {
-  const res = await b.dispatch('exports.create', { meetingId: m, kind, confirmDraft: true });
-  if (!res.ok) return { refused: `${res.error.code}: ${res.error.message}` };
-  const files = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
-  const all = Object.entries(files)
-    .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
-    .map(([, v]) => strFromU8(v));
-  return { text: `${all.map(visibleText).join('\n')}\n${all.join('\n')}` };
-}
-const holds = (out: Out, words: string) => 'text' in out && normaliseForMatch(out.text).includes(normaliseForMatch(words));
+const publicFile = exported;
+const holds = printed;
 
 const WITHHELD_MINUTES = 'Beta Robotics is preparing a takeover bid for Gamma Vision';
 

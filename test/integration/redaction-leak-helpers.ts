@@ -17,9 +17,9 @@ export async function meeting(b: B, title: string, day: string, withheldDisplay:
 
 export const save = (b: B, m: string, sectionKey: string, content: unknown) => call(b, 'minutes.saveSection', { meetingId: m, sectionKey, content });
 
-/** The public summary's visible text, or the refusal's message. */
-export async function exported(b: B, m: string): Promise<{ text: string } | { refused: string }> {
-  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'public_summary', confirmDraft: true });
+/** A public file's visible text (the public summary by default), or the refusal's code and message. */
+export async function exported(b: B, m: string, kind: 'public_summary' | 'agenda' | 'participants' = 'public_summary'): Promise<{ text: string } | { refused: string }> {
+  const res = await b.dispatch('exports.create', { meetingId: m, kind, confirmDraft: true });
   if (!res.ok) return { refused: `${res.error.code}: ${res.error.message}` };
   const files = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
   // Every XML part (headers, footers, properties too), as visible text and raw, so nothing is missed.

@@ -1,11 +1,7 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ExportResult } from '../../shared/contract/exports';
-import { normaliseForMatch } from '../../shared/redaction/match-text';
-import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
 import { doc, flag, p, t } from '../fixtures/export-data';
-import { meeting, save, type B } from './redaction-leak-helpers';
+import { exported, meeting, printed, save, type B } from './redaction-leak-helpers';
 
 /**
  * Review (name forms, 2026-12-05): an expert flagged in the minutes was recorded in the attendance under a form of the
@@ -13,16 +9,7 @@ import { meeting, save, type B } from './redaction-leak-helpers';
  * went out with the name (several honorifics, a double surname, capitalised particles, the Dutch sorted form, "al-",
  * five words, an affiliation after a dash). Each test: flagged as in column 1, recorded as in column 2, the surname must not be printed.
  */
-type Out = { text: string } | { refused: string };
-async function participants(b: B, m: string): Promise<Out> {
-  const res = await b.dispatch('exports.create', { meetingId: m, kind: 'participants' });
-  if (!res.ok) return { refused: `${res.error.code}: ${res.error.message}` };
-  const files = unzipSync(Buffer.from((res.value as ExportResult).bytesBase64, 'base64'));
-  const all = Object.entries(files)
-    .filter(([n]) => n.endsWith('.xml'))
-    .map(([, v]) => strFromU8(v));
-  return { text: normaliseForMatch(all.map(visibleText).join('\n')) };
-}
+const participants = (b: B, m: string) => exported(b, m, 'participants');
 
 async function leaks(flagged: string, recorded: string, surname: string) {
   const b = makeBackend();
@@ -30,7 +17,7 @@ async function leaks(flagged: string, recorded: string, surname: string) {
   await save(b, x.m, x.a, doc(p(t('The chair thanked '), flag(['F1'], t(flagged)), t(', who briefed members in confidence.'))));
   await call(b, 'attendance.addPerson', { meetingId: x.m, category: 'external_expert', name: recorded, organisation: 'Independent' });
   const out = await participants(b, x.m);
-  return 'text' in out && out.text.includes(normaliseForMatch(surname));
+  return printed(out, surname);
 }
 
 describe('a flagged person is not printed in the list of participants under a common form of the name', () => {
