@@ -12,6 +12,11 @@ export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
   redaction_record: 'Redaction record',
 };
 
+/** The public documents, checked for flagged passages before they are written (ExportService); the other two are internal. */
+export const CHECKED_EXPORT_KINDS = ['public_summary', 'agenda', 'participants'] as const satisfies readonly ExportKind[];
+export type CheckedExportKind = (typeof CHECKED_EXPORT_KINDS)[number];
+export const isCheckedExport = (kind: ExportKind): kind is CheckedExportKind => (CHECKED_EXPORT_KINDS as readonly ExportKind[]).includes(kind);
+
 /** Details of the invalid_transition error that asks the officer to confirm a draft public summary. */
 export interface DraftConfirmation {
   needsConfirmation: 'draft';

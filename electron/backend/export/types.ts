@@ -47,12 +47,16 @@ export interface ProcedureRecord {
   invitations?: Array<Invitation & { name: string }>;
   /** Member organisation names by id (who voted how, internal minutes only). */
   organisationNames: Record<string, string>;
-  /**
-   * This meeting's "Follow-up of actions" item and the actions it lists whose words are confidential now (raised in an
-   * item withheld since, or holding words a flag guards since): the item's text was written when it was made, so the
-   * agenda is refused while that text still holds one of them (ExportService).
-   */
-  confidentialFollowUps?: { agendaItemId: string; actions: Array<{ text: string; meeting: string }> };
+}
+
+/**
+ * A meeting's "Follow-up of actions" item and the actions it lists whose words are confidential now (raised in an item
+ * withheld since, or holding words a flag guards since): the item's text was written when it was made, so the agenda
+ * is refused while that text still holds one of them (ExportService, ProcedureService.confidentialFollowUps).
+ */
+export interface ConfidentialFollowUps {
+  agendaItemId: string;
+  actions: Array<{ text: string; meeting: string }>;
 }
 
 /** The body's name and chair, and its conventions; every convention has a default (DEFAULT_DOCUMENT_CONVENTIONS). */

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { ExportKind, ExportRecord, ExportResult, PublicSummaryOptions } from '../../../shared/contract/exports';
 import { excerpt, MINUTES_STATUS_LABEL, type MinutesStatus } from '../../../shared/domain/minutes';
 import type { DraftConfirmation } from '../../../shared/contract/exports';
+import { isCheckedExport, type CheckedExportKind } from '../../../shared/contract/exports-labels';
 import { conventionsOf, documentReference, draftMarking, isDraft, issueLine } from '../export/conventions';
 import { DECISION_OUTCOME_LABEL } from '../../../shared/domain/decisions';
 import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState } from '../../../shared/domain/flags';
@@ -13,10 +14,10 @@ import { publicSummary, type LayoutOptions } from '../../../shared/redaction/pub
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, LINK_ADDRESS, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
-import { withheldItems } from '../../../shared/redaction/publication';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
-import type { ExportData, ProcedureRecord } from '../export/types';
+import { printedAgenda } from '../export/agenda-printed';
+import type { ConfidentialFollowUps, ExportData, ProcedureRecord } from '../export/types';
 import { ActionsRepo } from '../repositories/actions-repo';
 import { AttendanceRepo } from '../repositories/attendance-repo';
 import { DecisionsRepo } from '../repositories/decisions-repo';
@@ -25,7 +26,7 @@ import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
-import { procedureRecord } from './procedure-service';
+import { confidentialFollowUpsOf, procedureRecord } from './procedure-service';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
@@ -48,6 +49,8 @@ export class ExportService {
     private readonly beforeMinutesExport: (meetingId: string) => void = () => {},
     /** The meeting's procedure as the documents state it (the composition root passes its ProcedureService's). */
     private readonly procedureOf: (meetingId: string) => ProcedureRecord = (meetingId) => procedureRecord(ctx, meetings, meetingId),
+    /** The follow-up actions confidential now, read for an agenda export only (its ProcedureService's, as procedureOf). */
+    private readonly followUpsOf: (meetingId: string) => ConfidentialFollowUps | undefined = (meetingId) => confidentialFollowUpsOf(ctx, meetings, meetingId),
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
@@ -73,10 +76,9 @@ export class ExportService {
     // every member organisation, and it may be published) and the list of participants. The internal minutes and the
     // redaction record are marked internal on every page.
     const kind = input.kind;
-    const checked = kind === 'public_summary' || kind === 'agenda' || kind === 'participants';
-    const data = this.gather(input.meetingId, checked ? 'public' : 'internal');
+    const data = this.gather(input.meetingId, isCheckedExport(kind) ? 'public' : 'internal');
     const fileName = defaultFileName(meetingDate(data.meeting.startsAt), data.meeting.title, input.kind);
-    if (!checked) {
+    if (!isCheckedExport(kind)) {
       const bytes = await buildInternal(builders, kind, data);
       const exportId = this.record(input.meetingId, input.kind, fileName, bytes, null, []);
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
@@ -135,7 +137,7 @@ export class ExportService {
    * only whole actions: words an action shares with other text are not looked for.
    */
   private refuseStaleFollowUp(meetingId: string, fileName: string, data: ExportData): void {
-    const follow = data.procedure?.confidentialFollowUps;
+    const follow = this.followUpsOf(meetingId);
     const item = follow && data.agenda.find((i) => i.id === follow.agendaItemId);
     if (!follow || !item) return;
     const description = normaliseForMatch(item.description);
@@ -160,7 +162,7 @@ export class ExportService {
    */
   private refuseFlagged(
     meetingId: string,
-    kind: CheckedKind,
+    kind: CheckedExportKind,
     fileName: string,
     data: ExportData,
     bytes: Uint8Array,
@@ -351,10 +353,7 @@ function passageLabel(data: ExportData, passages: readonly ForbiddenPassage[], i
   return flag.retiredReason === 'text_removed' ? `${named} (its flagged text was deleted; a copy of it is still confidential: flag or remove the copy)` : named;
 }
 
-type CheckedKind = 'public_summary' | 'agenda' | 'participants';
-
-
-const DOCUMENT_NAME: Record<CheckedKind, string> = { public_summary: 'public summary', agenda: 'agenda', participants: 'list of participants' };
+const DOCUMENT_NAME: Record<CheckedExportKind, string> = { public_summary: 'public summary', agenda: 'agenda', participants: 'list of participants' };
 
 /** What to do, by where the passage is typed. */
 const TYPED_ADVICE = {
@@ -372,14 +371,13 @@ const TYPED_ADVICE = {
  * the advice that fits where they are; lifting the flag is always the other way.
  */
 function describeTypedFindings(
-  kind: Exclude<CheckedKind, 'public_summary'>,
+  kind: Exclude<CheckedExportKind, 'public_summary'>,
   findings: readonly Finding[],
   data: ExportData,
   passages: readonly ForbiddenPassage[],
   labelOf: (id: string) => string,
 ): string {
   const ids = [...new Set(findings.flatMap((f) => (f.passageId === null ? [] : [f.passageId])))];
-  const withheld = withheldItems(data.agenda, data.withheldItemIds);
   const places = new Set<keyof typeof TYPED_ADVICE>();
   const clauses = ids.map((id) => {
     const matcher = new PassageMatcher(passages.filter((p) => p.id === id));
@@ -388,17 +386,13 @@ function describeTypedFindings(
       places.add('agenda');
       return `${labelOf(id)}, is in item ${item.number} “${excerpt(item.title, 60)}”, in its ${field}`;
     };
+    // Only what the agenda prints (agenda-printed.ts, as the builder): never a withheld item's description.
     if (kind === 'agenda')
-      for (const item of data.agenda) {
-        if (withheld.has(item.id)) {
-          // The agenda prints a withheld item's title only, and only when the meeting shows withheld titles.
-          if (data.meeting.withheldDisplay !== 'omit' && holds(item.title)) return at(item, 'title');
-          continue;
-        }
-        if (holds(item.title)) return at(item, 'title');
-        if (holds(item.description)) return at(item, 'description');
-        if (holds(item.presenter)) return at(item, 'presenter');
-        if (item.documents.some((d) => holds(`${d.title} ${d.reference}`))) return at(item, 'documents');
+      for (const printed of printedAgenda(data)) {
+        if (holds(printed.title)) return at(printed.item, 'title');
+        if (holds(printed.description)) return at(printed.item, 'description');
+        if (holds(printed.presenter)) return at(printed.item, 'presenter');
+        if (printed.documents.some((d) => holds(`${d.title} ${d.reference}`))) return at(printed.item, 'documents');
       }
     if (kind === 'participants') {
       const entry = data.attendance.find((a) => holds(a.name) || holds(a.organisation) || holds(`${a.name} ${a.organisation}`));

@@ -52,7 +52,7 @@ import { flaggedElsewhere } from './flagged-elsewhere';
 import { notFound } from './members-service';
 import { MinutesService } from './minutes-service';
 import type { MeetingsService } from './meetings-service';
-import type { ProcedureRecord } from '../export/types';
+import type { ConfidentialFollowUps, ProcedureRecord } from '../export/types';
 
 type Out<T extends z.ZodType> = z.output<T>;
 const DECISION_OUTCOME_OF = { adopted: 'adopted', rejected: 'rejected', no_quorum: 'postponed' } as const;
@@ -100,16 +100,16 @@ export class ProcedureService {
       approval: this.approval(meetingId),
       invitations: this.invitationsOf(meetingId).map((i) => ({ ...i, name: names.get(i.participantId) ?? '' })),
       organisationNames: Object.fromEntries(this.members.list().map((o) => [o.id, o.name])),
-      confidentialFollowUps: this.confidentialFollowUps(meetingId),
     };
   }
 
   /**
    * The meeting's "Follow-up of actions" item and the actions it lists that are confidential now (`confidentialActions`):
    * that item's description was written when it was made, and an item withheld (or words flagged) since does not change
-   * it. The agenda is refused while the description still holds their words (ExportService).
+   * it. The agenda is refused while the description still holds their words (ExportService). Read for an agenda export
+   * only: it walks every meeting's flags.
    */
-  private confidentialFollowUps(meetingId: string): ProcedureRecord['confidentialFollowUps'] {
+  confidentialFollowUps(meetingId: string): ConfidentialFollowUps | undefined {
     const follow = this.followups.forMeeting(meetingId);
     if (!follow) return undefined;
     const confidential = this.confidentialActions(follow.actions);
@@ -591,4 +591,9 @@ function toTopic(t: TopicRowOut, fromWithheld: boolean): FutureTopic {
 /** What the documents need of a meeting's procedure, for an export service built outside the composition root. */
 export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ProcedureRecord {
   return new ProcedureService(ctx, new MinutesService(ctx, meetings)).record(meetingId);
+}
+
+/** ProcedureService.confidentialFollowUps without a composed backend (ExportService's default, as procedureRecord). */
+export function confidentialFollowUpsOf(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ConfidentialFollowUps | undefined {
+  return new ProcedureService(ctx, new MinutesService(ctx, meetings)).confidentialFollowUps(meetingId);
 }

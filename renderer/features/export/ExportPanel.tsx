@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ExportRecord } from '../../../shared/contract/exports';
 // Values from the schema-free module: the meeting page needs no zod (issue 16).
-import { draftConfirmationOf, EXPORT_KINDS, EXPORT_KIND_LABEL, type DraftConfirmation, type ExportKind } from '../../../shared/contract/exports-labels';
+import { draftConfirmationOf, EXPORT_KINDS, EXPORT_KIND_LABEL, isCheckedExport, type DraftConfirmation, type ExportKind } from '../../../shared/contract/exports-labels';
 import { api, ApiError, saveFile } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useLoad } from '../../ui/kit';
@@ -60,8 +60,7 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
   };
 
   const exportOne = async (kind: ExportKind): Promise<Outcome> => {
-    const checked = kind === 'public_summary' || kind === 'agenda' || kind === 'participants';
-    setProgress(checked ? `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()} and checking it for confidential text…` : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
+    setProgress(isCheckedExport(kind) ? `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()} and checking it for confidential text…` : `Building the ${EXPORT_KIND_LABEL[kind].toLowerCase()}…`);
     try {
       const r = await create(kind);
       if (!r) return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: not exported (the minutes are not approved; cancelled).` };
