@@ -19,8 +19,8 @@ import { nameForms } from './name-forms';
  * A second, space-free form catches a passage whose spaces were removed, or added inside a word ("Open AI").
  *
  * The search is a list of independent modes (`SEARCH_MODES`): the whole passage, the whole passage spacing aside,
- * every window of WINDOW_WORDS words and every window of WINDOW_CHARS characters of a long passage. Each catches a
- * leak the others miss; the redaction check always runs all of them.
+ * every window of WINDOW_WORDS words and every window of WINDOW_CHARS characters of a long passage, and a person's
+ * name with initials between its words. Each catches a leak the others miss; the redaction check always runs all of them.
  */
 
 // ---- normalisation -----------------------------------------------------------------------------------------------
@@ -97,6 +97,8 @@ export interface PreparedPassage {
   words: readonly string[];
   /** Its spaces between digits stand for a decimal point or group mark (`numberGroupings`): see `anotherNumber`. */
   pointsSpaced?: boolean;
+  /** A form of a person's name (name-forms.ts): also found with initials between its words (`NAME_INITIALS`). */
+  name?: boolean;
 }
 
 /** The text searched, as the modes see it. */
@@ -112,7 +114,7 @@ export interface PreparedText {
   normOffsets(): Uint32Array;
 }
 
-export type HitHow = 'whole' | 'whole_without_spaces' | 'word_window' | 'char_window';
+export type HitHow = 'whole' | 'whole_without_spaces' | 'word_window' | 'char_window' | 'name_with_initials';
 
 export interface Hit {
   passageId: string;
@@ -285,8 +287,65 @@ export const CHAR_WINDOWS: SearchMode = {
   },
 };
 
+/** At most this many initials in one gap between two words of a name ("Jane M. K. Roe"). */
+export const MAX_INITIALS = 2;
+const INITIAL = /^\p{L}$/u;
+
+/**
+ * A person's name (a form from name-forms.ts) with one or two initials between its words that the flag does not hold:
+ * a flagged "Dr Jane Roe" recorded "Jane M. Roe" or "Jane M. K. Roe" (an audit, 2026-12-05). Reading turns "M." into
+ * the word "m", so an initial is a word of one letter; nothing else may stand between the name's words ("Jane Mary
+ * Roe" is not found: a middle name could as well be another person's). Found as whole words.
+ */
+export const NAME_INITIALS: SearchMode = {
+  how: 'name_with_initials',
+  index(passages) {
+    const byFirst = new Map<string, PreparedPassage[]>();
+    for (const p of passages) {
+      if (!p.name || p.words.length < 2) continue;
+      const same = byFirst.get(p.words[0]!);
+      if (same) same.push(p);
+      else byFirst.set(p.words[0]!, [p]);
+    }
+    if (byFirst.size === 0) return null;
+    return (text, add) => {
+      const { words, starts } = text.words();
+      for (let i = 0; i < words.length; i++) {
+        const candidates = byFirst.get(words[i]!);
+        if (!candidates) continue;
+        for (const p of candidates) {
+          const end = withInitials(words, i, p.words);
+          if (end < 0) continue;
+          const last = end - 1;
+          add({ passageId: p.id, how: 'name_with_initials', at: starts[i]!, length: starts[last]! + words[last]!.length - starts[i]!, short: p.norm.length < SHORT_PASSAGE });
+        }
+      }
+    };
+  },
+};
+
+/**
+ * Where `name` ends in `words` read from `from` (its first word is there), with at most MAX_INITIALS initials in each
+ * gap and at least one in all: the index after its last word, else -1.
+ */
+function withInitials(words: readonly string[], from: number, name: readonly string[]): number {
+  let j = from + 1;
+  let skipped = 0;
+  for (let k = 1; k < name.length; k++) {
+    let gap = 0;
+    while (j < words.length && words[j] !== name[k] && gap < MAX_INITIALS && INITIAL.test(words[j]!)) {
+      j++;
+      gap++;
+    }
+    if (words[j] !== name[k]) return -1;
+    skipped += gap;
+    j++;
+  }
+  return skipped > 0 ? j : -1;
+}
+
 /** Every mode. The redaction check always searches with all of them; a subset is for tests that prove each one. */
-export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_WITHOUT_SPACES, WORD_WINDOWS, CHAR_WINDOWS]);
+export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_WITHOUT_SPACES, WORD_WINDOWS, CHAR_WINDOWS, NAME_INITIALS]);
 
 /**
  * Letters with a standard spelling without them: German "ä ö ü" as "ae oe ue" (DIN 5007-2, every e-mail address and
@@ -300,13 +359,35 @@ const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
 
 /**
  * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, its other forms too
- * (name-forms.ts: without the honorific, surname first). Only the flagged side gets them.
+ * (name-forms.ts: without the honorific, surname first), each marked as a name. Only the flagged side gets them.
  */
-function spellings(text: string): string[] {
+function spellings(text: string): Array<{ text: string; name: boolean }> {
   const nfc = text.normalize('NFC');
   const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
-  const written = spelt === nfc ? [text] : [text, spelt];
-  return [...new Set([...written, ...written.flatMap(nameForms)])];
+  const out = new Map<string, boolean>();
+  for (const w of spelt === nfc ? [text] : [text, spelt]) {
+    const forms = nameForms(w);
+    out.set(w, (out.get(w) ?? false) || forms.length > 0);
+    for (const f of forms) out.set(f, true);
+  }
+  return [...out].map(([t, name]) => ({ text: t, name }));
+}
+
+/**
+ * A short name searched on its own (`searchedShort`: "xAI", "IBM") also split as the company or a careless hand
+ * writes it: between every letter ("I.B.M." reads "i b m"), and where the flagged form changes case or from letter to
+ * digit ("x.AI", "X AI" read "x ai"). Not at any other place: "ISA" split as "is a" is in every other sentence. Each
+ * split is searched as whole words, so "Tax AI" and "I BMW" are not found. Only the flagged side gets them.
+ */
+function splitShort(norm: string, asFlagged: string): string[] {
+  if (norm.length !== 3 || !/^[\p{L}\p{N}]+$/u.test(norm)) return [];
+  const chars = [...norm];
+  const splits = [chars.join(' ')];
+  const kind = (c: string) => (/\p{Lu}/u.test(c) ? 'upper' : /\p{N}/u.test(c) ? 'digit' : 'lower');
+  const written = [...asFlagged.normalize('NFC')].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (written.length === 3)
+    for (let i = 1; i < 3; i++) if (kind(written[i - 1]!) !== kind(written[i]!)) splits.push(`${chars.slice(0, i).join('')} ${chars.slice(i).join('')}`);
+  return splits;
 }
 
 const POINT_IN_NUMBER = /(?<=\p{N})\.(?=\p{N})/gu;
@@ -336,11 +417,17 @@ export class PassageMatcher {
   constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
       // Every spelling under the passage's id: a hit on either is a hit on the passage.
-      const forms = new Map<string, boolean>();
-      for (const f of spellings(p.text).map(normaliseForMatch).flatMap(numberGroupings)) forms.set(f.norm, (forms.get(f.norm) ?? true) && f.pointsSpaced);
-      for (const [norm, pointsSpaced] of forms) {
+      const forms = new Map<string, { pointsSpaced: boolean; name: boolean }>();
+      for (const s of spellings(p.text))
+        for (const f of numberGroupings(normaliseForMatch(s.text))) {
+          const had = forms.get(f.norm);
+          forms.set(f.norm, { pointsSpaced: (had?.pointsSpaced ?? true) && f.pointsSpaced, name: (had?.name ?? false) || s.name });
+        }
+      for (const [norm, { pointsSpaced, name }] of forms) {
         if (norm.length < MIN_PASSAGE && !searchedShort(norm, p.text)) continue;
-        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' '), pointsSpaced });
+        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' '), pointsSpaced, name });
+        if (norm.length < MIN_PASSAGE)
+          for (const split of splitShort(norm, p.text)) if (!forms.has(split)) this.passages.push({ id: p.id, norm: split, compact: norm, words: split.split(' ') });
       }
     }
     for (const mode of modes) {

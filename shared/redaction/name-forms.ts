@@ -12,8 +12,8 @@
  * María", "VAN DEN BOSSCHE Jan"), or its particles last ("Berg, Anna van der"). With an honorific, a name followed by
  * its affiliation ("Dr Jane Roe of Acme", "…, Acme", "… – Acme", "… (Acme)") gives the name's forms too: it names a
  * person. Without one it is not read, since "Acme Holdings of Delaware" would make "Acme Holdings" unpublishable
- * everywhere. Not found: a form with a word the flag does not hold (a middle initial: "Jane M. Roe"). Case does not
- * matter (the text is folded after).
+ * everywhere. A form with initials the flag does not hold ("Jane M. Roe") is found by match-text.ts NAME_INITIALS, which
+ * reads every form given here as a name. Case does not matter (the text is folded after).
  */
 /** As written before a name: capitalised, not in capitals ("MS Teams" is not "Ms"). */
 const HONORIFIC = /^(?:Dr|Drs|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Lord|Lady|Herr|Frau|Mme|Mlle|Madame|Monsieur|Dott|Dottssa|Dott\.ssa|Ing|Mag|Ir|Avv)\.?$/;

@@ -82,8 +82,8 @@ describe('Redaction: a flagged figure printed with other spacing or another sign
   it('flagged “12%”, printed “12٪” (Arabic percent sign, U+066A): refused', async () => {
     expect(await leak('12%', 'Acme said its share stood at 12\u066A last quarter.', '12\u066A')).toMatchObject({ inFile: false, previewBlocks: true, exportRefuses: true });
   });
-  // Not fixed: "x.AI" reads "x ai"; finding it needs a second, punctuation-free reading of the text.
-  it.skip('flagged “xAI”, printed “x.AI” (as the company writes itself): refused', async () => {
+  // A short name is also searched split between its letters, as whole words ("x ai", "i b m"): match-text.ts splitShort.
+  it('flagged “xAI”, printed “x.AI” (as the company writes itself): refused', async () => {
     expect(await leak('xAI', 'x.AI will present its acquisition plans.', 'x.AI')).toMatchObject({ inFile: false, previewBlocks: true, exportRefuses: true });
   });
 });

@@ -223,7 +223,7 @@ describe('thresholds hold whatever the text hashes to', () => {
     expect(howFound(passage, `zz ${letters.slice(-40)}\u7412 zz`)).toEqual(['char_window']);
   });
 
-  it('every mode is among those searched here', () => expect(SEARCH_MODES).toHaveLength(4));
+  it('every mode is among those searched here', () => expect(SEARCH_MODES).toHaveLength(5));
 });
 
 describe('short passages in scripts written without spaces between words', () => {

@@ -12,6 +12,7 @@ import {
   SEARCH_MODES,
   SHORT_PASSAGE,
   WHOLE,
+  NAME_INITIALS,
   WHOLE_WITHOUT_SPACES,
   WINDOW_CHARS,
   WINDOW_WORDS,
@@ -21,7 +22,7 @@ import {
 } from '../../shared/redaction/match-text';
 
 /**
- * The text matcher of the redaction check (match-text.ts): what counts as the same text, and the four search modes,
+ * The text matcher of the redaction check (match-text.ts): what counts as the same text, and the five search modes,
  * each proved by a leak that only it can find, at the boundaries of its thresholds.
  */
 
@@ -102,7 +103,7 @@ describe('normaliseForMatch', () => {
   });
 });
 
-// ---- the four modes, each proved alone ---------------------------------------------------------------------------
+// ---- the five modes, each proved alone ---------------------------------------------------------------------------
 
 /**
  * One leak per mode that no other mode finds. The passage and the text go through the same normaliser as in the
@@ -123,12 +124,20 @@ const DEDICATED: Record<HitHow, { passage: string; text: string }> = {
     passage: 'During the closed session the delegation explained that its internal evaluation of systemic risks found several unresolved issues',
     text: `x${'the delegation explained that its internal evaluation'.replace(/ /g, '')}y`,
   },
+  // A flagged person's name with a middle initial the flag does not hold.
+  name_with_initials: { passage: 'Dr Jane Roe', text: 'Present: Jane M. Roe (independent expert).' },
 };
-const MODE_OF: Record<HitHow, SearchMode> = { whole: WHOLE, whole_without_spaces: WHOLE_WITHOUT_SPACES, word_window: WORD_WINDOWS, char_window: CHAR_WINDOWS };
+const MODE_OF: Record<HitHow, SearchMode> = {
+  whole: WHOLE,
+  whole_without_spaces: WHOLE_WITHOUT_SPACES,
+  word_window: WORD_WINDOWS,
+  char_window: CHAR_WINDOWS,
+  name_with_initials: NAME_INITIALS,
+};
 
 describe('search modes', () => {
-  it('production searches with exactly the four modes, and the list cannot be changed', () => {
-    expect(SEARCH_MODES.map((m) => m.how).sort()).toEqual(['char_window', 'whole', 'whole_without_spaces', 'word_window']);
+  it('production searches with exactly the five modes, and the list cannot be changed', () => {
+    expect(SEARCH_MODES.map((m) => m.how).sort()).toEqual(['char_window', 'name_with_initials', 'whole', 'whole_without_spaces', 'word_window']);
     expect(Object.isFrozen(SEARCH_MODES)).toBe(true);
     expect(new PassageMatcher([{ id: 'p', text: DEDICATED.word_window.passage }]).search(normaliseForMatch(DEDICATED.word_window.text))).toHaveLength(1);
   });
@@ -368,5 +377,82 @@ describe('property: a disguised passage is still found', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+// ---- a name with initials, a short name split ---------------------------------------------------------------------
+
+describe('a flagged name printed with initials between its words (NAME_INITIALS)', () => {
+  const found = (flagged: string, printed: string) => howFound(flagged, printed).length > 0;
+  it.each([
+    ['Dr Jane Roe', 'Jane M. Roe'],
+    ['Dr Jane Roe', 'Jane M Roe'],
+    ['Dr Jane Roe', 'Dr Jane M. Roe'],
+    ['Dr Jane Roe', 'Jane M. K. Roe'],
+    ['Jane Roe', 'ROE Jane M.'],
+    ['Jane Roe', 'Roe, Jane M. K.'],
+    ['Dr María García López', 'María J. García López'],
+    ['Dr María García López', 'GARCÍA LÓPEZ María J.'],
+    ['Jan Van den Bossche', 'Jan P. Van den Bossche'],
+  ])('flagged "%s", printed "%s": found', (flagged, printed) => {
+    expect(found(flagged, `Present: ${printed}, independent expert.`)).toBe(true);
+  });
+
+  it.each([
+    // A word between them that is not an initial: another person, or ordinary words.
+    ['Dr Jane Roe', 'Jane Mary Roe'],
+    ['Dr Jane Roe', 'Jane and Roe'],
+    // Three initials in one gap: beyond what a name carries.
+    ['Dr Jane Roe', 'Jane A. B. C. Roe'],
+    // Not a name (lower-case words): never read as one.
+    ['ten per cent', 'ten a per cent'],
+    // An initial at the start, not between the words.
+    ['Jane Roe', 'M. Jane'],
+  ])('flagged "%s", printed "%s": not found', (flagged, printed) => {
+    expect(found(flagged, `Present: ${printed}, independent expert.`)).toBe(false);
+  });
+
+  it('the hit is where the name is, initials included', () => {
+    const norm = normaliseForMatch('Present: Jane M. K. Roe, expert.');
+    const hits = new PassageMatcher([{ id: 'p', text: 'Jane Roe' }]).search(norm);
+    expect(hits.map((h) => [h.how, norm.slice(h.at, h.at + h.length)])).toEqual([['name_with_initials', 'jane m k roe']]);
+  });
+
+  it('any name and any initials between its words: found', () => {
+    const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/);
+    const initial = fc.stringMatching(/^[A-Z]\.?$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 4 }), fc.nat(), fc.array(initial, { minLength: 1, maxLength: 2 }), (name, at, initials) => {
+        const gap = 1 + (at % (name.length - 1));
+        const printed = [...name.slice(0, gap), ...initials, ...name.slice(gap)].join(' ');
+        expect(found(`Dr ${name.join(' ')}`, `List: ${printed} (expert).`)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('a short flagged name printed split between its letters', () => {
+  const found = (flagged: string, printed: string) => howFound(flagged, printed).length > 0;
+  it.each([
+    ['xAI', 'x.AI will present.'],
+    ['xAI', 'X AI will present.'],
+    ['xAI', 'x-AI will present.'],
+    ['IBM', 'I.B.M. will present.'],
+    ['A4x', 'A4 x will present.'],
+  ])('flagged "%s", printed "%s": found', (flagged, printed) => {
+    expect(found(flagged, printed)).toBe(true);
+  });
+
+  it.each([
+    ['xAI', 'Tax AI rules were presented.'],
+    ['xAI', 'The x axis shows AI uptake.'],
+    ['IBM', 'I BMW'],
+    // Split where the flag does not change case: ordinary words ("is a"), not the name.
+    ['ISA', 'This is a plan.'],
+    // A word of three letters that is not searched at all ("May") is not searched split either.
+    ['May', 'M ay'],
+  ])('flagged "%s", printed "%s": not found', (flagged, printed) => {
+    expect(found(flagged, printed)).toBe(false);
   });
 });

@@ -239,6 +239,8 @@ function describeHit(h: Hit): string {
       return '8 consecutive words of the passage';
     case 'char_window':
       return '40 consecutive characters of the passage';
+    case 'name_with_initials':
+      return 'the name, with initials between its words';
   }
 }
 
