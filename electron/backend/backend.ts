@@ -22,6 +22,7 @@ import { trashHandlers } from './handlers/trash';
 import { registerHandlers } from './handlers/register';
 import { composeServices, type Services } from './services/compose';
 import { keepConfidentialityAtRestore, nothingCarried } from './services/carry-confidentiality';
+import { currentHold, placeHold, releaseHold } from './services/publication-hold';
 import type { CarriedConfidentiality } from '../../shared/contract/carried';
 import { defaultContext, type ServiceContext } from './services/context';
 import { createConfSettings, type SettingsStore } from './settings';
@@ -195,6 +196,19 @@ export class Backend {
     return this.damage ? { message: this.damage.message, file: this.damage.file } : null;
   }
 
+  /** The publication hold in force (services/publication-hold.ts), or null; null in recovery mode (no data open). */
+  publicationHold(): { backupCreatedAt: string; placedAt: string } | null {
+    if (!this.session) return null;
+    const hold = currentHold(this.session.db);
+    return hold ? { backupCreatedAt: hold.backupCreatedAt, placedAt: hold.placedAt } : null;
+  }
+
+  /** Releases the publication hold: the officer has checked the minutes of the meetings changed since the backup. */
+  releaseHold(): void {
+    const ctx = this.ctx;
+    releaseHold(ctx.db, ctx.now());
+  }
+
   /** Back up now (also what the timer and close do when there are changes). */
   backupNow(kind: BackupInfo['kind'] = 'manual'): BackupInfo {
     const s = this.open;
@@ -302,6 +316,8 @@ export class Backend {
     try {
       this.session = this.openSession();
       carried = this.keepConfidentiality(keptAside);
+      // What it could not carry is unknown: every public file waits for the officer (publication-hold.ts).
+      if (carried.unreadable) placeHold(this.db, restored, this.ctx.now());
     } catch (err) {
       // Should not happen (the backup was checked): put the previous file back rather than leave nothing, or leave
       // the restored data without the confidentiality of the data it replaced.

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { useStartupBackupStatus } from '../features/backup/startupStatus';
+import { HoldNote } from '../features/backup/HoldNote';
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
@@ -125,6 +126,7 @@ export function App() {
         </nav>
       </header>
       <SettingsEffects />
+      <HoldNote hold={startup.value?.publicationHold ?? null} />
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
         {damaged && (

@@ -26,6 +26,11 @@ export const BackupStatus = lazySchema(() => z.object({
   folder: z.string(),
   autoEveryMinutes: z.number().int(),
   keep: z.number().int(),
+  /**
+   * Set after a restore over a data file that could not be read: the flags set since that backup may be missing, so
+   * every public file is refused until the officer releases the hold (`backup.releaseHold`). Null in recovery mode.
+   */
+  publicationHold: z.object({ backupCreatedAt: Instant, placedAt: Instant }).nullable(),
 }));
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
@@ -57,5 +62,10 @@ export const backupCalls = defineCalls({
     input: lazySchema(() => z.object({ name: BackupName }).strict()),
     output: RestoreResult,
     summary: 'Replace the data with a backup, after checking it; the current data file is kept aside first.',
+  },
+  'backup.releaseHold': {
+    input: lazySchema(() => z.object({ confirm: z.literal(true) }).strict()),
+    output: BackupStatus,
+    summary: 'Release the publication hold placed by a restore over an unreadable data file, once the officer has checked the minutes.',
   },
 });

@@ -99,6 +99,7 @@ export const CALL_NAME_LIST = [
   'backup.create',
   'backup.saveTo',
   'backup.restore',
+  'backup.releaseHold',
   // example.ts
   'example.status',
   'example.remove',

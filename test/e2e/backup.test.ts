@@ -28,7 +28,7 @@ describe('backups in Chromium: back up, damage the data file, restart, the app o
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('everything backed up is there after the restore, and the damaged file was kept aside, not deleted', async () => {
+  it('everything backed up is there after the restore, the damaged file was kept aside, and publication waits for the officer', async () => {
     browser = await launchChromium();
     host = await startHost(dataDir, ['--example']);
     const meetingId = /meeting=([\w-]+)/.exec(host.url)![1]!;
@@ -82,6 +82,29 @@ describe('backups in Chromium: back up, damage the data file, restart, the app o
     // The damaged file is kept aside byte for byte.
     const aside = fs.readdirSync(path.join(dataDir, 'backups')).find((n) => n.endsWith('-before-restore.sqlite3'))!;
     expect(fs.readFileSync(path.join(dataDir, 'backups', aside)).equals(bytes)).toBe(true);
+
+    // Publication is on hold (services/publication-hold.ts): the flags set since the backup were in the unreadable
+    // file only. Every page says so, public files are refused, and the officer releases it on the Backups page.
+    const note = page.locator('.hold-note');
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(/Publication is on hold: the data was restored from the backup of .* could not be read/);
+    const refused = (await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true })).json;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/on hold.*Backups page/s) } });
+    await note.getByRole('link', { name: 'Open Backups' }).click();
+    await page.getByRole('heading', { name: 'Publication is on hold', level: 2 }).waitFor();
+    await screenshot(page, 'publication-hold');
+    await page.getByRole('button', { name: 'Release the hold…' }).click();
+    const release = page.getByRole('dialog', { name: 'Release the publication hold?' });
+    expect(await release.innerText()).toMatch(/Release it only once you have checked/);
+    // Cancel changes nothing.
+    await release.getByRole('button', { name: 'Cancel' }).click();
+    expect(((await apiCall(host, 'backup.status', {})).json.value as { publicationHold: unknown }).publicationHold).not.toBeNull();
+    await page.getByRole('button', { name: 'Release the hold…' }).click();
+    await release.getByRole('button', { name: 'I have checked: release the hold' }).click();
+    await page.getByRole('heading', { name: 'Publication is on hold' }).waitFor({ state: 'detached' });
+    await note.waitFor({ state: 'detached' });
+    expect(((await apiCall(host, 'backup.status', {})).json.value as { publicationHold: unknown }).publicationHold).toBeNull();
+    expect((await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true })).json.ok).toBe(true);
   });
 });
 

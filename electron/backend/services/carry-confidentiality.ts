@@ -274,7 +274,7 @@ export function describeCarried(c: Omit<CarriedConfidentiality, 'message'>, afte
   }
   if (c.unreadable)
     out.push(
-      'The data kept aside could not be read, so the flags set and items withheld since this backup could not be kept: check the minutes of every meeting changed since the backup before publishing.',
+      'The data kept aside could not be read, so the flags set and items withheld since this backup could not be kept: check the minutes of every meeting changed since the backup before publishing. Until then publication is on hold: every public file is refused until you release the hold on the Backups page.',
     );
   return out.join(' ');
 }

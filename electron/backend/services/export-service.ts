@@ -27,6 +27,7 @@ import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
 import { confidentialFollowUpsOf, procedureRecord } from './procedure-service';
+import { refuseWhileHeld } from './publication-hold';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
@@ -84,6 +85,8 @@ export class ExportService {
       return { exportId, fileName, bytesBase64: Buffer.from(bytes).toString('base64'), check: { applied: false, passed: true } };
     }
 
+    // Flags set since a backup restored over an unreadable data file cannot be known: fail-closed (publication-hold.ts).
+    refuseWhileHeld(this.ctx.db, DOCUMENT_NAME[kind]);
     if (unreadableTrash(this.ctx.db, this.ctx.now()) > 0) {
       // Its flags cannot be known: fail-closed (flagged-elsewhere.ts).
       throw new AppError(

@@ -11,6 +11,7 @@ import { RegisterRepo } from '../repositories/register-repo';
 import type { ServiceContext } from './context';
 import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
 import type { MembersService } from './members-service';
+import { refuseWhileHeld } from './publication-hold';
 
 /**
  * The register of meetings and the two public lists it exports. Both lists are public documents: built from their
@@ -31,6 +32,7 @@ export class RegisterService {
   }
 
   async export(document: RegisterDocument): Promise<RegisterExport> {
+    refuseWhileHeld(this.ctx.db, REGISTER_DOCUMENT_LABEL[document].toLowerCase());
     // docx, the builders and the check load with the first export, not at start-up (issue 16; scripts/build.mjs).
     const { buildMemberList, buildPublicRegister, checkPublicDocx, describeFindings } = await import('../export/documents');
     const asOf = this.ctx.now().toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import type { BackupInfo, BackupStatus, SavedBackup } from '../../../shared/cont
 import { api, chooseBackupFile } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
+import { holdReleased, holdWhen as when } from './HoldNote';
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   auto: 'Automatic',
@@ -54,7 +55,6 @@ function SaveToDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (s: 
   );
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** After a restore the whole app reads the restored data afresh. */
@@ -107,6 +107,55 @@ function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupInfo; on
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * The publication hold (after a restore over a data file that could not be read): what it means, and its release,
+ * asked in the app. Released, public files are produced again, each checked against the flags as they are now.
+ */
+function HoldPanel({ hold, onReleased }: { hold: NonNullable<BackupStatus['publicationHold']>; onReleased: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const act = useAction();
+  const release = async () => {
+    const r = await act.run(() => api.call('backup.releaseHold', { confirm: true }));
+    if (!r) return;
+    setAsking(false);
+    holdReleased();
+    onReleased();
+  };
+  return (
+    <div className="card hold-panel">
+      <h2>Publication is on hold</h2>
+      <p>
+        The data was restored from the backup of {when(hold.backupCreatedAt)} over a data file that could not be read, so the flags set and items
+        withheld since that backup could not be kept. Until you release the hold, every public file (public summaries, agendas, lists of participants,
+        the public register and the list of member organisations) is refused. Internal documents are not held.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => setAsking(true)}>
+          Release the hold…
+        </button>
+      </div>
+      {asking && (
+        <Dialog title="Release the publication hold?" onClose={() => setAsking(false)}>
+          <p>
+            Release it only once you have checked, in the minutes of every meeting changed since {when(hold.backupCreatedAt)}, that each confidential
+            passage is flagged and each item not for publication is withheld. Public files will then be produced again, each checked against the flags as
+            they are now.
+          </p>
+          <ErrorNote error={act.error} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={act.busy} onClick={() => void release()}>
+              {act.busy ? 'Releasing…' : 'I have checked: release the hold'}
+            </button>
+            <button type="button" onClick={() => setAsking(false)} disabled={act.busy}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
   );
 }
 
@@ -210,6 +259,7 @@ export function BackupPage() {
           }}
         />
       )}
+      {s?.publicationHold && <HoldPanel hold={s.publicationHold} onReleased={() => void status.reload()} />}
       {s && <BackupList status={s} onRestore={setRestoring} />}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onRestored={reloadApp} />}
     </section>

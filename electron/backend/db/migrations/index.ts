@@ -12,6 +12,7 @@ import { m012Trash } from './012-trash';
 import { m013SearchPending } from './013-search-pending';
 import { m014SectionWriter } from './014-section-writer';
 import { m015DocumentsChecked } from './015-documents-checked';
+import { m016PublicationHold } from './016-publication-hold';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013SearchPending,
   m014SectionWriter,
   m015DocumentsChecked,
+  m016PublicationHold,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
