@@ -121,6 +121,10 @@ describe('exports in Chromium', () => {
     expect(said).toContain('Mistral AI will launch in Q3');
     expect(said).toContain('is in item 2 “Launch plans”, in its description');
     expect(said).not.toMatch(/word\/|\.xml|exports\.create|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // Said once (it was also repeated in an alert above the outcome, the same words twice), and read out at once.
+    const documents = await page.locator('section.exports').innerText();
+    expect(documents.split('The agenda was not produced').length - 1).toBe(1);
+    expect(await page.locator('.outcomes').getAttribute('aria-live')).toBe('assertive');
     await page.locator('table.history tbody tr', { hasText: 'Blocked — not written' }).waitFor();
     await page.getByRole('heading', { name: 'Documents' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'agenda-refused');

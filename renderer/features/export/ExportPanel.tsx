@@ -4,7 +4,7 @@ import type { ExportRecord } from '../../../shared/contract/exports';
 import { draftConfirmationOf, EXPORT_KINDS, EXPORT_KIND_LABEL, isCheckedExport, type DraftConfirmation, type ExportKind } from '../../../shared/contract/exports-labels';
 import { api, ApiError, saveFile } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
-import { ErrorNote, useLoad } from '../../ui/kit';
+import { useLoad } from '../../ui/kit';
 
 const DESCRIPTION: Record<ExportKind, string> = {
   agenda: 'Convening notice with the numbered agenda and times; checked for flagged passages before it is written.',
@@ -26,7 +26,6 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
   const [running, setRunning] = useState<ExportKind | 'all' | null>(null);
   const [progress, setProgress] = useState('');
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [confirmDialog, ask] = useConfirm();
 
   /**
@@ -69,14 +68,12 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
       const passed = r.check.applied ? ' Redaction check passed.' : '';
       return { kind, ok: true, message: `${EXPORT_KIND_LABEL[kind]}: saved as “${r.fileName}” (${saved.where}).${passed}` };
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'leak_detected') setError(e);
       return { kind, ok: false, message: `${EXPORT_KIND_LABEL[kind]}: ${e instanceof Error ? e.message : String(e)}` };
     }
   };
 
   const run = async (kinds: readonly ExportKind[], label: ExportKind | 'all') => {
     setRunning(label);
-    setError(null);
     const done: Outcome[] = [];
     for (const k of kinds) {
       done.push(await exportOne(k));
@@ -110,9 +107,9 @@ export function ExportPanel({ meetingId }: { meetingId: string }) {
           <span className="spinner" aria-hidden="true" /> {progress}
         </p>
       )}
-      <ErrorNote error={error} />
+      {/* Each document's outcome once, a refusal with what it found and what to do; a refusal is read out at once. */}
       {outcomes.length > 0 && (
-        <ul className="outcomes" aria-live="polite">
+        <ul className="outcomes" aria-live={outcomes.some((o) => !o.ok) ? 'assertive' : 'polite'}>
           {outcomes.map((o) => (
             <li key={o.kind} className={o.ok ? 'ok' : 'failed'}>
               {o.ok ? '✓' : '✗'} {o.message}
