@@ -7,7 +7,7 @@ import { itemHeading, itemLevel } from './meeting-meta';
 import { textRuns } from './sanitise';
 import type { ExportData } from './types';
 import { WITHHELD_NOTE } from '../../../shared/redaction/plain-text';
-import { printedAgenda } from './agenda-printed';
+import { AGENDA_OMITTED_TITLE, printedAgenda } from './agenda-printed';
 
 /**
  * The convening notice and agenda: the meeting, then each numbered item with kind, presenter and planned time. The
@@ -31,7 +31,9 @@ export function buildAgenda(data: ExportData): Promise<Uint8Array> {
   for (const { item, withheld, title, presenter, description, documents } of printedAgenda(data)) {
     children.push(new Paragraph({ style: itemLevel(item.number, 1), children: textRuns(itemHeading(item.number, title)) }));
     if (withheld) {
-      const when = [starts.get(item.id) ?? '', item.plannedMinutes > 0 ? `${item.plannedMinutes} min` : '', WITHHELD_NOTE].filter(Boolean);
+      // Under the heading "Item not for publication" ('omit'), "Not published." would only say it again.
+      const note = title === AGENDA_OMITTED_TITLE ? '' : WITHHELD_NOTE;
+      const when = [starts.get(item.id) ?? '', item.plannedMinutes > 0 ? `${item.plannedMinutes} min` : '', note].filter(Boolean);
       children.push(new Paragraph({ style: 'Meta', children: textRuns(when.join(' · ')) }));
       continue;
     }
