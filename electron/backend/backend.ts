@@ -203,10 +203,10 @@ export class Backend {
     return hold ? { backupCreatedAt: hold.backupCreatedAt, placedAt: hold.placedAt } : null;
   }
 
-  /** Releases the publication hold: the officer has checked the minutes of the meetings changed since the backup. */
-  releaseHold(): void {
+  /** Releases the publication hold: the officer (`by`, their name) has checked the minutes changed since the backup. */
+  releaseHold(by: string): void {
     const ctx = this.ctx;
-    releaseHold(ctx.db, ctx.now());
+    releaseHold(ctx.db, ctx.now(), by || ctx.user);
   }
 
   /** Back up now (also what the timer and close do when there are changes). */

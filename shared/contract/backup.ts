@@ -64,7 +64,7 @@ export const backupCalls = defineCalls({
     summary: 'Replace the data with a backup, after checking it; the current data file is kept aside first.',
   },
   'backup.releaseHold': {
-    input: lazySchema(() => z.object({ confirm: z.literal(true) }).strict()),
+    input: lazySchema(() => z.object({ confirm: z.literal(true), by: z.string().max(120).optional() }).strict()),
     output: BackupStatus,
     summary: 'Release the publication hold placed by a restore over an unreadable data file, once the officer has checked the minutes.',
   },

@@ -21,10 +21,11 @@ describe('migration 016: publication holds', () => {
       expect(repo.current()).toBeNull();
       repo.place({ backupName: 'backup-2026-02-03T10-00-00Z-auto.sqlite3', backupCreatedAt: '2026-02-03T10:00:00.000Z', placedAt: '2026-02-04T09:00:00.000Z' });
       expect(repo.current()).toEqual({ backupName: 'backup-2026-02-03T10-00-00Z-auto.sqlite3', backupCreatedAt: '2026-02-03T10:00:00.000Z', placedAt: '2026-02-04T09:00:00.000Z' });
-      expect(repo.release('2026-02-04T10:00:00.000Z')).toBe(1);
+      expect(repo.release('2026-02-04T10:00:00.000Z', 'Ana Officer')).toBe(1);
       expect(repo.current()).toBeNull();
-      expect(repo.release('2026-02-04T11:00:00.000Z')).toBe(0);
-      expect(db2.prepare(`SELECT released_at AS r FROM publication_holds`).all()).toEqual([{ r: '2026-02-04T10:00:00.000Z' }]);
+      expect(repo.release('2026-02-04T11:00:00.000Z', 'Someone else')).toBe(0);
+      expect(db2.prepare(`SELECT released_at AS r, released_by AS b FROM publication_holds`).all()).toEqual([{ r: '2026-02-04T10:00:00.000Z', b: 'Ana Officer' }]);
+      expect(() => db2.prepare(`UPDATE publication_holds SET released_by = ?`).run('x'.repeat(121))).toThrow(/CHECK/);
       expect(() => db2.prepare(`INSERT INTO publication_holds (reason, backup_name, backup_created_at, placed_at) VALUES ('other', 'b', 'x', 'y')`).run()).toThrow(/CHECK/);
       expect(() => db2.prepare(`INSERT INTO publication_holds (reason, backup_name, backup_created_at, placed_at) VALUES ('restored_over_unreadable', '', 'x', 'y')`).run()).toThrow(/CHECK/);
     } finally {

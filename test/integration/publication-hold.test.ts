@@ -64,8 +64,10 @@ describe('publication is held after a restore over a data file that could not be
     const again = open(dataDir);
     expect(await exported(again, m)).toMatchObject({ refused: expect.stringMatching(/on hold/) });
     expect(await again.dispatch('backup.releaseHold', {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const status = await call<BackupStatus>(again, 'backup.releaseHold', { confirm: true });
+    const status = await call<BackupStatus>(again, 'backup.releaseHold', { confirm: true, by: 'Ana Officer' });
     expect(status.publicationHold).toBeNull();
+    // Who released it, and when, is kept with the hold.
+    expect(again.db.prepare(`SELECT released_by AS by, released_at IS NOT NULL AS at FROM publication_holds`).all()).toEqual([{ by: 'Ana Officer', at: 1 }]);
     // Released: the summary is produced; the passage, unflagged in the restored data, is printed — what the officer
     // was asked to check before releasing. Flagged again, it is kept out as ever.
     const out = await exported(again, m);

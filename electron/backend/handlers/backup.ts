@@ -18,8 +18,8 @@ export function backupHandlers(b: Backend): Pick<Handlers, keyof typeof backupCa
     'backup.create': () => b.backupNow('manual'),
     'backup.saveTo': (i) => b.backupTo(i.path, i.replace ?? false),
     'backup.restore': (i) => b.restore(i.name),
-    'backup.releaseHold': () => {
-      b.releaseHold();
+    'backup.releaseHold': (i) => {
+      b.releaseHold(i.by ?? '');
       return status();
     },
   };

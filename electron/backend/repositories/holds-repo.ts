@@ -27,8 +27,8 @@ export class HoldsRepo {
       .run(h.backupName, h.backupCreatedAt, h.placedAt);
   }
 
-  /** Releases every hold in force; the number released. */
-  release(at: string): number {
-    return this.db.prepare(`UPDATE publication_holds SET released_at = ? WHERE released_at IS NULL`).run(at).changes;
+  /** Releases every hold in force, saying when and by whom; the number released. */
+  release(at: string, by: string): number {
+    return this.db.prepare(`UPDATE publication_holds SET released_at = ?, released_by = ? WHERE released_at IS NULL`).run(at, by).changes;
   }
 }

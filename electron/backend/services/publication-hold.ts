@@ -31,7 +31,7 @@ export function refuseWhileHeld(db: Database, documentName: string): void {
   );
 }
 
-/** Releases the hold (the officer has checked the minutes); true if one was in force. */
-export function releaseHold(db: Database, now: Date): boolean {
-  return new HoldsRepo(db).release(now.toISOString()) > 0;
+/** Releases the hold (the officer named `by` has checked the minutes); true if one was in force. */
+export function releaseHold(db: Database, now: Date, by: string): boolean {
+  return new HoldsRepo(db).release(now.toISOString(), by) > 0;
 }

@@ -3,6 +3,7 @@ import type { BackupInfo, BackupStatus, SavedBackup } from '../../../shared/cont
 import { api, chooseBackupFile } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
+import { loadSettings } from '../../app/settings';
 import { holdReleased, holdWhen as when } from './HoldNote';
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
@@ -118,7 +119,8 @@ function HoldPanel({ hold, onReleased }: { hold: NonNullable<BackupStatus['publi
   const [asking, setAsking] = useState(false);
   const act = useAction();
   const release = async () => {
-    const r = await act.run(() => api.call('backup.releaseHold', { confirm: true }));
+    // Who released it is recorded with it (the officer's name from the settings, as with flags).
+    const r = await act.run(async () => api.call('backup.releaseHold', { confirm: true, by: (await loadSettings().catch(() => null))?.officerName ?? '' }));
     if (!r) return;
     setAsking(false);
     holdReleased();
