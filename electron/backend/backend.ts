@@ -22,7 +22,7 @@ import { trashHandlers } from './handlers/trash';
 import { registerHandlers } from './handlers/register';
 import { composeServices, type Services } from './services/compose';
 import { keepConfidentialityAtRestore, nothingCarried } from './services/carry-confidentiality';
-import { currentHold, placeHold, releaseHold } from './services/publication-hold';
+import { carryHold, currentHold, placeHold, releaseHold } from './services/publication-hold';
 import type { CarriedConfidentiality } from '../../shared/contract/carried';
 import { defaultContext, type ServiceContext } from './services/context';
 import { createConfSettings, type SettingsStore } from './settings';
@@ -344,7 +344,12 @@ export class Backend {
     const ctx = this.ctx;
     try {
       // Read in full inside the restored data's transaction: a damaged file kept aside is reported, not half carried.
-      return readUnchanged(keptAside, this.opts.key ?? null, (aside) => ctx.db.transaction(() => keepConfidentialityAtRestore(ctx, aside))());
+      return readUnchanged(keptAside, this.opts.key ?? null, (aside) =>
+        ctx.db.transaction(() => {
+          carryHold(aside, ctx.db);
+          return keepConfidentialityAtRestore(ctx, aside);
+        })(),
+      );
     } catch (err) {
       if (err instanceof DataFileError || isReadFault(err)) return nothingCarried(true);
       throw err;

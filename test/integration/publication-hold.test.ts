@@ -75,6 +75,18 @@ describe('publication is held after a restore over a data file that could not be
     again.close();
   });
 
+  it('a hold is carried by the next restore: restoring another backup over held data keeps publication on hold', async () => {
+    const { r, m, res } = await restoredOverDamage();
+    // The held data is readable; the backup made before the hold (the same one, restored again) over it must not drop
+    // the hold: the flags lost with the damaged file are still unknown.
+    const again = await call<RestoreResult>(r, 'backup.restore', { name: res.restored.name });
+    expect(again.carried.unreadable).toBe(false);
+    // Still held, and it still names the backup the flags were lost after (the earlier one).
+    expect((await call<BackupStatus>(r, 'backup.status', {})).publicationHold).toMatchObject({ backupCreatedAt: res.restored.createdAt });
+    expect(await exported(r, m)).toMatchObject({ refused: expect.stringMatching(/on hold/) });
+    r.close();
+  });
+
   it('a restore whose data kept aside could be read puts no hold', async () => {
     const dataDir = tempDir();
     const b = open(dataDir);

@@ -10,8 +10,10 @@ export interface PublicationHold {
 export class HoldsRepo {
   constructor(private readonly db: Database) {}
 
-  /** The newest hold not yet released, or null. */
+  /** The newest hold not yet released, or null (also for a file made before migration 016: a data file kept aside). */
   current(): PublicationHold | null {
+    const table = this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'publication_holds'`).get();
+    if (!table) return null;
     const row = this.db
       .prepare(
         `SELECT backup_name AS backupName, backup_created_at AS backupCreatedAt, placed_at AS placedAt

@@ -17,6 +17,16 @@ export function placeHold(db: Database, backup: { name: string; createdAt: strin
   if (!repo.current()) repo.place({ backupName: backup.name, backupCreatedAt: backup.createdAt, placedAt: now.toISOString() });
 }
 
+/**
+ * At a restore over data that could be read (`aside`): a hold in force there is kept in the restored data, as it is
+ * (the same backup named): the flags lost with the unreadable file are no better known for going back further.
+ */
+export function carryHold(aside: Database, restored: Database): void {
+  const held = new HoldsRepo(aside).current();
+  const repo = new HoldsRepo(restored);
+  if (held && !repo.current()) repo.place(held);
+}
+
 export function currentHold(db: Database): PublicationHold | null {
   return new HoldsRepo(db).current();
 }
