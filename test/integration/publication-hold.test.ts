@@ -35,7 +35,7 @@ async function restoredOverDamage() {
   fs.rmSync(`${file}-wal`, { force: true });
   const r = open(dataDir, true);
   const res = await call<RestoreResult>(r, 'backup.restore', { name: backup.name });
-  return { dataDir, r, m, res, backup };
+  return { dataDir, r, m, a, res, backup };
 }
 
 describe('publication is held after a restore over a data file that could not be read', () => {
@@ -59,7 +59,7 @@ describe('publication is held after a restore over a data file that could not be
   });
 
   it('the hold survives a restart; released by the officer (confirmed), public files are produced again and checked as ever', async () => {
-    const { dataDir, r, m } = await restoredOverDamage();
+    const { dataDir, r, m, a } = await restoredOverDamage();
     r.close();
     const again = open(dataDir);
     expect(await exported(again, m)).toMatchObject({ refused: expect.stringMatching(/on hold/) });
@@ -72,6 +72,8 @@ describe('publication is held after a restore over a data file that could not be
     // was asked to check before releasing. Flagged again, it is kept out as ever.
     const out = await exported(again, m);
     expect('text' in out).toBe(true);
+    await save(again, m, a, doc(p(t('Reported: '), flag(['F1'], t(SECRET)), t('.'))));
+    expect(printed(await exported(again, m), SECRET)).toBe(false);
     again.close();
   });
 
