@@ -1,6 +1,6 @@
 import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
-import { nameForms } from './name-forms';
+import { nameForms, shortForms } from './name-forms';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -366,7 +366,7 @@ function spellings(text: string): Array<{ text: string; name: boolean }> {
   const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
   const out = new Map<string, boolean>();
   for (const w of spelt === nfc ? [text] : [text, spelt]) {
-    const forms = nameForms(w);
+    const forms = [...nameForms(w), ...shortForms(w)];
     out.set(w, (out.get(w) ?? false) || forms.length > 0);
     for (const f of forms) out.set(f, true);
   }

@@ -30,8 +30,8 @@ function asName(words: readonly string[]): string[] | null {
   return words.every((w) => NAME_WORD.test(w) || PARTICLE.test(w)) ? [...words] : null;
 }
 
-/** The other forms of `text` if it is a person's name (with or without honorifics), else none. */
-export function nameForms(text: string): string[] {
+/** The name's words, without honorifics in front or an affiliation after one, if `text` is a person's name; else null. */
+function parseName(text: string): string[] | null {
   let words = text.trim().replace(/[.,;:]+$/u, '').split(/\s+/u);
   let honorific = false;
   // "Prof. Dr. Jane Roe": every honorific in front.
@@ -39,17 +39,60 @@ export function nameForms(text: string): string[] {
     words = words.slice(1);
     honorific = true;
   }
-  let name = asName(words);
-  if (!name && honorific) {
-    // "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe – Acme", "Dr Jane Roe (Acme)": the name before its affiliation.
-    const m = AFFILIATION.exec(words.join(' '));
-    if (m) name = asName(m[1]!.split(/\s+/u));
-  }
+  const name = asName(words);
+  if (name || !honorific) return name;
+  // "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe – Acme", "Dr Jane Roe (Acme)": the name before its affiliation.
+  const m = AFFILIATION.exec(words.join(' '));
+  return m ? asName(m[1]!.split(/\s+/u)) : null;
+}
+
+/** The other forms of `text` if it is a person's name (with or without honorifics), else none. */
+export function nameForms(text: string): string[] {
+  const name = parseName(text);
   if (!name) return [];
   // Every order a list sorts names in: the surname (one word or more, with its particles) first, the given names
   // after ("GARCÍA LÓPEZ María", "VAN DEN BOSSCHE Jan"), the particles last too ("Berg, Anna van der"): each rotation.
   const forms = new Set([name.join(' ')]);
   for (let i = 1; i < name.length; i++) forms.add([...name.slice(i), ...name.slice(0, i)].join(' '));
+  forms.delete(text.trim());
+  return [...forms];
+}
+
+/** Titles a text puts before a surname alone ("Dr Roe", "Ms Roe"), as written (a full stop after one reads the same). */
+const TITLES = ['Dr', 'Prof', 'Professor', 'Mr', 'Mrs', 'Ms', 'Mx', 'Herr', 'Frau', 'Mme', 'Madame', 'Monsieur', 'Dott'];
+/** Initials that are also words of an English sentence: "A Price" is "a price" once read. */
+const INITIAL_IS_A_WORD = /^[AaIi\u00C0-\u00C5\u00E0-\u00E5\u00CC-\u00CF\u00EC-\u00EF]$/u;
+/** In capitals, as lists of participants print a surname ("ROE Jane"): two letters or more, none in lower case. */
+const IN_CAPITALS = /^(?=(?:\P{Ll}*\p{Lu}){2})\P{Ll}+$/u;
+
+/**
+ * Shortened forms of `text` if it is a person's name (an audit, 2026-12-05): a flagged "Dr Jane Roe" recorded
+ * "J. Roe", "ROE J." or "Ms Roe". For each word the surname may start at (as `nameForms`' rotations: "García López" or
+ * "López"), the first given name's initial before and after the surname, and each title before it. Particles belong
+ * to the surname and never become initials ("J. van der Berg"). A further initial ("J. M. Roe", "J.-P. Dubois") is
+ * found by match-text.ts NAME_INITIALS, which reads these forms as names. Not made: an initial that is also a word
+ * ("A", "I"): "A Price" would stop every text with "a price" in it. A flagged name written surname first in capitals
+ * ("ROE Jane") is read in the usual order first.
+ */
+export function shortForms(text: string): string[] {
+  let name = parseName(text);
+  if (!name) return [];
+  const capitals = name.filter((w) => IN_CAPITALS.test(w));
+  if (capitals.length > 0 && capitals.length < name.length && IN_CAPITALS.test(name[0]!)) {
+    name = [...name.filter((w) => !IN_CAPITALS.test(w)), ...capitals];
+  }
+  const forms = new Set<string>();
+  for (let i = 1; i < name.length; i++) {
+    const given = name.slice(0, i);
+    if (given.some((w) => PARTICLE.test(w))) break; // a particle starts the surname: no later split either
+    const surname = name.slice(i).join(' ');
+    const initial = [...given[0]!.normalize('NFC')][0]!;
+    if (/\p{L}/u.test(initial) && !INITIAL_IS_A_WORD.test(initial)) {
+      forms.add(`${initial} ${surname}`);
+      forms.add(`${surname} ${initial}`);
+    }
+    for (const title of TITLES) forms.add(`${title} ${surname}`);
+  }
   forms.delete(text.trim());
   return [...forms];
 }

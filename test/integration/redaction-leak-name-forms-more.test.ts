@@ -62,6 +62,27 @@ describe('a flagged person is not printed in the list of participants under a co
     expect(await leaks('Dr Jane Roe – Northfield Analytics', 'Jane Roe', 'Roe')).toBe(false);
   });
 
+  // Shortened forms (name-forms.ts shortForms): the given names as initials, or a title and the surname alone.
+  it('given name as an initial: flagged "Dr Jane Roe", recorded "J. Roe"', async () => {
+    expect(await leaks('Dr Jane Roe', 'J. Roe', 'Roe')).toBe(false);
+  });
+
+  it('given names as initials in EU order: flagged "Jane Mary Roe", recorded "ROE J. M."', async () => {
+    expect(await leaks('Jane Mary Roe', 'ROE J. M.', 'Roe')).toBe(false);
+  });
+
+  it('hyphenated given name as initials: flagged "Jean-Pierre Dubois", recorded "J.-P. Dubois"', async () => {
+    expect(await leaks('Jean-Pierre Dubois', 'J.-P. Dubois', 'Dubois')).toBe(false);
+  });
+
+  it('initial before a particle: flagged "Jan van der Berg", recorded "J. van der Berg"', async () => {
+    expect(await leaks('Jan van der Berg', 'J. van der Berg', 'Berg')).toBe(false);
+  });
+
+  it('a title and the surname: flagged "Imogen Castellanos-Whitby", recorded "Dr Castellanos-Whitby"', async () => {
+    expect(await leaks('Imogen Castellanos-Whitby', 'Dr Castellanos-Whitby', 'Castellanos-Whitby')).toBe(false);
+  });
+
   it('control: "Dr Jane Roe" flagged, "ROE Jane" recorded is refused', async () => {
     expect(await leaks('Dr Jane Roe', 'ROE Jane', 'Roe')).toBe(false);
   });

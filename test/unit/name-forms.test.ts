@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameForms } from '../../shared/redaction/name-forms';
+import { nameForms, shortForms } from '../../shared/redaction/name-forms';
 import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
 
 /** A flagged person's name is also searched without its honorific and surname first (shared/redaction/name-forms.ts). */
@@ -66,5 +66,47 @@ describe('nameForms', () => {
     expect(found('Dr Imogen Castellanos-Whitby', 'Imogen Castellanos-Smith')).toBe(false);
     expect(found('Dr Jane Roe of Acme Holdings', 'Acme Holdings presented its report.')).toBe(false);
     expect(found('MS Teams Premium', 'Members used Teams Premium for the call.')).toBe(false);
+  });
+
+  describe('shortForms: the given names as initials, a title and the surname', () => {
+    it('gives the first initial before each possible surname, and after it; and a title before it', () => {
+      const forms = shortForms('Dr Jane Roe');
+      for (const f of ['J Roe', 'Roe J', 'Dr Roe', 'Ms Roe', 'Mr Roe', 'Prof Roe']) expect(forms, f).toContain(f);
+      // Each possible surname, as the rotations: "García López" or "López" alone.
+      expect(shortForms('María García López')).toEqual(expect.arrayContaining(['M García López', 'García López M', 'M López', 'López M', 'Dr García López']));
+      // Particles belong to the surname, never become initials: "J van der Berg", not "J v d Berg".
+      const berg = shortForms('Jan van der Berg');
+      expect(berg).toEqual(expect.arrayContaining(['J van der Berg', 'van der Berg J', 'Mr van der Berg']));
+      expect(berg.some((f) => /^J (?:der )?Berg$|^v /.test(f))).toBe(false);
+    });
+
+    it('gives none for what is not a name, and no initial that is also a word ("A Price" would be "a price")', () => {
+      for (const text of ['Acme Holdings of Delaware', 'Dr Smith', 'May', 'Jane Roe said the model will launch in May', '']) expect(shortForms(text), text).toEqual([]);
+      expect(shortForms('Adam Price').some((f) => /^A |\bA$/.test(f))).toBe(false);
+      expect(shortForms('Ingrid Olsen').some((f) => /^I |\bI$/.test(f))).toBe(false);
+      expect(shortForms('Adam Price')).toContain('Mr Price'); // the title forms still
+    });
+
+    it('the matcher finds the short forms, and not another initial, another surname or everyday words', () => {
+      const found = (flagged: string, printed: string) => new PassageMatcher([{ id: 'p', text: flagged }]).search(normaliseForMatch(printed)).length > 0;
+      expect(found('Dr Jane Roe', 'Participants: J. Roe (Northfield Analytics)')).toBe(true);
+      expect(found('Jane Mary Roe', 'ROE J. M., Northfield Analytics')).toBe(true);
+      expect(found('Jean-Pierre Dubois', 'J.-P. Dubois presented the paper.')).toBe(true);
+      expect(found('Imogen Castellanos-Whitby', 'Dr. Castellanos-Whitby presented the paper.')).toBe(true);
+      expect(found('Dr Jane Roe', 'K. Roe presented the paper.')).toBe(false);
+      expect(found('Dr Jane Roe', 'J. Rowe presented the paper.')).toBe(false);
+      expect(found('Adam Price', 'Members discussed a price cap for a price list.')).toBe(false);
+    });
+
+    it('any given name as an initial, with or without a full stop, in either order, is found (property)', () => {
+      const cap = fc.stringMatching(/^[B-HJ-Z][a-z]{2,8}$/);
+      fc.assert(
+        fc.property(cap, cap, fc.boolean(), fc.boolean(), (given, surname, dot, surnameFirst) => {
+          const initial = `${given[0]}${dot ? '.' : ''}`;
+          const printed = surnameFirst ? `${surname.toUpperCase()} ${initial}` : `${initial} ${surname}`;
+          expect(new PassageMatcher([{ id: 'p', text: `Dr ${given} ${surname}` }]).search(normaliseForMatch(`Present: ${printed}, expert.`)).length).toBeGreaterThan(0);
+        }),
+      );
+    });
   });
 });
