@@ -1,5 +1,6 @@
 import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
+import { figureForms } from './figure-forms';
 import { nameForms, shortForms } from './name-forms';
 
 /**
@@ -147,11 +148,26 @@ export const WHOLE: SearchMode = {
         if (m) add({ passageId: p.id, how: 'whole', at: m.index, length: p.norm.length, short: true });
       }
       long.search(text.normCodes(), (at, p) => {
-        if (text.norm.startsWith(p.norm, at)) add({ passageId: p.id, how: 'whole', at, length: p.norm.length, short: false });
+        if (text.norm.startsWith(p.norm, at) && !insideNumber(text.norm, at, at + p.norm.length)) add({ passageId: p.id, how: 'whole', at, length: p.norm.length, short: false });
       });
     };
   },
 };
+
+/**
+ * Whether the hit `from`–`to` in `text` starts or ends with a digit that goes on there: "8 million euros" inside "998
+ * million euros", "12.5%" inside "112.5%" is another number, not the flagged one (a decimal point or group mark between
+ * digits stays in the number, and a space before a group of three digits after one: "€8 000 000" in "€8 000 000 000").
+ */
+function insideNumber(text: string, from: number, to: number): boolean {
+  const goesOn = (i: number, step: number) => DIGIT.test(text[i] ?? '') || (text[i] === '.' && DIGIT.test(text[i + step] ?? ''));
+  if (DIGIT.test(text[from] ?? '') && goesOn(from - 1, -1)) return true;
+  if (!DIGIT.test(text[to - 1] ?? '')) return false;
+  // Ending in a group of three digits, a space and three more digits go on with it: "€8 000 000" in "€8 000 000 000".
+  return goesOn(to, 1) || (SPACED_GROUP_END.test(text.slice(Math.max(0, to - 4), to)) && SPACED_GROUP_NEXT.test(text.slice(to, to + 5)));
+}
+const SPACED_GROUP_END = /[ .]\p{N}{3}$/u;
+const SPACED_GROUP_NEXT = /^ \p{N}{3}(?!\p{N})/u;
 
 /**
  * The whole passage with every space removed on both sides: anywhere from MIN_COMPACT characters
@@ -174,10 +190,11 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
     return (text, add) => {
       long.search(text.compactCodes(), (at, p) => {
         if (!text.compact.startsWith(p.compact, at)) return;
-        if (p.pointsSpaced) {
-          const offsets = text.normOffsets();
-          if (anotherNumber(text.norm.slice(offsets[at], offsets[at + p.compact.length - 1]! + 1), p.norm)) return;
-        }
+        const offsets = text.normOffsets();
+        const from = offsets[at]!;
+        const to = offsets[at + p.compact.length - 1]! + 1;
+        if (insideNumber(text.norm, from, to)) return;
+        if (p.pointsSpaced && anotherNumber(text.norm.slice(from, to), p.norm)) return;
         add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: false });
       });
       short.search(text.compactCodes(), (at, { p, start, end }) => {
@@ -188,6 +205,7 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
         if (start && from > 0 && text.norm[from - 1] !== ' ') return;
         if (end && to < text.norm.length && text.norm[to] !== ' ') return;
         const printed = text.norm.slice(from, to);
+        if (insideNumber(text.norm, from, to)) return;
         if (printed !== p.norm && !(p.pointsSpaced && anotherNumber(printed, p.norm))) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: true });
       });
     };
@@ -409,6 +427,9 @@ function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: bool
   ];
 }
 
+/** A normalised passage and its figures written the other ways (figure-forms.ts). */
+const withFigures = (norm: string) => [norm, ...figureForms(norm)];
+
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {
   private readonly passages: PreparedPassage[] = [];
@@ -419,7 +440,7 @@ export class PassageMatcher {
       // Every spelling under the passage's id: a hit on either is a hit on the passage.
       const forms = new Map<string, { pointsSpaced: boolean; name: boolean }>();
       for (const s of spellings(p.text))
-        for (const f of numberGroupings(normaliseForMatch(s.text))) {
+        for (const f of withFigures(normaliseForMatch(s.text)).flatMap(numberGroupings)) {
           const had = forms.get(f.norm);
           forms.set(f.norm, { pointsSpaced: (had?.pointsSpaced ?? true) && f.pointsSpaced, name: (had?.name ?? false) || s.name });
         }

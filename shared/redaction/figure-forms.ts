@@ -1,0 +1,151 @@
+/**
+ * Other ways of writing the figures of a flagged passage (an audit, 2026-12-05): a flagged "€12 million" went out as
+ * "EUR 12 million", "12 million euros", "€12m" and "€12,000,000", a flagged "12.5%" as "12.5 per cent". The matcher
+ * (match-text.ts) searches a flagged passage in the forms given here too, on the flagged side only.
+ *
+ * Read on normalised text (shared/text/look-alikes.ts foldAsCheck: lower case; a sign joined to its number, "€ 12"
+ * reads "€12"; a decimal comma read as a point, "12,5" reads "12.5", and so digit groups: "12,000,000" reads
+ * "12.000.000"). A figure is a number with a currency (a sign, a code or a word, before or after it), a scale
+ * ("million", "m", "bn" …) or a percent. Its forms: the same amount with the currency as sign, code or word, before or
+ * after; the scale as a word, an abbreviation, or in full digits ("12.000.000", and the other way); a share with "%"
+ * or in words. Never another amount, and never another currency: "$12 million" is another figure than "€12 million".
+ */
+
+interface Currency {
+  /** Joined to the number, before or after it ("€12", "12€"). */
+  signs: readonly string[];
+  /** Before the number, with or without a space, or after it ("eur 12", "eur12", "12 eur"). */
+  codes: readonly string[];
+  /** After the number ("12 euros"). */
+  words: readonly string[];
+}
+
+const CURRENCIES: readonly Currency[] = [
+  { signs: ['€'], codes: ['eur'], words: ['euro', 'euros'] },
+  { signs: ['$', 'us$'], codes: ['usd'], words: ['dollars', 'us dollars'] },
+  { signs: ['£'], codes: ['gbp'], words: ['pounds', 'pounds sterling'] },
+  { signs: [], codes: ['chf'], words: ['swiss francs'] },
+];
+
+interface Scale {
+  /** The power of ten. */
+  zeros: number;
+  /** Written as a word, after a space ("12 million"). */
+  words: readonly string[];
+  /** Written joined to the number or after a space ("12m", "12 m"). */
+  short: readonly string[];
+}
+
+const SCALES: readonly Scale[] = [
+  { zeros: 3, words: ['thousand'], short: ['k'] },
+  { zeros: 6, words: ['million', 'millions', 'mio', 'mln'], short: ['m', 'mn'] },
+  { zeros: 9, words: ['billion', 'billions', 'mrd', 'mld'], short: ['bn', 'b'] },
+  { zeros: 12, words: ['trillion', 'trillions'], short: ['tn'] },
+];
+
+const PERCENT_WORDS = ['per cent', 'percent', 'pc', 'pct'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
+const SIGNS = CURRENCIES.flatMap((c) => c.signs);
+const CODES = CURRENCIES.flatMap((c) => c.codes);
+const CURRENCY_WORDS = CURRENCIES.flatMap((c) => c.words);
+const SCALE_NAMES = SCALES.flatMap((s) => [...s.words, ...s.short]);
+
+/**
+ * A figure in normalised text: a currency before (a sign joined, or a code), the number (digit groups and a decimal
+ * part read with points), a scale, and a currency or a percent after. Not inside a word or a longer number.
+ */
+const FIGURE = new RegExp(
+  `(?<![\\p{L}\\p{N}.$])` +
+    `(?:(?<sign>${alternatives(SIGNS)})|(?<code>${alternatives(CODES)}) ?)?` +
+    `(?<num>\\p{N}+(?:\\.\\p{N}+)*)` +
+    `(?: ?(?<scale>${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}]))?` +
+    `(?:(?<signAfter>${alternatives(SIGNS.filter((s) => s.length === 1))})|(?<percent>%| (?:${alternatives(PERCENT_WORDS)})(?![\\p{L}]))|` +
+    ` (?<after>${alternatives([...CODES, ...CURRENCY_WORDS, 'euro', 'dollar', 'pound'])})(?![\\p{L}]))?` +
+    `(?![\\p{N}])`,
+  'gu',
+);
+
+const SPACED_GROUPS = /(?<![\p{N}.])\p{N}{1,3}(?: \p{N}{3})+(?![\p{N}])/gu;
+
+/** At most this many figures of one passage get other forms, each on its own (the forms multiply otherwise). */
+const MAX_FIGURES = 3;
+
+/** The other forms of `norm` (normalised, see above), each with one of its figures written another way. */
+export function figureForms(flagged: string): string[] {
+  // "12 000 000€" (groups spaced): read as "12.000.000€", one number.
+  const norm = flagged.replace(SPACED_GROUPS, (n) => n.replace(/ /g, '.'));
+  const out = new Set<string>();
+  let figures = 0;
+  for (const m of norm.matchAll(FIGURE)) {
+    const g = m.groups!;
+    const currency = currencyOf(g.sign ?? g.code ?? g.signAfter ?? g.after);
+    if (!currency && !g.percent && !g.scale) continue;
+    if (++figures > MAX_FIGURES) break;
+    const amounts = amountForms(g.num!, g.scale ?? null);
+    if (amounts.length === 0) continue;
+    const forms = currency ? amounts.flatMap((a) => moneyForms(currency, a)) : g.percent ? amounts.flatMap(percentForms) : amounts;
+    const before = norm.slice(0, m.index);
+    const after = norm.slice(m.index + m[0].length);
+    for (const f of forms) out.add(before + f + after);
+  }
+  out.delete(flagged);
+  return [...out];
+}
+
+function currencyOf(written: string | undefined): Currency | null {
+  if (written === undefined) return null;
+  const w = written.replace(/s$/, '');
+  return CURRENCIES.find((c) => c.signs.includes(written) || c.codes.includes(written) || c.words.some((x) => x === written || x.replace(/s$/, '') === w)) ?? null;
+}
+
+function moneyForms(c: Currency, amount: string): string[] {
+  return [
+    ...c.signs.map((s) => `${s}${amount}`),
+    ...c.signs.filter((s) => s.length === 1).map((s) => `${amount}${s}`),
+    ...c.codes.flatMap((code) => [`${code} ${amount}`, `${code}${amount}`, `${amount} ${code}`]),
+    ...c.words.map((w) => `${amount} ${w}`),
+  ];
+}
+
+function percentForms(amount: string): string[] {
+  return [`${amount}%`, ...PERCENT_WORDS.map((w) => `${amount} ${w}`)];
+}
+
+/**
+ * The amount `num` (with `scale`, if written) in each way: every name of its scale and in full digits; an amount in
+ * full digits also with a scale where that is exact ("12.000.000" as "12 million"). A number whose points cannot be
+ * read as one amount gives none.
+ */
+function amountForms(num: string, scaleName: string | null): string[] {
+  const scale = scaleName === null ? null : SCALES.find((s) => s.words.includes(scaleName) || s.short.includes(scaleName))!;
+  if (scale) {
+    // "12.5 million": the points are a decimal point (a scale is not written after digit groups).
+    const [whole, frac = '', ...rest] = num.split('.');
+    if (rest.length > 0) return [];
+    const forms = scaleForms(num, scale);
+    if (frac.length <= scale.zeros) forms.push(grouped(`${whole}${frac.padEnd(scale.zeros, '0')}`.replace(/^0+(?=\d)/, '')));
+    return forms;
+  }
+  // No scale: full digits in groups of three ("12.000.000"), or a number with a decimal part ("12.5%").
+  if (!/^\d{1,3}(?:\.\d{3})+$/.test(num)) return [num];
+  const digits = num.replace(/\./g, '');
+  const forms = [num];
+  for (const s of SCALES) {
+    if (s.zeros < 6 || digits.length <= s.zeros) continue;
+    const whole = digits.slice(0, digits.length - s.zeros);
+    const frac = digits.slice(digits.length - s.zeros).replace(/0+$/, '');
+    if (frac.length <= 2) forms.push(...scaleForms(frac ? `${whole}.${frac}` : whole, s));
+  }
+  return forms;
+}
+
+function scaleForms(num: string, s: Scale): string[] {
+  return [...s.words.map((w) => `${num} ${w}`), ...s.short.flatMap((w) => [`${num}${w}`, `${num} ${w}`])];
+}
+
+/** Digits in groups of three, as normalised text reads "12,000,000": "12.000.000". */
+function grouped(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+$)/g, '.');
+}

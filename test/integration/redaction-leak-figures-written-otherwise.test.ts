@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { makeBackend } from '../helpers/temp';
+import { doc, flag, p, t } from '../fixtures/export-data';
+import { exportedBody, previewBlockers, save, twoItems } from './redaction-check-helpers';
+
+/**
+ * Audit (2026-12-05): the check looked for a flagged figure as written, and a figure is written many ways. A flagged
+ * "€12 million" went out in the public summary as "EUR 12 million", "12 million euros", "€12m" and "€12,000,000";
+ * a flagged "12.5%" as "12.5 per cent". The flagged side is now also searched in the other ways of writing the same
+ * figure (shared/redaction/figure-forms.ts): currency as sign, code or word, before or after; the scale as a word,
+ * an abbreviation or in full digits; a share with "%" or in words. Each test: flagged in one item, printed in another.
+ */
+async function leaks(flagged: string, printed: string, shown: string) {
+  const b = makeBackend();
+  const x = await twoItems(b, undefined, 'Budget and work programme');
+  await save(b, x.m, x.a, doc(p(t('In confidence, the members were told of '), flag(['F1'], t(flagged)), t('.'))));
+  await save(b, x.m, x.c, doc(p(t(printed))));
+  const out = await exportedBody(b, x.m);
+  return { inFile: 'text' in out && out.text.includes(shown), previewBlocks: previewBlockers(b, x.m).length > 0, exportRefuses: 'refused' in out };
+}
+const refused = { inFile: false, previewBlocks: true, exportRefuses: true };
+
+describe('a flagged figure written another way is refused', () => {
+  const cases: Array<[flagged: string, printed: string, shown: string]> = [
+    ['€12 million', 'Acme will invest EUR 12 million in the cluster.', 'EUR 12 million'],
+    ['€12 million', 'Acme will invest 12 million euros in the cluster.', '12 million euros'],
+    ['€12 million', 'Acme will invest €12m in the cluster.', '€12m'],
+    ['€12 million', 'Acme will invest €12,000,000 in the cluster.', '€12,000,000'],
+    ['€12,000,000', 'Acme will invest €12 million in the cluster.', '€12 million'],
+    ['$2.5bn', 'Acme raised USD 2.5 billion.', 'USD 2.5 billion'],
+    ['12.5%', 'Acme’s share stood at 12.5 per cent.', '12.5 per cent'],
+    ['12.5 percent', 'Acme’s share stood at 12.5%.', '12.5%'],
+    ['a budget of €40 million for compute', 'Acme set a budget of EUR 40m for compute.', 'EUR 40m'],
+  ];
+  for (const [flagged, printed, shown] of cases)
+    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
+      expect(await leaks(flagged, printed, shown)).toEqual(refused);
+    });
+});
+
+describe('another figure is not refused', () => {
+  const fine: Array<[flagged: string, printed: string]> = [
+    ['€12 million', 'Acme will invest EUR 120 million in the cluster.'],
+    ['€12 million', 'Acme will invest 1.2 million euros in the cluster.'],
+    ['€12 million', 'Acme will invest $12 million in the cluster.'],
+    ['€2.5 million', 'The line rose to €25m.'],
+    ['12.5%', 'Its share stood at 1.25 per cent.'],
+  ];
+  for (const [flagged, printed] of fine)
+    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
+      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
+    });
+});
