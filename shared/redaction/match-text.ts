@@ -1,5 +1,6 @@
 import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
+import { dateForms } from './date-forms';
 import { figureForms } from './figure-forms';
 import { nameForms, shortForms } from './name-forms';
 
@@ -427,8 +428,8 @@ function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: bool
   ];
 }
 
-/** A normalised passage and its figures written the other ways (figure-forms.ts). */
-const withFigures = (norm: string) => [norm, ...figureForms(norm)];
+/** A normalised passage and its figures, dates and quarters written the other ways (figure-forms.ts, date-forms.ts). */
+const withFigures = (norm: string) => [norm, ...figureForms(norm), ...dateForms(norm)];
 
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {

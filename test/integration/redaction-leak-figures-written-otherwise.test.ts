@@ -38,6 +38,23 @@ describe('a flagged figure written another way is refused', () => {
     });
 });
 
+describe('a flagged date or quarter written another way is refused', () => {
+  const cases: Array<[flagged: string, printed: string, shown: string]> = [
+    ['15 March 2027', 'Acme will launch the model on 15/03/2027.', '15/03/2027'],
+    ['15 March 2027', 'Acme will launch the model on 2027-03-15.', '2027-03-15'],
+    ['15 March 2027', 'Acme will launch the model on March 15, 2027.', 'March 15, 2027'],
+    ['15 March 2027', 'Acme will launch the model on 15.3.2027.', '15.3.2027'],
+    ['2027-03-15', 'Acme will launch the model on the 15th of March 2027.', '15th of March 2027'],
+    ['Q3 2027', 'Acme will launch the model in the third quarter of 2027.', 'third quarter of 2027'],
+    ['third quarter of 2027', "Acme will launch the model in Q3'27.", "Q3'27"],
+    ['launch in H1 2027', 'Acme plans its launch in the first half of 2027.', 'first half of 2027'],
+  ];
+  for (const [flagged, printed, shown] of cases)
+    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
+      expect(await leaks(flagged, printed, shown)).toEqual(refused);
+    });
+});
+
 describe('another figure is not refused', () => {
   const fine: Array<[flagged: string, printed: string]> = [
     ['€12 million', 'Acme will invest EUR 120 million in the cluster.'],
@@ -45,6 +62,9 @@ describe('another figure is not refused', () => {
     ['€12 million', 'Acme will invest $12 million in the cluster.'],
     ['€2.5 million', 'The line rose to €25m.'],
     ['12.5%', 'Its share stood at 1.25 per cent.'],
+    ['15 March 2027', 'The next plenary is on 16/03/2027.'],
+    ['15 March 2027', 'The next plenary is on 15 March 2026.'],
+    ['Q3 2027', 'The next review is in the third quarter of 2026.'],
   ];
   for (const [flagged, printed] of fine)
     it(`flagged “${flagged}”, printed “${printed}”`, async () => {

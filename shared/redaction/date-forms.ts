@@ -1,0 +1,108 @@
+/**
+ * Other ways of writing the dates and quarters of a flagged passage (an audit, 2026-12-05): a flagged launch date "15
+ * March 2027" went out as "15/03/2027", "2027-03-15" and "March 15, 2027"; a flagged "Q3 2027" as "the third quarter
+ * of 2027". The matcher (match-text.ts) searches a flagged passage in the forms given here too, on the flagged side
+ * only, as it does figure-forms.ts's.
+ *
+ * Read on normalised text (foldAsCheck: lower case, "/" and "-" between numbers and "," read as a space, so "15/03/2027"
+ * reads "15 03 2027" and "March 15, 2027" reads "march 15 2027"; a point between digits stays: "15.03.2027"). Only a
+ * whole date, with its year, or a quarter or half with its year: "15 March" alone or "March 2027" is in too many
+ * texts for another reason. A date written in digits is read day first, as in the EU; its forms include the month
+ * first too ("03 15 2027"), so a date an American hand wrote is found as well.
+ */
+
+const MONTHS: ReadonlyArray<readonly string[]> = [
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['may'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['september', 'sep', 'sept'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
+];
+const MONTH_NAMES = MONTHS.flatMap((m) => m).sort((a, b) => b.length - a.length);
+const monthOf = (name: string) => MONTHS.findIndex((m) => m.includes(name)) + 1;
+
+const ORDINAL = '(?:st|nd|rd|th)?';
+const M = `(?<month>${MONTH_NAMES.join('|')})`;
+const D = `(?<day>\\d{1,2})${ORDINAL}`;
+const Y = '(?<year>\\d{4})';
+/** The ways a date is read, each with its day, month and year. */
+const DATES = [
+  new RegExp(`(?<![\\p{L}\\p{N}.])(?:the )?${D} (?:of )?${M} ${Y}(?![\\p{N}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}\\p{N}.])${M} ${D} ${Y}(?![\\p{N}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}\\p{N}.])(?<day>\\d{1,2})[ .](?<month>\\d{1,2})[ .]${Y}(?![\\p{N}.])`, 'gu'),
+  new RegExp(`(?<![\\p{L}\\p{N}.])${Y}[ .](?<month>\\d{1,2})[ .](?<day>\\d{1,2})(?![\\p{N}.])`, 'gu'),
+];
+
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+const NUMBERED = ['1st', '2nd', '3rd', '4th'];
+/** A quarter or a half of a year: "q3 2027", "3q 2027", "(the) third quarter of 2027", "3rd quarter 2027", "h1 2027". */
+const PERIODS = [
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<kind>q|h)(?<n>[1-4])|(?<n2>[1-4])(?<kind2>q|h))(?: of)? (?<year>\\d{4}|\\d{2})(?![\\p{N}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:the )?(?<word>${[...ORDINALS, ...NUMBERED].join('|')}) (?<what>quarter|half)(?: of)? (?<year>\\d{4})(?![\\p{N}])`, 'gu'),
+];
+
+/** The other forms of `norm` (normalised), each with one of its dates or quarters written another way. */
+export function dateForms(norm: string): string[] {
+  const out = new Set<string>();
+  const replaceEach = (re: RegExp, forms: (g: Record<string, string | undefined>) => string[]) => {
+    for (const m of norm.matchAll(re)) {
+      const before = norm.slice(0, m.index);
+      const after = norm.slice(m.index + m[0].length);
+      for (const f of forms(m.groups!)) out.add(before + f + after);
+    }
+  };
+  for (const re of DATES)
+    replaceEach(re, (g) => {
+      const day = Number(g.day);
+      const month = /^\d+$/.test(g.month!) ? Number(g.month) : monthOf(g.month!);
+      return valid(day, month) ? writtenDates(day, month, g.year!) : [];
+    });
+  replaceEach(PERIODS[0]!, (g) => periodForms((g.kind ?? g.kind2) === 'q' ? 'quarter' : 'half', Number(g.n ?? g.n2), g.year!));
+  replaceEach(PERIODS[1]!, (g) => {
+    const n = Math.max(ORDINALS.indexOf(g.word!), NUMBERED.indexOf(g.word!)) + 1;
+    return periodForms(g.what as 'quarter' | 'half', n, g.year!);
+  });
+  out.delete(norm);
+  return [...out];
+}
+
+function valid(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+
+/** A day in every way it is written (the digits spaced: match-text.ts numberGroupings adds them with points). */
+function writtenDates(day: number, month: number, year: string): string[] {
+  const names = MONTHS[month - 1]!;
+  const forms: string[] = [];
+  for (const name of names) {
+    for (const d of [String(day), ordinal(day)]) forms.push(`${d} ${name} ${year}`, `${name} ${d} ${year}`);
+    forms.push(`${ordinal(day)} of ${name} ${year}`, `the ${ordinal(day)} of ${name} ${year}`);
+  }
+  for (const [d, m] of [
+    [pad(day), pad(month)],
+    [String(day), String(month)],
+  ] as const)
+    forms.push(`${d} ${m} ${year}`, `${m} ${d} ${year}`, `${year} ${m} ${d}`);
+  return forms;
+}
+
+/** A quarter or half of a year in every way it is written. */
+function periodForms(what: 'quarter' | 'half', n: number, year: string): string[] {
+  if (what === 'half' && n > 2) return [];
+  const letter = what === 'quarter' ? 'q' : 'h';
+  // "Q3'27" is this century's.
+  const full = year.length === 4 ? year : `20${year}`;
+  const forms = [full, full.slice(2)].flatMap((y) => [`${letter}${n} ${y}`, `${n}${letter} ${y}`]);
+  for (const w of [ORDINALS[n - 1]!, NUMBERED[n - 1]!]) forms.push(`${w} ${what} of ${full}`, `${w} ${what} ${full}`, `the ${w} ${what} of ${full}`);
+  return forms;
+}

