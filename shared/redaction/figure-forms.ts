@@ -7,8 +7,9 @@
  * reads "€12"; a decimal comma read as a point, "12,5" reads "12.5", and so digit groups: "12,000,000" reads
  * "12.000.000"). A figure is a number with a currency (a sign, a code or a word, before or after it), a scale
  * ("million", "m", "bn" …) or a percent. Its forms: the same amount with the currency as sign, code or word, before or
- * after; the scale as a word, an abbreviation, or in full digits ("12.000.000", and the other way); a share with "%"
- * or in words. Never another amount, and never another currency: "$12 million" is another figure than "€12 million".
+ * after; the scale as a word, an abbreviation, or in full digits ("12.000.000", and the other way), a whole number up to
+ * twenty (and the tens, and a hundred) in words before a scale word ("three million"); a number in full digits
+ * without currency also with its scale ("10,000 GPUs" as "10k GPUs"); a share with "%" or in words. Never another amount, and never another currency: "$12 million" is another figure than "€12 million".
  */
 
 interface Currency {
@@ -81,7 +82,8 @@ export function figureForms(flagged: string): string[] {
   for (const m of norm.matchAll(FIGURE)) {
     const g = m.groups!;
     const currency = currencyOf(g.sign ?? g.code ?? g.signAfter ?? g.after);
-    if (!currency && !g.percent && !g.scale) continue;
+    // A bare number is a figure only in full digits in groups ("10.000 gpus" as "10k gpus"): any other is everywhere.
+    if (!currency && !g.percent && !g.scale && !GROUPED.test(g.num!)) continue;
     if (++figures > MAX_FIGURES) break;
     const amounts = amountForms(g.num!, g.scale ?? null);
     if (amounts.length === 0) continue;
@@ -91,6 +93,7 @@ export function figureForms(flagged: string): string[] {
     for (const f of forms) out.add(before + f + after);
   }
   out.delete(flagged);
+  out.delete(norm); // only its groups' spaces read as points: numberGroupings in match-text.ts has that form
   return [...out];
 }
 
@@ -129,11 +132,11 @@ function amountForms(num: string, scaleName: string | null): string[] {
     return forms;
   }
   // No scale: full digits in groups of three ("12.000.000"), or a number with a decimal part ("12.5%").
-  if (!/^\d{1,3}(?:\.\d{3})+$/.test(num)) return [num];
+  if (!GROUPED.test(num)) return [num];
   const digits = num.replace(/\./g, '');
   const forms = [num];
   for (const s of SCALES) {
-    if (s.zeros < 6 || digits.length <= s.zeros) continue;
+    if (digits.length <= s.zeros) continue;
     const whole = digits.slice(0, digits.length - s.zeros);
     const frac = digits.slice(digits.length - s.zeros).replace(/0+$/, '');
     if (frac.length <= 2) forms.push(...scaleForms(frac ? `${whole}.${frac}` : whole, s));
@@ -142,8 +145,26 @@ function amountForms(num: string, scaleName: string | null): string[] {
 }
 
 function scaleForms(num: string, s: Scale): string[] {
-  return [...s.words.map((w) => `${num} ${w}`), ...s.short.flatMap((w) => [`${num}${w}`, `${num} ${w}`])];
+  const word = NUMBER_WORDS.get(num);
+  return [
+    ...s.words.map((w) => `${num} ${w}`),
+    ...s.short.flatMap((w) => [`${num}${w}`, `${num} ${w}`]),
+    // "three million", not "three m".
+    ...(word ? s.words.map((w) => `${word} ${w}`) : []),
+  ];
 }
+
+/** Whole numbers as a text writes them in words before a scale ("three million", "twenty billion"). */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((w, i) => [String(i + 1), w] as const),
+    ...'thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [String((i + 3) * 10), w] as const),
+    ['100', 'one hundred'] as const,
+  ],
+);
+
+/** Full digits in groups of three, as normalised text reads "12,000,000" and "10,000": "12.000.000", "10.000". */
+const GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
 
 /** Digits in groups of three, as normalised text reads "12,000,000": "12.000.000". */
 function grouped(digits: string): string {

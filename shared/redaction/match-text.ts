@@ -3,6 +3,7 @@ import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { dateForms } from './date-forms';
 import { figureForms } from './figure-forms';
 import { nameForms, shortForms } from './name-forms';
+import { orgForms } from './org-forms';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -378,7 +379,8 @@ const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
 
 /**
  * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, its other forms too
- * (name-forms.ts: without the honorific, surname first), each marked as a name. Only the flagged side gets them.
+ * (name-forms.ts: without the honorific, surname first, shortened), each marked as a name; for a company or a project,
+ * its forms without the legal form or the code name's keyword (org-forms.ts). Only the flagged side gets them.
  */
 function spellings(text: string): Array<{ text: string; name: boolean }> {
   const nfc = text.normalize('NFC');
@@ -388,6 +390,7 @@ function spellings(text: string): Array<{ text: string; name: boolean }> {
     const forms = [...nameForms(w), ...shortForms(w)];
     out.set(w, (out.get(w) ?? false) || forms.length > 0);
     for (const f of forms) out.set(f, true);
+    for (const f of orgForms(w)) if (!out.has(f)) out.set(f, false);
   }
   return [...out].map(([t, name]) => ({ text: t, name }));
 }

@@ -31,6 +31,9 @@ describe('a flagged figure written another way is refused', () => {
     ['12.5%', 'Acme’s share stood at 12.5 per cent.', '12.5 per cent'],
     ['12.5 percent', 'Acme’s share stood at 12.5%.', '12.5%'],
     ['a budget of €40 million for compute', 'Acme set a budget of EUR 40m for compute.', 'EUR 40m'],
+    ['€3 million', 'Acme will invest three million euros.', 'three million euros'],
+    ['5 million users', 'Acme reached five million users.', 'five million users'],
+    ['10,000 GPUs', 'Acme bought 10k GPUs.', '10k GPUs'],
   ];
   for (const [flagged, printed, shown] of cases)
     it(`flagged “${flagged}”, printed “${shown}”`, async () => {
@@ -62,6 +65,8 @@ describe('another figure is not refused', () => {
     ['€12 million', 'Acme will invest $12 million in the cluster.'],
     ['€2.5 million', 'The line rose to €25m.'],
     ['12.5%', 'Its share stood at 1.25 per cent.'],
+    ['€3 million', 'Acme will invest thirty million euros.'],
+    ['10,000 GPUs', 'Acme bought 100k GPUs.'],
     ['15 March 2027', 'The next plenary is on 16/03/2027.'],
     ['15 March 2027', 'The next plenary is on 15 March 2026.'],
     ['Q3 2027', 'The next review is in the third quarter of 2026.'],

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { makeBackend } from '../helpers/temp';
+import { doc, flag, p, t } from '../fixtures/export-data';
+import { exportedBody, previewBlockers, save, twoItems } from './redaction-check-helpers';
+
+/**
+ * Audit (2026-12-05): a company flagged with its legal form went out without it ("Northfield Analytics Ltd" printed
+ * "Northfield Analytics", "Zephyr Labs, Inc." printed "Zephyr Labs"), and a project flagged by its code name went out
+ * as the name alone ("Project Nightingale" printed "Nightingale"). The flagged side is now also searched in those
+ * forms (shared/redaction/org-forms.ts). Each test: flagged in one item, printed in another.
+ */
+async function leaks(flagged: string, printed: string, shown: string) {
+  const b = makeBackend();
+  const x = await twoItems(b, undefined, 'Market developments (public)');
+  await save(b, x.m, x.a, doc(p(t('In confidence, the members were told of '), flag(['F1'], t(flagged)), t('.'))));
+  await save(b, x.m, x.c, doc(p(t(printed))));
+  const out = await exportedBody(b, x.m);
+  return { inFile: 'text' in out && out.text.includes(shown), previewBlocks: previewBlockers(b, x.m).length > 0, exportRefuses: 'refused' in out };
+}
+const refused = { inFile: false, previewBlocks: true, exportRefuses: true };
+
+describe('a flagged company or project written without its legal form or keyword is refused', () => {
+  const cases: Array<[flagged: string, printed: string, shown: string]> = [
+    ['Northfield Analytics Ltd', 'Northfield Analytics presented its plans.', 'Northfield Analytics'],
+    ['Acme Holdings GmbH', 'Acme Holdings presented its plans.', 'Acme Holdings'],
+    ['Gamma Vision S.p.A.', 'Gamma Vision presented its plans.', 'Gamma Vision'],
+    ['Zephyr Labs, Inc.', 'Zephyr Labs presented its plans.', 'Zephyr Labs'],
+    ['Beta Robotics plans to acquire Northfield Analytics Ltd', 'Beta Robotics plans to acquire Northfield Analytics, members heard.', 'acquire Northfield Analytics'],
+    ['Project Nightingale', 'Nightingale will ship in May.', 'Nightingale'],
+    ['Operation Bluebird', 'Bluebird will ship in May.', 'Bluebird'],
+    ['codename “Falcon”', 'Falcon will ship in May.', 'Falcon'],
+  ];
+  for (const [flagged, printed, shown] of cases)
+    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
+      expect(await leaks(flagged, printed, shown)).toEqual(refused);
+    });
+});
+
+describe('what is not the flagged company or project is not refused', () => {
+  const fine: Array<[flagged: string, printed: string]> = [
+    ['Northfield Analytics Ltd', 'Northfield Robotics presented its plans.'],
+    ['Project Nightingale', 'The project was discussed.'],
+    ['Acme Holdings GmbH', 'Members discussed holdings and GmbH law.'],
+  ];
+  for (const [flagged, printed] of fine)
+    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
+      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
+    });
+});
