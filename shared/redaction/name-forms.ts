@@ -86,6 +86,8 @@ export function shortForms(text: string): string[] {
     const given = name.slice(0, i);
     if (given.some((w) => PARTICLE.test(w))) break; // a particle starts the surname: no later split either
     const surname = name.slice(i).join(' ');
+    // "Mistral AI" is no "Jane Li": an acronym of two letters is no surname ("M. AI" would be found in "AI M&A").
+    if (i === name.length - 1 && IN_CAPITALS.test(surname) && surname.length <= 2) continue;
     const initial = [...given[0]!.normalize('NFC')][0]!;
     if (/\p{L}/u.test(initial) && !INITIAL_IS_A_WORD.test(initial)) {
       forms.add(`${initial} ${surname}`);

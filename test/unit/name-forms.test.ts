@@ -85,6 +85,9 @@ describe('nameForms', () => {
       expect(shortForms('Adam Price').some((f) => /^A |\bA$/.test(f))).toBe(false);
       expect(shortForms('Ingrid Olsen').some((f) => /^I |\bI$/.test(f))).toBe(false);
       expect(shortForms('Adam Price')).toContain('Mr Price'); // the title forms still
+      // An acronym of two letters is no surname; a surname of two letters is.
+      expect(shortForms('Mistral AI')).toEqual([]);
+      expect(shortForms('Jane Li')).toEqual(expect.arrayContaining(['J Li', 'Li J', 'Dr Li']));
     });
 
     it('the matcher finds the short forms, and not another initial, another surname or everyday words', () => {
