@@ -1,3 +1,5 @@
+import { around } from './variants';
+
 /**
  * Other ways of writing the dates and quarters of a flagged passage (an audit, 2026-12-05): a flagged launch date "15
  * March 2027" went out as "15/03/2027", "2027-03-15" and "March 15, 2027"; a flagged "Q3 2027" as "the third quarter
@@ -48,14 +50,15 @@ const PERIODS = [
   new RegExp(`(?<![\\p{L}\\p{N}])(?:the )?(?<word>${[...ORDINALS, ...NUMBERED].join('|')}) (?<what>quarter|half)(?: of)? (?<year>\\d{4})(?![\\p{N}])`, 'gu'),
 ];
 
-/** The other forms of `norm` (normalised), each with one of its dates or quarters written another way. */
-export function dateForms(norm: string): string[] {
+/**
+ * The other forms of `norm` (normalised), each with one of its dates or quarters written another way, and at most
+ * `context` words of it on each side of that date (variants.ts).
+ */
+export function dateForms(norm: string, context = Infinity): string[] {
   const out = new Set<string>();
   const replaceEach = (re: RegExp, forms: (g: Record<string, string | undefined>) => string[]) => {
     for (const m of norm.matchAll(re)) {
-      const before = norm.slice(0, m.index);
-      const after = norm.slice(m.index + m[0].length);
-      for (const f of forms(m.groups!)) out.add(before + f + after);
+      for (const f of around(norm, m.index, m.index + m[0].length, forms(m.groups!), context)) out.add(f);
     }
   };
   for (const re of DATES)

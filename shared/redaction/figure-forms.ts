@@ -1,3 +1,5 @@
+import { around } from './variants';
+
 /**
  * Other ways of writing the figures of a flagged passage (an audit, 2026-12-05): a flagged "€12 million" went out as
  * "EUR 12 million", "12 million euros", "€12m" and "€12,000,000", a flagged "12.5%" as "12.5 per cent". The matcher
@@ -31,7 +33,7 @@ const CURRENCIES: readonly Currency[] = [
 interface Scale {
   /** The power of ten. */
   zeros: number;
-  /** Written as a word, after a space ("12 million"). */
+  /** Written as a word, after a space ("12 million"); the first is the English word. */
   words: readonly string[];
   /** Written joined to the number or after a space ("12m", "12 m"). */
   short: readonly string[];
@@ -39,19 +41,21 @@ interface Scale {
 
 const SCALES: readonly Scale[] = [
   { zeros: 3, words: ['thousand'], short: ['k'] },
-  { zeros: 6, words: ['million', 'millions', 'mio', 'mln'], short: ['m', 'mn'] },
-  { zeros: 9, words: ['billion', 'billions', 'mrd', 'mld'], short: ['bn', 'b'] },
-  { zeros: 12, words: ['trillion', 'trillions'], short: ['tn'] },
+  { zeros: 6, words: ['million', 'mio', 'mln'], short: ['m', 'mn'] },
+  { zeros: 9, words: ['billion', 'mrd', 'mld'], short: ['bn', 'b'] },
+  { zeros: 12, words: ['trillion'], short: ['tn'] },
 ];
 
 const PERCENT_WORDS = ['per cent', 'percent', 'pc', 'pct'];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Escaped for a regular expression, but for a final "s?" (SCALE_NAMES: a plural). */
+const escape = (s: string) => s.replace(/[.*+^${}()|[\]\\]/g, '\\$&').replace(/\?(?!$)/g, '\\?');
 const alternatives = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
 const SIGNS = CURRENCIES.flatMap((c) => c.signs);
 const CODES = CURRENCIES.flatMap((c) => c.codes);
 const CURRENCY_WORDS = CURRENCIES.flatMap((c) => c.words);
-const SCALE_NAMES = SCALES.flatMap((s) => [...s.words, ...s.short]);
+// "12 millions" (as French writes it) is read as "12 million" and found: the scale is read before its "s".
+const SCALE_NAMES = SCALES.flatMap((s) => [...s.words.map((w) => (w.length > 3 ? `${w}s?` : w)), ...s.short]);
 
 /**
  * A figure in normalised text: a currency before (a sign joined, or a code), the number (digit groups and a decimal
@@ -73,8 +77,11 @@ const SPACED_GROUPS = /(?<![\p{N}.])\p{N}{1,3}(?: \p{N}{3})+(?![\p{N}])/gu;
 /** At most this many figures of one passage get other forms, each on its own (the forms multiply otherwise). */
 const MAX_FIGURES = 3;
 
-/** The other forms of `norm` (normalised, see above), each with one of its figures written another way. */
-export function figureForms(flagged: string): string[] {
+/**
+ * The other forms of `flagged` (normalised, see above), each with one of its figures written another way, and at most
+ * `context` words of it on each side of that figure (variants.ts).
+ */
+export function figureForms(flagged: string, context = Infinity): string[] {
   // "12 000 000€" (groups spaced): read as "12.000.000€", one number.
   const norm = flagged.replace(SPACED_GROUPS, (n) => n.replace(/ /g, '.'));
   const out = new Set<string>();
@@ -88,9 +95,7 @@ export function figureForms(flagged: string): string[] {
     const amounts = amountForms(g.num!, g.scale ?? null);
     if (amounts.length === 0) continue;
     const forms = currency ? amounts.flatMap((a) => moneyForms(currency, a)) : g.percent ? amounts.flatMap(percentForms) : amounts;
-    const before = norm.slice(0, m.index);
-    const after = norm.slice(m.index + m[0].length);
-    for (const f of forms) out.add(before + f + after);
+    for (const f of around(norm, m.index, m.index + m[0].length, forms, context)) out.add(f);
   }
   out.delete(flagged);
   out.delete(norm); // only its groups' spaces read as points: numberGroupings in match-text.ts has that form
@@ -122,7 +127,7 @@ function percentForms(amount: string): string[] {
  * read as one amount gives none.
  */
 function amountForms(num: string, scaleName: string | null): string[] {
-  const scale = scaleName === null ? null : SCALES.find((s) => s.words.includes(scaleName) || s.short.includes(scaleName))!;
+  const scale = scaleName === null ? null : SCALES.find((s) => s.words.includes(scaleName) || s.words.includes(scaleName.replace(/s$/, '')) || s.short.includes(scaleName))!;
   if (scale) {
     // "12.5 million": the points are a decimal point (a scale is not written after digit groups).
     const [whole, frac = '', ...rest] = num.split('.');
@@ -149,8 +154,8 @@ function scaleForms(num: string, s: Scale): string[] {
   return [
     ...s.words.map((w) => `${num} ${w}`),
     ...s.short.flatMap((w) => [`${num}${w}`, `${num} ${w}`]),
-    // "three million", not "three m".
-    ...(word ? s.words.map((w) => `${word} ${w}`) : []),
+    // "three million", not "three m" nor "three mio".
+    ...(word ? [`${word} ${s.words[0]!}`] : []),
   ];
 }
 

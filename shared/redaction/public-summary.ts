@@ -6,7 +6,7 @@ import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { forbiddenPassages } from './forbidden';
-import { decodeLoosely, normaliseForMatch, PassageMatcher } from './match-text';
+import { decodeLoosely, normaliseForMatch, PassageMatcher, type Passage } from './match-text';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type {
@@ -131,7 +131,8 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   if (guarded.length === 0) return [];
   // Keyed by position: one flag can stand for two passages (its text, and the address of its link).
   const passages = guarded.flatMap((f, i) => f.excerpt.split('\n').flatMap((line) => (line.trim() ? [{ id: String(i), text: line }] : [])));
-  const matcher = new PassageMatcher(passages);
+  const passagesKey = JSON.stringify(passages);
+  const matcher = matcherFor(passagesKey, passages);
   if (matcher.size === 0) return [];
   // The blocks, under their headings; the file is also checked as one text, so a passage that runs from one part into
   // the next is found too. Besides the text: the page header (the body's name, on every page) and link targets (the
@@ -152,7 +153,7 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   searchIn({ where: 'the target of a link', text: [...targets, ...targets.map(decodeLoosely)].join('\n') });
   // Part by part, each part's result kept for the next build with the same passages (the live preview is rebuilt
   // after each pause in typing; a long meeting's summary is megabytes, of which one part changed).
-  const cache = partsCache.for(JSON.stringify(passages));
+  const cache = partsCache.for(passagesKey);
   const norms = texts.map((place) => {
     const part = cache.read(place.text, (norm) => matcher.search(norm).map((h) => h.passageId));
     for (const id of part.found) if (!where.has(id)) where.set(id, place.where);
@@ -486,3 +487,15 @@ class PartsCache {
   }
 }
 const partsCache = new PartsCache();
+
+/**
+ * The matcher of the last set of passages, kept between builds: the live preview builds the summary again on every
+ * pause in typing, and the passages change only with the flags. Building the matcher is most of the check's cost for
+ * passages with figures and dates written many ways (figure-forms.ts, date-forms.ts): tens of ms, once.
+ */
+let lastMatcher: { key: string; matcher: PassageMatcher } | null = null;
+
+function matcherFor(key: string, passages: readonly Passage[]): PassageMatcher {
+  if (lastMatcher?.key !== key) lastMatcher = { key, matcher: new PassageMatcher(passages) };
+  return lastMatcher.matcher;
+}

@@ -21,6 +21,19 @@ describe('figureForms', () => {
     );
   });
 
+  it('in a long passage, keeps the words of every window around the figure, not the whole passage', () => {
+    const long = 'In confidence the provider told members that the compute budget of its next frontier model will be €40 million in the coming year and that it asked the secretariat to keep this out of every public document';
+    const near = forms(long).find((f) => f.includes('eur 40m'))!;
+    expect(near).toBeDefined();
+    // Whole: the words far from the figure are in the passage as flagged, whose own windows find them.
+    expect(near.startsWith('in confidence')).toBe(true);
+    const snippets = figureForms(normaliseForMatch(long), 7);
+    expect(snippets).toContain('of its next frontier model will be eur 40m in the coming year and that it'); // 7 words each side
+    // Found by the matcher: a copy of a few words around the figure, the figure written another way.
+    expect(found(long, 'Members heard that the next frontier model will be EUR 40m in the coming year.')).toBe(true);
+    expect(found(long, 'Members heard that the next frontier model will be EUR 41m in the coming year.')).toBe(false);
+  });
+
   it('gives nothing for a number without currency, scale or percent, nor for words alone', () => {
     for (const text of ['12', 'item 2.1 at 10:00', 'the members', '12.03.2026', 'call 32 123 45 67', 'eur', 'million']) expect(forms(text), text).toEqual([]);
   });

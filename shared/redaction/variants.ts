@@ -1,0 +1,36 @@
+/**
+ * `norm` with its part `from`–`to` written each way of `forms`, with at most `context` words of `norm` on each side
+ * (figure-forms.ts, date-forms.ts). The matcher passes WINDOW_WORDS - 1: every window of a long passage that holds
+ * the part is in the form, and the words further off are searched as the passage's own windows, so a long passage
+ * with many figures does not give hundreds of copies of itself to index.
+ */
+export function around(norm: string, from: number, to: number, forms: readonly string[], context: number): string[] {
+  const before = norm.slice(0, from);
+  const after = norm.slice(to);
+  const b = context === Infinity ? before : keepLastWords(before, context);
+  const a = context === Infinity ? after : keepFirstWords(after, context);
+  return forms.map((f) => b + f + a);
+}
+
+function keepLastWords(s: string, n: number): string {
+  let at = s.length;
+  // The part may start inside a word ("€12" after "of "): its own word counts as one.
+  for (let words = 0; at > 0; ) {
+    const space = s.lastIndexOf(' ', at - 2);
+    if (++words > n) return s.slice(at);
+    if (space < 0) return s;
+    at = space + 1;
+  }
+  return s.slice(at);
+}
+
+function keepFirstWords(s: string, n: number): string {
+  let at = 0;
+  for (let words = 0; at < s.length; ) {
+    const space = s.indexOf(' ', at + 1);
+    if (++words > n) return s.slice(0, at);
+    if (space < 0) return s;
+    at = space;
+  }
+  return s.slice(0, at);
+}
