@@ -123,6 +123,12 @@ export interface PublicationBlocker {
   excerpt: string;
   /** Where the text would be printed: the section's heading. */
   where: string;
+  /**
+   * How it is written there, when not as flagged (case, accents and spacing aside): another form of it ("eur 12m" for
+   * a flagged "€12 million", "j roe" for "Dr Jane Roe"), or the words of it found (8 words, 40 characters). Read as the
+   * check reads text: lower case, without accents. So the officer finds it.
+   */
+  printedAs?: string;
   /** Set when the flag is another meeting's: that meeting, by title and date ("“Second plenary” of 3 February 2026"). */
   flaggedIn?: string;
 }

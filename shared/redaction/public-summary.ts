@@ -6,7 +6,7 @@ import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { forbiddenPassages } from './forbidden';
-import { decodeLoosely, normaliseForMatch, PassageMatcher, type Passage } from './match-text';
+import { compact, decodeLoosely, normaliseForMatch, PassageMatcher, type Hit, type Passage } from './match-text';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type {
@@ -145,9 +145,10 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   }
   const texts = parts.map((part) => ({ where: part.where, text: part.lines.join('\n') }));
   const targets = linkTargets(summary.blocks);
-  const where = new Map<string, string>();
+  const where = new Map<string, { where: string; as: string }>();
+  const found = (norm: string) => matcher.search(norm).map((h) => ({ id: h.passageId, as: hitText(norm, h) }));
   const searchIn = (place: { where: string; text: string }) => {
-    for (const hit of matcher.search(normaliseForMatch(place.text))) if (!where.has(hit.passageId)) where.set(hit.passageId, place.where);
+    for (const hit of found(normaliseForMatch(place.text))) if (!where.has(hit.id)) where.set(hit.id, { where: place.where, as: hit.as });
   };
   searchIn({ where: 'the page header', text: summary.bodyName });
   searchIn({ where: 'the target of a link', text: [...targets, ...targets.map(decodeLoosely)].join('\n') });
@@ -155,8 +156,8 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   // after each pause in typing; a long meeting's summary is megabytes, of which one part changed).
   const cache = partsCache.for(passagesKey);
   const norms = texts.map((place) => {
-    const part = cache.read(place.text, (norm) => matcher.search(norm).map((h) => h.passageId));
-    for (const id of part.found) if (!where.has(id)) where.set(id, place.where);
+    const part = cache.read(place.text, found);
+    for (const hit of part.found) if (!where.has(hit.id)) where.set(hit.id, { where: place.where, as: hit.as });
     return part.norm;
   });
   cache.keepOnly(texts.map((t) => t.text));
@@ -169,15 +170,18 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
     for (let j = i + 1; j < norms.length && after.length < reach; j++) if (norms[j]) after = after ? `${after} ${norms[j]}` : norms[j]!;
     const before = norms[i]!.slice(-reach);
     if (!before || !after) continue;
-    for (const hit of matcher.search(`${before} ${after.slice(0, reach)}`)) if (!where.has(hit.passageId)) where.set(hit.passageId, 'two parts of the summary, across a heading');
+    for (const hit of found(`${before} ${after.slice(0, reach)}`)) if (!where.has(hit.id)) where.set(hit.id, { where: 'two parts of the summary, across a heading', as: hit.as });
   }
   const listed = new Set<string>();
   return guarded.flatMap((f, i): PublicationBlocker[] => {
-    const at = where.get(String(i));
+    const hit = where.get(String(i));
     const key = `${f.flaggedIn ?? ''}\u0000${f.flagId}`;
-    if (at === undefined || listed.has(key)) return [];
+    if (hit === undefined || listed.has(key)) return [];
     listed.add(key);
-    return [f.flaggedIn === undefined ? { kind: 'printed', flagId: f.flagId, excerpt: f.excerpt, where: at } : { kind: 'elsewhere', flagId: f.flagId, excerpt: f.excerpt, where: at, flaggedIn: f.flaggedIn }];
+    // Written otherwise than flagged (another form, a window of it, other spacing): what the officer will find there.
+    const asFlagged = f.excerpt.split('\n').some((line) => normaliseForMatch(line) === hit.as || compact(normaliseForMatch(line)) === hit.as);
+    const at = { where: hit.where, ...(asFlagged ? {} : { printedAs: hit.as }) };
+    return [f.flaggedIn === undefined ? { kind: 'printed', flagId: f.flagId, excerpt: f.excerpt, ...at } : { kind: 'elsewhere', flagId: f.flagId, excerpt: f.excerpt, ...at, flaggedIn: f.flaggedIn }];
   });
 }
 
@@ -455,13 +459,25 @@ export function summaryText(s: PublicSummary): string[] {
   return s.blocks.map((b) => summaryBlockText(b, s.marker));
 }
 
+/** A passage found, and the text it was found as (normalised: what `hitText` reads). */
+interface FoundHit {
+  id: string;
+  as: string;
+}
+
+/** The text of `norm` a hit covers: normalised, without its spaces for the ways that read the text so. */
+function hitText(norm: string, h: Hit): string {
+  const text = h.how === 'whole_without_spaces' || h.how === 'char_window' ? compact(norm) : norm;
+  return text.slice(h.at, h.at + h.length);
+}
+
 /**
  * What printedPassages found in each part of the summary's text, with the part's normalised form, for one set of
  * passages: kept between builds, for the parts of the last build only.
  */
 class PartsCache {
   private key = '';
-  private byText = new Map<string, { norm: string; found: readonly string[] }>();
+  private byText = new Map<string, { norm: string; found: readonly FoundHit[] }>();
 
   for(key: string): this {
     if (key !== this.key) {
@@ -471,7 +487,7 @@ class PartsCache {
     return this;
   }
 
-  read(text: string, search: (norm: string) => string[]): { norm: string; found: readonly string[] } {
+  read(text: string, search: (norm: string) => FoundHit[]): { norm: string; found: readonly FoundHit[] } {
     let part = this.byText.get(text);
     if (!part) {
       const norm = normaliseForMatch(text);

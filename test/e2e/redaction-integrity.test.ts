@@ -296,6 +296,24 @@ describe('redaction integrity in Chromium', () => {
     await screenshot(page, 'preview-flagged-elsewhere');
   });
 
+  it('a flagged figure typed again in another way in another item: the preview says how it is written there, and the export refuses it', async () => {
+    const { meetingId } = await meeting('Figure meeting', ['Market developments', 'Any other business']);
+    const first = await typeIn(meetingId, 'Market developments', 'Acme’s compute budget is €12 million.');
+    await flag(first.c, first.section, first.editor, '€12 million');
+    const { m, c } = models();
+    const other = m.sectionByTitle('Any other business');
+    await m.editor(other).click();
+    await page.keyboard.type('Acme will spend EUR 12m on compute.');
+    await m.waitSaved();
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-blocked');
+    await note.getByText(/flagged in these minutes, and would be printed without a flag/).waitFor();
+    expect(await note.textContent()).toContain('“€12 million” under “2. Any other business”, written there as “eur 12m”');
+    await screenshot(page, 'preview-written-otherwise');
+    expect((await publicParts(meetingId)).ok).toBe(false);
+    await expectNotPublished(meetingId, 'EUR 12m');
+  });
+
   it('a passage flagged here and typed again unflagged in another item: the preview says so under that item, as the export refuses it', async () => {
     const SECRET = 'Omega Systems plans to close its Brussels office';
     const { meetingId } = await meeting('Copy meeting', ['Market developments', 'Any other business']);

@@ -41,6 +41,17 @@ describe('public summary: passages flagged in another meeting', () => {
     expect(publicSummary(input(doc(p(t(`Recalled: ${SECRET}.`))), false)).blockers).toEqual([]);
   });
 
+  it('written otherwise than flagged: the blocker says how it is written there, so the officer can find it', () => {
+    const figure = (printed: string) =>
+      publicSummary({ ...input(doc(p(t(printed)))), flaggedElsewhere: [{ id: 'F-fig', excerpt: '€12 million', meeting: '“A” of 1 March 2026' }] }).blockers;
+    expect(figure('Acme will invest EUR 12m in the cluster.')).toEqual([expect.objectContaining({ flagId: 'F-fig', printedAs: 'eur 12m' })]);
+    // As flagged (case and spacing aside): nothing to add.
+    expect(figure('Acme will invest €12 MILLION in the cluster.')[0]).not.toHaveProperty('printedAs');
+    // A window of a long passage: those words.
+    const s = publicSummary(input(doc(p(t('Rumour: Holdings will acquire Beta Robotics for forty million euros, maybe.')))));
+    expect(s.blockers[0]).toMatchObject({ printedAs: 'holdings will acquire beta robotics for forty million' });
+  });
+
   it('8 words of it (a window, as the check of the export finds them): a blocker', () => {
     const s = publicSummary(input(doc(p(t('Rumour: Holdings will acquire Beta Robotics for forty million euros, maybe.')))));
     expect(s.blockers.map((b) => b.flagId)).toEqual(['F-other']);

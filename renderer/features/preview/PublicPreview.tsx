@@ -43,7 +43,8 @@ function BlockerList({ blockers }: { blockers: readonly PublicationBlocker[] }) 
     <ul>
       {blockers.map((b, i) => (
         <li key={`${b.flagId} ${i}`}>
-          “{excerpt(b.excerpt, 80)}” under “{b.where}”{b.flaggedIn ? `, flagged in the minutes of ${b.flaggedIn}` : ''}
+          “{excerpt(b.excerpt, 80)}” under “{b.where}”{b.printedAs ? `, written there as “${excerpt(b.printedAs, 80)}”` : ''}
+          {b.flaggedIn ? `, flagged in the minutes of ${b.flaggedIn}` : ''}
         </li>
       ))}
     </ul>
