@@ -6,6 +6,7 @@ import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
 import { visibleText } from '../unit/export-docx-helpers';
 import { call, makeBackend } from '../helpers/temp';
+import { doc, flag, p, t } from '../fixtures/export-data';
 
 /**
  * Shared by the tests of what the check and the preview find (short names, spelt-out letters, figures; not a test
@@ -32,3 +33,19 @@ export async function exportedBody(b: B, m: string): Promise<{ text: string } | 
 }
 
 export const previewBlockers = (b: B, m: string) => publicSummaryOf(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(m)).blockers;
+
+/**
+ * `flagged` flagged in one item, `printed` typed unflagged in another (`second`): whether `shown` is in the exported
+ * public summary, whether the preview blocks, whether the export refuses.
+ */
+export async function flaggedThenPrinted(flagged: string, printed: string, shown: string, second = 'Budget and work programme') {
+  const b = makeBackend();
+  const x = await twoItems(b, undefined, second);
+  await save(b, x.m, x.a, doc(p(t('In confidence, the members were told of '), flag(['F1'], t(flagged)), t('.'))));
+  await save(b, x.m, x.c, doc(p(t(printed))));
+  const out = await exportedBody(b, x.m);
+  return { inFile: 'text' in out && out.text.includes(shown), previewBlocks: previewBlockers(b, x.m).length > 0, exportRefuses: 'refused' in out };
+}
+
+/** What `flaggedThenPrinted` gives when the check does its work. */
+export const REFUSED = { inFile: false, previewBlocks: true, exportRefuses: true };

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBackend } from '../helpers/temp';
-import { doc, flag, p, t } from '../fixtures/export-data';
-import { exportedBody, previewBlockers, save, twoItems } from './redaction-check-helpers';
+import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
 
 /**
  * Audit (2026-12-05): a company flagged with its legal form went out without it ("Northfield Analytics Ltd" printed
@@ -9,15 +7,7 @@ import { exportedBody, previewBlockers, save, twoItems } from './redaction-check
  * as the name alone ("Project Nightingale" printed "Nightingale"). The flagged side is now also searched in those
  * forms (shared/redaction/org-forms.ts). Each test: flagged in one item, printed in another.
  */
-async function leaks(flagged: string, printed: string, shown: string) {
-  const b = makeBackend();
-  const x = await twoItems(b, undefined, 'Market developments (public)');
-  await save(b, x.m, x.a, doc(p(t('In confidence, the members were told of '), flag(['F1'], t(flagged)), t('.'))));
-  await save(b, x.m, x.c, doc(p(t(printed))));
-  const out = await exportedBody(b, x.m);
-  return { inFile: 'text' in out && out.text.includes(shown), previewBlocks: previewBlockers(b, x.m).length > 0, exportRefuses: 'refused' in out };
-}
-const refused = { inFile: false, previewBlocks: true, exportRefuses: true };
+const leaks = (flagged: string, printed: string, shown: string) => flaggedThenPrinted(flagged, printed, shown, 'Market developments (public)');
 
 describe('a flagged company or project written without its legal form or keyword is refused', () => {
   const cases: Array<[flagged: string, printed: string, shown: string]> = [
@@ -32,7 +22,7 @@ describe('a flagged company or project written without its legal form or keyword
   ];
   for (const [flagged, printed, shown] of cases)
     it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(refused);
+      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
     });
 });
 

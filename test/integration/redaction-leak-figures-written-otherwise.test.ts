@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBackend } from '../helpers/temp';
-import { doc, flag, p, t } from '../fixtures/export-data';
-import { exportedBody, previewBlockers, save, twoItems } from './redaction-check-helpers';
+import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
 
 /**
  * Audit (2026-12-05): the check looked for a flagged figure as written, and a figure is written many ways. A flagged
@@ -10,15 +8,7 @@ import { exportedBody, previewBlockers, save, twoItems } from './redaction-check
  * figure (shared/redaction/figure-forms.ts): currency as sign, code or word, before or after; the scale as a word,
  * an abbreviation or in full digits; a share with "%" or in words. Each test: flagged in one item, printed in another.
  */
-async function leaks(flagged: string, printed: string, shown: string) {
-  const b = makeBackend();
-  const x = await twoItems(b, undefined, 'Budget and work programme');
-  await save(b, x.m, x.a, doc(p(t('In confidence, the members were told of '), flag(['F1'], t(flagged)), t('.'))));
-  await save(b, x.m, x.c, doc(p(t(printed))));
-  const out = await exportedBody(b, x.m);
-  return { inFile: 'text' in out && out.text.includes(shown), previewBlocks: previewBlockers(b, x.m).length > 0, exportRefuses: 'refused' in out };
-}
-const refused = { inFile: false, previewBlocks: true, exportRefuses: true };
+const leaks = (flagged: string, printed: string, shown: string) => flaggedThenPrinted(flagged, printed, shown);
 
 describe('a flagged figure written another way is refused', () => {
   const cases: Array<[flagged: string, printed: string, shown: string]> = [
@@ -37,7 +27,7 @@ describe('a flagged figure written another way is refused', () => {
   ];
   for (const [flagged, printed, shown] of cases)
     it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(refused);
+      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
     });
 });
 
@@ -54,7 +44,7 @@ describe('a flagged date or quarter written another way is refused', () => {
   ];
   for (const [flagged, printed, shown] of cases)
     it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(refused);
+      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
     });
 });
 
