@@ -370,6 +370,22 @@ function withInitials(words: readonly string[], from: number, name: readonly str
   return skipped > 0 ? j : -1;
 }
 
+/** The text of `norm` (the normalised text searched) a hit covers: without its spaces for the ways that read it so. */
+export function hitText(norm: string, h: Hit): string {
+  const text = h.how === 'whole_without_spaces' || h.how === 'char_window' ? compact(norm) : norm;
+  return text.slice(h.at, h.at + h.length);
+}
+
+/**
+ * Whether a hit's text (`hitText`) is the passage as flagged, case, accents and spacing aside: if not, it was found in
+ * another form (a name shortened, a figure written otherwise) or in part (a window), and the officer is told how it is
+ * written there, to find it (the preview's blockers, the export's refusal).
+ */
+export function writtenAsFlagged(flagged: string, found: string): boolean {
+  const norm = normaliseForMatch(flagged);
+  return norm === found || compact(norm) === found;
+}
+
 /** Every mode. The redaction check always searches with all of them; a subset is for tests that prove each one. */
 export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_WITHOUT_SPACES, WORD_WINDOWS, CHAR_WINDOWS, NAME_INITIALS]);
 

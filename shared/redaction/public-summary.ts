@@ -6,7 +6,7 @@ import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
 import { forbiddenPassages } from './forbidden';
-import { compact, decodeLoosely, normaliseForMatch, PassageMatcher, type Hit, type Passage } from './match-text';
+import { decodeLoosely, hitText, normaliseForMatch, PassageMatcher, writtenAsFlagged, type Passage } from './match-text';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type {
@@ -179,8 +179,7 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
     if (hit === undefined || listed.has(key)) return [];
     listed.add(key);
     // Written otherwise than flagged (another form, a window of it, other spacing): what the officer will find there.
-    const asFlagged = f.excerpt.split('\n').some((line) => normaliseForMatch(line) === hit.as || compact(normaliseForMatch(line)) === hit.as);
-    const at = { where: hit.where, ...(asFlagged ? {} : { printedAs: hit.as }) };
+    const at = { where: hit.where, ...(f.excerpt.split('\n').some((line) => writtenAsFlagged(line, hit.as)) ? {} : { printedAs: hit.as }) };
     return [f.flaggedIn === undefined ? { kind: 'printed', flagId: f.flagId, excerpt: f.excerpt, ...at } : { kind: 'elsewhere', flagId: f.flagId, excerpt: f.excerpt, ...at, flaggedIn: f.flaggedIn }];
   });
 }
@@ -463,12 +462,6 @@ export function summaryText(s: PublicSummary): string[] {
 interface FoundHit {
   id: string;
   as: string;
-}
-
-/** The text of `norm` a hit covers: normalised, without its spaces for the ways that read the text so. */
-function hitText(norm: string, h: Hit): string {
-  const text = h.how === 'whole_without_spaces' || h.how === 'char_window' ? compact(norm) : norm;
-  return text.slice(h.at, h.at + h.length);
 }
 
 /**

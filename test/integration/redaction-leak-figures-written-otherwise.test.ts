@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
+import { makeBackend } from '../helpers/temp';
+import { doc, flag, p, t } from '../fixtures/export-data';
+import { exportedBody, flaggedThenPrinted, REFUSED, save, twoItems } from './redaction-check-helpers';
 
 /**
  * Audit (2026-12-05): the check looked for a flagged figure as written, and a figure is written many ways. A flagged
@@ -65,4 +67,15 @@ describe('another figure is not refused', () => {
     it(`flagged “${flagged}”, printed “${printed}”`, async () => {
       expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
     });
+});
+
+describe('the refusal says how the figure is written where it was found', () => {
+  it('flagged “€12 million”, printed “EUR 12m”: the export’s refusal names the form found', async () => {
+    const b = makeBackend();
+    const x = await twoItems(b, undefined, 'Budget and work programme');
+    await save(b, x.m, x.a, doc(p(t('In confidence, '), flag(['F1'], t('€12 million')), t('.'))));
+    await save(b, x.m, x.c, doc(p(t('Acme will invest EUR 12m in the cluster.'))));
+    const out = await exportedBody(b, x.m);
+    expect('refused' in out && out.refused).toMatch(/the passage “€12 million” flagged .* written there as “eur 12m”/);
+  });
 });

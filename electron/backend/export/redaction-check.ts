@@ -2,7 +2,7 @@ import { nodeCrypto } from '../../node-crypto';
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { LOGO_PNG_BASE64 } from './logo-data';
-import { decodeLoosely, normaliseForMatch, PassageMatcher, type Hit, type Passage } from '../../../shared/redaction/match-text';
+import { decodeLoosely, hitText, normaliseForMatch, PassageMatcher, writtenAsFlagged, type Hit, type Passage } from '../../../shared/redaction/match-text';
 import { SAFE_URL } from '../../../shared/editor/links';
 
 /**
@@ -41,6 +41,11 @@ export interface Finding {
   where: string;
   /** A short stretch of the normalised text around the hit (at most 80 characters), when there is one. */
   excerpt?: string;
+  /**
+   * The text found, normalised, when it is not the passage as flagged: another form of it ("eur 12m" for "€12
+   * million"), or the part of it found (a window). Said in the refusal, so the officer can find it.
+   */
+  found?: string;
   /** The passage sits in text that the summary prints whatever the flags say (see describeFindings). */
   printed?: PrintedPlace;
 }
@@ -203,6 +208,13 @@ export function checkPublicDocx(bytes: Uint8Array, forbidden: ForbiddenText, opt
   }
 
   const matcher = new PassageMatcher(forbidden.passages.map((p): Passage => ({ id: p.id, text: p.text })));
+  const flaggedText = new Map(forbidden.passages.map((p) => [p.id, p.text]));
+  /** How a hit is written, when not as flagged (see Finding.found). */
+  const writtenOtherwise = (hit: Hit, text: string): { found?: string } => {
+    const found = hitText(text, hit);
+    const flagged = flaggedText.get(hit.passageId);
+    return flagged === undefined || writtenAsFlagged(flagged, found) ? {} : { found };
+  };
   const reported = new Set<string>();
   // The same attribute values come back thousands of times (w:val="0", style ids…): search each text once.
   const searched = new Map<string, Hit[]>();
@@ -221,6 +233,7 @@ export function checkPublicDocx(bytes: Uint8Array, forbidden: ForbiddenText, opt
         passageId: hit.passageId,
         where: `${seg.where} (${describeHit(hit)})`,
         excerpt: excerptOf(seg.text, hit),
+        ...writtenOtherwise(hit, seg.text),
       });
     }
   }
@@ -477,7 +490,8 @@ export function describeFindings(findings: readonly Finding[], labelOf: (passage
     else if (!seen.has(f.passageId)) {
       seen.add(f.passageId);
       const printed = findings.find((g) => g.passageId === f.passageId && g.printed)?.printed;
-      clauses.push(printed ? `${labelOf(f.passageId)} ${PRINTED_ADVICE[printed.place](printed.text)}` : `${labelOf(f.passageId)} was found in ${f.part}, ${f.where}`);
+      const as = f.found === undefined ? '' : `, written there as “${f.found.length > 80 ? `${f.found.slice(0, 79)}…` : f.found}”`;
+      clauses.push(printed ? `${labelOf(f.passageId)} ${PRINTED_ADVICE[printed.place](printed.text)}` : `${labelOf(f.passageId)} was found in ${f.part}, ${f.where}${as}`);
     }
   }
   const first = clauses.slice(0, 3);
