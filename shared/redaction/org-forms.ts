@@ -59,8 +59,11 @@ const LEGAL_FORMS = [
   'ApS',
   'Sp\\. z o\\.o\\.',
 ];
-/** A legal form after a capitalised word (the company's name), with its comma, at a word's end. */
-const LEGAL_FORM = new RegExp(`(?<=\\p{Lu}[\\p{L}\\p{N}&'\\u2019.-]*),?\\s+(?:${LEGAL_FORMS.join('|')})(?=$|[\\s,;:)\\]])`, 'gu');
+/**
+ * A legal form after a capitalised word (the company's name, up to 40 characters: an unbounded look back made a flag
+ * of 50,000 characters without a space take seconds), with its comma, at a word's end.
+ */
+const LEGAL_FORM = new RegExp(`(?<=\\p{Lu}[\\p{L}\\p{N}&'\\u2019.-]{0,40}),?\\s+(?:${LEGAL_FORMS.join('|')})(?=$|[\\s,;:)\\]])`, 'gu');
 
 const CODE_NAME = /^(?:the\s+)?(?:Project|Operation|Programme|Program|Initiative|[Cc]odename|[Cc]ode name|[Cc]ode-named)\s+["\u201C\u201E'\u2018]?(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)?)["\u201D'\u2019]?$/u;
 

@@ -26,6 +26,12 @@ describe('orgForms', () => {
       expect(orgForms(text), text).toEqual([]);
   });
 
+  it('reads the word before a legal form up to 40 characters back (a flag of 50,000 characters without a space took seconds)', () => {
+    expect(orgForms(`Z${'y'.repeat(39)} Ltd`)).toEqual([`Z${'y'.repeat(39)}`]);
+    expect(orgForms(`Z${'y'.repeat(60)} Ltd`)).toEqual([]);
+    expect(orgForms(`A${'b'.repeat(50_000)}`)).toEqual([]);
+  });
+
   it('any company name with any legal form is found without it, and another name is not (property)', () => {
     const word = fc.stringMatching(/^[A-Z][a-z]{3,9}$/);
     const form = fc.constantFrom('Ltd', 'Ltd.', 'GmbH', 'AG', 'SA', 'S.A.', 'SAS', 'Inc.', ', Inc.', 'LLC', 'B.V.', 'plc', 'S.p.A.', 'SE', 'Oy', 'AB');
