@@ -165,14 +165,19 @@ export const WHOLE: SearchMode = {
 /**
  * Whether the hit `from`–`to` in `text` starts or ends with a digit that goes on there: "8 million euros" inside "998
  * million euros", "12.5%" inside "112.5%" is another number, not the flagged one (a decimal point or group mark between
- * digits stays in the number, and a space before a group of three digits after one: "€8 000 000" in "€8 000 000 000").
+ * digits stays in the number, and a space before a group of three digits after one: "€8 000 000" in "€8 000 000 000";
+ * but "00" alone before it is a telephone number's international prefix).
  */
 function insideNumber(text: string, from: number, to: number): boolean {
   const goesOn = (i: number, step: number) => DIGIT.test(text[i] ?? '') || (text[i] === '.' && DIGIT.test(text[i + step] ?? ''));
-  if (DIGIT.test(text[from] ?? '') && goesOn(from - 1, -1)) return true;
+  if (DIGIT.test(text[from] ?? '') && goesOn(from - 1, -1) && !afterCallPrefix(text, from)) return true;
   if (!DIGIT.test(text[to - 1] ?? '')) return false;
   // Ending in a group of three digits, a space and three more digits go on with it: "€8 000 000" in "€8 000 000 000".
   return goesOn(to, 1) || (SPACED_GROUP_END.test(text.slice(Math.max(0, to - 4), to)) && SPACED_GROUP_NEXT.test(text.slice(to, to + 5)));
+}
+/** "00" alone before `from`: a telephone number's international prefix ("+32 2 …" written "0032 2 …"), not more of it. */
+function afterCallPrefix(text: string, from: number): boolean {
+  return text.slice(Math.max(0, from - 3), from).replace(/^\P{N}/u, '') === '00';
 }
 const SPACED_GROUP_END = /[ .]\p{N}{3}$/u;
 const SPACED_GROUP_NEXT = /^ \p{N}{3}(?!\p{N})/u;
@@ -210,7 +215,7 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
         const offsets = text.normOffsets();
         const from = offsets[at]!;
         const to = offsets[at + p.compact.length - 1]! + 1;
-        if (start && from > 0 && text.norm[from - 1] !== ' ') return;
+        if (start && from > 0 && text.norm[from - 1] !== ' ' && !afterCallPrefix(text.norm, from)) return;
         if (end && to < text.norm.length && text.norm[to] !== ' ') return;
         const printed = text.norm.slice(from, to);
         if (insideNumber(text.norm, from, to)) return;

@@ -170,6 +170,9 @@ describe('the rules, for any figure (the matcher the preview and the check share
       ['12.03.2026', 'Signed on 12/03/2026 in Brussels.'],
       ['12/03/2026', 'Signed on 12.03.2026 in Brussels.'],
       ['1,250,000 users', 'It reached 1 250 000 users.'],
+      // The international prefix written "00" is no longer number: the flagged telephone number is in it.
+      ['+32 2 123 45 67', 'Call 0032 2 123 45 67 after the meeting.'],
+      ['+32 470 12 34 56', 'Her mobile: 0032470123456.'],
     ];
     for (const [flagged, printed] of pairs) expect(found(flagged, printed), `${flagged} / ${printed}`).toBe(true);
   });
