@@ -18,6 +18,13 @@ describe('dateForms', () => {
     expect(forms('the first half of 2027')).toEqual(expect.arrayContaining(['h1 2027']));
   });
 
+  it('writes the first five dates of a passage otherwise, each on its own (a schedule of 300 dates made thousands of forms)', () => {
+    const schedule = Array.from({ length: 8 }, (_, i) => `step ${i} on ${i + 1} March 2027`).join(', ');
+    const written = forms(schedule);
+    for (let i = 1; i <= 5; i++) expect(written.some((f) => f.includes(`${String(i).padStart(2, '0')} 03 2027`)), `date ${i}`).toBe(true);
+    for (let i = 6; i <= 8; i++) expect(written.some((f) => f.includes(`${String(i).padStart(2, '0')} 03 2027`)), `date ${i}`).toBe(false);
+  });
+
   it('gives nothing without a whole date or a year, nor for an impossible date', () => {
     for (const text of ['15 March', 'March 2027', 'item 2.1 at 10:00', '12.5%', '32 13 2027', 'q5 2027', 'h3 2027', 'the third quarter', 'May']) expect(forms(text), text).toEqual([]);
   });
