@@ -166,18 +166,24 @@ export const WHOLE: SearchMode = {
  * Whether the hit `from`–`to` in `text` starts or ends with a digit that goes on there: "8 million euros" inside "998
  * million euros", "12.5%" inside "112.5%" is another number, not the flagged one (a decimal point or group mark between
  * digits stays in the number, and a space before a group of three digits after one: "€8 000 000" in "€8 000 000 000";
- * but "00" alone before it is a telephone number's international prefix).
+ * but not leading zeros: `afterLeadingZeros`).
  */
 function insideNumber(text: string, from: number, to: number): boolean {
   const goesOn = (i: number, step: number) => DIGIT.test(text[i] ?? '') || (text[i] === '.' && DIGIT.test(text[i + step] ?? ''));
-  if (DIGIT.test(text[from] ?? '') && goesOn(from - 1, -1) && !afterCallPrefix(text, from)) return true;
+  if (DIGIT.test(text[from] ?? '') && goesOn(from - 1, -1) && !afterLeadingZeros(text, from)) return true;
   if (!DIGIT.test(text[to - 1] ?? '')) return false;
   // Ending in a group of three digits, a space and three more digits go on with it: "€8 000 000" in "€8 000 000 000".
   return goesOn(to, 1) || (SPACED_GROUP_END.test(text.slice(Math.max(0, to - 4), to)) && SPACED_GROUP_NEXT.test(text.slice(to, to + 5)));
 }
-/** "00" alone before `from`: a telephone number's international prefix ("+32 2 …" written "0032 2 …"), not more of it. */
-function afterCallPrefix(text: string, from: number): boolean {
-  return text.slice(Math.max(0, from - 3), from).replace(/^\P{N}/u, '') === '00';
+/**
+ * Only zeros before `from`, as a number's first digits: they do not make another number ("044712290" is the flagged
+ * "44712290"; "0032 2 …" is a flagged "+32 2 …", the international prefix written "00"). Zeros after a decimal point
+ * do ("0.05" is not "5").
+ */
+function afterLeadingZeros(text: string, from: number): boolean {
+  let i = from;
+  while (text[i - 1] === '0') i--;
+  return i < from && !DIGIT.test(text[i - 1] ?? '') && text[i - 1] !== '.';
 }
 const SPACED_GROUP_END = /[ .]\p{N}{3}$/u;
 const SPACED_GROUP_NEXT = /^ \p{N}{3}(?!\p{N})/u;
@@ -215,7 +221,7 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
         const offsets = text.normOffsets();
         const from = offsets[at]!;
         const to = offsets[at + p.compact.length - 1]! + 1;
-        if (start && from > 0 && text.norm[from - 1] !== ' ' && !afterCallPrefix(text.norm, from)) return;
+        if (start && from > 0 && text.norm[from - 1] !== ' ' && !afterLeadingZeros(text.norm, from)) return;
         if (end && to < text.norm.length && text.norm[to] !== ' ') return;
         const printed = text.norm.slice(from, to);
         if (insideNumber(text.norm, from, to)) return;

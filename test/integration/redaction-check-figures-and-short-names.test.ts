@@ -173,8 +173,15 @@ describe('the rules, for any figure (the matcher the preview and the check share
       // The international prefix written "00" is no longer number: the flagged telephone number is in it.
       ['+32 2 123 45 67', 'Call 0032 2 123 45 67 after the meeting.'],
       ['+32 470 12 34 56', 'Her mobile: 0032470123456.'],
+      // Leading zeros do not make another number: a file or account number written with them is the same one.
+      ['44712290', 'Reference 044712290 in the file.'],
     ];
     for (const [flagged, printed] of pairs) expect(found(flagged, printed), `${flagged} / ${printed}`).toBe(true);
+  });
+
+  it('digits before a flagged number make another number, but for leading zeros alone', () => {
+    for (const printed of ['Reference 1044712290 in the file.', 'Reference 0.044712290 in the file.', 'Reference 10044712290 in the file.'])
+      expect(found('44712290', printed), printed).toBe(false);
   });
 
   it('a three-letter word is searched when written as an acronym or a mixed-case name, not as an ordinary word', () => {
