@@ -11,7 +11,8 @@ import { around } from './variants';
  * ("million", "m", "bn" …) or a percent. Its forms: the same amount with the currency as sign, code or word, before or
  * after; the scale as a word, an abbreviation, or in full digits ("12.000.000", and the other way), a whole number up to
  * twenty (and the tens, and a hundred) in words before a scale word ("three million"); a number in full digits
- * without currency also with its scale ("10,000 GPUs" as "10k GPUs"); a share with "%" or in words. Never another amount, and never another currency: "$12 million" is another figure than "€12 million".
+ * without currency also with its scale ("10,000 GPUs" as "10k GPUs"); a share with "%" or in words. Never another
+ * amount, and never another currency: "$12 million" is another figure than "€12 million".
  */
 
 interface Currency {
@@ -67,7 +68,7 @@ const FIGURE = new RegExp(
     `(?<num>\\p{N}+(?:\\.\\p{N}+)*)` +
     `(?: ?(?<scale>${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}]))?` +
     `(?:(?<signAfter>${alternatives(SIGNS.filter((s) => s.length === 1))})|(?<percent>%| (?:${alternatives(PERCENT_WORDS)})(?![\\p{L}]))|` +
-    ` (?<after>${alternatives([...CODES, ...CURRENCY_WORDS, 'euro', 'dollar', 'pound'])})(?![\\p{L}]))?` +
+    ` (?<after>${alternatives([...CODES, ...CURRENCY_WORDS, 'dollar', 'pound'])})(?![\\p{L}]))?` +
     `(?![\\p{N}])`,
   'gu',
 );
@@ -102,10 +103,11 @@ export function figureForms(flagged: string, context = Infinity): string[] {
   return [...out];
 }
 
+/** The currency a sign, code or word names ("dollar" and "dollars" alike). */
 function currencyOf(written: string | undefined): Currency | null {
   if (written === undefined) return null;
-  const w = written.replace(/s$/, '');
-  return CURRENCIES.find((c) => c.signs.includes(written) || c.codes.includes(written) || c.words.some((x) => x === written || x.replace(/s$/, '') === w)) ?? null;
+  const singular = (w: string) => w.replace(/s$/, '');
+  return CURRENCIES.find((c) => c.signs.includes(written) || c.codes.includes(written) || c.words.some((w) => singular(w) === singular(written))) ?? null;
 }
 
 function moneyForms(c: Currency, amount: string): string[] {

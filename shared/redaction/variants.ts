@@ -12,9 +12,10 @@ export function around(norm: string, from: number, to: number, forms: readonly s
   return forms.map((f) => b + f + a);
 }
 
+/** The last `n` words of `s` (with the space after them that leads to the part), or all of it. */
 function keepLastWords(s: string, n: number): string {
   let at = s.length;
-  // The part may start inside a word ("€12" after "of "): its own word counts as one.
+  // `at` is where the words kept start; `s` ends with a space, so the word before `at` starts after the space before it.
   for (let words = 0; at > 0; ) {
     const space = s.lastIndexOf(' ', at - 2);
     if (++words > n) return s.slice(at);
@@ -24,6 +25,7 @@ function keepLastWords(s: string, n: number): string {
   return s.slice(at);
 }
 
+/** The first `n` words of `s` (with the space before them that leads from the part), or all of it. */
 function keepFirstWords(s: string, n: number): string {
   let at = 0;
   for (let words = 0; at < s.length; ) {

@@ -8,6 +8,7 @@ const found = (flagged: string, printed: string) => new PassageMatcher([{ id: 'p
 const forms = (flagged: string) => dateForms(normaliseForMatch(flagged));
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number) => String(n).padStart(2, '0');
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 describe('dateForms', () => {
   it('writes a day with the month in words or digits, in each order, and a quarter or half in letters or words', () => {
@@ -37,10 +38,8 @@ describe('the matcher, for any date (properties)', () => {
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 6 }), ({ day, month, year }, how) => {
         const name = MONTHS[month - 1]!;
-        const printed = [`${pad(day)}/${pad(month)}/${year}`, `${year}-${pad(month)}-${pad(day)}`, `${name} ${day}, ${year}`, `${day}.${month}.${year}`, `${day} ${name.slice(0, 3)} ${year}`, `the ${day}th of ${name} ${year}`, `${pad(day)}.${pad(month)}.${year}`][how]!;
+        const printed = [`${pad(day)}/${pad(month)}/${year}`, `${year}-${pad(month)}-${pad(day)}`, `${name} ${day}, ${year}`, `${day}.${month}.${year}`, `${day} ${name.slice(0, 3)} ${year}`, `the ${ordinal(day)} of ${name} ${year}`, `${pad(day)}.${pad(month)}.${year}`][how]!;
         const flagged = `${day} ${name} ${year}`;
-        // "the 1th of" is not how a first is written; the ordinal form is tested with its own suffix below.
-        if (how === 5 && ![4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 24, 25, 26, 27, 28].includes(day)) return;
         expect(found(flagged, `Acme will launch the model on ${printed}.`), printed).toBe(true);
         expect(found(`${pad(day)}/${pad(month)}/${year}`, `Acme will launch the model on ${day} ${name} ${year}.`)).toBe(true);
       }),
@@ -52,8 +51,7 @@ describe('the matcher, for any date (properties)', () => {
     fc.assert(
       fc.property(date, fc.constantFrom([1, 0, 0], [0, 1, 0], [0, 0, 1]), ({ day, month, year }, [dd, dm, dy]) => {
         const flagged = `${day} ${MONTHS[month - 1]} ${year}`;
-        const other = { day: day + dd, month: (month % 12) + (dm ? 1 : 0) || month, year: year + dy };
-        if (!dm) other.month = month;
+        const other = { day: day + dd, month: dm ? (month % 12) + 1 : month, year: year + dy };
         expect(found(flagged, `The next plenary is on ${pad(other.day)}/${pad(other.month)}/${other.year}.`)).toBe(false);
         expect(found(flagged, `The next plenary is on ${other.day} ${MONTHS[other.month - 1]} ${other.year}.`)).toBe(false);
       }),
