@@ -128,6 +128,26 @@ describe('start-up: the meetings list loads only what it runs', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it("opens the new meeting's form focused on its title, and empty again after a cancel", async () => {
+    await new MeetingsPage(page).open(host.origin);
+    const form = page.getByRole('form', { name: 'Create meeting' });
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    await form.waitFor();
+    const title = form.getByLabel('Title');
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await title.fill('Typed, then cancelled');
+    await form.getByLabel('Location').fill('Room 12');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'hidden' });
+    // Opened again: a new form, not the cancelled one's words.
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    await form.waitFor();
+    expect(await title.inputValue()).toBe('');
+    expect(await form.getByLabel('Location').inputValue()).toBe('');
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('loads the meeting page and then the minutes page on demand, and both work', async () => {
     await new MeetingsPage(page).loadExample();
     expect(scripts.some((s) => /^MeetingPage-/.test(s))).toBe(true);
