@@ -2,7 +2,7 @@ import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { dateForms } from './date-forms';
 import { figureForms } from './figure-forms';
-import { nameForms, shortForms } from './name-forms';
+import { listedNames, nameForms, shortForms } from './name-forms';
 import { orgForms } from './org-forms';
 
 /**
@@ -411,8 +411,8 @@ const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'u
 const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
 
 /**
- * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, its other forms too
- * (name-forms.ts: without the honorific, surname first, shortened), each marked as a name; for a company or a project,
+ * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, or each name of a
+ * list of names, its other forms too (name-forms.ts: without the honorific, surname first, shortened), each marked as a name; for a company or a project,
  * its forms without the legal form or the code name's keyword (org-forms.ts). Only the flagged side gets them.
  */
 function spellings(text: string): Array<{ text: string; name: boolean }> {
@@ -420,7 +420,9 @@ function spellings(text: string): Array<{ text: string; name: boolean }> {
   const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
   const out = new Map<string, boolean>();
   for (const w of spelt === nfc ? [text] : [text, spelt]) {
-    const forms = [...nameForms(w), ...shortForms(w)];
+    // A list of names: each name and its forms ("Jane Roe, John Doe and Ana Ruiz" guards "J. Doe").
+    const names = listedNames(w);
+    const forms = [...names, ...[w, ...names].flatMap((n) => [...nameForms(n), ...shortForms(n)])];
     out.set(w, (out.get(w) ?? false) || forms.length > 0);
     for (const f of forms) out.set(f, true);
     for (const f of orgForms(w)) if (!out.has(f)) out.set(f, false);

@@ -11,8 +11,11 @@
  * of its words, which is each order a list sorts names in: the surname first, however many words it has ("GARCÍA LÓPEZ
  * María", "VAN DEN BOSSCHE Jan"), or its particles last ("Berg, Anna van der"). With an honorific, a name followed by
  * its affiliation ("Dr Jane Roe of Acme", "…, Acme", "… – Acme", "… (Acme)") gives the name's forms too: it names a
- * person. Without one it is not read, since "Acme Holdings of Delaware" would make "Acme Holdings" unpublishable
- * everywhere. A form with initials the flag does not hold ("Jane M. Roe") is found by match-text.ts NAME_INITIALS, which
+ * person, and so does an honorific with a surname alone before an affiliation ("Mr Smith (Acme)": "Mr Smith", never
+ * "Smith" alone). Without an honorific only brackets are read ("Jane Roe (Northfield)": minutes name speakers so):
+ * what they follow is what the passage names, a person or, fail-closed, a company ("Acme Holdings (Delaware)" guards
+ * "Acme Holdings" too). "Of", a comma or a dash without an honorific are not read, since "Acme Holdings of Delaware"
+ * would make "Acme Holdings" unpublishable everywhere. A form with initials the flag does not hold ("Jane M. Roe") is found by match-text.ts NAME_INITIALS, which
  * reads every form given here as a name. Case does not matter (the text is folded after).
  */
 /** As written before a name: capitalised, not in capitals ("MS Teams" is not "Ms"). */
@@ -30,32 +33,72 @@ function asName(words: readonly string[]): string[] | null {
   return words.every((w) => NAME_WORD.test(w) || PARTICLE.test(w)) ? [...words] : null;
 }
 
-/** The name's words, without honorifics in front or an affiliation after one, if `text` is a person's name; else null. */
-function parseName(text: string): string[] | null {
+/** "Jane Roe (Northfield)": what the brackets follow, and nothing after them. */
+const BRACKETED = /^(.+?)\s*\(([^()]+)\)$/u;
+
+interface ParsedName {
+  /** The honorifics in front, as written ("Prof.", "Dr."). */
+  honorifics: string[];
+  /** The name's words: two or more; one (a surname) only after an honorific and before an affiliation ("Mr Smith (Acme)"). */
+  name: string[];
+}
+
+/** The name in `text` without honorifics in front or an affiliation after it, if `text` is a person's name; else null. */
+function parseName(text: string): ParsedName | null {
   let words = text.trim().replace(/[.,;:]+$/u, '').split(/\s+/u);
-  let honorific = false;
+  const honorifics: string[] = [];
   // "Prof. Dr. Jane Roe": every honorific in front.
   while (words.length > 0 && HONORIFIC.test(words[0]!)) {
+    honorifics.push(words[0]!);
     words = words.slice(1);
-    honorific = true;
   }
   const name = asName(words);
-  if (name || !honorific) return name;
-  // "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe – Acme", "Dr Jane Roe (Acme)": the name before its affiliation.
-  const m = AFFILIATION.exec(words.join(' '));
-  return m ? asName(m[1]!.split(/\s+/u)) : null;
+  if (name) return { honorifics, name };
+  // After an honorific: "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe – Acme", "Dr Jane Roe (Acme)". Without
+  // one, only brackets: what they follow is what the passage names ("Jane Roe (Northfield)"); "of", a comma or a dash
+  // may be inside an organisation's name or a sentence ("Acme Holdings of Delaware").
+  const m = (honorifics.length > 0 ? AFFILIATION : BRACKETED).exec(words.join(' '));
+  if (!m) return null;
+  const head = m[1]!.split(/\s+/u);
+  const before = asName(head) ?? (honorifics.length > 0 && head.length === 1 && NAME_WORD.test(head[0]!) ? head : null);
+  return before ? { honorifics, name: before } : null;
 }
 
 /** The other forms of `text` if it is a person's name (with or without honorifics), else none. */
 export function nameForms(text: string): string[] {
-  const name = parseName(text);
-  if (!name) return [];
+  const parsed = parseName(text);
+  if (!parsed) return [];
+  const { honorifics, name } = parsed;
+  // "Mr Smith (Northfield)": the honorific and the surname as written; never the surname alone.
+  if (name.length === 1) return [[...honorifics, name[0]!].join(' ')];
   // Every order a list sorts names in: the surname (one word or more, with its particles) first, the given names
   // after ("GARCÍA LÓPEZ María", "VAN DEN BOSSCHE Jan"), the particles last too ("Berg, Anna van der"): each rotation.
   const forms = new Set([name.join(' ')]);
   for (let i = 1; i < name.length; i++) forms.add([...name.slice(i), ...name.slice(0, i)].join(' '));
   forms.delete(text.trim());
   return [...forms];
+}
+
+/** Between the names of a list: a comma or a semicolon, "and" or "&" (before the last). */
+const LIST_SEPARATOR = /\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/u;
+
+/**
+ * The names of `text` if it is a list of persons' names and nothing else ("Jane Roe, John Doe and Dr Ana Ruiz", "Mr
+ * Smith; Ms Jones"): each name as written, to be searched alone and in its own forms. A flagged list of who attended
+ * guards each of them: the list of participants prints each in a cell of its own. Each part must be a name as
+ * `nameForms` reads one (or an honorific and a surname); a list of two parts only with a comma between is not read,
+ * since "Jane Roe, Northfield Analytics" names a person and an organisation.
+ */
+export function listedNames(text: string): string[] {
+  const trimmed = text.trim().replace(/[.;:]+$/u, '');
+  const parts = trimmed.split(LIST_SEPARATOR);
+  if (parts.length < 2) return [];
+  if (parts.length === 2 && !/\s(?:and|&)\s|;/u.test(trimmed)) return [];
+  const isName = (part: string) => {
+    const words = part.split(/\s+/u);
+    return parseName(part) !== null || (words.length === 2 && HONORIFIC.test(words[0]!) && NAME_WORD.test(words[1]!));
+  };
+  return parts.every(isName) ? parts : [];
 }
 
 /** Titles a text puts before a surname alone ("Dr Roe", "Ms Roe"), as written (a full stop after one reads the same). */
@@ -75,7 +118,7 @@ const IN_CAPITALS = /^(?=(?:\P{Ll}*\p{Lu}){2})\P{Ll}+$/u;
  * ("ROE Jane") is read in the usual order first.
  */
 export function shortForms(text: string): string[] {
-  let name = parseName(text);
+  let name = parseName(text)?.name;
   if (!name) return [];
   const capitals = name.filter((w) => IN_CAPITALS.test(w));
   if (capitals.length > 0 && capitals.length < name.length && IN_CAPITALS.test(name[0]!)) {

@@ -83,6 +83,35 @@ describe('a flagged person is not printed in the list of participants under a co
     expect(await leaks('Imogen Castellanos-Whitby', 'Dr Castellanos-Whitby', 'Castellanos-Whitby')).toBe(false);
   });
 
+  // A speaker named with the organisation in brackets, as minutes name them (review, 2026-12-05 evening).
+  it('affiliation in brackets, no honorific: flagged "Jane Roe (Northfield Analytics)", recorded "Jane Roe"', async () => {
+    expect(await leaks('Jane Roe (Northfield Analytics)', 'Jane Roe', 'Roe')).toBe(false);
+  });
+
+  it('affiliation in brackets, no honorific: flagged "Jean-Pierre Dubois (Gamma Vision)", recorded "J.-P. Dubois"', async () => {
+    expect(await leaks('Jean-Pierre Dubois (Gamma Vision)', 'J.-P. Dubois', 'Dubois')).toBe(false);
+  });
+
+  it('a title and the surname before the brackets: flagged "Mr Smith (Northfield Analytics)", recorded "Mr Smith"', async () => {
+    expect(await leaks('Mr Smith (Northfield Analytics)', 'Mr Smith', 'Smith')).toBe(false);
+  });
+
+  it('in the public summary: flagged "Jane Roe (Northfield Analytics)" once, "Jane Roe" written elsewhere unflagged: refused', async () => {
+    const b = makeBackend();
+    const x = await meeting(b, 'Second plenary', '02-03');
+    await save(b, x.m, x.a, doc(p(flag(['F1'], t('Jane Roe (Northfield Analytics)')), t(' briefed members in confidence.')), p(t('Members thanked Jane Roe for the briefing.'))));
+    const out = await exported(b, x.m, 'public_summary');
+    expect(printed(out, 'Jane Roe')).toBe(false);
+  });
+
+  it('a list of names flagged at once: flagged "Jane Roe, John Doe and Ana Ruiz", recorded "John Doe"', async () => {
+    expect(await leaks('Jane Roe, John Doe and Ana Ruiz', 'John Doe', 'Doe')).toBe(false);
+  });
+
+  it('a list of names flagged at once: flagged "Ms Jane Roe and Mr John Doe (Northfield)", recorded "DOE John"', async () => {
+    expect(await leaks('Ms Jane Roe and Mr John Doe (Northfield)', 'DOE John', 'Doe')).toBe(false);
+  });
+
   it('control: "Dr Jane Roe" flagged, "ROE Jane" recorded is refused', async () => {
     expect(await leaks('Dr Jane Roe', 'ROE Jane', 'Roe')).toBe(false);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameForms, shortForms } from '../../shared/redaction/name-forms';
+import { listedNames, nameForms, shortForms } from '../../shared/redaction/name-forms';
 import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
 
 /** A flagged person's name is also searched without its honorific and surname first (shared/redaction/name-forms.ts). */
@@ -19,6 +19,55 @@ describe('nameForms', () => {
     expect(nameForms('Dr Jane Roe of Acme Holdings')).toEqual(['Jane Roe', 'Roe Jane']);
     expect(nameForms('Dr Jane Roe (Acme Holdings)')).toEqual(['Jane Roe', 'Roe Jane']);
     expect(nameForms('Ms Jane Roe, Acme')).toEqual(['Jane Roe', 'Roe Jane']);
+  });
+
+  it('reads what a bracket follows as the name the passage is about, with or without an honorific', () => {
+    // Minutes name a speaker with the organisation in brackets: the name alone is the same person.
+    expect(nameForms('Jane Roe (Northfield)')).toEqual(['Jane Roe', 'Roe Jane']);
+    expect(nameForms('Jean-Pierre Dubois (Gamma Vision S.p.A.)')).toEqual(['Jean-Pierre Dubois', 'Dubois Jean-Pierre']);
+    expect(nameForms('Jan van der Berg (NL)')).toEqual(['Jan van der Berg', 'van der Berg Jan', 'der Berg Jan van', 'Berg Jan van der']);
+    // A company with its seat in brackets names the company: fail-closed, it is guarded alone too.
+    expect(nameForms('Acme Holdings (Delaware)')).toEqual(['Acme Holdings', 'Holdings Acme']);
+    // An honorific and a surname alone before an affiliation: that head as written (not the surname alone).
+    expect(nameForms('Mr Smith (Northfield)')).toEqual(['Mr Smith']);
+    expect(nameForms('Dr Smith of Northfield Analytics')).toEqual(['Dr Smith']);
+    expect(shortForms('Jane Roe (Northfield)')).toEqual(expect.arrayContaining(['J Roe', 'Roe J', 'Ms Roe']));
+  });
+
+  it('reads a flagged list of names as each name: "Jane Roe, John Doe and Dr Ana Ruiz"', () => {
+    expect(listedNames('Jane Roe, John Doe and Dr Ana Ruiz')).toEqual(['Jane Roe', 'John Doe', 'Dr Ana Ruiz']);
+    expect(listedNames('Jane Roe and John Doe (Northfield)')).toEqual(['Jane Roe', 'John Doe (Northfield)']);
+    expect(listedNames('Mr Smith; Ms Jones')).toEqual(['Mr Smith', 'Ms Jones']);
+    expect(listedNames('Jane Roe & John Doe')).toEqual(['Jane Roe', 'John Doe']);
+    // Not a list of names: a part that is not one, a sentence, one name.
+    for (const text of ['Jane Roe, who briefed members', 'Open Source, Safety and Security', 'Jane Roe', 'Roe, Jane', 'Berg, Anna van der', 'Jane Roe, Northfield Analytics', 'Smith and Jones', ''])
+      expect([text, listedNames(text)]).toEqual([text, []]);
+  });
+
+  it('any list of names, however joined, gives each name; one part that is no name gives none (property)', () => {
+    const cap = fc.stringMatching(/^[A-Z][a-z]{2,9}$/).filter((w) => !/^(?:Dr|Mr|Mrs|Ms|Mx|Sir|Dame|Lord|Lady|Herr|Frau|Mme|Mlle|Madame|Monsieur|Dott|Ing|Mag|Ir|Avv|Drs|Prof|Professor|Dottssa)$/.test(w));
+    const name = fc.tuple(fc.constantFrom('', 'Dr ', 'Ms '), cap, cap).map(([h, g, f]) => `${h}${g} ${f}`);
+    const last = fc.constantFrom(' and ', ' & ', ', and ', '; ');
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 4 }), name, last, (first, end, sep) => {
+        const text = `${first.join(', ')}${sep}${end}`;
+        expect(listedNames(text)).toEqual([...first, end]);
+        // A sentence after the last name: not a list of names.
+        expect(listedNames(`${text} agreed the plan`)).toEqual([]);
+      }),
+    );
+  });
+
+  it('reads no bracket that does not follow a name alone', () => {
+    for (const text of [
+      'Roe (Northfield)', // one word: a surname alone would block too much
+      'the road map (Northfield)',
+      'Northfield (UK)',
+      'Jane Roe said (in confidence) that the model ships in May',
+      '(Northfield) Jane Roe',
+      'Jane Roe (Northfield) said the model ships in May',
+    ])
+      expect([text, nameForms(text)]).toEqual([text, []]);
   });
 
   it('gives nothing for what is not a name alone', () => {
@@ -66,6 +115,15 @@ describe('nameForms', () => {
     expect(found('Dr Imogen Castellanos-Whitby', 'Imogen Castellanos-Smith')).toBe(false);
     expect(found('Dr Jane Roe of Acme Holdings', 'Acme Holdings presented its report.')).toBe(false);
     expect(found('MS Teams Premium', 'Members used Teams Premium for the call.')).toBe(false);
+    expect(found('Jane Roe (Northfield)', 'Jane Roe presented the approach.')).toBe(true);
+    expect(found('Jane Roe (Northfield)', 'Ms Roe presented the approach.')).toBe(true);
+    expect(found('Mr Smith (Northfield)', 'Mr Smith presented the approach.')).toBe(true);
+    expect(found('Jane Roe (Northfield)', 'Northfield presented the approach.')).toBe(false);
+    expect(found('Mr Smith (Northfield)', 'Smith presented the approach.')).toBe(false); // never the surname alone
+    expect(found('Mr Smith (Northfield)', 'Mr Jones presented the approach.')).toBe(false);
+    expect(found('Jane Roe, John Doe and Ana Ruiz', 'Participants: ROE Jane (Northfield)')).toBe(true);
+    expect(found('Jane Roe, John Doe and Ana Ruiz', 'Participants: J. Doe (Northfield)')).toBe(true);
+    expect(found('Jane Roe, John Doe and Ana Ruiz', 'Participants: Jane Doe (Northfield)')).toBe(false);
   });
 
   describe('shortForms: the given names as initials, a title and the surname', () => {
