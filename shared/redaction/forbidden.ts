@@ -1,6 +1,7 @@
 import type { SerializedDoc } from '../editor/doc-model';
 import { flaggedTexts } from './flagged-texts';
-import { flaggedLinkUrls, urlKey } from './redact';
+import { flaggedLinkUrls } from './redact';
+import { urlKey } from './url-key';
 import { walkSection } from './walk';
 
 /**

@@ -4,6 +4,7 @@ import { dateForms } from './date-forms';
 import { figureForms } from './figure-forms';
 import { listedNames, nameForms, shortForms } from './name-forms';
 import { orgForms } from './org-forms';
+import { aliasForms } from './alias-forms';
 
 /**
  * Text normalisation and passage search for the redaction check.
@@ -412,8 +413,10 @@ const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
 
 /**
  * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, or each name of a
- * list of names, its other forms too (name-forms.ts: without the honorific, surname first, shortened), each marked as a name; for a company or a project,
- * its forms without the legal form or the code name's keyword (org-forms.ts). Only the flagged side gets them.
+ * list of names, its other forms too (name-forms.ts: without the honorific, surname first, shortened), each marked as
+ * a name; the name or abbreviation the passage defines and each address without its scheme (alias-forms.ts); for a
+ * company or a project, its forms without the legal form or the code name's keyword (org-forms.ts). Only the flagged
+ * side gets them.
  */
 function spellings(text: string): Array<{ text: string; name: boolean }> {
   const nfc = text.normalize('NFC');
@@ -425,7 +428,9 @@ function spellings(text: string): Array<{ text: string; name: boolean }> {
     const forms = [...names, ...[w, ...names].flatMap((n) => [...nameForms(n), ...shortForms(n)])];
     out.set(w, (out.get(w) ?? false) || forms.length > 0);
     for (const f of forms) out.set(f, true);
-    for (const f of orgForms(w)) if (!out.has(f)) out.set(f, false);
+    // The name or abbreviation the passage defines, an address without its scheme; a company's without its legal form.
+    const aliases = aliasForms(w);
+    for (const f of [...aliases, ...[w, ...aliases].flatMap(orgForms)]) if (!out.has(f)) out.set(f, false);
   }
   return [...out].map(([t, name]) => ({ text: t, name }));
 }

@@ -3,6 +3,7 @@ import type { WithheldDisplay } from '../domain/meeting';
 import { TEXT_FORMAT } from '../editor/doc-model';
 import { CLOSING_KEY, OPENING_KEY, withheldItems } from './publication';
 import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicTableRow } from './public-model';
+import { urlKey } from './url-key';
 import { RedactionError, sectionTree, type Atom, type BlockShape, type ReadBlock, type SectionNode, type TableRowTree } from './walk';
 
 export { RedactionError } from './walk';
@@ -196,28 +197,6 @@ function toCellBlock(b: ReadBlock, inlines: PublicInline[]): PublicCellBlock {
   // The walk refuses decisions, actions and tables in cells; should one get here, fail closed.
   if (block.kind === 'decision' || block.kind === 'action' || block.kind === 'table') throw new RedactionError('A table cell holds a block the redaction does not expect', 'table cell');
   return block;
-}
-
-/**
- * How two URLs are compared for tainting: a copy of a secret URL that differs only in case, padding, scheme, a user
- * name before the host, a port (the default one written out, or any other), a leading "www.", a fragment, trailing
- * slashes or percent-encoding is the same secret. (Wider than equality on purpose: a tainted link keeps its text and
- * loses only its target.) A "mailto:" address keeps its user: it is the address.
- */
-export function urlKey(url: string): string {
-  let key = url.trim().toLowerCase().replace(/#.*$/s, '');
-  try {
-    key = decodeURI(key);
-  } catch {
-    // a malformed escape: compared as written
-  }
-  const withHost = /^[a-z][a-z0-9+.-]*:\/\/([^/?]*)(.*)$/s.exec(key);
-  // scheme://user:password@host:port/… → host/…
-  if (withHost) key = withHost[1]!.replace(/^.*@/s, '').replace(/:\d*$/, '') + withHost[2]!;
-  return key
-    .replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/, '')
-    .replace(/^www\./, '')
-    .replace(/\/+$/, '');
 }
 
 /** The URL of every link in `atoms` that holds or touches flagged content (what taintedUrls keys), as written. */

@@ -9,11 +9,11 @@ import {
   publicPlainText,
   redact,
   RedactionError,
-  urlKey,
   WITHHELD_NOTE,
   type RedactionAgendaItem,
   type RedactionInput,
 } from '../../shared/redaction/redact';
+import { urlKey } from '../../shared/redaction/url-key';
 import { walkSection, type Atom, type BlockShape } from '../../shared/redaction/walk';
 
 // ---- tiny builders of stored minutes -------------------------------------------------------------------------------
