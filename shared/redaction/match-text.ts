@@ -2,6 +2,7 @@ import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { dateForms } from './date-forms';
 import { figureForms } from './figure-forms';
+import { powerForms } from './power-forms';
 import { listedNames, nameForms, shortForms } from './name-forms';
 import { orgForms } from './org-forms';
 import { aliasForms } from './alias-forms';
@@ -471,8 +472,11 @@ function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: bool
   ];
 }
 
-/** A normalised passage and its figures, dates and quarters written the other ways (figure-forms.ts, date-forms.ts). */
-const withFigures = (norm: string) => [norm, ...figureForms(norm, WINDOW_WORDS - 1), ...dateForms(norm, WINDOW_WORDS - 1)];
+/**
+ * A normalised passage and its figures, dates and quarters, and powers of ten written the other ways (figure-forms.ts,
+ * date-forms.ts, power-forms.ts).
+ */
+const withFigures = (norm: string) => [norm, ...figureForms(norm, WINDOW_WORDS - 1), ...dateForms(norm, WINDOW_WORDS - 1), ...powerForms(norm, WINDOW_WORDS - 1)];
 
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {
