@@ -42,8 +42,8 @@ interface Scale {
 
 const SCALES: readonly Scale[] = [
   { zeros: 3, words: ['thousand'], short: ['k'] },
-  { zeros: 6, words: ['million', 'mio', 'mln'], short: ['m', 'mn'] },
-  { zeros: 9, words: ['billion', 'mrd', 'mld'], short: ['bn', 'b'] },
+  { zeros: 6, words: ['million', 'mio', 'mln'], short: ['m', 'mn', 'mm'] },
+  { zeros: 9, words: ['billion', 'mrd', 'mld', 'bln'], short: ['bn', 'b'] },
   { zeros: 12, words: ['trillion'], short: ['tn'] },
 ];
 

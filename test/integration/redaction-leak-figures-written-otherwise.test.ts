@@ -26,6 +26,8 @@ describe('a flagged figure written another way is refused', () => {
     ['€3 million', 'Acme will invest three million euros.', 'three million euros'],
     ['5 million users', 'Acme reached five million users.', 'five million users'],
     ['10,000 GPUs', 'Acme bought 10k GPUs.', '10k GPUs'],
+    ['$2.5bn', 'Acme raised $2.5 bln.', '$2.5 bln'],
+    ['€12 million', 'Acme will invest €12MM in the cluster.', '€12MM'],
   ];
   for (const [flagged, printed, shown] of cases)
     it(`flagged “${flagged}”, printed “${shown}”`, async () => {
