@@ -3,6 +3,7 @@ import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { dateForms } from './date-forms';
 import { figureForms } from './figure-forms';
 import { powerForms } from './power-forms';
+import { wordForms } from './word-forms';
 import { listedNames, nameForms, shortForms } from './name-forms';
 import { orgForms } from './org-forms';
 import { aliasForms } from './alias-forms';
@@ -473,10 +474,13 @@ function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: bool
 }
 
 /**
- * A normalised passage and its figures, dates and quarters, and powers of ten written the other ways (figure-forms.ts,
- * date-forms.ts, power-forms.ts).
+ * A normalised passage and its figures, dates and quarters, and powers of ten written the other ways, its last word in
+ * the singular and its versions written otherwise (figure-forms.ts, date-forms.ts, power-forms.ts, word-forms.ts).
  */
-const withFigures = (norm: string) => [norm, ...figureForms(norm, WINDOW_WORDS - 1), ...dateForms(norm, WINDOW_WORDS - 1), ...powerForms(norm, WINDOW_WORDS - 1)];
+const withFigures = (norm: string) => {
+  const context = WINDOW_WORDS - 1;
+  return [norm, ...figureForms(norm, context), ...dateForms(norm, context), ...powerForms(norm, context), ...wordForms(norm, context)];
+};
 
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
 export class PassageMatcher {
