@@ -384,10 +384,16 @@ function withInitials(words: readonly string[], from: number, name: readonly str
   return skipped > 0 ? j : -1;
 }
 
-/** The text of `norm` (the normalised text searched) a hit covers: without its spaces for the ways that read it so. */
+/**
+ * The text of `norm` (the normalised text searched) a hit covers: without its spaces for the ways that read it so. A
+ * hit that ends inside a word (a form found as the start of a longer word: "euro" in "euros") is read to the word's
+ * end, so the officer is told the words as they are written there.
+ */
 export function hitText(norm: string, h: Hit): string {
-  const text = h.how === 'whole_without_spaces' || h.how === 'char_window' ? compact(norm) : norm;
-  return text.slice(h.at, h.at + h.length);
+  if (h.how === 'whole_without_spaces' || h.how === 'char_window') return compact(norm).slice(h.at, h.at + h.length);
+  let end = h.at + h.length;
+  while (end < norm.length && /[\p{L}\p{N}]/u.test(norm[end]!)) end++;
+  return norm.slice(h.at, end);
 }
 
 /**
