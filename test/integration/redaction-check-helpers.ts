@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
@@ -49,3 +50,24 @@ export async function flaggedThenPrinted(flagged: string, printed: string, shown
 
 /** What `flaggedThenPrinted` gives when the check does its work. */
 export const REFUSED = { inFile: false, previewBlocks: true, exportRefuses: true };
+
+/** What `flaggedThenPrinted` gives when the words are not the flagged passage: printed, and nothing stops. */
+export const PUBLISHED = { inFile: true, previewBlocks: false, exportRefuses: false };
+
+type Leaks = (flagged: string, printed: string, shown: string) => Promise<unknown>;
+
+/** One test per case: flagged as in column 1, printed as in column 2 in another item, `shown` must not go out. */
+export function itRefusesEach(cases: ReadonlyArray<readonly [flagged: string, printed: string, shown: string]>, leaks: Leaks): void {
+  for (const [flagged, printed, shown] of cases)
+    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
+      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
+    });
+}
+
+/** One test per control: flagged as in column 1, the words of column 2 (not the flagged passage) are published. */
+export function itPublishesEach(fine: ReadonlyArray<readonly [flagged: string, printed: string]>, leaks: Leaks): void {
+  for (const [flagged, printed] of fine)
+    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
+      expect(await leaks(flagged, printed, printed)).toEqual(PUBLISHED);
+    });
+}

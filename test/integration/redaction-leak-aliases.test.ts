@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
+import { describe } from 'vitest';
+import { flaggedThenPrinted, itPublishesEach, itRefusesEach } from './redaction-check-helpers';
 
 /**
  * Review (2026-12-05, evening): minutes define an abbreviation at a name's first mention and use it after ("Northfield
@@ -19,10 +19,7 @@ describe('a flagged name is refused under the abbreviation it defines, and an ad
     ['https://dataroom.northfield.eu/deal', 'Documents: dataroom.northfield.eu/deal', 'dataroom.northfield.eu/deal'],
     ['the plan at https://www.northfield.eu/plans/2027', 'See northfield.eu/plans/2027 for the plan.', 'northfield.eu/plans/2027'],
   ];
-  for (const [flagged, printed, shown] of cases)
-    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
-    });
+  itRefusesEach(cases, leaks);
 });
 
 describe('what the flagged passage does not name is not refused', () => {
@@ -35,8 +32,5 @@ describe('what the flagged passage does not name is not refused', () => {
     // Another address on the same site.
     ['https://dataroom.northfield.eu/deal', 'Documents: dataroom.northfield.eu/public'],
   ];
-  for (const [flagged, printed] of fine)
-    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
-      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
-    });
+  itPublishesEach(fine, leaks);
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
+import { describe } from 'vitest';
+import { flaggedThenPrinted, itPublishesEach, itRefusesEach } from './redaction-check-helpers';
 
 /**
  * Audit (2026-12-05): a company flagged with its legal form went out without it ("Northfield Analytics Ltd" printed
@@ -20,10 +20,7 @@ describe('a flagged company or project written without its legal form or keyword
     ['Operation Bluebird', 'Bluebird will ship in May.', 'Bluebird'],
     ['codename “Falcon”', 'Falcon will ship in May.', 'Falcon'],
   ];
-  for (const [flagged, printed, shown] of cases)
-    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
-    });
+  itRefusesEach(cases, leaks);
 });
 
 describe('what is not the flagged company or project is not refused', () => {
@@ -32,8 +29,5 @@ describe('what is not the flagged company or project is not refused', () => {
     ['Project Nightingale', 'The project was discussed.'],
     ['Acme Holdings GmbH', 'Members discussed holdings and GmbH law.'],
   ];
-  for (const [flagged, printed] of fine)
-    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
-      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
-    });
+  itPublishesEach(fine, leaks);
 });

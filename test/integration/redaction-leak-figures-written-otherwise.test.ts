@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeBackend } from '../helpers/temp';
 import { doc, flag, p, t } from '../fixtures/export-data';
-import { exportedBody, flaggedThenPrinted, REFUSED, save, twoItems } from './redaction-check-helpers';
+import { exportedBody, flaggedThenPrinted, itPublishesEach, itRefusesEach, save, twoItems } from './redaction-check-helpers';
 
 /**
  * Audit (2026-12-05): the check looked for a flagged figure as written, and a figure is written many ways. A flagged
@@ -29,10 +29,7 @@ describe('a flagged figure written another way is refused', () => {
     ['$2.5bn', 'Acme raised $2.5 bln.', '$2.5 bln'],
     ['€12 million', 'Acme will invest €12MM in the cluster.', '€12MM'],
   ];
-  for (const [flagged, printed, shown] of cases)
-    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
-    });
+  itRefusesEach(cases, leaks);
 });
 
 describe('a flagged date or quarter written another way is refused', () => {
@@ -46,10 +43,7 @@ describe('a flagged date or quarter written another way is refused', () => {
     ['third quarter of 2027', "Acme will launch the model in Q3'27.", "Q3'27"],
     ['launch in H1 2027', 'Acme plans its launch in the first half of 2027.', 'first half of 2027'],
   ];
-  for (const [flagged, printed, shown] of cases)
-    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
-    });
+  itRefusesEach(cases, leaks);
 });
 
 describe('another figure is not refused', () => {
@@ -65,10 +59,7 @@ describe('another figure is not refused', () => {
     ['15 March 2027', 'The next plenary is on 15 March 2026.'],
     ['Q3 2027', 'The next review is in the third quarter of 2026.'],
   ];
-  for (const [flagged, printed] of fine)
-    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
-      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
-    });
+  itPublishesEach(fine, leaks);
 });
 
 describe('the refusal says how the figure is written where it was found', () => {

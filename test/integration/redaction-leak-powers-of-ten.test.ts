@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
+import { describe } from 'vitest';
+import { flaggedThenPrinted, itPublishesEach, itRefusesEach } from './redaction-check-helpers';
 
 /**
  * Review (2026-12-05, evening): a model's training compute is the figure the Code's signatories report in confidence,
@@ -21,10 +21,7 @@ describe('a flagged power of ten written another way is refused', () => {
     ['1e26 FLOP', 'The model was trained with 10^26 FLOP.', '10^26'],
     ['10^26 FLOP', 'The model was trained with 1E26 FLOP.', '1E26'],
   ];
-  for (const [flagged, printed, shown] of cases)
-    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
-    });
+  itRefusesEach(cases, leaks);
 });
 
 describe('another power of ten is not refused', () => {
@@ -35,8 +32,5 @@ describe('another power of ten is not refused', () => {
     ['1e26 FLOP', 'The threshold of 10^25 FLOP was discussed.'],
     ['3.2e25 FLOP', 'The model was trained with 3e25 FLOP.'],
   ];
-  for (const [flagged, printed] of fine)
-    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
-      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
-    });
+  itPublishesEach(fine, leaks);
 });

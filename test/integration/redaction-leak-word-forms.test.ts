@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedThenPrinted, REFUSED } from './redaction-check-helpers';
+import { describe } from 'vitest';
+import { flaggedThenPrinted, itPublishesEach, itRefusesEach } from './redaction-check-helpers';
 
 /**
  * Review (2026-12-05, evening): a summary writer keeps a flagged passage's words but not always their form. A flagged
@@ -20,10 +20,7 @@ describe('a flagged passage with its last word in the singular, or its version w
     ['Bluebird v2.1', 'Acme will release Bluebird version 2.1 in May.', 'Bluebird version 2.1'],
     ['Bluebird version 3', 'Acme will release Bluebird v3 in May.', 'Bluebird v3'],
   ];
-  for (const [flagged, printed, shown] of cases)
-    it(`flagged “${flagged}”, printed “${shown}”`, async () => {
-      expect(await leaks(flagged, printed, shown)).toEqual(REFUSED);
-    });
+  itRefusesEach(cases, leaks);
 });
 
 describe('what is not the flagged passage is not refused', () => {
@@ -35,8 +32,5 @@ describe('what is not the flagged passage is not refused', () => {
     // A version alone is a number: not searched without the name before it.
     ['v2.1', 'The budget rose by 2.1 per cent.'],
   ];
-  for (const [flagged, printed] of fine)
-    it(`flagged “${flagged}”, printed “${printed}”`, async () => {
-      expect(await leaks(flagged, printed, printed)).toEqual({ inFile: true, previewBlocks: false, exportRefuses: false });
-    });
+  itPublishesEach(fine, leaks);
 });
