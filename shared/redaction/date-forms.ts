@@ -8,9 +8,11 @@ import { around } from './variants';
  *
  * Read on normalised text (foldAsCheck: lower case, "/" and "-" between numbers and "," read as a space, so "15/03/2027"
  * reads "15 03 2027" and "March 15, 2027" reads "march 15 2027"; a point between digits stays: "15.03.2027"). Only a
- * whole date, with its year, or a quarter or half with its year: "15 March" alone or "March 2027" is in too many
- * texts for another reason. A date written in digits is read day first, as in the EU; its forms include the month
- * first too ("03 15 2027"), so a date an American hand wrote is found as well.
+ * whole date, with its year, a month with its year, or a quarter or half with its year: "15 March" alone is in too
+ * many texts for another reason, and a passage's "15 March 2027" never gives "March 2027" (a shorter thing, in other
+ * texts too); a flagged "March 2027" is found as "Mar 2027", "03/2027" and "2027-03". A date written in digits is read
+ * day first, as in the EU; its forms include the month first too ("03 15 2027"), so a date an American hand wrote is
+ * found as well, and, day first, with the year in two digits ("15/3/27"). A quarter is also written year first ("2027-Q3").
  */
 
 const MONTHS: ReadonlyArray<readonly string[]> = [
@@ -44,11 +46,20 @@ const DATES = [
 
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const NUMBERED = ['1st', '2nd', '3rd', '4th'];
-/** A quarter or a half of a year: "q3 2027", "3q 2027", "(the) third quarter of 2027", "3rd quarter 2027", "h1 2027". */
+/**
+ * A quarter or a half of a year: "q3 2027", "3q 2027", "2027 q3", "(the) third quarter of 2027", "3rd quarter 2027",
+ * "h1 2027".
+ */
 const PERIODS = [
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<kind>q|h)(?<n>[1-4])|(?<n2>[1-4])(?<kind2>q|h))(?: of)? (?<year>\\d{4}|\\d{2})(?![\\p{N}])`, 'gu'),
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(?:(?<kind>q|h)(?<n>[1-4])|(?<n2>[1-4])(?<kind2>q|h))(?: of)? (?<year>\\d{4}|\\d{2})|(?<year2>\\d{4}) ?(?<kind3>q|h)(?<n3>[1-4]))(?![\\p{L}\\p{N}])`,
+    'gu',
+  ),
   new RegExp(`(?<![\\p{L}\\p{N}])(?:the )?(?<word>${[...ORDINALS, ...NUMBERED].join('|')}) (?<what>quarter|half)(?: of)? (?<year>\\d{4})(?![\\p{N}])`, 'gu'),
 ];
+
+/** A month with its year, not after a day ("15 march 2027" is a date) nor before one ("march 15 2027"). */
+const MONTH_YEAR = new RegExp(`(?<![\\p{L}\\p{N}.]|\\d{1,2}${ORDINAL} (?:of )?)${M} ${Y}(?![\\p{N}]| \\d)`, 'gu');
 
 /**
  * At most this many dates and periods of one passage get other forms, each on its own: a flagged schedule of 300
@@ -78,7 +89,8 @@ export function dateForms(norm: string, context = Infinity): string[] {
       const month = /^\d+$/.test(g.month!) ? Number(g.month) : monthOf(g.month!);
       return valid(day, month) ? writtenDates(day, month, g.year!) : [];
     });
-  replaceEach(PERIODS[0]!, (g) => periodForms((g.kind ?? g.kind2) === 'q' ? 'quarter' : 'half', Number(g.n ?? g.n2), g.year!));
+  replaceEach(MONTH_YEAR, (g) => monthForms(monthOf(g.month!), g.year!));
+  replaceEach(PERIODS[0]!, (g) => periodForms((g.kind ?? g.kind2 ?? g.kind3) === 'q' ? 'quarter' : 'half', Number(g.n ?? g.n2 ?? g.n3), (g.year ?? g.year2)!));
   replaceEach(PERIODS[1]!, (g) => {
     const n = Math.max(ORDINALS.indexOf(g.word!), NUMBERED.indexOf(g.word!)) + 1;
     return periodForms(g.what as 'quarter' | 'half', n, g.year!);
@@ -106,8 +118,14 @@ function writtenDates(day: number, month: number, year: string): string[] {
     [pad(day), pad(month)],
     [String(day), String(month)],
   ] as const)
-    forms.push(`${d} ${m} ${year}`, `${m} ${d} ${year}`, `${year} ${m} ${d}`);
+    // The year in two digits day first only: month first, "01 20 25" read without spaces is in "21 01 2025".
+    forms.push(`${d} ${m} ${year}`, `${m} ${d} ${year}`, `${year} ${m} ${d}`, `${d} ${m} ${year.slice(2)}`);
   return forms;
+}
+
+/** A month of a year in every way it is written: its names, and in digits month first or year first. */
+function monthForms(month: number, year: string): string[] {
+  return [...MONTHS[month - 1]!.map((name) => `${name} ${year}`), `${pad(month)} ${year}`, `${year} ${pad(month)}`];
 }
 
 /** A quarter or half of a year in every way it is written. */
@@ -117,6 +135,7 @@ function periodForms(what: 'quarter' | 'half', n: number, year: string): string[
   // "Q3'27" is this century's.
   const full = year.length === 4 ? year : `20${year}`;
   const forms = [full, full.slice(2)].flatMap((y) => [`${letter}${n} ${y}`, `${n}${letter} ${y}`]);
+  forms.push(`${full} ${letter}${n}`, `${full}${letter}${n}`);
   for (const w of [ORDINALS[n - 1]!, NUMBERED[n - 1]!]) forms.push(`${w} ${what} of ${full}`, `${w} ${what} ${full}`, `the ${w} ${what} of ${full}`);
   return forms;
 }

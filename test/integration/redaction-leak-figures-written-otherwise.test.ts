@@ -42,6 +42,11 @@ describe('a flagged date or quarter written another way is refused', () => {
     ['Q3 2027', 'Acme will launch the model in the third quarter of 2027.', 'third quarter of 2027'],
     ['third quarter of 2027', "Acme will launch the model in Q3'27.", "Q3'27"],
     ['launch in H1 2027', 'Acme plans its launch in the first half of 2027.', 'first half of 2027'],
+    ['15 March 2027', 'Acme will launch the model on 15/3/27.', '15/3/27'],
+    ['Q3 2027', 'Acme will launch the model in 2027-Q3.', '2027-Q3'],
+    ['launch in March 2027', 'Acme plans its launch in Mar 2027.', 'Mar 2027'],
+    ['launch in March 2027', 'Acme plans its launch in 03/2027.', '03/2027'],
+    ['launch in March 2027', 'Acme plans its launch in 2027-03.', '2027-03'],
   ];
   itRefusesEach(cases, leaks);
 });
@@ -58,6 +63,9 @@ describe('another figure is not refused', () => {
     ['15 March 2027', 'The next plenary is on 16/03/2027.'],
     ['15 March 2027', 'The next plenary is on 15 March 2026.'],
     ['Q3 2027', 'The next review is in the third quarter of 2026.'],
+    ['launch in March 2027', 'Acme plans its launch in Apr 2027.'],
+    ['launch in March 2027', 'Acme plans its launch in 03/2028.'],
+    ['15 March 2027', 'The next plenary is on 16/3/27.'],
   ];
   itPublishesEach(fine, leaks);
 });

@@ -26,8 +26,18 @@ describe('dateForms', () => {
     for (let i = 6; i <= 8; i++) expect(written.some((f) => f.includes(`${String(i).padStart(2, '0')} 03 2027`)), `date ${i}`).toBe(false);
   });
 
+  it('gives a month of a year as abbreviated and in digits, a quarter year first, a date with the year in two digits', () => {
+    expect(forms('launch in March 2027')).toEqual(['launch in mar 2027', 'launch in 03 2027', 'launch in 2027 03']);
+    expect(forms('Q3 2027')).toEqual(expect.arrayContaining(['2027 q3', '2027q3']));
+    expect(forms('2027-Q3')).toEqual(expect.arrayContaining(['q3 2027', 'third quarter of 2027']));
+    expect(forms('15 March 2027')).toEqual(expect.arrayContaining(['15 03 27', '15 3 27']));
+    // A month of a year inside a whole date gives no form of its own (it is a shorter thing).
+    expect(forms('15 March 2027').filter((f) => !/15|ides/.test(f))).toEqual([]);
+    expect(forms('March 15, 2027').filter((f) => !/15/.test(f))).toEqual([]);
+  });
+
   it('gives nothing without a whole date or a year, nor for an impossible date', () => {
-    for (const text of ['15 March', 'March 2027', 'item 2.1 at 10:00', '12.5%', '32 13 2027', 'q5 2027', 'h3 2027', 'the third quarter', 'May']) expect(forms(text), text).toEqual([]);
+    for (const text of ['15 March', 'item 2.1 at 10:00', '12.5%', '32 13 2027', 'q5 2027', 'h3 2027', 'the third quarter', 'May']) expect(forms(text), text).toEqual([]);
   });
 });
 
