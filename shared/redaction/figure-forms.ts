@@ -131,12 +131,10 @@ function percentForms(amount: string): string[] {
 function amountForms(num: string, scaleName: string | null): string[] {
   const scale = scaleName === null ? null : SCALES.find((s) => s.words.includes(scaleName) || s.words.includes(scaleName.replace(/s$/, '')) || s.short.includes(scaleName))!;
   if (scale) {
-    // "12.5 million": the points are a decimal point (a scale is not written after digit groups).
-    const [whole, frac = '', ...rest] = num.split('.');
-    if (rest.length > 0) return [];
-    const forms = scaleForms(num, scale);
-    if (frac.length <= scale.zeros) forms.push(grouped(`${whole}${frac.padEnd(scale.zeros, '0')}`.replace(/^0+(?=\d)/, '')));
-    return forms;
+    // "12.5 million": a point is a decimal point. "2.500 million" (as "2,500 million" reads) is also a thousand
+    // groups: English writes "€2,500 million", German "2,500 Mio." for 2.5 million; both are searched (fail-closed).
+    const readings = /^\d{1,3}\.\d{3}$/.test(num) ? [num, num.replace('.', '')] : [num];
+    return readings.flatMap((r) => scaledForms(r, scale));
   }
   // No scale: full digits in groups of three ("12.000.000"), or a number with a decimal part ("12.5%").
   if (!GROUPED.test(num)) return [num];
@@ -149,6 +147,43 @@ function amountForms(num: string, scaleName: string | null): string[] {
     if (frac.length <= 2) forms.push(...scaleForms(frac ? `${whole}.${frac}` : whole, s));
   }
   return forms;
+}
+
+/**
+ * `num` (a decimal number) of `scale` in each way: every name of the scale, in full digits, at the scale below when
+ * it has a fraction ("2.5 billion" as "2500 million" and "2,500 million"), and at the scale above where that has at
+ * most two decimals ("2500 million" as "2.5 billion", "450 thousand" as "0.45 million").
+ */
+function scaledForms(num: string, scale: Scale): string[] {
+  const [whole, frac = '', ...rest] = num.split('.');
+  if (rest.length > 0) return [];
+  const forms = scaleForms(num, scale);
+  if (frac.length <= scale.zeros) forms.push(grouped(`${whole}${frac.padEnd(scale.zeros, '0')}`.replace(/^0+(?=\d)/, '')));
+  // Down only from a fraction ("12 million" is not written "12,000 thousand"), up only to at most two decimals.
+  for (const [other, shift] of [
+    [frac ? SCALES.find((x) => x.zeros === scale.zeros - 3) : undefined, 3],
+    [SCALES.find((x) => x.zeros === scale.zeros + 3), -3],
+  ] as const) {
+    const moved = other && shiftPoint(num, shift);
+    if (!other || moved === null || moved === undefined) continue;
+    // In its word and first abbreviation only ("2,500 million", "2.5bn"): every name at every scale made a matcher of
+    // twenty long passages full of figures take twice as long to build.
+    for (const m of /^\d{4,}$/.test(moved) ? [moved, grouped(moved)] : [moved]) forms.push(`${m} ${other.words[0]!}`, `${m}${other.short[0]!}`);
+  }
+  return forms;
+}
+
+/** `num` with its decimal point moved `k` places right (left when negative), if it then has at most two decimals. */
+function shiftPoint(num: string, k: number): string | null {
+  const [whole, frac = ''] = num.split('.');
+  const digits = `${whole}${frac}`;
+  const point = whole!.length + k;
+  const padded = point < 0 ? '0'.repeat(-point) + digits : digits.padEnd(point, '0');
+  const at = Math.max(point, 0);
+  const intPart = padded.slice(0, at).replace(/^0+(?=\d)/, '') || '0';
+  const decimals = padded.slice(at).replace(/0+$/, '');
+  if (decimals.length > 2) return null;
+  return decimals ? `${intPart}.${decimals}` : intPart;
 }
 
 function scaleForms(num: string, s: Scale): string[] {

@@ -28,6 +28,10 @@ describe('a flagged figure written another way is refused', () => {
     ['10,000 GPUs', 'Acme bought 10k GPUs.', '10k GPUs'],
     ['$2.5bn', 'Acme raised $2.5 bln.', '$2.5 bln'],
     ['€12 million', 'Acme will invest €12MM in the cluster.', '€12MM'],
+    ['$2.5bn', 'Acme raised USD 2,500 million.', 'USD 2,500 million'],
+    ['€2,500 million', 'Acme raised €2.5 billion.', '€2.5 billion'],
+    ['€1.2 billion', 'Acme raised EUR 1 200 million.', 'EUR 1 200 million'],
+    ['€450 thousand', 'Acme raised €0.45 million.', '€0.45 million'],
   ];
   itRefusesEach(cases, leaks);
 });
@@ -59,6 +63,8 @@ describe('another figure is not refused', () => {
     ['€2.5 million', 'The line rose to €25m.'],
     ['12.5%', 'Its share stood at 1.25 per cent.'],
     ['€3 million', 'Acme will invest thirty million euros.'],
+    ['$2.5bn', 'Acme raised USD 2,600 million.'],
+    ['€2.5 million', 'Acme raised €2,500 million.'],
     ['10,000 GPUs', 'Acme bought 100k GPUs.'],
     ['15 March 2027', 'The next plenary is on 16/03/2027.'],
     ['15 March 2027', 'The next plenary is on 15 March 2026.'],

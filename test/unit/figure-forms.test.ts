@@ -89,6 +89,19 @@ describe('the matcher, for any amount (properties)', () => {
     );
   });
 
+  it('an amount with a fraction is found at the scale below, and at the scale above with at most two decimals (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 99 }), (n, d) => {
+        const fraction = `${n}.${String(d).padStart(2, '0')}`.replace(/0$/, '');
+        const thousands = String(n * 1000 + d * 10);
+        const commas = thousands.replace(/\B(?=(\d{3})+$)/g, ',');
+        expect(found(`€${fraction} billion`, `Acme raised €${commas} million.`)).toBe(true);
+        expect(found(`€${commas} million`, `Acme raised €${fraction} billion.`)).toBe(true);
+        expect(found(`€${fraction} billion`, `Acme raised €${String(n * 1000 + d * 10 + 1).replace(/\B(?=(\d{3})+$)/g, ',')} million.`)).toBe(false);
+      }),
+    );
+  });
+
   it('a flagged amount is not found as the end or the start of a longer number', () => {
     for (const printed of ['EUR 98 million', '98 million euros', '€98,000,000', '98m euros', 'EUR 98m', '€ 8.5 million', '8.5 million euros', '€8 000 000 000'])
       expect(found('€8 million', `Acme will invest ${printed} in the cluster.`), printed).toBe(false);
