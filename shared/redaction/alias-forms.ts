@@ -24,7 +24,12 @@ const ARTICLE = /^(?:the|a|an|die|der|das|le|la|les|l'|el|los|las|il|lo|gli|de|h
  * "who" in it. Such an abbreviation is not given (the name it stands for still is); flagged itself, it is searched.
  */
 const EVERYDAY = new Set(
-  'a,an,and,are,art,act,all,any,as,at,be,but,by,can,did,do,eu,for,had,has,he,her,his,how,if,in,is,it,its,may,me,new,no,not,of,on,one,or,our,out,per,she,so,the,to,two,up,us,use,via,was,we,who,why,yes,you'.split(','),
+  [
+    'a an and are art act all any as at be but by can did do eu for had has he her his how if in is it its may me new',
+    'no not of on one or our out per she so the to two up us use via was we who why yes you',
+  ]
+    .join(' ')
+    .split(' '),
 );
 /** With a scheme (of at most 20 characters: an unbounded one read a flag of 50,000 "a.a.a…" in quadratic time) or "www.". */
 const ADDRESS = /\b(?:[a-z][a-z0-9+.-]{0,20}:\/\/|www\.)[^\s<>"'\u201C\u201D]+/giu;

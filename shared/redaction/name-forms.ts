@@ -15,8 +15,9 @@
  * "Smith" alone). Without an honorific only brackets are read ("Jane Roe (Northfield)": minutes name speakers so):
  * what they follow is what the passage names, a person or, fail-closed, a company ("Acme Holdings (Delaware)" guards
  * "Acme Holdings" too). "Of", a comma or a dash without an honorific are not read, since "Acme Holdings of Delaware"
- * would make "Acme Holdings" unpublishable everywhere. A form with initials the flag does not hold ("Jane M. Roe") is found by match-text.ts NAME_INITIALS, which
- * reads every form given here as a name. Case does not matter (the text is folded after).
+ * would make "Acme Holdings" unpublishable everywhere. A form with initials the flag does not hold ("Jane M. Roe") is
+ * found by match-text.ts NAME_INITIALS, which reads every form given here as a name. Case does not matter (the text is
+ * folded after).
  */
 /** As written before a name: capitalised, not in capitals ("MS Teams" is not "Ms"). */
 const HONORIFIC = /^(?:Dr|Drs|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Lord|Lady|Herr|Frau|Mme|Mlle|Madame|Monsieur|Dott|Dottssa|Dott\.ssa|Ing|Mag|Ir|Avv)\.?$/;
