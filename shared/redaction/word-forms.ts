@@ -7,9 +7,10 @@ import { around } from './variants';
  * (match-text.ts) searches a flagged passage in the forms given here too, on the flagged side only.
  *
  * Read on normalised text (lower case, hyphens read as spaces):
- * - The last word in the singular: its plural ending cut ("gpus" → "gpu", "companies" → "compan", "boxes" → "box").
- *   The matcher finds a passage as the start of a longer word too, so the cut stem also finds "company"; with the
- *   passage's other words before it, little else. A word that ends so without being a plural ("status", "analysis")
+ * - The last word in the singular: its plural ending cut ("gpus" → "gpu", "companies" → "compan", "boxes" → "box"),
+ *   and the word without its "s" and, for "-ies", with "y" ("boxe", "companie", "company"). The matcher finds a
+ *   passage as the start of a longer word too, so the cut stem also finds "company"; but a passage under 8 characters
+ *   is searched as whole words, hence the whole singulars. With the passage's other words before it, little else. A word that ends so without being a plural ("status", "analysis")
  *   gives a stem that finds it too; "…ss" gives none. Not a passage of one word.
  * - A version after a name: "v2.1", "v 2.1", "version 2.1", or the number alone after the name ("bluebird 2.1").
  *   Never a version without a name before it: "2.1" alone is any number.
@@ -27,7 +28,11 @@ export function wordForms(flagged: string, context = Infinity): string[] {
   const last = /(?<= )[\p{L}\p{N}]+$/u.exec(flagged);
   if (last && last[0].length >= 3 && !NOT_PLURAL.test(last[0])) {
     const cut = PLURAL.exec(last[0]);
-    if (cut) for (const f of around(flagged, last.index, flagged.length, [last[0].slice(0, cut.index)], context)) out.add(f);
+    // The stem, and the word without its "s" ("boxes": "box", "boxe"; "companies": "compan", "companie", "company"):
+    // a short passage is searched as whole words, where a stem does not find the longer word.
+    const w = last[0];
+    const singulars = cut ? [w.slice(0, cut.index), w.slice(0, -1), ...(cut[0] === 'ies' ? [`${w.slice(0, -3)}y`] : [])] : [];
+    for (const f of around(flagged, last.index, flagged.length, [...new Set(singulars)], context)) out.add(f);
   }
   let versions = 0;
   for (const m of flagged.matchAll(VERSION)) {
