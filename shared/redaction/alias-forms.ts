@@ -1,3 +1,4 @@
+import { BRACKETED } from './name-forms';
 import { urlKey } from './url-key';
 
 /**
@@ -14,7 +15,6 @@ import { urlKey } from './url-key';
  *   fragment or trailing slash), when that is at least MIN_ADDRESS characters.
  * What is given must still be searched by the matcher's rules (a short one as a whole word, "NFA"; none of two letters).
  */
-const DEFINED = /^(.+?)\s*\(([^()]+)\)$/u;
 /** One word of two to ten letters or digits (an inner "&", "-" or "." allowed), with a capital: "NFA", "GfM", "G7". */
 const ABBREVIATION = /^(?=[^\s]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}&.-]{1,9}$/u;
 /** Articles before a name's first word, which its abbreviation leaves out ("the European Compute Alliance (ECA)"). */
@@ -41,7 +41,7 @@ const MIN_ADDRESS = 8;
 export function aliasForms(text: string): string[] {
   const t = text.trim().replace(/[.;:,]+$/u, '');
   const out = new Set<string>();
-  const m = t.length <= MAX_DEFINITION && t.endsWith(')') ? DEFINED.exec(t) : null;
+  const m = t.length <= MAX_DEFINITION && t.endsWith(')') ? BRACKETED.exec(t) : null;
   if (m) {
     const [head, inner] = [m[1]!.trim(), m[2]!.trim()];
     const [short, long] = ABBREVIATION.test(inner) && abbreviates(inner, head) ? [inner, head] : ABBREVIATION.test(head) && abbreviates(head, inner) ? [head, inner] : [];

@@ -34,8 +34,11 @@ function asName(words: readonly string[]): string[] | null {
   return words.every((w) => NAME_WORD.test(w) || PARTICLE.test(w)) ? [...words] : null;
 }
 
-/** "Jane Roe (Northfield)": what the brackets follow, and nothing after them. */
-const BRACKETED = /^(.+?)\s*\(([^()]+)\)$/u;
+/**
+ * "Jane Roe (Northfield)": what the brackets follow (group 1), what they hold (group 2), and nothing after them. Also
+ * read by alias-forms.ts ("Northfield Analytics (NFA)").
+ */
+export const BRACKETED = /^(.+?)\s*\(([^()]+)\)$/u;
 
 interface ParsedName {
   /** The honorifics in front, as written ("Prof.", "Dr."). */

@@ -10,8 +10,9 @@ import { around } from './variants';
  * - The last word in the singular: its plural ending cut ("gpus" → "gpu", "companies" → "compan", "boxes" → "box"),
  *   and the word without its "s" and, for "-ies", with "y" ("boxe", "companie", "company"). The matcher finds a
  *   passage as the start of a longer word too, so the cut stem also finds "company"; but a passage under 8 characters
- *   is searched as whole words, hence the whole singulars. With the passage's other words before it, little else. A word that ends so without being a plural ("status", "analysis")
- *   gives a stem that finds it too; "…ss" gives none. Not a passage of one word.
+ *   is searched as whole words, hence the whole singulars. With the passage's other words before it, little else. A
+ *   word that ends so without being a plural ("status", "analysis") gives a stem that finds it too; "…ss" gives none.
+ *   Not a passage of one word.
  * - A version after a name: "v2.1", "v 2.1", "version 2.1", or the number alone after the name ("bluebird 2.1").
  *   Never a version without a name before it: "2.1" alone is any number.
  */
