@@ -66,6 +66,39 @@ export async function startHost(dataDir: string, extra: string[] = []): Promise<
   };
 }
 
+/**
+ * The features Playwright turns off in every Chromium it launches (playwright-core's chromiumSwitches.ts), repeated
+ * here because the list below is passed as a second `--disable-features` and Chromium may keep only one of them.
+ * test/unit/chromium-features.test.ts fails when Playwright's own list has a feature this one lacks.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Headless Chromium is the whole browser without a screen: every new context opens a window whose address bar
+ * preloads its WebUI popup — 130 to 390 requests to chrome:// pages and a renderer of their own, started while the
+ * page under test loads. On these two cores that took 100–250 ms from some page loads and not others (traces of the
+ * start-up bench: the meetings list 589–835 ms with it, 360–466 ms without), the widest source of spread in the bench
+ * and of slow e2e steps. The app's own window (Electron) has no address bar, so nothing it measures is lost.
+ */
+const ADDRESS_BAR_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -79,6 +112,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...ADDRESS_BAR_FEATURES].join(',')}`,
     ],
   });
 }
