@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHeadlessMinutesEditor } from '../../renderer/editor/headless';
 import { registerMinutesCommands } from '../../renderer/editor/register';
-import { serializeInSlices } from '../../renderer/editor/serialize';
+import { SLICE_MAX_CHARS, serializeInSlices } from '../../renderer/editor/serialize';
 import { apply, opArb } from './editor-ops';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -86,6 +86,29 @@ describe('serializeInSlices: the stored form of a snapshot, a few blocks per tas
     const quick = serializeInSlices(short.getEditorState(), { sliceMs: 100, now: s2.now, later: s2.later });
     expect(s2.queue.length, 'nothing left for later').toBe(0);
     expect((await quick.result).doc).toEqual(short.getEditorState().toJSON());
+  });
+
+  it('bounds a slice by the text it encodes too, not only by the clock (a fast export of long blocks)', async () => {
+    // At 10,000 paragraphs a 4 ms slice exported ~1 MB of blocks, and encoding them into the slice's Blob took 30-45 ms
+    // more (a profile of typing in the bench): the slice must also stop once it holds SLICE_MAX_CHARS of JSON.
+    const long = 'word '.repeat(400); // ~2 KB of JSON per block
+    const editor = longEditor(150, long);
+    const frozen = { now: () => 0, later: (fn: () => void) => void queue.push(fn) };
+    const queue: Array<() => void> = [];
+    const read = serializeInSlices(editor.getEditorState(), { sliceMs: 1000, now: frozen.now, later: frozen.later });
+    let tasks = 1;
+    while (queue.length > 0) {
+      queue.shift()!();
+      tasks++;
+    }
+    const json = JSON.stringify(editor.getEditorState().toJSON());
+    expect(tasks).toBeGreaterThanOrEqual(Math.floor(json.length / SLICE_MAX_CHARS));
+    expect(JSON.parse(await (await read.result).json.text())).toEqual(editor.getEditorState().toJSON());
+    // finishNow still does all of it at once, however long.
+    const hurried = serializeInSlices(editor.getEditorState(), { sliceMs: 1000, now: frozen.now, later: frozen.later });
+    hurried.finishNow();
+    queue.length = 0;
+    expect(JSON.parse(await (await hurried.result).json.text())).toEqual(editor.getEditorState().toJSON());
   });
 
   it('finishNow completes in the caller’s task, and a slice left queued then does nothing', async () => {
