@@ -91,9 +91,9 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
 ];
 
 /**
- * Headless Chromium is the whole browser without a screen: every new context opens a window whose address bar
- * preloads its WebUI popup — 130 to 390 requests to chrome:// pages and a renderer of their own, started while the
- * page under test loads. On these two cores that took 100–250 ms from some page loads and not others (traces of the
+ * Headless Chromium is the whole browser without a screen: every new context opens a window, and about half of them
+ * also loaded their address bar's WebUI popup — 130 to 390 requests to chrome:// pages and a renderer of their own,
+ * while the page under test loaded. On these two cores that took 100–250 ms from those page loads (traces of the
  * start-up bench: the meetings list 589–835 ms with it, 360–466 ms without), the widest source of spread in the bench
  * and of slow e2e steps. The app's own window (Electron) has no address bar, so nothing it measures is lost.
  */
