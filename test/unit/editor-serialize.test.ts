@@ -93,9 +93,10 @@ describe('serializeInSlices: the stored form of a snapshot, a few blocks per tas
     // more (a profile of typing in the bench): the slice must also stop once it holds SLICE_MAX_CHARS of JSON.
     const long = 'word '.repeat(400); // ~2 KB of JSON per block
     const editor = longEditor(150, long);
-    const frozen = { now: () => 0, later: (fn: () => void) => void queue.push(fn) };
+    // A clock that does not move: only the text can end a slice.
     const queue: Array<() => void> = [];
-    const read = serializeInSlices(editor.getEditorState(), { sliceMs: 1000, now: frozen.now, later: frozen.later });
+    const frozen = { sliceMs: 1000, now: () => 0, later: (fn: () => void) => void queue.push(fn) };
+    const read = serializeInSlices(editor.getEditorState(), frozen);
     let tasks = 1;
     while (queue.length > 0) {
       queue.shift()!();
@@ -105,7 +106,7 @@ describe('serializeInSlices: the stored form of a snapshot, a few blocks per tas
     expect(tasks).toBeGreaterThanOrEqual(Math.floor(json.length / SLICE_MAX_CHARS));
     expect(JSON.parse(await (await read.result).json.text())).toEqual(editor.getEditorState().toJSON());
     // finishNow still does all of it at once, however long.
-    const hurried = serializeInSlices(editor.getEditorState(), { sliceMs: 1000, now: frozen.now, later: frozen.later });
+    const hurried = serializeInSlices(editor.getEditorState(), frozen);
     hurried.finishNow();
     queue.length = 0;
     expect(JSON.parse(await (await hurried.result).json.text())).toEqual(editor.getEditorState().toJSON());
