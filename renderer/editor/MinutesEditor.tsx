@@ -11,7 +11,8 @@ import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useS
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 import { putFlagBack } from './flag-undo';
 import { createMinutesEditorConfig } from './config';
-import { ChangePlugin, readContent, readMeta, type ChangeMeta } from './plugins/ChangePlugin';
+import { readMeta, type ChangeMeta } from './meta';
+import { ChangePlugin, readContent } from './plugins/ChangePlugin';
 import { FlagUndoPlugin } from './plugins/FlagUndoPlugin';
 import { HintPlugin } from './plugins/HintPlugin';
 import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plugins/LinkPlugins';

@@ -54,16 +54,30 @@ export function $removeFlag(id: string): number {
  * " … ", shortened to FLAG_EXCERPT_MAX). This is what the page hands to flags.sync.
  */
 export function $collectFlagIds(): FlagExcerpt[] {
-  const texts = new Map<string, string[]>();
-  for (const flag of $allFlagNodes()) {
+  const texts = new FlagTexts();
+  for (const flag of $allFlagNodes()) texts.add(flag);
+  return texts.excerpts();
+}
+
+/**
+ * The flags' texts gathered one FlagNode at a time, in document order: what $collectFlagIds and the page's change
+ * reading (meta.ts, a few blocks per task) make their excerpts with.
+ */
+export class FlagTexts {
+  private readonly texts = new Map<string, string[]>();
+
+  add(flag: FlagNode): void {
     const text = flag.getTextContent();
     for (const id of flag.getIDs()) {
-      const parts = texts.get(id) ?? [];
-      parts.push(text);
-      texts.set(id, parts);
+      const parts = this.texts.get(id);
+      if (parts) parts.push(text);
+      else this.texts.set(id, [text]);
     }
   }
-  return [...texts].map(([id, parts]) => ({ id, excerpt: shorten(parts.join(' … ')) }));
+
+  excerpts(): FlagExcerpt[] {
+    return [...this.texts].map(([id, parts]) => ({ id, excerpt: shorten(parts.join(' … ')) }));
+  }
 }
 
 function shorten(text: string): string {

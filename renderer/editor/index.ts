@@ -4,5 +4,5 @@ export { CAPTURE_DECISION_COMMAND, INSERT_TIMESTAMP_COMMAND, REMOVE_FLAG_COMMAND
 export * from './nodes';
 export { $hasFlagMark, $wrapSelectionInFlag } from './flags';
 export { type MinutesCallbacks } from './register';
-export { type ChangeMeta } from './plugins/ChangePlugin';
+export { type ChangeMeta } from './meta';
 export { type SavedForm, type SlicedRead } from './serialize';

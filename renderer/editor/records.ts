@@ -1,5 +1,4 @@
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
-import { $dfs } from '@lexical/utils';
 import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isParagraphNode, $isRangeSelection, $isRootNode, type ElementNode, type LexicalNode, type NodeKey } from 'lexical';
 import { $createActionNode, $isActionNode, type ActionNode } from './nodes/ActionNode';
 import { $createDecisionNode, $isDecisionNode, type DecisionNode } from './nodes/DecisionNode';
@@ -82,12 +81,12 @@ export function $exitRecordOnEnter(): boolean {
   return true;
 }
 
-/** Every decision/action block in the section, in document order (for the page's record list / orphan check). */
-export function $collectRecords(): RecordRef[] {
-  const out: RecordRef[] = [];
-  for (const { node } of $dfs($getRoot())) {
-    if ($isDecisionNode(node)) out.push({ kind: 'decision', recordId: node.getRecordId(), text: node.getTextContent() });
-    else if ($isActionNode(node)) out.push({ kind: 'action', recordId: node.getRecordId(), text: node.getTextContent() });
-  }
-  return out;
+/**
+ * `node` as a record of the section when it is a decision or action block, null otherwise: the page's record list and
+ * orphan check read every such block (meta.ts).
+ */
+export function $recordRefOf(node: LexicalNode): RecordRef | null {
+  if ($isDecisionNode(node)) return { kind: 'decision', recordId: node.getRecordId(), text: node.getTextContent() };
+  if ($isActionNode(node)) return { kind: 'action', recordId: node.getRecordId(), text: node.getTextContent() };
+  return null;
 }

@@ -34,6 +34,8 @@ export interface SlicedRead<T> {
   readonly result: Promise<T>;
   /** Do the rest now, in this task (leaving the page, a flush). `result` then resolves in this task's microtasks. */
   finishNow(): void;
+  /** Stop: no more slices; `result` never settles (the snapshot is no longer wanted). */
+  cancel(): void;
 }
 
 export interface SliceOptions {
@@ -67,21 +69,12 @@ function $exportTree(node: LexicalNode): SerializedNode {
 }
 
 export function serializeInSlices(state: EditorState, o: SliceOptions = {}): SlicedRead<SavedForm> {
-  const sliceMs = o.sliceMs ?? DEFAULT_SLICE_MS;
-  const now = o.now ?? (() => performance.now());
-  const later = o.later ?? ((fn: () => void) => void setTimeout(fn, 0));
+  const now = clock(o);
   let root: (SerializedNode & { children: SerializedNode[] }) | null = null;
   let keys: NodeKey[] = [];
   let next = 0;
-  let settled = false;
   /** The JSON of the blocks done so far, a Blob per slice ("," between blocks). */
   const pieces: Blob[] = [];
-  let resolve!: (form: SavedForm) => void;
-  let reject!: (e: unknown) => void;
-  const result = new Promise<SavedForm>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
 
   /** One slice: blocks until `deadline` (at least one). True when the whole document is done. */
   const step = (deadline: number): boolean =>
@@ -112,16 +105,39 @@ export function serializeInSlices(state: EditorState, o: SliceOptions = {}): Sli
       }),
     );
 
+  const finish = (): SavedForm => {
+    const { children: _done, ...props } = root!;
+    // The root's own properties as JSON.stringify writes them (a property whose value is undefined is left out).
+    const own = JSON.stringify(props).slice(1, -1);
+    const json = new Blob(['{"root":{"children":[', ...pieces, own ? '],' : ']', own, '}}']);
+    return { doc: { root: root! } as unknown as SerializedDoc, json };
+  };
+  return runInSlices(step, finish, o);
+}
+
+const clock = (o: SliceOptions) => o.now ?? (() => performance.now());
+
+/**
+ * Runs `step` (one slice of work, until the deadline it is given; true once all is done) at once in the caller's
+ * task, then in later tasks, `sliceMs` each, until done; `result` is then `finish()`. An exception rejects `result`.
+ */
+export function runInSlices<T>(step: (deadline: number) => boolean, finish: () => T, o: SliceOptions = {}): SlicedRead<T> {
+  const sliceMs = o.sliceMs ?? DEFAULT_SLICE_MS;
+  const now = clock(o);
+  const later = o.later ?? ((fn: () => void) => void setTimeout(fn, 0));
+  let settled = false;
+  let resolve!: (value: T) => void;
+  let reject!: (e: unknown) => void;
+  const result = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   const run = (deadline: number) => {
     if (settled) return;
     try {
       if (step(deadline)) {
         settled = true;
-        const { children: _done, ...props } = root!;
-        // The root's own properties as JSON.stringify writes them (a property whose value is undefined is left out).
-        const own = JSON.stringify(props).slice(1, -1);
-        const json = new Blob(['{"root":{"children":[', ...pieces, own ? '],' : ']', own, '}}']);
-        resolve({ doc: { root: root! } as unknown as SerializedDoc, json });
+        resolve(finish());
       } else later(() => run(now() + sliceMs));
     } catch (e) {
       settled = true;
@@ -129,5 +145,11 @@ export function serializeInSlices(state: EditorState, o: SliceOptions = {}): Sli
     }
   };
   run(now() + sliceMs);
-  return { result, finishNow: () => run(Number.POSITIVE_INFINITY) };
+  return {
+    result,
+    finishNow: () => run(Number.POSITIVE_INFINITY),
+    cancel: () => {
+      settled = true;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../renderer/editor/plugins/ChangePlugin';
+import { countWords } from '../../renderer/editor/meta';
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 const byMatch = (text: string) => text.match(WORD)?.length ?? 0;

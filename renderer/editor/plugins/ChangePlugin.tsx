@@ -1,35 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, HISTORY_MERGE_TAG, type EditorState, type LexicalEditor } from 'lexical';
+import { HISTORY_MERGE_TAG, type EditorState, type LexicalEditor } from 'lexical';
 import { useEffect, type RefObject } from 'react';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
-import { $collectFlagIds, type FlagExcerpt } from '../flags';
-import { $collectRecords, type RecordRef } from '../records';
+import { readMeta, readMetaInSlices, type ChangeMeta } from '../meta';
+import type { SlicedRead } from '../serialize';
 import { useLatest } from '../../ui/useLatest';
-
-export interface ChangeMeta {
-  /** The flags present in the section with their text (for flags.sync). */
-  flagIds: FlagExcerpt[];
-  /** The decision/action blocks present in the section (to spot a record whose block was deleted). */
-  records: RecordRef[];
-  wordCount: number;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
-
-/**
- * The words of `text`, counted by stepping the pattern through it: `text.match(WORD)` made an array of every word, ~60
- * ms for the 240,000 words of a 10,000-paragraph section at each pause in typing (issue 16); this is ~4 ms.
- */
-export function countWords(text: string): number {
-  WORD.lastIndex = 0;
-  let n = 0;
-  while (WORD.test(text)) n++;
-  return n;
-}
-
-export function readMeta(state: EditorState): ChangeMeta {
-  return state.read(() => ({ flagIds: $collectFlagIds(), records: $collectRecords(), wordCount: countWords($getRoot().getTextContent()) }));
-}
 
 export function readContent(editor: LexicalEditor): SerializedDoc {
   return editor.getEditorState().toJSON() as unknown as SerializedDoc;
@@ -41,8 +16,10 @@ function sameContent(a: EditorState, b: EditorState): boolean {
 
 /**
  * Change reporting, cheap while typing: a content change (not a mere caret move) calls `onDirty` at once (no
- * serialization), and schedules `onChange(content, meta)` `debounceMs` after the last change; a blur, `flush()` or
- * unmount delivers a pending one at once. The ref receives `flush` and `pending` for the editor handle.
+ * serialization), and `debounceMs` after the last change reads the section's meta a few blocks per task (a long
+ * section's meta is tens of milliseconds: issue 16), then calls `onMeta(meta)` and `onChange(content, meta)` of that
+ * snapshot. A change meanwhile drops that reading and starts the wait again. A blur, `flush()` or unmount delivers a
+ * pending one at once, in the caller's task. The ref receives `flush` and `pending` for the editor handle.
  */
 export function ChangePlugin(props: {
   debounceMs: number;
@@ -57,13 +34,47 @@ export function ChangePlugin(props: {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = () => {
-      if (timer === null) return;
-      clearTimeout(timer);
-      timer = null;
-      const meta = readMeta(editor.getEditorState());
+    /** The meta being read after the wait, and of which snapshot. */
+    let reading: { state: EditorState; read: SlicedRead<ChangeMeta> } | null = null;
+    const deliver = (state: EditorState, meta: ChangeMeta) => {
       latest.current.onMeta?.(meta);
-      latest.current.onChange?.(readContent(editor), meta);
+      latest.current.onChange?.(state.toJSON() as unknown as SerializedDoc, meta);
+    };
+    const stopReading = () => {
+      reading?.read.cancel();
+      reading = null;
+    };
+    const startReading = () => {
+      timer = null;
+      const state = editor.getEditorState();
+      const read = readMetaInSlices(state);
+      const mine = { state, read };
+      reading = mine;
+      void read.result.then(
+        (meta) => {
+          if (reading !== mine) return;
+          reading = null;
+          deliver(state, meta);
+        },
+        // Read again at once: what failed in a slice fails here too, where the error is seen as before.
+        () => {
+          if (reading !== mine) return;
+          reading = null;
+          deliver(state, readMeta(state));
+        },
+      );
+    };
+    const flush = () => {
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+        const state = editor.getEditorState();
+        deliver(state, readMeta(state));
+      } else if (reading) {
+        const { state } = reading;
+        stopReading();
+        deliver(state, readMeta(state));
+      }
     };
     // Loading is not a change: plugins that register node transforms (links, lists) mark every node of their type
     // dirty once, in a history-merge update right after mount. Until the first real change, such an update counts
@@ -77,15 +88,16 @@ export function ChangePlugin(props: {
         pristine = null;
       }
       latest.current.onDirty?.();
+      stopReading();
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(flush, latest.current.debounceMs);
+      timer = setTimeout(startReading, latest.current.debounceMs);
     });
     const unregisterRoot = editor.registerRootListener((root) => {
       if (!root) return;
       root.addEventListener('focusout', flush);
       return () => root.removeEventListener('focusout', flush);
     });
-    controlRef.current = { flush, pending: () => timer !== null };
+    controlRef.current = { flush, pending: () => timer !== null || reading !== null };
     latest.current.onMeta?.(readMeta(editor.getEditorState()));
     return () => {
       flush();
