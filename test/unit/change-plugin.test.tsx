@@ -40,15 +40,21 @@ const runSlices = () =>
     await Promise.resolve();
   });
 
+/** A section of 30 paragraphs, mounted and settled; then `text` typed and the pause over: its meta is being read. */
+async function typedThenPaused(text: string) {
+  const { onMeta, ref } = mountLong(30);
+  await afterDebounce();
+  await runSlices();
+  onMeta.mockClear();
+  type(ref.current!, text);
+  await afterDebounce();
+  expect(slices.queue.length, 'the reading goes on in later tasks').toBeGreaterThan(0);
+  return { onMeta, ref };
+}
+
 describe('ChangePlugin: the meta after a pause, read a few blocks per task', () => {
   it('delivers the meta of the text as it was when the pause ended, once all its slices are done', async () => {
-    const { onMeta, ref } = mountLong(30);
-    await afterDebounce();
-    await runSlices();
-    onMeta.mockClear();
-    type(ref.current!, ' more words');
-    await afterDebounce();
-    expect(slices.queue.length, 'the reading goes on in later tasks').toBeGreaterThan(0);
+    const { onMeta, ref } = await typedThenPaused(' more words');
     expect(onMeta).not.toHaveBeenCalled();
     expect(ref.current!.hasPendingChange()).toBe(true);
     await runSlices();
@@ -59,13 +65,7 @@ describe('ChangePlugin: the meta after a pause, read a few blocks per task', () 
   });
 
   it('a change during the reading drops it: only the newer text is delivered, after its own pause', async () => {
-    const { onMeta, ref } = mountLong(30);
-    await afterDebounce();
-    await runSlices();
-    onMeta.mockClear();
-    type(ref.current!, ' first');
-    await afterDebounce();
-    expect(slices.queue.length).toBeGreaterThan(0);
+    const { onMeta, ref } = await typedThenPaused(' first');
     type(ref.current!, ' second');
     await runSlices(); // the dropped reading's slices do nothing
     expect(onMeta).not.toHaveBeenCalled();
@@ -77,13 +77,7 @@ describe('ChangePlugin: the meta after a pause, read a few blocks per task', () 
   });
 
   it('flush() during the reading delivers that snapshot’s meta at once, in the caller’s task, and nothing after', async () => {
-    const { onMeta, ref } = mountLong(30);
-    await afterDebounce();
-    await runSlices();
-    onMeta.mockClear();
-    type(ref.current!, ' flushed');
-    await afterDebounce();
-    expect(slices.queue.length).toBeGreaterThan(0);
+    const { onMeta, ref } = await typedThenPaused(' flushed');
     act(() => ref.current!.flush());
     expect(onMeta).toHaveBeenCalledTimes(1);
     expect(onMeta.mock.calls[0]![0].wordCount).toBe(61);

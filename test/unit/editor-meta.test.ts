@@ -1,25 +1,13 @@
-import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { registerList } from '@lexical/list';
 import { $dfs } from '@lexical/utils';
 import fc from 'fast-check';
 import { $getRoot, type EditorState } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { $collectFlagIds } from '../../renderer/editor/flags';
-import { createHeadlessMinutesEditor } from '../../renderer/editor/headless';
 import { countWords, readMeta, readMetaInSlices, type ChangeMeta } from '../../renderer/editor/meta';
 import { $recordRefOf, type RecordRef } from '../../renderer/editor/records';
-import { registerMinutesCommands } from '../../renderer/editor/register';
-import { apply, opArb } from './editor-ops';
+import { apply, editorWith, fakeScheduler, readWhileTyping, whileTypingArb } from './editor-ops';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
-
-function editorWith() {
-  const editor = createHeadlessMinutesEditor();
-  registerHistory(editor, createEmptyHistoryState(), 0);
-  registerList(editor);
-  registerMinutesCommands(editor);
-  return editor;
-}
 
 /** The meta as it was read before the one-pass reading (issue 16): each part over the whole document on its own. */
 function reference(state: EditorState): ChangeMeta {
@@ -32,38 +20,14 @@ function reference(state: EditorState): ChangeMeta {
   }));
 }
 
-/** A clock that moves one ms per reading, and a queue of "later" tasks the test runs itself. */
-function fakeScheduler() {
-  let t = 0;
-  const queue: Array<() => void> = [];
-  return { now: () => t++, later: (fn: () => void) => void queue.push(fn), queue };
-}
-
 describe('readMeta / readMetaInSlices: a section’s flags, records and word count in one pass', () => {
   it(`equal the whole-document reading, and the sliced one is of its snapshot whatever is typed meanwhile (${RUNS} runs)`, async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(opArb, { minLength: 1, maxLength: 40 }),
-        fc.array(opArb, { maxLength: 20 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.option(fc.nat(10), { nil: undefined }),
-        async (before, during, sliceMs, finishAfter) => {
-          const editor = editorWith();
-          for (const op of before) apply(editor, op);
-          const snapshot = editor.getEditorState();
-          const expected = reference(snapshot);
-          expect(readMeta(snapshot)).toEqual(expected);
-          const s = fakeScheduler();
-          const read = readMetaInSlices(snapshot, { sliceMs, now: s.now, later: s.later });
-          let i = 0;
-          while (s.queue.length > 0) {
-            if (i < during.length) apply(editor, during[i++]!);
-            if (finishAfter !== undefined && i === finishAfter) read.finishNow();
-            s.queue.shift()!();
-          }
-          expect(await read.result).toEqual(expected);
-        },
-      ),
+      fc.asyncProperty(whileTypingArb, async (c) => {
+        const { snapshot, value } = await readWhileTyping(c, readMetaInSlices);
+        expect(readMeta(snapshot)).toEqual(reference(snapshot));
+        expect(value).toEqual(reference(snapshot));
+      }),
       { numRuns: RUNS },
     );
   });

@@ -1,4 +1,5 @@
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND, registerList } from '@lexical/list';
 import { $dfs } from '@lexical/utils';
 import fc from 'fast-check';
 import {
@@ -11,12 +12,15 @@ import {
   CONTROLLED_TEXT_INSERTION_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
+  type EditorState,
   type LexicalEditor,
   type TextNode,
 } from 'lexical';
 import { $removeFlag, $wrapSelectionInFlag } from '../../renderer/editor/flags';
+import type { SliceOptions, SlicedRead } from '../../renderer/editor/serialize';
 import { $captureRecord } from '../../renderer/editor/records';
-import { $setBlockType } from '../../renderer/editor/register';
+import { createHeadlessMinutesEditor } from '../../renderer/editor/headless';
+import { $setBlockType, registerMinutesCommands } from '../../renderer/editor/register';
 import { $insertTimestamp } from '../../renderer/editor/timestamps';
 
 /**
@@ -24,6 +28,22 @@ import { $insertTimestamp } from '../../renderer/editor/timestamps';
  * officer does with keyboard and toolbar. Shared by the property tests of the editor and of the redaction lifecycle.
  */
 export const FLAG_IDS = ['f1', 'f2', 'f3'];
+
+/** A headless minutes editor with history, lists and the app's commands, for `apply`. */
+export function editorWith(): LexicalEditor {
+  const editor = createHeadlessMinutesEditor();
+  registerHistory(editor, createEmptyHistoryState(), 0);
+  registerList(editor);
+  registerMinutesCommands(editor);
+  return editor;
+}
+
+/** For reads in slices: a clock that moves one ms per reading, and a queue of "later" tasks the test runs itself. */
+export function fakeScheduler() {
+  let t = 0;
+  const queue: Array<() => void> = [];
+  return { now: () => t++, later: (fn: () => void) => void queue.push(fn), queue };
+}
 
 export type Op =
   | { kind: 'type'; at: number; off: number; text: string }
@@ -150,3 +170,33 @@ export function apply(editor: LexicalEditor, op: Op): void {
   );
 }
 
+/**
+ * A read in slices of a snapshot while the officer goes on typing: edits before the snapshot, edits made between its
+ * slices, the slice length, and after how many of those edits the rest is asked for at once (finishNow), if ever.
+ */
+type WhileTyping = [before: Op[], during: Op[], sliceMs: number, finishAfter: number | undefined];
+export const whileTypingArb: fc.Arbitrary<WhileTyping> = fc.tuple(
+  fc.array(opArb, { minLength: 1, maxLength: 40 }),
+  fc.array(opArb, { maxLength: 20 }),
+  fc.integer({ min: 1, max: 4 }),
+  fc.option(fc.nat(10), { nil: undefined }),
+);
+
+/** Runs such a case with `start` (serializeInSlices, readMetaInSlices): the snapshot, and what the read gave. */
+export async function readWhileTyping<T>(
+  [before, during, sliceMs, finishAfter]: WhileTyping,
+  start: (snapshot: EditorState, o: SliceOptions) => SlicedRead<T>,
+): Promise<{ snapshot: EditorState; value: T }> {
+  const editor = editorWith();
+  for (const op of before) apply(editor, op);
+  const snapshot = editor.getEditorState();
+  const s = fakeScheduler();
+  const read = start(snapshot, { sliceMs, now: s.now, later: s.later });
+  let i = 0;
+  while (s.queue.length > 0) {
+    if (i < during.length) apply(editor, during[i++]!);
+    if (finishAfter !== undefined && i === finishAfter) read.finishNow();
+    s.queue.shift()!();
+  }
+  return { snapshot, value: await read.result };
+}

@@ -1,21 +1,9 @@
-import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { registerList } from '@lexical/list';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHeadlessMinutesEditor } from '../../renderer/editor/headless';
-import { registerMinutesCommands } from '../../renderer/editor/register';
 import { SLICE_MAX_CHARS, serializeInSlices } from '../../renderer/editor/serialize';
-import { apply, opArb } from './editor-ops';
+import { apply, editorWith, fakeScheduler, readWhileTyping, whileTypingArb } from './editor-ops';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
-
-function editorWith() {
-  const editor = createHeadlessMinutesEditor();
-  registerHistory(editor, createEmptyHistoryState(), 0);
-  registerList(editor);
-  registerMinutesCommands(editor);
-  return editor;
-}
 
 /** An editor of `n` paragraphs of a few words each. */
 function longEditor(n: number, words: string) {
@@ -27,41 +15,17 @@ function longEditor(n: number, words: string) {
   return editor;
 }
 
-/** A clock that moves one ms per reading, and a queue of "later" tasks the test runs itself. */
-function fakeScheduler() {
-  let t = 0;
-  const queue: Array<() => void> = [];
-  return { now: () => t++, later: (fn: () => void) => void queue.push(fn), queue };
-}
-
 describe('serializeInSlices: the stored form of a snapshot, a few blocks per task', () => {
   it(`equals EditorState.toJSON() of the snapshot, whatever is typed between slices, and after finishNow (${RUNS} runs)`, async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(opArb, { minLength: 1, maxLength: 40 }),
-        fc.array(opArb, { maxLength: 20 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.option(fc.nat(10), { nil: undefined }),
-        async (before, during, sliceMs, finishAfter) => {
-          const editor = editorWith();
-          for (const op of before) apply(editor, op);
-          const snapshot = editor.getEditorState();
-          const expected = JSON.parse(JSON.stringify(snapshot.toJSON()));
-          const s = fakeScheduler();
-          const read = serializeInSlices(snapshot, { sliceMs, now: s.now, later: s.later });
-          // The officer goes on typing between slices; the save must still be of the snapshot, exactly.
-          let i = 0;
-          while (s.queue.length > 0) {
-            if (i < during.length) apply(editor, during[i++]!);
-            if (finishAfter !== undefined && i === finishAfter) read.finishNow();
-            s.queue.shift()!();
-          }
-          const form = await read.result;
-          expect(JSON.parse(JSON.stringify(form.doc))).toEqual(expected);
-          // The JSON text made in the same slices is the same document.
-          expect(JSON.parse(await form.json.text())).toEqual(expected);
-        },
-      ),
+      fc.asyncProperty(whileTypingArb, async (c) => {
+        // The officer goes on typing between slices; the save must still be of the snapshot, exactly.
+        const { snapshot, value: form } = await readWhileTyping(c, serializeInSlices);
+        const expected = JSON.parse(JSON.stringify(snapshot.toJSON()));
+        expect(JSON.parse(JSON.stringify(form.doc))).toEqual(expected);
+        // The JSON text made in the same slices is the same document.
+        expect(JSON.parse(await form.json.text())).toEqual(expected);
+      }),
       { numRuns: RUNS },
     );
   });
