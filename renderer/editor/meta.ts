@@ -2,7 +2,7 @@ import { $getNodeByKey, $getRoot, $isElementNode, type EditorState, type Lexical
 import { FlagTexts, type FlagExcerpt } from './flags';
 import { $isFlagNode } from './nodes/FlagNode';
 import { $recordRefOf, type RecordRef } from './records';
-import { runInSlices, type SliceOptions, type SlicedRead } from './serialize';
+import { clockOf, runInSlices, type SliceOptions, type SlicedRead } from './serialize';
 
 /** What the page reads from a section after a change: its flags, its records and its length. */
 export interface ChangeMeta {
@@ -52,22 +52,11 @@ class MetaGatherer {
   }
 }
 
-/** The meta of `state`, in this task. */
-export function readMeta(state: EditorState): ChangeMeta {
-  return state.read(() => {
-    const g = new MetaGatherer();
-    for (let block = $getRoot().getFirstChild(); block; block = block.getNextSibling()) g.$block(block);
-    return g.meta();
-  });
-}
-
 /**
- * The meta of `state` (the same as readMeta), a few blocks per task: at 10,000 paragraphs reading it at once is a
- * task of tens of milliseconds after each pause in typing, and a key pressed then waited for all of it (issue 16).
- * Every slice reads the same snapshot (a committed EditorState is immutable), whatever is typed between slices.
+ * Reads `state`'s blocks into a MetaGatherer: `step(deadline)` reads blocks until the deadline (at least one) and
+ * says whether all are read. readMeta takes them all in one step; readMetaInSlices a few per task.
  */
-export function readMetaInSlices(state: EditorState, o: SliceOptions = {}): SlicedRead<ChangeMeta> {
-  const now = o.now ?? (() => performance.now());
+function metaReader(state: EditorState, now: () => number) {
   const g = new MetaGatherer();
   let keys: NodeKey[] | null = null;
   let next = 0;
@@ -80,5 +69,22 @@ export function readMetaInSlices(state: EditorState, o: SliceOptions = {}): Slic
       }
       return next >= keys.length;
     });
-  return runInSlices(step, () => g.meta(), o);
+  return { step, meta: () => g.meta() };
+}
+
+/** The meta of `state`, in this task. */
+export function readMeta(state: EditorState): ChangeMeta {
+  const r = metaReader(state, () => 0);
+  r.step(Number.POSITIVE_INFINITY);
+  return r.meta();
+}
+
+/**
+ * The meta of `state` (the same as readMeta), a few blocks per task: at 10,000 paragraphs reading it at once is a
+ * task of tens of milliseconds after each pause in typing, and a key pressed then waited for all of it (issue 16).
+ * Every slice reads the same snapshot (a committed EditorState is immutable), whatever is typed between slices.
+ */
+export function readMetaInSlices(state: EditorState, o: SliceOptions = {}): SlicedRead<ChangeMeta> {
+  const r = metaReader(state, clockOf(o));
+  return runInSlices(r.step, r.meta, o);
 }

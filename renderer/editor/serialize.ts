@@ -69,7 +69,7 @@ function $exportTree(node: LexicalNode): SerializedNode {
 }
 
 export function serializeInSlices(state: EditorState, o: SliceOptions = {}): SlicedRead<SavedForm> {
-  const now = clock(o);
+  const now = clockOf(o);
   let root: (SerializedNode & { children: SerializedNode[] }) | null = null;
   let keys: NodeKey[] = [];
   let next = 0;
@@ -115,7 +115,8 @@ export function serializeInSlices(state: EditorState, o: SliceOptions = {}): Sli
   return runInSlices(step, finish, o);
 }
 
-const clock = (o: SliceOptions) => o.now ?? (() => performance.now());
+/** The slices' clock: `o.now`, or the page's. */
+export const clockOf = (o: SliceOptions) => o.now ?? (() => performance.now());
 
 /**
  * Runs `step` (one slice of work, until the deadline it is given; true once all is done) at once in the caller's
@@ -123,7 +124,7 @@ const clock = (o: SliceOptions) => o.now ?? (() => performance.now());
  */
 export function runInSlices<T>(step: (deadline: number) => boolean, finish: () => T, o: SliceOptions = {}): SlicedRead<T> {
   const sliceMs = o.sliceMs ?? DEFAULT_SLICE_MS;
-  const now = clock(o);
+  const now = clockOf(o);
   const later = o.later ?? ((fn: () => void) => void setTimeout(fn, 0));
   let settled = false;
   let resolve!: (value: T) => void;
