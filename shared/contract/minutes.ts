@@ -68,7 +68,7 @@ export const minutesCalls = defineCalls({
     summary: "What the minutes page opens with: sections without their content (sizes only), status, live state, records, attendance.",
   },
   'minutes.section': { input: SectionRef, output: Section, outputCheck: 'stored', summary: "One section with its content (the minutes page loads them one by one)." },
-  'minutes.saveSection': { input: SaveSection, output: SaveResult, summary: 'Autosave one section; acknowledged after the commit. A stale baseRev is a conflict.' },
+  'minutes.saveSection': { input: SaveSection, output: SaveResult, summary: 'Autosave one section; acknowledged after the commit. A stale baseRev is a conflict; a save refused as conflict or read_only keeps its words as a revision of the section (error details: SaveRefusal).' },
   'minutes.snapshot': { input: SnapshotInput, output: SnapshotResult, summary: "Keep the section's current content as a revision (skipped if unchanged since the last)." },
   'minutes.revisions': { input: SectionRef, output: lazySchema(() => z.array(RevisionSummary)), summary: "A section's revisions, newest first." },
   'minutes.revision': { input: ById, output: RevisionDetail, outputCheck: 'stored', summary: 'One revision with its content.' },

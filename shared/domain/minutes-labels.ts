@@ -32,3 +32,28 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
+
+/**
+ * Why a revision was kept. The caller may ask for the first four; the others are written by the backend itself:
+ * auto (a safety copy taken before a save when the last one is old or the text shrank a lot), before_restore /
+ * restore (both sides of a restore), approved (every section, when the minutes are approved), conflict_copy /
+ * refused_copy (the words of a save that was refused, kept: the section had changed in another window / the minutes
+ * had been approved meanwhile; migration 017).
+ */
+export const SNAPSHOT_REASONS = ['leave', 'periodic', 'export', 'manual'] as const;
+export const REVISION_REASONS = [...SNAPSHOT_REASONS, 'auto', 'before_restore', 'restore', 'approved', 'conflict_copy', 'refused_copy'] as const;
+export type RevisionReasonValue = (typeof REVISION_REASONS)[number];
+
+/** How a section's History names each reason (and how the save indicator names a kept copy). */
+export const REVISION_REASON_LABEL: Record<RevisionReasonValue, string> = {
+  leave: 'left the item',
+  periodic: 'while editing',
+  export: 'before export',
+  manual: 'kept by hand',
+  auto: 'safety copy',
+  before_restore: 'before a restore',
+  restore: 'restored',
+  approved: 'at approval',
+  conflict_copy: 'not saved: changed in another window',
+  refused_copy: 'not saved: minutes approved meanwhile',
+};

@@ -3,7 +3,7 @@ import { SerializedDoc } from '../editor/doc-schema';
 import { Id, Instant, RequiredText } from './common';
 import { Flag } from './flags';
 import { lazySchema } from '../lazy-schema';
-import { MINUTES_STATUSES, type MinutesStatus as MinutesStatusValue } from './minutes-labels';
+import { MINUTES_STATUSES, REVISION_REASONS, SNAPSHOT_REASONS, type MinutesStatus as MinutesStatusValue } from './minutes-labels';
 
 // The minutes' statuses, their labels and rules, and excerpt() live in the schema-free minutes-labels.ts (the renderer
 // needs no zod for them).
@@ -85,16 +85,20 @@ export const SaveResult = lazySchema(() => z.object({
 }));
 export type SaveResult = z.infer<typeof SaveResult>;
 
+/**
+ * The details of a save refused as `conflict` (the section changed in another window) or `read_only` (the minutes were
+ * approved meanwhile): where the refused words are — 'history', kept as a copy in the section's history (migration
+ * 017), or 'section', which holds them as they are — and for a conflict the section's current rev.
+ */
+export interface SaveRefusal {
+  kept: 'history' | 'section';
+  currentRev?: number;
+}
+
 // ---- revisions -----------------------------------------------------------------------------------------------------
 
-/**
- * Why a revision was kept. The caller may ask for the first four; the others are written by the backend itself:
- * auto (a safety copy taken before a save when the last one is old or the text shrank a lot), before_restore /
- * restore (both sides of a restore), approved (every section, when the minutes are approved).
- */
-export const SNAPSHOT_REASONS = ['leave', 'periodic', 'export', 'manual'] as const;
+// The reasons a revision is kept, and their labels: minutes-labels.ts.
 export const SnapshotReason = lazySchema(() => z.enum(SNAPSHOT_REASONS));
-export const REVISION_REASONS = [...SNAPSHOT_REASONS, 'auto', 'before_restore', 'restore', 'approved'] as const;
 export const RevisionReason = lazySchema(() => z.enum(REVISION_REASONS));
 export type RevisionReason = z.infer<typeof RevisionReason>;
 

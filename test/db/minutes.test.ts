@@ -176,10 +176,12 @@ describe('minutes status', () => {
     for (const [name, input] of refusals) expect([name, await codeOf(backend, name, input)]).toEqual([name, 'read_only']);
     expect(await codeOf(backend, 'minutes.setStatus', { meetingId, status: 'draft' })).toBe('invalid_transition');
 
-    // What was approved is kept as a revision of every section.
+    // What was approved is kept as a revision of every section; under it, the words of the refused late edit
+    // (test/db/minutes-kept-copies.test.ts).
     const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
-    expect(revs[0]).toMatchObject({ reason: 'approved', minutesVersion: 1, excerpt: 'Opened at 10:05.' });
-    expect(await codeOf(backend, 'minutes.restoreRevision', { id: revs[0]!.id })).toBe('read_only');
+    expect(revs.map((r) => r.reason).slice(0, 2)).toEqual(['refused_copy', 'approved']);
+    expect(revs[1]).toMatchObject({ reason: 'approved', minutesVersion: 1, excerpt: 'Opened at 10:05.' });
+    expect(await codeOf(backend, 'minutes.restoreRevision', { id: revs[1]!.id })).toBe('read_only');
 
     expect(await codeOf(backend, 'minutes.reopen', { meetingId, reason: '  ' })).toBe('bad_request');
     const reopened = await call<MinutesInfo>(backend, 'minutes.reopen', { meetingId, reason: 'Correction requested by a member' });

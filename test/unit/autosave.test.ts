@@ -214,7 +214,32 @@ describe('autosave of a section', () => {
     expect(a.current).toMatchObject({ state: 'failed', error: 'read only', errorCode: 'read_only' });
     fail = false;
     await clock.advance(2000);
-    expect(a.current).toEqual({ state: 'saved', rev: 5, savedAt: 'now', error: null, errorCode: null });
+    expect(a.current).toEqual({ state: 'saved', rev: 5, savedAt: 'now', error: null, errorCode: null, errorKept: null });
+  });
+
+  it('a refused save says where the backend kept its words (the error details), until a save succeeds', async () => {
+    const clock = fakeTimers();
+    let answer: Error | null = Object.assign(new Error('changed elsewhere'), { code: 'conflict', details: { kept: 'history', currentRev: 7 } });
+    const a = new SectionAutosave<string>({
+      read: () => 'x',
+      save: async () => {
+        if (answer) throw answer;
+        return { rev: 8, savedAt: 'now' };
+      },
+      onStatus: () => {},
+      rev: 4,
+      timers: clock.timers,
+    });
+    a.changed();
+    await clock.advance(1000);
+    expect(a.current).toMatchObject({ state: 'failed', errorCode: 'conflict', errorKept: 'history' });
+    // Details of another shape are not taken for a kept copy.
+    answer = Object.assign(new Error('approved'), { code: 'read_only', details: { kept: 'somewhere' } });
+    await clock.advance(2000);
+    expect(a.current).toMatchObject({ state: 'failed', errorCode: 'read_only', errorKept: null });
+    answer = null;
+    await clock.advance(4000);
+    expect(a.current).toMatchObject({ state: 'saved', errorCode: null, errorKept: null });
   });
 
   it('an editor that cannot be read and a thrown non-Error are failed saves, shown and retried (saving does not stop)', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AutosaveStatus } from '../../renderer/features/minutes/autosave';
 import { pageSaveView, sectionSaveView, typedWaiting } from '../../renderer/features/minutes/saveState';
+import { REVISION_REASON_LABEL } from '../../shared/domain/minutes-labels';
 
 const st = (p: Partial<AutosaveStatus>): AutosaveStatus => ({ state: 'saved', savedAt: null, rev: 1, error: null, ...p });
 
@@ -25,6 +26,19 @@ describe('save indicator', () => {
     expect(v.detail).toMatch(/retries on its own/);
     expect(v.detail).not.toMatch(/SQLITE/);
     expect(sectionSaveView(st({ state: 'failed', errorCode: 'not_found' }), { approved: false, orphan: false }).detail).toMatch(/no longer on the agenda/);
+  });
+
+  it('a refused save whose words the backend kept says where, with the name the History gives them; without, it says to copy them', () => {
+    const conflict = sectionSaveView(st({ state: 'failed', errorCode: 'conflict', errorKept: 'history' }), { approved: false, orphan: false });
+    expect(conflict.detail).toMatch(/changed in another window/);
+    expect(conflict.detail).toContain(`History, as “${REVISION_REASON_LABEL.conflict_copy}”`);
+    expect(conflict.detail).toMatch(/Reload the page/);
+    expect(conflict.detail).not.toMatch(/Copy what you last typed/);
+    const late = pageSaveView([st({ state: 'failed', errorCode: 'read_only', errorKept: 'history' })], { approved: false });
+    expect(late.detail).toContain(`History, as “${REVISION_REASON_LABEL.refused_copy}”`);
+    expect(late.detail).toMatch(/reopen the minutes/);
+    expect(sectionSaveView(st({ state: 'failed', errorCode: 'read_only', errorKept: 'section' }), { approved: false, orphan: false }).detail).toMatch(/nothing is lost/);
+    expect(sectionSaveView(st({ state: 'failed', errorCode: 'conflict' }), { approved: false, orphan: false }).detail).toMatch(/Copy what you last typed/);
   });
 
   it('a save refused because the app was started again says so and what to do, not "it retries on its own"', () => {

@@ -83,6 +83,26 @@ export class RevisionsRepo extends PreparedRepo {
     );
   }
 
+  /**
+   * Keeps the words of a refused save (reason conflict_copy or refused_copy). With the page's writer id, one copy per
+   * page and section: a newer one replaces that page's earlier copy (which secure_delete overwrites), and goes on top
+   * of the section's history; the same words again change nothing. Returns whether a copy was written.
+   */
+  keepRefused(p: SnapshotParams & { rev: number; contentJson: string; plainText: string; writer: string | undefined }): boolean {
+    if (p.writer === undefined) return this.insert(p);
+    const byWriter = { meetingId: p.meetingId, sectionKey: p.sectionKey, writer: p.writer };
+    const earlier = this.stmt(
+      `SELECT id, content_json FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer`,
+    ).all(byWriter) as Array<{ id: string; content_json: string }>;
+    if (earlier.some((r) => r.content_json === p.contentJson)) return false;
+    this.stmt(`DELETE FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer`).run(byWriter);
+    this.stmt(
+      `INSERT INTO minutes_revisions (id, meeting_id, section_key, minutes_version, rev, reason, content_json, plain_text, created_at, seq, writer)
+       VALUES (@id, @meetingId, @sectionKey, @minutesVersion, @rev, @reason, @contentJson, @plainText, @now, ${NEXT_SEQ}, @writer)`,
+    ).run(p);
+    return true;
+  }
+
   latestCreatedAt(meetingId: string, sectionKey: string): string | undefined {
     const r = this.stmt(`SELECT created_at FROM minutes_revisions WHERE meeting_id = ? AND section_key = ? ORDER BY seq DESC LIMIT 1`).get(
       meetingId,

@@ -22,6 +22,7 @@ import {
   type RevisionDetail,
   type RevisionReason,
   type RevisionSummary,
+  type SaveRefusal,
   type SaveResult,
   type SaveSection,
   type Section,
@@ -216,9 +217,10 @@ export class MinutesService {
     const sent = JSON.stringify(input.content);
     const text = sectionText(input.content);
     const { meetingId, sectionKey } = input;
-    return this.ctx.db
-      .transaction((): SaveResult => {
-        const minutes = this.requireEditable(meetingId, now);
+    const outcome = this.ctx.db
+      .transaction((): SaveResult | AppError => {
+        this.meetings.mustGet(meetingId);
+        const minutes = this.repo.ensure(meetingId, now);
         this.requireSection(meetingId, sectionKey);
         // A mark carrying another meeting's flag id is saved under this meeting's own (FlagsService.ownMarks).
         const owned = this.flags.ownMarks(meetingId, input.content, sent);
@@ -226,12 +228,33 @@ export class MinutesService {
         const contentJson = content === input.content ? sent : JSON.stringify(content);
         const head = this.repo.head(meetingId, sectionKey, contentJson);
         const currentRev = head?.rev ?? 0;
-        if (input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head))
-          throw new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`, {
-            details: { currentRev },
-          });
-        // Same content as stored: it is already durable, with its flags; don't spend a disk flush on it.
-        if (head?.same) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
+        // Same words as stored: already durable, with their flags. Also from a page whose base is stale: it now holds
+        // the section as it stands (approved minutes still answer read_only below, so the page turns read-only).
+        if (head?.same && minutes.status !== 'approved') return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
+        const refused =
+          minutes.status === 'approved'
+            ? new AppError('read_only', `The minutes of this meeting are approved (version ${minutes.version}) and can no longer be changed. Reopen them to make a new version.`)
+            : input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head)
+              ? new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`)
+              : null;
+        if (refused) {
+          // The refused words are kept in the section's history (migration 017), unless the section holds them as they are.
+          if (!head?.same)
+            this.revisions.keepRefused({
+              id: this.ctx.newId(),
+              meetingId,
+              sectionKey,
+              minutesVersion: minutes.version,
+              rev: input.baseRev ?? currentRev,
+              reason: refused.code === 'read_only' ? 'refused_copy' : 'conflict_copy',
+              contentJson,
+              plainText: text,
+              now,
+              writer: input.writer,
+            });
+          const details: SaveRefusal = { kept: head?.same ? 'section' : 'history', ...(refused.code === 'conflict' ? { currentRev } : {}) };
+          return new AppError(refused.code, refused.message, { details });
+        }
         if (head && this.wantsSafetyCopy(meetingId, sectionKey, head.textLength, text.length, now))
           this.revisions.snapshotStored({ id: this.ctx.newId(), meetingId, sectionKey, minutesVersion: minutes.version, reason: 'auto', now });
         // The records first: a flag whose mark went with some of its words needs the section as it stood.
@@ -243,6 +266,9 @@ export class MinutesService {
         return { sectionKey, rev, savedAt: now, flags };
       })
       .immediate();
+    // A refusal is answered after its kept copy has been committed.
+    if (outcome instanceof AppError) throw outcome;
+    return outcome;
   }
 
   private reconcileFlags(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Flag } from '../../../shared/domain/flags';
-import { excerpt } from '../../../shared/domain/minutes-labels';
+import { excerpt, REVISION_REASON_LABEL } from '../../../shared/domain/minutes-labels';
 import type { RestorePreview, RevisionSummary } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { api } from '../../api';
@@ -11,16 +11,6 @@ import { onDemand, useOnDemand } from '../../ui/onDemand';
 /** A revision's text is read with the redaction's reader of stored minutes (zod/mini): loaded when the dialog opens (issue 16). */
 const revisionText = onDemand(() => import('./RevisionText'));
 
-const REASON_LABEL: Record<string, string> = {
-  leave: 'left the item',
-  periodic: 'while editing',
-  export: 'before export',
-  manual: 'kept by hand',
-  auto: 'safety copy',
-  before_restore: 'before a restore',
-  restore: 'restored',
-  approved: 'at approval',
-};
 
 /**
  * A section's revisions: read any of them with its flagged passages marked, restore one (itself a new revision;
@@ -93,7 +83,7 @@ export function RevisionsDialog(props: {
           {(list.value ?? []).map((r) => (
             <li key={r.id}>
               <button type="button" aria-pressed={selected?.id === r.id} onClick={() => void show(r)}>
-                {new Date(r.createdAt).toLocaleString('en-GB')} — {REASON_LABEL[r.reason] ?? r.reason}
+                {new Date(r.createdAt).toLocaleString('en-GB')} — {REVISION_REASON_LABEL[r.reason]}
                 <span className="sub">{r.excerpt}</span>
               </button>
             </li>

@@ -17,6 +17,8 @@ export interface AutosaveStatus {
   error: string | null;
   /** The backend's error code of the last failure (read_only, not_found, conflict, storage, …), if it had one. */
   errorCode?: string | null;
+  /** For a save refused as conflict or read_only: where the backend kept its words (SaveRefusal). */
+  errorKept?: 'history' | 'section' | null;
 }
 
 export interface AutosaveOptions<C> {
@@ -164,13 +166,19 @@ export class SectionAutosave<C> {
       const ack = await this.o.save(content, this.status.rev);
       this.failures = 0;
       this.savedGeneration = Math.max(this.savedGeneration, generation);
-      this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, errorCode: null, state: this.dirty ? 'pending' : 'saved' });
+      this.setStatus({ rev: ack.rev, savedAt: ack.savedAt, error: null, errorCode: null, errorKept: null, state: this.dirty ? 'pending' : 'saved' });
       // What was typed while this save ran is unsaved since this save started reading.
       this.firstUnsavedAt = this.dirty ? startedAt : null;
     } catch (err) {
       this.failures++;
-      const code = (err as { code?: unknown } | null)?.code;
-      this.setStatus({ state: 'failed', error: err instanceof Error ? err.message : String(err), errorCode: typeof code === 'string' ? code : null });
+      const { code, details } = (err ?? {}) as { code?: unknown; details?: unknown };
+      const kept = (details as { kept?: unknown } | null | undefined)?.kept;
+      this.setStatus({
+        state: 'failed',
+        error: err instanceof Error ? err.message : String(err),
+        errorCode: typeof code === 'string' ? code : null,
+        errorKept: kept === 'history' || kept === 'section' ? kept : null,
+      });
     }
   }
 

@@ -1,3 +1,4 @@
+import { REVISION_REASON_LABEL } from '../../../shared/domain/minutes-labels';
 import type { AutosaveStatus } from './autosave';
 
 /**
@@ -15,15 +16,23 @@ export interface SaveView {
   detail: string;
 }
 
-/** What to do after a failed save, by the backend's error code. */
-export function saveFailureAdvice(code: string | null | undefined): string {
+/**
+ * What to do after a failed save, by the backend's error code and, for a refused save, where the backend kept its
+ * words (SaveRefusal.kept: a copy in the section's History, or the section itself holds them).
+ */
+export function saveFailureAdvice(code: string | null | undefined, kept?: AutosaveStatus['errorKept']): string {
   switch (code) {
     case 'read_only':
+      if (kept === 'history')
+        return `These minutes were approved meanwhile, so the change was refused. Your words are kept in this section’s History, as “${REVISION_REASON_LABEL.refused_copy}”: reopen the minutes to restore them.`;
+      if (kept === 'section') return 'These minutes were approved meanwhile. The section holds your words as they are: nothing is lost.';
       return 'These minutes were approved meanwhile, so the change was refused. Copy what you last typed, then reopen the minutes to add it.';
+    case 'conflict':
+      if (kept === 'history')
+        return `This section was changed in another window, so your words were not saved over it. They are kept in this section’s History, as “${REVISION_REASON_LABEL.conflict_copy}”. Reload the page (Ctrl+R) to see the section as it now stands, then open History to restore your words or copy from them.`;
+      return 'This section was changed in another window. Copy what you last typed and reload the page.';
     case 'not_found':
       return 'This item is no longer on the agenda. Copy what you typed into another item.';
-    case 'conflict':
-      return 'This section was changed in another window. Copy what you last typed and reload the page.';
     case 'unauthorised':
       return 'The app was started again, so this page of its earlier start can no longer save. Your words are kept here: do not reload or close this page. Open the address the app printed when it restarted, in this browser (a new tab); this page then saves them by itself.'
     case 'bad_request':
@@ -43,7 +52,7 @@ export function sectionSaveView(status: AutosaveStatus | undefined, opts: { appr
   if (!status) return { tone: 'idle', label: '', detail: '' };
   switch (status.state) {
     case 'failed':
-      return { tone: 'failed', label: 'Not saved', detail: saveFailureAdvice(status.errorCode) };
+      return { tone: 'failed', label: 'Not saved', detail: saveFailureAdvice(status.errorCode, status.errorKept) };
     case 'saving':
     case 'pending':
       return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
@@ -68,7 +77,7 @@ export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approv
     return {
       tone: 'failed',
       label: failed.length === 1 ? 'Not saved: 1 section' : `Not saved: ${failed.length} sections`,
-      detail: saveFailureAdvice(failed[0]!.errorCode),
+      detail: saveFailureAdvice(failed[0]!.errorCode, failed[0]!.errorKept),
     };
   const typedFailed = opts.typedFailed ?? 0;
   if (typedFailed > 0)

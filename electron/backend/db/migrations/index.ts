@@ -13,6 +13,7 @@ import { m013SearchPending } from './013-search-pending';
 import { m014SectionWriter } from './014-section-writer';
 import { m015DocumentsChecked } from './015-documents-checked';
 import { m016PublicationHold } from './016-publication-hold';
+import { m017KeptCopies } from './017-kept-copies';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m014SectionWriter,
   m015DocumentsChecked,
   m016PublicationHold,
+  m017KeptCopies,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

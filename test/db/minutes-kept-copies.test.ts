@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { MinutesState } from '../../shared/contract/minutes';
+import type { MinutesInfo, RestoreResult, RevisionDetail, RevisionSummary, SaveResult } from '../../shared/domain/minutes';
+import { call } from '../helpers/temp';
+import { doc, meetingWithAgenda } from './minutes-fixture';
+
+const PAGE_A = 'a1'.repeat(8);
+const PAGE_B = 'b2'.repeat(8);
+const PAGE_C = 'c3'.repeat(8);
+
+const textOf = (s: MinutesState, key: string) => JSON.stringify(s.sections.find((x) => x.key === key)!.content);
+
+/**
+ * A save refused because the section changed in another window (conflict) or because the minutes were approved
+ * meanwhile (read_only) keeps its words in the section's history (migration 017): the officer loses nothing by
+ * reloading or closing the refused window. One kept copy per page and section, its newest words.
+ */
+describe('kept copies of refused saves', () => {
+  it('keeps the words of a save refused as a conflict, one copy per page, its newest words; the section is unchanged', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    const save = (content: ReturnType<typeof doc>, baseRev: number, writer: string) =>
+      backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content, baseRev, writer });
+    expect(await save(doc('Window A opened the meeting.'), 0, PAGE_A)).toMatchObject({ ok: true, value: { rev: 1 } });
+
+    const refused = await save(doc('Window B typed this.'), 0, PAGE_B);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', details: { kept: 'history', currentRev: 1 } } });
+    let revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs.map((r) => [r.reason, r.rev, r.excerpt])).toEqual([['conflict_copy', 0, 'Window B typed this.']]);
+
+    // The same page, retrying with more words: its copy now holds them (still one); the same words again add nothing.
+    expect(await save(doc('Window B typed this.', 'And more.'), 0, PAGE_B)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await save(doc('Window B typed this.', 'And more.'), 0, PAGE_B)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs).toHaveLength(1);
+    const copy = await call<RevisionDetail>(backend, 'minutes.revision', { id: revs[0]!.id });
+    expect(JSON.stringify(copy.content)).toContain('And more.');
+
+    // Another refused page keeps its own copy beside it; the same page refused in another section keeps that one too.
+    expect(await save(doc('Window C typed that.'), 0, PAGE_C)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'closing', content: doc('Closed by A.'), baseRev: 0, writer: PAGE_A });
+    const closing = await backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'closing', content: doc('Closed by B.'), baseRev: 0, writer: PAGE_B });
+    expect(closing).toMatchObject({ ok: false, error: { code: 'conflict', details: { kept: 'history' } } });
+    revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs.map((r) => r.excerpt)).toEqual(['Window C typed that.', 'Window B typed this. And more.']);
+    const closingRevs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'closing' });
+    expect(closingRevs.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Closed by B.']]);
+
+    // Nothing of it reached the section.
+    const state = await call<MinutesState>(backend, 'minutes.get', { meetingId });
+    expect(textOf(state, 'opening')).toContain('Window A opened the meeting.');
+    expect(textOf(state, 'opening')).not.toContain('Window B');
+    expect(state.sections.find((s) => s.key === 'opening')!.rev).toBe(1);
+
+    // Restored from the history, the kept words become the section's (a restore is itself a new revision).
+    const restored = await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: revs[1]!.id });
+    expect(restored.rev).toBe(2);
+    expect(textOf(await call<MinutesState>(backend, 'minutes.get', { meetingId }), 'opening')).toContain('And more.');
+  });
+
+  it('answers a save from a stale base holding the words the section already holds as saved, at the current rev', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc('Same words.'), baseRev: 0, writer: PAGE_A });
+    const same = await call<SaveResult>(backend, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc('Same words.'), baseRev: 0, writer: PAGE_B });
+    expect(same.rev).toBe(1);
+    expect(await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' })).toEqual([]);
+  });
+
+  it('keeps the words of a save refused because the minutes were approved meanwhile; they can be restored once reopened', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    await call(backend, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc('Opened at 10:00.'), baseRev: 0, writer: PAGE_A });
+    await call(backend, 'minutes.setStatus', { meetingId, status: 'circulated' });
+    await call<MinutesInfo>(backend, 'minutes.setStatus', { meetingId, status: 'approved' });
+
+    const late = await backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc('Opened at 10:00.', 'A late remark.'), baseRev: 1, writer: PAGE_A });
+    expect(late).toMatchObject({ ok: false, error: { code: 'read_only', details: { kept: 'history' } } });
+    expect(late.ok ? null : late.error.details).not.toHaveProperty('currentRev');
+    // The same words as the approved section: nothing to keep, and the answer says the section holds them.
+    const same = await backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc('Opened at 10:00.'), baseRev: 1, writer: PAGE_B });
+    expect(same).toMatchObject({ ok: false, error: { code: 'read_only', details: { kept: 'section' } } });
+
+    const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs.map((r) => [r.reason, r.minutesVersion, r.excerpt])).toEqual([
+      ['refused_copy', 1, 'Opened at 10:00. A late remark.'],
+      ['approved', 1, 'Opened at 10:00.'],
+    ]);
+    await call(backend, 'minutes.reopen', { meetingId, reason: 'A remark was missing' });
+    await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: revs[0]!.id });
+    expect(textOf(await call<MinutesState>(backend, 'minutes.get', { meetingId }), 'opening')).toContain('A late remark.');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { apiCall, launchChromium, openApp } from './harness';
+import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+import { MinutesPageModel } from './pages';
+
+/**
+ * Two windows on the same item of the minutes: the second one's save is refused (the item changed in the first), and
+ * its words used to stay only on its screen — a reload or a closed window lost them. The backend now keeps them in the
+ * item's History (migration 017); the window says so, and after a reload they can be restored from there.
+ */
+describe('two windows typing into the same item', () => {
+  it('keeps the refused window’s words in the item’s History, says so, and restores them after a reload', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const browser = await launchChromium();
+      try {
+        const other = await openApp(browser, host);
+        const m2 = new MinutesPageModel(other);
+        await m2.open(host.origin, meetingId);
+
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type('Typed in the first window.');
+        await m.waitSaved();
+
+        await caretAtEnd(m2, 'opening');
+        await other.keyboard.type('Typed in the second window.');
+        await waitNotSaved(other);
+        const advice = m2.section('opening').locator('.save-advice');
+        await expect.poll(() => advice.innerText()).toMatch(/changed in another window.*kept in this section’s History, as “not saved: changed in another window”/s);
+        expect(await storedText(host, meetingId, 'opening')).toBe('Typed in the first window.');
+
+        // The refused words are in the item's history before anything else happens to the window.
+        const revisions = (await apiCall(host, 'minutes.revisions', { meetingId, sectionKey: 'opening' })).json.value as Array<{ reason: string; excerpt: string }>;
+        expect(revisions.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Typed in the second window.']]);
+
+        // Reloaded, the second window shows the item as saved; its History holds the kept words, which restore.
+        await other.reload();
+        await m2.section('opening').waitFor();
+        await expect.poll(() => m2.editor(m2.section('opening')).innerText()).toContain('Typed in the first window.');
+        await other.getByRole('button', { name: 'Revision history of Opening' }).click();
+        const dialog = other.getByRole('dialog', { name: /History of/ });
+        const kept = dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' });
+        await kept.click();
+        await dialog.getByRole('button', { name: 'Restore this revision' }).click();
+        await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await expect.poll(() => storedText(host, meetingId, 'opening')).toBe('Typed in the second window.');
+        await expect.poll(() => m2.editor(m2.section('opening')).innerText()).toContain('Typed in the second window.');
+      } finally {
+        await browser.close();
+      }
+    }));
+});
