@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { useStartupBackupStatus } from '../features/backup/startupStatus';
-import { HoldNote } from '../features/backup/HoldNote';
+import { HoldNote, holdKnown } from '../features/backup/HoldNote';
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsEffects } from '../features/settings/SettingsEffects';
 import { dropMinutesPrefetch, prefetchMinutes } from '../features/minutes/prefetch';
@@ -57,6 +57,8 @@ export function App() {
   const damaged = startup.value?.damaged ? startup.value : null;
   // Until the start-up check answers, nothing that reads the data is shown (in recovery mode it could not).
   const checked = startup.value !== undefined || startup.error !== null;
+  const hold = startup.value?.publicationHold ?? null;
+  useEffect(() => holdKnown(hold), [hold]);
   useEffect(() => {
     // The first render is on the page: the early answers were for it only (a later mount asks anew).
     dropEarlyAnswers();
@@ -126,7 +128,7 @@ export function App() {
         </nav>
       </header>
       <SettingsEffects />
-      <HoldNote hold={startup.value?.publicationHold ?? null} />
+      <HoldNote />
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
         {damaged && (

@@ -90,6 +90,12 @@ describe('backups in Chromium: back up, damage the data file, restart, the app o
     expect(await note.innerText()).toMatch(/Publication is on hold: the data was restored from the backup of .* could not be read/);
     const refused = (await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true })).json;
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/on hold.*Backups page/s) } });
+    // The minutes' public preview says so too, where the officer looks before an export.
+    await page.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+    await page.getByRole('tab', { name: /^Public preview/ }).click();
+    const previewHold = page.locator('.preview-panel .pv-hold');
+    await previewHold.waitFor();
+    expect(await previewHold.innerText()).toMatch(/Publication is on hold: this summary cannot be exported until .* the hold released/);
     await note.getByRole('link', { name: 'Open Backups' }).click();
     await page.getByRole('heading', { name: 'Publication is on hold', level: 2 }).waitFor();
     await screenshot(page, 'publication-hold');
@@ -103,6 +109,11 @@ describe('backups in Chromium: back up, damage the data file, restart, the app o
     await release.getByRole('button', { name: 'I have checked: release the hold' }).click();
     await page.getByRole('heading', { name: 'Publication is on hold' }).waitFor({ state: 'detached' });
     await note.waitFor({ state: 'detached' });
+    // Released, the preview no longer says it (the same page: no reload, no new start-up check).
+    await page.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+    await page.getByRole('tab', { name: /^Public preview/ }).click();
+    await page.getByTestId('public-preview').waitFor();
+    expect(await previewHold.count()).toBe(0);
     expect(((await apiCall(host, 'backup.status', {})).json.value as { publicationHold: unknown }).publicationHold).toBeNull();
     expect((await apiCall(host, 'exports.create', { meetingId, kind: 'public_summary', confirmDraft: true })).json.ok).toBe(true);
   });

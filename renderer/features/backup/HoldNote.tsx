@@ -4,11 +4,37 @@ import { href } from '../../app/router';
 
 type Hold = NonNullable<BackupStatus['publicationHold']>;
 
+/** The hold the start-up check found, until it is released: one value for every part of the app that says so. */
+let known: Hold | null = null;
 const listeners = new Set<() => void>();
-
-/** Tells the shell the hold was released (the Backups page calls it after `backup.releaseHold`). */
-export function holdReleased(): void {
+const tell = () => {
   for (const l of listeners) l();
+};
+
+/** What the start-up check found (the shell, App, once its answer has come). */
+export function holdKnown(hold: Hold | null): void {
+  if (hold === known) return;
+  known = hold;
+  tell();
+}
+
+/** Tells the app the hold was released (the Backups page calls it after `backup.releaseHold`). */
+export function holdReleased(): void {
+  holdKnown(null);
+}
+
+/** The publication hold in force, or null: what the start-up check found, until released. */
+export function usePublicationHold(): Hold | null {
+  const [hold, setHold] = useState(known);
+  useEffect(() => {
+    const on = () => setHold(known);
+    listeners.add(on);
+    on();
+    return () => {
+      listeners.delete(on);
+    };
+  }, []);
+  return hold;
 }
 
 /** "3 Feb 2026, 10:00:00": when the backup was made, in this computer's time as the Backups page lists it. */
@@ -19,16 +45,9 @@ export const holdWhen = (iso: string) => new Date(iso).toLocaleString('en-GB', {
  * file that could not be read could not keep the flags set since the backup, so every public file is refused until
  * the officer has checked the minutes and releases the hold on the Backups page.
  */
-export function HoldNote({ hold }: { hold: Hold | null }) {
-  const [released, setReleased] = useState(false);
-  useEffect(() => {
-    const on = () => setReleased(true);
-    listeners.add(on);
-    return () => {
-      listeners.delete(on);
-    };
-  }, []);
-  if (!hold || released) return null;
+export function HoldNote() {
+  const hold = usePublicationHold();
+  if (!hold) return null;
   return (
     <div className="error-note hold-note" role="status">
       <span>

@@ -4,6 +4,8 @@ import { AttendancePanel } from '../attendance/AttendancePanel';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
 import { PublicPreview } from '../preview/PublicPreview';
+import { holdWhen, usePublicationHold } from '../backup/HoldNote';
+import { href } from '../../app/router';
 import type { usePublicPreview } from '../preview/usePublicPreview';
 import { LazyProcedurePanel, preloadProcedurePanel } from '../procedure/LazyProcedurePanel';
 import { RecordsPanel } from '../records/RecordsPanel';
@@ -103,9 +105,22 @@ export function MinutesSide(props: {
           <p className="sub">
             What the published summary would say now, built from the text as you type. Each flagged passage shows as <span className="pv-redacted">{meeting.redactionMarker}</span>.
           </p>
+          <PreviewHold />
           <PublicPreview result={props.preview.result} withheldDisplay={meeting.withheldDisplay} stale={props.preview.stale} />
         </section>
       )}
     </SidePanel>
+  );
+}
+
+/** While publication is on hold (HoldNote), the preview says this summary cannot be exported yet, and where to go. */
+function PreviewHold() {
+  const hold = usePublicationHold();
+  if (!hold) return null;
+  return (
+    <div className="error-note pv-hold" role="status">
+      <strong>Publication is on hold:</strong> this summary cannot be exported until the minutes changed since the backup of {holdWhen(hold.backupCreatedAt)}{' '}
+      have been checked and the hold released. <a href={href({ name: 'backups' })}>Open Backups</a>
+    </div>
   );
 }
