@@ -98,8 +98,7 @@ export class MinutesService {
   requireEditable(meetingId: string, now: string): MinutesRow {
     this.meetings.mustGet(meetingId);
     const row = this.repo.ensure(meetingId, now);
-    if (row.status === 'approved')
-      throw new AppError('read_only', `The minutes of this meeting are approved (version ${row.version}) and can no longer be changed. Reopen them to make a new version.`);
+    if (row.status === 'approved') throw approvedRefusal(row);
     return row;
   }
 
@@ -233,7 +232,7 @@ export class MinutesService {
         if (head?.same && minutes.status !== 'approved') return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
         const refused =
           minutes.status === 'approved'
-            ? new AppError('read_only', `The minutes of this meeting are approved (version ${minutes.version}) and can no longer be changed. Reopen them to make a new version.`)
+            ? approvedRefusal(minutes)
             : input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head)
               ? new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`)
               : null;
@@ -497,6 +496,11 @@ function toSummary(r: RevisionHead): RevisionSummary {
     excerpt: excerpt(r.textStart),
     createdAt: r.createdAt,
   };
+}
+
+/** What a change to approved minutes is answered. */
+function approvedRefusal(row: MinutesRow): AppError {
+  return new AppError('read_only', `The minutes of this meeting are approved (version ${row.version}) and can no longer be changed. Reopen them to make a new version.`);
 }
 
 /**
