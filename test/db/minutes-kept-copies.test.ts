@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MinutesState } from '../../shared/contract/minutes';
 import type { MinutesInfo, RestoreResult, RevisionDetail, RevisionSummary, SaveResult } from '../../shared/domain/minutes';
-import { call } from '../helpers/temp';
+import { call, makeBackend } from '../helpers/temp';
 import { doc, meetingWithAgenda } from './minutes-fixture';
 
 const PAGE_A = 'a1'.repeat(8);
@@ -86,5 +86,42 @@ describe('kept copies of refused saves', () => {
     await call(backend, 'minutes.reopen', { meetingId, reason: 'A remark was missing' });
     await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: revs[0]!.id });
     expect(textOf(await call<MinutesState>(backend, 'minutes.get', { meetingId }), 'opening')).toContain('A late remark.');
+  });
+
+  it('a kept copy (other words than the section’s) does not stand in for the section’s own periodic safety copy', async () => {
+    let t = Date.parse('2026-02-10T09:00:00Z');
+    let n = 0;
+    const { backend, meetingId } = await meetingWithAgenda(makeBackend({ context: { now: () => new Date(t), newId: () => `id${++n}` } }));
+    const save = (text: string, baseRev: number, writer: string) => backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc(text), baseRev, writer });
+    await save('First.', 0, PAGE_A);
+    t += 1000;
+    await save('First. Second.', 1, PAGE_A); // first overwrite: a copy of 'First.'
+    t += 6 * 60_000;
+    await save('Refused words.', 0, PAGE_B); // refused: kept, the newest revision of the section
+    t += 1000;
+    await save('First. Second. Third.', 2, PAGE_A); // the section's last own copy is 6 minutes old: a copy is due
+    const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs.map((r) => [r.reason, r.excerpt])).toEqual([
+      ['auto', 'First. Second.'],
+      ['conflict_copy', 'Refused words.'],
+      ['auto', 'First.'],
+    ]);
+  });
+
+  it('a kept copy holding the words the section later holds does not stand in for the revision kept at approval', async () => {
+    const { backend, meetingId } = await meetingWithAgenda();
+    const save = (text: string, baseRev: number, writer: string) => backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc(text), baseRev, writer });
+    await save('Draft words.', 0, PAGE_A);
+    await save('Draft words, revised.', 1, PAGE_A); // a safety copy of 'Draft words.'
+    expect(await save('The agreed words.', 0, PAGE_B)).toMatchObject({ ok: false, error: { code: 'conflict' } }); // kept
+    expect(await save('The agreed words.', 2, PAGE_A)).toMatchObject({ ok: true, value: { rev: 3 } });
+    await call(backend, 'minutes.setStatus', { meetingId, status: 'circulated' });
+    await call(backend, 'minutes.setStatus', { meetingId, status: 'approved' });
+    const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs.map((r) => [r.reason, r.excerpt])).toEqual([
+      ['approved', 'The agreed words.'],
+      ['conflict_copy', 'The agreed words.'],
+      ['auto', 'Draft words.'],
+    ]);
   });
 });

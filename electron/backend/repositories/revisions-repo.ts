@@ -41,6 +41,14 @@ const toHead = (r: Row): RevisionHead => ({
 });
 
 const HEAD = `id, meeting_id, section_key, minutes_version, rev, reason, substr(plain_text, 1, 400) AS text_start, created_at`;
+/** The reasons of kept copies of refused saves (migration 017): words the section does not hold. */
+const KEPT_REASONS = `('conflict_copy', 'refused_copy')`;
+/**
+ * A copy is not made when the newest revision of its kind holds the same words: the section's own copies are compared
+ * with its own, kept copies with kept copies (a kept copy holding words the section holds later does not stand in
+ * for the copy kept at approval, at an export…).
+ */
+const SAME_KIND = `(r.reason IN ${KEPT_REASONS}) = (@reason IN ${KEPT_REASONS})`;
 const NEXT_SEQ = `COALESCE((SELECT MAX(seq) FROM minutes_revisions r WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey), 0) + 1`;
 
 export interface SnapshotParams {
@@ -56,7 +64,7 @@ export interface SnapshotParams {
 export class RevisionsRepo extends PreparedRepo {
   /**
    * Copies the section's stored content into a new revision inside SQLite (the content never travels through JS),
-   * unless the newest revision of that section already holds the same content. Returns whether one was made.
+   * unless the newest revision of its kind (SAME_KIND) already holds the same content. Returns whether one was made.
    */
   snapshotStored(p: SnapshotParams): boolean {
     return (
@@ -66,19 +74,19 @@ export class RevisionsRepo extends PreparedRepo {
            FROM minutes_sections s
           WHERE s.meeting_id = @meetingId AND s.section_key = @sectionKey
             AND s.content_json IS NOT (SELECT r.content_json FROM minutes_revisions r
-                                        WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey ORDER BY r.seq DESC LIMIT 1)`,
+                                        WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey AND ${SAME_KIND} ORDER BY r.seq DESC LIMIT 1)`,
       ).run(p).changes === 1
     );
   }
 
-  /** Stores the given content as a revision, unless the newest revision already holds it. */
+  /** Stores the given content as a revision, unless the newest revision of its kind (SAME_KIND) already holds it. */
   insert(p: SnapshotParams & { rev: number; contentJson: string; plainText: string }): boolean {
     return (
       this.stmt(
         `INSERT INTO minutes_revisions (id, meeting_id, section_key, minutes_version, rev, reason, content_json, plain_text, created_at, seq)
          SELECT @id, @meetingId, @sectionKey, @minutesVersion, @rev, @reason, @contentJson, @plainText, @now, ${NEXT_SEQ}
           WHERE @contentJson IS NOT (SELECT r.content_json FROM minutes_revisions r
-                                      WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey ORDER BY r.seq DESC LIMIT 1)`,
+                                      WHERE r.meeting_id = @meetingId AND r.section_key = @sectionKey AND ${SAME_KIND} ORDER BY r.seq DESC LIMIT 1)`,
       ).run(p).changes === 1
     );
   }
@@ -103,8 +111,11 @@ export class RevisionsRepo extends PreparedRepo {
     return true;
   }
 
+  /** When the newest copy of the section's own text was kept (a kept copy of a refused save holds other words). */
   latestCreatedAt(meetingId: string, sectionKey: string): string | undefined {
-    const r = this.stmt(`SELECT created_at FROM minutes_revisions WHERE meeting_id = ? AND section_key = ? ORDER BY seq DESC LIMIT 1`).get(
+    const r = this.stmt(
+      `SELECT created_at FROM minutes_revisions WHERE meeting_id = ? AND section_key = ? AND reason NOT IN ${KEPT_REASONS} ORDER BY seq DESC LIMIT 1`,
+    ).get(
       meetingId,
       sectionKey,
     ) as { created_at: string } | undefined;
