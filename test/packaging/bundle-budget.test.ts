@@ -148,6 +148,18 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     for (const c of pageChunks) expect(fs.readFileSync(path.join(dir, 'assets', c), 'utf8'), c).not.toMatch(/wink/i);
   });
 
+  it("the live public preview's model is in its own Web Worker's file, which the minutes page starts", () => {
+    const dir = path.join(DIST, 'renderer');
+    const assets = fs.readdirSync(path.join(dir, 'assets'));
+    const worker = assets.filter((f) => /^preview\.worker-.*\.js$/.test(f));
+    expect(worker).toHaveLength(1);
+    // The public summary model (its wording of a withheld item) and the reader of stored minutes (zod/mini) are in it.
+    const code = fs.readFileSync(path.join(dir, 'assets', worker[0]!), 'utf8');
+    expect(code).toContain('Not published.');
+    const minutes = assets.find((f) => /^MinutesPage-.*\.js$/.test(f))!;
+    expect(fs.readFileSync(path.join(dir, 'assets', minutes), 'utf8')).toContain(worker[0]!.replace(/\.js$/, ''));
+  });
+
   it('docx and the DOCX builders are not in the start-up bundles; the export file is there to be required', () => {
     for (const f of ['main.cjs', 'start-app.cjs']) {
       const code = fs.readFileSync(path.join(DIST, 'electron', f), 'utf8');

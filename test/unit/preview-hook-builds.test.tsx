@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { PreviewSource } from '../../renderer/features/preview/previewInput';
+import { PREVIEW_DEBOUNCE_MS, usePublicPreview } from '../../renderer/features/preview/usePublicPreview';
+import { reactRoot } from '../helpers/react-root';
+
+// Builds the test finishes by hand: what each was asked to build from, and its answer.
+const builds = vi.hoisted(() => ({ asked: [] as Array<{ src: unknown; done: (r: unknown) => void }> }));
+vi.mock('../../renderer/features/preview/previewBuilder', () => ({
+  createPreviewBuilder: () => ({
+    build: (src: unknown) => new Promise((done) => builds.asked.push({ src, done })),
+  }),
+}));
+
+type Hook = ReturnType<typeof usePublicPreview>;
+const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+const debounce = () => act(async () => void (await new Promise((r) => setTimeout(r, PREVIEW_DEBOUNCE_MS + 20))));
+
+describe('usePublicPreview with builds off the page’s thread', () => {
+  it('one build at a time: a change during a build is built after it, and the preview stays stale until then', async () => {
+    const seen = { hook: null as Hook | null, source: { v: 1 } as unknown as PreviewSource };
+    function Page() {
+      seen.hook = usePublicPreview(true, () => seen.source);
+      return null;
+    }
+    reactRoot().render(<Page />);
+    await settle();
+    expect(builds.asked.map((b) => b.src)).toEqual([{ v: 1 }]);
+
+    // A change while the first build runs: no second build yet.
+    seen.source = { v: 2 } as unknown as PreviewSource;
+    act(() => seen.hook!.changed());
+    await debounce();
+    expect(builds.asked).toHaveLength(1);
+
+    // The first answer shows, still stale (it does not hold the change); the change's build starts then.
+    await act(async () => builds.asked[0]!.done({ ok: true, v: 1 }));
+    await settle();
+    expect(seen.hook!.result).toEqual({ ok: true, v: 1 });
+    expect(seen.hook!.stale).toBe(true);
+    expect(builds.asked.map((b) => b.src)).toEqual([{ v: 1 }, { v: 2 }]);
+
+    await act(async () => builds.asked[1]!.done({ ok: true, v: 2 }));
+    await settle();
+    expect(seen.hook!.result).toEqual({ ok: true, v: 2 });
+    expect(seen.hook!.stale).toBe(false);
+  });
+});
