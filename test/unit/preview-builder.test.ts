@@ -84,4 +84,19 @@ describe('the preview builder', () => {
     expect(none).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
   });
+
+  it('disposed (the minutes page left): the worker stops, a build still waiting is answered as not built, the next starts a new worker', async () => {
+    vi.stubGlobal('Worker', function () {});
+    const fakes = [fakeWorker(), fakeWorker()];
+    let made = 0;
+    const b = createPreviewBuilder(() => fakes[made++]!.worker);
+    const waiting = b.build(src(1));
+    b.dispose();
+    expect(fakes[0]!.terminated()).toBe(true);
+    expect(await waiting).toMatchObject({ ok: false });
+    const next = b.build(src(2));
+    fakes[1]!.answer(fakes[1]!.sent[0]!.id, 2);
+    expect(await next).toEqual({ ok: true, inWorker: 2 });
+    vi.unstubAllGlobals();
+  });
 });

@@ -10,6 +10,7 @@ const builds = vi.hoisted(() => ({ asked: [] as Array<{ src: unknown; done: (r: 
 vi.mock('../../renderer/features/preview/previewBuilder', () => ({
   createPreviewBuilder: () => ({
     build: (src: unknown) => new Promise((done) => builds.asked.push({ src, done })),
+    dispose: () => {},
   }),
 }));
 

@@ -19,14 +19,16 @@ const inPage = onDemand(() => import('./previewInput'));
 /** Builds the live public preview: the same function as the export's model (previewInput.buildPreview), elsewhere. */
 export interface PreviewBuilder {
   build(src: PreviewSource): Promise<PreviewResult>;
+  /** Stops the worker (the minutes page is left): builds still waiting are answered as not built. */
+  dispose(): void;
 }
 
 /**
  * Builds in a Web Worker (preview.worker.ts), so that a long meeting's preview (~100 ms at 2,400 paragraphs, measured
  * in Chromium: the task after each pause in typing while the preview is shown) is not paid on the page's thread.
  * Where there is no worker, it cannot start, or a source cannot be sent to it, the same code builds in the page, as
- * before; a worker that fails hands its waiting builds to the page too. One worker for the page, started at the first
- * build.
+ * before; a worker that fails hands its waiting builds to the page too. One worker for the minutes page, started at
+ * its first build and stopped when the page is left (its memory is not kept for a page that shows no preview).
  */
 export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): PreviewBuilder {
   let worker: Worker | null = null;
@@ -58,6 +60,12 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
   };
 
   return {
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      for (const w of waiting.values()) w.resolve({ ok: false, message: 'The preview was closed.' });
+      waiting.clear();
+    },
     build(src) {
       if (broken) return buildInPage(src);
       try {

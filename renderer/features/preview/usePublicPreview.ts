@@ -6,7 +6,7 @@ import { useLatest } from '../../ui/useLatest';
 /** Quiet time after the last editor onChange before the preview is rebuilt (never per keystroke). */
 export const PREVIEW_DEBOUNCE_MS = 300;
 
-/** One builder for the page: its worker starts with the first preview shown (previewBuilder.ts). */
+/** One builder for the minutes page: its worker starts with the first preview shown, and stops when the page is left. */
 let builder: PreviewBuilder | null = null;
 
 /**
@@ -97,6 +97,8 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
     return () => {
       alive.current = false;
       if (timer.current) clearTimeout(timer.current);
+      builder?.dispose();
+      builder = null;
     };
   }, []);
 
