@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { useStartupBackupStatus } from '../features/backup/startupStatus';
@@ -58,7 +58,8 @@ export function App() {
   // Until the start-up check answers, nothing that reads the data is shown (in recovery mode it could not).
   const checked = startup.value !== undefined || startup.error !== null;
   const hold = startup.value?.publicationHold ?? null;
-  useEffect(() => holdKnown(hold), [hold]);
+  // Before the first paint (usePublicationHold subscribes in a layout effect too, and a child's runs first).
+  useLayoutEffect(() => holdKnown(hold), [hold]);
   useEffect(() => {
     // The first render is on the page: the early answers were for it only (a later mount asks anew).
     dropEarlyAnswers();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { BackupStatus } from '../../../shared/contract/backup';
 import { href } from '../../app/router';
 
@@ -23,10 +23,14 @@ export function holdReleased(): void {
   holdKnown(null);
 }
 
-/** The publication hold in force, or null: what the start-up check found, until released. */
+/**
+ * The publication hold in force, or null: what the start-up check found, until released. Subscribed in a layout
+ * effect, which runs before the shell's (App's) that tells the hold: a hold known at the first render is on the first
+ * paint, not one frame later.
+ */
 export function usePublicationHold(): Hold | null {
   const [hold, setHold] = useState(known);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const on = () => setHold(known);
     listeners.add(on);
     on();
