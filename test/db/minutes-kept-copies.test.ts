@@ -29,9 +29,11 @@ describe('kept copies of refused saves', () => {
 
     // The same page, retrying with more words: its copy now holds them (still one); the same words again add nothing.
     expect(await save(doc('Window B typed this.', 'And more.'), 0, PAGE_B)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const refreshed = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
     expect(await save(doc('Window B typed this.', 'And more.'), 0, PAGE_B)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
     expect(revs).toHaveLength(1);
+    expect(revs).toEqual(refreshed); // the same words again: the copy is not written again (same id, same time)
     const copy = await call<RevisionDetail>(backend, 'minutes.revision', { id: revs[0]!.id });
     expect(JSON.stringify(copy.content)).toContain('And more.');
 

@@ -1,17 +1,27 @@
 // @vitest-environment jsdom
-import { act } from 'react';
+import { act, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PreviewSource } from '../../renderer/features/preview/previewInput';
 import { PREVIEW_DEBOUNCE_MS, usePublicPreview } from '../../renderer/features/preview/usePublicPreview';
 import { reactRoot } from '../helpers/react-root';
 
 // Builds the test finishes by hand: what each was asked to build from, and its answer.
+// A disposed builder answers its waiting builds as not built, as the real one does.
 const builds = vi.hoisted(() => ({ asked: [] as Array<{ src: unknown; done: (r: unknown) => void }> }));
 vi.mock('../../renderer/features/preview/previewBuilder', () => ({
-  createPreviewBuilder: () => ({
-    build: (src: unknown) => new Promise((done) => builds.asked.push({ src, done })),
-    dispose: () => {},
-  }),
+  createPreviewBuilder: () => {
+    const mine: Array<(r: unknown) => void> = [];
+    return {
+      build: (src: unknown) =>
+        new Promise((done) => {
+          builds.asked.push({ src, done });
+          mine.push(done);
+        }),
+      dispose: () => {
+        for (const done of mine) done({ ok: false, message: 'The preview was closed.' });
+      },
+    };
+  },
 }));
 
 type Hook = ReturnType<typeof usePublicPreview>;
@@ -45,6 +55,27 @@ describe('usePublicPreview with builds off the page’s thread', () => {
     await act(async () => builds.asked[1]!.done({ ok: true, v: 2 }));
     await settle();
     expect(seen.hook!.result).toEqual({ ok: true, v: 2 });
+    expect(seen.hook!.stale).toBe(false);
+  });
+
+  it('the answer of a builder disposed meanwhile (StrictMode runs the effects twice) is not shown; the next build is', async () => {
+    builds.asked.length = 0;
+    const seen = { hook: null as Hook | null };
+    function Page() {
+      seen.hook = usePublicPreview(true, () => ({ v: 3 }) as unknown as PreviewSource);
+      return null;
+    }
+    reactRoot().render(
+      <StrictMode>
+        <Page />
+      </StrictMode>,
+    );
+    await settle();
+    expect(seen.hook!.result).toBeNull();
+    const last = builds.asked[builds.asked.length - 1]!;
+    await act(async () => last.done({ ok: true, v: 3 }));
+    await settle();
+    expect(seen.hook!.result).toEqual({ ok: true, v: 3 });
     expect(seen.hook!.stale).toBe(false);
   });
 });

@@ -98,11 +98,12 @@ export class RevisionsRepo extends PreparedRepo {
    */
   keepRefused(p: SnapshotParams & { rev: number; contentJson: string; plainText: string; writer: string | undefined }): boolean {
     if (p.writer === undefined) return this.insert(p);
-    const byWriter = { meetingId: p.meetingId, sectionKey: p.sectionKey, writer: p.writer };
-    const earlier = this.stmt(
-      `SELECT id, content_json FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer`,
-    ).all(byWriter) as Array<{ id: string; content_json: string }>;
-    if (earlier.some((r) => r.content_json === p.contentJson)) return false;
+    const byWriter = { meetingId: p.meetingId, sectionKey: p.sectionKey, writer: p.writer, contentJson: p.contentJson };
+    // Compared in SQLite: the earlier copy (a whole section) does not travel through JS.
+    const same = this.stmt(
+      `SELECT 1 FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer AND content_json = @contentJson`,
+    ).get(byWriter);
+    if (same) return false;
     this.stmt(`DELETE FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer`).run(byWriter);
     this.stmt(
       `INSERT INTO minutes_revisions (id, meeting_id, section_key, minutes_version, rev, reason, content_json, plain_text, created_at, seq, writer)

@@ -96,10 +96,15 @@ export class MinutesService {
 
   /** For writes: the meeting exists and its minutes are not approved. Creates the minutes row on first use. */
   requireEditable(meetingId: string, now: string): MinutesRow {
-    this.meetings.mustGet(meetingId);
-    const row = this.repo.ensure(meetingId, now);
+    const row = this.minutesRow(meetingId, now);
     if (row.status === 'approved') throw approvedRefusal(row);
     return row;
+  }
+
+  /** The meeting's minutes record (made at the first need); not_found for a meeting that does not exist. */
+  private minutesRow(meetingId: string, now: string): MinutesRow {
+    this.meetings.mustGet(meetingId);
+    return this.repo.ensure(meetingId, now);
   }
 
   /** The key is 'opening', 'closing' or an agenda item of this meeting. */
@@ -218,8 +223,9 @@ export class MinutesService {
     const { meetingId, sectionKey } = input;
     const outcome = this.ctx.db
       .transaction((): SaveResult | AppError => {
-        this.meetings.mustGet(meetingId);
-        const minutes = this.repo.ensure(meetingId, now);
+        // Approved minutes refuse the save below, once its words are known (they are kept: migration 017).
+        const minutes = this.minutesRow(meetingId, now);
+        const approved = minutes.status === 'approved';
         this.requireSection(meetingId, sectionKey);
         // A mark carrying another meeting's flag id is saved under this meeting's own (FlagsService.ownMarks).
         const owned = this.flags.ownMarks(meetingId, input.content, sent);
@@ -229,13 +235,13 @@ export class MinutesService {
         const currentRev = head?.rev ?? 0;
         // Same words as stored: already durable, with their flags. Also from a page whose base is stale: it now holds
         // the section as it stands (approved minutes still answer read_only below, so the page turns read-only).
-        if (head?.same && minutes.status !== 'approved') return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
-        const refused =
-          minutes.status === 'approved'
-            ? approvedRefusal(minutes)
-            : input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head)
-              ? new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`)
-              : null;
+        if (head?.same && !approved) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
+        const stale = input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head);
+        const refused = approved
+          ? approvedRefusal(minutes)
+          : stale
+            ? new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`)
+            : null;
         if (refused) {
           // The refused words are kept in the section's history (migration 017), unless the section holds them as they are.
           if (!head?.same)

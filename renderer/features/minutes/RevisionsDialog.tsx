@@ -11,7 +11,6 @@ import { onDemand, useOnDemand } from '../../ui/onDemand';
 /** A revision's text is read with the redaction's reader of stored minutes (zod/mini): loaded when the dialog opens (issue 16). */
 const revisionText = onDemand(() => import('./RevisionText'));
 
-
 /**
  * A section's revisions: read any of them with its flagged passages marked, restore one (itself a new revision;
  * nothing is destroyed). The flags in force are re-applied to a restored text; before the restore is confirmed the

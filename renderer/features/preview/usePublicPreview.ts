@@ -24,6 +24,8 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
   const visibleRef = useLatest(visible);
   /** Bumped by every change; a build holds the changes up to the generation it read. */
   const generation = useRef(0);
+  /** The generation the preview shown was built from (-1: none shown yet). */
+  const built = useRef(-1);
   const building = useRef(false);
   const again = useRef(false);
   const alive = useRef(true);
@@ -41,16 +43,20 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
     if (!src) return;
     const read = generation.current;
     building.current = true;
-    (builder ??= createPreviewBuilder())
-      .build(src)
+    const by = (builder ??= createPreviewBuilder());
+    // The answer of a builder disposed meanwhile (the page left, or StrictMode running the effects twice) is "not
+    // built": it is not shown.
+    const current = () => alive.current && by === builder;
+    by.build(src)
       .then(
         (r) => {
-          if (!alive.current) return;
+          if (!current()) return;
           setResult(r);
+          built.current = read;
           setStale(generation.current !== read);
         },
         () => {
-          if (alive.current) setResult({ ok: false, message: 'The preview could not be loaded. Reload the app (Ctrl+R) to try again.' });
+          if (current()) setResult({ ok: false, message: 'The preview could not be loaded. Reload the app (Ctrl+R) to try again.' });
         },
       )
       .finally(() => {
@@ -66,18 +72,12 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
     rebuildNext.current = rebuild;
   }, [rebuild]);
 
-  /** A change came while the preview was hidden: shown again, it is stale until rebuilt. */
-  const missed = useRef(false);
-
   const changed = useCallback(() => {
     generation.current++;
     // Hidden, nothing of it is on the screen, so nothing renders: `changed()` comes after every debounced edit and
     // with the page's first answers, and each state change here rendered the whole minutes page again (issue 16).
     // Showing it rebuilds it at once.
-    if (!visibleRef.current) {
-      missed.current = true;
-      return;
-    }
+    if (!visibleRef.current) return;
     setStale(true);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(rebuild, PREVIEW_DEBOUNCE_MS);
@@ -85,10 +85,8 @@ export function usePublicPreview(visible: boolean, read: () => PreviewSource | n
 
   useEffect(() => {
     if (!visible) return;
-    if (missed.current) {
-      missed.current = false;
-      setStale(true); // until the rebuild below (or the next one, when a section has not loaded yet) replaces it
-    }
+    // Changed while hidden: stale until the rebuild below (or the next one, when a section has not loaded yet) replaces it.
+    if (built.current !== -1 && built.current !== generation.current) setStale(true);
     rebuild();
   }, [visible, rebuild]);
 
