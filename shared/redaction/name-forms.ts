@@ -11,8 +11,8 @@
  * of its words, which is each order a list sorts names in: the surname first, however many words it has ("GARCÍA LÓPEZ
  * María", "VAN DEN BOSSCHE Jan"), or its particles last ("Berg, Anna van der"). With an honorific, a name followed by
  * its affiliation ("Dr Jane Roe of Acme", "…, Acme", "… – Acme", "… (Acme)") gives the name's forms too: it names a
- * person, and so does an honorific with a surname alone before an affiliation ("Mr Smith (Acme)": "Mr Smith", never
- * "Smith" alone). Without an honorific only brackets are read ("Jane Roe (Northfield)": minutes name speakers so):
+ * person, and so do honorifics with a surname alone, with or without an affiliation ("Mr Smith (Acme)": "Mr Smith";
+ * "Dr Ing Aaa": "Ing Aaa" and "Dr Aaa" too; never "Smith" alone). Without an honorific only brackets are read ("Jane Roe (Northfield)": minutes name speakers so):
  * what they follow is what the passage names, a person or, fail-closed, a company ("Acme Holdings (Delaware)" guards
  * "Acme Holdings" too). "Of", a comma or a dash without an honorific are not read, since "Acme Holdings of Delaware"
  * would make "Acme Holdings" unpublishable everywhere. A form with initials the flag does not hold ("Jane M. Roe") is
@@ -51,13 +51,15 @@ interface ParsedName {
 function parseName(text: string): ParsedName | null {
   let words = text.trim().replace(/[.,;:]+$/u, '').split(/\s+/u);
   const honorifics: string[] = [];
-  // "Prof. Dr. Jane Roe": every honorific in front.
-  while (words.length > 0 && HONORIFIC.test(words[0]!)) {
+  // "Prof. Dr. Jane Roe": every honorific in front, never the last word ("Dr Herr Frau" names "Frau").
+  while (words.length > 1 && HONORIFIC.test(words[0]!)) {
     honorifics.push(words[0]!);
     words = words.slice(1);
   }
   const name = asName(words);
   if (name) return { honorifics, name };
+  // "Mr Smith", "Dr Ing Aaa": honorifics and a surname alone name a person.
+  if (honorifics.length > 0 && words.length === 1 && NAME_WORD.test(words[0]!)) return { honorifics, name: words };
   // After an honorific: "Dr Jane Roe of Acme", "Dr Jane Roe, Acme", "Dr Jane Roe – Acme", "Dr Jane Roe (Acme)". Without
   // one, only brackets: what they follow is what the passage names ("Jane Roe (Northfield)"); "of", a comma or a dash
   // may be inside an organisation's name or a sentence ("Acme Holdings of Delaware").
@@ -73,8 +75,13 @@ export function nameForms(text: string): string[] {
   const parsed = parseName(text);
   if (!parsed) return [];
   const { honorifics, name } = parsed;
-  // "Mr Smith (Northfield)": the honorific and the surname as written; never the surname alone.
-  if (name.length === 1) return [[...honorifics, name[0]!].join(' ')];
+  // "Mr Smith (Northfield)": the honorifics and the surname as written, and with several ("Dr Ing Aaa") each alone before
+  // it ("Ing Aaa": the same person by the flag's own titles); never the surname alone. The form as flagged is kept: it
+  // marks the passage as a name, so an initial before the surname is found too ("Mr J. Smith").
+  if (name.length === 1) {
+    const titled = honorifics.length > 1 ? honorifics.map((h) => `${h} ${name[0]!}`) : [];
+    return [...new Set([[...honorifics, name[0]!].join(' '), ...titled])];
+  }
   // Every order a list sorts names in: the surname (one word or more, with its particles) first, the given names
   // after ("GARCÍA LÓPEZ María", "VAN DEN BOSSCHE Jan"), the particles last too ("Berg, Anna van der"): each rotation.
   const forms = new Set([name.join(' ')]);

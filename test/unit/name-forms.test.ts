@@ -34,6 +34,20 @@ describe('nameForms', () => {
     expect(shortForms('Jane Roe (Northfield)')).toEqual(expect.arrayContaining(['J Roe', 'Roe J', 'Ms Roe']));
   });
 
+  it('reads honorifics and a surname alone as a name: "Mr Smith", "Dr Ing Aaa"', () => {
+    // The flag as written, a name (so found with an initial: "Mr J. Smith"); with two titles, each alone before the
+    // surname too ("Ing Aaa", "Dr Aaa": the same person, by the flag's own titles). Never the surname alone.
+    // Never the surname alone: a common surname would block too much.
+    expect(nameForms('Mr Smith')).toEqual(['Mr Smith']);
+    expect(shortForms('Dr Smith')).toEqual([]);
+    expect(nameForms('Dr Ing Aaa')).toEqual(['Dr Ing Aaa', 'Dr Aaa', 'Ing Aaa']);
+    expect(nameForms('Prof. Dr. Roe (Northfield)')).toEqual(['Prof. Dr. Roe', 'Prof. Roe', 'Dr. Roe']);
+    // Titles only: the last one is read as the surname, not dropped ("Herr Frau" is still a name, fail-closed).
+    expect(nameForms('Dr Herr Frau')).toEqual(['Dr Herr Frau', 'Dr Frau', 'Herr Frau']);
+    // An honorific alone, or before a word that is no name: nothing.
+    for (const text of ['Mr', 'Dr.', 'Dr smith', 'Mr 42']) expect([text, nameForms(text)]).toEqual([text, []]);
+  });
+
   it('reads a flagged list of names as each name: "Jane Roe, John Doe and Dr Ana Ruiz"', () => {
     expect(listedNames('Jane Roe, John Doe and Dr Ana Ruiz')).toEqual(['Jane Roe', 'John Doe', 'Dr Ana Ruiz']);
     expect(listedNames('Jane Roe and John Doe (Northfield)')).toEqual(['Jane Roe', 'John Doe (Northfield)']);
@@ -73,7 +87,6 @@ describe('nameForms', () => {
   it('gives nothing for what is not a name alone', () => {
     for (const text of [
       'Acme Holdings of Delaware', // no honorific: may be an organisation
-      'Dr Smith', // one word left: a common surname alone would block too much
       'May',
       'the figures of the second quarter',
       'Jane Roe said the model will launch in May',
