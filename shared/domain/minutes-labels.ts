@@ -37,8 +37,8 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
  * Why a revision was kept. The caller may ask for the first four; the others are written by the backend itself:
  * auto (a safety copy taken before a save when the last one is old or the text shrank a lot), before_restore /
  * restore (both sides of a restore), approved (every section, when the minutes are approved), conflict_copy /
- * refused_copy (the words of a save that was refused, kept: the section had changed in another window / the minutes
- * had been approved meanwhile; migration 017).
+ * refused_copy (the words of a save that was refused, kept: the section had changed, or its item had been removed, in
+ * another window / the minutes had been approved meanwhile; migration 017).
  */
 export const SNAPSHOT_REASONS = ['leave', 'periodic', 'export', 'manual'] as const;
 export const REVISION_REASONS = [...SNAPSHOT_REASONS, 'auto', 'before_restore', 'restore', 'approved', 'conflict_copy', 'refused_copy'] as const;

@@ -86,9 +86,11 @@ export const SaveResult = lazySchema(() => z.object({
 export type SaveResult = z.infer<typeof SaveResult>;
 
 /**
- * The details of a save refused as `conflict` (the section changed in another window) or `read_only` (the minutes were
- * approved meanwhile): where the refused words are — 'history', kept as a copy in the section's history (migration
- * 017), or 'section', which holds them as they are — and for a conflict the section's current rev.
+ * The details of a save refused as `conflict` (the section changed in another window), `read_only` (the minutes were
+ * approved meanwhile) or `not_found` for an item removed meanwhile (its section and history stay, and come back with
+ * the item from the trash): where the refused words are — 'history', kept as a copy in the section's history
+ * (migration 017), or 'section', which holds them as they are — and for a conflict the section's current rev. A key
+ * that was never an item of the meeting is refused without details.
  */
 export interface SaveRefusal {
   kept: 'history' | 'section';

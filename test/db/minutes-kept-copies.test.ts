@@ -126,4 +126,41 @@ describe('kept copies of refused saves', () => {
       ['auto', 'Draft words.'],
     ]);
   });
+
+  it('keeps the words of a save refused because the item was removed in another window; restored with the item from the trash', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const [, parent, sub] = items as [string, string, string];
+    const save = (key: string, text: string, baseRev: number, writer: string) =>
+      backend.dispatch('minutes.saveSection', { meetingId, sectionKey: key, content: doc(text), baseRev, writer });
+    expect(await save(sub, 'Model reports: first words.', 0, PAGE_A)).toMatchObject({ ok: true, value: { rev: 1 } });
+    // Another window removes the parent item (its sub-item goes with it), one never saved into (no section stored).
+    await call(backend, 'agenda.remove', { id: parent });
+
+    // Window A goes on typing in the sub-item: refused, its words kept in the sub-item's History.
+    const refused = await save(sub, 'Model reports: first words. Then more.', 1, PAGE_A);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'history' } } });
+    // Window B was typing in the parent (nothing stored yet): kept too.
+    expect(await save(parent, 'Signatory updates: typed late.', 0, PAGE_B)).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'history' } } });
+    // The words the removed item's section holds, sent again: the section holds them, nothing written.
+    expect(await save(sub, 'Model reports: first words.', 1, PAGE_C)).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'section' } } });
+    // A key that was never an item of this meeting: refused, nothing kept.
+    const stranger = await save('zz'.repeat(8), 'Words for nowhere.', 0, PAGE_A);
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(stranger.ok ? null : stranger.error.details).toBeUndefined();
+    expect(await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'zz'.repeat(8) })).toEqual([]);
+
+    // The removed sub-item stays readable as an orphan; its History holds the kept words.
+    const subRevs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: sub });
+    expect(subRevs.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Model reports: first words. Then more.']]);
+    // Restored from the trash, both items come back; each kept copy restores into its item.
+    const [entry] = await call<Array<{ id: string }>>(backend, 'trash.list', {});
+    await call(backend, 'trash.restore', { id: entry!.id });
+    await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: subRevs[0]!.id });
+    const [parentCopy] = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: parent });
+    expect(parentCopy).toMatchObject({ reason: 'conflict_copy', excerpt: 'Signatory updates: typed late.' });
+    await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: parentCopy!.id });
+    const state = await call<MinutesState>(backend, 'minutes.get', { meetingId });
+    expect(textOf(state, sub)).toContain('Then more.');
+    expect(textOf(state, parent)).toContain('typed late.');
+  });
 });

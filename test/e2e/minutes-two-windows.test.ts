@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openApp } from './harness';
 import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
-import { MinutesPageModel } from './pages';
+import { MinutesPageModel, screenshot } from './pages';
 
 /**
  * Two windows on the same item of the minutes: the second one's save is refused (the item changed in the first), and
@@ -45,6 +45,52 @@ describe('two windows typing into the same item', () => {
         await dialog.waitFor({ state: 'detached' });
         await expect.poll(() => storedText(host, meetingId, 'opening')).toBe('Typed in the second window.');
         await expect.poll(() => m2.editor(m2.section('opening')).innerText()).toContain('Typed in the second window.');
+      } finally {
+        await browser.close();
+      }
+    }));
+
+  it('keeps what a window typed into an item removed in another window; back with the item from the Trash', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const browser = await launchChromium();
+      try {
+        const section = m.sectionByTitle('Incident reporting');
+        const key = (await section.getAttribute('data-section-key'))!;
+        await m.editor(section).click();
+        await page.keyboard.type('Incident reports were discussed.');
+        await m.waitSaved();
+
+        // Another window removes the item (its sub-item goes with it) from the agenda, with the app's own dialog.
+        const other = await openApp(browser, host);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        await other.getByRole('button', { name: 'Remove item 3', exact: true }).click();
+        await other.getByRole('dialog', { name: 'Remove this agenda item?' }).getByRole('button', { name: 'Move to trash' }).click();
+        await other.getByRole('dialog', { name: 'Remove this agenda item?' }).waitFor({ state: 'detached' });
+
+        // The first window, not knowing, goes on typing: refused, and told where its words are.
+        await page.keyboard.type(' Two providers reported one each.');
+        await waitNotSaved(page);
+        const advice = section.locator('.save-advice');
+        await expect.poll(() => advice.innerText()).toMatch(/removed from the agenda meanwhile.*kept in its History, as “not saved: changed in another window”.*restore the item from the Trash/s);
+        await advice.scrollIntoViewIfNeeded();
+        await screenshot(page, 'minutes-item-removed-meanwhile');
+        const kept = (await apiCall(host, 'minutes.revisions', { meetingId, sectionKey: key })).json.value as Array<{ reason: string; excerpt: string }>;
+        expect(kept.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Incident reports were discussed. Two providers reported one each.']]);
+
+        // The other window restores the item from the Trash; the first, reloaded, restores its words from the History.
+        await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
+        await other.getByRole('row', { name: /Incident reporting/ }).getByRole('button', { name: /^Restore/ }).click();
+        await other.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Trash' }).waitFor();
+        await page.reload();
+        await section.waitFor();
+        await page.getByRole('button', { name: 'Revision history of 3 Incident reporting' }).click();
+        const dialog = page.getByRole('dialog', { name: /History of/ });
+        await dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' }).click();
+        await dialog.getByRole('button', { name: 'Restore this revision' }).click();
+        await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await expect.poll(() => storedText(host, meetingId, key)).toBe('Incident reports were discussed. Two providers reported one each.');
+        await expect.poll(() => m.editor(section).innerText()).toContain('Two providers reported one each.');
       } finally {
         await browser.close();
       }

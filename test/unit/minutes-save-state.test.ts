@@ -41,6 +41,15 @@ describe('save indicator', () => {
     expect(sectionSaveView(st({ state: 'failed', errorCode: 'conflict' }), { approved: false, orphan: false }).detail).toMatch(/Copy what you last typed/);
   });
 
+  it('a save refused because the item was removed meanwhile says where its words are kept and how to get them back', () => {
+    const removed = sectionSaveView(st({ state: 'failed', errorCode: 'not_found', errorKept: 'history' }), { approved: false, orphan: false });
+    expect(removed.detail).toMatch(/removed from the agenda/);
+    expect(removed.detail).toContain(`History, as “${REVISION_REASON_LABEL.conflict_copy}”`);
+    expect(removed.detail).toMatch(/restore the item from the Trash/);
+    expect(removed.detail).not.toMatch(/Copy what you typed/);
+    expect(sectionSaveView(st({ state: 'failed', errorCode: 'not_found', errorKept: 'section' }), { approved: false, orphan: false }).detail).toMatch(/nothing is lost/);
+  });
+
   it('a save refused because the app was started again says so and what to do, not "it retries on its own"', () => {
     const v = sectionSaveView(st({ state: 'failed', error: 'This call needs the token of the current launch.', errorCode: 'unauthorised' }), { approved: false, orphan: false });
     expect(v.detail).toMatch(/started again/);

@@ -23,6 +23,20 @@ export class TrashRepo {
       .run(r.id, r.kind, r.entityId, r.label, r.detail, r.meetingId, r.deletedAt, r.deletedBy, r.payloadJson);
   }
 
+  /** Whether an agenda item of this meeting is kept in the trash: removed itself, or with the item it was under. */
+  holdsAgendaItem(meetingId: string, itemId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM (SELECT payload_json FROM trash WHERE kind = 'agenda_item' AND meeting_id = ? AND json_valid(payload_json)
+                            AND json_type(payload_json, '$.dump.tables.agenda_items') = 'array') t,
+                  json_each(t.payload_json, '$.dump.tables.agenda_items') a
+            WHERE json_type(a.value) = 'object' AND json_extract(a.value, '$.id') = ? LIMIT 1`,
+        )
+        .get(meetingId, itemId) !== undefined
+    );
+  }
+
   list(): Array<Omit<TrashRow, 'payloadJson'>> {
     return this.db.prepare(`SELECT ${COLS} FROM trash ORDER BY deleted_at DESC, id`).all() as Array<Omit<TrashRow, 'payloadJson'>>;
   }

@@ -36,6 +36,7 @@ import { MinutesRepo, type MinutesRow, type StoredSectionHead } from '../reposit
 import { FlagsService } from './flags-service';
 import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
 import { SearchRepo } from '../repositories/search-repo';
+import { TrashRepo } from '../repositories/trash-repo';
 import { searchBlocks } from '../../../shared/search/blocks';
 import { iso, type ServiceContext } from './context';
 import type { AttendanceService } from './attendance-service';
@@ -73,6 +74,7 @@ export class MinutesService {
   private readonly flagsRepo: FlagsRepo;
   /** The search index, kept current in each write's own transaction (only changed blocks are re-indexed). */
   private readonly search: SearchRepo;
+  private readonly trash: TrashRepo;
   constructor(
     private readonly ctx: ServiceContext,
     readonly meetings: MeetingsService,
@@ -83,6 +85,7 @@ export class MinutesService {
     this.flags = flags;
     this.flagsRepo = new FlagsRepo(ctx.db);
     this.search = new SearchRepo(ctx.db);
+    this.trash = new TrashRepo(ctx.db);
   }
 
   // ---- guards (used inside the callers' transactions) ----------------------------------------------------------
@@ -109,10 +112,17 @@ export class MinutesService {
 
   /** The key is 'opening', 'closing' or an agenda item of this meeting. */
   requireSection(meetingId: string, sectionKey: string): void {
-    if ((FIXED_SECTION_KEYS as readonly string[]).includes(sectionKey)) return;
-    const item = this.meetings.agenda.get(sectionKey);
-    if (!item || item.meetingId !== meetingId)
-      throw new AppError('not_found', `This meeting has no section "${sectionKey}" (the agenda item may have been removed).`);
+    if (!this.onAgenda(meetingId, sectionKey)) throw noSection();
+  }
+
+  private onAgenda(meetingId: string, sectionKey: string): boolean {
+    if ((FIXED_SECTION_KEYS as readonly string[]).includes(sectionKey)) return true;
+    return this.meetings.agenda.get(sectionKey)?.meetingId === meetingId;
+  }
+
+  /** An agenda item of this meeting removed since: its section is stored (an orphan), or the trash keeps the item. */
+  private removedItem(meetingId: string, sectionKey: string): boolean {
+    return this.repo.head(meetingId, sectionKey) !== undefined || this.trash.holdsAgendaItem(meetingId, sectionKey);
   }
 
   /** Opening, the agenda items in order (sub-items included), closing. */
@@ -181,7 +191,7 @@ export class MinutesService {
     this.meetings.mustGet(meetingId);
     const s = this.repo.section(meetingId, sectionKey);
     const o = this.outline(meetingId).find((x) => x.key === sectionKey) ?? (s ? { key: sectionKey, kind: 'orphan' as const, number: '', title: 'Removed agenda item' } : null);
-    if (!o) throw new AppError('not_found', `This meeting has no section "${sectionKey}" (the agenda item may have been removed).`);
+    if (!o) throw noSection();
     return { ...o, content: s ? this.readContent(meetingId, s.contentJson) : emptyDoc(), rev: s?.rev ?? 0, updatedAt: s?.updatedAt ?? null };
   }
 
@@ -223,10 +233,12 @@ export class MinutesService {
     const { meetingId, sectionKey } = input;
     const outcome = this.ctx.db
       .transaction((): SaveResult | AppError => {
-        // Approved minutes refuse the save below, once its words are known (they are kept: migration 017).
+        // Approved minutes, and an item removed meanwhile (in another window), refuse the save below once its words
+        // are known: they are kept (migration 017). A key that was never an item of this meeting is refused here.
         const minutes = this.minutesRow(meetingId, now);
         const approved = minutes.status === 'approved';
-        this.requireSection(meetingId, sectionKey);
+        const removed = !this.onAgenda(meetingId, sectionKey);
+        if (removed && !this.removedItem(meetingId, sectionKey)) throw noSection();
         // A mark carrying another meeting's flag id is saved under this meeting's own (FlagsService.ownMarks).
         const owned = this.flags.ownMarks(meetingId, input.content, sent);
         const content = owned.content;
@@ -235,15 +247,18 @@ export class MinutesService {
         const currentRev = head?.rev ?? 0;
         // Same words as stored: already durable, with their flags. Also from a page whose base is stale: it now holds
         // the section as it stands (approved minutes still answer read_only below, so the page turns read-only).
-        if (head?.same && !approved) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
+        if (head?.same && !approved && !removed) return { sectionKey, rev: head.rev, savedAt: head.updatedAt, flags: [] };
         const stale = input.baseRev !== undefined && input.baseRev !== currentRev && !answerLost(input, head);
-        const refused = approved
-          ? approvedRefusal(minutes)
-          : stale
-            ? new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`)
-            : null;
+        const refused = removed
+          ? new AppError('not_found', 'This agenda item was removed meanwhile, so the change was not saved in it.')
+          : approved
+            ? approvedRefusal(minutes)
+            : stale
+              ? new AppError('conflict', `This section was changed elsewhere (now at revision ${currentRev}, the edit was based on ${input.baseRev}).`)
+              : null;
         if (refused) {
-          // The refused words are kept in the section's history (migration 017), unless the section holds them as they are.
+          // The refused words are kept in the section's history (migration 017), unless the section holds them as they
+          // are. An item removed meanwhile keeps its section and history: restored from the trash, it has them again.
           if (!head?.same)
             this.revisions.keepRefused({
               id: this.ctx.newId(),
@@ -502,6 +517,11 @@ function toSummary(r: RevisionHead): RevisionSummary {
     excerpt: excerpt(r.textStart),
     createdAt: r.createdAt,
   };
+}
+
+/** What a key that is no section of the meeting is answered (not the key itself: an internal id). */
+function noSection(): AppError {
+  return new AppError('not_found', 'This meeting has no such section (the agenda item may have been removed).');
 }
 
 /** What a change to approved minutes is answered. */

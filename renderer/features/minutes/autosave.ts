@@ -17,7 +17,7 @@ export interface AutosaveStatus {
   error: string | null;
   /** The backend's error code of the last failure (read_only, not_found, conflict, storage, …), if it had one. */
   errorCode?: string | null;
-  /** For a save refused as conflict or read_only: where the backend kept its words (SaveRefusal). */
+  /** For a save refused as conflict, read_only or not_found: where the backend kept its words (SaveRefusal). */
   errorKept?: 'history' | 'section' | null;
 }
 

@@ -18,7 +18,8 @@ export interface SaveView {
 
 /**
  * What to do after a failed save, by the backend's error code and, for a refused save, where the backend kept its
- * words (SaveRefusal.kept: a copy in the section's History, or the section itself holds them).
+ * words (SaveRefusal.kept: a copy in the section's History, or the section itself holds them; also for an item
+ * removed meanwhile, whose section and History stay with it).
  */
 export function saveFailureAdvice(code: string | null | undefined, kept?: AutosaveStatus['errorKept']): string {
   switch (code) {
@@ -32,6 +33,9 @@ export function saveFailureAdvice(code: string | null | undefined, kept?: Autosa
         return `This section was changed in another window, so your words were not saved over it. They are kept in this section’s History, as “${REVISION_REASON_LABEL.conflict_copy}”. Reload the page (Ctrl+R) to see the section as it now stands, then open History to restore your words or copy from them.`;
       return 'This section was changed in another window. Copy what you last typed and reload the page.';
     case 'not_found':
+      if (kept === 'history')
+        return `This item was removed from the agenda meanwhile, so your words were not saved in it. They are kept in its History, as “${REVISION_REASON_LABEL.conflict_copy}”: restore the item from the Trash, then open its History to restore them or copy from them.`;
+      if (kept === 'section') return 'This item was removed from the agenda meanwhile. Its section holds your words as they are, so nothing is lost: restore the item from the Trash to go on.';
       return 'This item is no longer on the agenda. Copy what you typed into another item.';
     case 'unauthorised':
       return 'The app was started again, so this page of its earlier start can no longer save. Your words are kept here: do not reload or close this page. Open the address the app printed when it restarted, in this browser (a new tab); this page then saves them by itself.'
