@@ -74,6 +74,8 @@ const isNormalLinkUrl = (url: string) => normalizeLinkUrl(url) === url;
 export interface MinutesEditorHandle {
   /** Serializes the current content now, in one go (before closing, for the preview). */
   getContent(): SerializedDoc;
+  /** The same value for as long as the content is unchanged (Lexical's immutable editor state): to reuse a reading. */
+  contentToken(): unknown;
   /** The current content for a save: a snapshot now, serialized a few blocks per task (`finishNow` to hurry it). */
   readForSave(): SlicedRead<SavedForm>;
   /** Flags, records and word count of the current content. */
@@ -180,6 +182,7 @@ function EditorBody(props: BodyProps) {
     props.handleRef,
     () => ({
       getContent: () => readContent(editor),
+      contentToken: () => editor.getEditorState(),
       readForSave: () => serializeInSlices(editor.getEditorState()),
       getMeta: () => readMeta(editor.getEditorState()),
       flush: () => control.current?.flush(),

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PreviewReply, PreviewRequest } from '../../renderer/features/preview/previewBuilder';
+import type { LazyPreviewSource, PreviewReply, PreviewRequest } from '../../renderer/features/preview/previewBuilder';
 import { createPreviewBuilder } from '../../renderer/features/preview/previewBuilder';
-import type { PreviewSource } from '../../renderer/features/preview/previewInput';
+import type { LazySection } from '../../renderer/features/preview/previewSections';
+import type { SerializedDoc } from '../../shared/editor/doc-model';
 
 // The preview's code in the page, as the builder sees it: each build says where it ran and from what.
 vi.mock('../../renderer/features/preview/previewInput', () => ({
-  buildPreview: (src: { n: number }) => ({ ok: true, inPage: src.n }),
+  buildPreview: (src: { n: number; sections: Array<{ key: string }> }) => ({ ok: true, inPage: src.n, ...(src.sections.length ? { keys: src.sections.map((x) => x.key) } : {}) }),
 }));
 
 /** A worker the test answers: what it was sent, and a way to answer or fail. */
@@ -28,10 +29,21 @@ function fakeWorker(opts: { refuse?: (src: unknown) => boolean } = {}) {
     sent,
     terminated: () => terminated,
     answer: (id: number, n: number) => w.onmessage!({ data: { id, result: { ok: true, inWorker: n } } } as unknown as MessageEvent<PreviewReply>),
+    missing: (id: number) => w.onmessage!({ data: { id, missing: true } } as unknown as MessageEvent<PreviewReply>),
     fail: () => w.onerror!({ preventDefault() {} } as ErrorEvent),
   };
 }
-const src = (n: number) => ({ n }) as unknown as PreviewSource;
+const src = (n: number, sections: LazySection[] = []) => ({ n, sections }) as unknown as LazyPreviewSource;
+/** A section whose content is read on demand, counting its reads. */
+const section = (key: string, token: unknown, reads: string[]): LazySection => ({
+  key,
+  token,
+  read: () => {
+    reads.push(key);
+    return { root: { key, token } } as unknown as SerializedDoc;
+  },
+});
+const keysSent = (m: PreviewRequest) => m.src.sections.map((x) => ('content' in x ? `${x.key}:sent` : `${x.key}:same`));
 
 describe('the preview builder', () => {
   it('builds in the worker: each build gets its own answer, whatever their order', async () => {
@@ -97,6 +109,68 @@ describe('the preview builder', () => {
     const next = b.build(src(2));
     fakes[1]!.answer(fakes[1]!.sent[0]!.id, 2);
     expect(await next).toEqual({ ok: true, inWorker: 2 });
+    vi.unstubAllGlobals();
+  });
+
+  it('sends the worker only the sections changed since it got them: the others are neither read nor copied', () => {
+    vi.stubGlobal('Worker', function () {});
+    const fakes = [fakeWorker(), fakeWorker()];
+    let made = 0;
+    const b = createPreviewBuilder(() => fakes[made++]!.worker);
+    const reads: string[] = [];
+    void b.build(src(1, [section('a', 1, reads), section('b', 1, reads), section('c', 1, reads)]));
+    void b.build(src(2, [section('a', 1, reads), section('b', 2, reads), section('c', 1, reads)]));
+    // A section added, one removed, the order changed.
+    void b.build(src(3, [section('c', 1, reads), section('d', 1, reads), section('b', 2, reads)]));
+    expect(fakes[0]!.sent.map(keysSent)).toEqual([
+      ['a:sent', 'b:sent', 'c:sent'],
+      ['a:same', 'b:sent', 'c:same'],
+      ['c:same', 'd:sent', 'b:same'],
+    ]);
+    expect(reads).toEqual(['a', 'b', 'c', 'b', 'd']);
+
+    // A source that could not be sent (built in the page) leaves what the worker holds as it was.
+    const fake = fakeWorker({ refuse: (x) => (x as { n: number }).n === 9 });
+    const c = createPreviewBuilder(() => fake.worker);
+    void c.build(src(8, [section('a', 1, reads)]));
+    void c.build(src(9, [section('a', 2, reads)]));
+    void c.build(src(10, [section('a', 2, reads)]));
+    expect(fake.sent.map(keysSent)).toEqual([['a:sent'], ['a:sent']]);
+    vi.unstubAllGlobals();
+  });
+
+  it('a worker that lost track of a section is sent the build again, whole; a new worker gets every section', async () => {
+    vi.stubGlobal('Worker', function () {});
+    const fakes = [fakeWorker(), fakeWorker()];
+    let made = 0;
+    const b = createPreviewBuilder(() => fakes[made++]!.worker);
+    const reads: string[] = [];
+    const first = b.build(src(1, [section('a', 1, reads), section('b', 1, reads)]));
+    fakes[0]!.answer(fakes[0]!.sent[0]!.id, 1);
+    await first;
+    const second = b.build(src(2, [section('a', 1, reads), section('b', 2, reads)]));
+    fakes[0]!.missing(fakes[0]!.sent[1]!.id);
+    expect(fakes[0]!.sent.map(keysSent)).toEqual([
+      ['a:sent', 'b:sent'],
+      ['a:same', 'b:sent'],
+      ['a:sent', 'b:sent'],
+    ]);
+    expect(fakes[0]!.sent[2]!.id).toBe(fakes[0]!.sent[1]!.id); // the same build, answered once
+    fakes[0]!.answer(fakes[0]!.sent[2]!.id, 2);
+    expect(await second).toEqual({ ok: true, inWorker: 2 });
+
+    b.dispose();
+    void b.build(src(3, [section('a', 1, reads), section('b', 2, reads)]));
+    expect(fakes[1]!.sent.map(keysSent)).toEqual([['a:sent', 'b:sent']]);
+    vi.unstubAllGlobals();
+  });
+
+  it('built in the page: every section is read, as it is at build time', async () => {
+    vi.stubGlobal('Worker', undefined);
+    const reads: string[] = [];
+    const b = createPreviewBuilder(() => fakeWorker().worker);
+    expect(await b.build(src(7, [section('a', 1, reads), section('b', 1, reads)]))).toEqual({ ok: true, inPage: 7, keys: ['a', 'b'] });
+    expect(reads).toEqual(['a', 'b']);
     vi.unstubAllGlobals();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { PreviewSource } from '../../renderer/features/preview/previewInput';
+import type { LazyPreviewSource } from '../../renderer/features/preview/previewBuilder';
 import { PREVIEW_DEBOUNCE_MS, usePublicPreview } from '../../renderer/features/preview/usePublicPreview';
 import { reactRoot } from '../helpers/react-root';
 
@@ -30,7 +30,7 @@ const debounce = () => act(async () => void (await new Promise((r) => setTimeout
 
 describe('usePublicPreview with builds off the page’s thread', () => {
   it('one build at a time: a change during a build is built after it, and the preview stays stale until then', async () => {
-    const seen = { hook: null as Hook | null, source: { v: 1 } as unknown as PreviewSource };
+    const seen = { hook: null as Hook | null, source: { v: 1 } as unknown as LazyPreviewSource };
     function Page() {
       seen.hook = usePublicPreview(true, () => seen.source);
       return null;
@@ -40,7 +40,7 @@ describe('usePublicPreview with builds off the page’s thread', () => {
     expect(builds.asked.map((b) => b.src)).toEqual([{ v: 1 }]);
 
     // A change while the first build runs: no second build yet.
-    seen.source = { v: 2 } as unknown as PreviewSource;
+    seen.source = { v: 2 } as unknown as LazyPreviewSource;
     act(() => seen.hook!.changed());
     await debounce();
     expect(builds.asked).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('usePublicPreview with builds off the page’s thread', () => {
     builds.asked.length = 0;
     const seen = { hook: null as Hook | null };
     function Page() {
-      seen.hook = usePublicPreview(true, () => ({ v: 3 }) as unknown as PreviewSource);
+      seen.hook = usePublicPreview(true, () => ({ v: 3 }) as unknown as LazyPreviewSource);
       return null;
     }
     reactRoot().render(

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { PreviewSource } from '../../renderer/features/preview/previewInput';
+import type { LazyPreviewSource } from '../../renderer/features/preview/previewBuilder';
 import { PREVIEW_DEBOUNCE_MS, usePublicPreview } from '../../renderer/features/preview/usePublicPreview';
 import { reactRoot } from '../helpers/react-root';
 
@@ -15,7 +15,7 @@ type Hook = ReturnType<typeof usePublicPreview>;
 
 /** A page holding the preview hook: its renders are counted, the hook's latest answer kept. */
 function harness() {
-  const seen = { renders: 0, hook: null as Hook | null, source: {} as PreviewSource | null };
+  const seen = { renders: 0, hook: null as Hook | null, source: { sections: [] } as unknown as LazyPreviewSource | null };
   function Page({ visible }: { visible: boolean }) {
     seen.renders++;
     seen.hook = usePublicPreview(visible, () => seen.source);
@@ -69,7 +69,7 @@ describe('usePublicPreview', () => {
     expect(built(seen.hook)).toBe(first);
     expect(seen.hook!.stale).toBe(true);
     // Once it can be built, it is, and it is current again.
-    seen.source = {} as PreviewSource;
+    seen.source = { sections: [] } as unknown as LazyPreviewSource;
     act(() => seen.hook!.changed());
     await debounce();
     expect(built(seen.hook)).toBe(first! + 1);

@@ -20,6 +20,7 @@ import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
 import { previewAttendance } from '../preview/previewAttendance';
 import { usePublicOptions } from '../preview/usePublicOptions';
 import { usePublicPreview } from '../preview/usePublicPreview';
+import type { LazySection } from '../preview/previewSections';
 import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
@@ -104,16 +105,23 @@ export function MinutesPage({ id }: { id: string }) {
     if (!d || !st || !options) return null;
     // Every section's current content: its editor's, or the loaded one not yet in an editor. Until every section has
     // loaded there is no preview (never a summary with a section missing).
-    const sections: Array<{ key: string; content: SerializedDoc }> = [];
+    // Each section is read only if it changed since the worker got it (previewSections.ts): its editor's state, or
+    // its stored JSON when it is in no editor, says whether it did.
+    const sections: LazySection[] = [];
     for (const s of st.sections) {
       const held = data.contents.current.get(s.key);
-      const content = editors.current.get(s.key)?.getContent() ?? (held === undefined ? undefined : (JSON.parse(held) as SerializedDoc));
-      if (!content) {
+      const editor = editors.current.get(s.key);
+      const section: LazySection | null = editor
+        ? { key: s.key, token: editor.contentToken(), read: () => editor.getContent() }
+        : held === undefined
+          ? null
+          : { key: s.key, token: held, read: () => JSON.parse(held) as SerializedDoc };
+      if (!section) {
         // Sections held packed (a long meeting) are unpacked for the preview; it is made again once they are.
         if (data.packed.current.has(s.key)) data.unpackSections();
         return null;
       }
-      sections.push({ key: s.key, content });
+      sections.push(section);
     }
     return {
       bodyName: data.bodyName,

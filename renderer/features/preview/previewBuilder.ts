@@ -1,14 +1,16 @@
 import type { PreviewResult, PreviewSource } from './previewInput';
+import { readSections, SectionsSender, type LazySection, type WireSection } from './previewSections';
 import { onDemand } from '../../ui/onDemand';
 
+/** A build asked of the worker: the source with only the sections it does not hold as they are (previewSections.ts). */
 export interface PreviewRequest {
   id: number;
-  src: PreviewSource;
+  src: Omit<PreviewSource, 'sections'> & { sections: WireSection[] };
 }
-export interface PreviewReply {
-  id: number;
-  result: PreviewResult;
-}
+/** What a build is asked from: the source, its sections read only where needed (previewSections.ts). */
+export type LazyPreviewSource = Omit<PreviewSource, 'sections'> & { sections: readonly LazySection[] };
+/** The worker's answer, or `missing`: it did not hold a section sent as unchanged, and is to be sent them all. */
+export type PreviewReply = { id: number; result: PreviewResult } | { id: number; missing: true };
 
 /**
  * The preview's code in the page (the public summary model, the redaction and its reader of stored minutes, with
@@ -18,7 +20,7 @@ const inPage = onDemand(() => import('./previewInput'));
 
 /** Builds the live public preview: the same function as the export's model (previewInput.buildPreview), elsewhere. */
 export interface PreviewBuilder {
-  build(src: PreviewSource): Promise<PreviewResult>;
+  build(src: LazyPreviewSource): Promise<PreviewResult>;
   /** Stops the worker (the minutes page is left): builds still waiting are answered as not built. */
   dispose(): void;
 }
@@ -34,8 +36,9 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
   let worker: Worker | null = null;
   let broken = typeof Worker !== 'function';
   let next = 0;
-  const waiting = new Map<number, { src: PreviewSource; resolve: (r: PreviewResult | Promise<PreviewResult>) => void }>();
-  const buildInPage = (src: PreviewSource) => inPage.load().then((code) => code.buildPreview(src));
+  const waiting = new Map<number, { src: LazyPreviewSource; resolve: (r: PreviewResult | Promise<PreviewResult>) => void }>();
+  const sender = new SectionsSender();
+  const buildInPage = (src: LazyPreviewSource) => inPage.load().then((code) => code.buildPreview({ ...src, sections: readSections(src.sections) }));
 
   const giveUp = () => {
     broken = true;
@@ -45,10 +48,32 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
     waiting.clear();
   };
 
+  /** Posts a build to the worker; false if its source could not be sent (nothing was). */
+  const post = (id: number, src: LazyPreviewSource): boolean => {
+    const { wire, sent } = sender.pack(src.sections);
+    try {
+      worker!.postMessage({ id, src: { ...src, sections: wire } } satisfies PreviewRequest);
+    } catch {
+      return false;
+    }
+    sent();
+    return true;
+  };
+
   const start = (): Worker => {
     const w = makeWorker();
+    sender.reset();
     w.onmessage = (e: MessageEvent<PreviewReply>) => {
       const asked = waiting.get(e.data.id);
+      if ('missing' in e.data) {
+        // The worker lost track of a section (it holds none now): this build is sent again, whole.
+        sender.reset();
+        if (asked && !post(e.data.id, asked.src)) {
+          waiting.delete(e.data.id);
+          asked.resolve(buildInPage(asked.src));
+        }
+        return;
+      }
       waiting.delete(e.data.id);
       asked?.resolve(e.data.result);
     };
@@ -77,9 +102,7 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
       const id = ++next;
       return new Promise<PreviewResult>((resolve) => {
         waiting.set(id, { src, resolve });
-        try {
-          worker!.postMessage({ id, src } satisfies PreviewRequest);
-        } catch {
+        if (!post(id, src)) {
           // A source the worker cannot be sent (structured clone refused it): this one is built in the page.
           waiting.delete(id);
           resolve(buildInPage(src));

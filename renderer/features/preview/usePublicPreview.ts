@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PreviewResult, PreviewSource } from './previewInput';
-import { createPreviewBuilder, type PreviewBuilder } from './previewBuilder';
+import type { PreviewResult } from './previewInput';
+import { createPreviewBuilder, type LazyPreviewSource, type PreviewBuilder } from './previewBuilder';
 import { useLatest } from '../../ui/useLatest';
 
 /** Quiet time after the last editor onChange before the preview is rebuilt (never per keystroke). */
@@ -12,11 +12,12 @@ let builder: PreviewBuilder | null = null;
 /**
  * The live public preview's state. `changed()` is called after an editor's (already debounced) onChange, or when the
  * agenda, attendance or meeting settings change; the preview is rebuilt PREVIEW_DEBOUNCE_MS later, and only while it
- * is visible (showing it rebuilds it at once). `read()` gathers the current content of every section at build time;
+ * is visible (showing it rebuilds it at once). `read()` gathers every section at build time (each read only if it
+ * changed since the worker got it: previewSections.ts);
  * the build itself runs off the page's thread (previewBuilder.ts), one at a time: a change that comes during a build
  * is built once that one is done. The preview stays marked stale until a build holds every change made before it.
  */
-export function usePublicPreview(visible: boolean, read: () => PreviewSource | null) {
+export function usePublicPreview(visible: boolean, read: () => LazyPreviewSource | null) {
   const [result, setResult] = useState<PreviewResult | null>(null);
   const [stale, setStale] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
