@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LazyPreviewSource, PreviewReply, PreviewRequest } from '../../renderer/features/preview/previewBuilder';
-import { createPreviewBuilder } from '../../renderer/features/preview/previewBuilder';
+import { createPreviewBuilder, PREVIEW_HUNG_MS } from '../../renderer/features/preview/previewBuilder';
 import type { LazySection } from '../../renderer/features/preview/previewSections';
 import type { SerializedDoc } from '../../shared/editor/doc-model';
 
@@ -171,6 +171,34 @@ describe('the preview builder', () => {
     const b = createPreviewBuilder(() => fakeWorker().worker);
     expect(await b.build(src(7, [section('a', 1, reads), section('b', 1, reads)]))).toEqual({ ok: true, inPage: 7, keys: ['a', 'b'] });
     expect(reads).toEqual(['a', 'b']);
+    vi.unstubAllGlobals();
+  });
+
+  it('a worker that does not answer is stopped: its builds say so (never built on the page’s thread), and the next build starts a new worker', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', function () {});
+    const fakes = [fakeWorker(), fakeWorker()];
+    let made = 0;
+    const b = createPreviewBuilder(() => fakes[made++]!.worker);
+    const first = b.build(src(1));
+    fakes[0]!.answer(fakes[0]!.sent[0]!.id, 1);
+    expect(await first).toEqual({ ok: true, inWorker: 1 });
+    // Answered builds do not count: a second build, then silence.
+    vi.advanceTimersByTime(PREVIEW_HUNG_MS - 1);
+    const hung = b.build(src(2));
+    vi.advanceTimersByTime(PREVIEW_HUNG_MS - 1);
+    expect(fakes[0]!.terminated()).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(fakes[0]!.terminated()).toBe(true);
+    expect(await hung).toMatchObject({ ok: false, message: expect.stringMatching(/took too long/) });
+    const next = b.build(src(3));
+    expect(made).toBe(2);
+    fakes[1]!.answer(fakes[1]!.sent[0]!.id, 3);
+    expect(await next).toEqual({ ok: true, inWorker: 3 });
+    // Disposed, nothing is left waiting on a timer.
+    b.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
     vi.unstubAllGlobals();
   });
 });

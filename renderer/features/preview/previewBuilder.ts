@@ -18,6 +18,13 @@ export type PreviewReply = { id: number; result: PreviewResult } | { id: number;
  */
 const inPage = onDemand(() => import('./previewInput'));
 
+/**
+ * A worker that has not answered a waiting build for this long is taken for hung and stopped (a 12,000-paragraph
+ * meeting builds in well under a second there). Its builds are not made in the page instead, which whatever hung the
+ * worker could freeze: they say so, and the next build starts a new worker.
+ */
+export const PREVIEW_HUNG_MS = 30_000;
+
 /** Builds the live public preview: the same function as the export's model (previewInput.buildPreview), elsewhere. */
 export interface PreviewBuilder {
   build(src: LazyPreviewSource): Promise<PreviewResult>;
@@ -38,14 +45,28 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
   let next = 0;
   const waiting = new Map<number, { src: LazyPreviewSource; resolve: (r: PreviewResult | Promise<PreviewResult>) => void }>();
   const sender = new SectionsSender();
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
   const buildInPage = (src: LazyPreviewSource) => inPage.load().then((code) => code.buildPreview({ ...src, sections: readSections(src.sections) }));
+
+  /** Stops the worker; every build still waiting gets `answer`'s. */
+  const stop = (answer: (src: LazyPreviewSource) => PreviewResult | Promise<PreviewResult>) => {
+    if (watchdog) clearTimeout(watchdog);
+    watchdog = null;
+    worker?.terminate();
+    worker = null;
+    for (const w of waiting.values()) w.resolve(answer(w.src));
+    waiting.clear();
+  };
 
   const giveUp = () => {
     broken = true;
-    worker?.terminate();
-    worker = null;
-    for (const w of waiting.values()) w.resolve(buildInPage(w.src));
-    waiting.clear();
+    stop(buildInPage);
+  };
+
+  /** Watches for an answer while a build waits: each answer, or a build asked while none waited, starts the wait again. */
+  const watch = () => {
+    if (watchdog) clearTimeout(watchdog);
+    watchdog = waiting.size === 0 ? null : setTimeout(() => stop(() => HUNG), PREVIEW_HUNG_MS);
   };
 
   /** Posts a build to the worker; false if its source could not be sent (nothing was). */
@@ -75,6 +96,7 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
         return;
       }
       waiting.delete(e.data.id);
+      watch();
       asked?.resolve(e.data.result);
     };
     w.onerror = (e) => {
@@ -86,10 +108,7 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
 
   return {
     dispose() {
-      worker?.terminate();
-      worker = null;
-      for (const w of waiting.values()) w.resolve({ ok: false, message: 'The preview was closed.' });
-      waiting.clear();
+      stop(() => CLOSED);
     },
     build(src) {
       if (broken) return buildInPage(src);
@@ -101,16 +120,20 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
       }
       const id = ++next;
       return new Promise<PreviewResult>((resolve) => {
+        const first = waiting.size === 0;
         waiting.set(id, { src, resolve });
         if (!post(id, src)) {
           // A source the worker cannot be sent (structured clone refused it): this one is built in the page.
           waiting.delete(id);
           resolve(buildInPage(src));
-        }
+        } else if (first) watch();
       });
     },
   };
 }
+
+const CLOSED: PreviewResult = { ok: false, message: 'The preview was closed.' };
+const HUNG: PreviewResult = { ok: false, message: 'The preview took too long to build and was stopped. It is built again after the next change.' };
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module', name: 'preview' });
