@@ -13,6 +13,12 @@ import { listLabel } from '../../../shared/format/list-labels';
  */
 export function PublicPreview({ result, withheldDisplay, stale }: { result: PreviewResult | null; withheldDisplay: WithheldDisplay; stale?: boolean }) {
   if (!result) return <p className="muted">Building the preview…</p>;
+  if (!result.ok && result.notBuilt)
+    return (
+      <p className="muted pv-error" role="status">
+        No preview right now. {result.message}
+      </p>
+    );
   if (!result.ok)
     return (
       <div className="error-note pv-error" role="alert">

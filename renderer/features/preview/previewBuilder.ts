@@ -132,8 +132,8 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
   };
 }
 
-const CLOSED: PreviewResult = { ok: false, message: 'The preview was closed.' };
-const HUNG: PreviewResult = { ok: false, message: 'The preview took too long to build and was stopped. It is built again after the next change.' };
+const CLOSED: PreviewResult = { ok: false, notBuilt: true, message: 'The preview was closed.' };
+const HUNG: PreviewResult = { ok: false, notBuilt: true, message: 'The preview took too long to build and was stopped. It is built again after the next change.' };
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module', name: 'preview' });

@@ -27,7 +27,12 @@ export interface PreviewSource {
   votes?: readonly PublicVote[];
 }
 
-export type PreviewResult = { ok: true; summary: PublicSummary } | { ok: false; message: string };
+/**
+ * The preview, or why there is none: the model refused the minutes (the export would too), or, with `notBuilt`, the
+ * preview itself could not be made this time (its code did not load, its worker was stopped), which says nothing of the
+ * minutes.
+ */
+export type PreviewResult = { ok: true; summary: PublicSummary } | { ok: false; message: string; notBuilt?: true };
 
 /** The exact input the public summary model gets for the preview: the same function the DOCX export uses. */
 export function previewInput(src: PreviewSource): PublicMeetingInput {

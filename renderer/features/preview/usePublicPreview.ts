@@ -57,7 +57,7 @@ export function usePublicPreview(visible: boolean, read: () => LazyPreviewSource
           setStale(generation.current !== read);
         },
         () => {
-          if (current()) setResult({ ok: false, message: 'The preview could not be loaded. Reload the app (Ctrl+R) to try again.' });
+          if (current()) setResult({ ok: false, notBuilt: true, message: 'The preview could not be loaded. Reload the app (Ctrl+R) to try again.' });
         },
       )
       .finally(() => {
