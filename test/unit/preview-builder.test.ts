@@ -28,11 +28,13 @@ function fakeWorker(opts: { refuse?: (src: unknown) => boolean } = {}) {
     worker: w as unknown as Worker,
     sent,
     terminated: () => terminated,
-    answer: (id: number, n: number) => w.onmessage!({ data: { id, result: { ok: true, inWorker: n } } } as unknown as MessageEvent<PreviewReply>),
+    answer: (id: number, n: number, blocks: unknown[] = []) => w.onmessage!({ data: { id, result: { ok: true, summary: { inWorker: n, blocks } } } } as unknown as MessageEvent<PreviewReply>),
     missing: (id: number) => w.onmessage!({ data: { id, missing: true } } as unknown as MessageEvent<PreviewReply>),
     fail: () => w.onerror!({ preventDefault() {} } as ErrorEvent),
   };
 }
+/** A worker's answer as the page then holds it. */
+const inWorker = (n: number, blocks: unknown[] = []) => ({ ok: true, summary: { inWorker: n, blocks } });
 const src = (n: number, sections: LazySection[] = []) => ({ n, sections }) as unknown as LazyPreviewSource;
 /** A section whose content is read on demand, counting its reads. */
 const section = (key: string, token: unknown, reads: string[]): LazySection => ({
@@ -57,8 +59,8 @@ describe('the preview builder', () => {
     expect(fake.sent.map((m) => (m.src as unknown as { n: number }).n)).toEqual([1, 2]);
     fake.answer(fake.sent[1]!.id, 2);
     fake.answer(fake.sent[0]!.id, 1);
-    expect(await one).toEqual({ ok: true, inWorker: 1 });
-    expect(await two).toEqual({ ok: true, inWorker: 2 });
+    expect(await one).toEqual(inWorker(1));
+    expect(await two).toEqual(inWorker(2));
     vi.unstubAllGlobals();
   });
 
@@ -82,7 +84,7 @@ describe('the preview builder', () => {
     expect(await b.build(src(2))).toEqual({ ok: true, inPage: 2 });
     const three = b.build(src(3));
     fake.answer(fake.sent[0]!.id, 3);
-    expect(await three).toEqual({ ok: true, inWorker: 3 }); // the worker still builds the others
+    expect(await three).toEqual(inWorker(3)); // the worker still builds the others
 
     const cannot = createPreviewBuilder(() => {
       throw new Error('no module workers');
@@ -108,7 +110,7 @@ describe('the preview builder', () => {
     expect(await waiting).toMatchObject({ ok: false });
     const next = b.build(src(2));
     fakes[1]!.answer(fakes[1]!.sent[0]!.id, 2);
-    expect(await next).toEqual({ ok: true, inWorker: 2 });
+    expect(await next).toEqual(inWorker(2));
     vi.unstubAllGlobals();
   });
 
@@ -157,7 +159,7 @@ describe('the preview builder', () => {
     ]);
     expect(fakes[0]!.sent[2]!.id).toBe(fakes[0]!.sent[1]!.id); // the same build, answered once
     fakes[0]!.answer(fakes[0]!.sent[2]!.id, 2);
-    expect(await second).toEqual({ ok: true, inWorker: 2 });
+    expect(await second).toEqual(inWorker(2));
 
     b.dispose();
     void b.build(src(3, [section('a', 1, reads), section('b', 2, reads)]));
@@ -182,7 +184,7 @@ describe('the preview builder', () => {
     const b = createPreviewBuilder(() => fakes[made++]!.worker);
     const first = b.build(src(1));
     fakes[0]!.answer(fakes[0]!.sent[0]!.id, 1);
-    expect(await first).toEqual({ ok: true, inWorker: 1 });
+    expect(await first).toEqual(inWorker(1));
     // Answered builds do not count: a second build, then silence.
     vi.advanceTimersByTime(PREVIEW_HUNG_MS - 1);
     const hung = b.build(src(2));
@@ -194,11 +196,40 @@ describe('the preview builder', () => {
     const next = b.build(src(3));
     expect(made).toBe(2);
     fakes[1]!.answer(fakes[1]!.sent[0]!.id, 3);
-    expect(await next).toEqual({ ok: true, inWorker: 3 });
+    expect(await next).toEqual(inWorker(3));
     // Disposed, nothing is left waiting on a timer.
     b.dispose();
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('the summary’s blocks come back as what changed: the page puts its same objects back; a worker out of step is replaced', async () => {
+    vi.stubGlobal('Worker', function () {});
+    const fakes = [fakeWorker(), fakeWorker()];
+    let made = 0;
+    const b = createPreviewBuilder(() => fakes[made++]!.worker);
+    const a = { kind: 'paragraph', inlines: [] };
+    const c = { kind: 'title', text: 'Minutes' };
+    const first = b.build(src(1));
+    fakes[0]!.answer(fakes[0]!.sent[0]!.id, 1, [a, c]);
+    const one = (await first) as { summary: { blocks: unknown[] } };
+    const second = b.build(src(2));
+    const d = { kind: 'paragraph', inlines: [{ kind: 'text', text: 'new' }] };
+    fakes[0]!.answer(fakes[0]!.sent[1]!.id, 2, [{ keep: 1, count: 1 }, d, { keep: 0, count: 1 }]);
+    const two = (await second) as { summary: { blocks: unknown[] } };
+    expect(two.summary.blocks).toEqual([c, d, a]);
+    expect(two.summary.blocks[0]).toBe(one.summary.blocks[1]);
+    expect(two.summary.blocks[2]).toBe(one.summary.blocks[0]);
+
+    // A run naming blocks the page does not hold: this build is not built, the worker is replaced.
+    const third = b.build(src(3));
+    fakes[0]!.answer(fakes[0]!.sent[2]!.id, 3, [{ keep: 2, count: 5 }]);
+    expect(await third).toMatchObject({ ok: false, notBuilt: true });
+    expect(fakes[0]!.terminated()).toBe(true);
+    const fourth = b.build(src(4));
+    fakes[1]!.answer(fakes[1]!.sent[0]!.id, 4, [a]);
+    expect(await fourth).toEqual(inWorker(4, [a]));
     vi.unstubAllGlobals();
   });
 });

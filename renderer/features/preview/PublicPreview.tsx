@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { WithheldDisplay } from '../../../shared/domain/meeting';
 import type { PublicationBlocker, PublicCellBlock, PublicInline, PublicSummary, PublicTable, SummaryBlock } from '../../../shared/redaction/public-model';
 import type { PreviewResult } from './previewInput';
@@ -32,8 +32,8 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
       {s.blockers.length > 0 && <Blockers summary={s} />}
       <article className={stale ? 'pv-doc stale' : 'pv-doc'} aria-label="Public summary preview" data-testid="public-preview">
         <p className="pv-body">{s.bodyName}</p>
-        {s.blocks.map((b, i) => (
-          <Block key={i} b={b} n={itemNo.get(b) ?? 0} numbers={itemNo} marker={s.marker} />
+        {s.blocks.map((b) => (
+          <TopBlock key={keyOf(b)} b={b} n={itemNo.get(b) ?? 0} numbers={itemNo} marker={s.marker} />
         ))}
         <p className="pv-foot sub">
           Withheld items are {withheldDisplay === 'omit' ? 'left out of the summary' : 'shown by title only, with “Not published.”'} (set on the meeting page).
@@ -41,6 +41,20 @@ export function PublicPreview({ result, withheldDisplay, stale }: { result: Prev
       </article>
     </>
   );
+}
+
+/**
+ * A block of the summary rendered again only when it is another block: the worker's answer brings an unchanged block
+ * back as the same object (previewBlocks.ts), so a long meeting's preview renders the blocks that changed, not all of
+ * them. Keyed by the block itself, so that a block added or removed above does not make every later one another.
+ */
+const TopBlock = memo(Block, (a, b) => a.b === b.b && a.n === b.n && a.marker === b.marker && (a.b.kind !== 'table' || a.numbers === b.numbers));
+const blockKeys = new WeakMap<object, number>();
+let lastKey = 0;
+function keyOf(b: SummaryBlock): number {
+  let k = blockKeys.get(b);
+  if (k === undefined) blockKeys.set(b, (k = ++lastKey));
+  return k;
 }
 
 /** Each blocked passage by its words, where it would be printed, and (another meeting's) whose flag it is. */

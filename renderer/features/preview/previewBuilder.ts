@@ -1,5 +1,7 @@
 import type { PreviewResult, PreviewSource } from './previewInput';
 import { readSections, SectionsSender, type LazySection, type WireSection } from './previewSections';
+import { BlocksHeld, type WireBlock } from './previewBlocks';
+import type { PublicSummary } from '../../../shared/redaction/public-model';
 import { onDemand } from '../../ui/onDemand';
 
 /** A build asked of the worker: the source with only the sections it does not hold as they are (previewSections.ts). */
@@ -9,8 +11,10 @@ export interface PreviewRequest {
 }
 /** What a build is asked from: the source, its sections read only where needed (previewSections.ts). */
 export type LazyPreviewSource = Omit<PreviewSource, 'sections'> & { sections: readonly LazySection[] };
+/** A build's result as the worker sends it: the summary's blocks as what changed since its last answer (previewBlocks.ts). */
+export type WirePreviewResult = { ok: true; summary: Omit<PublicSummary, 'blocks'> & { blocks: WireBlock[] } } | Extract<PreviewResult, { ok: false }>;
 /** The worker's answer, or `missing`: it did not hold a section sent as unchanged, and is to be sent them all. */
-export type PreviewReply = { id: number; result: PreviewResult } | { id: number; missing: true };
+export type PreviewReply = { id: number; result: WirePreviewResult } | { id: number; missing: true };
 
 /**
  * The preview's code in the page (the public summary model, the redaction and its reader of stored minutes, with
@@ -45,6 +49,7 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
   let next = 0;
   const waiting = new Map<number, { src: LazyPreviewSource; resolve: (r: PreviewResult | Promise<PreviewResult>) => void }>();
   const sender = new SectionsSender();
+  let blocks = new BlocksHeld();
   let watchdog: ReturnType<typeof setTimeout> | null = null;
   const buildInPage = (src: LazyPreviewSource) => inPage.load().then((code) => code.buildPreview({ ...src, sections: readSections(src.sections) }));
 
@@ -84,6 +89,7 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
   const start = (): Worker => {
     const w = makeWorker();
     sender.reset();
+    blocks = new BlocksHeld();
     w.onmessage = (e: MessageEvent<PreviewReply>) => {
       const asked = waiting.get(e.data.id);
       if ('missing' in e.data) {
@@ -95,9 +101,18 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
         }
         return;
       }
+      const { result } = e.data;
+      // The blocks as the worker sent them (what changed since its last answer): put together again even for a build
+      // no longer waited for, so that the page holds what the worker's next answer refers to.
+      const summary = result.ok ? blocks.unpack(result.summary.blocks) : null;
+      if (result.ok && !summary) {
+        // Out of step with the worker (it cannot be, by the order both keep): a new worker for the next build.
+        stop(() => RESTART);
+        return;
+      }
       waiting.delete(e.data.id);
       watch();
-      asked?.resolve(e.data.result);
+      asked?.resolve(result.ok ? { ok: true, summary: { ...result.summary, blocks: summary! } } : result);
     };
     w.onerror = (e) => {
       e.preventDefault();
@@ -133,6 +148,7 @@ export function createPreviewBuilder(makeWorker: () => Worker = defaultWorker): 
 }
 
 const CLOSED: PreviewResult = { ok: false, notBuilt: true, message: 'The preview was closed.' };
+const RESTART: PreviewResult = { ok: false, notBuilt: true, message: 'The preview is built again after the next change.' };
 const HUNG: PreviewResult = { ok: false, notBuilt: true, message: 'The preview took too long to build and was stopped. It is built again after the next change.' };
 
 function defaultWorker(): Worker {
