@@ -12,12 +12,12 @@
  * María", "VAN DEN BOSSCHE Jan"), or its particles last ("Berg, Anna van der"). With an honorific, a name followed by
  * its affiliation ("Dr Jane Roe of Acme", "…, Acme", "… – Acme", "… (Acme)") gives the name's forms too: it names a
  * person, and so do honorifics with a surname alone, with or without an affiliation ("Mr Smith (Acme)": "Mr Smith";
- * "Dr Ing Aaa": "Ing Aaa" and "Dr Aaa" too; never "Smith" alone). Without an honorific only brackets are read ("Jane Roe (Northfield)": minutes name speakers so):
- * what they follow is what the passage names, a person or, fail-closed, a company ("Acme Holdings (Delaware)" guards
- * "Acme Holdings" too). "Of", a comma or a dash without an honorific are not read, since "Acme Holdings of Delaware"
- * would make "Acme Holdings" unpublishable everywhere. A form with initials the flag does not hold ("Jane M. Roe") is
- * found by match-text.ts NAME_INITIALS, which reads every form given here as a name. Case does not matter (the text is
- * folded after).
+ * "Dr Ing Aaa": "Ing Aaa" and "Dr Aaa" too; never "Smith" alone). Without an honorific only brackets are read ("Jane
+ * Roe (Northfield)": minutes name speakers so): what they follow is what the passage names, a person or, fail-closed,
+ * a company ("Acme Holdings (Delaware)" guards "Acme Holdings" too). "Of", a comma or a dash without an honorific are
+ * not read, since "Acme Holdings of Delaware" would make "Acme Holdings" unpublishable everywhere. A form with
+ * initials the flag does not hold ("Jane M. Roe") is found by match-text.ts NAME_INITIALS, which reads every form given
+ * here as a name. Case does not matter (the text is folded after).
  */
 /** As written before a name: capitalised, not in capitals ("MS Teams" is not "Ms"). */
 const HONORIFIC = /^(?:Dr|Drs|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Lord|Lady|Herr|Frau|Mme|Mlle|Madame|Monsieur|Dott|Dottssa|Dott\.ssa|Ing|Mag|Ir|Avv)\.?$/;
