@@ -106,11 +106,8 @@ export function listedNames(text: string): string[] {
   const parts = trimmed.split(LIST_SEPARATOR);
   if (parts.length < 2) return [];
   if (parts.length === 2 && !/ (?:and|&) |;/u.test(trimmed)) return [];
-  const isName = (part: string) => {
-    const words = part.split(/\s+/u);
-    return parseName(part) !== null || (words.length === 2 && HONORIFIC.test(words[0]!) && NAME_WORD.test(words[1]!));
-  };
-  return parts.every(isName) ? parts : [];
+  // A name, or an honorific and a surname ("Mr Smith"), as `parseName` reads them.
+  return parts.every((part) => parseName(part) !== null) ? parts : [];
 }
 
 /** Titles a text puts before a surname alone ("Dr Roe", "Ms Roe"), as written (a full stop after one reads the same). */
