@@ -95,6 +95,8 @@ export type SaveResult = z.infer<typeof SaveResult>;
 export interface SaveRefusal {
   kept: 'history' | 'section';
   currentRev?: number;
+  /** The whole meeting was deleted meanwhile: the words are kept with it in the trash (its History once restored). */
+  gone?: 'meeting';
 }
 
 // ---- revisions -----------------------------------------------------------------------------------------------------

@@ -163,4 +163,34 @@ describe('kept copies of refused saves', () => {
     expect(textOf(state, sub)).toContain('Then more.');
     expect(textOf(state, parent)).toContain('typed late.');
   });
+
+  it('keeps the words of a save refused because the whole meeting was deleted meanwhile; back in the History once the meeting is restored', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const save = (key: string, text: string, baseRev: number, writer: string) =>
+      backend.dispatch('minutes.saveSection', { meetingId, sectionKey: key, content: doc(text), baseRev, writer });
+    expect(await save('opening', 'Opened at 10:00.', 0, PAGE_A)).toMatchObject({ ok: true, value: { rev: 1 } });
+    await call(backend, 'meetings.delete', { id: meetingId });
+
+    const refused = await save('opening', 'Opened at 10:00. Then more.', 1, PAGE_A);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'history', gone: 'meeting' } } });
+    // The same page again with newer words: one copy, the newest; the same words again: nothing more.
+    await save('opening', 'Opened at 10:00. Then more, and more.', 1, PAGE_A);
+    await save('opening', 'Opened at 10:00. Then more, and more.', 1, PAGE_A);
+    // Another page, in an item never saved into: its own copy.
+    expect(await save(items[0]!, 'Adoption: typed late.', 0, PAGE_B)).toMatchObject({ ok: false, error: { details: { kept: 'history' } } });
+    // A key that was no section of that meeting: refused, nothing kept.
+    const stranger = await save('zz'.repeat(8), 'Words for nowhere.', 0, PAGE_A);
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(stranger.ok ? null : stranger.error.details).toBeUndefined();
+
+    const [entry] = await call<Array<{ id: string }>>(backend, 'trash.list', {});
+    await call(backend, 'trash.restore', { id: entry!.id });
+    const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
+    expect(revs.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Opened at 10:00. Then more, and more.']]);
+    const [late] = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: items[0]! });
+    expect(late).toMatchObject({ reason: 'conflict_copy', excerpt: 'Adoption: typed late.' });
+    expect(await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'zz'.repeat(8) })).toEqual([]);
+    await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: revs[0]!.id });
+    expect(textOf(await call<MinutesState>(backend, 'minutes.get', { meetingId }), 'opening')).toContain('and more.');
+  });
 });

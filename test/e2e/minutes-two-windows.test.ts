@@ -95,4 +95,43 @@ describe('two windows typing into the same item', () => {
         await browser.close();
       }
     }));
+
+  it('keeps what a window typed into the minutes of a meeting deleted in another window; back with the meeting from the Trash', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const browser = await launchChromium();
+      try {
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type('The chair opened the meeting.');
+        await m.waitSaved();
+
+        // Another window deletes the whole meeting, with the app's own dialog.
+        const other = await openApp(browser, host);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        await other.getByRole('button', { name: 'Delete', exact: true }).click();
+        await other.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
+        await other.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+
+        // The first window goes on typing: refused, and told where its words are.
+        await page.keyboard.type(' Members agreed the agenda.');
+        await waitNotSaved(page);
+        const advice = m.section('opening').locator('.save-advice');
+        await expect.poll(() => advice.innerText()).toMatch(/meeting was deleted.*kept with it in the Trash: restore the meeting from the Trash/s);
+
+        // Restored from the Trash in the other window; the first, reloaded, restores its words from the History.
+        await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
+        await other.getByRole('row', { name: /Second plenary/ }).getByRole('button', { name: /^Restore/ }).click();
+        await other.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Trash' }).waitFor();
+        await page.reload();
+        await m.section('opening').waitFor();
+        await page.getByRole('button', { name: 'Revision history of Opening' }).click();
+        const dialog = page.getByRole('dialog', { name: /History of/ });
+        await dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' }).click();
+        await dialog.getByRole('button', { name: 'Restore this revision' }).click();
+        await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await expect.poll(() => storedText(host, meetingId, 'opening')).toBe('The chair opened the meeting. Members agreed the agenda.');
+      } finally {
+        await browser.close();
+      }
+    }));
 });

@@ -237,8 +237,12 @@ describe('autosave of a section', () => {
     answer = Object.assign(new Error('approved'), { code: 'read_only', details: { kept: 'somewhere' } });
     await clock.advance(2000);
     expect(a.current).toMatchObject({ state: 'failed', errorCode: 'read_only', errorKept: null });
-    answer = null;
+    // The meeting deleted meanwhile: the words are kept with it in the trash.
+    answer = Object.assign(new Error('deleted'), { code: 'not_found', details: { kept: 'history', gone: 'meeting' } });
     await clock.advance(4000);
+    expect(a.current).toMatchObject({ state: 'failed', errorCode: 'not_found', errorKept: 'trash' });
+    answer = null;
+    await clock.advance(8000);
     expect(a.current).toMatchObject({ state: 'saved', errorCode: null, errorKept: null });
   });
 

@@ -48,6 +48,10 @@ describe('save indicator', () => {
     expect(removed.detail).toMatch(/restore the item from the Trash/);
     expect(removed.detail).not.toMatch(/Copy what you typed/);
     expect(sectionSaveView(st({ state: 'failed', errorCode: 'not_found', errorKept: 'section' }), { approved: false, orphan: false }).detail).toMatch(/nothing is lost/);
+    const gone = sectionSaveView(st({ state: 'failed', errorCode: 'not_found', errorKept: 'trash' }), { approved: false, orphan: false });
+    expect(gone.detail).toMatch(/meeting was deleted/);
+    expect(gone.detail).toMatch(/restore the meeting from the Trash/);
+    expect(gone.detail).toContain(`“${REVISION_REASON_LABEL.conflict_copy}”`);
   });
 
   it('a save refused because the app was started again says so and what to do, not "it retries on its own"', () => {

@@ -37,6 +37,17 @@ export class TrashRepo {
     );
   }
 
+  /** The newest entry keeping a deleted meeting, with what it holds. */
+  deletedMeeting(meetingId: string): { id: string; payloadJson: string } | undefined {
+    return this.db
+      .prepare(`SELECT id, payload_json AS payloadJson FROM trash WHERE kind = 'meeting' AND entity_id = ? ORDER BY deleted_at DESC, id LIMIT 1`)
+      .get(meetingId) as { id: string; payloadJson: string } | undefined;
+  }
+
+  setPayload(id: string, payloadJson: string): void {
+    this.db.prepare(`UPDATE trash SET payload_json = ? WHERE id = ?`).run(payloadJson, id);
+  }
+
   list(): Array<Omit<TrashRow, 'payloadJson'>> {
     return this.db.prepare(`SELECT ${COLS} FROM trash ORDER BY deleted_at DESC, id`).all() as Array<Omit<TrashRow, 'payloadJson'>>;
   }

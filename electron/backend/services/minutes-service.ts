@@ -37,6 +37,8 @@ import { FlagsService } from './flags-service';
 import { RevisionsRepo, type RevisionHead } from '../repositories/revisions-repo';
 import { SearchRepo } from '../repositories/search-repo';
 import { TrashRepo } from '../repositories/trash-repo';
+import type { Dump } from '../repositories/graph-repo';
+import { keepInDump } from './kept-in-trash';
 import { searchBlocks } from '../../../shared/search/blocks';
 import { iso, type ServiceContext } from './context';
 import type { AttendanceService } from './attendance-service';
@@ -233,6 +235,8 @@ export class MinutesService {
     const { meetingId, sectionKey } = input;
     const outcome = this.ctx.db
       .transaction((): SaveResult | AppError => {
+        // A meeting deleted meanwhile (in another window): the words are kept with it in the trash, if they can be.
+        if (!this.meetings.meetings.get(meetingId)) return this.keepForDeletedMeeting(input, sent, text, now);
         // Approved minutes, and an item removed meanwhile (in another window), refuse the save below once its words
         // are known: they are kept (migration 017). A key that was never an item of this meeting is refused here.
         const minutes = this.minutesRow(meetingId, now);
@@ -289,6 +293,24 @@ export class MinutesService {
     // A refusal is answered after its kept copy has been committed.
     if (outcome instanceof AppError) throw outcome;
     return outcome;
+  }
+
+  /**
+   * A save into a meeting deleted meanwhile: its words are kept in the meeting's dump in the trash, as a kept copy of
+   * the section (kept-in-trash.ts), so restoring the meeting brings them back in the section's History. Refused either
+   * way (not_found); with `kept: 'history'` when they are kept.
+   */
+  private keepForDeletedMeeting(input: Out<typeof SaveSection>, contentJson: string, plainText: string, now: string): AppError {
+    const gone = 'This meeting was deleted meanwhile, so the change was not saved.';
+    const entry = this.trash.deletedMeeting(input.meetingId);
+    const payload = entry ? (JSON.parse(entry.payloadJson) as { dump?: Dump }) : null;
+    if (!entry || !payload?.dump) return new AppError('not_found', gone);
+    const words = { id: this.ctx.newId(), sectionKey: input.sectionKey, rev: input.baseRev ?? 0, contentJson, plainText, now, writer: input.writer };
+    const kept = keepInDump(payload.dump, words);
+    if (!kept) return new AppError('not_found', gone);
+    if (kept !== 'same') this.trash.setPayload(entry.id, JSON.stringify({ ...payload, dump: kept }));
+    const details: SaveRefusal = { kept: 'history', gone: 'meeting' };
+    return new AppError('not_found', gone, { details });
   }
 
   private reconcileFlags(

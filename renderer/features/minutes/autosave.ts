@@ -17,8 +17,11 @@ export interface AutosaveStatus {
   error: string | null;
   /** The backend's error code of the last failure (read_only, not_found, conflict, storage, …), if it had one. */
   errorCode?: string | null;
-  /** For a save refused as conflict, read_only or not_found: where the backend kept its words (SaveRefusal). */
-  errorKept?: 'history' | 'section' | null;
+  /**
+   * For a save refused as conflict, read_only or not_found: where the backend kept its words (SaveRefusal): in the
+   * section's History, in the section itself, or with the meeting deleted meanwhile, in the trash.
+   */
+  errorKept?: 'history' | 'section' | 'trash' | null;
 }
 
 export interface AutosaveOptions<C> {
@@ -172,12 +175,12 @@ export class SectionAutosave<C> {
     } catch (err) {
       this.failures++;
       const { code, details } = (err ?? {}) as { code?: unknown; details?: unknown };
-      const kept = (details as { kept?: unknown } | null | undefined)?.kept;
+      const { kept, gone } = (details ?? {}) as { kept?: unknown; gone?: unknown };
       this.setStatus({
         state: 'failed',
         error: err instanceof Error ? err.message : String(err),
         errorCode: typeof code === 'string' ? code : null,
-        errorKept: kept === 'history' || kept === 'section' ? kept : null,
+        errorKept: kept === 'history' && gone === 'meeting' ? 'trash' : kept === 'history' || kept === 'section' ? kept : null,
       });
     }
   }

@@ -33,6 +33,8 @@ export function saveFailureAdvice(code: string | null | undefined, kept?: Autosa
         return `This section was changed in another window, so your words were not saved over it. They are kept in this section’s History, as “${REVISION_REASON_LABEL.conflict_copy}”. Reload the page (Ctrl+R) to see the section as it now stands, then open History to restore your words or copy from them.`;
       return 'This section was changed in another window. Copy what you last typed and reload the page.';
     case 'not_found':
+      if (kept === 'trash')
+        return `This meeting was deleted in another window, so your words were not saved. They are kept with it in the Trash: restore the meeting from the Trash, then open this item’s History, where they are “${REVISION_REASON_LABEL.conflict_copy}”.`;
       if (kept === 'history')
         return `This item was removed from the agenda meanwhile, so your words were not saved in it. They are kept in its History, as “${REVISION_REASON_LABEL.conflict_copy}”: restore the item from the Trash, then open its History to restore them or copy from them.`;
       if (kept === 'section') return 'This item was removed from the agenda meanwhile. Its section holds your words as they are, so nothing is lost: restore the item from the Trash to go on.';
