@@ -239,7 +239,7 @@ export class MinutesService {
         if (!this.meetings.meetings.get(meetingId)) return this.keepForDeletedMeeting(input, sent, text, now);
         // Approved minutes, and an item removed meanwhile (in another window), refuse the save below once its words
         // are known: they are kept (migration 017). A key that was never an item of this meeting is refused here.
-        const minutes = this.minutesRow(meetingId, now);
+        const minutes = this.repo.ensure(meetingId, now); // the meeting exists: read just above
         const approved = minutes.status === 'approved';
         const removed = !this.onAgenda(meetingId, sectionKey);
         if (removed && !this.removedItem(meetingId, sectionKey)) throw noSection();
