@@ -79,6 +79,23 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     }
   });
 
+  it("V8's compile hint heads the entry chunk, and no other file (scripts/build.mjs: eager compile only where all of it runs at once)", () => {
+    const dir = path.join(DIST, 'renderer');
+    const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*\ssrc="\.\/([^"]+)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const HINT = '//# allFunctionsCalledOnLoad\n';
+    const hinted = fs
+      .readdirSync(path.join(dir, 'assets'))
+      .filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(dir, 'assets', f), 'utf8').includes('allFunctionsCalledOnLoad'))
+      .map((f) => `assets/${f}`);
+    expect(hinted).toEqual([entry]);
+    // The first line, where V8 honours it for the whole file; the source map is one line longer to match.
+    expect(fs.readFileSync(path.join(dir, entry!), 'utf8').startsWith(HINT)).toBe(true);
+    const map = JSON.parse(fs.readFileSync(path.join(dir, `${entry}.map`), 'utf8')) as { mappings: string };
+    expect(map.mappings.startsWith(';;')).toBe(true); // the hint's line, then Vite's own first line (its list of chunks)
+  });
+
   it('the minutes page is a chunk of its own, loaded by a dynamic import', () => {
     const dir = path.join(DIST, 'renderer');
     const assets = fs.readdirSync(path.join(dir, 'assets'));
