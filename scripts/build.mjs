@@ -52,6 +52,45 @@ function hintEagerCompile(file) {
 }
 
 /**
+ * The entry chunk's stylesheet (renderer/styles.css and the first page's imports), inline in index.html's head instead
+ * of a file (issue 16): one request fewer before the first page can show, and the rules are there as the page is
+ * parsed. An A/B of 21 interleaved loads put the meetings list 11 ms (4.5%) sooner. Every page needs them, so nothing
+ * is loaded that would not be. The Content-Security-Policy already allows inline styles (style-src 'unsafe-inline', for
+ * React's style attributes).
+ *
+ * Vite's loader fetches, with a lazy chunk, the stylesheets of every chunk it imports — the entry's among them (its
+ * lists in `__vite__mapDeps`). Left there, the stylesheet would come a second time when the minutes page first
+ * imports such a chunk, after the minutes' own stylesheet, and override it. So each list names the entry chunk itself
+ * instead, which is always loaded before any lazy chunk (it is the page's module): the loader finds it there and
+ * fetches nothing. Positions in the lists stay as they were. The file is removed; the build fails if any built file
+ * still names it.
+ */
+function inlineEntryCss(dir, entryFile, cssFiles) {
+  const htmlFile = path.join(dir, 'index.html');
+  let html = fs.readFileSync(htmlFile, 'utf8');
+  const assets = path.join(dir, 'assets');
+  for (const rel of cssFiles) {
+    const name = path.basename(rel);
+    const link = [...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\.\/([^"]+)"[^>]*>/g)].find((m) => m[1] === rel);
+    if (!link) throw new Error(`build: index.html has no stylesheet link to ${rel}`);
+    const css = fs.readFileSync(path.join(dir, rel), 'utf8');
+    if (/<\/style/i.test(css)) throw new Error(`build: ${rel} holds </style: it cannot be inline`);
+    html = html.replace(link[0], () => `<style>${css.trim()}</style>`);
+    fs.rmSync(path.join(dir, rel));
+    fs.rmSync(path.join(dir, `${rel}.map`), { force: true });
+    for (const f of fs.readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+      const code = fs.readFileSync(path.join(assets, f), 'utf8');
+      const listed = code.split(`"./${name}"`);
+      if (listed.length > 1) fs.writeFileSync(path.join(assets, f), listed.join(`"./${path.basename(entryFile)}"`));
+    }
+    for (const f of fs.readdirSync(assets)) {
+      if (!f.endsWith('.map') && fs.readFileSync(path.join(assets, f), 'utf8').includes(name)) throw new Error(`build: ${f} still names ${name}, which is inline in index.html`);
+    }
+  }
+  fs.writeFileSync(htmlFile, html);
+}
+
+/**
  * The boot script (renderer/boot.ts): one small classic script, inline in index.html's head, that starts the first
  * page's calls — and on the minutes page has the browser fetch that page's code — while the entry chunk is still
  * arriving (issue 16). Inline, it runs as the page's head is parsed; as a file (`async`) it ran only once the browser
@@ -77,6 +116,7 @@ async function buildBoot() {
   const minutesKey = Object.keys(manifest).find((k) => k.endsWith('features/minutes/MinutesPage.tsx'));
   if (!entry || !minutesKey) throw new Error('build: the Vite manifest has no entry or no minutes page chunk');
   hintEagerCompile(path.join(dir, manifest[entry].file));
+  inlineEntryCss(dir, manifest[entry].file, manifest[entry].css ?? []);
   const already = closure(entry);
   const minutesFiles = [...closure(minutesKey)].filter((f) => !already.has(f));
   const built = await esbuild({

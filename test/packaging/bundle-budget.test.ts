@@ -96,6 +96,19 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     expect(map.mappings.startsWith(';;')).toBe(true); // the hint's line, then Vite's own first line (its list of chunks)
   });
 
+  it("the entry's stylesheet is inline in index.html, and every stylesheet a chunk names for Vite's loader is there (scripts/build.mjs)", () => {
+    const dir = path.join(DIST, 'renderer');
+    const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html).not.toMatch(/rel="stylesheet"/);
+    // The shell's rules are in it (renderer/styles.css), not only the first page's.
+    expect(html).toMatch(/\.topbar\s*\{/);
+    const assets = fs.readdirSync(path.join(dir, 'assets'));
+    const named = new Set(assets.filter((f) => f.endsWith('.js')).flatMap((f) => [...fs.readFileSync(path.join(dir, 'assets', f), 'utf8').matchAll(/"\.\/([\w-]+\.css)"/g)].map((m) => m[1]!)));
+    expect(named.size).toBeGreaterThan(0); // the minutes page's own stylesheet, at least
+    expect([...named].filter((css) => !assets.includes(css))).toEqual([]);
+  });
+
   it('the minutes page is a chunk of its own, loaded by a dynamic import', () => {
     const dir = path.join(DIST, 'renderer');
     const assets = fs.readdirSync(path.join(dir, 'assets'));
