@@ -1,40 +1,10 @@
-import fs from 'node:fs';
-import { nodeCrypto } from '../node-crypto';
+import { systemRandomBytes } from '../node-crypto';
 
 const TOKEN_BYTES = 24;
 
-/**
- * A new launch token of the browser host: 24 random bytes as base64url (32 characters). On Linux and macOS the bytes
- * come from the kernel's random source (/dev/urandom, which node:crypto's generator is seeded from); on Windows, or if
- * the device cannot be read or is not the character device it should be, from node:crypto. Reading the device takes
- * ~0.3 ms; loading node:crypto for its randomBytes took ~5 ms of every start of the browser host (issue 16).
- */
-export function newLaunchToken(readDevice: (n: number) => Buffer | null = readUrandom): string {
-  const bytes = (process.platform === 'win32' ? null : readDevice(TOKEN_BYTES)) ?? nodeCrypto().randomBytes(TOKEN_BYTES);
-  return bytes.toString('base64url');
-}
-
-function readUrandom(n: number): Buffer | null {
-  let fd: number;
-  try {
-    fd = fs.openSync('/dev/urandom', 'r');
-  } catch {
-    return null;
-  }
-  try {
-    if (!fs.fstatSync(fd).isCharacterDevice()) return null;
-    const bytes = Buffer.alloc(n);
-    for (let got = 0; got < n; ) {
-      const read = fs.readSync(fd, bytes, got, n - got, null);
-      if (read <= 0) return null;
-      got += read;
-    }
-    return bytes;
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
-  }
+/** A new launch token of the browser host: 24 random bytes (node-crypto.ts, systemRandomBytes) as base64url (32 characters). */
+export function newLaunchToken(readDevice?: (n: number) => Buffer | null): string {
+  return systemRandomBytes(TOKEN_BYTES, readDevice).toString('base64url');
 }
 
 /**

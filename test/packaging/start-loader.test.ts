@@ -38,7 +38,10 @@ describe.skipIf(!built)('the built start loader', () => {
     expect(app.match(/\bimport\(\s*["'`]/g) ?? []).toEqual([]);
   });
 
-  it("answers its first call without loading what that answer does not need (fs/promises with Node's readline, tty, crypto)", async () => {
+  it.each([
+    ['with its key file', true],
+    ['making a new key file (the first start with --key-file)', false],
+  ])("answers its first call without loading what that answer does not need (fs/promises with Node's readline, tty, crypto), %s", async (_case, keyExists) => {
     // Node's list of what it has loaded, taken when the host ends its first HTTP answer.
     const dataDir = tempDir('tfs-start-');
     const snapshot = path.join(dataDir, 'loaded.txt');
@@ -49,7 +52,8 @@ describe.skipIf(!built)('the built start loader', () => {
        http.ServerResponse.prototype.end = function (...args) { if (!fs.existsSync(${JSON.stringify(snapshot)})) fs.writeFileSync(${JSON.stringify(snapshot)}, process.moduleLoadList.join('\\n')); return end.apply(this, args); };`,
     );
     const data = path.join(dataDir, 'data');
-    const proc = spawn(process.execPath, ['-r', preload, START, '--browser', '--port', '0', '--data-dir', data, '--key-file', testKeyFile(data)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const keyFile = keyExists ? testKeyFile(data) : path.join(dataDir, 'new.key');
+    const proc = spawn(process.execPath, ['-r', preload, START, '--browser', '--port', '0', '--data-dir', data, '--key-file', keyFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -66,9 +70,11 @@ describe.skipIf(!built)('the built start loader', () => {
       const loaded = fs.readFileSync(snapshot, 'utf8').split('\n');
       expect(loaded).toContain('NativeModule http');
       // (child_process is loaded by Node's own listen(), through cluster, for any server.)
-      // node:crypto (~5 ms to load): taken on first use (electron/node-crypto.ts); the token comes from /dev/urandom here.
+      // node:crypto (~5 ms to load): taken on first use (electron/node-crypto.ts); the token and a new key come from
+      // /dev/urandom here.
       for (const name of ['fs/promises', 'internal/fs/promises', 'internal/readline/interface', 'tty', 'crypto'])
         expect(loaded, name).not.toContain(`NativeModule ${name}`);
+      if (!keyExists) expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
     } finally {
       proc.kill('SIGKILL');
     }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { newRandomKey } from '../../electron/backend/db/key';
 import { newLaunchToken, tokenMatches } from '../../electron/hosts/launch-token';
 
 describe('launch token', () => {
@@ -15,6 +16,16 @@ describe('launch token', () => {
     const fallback = new Set([newLaunchToken(() => null), newLaunchToken(() => null)]);
     expect(fallback.size).toBe(2);
     for (const t of fallback) expect(t).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it("a new key file's key: 32 bytes from the same source, the device or else node:crypto", () => {
+    const device = (n: number) => Buffer.alloc(n, 9);
+    if (process.platform !== 'win32') expect(newRandomKey('k', device).bytes).toEqual(Buffer.alloc(32, 9));
+    const a = newRandomKey('k', () => null).bytes;
+    const b = newRandomKey('k').bytes;
+    expect([a.length, b.length]).toEqual([32, 32]);
+    expect(a.equals(b)).toBe(false);
+    expect(a.equals(Buffer.alloc(32))).toBe(false);
   });
 });
 

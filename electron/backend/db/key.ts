@@ -1,4 +1,4 @@
-import { nodeCrypto } from '../../node-crypto';
+import { systemRandomBytes } from '../../node-crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -73,9 +73,13 @@ export function encryptInPlace(db: Database, key: DataKey): void {
   db.rekey(material(key));
 }
 
-/** A random key, as the key of a new key file or the key the keychain wraps. */
-export function newRandomKey(source: string): Extract<DataKey, { kind: 'key' }> {
-  return { kind: 'key', bytes: nodeCrypto().randomBytes(KEY_BYTES), source };
+/**
+ * A random key, as the key of a new key file or the key the keychain wraps: from the system's random source, as
+ * node:crypto's would be, without loading node:crypto (a new key file is made in the browser host's start, before its
+ * first answer; issue 16). `readDevice` is for tests.
+ */
+export function newRandomKey(source: string, readDevice?: (n: number) => Buffer | null): Extract<DataKey, { kind: 'key' }> {
+  return { kind: 'key', bytes: systemRandomBytes(KEY_BYTES, readDevice), source };
 }
 
 const KEY_TEXT = /^([0-9a-f]{64})\r?\n?$/;
