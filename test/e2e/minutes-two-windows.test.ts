@@ -36,13 +36,7 @@ describe('two windows typing into the same item', () => {
         await other.reload();
         await m2.section('opening').waitFor();
         await expect.poll(() => m2.editor(m2.section('opening')).innerText()).toContain('Typed in the first window.');
-        await other.getByRole('button', { name: 'Revision history of Opening' }).click();
-        const dialog = other.getByRole('dialog', { name: /History of/ });
-        const kept = dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' });
-        await kept.click();
-        await dialog.getByRole('button', { name: 'Restore this revision' }).click();
-        await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-        await dialog.waitFor({ state: 'detached' });
+        await m2.restoreKeptCopy('Opening');
         await expect.poll(() => storedText(host, meetingId, 'opening')).toBe('Typed in the second window.');
         await expect.poll(() => m2.editor(m2.section('opening')).innerText()).toContain('Typed in the second window.');
       } finally {
@@ -83,12 +77,7 @@ describe('two windows typing into the same item', () => {
         await other.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Trash' }).waitFor();
         await page.reload();
         await section.waitFor();
-        await page.getByRole('button', { name: 'Revision history of 3 Incident reporting' }).click();
-        const dialog = page.getByRole('dialog', { name: /History of/ });
-        await dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' }).click();
-        await dialog.getByRole('button', { name: 'Restore this revision' }).click();
-        await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-        await dialog.waitFor({ state: 'detached' });
+        await m.restoreKeptCopy('3 Incident reporting');
         await expect.poll(() => storedText(host, meetingId, key)).toBe('Incident reports were discussed. Two providers reported one each.');
         await expect.poll(() => m.editor(section).innerText()).toContain('Two providers reported one each.');
       } finally {
@@ -123,12 +112,7 @@ describe('two windows typing into the same item', () => {
         await other.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Trash' }).waitFor();
         await page.reload();
         await m.section('opening').waitFor();
-        await page.getByRole('button', { name: 'Revision history of Opening' }).click();
-        const dialog = page.getByRole('dialog', { name: /History of/ });
-        await dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' }).click();
-        await dialog.getByRole('button', { name: 'Restore this revision' }).click();
-        await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-        await dialog.waitFor({ state: 'detached' });
+        await m.restoreKeptCopy('Opening');
         await expect.poll(() => storedText(host, meetingId, 'opening')).toBe('The chair opened the meeting. Members agreed the agenda.');
       } finally {
         await browser.close();

@@ -131,6 +131,19 @@ export class MinutesPageModel {
     return this.page.locator(`[data-section-key="${key}"]`);
   }
   /**
+   * Restores, from the History of the item titled `title` (as its history button names it: "Opening", "3 Incident
+   * reporting"), the words a save refused and kept ("not saved: changed in another window"), and waits until the
+   * dialog has closed.
+   */
+  async restoreKeptCopy(title: string) {
+    await this.page.getByRole('button', { name: `Revision history of ${title}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: /History of/ });
+    await dialog.locator('.rev-list button', { hasText: 'not saved: changed in another window' }).click();
+    await dialog.getByRole('button', { name: 'Restore this revision' }).click();
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  /**
    * Sends the host's answers for one section (`which.key`, set once known) through `handle`, to hold them back or fail
    * them; every other call goes through.
    */
