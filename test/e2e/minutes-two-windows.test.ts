@@ -106,9 +106,19 @@ describe('two windows typing into the same item', () => {
         const advice = m.section('opening').locator('.save-advice');
         await expect.poll(() => advice.innerText()).toMatch(/meeting was deleted.*kept with it in the Trash: restore the meeting from the Trash/s);
 
-        // Restored from the Trash in the other window; the first, reloaded, restores its words from the History.
+        // The Trash says the meeting holds those words, and asks with it before removing the meeting for good.
         await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
-        await other.getByRole('row', { name: /Second plenary/ }).getByRole('button', { name: /^Restore/ }).click();
+        const row = other.getByRole('row', { name: /Second plenary/ });
+        await expect.poll(() => row.innerText()).toContain('1 copy of words a save refused, kept nowhere else');
+        await row.getByRole('button', { name: /for good$/ }).click();
+        const ask = other.getByRole('dialog', { name: 'Delete for good?' });
+        expect(await ask.innerText()).toContain('with what it holds: 1 copy of words a save refused, kept nowhere else');
+        await screenshot(other, 'trash-purge-kept-words');
+        await ask.getByRole('button', { name: 'Cancel' }).click();
+        await ask.waitFor({ state: 'detached' });
+
+        // Restored from the Trash in the other window; the first, reloaded, restores its words from the History.
+        await row.getByRole('button', { name: /^Restore/ }).click();
         await other.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Trash' }).waitFor();
         await page.reload();
         await m.section('opening').waitFor();

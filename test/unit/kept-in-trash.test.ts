@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dump } from '../../electron/backend/repositories/graph-repo';
 import { keepInDump, type KeptWords } from '../../electron/backend/services/kept-in-trash';
+import { describe as held } from '../../electron/backend/services/trash-service';
 
 const dump = (revisions: Array<Record<string, unknown>> = []): Dump => ({
   root: { table: 'meetings', id: 'm1' },
@@ -35,6 +36,15 @@ describe('the words of a save into a deleted meeting, kept in its dump in the tr
       writer: 'w1',
     });
     expect(d.tables.minutes_revisions).toHaveLength(2); // the dump given is not changed
+  });
+
+  it('what the trash entry holds names the kept copies first: saved nowhere else, they go if it is removed for good', () => {
+    const d = dump([{ id: 'r1', section_key: 'opening', seq: 4, reason: 'auto', writer: null }]);
+    expect(held(d)).toBe('1 agenda item, 1 revision');
+    const one = keepInDump(d, words()) as Dump;
+    expect(held(one)).toBe('1 copy of words a save refused, kept nowhere else, 1 agenda item, 1 revision'); // the copy not counted twice
+    const two = keepInDump(one, words({ id: 'k2', writer: 'w2', sectionKey: 'item1' })) as Dump;
+    expect(held(two)).toMatch(/^2 copies of words saves refused, kept nowhere else, /);
   });
 
   it('one copy per page and section: newer words replace it, the same words change nothing, another page keeps its own', () => {

@@ -44,8 +44,8 @@ export class TrashRepo {
       .get(meetingId) as { id: string; payloadJson: string } | undefined;
   }
 
-  setPayload(id: string, payloadJson: string): void {
-    this.db.prepare(`UPDATE trash SET payload_json = ? WHERE id = ?`).run(payloadJson, id);
+  setPayload(id: string, payloadJson: string, detail: string): void {
+    this.db.prepare(`UPDATE trash SET payload_json = ?, detail = ? WHERE id = ?`).run(payloadJson, detail, id);
   }
 
   list(): Array<Omit<TrashRow, 'payloadJson'>> {

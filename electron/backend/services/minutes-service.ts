@@ -39,6 +39,7 @@ import { SearchRepo } from '../repositories/search-repo';
 import { TrashRepo } from '../repositories/trash-repo';
 import type { Dump } from '../repositories/graph-repo';
 import { keepInDump } from './kept-in-trash';
+import { describe } from './trash-service';
 import { searchBlocks } from '../../../shared/search/blocks';
 import { iso, type ServiceContext } from './context';
 import type { AttendanceService } from './attendance-service';
@@ -308,7 +309,8 @@ export class MinutesService {
     const words = { id: this.ctx.newId(), sectionKey: input.sectionKey, rev: input.baseRev ?? 0, contentJson, plainText, now, writer: input.writer };
     const kept = keepInDump(payload.dump, words);
     if (!kept) return new AppError('not_found', gone);
-    if (kept !== 'same') this.trash.setPayload(entry.id, JSON.stringify({ ...payload, dump: kept }));
+    // The entry's "held" text says so too: the Trash page shows it, and asks with it before removing the entry for good.
+    if (kept !== 'same') this.trash.setPayload(entry.id, JSON.stringify({ ...payload, dump: kept }), describe(kept));
     const details: SaveRefusal = { kept: 'history', gone: 'meeting' };
     return new AppError('not_found', gone, { details });
   }

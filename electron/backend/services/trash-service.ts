@@ -195,15 +195,21 @@ export function trashPayloadJson(dump: Dump): string {
   return JSON.stringify(payload);
 }
 
-/** What a dump holds, in words: "3 agenda items, minutes (4 sections), 2 decisions, 1 action item". */
+/**
+ * What a dump holds, in words: "3 agenda items, minutes (4 sections), 2 decisions, 1 action item". First, when there
+ * are any, the words a save refused and kept here (kept-in-trash.ts, migration 017): they are saved nowhere else, so
+ * the officer reads it before removing the entry for good (the Trash page's question repeats this text).
+ */
 export function describe(dump: Dump): string {
   const n = (t: string) => dump.tables[t]?.length ?? 0;
   const parts: string[] = [];
   const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const kept = (dump.tables.minutes_revisions ?? []).filter((r) => r.reason === 'conflict_copy' || r.reason === 'refused_copy').length;
+  if (kept) parts.push(plural(kept, 'copy of words a save refused, kept nowhere else', 'copies of words saves refused, kept nowhere else'));
   const items = n('agenda_items') - (dump.root.table === 'agenda_items' ? 1 : 0);
   if (items > 0) parts.push(plural(items, dump.root.table === 'agenda_items' ? 'sub-item' : 'agenda item', dump.root.table === 'agenda_items' ? 'sub-items' : 'agenda items'));
   if (n('minutes_sections')) parts.push(`minutes (${plural(n('minutes_sections'), 'section', 'sections')})`);
-  if (n('minutes_revisions')) parts.push(plural(n('minutes_revisions'), 'revision', 'revisions'));
+  if (n('minutes_revisions') > kept) parts.push(plural(n('minutes_revisions') - kept, 'revision', 'revisions'));
   if (n('flags')) parts.push(plural(n('flags'), 'flag', 'flags'));
   if (n('decisions')) parts.push(plural(n('decisions'), 'decision', 'decisions'));
   if (n('action_items')) parts.push(plural(n('action_items'), 'action item', 'action items'));

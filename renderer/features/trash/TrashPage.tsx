@@ -25,7 +25,7 @@ export function TrashPage() {
   const purge = async (e: TrashEntry) => {
     const ok = await ask({
       title: 'Delete for good?',
-      message: `“${e.label}” will be removed for good and cannot be restored.`,
+      message: `“${e.label}” will be removed for good and cannot be restored, with what it holds: ${e.detail}.`,
       confirm: 'Delete for good',
       danger: true,
     });
