@@ -81,13 +81,11 @@ function inlineEntryCss(dir, entryFile, cssFiles) {
     html = html.replace(link[0], () => `<style>${css.trim()}</style>`);
     fs.rmSync(path.join(dir, rel));
     fs.rmSync(path.join(dir, `${rel}.map`), { force: true });
-    for (const f of fs.readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+    for (const f of fs.readdirSync(assets).filter((f) => !f.endsWith('.map'))) {
       const code = fs.readFileSync(path.join(assets, f), 'utf8');
       const listed = code.split(`"./${name}"`);
       if (listed.length > 1) fs.writeFileSync(path.join(assets, f), listed.join(`"./${path.basename(entryFile)}"`));
-    }
-    for (const f of fs.readdirSync(assets)) {
-      if (!f.endsWith('.map') && fs.readFileSync(path.join(assets, f), 'utf8').includes(name)) throw new Error(`build: ${f} still names ${name}, which is inline in index.html`);
+      if (listed.some((part) => part.includes(name))) throw new Error(`build: ${f} still names ${name}, which is inline in index.html`);
     }
   }
   fs.writeFileSync(htmlFile, html);
