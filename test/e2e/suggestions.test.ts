@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
+import { apiCall, closeSession, makeDataDir, openExampleSession, type HostProcess } from './harness';
 import { ConfidentialityModel, MinutesPageModel } from './pages';
 
 /**
@@ -70,5 +70,32 @@ describe('suggestions follow the speaker in Chromium', () => {
     await suggestion.waitFor({ timeout: 20_000 });
     expect(await suggestion.locator('.sg-reason').innerText()).toContain('Amazon');
     await m.waitSaved();
+  });
+
+  it('underlines only what is near the view, and what a scroll brings near', async () => {
+    const { m } = models();
+    // 200 paragraphs with an e-mail address each (a suggestion each): far more than a screen.
+    const t = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
+    const paragraphs = Array.from({ length: 200 }, (_, i) => ({ type: 'paragraph', version: 1, children: [t(`Point ${i}: write to person${i}@example.org for the figures.`)] }));
+    const saved = await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: { root: { type: 'root', version: 1, children: paragraphs } } });
+    expect(saved.json.ok).toBe(true);
+    await m.open(host.origin, meetingId);
+    const section = m.section('opening');
+    // All 200 found (the list under the section shows the first 8 and counts the rest).
+    await section.getByText('…and 192 more').waitFor({ timeout: 30_000 });
+    // Which paragraphs' underlines are in the page's highlight (the CSS Custom Highlight API).
+    const underlined = () =>
+      page.evaluate(() =>
+        [...((CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get('tfs-suggestion') ?? [])].map((r) => /person(\d+)@/.exec(r.startContainer.textContent ?? '')?.[1] ?? '?'),
+      );
+    await expect.poll(async () => (await underlined()).includes('0'), { timeout: 10_000 }).toBe(true);
+    const first = await underlined();
+    // The far ones are not in the highlight.
+    expect(first).not.toContain('199');
+    expect(first.length).toBeLessThan(200);
+
+    await section.getByText('person199@example.org', { exact: false }).first().scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await underlined()).includes('199'), { timeout: 10_000 }).toBe(true);
+    expect(await underlined()).not.toContain('0');
   });
 });

@@ -23,10 +23,57 @@ type HighlightCtor = new (...ranges: AbstractRange[]) => HighlightSet;
 
 /** Every range underlined now (the page's own copy: a large change builds a new highlight from it). */
 const all = new Set<AbstractRange>();
+/** The part of `all` in the registered highlight: the ranges near the view. */
+const shown = new Set<AbstractRange>();
 let registered: HighlightSet | null = null;
 
 /** Above this many ranges changed at once (a section switched on or off, a paste), one new highlight replaces the old. */
 const REBUILD_AT = 32;
+
+/**
+ * Only the underlines within a screen of the view are in the highlight. Chromium checks every range of a highlight
+ * again after each change to the page: 3,300 underlines over 10,000 paragraphs made every keystroke ~47 ms slower on
+ * these machines, 330 ~3 ms (issue 16: typing with suggestions on must cost what it costs with them off). The others
+ * are kept, and drawn once a scroll (or a resize) brings them near: REFRESH_MS after the scrolling settles, within a
+ * screen's margin, so that an ordinary scroll finds them drawn.
+ */
+const REFRESH_MS = 100;
+let listening = false;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+interface Laid {
+  isConnected: boolean;
+  getBoundingClientRect(): { top: number; bottom: number };
+  closest?(selector: string): Laid | null;
+}
+
+/**
+ * What is measured: the editor's block that holds the range, not the text's own element. Blocks out of view are not
+ * laid out (content-visibility in editor/editor.css): measuring anything inside one lays it out on the spot, which
+ * made placing a long section's underlines take 200–300 ms; the block itself has its remembered size.
+ */
+const BLOCK = '.tfs-content > *';
+
+/** Whether each range is near the view: at most a screen above or below it. One layout read per block. */
+function nearTest(): (r: AbstractRange) => boolean {
+  const height = (globalThis as { innerHeight?: number }).innerHeight;
+  if (typeof height !== 'number') return () => true;
+  const byBox = new Map<Laid, boolean>();
+  return (r) => {
+    const node = r.startContainer as (Partial<Laid> & { nodeType?: number; parentElement?: Laid | null }) | undefined;
+    const element = node?.nodeType === 1 ? (node as Laid) : node?.parentElement;
+    if (!element) return true;
+    const box = element.closest?.(BLOCK) ?? element;
+    let near = byBox.get(box);
+    if (near === undefined) {
+      // Its text has left the page (the editor re-rendered it): nothing to draw; the section's next read replaces it.
+      const rect = box.isConnected ? box.getBoundingClientRect() : null;
+      near = rect !== null && rect.bottom >= -height && rect.top <= 2 * height;
+      byBox.set(box, near);
+    }
+    return near;
+  };
+}
 
 function highlightApi(): { registry: Registry; H: HighlightCtor } | null {
   const registry = (globalThis as { CSS?: { highlights?: Registry } }).CSS?.highlights;
@@ -34,32 +81,84 @@ function highlightApi(): { registry: Registry; H: HighlightCtor } | null {
   return registry && typeof H === 'function' ? { registry, H } : null;
 }
 
-/** Removes some underlines and draws others. */
-export function changeHighlights(removed: readonly AbstractRange[], added: readonly AbstractRange[]): void {
-  if (removed.length === 0 && added.length === 0) return;
-  for (const r of removed) all.delete(r);
-  for (const r of added) all.add(r);
-  const api = highlightApi();
-  if (!api) return;
-  if (registered && removed.length + added.length <= REBUILD_AT) {
-    for (const r of removed) registered.delete(r);
-    for (const r of added) registered.add(r);
+function scheduleRefresh(): void {
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = null;
+    refresh();
+  }, REFRESH_MS);
+}
+
+/** Scrolls of the page or of any element in it (capture: a scroll does not bubble), and resizes, while anything is underlined. */
+function listen(on: boolean): void {
+  const g = globalThis as { addEventListener?: (t: string, f: () => void, o: object) => void; removeEventListener?: (t: string, f: () => void, o: object) => void };
+  if (on === listening || typeof g.addEventListener !== 'function' || typeof g.removeEventListener !== 'function') return;
+  listening = on;
+  if (on) {
+    g.addEventListener('scroll', scheduleRefresh, { capture: true, passive: true });
+    g.addEventListener('resize', scheduleRefresh, { passive: true });
     return;
   }
-  if (all.size === 0) {
+  g.removeEventListener('scroll', scheduleRefresh, { capture: true });
+  g.removeEventListener('resize', scheduleRefresh, {});
+  if (refreshTimer !== null) clearTimeout(refreshTimer);
+  refreshTimer = null;
+}
+
+/** The ranges that have come near the view go into the highlight, those that have left it come out. */
+function refresh(): void {
+  const near = nearTest();
+  const out: AbstractRange[] = [];
+  const into: AbstractRange[] = [];
+  for (const r of all) {
+    const isNear = near(r);
+    if (isNear && !shown.has(r)) into.push(r);
+    else if (!isNear && shown.has(r)) out.push(r);
+  }
+  draw(out, into);
+}
+
+/** Takes `out` from the highlight and puts `into` in it: in place for a few, a new highlight for many. */
+function draw(out: readonly AbstractRange[], into: readonly AbstractRange[]): void {
+  if (out.length === 0 && into.length === 0) return;
+  for (const r of out) shown.delete(r);
+  for (const r of into) shown.add(r);
+  const api = highlightApi();
+  if (!api) return;
+  if (registered && out.length + into.length <= REBUILD_AT) {
+    for (const r of out) registered.delete(r);
+    for (const r of into) registered.add(r);
+    return;
+  }
+  if (shown.size === 0) {
     api.registry.delete(SUGGESTION_HIGHLIGHT);
     registered = null;
     return;
   }
   // (A constructor call with tens of thousands of arguments could overflow the stack: those are added one by one.)
-  const many = all.size > 10_000;
-  registered = many ? new api.H() : new api.H(...all);
-  if (many) for (const r of all) registered.add(r);
+  const many = shown.size > 10_000;
+  registered = many ? new api.H() : new api.H(...shown);
+  if (many) for (const r of shown) registered.add(r);
   api.registry.set(SUGGESTION_HIGHLIGHT, registered);
+}
+
+/** Removes some underlines and draws others (those near the view now, the rest when they come near). */
+export function changeHighlights(removed: readonly AbstractRange[], added: readonly AbstractRange[]): void {
+  if (removed.length === 0 && added.length === 0) return;
+  for (const r of removed) all.delete(r);
+  for (const r of added) all.add(r);
+  listen(all.size > 0);
+  if (!highlightApi()) return;
+  const near = nearTest();
+  draw(
+    removed.filter((r) => shown.has(r)),
+    added.filter((r) => all.has(r) && !shown.has(r) && near(r)),
+  );
 }
 
 export function clearAllHighlights(): void {
   all.clear();
+  shown.clear();
+  listen(false);
   registered = null;
   highlightApi()?.registry.delete(SUGGESTION_HIGHLIGHT);
 }
