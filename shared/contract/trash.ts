@@ -17,6 +17,11 @@ export const TrashEntry = lazySchema(() => z.object({
   label: z.string(),
   /** What comes back with it: "4 agenda items, minutes of 3 sections, 2 decisions". */
   detail: z.string(),
+  /**
+   * It holds words a save refused (a window typed into its minutes after it was deleted), kept nowhere else: the
+   * Trash asks before they go for good, emptying included.
+   */
+  keptWords: z.boolean(),
   deletedAt: z.string(),
   deletedBy: z.string(),
   /** When it is removed for good unless restored. */

@@ -183,9 +183,10 @@ describe('kept copies of refused saves', () => {
     expect(stranger).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(stranger.ok ? null : stranger.error.details).toBeUndefined();
 
-    const [entry] = await call<Array<{ id: string; detail: string }>>(backend, 'trash.list', {});
+    const [entry] = await call<Array<{ id: string; detail: string; keptWords: boolean }>>(backend, 'trash.list', {});
     // What the Trash says the entry holds names them first (and the page asks with it before removing it for good).
     expect(entry!.detail).toMatch(/^2 copies of words saves refused, kept nowhere else(, |$)/);
+    expect(entry!.keptWords).toBe(true);
     await call(backend, 'trash.restore', { id: entry!.id });
     const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' });
     expect(revs.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Opened at 10:00. Then more, and more.']]);

@@ -14,7 +14,7 @@ describe('trash', () => {
     expect((await call<SearchOutput>(backend, 'search.query', { query: 'quorum' })).hits).toHaveLength(0);
     const trash = await call<TrashEntry[]>(backend, 'trash.list', {});
     expect(trash).toHaveLength(1);
-    expect(trash[0]).toMatchObject({ kind: 'meeting', label: 'Plenary — 10 February 2026' });
+    expect(trash[0]).toMatchObject({ kind: 'meeting', label: 'Plenary — 10 February 2026', keptWords: false });
     expect(trash[0]!.detail).toContain('3 agenda items');
     expect(trash[0]!.detail).toContain('1 flag');
     await call(backend, 'trash.restore', { id: trash[0]!.id });

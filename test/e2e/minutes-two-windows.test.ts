@@ -111,11 +111,19 @@ describe('two windows typing into the same item', () => {
         const row = other.getByRole('row', { name: /Second plenary/ });
         await expect.poll(() => row.innerText()).toContain('1 copy of words a save refused, kept nowhere else');
         await row.getByRole('button', { name: /for good$/ }).click();
-        const ask = other.getByRole('dialog', { name: 'Delete for good?' });
+        const ask = other.getByRole('alertdialog', { name: 'Delete for good?' });
         expect(await ask.innerText()).toContain('with what it holds: 1 copy of words a save refused, kept nowhere else');
         await screenshot(other, 'trash-purge-kept-words');
         await ask.getByRole('button', { name: 'Cancel' }).click();
         await ask.waitFor({ state: 'detached' });
+        // Emptying the whole trash names it too; Enter there cancels (the words are kept nowhere else).
+        await other.getByRole('button', { name: 'Empty the trash' }).click();
+        const askAll = other.getByRole('alertdialog', { name: 'Empty the trash?' });
+        expect(await askAll.innerText()).toMatch(/It holds words a save refused, kept nowhere else: “Second plenary[^”]*”/);
+        await screenshot(other, 'trash-empty-kept-words');
+        await other.keyboard.press('Enter');
+        await askAll.waitFor({ state: 'detached' });
+        await row.waitFor();
 
         // Restored from the Trash in the other window; the first, reloaded, restores its words from the History.
         await row.getByRole('button', { name: /^Restore/ }).click();

@@ -90,6 +90,7 @@ export class TrashService {
       kind: r.kind,
       label: r.label,
       detail: r.detail,
+      keptWords: r.detail.includes(KEPT_NOWHERE_ELSE),
       deletedAt: r.deletedAt,
       deletedBy: r.deletedBy,
       expiresAt: new Date(Date.parse(r.deletedAt) + TRASH_DAYS * DAY_MS).toISOString(),
@@ -189,6 +190,9 @@ export function meetingTrashLabel(m: { title: string; startsAt: string }): strin
   return `${m.title} — ${formatLongDate(m.startsAt)}`;
 }
 
+/** How describe() names kept words; an entry whose text has it holds some (TrashEntry.keptWords). */
+const KEPT_NOWHERE_ELSE = 'kept nowhere else';
+
 /** What a trash entry keeps of a dump. */
 export function trashPayloadJson(dump: Dump): string {
   const payload: Payload = { format: 'tfs-trash', version: 1, dump };
@@ -205,7 +209,7 @@ export function describe(dump: Dump): string {
   const parts: string[] = [];
   const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const kept = (dump.tables.minutes_revisions ?? []).filter((r) => r.reason === 'conflict_copy' || r.reason === 'refused_copy').length;
-  if (kept) parts.push(plural(kept, 'copy of words a save refused, kept nowhere else', 'copies of words saves refused, kept nowhere else'));
+  if (kept) parts.push(plural(kept, `copy of words a save refused, ${KEPT_NOWHERE_ELSE}`, `copies of words saves refused, ${KEPT_NOWHERE_ELSE}`));
   const items = n('agenda_items') - (dump.root.table === 'agenda_items' ? 1 : 0);
   if (items > 0) parts.push(plural(items, dump.root.table === 'agenda_items' ? 'sub-item' : 'agenda item', dump.root.table === 'agenda_items' ? 'sub-items' : 'agenda items'));
   if (n('minutes_sections')) parts.push(`minutes (${plural(n('minutes_sections'), 'section', 'sections')})`);

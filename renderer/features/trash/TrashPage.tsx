@@ -6,6 +6,9 @@ import { href, navigate } from '../../app/router';
 import { useConfirm } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
 
+/** "It holds", "All of them hold", "1 of them holds", "2 of them hold". */
+const whoHolds = (kept: number, all: number) => (kept === all ? (all === 1 ? 'It holds' : 'All of them hold') : kept === 1 ? '1 of them holds' : `${kept} of them hold`);
+
 const daysLeft = (expiresAt: string) => Math.max(0, Math.ceil((Date.parse(expiresAt) - Date.now()) / 86_400_000));
 
 /** What was deleted in the last 30 days: restore it with everything it held, or remove it for good. */
@@ -28,15 +31,32 @@ export function TrashPage() {
       message: `“${e.label}” will be removed for good and cannot be restored, with what it holds: ${e.detail}.`,
       confirm: 'Delete for good',
       danger: true,
+      // Words kept nowhere else go with it: Enter cancels.
+      cancelByDefault: e.keptWords,
+      alert: e.keptWords,
     });
     if (ok && (await act.run(() => api.call('trash.purge', { id: e.id })))) await list.reload();
   };
   const empty = async () => {
+    // Words a save refused and kept only in an entry go with it: named, and Enter cancels.
+    const kept = entries.filter((e) => e.keptWords);
     const ok = await ask({
       title: 'Empty the trash?',
-      message: `${entries.length} deleted item(s) will be removed for good and cannot be restored.`,
+      message: (
+        <>
+          <p>{entries.length === 1 ? '1 deleted item' : `${entries.length} deleted items`} will be removed for good and cannot be restored.</p>
+          {kept.length > 0 && (
+            <p>
+              <strong>{whoHolds(kept.length, entries.length)} words a save refused, kept nowhere else:</strong>{' '}
+              {kept.map((e) => `“${e.label}”`).join(', ')}. Restore {kept.length === 1 ? 'it' : 'them'} first to keep those words.
+            </p>
+          )}
+        </>
+      ),
       confirm: 'Empty the trash',
       danger: true,
+      cancelByDefault: kept.length > 0,
+      alert: true,
     });
     if (ok && (await act.run(() => api.call('trash.empty', { confirm: true })))) await list.reload();
   };
