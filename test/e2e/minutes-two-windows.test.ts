@@ -136,4 +136,44 @@ describe('two windows typing into the same item', () => {
         await browser.close();
       }
     }));
+
+  it('tells a window, when the officer comes back to it, that its meeting was deleted or an item removed in another window', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const browser = await launchChromium();
+      try {
+        const other = await openApp(browser, host);
+        // Another window removes an item from the agenda; this window is not typing, so no save tells it.
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        await other.getByRole('button', { name: 'Remove item 3', exact: true }).click();
+        await other.getByRole('dialog', { name: 'Remove this agenda item?' }).getByRole('button', { name: 'Move to trash' }).click();
+        await other.getByRole('dialog', { name: 'Remove this agenda item?' }).waitFor({ state: 'detached' });
+
+        // The officer comes back to this window (it regains the focus).
+        await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+        const note = page.locator('.changed-elsewhere');
+        await expect.poll(() => note.innerText(), { timeout: 10_000 }).toMatch(/“3 Incident reporting”(, “[^”]+”)* (was|were) removed from the agenda in another window/);
+        expect(await note.innerText()).toContain('Reload the page (Ctrl+R)');
+        expect(await note.getAttribute('role')).toBe('alert');
+
+        // Then the whole meeting is deleted there.
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        await other.getByRole('button', { name: 'Delete', exact: true }).click();
+        await other.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
+        await other.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+        await page.evaluate(() => {
+          document.dispatchEvent(new Event('visibilitychange'));
+          window.dispatchEvent(new FocusEvent('focus'));
+        });
+        await expect.poll(() => note.innerText(), { timeout: 10_000 }).toMatch(/This meeting was deleted in another window.*kept with it in the Trash/s);
+        await screenshot(page, 'minutes-meeting-deleted-elsewhere');
+        await note.getByRole('button', { name: 'Dismiss' }).click();
+        await note.waitFor({ state: 'detached' });
+        // Typing on is still kept (the save is refused and its words go with the meeting to the Trash).
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type('Typed after the deletion.');
+        await waitNotSaved(page);
+      } finally {
+        await browser.close();
+      }
+    }));
 });

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { href } from '../../app/router';
 import { $hasFlagMark, type MinutesEditorHandle } from '../../editor';
 import { ErrorList, useErrorList } from '../../ui/errors';
+import { useChangedElsewhere } from './useChangedElsewhere';
 import { ErrorNote } from '../../ui/kit';
 import { FlagContextMenu } from '../flags/FlagContextMenu';
 import { FlagDialog } from '../flags/FlagDialog';
@@ -93,6 +94,10 @@ export function MinutesPage({ id }: { id: string }) {
     const s = sections.find((x) => x.key === key);
     return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
   };
+
+  // The meeting deleted or items removed in another window: said when the officer comes back to this one.
+  const shownItems = useMemo(() => sections.filter((s) => s.kind === 'item').map((s) => ({ key: s.key, label: s.number ? `${s.number} ${s.title}` : s.title })), [sections]);
+  const elsewhere = useChangedElsewhere(id, shownItems);
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));
@@ -250,6 +255,14 @@ export function MinutesPage({ id }: { id: string }) {
       {/* Why a status change was held back: with the page's other notes, in view under the meeting bar however far down
           the officer was typing (the note used to be at the top of the page, scrolled out of sight). */}
       <ErrorList errors={errors} onDismiss={dismiss}>
+        {elsewhere.note && (
+          <div className="error-note changed-elsewhere" role="alert">
+            <span>{elsewhere.note}</span>
+            <button type="button" className="link" onClick={elsewhere.dismiss}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {statusHeld && (
           <div className="error-note status-held" role="alert">
             <span>{statusHeld}</span>

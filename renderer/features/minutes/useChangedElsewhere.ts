@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
+import { useLatest } from '../../ui/useLatest';
+
+/** An agenda item the page shows as one of the meeting's, by its section key and as the officer reads it. */
+export interface ShownItem {
+  key: string;
+  label: string;
+}
+
+export const MEETING_DELETED_ELSEWHERE =
+  'This meeting was deleted in another window. Nothing typed here is lost: what this window saves from now on is kept with it in the Trash. Restore the meeting from the Trash to go on with it.';
+
+export function itemsRemovedElsewhere(labels: readonly string[]): string {
+  const named = labels.map((l) => `“${l}”`).join(', ');
+  const one = labels.length === 1;
+  return (
+    `${named} ${one ? 'was' : 'were'} removed from the agenda in another window. What you type in ${one ? 'it' : 'them'} is kept in ${one ? 'its' : 'their'} History; ` +
+    `restore ${one ? 'it' : 'them'} from the Trash to go on. Reload the page (Ctrl+R) to see the agenda as it now stands.`
+  );
+}
+
+/**
+ * What another window changed under this page: the meeting deleted, or items removed from its agenda. A window that
+ * is not typing used to learn it only from its next save's refusal, or a reload. It looks when the officer comes back
+ * to it (the window regains the focus, or its tab becomes visible: the moment another window may have changed
+ * something) — one `meetings.get`, no polling — and says so in the page's notes. Nothing is changed on the page:
+ * its saves are refused and their words kept as before (autosave.ts); this only says so before the officer types.
+ * A failed look says nothing (the saves report a host that does not answer). Dismissed, a note stays away until the
+ * situation changes.
+ */
+export function useChangedElsewhere(meetingId: string, items: readonly ShownItem[]): { note: string | null; dismiss: () => void } {
+  const [note, setNote] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const shown = useLatest(items);
+  useEffect(() => {
+    let alive = true;
+    // One look at a time: a focus and a visibility change come together.
+    let looking = false;
+    const look = () => {
+      if (looking) return;
+      looking = true;
+      api.call('meetings.get', { id: meetingId }).finally(() => (looking = false)).then(
+        (detail) => {
+          if (!alive) return;
+          const ids = new Set(detail.agenda.map((a) => a.id));
+          const gone = shown.current.filter((i) => !ids.has(i.key)).map((i) => i.label);
+          setNote(gone.length > 0 ? itemsRemovedElsewhere(gone) : null);
+        },
+        (e: unknown) => {
+          if (alive && (e as { code?: unknown } | null)?.code === 'not_found') setNote(MEETING_DELETED_ELSEWHERE);
+        },
+      );
+    };
+    const onVisible = () => document.visibilityState === 'visible' && look();
+    window.addEventListener('focus', look);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      alive = false;
+      window.removeEventListener('focus', look);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [meetingId, shown]);
+  return { note: note !== null && note !== dismissed ? note : null, dismiss: () => setDismissed(note) };
+}
