@@ -164,6 +164,32 @@ describe('kept copies of refused saves', () => {
     expect(textOf(state, parent)).toContain('typed late.');
   });
 
+  it('an item deleted for good takes the words kept for it with it, where nothing else shows them; an item with a section keeps its History', async () => {
+    for (const how of ['purge', 'empty'] as const) {
+      const { backend, meetingId, items } = await meetingWithAgenda();
+      const [, parent, sub] = items as [string, string, string];
+      const save = (key: string, text: string, baseRev: number, writer: string) =>
+        backend.dispatch('minutes.saveSection', { meetingId, sectionKey: key, content: doc(text), baseRev, writer });
+      expect(await save(sub, 'Model reports: first words.', 0, PAGE_A)).toMatchObject({ ok: true });
+      await call(backend, 'agenda.remove', { id: parent });
+      // Kept: the parent's words (no section of its own) and the sub-item's (its section stays, shown as removed).
+      await save(parent, 'Signatory updates: typed late.', 0, PAGE_B);
+      await save(sub, 'Model reports: first words. Then more.', 1, PAGE_A);
+      const history = (key: string) => call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: key });
+      expect(await history(parent)).toHaveLength(1);
+
+      const [entry] = await call<Array<{ id: string }>>(backend, 'trash.list', {});
+      if (how === 'purge') await call(backend, 'trash.purge', { id: entry!.id });
+      else await call(backend, 'trash.empty', { confirm: true });
+      // The parent's words were reachable only through the trash entry: they go with it.
+      expect(await history(parent)).toEqual([]);
+      // The sub-item's section stays on the minutes page as removed from the agenda, with its History.
+      expect((await history(sub)).map((r) => r.reason)).toEqual(['conflict_copy']);
+      // The rest of the meeting is untouched.
+      expect(await save('opening', 'Opened.', 0, PAGE_A)).toMatchObject({ ok: true });
+    }
+  });
+
   it('keeps the words of a save refused because the whole meeting was deleted meanwhile; back in the History once the meeting is restored', async () => {
     const { backend, meetingId, items } = await meetingWithAgenda();
     const save = (key: string, text: string, baseRev: number, writer: string) =>

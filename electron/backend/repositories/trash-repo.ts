@@ -37,6 +37,30 @@ export class TrashRepo {
     );
   }
 
+  /**
+   * Removes the revisions nothing can show any more: those of an agenda item gone for good — not on the agenda, no
+   * section of its own (a removed item's section stays on the minutes page, shown as removed, with its History), held
+   * by no entry of the trash. They are the words a save refused and kept for an item removed meanwhile (migration 017),
+   * and they must not outlive the item in the data file. Nothing is removed for a meeting whose trash holds an item
+   * entry that cannot be read: it may hold the item. Answers how many were removed.
+   */
+  deleteUnreachableRevisions(): number {
+    return this.db
+      .prepare(
+        `DELETE FROM minutes_revisions AS r
+          WHERE r.section_key NOT IN ('opening', 'closing')
+            AND NOT EXISTS (SELECT 1 FROM agenda_items a WHERE a.meeting_id = r.meeting_id AND a.id = r.section_key)
+            AND NOT EXISTS (SELECT 1 FROM minutes_sections s WHERE s.meeting_id = r.meeting_id AND s.section_key = r.section_key)
+            AND NOT EXISTS (SELECT 1 FROM trash t WHERE t.kind = 'agenda_item' AND t.meeting_id = r.meeting_id
+                              AND (NOT json_valid(t.payload_json) OR coalesce(json_type(t.payload_json, '$.dump.tables.agenda_items'), 'array') <> 'array'))
+            AND NOT EXISTS (SELECT 1 FROM (SELECT payload_json FROM trash WHERE kind = 'agenda_item' AND meeting_id = r.meeting_id AND json_valid(payload_json)
+                                             AND json_type(payload_json, '$.dump.tables.agenda_items') = 'array') t,
+                                   json_each(t.payload_json, '$.dump.tables.agenda_items') a
+                             WHERE json_type(a.value) = 'object' AND json_extract(a.value, '$.id') = r.section_key)`,
+      )
+      .run().changes;
+  }
+
   /** The newest entry keeping a deleted meeting, with what it holds. */
   deletedMeeting(meetingId: string): { id: string; payloadJson: string } | undefined {
     return this.db

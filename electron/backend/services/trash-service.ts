@@ -98,7 +98,11 @@ export class TrashService {
   }
 
   purgeExpired(): number {
-    return this.repo.deleteOlderThan(trashKeptSince(this.ctx.now()));
+    return this.ctx.db.transaction(() => {
+      const removed = this.repo.deleteOlderThan(trashKeptSince(this.ctx.now()));
+      if (removed > 0) this.repo.deleteUnreachableRevisions();
+      return removed;
+    })();
   }
 
   restore(id: string): RestoreOutcome {
@@ -176,12 +180,19 @@ export class TrashService {
   }
 
   purge(id: string): { ok: true } {
-    if (this.repo.delete(id) === 0) throw new AppError('not_found', 'That item is no longer in the trash.');
-    return { ok: true };
+    return this.ctx.db.transaction(() => {
+      if (this.repo.delete(id) === 0) throw new AppError('not_found', 'That item is no longer in the trash.');
+      this.repo.deleteUnreachableRevisions();
+      return { ok: true as const };
+    })();
   }
 
   empty(): { removed: number } {
-    return { removed: this.repo.deleteAll() };
+    return this.ctx.db.transaction(() => {
+      const removed = this.repo.deleteAll();
+      this.repo.deleteUnreachableRevisions();
+      return { removed };
+    })();
   }
 }
 
