@@ -317,7 +317,8 @@ describe('confidentiality flags in Chromium', () => {
       await email.waitFor();
       await mistral.waitFor();
       // The underline is drawn by the CSS Custom Highlight API, over the editor's text, not in the document.
-      expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tfs-suggestion')?.size ?? 0)).toBeGreaterThanOrEqual(2);
+      // (Drawn after the next frame, once the page knows where the text is: hence a poll.)
+      await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('tfs-suggestion')?.size ?? 0)).toBeGreaterThanOrEqual(2);
       expect(await section.locator('[contenteditable] .tfs-suggestion, [contenteditable] [data-suggestion]').count()).toBe(0);
 
       await c.openTab('Flags');

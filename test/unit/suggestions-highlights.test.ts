@@ -82,8 +82,13 @@ describe('suggestion underlines', () => {
   });
 
   describe('near the viewport only', () => {
-    const w = globalThis as { innerHeight?: number; addEventListener?: unknown; removeEventListener?: unknown };
+    const w = globalThis as { innerHeight?: number; scrollY?: number; addEventListener?: unknown; removeEventListener?: unknown };
     const listeners = new Map<string, () => void>();
+    /** The page scrolled to `y` (the event's target: the document). */
+    const scrollTo = (y: number) => {
+      w.scrollY = y;
+      (listeners.get('scroll') as (e: unknown) => void)({ target: null });
+    };
     beforeEach(() => {
       vi.useFakeTimers();
       w.innerHeight = 800;
@@ -94,6 +99,7 @@ describe('suggestion underlines', () => {
       clearAllHighlights();
       vi.useRealTimers();
       delete w.innerHeight;
+      delete w.scrollY;
       delete w.addEventListener;
       delete w.removeEventListener;
       listeners.clear();
@@ -109,11 +115,14 @@ describe('suggestion underlines', () => {
       const above = placedRange({ top: -600 }); // within a screen above: drawn
       const farAbove = placedRange({ top: -5_000 });
       changeHighlights([], [near, far, above, farAbove]);
+      // Measured once the next frame is laid out, not in the middle of typing (a read there lays the page out).
+      expect(registry.has(SUGGESTION_HIGHLIGHT)).toBe(false);
+      vi.advanceTimersByTime(1);
       expect([...registry.get(SUGGESTION_HIGHLIGHT)!]).toEqual([near, above]);
       expect(listeners.has('scroll')).toBe(true);
 
       farBox.top = 300; // scrolled down
-      listeners.get('scroll')!();
+      scrollTo(19_700);
       expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(far)).toBe(false); // after the scroll has settled, not on every event
       vi.advanceTimersByTime(200);
       expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(far)).toBe(true);
@@ -126,14 +135,40 @@ describe('suggestion underlines', () => {
       // Removed while away from the view: gone for good, not brought back by a later scroll.
       changeHighlights([far], []);
       farBox.top = 300;
-      listeners.get('scroll')!();
+      scrollTo(0);
       vi.advanceTimersByTime(200);
       expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(far)).toBe(false);
+    });
+
+    it('a scroll of a line or two (typing at the end of a long section) measures nothing again', () => {
+      const box = { top: 2_000 };
+      const r = placedRange(box);
+      changeHighlights([], [r]);
+      vi.advanceTimersByTime(1);
+      scrollTo(100); // the first scroll since the underlines came: measured
+      vi.advanceTimersByTime(200);
+      box.top = 1_500; // the page moved under it, a line at a time
+      scrollTo(120);
+      scrollTo(140);
+      vi.advanceTimersByTime(200);
+      expect(registry.get(SUGGESTION_HIGHLIGHT)?.has(r) ?? false).toBe(false);
+      scrollTo(500); // half a screen: measured again
+      vi.advanceTimersByTime(200);
+      expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(r)).toBe(true);
+    });
+
+    it('a range removed before it was measured is never drawn', () => {
+      const brief = placedRange({ top: 100 });
+      changeHighlights([], [brief]);
+      changeHighlights([brief], []);
+      vi.advanceTimersByTime(1);
+      expect(registry.get(SUGGESTION_HIGHLIGHT)?.has(brief) ?? false).toBe(false);
     });
 
     it('a range whose text has left the page is not drawn; nothing underlined, nothing listened to', () => {
       const gone = { startContainer: { nodeType: 3, parentElement: { isConnected: false, getBoundingClientRect: () => ({ top: 100, bottom: 120 }) } } } as unknown as AbstractRange;
       changeHighlights([], [gone]);
+      vi.advanceTimersByTime(1);
       expect(registry.has(SUGGESTION_HIGHLIGHT)).toBe(false);
       changeHighlights([gone], []);
       expect(listeners.size).toBe(0);
@@ -144,9 +179,10 @@ describe('suggestion underlines', () => {
       const many = Array.from({ length: 100 }, () => placedRange(box));
       const first = placedRange({ top: 0 });
       changeHighlights([], [first, ...many]);
+      vi.advanceTimersByTime(1);
       expect(FakeHighlight.made).toBe(1);
       box.top = 10;
-      listeners.get('scroll')!();
+      scrollTo(49_990);
       vi.advanceTimersByTime(200);
       expect(FakeHighlight.made).toBe(2);
       expect(registry.get(SUGGESTION_HIGHLIGHT)!.size).toBe(101);

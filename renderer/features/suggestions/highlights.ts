@@ -40,6 +40,19 @@ const REBUILD_AT = 32;
 const REFRESH_MS = 100;
 let listening = false;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+/** Ranges added but not yet measured: measured together, after the next frame. */
+let unmeasured: AbstractRange[] = [];
+let measuring = false;
+
+/**
+ * Runs `fn` once the next frame has been laid out and painted, when reading where blocks are costs no layout of its
+ * own (in the middle of typing, a read would lay the page out on the spot: at 10,000 paragraphs, ~30 ms).
+ */
+function afterNextFrame(fn: () => void): void {
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  if (typeof raf === 'function') raf(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
 
 interface Laid {
   isConnected: boolean;
@@ -81,31 +94,66 @@ function highlightApi(): { registry: Registry; H: HighlightCtor } | null {
   return registry && typeof H === 'function' ? { registry, H } : null;
 }
 
+/** Where each scrolled thing (the page, a panel) stood at the last refresh. */
+let scrolledAt = new WeakMap<object, number>();
+
+/**
+ * A scroll that has moved its page or panel by a quarter of a screen since the last refresh asks for one: the
+ * underlines are drawn a screen beyond the view, so smaller moves (typing at the end of a long section scrolls a line
+ * at a time) leave nothing undrawn in view, and do not have every underline measured again.
+ */
+function onScroll(e?: Event): void {
+  const target = e?.target as { scrollTop?: number } | null;
+  const g = globalThis as { scrollY?: number; innerHeight?: number; document?: unknown };
+  const byPage = !target || target === g.document || typeof target.scrollTop !== 'number';
+  const at = byPage ? (g.scrollY ?? 0) : target.scrollTop!;
+  const key: object = byPage || !target ? globalThis : target;
+  const before = scrolledAt.get(key);
+  if (before !== undefined && Math.abs(at - before) < (g.innerHeight ?? 0) / 4) return;
+  scrolledAt.set(key, at);
+  scheduleRefresh();
+}
+
 function scheduleRefresh(): void {
-  refreshTimer ??= setTimeout(() => {
+  refreshTimer ??= setTimeout(() => afterNextFrame(() => {
     refreshTimer = null;
     refresh();
-  }, REFRESH_MS);
+  }), REFRESH_MS);
+}
+
+/** The ranges added since the last measure: those near the view go into the highlight. */
+function measureAdded(): void {
+  measuring = false;
+  const near = nearTest();
+  const into = unmeasured.filter((r) => all.has(r) && !shown.has(r) && near(r));
+  unmeasured = [];
+  draw([], into);
 }
 
 /** Scrolls of the page or of any element in it (capture: a scroll does not bubble), and resizes, while anything is underlined. */
 function listen(on: boolean): void {
-  const g = globalThis as { addEventListener?: (t: string, f: () => void, o: object) => void; removeEventListener?: (t: string, f: () => void, o: object) => void };
+  const g = globalThis as {
+    addEventListener?: (t: string, f: (e: Event) => void, o: object) => void;
+    removeEventListener?: (t: string, f: (e: Event) => void, o: object) => void;
+  };
   if (on === listening || typeof g.addEventListener !== 'function' || typeof g.removeEventListener !== 'function') return;
   listening = on;
   if (on) {
-    g.addEventListener('scroll', scheduleRefresh, { capture: true, passive: true });
+    g.addEventListener('scroll', onScroll, { capture: true, passive: true });
     g.addEventListener('resize', scheduleRefresh, { passive: true });
     return;
   }
-  g.removeEventListener('scroll', scheduleRefresh, { capture: true });
+  g.removeEventListener('scroll', onScroll, { capture: true });
+  scrolledAt = new WeakMap();
   g.removeEventListener('resize', scheduleRefresh, {});
   if (refreshTimer !== null) clearTimeout(refreshTimer);
   refreshTimer = null;
+  unmeasured = [];
 }
 
 /** The ranges that have come near the view go into the highlight, those that have left it come out. */
 function refresh(): void {
+  unmeasured = [];
   const near = nearTest();
   const out: AbstractRange[] = [];
   const into: AbstractRange[] = [];
@@ -148,16 +196,26 @@ export function changeHighlights(removed: readonly AbstractRange[], added: reado
   for (const r of added) all.add(r);
   listen(all.size > 0);
   if (!highlightApi()) return;
-  const near = nearTest();
-  draw(
-    removed.filter((r) => shown.has(r)),
-    added.filter((r) => all.has(r) && !shown.has(r) && near(r)),
-  );
+  const out = removed.filter((r) => shown.has(r));
+  if (typeof (globalThis as { innerHeight?: unknown }).innerHeight !== 'number') {
+    // No layout to ask (no window): every range counts as near.
+    draw(out, added.filter((r) => all.has(r) && !shown.has(r)));
+    return;
+  }
+  // Taken down at once; the new ones measured after the next frame (a read now would lay the page out).
+  draw(out, []);
+  if (added.length === 0) return;
+  unmeasured.push(...added);
+  if (!measuring) {
+    measuring = true;
+    afterNextFrame(measureAdded);
+  }
 }
 
 export function clearAllHighlights(): void {
   all.clear();
   shown.clear();
+  unmeasured = [];
   listen(false);
   registered = null;
   highlightApi()?.registry.delete(SUGGESTION_HIGHLIGHT);
