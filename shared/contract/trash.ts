@@ -18,8 +18,8 @@ export const TrashEntry = lazySchema(() => z.object({
   /** What comes back with it: "4 agenda items, minutes of 3 sections, 2 decisions". */
   detail: z.string(),
   /**
-   * It holds words a save refused (a window typed into its minutes after it was deleted), kept nowhere else: the
-   * Trash asks before they go for good, emptying included.
+   * It holds words a save refused (a window typed into the meeting's minutes, or the item's, after it was deleted),
+   * kept nowhere else: the Trash asks before they go for good, emptying included. `detail` names them first.
    */
   keptWords: z.boolean(),
   deletedAt: z.string(),

@@ -178,7 +178,10 @@ describe('kept copies of refused saves', () => {
       const history = (key: string) => call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: key });
       expect(await history(parent)).toHaveLength(1);
 
-      const [entry] = await call<Array<{ id: string }>>(backend, 'trash.list', {});
+      // The Trash says the entry holds the words only it can bring back (the parent's; the sub-item's section keeps its own).
+      const [entry] = await call<Array<{ id: string; detail: string; keptWords: boolean }>>(backend, 'trash.list', {});
+      expect(entry).toMatchObject({ keptWords: true });
+      expect(entry!.detail).toMatch(/^1 copy of words a save refused, kept nowhere else, 1 sub-item/);
       if (how === 'purge') await call(backend, 'trash.purge', { id: entry!.id });
       else await call(backend, 'trash.empty', { confirm: true });
       // The parent's words were reachable only through the trash entry: they go with it.

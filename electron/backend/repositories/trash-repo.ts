@@ -61,6 +61,28 @@ export class TrashRepo {
       .run().changes;
   }
 
+  /**
+   * For each removed agenda item's entry, how many words a save refused are kept for its items (migration 017) that
+   * only the entry can bring back: of an item with no section of its own (deleteUnreachableRevisions removes them with
+   * the entry). By entry id.
+   */
+  keptCopiesOfRemovedItems(): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT t.id AS id, count(r.id) AS n
+           FROM (SELECT id, meeting_id, payload_json FROM trash WHERE kind = 'agenda_item' AND json_valid(payload_json)
+                   AND json_type(payload_json, '$.dump.tables.agenda_items') = 'array') t,
+                json_each(t.payload_json, '$.dump.tables.agenda_items') a
+           JOIN minutes_revisions r ON r.meeting_id = t.meeting_id AND r.section_key = json_extract(a.value, '$.id')
+                                   AND r.reason IN ('conflict_copy', 'refused_copy')
+          WHERE json_type(a.value) = 'object'
+            AND NOT EXISTS (SELECT 1 FROM minutes_sections s WHERE s.meeting_id = r.meeting_id AND s.section_key = r.section_key)
+          GROUP BY t.id`,
+      )
+      .all() as Array<{ id: string; n: number }>;
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   /** The newest entry keeping a deleted meeting, with what it holds. */
   deletedMeeting(meetingId: string): { id: string; payloadJson: string } | undefined {
     return this.db

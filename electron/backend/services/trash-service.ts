@@ -3,7 +3,7 @@ import { trashKeptSince } from './flagged-elsewhere';
 import { TRASH_DAYS, type RestoreOutcome, type TrashEntry, type TrashKind } from '../../../shared/contract/trash';
 import { formatLongDate } from '../../../shared/format/dates';
 import { GraphRepo, type Dump } from '../repositories/graph-repo';
-import { TrashRepo } from '../repositories/trash-repo';
+import { TrashRepo, type TrashRow } from '../repositories/trash-repo';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
@@ -85,16 +85,26 @@ export class TrashService {
   /** Entries of the last 30 days; older ones are removed for good first. */
   list(): TrashEntry[] {
     this.purgeExpired();
-    return this.repo.list().map((r) => ({
+    // A removed item's kept words are in its History, not in the entry's dump: named here, as a deleted meeting's are.
+    const keptForItems = this.repo.keptCopiesOfRemovedItems();
+    return this.repo.list().map((r) => {
+      const kept = keptForItems.get(r.id) ?? 0;
+      const detail = kept === 0 ? r.detail : r.detail === NOTHING_ELSE ? keptCopies(kept) : `${keptCopies(kept)}, ${r.detail}`;
+      return this.entry(r, detail);
+    });
+  }
+
+  private entry(r: Omit<TrashRow, 'payloadJson'>, detail: string): TrashEntry {
+    return {
       id: r.id,
       kind: r.kind,
       label: r.label,
-      detail: r.detail,
-      keptWords: r.detail.includes(KEPT_NOWHERE_ELSE),
+      detail,
+      keptWords: detail.includes(KEPT_NOWHERE_ELSE),
       deletedAt: r.deletedAt,
       deletedBy: r.deletedBy,
       expiresAt: new Date(Date.parse(r.deletedAt) + TRASH_DAYS * DAY_MS).toISOString(),
-    }));
+    };
   }
 
   purgeExpired(): number {
@@ -203,6 +213,10 @@ export function meetingTrashLabel(m: { title: string; startsAt: string }): strin
 
 /** How describe() names kept words; an entry whose text has it holds some (TrashEntry.keptWords). */
 const KEPT_NOWHERE_ELSE = 'kept nowhere else';
+const NOTHING_ELSE = 'nothing else';
+const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+/** "1 copy of words a save refused, kept nowhere else": first in what an entry holds. */
+const keptCopies = (k: number) => plural(k, `copy of words a save refused, ${KEPT_NOWHERE_ELSE}`, `copies of words saves refused, ${KEPT_NOWHERE_ELSE}`);
 
 /** What a trash entry keeps of a dump. */
 export function trashPayloadJson(dump: Dump): string {
@@ -218,9 +232,8 @@ export function trashPayloadJson(dump: Dump): string {
 export function describe(dump: Dump): string {
   const n = (t: string) => dump.tables[t]?.length ?? 0;
   const parts: string[] = [];
-  const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const kept = (dump.tables.minutes_revisions ?? []).filter((r) => r.reason === 'conflict_copy' || r.reason === 'refused_copy').length;
-  if (kept) parts.push(plural(kept, `copy of words a save refused, ${KEPT_NOWHERE_ELSE}`, `copies of words saves refused, ${KEPT_NOWHERE_ELSE}`));
+  if (kept) parts.push(keptCopies(kept));
   const items = n('agenda_items') - (dump.root.table === 'agenda_items' ? 1 : 0);
   if (items > 0) parts.push(plural(items, dump.root.table === 'agenda_items' ? 'sub-item' : 'agenda item', dump.root.table === 'agenda_items' ? 'sub-items' : 'agenda items'));
   if (n('minutes_sections')) parts.push(`minutes (${plural(n('minutes_sections'), 'section', 'sections')})`);
@@ -232,6 +245,6 @@ export function describe(dump: Dump): string {
   if (n('exports')) parts.push(plural(n('exports'), 'export', 'exports'));
   if (n('representatives')) parts.push(plural(n('representatives'), 'representative', 'representatives'));
   if (dump.relinks.length && dump.root.table === 'organisations') parts.push(plural(dump.relinks.length, 'attendance link', 'attendance links'));
-  return parts.join(', ') || 'nothing else';
+  return parts.join(', ') || NOTHING_ELSE;
 }
 

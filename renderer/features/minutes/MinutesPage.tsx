@@ -6,7 +6,6 @@ import { api } from '../../api';
 import { href } from '../../app/router';
 import { $hasFlagMark, type MinutesEditorHandle } from '../../editor';
 import { ErrorList, useErrorList } from '../../ui/errors';
-import { useChangedElsewhere } from './useChangedElsewhere';
 import { ErrorNote } from '../../ui/kit';
 import { FlagContextMenu } from '../flags/FlagContextMenu';
 import { FlagDialog } from '../flags/FlagDialog';
@@ -25,6 +24,7 @@ import type { LazySection } from '../preview/previewSections';
 import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
+import { useChangedElsewhere } from './useChangedElsewhere';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -52,6 +52,9 @@ const SUGGESTIONS_KEY = 'tfs-suggestions';
  * in view, autosave per section, attendance, records, flags and the public preview beside them. The concerns live in
  * hooks (data, autosave, snapshots, records, live controls, flags, shortcuts); this component only puts them together.
  */
+/** A section as the officer reads it: "2.1 Transparency", "Opening". */
+const labelOf = (s: { number: string; title: string }) => (s.number ? `${s.number} ${s.title}` : s.title);
+
 export function MinutesPage({ id }: { id: string }) {
   const { errors, report, dismiss } = useErrorList();
   const data = useMinutesData(id, report);
@@ -92,11 +95,11 @@ export function MinutesPage({ id }: { id: string }) {
   const timing = rollUp(timed, elapsed);
   const sectionLabel = (key: string) => {
     const s = sections.find((x) => x.key === key);
-    return s ? (s.number ? `${s.number} ${s.title}` : s.title) : 'A removed item';
+    return s ? labelOf(s) : 'A removed item';
   };
 
   // The meeting deleted or items removed in another window: said when the officer comes back to this one.
-  const shownItems = useMemo(() => sections.filter((s) => s.kind === 'item').map((s) => ({ key: s.key, label: s.number ? `${s.number} ${s.title}` : s.title })), [sections]);
+  const shownItems = useMemo(() => sections.filter((s) => s.kind === 'item').map((s) => ({ key: s.key, label: labelOf(s) })), [sections]);
   const elsewhere = useChangedElsewhere(id, shownItems);
 
   const votes = useMeetingVotes(id, panel, data.rest);
