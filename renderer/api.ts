@@ -2,6 +2,7 @@ import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/in
 import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
 import { bridge, keepToken, PreparedJson, rawCall, watchAnswers } from './transport';
+import { announceCall } from './window-changes';
 
 export { onTokenRenewed } from './transport';
 
@@ -71,6 +72,7 @@ export const api: Api = {
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const r = await rawCall(name, input);
     if (!r.ok) throw new ApiError(r.error);
+    announceCall(name);
     return r.value as CallOutput<K>;
   },
 };

@@ -176,4 +176,32 @@ describe('two windows typing into the same item', () => {
         await browser.close();
       }
     }));
+  it('tells a window side by side, without waiting for the focus, that an item was removed or the meeting deleted in another window of the app', () =>
+    withMinutes(async ({ page, host, meetingId }) => {
+      // The other window is one of the same app (the same browser profile, as the desktop app's windows are): it says
+      // what it changed to the others, which look at once. This window is never focused again in this test.
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        await other.getByRole('button', { name: 'Remove item 3', exact: true }).click();
+        await other.getByRole('dialog', { name: 'Remove this agenda item?' }).getByRole('button', { name: 'Move to trash' }).click();
+        const note = page.locator('.changed-elsewhere');
+        await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
+        expect(await note.innerText()).toMatch(/“3 Incident reporting”(, “[^”]+”)* (was|were) removed from the agenda in another window/);
+
+        // Restored there from the Trash: the note goes, for there is nothing left to say.
+        await other.goto(`${host.origin}/#/trash`);
+        await other.getByRole('button', { name: /^Restore/ }).first().click();
+        await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(0);
+
+        // The whole meeting deleted there: said here at once.
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        await other.getByRole('button', { name: 'Delete', exact: true }).click();
+        await other.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
+        await expect.poll(() => note.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/This meeting was deleted in another window/);
+      } finally {
+        await other.close();
+      }
+    }));
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useLatest } from '../../ui/useLatest';
+import { onChangedElsewhere } from '../../window-changes';
 
 /** An agenda item the page shows as one of the meeting's, by its section key and as the officer reads it. */
 export interface ShownItem {
@@ -22,9 +23,10 @@ export function itemsRemovedElsewhere(labels: readonly string[]): string {
 
 /**
  * What another window changed under this page: the meeting deleted, or items removed from its agenda. A window that
- * is not typing used to learn it only from its next save's refusal, or a reload. It looks when the officer comes back
- * to it (the window regains the focus, or its tab becomes visible: the moment another window may have changed
- * something) — one `meetings.get`, no polling — and says so in the page's notes. Nothing is changed on the page:
+ * is not typing used to learn it only from its next save's refusal, or a reload. It looks — one `meetings.get`, no
+ * polling — when another window of the app says it deleted, removed or restored something (window-changes.ts: a
+ * window side by side is told at once), and when the officer comes back to it (the window regains the focus, or its
+ * tab becomes visible: a window of another launch, or another program, cannot tell it), and says so in the page's notes. Nothing is changed on the page:
  * its saves are refused and their words kept as before (autosave.ts); this only says so before the officer types.
  * A failed look says nothing (the saves report a host that does not answer). Dismissed, a note stays away until the
  * situation changes.
@@ -35,12 +37,14 @@ export function useChangedElsewhere(meetingId: string, items: readonly ShownItem
   const shown = useLatest(items);
   useEffect(() => {
     let alive = true;
-    // One look at a time: a focus and a visibility change come together.
+    // One look at a time (a focus and a visibility change come together); a change announced during a look is looked
+    // at once more after it: the look under way may have read the state before that change.
     let looking = false;
+    let again = false;
     const look = () => {
-      if (looking) return;
+      if (looking) return void (again = true);
       looking = true;
-      api.call('meetings.get', { id: meetingId }).finally(() => (looking = false)).then(
+      api.call('meetings.get', { id: meetingId }).then(
         (detail) => {
           if (!alive) return;
           const ids = new Set(detail.agenda.map((a) => a.id));
@@ -50,13 +54,21 @@ export function useChangedElsewhere(meetingId: string, items: readonly ShownItem
         (e: unknown) => {
           if (alive && (e as { code?: unknown } | null)?.code === 'not_found') setNote(MEETING_DELETED_ELSEWHERE);
         },
-      );
+      ).finally(() => {
+        looking = false;
+        if (again && alive) {
+          again = false;
+          look();
+        }
+      });
     };
     const onVisible = () => document.visibilityState === 'visible' && look();
     window.addEventListener('focus', look);
     document.addEventListener('visibilitychange', onVisible);
+    const stopListening = onChangedElsewhere(look);
     return () => {
       alive = false;
+      stopListening();
       window.removeEventListener('focus', look);
       document.removeEventListener('visibilitychange', onVisible);
     };
