@@ -157,6 +157,49 @@ describe('suggestion underlines', () => {
       expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(r)).toBe(true);
     });
 
+    it('text moved into view without a scroll (a section folded above it) is drawn once the page has changed height', () => {
+      const d = globalThis as { document?: unknown; ResizeObserver?: unknown };
+      const body = {};
+      let report: ((entries: Array<{ contentRect: { height: number } }>) => void) | null = null;
+      const watched: object[] = [];
+      d.document = { body };
+      d.ResizeObserver = class {
+        constructor(cb: typeof report) {
+          report = cb;
+        }
+        observe(t: object) {
+          watched.push(t);
+        }
+        disconnect() {
+          report = null;
+        }
+      };
+      try {
+        const box = { top: 5_000 };
+        const r = placedRange(box);
+        changeHighlights([], [r]);
+        vi.advanceTimersByTime(1);
+        expect(watched).toEqual([body]);
+        report!([{ contentRect: { height: 9_000 } }]); // where the page stands
+        expect(registry.get(SUGGESTION_HIGHLIGHT)?.has(r) ?? false).toBe(false);
+        // A line typed: the page a line taller, nothing measured again.
+        box.top = 300;
+        report!([{ contentRect: { height: 9_020 } }]);
+        vi.advanceTimersByTime(200);
+        expect(registry.get(SUGGESTION_HIGHLIGHT)?.has(r) ?? false).toBe(false);
+        // A long section above folded: the page 4,700 px shorter, the underlined text now in view.
+        report!([{ contentRect: { height: 4_320 } }]);
+        vi.advanceTimersByTime(200);
+        expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(r)).toBe(true);
+        // Nothing underlined any more: the page is no longer watched.
+        changeHighlights([r], []);
+        expect(report).toBeNull();
+      } finally {
+        delete d.document;
+        delete d.ResizeObserver;
+      }
+    });
+
     it('a range removed before it was measured is never drawn', () => {
       const brief = placedRange({ top: 100 });
       changeHighlights([], [brief]);

@@ -34,8 +34,9 @@ const REBUILD_AT = 32;
  * Only the underlines within a screen of the view are in the highlight. Chromium checks every range of a highlight
  * again after each change to the page: 3,300 underlines over 10,000 paragraphs made every keystroke ~47 ms slower on
  * these machines, 330 ~3 ms (issue 16: typing with suggestions on must cost what it costs with them off). The others
- * are kept, and drawn once a scroll (or a resize) brings them near: REFRESH_MS after the scrolling settles, within a
- * screen's margin, so that an ordinary scroll finds them drawn.
+ * are kept, and drawn once a scroll, a resize or a change of the page's height (a section folded above the view)
+ * brings them near: REFRESH_MS after the scrolling settles, within a screen's margin, so that an ordinary scroll finds
+ * them drawn.
  */
 const REFRESH_MS = 100;
 let listening = false;
@@ -130,7 +131,49 @@ function measureAdded(): void {
   draw([], into);
 }
 
-/** Scrolls of the page or of any element in it (capture: a scroll does not bubble), and resizes, while anything is underlined. */
+interface SizeWatcher {
+  observe(target: object): void;
+  disconnect(): void;
+}
+type SizeWatcherCtor = new (cb: (entries: ReadonlyArray<{ contentRect: { height: number } }>) => void) => SizeWatcher;
+
+let bodyWatcher: SizeWatcher | null = null;
+/** The page's height at the last refresh its change asked for (undefined: not reported yet). */
+let heightAt: number | undefined;
+
+/**
+ * The page grew or shrank by a quarter of a screen (a section folded or unfolded above the view, a panel's resize
+ * reflowing the text): the text under the view has moved without a scroll, so the underlines are measured again. The
+ * minutes page scrolls as a whole, so its body's height says it. Typing at the end of a long section grows it a line
+ * at a time, as its scroll moves: that asks for a refresh every quarter of a screen, not every line.
+ */
+function onPageResized(entries: ReadonlyArray<{ contentRect: { height: number } }>): void {
+  const height = entries.at(-1)?.contentRect.height;
+  if (height === undefined) return;
+  if (heightAt === undefined) {
+    heightAt = height; // the first report: where the page stands
+    return;
+  }
+  if (Math.abs(height - heightAt) < ((globalThis as { innerHeight?: number }).innerHeight ?? 0) / 4) return;
+  heightAt = height;
+  scheduleRefresh();
+}
+
+function watchPageSize(on: boolean): void {
+  bodyWatcher?.disconnect();
+  bodyWatcher = null;
+  heightAt = undefined;
+  const RO = (globalThis as { ResizeObserver?: SizeWatcherCtor }).ResizeObserver;
+  const body = (globalThis as { document?: { body?: object | null } }).document?.body;
+  if (!on || typeof RO !== 'function' || !body) return;
+  bodyWatcher = new RO(onPageResized);
+  bodyWatcher.observe(body);
+}
+
+/**
+ * Scrolls of the page or of any element in it (capture: a scroll does not bubble), resizes of the window, and changes
+ * of the page's height, while anything is underlined.
+ */
 function listen(on: boolean): void {
   const g = globalThis as {
     addEventListener?: (t: string, f: (e: Event) => void, o: object) => void;
@@ -138,6 +181,7 @@ function listen(on: boolean): void {
   };
   if (on === listening || typeof g.addEventListener !== 'function' || typeof g.removeEventListener !== 'function') return;
   listening = on;
+  watchPageSize(on);
   if (on) {
     g.addEventListener('scroll', onScroll, { capture: true, passive: true });
     g.addEventListener('resize', scheduleRefresh, { passive: true });
