@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineHost } from '../../renderer/features/suggestions/engine-host';
+import { afterTypingPause, createEngineHost } from '../../renderer/features/suggestions/engine-host';
 import type { FromEngine } from '../../renderer/features/suggestions/engine-protocol';
 import type { SuggestionContext } from '../../shared/suggestions';
 
@@ -83,5 +83,57 @@ describe('the suggestion engine host', () => {
     h.send({ type: 'drop', section: 's' });
     h.drain();
     expect(h.posted).toEqual([]);
+  });
+});
+
+describe('the worker’s slices while the officer types', () => {
+  /** A hand-driven clock and timer queue. */
+  function clock() {
+    let now = 0;
+    const timers: Array<{ at: number; fn: () => void }> = [];
+    const later = (fn: () => void, ms: number) => void timers.push({ at: now + ms, fn });
+    const advance = (ms: number) => {
+      const until = now + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > until) break;
+        timers.shift();
+        now = next.at;
+        next.fn();
+      }
+      now = until;
+    };
+    return { now: () => now, later, advance };
+  }
+
+  it('runs a slice at once when no key came, and only after a pause in typing when keys come', () => {
+    const c = clock();
+    const slices = afterTypingPause({ now: c.now, later: c.later, pauseMs: 500, budgetMs: 50 });
+    const ran: number[] = [];
+    slices.defer((budget) => ran.push(budget));
+    c.advance(0);
+    expect(ran).toEqual([50]);
+
+    slices.noteKey(); // t = 0
+    slices.defer(() => ran.push(c.now()));
+    c.advance(300);
+    slices.noteKey(); // t = 300: still typing
+    c.advance(400); // t = 700: 400 ms after the last key
+    expect(ran).toEqual([50]);
+    c.advance(100); // t = 800: 500 ms after it
+    expect(ran).toEqual([50, 800]);
+  });
+
+  it('the engine hears of typing from the page', () => {
+    const keys: number[] = [];
+    const send = createEngineHost(
+      () => undefined,
+      () => undefined,
+      () => keys.push(1),
+    );
+    send({ type: 'typing' });
+    send({ type: 'typing' });
+    expect(keys).toHaveLength(2);
   });
 });

@@ -26,8 +26,9 @@ export function itemsRemovedElsewhere(labels: readonly string[]): string {
  * is not typing used to learn it only from its next save's refusal, or a reload. It looks — one `meetings.get`, no
  * polling — when another window of the app says it deleted, removed or restored something (window-changes.ts: a
  * window side by side is told at once), and when the officer comes back to it (the window regains the focus, or its
- * tab becomes visible: a window of another launch, or another program, cannot tell it), and says so in the page's notes. Nothing is changed on the page:
- * its saves are refused and their words kept as before (autosave.ts); this only says so before the officer types.
+ * tab becomes visible: a window of another launch cannot tell it), and says so in the page's notes. Nothing is
+ * changed on the page: its saves are refused and their words kept as before (autosave.ts); this only says so before
+ * the officer types.
  * A failed look says nothing (the saves report a host that does not answer). Dismissed, a note stays away until the
  * situation changes.
  */

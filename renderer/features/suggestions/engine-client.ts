@@ -3,6 +3,8 @@ import { whenIdle, whenPaused } from './idle';
 
 /** How long after the page asks (its first editor is on the page) the engine starts, in the next idle moment. */
 const START_DELAY_MS = 1000;
+/** The worker is told of typing at most this often (a message per key would be one more task per key). */
+const TYPING_NOTE_MS = 100;
 
 /** The page's end of the suggestion engine. */
 export interface EngineClient {
@@ -42,11 +44,28 @@ export function startEngine(onMessage: (m: FromEngine) => void, onRestart: () =>
     });
   };
 
+  // The worker hears that the officer is typing (at most every TYPING_NOTE_MS): its slices wait for a pause
+  // (engine-host.ts afterTypingPause). In the page, whenPaused does the same.
+  let notedAt = Number.NEGATIVE_INFINITY;
+  const noteTyping = () => {
+    const now = performance.now();
+    if (!worker || now - notedAt < TYPING_NOTE_MS) return;
+    notedAt = now;
+    worker.postMessage({ type: 'typing' } satisfies ToEngine);
+  };
+  const listenToKeys = (on: boolean) => {
+    for (const type of ['keydown', 'beforeinput']) {
+      if (on) window.addEventListener(type, noteTyping, { capture: true, passive: true });
+      else window.removeEventListener(type, noteTyping, { capture: true });
+    }
+  };
+
   const begin = () => {
     if (disposed) return;
     try {
       if (typeof Worker !== 'function') throw new Error('no workers');
       worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'suggestions' });
+      listenToKeys(true);
       worker.onmessage = (e: MessageEvent<FromEngine>) => onMessage(e.data);
       worker.onerror = (e) => {
         e.preventDefault();
@@ -79,6 +98,7 @@ export function startEngine(onMessage: (m: FromEngine) => void, onRestart: () =>
       disposed = true;
       clearTimeout(timer);
       idle?.cancel();
+      listenToKeys(false);
       worker?.terminate();
       worker = null;
     },

@@ -16,7 +16,9 @@ export type ToEngine =
    */
   | { type: 'run'; section: string; generation: number; blocks: readonly number[]; texts: Array<[number, string]>; resend: boolean }
   /** A section is gone (read-only, unmounted): forget its blocks. */
-  | { type: 'drop'; section: string };
+  | { type: 'drop'; section: string }
+  /** The officer is typing: the engine's next slice waits for a pause (engine-host.ts afterTypingPause). */
+  | { type: 'typing' };
 
 export type FromEngine =
   /** Blocks whose suggestions are new or changed (possibly several messages per run: the first read comes in parts). */
