@@ -1,6 +1,6 @@
 /**
  * Tells the app's other windows that this one changed what they may be showing: a meeting deleted, an agenda item
- * removed, something restored or deleted for good from the Trash. A minutes page open side by side then looks at once
+ * removed or changed (withheld, published, renamed), something restored or deleted for good from the Trash. A minutes page open side by side then looks at once
  * (features/minutes/useChangedElsewhere.ts) instead of when the officer next comes back to it.
  *
  * A BroadcastChannel: same origin only (the browser host's tabs of one launch, the desktop app's windows), in memory,
@@ -9,8 +9,11 @@
  */
 const CHANNEL = 'tfs-window-changes';
 
-/** The calls after which another window's page may be out of date in a way it must tell the officer. */
-const ANNOUNCED: ReadonlySet<string> = new Set(['meetings.delete', 'agenda.remove', 'trash.restore', 'trash.purge', 'trash.empty']);
+/**
+ * The calls after which another window's page may be out of date in a way it must tell the officer (a deletion, a
+ * removal, the Trash), or show at once (an item changed: withheld or published, which its public preview follows).
+ */
+const ANNOUNCED: ReadonlySet<string> = new Set(['meetings.delete', 'agenda.remove', 'agenda.update', 'trash.restore', 'trash.purge', 'trash.empty']);
 
 let channel: BroadcastChannel | null | undefined;
 

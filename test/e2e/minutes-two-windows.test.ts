@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openApp } from './harness';
 import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
-import { MinutesPageModel, screenshot } from './pages';
+import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
  * Two windows on the same item of the minutes: the second one's save is refused (the item changed in the first), and
@@ -200,6 +200,36 @@ describe('two windows typing into the same item', () => {
         await other.getByRole('button', { name: 'Delete', exact: true }).click();
         await other.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
         await expect.poll(() => note.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/This meeting was deleted in another window/);
+      } finally {
+        await other.close();
+      }
+    }));
+  it('shows at once an item withheld or published in another window of the app: its switch, and the public preview', () =>
+    withMinutes(async ({ page, host, meetingId }) => {
+      // Words in item 3, then this window opened again on them, with its public preview.
+      const detail = await apiCall(host, 'meetings.get', { id: meetingId });
+      const item3 = (detail.json.value as { agenda: Array<{ id: string; number: string }> }).agenda.find((a) => a.number === '3')!;
+      const SECRET = 'Figures of the third item, published unless withheld.';
+      const paragraph = { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: SECRET, format: 0, style: '', mode: 'normal', detail: 0 }] };
+      expect((await apiCall(host, 'minutes.saveSection', { meetingId, sectionKey: item3.id, content: { root: { type: 'root', version: 1, children: [paragraph] } } })).json.ok).toBe(true);
+      await page.reload();
+      const c = new ConfidentialityModel(page);
+      await c.openTab('Public preview');
+      await c.waitPreview((t) => t.includes(SECRET), 'the item’s words');
+
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+        await other.getByRole('button', { name: /^Withhold from publication — item 3 / }).click();
+        await other.getByRole('button', { name: /^Publish this item — item 3 / }).waitFor();
+        // This window, never focused again, shows the item withheld: its switch says so, and its preview drops the words.
+        await page.getByRole('button', { name: /^Publish this item — item 3 / }).waitFor({ timeout: 10_000 });
+        await c.waitPreview((t) => !t.includes(SECRET), 'the item withheld');
+        // And back: published there, published here.
+        await other.getByRole('button', { name: /^Publish this item — item 3 / }).click();
+        await page.getByRole('button', { name: /^Withhold from publication — item 3 / }).waitFor({ timeout: 10_000 });
+        await c.waitPreview((t) => t.includes(SECRET), 'the item published again');
       } finally {
         await other.close();
       }

@@ -2,7 +2,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { announceCall, onChangedElsewhere } from '../../renderer/window-changes';
-import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
+import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
+import type { AgendaItem } from '../../shared/domain/agenda';
 import { reactRoot } from '../helpers/react-root';
 
 const call = vi.hoisted(() => vi.fn());
@@ -25,12 +26,12 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('a change told to the app’s other windows', () => {
-  it('announces a deletion, a removal and what the Trash does, and nothing else', async () => {
+  it('announces a deletion, a removal, a changed item and what the Trash does, and nothing else', async () => {
     const other = otherWindow();
-    for (const name of ['meetings.delete', 'agenda.remove', 'trash.restore', 'trash.purge', 'trash.empty']) announceCall(name);
-    for (const name of ['meetings.get', 'minutes.saveSection', 'agenda.update', 'meetings.update']) announceCall(name);
+    for (const name of ['meetings.delete', 'agenda.remove', 'agenda.update', 'trash.restore', 'trash.purge', 'trash.empty']) announceCall(name);
+    for (const name of ['meetings.get', 'minutes.saveSection', 'meetings.update', 'flags.create']) announceCall(name);
     await settle();
-    expect(other.heard).toEqual([{ call: 'meetings.delete' }, { call: 'agenda.remove' }, { call: 'trash.restore' }, { call: 'trash.purge' }, { call: 'trash.empty' }]);
+    expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(['meetings.delete', 'agenda.remove', 'agenda.update', 'trash.restore', 'trash.purge', 'trash.empty']);
   });
 
   it('is heard from another window, never from this one, and no more once the listener stops', async () => {
@@ -89,5 +90,29 @@ describe('a minutes page told by another window', () => {
     otherWindow().announce('meetings.delete');
     await act(settle);
     expect(host.textContent).toBe(MEETING_DELETED_ELSEWHERE);
+  });
+});
+
+describe('the page’s agenda after another window changed it', () => {
+  const item = (id: string, forPublication: boolean, title = `Item ${id}`) => ({ id, title, forPublication, number: id }) as unknown as AgendaItem;
+  const page = { meeting: 'm1', agenda: [item('1', true), item('2', true), item('3', true)] };
+
+  it('takes an item withheld elsewhere, and keeps the same object when nothing changed', () => {
+    expect(withFreshAgenda(page, [item('1', true), item('2', true), item('3', true)])).toBe(page);
+    const after = withFreshAgenda(page, [item('1', true), item('2', false), item('3', true)])!;
+    expect(after).not.toBe(page);
+    expect(after.agenda.map((a) => a.forPublication)).toEqual([true, false, true]);
+    expect(after.agenda[0]).toBe(page.agenda[0]);
+    expect(after.meeting).toBe('m1');
+  });
+
+  it('neither adds an item it has no section for nor drops one removed elsewhere (the note says so)', () => {
+    const after = withFreshAgenda(page, [item('1', true), item('3', false, 'Renamed'), item('4', true)])!;
+    expect(after.agenda.map((a) => [a.id, a.title, a.forPublication])).toEqual([
+      ['1', 'Item 1', true],
+      ['2', 'Item 2', true],
+      ['3', 'Renamed', false],
+    ]);
+    expect(withFreshAgenda(null, [item('1', true)])).toBeNull();
   });
 });

@@ -24,7 +24,7 @@ import type { LazySection } from '../preview/previewSections';
 import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
-import { useChangedElsewhere } from './useChangedElsewhere';
+import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -100,7 +100,8 @@ export function MinutesPage({ id }: { id: string }) {
 
   // The meeting deleted or items removed in another window: said when the officer comes back to this one.
   const shownItems = useMemo(() => sections.filter((s) => s.kind === 'item').map((s) => ({ key: s.key, label: labelOf(s) })), [sections]);
-  const elsewhere = useChangedElsewhere(id, shownItems);
+  const setDetail = data.setDetail;
+  const elsewhere = useChangedElsewhere(id, shownItems, (agenda) => setDetail((d) => withFreshAgenda(d, agenda)));
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { AgendaItem } from '../../../shared/domain/agenda';
 import { api } from '../../api';
 import { useLatest } from '../../ui/useLatest';
 import { onChangedElsewhere } from '../../window-changes';
@@ -32,10 +33,16 @@ export function itemsRemovedElsewhere(labels: readonly string[]): string {
  * A failed look says nothing (the saves report a host that does not answer). Dismissed, a note stays away until the
  * situation changes.
  */
-export function useChangedElsewhere(meetingId: string, items: readonly ShownItem[]): { note: string | null; dismiss: () => void } {
+export function useChangedElsewhere(
+  meetingId: string,
+  items: readonly ShownItem[],
+  /** The agenda as it stands, after each look: an item withheld or published elsewhere is shown so here at once. */
+  onAgenda?: (agenda: AgendaItem[]) => void,
+): { note: string | null; dismiss: () => void } {
   const [note, setNote] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const shown = useLatest(items);
+  const agendaTo = useLatest(onAgenda);
   useEffect(() => {
     let alive = true;
     // One look at a time (a focus and a visibility change come together); a change announced during a look is looked
@@ -51,6 +58,7 @@ export function useChangedElsewhere(meetingId: string, items: readonly ShownItem
           const ids = new Set(detail.agenda.map((a) => a.id));
           const gone = shown.current.filter((i) => !ids.has(i.key)).map((i) => i.label);
           setNote(gone.length > 0 ? itemsRemovedElsewhere(gone) : null);
+          agendaTo.current?.(detail.agenda);
         },
         (e: unknown) => {
           if (alive && (e as { code?: unknown } | null)?.code === 'not_found') setNote(MEETING_DELETED_ELSEWHERE);
@@ -73,6 +81,26 @@ export function useChangedElsewhere(meetingId: string, items: readonly ShownItem
       window.removeEventListener('focus', look);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [meetingId, shown]);
+  }, [meetingId, shown, agendaTo]);
   return { note: note !== null && note !== dismissed ? note : null, dismiss: () => setDismissed(note) };
+}
+
+/**
+ * The page's meeting with the agenda items it shows as they now stand (`fresh`: the backend's, after a change in
+ * another window): an item withheld or published there is withheld or published here, in its switch and in the public
+ * preview, which follow the page's agenda. Only the items the page has are replaced — one added elsewhere has no
+ * section here until a reload, one removed elsewhere stays, said by the note — and the same object comes back when
+ * nothing changed (no render, no preview rebuilt, on every focus).
+ */
+export function withFreshAgenda<T extends { agenda: AgendaItem[] }>(d: T | null, fresh: readonly AgendaItem[]): T | null {
+  if (!d) return d;
+  const byId = new Map(fresh.map((a) => [a.id, a]));
+  let changed = false;
+  const agenda = d.agenda.map((a) => {
+    const now = byId.get(a.id);
+    if (!now || JSON.stringify(now) === JSON.stringify(a)) return a;
+    changed = true;
+    return now;
+  });
+  return changed ? { ...d, agenda } : d;
 }
