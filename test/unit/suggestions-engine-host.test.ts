@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterTypingPause, createEngineHost } from '../../renderer/features/suggestions/engine-host';
 import type { FromEngine } from '../../renderer/features/suggestions/engine-protocol';
 import type { SuggestionContext } from '../../shared/suggestions';
@@ -87,29 +87,12 @@ describe('the suggestion engine host', () => {
 });
 
 describe('the worker’s slices while the officer types', () => {
-  /** A hand-driven clock and timer queue. */
-  function clock() {
-    let now = 0;
-    const timers: Array<{ at: number; fn: () => void }> = [];
-    const later = (fn: () => void, ms: number) => void timers.push({ at: now + ms, fn });
-    const advance = (ms: number) => {
-      const until = now + ms;
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers[0];
-        if (!next || next.at > until) break;
-        timers.shift();
-        now = next.at;
-        next.fn();
-      }
-      now = until;
-    };
-    return { now: () => now, later, advance };
-  }
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+  const c = { now: () => Date.now(), advance: (ms: number) => vi.advanceTimersByTime(ms) };
 
   it('runs a slice at once when no key came, and only after a pause in typing when keys come', () => {
-    const c = clock();
-    const slices = afterTypingPause({ now: c.now, later: c.later, pauseMs: 500, budgetMs: 50 });
+    const slices = afterTypingPause({ now: c.now, pauseMs: 500, budgetMs: 50 });
     const ran: number[] = [];
     slices.defer((budget) => ran.push(budget));
     c.advance(0);
@@ -123,6 +106,17 @@ describe('the worker’s slices while the officer types', () => {
     expect(ran).toEqual([50]);
     c.advance(100); // t = 800: 500 ms after it
     expect(ran).toEqual([50, 800]);
+  });
+
+  it('a key noted before any slice was asked for counts too', () => {
+    const slices = afterTypingPause({ now: c.now, pauseMs: 500, budgetMs: 50 });
+    slices.noteKey(); // t = 0, before the first slice (the model's first read)
+    const ran: number[] = [];
+    slices.defer(() => ran.push(c.now()));
+    c.advance(499);
+    expect(ran).toEqual([]);
+    c.advance(1);
+    expect(ran).toEqual([500]);
   });
 
   it('the engine hears of typing from the page', () => {

@@ -157,7 +157,7 @@ describe('suggestion underlines', () => {
       expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(r)).toBe(true);
     });
 
-    it('text moved into view without a scroll (a section folded above it) is drawn once the page has changed height', () => {
+    it('text moved into view without a scroll (what is above it shrank) is drawn once the page has changed height', () => {
       const d = globalThis as { document?: unknown; ResizeObserver?: unknown };
       const body = {};
       let report: ((entries: Array<{ contentRect: { height: number } }>) => void) | null = null;
@@ -187,7 +187,7 @@ describe('suggestion underlines', () => {
         report!([{ contentRect: { height: 9_020 } }]);
         vi.advanceTimersByTime(200);
         expect(registry.get(SUGGESTION_HIGHLIGHT)?.has(r) ?? false).toBe(false);
-        // A long section above folded: the page 4,700 px shorter, the underlined text now in view.
+        // What stood above shrank: the page 4,700 px shorter, the underlined text now in view.
         report!([{ contentRect: { height: 4_320 } }]);
         vi.advanceTimersByTime(200);
         expect(registry.get(SUGGESTION_HIGHLIGHT)!.has(r)).toBe(true);

@@ -47,14 +47,14 @@ import { useLatest } from '../../ui/useLatest';
 
 const SUGGESTIONS_KEY = 'tfs-suggestions';
 
+/** A section as the officer reads it: "2.1 Transparency", "Opening". */
+const labelOf = (s: { number: string; title: string }) => (s.number ? `${s.number} ${s.title}` : s.title);
+
 /**
  * The live minutes of one meeting: one editor per section (opening, each agenda item, closing), the meeting bar always
  * in view, autosave per section, attendance, records, flags and the public preview beside them. The concerns live in
  * hooks (data, autosave, snapshots, records, live controls, flags, shortcuts); this component only puts them together.
  */
-/** A section as the officer reads it: "2.1 Transparency", "Opening". */
-const labelOf = (s: { number: string; title: string }) => (s.number ? `${s.number} ${s.title}` : s.title);
-
 export function MinutesPage({ id }: { id: string }) {
   const { errors, report, dismiss } = useErrorList();
   const data = useMinutesData(id, report);
@@ -98,7 +98,8 @@ export function MinutesPage({ id }: { id: string }) {
     return s ? labelOf(s) : 'A removed item';
   };
 
-  // The meeting deleted or items removed in another window: said when the officer comes back to this one.
+  // Another window deleted the meeting or removed items (said in a note), or withheld or published items (shown in
+  // their switches and the preview): at once from a window of the app, else when the officer comes back to this one.
   const shownItems = useMemo(() => sections.filter((s) => s.kind === 'item').map((s) => ({ key: s.key, label: labelOf(s) })), [sections]);
   const setDetail = data.setDetail;
   const elsewhere = useChangedElsewhere(id, shownItems, (agenda) => setDetail((d) => withFreshAgenda(d, agenda)));

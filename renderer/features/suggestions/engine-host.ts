@@ -1,5 +1,6 @@
 import { SuggestionAnalyser, type SectionRun } from './analysis';
 import type { FromEngine, ToEngine } from './engine-protocol';
+import { createPauseGate } from './idle';
 
 /** Runs `fn` later, giving it the milliseconds it may take. */
 export type Defer = (fn: (budgetMs: number) => void) => void;
@@ -59,32 +60,22 @@ export function createEngineHost(post: (m: FromEngine) => void, defer: Defer, on
 }
 
 /**
- * How long after the page's last key the engine in its worker may go on (TYPING_PAUSE_MS in idle.ts is the page's
- * own: it places the engine's answer only after a pause of its own). Shorter, so that the answer is ready by then.
- */
-export const ENGINE_TYPING_PAUSE_MS = 500;
-
-/**
  * The worker's slices, held while the officer types: its thread is not the page's, but on a machine of two cores it
  * takes one from the page's drawing of each key. The first read of a 10,000-paragraph section (1.6 s of work) made the
  * keys typed meanwhile 27 ms slower at p95 than a bare contenteditable; with the engine off, 24 ms faster (issue 16).
- * `noteKey` is called on the page's 'typing' messages; `defer` runs a slice of `budgetMs` once `pauseMs` have passed
- * since the last key, checked again when the wait ends (a key may have come meanwhile).
+ * The page's own pause gate (idle.ts createPauseGate), fed by the page's 'typing' messages (`noteKey`) instead of key
+ * events: `defer` runs a slice of `budgetMs`, in a task of its own, once `pauseMs` have passed since the last key. A
+ * worker has no idle callbacks, and needs none: its thread is the engine's alone, so the pause is the moment.
  */
-export function afterTypingPause(o: {
-  now: () => number;
-  later: (fn: () => void, ms: number) => void;
-  pauseMs: number;
-  budgetMs: number;
-}): { defer: Defer; noteKey: () => void } {
-  let lastKey = Number.NEGATIVE_INFINITY;
-  const whenQuiet = (fn: (budgetMs: number) => void) => {
-    const left = lastKey + o.pauseMs - o.now();
-    if (left > 0) o.later(() => whenQuiet(fn), left);
-    else fn(o.budgetMs);
-  };
-  return {
-    defer: (fn) => o.later(() => whenQuiet(fn), 0),
-    noteKey: () => (lastKey = o.now()),
-  };
+export function afterTypingPause(o: { now: () => number; pauseMs: number; budgetMs: number }): { defer: Defer; noteKey: () => void } {
+  let note: () => void = () => undefined;
+  const whenPaused = createPauseGate({
+    listen: (n) => (note = n),
+    now: o.now,
+    idle: (fn) => (fn({ timeRemaining: () => o.budgetMs }), { cancel: () => undefined }),
+    pauseMs: o.pauseMs,
+  });
+  // The gate starts listening on its first use: now, so that a key noted before the first slice counts.
+  whenPaused(() => undefined).cancel();
+  return { defer: (fn) => void setTimeout(() => whenPaused((d) => fn(d.timeRemaining())), 0), noteKey: () => note() };
 }

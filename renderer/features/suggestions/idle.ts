@@ -8,6 +8,12 @@ const IDLE_TIMEOUT_MS = 1500;
  */
 export const TYPING_PAUSE_MS = 1000;
 
+/**
+ * How long after the page's last key the engine in its worker may go on (engine-host.ts afterTypingPause): shorter
+ * than TYPING_PAUSE_MS, so that its answer is ready when the page places it.
+ */
+export const ENGINE_TYPING_PAUSE_MS = 500;
+
 export type IdleHandle = { cancel: () => void };
 export type IdleDeadline = { timeRemaining: () => number };
 
