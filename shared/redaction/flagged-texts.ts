@@ -1,5 +1,5 @@
 import type { SerializedDoc } from '../editor/doc-model';
-import { walkSection } from './walk';
+import { eachBlock, type ReadSection } from './walk';
 
 export interface FlaggedText {
   /** The flag ids whose passage this is (several when different flags cover exactly the same text). */
@@ -18,9 +18,9 @@ export interface FlaggedText {
  * appears under the inner id and again inside the outer one. Flags that hold no text at all are not listed.
  * Throws a RedactionError on content the redaction cannot judge, exactly where redact() would.
  */
-export function flaggedTexts(content: SerializedDoc): FlaggedText[] {
+export function flaggedTexts(content: SerializedDoc | ReadSection): FlaggedText[] {
   const pieces = new Map<string, string[]>();
-  walkSection(content, 'section', (_shape, atoms) => {
+  eachBlock(content, 'section', (_shape, atoms) => {
     const open = new Map<string, string>();
     const close = (id: string) => {
       const text = open.get(id)!;

@@ -1,4 +1,4 @@
-import { walkSection } from './walk';
+import { eachBlock } from './walk';
 import type { PublicBlock, PublicDocument, PublicInline, PublicTable } from './public-model';
 
 /** What a withheld section shows under its title. */
@@ -53,10 +53,10 @@ export function publicPlainText(doc: PublicDocument): string {
 /**
  * The plain text of a stored section, read by the one reader (./walk.ts): one line per block, timestamps as their
  * text, line breaks as "\n", tabs as "\t". Throws a RedactionError on content the redaction cannot judge, so a save
- * refuses it before anything is written.
+ * refuses it before anything is written. `content` may be a ReadSection (a section read once for several readers).
  */
 export function sectionText(content: unknown): string {
   const lines: string[] = [];
-  walkSection(content, 'content', (_shape, atoms) => lines.push(atoms.map((a) => a.text).join('')));
+  eachBlock(content, 'content', (_shape, atoms) => lines.push(atoms.map((a) => a.text).join('')));
   return lines.join('\n');
 }

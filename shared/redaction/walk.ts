@@ -324,6 +324,34 @@ export interface ReadBlock {
   atoms: Atom[];
 }
 
+/**
+ * A section read once by the walk (judged, schema checked): its blocks in order. For a caller that needs several
+ * things of one section (a save wants its plain text, its flagged passages and its search blocks): each reader given a
+ * ReadSection visits these blocks instead of walking the content again. Made only by `ReadSection.of`, so it never
+ * holds content the walk has not judged; it keeps the blocks, not the content, so a later change to that content
+ * object is not in it.
+ */
+export class ReadSection {
+  private constructor(private readonly blocks: readonly ReadBlock[]) {}
+
+  /** Reads `content` with walkSection: throws a RedactionError where walkSection would. */
+  static of(content: unknown, path: string): ReadSection {
+    const blocks: ReadBlock[] = [];
+    walkSection(content, path, (shape, atoms) => void blocks.push({ shape, atoms }));
+    return new ReadSection(blocks);
+  }
+
+  forEach(visit: BlockVisitor): void {
+    for (const b of this.blocks) visit(b.shape, b.atoms);
+  }
+}
+
+/** The blocks of a section: those of a ReadSection, or of `content` walked now (walkSection). */
+export function eachBlock(source: unknown, path: string, visit: BlockVisitor): void {
+  if (source instanceof ReadSection) source.forEach(visit);
+  else walkSection(source, path, visit);
+}
+
 export interface TableCellTree {
   header: boolean;
   colSpan: number;

@@ -1,5 +1,5 @@
 import type { SerializedDoc } from '../editor/doc-model';
-import { walkSection } from '../redaction/walk';
+import { eachBlock, type ReadSection } from '../redaction/walk';
 
 /** One top-level block of a minutes section as the search index keeps it: its plain text and its flagged ranges. */
 export interface SearchBlock {
@@ -14,9 +14,9 @@ export interface SearchBlock {
  * action blocks are left out (indexed as their records, kinds 'decision' and 'action'); so are empty blocks. Plain
  * text as the reader gives it (line breaks "\n", tabs "\t", timestamps as their text).
  */
-export function searchBlocks(doc: SerializedDoc): SearchBlock[] {
+export function searchBlocks(doc: SerializedDoc | ReadSection): SearchBlock[] {
   const out: SearchBlock[] = [];
-  walkSection(doc, 'section', (shape, atoms) => {
+  eachBlock(doc, 'section', (shape, atoms) => {
     if (shape.kind === 'decision' || shape.kind === 'action') return;
     let text = '';
     const flags: Array<[number, number]> = [];

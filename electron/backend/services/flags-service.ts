@@ -21,6 +21,7 @@ import { carryFlags } from '../../../shared/redaction/carry-flags';
 import { excerptIn, excerptWithin, flagIdsOfJson } from '../../../shared/redaction/flag-state';
 import { foldAsCheck } from '../../../shared/text/look-alikes';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
+import type { ReadSection } from '../../../shared/redaction/walk';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { flaggedElsewhere } from './flagged-elsewhere';
 import { FlagsRepo } from '../repositories/flags-repo';
@@ -152,6 +153,8 @@ export class FlagsService {
     meetingId: string;
     sectionKey: string;
     content: SerializedDoc;
+    /** `content` as the caller has read it already (the same words and marks): its flagged passages are taken from it. */
+    read?: ReadSection;
     /** Plain text of the saved section. */
     text: string;
     liftedByUndo: readonly string[];
@@ -171,7 +174,7 @@ export class FlagsService {
     const present = new Map<string, string>();
     /** Every text each id marks here (a flag overlapping others is cut into several). */
     const marked = new Map<string, string[]>();
-    for (const f of flaggedTexts(input.content))
+    for (const f of flaggedTexts(input.read ?? input.content))
       for (const id of f.ids) {
         if (!present.has(id)) present.set(id, f.text);
         marked.set(id, [...(marked.get(id) ?? []), f.text]);

@@ -14,6 +14,7 @@ import { m014SectionWriter } from './014-section-writer';
 import { m015DocumentsChecked } from './015-documents-checked';
 import { m016PublicationHold } from './016-publication-hold';
 import { m017KeptCopies } from './017-kept-copies';
+import { m018RevisionHeads } from './018-revision-heads';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m015DocumentsChecked,
   m016PublicationHold,
   m017KeptCopies,
+  m018RevisionHeads,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
