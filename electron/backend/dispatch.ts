@@ -102,23 +102,44 @@ export const MAX_INPUT_DEPTH = 128;
 
 /**
  * The checks every input gets before its schema: bounded nesting (walked without recursion, so no input can
- * exhaust the stack) and no forbidden character in any string or key, whatever the field.
+ * exhaust the stack) and no forbidden character in any string or key, whatever the field. A problem's path is made
+ * only when there is one (each node remembers its parent and key): a 4 MB section is checked on every autosave.
  */
 export function inspectInput(raw: unknown): ErrorIssue | null {
-  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: raw, depth: 0, path: '' }];
+  interface At {
+    v: unknown;
+    depth: number;
+    parent: At | null;
+    key: string;
+  }
+  const pathOf = (at: At) => {
+    const keys: string[] = [];
+    for (let a: At | null = at; a?.parent; a = a.parent) keys.push(a.key);
+    return keys.reverse().join('.') || '(input)';
+  };
+  const stack: At[] = [{ v: raw, depth: 0, parent: null, key: '' }];
   while (stack.length > 0) {
-    const { v, depth, path } = stack.pop()!;
+    const at = stack.pop()!;
+    const v = at.v;
     if (typeof v === 'string') {
-      if (hasForbiddenChars(v)) return { path: path || '(input)', message: FORBIDDEN_CHARS_MESSAGE };
+      if (hasForbiddenChars(v)) return { path: pathOf(at), message: FORBIDDEN_CHARS_MESSAGE };
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (depth >= MAX_INPUT_DEPTH) return { path: path || '(input)', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
-    const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v as Record<string, unknown>);
-    for (const [k, x] of entries) {
-      const p = path ? `${path}.${k}` : k;
-      if (hasForbiddenChars(k)) return { path: path || '(input)', message: `has a key that ${FORBIDDEN_CHARS_MESSAGE}` };
-      stack.push({ v: x, depth: depth + 1, path: p });
+    if (at.depth >= MAX_INPUT_DEPTH) return { path: pathOf(at), message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        // Numbers, booleans and null need no look (the common case in a document: format, indent, version).
+        if (typeof x === 'object' ? x !== null : typeof x === 'string') stack.push({ v: x, depth: at.depth + 1, parent: at, key: String(i) });
+      }
+      continue;
+    }
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (hasForbiddenChars(k)) return { path: pathOf(at), message: `has a key that ${FORBIDDEN_CHARS_MESSAGE}` };
+      const x: unknown = (v as Record<string, unknown>)[k];
+      if (typeof x === 'object' ? x !== null : typeof x === 'string') stack.push({ v: x, depth: at.depth + 1, parent: at, key: k });
     }
   }
   return null;

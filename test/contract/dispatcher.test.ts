@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, contract } from '../../shared/contract/index';
 import { AppError } from '../../shared/errors';
 import * as z from 'zod';
 import { createDispatcher, inspectInput, MAX_INPUT_DEPTH, zodIssues, type Handlers } from '../../electron/backend/dispatch';
-import { FORBIDDEN_CHARS_MESSAGE } from '../../shared/domain/common';
+import { FORBIDDEN_CHARS_MESSAGE, hasForbiddenChars } from '../../shared/domain/common';
 import { call, makeBackend } from '../helpers/temp';
 
 const silent = { error: () => {} };
@@ -246,6 +247,40 @@ describe('inspectInput (before any schema)', () => {
     expect(deep?.path).toBe(Array(MAX_INPUT_DEPTH).fill('0').join('.'));
     expect(inspectInput({ a: nest(MAX_INPUT_DEPTH) })?.path).toMatch(/^a(\.0)+$/);
     expect(MAX_INPUT_DEPTH).toBe(128);
+  });
+
+  it('finds a problem exactly when there is one, and names a place where one is (any JSON input)', () => {
+    /** Every problem's path, by plain recursion (the oracle: inspectInput walks with a stack and makes paths lazily). */
+    const problems = (v: unknown, path: string[], depth: number, out: string[]): string[] => {
+      const at = path.join('.') || '(input)';
+      if (typeof v === 'string') {
+        if (hasForbiddenChars(v)) out.push(at);
+      } else if (typeof v === 'object' && v !== null) {
+        if (depth >= MAX_INPUT_DEPTH) out.push(at);
+        else
+          for (const [k, x] of Object.entries(v)) {
+            if (hasForbiddenChars(k)) out.push(at);
+            problems(x, [...path, k], depth + 1, out);
+          }
+      }
+      return out;
+    };
+    const bad = fc.constantFrom('\u0000', '\uFFFE', '\uFFFF', '\uD800', '\uDC00');
+    const text = fc.oneof(fc.string({ maxLength: 6 }), fc.tuple(fc.string({ maxLength: 3 }), bad).map(([a, b]) => a + b));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+    })).value;
+    fc.assert(
+      fc.property(json, (v) => {
+        const all = problems(v, [], 0, []);
+        const found = inspectInput(v);
+        expect(found === null).toBe(all.length === 0);
+        if (found) expect(all).toContain(found.path);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a deep input is refused by the dispatcher as a bad request', async () => {
