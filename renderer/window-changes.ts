@@ -1,7 +1,9 @@
 /**
- * Tells the app's other windows that this one changed what they may be showing: a meeting deleted, an agenda item
- * removed or changed (withheld, published, renamed), something restored or deleted for good from the Trash. A minutes page open side by side then looks at once
- * (features/minutes/useChangedElsewhere.ts) instead of when the officer next comes back to it.
+ * Tells the app's other windows that this one changed what they may be showing: a meeting changed or deleted, an
+ * agenda item added, changed (withheld, published, renamed), moved or removed, something restored or deleted for good
+ * from the Trash. A minutes page or a meeting page open side by side then looks at once
+ * (features/minutes/useChangedElsewhere.ts, features/meetings/MeetingPage.tsx) instead of when the officer next comes
+ * back to it.
  *
  * A BroadcastChannel: same origin only (the browser host's tabs of one launch, the desktop app's windows), in memory,
  * nothing stored or sent to the host. Only a nudge — the call's name, no data: each window asks the backend itself.
@@ -11,9 +13,21 @@ const CHANNEL = 'tfs-window-changes';
 
 /**
  * The calls after which another window's page may be out of date in a way it must tell the officer (a deletion, a
- * removal, the Trash), or show at once (an item changed: withheld or published, which its public preview follows).
+ * removal, the Trash), or show at once (items added, moved or changed: their sections, numbers and switches, and the
+ * public preview, which follows the agenda).
  */
-const ANNOUNCED: ReadonlySet<string> = new Set(['meetings.delete', 'agenda.remove', 'agenda.update', 'trash.restore', 'trash.purge', 'trash.empty']);
+const ANNOUNCED: ReadonlySet<string> = new Set([
+  'meetings.update',
+  'meetings.setStatus',
+  'meetings.delete',
+  'agenda.add',
+  'agenda.update',
+  'agenda.move',
+  'agenda.remove',
+  'trash.restore',
+  'trash.purge',
+  'trash.empty',
+]);
 
 let channel: BroadcastChannel | null | undefined;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openApp } from './harness';
 import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
-import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
+import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
  * Two windows on the same item of the minutes: the second one's save is refused (the item changed in the first), and
@@ -230,6 +230,48 @@ describe('two windows typing into the same item', () => {
         await other.getByRole('button', { name: /^Publish this item — item 3 / }).click();
         await page.getByRole('button', { name: /^Withhold from publication — item 3 / }).waitFor({ timeout: 10_000 });
         await c.waitPreview((t) => t.includes(SECRET), 'the item published again');
+      } finally {
+        await other.close();
+      }
+    }));
+
+  it('shows at once an item added, moved or renamed in another window of the app, and keeps what is typed into the added one', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const order = () => page.locator('.minutes-section .section-title h2').evaluateAll((hs) => hs.map((h) => h.textContent ?? ''));
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
+        const agenda = new AgendaPage(other);
+        await agenda.add({ title: 'Late item on energy reporting', minutes: 10 });
+
+        // This window, never focused again: the added item has its section, numbered, with an editor to type into.
+        const added = m.sectionByTitle('Late item on energy reporting');
+        await added.waitFor({ timeout: 10_000 });
+        expect(await added.locator('.section-title .num').innerText()).toBe('6');
+        await m.editor(added).click();
+        await page.keyboard.type('Energy figures were noted.');
+        await m.waitSaved();
+        const addedKey = (await added.getAttribute('data-section-key'))!;
+        expect(await storedText(host, meetingId, addedKey)).toBe('Energy figures were noted.');
+
+        // Moved there (Any other business up one, before the ad hoc group) and renamed: so here, in order and numbers.
+        await agenda.handle('5', 'Any other business').focus();
+        await other.keyboard.press('Alt+ArrowUp');
+        await agenda.waitForOutline(['1 Opening', '2 Guidance on model documentation', '3 Incident reporting', '3.1 Reporting template', '4 Any other business', '5 Ad hoc group on open source', '6 Late item on energy reporting']);
+        await expect.poll(order, { timeout: 10_000 }).toContain('4Any other business');
+        const items = (await order()).filter((t) => /^\d/.test(t));
+        expect(items).toEqual(['1Opening', '2Guidance on model documentation', '3Incident reporting', '3.1Reporting template', '4Any other business', '5Ad hoc group on open source', '6Late item on energy reporting']);
+        // What was typed in this window stays in its section, wherever the section now stands.
+        expect(await m.editor(added).innerText()).toContain('Energy figures were noted.');
+
+        // Renamed there: its heading here.
+        await other.getByRole('button', { name: 'Edit item 2', exact: true }).click();
+        const form = other.getByRole('form', { name: 'Edit item 2' });
+        await form.getByLabel('Item title').fill('Guidance on model documentation (second reading)');
+        await form.getByRole('button', { name: 'Save item' }).click();
+        await form.waitFor({ state: 'detached' });
+        await expect.poll(order, { timeout: 10_000 }).toContain('2Guidance on model documentation (second reading)');
       } finally {
         await other.close();
       }

@@ -2,7 +2,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { announceCall, onChangedElsewhere } from '../../renderer/window-changes';
-import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
+import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, withFreshOutline, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
+import type { SectionHead } from '../../shared/contract/minutes';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { reactRoot } from '../helpers/react-root';
 
@@ -26,12 +27,13 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('a change told to the app’s other windows', () => {
-  it('announces a deletion, a removal, a changed item and what the Trash does, and nothing else', async () => {
+  it('announces what changes a meeting, its agenda or the Trash, and nothing else', async () => {
     const other = otherWindow();
-    for (const name of ['meetings.delete', 'agenda.remove', 'agenda.update', 'trash.restore', 'trash.purge', 'trash.empty']) announceCall(name);
-    for (const name of ['meetings.get', 'minutes.saveSection', 'meetings.update', 'flags.create']) announceCall(name);
+    const told = ['meetings.update', 'meetings.setStatus', 'meetings.delete', 'agenda.add', 'agenda.update', 'agenda.move', 'agenda.remove', 'trash.restore', 'trash.purge', 'trash.empty'];
+    for (const name of told) announceCall(name);
+    for (const name of ['meetings.get', 'meetings.create', 'minutes.saveSection', 'flags.create', 'live.goto']) announceCall(name);
     await settle();
-    expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(['meetings.delete', 'agenda.remove', 'agenda.update', 'trash.restore', 'trash.purge', 'trash.empty']);
+    expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(told);
   });
 
   it('is heard from another window, never from this one, and no more once the listener stops', async () => {
@@ -106,13 +108,55 @@ describe('the page’s agenda after another window changed it', () => {
     expect(after.meeting).toBe('m1');
   });
 
-  it('neither adds an item it has no section for nor drops one removed elsewhere (the note says so)', () => {
-    const after = withFreshAgenda(page, [item('1', true), item('3', false, 'Renamed'), item('4', true)])!;
+  it('takes items added and moved elsewhere in their order, and keeps one removed elsewhere at the end (the note says so)', () => {
+    const after = withFreshAgenda(page, [item('3', false, 'Renamed'), item('1', true), item('4', true)])!;
     expect(after.agenda.map((a) => [a.id, a.title, a.forPublication])).toEqual([
-      ['1', 'Item 1', true],
-      ['2', 'Item 2', true],
       ['3', 'Renamed', false],
+      ['1', 'Item 1', true],
+      ['4', 'Item 4', true],
+      ['2', 'Item 2', true],
     ]);
+    expect(after.agenda[1]).toBe(page.agenda[0]);
+    // Only moved: a new object in the new order.
+    expect(withFreshAgenda(page, [item('2', true), item('1', true), item('3', true)])!.agenda.map((a) => a.id)).toEqual(['2', '1', '3']);
     expect(withFreshAgenda(null, [item('1', true)])).toBeNull();
+  });
+});
+
+describe('the page’s sections after another window changed the agenda', () => {
+  const head = (key: string, kind: SectionHead['kind'], number = '', title = key): SectionHead => ({ key, kind, number, title, rev: 3, updatedAt: 't', textLength: 10, lines: 1 });
+  const item = (id: string, number: string, title = `Item ${id}`) => ({ id, number, title }) as unknown as AgendaItem;
+  const sections = [head('opening', 'opening'), head('a', 'item', '1', 'Item a'), head('b', 'item', '2', 'Item b'), head('closing', 'closing'), head('old', 'orphan')];
+
+  it('keeps the same array when the agenda is as the page has it', () => {
+    expect(withFreshOutline(sections, [item('a', '1'), item('b', '2')])).toBe(sections);
+  });
+
+  it('follows items moved, renumbered and renamed, and gives an added item an empty section in its place', () => {
+    const after = withFreshOutline(sections, [item('b', '1', 'Item b, renamed'), item('n', '1.1'), item('a', '2')]);
+    expect(after.map((s) => [s.key, s.kind, s.number, s.title])).toEqual([
+      ['opening', 'opening', '', 'opening'],
+      ['b', 'item', '1', 'Item b, renamed'],
+      ['n', 'item', '1.1', 'Item n'],
+      ['a', 'item', '2', 'Item a'],
+      ['closing', 'closing', '', 'closing'],
+      ['old', 'orphan', '', 'old'],
+    ]);
+    // What the page knows of a section stays with it (its rev and size); the added one has nothing stored yet here.
+    expect(after[1]).toMatchObject({ rev: 3, textLength: 10 });
+    expect(after[2]).toMatchObject({ rev: 0, updatedAt: null, textLength: 0, lines: 0 });
+    expect(after[3]).toMatchObject({ number: '2', rev: 3, textLength: 10 });
+  });
+
+  it('keeps the section of an item removed elsewhere, after the agenda’s items (the note says so)', () => {
+    const after = withFreshOutline(sections, [item('b', '1')]);
+    expect(after[2]).toBe(sections[1]);
+    expect(after.map((s) => [s.key, s.number])).toEqual([
+      ['opening', ''],
+      ['b', '1'],
+      ['a', '1'],
+      ['closing', ''],
+      ['old', ''],
+    ]);
   });
 });

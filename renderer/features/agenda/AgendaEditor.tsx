@@ -38,7 +38,18 @@ function plannedStarts(meeting: Meeting, agenda: AgendaItem[]): Map<string, stri
   return starts;
 }
 
-export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; agenda: AgendaItem[]; onChange: (a: AgendaItem[]) => void }) {
+export function AgendaEditor({
+  meeting,
+  agenda,
+  onChange,
+  onFormOpen,
+}: {
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  onChange: (a: AgendaItem[]) => void;
+  /** Whether an item's own form is open (one being edited, or one added under another): the page holds back changes from elsewhere. */
+  onFormOpen?: (open: boolean) => void;
+}) {
   const act = useAction();
   const add = useAction();
   const [confirmDialog, ask] = useConfirm();
@@ -47,6 +58,8 @@ export function AgendaEditor({ meeting, agenda, onChange }: { meeting: Meeting; 
   const [dragId, setDragId] = useState<string | null>(null);
   const [dropHint, setDropHint] = useState<{ id: string; after: boolean } | null>(null);
   const [announce, setAnnounce] = useState('');
+  const formOpen = editing !== null || addingUnder !== null;
+  useEffect(() => onFormOpen?.(formOpen), [formOpen, onFormOpen]);
   const focusAfter = useRef<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const publication = publicationStates(agenda);

@@ -12,6 +12,7 @@ import { FollowUpPanel } from '../followup/FollowUpPanel';
 import { AgendaWarnings } from '../procedure/AgendaWarnings';
 import { TopicsBacklog } from '../topics/TopicsBacklog';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
+import { AGENDA_CHANGED_ELSEWHERE, MEETING_PAGE_DELETED_ELSEWHERE, useFollowElsewhere } from './useFollowElsewhere';
 
 export function MeetingPage({ id }: { id: string }) {
   const detail = useLoad(() => api.call('meetings.get', { id }), [id]);
@@ -20,6 +21,8 @@ export function MeetingPage({ id }: { id: string }) {
   const act = useAction();
   const [confirmDialog, ask] = useConfirm();
   const [steppingBack, setSteppingBack] = useState(false);
+  const [itemFormOpen, setItemFormOpen] = useState(false);
+  const elsewhere = useFollowElsewhere(detail.reload, editing || copying || itemFormOpen);
 
   if (detail.error && !detail.value) return <ErrorNote error={detail.error} />;
   if (!detail.value) return <p className="muted">Loading…</p>;
@@ -117,6 +120,22 @@ export function MeetingPage({ id }: { id: string }) {
       </div>
       {(meeting.status === 'planned' || meeting.status === 'agenda_circulated') && <AgendaWarnings agenda={agenda} circulating={meeting.status === 'planned'} />}
       <ErrorNote error={act.error} onDismiss={() => act.setError(null)} />
+      {/* Read again after a change in another window: the meeting is gone, or could not be read (the page shows it as it was). */}
+      {detail.error !== null && (detail.error as { code?: unknown } | null)?.code === 'not_found' ? (
+        <div className="error-note changed-elsewhere" role="alert">
+          <span>{MEETING_PAGE_DELETED_ELSEWHERE}</span>
+        </div>
+      ) : (
+        <ErrorNote error={detail.error} />
+      )}
+      {elsewhere.changed && (
+        <div className="error-note changed-elsewhere" role="status">
+          <span>{AGENDA_CHANGED_ELSEWHERE}</span>
+          <button type="button" className="link" onClick={elsewhere.showNow}>
+            Show it as it now stands
+          </button>
+        </div>
+      )}
       {editing && (
         <MeetingForm initial={initialValues(meeting)} submitLabel="Save details" onSubmit={save} onCancel={() => setEditing(false)} error={act.error} busy={act.busy} />
       )}
@@ -130,7 +149,7 @@ export function MeetingPage({ id }: { id: string }) {
           busy={act.busy}
         />
       )}
-      <AgendaEditor meeting={meeting} agenda={agenda} onChange={(a) => setDetail({ meeting, agenda: a })} />
+      <AgendaEditor meeting={meeting} agenda={agenda} onChange={(a) => setDetail({ meeting, agenda: a })} onFormOpen={setItemFormOpen} />
       <FollowUpPanel meetingId={id} startsAt={meeting.startsAt} agenda={agenda} onAgenda={(a) => setDetail({ meeting, agenda: a })} />
       <TopicsBacklog meetingId={id} onAgenda={(a) => setDetail({ meeting, agenda: a })} />
       <ExportPanel meetingId={id} />

@@ -98,11 +98,19 @@ export function MinutesPage({ id }: { id: string }) {
     return s ? labelOf(s) : 'A removed item';
   };
 
-  // Another window deleted the meeting or removed items (said in a note), or withheld or published items (shown in
-  // their switches and the preview): at once from a window of the app, else when the officer comes back to this one.
+  // Another window deleted the meeting or removed items (said in a note), or added, moved, renamed, withheld or
+  // published items (shown so: sections, numbers, switches and the preview): at once from a window of the app, else
+  // when the officer comes back to this one.
   const shownItems = useMemo(() => sections.filter((s) => s.kind === 'item').map((s) => ({ key: s.key, label: labelOf(s) })), [sections]);
   const setDetail = data.setDetail;
-  const elsewhere = useChangedElsewhere(id, shownItems, (agenda) => setDetail((d) => withFreshAgenda(d, agenda)));
+  const followAgenda = data.followAgenda;
+  const elsewhere = useChangedElsewhere(id, shownItems, (fresh) => {
+    setDetail((d) => {
+      const next = withFreshAgenda(d, fresh.agenda);
+      return next && JSON.stringify(next.meeting) !== JSON.stringify(fresh.meeting) ? { ...next, meeting: fresh.meeting } : next;
+    });
+    followAgenda(fresh.agenda);
+  });
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));

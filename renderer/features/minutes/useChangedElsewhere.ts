@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { MeetingDetail } from '../../../shared/contract/core';
+import type { SectionHead } from '../../../shared/contract/minutes';
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import { api } from '../../api';
 import { useLatest } from '../../ui/useLatest';
@@ -25,24 +27,25 @@ export function itemsRemovedElsewhere(labels: readonly string[]): string {
 /**
  * What another window changed under this page: the meeting deleted, or items removed from its agenda. A window that
  * is not typing used to learn it only from its next save's refusal, or a reload. It looks — one `meetings.get`, no
- * polling — when another window of the app says it deleted, removed or restored something (window-changes.ts: a
- * window side by side is told at once), and when the officer comes back to it (the window regains the focus, or its
- * tab becomes visible: a window of another launch cannot tell it), and says so in the page's notes. Nothing is
- * changed on the page: its saves are refused and their words kept as before (autosave.ts); this only says so before
- * the officer types.
+ * polling — when another window of the app says it changed the meeting or its agenda, or what the Trash holds
+ * (window-changes.ts: a window side by side is told at once), and when the officer comes back to it (the window
+ * regains the focus, or its tab becomes visible: a window of another launch cannot tell it), and says so in the
+ * page's notes. For a deletion or a removal nothing is changed on the page: its saves are refused and their words kept
+ * as before (autosave.ts); this only says so before the officer types. The meeting as it stands goes to `onDetail`
+ * (the page shows items added, moved, renamed, withheld or published there: withFreshAgenda, withFreshOutline).
  * A failed look says nothing (the saves report a host that does not answer). Dismissed, a note stays away until the
  * situation changes.
  */
 export function useChangedElsewhere(
   meetingId: string,
   items: readonly ShownItem[],
-  /** The agenda as it stands, after each look: an item withheld or published elsewhere is shown so here at once. */
-  onAgenda?: (agenda: AgendaItem[]) => void,
+  /** The meeting and its agenda as they stand, after each look: what changed elsewhere is shown so here at once. */
+  onDetail?: (detail: MeetingDetail) => void,
 ): { note: string | null; dismiss: () => void } {
   const [note, setNote] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const shown = useLatest(items);
-  const agendaTo = useLatest(onAgenda);
+  const detailTo = useLatest(onDetail);
   useEffect(() => {
     let alive = true;
     // One look at a time (a focus and a visibility change come together); a change announced during a look is looked
@@ -58,7 +61,7 @@ export function useChangedElsewhere(
           const ids = new Set(detail.agenda.map((a) => a.id));
           const gone = shown.current.filter((i) => !ids.has(i.key)).map((i) => i.label);
           setNote(gone.length > 0 ? itemsRemovedElsewhere(gone) : null);
-          agendaTo.current?.(detail.agenda);
+          detailTo.current?.(detail);
         },
         (e: unknown) => {
           if (alive && (e as { code?: unknown } | null)?.code === 'not_found') setNote(MEETING_DELETED_ELSEWHERE);
@@ -81,26 +84,46 @@ export function useChangedElsewhere(
       window.removeEventListener('focus', look);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [meetingId, shown, agendaTo]);
+  }, [meetingId, shown, detailTo]);
   return { note: note !== null && note !== dismissed ? note : null, dismiss: () => setDismissed(note) };
 }
 
 /**
- * The page's meeting with the agenda items it shows as they now stand (`fresh`: the backend's, after a change in
- * another window): an item withheld or published there is withheld or published here, in its switch and in the public
- * preview, which follow the page's agenda. Only the items the page has are replaced — one added elsewhere has no
- * section here until a reload, one removed elsewhere stays, said by the note — and the same object comes back when
- * nothing changed (no render, no preview rebuilt, on every focus).
+ * The page's meeting with its agenda as it now stands (`fresh`: the backend's, after a change in another window): an
+ * item withheld, published, renamed, moved or added there is so here, in its switch, its number and in the public
+ * preview, which follow the page's agenda. An item removed there stays at the end (its section stays on the page, said
+ * by the note, until a reload). The same object comes back when nothing changed (no render, no preview rebuilt, on
+ * every focus).
  */
 export function withFreshAgenda<T extends { agenda: AgendaItem[] }>(d: T | null, fresh: readonly AgendaItem[]): T | null {
   if (!d) return d;
-  const byId = new Map(fresh.map((a) => [a.id, a]));
-  let changed = false;
-  const agenda = d.agenda.map((a) => {
-    const now = byId.get(a.id);
-    if (!now || JSON.stringify(now) === JSON.stringify(a)) return a;
-    changed = true;
-    return now;
+  const mine = new Map(d.agenda.map((a) => [a.id, a]));
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const agenda = [...fresh.map((a) => (same(mine.get(a.id), a) ? mine.get(a.id)! : a)), ...d.agenda.filter((a) => !freshIds.has(a.id))];
+  return agenda.length === d.agenda.length && agenda.every((a, i) => a === d.agenda[i]) ? d : { ...d, agenda };
+}
+
+const same = (a: AgendaItem | undefined, b: AgendaItem) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The page's sections with the agenda as it now stands: opening, the items in the agenda's order with their number and
+ * title as they are now (an item added in another window gets a section, empty until its content is loaded), the items
+ * removed there (their sections stay until a reload), closing, then any orphan. The same array when nothing changed.
+ */
+export function withFreshOutline(sections: SectionHead[], fresh: readonly AgendaItem[]): SectionHead[] {
+  const items = new Map(sections.filter((s) => s.kind === 'item').map((s) => [s.key, s]));
+  const freshIds = new Set(fresh.map((a) => a.id));
+  const following = fresh.map((a): SectionHead => {
+    const s = items.get(a.id);
+    if (!s) return { key: a.id, kind: 'item', number: a.number, title: a.title, rev: 0, updatedAt: null, textLength: 0, lines: 0 };
+    return s.number === a.number && s.title === a.title ? s : { ...s, number: a.number, title: a.title };
   });
-  return changed ? { ...d, agenda } : d;
+  const next = [
+    ...sections.filter((s) => s.kind === 'opening'),
+    ...following,
+    ...sections.filter((s) => s.kind === 'item' && !freshIds.has(s.key)),
+    ...sections.filter((s) => s.kind === 'closing'),
+    ...sections.filter((s) => s.kind === 'orphan'),
+  ];
+  return next.length === sections.length && next.every((s, i) => s === sections[i]) ? sections : next;
 }

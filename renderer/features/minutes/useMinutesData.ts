@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
+import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { MinutesOutline } from '../../../shared/contract/minutes';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
@@ -12,6 +13,7 @@ import { canPack, pack, unpack } from './packed';
 import { minutesStartCame, takeMinutesStart } from './prefetch';
 import type { ReportError } from '../../ui/errors';
 import { useLatest } from '../../ui/useLatest';
+import { withFreshOutline } from './useChangedElsewhere';
 
 /**
  * Below this many characters of text in the whole meeting, every editor mounts as soon as its section has loaded;
@@ -273,6 +275,52 @@ export function useMinutesData(id: string, report: ReportError) {
     wakeRef.current.wake?.();
   }, []);
 
+  /** The meeting whose sections are loaded now (a section that arrives for another is dropped). */
+  const loadingFor = useRef<string | null>(id);
+  useEffect(() => {
+    loadingFor.current = id;
+    return () => void (loadingFor.current = null);
+  }, [id]);
+
+  /**
+   * The sections with the agenda as it now stands (another window added, moved or renamed items: useChangedElsewhere):
+   * their numbers, titles and order; an added item gets its section, whose content (perhaps typed already in that
+   * window) is loaded at once, then its editor mounts as any other's. Failing, it is tried again as the others are.
+   */
+  const followAgenda = useCallback(
+    (fresh: readonly AgendaItem[]) => {
+      const before = stateRef.current?.sections;
+      if (!before) return;
+      const known = new Set(before.map((s) => s.key));
+      setState((s) => (s ? { ...s, sections: withFreshOutline(s.sections, fresh) } : s));
+      const meetingId = id;
+      // Loaded once (its rev is then the page's: `revs` only moves forward with its saves).
+      const load = (key: string, failures: number) => {
+        if (loadingFor.current !== meetingId || revs.current.has(key)) return;
+        api.call('minutes.section', { meetingId, sectionKey: key }).then(
+          (s) => {
+            if (loadingFor.current !== meetingId || revs.current.has(key)) return;
+            contents.current.set(key, JSON.stringify(s.content));
+            revs.current.set(key, s.rev);
+            setHeld((h) => new Set(h).add(key));
+            setReady((r) => new Set(r).add(key));
+            if (failures > 0) setFailed((f) => without(f, key));
+          },
+          (e: unknown) => {
+            if (loadingFor.current !== meetingId) return;
+            if (failures === 0) {
+              setFailed((f) => new Set(f).add(key));
+              reportRef.current('Loading the minutes of an item added in another window (it is tried again by itself, and what you type into it is kept)', e);
+            }
+            window.setTimeout(() => load(key, failures + 1), retryDelayMs(failures + 1));
+          },
+        );
+      };
+      for (const a of fresh) if (!known.has(a.id)) load(a.id, 0);
+    },
+    [id, stateRef, reportRef],
+  );
+
   const patch = useCallback((f: (s: MinutesOutline) => MinutesOutline) => setState((s) => (s ? f(s) : s)), []);
   const setLive = useCallback((live: LiveState) => patch((s) => ({ ...s, live })), [patch]);
   /** Moves the current section locally (no meeting running, so no timer moves). */
@@ -304,6 +352,7 @@ export function useMinutesData(id: string, report: ReportError) {
     sectionSaved,
     putDecision,
     putAction,
+    followAgenda,
     contents,
     packed,
     held,
