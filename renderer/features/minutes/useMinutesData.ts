@@ -292,7 +292,12 @@ export function useMinutesData(id: string, report: ReportError) {
       const before = stateRef.current?.sections;
       if (!before) return;
       const known = new Set(before.map((s) => s.key));
-      setState((s) => (s ? { ...s, sections: withFreshOutline(s.sections, fresh) } : s));
+      // The same state when nothing changed: no render of the page on every look (each focus).
+      setState((s) => {
+        if (!s) return s;
+        const sections = withFreshOutline(s.sections, fresh);
+        return sections === s.sections ? s : { ...s, sections };
+      });
       const meetingId = id;
       // Loaded once (its rev is then the page's: `revs` only moves forward with its saves).
       const load = (key: string, failures: number) => {
