@@ -1,7 +1,7 @@
 /**
  * Tells the app's other windows that this one changed what they may be showing: a meeting changed or deleted, an
- * agenda item added, changed (withheld, published, renamed), moved or removed, something restored or deleted for good
- * from the Trash. A minutes page or a meeting page open side by side then looks at once
+ * agenda item added, changed (withheld, published, renamed), moved or removed, the minutes circulated, approved or
+ * reopened, something restored or deleted for good from the Trash. A minutes page or a meeting page open side by side then looks at once
  * (features/minutes/useChangedElsewhere.ts, features/meetings/MeetingPage.tsx) instead of when the officer next comes
  * back to it.
  *
@@ -24,6 +24,8 @@ const ANNOUNCED: ReadonlySet<string> = new Set([
   'agenda.update',
   'agenda.move',
   'agenda.remove',
+  'minutes.setStatus',
+  'minutes.reopen',
   'trash.restore',
   'trash.purge',
   'trash.empty',
@@ -46,11 +48,14 @@ export function announceCall(name: string): void {
   }
 }
 
-/** `fn` runs when another window of the app announces a change; returns the way to stop listening. */
-export function onChangedElsewhere(fn: () => void): () => void {
+/** `fn` runs, with the call's name, when another window of the app announces a change; returns the way to stop listening. */
+export function onChangedElsewhere(fn: (call: string) => void): () => void {
   const c = open();
   if (!c) return () => undefined;
-  const heard = () => fn();
+  const heard = (e: MessageEvent) => {
+    const call = (e.data as { call?: unknown } | null)?.call;
+    fn(typeof call === 'string' ? call : '');
+  };
   c.addEventListener('message', heard);
   return () => c.removeEventListener('message', heard);
 }

@@ -276,4 +276,39 @@ describe('two windows typing into the same item', () => {
         await other.close();
       }
     }));
+
+  it('turns read-only at once when the minutes are approved in another window of the app, and editable when reopened there', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      await caretAtEnd(m, 'opening');
+      await page.keyboard.type('Typed before the approval elsewhere.');
+      await m.waitSaved();
+      const editable = () => m.editor(m.section('opening')).count();
+      const note = page.locator('.read-only-note');
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+        await other.getByRole('button', { name: 'Circulate for comments' }).click();
+        await other.getByRole('button', { name: 'Approve minutes' }).click();
+        await other.getByRole('button', { name: 'Reopen (new version)' }).waitFor();
+        // This window, never focused again: read-only, said, no editor to type into.
+        await note.waitFor({ timeout: 10_000 });
+        await expect.poll(editable, { timeout: 10_000 }).toBe(0);
+        expect(await page.locator('.bar-title .meta').innerText()).toMatch(/Approved · version 1/);
+
+        // Reopened there, with a reason: editable here again, in version 2, and what is typed is stored.
+        await other.getByRole('button', { name: 'Reopen (new version)' }).click();
+        const dialog = other.getByRole('dialog', { name: 'Reopen the approved minutes?' });
+        await dialog.getByRole('textbox').fill('A correction from a member');
+        await dialog.getByRole('button', { name: 'Reopen as a new version' }).click();
+        await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(0);
+        await expect.poll(() => page.locator('.bar-title .meta').innerText(), { timeout: 10_000 }).toMatch(/Draft · version 2/);
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type(' Corrected.');
+        await m.waitSaved();
+        expect(await storedText(host, meetingId, 'opening')).toBe('Typed before the approval elsewhere. Corrected.');
+      } finally {
+        await other.close();
+      }
+    }));
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes-labels';
+import type { MinutesInfo } from '../../../shared/domain/minutes';
 import { meetingMinutes } from '../../../shared/domain/meeting-labels';
 import { formatLongDate } from '../../../shared/format/dates';
 import { api } from '../../api';
@@ -25,6 +26,7 @@ import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
+import { useMinutesStatusElsewhere } from './useMinutesStatusElsewhere';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -111,6 +113,12 @@ export function MinutesPage({ id }: { id: string }) {
     });
     followAgenda(fresh.agenda);
   });
+  // A status change here and one told by another window are handled alike (StatusControls' onMinutes below).
+  const onMinutes = (m: MinutesInfo) => {
+    autosave.resetAll();
+    data.setMinutes(m);
+  };
+  useMinutesStatusElsewhere(id, state?.minutes ?? null, onMinutes);
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));
@@ -254,10 +262,7 @@ export function MinutesPage({ id }: { id: string }) {
               onHeld={setStatusHeld}
               onApproving={setApproving}
               report={report}
-              onMinutes={(m) => {
-                autosave.resetAll();
-                data.setMinutes(m);
-              }}
+              onMinutes={onMinutes}
             />
             <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (Alt+Shift+H)">
               ?
