@@ -1,7 +1,7 @@
 /**
  * Tells the app's other windows that this one changed what they may be showing: a meeting changed or deleted, an
  * agenda item added, changed (withheld, published, renamed), moved or removed, the minutes circulated, approved or
- * reopened, something restored or deleted for good from the Trash. A minutes page or a meeting page open side by side then looks at once
+ * reopened, the live meeting started, moved or ended, something restored or deleted for good from the Trash. A minutes page or a meeting page open side by side then looks at once
  * (features/minutes/useChangedElsewhere.ts, features/meetings/MeetingPage.tsx) instead of when the officer next comes
  * back to it.
  *
@@ -26,6 +26,10 @@ const ANNOUNCED: ReadonlySet<string> = new Set([
   'agenda.remove',
   'minutes.setStatus',
   'minutes.reopen',
+  'live.start',
+  'live.goto',
+  'live.toggleTimer',
+  'live.end',
   'trash.restore',
   'trash.purge',
   'trash.empty',

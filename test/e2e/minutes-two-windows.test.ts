@@ -311,4 +311,30 @@ describe('two windows typing into the same item', () => {
         await other.close();
       }
     }));
+
+  it('follows the live meeting run from another window of the app: started, moved to another item, ended', () =>
+    withMinutes(async ({ page, host, meetingId }) => {
+      const current = () => page.locator('.bar-current').innerText();
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+        const there = new MinutesPageModel(other);
+        await there.section('opening').waitFor();
+        await there.startMeeting();
+        // This window, never focused again: running, with its own End meeting button and clock.
+        await page.getByRole('button', { name: 'End meeting' }).waitFor({ timeout: 10_000 });
+        await page.locator('.meeting-clock').waitFor();
+        // Moved there to item 2 (its outline): so here, in the bar and the outline.
+        await other.locator('.live-outline button.goto', { hasText: 'Guidance on model documentation' }).click();
+        await expect.poll(current, { timeout: 10_000 }).toMatch(/Now:\s*2 Guidance on model documentation/);
+        expect(await page.locator('.live-outline li.current').innerText()).toContain('Guidance on model documentation');
+        // Ended there: ended here, and it can be resumed from here.
+        await other.getByRole('button', { name: 'End meeting' }).click();
+        await page.getByRole('button', { name: 'Resume meeting' }).waitFor({ timeout: 10_000 });
+        expect(await page.locator('.meeting-clock').innerText()).toMatch(/\(ended\)/);
+      } finally {
+        await other.close();
+      }
+    }));
 });

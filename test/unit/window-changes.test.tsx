@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { announceCall, onChangedElsewhere } from '../../renderer/window-changes';
 import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, withFreshOutline, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
 import type { SectionHead } from '../../shared/contract/minutes';
-import type { MinutesInfo } from '../../shared/domain/minutes';
-import { useMinutesStatusElsewhere } from '../../renderer/features/minutes/useMinutesStatusElsewhere';
+import { useHeardElsewhere } from '../../renderer/features/minutes/useHeardElsewhere';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { reactRoot } from '../helpers/react-root';
 
@@ -31,9 +30,10 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 describe('a change told to the app’s other windows', () => {
   it('announces what changes a meeting, its agenda or the Trash, and nothing else', async () => {
     const other = otherWindow();
-    const told = ['meetings.update', 'meetings.setStatus', 'meetings.delete', 'agenda.add', 'agenda.update', 'agenda.move', 'agenda.remove', 'minutes.setStatus', 'minutes.reopen', 'trash.restore', 'trash.purge', 'trash.empty'];
+    const told = ['meetings.update', 'meetings.setStatus', 'meetings.delete', 'agenda.add', 'agenda.update', 'agenda.move', 'agenda.remove'];
+    told.push('minutes.setStatus', 'minutes.reopen', 'live.start', 'live.goto', 'live.toggleTimer', 'live.end', 'trash.restore', 'trash.purge', 'trash.empty');
     for (const name of told) announceCall(name);
-    for (const name of ['meetings.get', 'meetings.create', 'minutes.saveSection', 'flags.create', 'live.goto']) announceCall(name);
+    for (const name of ['meetings.get', 'meetings.create', 'minutes.saveSection', 'flags.create', 'live.get']) announceCall(name);
     await settle();
     expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(told);
   });
@@ -164,35 +164,47 @@ describe('the page’s sections after another window changed the agenda', () => 
   });
 });
 
-describe('a minutes page told that the minutes changed status in another window', () => {
-  const info = (status: MinutesInfo['status'], version: number): MinutesInfo => ({ meetingId: 'm1', status, version, updatedAt: null });
-
-  it('takes the status and version of the last answer, only for a status change, and only when it differs', async () => {
+describe('a minutes page told of a change of status or of the live meeting in another window', () => {
+  it('asks only for the calls it follows, and takes the last answer: an earlier one arriving later never takes it back', async () => {
     const answers: Array<(v: unknown) => void> = [];
     call.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
     const taken = vi.fn();
     function Page() {
-      useMinutesStatusElsewhere('m1', info('circulated', 1), taken);
+      useHeardElsewhere(['minutes.setStatus', 'minutes.reopen'], () => call('minutes.outline', { meetingId: 'm1' }) as Promise<unknown>, taken);
       return null;
     }
     const { render } = reactRoot();
     render(<Page />);
     const other = otherWindow();
     other.announce('agenda.update');
+    other.announce('live.goto');
     await act(settle);
     expect(call).not.toHaveBeenCalled();
-    // Approved, then reopened there: the first answer comes last and must not take back the second.
+    // Approved, then reopened there: the first answer comes last.
     other.announce('minutes.setStatus');
     other.announce('minutes.reopen');
     await act(settle);
     expect(call).toHaveBeenCalledTimes(2);
-    expect(call).toHaveBeenCalledWith('minutes.outline', { meetingId: 'm1' });
-    await act(async () => (answers[1]!({ minutes: info('draft', 2) }), await settle()));
-    await act(async () => (answers[0]!({ minutes: info('approved', 1) }), await settle()));
-    expect(taken.mock.calls).toEqual([[info('draft', 2)]]);
-    // As the page has it: nothing to take.
-    other.announce('minutes.setStatus');
-    await act(async () => (await settle(), answers[2]!({ minutes: info('circulated', 1) }), await settle()));
-    expect(taken).toHaveBeenCalledTimes(1);
+    await act(async () => (answers[1]!('reopened'), await settle()));
+    await act(async () => (answers[0]!('approved'), await settle()));
+    expect(taken.mock.calls).toEqual([['reopened']]);
+  });
+
+  it('says nothing when the look fails, and asks again at the next change', async () => {
+    call.mockRejectedValueOnce(new Error('The app is not answering.')).mockResolvedValueOnce('ended');
+    const taken = vi.fn();
+    function Page() {
+      useHeardElsewhere(['live.end'], () => call('live.get', { meetingId: 'm1' }) as Promise<unknown>, taken);
+      return null;
+    }
+    const { render } = reactRoot();
+    render(<Page />);
+    const other = otherWindow();
+    other.announce('live.end');
+    await act(settle);
+    expect(taken).not.toHaveBeenCalled();
+    other.announce('live.end');
+    await act(settle);
+    expect(taken.mock.calls).toEqual([['ended']]);
   });
 });

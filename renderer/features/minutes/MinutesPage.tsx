@@ -26,7 +26,7 @@ import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
-import { useMinutesStatusElsewhere } from './useMinutesStatusElsewhere';
+import { useHeardElsewhere } from './useHeardElsewhere';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -113,12 +113,22 @@ export function MinutesPage({ id }: { id: string }) {
     });
     followAgenda(fresh.agenda);
   });
-  // A status change here and one told by another window are handled alike (StatusControls' onMinutes below).
+  // A status change here and one told by another window are handled alike (StatusControls' onMinutes below): useAutosave
+  // resetAll keeps unsaved words, and a save refused because the minutes were approved keeps them in the History.
   const onMinutes = (m: MinutesInfo) => {
     autosave.resetAll();
     data.setMinutes(m);
   };
-  useMinutesStatusElsewhere(id, state?.minutes ?? null, onMinutes);
+  useHeardElsewhere(
+    ['minutes.setStatus', 'minutes.reopen'],
+    () => api.call('minutes.outline', { meetingId: id }).then((o) => o.minutes),
+    (m) => {
+      const now = stateRef.current?.minutes;
+      if (now && (now.status !== m.status || now.version !== m.version)) onMinutes(m);
+    },
+  );
+  // The live meeting moved in another window (started, another item, a timer, ended): its bar and outline here follow.
+  useHeardElsewhere(['live.start', 'live.goto', 'live.toggleTimer', 'live.end'], () => api.call('live.get', { meetingId: id }), data.setLive);
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { useLatest } from '../../ui/useLatest';
+import { onChangedElsewhere } from '../../window-changes';
+
+/**
+ * When another window of the app announces one of `calls` (window-changes.ts), asks the backend (`ask`) and gives the
+ * answer to `take`: the minutes page follows the minutes' status (approved, reopened) and the live meeting (started,
+ * moved to another item, a timer, ended) changed there, at once. The last answer wins: a look started earlier never
+ * takes back a later one. A failed look says nothing (only a nudge: the page's own calls report a host that does not
+ * answer).
+ */
+export function useHeardElsewhere<T>(calls: readonly string[], ask: () => Promise<T>, take: (answer: T) => void): void {
+  const asking = useLatest(ask);
+  const taking = useLatest(take);
+  const heard = calls.join(' ');
+  useEffect(() => {
+    const wanted = new Set(heard.split(' '));
+    let alive = true;
+    let asked = 0;
+    const stop = onChangedElsewhere((call) => {
+      if (!wanted.has(call)) return;
+      const n = ++asked;
+      asking.current().then(
+        (answer) => {
+          if (alive && n === asked) taking.current(answer);
+        },
+        () => undefined,
+      );
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [heard, asking, taking]);
+}
