@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { launchChromium, makeDataDir, openApp, startHost } from './harness';
-import { AgendaPage } from './pages';
+import { AgendaPage, screenshot } from './pages';
 import { seedFiveItemMeeting } from './seed';
 
 /**
@@ -38,6 +38,7 @@ describe('a meeting page while another window changes the agenda', () => {
       await expect.poll(() => note.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/changed in another window/);
       expect(await here.rows().count()).toBe(7);
       expect(await form.getByLabel('Item title').inputValue()).toBe('Opening and welcome');
+      await screenshot(page, 'meeting-changed-elsewhere');
       // Saved: the form closes and the agenda is shown as it now stands, with both changes.
       await form.getByRole('button', { name: 'Save item' }).click();
       await expect.poll(() => here.outline(), { timeout: 10_000 }).toEqual([

@@ -254,6 +254,7 @@ describe('two windows typing into the same item', () => {
         await m.waitSaved();
         const addedKey = (await added.getAttribute('data-section-key'))!;
         expect(await storedText(host, meetingId, addedKey)).toBe('Energy figures were noted.');
+        await screenshot(page, 'minutes-item-added-elsewhere');
 
         // Moved there (Any other business up one, before the ad hoc group) and renamed: so here, in order and numbers.
         await agenda.handle('5', 'Any other business').focus();
