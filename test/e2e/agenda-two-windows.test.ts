@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { launchChromium, makeDataDir, openApp, startHost } from './harness';
+import { withSeededMeeting } from './minutes-helpers';
 import { AgendaPage, screenshot } from './pages';
-import { seedFiveItemMeeting } from './seed';
 
 /**
  * A meeting page open in one window of the app while another changes the meeting (the desktop app's windows, one
@@ -10,13 +8,8 @@ import { seedFiveItemMeeting } from './seed';
  * it says so and waits — and says when the meeting was deleted there.
  */
 describe('a meeting page while another window changes the agenda', () => {
-  it('shows items added elsewhere at once, holds them back under an open item form, and says when the meeting is deleted', async () => {
-    const dataDir = makeDataDir();
-    const host = await startHost(dataDir);
-    const browser = await launchChromium();
-    try {
-      const meetingId = await seedFiveItemMeeting(host);
-      const page = await openApp(browser, host);
+  it('shows items added elsewhere at once, holds them back under an open item form, and says when the meeting is deleted', () =>
+    withSeededMeeting(async ({ page, host, meetingId }) => {
       await page.goto(`${host.origin}/#/meetings/${meetingId}`);
       const here = new AgendaPage(page);
       await here.rows().first().waitFor();
@@ -57,10 +50,5 @@ describe('a meeting page while another window changes the agenda', () => {
       await other.getByRole('button', { name: 'Delete', exact: true }).click();
       await other.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Move to trash' }).click();
       await expect.poll(() => note.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/deleted in another window.*Trash/);
-    } finally {
-      await browser.close();
-      await host.kill();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

@@ -17,15 +17,22 @@ export interface Minutes {
 }
 
 export async function withMinutes(fn: (s: Minutes) => Promise<void>): Promise<void> {
+  await withSeededMeeting(async ({ page, host, meetingId }) => {
+    const m = new MinutesPageModel(page);
+    await m.open(host.origin, meetingId);
+    await fn({ page, m, host, meetingId });
+  });
+}
+
+/** A test's own host and data folder with a five-item meeting (seed.ts), and one page of the app, on no route yet. */
+export async function withSeededMeeting(fn: (s: Omit<Minutes, 'm'>) => Promise<void>): Promise<void> {
   const dataDir = makeDataDir();
   const host = await startHost(dataDir);
   const browser = await launchChromium();
   try {
     const meetingId = await seedFiveItemMeeting(host);
     const page = await openApp(browser, host);
-    const m = new MinutesPageModel(page);
-    await m.open(host.origin, meetingId);
-    await fn({ page, m, host, meetingId });
+    await fn({ page, host, meetingId });
   } finally {
     await browser.close();
     await host.kill();

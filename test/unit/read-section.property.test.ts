@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { SerializedElement } from '../../shared/editor/doc-model';
 import { flaggedTexts } from '../../shared/redaction/flagged-texts';
 import { sectionText } from '../../shared/redaction/plain-text';
 import { ReadSection, RedactionError } from '../../shared/redaction/walk';
 import { searchBlocks } from '../../shared/search/blocks';
+import { doc as sectionDoc } from '../db/minutes-fixture';
 import { allNodes, clone, renderedDocArb, unknownTypeArb } from '../fixtures/docs';
 
 /**
@@ -56,20 +58,10 @@ describe('a section read once (ReadSection)', () => {
   });
 
   it('keeps what it read when the content object is changed afterwards', () => {
-    const doc = {
-      root: {
-        type: 'root',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [
-          { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: 'Before', format: 0, detail: 0, mode: 'normal', style: '' }] },
-        ],
-      },
-    };
+    const doc = sectionDoc('Before');
     const read = ReadSection.of(doc, 'content');
-    doc.root.children[0]!.children[0]!.text = 'After';
+    const leaf = (doc.root.children[0] as SerializedElement).children[0] as unknown as { text: string };
+    leaf.text = 'After';
     expect(sectionText(read)).toBe('Before');
     expect(sectionText(doc)).toBe('After');
   });
