@@ -1,22 +1,24 @@
 /**
  * Tells the app's other windows that this one changed what they may be showing: a meeting changed or deleted, an
- * agenda item added, changed (withheld, published, renamed), moved or removed, the minutes circulated, approved or
- * reopened, the live meeting started, moved or ended, something restored or deleted for good from the Trash. A minutes page or a meeting page open side by side then looks at once
- * (features/minutes/useChangedElsewhere.ts, features/meetings/MeetingPage.tsx) instead of when the officer next comes
- * back to it.
+ * agenda item added, changed (withheld, published, renamed), moved or removed, something restored or deleted for good
+ * from the Trash, the minutes circulated, approved or reopened, the live meeting started, moved or ended. A minutes
+ * page or a meeting page open side by side then looks at once (features/minutes/useChangedElsewhere.ts,
+ * useHeardElsewhere.ts, features/meetings/useFollowElsewhere.ts) instead of when the officer next comes back to it.
  *
  * A BroadcastChannel: same origin only (the browser host's tabs of one launch, the desktop app's windows), in memory,
- * nothing stored or sent to the host. Only a nudge — the call's name, no data: each window asks the backend itself.
+ * nothing stored or sent to the host. Only a nudge — the call's name, no data: each window asks the backend itself,
+ * and only about what it follows (a move of the live meeting does not make a window read the whole meeting again).
  * One channel per window, so a window never hears its own announcements.
  */
 const CHANNEL = 'tfs-window-changes';
 
 /**
- * The calls after which another window's page may be out of date in a way it must tell the officer (a deletion, a
- * removal, the Trash), or show at once (items added, moved or changed: their sections, numbers and switches, and the
- * public preview, which follows the agenda).
+ * The meeting or its agenda changed, or what the Trash holds (a meeting or an item back, or gone for good): a page
+ * that shows the meeting reads it again (meetings.get), to tell the officer of a deletion or a removal, or to show at
+ * once items added, moved or changed — their sections, numbers and switches, and the public preview, which follows
+ * the agenda.
  */
-const ANNOUNCED: ReadonlySet<string> = new Set([
+export const MEETING_CHANGES: ReadonlySet<string> = new Set([
   'meetings.update',
   'meetings.setStatus',
   'meetings.delete',
@@ -24,16 +26,17 @@ const ANNOUNCED: ReadonlySet<string> = new Set([
   'agenda.update',
   'agenda.move',
   'agenda.remove',
-  'minutes.setStatus',
-  'minutes.reopen',
-  'live.start',
-  'live.goto',
-  'live.toggleTimer',
-  'live.end',
   'trash.restore',
   'trash.purge',
   'trash.empty',
 ]);
+/** The minutes' status and version changed: a minutes page turns read-only, or editable in the new version. */
+export const MINUTES_STATUS_CHANGES: ReadonlySet<string> = new Set(['minutes.setStatus', 'minutes.reopen']);
+/** The live meeting changed: a minutes page's bar and outline follow it. */
+export const LIVE_CHANGES: ReadonlySet<string> = new Set(['live.start', 'live.goto', 'live.toggleTimer', 'live.end']);
+
+/** Every call another window is told of. */
+const ANNOUNCED: ReadonlySet<string> = new Set([...MEETING_CHANGES, ...MINUTES_STATUS_CHANGES, ...LIVE_CHANGES]);
 
 let channel: BroadcastChannel | null | undefined;
 
@@ -52,13 +55,16 @@ export function announceCall(name: string): void {
   }
 }
 
-/** `fn` runs, with the call's name, when another window of the app announces a change; returns the way to stop listening. */
-export function onChangedElsewhere(fn: (call: string) => void): () => void {
+/**
+ * `fn` runs, with the call's name, when another window of the app announces one of `calls` (one of the sets above);
+ * returns the way to stop listening.
+ */
+export function onChangedElsewhere(calls: ReadonlySet<string>, fn: (call: string) => void): () => void {
   const c = open();
   if (!c) return () => undefined;
   const heard = (e: MessageEvent) => {
     const call = (e.data as { call?: unknown } | null)?.call;
-    fn(typeof call === 'string' ? call : '');
+    if (typeof call === 'string' && calls.has(call)) fn(call);
   };
   c.addEventListener('message', heard);
   return () => c.removeEventListener('message', heard);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announceCall, onChangedElsewhere } from '../../renderer/window-changes';
+import { announceCall, LIVE_CHANGES, MEETING_CHANGES, MINUTES_STATUS_CHANGES, onChangedElsewhere } from '../../renderer/window-changes';
 import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, withFreshOutline, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
 import type { SectionHead } from '../../shared/contract/minutes';
 import { useHeardElsewhere } from '../../renderer/features/minutes/useHeardElsewhere';
@@ -38,9 +38,9 @@ describe('a change told to the app’s other windows', () => {
     expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(told);
   });
 
-  it('is heard from another window, never from this one, and no more once the listener stops', async () => {
+  it('is heard from another window, never from this one, only for the calls listened for, and no more once the listener stops', async () => {
     const heard = vi.fn();
-    const stop = onChangedElsewhere(heard);
+    const stop = onChangedElsewhere(MEETING_CHANGES, heard);
     announceCall('agenda.remove');
     await settle();
     expect(heard).not.toHaveBeenCalled();
@@ -48,6 +48,11 @@ describe('a change told to the app’s other windows', () => {
     await settle();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(heard).toHaveBeenCalledWith('agenda.remove');
+    // A move of the live meeting, or the minutes' status: not a change of the meeting or its agenda.
+    otherWindow().announce('live.goto');
+    otherWindow().announce('minutes.setStatus');
+    await settle();
+    expect(heard).toHaveBeenCalledTimes(1);
     stop();
     otherWindow().announce('meetings.delete');
     await settle();
@@ -170,7 +175,7 @@ describe('a minutes page told of a change of status or of the live meeting in an
     call.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
     const taken = vi.fn();
     function Page() {
-      useHeardElsewhere(['minutes.setStatus', 'minutes.reopen'], () => call('minutes.outline', { meetingId: 'm1' }) as Promise<unknown>, taken);
+      useHeardElsewhere(MINUTES_STATUS_CHANGES, () => call('minutes.outline', { meetingId: 'm1' }) as Promise<unknown>, taken);
       return null;
     }
     const { render } = reactRoot();
@@ -194,7 +199,7 @@ describe('a minutes page told of a change of status or of the live meeting in an
     call.mockRejectedValueOnce(new Error('The app is not answering.')).mockResolvedValueOnce('ended');
     const taken = vi.fn();
     function Page() {
-      useHeardElsewhere(['live.end'], () => call('live.get', { meetingId: 'm1' }) as Promise<unknown>, taken);
+      useHeardElsewhere(LIVE_CHANGES, () => call('live.get', { meetingId: 'm1' }) as Promise<unknown>, taken);
       return null;
     }
     const { render } = reactRoot();

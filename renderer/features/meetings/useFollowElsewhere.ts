@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLatest } from '../../ui/useLatest';
-import { onChangedElsewhere } from '../../window-changes';
+import { MEETING_CHANGES, onChangedElsewhere } from '../../window-changes';
 
 export const AGENDA_CHANGED_ELSEWHERE = 'This meeting or its agenda was changed in another window.';
 export const MEETING_PAGE_DELETED_ELSEWHERE = 'This meeting was deleted in another window. It is in the Trash, from where it can be restored.';
@@ -17,7 +17,7 @@ export function useFollowElsewhere(reload: () => Promise<unknown>, formOpen: boo
   const again = useLatest(reload);
   useEffect(
     () =>
-      onChangedElsewhere(() => {
+      onChangedElsewhere(MEETING_CHANGES, () => {
         if (held.current) setChanged(true);
         else void again.current();
       }),

@@ -27,6 +27,7 @@ import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
 import { useHeardElsewhere } from './useHeardElsewhere';
+import { LIVE_CHANGES, MINUTES_STATUS_CHANGES } from '../../window-changes';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -120,7 +121,7 @@ export function MinutesPage({ id }: { id: string }) {
     data.setMinutes(m);
   };
   useHeardElsewhere(
-    ['minutes.setStatus', 'minutes.reopen'],
+    MINUTES_STATUS_CHANGES,
     () => api.call('minutes.outline', { meetingId: id }).then((o) => o.minutes),
     (m) => {
       const now = stateRef.current?.minutes;
@@ -128,7 +129,7 @@ export function MinutesPage({ id }: { id: string }) {
     },
   );
   // The live meeting moved in another window (started, another item, a timer, ended): its bar and outline here follow.
-  useHeardElsewhere(['live.start', 'live.goto', 'live.toggleTimer', 'live.end'], () => api.call('live.get', { meetingId: id }), data.setLive);
+  useHeardElsewhere(LIVE_CHANGES, () => api.call('live.get', { meetingId: id }), data.setLive);
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));

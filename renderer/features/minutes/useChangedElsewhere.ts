@@ -4,7 +4,7 @@ import type { SectionHead } from '../../../shared/contract/minutes';
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import { api } from '../../api';
 import { useLatest } from '../../ui/useLatest';
-import { onChangedElsewhere } from '../../window-changes';
+import { MEETING_CHANGES, onChangedElsewhere } from '../../window-changes';
 
 /** An agenda item the page shows as one of the meeting's, by its section key and as the officer reads it. */
 export interface ShownItem {
@@ -77,7 +77,7 @@ export function useChangedElsewhere(
     const onVisible = () => document.visibilityState === 'visible' && look();
     window.addEventListener('focus', look);
     document.addEventListener('visibilitychange', onVisible);
-    const stopListening = onChangedElsewhere(look);
+    const stopListening = onChangedElsewhere(MEETING_CHANGES, look);
     return () => {
       alive = false;
       stopListening();

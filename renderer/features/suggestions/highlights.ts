@@ -35,8 +35,8 @@ const REBUILD_AT = 32;
  * again after each change to the page: 3,300 underlines over 10,000 paragraphs made every keystroke ~47 ms slower on
  * these machines, 330 ~3 ms (issue 16: typing with suggestions on must cost what it costs with them off). The others
  * are kept, and drawn once a scroll, a resize or a change of the page's height (text reflowed, notes or lists
- * growing above the view) brings them near: REFRESH_MS after the scrolling settles, within a screen's margin, so that an ordinary scroll finds
- * them drawn.
+ * growing above the view) brings them near: REFRESH_MS after the scrolling settles, within a screen's margin, so that
+ * an ordinary scroll finds them drawn.
  */
 const REFRESH_MS = 100;
 let listening = false;
@@ -145,8 +145,8 @@ let heightAt: number | undefined;
  * The page grew or shrank by a quarter of a screen (a panel's resize reflowing the text, notes or suggestion lists
  * growing above the view): the text under the view may have moved without a scroll — Chromium's scroll anchoring
  * turns most such changes into a scroll, heard already, but not at the page's top — so the underlines are measured
- * again. The minutes page scrolls as a whole, so its body's height says it. Typing at the end of a long section grows it a line
- * at a time, as its scroll moves: that asks for a refresh every quarter of a screen, not every line.
+ * again. The minutes page scrolls as a whole, so its body's height says it. Typing at the end of a long section grows
+ * it a line at a time, as its scroll moves: that asks for a refresh every quarter of a screen, not every line.
  */
 function onPageResized(entries: ReadonlyArray<{ contentRect: { height: number } }>): void {
   const height = entries.at(-1)?.contentRect.height;
