@@ -1,4 +1,5 @@
 import { parseRoute, type Route } from './app/route';
+import { openPreferencesEarly } from './features/suggestions/preference';
 import { warmDateInputs } from './ui/warmDateInputs';
 import { bootHandover, bridge, callKey, launchToken, rawCall, rawCalls, type BootCalls } from './transport';
 
@@ -42,6 +43,9 @@ function boot() {
   // The meetings list's form has date and time fields, whose first layout costs Chromium 40-60 ms: laid out now, while
   // the entry chunk is arriving and the main thread waits for it, not after the list has shown (ui/warmDateInputs.ts).
   if (route.name === 'meetings') warmDateInputs((fn) => setTimeout(fn, 0));
+  // The minutes page reads the officer's suggestions switch in its first render; the storage is opened now, in the next
+  // task, while the main thread waits for the app's code (features/suggestions/preference.ts).
+  if (route.name === 'minutes') setTimeout(openPreferencesEarly, 0);
   // The launch token: boot.js only uses it; the app keeps it for the tab (transport.ts keepToken), off the start path.
   const token = launchToken();
   // No launch token and no Electron bridge (a page opened without the launch URL): the app says so itself.

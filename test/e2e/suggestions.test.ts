@@ -98,4 +98,27 @@ describe('suggestions follow the speaker in Chromium', () => {
     await expect.poll(async () => (await underlined()).includes('199'), { timeout: 10_000 }).toBe(true);
     expect(await underlined()).not.toContain('0');
   });
+
+  it('the "Suggest flags" switch turned off shows none, and stays off after a reload of the page', async () => {
+    const { m, c, section, editor } = models();
+    await m.open(host.origin, meetingId);
+    const toggle = page.getByRole('checkbox', { name: 'Suggest flags' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`${INTRO} ${FOLLOW_UP} Write to figures@example.org for the details.`);
+    await m.waitSaved();
+    await page.reload();
+    await m.editor(m.sectionByTitle(ITEM)).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Suggest flags' }).isChecked()).toBe(false);
+    // Given time to find them, were it on: nothing is suggested under the section, nothing underlined.
+    await page.waitForTimeout(1500);
+    expect(await section.locator('.suggestion').count()).toBe(0);
+    expect(await c.suggestion(section, 'It expected its new region').count()).toBe(0);
+    // On again: the suggestions come.
+    await page.getByRole('checkbox', { name: 'Suggest flags' }).check();
+    await c.suggestion(section, 'It expected its new region').waitFor({ timeout: 20_000 });
+  });
 });

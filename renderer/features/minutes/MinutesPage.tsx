@@ -25,6 +25,7 @@ import type { LazySection } from '../preview/previewSections';
 import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
 import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
+import { rememberSuggestionsWanted, suggestionsWanted } from '../suggestions/preference';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
 import { useHeardElsewhere } from './useHeardElsewhere';
 import { LIVE_CHANGES, MINUTES_STATUS_CHANGES } from '../../window-changes';
@@ -48,8 +49,6 @@ import { useSnapshots } from './useSnapshots';
 import { useTypeAhead } from './useTypeAhead';
 import { useLatest } from '../../ui/useLatest';
 
-const SUGGESTIONS_KEY = 'tfs-suggestions';
-
 /** A section as the officer reads it: "2.1 Transparency", "Opening". */
 const labelOf = (s: { number: string; title: string }) => (s.number ? `${s.number} ${s.title}` : s.title);
 
@@ -68,7 +67,7 @@ export function MinutesPage({ id }: { id: string }) {
   const [panel, setPanel] = useState<Panel>('attendance');
   const [help, setHelp] = useState(false);
   // A preference of this machine's officer, not of the meeting: kept in the renderer's own storage.
-  const [suggestOn, setSuggestOn] = useState(() => localStorage.getItem(SUGGESTIONS_KEY) !== 'off');
+  const [suggestOn, setSuggestOn] = useState(suggestionsWanted);
   const [history, setHistory] = useState<string | null>(null);
   // The flags list, the votes and the suggestions start once the first editor is editable and its first key has
   // landed (data.rest): the officer's first keys never wait behind them (issue 16).
@@ -260,7 +259,7 @@ export function MinutesPage({ id }: { id: string }) {
                 checked={suggestOn}
                 onChange={(e) => {
                   setSuggestOn(e.target.checked);
-                  localStorage.setItem(SUGGESTIONS_KEY, e.target.checked ? 'on' : 'off');
+                  rememberSuggestionsWanted(e.target.checked);
                 }}
               />{' '}
               Suggest flags
