@@ -1,7 +1,8 @@
 /**
  * Tells the app's other windows that this one changed what they may be showing: a meeting changed or deleted, an
  * agenda item added, changed (withheld, published, renamed), moved or removed, something restored or deleted for good
- * from the Trash, the minutes circulated, approved or reopened, the live meeting started, moved or ended. A minutes
+ * from the Trash, the minutes circulated, approved or reopened, the live meeting started, moved or ended, the attendance
+ * taken (a status, an arrival or departure, a person added, corrected or removed). A minutes
  * page or a meeting page open side by side then looks at once (features/minutes/useChangedElsewhere.ts,
  * useHeardElsewhere.ts, features/meetings/useFollowElsewhere.ts) instead of when the officer next comes back to it.
  *
@@ -35,8 +36,21 @@ export const MINUTES_STATUS_CHANGES: ReadonlySet<string> = new Set(['minutes.set
 /** The live meeting changed: a minutes page's bar and outline follow it. */
 export const LIVE_CHANGES: ReadonlySet<string> = new Set(['live.start', 'live.goto', 'live.toggleTimer', 'live.end']);
 
+/**
+ * Who attends changed: a minutes page's attendance (and the public preview, which lists who attended) follows. A check-in
+ * kept in one window beside the minutes in another is the case: nothing typed is at stake, the table is the backend's.
+ */
+export const ATTENDANCE_CHANGES: ReadonlySet<string> = new Set([
+  'attendance.set',
+  'attendance.arrive',
+  'attendance.leave',
+  'attendance.addPerson',
+  'attendance.updatePerson',
+  'attendance.remove',
+]);
+
 /** Every call another window is told of. */
-const ANNOUNCED: ReadonlySet<string> = new Set([...MEETING_CHANGES, ...MINUTES_STATUS_CHANGES, ...LIVE_CHANGES]);
+const ANNOUNCED: ReadonlySet<string> = new Set([...MEETING_CHANGES, ...MINUTES_STATUS_CHANGES, ...LIVE_CHANGES, ...ATTENDANCE_CHANGES]);
 
 let channel: BroadcastChannel | null | undefined;
 

@@ -338,4 +338,35 @@ describe('two windows typing into the same item', () => {
         await other.close();
       }
     }));
+
+  it('follows the attendance taken in another window of the app: a person added there, leaving and coming back', () =>
+    withMinutes(async ({ page, host, meetingId }) => {
+      const here = page.locator('.attendance');
+      const row = () => here.locator('tr', { hasText: 'Ines Duarte' });
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+        const add = other.getByRole('form', { name: 'Add an observer, expert or AI Office staff member' });
+        await add.getByLabel('Name').fill('Ines Duarte');
+        await add.getByLabel('Organisation').fill('Joint Research Centre');
+        await add.getByRole('button', { name: 'Add' }).click();
+        await other.locator('.attendance tr', { hasText: 'Ines Duarte' }).waitFor();
+        // This window, never focused again: the person is listed, present (added as attending), and counted.
+        await row().waitFor({ timeout: 10_000 });
+        expect(await row().getByRole('button', { name: 'Ines Duarte leaves now' }).count()).toBe(1);
+        await expect.poll(() => here.locator('.glance').innerText()).toMatch(/1 observer, expert or staff present/);
+        // Left there: left here, with the departure, and no longer counted as present.
+        await other.getByRole('button', { name: 'Ines Duarte leaves now' }).click();
+        await row().getByRole('button', { name: 'Ines Duarte arrives now' }).waitFor({ timeout: 10_000 });
+        expect(await row().locator('.move.leave').count()).toBe(1);
+        await expect.poll(() => here.locator('.glance').innerText()).toMatch(/0 observers, experts or staff present · 1 left/);
+        // Back there: back here.
+        await other.getByRole('button', { name: 'Ines Duarte arrives now' }).click();
+        await row().getByRole('button', { name: 'Ines Duarte leaves now' }).waitFor({ timeout: 10_000 });
+        expect(await row().locator('.move.arrive').count()).toBe(1);
+      } finally {
+        await other.close();
+      }
+    }));
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announceCall, LIVE_CHANGES, MEETING_CHANGES, MINUTES_STATUS_CHANGES, onChangedElsewhere } from '../../renderer/window-changes';
+import { announceCall, ATTENDANCE_CHANGES, LIVE_CHANGES, MEETING_CHANGES, MINUTES_STATUS_CHANGES, onChangedElsewhere } from '../../renderer/window-changes';
 import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, withFreshOutline, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
 import type { SectionHead } from '../../shared/contract/minutes';
 import { useHeardElsewhere } from '../../renderer/features/minutes/useHeardElsewhere';
@@ -28,12 +28,13 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('a change told to the app’s other windows', () => {
-  it('announces what changes a meeting, its agenda or the Trash, and nothing else', async () => {
+  it('announces what changes a meeting, its agenda, the Trash or the attendance, and nothing else', async () => {
     const other = otherWindow();
     const told = ['meetings.update', 'meetings.setStatus', 'meetings.delete', 'agenda.add', 'agenda.update', 'agenda.move', 'agenda.remove'];
     told.push('minutes.setStatus', 'minutes.reopen', 'live.start', 'live.goto', 'live.toggleTimer', 'live.end', 'trash.restore', 'trash.purge', 'trash.empty');
+    told.push('attendance.set', 'attendance.arrive', 'attendance.leave', 'attendance.addPerson', 'attendance.updatePerson', 'attendance.remove');
     for (const name of told) announceCall(name);
-    for (const name of ['meetings.get', 'meetings.create', 'minutes.saveSection', 'flags.create', 'live.get']) announceCall(name);
+    for (const name of ['meetings.get', 'meetings.create', 'minutes.saveSection', 'flags.create', 'live.get', 'attendance.list', 'decisions.update']) announceCall(name);
     await settle();
     expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(told);
   });
@@ -57,6 +58,15 @@ describe('a change told to the app’s other windows', () => {
     otherWindow().announce('meetings.delete');
     await settle();
     expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('a listener of the attendance hears its changes only: not the live meeting moving, not the agenda', async () => {
+    const heard = vi.fn();
+    const stop = onChangedElsewhere(ATTENDANCE_CHANGES, heard);
+    for (const name of ['live.goto', 'agenda.update', 'minutes.setStatus', 'attendance.arrive', 'attendance.addPerson']) otherWindow().announce(name);
+    await settle();
+    expect(heard.mock.calls).toEqual([['attendance.arrive'], ['attendance.addPerson']]);
+    stop();
   });
 });
 

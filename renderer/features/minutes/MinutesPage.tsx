@@ -28,7 +28,7 @@ import { useSuggestions } from '../suggestions/useSuggestions';
 import { rememberSuggestionsWanted, suggestionsWanted } from '../suggestions/preference';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
 import { useHeardElsewhere } from './useHeardElsewhere';
-import { LIVE_CHANGES, MINUTES_STATUS_CHANGES } from '../../window-changes';
+import { ATTENDANCE_CHANGES, LIVE_CHANGES, MINUTES_STATUS_CHANGES } from '../../window-changes';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -129,6 +129,8 @@ export function MinutesPage({ id }: { id: string }) {
   );
   // The live meeting moved in another window (started, another item, a timer, ended): its bar and outline here follow.
   useHeardElsewhere(LIVE_CHANGES, () => api.call('live.get', { meetingId: id }), data.setLive);
+  // The attendance taken in another window (a check-in window beside this one): the table, the counts and the preview.
+  useHeardElsewhere(ATTENDANCE_CHANGES, () => api.call('attendance.list', { meetingId: id }), data.setAttendance);
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));

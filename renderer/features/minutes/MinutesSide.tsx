@@ -1,5 +1,4 @@
-import { useCallback, useEffect } from 'react';
-import type { Attendance } from '../../../shared/domain/attendance';
+import { useEffect } from 'react';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
@@ -35,8 +34,7 @@ export function MinutesSide(props: {
     if (data.rest) preloadProcedurePanel().catch(() => undefined);
   }, [data.rest]);
   // Stable, so that the attendance table does not render again with every render of the page (AttendancePanel is memo).
-  const { patch } = data;
-  const onAttendance = useCallback((a: Attendance) => patch((s) => ({ ...s, attendance: a })), [patch]);
+  const onAttendance = data.setAttendance;
   const state = data.state!;
   const meeting = data.detail!.meeting;
   const sectionOrder = (key: string) => {
@@ -80,7 +78,7 @@ export function MinutesSide(props: {
           decisions={state.decisions}
           participants={state.attendance.participants}
           onDecision={(d) => data.patch((s) => ({ ...s, decisions: s.decisions.some((x) => x.id === d.id) ? s.decisions.map((x) => (x.id === d.id ? d : x)) : [...s.decisions, d] }))}
-          onAttendance={(a) => data.patch((s) => ({ ...s, attendance: a }))}
+          onAttendance={onAttendance}
         />
       )}
       {panel === 'flags' && (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '../../../shared/contract/core';
 import type { AgendaItem } from '../../../shared/domain/agenda';
 import type { MinutesOutline } from '../../../shared/contract/minutes';
+import type { Attendance } from '../../../shared/domain/attendance';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
 import type { Organisation } from '../../../shared/domain/members';
 import type { LiveState, MinutesInfo } from '../../../shared/domain/minutes';
@@ -328,6 +329,11 @@ export function useMinutesData(id: string, report: ReportError) {
 
   const patch = useCallback((f: (s: MinutesOutline) => MinutesOutline) => setState((s) => (s ? f(s) : s)), []);
   const setLive = useCallback((live: LiveState) => patch((s) => ({ ...s, live })), [patch]);
+  /** The attendance as the backend now holds it (after a change here or in another window); the same state when unchanged. */
+  const setAttendance = useCallback(
+    (attendance: Attendance) => patch((s) => (JSON.stringify(s.attendance) === JSON.stringify(attendance) ? s : { ...s, attendance })),
+    [patch],
+  );
   /** Moves the current section locally (no meeting running, so no timer moves). */
   const setCurrentLocally = useCallback((key: string) => patch((s) => ({ ...s, live: { ...s.live, currentSection: key } })), [patch]);
   /** The section's current rev (undefined until its content has loaded). */
@@ -358,6 +364,7 @@ export function useMinutesData(id: string, report: ReportError) {
     putDecision,
     putAction,
     followAgenda,
+    setAttendance,
     contents,
     packed,
     held,
