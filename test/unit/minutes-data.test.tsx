@@ -14,6 +14,8 @@ import { retryDelayMs, useMinutesData, type MinutesData } from '../../renderer/f
 const SECTIONS = ['opening', 'a', 'b', 'closing'];
 let failing = true;
 let asked: string[] = [];
+/** Items removed (in another window): their section is not found. */
+let gone = new Set<string>();
 function backend() {
   const section = (key: string) => ({ key, kind: key === 'opening' || key === 'closing' ? key : 'item', number: '', title: key, content: emptyDoc(), rev: 1, updatedAt: null });
   const answer = (name: string, input: Record<string, unknown>): unknown => {
@@ -37,6 +39,7 @@ function backend() {
         const key = input.sectionKey as string;
         asked.push(key);
         if (key === 'b' && failing) throw new Error('The app’s local server is not answering.');
+        if (gone.has(key)) throw new Error('No such item on the agenda.');
         return section(key);
       }
       default:
@@ -65,6 +68,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   failing = true;
   asked = [];
+  gone = new Set();
   report.mockClear();
   backend();
   const host = document.createElement('div');
@@ -109,6 +113,48 @@ describe('loading the sections of the minutes', () => {
     await wait(50);
     expect(tries('b')).toBe(before + 1);
     expect(out.current!.ready.has('b')).toBe(true);
+  });
+
+  it('an item added in another window and removed there before its section loaded here: its section leaves, and is not tried again', async () => {
+    failing = false;
+    await wait(3000);
+    const item = (id: string, number: string) => ({ id, meetingId: 'm1', parentId: null, number, title: `Item ${id}`, forPublication: true, plannedMinutes: 0 }) as never;
+    gone = new Set(['n']); // removed there before this window's load of it
+    act(() => out.current!.followAgenda([item('a', '1'), item('b', '2'), item('n', '3')]));
+    await wait(50);
+    expect(out.current!.state!.sections.map((x) => x.key)).toContain('n');
+    expect(out.current!.failed.has('n')).toBe(true);
+    // The next look finds it removed: nothing of it was loaded or typed here, so its section goes, and so does its failure.
+    act(() => out.current!.followAgenda([item('a', '1'), item('b', '2')]));
+    await wait(50);
+    expect(out.current!.state!.sections.map((x) => x.key)).toEqual(['opening', 'a', 'b', 'closing']);
+    expect(out.current!.failed.has('n')).toBe(false);
+    const tried = tries('n');
+    await wait(120_000);
+    expect(tries('n')).toBe(tried);
+  });
+
+  it('an item whose section failed to load here, removed in another window: its section leaves, and is not tried again', async () => {
+    await wait(3000);
+    expect(out.current!.failed).toEqual(new Set(['b']));
+    const item = (id: string, number: string) => ({ id, meetingId: 'm1', parentId: null, number, title: `Item ${id}`, forPublication: true, plannedMinutes: 0 }) as never;
+    act(() => out.current!.followAgenda([item('a', '1')]));
+    await wait(50);
+    expect(out.current!.state!.sections.map((x) => x.key)).toEqual(['opening', 'a', 'closing']);
+    expect(out.current!.failed.size).toBe(0);
+    const tried = tries('b');
+    await wait(120_000);
+    expect(tries('b')).toBe(tried);
+    expect(report).toHaveBeenCalledTimes(1); // the first failure, told before the removal was known
+  });
+
+  it('an item removed in another window after its section loaded here keeps its section (its words may be needed)', async () => {
+    failing = false;
+    await wait(3000);
+    const item = (id: string, number: string) => ({ id, meetingId: 'm1', parentId: null, number, title: `Item ${id}`, forPublication: true, plannedMinutes: 0 }) as never;
+    act(() => out.current!.followAgenda([item('b', '1')]));
+    await wait(50);
+    expect(out.current!.state!.sections.map((x) => x.key)).toEqual(['opening', 'b', 'a', 'closing']);
   });
 
   it('tries again soon at first, then every half minute at most', () => {

@@ -177,6 +177,13 @@ describe('the page’s sections after another window changed the agenda', () => 
       ['old', ''],
     ]);
   });
+
+  it('drops the section of an item removed elsewhere that does not stay (never loaded here: nothing of it to keep)', () => {
+    const after = withFreshOutline(sections, [item('b', '1')], (key) => key !== 'a');
+    expect(after.map((s) => s.key)).toEqual(['opening', 'b', 'closing', 'old']);
+    // Only removed items are asked about: the agenda's own items and the orphans stay whatever the answer.
+    expect(withFreshOutline(sections, [item('a', '1'), item('b', '2')], () => false)).toBe(sections);
+  });
 });
 
 describe('a minutes page told of a change of status or of the live meeting in another window', () => {

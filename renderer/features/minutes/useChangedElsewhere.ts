@@ -108,9 +108,10 @@ const same = (a: AgendaItem | undefined, b: AgendaItem) => a !== undefined && JS
 /**
  * The page's sections with the agenda as it now stands: opening, the items in the agenda's order with their number and
  * title as they are now (an item added in another window gets a section, empty until its content is loaded), the items
- * removed there (their sections stay until a reload), closing, then any orphan. The same array when nothing changed.
+ * removed there whose section `stays` (by default all: their words may be needed; they stay until a reload), closing,
+ * then any orphan. The same array when nothing changed.
  */
-export function withFreshOutline(sections: SectionHead[], fresh: readonly AgendaItem[]): SectionHead[] {
+export function withFreshOutline(sections: SectionHead[], fresh: readonly AgendaItem[], stays: (key: string) => boolean = () => true): SectionHead[] {
   const items = new Map(sections.filter((s) => s.kind === 'item').map((s) => [s.key, s]));
   const freshIds = new Set(fresh.map((a) => a.id));
   const following = fresh.map((a): SectionHead => {
@@ -121,7 +122,7 @@ export function withFreshOutline(sections: SectionHead[], fresh: readonly Agenda
   const next = [
     ...sections.filter((s) => s.kind === 'opening'),
     ...following,
-    ...sections.filter((s) => s.kind === 'item' && !freshIds.has(s.key)),
+    ...sections.filter((s) => s.kind === 'item' && !freshIds.has(s.key) && stays(s.key)),
     ...sections.filter((s) => s.kind === 'closing'),
     ...sections.filter((s) => s.kind === 'orphan'),
   ];

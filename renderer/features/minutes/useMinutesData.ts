@@ -168,6 +168,11 @@ export function useMinutesData(id: string, report: ReportError) {
           continue;
         }
         done.add(key);
+        // Removed in another window before it loaded here (withFreshOutline): nothing to load, nothing to try again.
+        if (!inSections(stateRef.current, id, key)) {
+          if (retry.delete(key)) setFailed((f) => without(f, key));
+          continue;
+        }
         // The first section, already shown by the first render: nothing to load or set again.
         const inPlace = shown !== null && done.size === 1 && key === shown.first.key;
         if (!inPlace) try {
@@ -193,6 +198,10 @@ export function useMinutesData(id: string, report: ReportError) {
           // Fail closed: that section stays unopened (its editor does not mount) and the officer is told, once; it is
           // tried again later, and what is typed into it meanwhile is kept for it.
           if (!alive) return;
+          if (!inSections(stateRef.current, id, key)) {
+            if (retry.delete(key)) setFailed((f) => without(f, key));
+            continue;
+          }
           const failures = (retry.get(key)?.failures ?? 0) + 1;
           retry.set(key, { failures, at: Date.now() + retryDelayMs(failures) });
           if (failures === 1) {
@@ -236,7 +245,7 @@ export function useMinutesData(id: string, report: ReportError) {
       stopRetryWait();
     };
     // `early` is the first render's (a constant of this mount).
-  }, [id, nearRef, reportRef, early]);
+  }, [id, nearRef, reportRef, early, stateRef]);
 
   /** Unpacks sections held packed (their editor may then mount); all of them when `keys` is omitted (the preview). */
   const unpackSections = useCallback(
@@ -288,21 +297,34 @@ export function useMinutesData(id: string, report: ReportError) {
    * their numbers, titles and order; an added item gets its section, whose content (perhaps typed already in that
    * window) is loaded at once, then its editor mounts as any other's. Failing, it is tried again as the others are.
    */
+  /** Still a section of the page (not one removed in another window before it loaded here: withFreshOutline). */
+  const inOutline = useCallback((key: string) => inSections(stateRef.current, id, key), [stateRef, id]);
+
   const followAgenda = useCallback(
     (fresh: readonly AgendaItem[]) => {
       const before = stateRef.current?.sections;
       if (!before) return;
       const known = new Set(before.map((s) => s.key));
+      const onAgenda = new Set(fresh.map((a) => a.id));
+      // An item removed in another window keeps its section here once its content has loaded here (its words, perhaps
+      // typed here, may be needed: the note says so); one that never loaded here — added there and removed again
+      // before this window had it — has nothing here to keep: it goes, and is no longer tried (typed-ahead keys for it
+      // are handed to the officer: MinutesSections).
+      const stays = (key: string) => revs.current.has(key);
       // The same state when nothing changed: no render of the page on every look (each focus).
       setState((s) => {
         if (!s) return s;
-        const sections = withFreshOutline(s.sections, fresh);
+        const sections = withFreshOutline(s.sections, fresh, stays);
         return sections === s.sections ? s : { ...s, sections };
       });
+      const leaving = before.filter((s) => s.kind === 'item' && !onAgenda.has(s.key) && !stays(s.key)).map((s) => s.key);
+      if (leaving.length > 0) setFailed((f) => (leaving.some((k) => f.has(k)) ? new Set([...f].filter((k) => !leaving.includes(k))) : f));
       const meetingId = id;
+      const wanted = inOutline;
       // Loaded once (its rev is then the page's: `revs` only moves forward with its saves).
       const load = (key: string, failures: number) => {
         if (loadingFor.current !== meetingId || revs.current.has(key)) return;
+        if (failures > 0 && !wanted(key)) return;
         api.call('minutes.section', { meetingId, sectionKey: key }).then(
           (s) => {
             if (loadingFor.current !== meetingId || revs.current.has(key)) return;
@@ -313,7 +335,7 @@ export function useMinutesData(id: string, report: ReportError) {
             if (failures > 0) setFailed((f) => without(f, key));
           },
           (e: unknown) => {
-            if (loadingFor.current !== meetingId) return;
+            if (loadingFor.current !== meetingId || !wanted(key)) return;
             if (failures === 0) {
               setFailed((f) => new Set(f).add(key));
               reportRef.current('Loading the minutes of an item added in another window (it is tried again by itself, and what you type into it is kept)', e);
@@ -324,7 +346,7 @@ export function useMinutesData(id: string, report: ReportError) {
       };
       for (const a of fresh) if (!known.has(a.id)) load(a.id, 0);
     },
-    [id, stateRef, reportRef],
+    [id, stateRef, reportRef, inOutline],
   );
 
   const patch = useCallback((f: (s: MinutesOutline) => MinutesOutline) => setState((s) => (s ? f(s) : s)), []);
@@ -384,6 +406,14 @@ export function useMinutesData(id: string, report: ReportError) {
  */
 export function retryDelayMs(failures: number): number {
   return [1000, 2000, 4000, 8000, 15_000][failures - 1] ?? 30_000;
+}
+
+/**
+ * Whether `key` is a section of meeting `meetingId`'s outline as the page has it; true while the page has no outline of
+ * that meeting yet (just opened, or another meeting's still in state): nothing is then known removed.
+ */
+function inSections(state: MinutesOutline | null, meetingId: string, key: string): boolean {
+  return state && state.minutes.meetingId === meetingId ? state.sections.some((s) => s.key === key) : true;
 }
 
 function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
