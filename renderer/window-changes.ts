@@ -2,7 +2,8 @@
  * Tells the app's other windows that this one changed what they may be showing: a meeting changed or deleted, an
  * agenda item added, changed (withheld, published, renamed), moved or removed, something restored or deleted for good
  * from the Trash, the minutes circulated, approved or reopened, the live meeting started, moved or ended, the attendance
- * taken (a status, an arrival or departure, a person added, corrected or removed). A minutes
+ * taken (a status, an arrival or departure, a person added, corrected or removed), decisions and action items recorded,
+ * changed or deleted (a vote too). A minutes
  * page or a meeting page open side by side then looks at once (features/minutes/useChangedElsewhere.ts,
  * useHeardElsewhere.ts, features/meetings/useFollowElsewhere.ts) instead of when the officer next comes back to it.
  *
@@ -49,8 +50,21 @@ export const ATTENDANCE_CHANGES: ReadonlySet<string> = new Set([
   'attendance.remove',
 ]);
 
+/** Decisions and action items recorded, changed or deleted (a vote sets a decision's outcome): a minutes page's records follow. */
+export const RECORDS_CHANGES: ReadonlySet<string> = new Set([
+  'decisions.create',
+  'decisions.update',
+  'decisions.delete',
+  'actions.create',
+  'actions.update',
+  'actions.delete',
+  'procedure.vote',
+  'procedure.decide',
+  'procedure.clearVote',
+]);
+
 /** Every call another window is told of. */
-const ANNOUNCED: ReadonlySet<string> = new Set([...MEETING_CHANGES, ...MINUTES_STATUS_CHANGES, ...LIVE_CHANGES, ...ATTENDANCE_CHANGES]);
+const ANNOUNCED: ReadonlySet<string> = new Set([...MEETING_CHANGES, ...MINUTES_STATUS_CHANGES, ...LIVE_CHANGES, ...ATTENDANCE_CHANGES, ...RECORDS_CHANGES]);
 
 let channel: BroadcastChannel | null | undefined;
 

@@ -369,4 +369,59 @@ describe('two windows typing into the same item', () => {
         await other.close();
       }
     }));
+
+  it('follows the decisions and action items recorded in another window of the app, and sends none of its older values back', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const records = page.locator('.records');
+      const other = await page.context().newPage();
+      try {
+        await other.goto(host.url);
+        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
+        const there = new MinutesPageModel(other);
+        await there.section('opening').waitFor();
+        await page.getByRole('tab', { name: /^Decisions & actions/ }).click();
+        await other.getByRole('tab', { name: /^Decisions & actions/ }).click();
+
+        // An action captured here: listed there at once.
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type('The secretariat will circulate the draft.');
+        await page.keyboard.press('Alt+Shift+A');
+        await page.locator('.tfs-action').waitFor();
+        await m.waitSaved();
+        const thereAction = other.getByLabel(/^Owner of the action “The secretariat will circulate/);
+        await thereAction.waitFor({ timeout: 10_000 });
+
+        // Its owner set there: shown here (the field follows while not being typed into), stored.
+        await thereAction.fill('Anthropic');
+        await thereAction.press('Enter');
+        const hereOwner = records.getByLabel(/^Owner of the action “The secretariat will circulate/);
+        await expect.poll(() => hereOwner.inputValue(), { timeout: 10_000 }).toBe('Anthropic');
+
+        // A decision captured there, in another item: listed here; its outcome set there: shown here.
+        await there.editor(there.sectionByTitle('Incident reporting')).click();
+        await other.keyboard.press('Control+End');
+        await other.keyboard.type('The Taskforce agreed the work plan.');
+        await other.keyboard.press('Alt+Shift+D');
+        await other.locator('.tfs-decision').waitFor();
+        const outcomeHere = records.getByLabel('Outcome of the decision “The Taskforce agreed the work plan.”');
+        await outcomeHere.waitFor({ timeout: 10_000 });
+        await other.getByLabel('Outcome of the decision “The Taskforce agreed the work plan.”').selectOption('postponed');
+        await expect.poll(() => outcomeHere.inputValue(), { timeout: 10_000 }).toBe('postponed');
+
+        // Into the owner field here and out again: the owner followed is not sent back as something older. Typing on
+        // into the action's block here: its text is this window's to send, and the owner stays.
+        await hereOwner.focus();
+        await page.keyboard.press('Tab');
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type(' More notes.');
+        await m.waitSaved();
+        await page.waitForTimeout(800);
+        const actions = (await apiCall(host, 'actions.list', { meetingId })).json.value as Array<{ owner: string; text: string }>;
+        expect(actions.map((a) => [a.text, a.owner])).toEqual([['The secretariat will circulate the draft. More notes.', 'Anthropic']]);
+        const decisions = (await apiCall(host, 'decisions.list', { meetingId })).json.value as Array<{ outcome: string }>;
+        expect(decisions.map((d) => d.outcome)).toEqual(['postponed']);
+      } finally {
+        await other.close();
+      }
+    }));
 });

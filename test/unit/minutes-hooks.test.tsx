@@ -2,9 +2,9 @@
 import { act, useRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MinutesState } from '../../shared/contract/minutes';
+import type { MinutesOutline, MinutesState } from '../../shared/contract/minutes';
 import { emptyDoc } from '../../shared/editor/doc-model';
-import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../renderer/editor';
+import { REMOVE_FLAG_COMMAND, type ChangeMeta, type MinutesEditorHandle } from '../../renderer/editor';
 import type { Flag } from '../../shared/domain/flags';
 import { useFlagActions } from '../../renderer/features/minutes/useFlagActions';
 import { useRecords } from '../../renderer/features/records/useRecords';
@@ -78,7 +78,7 @@ describe('useRecords', () => {
     const put = vi.fn();
     function Probe() {
       const ref = useRef<MinutesState | null>(state('draft'));
-      out.current = useRecords({ meetingId: 'm1', stateRef: ref, putDecision: put, putAction: put, report: (doing) => reported.push(doing) });
+      out.current = useRecords({ meetingId: 'm1', stateRef: ref, putDecision: put, putAction: put, patch: () => {}, report: (doing) => reported.push(doing) });
       return null;
     }
     mount(<Probe />);
@@ -93,6 +93,83 @@ describe('useRecords', () => {
     expect(out.current!.saves.a1).toBe('failed');
     expect(reported).toEqual(['Saving an action item']);
     expect(calls.map((c) => c[0])).toEqual(['actions.create', 'actions.update']);
+  });
+
+  it('follows records recorded, changed or deleted in another window; not the text of one its minutes show, not one changed here meanwhile', async () => {
+    const action = (id: string, text: string, owner: string) => ({ id, meetingId: 'm1', sectionKey: 'opening', text, owner, dueDate: '', status: 'open' as 'open' | 'done' | 'cancelled', createdAt: 'x', updatedAt: 'x' });
+    let stored = [action('a0', 'Text there', 'Aleph Alpha'), action('a1', 'Text there', 'Mistral'), action('a3', 'New there', '')];
+    const calls = fakeBridge((name, input) => {
+      if (name === 'actions.list') return stored;
+      if (name === 'decisions.list') return [];
+      if (name === 'actions.update') return { ...action(input.id as string, 'x', ''), ...input };
+      throw new Error(`unexpected ${name}`);
+    });
+    let page = { ...state('draft'), actions: [action('a0', 'Text here', ''), action('a1', 'Text here', ''), action('a2', 'Mine', ''), action('gone', 'Deleted there', '')] } as unknown as MinutesOutline;
+    const out: { current?: ReturnType<typeof useRecords> } = {};
+    function Probe() {
+      const ref = useRef<MinutesState | null>(null);
+      ref.current = page as unknown as MinutesState;
+      out.current = useRecords({ meetingId: 'm1', stateRef: ref, putDecision: () => {}, putAction: () => {}, patch: (f) => (page = f(page)), report: () => {} });
+      return null;
+    }
+    mount(<Probe />);
+    // This window's minutes show a1's block (as the records are); a0's block is in no section open here.
+    const meta = (records: Array<{ recordId: string; text: string }>) => ({ flagIds: [], wordCount: 0, records: records.map((r) => ({ kind: 'action' as const, ...r })) }) as unknown as ChangeMeta;
+    act(() => out.current!.syncText(meta([{ recordId: 'a1', text: 'Text here' }])));
+    // A look begins; meanwhile this window changes a2 (stored there without it, as the look's answer says).
+    stored = [stored[0]!, stored[1]!, action('a2', 'Mine', ''), stored[2]!];
+    const seen = await out.current!.look();
+    await act(async () => void (await out.current!.updateAction('a2', { owner: 'Anthropic' })));
+    const before = page.actions[2];
+    act(() => out.current!.follow(seen));
+    // a0: all of it followed, its text too; a1: the owner followed, this window's text kept (its block here); a2:
+    // changed here since the look began, this window's own; a3 new there, listed; 'gone', deleted there, gone.
+    expect(page.actions.map((a) => [a.id, a.text, a.owner])).toEqual([
+      ['a0', 'Text there', 'Aleph Alpha'],
+      ['a1', 'Text here', 'Mistral'],
+      ['a2', 'Mine', ''],
+      ['a3', 'New there', ''],
+    ]);
+    expect(page.actions[2]).toBe(before);
+    // The same answer again: the same state.
+    const same = page;
+    act(() => out.current!.follow(seen));
+    expect(page).toBe(same);
+    // a0's block, older than the text followed, shows here for the first time: not sent back. a1's block changed
+    // here: sent.
+    calls.length = 0;
+    act(() => out.current!.syncText(meta([{ recordId: 'a0', text: 'Text here' }, { recordId: 'a1', text: 'Text here, edited' }])));
+    await flush();
+    expect(calls.map((c) => [c[0], c[1].id, c[1].text])).toEqual([['actions.update', 'a1', 'Text here, edited']]);
+  });
+
+  it('a record text whose sending failed is sent again with the next change of the minutes; an unchanged one is not sent again', async () => {
+    let fail = true;
+    const calls = fakeBridge((name, input) => {
+      if (fail) throw new Error('The data file cannot be written.');
+      return { id: input.id, meetingId: 'm1', sectionKey: 'opening', text: input.text, outcome: 'adopted', createdAt: 'x', updatedAt: 'x' };
+    });
+    const page = { ...state('draft'), decisions: [{ id: 'd1', meetingId: 'm1', sectionKey: 'opening', text: 'Old', outcome: 'adopted', createdAt: 'x', updatedAt: 'x' }] } as unknown as MinutesState;
+    const out: { current?: ReturnType<typeof useRecords> } = {};
+    function Probe() {
+      const ref = useRef<MinutesState | null>(page);
+      out.current = useRecords({ meetingId: 'm1', stateRef: ref, putDecision: () => {}, putAction: () => {}, patch: () => {}, report: () => {} });
+      return null;
+    }
+    mount(<Probe />);
+    const meta = { flagIds: [], wordCount: 0, records: [{ kind: 'decision', recordId: 'd1', text: 'New' }] } as unknown as ChangeMeta;
+    act(() => out.current!.syncText(meta));
+    await flush();
+    expect(calls).toHaveLength(1);
+    fail = false;
+    act(() => out.current!.syncText(meta));
+    await flush();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]![1]).toEqual({ id: 'd1', text: 'New' });
+    // Stored: the same block again is not sent again.
+    act(() => out.current!.syncText(meta));
+    await flush();
+    expect(calls).toHaveLength(2);
   });
 });
 

@@ -28,7 +28,7 @@ import { useSuggestions } from '../suggestions/useSuggestions';
 import { rememberSuggestionsWanted, suggestionsWanted } from '../suggestions/preference';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
 import { useHeardElsewhere } from './useHeardElsewhere';
-import { ATTENDANCE_CHANGES, LIVE_CHANGES, MINUTES_STATUS_CHANGES } from '../../window-changes';
+import { ATTENDANCE_CHANGES, LIVE_CHANGES, MINUTES_STATUS_CHANGES, RECORDS_CHANGES } from '../../window-changes';
 import { MinutesSections } from './MinutesSections';
 import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -80,7 +80,7 @@ export function MinutesPage({ id }: { id: string }) {
   const [statusHeld, setStatusHeld] = useState<string | null>(null);
   /** The minutes are being approved: the editors are locked meanwhile (StatusControls). */
   const [approving, setApproving] = useState(false);
-  const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, report });
+  const records = useRecords({ meetingId: id, stateRef, putDecision: data.putDecision, putAction: data.putAction, patch: data.patch, report });
   const markCurrent = useMarkCurrentOnFocus(stateRef, data.setCurrentLocally);
   const liveControls = useLiveControls({ meetingId: id, stateRef, editors, setLive: data.setLive, setCurrentLocally: data.setCurrentLocally, flush: autosave.flush, flushAll: autosave.flushAll, leave: snapshots.leave, report });
   const flags = useFlagActions({ meetingId: id, editors, upsertFlag: flagStore.upsert, report, changed: autosave.changed, flush: autosave.flush, clearNotice: () => setFlagNotice(null) });
@@ -131,6 +131,8 @@ export function MinutesPage({ id }: { id: string }) {
   useHeardElsewhere(LIVE_CHANGES, () => api.call('live.get', { meetingId: id }), data.setLive);
   // The attendance taken in another window (a check-in window beside this one): the table, the counts and the preview.
   useHeardElsewhere(ATTENDANCE_CHANGES, () => api.call('attendance.list', { meetingId: id }), data.setAttendance);
+  // Decisions and action items recorded, changed or deleted in another window (their text stays this window's: useRecords).
+  useHeardElsewhere(RECORDS_CHANGES, records.look, records.follow);
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));

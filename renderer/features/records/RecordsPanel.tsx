@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Attendance } from '../../../shared/domain/attendance';
 import { ACTION_STATUSES, DECISION_OUTCOMES, DECISION_OUTCOME_LABEL, type ActionStatus, type DecisionOutcome } from '../../../shared/domain/decisions-labels';
 import type { ActionItem, Decision } from '../../../shared/domain/decisions';
@@ -84,6 +84,21 @@ export function RecordsPanel(props: {
 function ActionRow(props: { action: ActionItem; listId: string; readOnly: boolean; section: string; onAction: (id: string, patch: ActionPatch) => void; saveState: ReactNode }) {
   const a = props.action;
   const [owner, setOwner] = useState(a.owner);
+  // The owner as stored, changed here or in another window: the field shows it, unless the officer is typing into it
+  // (their words are theirs until they leave the field). Compared with what the field last took from the record.
+  const [editing, setEditing] = useState(false);
+  const [storedOwner, setStoredOwner] = useState(a.owner);
+  if (a.owner !== storedOwner) {
+    setStoredOwner(a.owner);
+    if (!editing) setOwner(a.owner);
+  }
+  // The due date field keeps what is typed into it (a date is committed once whole); it shows a date stored since,
+  // here or in another window, when the officer is not in it.
+  const due = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = due.current;
+    if (el && document.activeElement !== el && el.value !== a.dueDate) el.value = a.dueDate;
+  }, [a.dueDate]);
   const name = short(a.text);
   const commitOwner = () => owner.trim() !== a.owner && props.onAction(a.id, { owner: owner.trim() });
   return (
@@ -98,13 +113,18 @@ function ActionRow(props: { action: ActionItem; listId: string; readOnly: boolea
           value={owner}
           disabled={props.readOnly}
           onChange={(e) => setOwner(e.target.value)}
-          onBlur={commitOwner}
+          onFocus={() => setEditing(true)}
+          onBlur={() => {
+            setEditing(false);
+            commitOwner();
+          }}
           onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), commitOwner())}
           className="owner"
         />
         <input
           aria-label={`Due date of the action “${name}”`}
           type="date"
+          ref={due}
           defaultValue={a.dueDate}
           disabled={props.readOnly}
           onChange={(e) => e.target.value !== a.dueDate && (e.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) && props.onAction(a.id, { dueDate: e.target.value })}

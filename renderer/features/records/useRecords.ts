@@ -1,5 +1,5 @@
-import { useCallback, useState, type MutableRefObject } from 'react';
-import type { MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
+import { useCallback, useRef, useState, type MutableRefObject } from 'react';
+import type { MinutesOutline, MinutesPageState as MinutesState } from '../../../shared/contract/minutes';
 import type { ActionItem, ActionStatus, Decision, DecisionOutcome } from '../../../shared/domain/decisions';
 import { api } from '../../api';
 import type { ChangeMeta } from '../../editor';
@@ -10,21 +10,35 @@ export type RecordSave = 'saving' | 'saved' | 'failed';
 
 export type ActionPatch = { owner?: string; dueDate?: string; status?: ActionStatus };
 
+/** What `seen` holds for a text whose sending failed: equal to no text (a NUL is refused in every text). */
+const UNSENT = '\u0000unsent';
+
+/** What another window's records look like now (`look`), and how many changes this window had made when it asked. */
+export type RecordsSeen = { since: number; decisions: Decision[]; actions: ActionItem[] };
+
 /**
  * Decisions and action items: created from the editor (capture), their text kept equal to their block in the
  * minutes, their outcome, owner, due date and status edited beside it. Every change is sent, acknowledged and shown;
- * a failure is reported, never dropped.
+ * a failure is reported, never dropped. Records recorded, changed or deleted in another window are followed (`look`,
+ * `follow`); a record's text only while this window's minutes do not show its block.
  */
 export function useRecords(o: {
   meetingId: string;
   stateRef: MutableRefObject<MinutesState | null>;
   putDecision: (d: Decision) => void;
   putAction: (a: ActionItem) => void;
+  patch: (f: (s: MinutesOutline) => MinutesOutline) => void;
   report: ReportError;
 }) {
-  const { meetingId, stateRef, putDecision, putAction, report } = o;
+  const { meetingId, stateRef, putDecision, putAction, patch, report } = o;
   const [saves, setSaves] = useState<Record<string, RecordSave>>({});
-  const mark = useCallback((id: string, s: RecordSave) => setSaves((m) => ({ ...m, [id]: s })), []);
+  /** This window's changes of records, counted: which record changed here last, at which count (for `follow`). */
+  const changes = useRef(0);
+  const changedAt = useRef(new Map<string, number>());
+  const mark = useCallback((id: string, s: RecordSave) => {
+    changedAt.current.set(id, ++changes.current);
+    setSaves((m) => ({ ...m, [id]: s }));
+  }, []);
 
   const track = useCallback(
     async <T,>(id: string, doing: string, call: () => Promise<T>, put: (v: T) => void): Promise<boolean> => {
@@ -65,7 +79,16 @@ export function useRecords(o: {
     [meetingId, putDecision, putAction, mark, report],
   );
 
-  /** Keeps each record's text equal to its block in the minutes (after each debounced change of a section). */
+  /** The text of each record as this window's minutes last showed it (syncText), and the records whose text this window took from another (follow). */
+  const seen = useRef(new Map<string, string>());
+  const followed = useRef(new Set<string>());
+
+  /**
+   * Keeps each record's text equal to its block in the minutes (after each debounced change of a section): a block's
+   * text that changed here is sent. The first time this window's minutes show a record, its text is sent when it
+   * differs from the record's (a text not sent before the app closed) — unless this window took the record's text from
+   * another window meanwhile: the block here may then be older than the text stored, and is not sent back over it.
+   */
   const syncText = useCallback(
     (meta: ChangeMeta) => {
       const s = stateRef.current;
@@ -73,9 +96,18 @@ export function useRecords(o: {
       for (const r of meta.records) {
         const known = r.kind === 'decision' ? s.decisions.find((x) => x.id === r.recordId) : s.actions.find((x) => x.id === r.recordId);
         const text = r.text.trim();
-        if (!known || known.text === text) continue;
-        if (r.kind === 'decision') void track(r.recordId, 'Saving the text of a decision', () => api.call('decisions.update', { id: r.recordId, text }), putDecision);
-        else void track(r.recordId, 'Saving the text of an action item', () => api.call('actions.update', { id: r.recordId, text }), putAction);
+        const before = seen.current.get(r.recordId);
+        seen.current.set(r.recordId, text);
+        if (!known || known.text === text || before === text) continue;
+        if (before === undefined && followed.current.has(r.recordId)) continue;
+        const sent =
+          r.kind === 'decision'
+            ? track(r.recordId, 'Saving the text of a decision', () => api.call('decisions.update', { id: r.recordId, text }), putDecision)
+            : track(r.recordId, 'Saving the text of an action item', () => api.call('actions.update', { id: r.recordId, text }), putAction);
+        // Not stored: sent again with the next change of the minutes, as the block still differs.
+        void sent.then((ok) => {
+          if (!ok && seen.current.get(r.recordId) === text) seen.current.set(r.recordId, UNSENT);
+        });
       }
     },
     [stateRef, track, putDecision, putAction],
@@ -90,5 +122,55 @@ export function useRecords(o: {
     [track, putAction],
   );
 
-  return { saves, capture, syncText, updateDecision, updateAction };
+  /** Asks for the records as stored now (another window changed some). */
+  const look = useCallback(async (): Promise<RecordsSeen> => {
+    const since = changes.current;
+    const [decisions, actions] = await Promise.all([api.call('decisions.list', { meetingId }), api.call('actions.list', { meetingId })]);
+    return { since, decisions, actions };
+  }, [meetingId]);
+
+  /**
+   * Takes what another window recorded, changed or deleted: records new there are listed, records gone there go, and a
+   * record's outcome, owner, due date and status follow. Its text follows too, unless this window's minutes show the
+   * record: its text is then its block here (syncText sends a block changed here), not words from elsewhere that the
+   * block here does not hold. A record changed here since the look began keeps this window's version.
+   */
+  const follow = useCallback(
+    (look: RecordsSeen) => {
+      const mine = (id: string) => (changedAt.current.get(id) ?? 0) > look.since;
+      const ownText = (id: string) => seen.current.has(id);
+      patch((s) => {
+        const decisions = merged(s.decisions, look.decisions, mine, ownText);
+        const actions = merged(s.actions, look.actions, mine, ownText);
+        for (const [was, now] of [
+          [s.decisions, decisions],
+          [s.actions, actions],
+        ] as const)
+          for (const r of now) if (!ownText(r.id) && !mine(r.id) && was.find((x) => x.id === r.id)?.text !== r.text) followed.current.add(r.id);
+        return decisions === s.decisions && actions === s.actions ? s : { ...s, decisions, actions };
+      });
+    },
+    [patch],
+  );
+
+  return { saves, capture, syncText, updateDecision, updateAction, look, follow };
+}
+
+/**
+ * The records as stored now (`fresh`), with this window's version of those `mine` and this window's text of those whose
+ * text is its own (`ownText`); the same array when nothing changed.
+ */
+export function merged<T extends { id: string; text: string }>(local: T[], fresh: readonly T[], mine: (id: string) => boolean, ownText: (id: string) => boolean): T[] {
+  const byId = new Map(local.map((x) => [x.id, x]));
+  const freshIds = new Set(fresh.map((x) => x.id));
+  const next = fresh.map((f) => {
+    const l = byId.get(f.id);
+    if (!l) return f;
+    if (mine(f.id)) return l;
+    const m = ownText(f.id) ? { ...f, text: l.text } : f;
+    return JSON.stringify(m) === JSON.stringify(l) ? l : m;
+  });
+  // Made here after the look began (not in its answer yet): kept.
+  for (const l of local) if (!freshIds.has(l.id) && mine(l.id)) next.push(l);
+  return next.length === local.length && next.every((x, i) => x === local[i]) ? local : next;
 }
