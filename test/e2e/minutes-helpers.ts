@@ -40,6 +40,14 @@ export async function withSeededMeeting(fn: (s: Omit<Minutes, 'm'>) => Promise<v
   }
 }
 
+/** Another window of the app beside `page` (same browser context, the same launch token), opened on `path` (`/#/…`). */
+export async function otherWindow(page: Page, host: HostProcess, path: string): Promise<Page> {
+  const other = await page.context().newPage();
+  await other.goto(host.url); // the launch URL: the window keeps the token for the tab
+  await other.goto(`${host.origin}${path}`);
+  return other;
+}
+
 /** The stored text of a section (all its text nodes joined) and its number of top-level blocks, as the backend holds it now. */
 export async function storedSection(host: HostProcess, meetingId: string, sectionKey: string): Promise<{ text: string; blocks: number }> {
   const r = await apiCall(host, 'minutes.section', { meetingId, sectionKey });

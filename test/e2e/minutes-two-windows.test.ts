@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openApp } from './harness';
-import { caretAtEnd, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+import { caretAtEnd, otherWindow, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
 import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -180,10 +180,8 @@ describe('two windows typing into the same item', () => {
     withMinutes(async ({ page, host, meetingId }) => {
       // The other window is one of the same app (the same browser profile, as the desktop app's windows are): it says
       // what it changed to the others, which look at once. This window is never focused again in this test.
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
         await other.getByRole('button', { name: 'Remove item 3', exact: true }).click();
         await other.getByRole('dialog', { name: 'Remove this agenda item?' }).getByRole('button', { name: 'Move to trash' }).click();
         const note = page.locator('.changed-elsewhere');
@@ -217,10 +215,8 @@ describe('two windows typing into the same item', () => {
       await c.openTab('Public preview');
       await c.waitPreview((t) => t.includes(SECRET), 'the item’s words');
 
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
         await other.getByRole('button', { name: /^Withhold from publication — item 3 / }).click();
         await other.getByRole('button', { name: /^Publish this item — item 3 / }).waitFor();
         // This window, never focused again, shows the item withheld: its switch says so, and its preview drops the words.
@@ -238,10 +234,8 @@ describe('two windows typing into the same item', () => {
   it('shows at once an item added, moved or renamed in another window of the app, and keeps what is typed into the added one', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
       const order = () => page.locator('.minutes-section .section-title h2').evaluateAll((hs) => hs.map((h) => h.textContent ?? ''));
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}`);
         const agenda = new AgendaPage(other);
         await agenda.add({ title: 'Late item on energy reporting', minutes: 10 });
 
@@ -285,10 +279,8 @@ describe('two windows typing into the same item', () => {
       await m.waitSaved();
       const editable = () => m.editor(m.section('opening')).count();
       const note = page.locator('.read-only-note');
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
         await other.getByRole('button', { name: 'Circulate for comments' }).click();
         await other.getByRole('button', { name: 'Approve minutes' }).click();
         await other.getByRole('button', { name: 'Reopen (new version)' }).waitFor();
@@ -316,10 +308,8 @@ describe('two windows typing into the same item', () => {
   it('follows the live meeting run from another window of the app: started, moved to another item, ended', () =>
     withMinutes(async ({ page, host, meetingId }) => {
       const current = () => page.locator('.bar-current').innerText();
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
         const there = new MinutesPageModel(other);
         await there.section('opening').waitFor();
         await there.startMeeting();
@@ -343,10 +333,8 @@ describe('two windows typing into the same item', () => {
     withMinutes(async ({ page, host, meetingId }) => {
       const here = page.locator('.attendance');
       const row = () => here.locator('tr', { hasText: 'Ines Duarte' });
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
         const add = other.getByRole('form', { name: 'Add an observer, expert or AI Office staff member' });
         await add.getByLabel('Name').fill('Ines Duarte');
         await add.getByLabel('Organisation').fill('Joint Research Centre');
@@ -373,10 +361,8 @@ describe('two windows typing into the same item', () => {
   it('follows the decisions and action items recorded in another window of the app, and sends none of its older values back', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
       const records = page.locator('.records');
-      const other = await page.context().newPage();
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
       try {
-        await other.goto(host.url);
-        await other.goto(`${host.origin}/#/meetings/${meetingId}/minutes`);
         const there = new MinutesPageModel(other);
         await there.section('opening').waitFor();
         await page.getByRole('tab', { name: /^Decisions & actions/ }).click();
