@@ -393,6 +393,7 @@ describe('two windows typing into the same item', () => {
         await outcomeHere.waitFor({ timeout: 10_000 });
         await other.getByLabel('Outcome of the decision “The Taskforce agreed the work plan.”').selectOption('postponed');
         await expect.poll(() => outcomeHere.inputValue(), { timeout: 10_000 }).toBe('postponed');
+        await screenshot(page, 'minutes-records-followed');
 
         // Into the owner field here and out again: the owner followed is not sent back as something older. Typing on
         // into the action's block here: its text is this window's to send, and the owner stays.

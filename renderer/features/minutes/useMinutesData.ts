@@ -292,14 +292,14 @@ export function useMinutesData(id: string, report: ReportError) {
     return () => void (loadingFor.current = null);
   }, [id]);
 
+  /** Still a section of the page (not one removed in another window before it loaded here: withFreshOutline). */
+  const inOutline = useCallback((key: string) => inSections(stateRef.current, id, key), [stateRef, id]);
+
   /**
    * The sections with the agenda as it now stands (another window added, moved or renamed items: useChangedElsewhere):
    * their numbers, titles and order; an added item gets its section, whose content (perhaps typed already in that
    * window) is loaded at once, then its editor mounts as any other's. Failing, it is tried again as the others are.
    */
-  /** Still a section of the page (not one removed in another window before it loaded here: withFreshOutline). */
-  const inOutline = useCallback((key: string) => inSections(stateRef.current, id, key), [stateRef, id]);
-
   const followAgenda = useCallback(
     (fresh: readonly AgendaItem[]) => {
       const before = stateRef.current?.sections;
@@ -320,11 +320,10 @@ export function useMinutesData(id: string, report: ReportError) {
       const leaving = before.filter((s) => s.kind === 'item' && !onAgenda.has(s.key) && !stays(s.key)).map((s) => s.key);
       if (leaving.length > 0) setFailed((f) => (leaving.some((k) => f.has(k)) ? new Set([...f].filter((k) => !leaving.includes(k))) : f));
       const meetingId = id;
-      const wanted = inOutline;
       // Loaded once (its rev is then the page's: `revs` only moves forward with its saves).
       const load = (key: string, failures: number) => {
         if (loadingFor.current !== meetingId || revs.current.has(key)) return;
-        if (failures > 0 && !wanted(key)) return;
+        if (failures > 0 && !inOutline(key)) return;
         api.call('minutes.section', { meetingId, sectionKey: key }).then(
           (s) => {
             if (loadingFor.current !== meetingId || revs.current.has(key)) return;
@@ -335,7 +334,7 @@ export function useMinutesData(id: string, report: ReportError) {
             if (failures > 0) setFailed((f) => without(f, key));
           },
           (e: unknown) => {
-            if (loadingFor.current !== meetingId || !wanted(key)) return;
+            if (loadingFor.current !== meetingId || !inOutline(key)) return;
             if (failures === 0) {
               setFailed((f) => new Set(f).add(key));
               reportRef.current('Loading the minutes of an item added in another window (it is tried again by itself, and what you type into it is kept)', e);

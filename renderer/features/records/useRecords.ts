@@ -139,18 +139,17 @@ export function useRecords(o: {
     (look: RecordsSeen) => {
       const mine = (id: string) => (changedAt.current.get(id) ?? 0) > look.since;
       const ownText = (id: string) => seen.current.has(id);
+      // The texts taken from there: a block of them shown here later may be older (syncText does not send it back).
+      const shown = stateRef.current;
+      const textHere = new Map([...(shown?.decisions ?? []), ...(shown?.actions ?? [])].map((r) => [r.id, r.text]));
+      for (const r of [...look.decisions, ...look.actions]) if (!ownText(r.id) && !mine(r.id) && textHere.get(r.id) !== r.text) followed.current.add(r.id);
       patch((s) => {
         const decisions = merged(s.decisions, look.decisions, mine, ownText);
         const actions = merged(s.actions, look.actions, mine, ownText);
-        for (const [was, now] of [
-          [s.decisions, decisions],
-          [s.actions, actions],
-        ] as const)
-          for (const r of now) if (!ownText(r.id) && !mine(r.id) && was.find((x) => x.id === r.id)?.text !== r.text) followed.current.add(r.id);
         return decisions === s.decisions && actions === s.actions ? s : { ...s, decisions, actions };
       });
     },
-    [patch],
+    [patch, stateRef],
   );
 
   return { saves, capture, syncText, updateDecision, updateAction, look, follow };
