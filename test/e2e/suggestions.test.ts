@@ -121,4 +121,36 @@ describe('suggestions follow the speaker in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Suggest flags' }).check();
     await c.suggestion(section, 'It expected its new region').waitFor({ timeout: 20_000 });
   });
+
+  it('a revision restored takes the suggestions of the text it replaced off the list', async () => {
+    const { m, c, section, editor } = models();
+    await m.open(host.origin, meetingId);
+    // A revision of the item with a sentence of the chair's, then the member's statement typed: its follow-up is suggested.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The chair opened the item.');
+    await expect.poll(() => section.locator('.save-state').innerText(), { timeout: 10_000 }).toMatch(/^Saved/);
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: 'Keep a revision now' }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`${INTRO} ${FOLLOW_UP}`);
+    await c.suggestion(section, 'It expected its new region').waitFor({ timeout: 20_000 });
+    await m.waitSaved();
+    await page.waitForTimeout(500);
+
+    // The revision restored: the statement is gone from the text, and its suggestion from the list (it used to stay,
+    // pointing at text no longer on the page).
+    await section.getByRole('button', { name: /Revision history of/ }).click();
+    await page.getByRole('button', { name: /kept by hand/ }).click();
+    await page.getByRole('button', { name: 'Restore this revision' }).click();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.getByRole('dialog', { name: /History of/ }).waitFor({ state: 'detached' });
+    await expect.poll(() => editor.innerText()).not.toContain('It expected its new region');
+    await expect.poll(() => c.suggestion(section, 'It expected its new region').count(), { timeout: 10_000 }).toBe(0);
+  });
 });

@@ -243,14 +243,20 @@ export function useSuggestions(o: SuggestionsOptions) {
         reader = new IncrementalBlockReader(editor, () => numbers.current.next++);
         readers.current.set(editor, reader);
       }
+      const removed: StaticRange[] = [];
       if (view.reader !== reader) {
+        // A new editor of the section (a revision restored, words saved in another window shown, an editor mounted
+        // again): the suggestions placed on the old one's text go with it — they would stay listed, on text that is
+        // no longer on the page — and the engine answers for every block of the new one.
+        for (const list of view.placed.values()) for (const p of list) removed.push(p.range);
+        view.placed.clear();
         view.reader = reader;
         view.sendAll = true;
+        view.resend = true;
       }
       const read = reader.read();
       const texts: Array<[number, string]> = view.sendAll ? [...read.byId].map(([id, b]) => [id, b.text]) : read.added.map(([id, b]) => [id, b.text]);
       // Blocks read again (edited, re-rendered) or gone: their underlines go now; the engine answers for the new ones.
-      const removed: StaticRange[] = [];
       for (const id of read.removed) {
         for (const p of view.placed.get(id) ?? []) removed.push(p.range);
         view.placed.delete(id);
