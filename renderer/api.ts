@@ -82,8 +82,10 @@ export const api: Api = {
  * a long section's save, whose JSON is made a few blocks per task. The input is the contract's as ever; only how
  * it travels to the browser host differs (see PreparedJson).
  */
-export function callPrepared<K extends CallName>(name: K, input: CallInput<K>, json: Blob): Promise<CallOutput<K>> {
-  return valueOf<K>(rawCall(name, input, undefined, new PreparedJson(json)));
+export async function callPrepared<K extends CallName>(name: K, input: CallInput<K>, json: Blob): Promise<CallOutput<K>> {
+  const value = await valueOf<K>(rawCall(name, input, undefined, new PreparedJson(json)));
+  announceCall(name);
+  return value;
 }
 
 /** A call's answer as `api.call` gives it: the value, or an ApiError. */

@@ -4,7 +4,7 @@ import type { CallName } from '../shared/contract';
  * agenda item added, changed (withheld, published, renamed), moved or removed, something restored or deleted for good
  * from the Trash, the minutes circulated, approved or reopened, the live meeting started, moved or ended, the attendance
  * taken (a status, an arrival or departure, a person added, corrected or removed), decisions and action items recorded,
- * changed or deleted (a vote too). A minutes page or a meeting page open side by side then looks at once
+ * changed or deleted (a vote too), a section's words saved or a flag set, changed or lifted. A minutes page or a meeting page open side by side then looks at once
  * (features/minutes/useChangedElsewhere.ts, useHeardElsewhere.ts, features/meetings/useFollowElsewhere.ts) instead of
  * when the officer next comes back to it.
  *
@@ -67,8 +67,23 @@ export const RECORDS_CHANGES = calls(
   'procedure.clearVote',
 );
 
+/**
+ * A section's words saved (an autosave, a revision restored) or a flag set, changed or lifted: a minutes page of the
+ * meeting shows the newer words of each item it is not typing in, with their flag marks, and the flag records
+ * (useFollowSections.ts). An autosave is announced every second or two while an officer types: a window looks once
+ * per nudge, one look at a time.
+ */
+export const SECTION_CHANGES = calls('minutes.saveSection', 'minutes.restoreRevision', 'flags.create', 'flags.update', 'flags.unflag');
+
 /** Every call another window is told of. */
-const ANNOUNCED: ReadonlySet<string> = new Set([...MEETING_CHANGES, ...MINUTES_STATUS_CHANGES, ...LIVE_CHANGES, ...ATTENDANCE_CHANGES, ...RECORDS_CHANGES]);
+const ANNOUNCED: ReadonlySet<string> = new Set([
+  ...MEETING_CHANGES,
+  ...MINUTES_STATUS_CHANGES,
+  ...LIVE_CHANGES,
+  ...ATTENDANCE_CHANGES,
+  ...RECORDS_CHANGES,
+  ...SECTION_CHANGES,
+]);
 
 let channel: BroadcastChannel | null | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openApp } from './harness';
-import { caretAtEnd, otherWindow, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+import { caretAtEnd, otherWindow, saveBar, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
 import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -407,6 +407,77 @@ describe('two windows typing into the same item', () => {
         expect(actions.map((a) => [a.text, a.owner])).toEqual([['The secretariat will circulate the draft. More notes.', 'Anthropic']]);
         const decisions = (await apiCall(host, 'decisions.list', { meetingId })).json.value as Array<{ outcome: string }>;
         expect(decisions.map((d) => d.outcome)).toEqual(['postponed']);
+      } finally {
+        await other.close();
+      }
+    }));
+
+  it('follows the words and flags saved in another window of the app into an item it is not typing in; its public preview drops what is flagged there', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const c = new ConfidentialityModel(page);
+      await c.openTab('Public preview');
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
+      try {
+        const there = new MinutesPageModel(other);
+        const cThere = new ConfidentialityModel(other);
+        const SENTENCE = 'Vendor Kestrel reported a serious incident on 3 March.';
+        const item = m.sectionByTitle('Incident reporting');
+        const key = (await item.getAttribute('data-section-key'))!;
+
+        // Words typed there: shown here, in the item's editor and in the public preview, without a reload.
+        const editorThere = there.editor(there.sectionByTitle('Incident reporting'));
+        await editorThere.click();
+        await other.keyboard.press('Control+End');
+        await other.keyboard.type(SENTENCE);
+        await there.waitSaved();
+        await expect.poll(() => m.editor(item).innerText(), { timeout: 10_000 }).toContain(SENTENCE);
+        await c.waitPreview((t) => t.includes('Vendor Kestrel'), 'the words typed in the other window');
+
+        // A passage flagged there: marked here, listed among the flags, and gone from this window's preview.
+        await cThere.select(editorThere, 'Vendor Kestrel');
+        await other.keyboard.press('Alt+Shift+F');
+        await cThere.flagDialog().waitFor();
+        await other.keyboard.press('Enter');
+        await cThere.flagDialog().waitFor({ state: 'detached' });
+        await there.waitSaved();
+        await item.locator('mark.tfs-flag', { hasText: 'Vendor Kestrel' }).waitFor({ timeout: 10_000 });
+        await c.waitPreview((t) => !t.includes('Vendor Kestrel') && t.includes('reported a serious incident'), 'the passage flagged in the other window withheld');
+        await c.openTab('Flags');
+        await expect.poll(() => c.flagsPanel().innerText(), { timeout: 10_000 }).toContain('Vendor Kestrel');
+        // The words shown anew are read again for suggestions: a passage flagged there is no longer suggested here.
+        await expect.poll(() => c.suggestion(item, 'Vendor Kestrel').count(), { timeout: 10_000 }).toBe(0);
+        await screenshot(page, 'minutes-followed-elsewhere');
+
+        // Typing here on after them: stored after the other window's words, its flag kept, no conflict.
+        await caretAtEnd(m, key);
+        await page.keyboard.type(' Follow-up agreed.');
+        await expect.poll(() => storedText(host, meetingId, key), { timeout: 10_000 }).toBe(`${SENTENCE} Follow-up agreed.`);
+
+        // The other window's caret is still in the item: its words are not replaced under it, until the caret leaves.
+        await page.waitForTimeout(1500);
+        expect(await editorThere.innerText()).not.toContain('Follow-up agreed.');
+        await caretAtEnd(there, 'opening');
+        await expect.poll(() => editorThere.innerText(), { timeout: 10_000 }).toContain('Follow-up agreed.');
+        await there.sectionByTitle('Incident reporting').locator('mark.tfs-flag', { hasText: 'Vendor Kestrel' }).waitFor();
+
+        // The same here: an item this window's caret is in gets the newer words when the caret leaves it.
+        await caretAtEnd(m, 'opening');
+        await other.keyboard.type('Opening words from the other window.');
+        await there.waitSaved();
+        await page.waitForTimeout(1500);
+        expect(await m.editor(m.section('opening')).innerText()).not.toContain('Opening words from the other window.');
+        const note = m.section('opening').locator('.newer-elsewhere');
+        expect(await note.innerText()).toMatch(/saved in another window: they show when the caret leaves the item/);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(page, 'minutes-newer-elsewhere');
+        await caretAtEnd(m, key);
+        await expect.poll(() => m.editor(m.section('opening')).innerText(), { timeout: 10_000 }).toContain('Opening words from the other window.');
+        await note.waitFor({ state: 'detached' });
+        await page.keyboard.type(' Noted.');
+        await expect.poll(() => storedText(host, meetingId, key), { timeout: 10_000 }).toBe(`${SENTENCE} Follow-up agreed. Noted.`);
+        expect(await storedText(host, meetingId, 'opening')).toBe('Opening words from the other window.');
+        expect(await saveBar(page)).not.toMatch(/Not saved/);
+        expect(await saveBar(other)).not.toMatch(/Not saved/);
       } finally {
         await other.close();
       }

@@ -28,14 +28,16 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('a change told to the app’s other windows', () => {
-  it('announces what changes a meeting, its agenda, the Trash, the attendance or the records, and nothing else', async () => {
+  it('announces what changes a meeting, its agenda, the Trash, the attendance, the records, a section’s words or a flag, and nothing else', async () => {
     const other = otherWindow();
     const told = ['meetings.update', 'meetings.setStatus', 'meetings.delete', 'agenda.add', 'agenda.update', 'agenda.move', 'agenda.remove'];
     told.push('minutes.setStatus', 'minutes.reopen', 'live.start', 'live.goto', 'live.toggleTimer', 'live.end', 'trash.restore', 'trash.purge', 'trash.empty');
     told.push('attendance.set', 'attendance.arrive', 'attendance.leave', 'attendance.addPerson', 'attendance.updatePerson', 'attendance.remove');
     told.push('decisions.create', 'decisions.update', 'decisions.delete', 'actions.create', 'actions.update', 'actions.delete', 'procedure.vote', 'procedure.decide', 'procedure.clearVote');
+    told.push('minutes.saveSection', 'minutes.restoreRevision', 'flags.create', 'flags.update', 'flags.unflag');
     for (const name of told) announceCall(name);
-    for (const name of ['meetings.get', 'meetings.create', 'minutes.saveSection', 'flags.create', 'live.get', 'attendance.list', 'decisions.list', 'procedure.state']) announceCall(name);
+    const notTold = ['meetings.get', 'meetings.create', 'minutes.section', 'minutes.snapshot', 'flags.list', 'flags.dismissSuggestion', 'live.get', 'attendance.list', 'decisions.list', 'procedure.state'];
+    for (const name of notTold) announceCall(name);
     await settle();
     expect(other.heard.map((m) => (m as { call: string }).call)).toEqual(told);
   });

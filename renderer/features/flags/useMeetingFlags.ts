@@ -65,9 +65,36 @@ export function useMeetingFlags(meetingId: string, enabled = true) {
     });
   }, []);
 
+  /**
+   * The records as another window left them (flags.list, useFollowSections): each record's newest version wins
+   * (`updatedAt`), and none is dropped — a record is never deleted, only retired — so a list read before a save of this
+   * window never takes back what that save's answer put in.
+   */
+  const merge = useCallback((list: FlagList) => {
+    setFlags((mine) => mergeFlags(mine, list.flags) ?? mine);
+    setElsewhere((e) => (JSON.stringify(e) === JSON.stringify(list.elsewhere) ? e : list.elsewhere));
+  }, []);
+
   const inForce = useMemo(() => flags.filter((f) => f.retiredAt === null), [flags]);
   // Retired because their text was deleted: their words still guard (a copy printed elsewhere is a blocker).
   const textRemoved = useMemo(() => flags.filter((f) => f.retiredAt !== null && guardsText(f)), [flags]);
   const counts = useMemo(() => countInForce(flags), [flags]);
-  return { flags, inForce, textRemoved, counts, elsewhere, error, reload, upsert, applyChanges };
+  return { flags, inForce, textRemoved, counts, elsewhere, error, reload, upsert, applyChanges, merge };
+}
+
+/**
+ * `mine` with `theirs` merged in: a record only there is added, one newer there (`updatedAt`) replaces this one, the
+ * others stay as they are; in the list's order (created, then id). Null when nothing changes (no render).
+ */
+export function mergeFlags(mine: readonly Flag[], theirs: readonly Flag[]): Flag[] | null {
+  const byId = new Map(mine.map((f) => [f.id, f]));
+  let changed = false;
+  for (const f of theirs) {
+    const here = byId.get(f.id);
+    if (here && Date.parse(here.updatedAt) >= Date.parse(f.updatedAt)) continue;
+    byId.set(f.id, f);
+    changed = true;
+  }
+  if (!changed) return null;
+  return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { MINUTES_STATUS_LABEL } from '../../../shared/domain/minutes-labels';
 import type { MinutesInfo } from '../../../shared/domain/minutes';
 import { meetingMinutes } from '../../../shared/domain/meeting-labels';
@@ -27,6 +28,7 @@ import { useRecords } from '../records/useRecords';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { rememberSuggestionsWanted, suggestionsWanted } from '../suggestions/preference';
 import { useChangedElsewhere, withFreshAgenda } from './useChangedElsewhere';
+import { useFollowSections } from './useFollowSections';
 import { useHeardElsewhere } from './useHeardElsewhere';
 import { ATTENDANCE_CHANGES, LIVE_CHANGES, MINUTES_STATUS_CHANGES, RECORDS_CHANGES } from '../../window-changes';
 import { MinutesSections } from './MinutesSections';
@@ -133,6 +135,32 @@ export function MinutesPage({ id }: { id: string }) {
   useHeardElsewhere(ATTENDANCE_CHANGES, () => api.call('attendance.list', { meetingId: id }), data.setAttendance);
   // Decisions and action items recorded, changed or deleted in another window (their text stays this window's: useRecords).
   useHeardElsewhere(RECORDS_CHANGES, records.look, records.follow);
+
+  // Words and flags saved in another window: shown in each item not being typed into here (useFollowSections), as a
+  // restored revision is: its editor starts again from the stored content, its autosave from the stored rev. In one
+  // task with the check that the item is free (flushSync): no key can reach the editor that goes.
+  const followed = useFollowSections({
+    meetingId: id,
+    revOf: data.sectionRev,
+    free: (key) => {
+      const handle = editors.current.get(key);
+      const root = handle?.getEditor().getRootElement();
+      return (
+        autosave.settled(key) &&
+        !handle?.hasPendingChange() &&
+        !(root && root.contains(document.activeElement)) &&
+        flags.flagRequest === null &&
+        history !== key
+      );
+    },
+    follow: (key, section) => {
+      autosave.reset(key);
+      data.hold(key, JSON.stringify(section.content));
+      data.sectionSaved(key, section.rev);
+      if (editors.current.has(key)) flushSync(() => setMountKeys((m) => ({ ...m, [key]: (m[key] ?? 0) + 1 })));
+    },
+    takeFlags: flagStore.merge,
+  });
 
   const votes = useMeetingVotes(id, panel, data.rest);
   const publicOptions = usePublicOptions(id, panel === 'preview', `${state?.minutes.status}:${state?.minutes.version}`, (e) => report('load what the public summary states besides the minutes', e));
@@ -326,6 +354,7 @@ export function MinutesPage({ id }: { id: string }) {
               agendaById={agendaById}
               editors={editors}
               mountKeys={mountKeys}
+              newerElsewhere={followed.waiting}
               statuses={autosave.statuses}
               // Locked while the minutes are being approved (StatusControls), so no word is typed into them then.
               readOnly={readOnly || approving}

@@ -42,6 +42,8 @@ export function MinutesSections(props: {
   editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
   mountKeys: Record<string, number>;
   statuses: Record<string, AutosaveStatus>;
+  /** Sections whose newer words, saved in another window, wait for the caret to leave them (useFollowSections). */
+  newerElsewhere: ReadonlySet<string>;
   readOnly: boolean;
   sectionLabel: (key: string) => string;
   suggestions: ReturnType<typeof useSuggestions>;
@@ -210,6 +212,7 @@ export function MinutesSections(props: {
             }
             readOnly={readOnly || orphan}
             save={sectionSaveView(props.statuses[s.key], { approved: readOnly, orphan })}
+            newerElsewhere={props.newerElsewhere.has(s.key)}
             onDirty={() => props.onDirty(s.key)}
             onChange={(meta) => props.onMeta(s.key, meta)}
             footer={

@@ -40,6 +40,8 @@ export const SectionBlock = forwardRef(function SectionBlock(
     publication?: { published: boolean; withParent: boolean; locked: boolean; onToggle: (published: boolean) => void };
     /** Shown under the editor (the section's confidentiality suggestions). */
     footer?: ReactNode;
+    /** Newer words of the section were saved in another window; they wait until the caret leaves it (useFollowSections). */
+    newerElsewhere?: boolean;
   },
   ref: Ref<MinutesEditorHandle>,
 ) {
@@ -72,6 +74,12 @@ export const SectionBlock = forwardRef(function SectionBlock(
         </button>
         {props.publication && <PublicationSwitch label={label} {...props.publication} />}
       </header>
+      {props.newerElsewhere && (
+        <p className="newer-elsewhere" role="status">
+          Newer words were saved in another window: they show when the caret leaves the item. What you type here first is
+          kept in its History, not saved over them.
+        </p>
+      )}
       {props.mounted ? (
       <MinutesEditor
         key={props.mountKey}

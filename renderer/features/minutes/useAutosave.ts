@@ -129,6 +129,12 @@ export function useAutosave(o: {
     return !(a.dirty || a.current.state === 'failed');
   }, []);
 
+  /** Every word of the section is stored: nothing typed waits, none is being saved, no save failed. */
+  const settled = useCallback((key: string): boolean => {
+    const a = autosaves.current.get(key);
+    return !a || (!a.dirty && a.current.state === 'saved');
+  }, []);
+
   /** Forget a section's autosave (its content was replaced from outside, e.g. a restored revision). */
   const reset = useCallback((key: string) => {
     autosaves.current.get(key)?.dispose();
@@ -221,5 +227,5 @@ export function useAutosave(o: {
     });
   }, [id, saveAll, ask]);
 
-  return { statuses, changed, flush, flushAll, saveAll, saveSection, reset, resetAll, leaveDialog };
+  return { statuses, changed, flush, flushAll, saveAll, saveSection, settled, reset, resetAll, leaveDialog };
 }

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { CallOutput } from '../../../shared/contract';
+import type { FlagList } from '../../../shared/domain/flags';
+import { api } from '../../api';
+import { useLatest } from '../../ui/useLatest';
+import { SECTION_CHANGES, onChangedElsewhere } from '../../window-changes';
+
+type StoredSection = CallOutput<'minutes.section'>;
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The sections another window has saved past what this page holds: those whose content this page has loaded (its rev
+ * is known here) and whose stored rev is newer. A section not loaded here yet loads its newest words anyway.
+ */
+export function sectionsBehind(stored: ReadonlyArray<{ key: string; rev: number }>, revOf: (key: string) => number | undefined): string[] {
+  return stored.filter((s) => {
+    const mine = revOf(s.key);
+    return mine !== undefined && s.rev > mine;
+  }).map((s) => s.key);
+}
+
+export interface FollowSections {
+  meetingId: string;
+  /** The rev the page's content of a section is at (useMinutesData's `sectionRev`); undefined before it has loaded. */
+  revOf: (key: string) => number | undefined;
+  /**
+   * Whether a section may take newer words now: nothing typed here is unsaved or being saved, the caret is not in it,
+   * and no dialog is about it. Asked right before `follow`, in the same task.
+   */
+  free: (key: string) => boolean;
+  /** Shows the section as stored (its editor starts again from it, its autosave from its rev). */
+  follow: (key: string, section: StoredSection) => void;
+  /** The meeting's flag records as stored (useMeetingFlags' `merge`). */
+  takeFlags: (list: FlagList) => void;
+}
+
+/**
+ * A minutes page follows the words and flags saved in another window of the app (window-changes.ts SECTION_CHANGES):
+ * on each nudge it reads the outline (each section's rev) and the flag records, then each section saved past this
+ * page's rev; a section that is `free` is shown as stored — its words, its flag marks, and so the public preview — and
+ * one that is not is left as it is:
+ * - words typed here and not yet stored (or being stored): their save is refused as a conflict and kept in the item's
+ *   History, as before (autosave.ts); nothing here is replaced;
+ * - the caret in it (an officer about to type) or a dialog about it (a flag being set): it is looked at again when the
+ *   focus leaves it, so the words do not change under the caret.
+ * The sections left waiting are given back (`waiting`): each says so, for what is typed there meanwhile is not saved
+ * over the newer words. One look at a time; a nudge during a look makes one more after it. A failed look says nothing (only a nudge: the
+ * page's own calls report a host that does not answer).
+ */
+export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<string> } {
+  const latest = useLatest(o);
+  const { meetingId } = o;
+  /** What the page shows of `waiting` (a note in each such section: SectionBlock). */
+  const [shown, setShown] = useState<{ meetingId: string; keys: ReadonlySet<string> }>(() => ({ meetingId, keys: new Set() }));
+  useEffect(() => {
+    let alive = true;
+    let looking = false;
+    let again = false;
+    /** Sections saved elsewhere past this page that were not free when their words came. */
+    const waiting = new Set<string>();
+    const show = () =>
+      setShown((s) => (s.meetingId === meetingId && s.keys.size === waiting.size && [...waiting].every((k) => s.keys.has(k)) ? s : { meetingId, keys: new Set(waiting) }));
+    const look = async () => {
+      if (looking) return void (again = true);
+      looking = true;
+      try {
+        const [outline, flags] = await Promise.all([api.call('minutes.outline', { meetingId }), api.call('flags.list', { meetingId })]);
+        if (!alive) return;
+        latest.current.takeFlags(flags);
+        for (const key of sectionsBehind(outline.sections, latest.current.revOf)) {
+          const section = await api.call('minutes.section', { meetingId, sectionKey: key });
+          if (!alive) return;
+          const mine = latest.current.revOf(key);
+          if (mine === undefined || section.rev <= mine) waiting.delete(key);
+          else if (latest.current.free(key)) {
+            waiting.delete(key);
+            latest.current.follow(key, section);
+          } else waiting.add(key);
+        }
+      } catch {
+        // Only a nudge: the next one, or a reload, shows the newer words.
+      } finally {
+        if (alive) show();
+        looking = false;
+        if (again && alive) {
+          again = false;
+          void look();
+        }
+      }
+    };
+    const stop = onChangedElsewhere(SECTION_CHANGES, () => void look());
+    // After the focus has moved (focusout comes before it does).
+    const onFocusOut = () => {
+      if (waiting.size > 0) setTimeout(() => alive && [...waiting].some((k) => latest.current.free(k)) && void look(), 0);
+    };
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      alive = false;
+      stop();
+      document.removeEventListener('focusout', onFocusOut);
+    };
+  }, [meetingId, latest]);
+  return { waiting: shown.meetingId === meetingId ? shown.keys : NONE };
+}
