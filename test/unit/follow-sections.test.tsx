@@ -47,6 +47,7 @@ function page(o: Partial<FollowSections> & { revs: Map<string, number> }) {
       o.revs.set(key, s.rev);
     },
     takeFlags: o.takeFlags ?? (() => undefined),
+    defer: o.defer ?? ((fn) => (fn(), { cancel: () => undefined })),
   };
   function Page() {
     waiting.now = [...useFollowSections(props).waiting];
@@ -113,6 +114,22 @@ describe('a minutes page told that another window saved words or set a flag', ()
     document.dispatchEvent(new Event('focusout'));
     await settle();
     expect(call).not.toHaveBeenCalled();
+  });
+
+  it('waits for a pause in this window’s typing to read, and again to show the section anew', async () => {
+    const { asked } = backend({ opening: 4 });
+    const pauses: Array<() => void> = [];
+    const { followed } = page({ revs: new Map([['opening', 3]]), defer: (fn) => (pauses.push(fn), { cancel: () => undefined }) });
+    announceElsewhere('minutes.saveSection');
+    await settle();
+    expect(asked).toEqual([]);
+    pauses.shift()!();
+    await settle();
+    expect(asked).toEqual(['minutes.outline', 'flags.list', 'minutes.section opening']);
+    expect(followed).toEqual([]);
+    pauses.shift()!();
+    await settle();
+    expect(followed).toEqual(['opening@4']);
   });
 
   it('does not take back a save of this window that answered while the section was being read', async () => {

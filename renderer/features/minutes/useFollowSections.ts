@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
 import type { FlagList } from '../../../shared/domain/flags';
 import { api } from '../../api';
+import { whenPaused, type IdleHandle } from '../suggestions/idle';
 import { useLatest } from '../../ui/useLatest';
 import { SECTION_CHANGES, onChangedElsewhere } from '../../window-changes';
 
@@ -33,7 +34,14 @@ export interface FollowSections {
   follow: (key: string, section: StoredSection) => void;
   /** The meeting's flag records as stored (useMeetingFlags' `merge`). */
   takeFlags: (list: FlagList) => void;
+  /**
+   * Runs `fn` when this window's officer pauses typing (by default suggestions/idle.ts `whenPaused`: a second without a
+   * key, then an idle moment): the words of another window never hold up a key typed here.
+   */
+  defer?: (fn: () => void) => IdleHandle;
 }
+
+const afterPause = (fn: () => void): IdleHandle => whenPaused(() => fn());
 
 /**
  * A minutes page follows the words and flags saved in another window of the app (window-changes.ts SECTION_CHANGES):
@@ -45,8 +53,9 @@ export interface FollowSections {
  * - the caret in it (an officer about to type) or a dialog about it (a flag being set): it is looked at again when the
  *   focus leaves it, so the words do not change under the caret.
  * The sections left waiting are given back (`waiting`): each says so, for what is typed there meanwhile is not saved
- * over the newer words. One look at a time; a nudge during a look makes one more after it. A failed look says nothing (only a nudge: the
- * page's own calls report a host that does not answer).
+ * over the newer words. A look starts, and each section is shown anew, once this window's officer pauses typing
+ * (`defer`); one look at a time, and a nudge during a look makes one more after it. A failed look says nothing (only a
+ * nudge: the page's own calls report a host that does not answer).
  */
 export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<string> } {
   const latest = useLatest(o);
@@ -59,17 +68,24 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
     let again = false;
     /** Sections saved elsewhere past this page that were not free when their words came. */
     const waiting = new Set<string>();
+    /** The pause waited for (one at a time), cancelled with the page. */
+    let gate: IdleHandle | null = null;
+    const paused = () => new Promise<void>((resolve) => (gate = (latest.current.defer ?? afterPause)(() => ((gate = null), resolve()))));
     const show = () =>
       setShown((s) => (s.meetingId === meetingId && s.keys.size === waiting.size && [...waiting].every((k) => s.keys.has(k)) ? s : { meetingId, keys: new Set(waiting) }));
     const look = async () => {
       if (looking) return void (again = true);
       looking = true;
       try {
+        await paused();
+        if (!alive) return;
         const [outline, flags] = await Promise.all([api.call('minutes.outline', { meetingId }), api.call('flags.list', { meetingId })]);
         if (!alive) return;
         latest.current.takeFlags(flags);
         for (const key of sectionsBehind(outline.sections, latest.current.revOf)) {
           const section = await api.call('minutes.section', { meetingId, sectionKey: key });
+          if (!alive) return;
+          await paused();
           if (!alive) return;
           const mine = latest.current.revOf(key);
           if (mine === undefined || section.rev <= mine) waiting.delete(key);
@@ -97,6 +113,7 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
     document.addEventListener('focusout', onFocusOut);
     return () => {
       alive = false;
+      gate?.cancel();
       stop();
       document.removeEventListener('focusout', onFocusOut);
     };
