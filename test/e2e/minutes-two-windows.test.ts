@@ -482,4 +482,36 @@ describe('two windows typing into the same item', () => {
         await other.close();
       }
     }));
+
+  it('leaves an item whose words here are not stored yet as it is when another window saves it: its words are kept in History', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      const other = await otherWindow(page, host, `/#/meetings/${meetingId}/minutes`);
+      try {
+        const there = new MinutesPageModel(other);
+        await there.section('opening').waitFor();
+        // Typed here while the local server does not take this window's saves: not stored.
+        const outage = { failing: true };
+        await page.route('**/api/minutes.saveSection', (r) => (outage.failing ? r.abort() : r.continue()));
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type('Words of this window.');
+        await waitNotSaved(page);
+        await m.editor(m.sectionByTitle('Incident reporting')).click(); // the caret leaves the item: it is not busy
+        // Saved there: this window's words stay on its screen, with no note that newer words wait.
+        await caretAtEnd(there, 'opening');
+        await other.keyboard.type('Words of the other window.');
+        await there.waitSaved();
+        await page.waitForTimeout(2000);
+        expect(await m.editor(m.section('opening')).innerText()).toContain('Words of this window.');
+        expect(await m.section('opening').locator('.newer-elsewhere').count()).toBe(0);
+        // The server answers again: this window's save is refused as a conflict and its words kept in the History.
+        outage.failing = false;
+        const advice = m.section('opening').locator('.save-advice');
+        await expect.poll(() => advice.innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/changed in another window/);
+        expect(await storedText(host, meetingId, 'opening')).toBe('Words of the other window.');
+        const revisions = (await apiCall(host, 'minutes.revisions', { meetingId, sectionKey: 'opening' })).json.value as Array<{ reason: string; excerpt: string }>;
+        expect(revisions.map((r) => [r.reason, r.excerpt])).toContainEqual(['conflict_copy', 'Words of this window.']);
+      } finally {
+        await other.close();
+      }
+    }));
 });

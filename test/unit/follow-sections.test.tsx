@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sectionsBehind, useFollowSections, type FollowSections } from '../../renderer/features/minutes/useFollowSections';
+import { sectionsBehind, useFollowSections, type FollowSections, type Standing } from '../../renderer/features/minutes/useFollowSections';
 import { mergeFlags } from '../../renderer/features/flags/useMeetingFlags';
 import type { Flag } from '../../shared/domain/flags';
 import { reactRoot } from '../helpers/react-root';
@@ -41,7 +41,7 @@ function page(o: Partial<FollowSections> & { revs: Map<string, number> }) {
   const props: FollowSections = {
     meetingId: 'm1',
     revOf: (k) => o.revs.get(k),
-    free: o.free ?? (() => true),
+    standing: o.standing ?? (() => 'free'),
     follow: (key, s) => {
       followed.push(`${key}@${s.rev}`);
       o.revs.set(key, s.rev);
@@ -91,10 +91,10 @@ describe('a minutes page told that another window saved words or set a flag', ()
     expect(followed).toEqual(['opening@4']);
   });
 
-  it('leaves a section that is not free as it is, and looks again when the focus has left it', async () => {
+  it('leaves a section that is busy (the caret in it) as it is, says so, and looks again when the focus has left it', async () => {
     backend({ opening: 4 });
-    let free = false;
-    const { followed, waiting } = page({ revs: new Map([['opening', 3]]), free: () => free });
+    let standing: Standing = 'busy';
+    const { followed, waiting } = page({ revs: new Map([['opening', 3]]), standing: () => standing });
     announceElsewhere('minutes.saveSection');
     await settle();
     expect(followed).toEqual([]);
@@ -104,7 +104,7 @@ describe('a minutes page told that another window saved words or set a flag', ()
     document.dispatchEvent(new Event('focusout'));
     await settle();
     expect(call).not.toHaveBeenCalled();
-    free = true;
+    standing = 'free';
     document.dispatchEvent(new Event('focusout'));
     await settle();
     expect(followed).toEqual(['opening@4']);
@@ -114,6 +114,15 @@ describe('a minutes page told that another window saved words or set a flag', ()
     document.dispatchEvent(new Event('focusout'));
     await settle();
     expect(call).not.toHaveBeenCalled();
+  });
+
+  it('leaves a section holding unsaved words as it is, and does not say it waits: their save is refused and kept', async () => {
+    backend({ opening: 4 });
+    const { followed, waiting } = page({ revs: new Map([['opening', 3]]), standing: () => 'unsaved' });
+    announceElsewhere('minutes.saveSection');
+    await settle();
+    expect(followed).toEqual([]);
+    expect(waiting.now).toEqual([]);
   });
 
   it('waits for a pause in this window’s typing to read, and again to show the section anew', async () => {

@@ -142,16 +142,11 @@ export function MinutesPage({ id }: { id: string }) {
   const followed = useFollowSections({
     meetingId: id,
     revOf: data.sectionRev,
-    free: (key) => {
+    standing: (key) => {
       const handle = editors.current.get(key);
+      if (!autosave.settled(key) || handle?.hasPendingChange()) return 'unsaved';
       const root = handle?.getEditor().getRootElement();
-      return (
-        autosave.settled(key) &&
-        !handle?.hasPendingChange() &&
-        !(root && root.contains(document.activeElement)) &&
-        flags.flagRequest === null &&
-        history !== key
-      );
+      return (root && root.contains(document.activeElement)) || flags.flagRequest !== null || history === key ? 'busy' : 'free';
     },
     follow: (key, section) => {
       autosave.reset(key);

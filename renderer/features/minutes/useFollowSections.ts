@@ -8,6 +8,9 @@ import { SECTION_CHANGES, onChangedElsewhere } from '../../window-changes';
 
 type StoredSection = CallOutput<'minutes.section'>;
 
+/** What a section here is doing when newer words of it come from another window (FollowSections `standing`). */
+export type Standing = 'free' | 'busy' | 'unsaved';
+
 const NONE: ReadonlySet<string> = new Set();
 
 /**
@@ -26,10 +29,11 @@ export interface FollowSections {
   /** The rev the page's content of a section is at (useMinutesData's `sectionRev`); undefined before it has loaded. */
   revOf: (key: string) => number | undefined;
   /**
-   * Whether a section may take newer words now: nothing typed here is unsaved or being saved, the caret is not in it,
-   * and no dialog is about it. Asked right before `follow`, in the same task.
+   * Whether a section may take newer words now (asked right before `follow`, in the same task): `free` when every word
+   * typed here is stored, the caret is not in it and no dialog is about it; `busy` when the caret or a dialog is in it;
+   * `unsaved` when words typed here are not stored yet or being stored.
    */
-  free: (key: string) => boolean;
+  standing: (key: string) => Standing;
   /** Shows the section as stored (its editor starts again from it, its autosave from its rev). */
   follow: (key: string, section: StoredSection) => void;
   /** The meeting's flag records as stored (useMeetingFlags' `merge`). */
@@ -48,12 +52,11 @@ const afterPause = (fn: () => void): IdleHandle => whenPaused(() => fn());
  * on each nudge it reads the outline (each section's rev) and the flag records, then each section saved past this
  * page's rev; a section that is `free` is shown as stored — its words, its flag marks, and so the public preview — and
  * one that is not is left as it is:
- * - words typed here and not yet stored (or being stored): their save is refused as a conflict and kept in the item's
- *   History, as before (autosave.ts); nothing here is replaced;
- * - the caret in it (an officer about to type) or a dialog about it (a flag being set): it is looked at again when the
- *   focus leaves it, so the words do not change under the caret.
- * The sections left waiting are given back (`waiting`): each says so, for what is typed there meanwhile is not saved
- * over the newer words. A look starts, and each section is shown anew, once this window's officer pauses typing
+ * - `unsaved`, words typed here not stored yet (or being stored): their save is refused as a conflict and kept in the
+ *   item's History, and the item says so, as before (autosave.ts); nothing here is replaced;
+ * - `busy`, the caret in it (an officer about to type) or a dialog about it (a flag being set): it waits, and is looked
+ *   at again when the focus moves, so the words do not change under the caret. The sections waiting are given back
+ *   (`waiting`): each says so, for what is typed there meanwhile is not saved over the newer words. A look starts, and each section is shown anew, once this window's officer pauses typing
  * (`defer`); one look at a time, and a nudge during a look makes one more after it. A failed look says nothing (only a
  * nudge: the page's own calls report a host that does not answer).
  */
@@ -66,7 +69,7 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
     let alive = true;
     let looking = false;
     let again = false;
-    /** Sections saved elsewhere past this page that were not free when their words came. */
+    /** Sections saved elsewhere past this page that were busy when their words came. */
     const waiting = new Set<string>();
     /** The pause waited for (one at a time), cancelled with the page. */
     let gate: IdleHandle | null = null;
@@ -88,11 +91,10 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
           await paused();
           if (!alive) return;
           const mine = latest.current.revOf(key);
-          if (mine === undefined || section.rev <= mine) waiting.delete(key);
-          else if (latest.current.free(key)) {
-            waiting.delete(key);
-            latest.current.follow(key, section);
-          } else waiting.add(key);
+          const standing = mine === undefined || section.rev <= mine ? null : latest.current.standing(key);
+          if (standing === 'busy') waiting.add(key);
+          else waiting.delete(key);
+          if (standing === 'free') latest.current.follow(key, section);
         }
       } catch {
         // Only a nudge: the next one, or a reload, shows the newer words.
@@ -108,7 +110,7 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
     const stop = onChangedElsewhere(SECTION_CHANGES, () => void look());
     // After the focus has moved (focusout comes before it does).
     const onFocusOut = () => {
-      if (waiting.size > 0) setTimeout(() => alive && [...waiting].some((k) => latest.current.free(k)) && void look(), 0);
+      if (waiting.size > 0) setTimeout(() => alive && [...waiting].some((k) => latest.current.standing(k) !== 'busy') && void look(), 0);
     };
     document.addEventListener('focusout', onFocusOut);
     return () => {
