@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openApp } from './harness';
-import { caretAtEnd, otherWindow, saveBar, storedText, waitNotSaved, withMinutes } from './minutes-helpers';
+import type { Page } from 'playwright-core';
+import { caretAtEnd, otherWindow, saveBar, storedText, waitNotSaved, withMinutes, type Minutes } from './minutes-helpers';
 import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
@@ -9,21 +10,32 @@ import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from '
  * item's History (migration 017); the window says so, and after a reload they can be restored from there.
  */
 describe('two windows typing into the same item', () => {
+  /**
+   * The opening typed into here, then into a window of another launch of the browser (not told of this one's saves:
+   * no nudge), whose save is refused. Its browser closes after `fn`.
+   */
+  async function refusedInAnotherLaunch(s: Minutes, fn: (other: Page, m2: MinutesPageModel) => Promise<void>) {
+    const browser = await launchChromium();
+    try {
+      const other = await openApp(browser, s.host);
+      const m2 = new MinutesPageModel(other);
+      await m2.open(s.host.origin, s.meetingId);
+      await caretAtEnd(s.m, 'opening');
+      await s.page.keyboard.type('Typed in the first window.');
+      await s.m.waitSaved();
+      await caretAtEnd(m2, 'opening');
+      await other.keyboard.type('Typed in the second window.');
+      await waitNotSaved(other);
+      await fn(other, m2);
+    } finally {
+      await browser.close();
+    }
+  }
+
   it('keeps the refused window’s words in the item’s History, says so, and restores them after a reload', () =>
-    withMinutes(async ({ page, m, host, meetingId }) => {
-      const browser = await launchChromium();
-      try {
-        const other = await openApp(browser, host);
-        const m2 = new MinutesPageModel(other);
-        await m2.open(host.origin, meetingId);
-
-        await caretAtEnd(m, 'opening');
-        await page.keyboard.type('Typed in the first window.');
-        await m.waitSaved();
-
-        await caretAtEnd(m2, 'opening');
-        await other.keyboard.type('Typed in the second window.');
-        await waitNotSaved(other);
+    withMinutes((s) =>
+      refusedInAnotherLaunch(s, async (other, m2) => {
+        const { host, meetingId } = s;
         const advice = m2.section('opening').locator('.save-advice');
         await expect.poll(() => advice.innerText()).toMatch(/changed in another window.*kept in this section’s History, as “not saved: changed in another window”/s);
         expect(await storedText(host, meetingId, 'opening')).toBe('Typed in the first window.');
@@ -39,10 +51,29 @@ describe('two windows typing into the same item', () => {
         await m2.restoreKeptCopy('Opening');
         await expect.poll(() => storedText(host, meetingId, 'opening')).toBe('Typed in the second window.');
         await expect.poll(() => m2.editor(m2.section('opening')).innerText()).toContain('Typed in the second window.');
-      } finally {
-        await browser.close();
-      }
-    }));
+      }),
+    ));
+
+  it('shows, on request, the item as another window saved it after a refused save; the refused words stay in its History', () =>
+    withMinutes((s) =>
+      refusedInAnotherLaunch(s, async (other, m2) => {
+        const { host, meetingId } = s;
+        const show = m2.section('opening').getByRole('button', { name: 'Show the section as it now stands' });
+        await show.waitFor();
+        await screenshot(other, 'minutes-refused-show-stored');
+
+        await show.click();
+        await expect.poll(() => m2.editor(m2.section('opening')).innerText(), { timeout: 10_000 }).toBe('Typed in the first window.');
+        await show.waitFor({ state: 'detached' });
+        expect(await saveBar(other)).not.toMatch(/Not saved/);
+        const revisions = (await apiCall(host, 'minutes.revisions', { meetingId, sectionKey: 'opening' })).json.value as Array<{ reason: string; excerpt: string }>;
+        expect(revisions.map((r) => [r.reason, r.excerpt])).toEqual([['conflict_copy', 'Typed in the second window.']]);
+        // Typing on in that window: saved after the other window's words, no conflict.
+        await caretAtEnd(m2, 'opening');
+        await other.keyboard.type(' More.');
+        await expect.poll(() => storedText(host, meetingId, 'opening'), { timeout: 10_000 }).toBe('Typed in the first window. More.');
+      }),
+    ));
 
   it('keeps what a window typed into an item removed in another window; back with the item from the Trash', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {

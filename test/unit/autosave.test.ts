@@ -246,6 +246,42 @@ describe('autosave of a section', () => {
     expect(a.current).toMatchObject({ state: 'saved', errorCode: null, errorKept: null });
   });
 
+  it('says every word is kept only while its last refused save, kept in History, read the newest change and none runs', async () => {
+    const clock = fakeTimers();
+    let kept = true;
+    let release: (() => void) | null = null;
+    const a = new SectionAutosave<string>({
+      read: () => 'x',
+      save: async () => {
+        await new Promise<void>((r) => (release = r));
+        throw Object.assign(new Error('changed elsewhere'), { code: 'conflict', details: kept ? { kept: 'history', currentRev: 7 } : {} });
+      },
+      onStatus: () => {},
+      rev: 4,
+      timers: clock.timers,
+    });
+    expect(a.allKept).toBe(false); // nothing refused
+    a.changed();
+    await clock.advance(1000);
+    expect(a.allKept).toBe(false); // being saved
+    release!();
+    await flushMicrotasks();
+    expect(a.allKept).toBe(true);
+    a.changed(); // typed after the refusal: not kept yet
+    expect(a.allKept).toBe(false);
+    const flushed = a.flush();
+    release!();
+    await flushed;
+    expect(a.allKept).toBe(true);
+    // Refused without a kept copy: not kept.
+    kept = false;
+    a.changed();
+    const again = a.flush();
+    release!();
+    await again;
+    expect(a.allKept).toBe(false);
+  });
+
   it('an editor that cannot be read and a thrown non-Error are failed saves, shown and retried (saving does not stop)', async () => {
     const clock = fakeTimers();
     let readFails = true;

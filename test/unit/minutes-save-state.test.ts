@@ -32,7 +32,7 @@ describe('save indicator', () => {
     const conflict = sectionSaveView(st({ state: 'failed', errorCode: 'conflict', errorKept: 'history' }), { approved: false, orphan: false });
     expect(conflict.detail).toMatch(/changed in another window/);
     expect(conflict.detail).toContain(`History, as “${REVISION_REASON_LABEL.conflict_copy}”`);
-    expect(conflict.detail).toMatch(/Reload the page/);
+    expect(conflict.detail).toMatch(/Show the section as it now stands/); // the button beside it (SectionBlock)
     expect(conflict.detail).not.toMatch(/Copy what you last typed/);
     const late = pageSaveView([st({ state: 'failed', errorCode: 'read_only', errorKept: 'history' })], { approved: false });
     expect(late.detail).toContain(`History, as “${REVISION_REASON_LABEL.refused_copy}”`);

@@ -136,9 +136,33 @@ export function MinutesPage({ id }: { id: string }) {
   // Decisions and action items recorded, changed or deleted in another window (their text stays this window's: useRecords).
   useHeardElsewhere(RECORDS_CHANGES, records.look, records.follow);
 
-  // Words and flags saved in another window: shown in each item not being typed into here (useFollowSections), as a
-  // restored revision is: its editor starts again from the stored content, its autosave from the stored rev. In one
-  // task with the check that the item is free (flushSync): no key can reach the editor that goes.
+  /**
+   * Shows a section as stored, as a restored revision is: its editor starts again from the stored content, its
+   * autosave from the stored rev. Called in one task with the check that nothing typed here is lost by it; the editor
+   * is mounted again in that task too (flushSync), so no key can reach the editor that goes.
+   */
+  const showAsStored = (key: string, section: { rev: number; content: unknown }) => {
+    autosave.reset(key);
+    data.hold(key, JSON.stringify(section.content));
+    data.sectionSaved(key, section.rev);
+    if (editors.current.has(key)) flushSync(() => setMountKeys((m) => ({ ...m, [key]: (m[key] ?? 0) + 1 })));
+  };
+  /**
+   * After a save refused because another window changed the section: its newest words are sent (refused, they are
+   * kept in its History too), then the section is shown as stored — unless something was typed meanwhile (the officer
+   * asks again; those words are kept the same way).
+   */
+  const showStored = async (key: string) => {
+    await autosave.flush(key);
+    try {
+      const section = await api.call('minutes.section', { meetingId: id, sectionKey: key });
+      if (autosave.allKept(key) && !editors.current.get(key)?.hasPendingChange()) showAsStored(key, section);
+    } catch (e) {
+      report('Showing the section as it now stands', e);
+    }
+  };
+
+  // Words and flags saved in another window: shown in each item not being typed into here (useFollowSections).
   const followed = useFollowSections({
     meetingId: id,
     revOf: data.sectionRev,
@@ -148,12 +172,7 @@ export function MinutesPage({ id }: { id: string }) {
       const root = handle?.getEditor().getRootElement();
       return (root && root.contains(document.activeElement)) || flags.flagRequest !== null || history === key ? 'busy' : 'free';
     },
-    follow: (key, section) => {
-      autosave.reset(key);
-      data.hold(key, JSON.stringify(section.content));
-      data.sectionSaved(key, section.rev);
-      if (editors.current.has(key)) flushSync(() => setMountKeys((m) => ({ ...m, [key]: (m[key] ?? 0) + 1 })));
-    },
+    follow: showAsStored,
     takeFlags: flagStore.merge,
   });
 
@@ -350,6 +369,7 @@ export function MinutesPage({ id }: { id: string }) {
               editors={editors}
               mountKeys={mountKeys}
               newerElsewhere={followed.waiting}
+              onShowStored={(key) => void showStored(key)}
               statuses={autosave.statuses}
               // Locked while the minutes are being approved (StatusControls), so no word is typed into them then.
               readOnly={readOnly || approving}

@@ -42,6 +42,8 @@ export function MinutesSections(props: {
   editors: MutableRefObject<Map<string, MinutesEditorHandle>>;
   mountKeys: Record<string, number>;
   statuses: Record<string, AutosaveStatus>;
+  /** A save of the section was refused (another window changed it) and its words kept: show it as it now stands. */
+  onShowStored: (key: string) => void;
   /** Sections whose newer words, saved in another window, wait for the caret to leave them (useFollowSections). */
   newerElsewhere: ReadonlySet<string>;
   readOnly: boolean;
@@ -213,6 +215,9 @@ export function MinutesSections(props: {
             readOnly={readOnly || orphan}
             save={sectionSaveView(props.statuses[s.key], { approved: readOnly, orphan })}
             newerElsewhere={props.newerElsewhere.has(s.key)}
+            onShowStored={
+              props.statuses[s.key]?.errorCode === 'conflict' && props.statuses[s.key]?.errorKept === 'history' ? () => props.onShowStored(s.key) : undefined
+            }
             onDirty={() => props.onDirty(s.key)}
             onChange={(meta) => props.onMeta(s.key, meta)}
             footer={

@@ -40,6 +40,11 @@ export const SectionBlock = forwardRef(function SectionBlock(
     publication?: { published: boolean; withParent: boolean; locked: boolean; onToggle: (published: boolean) => void };
     /** Shown under the editor (the section's confidentiality suggestions). */
     footer?: ReactNode;
+    /**
+     * After a save refused because another window changed the section (its words kept in History): shows the section
+     * as it now stands.
+     */
+    onShowStored?: () => void;
     /** Newer words of the section were saved in another window; they wait until the caret leaves it (useFollowSections). */
     newerElsewhere?: boolean;
   },
@@ -67,6 +72,11 @@ export const SectionBlock = forwardRef(function SectionBlock(
           <span className={`save-state ${save.tone}`} role={save.tone === 'failed' ? 'alert' : undefined} title={save.detail}>
             {save.label}
             {save.tone === 'failed' && <span className="save-advice"> — {save.detail}</span>}
+            {save.tone === 'failed' && props.onShowStored && (
+              <button type="button" className="link show-stored" onClick={props.onShowStored}>
+                Show the section as it now stands
+              </button>
+            )}
           </span>
         )}
         <button type="button" className="link" onClick={props.onHistory} aria-label={`Revision history of ${label}`}>

@@ -65,6 +65,8 @@ export class SectionAutosave<C> {
   private lastChangeAt = 0;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
+  /** The generation the last refused save read, when the backend kept its words in the section's History. */
+  private keptGeneration = -1;
   private status: AutosaveStatus;
   private disposed = false;
 
@@ -73,6 +75,14 @@ export class SectionAutosave<C> {
     this.maxMs = o.maxMs ?? 2000;
     this.t = o.timers ?? defaultTimers;
     this.status = { state: 'saved', savedAt: null, rev: o.rev, error: null };
+  }
+
+  /**
+   * Every word typed is kept by the backend although not saved: the last save, refused, had its words kept in the
+   * section's History (a conflict with another window), it read the newest change, and none is being saved.
+   */
+  get allKept(): boolean {
+    return this.status.state === 'failed' && this.status.errorKept === 'history' && this.keptGeneration === this.generation && this.inFlight === null;
   }
 
   get dirty(): boolean {
@@ -176,6 +186,7 @@ export class SectionAutosave<C> {
       this.failures++;
       const { code, details } = (err ?? {}) as { code?: unknown; details?: unknown };
       const { kept, gone } = (details ?? {}) as { kept?: unknown; gone?: unknown };
+      if (kept === 'history') this.keptGeneration = generation;
       this.setStatus({
         state: 'failed',
         error: err instanceof Error ? err.message : String(err),

@@ -30,7 +30,7 @@ export function saveFailureAdvice(code: string | null | undefined, kept?: Autosa
       return 'These minutes were approved meanwhile, so the change was refused. Copy what you last typed, then reopen the minutes to add it.';
     case 'conflict':
       if (kept === 'history')
-        return `This section was changed in another window, so your words were not saved over it. They are kept in this section’s History, as “${REVISION_REASON_LABEL.conflict_copy}”. Reload the page (Ctrl+R) to see the section as it now stands, then open History to restore your words or copy from them.`;
+        return `This section was changed in another window, so your words were not saved over it. They are kept in this section’s History, as “${REVISION_REASON_LABEL.conflict_copy}”. Show the section as it now stands, then open History to restore your words or copy from them.`;
       return 'This section was changed in another window. Copy what you last typed and reload the page.';
     case 'not_found':
       if (kept === 'trash')

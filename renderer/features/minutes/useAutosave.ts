@@ -135,6 +135,9 @@ export function useAutosave(o: {
     return !a || (!a.dirty && a.current.state === 'saved');
   }, []);
 
+  /** Every word typed into the section is kept by the backend, though refused (SectionAutosave.allKept). */
+  const allKept = useCallback((key: string): boolean => autosaves.current.get(key)?.allKept ?? false, []);
+
   /** Forget a section's autosave (its content was replaced from outside, e.g. a restored revision). */
   const reset = useCallback((key: string) => {
     autosaves.current.get(key)?.dispose();
@@ -227,5 +230,5 @@ export function useAutosave(o: {
     });
   }, [id, saveAll, ask]);
 
-  return { statuses, changed, flush, flushAll, saveAll, saveSection, settled, reset, resetAll, leaveDialog };
+  return { statuses, changed, flush, flushAll, saveAll, saveSection, settled, allKept, reset, resetAll, leaveDialog };
 }
