@@ -56,9 +56,10 @@ const afterPause = (fn: () => void): IdleHandle => whenPaused(() => fn());
  *   item's History, and the item says so, as before (autosave.ts); nothing here is replaced;
  * - `busy`, the caret in it (an officer about to type) or a dialog about it (a flag being set): it waits, and is looked
  *   at again when the focus moves, so the words do not change under the caret. The sections waiting are given back
- *   (`waiting`): each says so, for what is typed there meanwhile is not saved over the newer words. A look starts, and each section is shown anew, once this window's officer pauses typing
- * (`defer`); one look at a time, and a nudge during a look makes one more after it. A failed look says nothing (only a
- * nudge: the page's own calls report a host that does not answer).
+ *   (`waiting`): each says so, for what is typed there meanwhile is not saved over the newer words.
+ * A look starts, and each section is shown anew, once this window's officer pauses typing (`defer`); one look at a
+ * time, and a nudge during a look makes one more after it. A failed look says nothing (only a nudge: the page's own
+ * calls report a host that does not answer).
  */
 export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<string> } {
   const latest = useLatest(o);
