@@ -24,6 +24,14 @@ describe('suggestions follow the speaker in Chromium', () => {
   });
   afterEach(() => closeSession({ browser, host, dataDir }));
 
+  /** Types `text` into a new paragraph at the end of the item. */
+  const newParagraph = async (editor: ReturnType<MinutesPageModel['editor']>, text: string) => {
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(text);
+  };
+
   const models = () => {
     const m = new MinutesPageModel(page);
     const c = new ConfidentialityModel(page);
@@ -36,10 +44,7 @@ describe('suggestions follow the speaker in Chromium', () => {
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(r.url()));
     await m.open(host.origin, meetingId);
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(`${INTRO} ${FOLLOW_UP}`);
+    await newParagraph(editor, `${INTRO} ${FOLLOW_UP}`);
 
     const suggestion = c.suggestion(section, 'It expected its new region');
     await suggestion.waitFor({ timeout: 20_000 });
@@ -60,10 +65,7 @@ describe('suggestions follow the speaker in Chromium', () => {
   it('carries the speaker into the next paragraph of the same section', async () => {
     const { m, c, section, editor } = models();
     await m.open(host.origin, meetingId);
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(INTRO);
+    await newParagraph(editor, INTRO);
     await page.keyboard.press('Enter');
     await page.keyboard.type('The company was negotiating a contract with a Belgian ministry.');
     const suggestion = c.suggestion(section, 'The company was negotiating');
@@ -105,10 +107,7 @@ describe('suggestions follow the speaker in Chromium', () => {
     const toggle = page.getByRole('checkbox', { name: 'Suggest flags' });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(`${INTRO} ${FOLLOW_UP} Write to figures@example.org for the details.`);
+    await newParagraph(editor, `${INTRO} ${FOLLOW_UP} Write to figures@example.org for the details.`);
     await m.waitSaved();
     await page.reload();
     await m.editor(m.sectionByTitle(ITEM)).waitFor();
@@ -126,19 +125,13 @@ describe('suggestions follow the speaker in Chromium', () => {
     const { m, c, section, editor } = models();
     await m.open(host.origin, meetingId);
     // A revision of the item with a sentence of the chair's, then the member's statement typed: its follow-up is suggested.
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('The chair opened the item.');
+    await newParagraph(editor, 'The chair opened the item.');
     await expect.poll(() => section.locator('.save-state').innerText(), { timeout: 10_000 }).toMatch(/^Saved/);
     await section.getByRole('button', { name: /Revision history of/ }).click();
     await page.getByRole('button', { name: 'Keep a revision now' }).click();
     await page.getByRole('button', { name: /kept by hand/ }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(`${INTRO} ${FOLLOW_UP}`);
+    await newParagraph(editor, `${INTRO} ${FOLLOW_UP}`);
     await c.suggestion(section, 'It expected its new region').waitFor({ timeout: 20_000 });
     await m.waitSaved();
     await page.waitForTimeout(500);

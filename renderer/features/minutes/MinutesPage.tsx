@@ -137,9 +137,9 @@ export function MinutesPage({ id }: { id: string }) {
   useHeardElsewhere(RECORDS_CHANGES, records.look, records.follow);
 
   /**
-   * Shows a section as stored, as a restored revision is: its editor starts again from the stored content, its
-   * autosave from the stored rev. Called in one task with the check that nothing typed here is lost by it; the editor
-   * is mounted again in that task too (flushSync), so no key can reach the editor that goes.
+   * Shows a section as stored (a revision restored, another window's words): its editor starts again from the stored
+   * content, its autosave from the stored rev. Called in one task with the check that nothing typed here is lost by
+   * it; the editor is mounted again in that task too (flushSync), so no key can reach the editor that goes.
    */
   const showAsStored = (key: string, section: { rev: number; content: unknown }) => {
     autosave.reset(key);
@@ -422,10 +422,7 @@ export function MinutesPage({ id }: { id: string }) {
           beforeRestore={() => autosave.saveSection(history)}
           onRestored={(rev, content, changedFlags) => {
             flagStore.applyChanges(changedFlags);
-            autosave.reset(history);
-            data.hold(history, JSON.stringify(content)); // the remounted editor starts from it
-            data.sectionSaved(history, rev); // and its autosave from the restore's rev
-            setMountKeys((m) => ({ ...m, [history]: (m[history] ?? 0) + 1 }));
+            showAsStored(history, { rev, content }); // the remounted editor starts from it, its autosave from its rev
           }}
           onClose={() => setHistory(null)}
         />
