@@ -50,7 +50,11 @@ server.listen(0, '127.0.0.1', () => console.log('Open http://127.0.0.1:' + serve
 
 export async function runStartup(opts: PartOptions): Promise<PartResult> {
   const started = Date.now();
-  const runs = opts.quick ? 5 : 15;
+  // 31 loads of each page: with 15, the list's ratio moved between 1.20x and 1.52x from one run to the next on this
+  // machine (same build), wider than the distance to its target.
+  const runs = opts.quick ? 5 : 31;
+  /** Host starts of each kind (a start is ~0.3 s). */
+  const hostRuns = opts.quick ? 15 : 45;
   /** Loads per page for the "where the time goes" table (page-marks.ts), apart from the timed ones. */
   const breakdownRuns = opts.quick ? 3 : 7;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tfs-bench-startup-'));
@@ -59,12 +63,12 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
   let listHost: HostProcess | null = null;
   let helloServer: http.Server | null = null;
   try {
-    // 1. Host spawn → first answered call. Three times the page loads' runs: a start is ~0.3 s, and a median of 15
-    // spawns still moved the ratio by ±0.05 from one run of the bench to the next.
+    // 1. Host spawn → first answered call, 45 times each: a median of 15 spawns still moved the ratio by ±0.05 from one
+    // run of the bench to the next.
     const appHost: number[] = [];
     const bareHost: number[] = [];
     const indexHtml = path.join(opts.root, 'dist/renderer/index.html');
-    for (let i = 0; i < runs * 3; i++) {
+    for (let i = 0; i < hostRuns; i++) {
       const dataDir = makeDataDir();
       let t0 = performance.now();
       const host = await startHost(dataDir);
@@ -246,7 +250,7 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
       title: 'Start-up: host, first page, bundles',
       method:
         'Host: spawn of `node dist/electron/start.cjs --browser` until `meetings.list` answered, beside a bare Node ' +
-        `static server until its first GET answered (${runs * 3} interleaved starts each, medians). Page: navigation until the meetings list (example meeting loaded) ` +
+        `static server until its first GET answered (${hostRuns} interleaved starts each, medians). Page: navigation until the meetings list (example meeting loaded) ` +
         'shows it and a click on "New meeting" opened the form, beside a Vite + React hello-world until it shows its button ' +
         'and a click on it updated it (the same driver steps on both sides: wait until shown, click, wait for the result); fresh browser context per load. JS: the page scripts (entry chunk, the inline boot script) + static imports, gzip -9.',
       tables: [
@@ -313,15 +317,24 @@ export async function runStartup(opts: PartOptions): Promise<PartResult> {
 }
 
 /**
- * `runs` rounds of the app's load then the peer's, after one more round that warms Chromium itself (process, fonts)
- * for both pages and is not counted: the app's results and the peer's, in order.
+ * `runs` rounds of one load of each page, after one more round that warms Chromium itself (process, fonts) for both
+ * pages and is not counted: the app's results and the peer's, in order. The order alternates from round to round
+ * (app first, then peer first), so that neither page always comes after the other (a closed context's clean-up, the
+ * machine's state) and pays for it.
  */
 async function interleaved<T>(runs: number, app: () => Promise<T>, peer: () => Promise<T>): Promise<[T[], T[]]> {
   const a: T[] = [];
   const b: T[] = [];
   for (let i = 0; i < runs + 1; i++) {
-    const x = await app();
-    const y = await peer();
+    let x: T;
+    let y: T;
+    if (i % 2 === 0) {
+      x = await app();
+      y = await peer();
+    } else {
+      y = await peer();
+      x = await app();
+    }
     if (i > 0) {
       a.push(x);
       b.push(y);
