@@ -103,6 +103,19 @@ export function instantInZone(instant: string, timeZone: string): string {
   return `${longDate(p.date)}, ${p.time}`;
 }
 
+/**
+ * An ISO instant on this machine's clock, in the documents' date style: '5 December 2026, 11:56:32' (the seconds
+ * tell apart the revisions, exports and backups of one minute). For the records the app lists (revisions, exports,
+ * backups), which were numeric ('05/12/2026, 11:56:32') or abbreviated ('5 Dec 2026') each in its own way. Written
+ * without Intl, as `longDate` (issue 16); an instant that is not one is given back as it came.
+ */
+export function localInstant(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 /** An ISO instant as a clock time in the zone: '10:42'. */
 export function timeInZone(instant: string, timeZone: string): string {
   const d = new Date(instant);

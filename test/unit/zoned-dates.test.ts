@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatWeekdayDate } from '../../shared/format/dates';
-import { longDate, weekdayName } from '../../shared/format/zoned';
+import { localInstant, longDate, weekdayName } from '../../shared/format/zoned';
 
 /**
  * longDate and the weekday are written without Intl for a real calendar date of years 1000–9999 (issue 16: the first
@@ -41,5 +41,30 @@ describe('dates written without Intl', () => {
     expect(longDate('not a date')).toBe('not a date');
     // As before: Date.UTC rolls 30 February over to 2 March, and Intl writes that.
     expect(longDate('2026-02-30')).toBe(INTL_DATE.format(new Date(Date.UTC(2026, 1, 30, 12))));
+  });
+});
+
+describe('localInstant: the records the app lists (revisions, exports, backups), on this machine’s clock', () => {
+  it('the long date and the time to the second, as the clock of this machine reads it', () => {
+    // Made from local parts, so the test holds in any time zone.
+    expect(localInstant(new Date(2026, 11, 5, 9, 7, 3).toISOString())).toBe('5 December 2026, 09:07:03');
+    expect(localInstant(new Date(2026, 0, 30, 23, 59, 59).toISOString())).toBe('30 January 2026, 23:59:59');
+  });
+
+  it('any instant: Intl en-GB’s long date and 24-hour time of the same moment in this machine’s zone', () => {
+    const intlDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    const intlTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (t) => {
+        const d = new Date(t);
+        expect(localInstant(d.toISOString())).toBe(`${intlDate.format(d)}, ${intlTime.format(d)}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('what is not an instant comes back as it was (never "Invalid Date")', () => {
+    expect(localInstant('not a date')).toBe('not a date');
+    expect(localInstant('')).toBe('');
   });
 });

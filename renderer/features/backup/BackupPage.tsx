@@ -4,7 +4,8 @@ import { api, chooseBackupFile } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, Field, useAction, useLoad } from '../../ui/kit';
 import { loadSettings } from '../../app/settings';
-import { holdReleased, holdWhen as when } from './HoldNote';
+import { localInstant } from '../../../shared/format/zoned';
+import { holdReleased } from './HoldNote';
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   auto: 'Automatic',
@@ -92,7 +93,7 @@ function RestoreDialog({ backup, onClose, onRestored }: { backup: BackupInfo; on
       </Dialog>
     );
   return (
-    <Dialog title={`Restore the backup of ${when(backup.createdAt)}?`} onClose={onClose}>
+    <Dialog title={`Restore the backup of ${localInstant(backup.createdAt)}?`} onClose={onClose}>
       <p>
         The backup is checked first; a damaged one is refused and nothing changes. Your current data is not deleted: it is kept aside in the backups
         folder, and can be restored the same way. Flags set and items withheld since the backup are kept: their passages stay out of the public
@@ -130,7 +131,7 @@ function HoldPanel({ hold, onReleased }: { hold: NonNullable<BackupStatus['publi
     <div className="card hold-panel">
       <h2>Publication is on hold</h2>
       <p>
-        The data was restored from the backup of {when(hold.backupCreatedAt)} over a data file that could not be read, so the flags set and items
+        The data was restored from the backup of {localInstant(hold.backupCreatedAt)} over a data file that could not be read, so the flags set and items
         withheld since that backup could not be kept. Until you release the hold, every public file (public summaries, agendas, lists of participants,
         the public register and the list of member organisations) is refused. Internal documents are not held.
       </p>
@@ -142,7 +143,7 @@ function HoldPanel({ hold, onReleased }: { hold: NonNullable<BackupStatus['publi
       {asking && (
         <Dialog title="Release the publication hold?" onClose={() => setAsking(false)}>
           <p>
-            Release it only once you have checked, in the minutes of every meeting changed since {when(hold.backupCreatedAt)}, that each confidential
+            Release it only once you have checked, in the minutes of every meeting changed since {localInstant(hold.backupCreatedAt)}, that each confidential
             passage is flagged and each item not for publication is withheld. Public files will then be produced again, each checked against the flags as
             they are now.
           </p>
@@ -176,11 +177,11 @@ function BackupList({ status, onRestore }: { status: BackupStatus; onRestore: (b
       <tbody>
         {status.backups.map((b) => (
           <tr key={b.name}>
-            <td>{when(b.createdAt)}</td>
+            <td>{localInstant(b.createdAt)}</td>
             <td>{KIND_LABEL[b.kind]}</td>
             <td>{size(b.bytes)}</td>
             <td>
-              <button type="button" onClick={() => onRestore(b)} aria-label={`Restore the backup of ${when(b.createdAt)}`}>
+              <button type="button" onClick={() => onRestore(b)} aria-label={`Restore the backup of ${localInstant(b.createdAt)}`}>
                 Restore…
               </button>
             </td>
@@ -243,7 +244,7 @@ export function BackupPage() {
         </button>
         {done && (
           <span role="status" className="saved-note">
-            Backed up and checked at {when(done.createdAt)}.
+            Backed up and checked at {localInstant(done.createdAt)}.
           </span>
         )}
         {saved && (
@@ -282,7 +283,7 @@ export function RecoveryScreen({ status }: { status: BackupStatus }) {
       </div>
       {newest && (
         <p>
-          The newest backup is from <strong>{when(newest.createdAt)}</strong>.{' '}
+          The newest backup is from <strong>{localInstant(newest.createdAt)}</strong>.{' '}
           <button type="button" className="primary" onClick={() => setRestoring(newest)}>
             Restore the newest backup
           </button>

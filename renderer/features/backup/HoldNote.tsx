@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'react';
 import type { BackupStatus } from '../../../shared/contract/backup';
+import { localInstant } from '../../../shared/format/zoned';
 import { href } from '../../app/router';
 
 type Hold = NonNullable<BackupStatus['publicationHold']>;
@@ -41,9 +42,6 @@ export function usePublicationHold(): Hold | null {
   return hold;
 }
 
-/** "3 Feb 2026, 10:00:00": when the backup was made, in this computer's time as the Backups page lists it. */
-export const holdWhen = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-
 /**
  * On every page while publication is on hold (electron/backend/services/publication-hold.ts): a restore over a data
  * file that could not be read could not keep the flags set since the backup, so every public file is refused until
@@ -55,7 +53,7 @@ export function HoldNote() {
   return (
     <div className="error-note hold-note" role="status">
       <span>
-        Publication is on hold: the data was restored from the backup of {holdWhen(hold.backupCreatedAt)} over a data file that could not be read, so
+        Publication is on hold: the data was restored from the backup of {localInstant(hold.backupCreatedAt)} over a data file that could not be read, so
         flags set since then may be missing. Check the minutes of the meetings changed since, then release the hold.{' '}
       </span>
       <a href={href({ name: 'backups' })}>Open Backups</a>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportRecord } from '../../../shared/contract/exports';
 // Values from the schema-free module: the meeting page needs no zod (issue 16).
 import { draftConfirmationOf, EXPORT_KINDS, EXPORT_KIND_LABEL, isCheckedExport, type DraftConfirmation, type ExportKind } from '../../../shared/contract/exports-labels';
+import { localInstant } from '../../../shared/format/zoned';
 import { api, ApiError, saveFile } from '../../api';
 import { useConfirm } from '../../ui/Dialog';
 import { useLoad } from '../../ui/kit';
@@ -139,7 +140,7 @@ function ExportHistory({ records }: { records: ExportRecord[] }) {
       <tbody>
         {records.map((r) => (
           <tr key={r.id}>
-            <td>{new Date(r.createdAt).toLocaleString('en-GB')}</td>
+            <td className="when">{localInstant(r.createdAt)}</td>
             <td>{EXPORT_KIND_LABEL[r.kind]}</td>
             <td className="file">{r.fileName}</td>
             <td>{r.checkPassed === null ? 'Not a public document' : r.checkPassed ? 'Passed' : 'Blocked — not written'}</td>

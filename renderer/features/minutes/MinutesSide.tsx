@@ -3,7 +3,8 @@ import { AttendancePanel } from '../attendance/AttendancePanel';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
 import { PublicPreview } from '../preview/PublicPreview';
-import { holdWhen, usePublicationHold } from '../backup/HoldNote';
+import { localInstant } from '../../../shared/format/zoned';
+import { usePublicationHold } from '../backup/HoldNote';
 import { href } from '../../app/router';
 import type { usePublicPreview } from '../preview/usePublicPreview';
 import { LazyProcedurePanel, preloadProcedurePanel } from '../procedure/LazyProcedurePanel';
@@ -117,7 +118,7 @@ function PreviewHold() {
   if (!hold) return null;
   return (
     <div className="error-note pv-hold" role="status">
-      <strong>Publication is on hold:</strong> this summary cannot be exported until the minutes changed since the backup of {holdWhen(hold.backupCreatedAt)}{' '}
+      <strong>Publication is on hold:</strong> this summary cannot be exported until the minutes changed since the backup of {localInstant(hold.backupCreatedAt)}{' '}
       have been checked and the hold released. <a href={href({ name: 'backups' })}>Open Backups</a>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Flag } from '../../../shared/domain/flags';
 import { excerpt, REVISION_REASON_LABEL } from '../../../shared/domain/minutes-labels';
 import type { RestorePreview, RevisionSummary } from '../../../shared/domain/minutes';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import { localInstant } from '../../../shared/format/zoned';
 import { api } from '../../api';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote, useAction, useLoad } from '../../ui/kit';
@@ -82,7 +83,7 @@ export function RevisionsDialog(props: {
           {(list.value ?? []).map((r) => (
             <li key={r.id}>
               <button type="button" aria-pressed={selected?.id === r.id} onClick={() => void show(r)}>
-                {new Date(r.createdAt).toLocaleString('en-GB')} — {REVISION_REASON_LABEL[r.reason]}
+                {localInstant(r.createdAt)} — {REVISION_REASON_LABEL[r.reason]}
                 <span className="sub">{r.excerpt}</span>
               </button>
             </li>
