@@ -117,6 +117,8 @@ describe('confidentiality flags in Chromium', () => {
       expect(await c.counts()).toEqual(['Commercially confidential: 1', 'Internal deliberation: 1']);
       expect(await c.flagsPanel().innerText()).toContain('▨ hatched = not for publication');
       expect(await c.flagsPanel().locator('.flag-item').first().innerText()).toContain(`2 ${ITEM}`);
+      // Set today: the time alone (a flag of another day says its date: zoned-dates.test.ts).
+      expect(await c.flagsPanel().locator('.flag-item .flag-who').first().innerText()).toMatch(/^Flagged (by .+ )?at \d\d:\d\d$/);
 
       await c.openTab('Public preview');
       const text = await c.waitPreview((t) => t.includes('Mistral AI plans'), 'the typed sentence');

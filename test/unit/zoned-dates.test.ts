@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatWeekdayDate } from '../../shared/format/dates';
-import { localInstant, longDate, weekdayName } from '../../shared/format/zoned';
+import { atOrOn, localInstant, longDate, weekdayName } from '../../shared/format/zoned';
 
 /**
  * longDate and the weekday are written without Intl for a real calendar date of years 1000–9999 (issue 16: the first
@@ -66,5 +66,20 @@ describe('localInstant: the records the app lists (revisions, exports, backups),
   it('what is not an instant comes back as it was (never "Invalid Date")', () => {
     expect(localInstant('not a date')).toBe('not a date');
     expect(localInstant('')).toBe('');
+  });
+});
+
+describe('atOrOn: when a flag was set or lifted, in a sentence', () => {
+  const now = new Date(2026, 11, 7, 15, 0);
+  it('the time alone on the same day, the date too on any other', () => {
+    expect(atOrOn(new Date(2026, 11, 7, 9, 5).toISOString(), now)).toBe('at 09:05');
+    expect(atOrOn(new Date(2026, 11, 7, 0, 0).toISOString(), now)).toBe('at 00:00');
+    expect(atOrOn(new Date(2026, 11, 6, 23, 59).toISOString(), now)).toBe('on 6 December 2026 at 23:59');
+    // The same day and month of another year is another day.
+    expect(atOrOn(new Date(2025, 11, 7, 9, 5).toISOString(), now)).toBe('on 7 December 2025 at 09:05');
+  });
+
+  it('what is not an instant says nothing rather than "Invalid Date"', () => {
+    expect(atOrOn('', now)).toBe('');
   });
 });

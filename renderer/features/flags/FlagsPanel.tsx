@@ -5,8 +5,8 @@ import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { SensitiveTermsEditor } from './SensitiveTermsEditor';
 import { excerpt } from '../../../shared/domain/minutes-labels';
+import { atOrOn } from '../../../shared/format/zoned';
 
-const when = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * Every flag of the meeting: those in force (reason, excerpt, item, who and when; jump, edit, lift), those in force
@@ -104,7 +104,7 @@ export function FlagsPanel(props: {
               <blockquote className="flag-item-excerpt">{f.excerpt ? excerpt(f.excerpt, 200) : <em>(empty)</em>}</blockquote>
               {f.note && <p className="flag-note">Note: {f.note}</p>}
               <p className="sub flag-who">
-                Flagged {f.createdBy ? `by ${f.createdBy} ` : ''}at {when(f.createdAt)}
+                Flagged {f.createdBy ? `by ${f.createdBy} ` : ''}{atOrOn(f.createdAt)}
               </p>
               {editing === f.id ? (
                 <FlagEditForm
@@ -163,7 +163,7 @@ export function FlagsPanel(props: {
             {[...lifted].sort(byPlace).map((f) => (
               <li key={f.id} data-flag-id={f.id} data-state={flagState(f)}>
                 <span className="flag-state">{FLAG_STATE_LABEL[flagState(f)]}</span>
-                {f.retiredBy ? ` by ${f.retiredBy}` : ''} at {when(f.retiredAt!)} · {props.sectionLabel(f.sectionKey)}: “{short(f.excerpt, 80)}”
+                {f.retiredBy ? ` by ${f.retiredBy}` : ''} {atOrOn(f.retiredAt!)} · {props.sectionLabel(f.sectionKey)}: “{short(f.excerpt, 80)}”
                 {/* Its text was deleted, but every copy of it stays confidential (a public file holding one is refused):
                     lifting it is the officer's decision that such a copy may be published. */}
                 {guardsText(f) &&
