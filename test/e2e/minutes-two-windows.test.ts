@@ -545,4 +545,42 @@ describe('two windows typing into the same item', () => {
         await other.close();
       }
     }));
+
+  it('follows, when the officer comes back to it, the words and flags saved in a window of another launch of the browser', () =>
+    withMinutes(async ({ page, m, host, meetingId }) => {
+      // Another launch: not told of this window's saves, nor this window of its own (no nudge either way).
+      const browser = await launchChromium();
+      try {
+        const other = await openApp(browser, host);
+        const there = new MinutesPageModel(other);
+        await there.open(host.origin, meetingId);
+        const cThere = new ConfidentialityModel(other);
+        const item = m.sectionByTitle('Incident reporting');
+        const editorThere = there.editor(there.sectionByTitle('Incident reporting'));
+        await editorThere.click();
+        await other.keyboard.press('Control+End');
+        await other.keyboard.type('Vendor Kestrel reported a serious incident on 3 March.');
+        await cThere.select(editorThere, 'Vendor Kestrel');
+        await other.keyboard.press('Alt+Shift+F');
+        await cThere.flagDialog().waitFor();
+        await other.keyboard.press('Enter');
+        await cThere.flagDialog().waitFor({ state: 'detached' });
+        await there.waitSaved();
+        await page.waitForTimeout(1500);
+        expect(await m.editor(item).innerText()).not.toContain('Vendor Kestrel');
+
+        // The officer comes back to this window (it regains the focus): the item shows the words, its flag marked.
+        await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+        await expect.poll(() => m.editor(item).innerText(), { timeout: 10_000 }).toContain('Vendor Kestrel reported a serious incident');
+        await item.locator('mark.tfs-flag', { hasText: 'Vendor Kestrel' }).waitFor({ timeout: 10_000 });
+        // Typing on here: stored after them, no conflict.
+        const key = (await item.getAttribute('data-section-key'))!;
+        await caretAtEnd(m, key);
+        await page.keyboard.type(' Follow-up agreed.');
+        await expect.poll(() => storedText(host, meetingId, key), { timeout: 10_000 }).toBe('Vendor Kestrel reported a serious incident on 3 March. Follow-up agreed.');
+        expect(await saveBar(page)).not.toMatch(/Not saved/);
+      } finally {
+        await browser.close();
+      }
+    }));
 });

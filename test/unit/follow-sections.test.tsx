@@ -91,6 +91,26 @@ describe('a minutes page told that another window saved words or set a flag', ()
     expect(followed).toEqual(['opening@4']);
   });
 
+  it('looks when the officer comes back to the window (a window of another launch is never told)', async () => {
+    const { stored } = backend({ opening: 4 });
+    const { followed } = page({ revs: new Map([['opening', 3]]) });
+    await settle();
+    expect(call).not.toHaveBeenCalled();
+    window.dispatchEvent(new FocusEvent('focus'));
+    await settle();
+    expect(followed).toEqual(['opening@4']);
+    // The tab shown again after another save there: looked at again.
+    stored.opening = 6;
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(followed).toEqual(['opening@4']);
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(followed).toEqual(['opening@4', 'opening@6']);
+  });
+
   it('leaves a section that is busy (the caret in it) as it is, says so, and looks again when the focus has left it', async () => {
     backend({ opening: 4 });
     let standing: Standing = 'busy';

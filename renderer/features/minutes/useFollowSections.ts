@@ -49,7 +49,8 @@ const afterPause = (fn: () => void): IdleHandle => whenPaused(() => fn());
 
 /**
  * A minutes page follows the words and flags saved in another window of the app (window-changes.ts SECTION_CHANGES):
- * on each nudge it reads the outline (each section's rev) and the flag records, then each section saved past this
+ * on each nudge, and when the officer comes back to the window (a window of another launch of the browser is never
+ * nudged), it reads the outline (each section's rev) and the flag records, then each section saved past this
  * page's rev; a section that is `free` is shown as stored — its words, its flag marks, and so the public preview — and
  * one that is not is left as it is:
  * - `unsaved`, words typed here not stored yet (or being stored): their save is refused as a conflict and kept in the
@@ -113,12 +114,20 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
     const onFocusOut = () => {
       if (waiting.size > 0) setTimeout(() => alive && [...waiting].some((k) => latest.current.standing(k) !== 'busy') && void look(), 0);
     };
+    // The officer comes back to this window (it regains the focus, or its tab becomes visible): a window of another
+    // launch of the browser is never nudged, and one that missed a nudge catches up (as useChangedElsewhere does).
+    const onBack = () => void look();
+    const onVisible = () => document.visibilityState === 'visible' && onBack();
     document.addEventListener('focusout', onFocusOut);
+    window.addEventListener('focus', onBack);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       alive = false;
       gate?.cancel();
       stop();
       document.removeEventListener('focusout', onFocusOut);
+      window.removeEventListener('focus', onBack);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [meetingId, latest]);
   return { waiting: shown.meetingId === meetingId ? shown.keys : NONE };
