@@ -35,7 +35,7 @@ export function knownZone(timeZone: string | undefined): string {
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
@@ -114,20 +114,6 @@ export function localInstant(instant: string): string {
   if (Number.isNaN(d.getTime())) return instant;
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
-/**
- * When something was done, as a sentence goes on ("Flagged by Anna …"): 'at 09:11' on the day it was done, else
- * 'on 5 December 2026 at 09:11', on this machine's clock. A flag reviewed days after the meeting no longer reads as
- * if it had been set that morning.
- */
-export function atOrOn(instant: string, now: Date = new Date()): string {
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
-  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
-  const sameDay = d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
-  return sameDay ? `at ${time}` : `on ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} at ${time}`;
 }
 
 /** An ISO instant as a clock time in the zone: '10:42'. */

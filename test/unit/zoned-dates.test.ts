@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatWeekdayDate } from '../../shared/format/dates';
-import { atOrOn, localInstant, longDate, weekdayName } from '../../shared/format/zoned';
+import { atOrOn } from '../../shared/format/instants';
+import { localInstant, longDate, weekdayName } from '../../shared/format/zoned';
 
 /**
  * longDate and the weekday are written without Intl for a real calendar date of years 1000–9999 (issue 16: the first

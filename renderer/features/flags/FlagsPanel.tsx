@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { ErrorNote, useAction } from '../../ui/kit';
 import { SensitiveTermsEditor } from './SensitiveTermsEditor';
 import { excerpt } from '../../../shared/domain/minutes-labels';
-import { atOrOn } from '../../../shared/format/zoned';
+import { atOrOn } from '../../../shared/format/instants';
 
 
 /**
