@@ -35,7 +35,7 @@ export function knownZone(timeZone: string | undefined): string {
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
@@ -103,6 +103,17 @@ export function instantInZone(instant: string, timeZone: string): string {
   return `${longDate(p.date)}, ${p.time}`;
 }
 
+/** A moment's calendar day on this machine's clock, in the documents' style: '5 December 2026'. */
+export function localDay(d: Date): string {
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+}
+
+/** A moment's time on this machine's clock, 24-hour: '09:07', or '09:07:03' with the seconds. */
+export function localClock(d: Date, seconds = false): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}${seconds ? `:${two(d.getSeconds())}` : ''}`;
+}
+
 /**
  * An ISO instant on this machine's clock, in the documents' date style: '5 December 2026, 11:56:32' (the seconds
  * tell apart the revisions, exports and backups of one minute). For the records the app lists (revisions, exports,
@@ -111,9 +122,7 @@ export function instantInZone(instant: string, timeZone: string): string {
  */
 export function localInstant(instant: string): string {
   const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  return Number.isNaN(d.getTime()) ? instant : `${localDay(d)}, ${localClock(d, true)}`;
 }
 
 /** An ISO instant as a clock time in the zone: '10:42'. */

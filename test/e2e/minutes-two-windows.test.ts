@@ -9,15 +9,26 @@ import { AgendaPage, ConfidentialityModel, MinutesPageModel, screenshot } from '
  * its words used to stay only on its screen — a reload or a closed window lost them. The backend now keeps them in the
  * item's History (migration 017); the window says so, and after a reload they can be restored from there.
  */
+/**
+ * A window of another launch of the browser (not told of this launch's saves, nor telling it of its own: no nudge
+ * either way), open on the app of `host`; its browser closes after `fn`.
+ */
+async function inAnotherLaunch(host: Minutes['host'], fn: (other: Page) => Promise<void>) {
+  const browser = await launchChromium();
+  try {
+    await fn(await openApp(browser, host));
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('two windows typing into the same item', () => {
   /**
    * The opening typed into here, then into a window of another launch of the browser (not told of this one's saves:
    * no nudge), whose save is refused. Its browser closes after `fn`.
    */
   async function refusedInAnotherLaunch(s: Minutes, fn: (other: Page, m2: MinutesPageModel) => Promise<void>) {
-    const browser = await launchChromium();
-    try {
-      const other = await openApp(browser, s.host);
+    await inAnotherLaunch(s.host, async (other) => {
       const m2 = new MinutesPageModel(other);
       await m2.open(s.host.origin, s.meetingId);
       await caretAtEnd(s.m, 'opening');
@@ -27,9 +38,7 @@ describe('two windows typing into the same item', () => {
       await other.keyboard.type('Typed in the second window.');
       await waitNotSaved(other);
       await fn(other, m2);
-    } finally {
-      await browser.close();
-    }
+    });
   }
 
   it('keeps the refused window’s words in the item’s History, says so, and restores them after a reload', () =>
@@ -170,9 +179,7 @@ describe('two windows typing into the same item', () => {
 
   it('tells a window, when the officer comes back to it, that its meeting was deleted or an item removed in another window', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
-      const browser = await launchChromium();
-      try {
-        const other = await openApp(browser, host);
+      await inAnotherLaunch(host, async (other) => {
         // Another window removes an item from the agenda; this window is not typing, so no save tells it.
         await other.goto(`${host.origin}/#/meetings/${meetingId}`);
         await other.getByRole('button', { name: 'Remove item 3', exact: true }).click();
@@ -203,9 +210,7 @@ describe('two windows typing into the same item', () => {
         await caretAtEnd(m, 'opening');
         await page.keyboard.type('Typed after the deletion.');
         await waitNotSaved(page);
-      } finally {
-        await browser.close();
-      }
+      });
     }));
   it('tells a window side by side, without waiting for the focus, that an item was removed or the meeting deleted in another window of the app', () =>
     withMinutes(async ({ page, host, meetingId }) => {
@@ -465,11 +470,7 @@ describe('two windows typing into the same item', () => {
         await c.waitPreview((t) => t.includes('Vendor Kestrel'), 'the words typed in the other window');
 
         // A passage flagged there: marked here, listed among the flags, and gone from this window's preview.
-        await cThere.select(editorThere, 'Vendor Kestrel');
-        await other.keyboard.press('Alt+Shift+F');
-        await cThere.flagDialog().waitFor();
-        await other.keyboard.press('Enter');
-        await cThere.flagDialog().waitFor({ state: 'detached' });
+        await cThere.flagByShortcut(editorThere, 'Vendor Kestrel');
         await there.waitSaved();
         await item.locator('mark.tfs-flag', { hasText: 'Vendor Kestrel' }).waitFor({ timeout: 10_000 });
         await c.waitPreview((t) => !t.includes('Vendor Kestrel') && t.includes('reported a serious incident'), 'the passage flagged in the other window withheld');
@@ -548,10 +549,7 @@ describe('two windows typing into the same item', () => {
 
   it('follows, when the officer comes back to it, the words and flags saved in a window of another launch of the browser', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
-      // Another launch: not told of this window's saves, nor this window of its own (no nudge either way).
-      const browser = await launchChromium();
-      try {
-        const other = await openApp(browser, host);
+      await inAnotherLaunch(host, async (other) => {
         const there = new MinutesPageModel(other);
         await there.open(host.origin, meetingId);
         const cThere = new ConfidentialityModel(other);
@@ -560,11 +558,7 @@ describe('two windows typing into the same item', () => {
         await editorThere.click();
         await other.keyboard.press('Control+End');
         await other.keyboard.type('Vendor Kestrel reported a serious incident on 3 March.');
-        await cThere.select(editorThere, 'Vendor Kestrel');
-        await other.keyboard.press('Alt+Shift+F');
-        await cThere.flagDialog().waitFor();
-        await other.keyboard.press('Enter');
-        await cThere.flagDialog().waitFor({ state: 'detached' });
+        await cThere.flagByShortcut(editorThere, 'Vendor Kestrel');
         await there.waitSaved();
         await page.waitForTimeout(1500);
         expect(await m.editor(item).innerText()).not.toContain('Vendor Kestrel');
@@ -579,8 +573,6 @@ describe('two windows typing into the same item', () => {
         await page.keyboard.type(' Follow-up agreed.');
         await expect.poll(() => storedText(host, meetingId, key), { timeout: 10_000 }).toBe('Vendor Kestrel reported a serious incident on 3 March. Follow-up agreed.');
         expect(await saveBar(page)).not.toMatch(/Not saved/);
-      } finally {
-        await browser.close();
-      }
+      });
     }));
 });

@@ -261,6 +261,15 @@ export class ConfidentialityModel {
     return this.page.getByRole('dialog', { name: 'Flag as not for publication' });
   }
 
+  /** Flags `text` in `editor` as an officer does with the keyboard: selected, Alt+Shift+F, Enter (the default reason). */
+  async flagByShortcut(editor: Locator, text: string) {
+    await this.select(editor, text);
+    await this.page.keyboard.press('Alt+Shift+F');
+    await this.flagDialog().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.flagDialog().waitFor({ state: 'detached' });
+  }
+
   /** The flag marks of a section, as [ids, text] pairs in document order. */
   async marks(section: Locator): Promise<Array<{ ids: string; text: string }>> {
     return section.locator('mark.tfs-flag').evaluateAll((els) => els.map((e) => ({ ids: e.getAttribute('data-flag-ids') ?? '', text: e.textContent ?? '' })));

@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { announceCall, ATTENDANCE_CHANGES, LIVE_CHANGES, MEETING_CHANGES, MINUTES_STATUS_CHANGES, onChangedElsewhere } from '../../renderer/window-changes';
+import { onComeBack } from '../../renderer/features/minutes/onComeBack';
 import { itemsRemovedElsewhere, MEETING_DELETED_ELSEWHERE, useChangedElsewhere, withFreshAgenda, withFreshOutline, type ShownItem } from '../../renderer/features/minutes/useChangedElsewhere';
 import type { SectionHead } from '../../shared/contract/minutes';
 import { useHeardElsewhere } from '../../renderer/features/minutes/useHeardElsewhere';
@@ -231,5 +232,24 @@ describe('a minutes page told of a change of status or of the live meeting in an
     other.announce('live.end');
     await act(settle);
     expect(taken.mock.calls).toEqual([['ended']]);
+  });
+});
+
+describe('the officer coming back to a window', () => {
+  it('is its focus regained or its tab shown again, not its tab hidden; and nothing once stopped', () => {
+    const fn = vi.fn();
+    const stop = onComeBack(fn);
+    window.dispatchEvent(new FocusEvent('focus'));
+    expect(fn).toHaveBeenCalledTimes(1);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(fn).toHaveBeenCalledTimes(1);
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(fn).toHaveBeenCalledTimes(2);
+    stop();
+    window.dispatchEvent(new FocusEvent('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(fn).toHaveBeenCalledTimes(2);
   });
 });

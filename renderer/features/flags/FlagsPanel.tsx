@@ -7,7 +7,6 @@ import { SensitiveTermsEditor } from './SensitiveTermsEditor';
 import { excerpt } from '../../../shared/domain/minutes-labels';
 import { atOrOn } from '../../../shared/format/instants';
 
-
 /**
  * Every flag of the meeting: those in force (reason, excerpt, item, who and when; jump, edit, lift), those in force
  * whose mark went missing (first, with "Flag again"), and the history of lifted ones (lifted by whom, lifted by undo,

@@ -5,6 +5,7 @@ import type { AgendaItem } from '../../../shared/domain/agenda';
 import { api } from '../../api';
 import { useLatest } from '../../ui/useLatest';
 import { MEETING_CHANGES, onChangedElsewhere } from '../../window-changes';
+import { onComeBack } from './onComeBack';
 
 /** An agenda item the page shows as one of the meeting's, by its section key and as the officer reads it. */
 export interface ShownItem {
@@ -74,15 +75,12 @@ export function useChangedElsewhere(
         }
       });
     };
-    const onVisible = () => document.visibilityState === 'visible' && look();
-    window.addEventListener('focus', look);
-    document.addEventListener('visibilitychange', onVisible);
+    const stopBack = onComeBack(look);
     const stopListening = onChangedElsewhere(MEETING_CHANGES, look);
     return () => {
       alive = false;
       stopListening();
-      window.removeEventListener('focus', look);
-      document.removeEventListener('visibilitychange', onVisible);
+      stopBack();
     };
   }, [meetingId, shown, detailTo]);
   return { note: note !== null && note !== dismissed ? note : null, dismiss: () => setDismissed(note) };

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { whenPaused, type IdleHandle } from '../suggestions/idle';
 import { useLatest } from '../../ui/useLatest';
 import { SECTION_CHANGES, onChangedElsewhere } from '../../window-changes';
+import { onComeBack } from './onComeBack';
 
 type StoredSection = CallOutput<'minutes.section'>;
 
@@ -114,20 +115,15 @@ export function useFollowSections(o: FollowSections): { waiting: ReadonlySet<str
     const onFocusOut = () => {
       if (waiting.size > 0) setTimeout(() => alive && [...waiting].some((k) => latest.current.standing(k) !== 'busy') && void look(), 0);
     };
-    // The officer comes back to this window (it regains the focus, or its tab becomes visible): a window of another
-    // launch of the browser is never nudged, and one that missed a nudge catches up (as useChangedElsewhere does).
-    const onBack = () => void look();
-    const onVisible = () => document.visibilityState === 'visible' && onBack();
+    // A window of another launch of the browser is never nudged, and one that missed a nudge catches up.
+    const stopBack = onComeBack(() => void look());
     document.addEventListener('focusout', onFocusOut);
-    window.addEventListener('focus', onBack);
-    document.addEventListener('visibilitychange', onVisible);
     return () => {
       alive = false;
       gate?.cancel();
       stop();
+      stopBack();
       document.removeEventListener('focusout', onFocusOut);
-      window.removeEventListener('focus', onBack);
-      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [meetingId, latest]);
   return { waiting: shown.meetingId === meetingId ? shown.keys : NONE };
