@@ -237,6 +237,46 @@ describe('start-up: the meetings list loads only what it runs', () => {
       await probe.close();
     }
   });
+
+  it('opened directly: the outline and the side panel come after the first editor (a second without keys), and at once when asked for', async () => {
+    let meetings = (await apiCall(host, 'meetings.list', {})).json.value as Array<{ id: string }>;
+    if (meetings.length === 0) meetings = [((await apiCall(host, 'example.load', {})).json.value as { meeting: { id: string } }).meeting];
+    const url = `${host.origin}/#/meetings/${meetings[0]!.id}/minutes`;
+    const context = page.context();
+    const probe = await context.newPage();
+    try {
+      // Every frame that shows the opening's editor: whether the outline's items and the side panel's tabs are there.
+      await probe.addInitScript((token) => {
+        sessionStorage.setItem('tfs-token', token);
+        const frames: Array<[boolean, boolean]> = [];
+        (window as unknown as { frames_: typeof frames }).frames_ = frames;
+        const tick = () => {
+          if (document.querySelector('[data-section-key="opening"] [contenteditable="true"]'))
+            frames.push([document.querySelector('.live-outline li') !== null, document.querySelector('#side-panel [role="tab"]') !== null]);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }, host.token);
+      await probe.goto(url);
+      const minutes = new MinutesPageModel(probe);
+      await minutes.editor(minutes.section('opening')).waitFor();
+      // Not in the first frame of the editor: its first click and keys do not wait for them …
+      await expect.poll(() => probe.evaluate(() => (window as unknown as { frames_: unknown[] }).frames_.length)).toBeGreaterThan(0);
+      expect((await probe.evaluate(() => (window as unknown as { frames_: Array<[boolean, boolean]> }).frames_))[0]).toEqual([false, false]);
+      // … and with no key at all they come by themselves, whole.
+      await probe.getByRole('navigation', { name: 'Sections of the minutes' }).getByRole('button', { name: /^1\s*Opening and welcome$/ }).waitFor({ timeout: 10_000 });
+      expect(await probe.getByRole('tab', { name: 'Attendance' }).getAttribute('aria-selected')).toBe('true');
+
+      // Opened again, the officer asks for the attendance at once (Alt+Shift+C): the tab is there and has the focus.
+      await probe.goto('about:blank');
+      await probe.goto(url);
+      await minutes.editor(minutes.section('opening')).waitFor();
+      await probe.keyboard.press('Alt+Shift+C');
+      await expect.poll(() => probe.evaluate(() => document.activeElement?.id)).toBe('side-tab-attendance');
+    } finally {
+      await probe.close();
+    }
+  });
 });
 
 /**

@@ -36,6 +36,7 @@ import { MinutesSide } from './MinutesSide';
 import { RevisionsDialog } from './RevisionsDialog';
 import { pageSaveView, typedWaiting } from './saveState';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { PendingOutline, PendingSide } from './PendingSides';
 import { SkipLinks } from './SkipLinks';
 import type { Panel } from './SidePanel';
 import { StatusControls } from './StatusControls';
@@ -71,6 +72,17 @@ export function MinutesPage({ id }: { id: string }) {
   // A preference of this machine's officer, not of the meeting: kept in the renderer's own storage.
   const [suggestOn, setSuggestOn] = useState(suggestionsWanted);
   const [history, setHistory] = useState<string | null>(null);
+  // The outline and the side panel wait for the rest of the page too (data.rest: the first keys and a pause, or a
+  // second without keys; issue 16): on a machine of two cores, laying them out cost the first click and key ~40 ms.
+  // Until then their places are kept; asked for sooner (a press into a place, a shortcut, a skip link), they come at
+  // once, and so they do when a section could not be loaded (the page's rest may then be late).
+  const [sidesAsked, setSidesAsked] = useState(false);
+  const sidesShown = data.rest || sidesAsked || data.failed.size > 0;
+  const askSides = () => setSidesAsked(true);
+  const showPanel = (p: Panel) => {
+    askSides();
+    setPanel(p);
+  };
   // The flags list, the votes and the suggestions start once the first editor is editable and its first key has
   // landed (data.rest): the officer's first keys never wait behind them (issue 16).
   const flagStore = useMeetingFlags(id, data.rest);
@@ -257,7 +269,7 @@ export function MinutesPage({ id }: { id: string }) {
     previous: () => liveControls.step(-1),
     timer: () => void liveControls.toggleTimer(),
     attendance: () => {
-      setPanel('attendance');
+      showPanel('attendance');
       setTimeout(() => document.getElementById('side-tab-attendance')?.focus(), 0);
     },
   });
@@ -273,7 +285,10 @@ export function MinutesPage({ id }: { id: string }) {
     <div className="minutes-page">
       <SkipLinks
         toCurrent={() => void liveControls.gotoSection(current ?? sections[0]?.key ?? 'opening')}
-        toSide={() => document.getElementById(`side-tab-${panel}`)?.focus()}
+        toSide={() => {
+          askSides();
+          setTimeout(() => document.getElementById(`side-tab-${panel}`)?.focus(), 0);
+        }}
         toBar={() => document.querySelector<HTMLElement>('.meeting-bar .live-row button')?.focus()}
       />
       <MeetingBar
@@ -353,9 +368,13 @@ export function MinutesPage({ id }: { id: string }) {
         {/* The outline and the sections in a grid of their own: the outline sticks within it, so in a narrow window it
             leaves with the sections instead of sliding over the side panel below them. */}
         <div className="minutes-body">
-          <LiveOutline sections={sections} live={live} timing={timing} onGoto={(k) => void liveControls.gotoSection(k)} onToggleTimer={(k) => void liveControls.toggleTimer(k)} />
+          {sidesShown ? (
+            <LiveOutline sections={sections} live={live} timing={timing} onGoto={(k) => void liveControls.gotoSection(k)} onToggleTimer={(k) => void liveControls.toggleTimer(k)} />
+          ) : (
+            <PendingOutline onWanted={askSides} />
+          )}
           <div className="minutes-center">
-            {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => setPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
+            {flagNotice && <FlagNotice notice={flagNotice} onShowFlags={() => showPanel('flags')} onDismiss={() => setFlagNotice(null)} />}
             <MinutesSections
               state={state}
               contents={data.contents}
@@ -395,19 +414,23 @@ export function MinutesPage({ id }: { id: string }) {
             />
           </div>
         </div>
-        <MinutesSide
-          meetingId={id}
-          panel={panel}
-          onPanel={setPanel}
-          data={data}
-          records={records}
-          flagStore={flagStore}
-          flags={flags}
-          suggestions={suggestions}
-          preview={preview}
-          readOnly={readOnly}
-          sectionLabel={sectionLabel}
-        />
+        {sidesShown ? (
+          <MinutesSide
+            meetingId={id}
+            panel={panel}
+            onPanel={setPanel}
+            data={data}
+            records={records}
+            flagStore={flagStore}
+            flags={flags}
+            suggestions={suggestions}
+            preview={preview}
+            readOnly={readOnly}
+            sectionLabel={sectionLabel}
+          />
+        ) : (
+          <PendingSide onWanted={askSides} />
+        )}
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {autosave.leaveDialog}
