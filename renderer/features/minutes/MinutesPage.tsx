@@ -73,7 +73,7 @@ export function MinutesPage({ id }: { id: string }) {
   const [suggestOn, setSuggestOn] = useState(suggestionsWanted);
   const [history, setHistory] = useState<string | null>(null);
   // The outline and the side panel wait for the rest of the page too (data.rest: the first keys and a pause, or a
-  // second without keys; issue 16): on a machine of two cores, laying them out cost the first click and key ~40 ms.
+  // second without keys; issue 16): on a machine of two cores, laying them out cost the first click and key 25–30 ms.
   // Until then their places are kept; asked for sooner (a press into a place, a shortcut, a skip link), they come at
   // once, and so they do when a section could not be loaded (the page's rest may then be late).
   const [sidesAsked, setSidesAsked] = useState(false);
