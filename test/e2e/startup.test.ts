@@ -273,6 +273,17 @@ describe('start-up: the meetings list loads only what it runs', () => {
       await minutes.editor(minutes.section('opening')).waitFor();
       await probe.keyboard.press('Alt+Shift+C');
       await expect.poll(() => probe.evaluate(() => document.activeElement?.id)).toBe('side-tab-attendance');
+
+      // Opened again, a press into the side panel's place brings it (and the outline) at once, with that press.
+      await probe.goto('about:blank');
+      await probe.goto(url);
+      await minutes.editor(minutes.section('opening')).waitFor();
+      const place = probe.locator('#side-panel[aria-busy="true"]');
+      const box = (await place.boundingBox())!;
+      await probe.mouse.move(box.x + box.width / 2, box.y + 40);
+      await probe.mouse.down();
+      expect(await probe.evaluate(() => [document.querySelector('.live-outline li') !== null, document.querySelector('#side-panel [role="tab"]') !== null])).toEqual([true, true]);
+      await probe.mouse.up();
     } finally {
       await probe.close();
     }

@@ -7,6 +7,9 @@ import { clock } from './useLiveClock';
  * the current one highlighted, an overrun visible (not by colour alone: "+3:10 over"). Clicking a section moves the
  * meeting there. Each button's name starts with its visible text.
  */
+/** The outline's name, also its place's while it waits (minutes/PendingSides.tsx). */
+export const OUTLINE_LABEL = 'Sections of the minutes';
+
 export function LiveOutline(props: {
   sections: ReadonlyArray<Omit<Section, 'content'>>;
   live: LiveState;
@@ -16,7 +19,7 @@ export function LiveOutline(props: {
 }) {
   const { live } = props;
   return (
-    <nav className="live-outline" aria-label="Sections of the minutes">
+    <nav className="live-outline" aria-label={OUTLINE_LABEL}>
       <ol>
         {props.sections.map((section) => {
           const t = props.timing.get(section.key) ?? { planned: 0, elapsed: 0, over: 0 };

@@ -1,5 +1,9 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 
+/** The side panel's id (the skip link's target) and name, also its place's while it waits (PendingSides.tsx). */
+export const SIDE_PANEL_ID = 'side-panel';
+export const SIDE_PANEL_LABEL = 'Side panel';
+
 export type Panel = 'attendance' | 'records' | 'procedure' | 'flags' | 'preview';
 
 /**
@@ -26,8 +30,8 @@ export function SidePanel(props: { panel: Panel; onPanel: (p: Panel) => void; ta
     document.getElementById(`side-tab-${to}`)?.focus();
   };
   return (
-    <aside className="side" id="side-panel" aria-label="Side panel">
-      <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
+    <aside className="side" id={SIDE_PANEL_ID} aria-label={SIDE_PANEL_LABEL}>
+      <div className="tabs" role="tablist" aria-label={SIDE_PANEL_LABEL} onKeyDown={onKeyDown}>
         {props.tabs.map((t) => (
           <button
             key={t.id}

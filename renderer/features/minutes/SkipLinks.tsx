@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { SIDE_PANEL_ID } from './SidePanel';
 
 /**
  * Skip links, first in the Tab order and shown when focused: straight to the current item's text, to the meeting
@@ -17,7 +18,7 @@ export function SkipLinks(props: { toCurrent: () => void; toBar: () => void; toS
       <a href="#meeting-bar" onClick={go(props.toBar)}>
         Skip to the meeting controls
       </a>
-      <a href="#side-panel" onClick={go(props.toSide)}>
+      <a href={`#${SIDE_PANEL_ID}`} onClick={go(props.toSide)}>
         Skip to the side panel
       </a>
     </nav>
