@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Where a page load's time goes, on the page's own clock (ms after navigation start), for the start-up part's
- * "where the time goes" table: when the page had run its scripts, showed what the test waits for, received the
+ * "where the time goes" table: when the page's script files had arrived, its HTML was parsed, it had run its scripts, showed what the test waits for, received the
  * click, and showed the result. Installed only on loads of their own, apart from the timed ones: the observer
  * that watches for the milestones runs on every change of the page, and the headline figures must not pay for it.
  */
@@ -20,6 +20,10 @@ export interface MarkSpec {
 }
 
 export interface PageMarks {
+  /** The page's last script file had arrived (the latest responseEnd of its `.js` files; NaN when it has none). */
+  scripts: number;
+  /** The HTML was parsed (domInteractive): module scripts run only after this and after they have arrived. */
+  parsed: number;
   /** DOMContentLoaded ended: the page's scripts have run. */
   dcl: number;
   /** What the test first waits for is on the page (the meetings list, the editor, the peer's button). */
@@ -71,6 +75,8 @@ export function readMarks(page: Page): Promise<PageMarks> {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const m = window.__benchMarks ?? { shown: Number.NaN, click: Number.NaN, done: Number.NaN };
-    return { dcl: nav ? nav.domContentLoadedEventEnd : Number.NaN, shown: m.shown, click: m.click, done: m.done };
+    const js = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')) as PerformanceResourceTiming[];
+    const scripts = js.length > 0 ? Math.max(...js.map((e) => e.responseEnd)) : Number.NaN;
+    return { scripts, parsed: nav ? nav.domInteractive : Number.NaN, dcl: nav ? nav.domContentLoadedEventEnd : Number.NaN, shown: m.shown, click: m.click, done: m.done };
   });
 }

@@ -38,12 +38,14 @@ describe('bootstrap intervals of the bench', () => {
 
 /** The start-up part's "where the time goes" table (test/bench/startup.ts, page-marks.ts). */
 describe('the start-up breakdown rows', () => {
-  const marks = (dcl: number, shown: number, click: number, done: number) => ({ dcl, shown, click, done });
+  const marks = (dcl: number, shown: number, click: number, done: number, scripts = dcl - 40, parsed = dcl - 30) => ({ scripts, parsed, dcl, shown, click, done });
 
   it('give each milestone median beside the peer, the difference, and click → result per load', () => {
-    const app = [marks(150, 180, 330, 355), marks(160, 190, 320, 350), marks(170, 200, 340, 380)];
-    const peer = [marks(130, 160, 260, 262), marks(140, 165, 270, 271), marks(135, 170, 268, 270)];
+    const app = [marks(150, 180, 330, 355, 95, 120), marks(160, 190, 320, 350, 100, 125), marks(170, 200, 340, 380, 105, 110)];
+    const peer = [marks(130, 160, 260, 262, 80, 60), marks(140, 165, 270, 271, 85, 62), marks(135, 170, 268, 270, 90, 64)];
     expect(breakdownRows('List', 'shown (peer: button)', 'form shown (peer: updated)', app, peer)).toEqual([
+      ['List: scripts arrived (the last one’s last byte)', '100', '85', '15'],
+      ['List: HTML parsed (domInteractive)', '120', '62', '58'],
       ['List: scripts run (DOMContentLoaded)', '160', '135', '25'],
       ['List: shown (peer: button)', '190', '165', '25'],
       ['List: click received', '330', '268', '62'],
@@ -54,7 +56,9 @@ describe('the start-up breakdown rows', () => {
 
   it('leave out a milestone that did not happen in a load, and show a dash when it never did', () => {
     const rows = breakdownRows('P', 'a', 'b', [marks(100, Number.NaN, 200, 210), marks(120, 150, 220, 260)], [marks(90, Number.NaN, Number.NaN, Number.NaN)]);
-    expect(rows[1]).toEqual(['P: a', '150', '–', '–']);
-    expect(rows[4]).toEqual(['P: click → b', '10', '–', '–']);
+    expect(rows[3]).toEqual(['P: a', '150', '–', '–']);
+    expect(rows[6]).toEqual(['P: click → b', '10', '–', '–']);
+    const noScripts = breakdownRows('P', 'a', 'b', [marks(100, 150, 200, 210, Number.NaN)], [marks(90, 95, 100, 101, Number.NaN)]);
+    expect(noScripts[0]).toEqual(['P: scripts arrived (the last one’s last byte)', '–', '–', '–']);
   });
 });
