@@ -2,9 +2,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Where a page load's time goes, on the page's own clock (ms after navigation start), for the start-up part's
- * "where the time goes" table: when the page's script files had arrived, its HTML was parsed, it had run its scripts, showed what the test waits for, received the
- * click, and showed the result. Installed only on loads of their own, apart from the timed ones: the observer
- * that watches for the milestones runs on every change of the page, and the headline figures must not pay for it.
+ * "where the time goes" table: when the page's script files had arrived, its HTML was parsed, it had run its
+ * scripts, showed what the test waits for, received the click, and showed the result. Installed only on loads of their
+ * own, apart from the timed ones: the observer that watches for the milestones runs on every change of the page, and
+ * the headline figures must not pay for it.
  */
 
 /** The first element that matches `selector` (and whose text matches `text`, when given). */
@@ -20,7 +21,10 @@ export interface MarkSpec {
 }
 
 export interface PageMarks {
-  /** The page's last script file had arrived (the latest responseEnd of its `.js` files; NaN when it has none). */
+  /**
+   * The page's last script file had arrived: the latest responseEnd of the `.js` files asked for before its scripts
+   * ran (DOMContentLoaded), not of a chunk loaded later (a page opened on demand, a worker); NaN when it has none.
+   */
   scripts: number;
   /** The HTML was parsed (domInteractive): module scripts run only after this and after they have arrived. */
   parsed: number;
@@ -75,7 +79,8 @@ export function readMarks(page: Page): Promise<PageMarks> {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const m = window.__benchMarks ?? { shown: Number.NaN, click: Number.NaN, done: Number.NaN };
-    const js = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')) as PerformanceResourceTiming[];
+    const ran = nav ? nav.domContentLoadedEventStart : Number.POSITIVE_INFINITY;
+    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= ran && new URL(e.name).pathname.endsWith('.js'));
     const scripts = js.length > 0 ? Math.max(...js.map((e) => e.responseEnd)) : Number.NaN;
     return { scripts, parsed: nav ? nav.domInteractive : Number.NaN, dcl: nav ? nav.domContentLoadedEventEnd : Number.NaN, shown: m.shown, click: m.click, done: m.done };
   });
