@@ -2,14 +2,14 @@ import type { LiveState, Section } from '../../../shared/domain/minutes';
 import type { Timing } from './timing';
 import { clock } from './useLiveClock';
 
+/** The outline's name, also its place's while it waits (minutes/PendingSides.tsx). */
+export const OUTLINE_LABEL = 'Sections of the minutes';
+
 /**
  * The meeting at a glance: every section with planned against elapsed time (a parent item counting its sub-items'),
  * the current one highlighted, an overrun visible (not by colour alone: "+3:10 over"). Clicking a section moves the
  * meeting there. Each button's name starts with its visible text.
  */
-/** The outline's name, also its place's while it waits (minutes/PendingSides.tsx). */
-export const OUTLINE_LABEL = 'Sections of the minutes';
-
 export function LiveOutline(props: {
   sections: ReadonlyArray<Omit<Section, 'content'>>;
   live: LiveState;
