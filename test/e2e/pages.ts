@@ -193,10 +193,29 @@ export class MinutesPageModel {
   async currentTitle(): Promise<string> {
     return (await this.page.locator('.minutes-section.current h2').innerText()).trim();
   }
-  /** Waits until every change is acknowledged by the backend (after the SQLite commit). */
+  /**
+   * Waits until every change is acknowledged by the backend (after the SQLite commit).
+   *
+   * The indicator is rendered as a React transition (useAutosave: not to hold back a key's paint), so for a moment
+   * after a change it still says "All changes saved" of the words before it (seen: the mark a Redo brought back was on
+   * screen while the bar still said so, and a check of the records straight after read the state before the Redo).
+   * So the words must stand through several turns of rendering, each with a task after its frame, where a pending
+   * transition renders; "Saving…" meanwhile starts the count again.
+   */
   async waitSaved() {
     try {
-      await this.page.waitForFunction(() => /All changes saved/.test(document.querySelector('.saving-indicator')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      await this.page.waitForFunction(
+        () => {
+          const w = window as unknown as { __savedTurns?: number };
+          const saved = /All changes saved/.test(document.querySelector('.saving-indicator')?.textContent ?? '');
+          w.__savedTurns = saved ? (w.__savedTurns ?? 0) + 1 : 0;
+          if (w.__savedTurns < 4) return false;
+          w.__savedTurns = 0;
+          return true;
+        },
+        undefined,
+        { timeout: 15_000, polling: 25 },
+      );
     } catch (e) {
       const shown = await this.page.locator('.saving-indicator').innerText().catch(() => '(no indicator)');
       const failed = await this.page.locator('.minutes-section').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-section-key')}: ${e.querySelector('.save-state')?.textContent}`).filter((t) => !t.endsWith('Saved')));
