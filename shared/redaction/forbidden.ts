@@ -1,4 +1,5 @@
 import type { SerializedDoc } from '../editor/doc-model';
+import { withZonedTimestamps } from '../format/timestamps';
 import { flaggedTexts } from './flagged-texts';
 import { flaggedLinkUrls } from './redact';
 import { urlKey } from './url-key';
@@ -20,6 +21,17 @@ export function addressForms(url: string): string[] {
   return key && key !== url ? [url, key] : [url];
 }
 
+/**
+ * The text a paste leaves where an image was (renderer/editor/paste.ts, IMAGE_OMITTED): images are never published,
+ * and neither is their placeholder.
+ */
+export const IMAGE_PLACEHOLDER = '[image omitted]';
+
+/** A text as the public summary prints it: without the image placeholder (public-summary.ts clean, and the check). */
+export function withoutImagePlaceholder(text: string): string {
+  return text.split(IMAGE_PLACEHOLDER).join('').replace(/ {2,}/g, ' ');
+}
+
 /** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+" (LINK_ADDRESS after). */
 export interface ForbiddenPassage {
   id: string;
@@ -35,15 +47,32 @@ export interface ForbiddenPassage {
  *   a URL that still came through, as a link or typed as text, stops the file);
  * - the recorded text of every flag that still guards text (`guardsText` in shared/domain/flags-labels.ts: in force,
  *   whether or not its mark is still there, or retired because its text was removed), each line on its own.
+ * Each also as the public summary prints it, where that differs from how it is stored (an audit found short copies
+ * published, 2026-12-07): without the image placeholder a paste left in it, and, given the body's `timeZone`, with its
+ * timestamps in that zone (a clock set otherwise typed "[09:02]" where the summary prints "[10:02]").
  * Throws a RedactionError on content the redaction cannot judge (as flaggedTexts does).
  */
-export function forbiddenPassages(sections: Iterable<SerializedDoc>, inForce: ReadonlyArray<{ id: string; excerpt: string }>): ForbiddenPassage[] {
+export function forbiddenPassages(
+  sections: Iterable<SerializedDoc>,
+  inForce: ReadonlyArray<{ id: string; excerpt: string }>,
+  opts: { timeZone?: string } = {},
+): ForbiddenPassage[] {
   const out: ForbiddenPassage[] = [];
   const add = (id: string, text: string) => {
-    for (const piece of text.split('\n')) if (piece.trim()) out.push({ id, text: piece });
+    for (const piece of text.split('\n')) {
+      if (!piece.trim()) continue;
+      out.push({ id, text: piece });
+      const printed = withoutImagePlaceholder(piece);
+      if (printed !== piece && printed.trim()) out.push({ id, text: printed });
+    }
   };
   for (const content of sections) {
-    for (const f of flaggedTexts(content)) add(f.ids.join('+'), f.text);
+    const flagged = flaggedTexts(content);
+    for (const f of flagged) add(f.ids.join('+'), f.text);
+    if (opts.timeZone && flagged.length > 0) {
+      const stored = new Set(flagged.map((f) => f.text));
+      for (const f of flaggedTexts(withZonedTimestamps(content, opts.timeZone))) if (!stored.has(f.text)) add(f.ids.join('+'), f.text);
+    }
     walkSection(content, 'section', (_shape, atoms) => {
       for (const { url, flagIds } of flaggedLinkUrls(atoms)) for (const form of addressForms(url)) add(`${flagIds.join('+')}${LINK_ADDRESS}`, form);
     });

@@ -5,7 +5,7 @@ import { longDate } from '../format/zoned';
 import { publicVoteText, type PublicVote } from '../procedure/outcome-text';
 import { sanitiseText } from '../text/sanitise';
 import { unmarkedFlags, type FlagInForce } from './flag-state';
-import { forbiddenPassages } from './forbidden';
+import { forbiddenPassages, IMAGE_PLACEHOLDER, withoutImagePlaceholder } from './forbidden';
 import { decodeLoosely, hitText, normaliseForMatch, PassageMatcher, writtenAsFlagged, type Passage } from './match-text';
 import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
@@ -73,12 +73,6 @@ export interface LayoutOptions {
   actions?: ReadonlyArray<{ recordId: string; status: string; dueDate: string }>;
 }
 
-/**
- * The text a paste leaves where an image was (renderer/editor/paste.ts, IMAGE_OMITTED): images are never published,
- * and neither is their placeholder.
- */
-export const IMAGE_PLACEHOLDER = '[image omitted]';
-
 /** Attendance statuses that count as having taken part. */
 const PRESENT = new Set(['in_person', 'remote']);
 
@@ -99,6 +93,7 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const guarded = forbiddenPassages(
     input.sections.map((s) => s.content),
     [...(input.flagsInForce ?? []), ...(input.flagsTextRemoved ?? [])],
+    { timeZone: zone },
   );
   const summary = layoutPublicSummary(doc, input.document, input.votes ?? [], decisionPlaces(input.sections), guarded.map((g) => g.text));
   const unmarked = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
@@ -435,7 +430,7 @@ function cleanTable(t: PublicTable, listOf: (n: number) => number): PublicTable 
 function clean(inlines: readonly PublicInline[]): PublicInline[] {
   return inlines.flatMap((i): PublicInline[] => {
     if (i.kind === 'text') {
-      const t = sanitiseText(i.text).split(IMAGE_PLACEHOLDER).join('').replace(/ {2,}/g, ' ');
+      const t = withoutImagePlaceholder(sanitiseText(i.text));
       return t.trim() === '' && i.text.includes(IMAGE_PLACEHOLDER) ? [] : [{ ...i, text: t }];
     }
     if (i.kind === 'link') {

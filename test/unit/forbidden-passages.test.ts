@@ -32,6 +32,28 @@ describe('forbiddenPassages: what every public file is checked against (one sour
     ]);
   });
 
+  it('each passage also as the summary prints it: without a pasted image’s placeholder, timestamps in the body’s zone', () => {
+    const stamp: SerializedNode = { type: 'timestamp', version: 1, text: '[09:02]', at: '2026-02-03T09:02:00Z' };
+    const sections = [doc(p(f(['F1'], t('Beta Robotics [image omitted] bids'))), p(f(['F2'], stamp, t(' Gamma answered'))))];
+    const records = [{ id: 'R1', excerpt: 'Delta [image omitted]  Systems\n[image omitted]' }];
+    expect(forbiddenPassages(sections, records, { timeZone: 'Europe/Brussels' })).toEqual([
+      { id: 'F1', text: 'Beta Robotics [image omitted] bids' },
+      { id: 'F1', text: 'Beta Robotics bids' },
+      { id: 'F2', text: '[09:02] Gamma answered' },
+      { id: 'F2', text: '[10:02] Gamma answered' },
+      { id: 'R1', text: 'Delta [image omitted]  Systems' },
+      { id: 'R1', text: 'Delta Systems' },
+      { id: 'R1', text: '[image omitted]' },
+    ]);
+    // No zone (the register, the member list: they print no timestamps), or one the clock was in: the passage once.
+    const stampOnly = [doc(p(f(['F1'], t('Beta Robotics [image omitted] bids')))), doc(p(f(['F2'], stamp)))];
+    expect(forbiddenPassages(stampOnly, [], { timeZone: 'UTC' }).map((x) => x.text)).toEqual([
+      'Beta Robotics [image omitted] bids',
+      'Beta Robotics bids',
+      '[09:02]',
+    ]);
+  });
+
   it('an unflagged link is not forbidden', () => {
     expect(forbiddenPassages([doc(p(link('https://public.example', t('public'))))], [])).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicSummary, type PublicMeetingInput } from '../../shared/redaction/public-summary';
-import { doc, flag, p, t } from '../fixtures/export-data';
+import { doc, flag, p, t, ts } from '../fixtures/export-data';
 
 /**
  * A passage another meeting's flag guards, typed in these minutes unflagged, is a blocker of the public summary (the
@@ -99,5 +99,16 @@ describe('public summary: what each part was found to hold is kept between build
     // The same text with other passages guarded: searched again for those.
     expect(publicSummary({ ...clean, flaggedElsewhere: [{ id: 'F-2', excerpt: 'Nothing of note', meeting: '“A” of 1 March 2026' }] }).blockers.map((b) => b.flagId)).toEqual(['F-2']);
     expect(publicSummary(clean).blockers).toEqual([]);
+  });
+});
+
+describe('public summary: a copy of this meeting’s flagged passage, printed otherwise than stored', () => {
+  const base = (content: unknown): PublicMeetingInput => ({ ...input(content), flaggedElsewhere: [], document: { timeZone: 'Europe/Brussels' } });
+  it('without the image a paste left in the flag, or with a timestamp shown in the body’s zone: the preview blocks it as the export refuses it', () => {
+    const image = doc(p(flag(['F1'], t('Beta Robotics [image omitted] bids €480 million'))), p(t('Recalled: Beta Robotics bids €480 million.')));
+    expect(publicSummary(base(image)).blockers.map((b) => [b.kind, b.flagId])).toEqual([['printed', 'F1']]);
+    const stamp = ts('[09:02]', '2026-02-03T09:02:00Z');
+    const zoned = doc(p(flag(['F2'], stamp, t(' Gamma bids'))), p(t('Recalled: '), stamp, t(' Gamma bids.')));
+    expect(publicSummary(base(zoned)).blockers.map((b) => [b.kind, b.flagId])).toEqual([['printed', 'F2']]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPublicSummary } from '../../electron/backend/export/build-public-summary';
 import { publicSummaryOf } from '../../electron/backend/services/export-service';
-import { consecutiveNumbers, IMAGE_PLACEHOLDER, summaryText } from '../../shared/redaction/public-summary';
+import { IMAGE_PLACEHOLDER } from '../../shared/redaction/forbidden';
+import { consecutiveNumbers, summaryText } from '../../shared/redaction/public-summary';
 import { IMAGE_OMITTED } from '../../renderer/editor/paste';
 import type { ExportData } from '../../electron/backend/export/types';
 import { action, doc, fixtureExportData, p, t, ts } from '../fixtures/export-data';

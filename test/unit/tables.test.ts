@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SerializedDoc, SerializedNode } from '../../shared/editor/doc-model';
 import type { PublicTable } from '../../shared/redaction/public-model';
-import { IMAGE_PLACEHOLDER, publicSummary, summaryText } from '../../shared/redaction/public-summary';
+import { IMAGE_PLACEHOLDER } from '../../shared/redaction/forbidden';
+import { publicSummary, summaryText } from '../../shared/redaction/public-summary';
 import { flaggedTexts, publicBlocks, RedactionError } from '../../shared/redaction/redact';
 import { sectionText } from '../../shared/redaction/plain-text';
 import { markedIds } from '../../shared/redaction/flag-state';

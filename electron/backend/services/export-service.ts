@@ -226,7 +226,8 @@ export class ExportService {
    * live preview lists it: shared/redaction/public-summary.ts printedPassages.)
    */
   forbiddenPassages(data: ExportData): ForbiddenPassage[] {
-    return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...data.flaggedElsewhere]);
+    // In the zone the summary prints timestamps in (publicDocumentOptions), so a passage is searched as printed.
+    return forbiddenPassages(Object.values(data.sections), [...data.flags.filter(guardsText), ...data.flaggedElsewhere], { timeZone: conventionsOf(data.body).timeZone });
   }
 
   /**
