@@ -5,7 +5,7 @@ import { normaliseForMatch } from '../../shared/redaction/match-text';
 import { call } from '../helpers/temp';
 import { makeBackend } from '../helpers/temp';
 import { doc, p, t } from '../fixtures/export-data';
-import { exported, meeting, printed, save } from './redaction-leak-helpers';
+import { exported, meeting, printed, save, type B } from './redaction-leak-helpers';
 
 /**
  * Audit (2026-12-05): the agenda (convening notice) is a public file since today (checked like the public summary),
@@ -18,6 +18,7 @@ import { exported, meeting, printed, save } from './redaction-leak-helpers';
 const publicFile = exported;
 const holds = printed;
 
+const PLAIN = 'Secretariat to circulate the revised terms of reference';
 const WITHHELD_MINUTES = 'Beta Robotics is preparing a takeover bid for Gamma Vision';
 
 describe('audit: withheld content reaches the agenda document', () => {
@@ -101,6 +102,41 @@ describe('audit: withheld content reaches the agenda document', () => {
     await call(b, 'followup.addItem', { meetingId: second.m });
     const again = await publicFile(b, second.m, 'agenda');
     expect('text' in again && again.text.includes('An action not for publication')).toBe(true);
+  });
+
+  it('…and still refused once the action is reworded, deleted, or its meeting moved to the trash: the words it was listed with are kept', async () => {
+    // Audit (2026-12-07): the check read the actions as they are now, so each of these let the listed words out.
+    const ACTION = 'Gamma Widgets to send its unreleased incident figures to the chair';
+    const cases: Array<[string, (b: B, ids: { action: string; first: string }) => Promise<unknown>]> = [
+      ['reworded', (b, ids) => call(b, 'actions.update', { id: ids.action, text: 'A member to send figures to the chair' })],
+      ['deleted', (b, ids) => call(b, 'actions.delete', { id: ids.action })],
+      ['meeting in the trash', (b, ids) => call(b, 'meetings.delete', { id: ids.first })],
+    ];
+    for (const [label, change] of cases) {
+      const b = makeBackend();
+      const first = await meeting(b, 'Second plenary', '02-03');
+      const a = await call<{ id: string }>(b, 'actions.create', { meetingId: first.m, sectionKey: first.a, text: ACTION });
+      const second = await meeting(b, 'Third plenary', '03-03');
+      await call(b, 'followup.addItem', { meetingId: second.m });
+      await call(b, 'agenda.update', { id: first.a, forPublication: false });
+      await change(b, { action: a.id, first: first.m });
+      const out = await publicFile(b, second.m, 'agenda');
+      expect(holds(out, ACTION), label).toBe(false);
+      expect('refused' in out ? out.refused : 'exported', label).toMatch(/^leak_detected: The agenda was not produced: item 1 “Follow-up of actions” still lists the words of an action that is not for publication now — “Gamma Widgets to send/);
+      expect('refused' in out && out.refused, label).toContain('(minutes of “Second plenary” of 3 February 2026)');
+      if (label !== 'reworded') expect('refused' in out && out.refused, label).toContain('or the action or its meeting deleted');
+    }
+  });
+
+  it('an action deleted while its item is published: the follow-up still lists its words, and is refused until the officer decides (fail-closed)', async () => {
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03');
+    const a = await call<{ id: string }>(b, 'actions.create', { meetingId: first.m, sectionKey: first.a, text: PLAIN });
+    const second = await meeting(b, 'Third plenary', '03-03');
+    await call(b, 'followup.addItem', { meetingId: second.m });
+    expect(holds(await publicFile(b, second.m, 'agenda'), PLAIN)).toBe(true);
+    await call(b, 'actions.delete', { id: a.id });
+    expect(await publicFile(b, second.m, 'agenda')).toEqual({ refused: expect.stringMatching(/^leak_detected: .*“Secretariat to circulate.*or the action or its meeting deleted/) });
   });
 
   it('prints a withheld item and its sub-items with their number and time only: the title marked "Not published.", or not even that', async () => {

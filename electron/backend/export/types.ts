@@ -51,12 +51,14 @@ export interface ProcedureRecord {
 
 /**
  * A meeting's "Follow-up of actions" item and the actions it lists whose words are confidential now (raised in an item
- * withheld since, or holding words a flag guards since): the item's text was written when it was made, so the agenda
- * is refused while that text still holds one of them (ExportService, ProcedureService.confidentialFollowUps).
+ * withheld since, or holding words a flag guards since, or gone since: deleted, or their meeting in the trash), with
+ * the words each was listed with and its words now: the item's text was written when it was made, so the agenda is
+ * refused while that text still holds one of them (ExportService, ProcedureService.confidentialFollowUps).
  */
 export interface ConfidentialFollowUps {
   agendaItemId: string;
-  actions: Array<{ text: string; meeting: string }>;
+  /** `gone`: the action, or its meeting, was deleted since it was listed (so where it was raised is unknown). */
+  actions: Array<{ text: string; meeting: string; gone?: boolean }>;
 }
 
 /** The body's name and chair, and its conventions; every convention has a default (DEFAULT_DOCUMENT_CONVENTIONS). */

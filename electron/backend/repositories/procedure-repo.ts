@@ -169,6 +169,21 @@ interface BodyActionSqlRow extends ActionRow {
 }
 const toBodyAction = (r: BodyActionSqlRow): BodyActionRow => ({ ...toAction(r), meetingTitle: r.meeting_title, meetingStartsAt: r.meeting_starts_at });
 
+/** An action as the follow-up item listed it (its words and meeting then), and as it is now (null: gone). */
+export interface ListedAction {
+  actionId: string;
+  text: string;
+  meetingTitle: string;
+  meetingStartsAt: string;
+  now: BodyActionRow | null;
+}
+type ListedSqlRow = { [K in keyof BodyActionSqlRow]: BodyActionSqlRow[K] | null } & {
+  listed_action_id: string;
+  listed_text: string;
+  listed_meeting_title: string;
+  listed_meeting_starts_at: string;
+};
+
 /** Actions across meetings, and the ones listed under a meeting's "Follow-up of actions" item. */
 export class FollowupsRepo {
   constructor(private readonly db: Database) {}
@@ -196,9 +211,37 @@ export class FollowupsRepo {
       .all(item.agenda_item_id) as BodyActionSqlRow[];
     return { agendaItemId: item.agenda_item_id, actions: rows.map(toBodyAction) };
   }
-  link(agendaItemId: string, meetingId: string, actionIds: readonly string[]): void {
-    const insert = this.db.prepare(`INSERT INTO action_followups (agenda_item_id, action_id, meeting_id, position) VALUES (?, ?, ?, ?)`);
-    actionIds.forEach((id, i) => insert.run(agendaItemId, id, meetingId, i));
+  /**
+   * The follow-up item of a meeting (the first, if several) and what it listed, in order: each action's words and
+   * meeting as listed, and the action as it is now, or null once it or its meeting is gone (deleted, in the trash).
+   */
+  listedFor(meetingId: string): { agendaItemId: string; listed: ListedAction[] } | undefined {
+    const item = this.db.prepare(`SELECT agenda_item_id FROM action_followups WHERE meeting_id = ? ORDER BY rowid LIMIT 1`).pluck().get(meetingId) as string | undefined;
+    if (item === undefined) return undefined;
+    const rows = this.db
+      .prepare(
+        `SELECT f.action_id AS listed_action_id, f.listed_text, f.listed_meeting_title, f.listed_meeting_starts_at, ${ACTION_COLUMNS}
+         FROM action_followups f LEFT JOIN action_items a ON a.id = f.action_id LEFT JOIN meetings m ON m.id = a.meeting_id
+         WHERE f.agenda_item_id = ? ORDER BY f.position`,
+      )
+      .all(item) as Array<ListedSqlRow>;
+    return {
+      agendaItemId: item,
+      listed: rows.map((r) => ({
+        actionId: r.listed_action_id,
+        text: r.listed_text,
+        meetingTitle: r.listed_meeting_title,
+        meetingStartsAt: r.listed_meeting_starts_at,
+        now: r.id === null || r.meeting_title === null ? null : toBodyAction(r as BodyActionSqlRow),
+      })),
+    };
+  }
+  /** Lists `actions` under the follow-up item, keeping the words and meeting each is listed with. */
+  link(agendaItemId: string, meetingId: string, actions: readonly BodyActionRow[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO action_followups (agenda_item_id, action_id, meeting_id, position, listed_text, listed_meeting_title, listed_meeting_starts_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    actions.forEach((a, i) => insert.run(agendaItemId, a.id, meetingId, i, a.text, a.meetingTitle, a.meetingStartsAt));
   }
 }
 

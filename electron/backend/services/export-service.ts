@@ -154,7 +154,8 @@ export class ExportService {
     throw new AppError(
       'leak_detected',
       `The agenda was not produced: ${where} still lists the words of ${stale.length === 1 ? 'an action that is' : `${stale.length} actions that are`} not for publication now — ${named}${stale.length > 3 ? ' and more' : ''}: ` +
-        'the item it was raised in has been withheld, or its words flagged, since the follow-up was made. Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
+        `the item it was raised in has been withheld, or its words flagged${stale.some((a) => a.gone) ? ', or the action or its meeting deleted (so it is taken as not for publication)' : ''}, since the follow-up was made. ` +
+        'Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
     );
   }
 

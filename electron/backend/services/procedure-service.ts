@@ -110,12 +110,19 @@ export class ProcedureService {
    * only: it walks every meeting's flags.
    */
   confidentialFollowUps(meetingId: string): ConfidentialFollowUps | undefined {
-    const follow = this.followups.forMeeting(meetingId);
+    const follow = this.followups.listedFor(meetingId);
     if (!follow) return undefined;
-    const confidential = this.confidentialActions(follow.actions);
-    const actions = follow.actions
-      .filter((a) => confidential.has(a.id) && a.text.trim() !== '')
-      .map((a) => ({ text: a.text, meeting: `“${a.meetingTitle}” of ${formatLongDate(a.meetingStartsAt.slice(0, 10))}` }));
+    const confidential = this.confidentialActions(follow.listed.flatMap((l) => (l.now ? [l.now] : [])));
+    // The words it was listed with and its words now: either may be in the description (it was made from the first,
+    // and the officer may have updated it). An action that is gone (deleted, or its meeting in the trash) can no
+    // longer say where it was raised: not for publication (fail-closed), so its listed words are refused too.
+    const actions = follow.listed.flatMap((l) => {
+      if (l.now && !confidential.has(l.actionId)) return [];
+      const title = l.now?.meetingTitle ?? l.meetingTitle;
+      const startsAt = l.now?.meetingStartsAt ?? l.meetingStartsAt;
+      const meeting = title ? `“${title}” of ${formatLongDate(startsAt.slice(0, 10))}` : 'an earlier meeting';
+      return [...new Set([l.text, l.now?.text ?? ''])].filter((text) => text.trim() !== '').map((text) => ({ text, meeting, gone: l.now === null }));
+    });
     return { agendaItemId: follow.agendaItemId, actions };
   }
 
@@ -365,7 +372,7 @@ export class ProcedureService {
       if (description.length > 3900) description = `${description.slice(0, 3900)}\n…`;
       const item = this.addAgendaItem(meetingId, { title: FOLLOW_UP_TITLE, description, plannedMinutes: 10 });
       this.meetings.moveItem({ id: item, parentId: null, index: 0 });
-      this.followups.link(item, meetingId, open.map((a) => a.id));
+      this.followups.link(item, meetingId, open);
       return this.meetings.agendaOf(meetingId);
     });
   }

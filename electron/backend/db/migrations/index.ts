@@ -15,6 +15,7 @@ import { m015DocumentsChecked } from './015-documents-checked';
 import { m016PublicationHold } from './016-publication-hold';
 import { m017KeptCopies } from './017-kept-copies';
 import { m018RevisionHeads } from './018-revision-heads';
+import { m019FollowupWords } from './019-followup-words';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m016PublicationHold,
   m017KeptCopies,
   m018RevisionHeads,
+  m019FollowupWords,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
