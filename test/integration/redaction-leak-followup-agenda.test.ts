@@ -60,6 +60,31 @@ describe('Follow-up of actions: the agenda lists an action with confidential wor
     expect((await agendaText(b, second.m)).includes(normaliseForMatch(WITHHELD_ACTION))).toBe(false);
   });
 
+  it('an action whose block is in a withheld item while its record names a published one (moved by cut and paste, or its record moved): listed without its words', async () => {
+    // Audit (2026-12-07): where it was raised was read from the record only, so both were listed with their words.
+    for (const route of ['block moved', 'record moved'] as const) {
+      const b = makeBackend();
+      const first = await meeting(b, 'Second plenary', '02-03');
+      const [, w] = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: first.m, title: 'Restricted item', forPublication: false });
+      if (route === 'block moved') {
+        const a = await call<{ id: string }>(b, 'actions.create', { meetingId: first.m, sectionKey: first.a, text: WITHHELD_ACTION });
+        await save(b, first.m, first.a, doc(action(a.id, t(WITHHELD_ACTION))));
+        // Cut from the published item and pasted into the withheld one: the block keeps its record, which names the first.
+        await save(b, first.m, first.a, doc());
+        await save(b, first.m, w!.id, doc(action(a.id, t(WITHHELD_ACTION))));
+      } else {
+        const a = await call<{ id: string }>(b, 'actions.create', { meetingId: first.m, sectionKey: w!.id, text: WITHHELD_ACTION });
+        await save(b, first.m, w!.id, doc(action(a.id, t(WITHHELD_ACTION))));
+        await call(b, 'actions.update', { id: a.id, sectionKey: first.a });
+      }
+      const second = await meeting(b, 'Third plenary', '03-03');
+      await call(b, 'followup.addItem', { meetingId: second.m });
+      const text = await agendaText(b, second.m);
+      expect(text.includes(normaliseForMatch(WITHHELD_ACTION)), route).toBe(false);
+      expect(text.includes('not for publication'), route).toBe(true);
+    }
+  });
+
   it('the later meeting’s public summary prints neither (control: descriptions are never in it)', async () => {
     const { b, second } = await setup();
     const res = await call<ExportResult>(b, 'exports.create', { meetingId: second.m, kind: 'public_summary', confirmDraft: true });

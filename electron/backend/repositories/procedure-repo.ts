@@ -236,6 +236,13 @@ export class FollowupsRepo {
       })),
     };
   }
+  /**
+   * The sections of a meeting whose stored minutes hold the block of record `recordId` (its id as a JSON string
+   * anywhere in their content: a cheap filter in SQLite that can only find more places, never fewer).
+   */
+  sectionsHolding(meetingId: string, recordId: string): string[] {
+    return this.db.prepare(`SELECT section_key FROM minutes_sections WHERE meeting_id = ? AND instr(content_json, ?) > 0`).pluck().all(meetingId, JSON.stringify(recordId)) as string[];
+  }
   /** Lists `actions` under the follow-up item, keeping the words and meeting each is listed with. */
   link(agendaItemId: string, meetingId: string, actions: readonly BodyActionRow[]): void {
     const insert = this.db.prepare(

@@ -381,19 +381,30 @@ export class ProcedureService {
    * The actions whose words may be confidential, to be listed without them outside the internal minutes: raised in an
    * item that is not published, or no longer on its meeting's agenda (where it came from is unknown: fail-closed), or
    * with words that any flag of any meeting guards (the passages the public register is checked for).
+   * Where an action was raised is the item its record names and every item whose minutes hold its block: a block cut
+   * from one item and pasted into another keeps its record, which still names the first (an audit, 2026-12-07: an
+   * action moved into a withheld item was listed with its words in the next agenda). One withheld or unknown place
+   * makes it confidential, as one copy of a decision in a withheld item keeps its vote out (public-summary.ts).
    */
   private confidentialActions(actions: readonly BodyActionRow[]): Set<string> {
     const out = new Set<string>();
     // Each meeting's agenda read once: the items on it, and those not published.
     const agendas = new Map<string, { on: Set<string>; withheld: Set<string> }>();
-    for (const a of actions) {
-      if (a.sectionKey === OPENING_KEY || a.sectionKey === CLOSING_KEY) continue;
-      let agenda = agendas.get(a.meetingId);
+    const agendaOf = (meetingId: string) => {
+      let agenda = agendas.get(meetingId);
       if (!agenda) {
-        const items = this.meetings.agendaOf(a.meetingId);
-        agendas.set(a.meetingId, (agenda = { on: new Set(items.map((i) => i.id)), withheld: withheldItems(items) }));
+        const items = this.meetings.agendaOf(meetingId);
+        agendas.set(meetingId, (agenda = { on: new Set(items.map((i) => i.id)), withheld: withheldItems(items) }));
       }
-      if (!agenda.on.has(a.sectionKey) || agenda.withheld.has(a.sectionKey)) out.add(a.id);
+      return agenda;
+    };
+    for (const a of actions) {
+      const places = new Set([a.sectionKey, ...this.followups.sectionsHolding(a.meetingId, a.id)]);
+      for (const key of places) {
+        if (key === OPENING_KEY || key === CLOSING_KEY) continue;
+        const agenda = agendaOf(a.meetingId);
+        if (!agenda.on.has(key) || agenda.withheld.has(key)) out.add(a.id);
+      }
     }
     const rest = actions.filter((a) => !out.has(a.id));
     if (rest.length === 0) return out;
