@@ -40,8 +40,23 @@ export const normaliseForMatch = foldAsCheck;
 
 export const compact = (normalised: string) => normalised.replace(/ /g, '');
 
-/** Percent-decoding that never throws ("%E0%A4%A" stays as it is), with '+' read as a space as in query strings. */
+/**
+ * Percent-decoding that never throws ("%E0%A4%A" stays as it is), with '+' read as a space as in query strings, done
+ * again while it changes something (a few rounds): an address wrapped in another's query is encoded twice, as Outlook's
+ * safe links write every link of a mail ("Project%2520Bluebird" is "Project Bluebird"; an audit found one published,
+ * 2026-12-07).
+ */
 export function decodeLoosely(s: string): string {
+  let out = s;
+  for (let round = 0; round < 4; round++) {
+    const next = decodeOnce(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function decodeOnce(s: string): string {
   const plus = s.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(plus);
@@ -411,13 +426,14 @@ export const SEARCH_MODES: readonly SearchMode[] = Object.freeze([WHOLE, WHOLE_W
 
 /**
  * Letters with a standard spelling without them: German "ä ö ü" as "ae oe ue" (DIN 5007-2, every e-mail address and
- * link of a German name), Danish and Norwegian "ø" as "oe" and "å" as "aa". Reading drops the accent ("Müller" reads
- * "muller"), so a flagged "Jürgen Müller" printed "Juergen Mueller" would be missed: a passage with one of these is
- * searched in that spelling too. "æ" and "ß" already read "ae" and "ss".
+ * link of a German name), Danish and Norwegian "ø" as "oe" and "å" as "aa", Serbian and Croatian "đ" as "dj"
+ * ("Đorđević", "Djordjevic"). Reading drops the accent ("Müller" reads "muller", "đ" reads "d"), so a flagged "Jürgen
+ * Müller" printed "Juergen Mueller" would be missed: a passage with one of these is searched in that spelling too.
+ * "æ" and "ß" already read "ae" and "ss"; Icelandic "ð" and "þ" read "d" and "th" (look-alikes-build.ts).
  */
-const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+const SPELT_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa', đ: 'dj' };
 // Escaped: the bundled start must stay ASCII (test/packaging/start-loader.test.ts), and a regex literal is kept as written.
-const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5]/giu;
+const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5\u0111]/giu;
 
 /**
  * The text as written and, if it differs, with SPELT_OUT letters spelt out; for a person's name, or each name of a

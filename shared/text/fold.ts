@@ -39,11 +39,18 @@ const CURRENCY_OF_NUMBER = /(?<=\p{Sc}) (?=\p{N})|(?<=\p{N}) (?=\p{Sc})/gu;
 const SEPARATORS = /(?:[^\p{L}\p{N}\p{Sc}%.]|(?<!\p{N})[%.]|\.(?!\p{N}))+/gu;
 
 /**
+ * "&" reads "and": a company's name is written either way ("Smith & Wesson", "Smith and Wesson"), and an audit found a
+ * flagged one published in the other (2026-12-07).
+ */
+const AMPERSAND = /&/g;
+
+/**
  * Words separated by single spaces (SEPARATORS); a decimal mark between digits reads "."; a percent or currency sign
- * is joined to its number.
+ * is joined to its number; "&" reads "and".
  */
 export function separateWords(s: string): string {
   return s
+    .replace(AMPERSAND, ' and ')
     .replace(ARABIC_PERCENT, '%')
     .replace(DECIMAL_MARK, '.')
     .replace(PERCENT_OF_NUMBER, '%')

@@ -15,12 +15,17 @@ import { INVISIBLE_OR_MARK, lowerPlain } from './fold';
  * - punctuation and symbols are not mapped (they separate words anyway; TS #39 maps "—" to a Katakana letter);
  * - an upper-case source whose prototype is "l" is read as "I" ("l" stands for I, l, 1 and | in TS #39), so that
  *   Cyrillic "І" matches "I" once both are in lower case;
- * - the table is closed: a prototype is itself mapped until nothing changes, so folding twice changes nothing.
+ * - the table is closed: a prototype is itself mapped until nothing changes, so folding twice changes nothing;
+ * - Latin letters with no accent to drop but a plain spelling every register and address of a name uses read as that
+ *   spelling (LATIN_SPELLINGS, laid over the package's data), whatever TS #39 says: it maps Icelandic "ð" to the symbol "∂", which the check read as
+ *   a space ("Guðmundsdóttir" read "gu mundsdottir", and "Gudmundsdottir" was not found: an audit, 2026-12-07).
  */
 const NON_ASCII = /[^\u0000-\u007F]/gu;
+/** Icelandic "ð" and "þ" (and their capitals), as "d" and "th". */
+const LATIN_SPELLINGS: Readonly<Record<string, string>> = { '\u00F0': 'd', '\u00D0': 'd', '\u00FE': 'th', '\u00DE': 'th' };
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-export function buildLookAlikeTable(data: Readonly<Record<string, string>> = CONFUSABLES): Map<string, string> {
+export function buildLookAlikeTable(data: Readonly<Record<string, string>> = { ...CONFUSABLES, ...LATIN_SPELLINGS }): Map<string, string> {
   const table = new Map<string, string>();
   const fromDirect = new Set<string>();
   for (const [src, proto] of Object.entries(data)) {

@@ -30,6 +30,13 @@ describe('foldAsCheck: text as the redaction check reads it', () => {
     expect(foldAsCheck('Soci\u00E9t\u00E9 G\u00E9n\u00E9rale')).toBe('societe generale');
   });
 
+  it('reads Icelandic "ð" and "þ" as "d" and "th" (TS #39 makes "ð" a symbol), and "&" as "and"', () => {
+    expect(foldAsCheck('Sigr\u00ED\u00F0ur Gu\u00F0mundsd\u00F3ttir')).toBe('sigridur gudmundsdottir');
+    expect(foldAsCheck('\u00DE\u00F3rsson \u00D0ENGIL')).toBe('thorsson dengil');
+    expect(foldAsCheck('Smith & Wesson, R&D')).toBe('smith and wesson r and d');
+    expect(foldAsCheck('Smith&Wesson')).toBe(foldAsCheck('Smith and Wesson'));
+  });
+
   it('is idempotent, and is foldForReading on ASCII text', () => {
     // Found by this property once signs joined their numbers: "$!᱀" read "$ 0", then "$0".
     for (const s of ['$!\u1C40', '€ - 12', '12 !%', '1!.5', '$\u00A012']) expect(foldAsCheck(foldAsCheck(s))).toBe(foldAsCheck(s));

@@ -3,6 +3,7 @@ import { buildLookAlikeTable } from '../../shared/text/look-alikes-build';
 import { lookAlikeTable } from '../../shared/text/look-alikes';
 import {
   compact,
+  decodeLoosely,
   normaliseForMatch,
   PassageMatcher,
   SEARCH_MODES,
@@ -250,5 +251,15 @@ describe('unassigned default-ignorable code points (render as nothing) do not sp
     const ch = String.fromCodePoint(parseInt(hex, 16));
     const m = new PassageMatcher([{ id: 'n', text: 'Nightingale' }]);
     expect(m.search(normaliseForMatch(`Codename Night${ch}ingale here`)).map((h) => h.passageId)).toEqual(['n']);
+  });
+});
+
+describe('decodeLoosely: a link address read as its words', () => {
+  it('decodes an address encoded twice or three times (Outlook safe links), "+" as a space, and never throws', () => {
+    expect(decodeLoosely('https%3A%2F%2Fteams.example.eu%2FProject%2520Bluebird%2520Merger')).toBe('https://teams.example.eu/Project Bluebird Merger');
+    expect(decodeLoosely('Project%252520Bluebird')).toBe('Project Bluebird');
+    expect(decodeLoosely('Project+Bluebird%2BMerger')).toBe('Project Bluebird Merger');
+    expect(decodeLoosely('broken %E0%A4%A and %41')).toBe('broken \u00E0\u00A4%A and A');
+    expect(decodeLoosely('plain text')).toBe('plain text');
   });
 });
