@@ -77,7 +77,14 @@ function checkMeeting(m: { startsAt: string; endsAt: string; kind: MeetingKind; 
   if (m.redactionMarker === '') ctx.addIssue({ code: 'custom', path: ['redactionMarker'], message: 'must not be empty' });
 }
 
-export const MeetingCreate = lazySchema(() => MeetingFields.extend({ copyAgendaFrom: Id.optional() }).strict().superRefine(checkMeeting));
+/**
+ * A new meeting. Without `withheldDisplay`, it shows withheld items as the meeting whose agenda it copies does (their
+ * titles were never public when that one leaves them out: an audit found them published by a copy, 2026-12-07), else
+ * their titles only.
+ */
+export const MeetingCreate = lazySchema(() =>
+  MeetingFields.extend({ withheldDisplay: WithheldDisplay.optional(), copyAgendaFrom: Id.optional() }).strict().superRefine(checkMeeting),
+);
 export type MeetingCreate = z.input<typeof MeetingCreate>;
 /**
  * An update replaces every field it must carry: no defaults here, so a call that leaves a field out is refused

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
 import { AgendaPage, MeetingsPage, MembersPage, screenshot } from './pages';
-import { FIVE_ITEMS_OUTLINE, seedFiveItemMeeting, seedMember } from './seed';
+import { call, FIVE_ITEMS_OUTLINE, seedFiveItemMeeting, seedMember } from './seed';
 
 /**
  * The foundation, end to end: the real renderer in Debian's Chromium against the browser host on a real SQLite
@@ -152,6 +152,22 @@ describe('meetings, agendas and members in Chromium', () => {
       '5 Any other business',
     ]);
     expect(await page.locator('.time-total').innerText()).toContain('Planned 1 h 30 min of 2 h');
+  });
+
+  it('"New meeting from this agenda" of a meeting that leaves withheld items out: the new one leaves them out too', async () => {
+    // Audit (2026-12-07): the form started from "title only", so the copy printed titles that had never been public.
+    const { meeting } = await call<{ meeting: { id: string } }>(host, 'meetings.create', { title: 'Closed plenary', startsAt: '2027-04-12T10:00', endsAt: '2027-04-12T12:00', withheldDisplay: 'omit' });
+    await call(host, 'agenda.add', { meetingId: meeting.id, title: 'Terms of the Brightline deal', forPublication: false });
+    await page.goto(`${host.origin}/#/meetings/${meeting.id}`);
+    await page.getByRole('button', { name: 'New meeting from this agenda' }).click();
+    const display = page.getByLabel('Withheld items in the public summary');
+    expect(await display.inputValue()).toBe('omit');
+    await page.getByLabel('Date').fill('2027-05-10');
+    await page.getByRole('button', { name: 'Create meeting with this agenda' }).click();
+    await page.waitForURL((u) => /#\/meetings\//.test(u.hash) && !u.hash.includes(meeting.id));
+    const copyId = /#\/meetings\/([^/?&]+)/.exec(page.url())![1]!;
+    const copy = await call<{ meeting: { withheldDisplay: string }; agenda: Array<{ title: string; forPublication: boolean }> }>(host, 'meetings.get', { id: copyId });
+    expect({ display: copy.meeting.withheldDisplay, items: copy.agenda.map((i) => [i.title, i.forPublication]) }).toEqual({ display: 'omit', items: [['Terms of the Brightline deal', false]] });
   });
 
   /** Opens the agenda of a new meeting with the five items of the test above. */

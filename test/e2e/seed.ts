@@ -5,7 +5,8 @@ import { apiCall, type HostProcess } from './harness';
  * and can run alone (`vitest run -t "…"`), whatever the tests before it did.
  */
 
-async function call<T>(host: HostProcess, name: string, input: unknown): Promise<T> {
+/** A call through the contract that must succeed (its value), for the state a test sets up and reads back. */
+export async function call<T>(host: HostProcess, name: string, input: unknown): Promise<T> {
   const r = await apiCall(host, name, input);
   if (r.status !== 200 || !r.json.ok) throw new Error(`seed: ${name} failed (${r.status}): ${JSON.stringify(r.json.error)}`);
   return r.json.value as T;

@@ -82,10 +82,12 @@ export class MeetingsService {
   }
 
   create(input: Out<typeof MeetingCreate>): MeetingDetail {
-    const { copyAgendaFrom, ...fields } = input;
+    const { copyAgendaFrom, withheldDisplay, ...fields } = input;
     const now = iso(this.ctx.now());
     const meeting: Meeting = {
       ...fields,
+      // Unnamed: as the meeting whose agenda comes along shows its withheld items (MeetingCreate).
+      withheldDisplay: withheldDisplay ?? (copyAgendaFrom ? this.mustGet(copyAgendaFrom).withheldDisplay : 'title_only'),
       id: this.ctx.newId(),
       sequence: fields.sequence ?? this.meetings.nextSequence(),
       status: 'planned',

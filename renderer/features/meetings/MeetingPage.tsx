@@ -141,7 +141,7 @@ export function MeetingPage({ id }: { id: string }) {
       )}
       {copying && (
         <MeetingForm
-          initial={{ ...initialValues(), title: meeting.title, kind: meeting.kind, groupName: meeting.groupName, format: meeting.format, location: meeting.location }}
+          initial={{ ...initialValues(), title: meeting.title, kind: meeting.kind, groupName: meeting.groupName, format: meeting.format, location: meeting.location, withheldDisplay: meeting.withheldDisplay }}
           submitLabel="Create meeting with this agenda"
           onSubmit={copy}
           onCancel={() => setCopying(false)}
