@@ -17,8 +17,9 @@ import { INVISIBLE_OR_MARK, lowerPlain } from './fold';
  *   Cyrillic "І" matches "I" once both are in lower case;
  * - the table is closed: a prototype is itself mapped until nothing changes, so folding twice changes nothing;
  * - Latin letters with no accent to drop but a plain spelling every register and address of a name uses read as that
- *   spelling (LATIN_SPELLINGS, laid over the package's data), whatever TS #39 says: it maps Icelandic "ð" to the symbol "∂", which the check read as
- *   a space ("Guðmundsdóttir" read "gu mundsdottir", and "Gudmundsdottir" was not found: an audit, 2026-12-07).
+ *   spelling (LATIN_SPELLINGS, laid over the package's data), whatever TS #39 says: it maps Icelandic "ð" to the
+ *   symbol "∂", which the check read as a space ("Guðmundsdóttir" read "gu mundsdottir", and "Gudmundsdottir" was
+ *   not found: an audit, 2026-12-07).
  */
 const NON_ASCII = /[^\u0000-\u007F]/gu;
 /** Icelandic "ð" and "þ" (and their capitals), as "d" and "th". */
