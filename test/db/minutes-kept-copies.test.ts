@@ -225,4 +225,64 @@ describe('kept copies of refused saves', () => {
     await call<RestoreResult>(backend, 'minutes.restoreRevision', { id: revs[0]!.id });
     expect(textOf(await call<MinutesState>(backend, 'minutes.get', { meetingId }), 'opening')).toContain('and more.');
   });
+
+  /**
+   * Audit (2026-12-07): a page's later refused save replaced every earlier copy it had kept in the section, whatever it
+   * was based on. A copy replaces only the one the same page kept from the same base (the same rev, reason and version
+   * of the minutes: a retry of the same unsaved words, which holds them); words refused again after the page showed the
+   * section as it now stands, after a reopening, or once the item or the meeting was deleted, are kept beside them.
+   */
+  describe('a second refusal of the same page keeps the words of the first', () => {
+    const wordsIn = async (backend: ReturnType<typeof makeBackend>, meetingId: string, key: string, words: string) => {
+      const revs = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: key });
+      const texts = await Promise.all(revs.map(async (r) => JSON.stringify((await call<RevisionDetail>(backend, 'minutes.revision', { id: r.id })).content)));
+      return texts.some((t) => t.includes(words));
+    };
+
+    it('a conflict, the section shown as it now stands, another conflict: both refused texts are in the History', async () => {
+      const { backend, meetingId } = await meetingWithAgenda();
+      const save = (text: string, baseRev: number, writer: string) => backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc(text), baseRev, writer });
+      await save('Common start.', 0, PAGE_A);
+      await save('Common start. B was here.', 1, PAGE_B);
+      expect(await save('Common start. The chair said FIRST-WORDS.', 1, PAGE_A)).toMatchObject({ ok: false, error: { code: 'conflict', details: { kept: 'history' } } });
+      // Page A shows the section as it now stands (rev 2) and types anew; window B saves again meanwhile.
+      await save('Common start. B was here. B again.', 2, PAGE_B);
+      expect(await save('Common start. B was here. SECOND-WORDS.', 2, PAGE_A)).toMatchObject({ ok: false, error: { code: 'conflict', details: { kept: 'history' } } });
+      expect([await wordsIn(backend, meetingId, 'opening', 'FIRST-WORDS'), await wordsIn(backend, meetingId, 'opening', 'SECOND-WORDS')]).toEqual([true, true]);
+      // A retry from the same base still replaces the page's copy (it holds the words before it).
+      expect(await save('Common start. B was here. SECOND-WORDS and more.', 2, PAGE_A)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const kept = (await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: 'opening' })).filter((r) => r.reason === 'conflict_copy');
+      expect(kept.map((r) => r.excerpt)).toEqual(['Common start. B was here. SECOND-WORDS and more.', 'Common start. The chair said FIRST-WORDS.']);
+    });
+
+    it('refused at approval, reopened, then a conflict of the same page: the late remark is still in the History', async () => {
+      const { backend, meetingId } = await meetingWithAgenda();
+      const save = (text: string, baseRev: number, writer: string) => backend.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: doc(text), baseRev, writer });
+      await save('Opened.', 0, PAGE_A);
+      await call(backend, 'minutes.setStatus', { meetingId, status: 'circulated' });
+      await call(backend, 'minutes.setStatus', { meetingId, status: 'approved' });
+      expect(await save('Opened. LATE-REMARK.', 1, PAGE_A)).toMatchObject({ ok: false, error: { code: 'read_only', details: { kept: 'history' } } });
+      await call(backend, 'minutes.reopen', { meetingId, reason: 'fix' });
+      await save('Opened. Other window.', 1, PAGE_B);
+      expect(await save('Opened. Something else.', 1, PAGE_A)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await wordsIn(backend, meetingId, 'opening', 'LATE-REMARK')).toBe(true);
+    });
+
+    for (const then of ['meeting deleted', 'item removed'] as const) {
+      it(`a conflict, then refused again because the ${then}: both texts are in the History once restored`, async () => {
+        const { backend, meetingId, items } = await meetingWithAgenda();
+        const key = items[0]!;
+        const save = (text: string, baseRev: number, writer: string) => backend.dispatch('minutes.saveSection', { meetingId, sectionKey: key, content: doc(text), baseRev, writer });
+        await save('Start.', 0, PAGE_A);
+        await save('Start. B.', 1, PAGE_B);
+        expect(await save('Start. FIRST-WORDS.', 1, PAGE_A)).toMatchObject({ ok: false, error: { code: 'conflict', details: { kept: 'history' } } });
+        if (then === 'meeting deleted') await call(backend, 'meetings.delete', { id: meetingId });
+        else await call(backend, 'agenda.remove', { id: key });
+        expect(await save('Start. B. NEW-WORDS.', 2, PAGE_A)).toMatchObject({ ok: false, error: { details: { kept: 'history' } } });
+        const [entry] = await call<Array<{ id: string }>>(backend, 'trash.list', {});
+        await call(backend, 'trash.restore', { id: entry!.id });
+        expect([await wordsIn(backend, meetingId, key, 'FIRST-WORDS'), await wordsIn(backend, meetingId, key, 'NEW-WORDS')]).toEqual([true, true]);
+      });
+    }
+  });
 });

@@ -92,9 +92,12 @@ export class RevisionsRepo extends PreparedRepo {
   }
 
   /**
-   * Keeps the words of a refused save (reason conflict_copy or refused_copy). With the page's writer id, one copy per
-   * page and section: a newer one replaces that page's earlier copy (which secure_delete overwrites), and goes on top
-   * of the section's history; the same words again change nothing. Returns whether a copy was written.
+   * Keeps the words of a refused save (reason conflict_copy or refused_copy), on top of the section's history. With
+   * the page's writer id, a retry replaces the copy that page kept from the same base (same rev, reason and version of
+   * the minutes: the page went on typing on the same words, so the new copy holds the earlier; secure_delete overwrites
+   * it). A copy from another base stays: the page showed the section as it now stands, or came back to it, and typed
+   * other words (an audit found the first words lost, 2026-12-07). The same words again change nothing. Returns whether
+   * a copy was written.
    */
   keepRefused(p: SnapshotParams & { rev: number; contentJson: string; plainText: string; writer: string | undefined }): boolean {
     if (p.writer === undefined) return this.insert(p);
@@ -104,7 +107,10 @@ export class RevisionsRepo extends PreparedRepo {
       `SELECT 1 FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer AND content_json = @contentJson`,
     ).get(byWriter);
     if (same) return false;
-    this.stmt(`DELETE FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer`).run(byWriter);
+    this.stmt(
+      `DELETE FROM minutes_revisions WHERE meeting_id = @meetingId AND section_key = @sectionKey AND writer = @writer
+          AND rev = @rev AND reason = @reason AND minutes_version = @minutesVersion`,
+    ).run({ ...byWriter, rev: p.rev, reason: p.reason, minutesVersion: p.minutesVersion });
     this.stmt(
       `INSERT INTO minutes_revisions (id, meeting_id, section_key, minutes_version, rev, reason, content_json, plain_text, created_at, seq, writer)
        VALUES (@id, @meetingId, @sectionKey, @minutesVersion, @rev, @reason, @contentJson, @plainText, @now, ${NEXT_SEQ}, @writer)`,

@@ -9,7 +9,7 @@ export interface KeptWords {
   contentJson: string;
   plainText: string;
   now: string;
-  /** The page that sent them: one kept copy per page and section, its newest words (as RevisionsRepo.keepRefused). */
+  /** The page that sent them: a retry from the same base replaces its copy (as RevisionsRepo.keepRefused). */
   writer: string | undefined;
 }
 
@@ -27,12 +27,14 @@ export function keepInDump(dump: Dump, w: KeptWords): Dump | 'same' | null {
     (t.agenda_items ?? []).some((r) => r.id === w.sectionKey) ||
     (t.minutes_sections ?? []).some((r) => r.section_key === w.sectionKey);
   if (dump.root.table !== 'meetings' || !isSection) return null;
+  const version = Number((t.minutes ?? [])[0]?.version ?? 1);
   const mine = (r: Row) => w.writer !== undefined && r.section_key === w.sectionKey && r.writer === w.writer;
+  // A retry of the same words replaces this page's copy from the same base only (as RevisionsRepo.keepRefused).
+  const retried = (r: Row) => mine(r) && Number(r.rev) === w.rev && r.reason === 'conflict_copy' && Number(r.minutes_version) === version;
   const revisions = t.minutes_revisions ?? [];
   if (revisions.some((r) => mine(r) && r.content_json === w.contentJson)) return 'same';
-  const others = revisions.filter((r) => !mine(r));
+  const others = revisions.filter((r) => !retried(r));
   const seq = Math.max(0, ...others.filter((r) => r.section_key === w.sectionKey).map((r) => Number(r.seq))) + 1;
-  const version = Number((t.minutes ?? [])[0]?.version ?? 1);
   const copy: Row = {
     id: w.id,
     meeting_id: meetingId,
