@@ -569,4 +569,37 @@ describe('flush() while a save runs, with the editor about to go', () => {
     expect(s.a.dirty).toBe(false);
     expect(s.a.current.state).toBe('saved');
   });
+
+  // Audit (2026-12-07): of two flushes during one save, the later read was dropped (the earlier one was sent, and the
+  // later words waited for an editor that was gone: "Not saved" until it came back).
+  it('two flushes while a save runs, typing between them, the editor gone before the answer: the newer read is saved', async () => {
+    let gone = false;
+    const s = setup({ slow: true, gone: () => gone });
+    s.type('Decision ');
+    await s.clock.advance(1000); // the first save runs
+    s.type('adopted');
+    const hidden = s.a.flush(); // the page hidden: reads "Decision adopted"
+    s.type(' unanimously');
+    const far = s.a.flush(); // the section's editor going far from view: reads all of it
+    gone = true;
+    for (let i = 0; i < 3; i++) await s.release();
+    await Promise.all([hidden, far]);
+    expect(s.saves.map((x) => x.content)).toEqual(['Decision ', 'Decision adopted unanimously']);
+    expect({ dirty: s.a.dirty, state: s.a.current.state }).toEqual({ dirty: false, state: 'saved' });
+  });
+
+  it('a flush once the editor is gone does not put its failed read in place of the one a flush took before', async () => {
+    let gone = false;
+    const s = setup({ slow: true, gone: () => gone });
+    s.type('Decision ');
+    await s.clock.advance(1000);
+    s.type('adopted');
+    const first = s.a.flush();
+    gone = true; // the page's clean-up flushes again, its editors already unmounted
+    const second = s.a.flush();
+    for (let i = 0; i < 3; i++) await s.release();
+    await Promise.all([first, second]);
+    expect(s.saves.map((x) => x.content)).toEqual(['Decision ', 'Decision adopted']);
+    expect({ dirty: s.a.dirty, state: s.a.current.state }).toEqual({ dirty: false, state: 'saved' });
+  });
 });

@@ -69,6 +69,13 @@ export class SectionAutosave<C> {
   private keptGeneration = -1;
   private status: AutosaveStatus;
   private disposed = false;
+  /**
+   * The newest read a flush took while a save ran, sent once that save is answered. Two flushes during one save (the
+   * page hidden, then the section's editor going far from view) each read the editor; the newer read must be the one
+   * sent, since the editor may be gone by then (an audit, 2026-12-07: the later words were dropped and the section
+   * stayed "Not saved" until its editor came back).
+   */
+  private heldRead: Reading<C> | null = null;
 
   constructor(private readonly o: AutosaveOptions<C>) {
     this.idleMs = o.idleMs ?? 1000;
@@ -109,10 +116,12 @@ export class SectionAutosave<C> {
     if (this.inFlight) {
       this.o.hurry?.();
       // What is unsaved is read now, not once the running save is acknowledged: by then the editor may be gone (the
-      // page was left; its editors unmount before the page's own clean-up runs). It is saved right after.
-      const next = this.dirty ? this.readNow() : null;
+      // page was left; its editors unmount before the page's own clean-up runs). It is saved right after; of several
+      // flushes meanwhile, the newest read is (heldRead).
+      if (this.dirty) this.hold(this.readNow());
       this.o.hurry?.();
       await this.inFlight;
+      const next = this.heldRead;
       if (next && next.generation > this.savedGeneration) await this.run(next);
     }
     if (this.dirty) {
@@ -143,6 +152,17 @@ export class SectionAutosave<C> {
     }, delay);
   }
 
+  /**
+   * Keeps the better of two reads taken while a save runs: one that could be read over one that could not (the editor
+   * was gone: its words are then in neither, and the held one saves what it can), else the newer.
+   */
+  private hold(read: Reading<C>): void {
+    const held = this.heldRead;
+    if (!held) this.heldRead = read;
+    else if ('error' in read) return;
+    else if ('error' in held || read.generation >= held.generation) this.heldRead = read;
+  }
+
   /** The content as it is now, with the generation it holds (a read that throws is kept as a failed read). */
   private readNow(): Reading<C> {
     const generation = this.generation;
@@ -157,6 +177,8 @@ export class SectionAutosave<C> {
   private run(read?: Reading<C>): Promise<void> {
     if (this.inFlight) return this.inFlight; // the running save reschedules itself if more came in
     if (!this.dirty) return Promise.resolve();
+    // A held read is sent by the save that takes it, or dropped once a newer one is sent.
+    if (read === this.heldRead || (this.heldRead && read && read.generation >= this.heldRead.generation)) this.heldRead = null;
     this.setStatus({ state: 'saving' });
     // Cleared in a `finally` that always runs after this assignment: when reading the editor throws at once, the
     // attempt settles synchronously, and clearing inside it used to leave a settled promise here (no save ran again).
