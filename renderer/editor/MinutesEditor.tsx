@@ -19,7 +19,7 @@ import { LinkClickGuardPlugin, LinkEditorPlugin, normalizeLinkUrl } from './plug
 import { MinutesCommandsPlugin } from './plugins/MinutesCommandsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
-import { UndoHistoryPlugin } from './plugins/UndoHistoryPlugin';
+import { openedHistory, UndoHistoryPlugin } from './plugins/UndoHistoryPlugin';
 import { createWordCountStore, WordCount } from './plugins/WordCount';
 import { $typeAtEnd } from './typeAtEnd';
 import type { MinutesCallbacks } from './register';
@@ -174,6 +174,8 @@ function EditorBody(props: BodyProps) {
   const control = useRef<{ flush: () => void; pending: () => boolean } | null>(null);
   const [words] = useState(createWordCountStore);
   const undone = useRef(new Set<string>());
+  // One undo history per editor, shared: the flag-undo tracking reads which step an undo pops.
+  const [history] = useState(() => openedHistory(editor));
   const readOnly = props.readOnly ?? false;
 
   useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
@@ -226,13 +228,13 @@ function EditorBody(props: BodyProps) {
           <WordCount store={words} />
         </div>
       )}
-      <UndoHistoryPlugin />
+      <UndoHistoryPlugin history={history} />
       <ListPlugin />
       <TablePlugin hasCellBackgroundColor={false} hasNestedTables={false} />
       <LinkPlugin validateUrl={isNormalLinkUrl} />
       <LinkClickGuardPlugin onOpenLink={relay.onOpenLink} />
       <PastePlugin isMeetingFlag={relay.isMeetingFlag} />
-      <FlagUndoPlugin undone={undone} onLifted={relay.onFlagsUndone} />
+      <FlagUndoPlugin history={history} undone={undone} onLifted={relay.onFlagsUndone} />
       <MinutesCommandsPlugin onCapture={relay.onCapture} onRequestFlag={relay.onRequestFlag} />
       <ChangePlugin
         controlRef={control}

@@ -1,6 +1,7 @@
 import { $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $dfs } from '@lexical/utils';
 import {
+  $addUpdateTag,
   $createTextNode,
   $getRoot,
   $getSelection,
@@ -20,6 +21,9 @@ export interface FlagExcerpt {
   excerpt: string;
 }
 
+/** The tag of the update that flags a selection ($wrapSelectionInFlag): the officer's own flagging. */
+export const FLAGGING_TAG = 'tfs-flagging';
+
 /** Longest excerpt reported per flag (the full text stays in the document). */
 export const FLAG_EXCERPT_MAX = 280;
 
@@ -27,13 +31,15 @@ export const FLAG_EXCERPT_MAX = 280;
  * Wraps the current range selection in flag `id`, across blocks: one FlagNode per block (and per run of inline content
  * between line breaks), each carrying `id`. Text already inside another flag gets a nested FlagNode, so overlaps keep
  * both ids. A link only partly selected is flagged whole ("when in doubt, stay flagged").
- * Returns false (and changes nothing) when there is no non-empty range selection.
+ * Returns false (and changes nothing) when there is no non-empty range selection. The update is tagged FLAGGING_TAG:
+ * the undo that takes the editor back to the state before it is the only one that lifts the flag (flag-undo.ts).
  */
 export function $wrapSelectionInFlag(id: string): boolean {
   const selection = $getSelection();
   if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
   if (selection.getTextContent().length === 0) return false;
   $wrapSelectionInMarkNode(selection, selection.isBackward(), id, (ids) => $createFlagNode(ids));
+  $addUpdateTag(FLAGGING_TAG);
   return true;
 }
 

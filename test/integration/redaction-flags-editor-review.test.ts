@@ -108,7 +108,7 @@ describe('Flag again and undo', () => {
     history.current = { editor: s.editor, editorState: s.editor.getEditorState() };
     const undone = new Set<string>();
     registerHistory(s.editor, history, 0);
-    registerFlagUndoTracking(s.editor, undone);
+    registerFlagUndoTracking(s.editor, history, undone);
     const save = async () => {
       const liftedByUndo = [...undone];
       await call(s.b, 'minutes.saveSection', { meetingId: s.m, sectionKey: s.key, content: serializeEditor(s.editor), ...(liftedByUndo.length ? { liftedByUndo } : {}) });

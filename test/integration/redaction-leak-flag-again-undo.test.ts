@@ -44,7 +44,7 @@ describe('Flag again, then Ctrl+Z', () => {
     registerRichText(editor);
     registerMinutesCommands(editor);
     registerHistory(editor, history, 0);
-    registerFlagUndoTracking(editor, undone);
+    registerFlagUndoTracking(editor, history, undone);
     const save = async () => {
       const liftedByUndo = [...undone];
       await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: key, content: serializeEditor(editor), ...(liftedByUndo.length ? { liftedByUndo } : {}) });

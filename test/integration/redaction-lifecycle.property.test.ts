@@ -105,7 +105,8 @@ function starter(first: number): SerializedDoc {
 function pane(key: string, content?: SerializedDoc): Pane {
   const editor = createHeadlessMinutesEditor(content);
   const undone = new Set<string>();
-  const offs = [registerHistory(editor, createEmptyHistoryState(), 0), registerList(editor), registerMinutesCommands(editor), registerFlagUndoTracking(editor, undone)];
+  const history = createEmptyHistoryState();
+  const offs = [registerHistory(editor, history, 0), registerList(editor), registerMinutesCommands(editor), registerFlagUndoTracking(editor, history, undone)];
   return { key, editor, undone, dispose: () => offs.forEach((f) => f()) };
 }
 

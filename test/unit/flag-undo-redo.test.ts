@@ -33,7 +33,8 @@ describe('Flags: only an undo lifts a flag; a redo that removes a mark leaves th
 
     const editor = createHeadlessMinutesEditor(initial);
     const undone = new Set<string>();
-    const offs = [registerHistory(editor, createEmptyHistoryState(), 0), registerList(editor), registerMinutesCommands(editor), registerFlagUndoTracking(editor, undone)];
+    const history = createEmptyHistoryState();
+    const offs = [registerHistory(editor, history, 0), registerList(editor), registerMinutesCommands(editor), registerFlagUndoTracking(editor, history, undone)];
     const save = async () => {
       const liftedByUndo = [...undone];
       await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: key, content: serializeEditor(editor), ...(liftedByUndo.length ? { liftedByUndo } : {}) });
@@ -83,7 +84,8 @@ describe('Flags: only an undo lifts a flag; a redo that removes a mark leaves th
     const editor = createHeadlessMinutesEditor(doc(p(t('Acme intends to acquire Beta Labs next spring.'))));
     const undone = new Set<string>();
     const lifted: string[][] = [];
-    const offs = [registerHistory(editor, createEmptyHistoryState(), 0), registerMinutesCommands(editor), registerFlagUndoTracking(editor, undone, (ids) => lifted.push(ids))];
+    const history = createEmptyHistoryState();
+    const offs = [registerHistory(editor, history, 0), registerMinutesCommands(editor), registerFlagUndoTracking(editor, history, undone, (ids) => lifted.push(ids))];
     const marks = () => editor.getEditorState().read(() => $collectFlagIds().map((f) => f.id));
     editor.update(() => { $getRoot().selectEnd(); const s = $getSelection(); if ($isRangeSelection(s)) s.insertText(' '); }, { discrete: true });
     await new Promise((r) => setTimeout(r, 5));

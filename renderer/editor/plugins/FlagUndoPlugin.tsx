@@ -1,3 +1,4 @@
+import type { HistoryState } from '@lexical/history';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import { registerFlagUndoTracking } from '../flag-undo';
@@ -9,10 +10,10 @@ export interface UndoneFlags {
 }
 
 /** Reports flag marks removed by undo (see registerFlagUndoTracking). A listener only: no UI. */
-export function FlagUndoPlugin(props: { undone: UndoneFlags; onLifted?: (ids: string[]) => void }): null {
+export function FlagUndoPlugin(props: { history: HistoryState; undone: UndoneFlags; onLifted?: (ids: string[]) => void }): null {
   const [editor] = useLexicalComposerContext();
   const onLifted = useLatest(props.onLifted);
-  const undone = props.undone;
-  useEffect(() => registerFlagUndoTracking(editor, undone.current, (ids) => onLifted.current?.(ids)), [editor, undone, onLifted]);
+  const { undone, history } = props;
+  useEffect(() => registerFlagUndoTracking(editor, history, undone.current, (ids) => onLifted.current?.(ids)), [editor, history, undone, onLifted]);
   return null;
 }
