@@ -20,7 +20,7 @@
  * here as a name. Case does not matter (the text is folded after).
  */
 /** As written before a name: capitalised, not in capitals ("MS Teams" is not "Ms"). */
-const HONORIFIC = /^(?:Dr|Drs|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Lord|Lady|Herr|Frau|Mme|Mlle|Madame|Monsieur|Dott|Dottssa|Dott\.ssa|Ing|Mag|Ir|Avv)\.?$/;
+export const HONORIFIC = /^(?:Dr|Drs|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Lord|Lady|Herr|Frau|Mme|Mlle|Madame|Monsieur|Dott|Dottssa|Dott\.ssa|Ing|Mag|Ir|Avv)\.?$/;
 export const PARTICLE = /^(?:van|von|de|der|den|del|della|di|da|dos|das|du|la|le|ter|ten|af|zu|al|el|bin|ibn|y)$/i;
 /** A capitalised word, or one with a lower-case prefix joined by a hyphen or apostrophe ("al-Hassan", "d'Alembert"). */
 const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,3}[-'\u2019]\p{L})[\p{L}\p{M}'\u2019-]*\.?$/u;

@@ -75,9 +75,10 @@ describe('the agenda document goes through the redaction check', () => {
   });
 
   it('once the flag is lifted, the agenda is produced and the history says it was checked', async () => {
-    const { b, second } = await setup();
+    const { b, first, second } = await setup();
     await call(b, 'agenda.add', { meetingId: second.m, title: `Update: ${SECRET}` });
     await call(b, 'flags.unflag', { id: 'F1' });
+    await save(b, first.m, first.a, doc(p(t(`The chair noted that ${SECRET}.`)))); // the page removes the mark and saves
     const out = await agenda(b, second.m);
     expect('text' in out && out.text.includes(normaliseForMatch(SECRET))).toBe(true);
     const res = await call<ExportResult>(b, 'exports.create', { meetingId: second.m, kind: 'agenda' });

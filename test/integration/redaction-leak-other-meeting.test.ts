@@ -79,6 +79,9 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     expect(await exported(b, second.m)).toHaveProperty('refused');
     const f1 = (await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags.find((f) => f.retiredAt === null)!;
     await call(b, 'flags.unflag', { id: f1.id });
+    // While its mark still stands (the page removes it and saves at once), it keeps the passage out (fail-closed).
+    expect(await exported(b, second.m)).toHaveProperty('refused');
+    await save(b, first.m, first.a, doc(p(t(`Reported: ${SECRET}.`))));
     const out = await exported(b, second.m);
     expect(out).toHaveProperty('text');
     expect((out as { text: string }).text).toContain(SECRET);
@@ -165,6 +168,7 @@ describe('Redaction: a passage flagged in one meeting is kept out of every other
     expect(await exported(b, second.m)).toHaveProperty('refused'); // the imported meeting's flag is in force
     const live = (await call<FlagList>(b, 'flags.list', { meetingId: first.m })).flags.find((f) => f.retiredAt === null)!;
     await call(b, 'flags.unflag', { id: live.id });
+    await save(b, first.m, live.sectionKey, doc(p(t(`Reported: ${SECRET}.`)))); // the page removes the mark and saves
     expect(await exported(b, second.m)).toHaveProperty('text'); // lifted by a person: the copy in the trash does not overrule it
   });
 

@@ -8,6 +8,8 @@ import { walkSection } from '../../../shared/redaction/walk';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
 import { addressForms, LINK_ADDRESS } from '../../../shared/redaction/forbidden';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
+import { CLOSING_KEY, OPENING_KEY } from '../../../shared/redaction/publication';
+import { AgendaRepo } from '../repositories/agenda-repo';
 import { FlagsRepo } from '../repositories/flags-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
@@ -24,8 +26,11 @@ import { TrashRepo } from '../repositories/trash-repo';
  * - the same for a deleted meeting kept in the trash (it can be restored with its flags), until it is emptied or its
  *   30 days are over; not for a copy of a meeting that exists again (imported back): its own flags decide, and the
  *   import carried the trashed copy's guarding flags into them (carry-confidentiality.ts).
- * A mark every flag of which a person lifted guards nothing (it may remain where nobody can edit it: an item deleted,
- * its minutes kept); a mark of an unknown flag counts.
+ * A mark every flag of which a person lifted guards nothing where nobody can edit it (an item removed from the agenda,
+ * its minutes kept; the trash). In an item on its meeting's agenda (or its opening or closing) it guards its words
+ * whatever its records say: that meeting's summary hides them, so no other may print them (an audit, 2026-12-07: a
+ * flag lifted where a copy of part of its passage was, its mark left on the whole passage in the first item, let
+ * another meeting publish the passage). A mark of an unknown flag counts.
  */
 export function flaggedElsewhere(db: Database, meetingId: string | null, now: Date): Array<FlaggedElsewhere & { reason: FlagReason }> {
   const meetings = new MeetingsRepo(db);
@@ -65,9 +70,9 @@ export function flaggedElsewhere(db: Database, meetingId: string | null, now: Da
   for (const f of guarding) if (other(f.meetingId)) add(f.id, f.excerpt, f.reason, nameOf(f.meetingId));
   for (const f of trashedFlags) if (other(f.meetingId)) add(f.id, f.excerpt, reasonOf.get(f.id)!, `“${f.label}” (in the trash)`);
 
-  const fromMarks = (passages: readonly SectionPassage[], meeting: string) => {
+  const fromMarks = (passages: readonly SectionPassage[], meeting: string, editable = false) => {
     for (const { ids, text, link } of passages) {
-      if (ids.every((id) => lifted.has(id))) continue;
+      if (!editable && ids.every((id) => lifted.has(id))) continue;
       const reason = ids.map((id) => reasonOf.get(id)).find((r) => r !== undefined) ?? DEFAULT_FLAG_REASON;
       add(`${ids.join('+')}${link ? LINK_ADDRESS : ''}`, text, reason, meeting);
     }
@@ -83,9 +88,18 @@ export function flaggedElsewhere(db: Database, meetingId: string | null, now: Da
     next.set(key, hit);
     return hit.passages;
   };
+  // The items on each meeting's agenda, read once.
+  const agenda = new AgendaRepo(db);
+  const items = new Map<string, Set<string>>();
+  const onAgenda = (meeting: string, key: string) => {
+    if (key === OPENING_KEY || key === CLOSING_KEY) return true;
+    let ids = items.get(meeting);
+    if (!ids) items.set(meeting, (ids = new Set(agenda.listForMeeting(meeting).map((r) => r.id))));
+    return ids.has(key);
+  };
   for (const s of minutes.sectionsWithFlags(meetingId)) {
     const passages = read(`${s.meetingId}\u0000${s.sectionKey}`, s.version, () => minutes.section(s.meetingId, s.sectionKey)?.contentJson);
-    fromMarks(passages, nameOf(s.meetingId));
+    fromMarks(passages, nameOf(s.meetingId), onAgenda(s.meetingId, s.sectionKey));
   }
   for (const s of trash.sectionsWithFlags(since)) {
     if (!other(s.meetingId) || liveName(s.meetingId) !== null) continue;
