@@ -5,20 +5,18 @@ import { registerRichText } from '@lexical/rich-text';
 import { $dfs } from '@lexical/utils';
 import { strFromU8, unzipSync } from 'fflate';
 import {
-  $createRangeSelection,
   $getRoot,
   $getSelection,
   $isRangeSelection,
   $isTextNode,
-  $setSelection,
   CONTROLLED_TEXT_INSERTION_COMMAND,
   PASTE_TAG,
   REDO_COMMAND,
   UNDO_COMMAND,
   type LexicalEditor,
-  type TextNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
+import { $selectText } from './text-offsets';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { ExportResult } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
@@ -35,26 +33,6 @@ import { call, makeBackend } from '../helpers/temp';
 import { doc, flag, p, t } from '../fixtures/export-data';
 
 const SECRET = 'Acme will close its Lyon plant in March';
-
-/** Global text offset -> (text node, offset) over the document's text nodes in order (paragraphs joined by nothing). */
-function $point(at: number): [TextNode, number] {
-  const texts = $dfs($getRoot()).map((e) => e.node).filter($isTextNode);
-  let rest = at;
-  for (const n of texts) {
-    if (rest <= n.getTextContentSize()) return [n, rest];
-    rest -= n.getTextContentSize();
-  }
-  const last = texts[texts.length - 1]!;
-  return [last, last.getTextContentSize()];
-}
-function $select(from: number, to: number) {
-  const [a, ao] = $point(from);
-  const [b, bo] = $point(to);
-  const sel = $createRangeSelection();
-  sel.anchor.set(a.getKey(), ao, 'text');
-  sel.focus.set(b.getKey(), bo, 'text');
-  $setSelection(sel);
-}
 
 function setup(initial: ReturnType<typeof doc>) {
   const editor: LexicalEditor = createHeadlessMinutesEditor(initial);
@@ -73,7 +51,7 @@ function setup(initial: ReturnType<typeof doc>) {
   const u = (fn: () => void, tag?: string) => editor.update(fn, { discrete: true, ...(tag ? { tag } : {}) });
   const api = {
     editor, undone, lifted, text, marks, find, flatLen,
-    select: (from: number, to: number) => u(() => $select(from, to)),
+    select: (from: number, to: number) => u(() => void $selectText(from, to)),
     /** Ctrl+C of the current selection: our own Lexical JSON plus plain text. */
     copy: () => {
       let json = '';
@@ -130,7 +108,8 @@ describe('Flags: an undo lifts a flag only when it undoes the flagging', () => {
     return normaliseForMatch(text).includes(normaliseForMatch(SECRET));
   };
 
-  it('cut, the words put back plainly (Ctrl+Shift+V), the marked copy pasted (Ctrl+V), Ctrl+Z: nothing lifted, nothing published', async () => {
+  /** The flagged passage selected and cut (Ctrl+X: copied, then deleted), and saved. */
+  const cutSecret = async () => {
     const b = await backend(initial());
     const e = setup(initial());
     const save = saver(e, b);
@@ -139,6 +118,11 @@ describe('Flags: an undo lifts a flag only when it undoes the flagging', () => {
     const clip = e.copy();
     e.del();
     await save();
+    return { b, e, save, clip };
+  };
+
+  it('cut, the words put back plainly (Ctrl+Shift+V), the marked copy pasted (Ctrl+V), Ctrl+Z: nothing lifted, nothing published', async () => {
+    const { b, e, save, clip } = await cutSecret();
     e.paste({ 'text/plain': clip['text/plain']! });
     await save();
     e.caretEnd();
@@ -153,14 +137,7 @@ describe('Flags: an undo lifts a flag only when it undoes the flagging', () => {
   });
 
   it('moved by cut and paste, Ctrl+Z of the paste, the words put back plainly: the flag is still in force, nothing published', async () => {
-    const b = await backend(initial());
-    const e = setup(initial());
-    const save = saver(e, b);
-    const at = e.find(SECRET);
-    e.select(at, at + SECRET.length);
-    const clip = e.copy();
-    e.del();
-    await save();
+    const { b, e, save, clip } = await cutSecret();
     e.caretEnd();
     e.paste(clip);
     await save();

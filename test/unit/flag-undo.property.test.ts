@@ -2,24 +2,20 @@
 import { $getLexicalContent } from '@lexical/clipboard';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { registerRichText } from '@lexical/rich-text';
-import { $dfs } from '@lexical/utils';
 import fc from 'fast-check';
 import {
-  $createRangeSelection,
   $getRoot,
   $getSelection,
   $isRangeSelection,
-  $isTextNode,
-  $setSelection,
   CONTROLLED_TEXT_INSERTION_COMMAND,
   PASTE_TAG,
   REDO_COMMAND,
   UNDO_COMMAND,
   type EditorState,
   type LexicalEditor,
-  type TextNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
+import { $selectText, $textNodes } from './text-offsets';
 import { registerFlagUndoTracking } from '../../renderer/editor/flag-undo';
 import { $collectFlagIds } from '../../renderer/editor/flags';
 import { FLAG_SELECTION_COMMAND } from '../../renderer/editor/commands';
@@ -30,34 +26,6 @@ import { doc, p, t } from '../fixtures/export-data';
 import { applyFlags } from '../../shared/redaction/apply-flags';
 import { putFlagBack } from '../../renderer/editor/flag-undo';
 import { serializeEditor } from '../../renderer/editor/headless';
-
-function $flat(): TextNode[] {
-  return $dfs($getRoot()).map((e) => e.node).filter($isTextNode);
-}
-function $point(at: number): [TextNode, number] | null {
-  const texts = $flat();
-  if (texts.length === 0) return null;
-  let rest = at;
-  for (const n of texts) {
-    if (rest <= n.getTextContentSize()) return [n, rest];
-    rest -= n.getTextContentSize();
-  }
-  const last = texts[texts.length - 1]!;
-  return [last, last.getTextContentSize()];
-}
-function $select(from: number, to: number): boolean {
-  const a = $point(from);
-  const b = $point(to);
-  if (!a || !b) {
-    $getRoot().selectEnd();
-    return false;
-  }
-  const sel = $createRangeSelection();
-  sel.anchor.set(a[0].getKey(), a[1], 'text');
-  sel.focus.set(b[0].getKey(), b[1], 'text');
-  $setSelection(sel);
-  return true;
-}
 
 type Act =
   | { k: 'type'; at: number; ch: string; dt: number }
@@ -165,7 +133,7 @@ function run(acts: Act[]): { findings: Finding[]; log: string[] } {
   const u = (fn: () => void, tag?: string) => editor.update(fn, { discrete: true, ...(tag ? { tag } : {}) });
   let clip: Record<string, string> | null = null;
   let nextId = 1;
-  const len = () => editor.getEditorState().read(() => $flat().reduce((n, x) => n + x.getTextContentSize(), 0));
+  const len = () => editor.getEditorState().read(() => $textNodes().reduce((n, x) => n + x.getTextContentSize(), 0));
   const pos0 = (f: number) => Math.floor((f / 1000) * (len() + 1));
   const paste = (c: Record<string, string>) =>
     u(() => {
@@ -185,7 +153,7 @@ function run(acts: Act[]): { findings: Finding[]; log: string[] } {
       case 'type': {
         label = 'select';
         const at = pos0(a.at);
-        u(() => void $select(at, at));
+        u(() => void $selectText(at, at));
         label = 'type';
         u(() => void editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, a.ch));
         log.push(`type '${a.ch}' at ${at}`);
@@ -197,7 +165,7 @@ function run(acts: Act[]): { findings: Finding[]; log: string[] } {
         const from = pos0(a.from);
         const to = Math.min(len(), from + a.len);
         label = 'select';
-        u(() => void $select(from, to));
+        u(() => void $selectText(from, to));
         if (a.k === 'flag') {
           const id = `F${nextId++}`;
           label = `flag:${id}`;
@@ -221,7 +189,7 @@ function run(acts: Act[]): { findings: Finding[]; log: string[] } {
         if (!clip) break;
         const at = pos0(a.at);
         label = 'select';
-        u(() => void $select(at, at));
+        u(() => void $selectText(at, at));
         label = a.k;
         paste(a.k === 'paste' ? clip : { 'text/plain': clip['text/plain']! });
         log.push(`${a.k} at ${at}`);
