@@ -5,7 +5,6 @@ import { $collectFlagIds, FLAGGING_TAG } from './flags';
 
 const idsIn = (state: EditorState) => new Set(state.read(() => $collectFlagIds().map((f) => f.id)));
 
-
 /**
  * The tag of the update that puts a flag's mark back ("Flag again", MinutesEditor putFlagBack). Such a flag was in
  * force before its mark came back (mark missing), so no undo lifts it: undoing the "Flag again" leaves it in force

@@ -69,7 +69,7 @@ export function lowerPlain(s: string): string {
 
 /**
  * Text as it reads: lower case, no accents, no invisible characters, words separated by single spaces (any run of
- * white space, punctuation or symbols). "Ly\u00ADon", "Lyon" and "LYON" read the same. Idempotent.
+ * white space, punctuation or symbols), "&" as "and". "Ly\u00ADon", "Lyon" and "LYON" read the same. Idempotent.
  */
 export function foldForReading(s: string): string {
   return separateWords(lowerPlain(s));

@@ -390,21 +390,18 @@ export class ProcedureService {
     const out = new Set<string>();
     // Each meeting's agenda read once: the items on it, and those not published.
     const agendas = new Map<string, { on: Set<string>; withheld: Set<string> }>();
-    const agendaOf = (meetingId: string) => {
+    const unpublished = (meetingId: string, key: string) => {
+      if (key === OPENING_KEY || key === CLOSING_KEY) return false;
       let agenda = agendas.get(meetingId);
       if (!agenda) {
         const items = this.meetings.agendaOf(meetingId);
         agendas.set(meetingId, (agenda = { on: new Set(items.map((i) => i.id)), withheld: withheldItems(items) }));
       }
-      return agenda;
+      return !agenda.on.has(key) || agenda.withheld.has(key);
     };
     for (const a of actions) {
-      const places = new Set([a.sectionKey, ...this.followups.sectionsHolding(a.meetingId, a.id)]);
-      for (const key of places) {
-        if (key === OPENING_KEY || key === CLOSING_KEY) continue;
-        const agenda = agendaOf(a.meetingId);
-        if (!agenda.on.has(key) || agenda.withheld.has(key)) out.add(a.id);
-      }
+      const places = [a.sectionKey, ...this.followups.sectionsHolding(a.meetingId, a.id)];
+      if (places.some((key) => unpublished(a.meetingId, key))) out.add(a.id);
     }
     const rest = actions.filter((a) => !out.has(a.id));
     if (rest.length === 0) return out;
