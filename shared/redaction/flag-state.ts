@@ -2,6 +2,7 @@ import type { SerializedDoc } from '../editor/doc-model';
 import { sectionText } from './plain-text';
 import type { PublicationBlocker, PublicDocument } from './public-model';
 import { walkSection } from './walk';
+import { bidiReadings } from '../text/bidi';
 import { foldForReading } from '../text/fold';
 import { SHORT_PASSAGE, wholeWord } from './whole-word';
 
@@ -54,11 +55,15 @@ function foldOnce(text: string, how: TextFold): string {
   return out;
 }
 
-const piecesRead = (excerpt: string, how: TextFold) =>
+/**
+ * Each line of the excerpt in each of its readings (a line under a right-to-left override reads as shown and as
+ * stored: shared/text/bidi.ts): a line stands in a text when one of its readings does.
+ */
+const piecesRead = (excerpt: string, how: TextFold): string[][] =>
   excerpt
     .split('\n')
-    .map((line) => foldOnce(line, how))
-    .filter((p) => p !== '');
+    .map((line) => bidiReadings(line).map((r) => foldOnce(r, how)).filter((p) => p !== ''))
+    .filter((readings) => readings.length > 0);
 
 /**
  * Whether a piece stands in a text (both read the same way): a piece under SHORT_PASSAGE characters only as a whole
@@ -71,13 +76,13 @@ function stands(piece: string, hay: string): boolean {
 /** Whether any piece (line) of the excerpt stands in the text, read as `how` reads it: a near copy counts. */
 export function excerptIn(excerpt: string, text: string, how: TextFold = foldForReading): boolean {
   const hay = foldOnce(text, how);
-  return piecesRead(excerpt, how).some((p) => stands(p, hay));
+  return piecesRead(excerpt, how).some((line) => line.some((p) => stands(p, hay)));
 }
 
 /** Whether EVERY piece (line) of the excerpt stands in one of the texts, read as `how` reads them. */
 export function excerptWithin(excerpt: string, texts: readonly string[], how: TextFold = foldForReading): boolean {
   const hays = texts.map((t) => foldOnce(t, how));
-  return piecesRead(excerpt, how).every((p) => hays.some((h) => stands(p, h)));
+  return piecesRead(excerpt, how).every((line) => line.some((p) => hays.some((h) => stands(p, h))));
 }
 
 /** Ids of the flag marks in the given sections. */

@@ -1,3 +1,4 @@
+import { bidiReadings } from '../text/bidi';
 import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { dateForms } from './date-forms';
@@ -443,9 +444,15 @@ const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5\u0111]/giu;
  * side gets them.
  */
 function spellings(text: string): Array<{ text: string; name: boolean }> {
+  const out = new Map<string, boolean>();
+  // Under a right-to-left override, the passage as shown and as stored (shared/text/bidi.ts).
+  for (const reading of bidiReadings(text)) spellingsOf(reading, out);
+  return [...out].map(([t, name]) => ({ text: t, name }));
+}
+
+function spellingsOf(text: string, out: Map<string, boolean>): void {
   const nfc = text.normalize('NFC');
   const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
-  const out = new Map<string, boolean>();
   for (const w of spelt === nfc ? [text] : [text, spelt]) {
     // A list of names: each name and its forms ("Jane Roe, John Doe and Ana Ruiz" guards "J. Doe").
     const names = listedNames(w);
@@ -456,7 +463,6 @@ function spellings(text: string): Array<{ text: string; name: boolean }> {
     const aliases = aliasForms(w);
     for (const f of [...aliases, ...[w, ...aliases].flatMap(orgForms)]) if (!out.has(f)) out.set(f, false);
   }
-  return [...out].map(([t, name]) => ({ text: t, name }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { bidiReadings, hasOverride } from './bidi';
 import { INVISIBLE_OR_MARK, lowerPlain, separateWords } from './fold';
 import { LOOK_ALIKES } from './look-alikes-data';
 
@@ -28,9 +29,16 @@ export function lookAlikeTable(): ReadonlyMap<string, string> {
 /**
  * The form in which passages and text are compared by the redaction check: lower case, no accents, no invisible
  * characters, look-alikes of other scripts replaced by their prototype, words separated by single spaces. Idempotent.
+ * Text under a right-to-left override reads twice, as shown and as stored (shared/text/bidi.ts): a passage found in
+ * either is found; a flagged passage is searched for in each of its readings (match-text.ts, flag-state.ts).
  */
 export function foldAsCheck(s: string): string {
   if (!HAS_NON_ASCII.test(s)) return separateWords(s.toLowerCase());
+  if (hasOverride(s)) return bidiReadings(s).map(foldOne).join(' ');
+  return foldOne(s);
+}
+
+function foldOne(s: string): string {
   const t = lookAlikeTable();
   const map = (c: string) => t.get(c) ?? c;
   // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),

@@ -37,6 +37,11 @@ describe('foldAsCheck: text as the redaction check reads it', () => {
     expect(foldAsCheck('Smith&Wesson')).toBe(foldAsCheck('Smith and Wesson'));
   });
 
+  it('reads small capitals and capitals drawn as symbols as their letters', () => {
+    expect(foldAsCheck('\u0299\u1D07\u1D1B\u1D00 \u1D0D\u1D0B')).toBe('beta mk'); // TS #39: ᴍ → ʍ, ᴋ → ĸ
+    expect(foldAsCheck('\u{1F171}\u{1F174}\u{1F183}\u{1F170} \u{1F151}\u{1F154}')).toBe('beta be');
+  });
+
   it('is idempotent, and is foldForReading on ASCII text', () => {
     // Found by this property once signs joined their numbers: "$!᱀" read "$ 0", then "$0".
     for (const s of ['$!\u1C40', '€ - 12', '12 !%', '1!.5', '$\u00A012']) expect(foldAsCheck(foldAsCheck(s))).toBe(foldAsCheck(s));
