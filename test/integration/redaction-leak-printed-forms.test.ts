@@ -48,6 +48,19 @@ describe('audit: a flagged passage printed otherwise than stored', () => {
     expect('refused' in out ? out.refused : 'exported').toMatch(/^leak_detected: /);
   });
 
+  it('a timestamp inside the flag, typed on a clock in another zone: its copy in ANOTHER meeting is refused', async () => {
+    // Known since 2026-12-07, fixed 2026-12-08: another meeting's flagged passages were searched for as stored.
+    const b = makeBackend();
+    const first = await meeting(b, 'Second plenary', '02-03');
+    const later = await meeting(b, 'Third plenary', '03-03');
+    const stamp = () => ts('[09:02]', '2026-02-03T09:02:00Z');
+    await save(b, first.m, first.a, doc(p(t('Reported: '), flag(['F1'], stamp(), t(' Beta Robotics bids €480 million')), t('.'))));
+    await save(b, later.m, later.a, doc(p(t('Recalled: '), stamp(), t(' Beta Robotics bids €480 million.'))));
+    const out = await exported(b, later.m);
+    expect(printed(out, 'Beta Robotics bids €480 million')).toBe(false);
+    expect('refused' in out ? out.refused : 'exported').toMatch(/^leak_detected: /);
+  });
+
   it('controls: the flagged passages alone are redacted and the summary goes out', async () => {
     const { b, m, a } = await twoItems();
     await save(b, m, a, doc(p(t('Reported: '), flag(['F1'], t(`Beta Robotics ${IMG} bids`)), t(' and '), flag(['F2'], ts('[09:02]', '2026-02-03T09:02:00Z'), t(' Gamma answered')), t('.'))));

@@ -6,6 +6,9 @@ import type { FlaggedElsewhere } from '../../../shared/redaction/public-model';
 import { flaggedLinkUrls } from '../../../shared/redaction/redact';
 import { walkSection } from '../../../shared/redaction/walk';
 import { flaggedTexts } from '../../../shared/redaction/flagged-texts';
+import { withZonedTimestamps } from '../../../shared/format/timestamps';
+import { conventionsOf } from '../export/conventions';
+import { BodyRepo } from '../repositories/body-repo';
 import { addressForms, LINK_ADDRESS } from '../../../shared/redaction/forbidden';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import { CLOSING_KEY, OPENING_KEY } from '../../../shared/redaction/publication';
@@ -22,7 +25,8 @@ import { TrashRepo } from '../repositories/trash-repo';
  * preview) take these besides the meeting's own flags; the register and the member list take them all. They are:
  * - the recorded words of every flag that still guards text (in force, or its text deleted there: guardsText);
  * - every passage a flag mark covers in that meeting's minutes, and the address of every flagged link: the record
- *   holds one passage, while a mark copied to a second place guards that one too;
+ *   holds one passage, while a mark copied to a second place guards that one too; a passage with timestamps also as
+ *   the public summary prints it, in the body's zone (forbiddenPassages does the same for the meeting's own);
  * - the same for a deleted meeting kept in the trash (it can be restored with its flags), until it is emptied or its
  *   30 days are over; not for a copy of a meeting that exists again (imported back): its own flags decide, and the
  *   import carried the trashed copy's guarding flags into them (carry-confidentiality.ts).
@@ -82,9 +86,11 @@ export function flaggedElsewhere(db: Database, meetingId: string | null, now: Da
   // Rebuilt with the sections read now (and those of the meeting left out, read next time): none kept for good.
   const next = new Map<string, Cached>();
   if (meetingId !== null) for (const [key, v] of cache) if (key.startsWith(`${meetingId}\u0000`)) next.set(key, v);
-  const read = (key: string, version: string, load: () => string | undefined) => {
+  const zone = conventionsOf(new BodyRepo(db).get()).timeZone;
+  const read = (key: string, stored: string, load: () => string | undefined) => {
+    const version = `${stored}\u0000${zone}`;
     let hit = cache.get(key);
-    if (!hit || hit.version !== version) hit = { version, passages: sectionPassages(load()) };
+    if (!hit || hit.version !== version) hit = { version, passages: sectionPassages(load(), zone) };
     next.set(key, hit);
     return hit.passages;
   };
@@ -118,10 +124,12 @@ interface SectionPassage {
 }
 
 /**
- * The passages the marks of a stored section cover (flaggedTexts, the check's own source) and its flagged links'
- * addresses. Content the redaction cannot judge gives none here: that meeting's own export refuses it, and says so.
+ * The passages the marks of a stored section cover (flaggedTexts, the check's own source), each also with its
+ * timestamps in `zone` where that prints it otherwise (a clock set to another zone typed "[09:02]" where the summary
+ * prints "[10:02]"), and its flagged links' addresses. Content the redaction cannot judge gives none here: that
+ * meeting's own export refuses it, and says so.
  */
-function sectionPassages(contentJson: string | undefined): SectionPassage[] {
+function sectionPassages(contentJson: string | undefined, zone: string): SectionPassage[] {
   if (contentJson === undefined) return [];
   let content: SerializedDoc;
   try {
@@ -131,6 +139,8 @@ function sectionPassages(contentJson: string | undefined): SectionPassage[] {
   }
   try {
     const out: SectionPassage[] = flaggedTexts(content).map((f) => ({ ids: f.ids, text: f.text }));
+    const stored = new Set(out.map((p) => p.text));
+    if (out.length > 0) for (const f of flaggedTexts(withZonedTimestamps(content, zone))) if (!stored.has(f.text)) out.push({ ids: f.ids, text: f.text });
     walkSection(content, 'section', (_shape, atoms) => {
       for (const { url, flagIds } of flaggedLinkUrls(atoms)) for (const form of addressForms(url)) out.push({ ids: flagIds, text: form, link: true });
     });
