@@ -174,13 +174,16 @@ describe('useRecords', () => {
 });
 
 describe('useAutosave', () => {
-  function setup(status: 'draft' | 'approved') {
+  /** `editable`: whether the editors still take keys (the page makes them read-only once it shows the approval). */
+  function setup(status: 'draft' | 'approved', editable = status !== 'approved') {
     const calls = fakeBridge((name) => (name === 'minutes.saveSection' ? { sectionKey: 'opening', rev: 1, savedAt: '2026-01-30T09:00:01.000Z', flags: [] } : { flags: [] }));
     const out: { current?: ReturnType<typeof useAutosave> } = {};
-    const handle = { getContent: () => emptyDoc(), readForSave: () => ({ result: Promise.resolve({ doc: emptyDoc(), json: new Blob([JSON.stringify(emptyDoc())]) }), finishNow: () => {} }), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }), liftedByUndo: () => [], acknowledgeLiftedByUndo: () => {} } as unknown as MinutesEditorHandle;
+    const handleOf = (isEditable: boolean) =>
+      ({ getEditor: () => ({ isEditable: () => isEditable }), getContent: () => emptyDoc(), readForSave: () => ({ result: Promise.resolve({ doc: emptyDoc(), json: new Blob([JSON.stringify(emptyDoc())]) }), finishNow: () => {} }), getMeta: () => ({ flagIds: [], records: [], wordCount: 0 }), liftedByUndo: () => [], acknowledgeLiftedByUndo: () => {} }) as unknown as MinutesEditorHandle;
     function Probe() {
       const ref = useRef<MinutesState | null>(state(status));
-      const editors = useRef(new Map([['opening', handle], ['gone', handle]]));
+      // A removed item's section is shown read-only.
+      const editors = useRef(new Map([['opening', handleOf(editable)], ['gone', handleOf(false)]]));
       out.current = useAutosave({ meetingId: 'm1', stateRef: ref, editors, saved: () => {}, report: () => {}, flagsSaved: () => {} });
       return null;
     }
@@ -194,6 +197,14 @@ describe('useAutosave', () => {
     await act(async () => void (await out.current!.flushAll()));
     expect(calls).toEqual([]);
     expect(out.current!.statuses).toEqual({});
+  });
+
+  it('keys that land in an editor not yet read-only when another window’s approval arrives are sent (refused and kept), not dropped', async () => {
+    const { calls, out } = setup('approved', true);
+    act(() => out.current!.changed('opening'));
+    await act(async () => void (await out.current!.flushAll()));
+    await flush();
+    expect(calls.filter((c) => c[0] === 'minutes.saveSection').map((c) => c[1].sectionKey)).toEqual(['opening']);
   });
 
   it('a change of a draft section is saved and acknowledged; a removed item still saves nothing', async () => {

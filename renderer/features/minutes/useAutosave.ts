@@ -90,15 +90,22 @@ export function useAutosave(o: {
     [id, stateRef, editors, latest],
   );
 
-  /** The editor of `key` changed. Ignored where nothing may be saved (approved minutes, a removed item). */
+  /**
+   * The editor of `key` changed. Ignored where nothing may be saved (approved minutes, a removed item) once its editor
+   * is read-only. Until then the change is the officer's: in the instant between another window's approval (or removal
+   * of the item) reaching this page and the editor turning read-only, a key still lands in it, and its words are sent,
+   * refused and kept in the section's History, and the officer told, rather than dropped (an audit, 2026-12-07).
+   */
   const changed = useCallback(
     (key: string) => {
       const s = stateRef.current;
       const section = s?.sections.find((x) => x.key === key);
-      if (!s || !section || s.minutes.status === 'approved' || section.kind === 'orphan') return;
+      if (!s || !section) return;
+      const locked = s.minutes.status === 'approved' || section.kind === 'orphan';
+      if (locked && editors.current.get(key)?.getEditor().isEditable() !== true) return;
       autosaveOf(key).changed();
     },
-    [autosaveOf, stateRef],
+    [autosaveOf, stateRef, editors],
   );
 
   const flush = useCallback(async (key: string) => {
