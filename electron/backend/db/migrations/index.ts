@@ -16,6 +16,7 @@ import { m016PublicationHold } from './016-publication-hold';
 import { m017KeptCopies } from './017-kept-copies';
 import { m018RevisionHeads } from './018-revision-heads';
 import { m019FollowupWords } from './019-followup-words';
+import { m020SectionRevMarks } from './020-section-rev-marks';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m017KeptCopies,
   m018RevisionHeads,
   m019FollowupWords,
+  m020SectionRevMarks,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
