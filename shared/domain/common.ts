@@ -7,7 +7,8 @@ import { FORBIDDEN_CHARS_MESSAGE, hasForbiddenChars } from '../text/forbidden-ch
 export * from '../text/forbidden-chars';
 
 /** Ids are opaque strings (UUIDs made by the backend) so that records can later be merged across machines. */
-export const Id = lazySchema(() => z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id'));
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const Id = lazySchema(() => z.string().regex(ID_PATTERN, 'must be an id'));
 export type Id = z.infer<typeof Id>;
 
 /** Text typed by a person: trimmed, no forbidden characters, bounded. */

@@ -37,10 +37,9 @@ function buildDocSchema() {
     textFormat: opt(int()),
     textStyle: opt(z.string()),
   };
-  // A flag's id as every answer carries it (shared/domain/common.ts Id): a mark saved with another id was adopted as a
-  // flag that no answer could then hold, and the meeting's Flags panel failed to load (an audit, 2026-12-07).
-  const flagId = () => z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'must be an id'));
-  const FlagIds = z.array(flagId()).check(z.minLength(1), z.maxLength(64));
+  // Any id is read (a section an earlier build stored is shown as stored); a save gives a mark whose id is not one the
+  // answers carry an id of this meeting's own (FlagsService.ownMarks).
+  const FlagIds = z.array(id()).check(z.minLength(1), z.maxLength(64));
   const children = (max: number) => z.array(Node).check(z.maxLength(max));
   const linkFields = { url: str(LINK_URL_MAX), rel: nullOpt(z.string()), target: nullOpt(z.string()), title: nullOpt(z.string()) };
 

@@ -15,6 +15,7 @@ import {
   type SetSensitiveTerms,
 } from '../../../shared/domain/flags';
 import { FIXED_SECTION_KEYS } from '../../../shared/domain/minutes';
+import { ID_PATTERN } from '../../../shared/domain/common';
 import type { SerializedDoc, SerializedNode } from '../../../shared/editor/doc-model';
 import { applyFlags } from '../../../shared/redaction/apply-flags';
 import { carryFlags } from '../../../shared/redaction/carry-flags';
@@ -112,6 +113,12 @@ export class FlagsService {
     if (!text.includes('"ids":[')) return { content, from };
     const rename = new Map<string, string>();
     for (const id of flagIdsOfJson(text, content)) {
+      // An id no answer could carry (a client other than the page saved "a b" or "x:1"): adopted under an own id, or
+      // the meeting's Flags panel could not load its record (an audit, 2026-12-07).
+      if (!ID_PATTERN.test(id)) {
+        rename.set(id, ownFlagId(meetingId, id));
+        continue;
+      }
       const rec = this.repo.get(id);
       if (!rec || rec.meetingId === meetingId) continue;
       const own = ownFlagId(meetingId, id);
