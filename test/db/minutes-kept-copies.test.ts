@@ -285,4 +285,33 @@ describe('kept copies of refused saves', () => {
       });
     }
   });
+
+  it('an item removed (never saved into), then its meeting deleted: the page’s newer words are kept with the meeting and back in the item’s History', async () => {
+    // An audit (2026-12-07): the second refusal kept nothing (the deleted meeting's dump did not count the removed
+    // item as one of its sections), though the page is told that what it saves from then on is kept in the Trash.
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const x = items[0]!;
+    const save = (text: string) => backend.dispatch('minutes.saveSection', { meetingId, sectionKey: x, content: doc(text), baseRev: 0, writer: PAGE_B });
+    await call(backend, 'agenda.remove', { id: x });
+    expect(await save('Adoption: FIRST-LATE.')).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'history' } } });
+    await call(backend, 'meetings.delete', { id: meetingId });
+    expect(await save('Adoption: FIRST-LATE. SECOND-LATE.')).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'history', gone: 'meeting' } } });
+    // Back: the meeting, then the item.
+    const entries = await call<Array<{ id: string; kind: string }>>(backend, 'trash.list', {});
+    await call(backend, 'trash.restore', { id: entries.find((e) => e.kind === 'meeting')!.id });
+    const again = await call<Array<{ id: string; kind: string }>>(backend, 'trash.list', {});
+    await call(backend, 'trash.restore', { id: again.find((e) => e.kind === 'agenda_item')!.id });
+    const kept = await call<RevisionSummary[]>(backend, 'minutes.revisions', { meetingId, sectionKey: x });
+    const texts = await Promise.all(kept.map(async (r) => JSON.stringify((await call<RevisionDetail>(backend, 'minutes.revision', { id: r.id })).content)));
+    expect(texts.some((t) => t.includes('SECOND-LATE'))).toBe(true);
+  });
+
+  it('an item removed (never saved into, nothing kept yet), then its meeting deleted: the page’s words are kept all the same', async () => {
+    const { backend, meetingId, items } = await meetingWithAgenda();
+    const x = items[0]!;
+    await call(backend, 'agenda.remove', { id: x });
+    await call(backend, 'meetings.delete', { id: meetingId });
+    const r = await backend.dispatch('minutes.saveSection', { meetingId, sectionKey: x, content: doc('Adoption: ONLY-WORDS.'), baseRev: 0, writer: PAGE_B });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', details: { kept: 'history', gone: 'meeting' } } });
+  });
 });

@@ -17,15 +17,20 @@ export interface KeptWords {
  * The words of a save refused because the whole meeting was deleted meanwhile (in another window), kept in the
  * meeting's dump in the trash as a kept copy of the section (`conflict_copy`, migration 017): restored with the meeting,
  * its History lists them like any kept copy. The dump with the copy; 'same' if this page's copy there holds these
- * words already; null if the key is no section of that meeting (nothing kept).
+ * words already; null if the key is no section of that meeting (nothing kept). A section is the opening or closing,
+ * an item on the dumped agenda, a section or kept copy the dump holds, or (`removedItem`, the caller knows) an item of
+ * the meeting removed to the trash before it: restored, that item shows these words in its History (an audit,
+ * 2026-12-07, found them dropped when the item had never been saved into).
  */
-export function keepInDump(dump: Dump, w: KeptWords): Dump | 'same' | null {
+export function keepInDump(dump: Dump, w: KeptWords, removedItem = false): Dump | 'same' | null {
   const meetingId = dump.root.id;
   const t = dump.tables;
   const isSection =
+    removedItem ||
     (FIXED_SECTION_KEYS as readonly string[]).includes(w.sectionKey) ||
     (t.agenda_items ?? []).some((r) => r.id === w.sectionKey) ||
-    (t.minutes_sections ?? []).some((r) => r.section_key === w.sectionKey);
+    (t.minutes_sections ?? []).some((r) => r.section_key === w.sectionKey) ||
+    (t.minutes_revisions ?? []).some((r) => r.section_key === w.sectionKey);
   if (dump.root.table !== 'meetings' || !isSection) return null;
   const version = Number((t.minutes ?? [])[0]?.version ?? 1);
   const mine = (r: Row) => w.writer !== undefined && r.section_key === w.sectionKey && r.writer === w.writer;

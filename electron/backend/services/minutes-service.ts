@@ -313,7 +313,7 @@ export class MinutesService {
     const payload = entry ? (JSON.parse(entry.payloadJson) as { dump?: Dump }) : null;
     if (!entry || !payload?.dump) return new AppError('not_found', gone);
     const words = { id: this.ctx.newId(), sectionKey: input.sectionKey, rev: input.baseRev ?? 0, contentJson, plainText, now, writer: input.writer };
-    const kept = keepInDump(payload.dump, words);
+    const kept = keepInDump(payload.dump, words, this.trash.holdsAgendaItem(input.meetingId, input.sectionKey));
     if (!kept) return new AppError('not_found', gone);
     // The entry's "held" text says so too: the Trash page shows it, and asks with it before removing the entry for good.
     if (kept !== 'same') this.trash.setPayload(entry.id, JSON.stringify({ ...payload, dump: kept }), describe(kept));
