@@ -41,8 +41,8 @@ describe('migration 019: the follow-up keeps the words it listed', () => {
 
       // An action deleted: its row and words stay, the action itself is gone (what the agenda's check reads).
       db2.prepare(`DELETE FROM action_items WHERE id = 'a1'`).run();
-      const listed = new FollowupsRepo(db2).listedFor('m2')!;
-      expect(listed.listed.map((l) => [l.actionId, l.text, l.now?.text ?? null])).toEqual([
+      const [listed] = new FollowupsRepo(db2).listedFor('m2');
+      expect(listed!.listed.map((l) => [l.actionId, l.text, l.now?.text ?? null])).toEqual([
         ['a1', 'Gamma Widgets to send its figures', null],
         ['a2', 'Secretariat to circulate the terms', 'Secretariat to circulate the terms'],
       ]);

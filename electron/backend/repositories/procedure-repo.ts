@@ -212,36 +212,49 @@ export class FollowupsRepo {
     return { agendaItemId: item.agenda_item_id, actions: rows.map(toBodyAction) };
   }
   /**
-   * The follow-up item of a meeting (the first, if several) and what it listed, in order: each action's words and
-   * meeting as listed, and the action as it is now, or null once it or its meeting is gone (deleted, in the trash).
+   * Every follow-up item of a meeting (one is made per agenda, but a removed one comes back from the trash beside a
+   * newer one, and a copied agenda brings its own), oldest first, and what each listed, in order: each action's words
+   * and meeting as listed, and the action as it is now, or null once it or its meeting is gone (deleted, in the trash).
    */
-  listedFor(meetingId: string): { agendaItemId: string; listed: ListedAction[] } | undefined {
-    const item = this.db.prepare(`SELECT agenda_item_id FROM action_followups WHERE meeting_id = ? ORDER BY rowid LIMIT 1`).pluck().get(meetingId) as string | undefined;
-    if (item === undefined) return undefined;
-    const rows = this.db
-      .prepare(
-        `SELECT f.action_id AS listed_action_id, f.listed_text, f.listed_meeting_title, f.listed_meeting_starts_at, ${ACTION_COLUMNS}
-         FROM action_followups f LEFT JOIN action_items a ON a.id = f.action_id LEFT JOIN meetings m ON m.id = a.meeting_id
-         WHERE f.agenda_item_id = ? ORDER BY f.position`,
-      )
-      .all(item) as Array<ListedSqlRow>;
-    return {
+  listedFor(meetingId: string): Array<{ agendaItemId: string; listed: ListedAction[] }> {
+    const items = this.db
+      .prepare(`SELECT agenda_item_id FROM action_followups WHERE meeting_id = ? GROUP BY agenda_item_id ORDER BY min(rowid)`)
+      .pluck()
+      .all(meetingId) as string[];
+    const rowsOf = this.db.prepare(
+      `SELECT f.action_id AS listed_action_id, f.listed_text, f.listed_meeting_title, f.listed_meeting_starts_at, ${ACTION_COLUMNS}
+       FROM action_followups f LEFT JOIN action_items a ON a.id = f.action_id LEFT JOIN meetings m ON m.id = a.meeting_id
+       WHERE f.agenda_item_id = ? ORDER BY f.position`,
+    );
+    return items.map((item) => ({
       agendaItemId: item,
-      listed: rows.map((r) => ({
+      listed: (rowsOf.all(item) as ListedSqlRow[]).map((r) => ({
         actionId: r.listed_action_id,
         text: r.listed_text,
         meetingTitle: r.listed_meeting_title,
         meetingStartsAt: r.listed_meeting_starts_at,
         now: r.id === null || r.meeting_title === null ? null : toBodyAction(r as BodyActionSqlRow),
       })),
-    };
+    }));
   }
   /**
-   * The sections of a meeting whose stored minutes hold the block of record `recordId` (its id as a JSON string
-   * anywhere in their content: a cheap filter in SQLite that can only find more places, never fewer).
+   * The sections of every meeting whose stored minutes hold the block of record `recordId` (its id as a JSON string
+   * anywhere in their content: a cheap filter in SQLite that can only find more places, never fewer). A block cut from
+   * one meeting's minutes and pasted into another's keeps its record (an audit, 2026-12-07).
    */
-  sectionsHolding(meetingId: string, recordId: string): string[] {
-    return this.db.prepare(`SELECT section_key FROM minutes_sections WHERE meeting_id = ? AND instr(content_json, ?) > 0`).pluck().all(meetingId, JSON.stringify(recordId)) as string[];
+  placesHolding(recordId: string): Array<{ meetingId: string; sectionKey: string }> {
+    return this.db
+      .prepare(`SELECT meeting_id AS meetingId, section_key AS sectionKey FROM minutes_sections WHERE instr(content_json, ?) > 0`)
+      .all(JSON.stringify(recordId)) as Array<{ meetingId: string; sectionKey: string }>;
+  }
+  /** What a follow-up item listed, listed again under its copy in another meeting's agenda (a copied agenda). */
+  copyListed(fromItemId: string, toItemId: string, toMeetingId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO action_followups (agenda_item_id, action_id, meeting_id, position, listed_text, listed_meeting_title, listed_meeting_starts_at)
+         SELECT ?, action_id, ?, position, listed_text, listed_meeting_title, listed_meeting_starts_at FROM action_followups WHERE agenda_item_id = ?`,
+      )
+      .run(toItemId, toMeetingId, fromItemId);
   }
   /** Lists `actions` under the follow-up item, keeping the words and meeting each is listed with. */
   link(agendaItemId: string, meetingId: string, actions: readonly BodyActionRow[]): void {

@@ -51,7 +51,7 @@ export class ExportService {
     /** The meeting's procedure as the documents state it (the composition root passes its ProcedureService's). */
     private readonly procedureOf: (meetingId: string) => ProcedureRecord = (meetingId) => procedureRecord(ctx, meetings, meetingId),
     /** The follow-up actions confidential now, read for an agenda export only (its ProcedureService's, as procedureOf). */
-    private readonly followUpsOf: (meetingId: string) => ConfidentialFollowUps | undefined = (meetingId) => confidentialFollowUpsOf(ctx, meetings, meetingId),
+    private readonly followUpsOf: (meetingId: string) => ConfidentialFollowUps[] = (meetingId) => confidentialFollowUpsOf(ctx, meetings, meetingId),
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
@@ -134,29 +134,30 @@ export class ExportService {
   }
 
   /**
-   * The "Follow-up of actions" item's text was written when it was made: an action it lists whose item has been withheld
-   * since (or whose words a flag now guards) is still there in full. While the item's description holds the whole text
-   * of such an action (read as the check reads text), the agenda is refused, naming the action. Only that item and
-   * only whole actions: words an action shares with other text are not looked for.
+   * A "Follow-up of actions" item's text was written when it was made: an action it lists whose item has been withheld
+   * since (or whose words a flag now guards) is still there in full. While an item's description holds the whole text
+   * of such an action, or the start of it where a long listing was cut (read as the check reads text), the agenda is
+   * refused, naming the action. Every follow-up item of the meeting is read; only whole actions or their cut start:
+   * words an action shares with other text are not looked for.
    */
   private refuseStaleFollowUp(meetingId: string, fileName: string, data: ExportData): void {
-    const follow = this.followUpsOf(meetingId);
-    const item = follow && data.agenda.find((i) => i.id === follow.agendaItemId);
-    if (!follow || !item) return;
-    const description = normaliseForMatch(item.description);
-    const stale = follow.actions.filter((a) => normaliseForMatch(a.text).trim() !== '' && description.includes(normaliseForMatch(a.text)));
-    if (stale.length === 0) return;
-    const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
-    this.record(meetingId, 'agenda', fileName, new Uint8Array(), false, [
-      { kind: 'passage', part: 'word/document.xml', passageId: null, where: `${stale.length} followed-up action(s) not for publication now, in ${where}` },
-    ]);
-    const named = stale.slice(0, 3).map((a) => `“${excerpt(a.text, 60)}” (minutes of ${a.meeting})`).join('; ');
-    throw new AppError(
-      'leak_detected',
-      `The agenda was not produced: ${where} still lists the words of ${stale.length === 1 ? 'an action that is' : `${stale.length} actions that are`} not for publication now — ${named}${stale.length > 3 ? ' and more' : ''}: ` +
-        `the item it was raised in has been withheld, or its words flagged${stale.some((a) => a.gone) ? ', or the action or its meeting deleted (so it is taken as not for publication)' : ''}, since the follow-up was made. ` +
-        'Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
-    );
+    for (const follow of this.followUpsOf(meetingId)) {
+      const item = data.agenda.find((i) => i.id === follow.agendaItemId);
+      if (!item) continue;
+      const stale = follow.actions.filter((a) => listsWords(item.description, a.text));
+      if (stale.length === 0) continue;
+      const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
+      this.record(meetingId, 'agenda', fileName, new Uint8Array(), false, [
+        { kind: 'passage', part: 'word/document.xml', passageId: null, where: `${stale.length} followed-up action(s) not for publication now, in ${where}` },
+      ]);
+      const named = stale.slice(0, 3).map((a) => `“${excerpt(a.text, 60)}” (minutes of ${a.meeting})`).join('; ');
+      throw new AppError(
+        'leak_detected',
+        `The agenda was not produced: ${where} still lists the words of ${stale.length === 1 ? 'an action that is' : `${stale.length} actions that are`} not for publication now — ${named}${stale.length > 3 ? ' and more' : ''}: ` +
+          `the item it was raised in has been withheld, or its words flagged${stale.some((a) => a.gone) ? ', or the action or its meeting deleted (so it is taken as not for publication)' : ''}, since the follow-up was made. ` +
+          'Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
+      );
+    }
   }
 
   /**
@@ -512,4 +513,21 @@ export function publicDocumentOptions(data: ExportData): LayoutOptions {
       language: c.language,
       actions: data.actions.flatMap((a) => (a.id ? [{ recordId: a.id, status: a.status, dueDate: a.dueDate }] : [])),
   };
+}
+
+/** The shortest start of an action that counts as its words where a long listing was cut inside it (read normalised). */
+const CUT_START = 20;
+
+/**
+ * Whether a follow-up description lists an action's words: its whole text, or a line of the description that is the
+ * start of it (the listing is cut at 3,900 characters, possibly inside an action: ProcedureService.addFollowUpItem).
+ */
+function listsWords(description: string, text: string): boolean {
+  const words = normaliseForMatch(text);
+  if (words.trim() === '') return false;
+  if (normaliseForMatch(description).includes(words)) return true;
+  return description.split('\n').some((line) => {
+    const start = normaliseForMatch(line);
+    return start.length >= CUT_START && words.startsWith(start);
+  });
 }

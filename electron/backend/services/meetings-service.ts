@@ -18,6 +18,7 @@ import type { MeetingDetail } from '../../../shared/contract/core';
 import { AgendaRepo, type AgendaRow } from '../repositories/agenda-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
+import { FollowupsRepo } from '../repositories/procedure-repo';
 import { iso, type ServiceContext } from './context';
 import { notFound } from './members-service';
 
@@ -102,15 +103,21 @@ export class MeetingsService {
     return this.get(meeting.id);
   }
 
-  /** New ids for every item, same order, same nesting; documents and publication choices come along. */
+  /**
+   * New ids for every item, same order, same nesting; documents and publication choices come along, and so does what
+   * a "Follow-up of actions" item listed: its copy is checked against the actions' words as the original is (an audit,
+   * 2026-12-07, found a copy printing an action whose item was withheld afterwards).
+   */
   private copyAgenda(fromMeetingId: string, toMeetingId: string) {
     this.mustGet(fromMeetingId);
     const items = orderAndNumber(this.agenda.listForMeeting(fromMeetingId));
     const newIds = new Map<string, string>();
+    const followups = new FollowupsRepo(this.ctx.db);
     for (const it of items) {
       const id = this.ctx.newId();
       newIds.set(it.id, id);
       this.agenda.insert({ ...it, id, meetingId: toMeetingId, parentId: it.parentId ? newIds.get(it.parentId)! : null });
+      followups.copyListed(it.id, id, toMeetingId);
     }
   }
 

@@ -104,26 +104,28 @@ export class ProcedureService {
   }
 
   /**
-   * The meeting's "Follow-up of actions" item and the actions it lists that are confidential now (`confidentialActions`):
-   * that item's description was written when it was made, and an item withheld (or words flagged) since does not change
-   * it. The agenda is refused while the description still holds their words (ExportService). Read for an agenda export
-   * only: it walks every meeting's flags.
+   * The meeting's "Follow-up of actions" items and, for each, the actions it lists that are confidential now
+   * (`confidentialActions`): an item's description was written when it was made, and an item withheld (or words
+   * flagged) since does not change it. The agenda is refused while a description still holds their words
+   * (ExportService). Read for an agenda export only: it walks every meeting's flags.
    */
-  confidentialFollowUps(meetingId: string): ConfidentialFollowUps | undefined {
-    const follow = this.followups.listedFor(meetingId);
-    if (!follow) return undefined;
-    const confidential = this.confidentialActions(follow.listed.flatMap((l) => (l.now ? [l.now] : [])));
+  confidentialFollowUps(meetingId: string): ConfidentialFollowUps[] {
+    const items = this.followups.listedFor(meetingId);
+    if (items.length === 0) return [];
+    const confidential = this.confidentialActions(items.flatMap((f) => f.listed.flatMap((l) => (l.now ? [l.now] : []))));
     // The words it was listed with and its words now: either may be in the description (it was made from the first,
     // and the officer may have updated it). An action that is gone (deleted, or its meeting in the trash) can no
     // longer say where it was raised: not for publication (fail-closed), so its listed words are refused too.
-    const actions = follow.listed.flatMap((l) => {
-      if (l.now && !confidential.has(l.actionId)) return [];
-      const title = l.now?.meetingTitle ?? l.meetingTitle;
-      const startsAt = l.now?.meetingStartsAt ?? l.meetingStartsAt;
-      const meeting = title ? `“${title}” of ${formatLongDate(startsAt.slice(0, 10))}` : 'an earlier meeting';
-      return [...new Set([l.text, l.now?.text ?? ''])].filter((text) => text.trim() !== '').map((text) => ({ text, meeting, gone: l.now === null }));
-    });
-    return { agendaItemId: follow.agendaItemId, actions };
+    return items.map((follow) => ({
+      agendaItemId: follow.agendaItemId,
+      actions: follow.listed.flatMap((l) => {
+        if (l.now && !confidential.has(l.actionId)) return [];
+        const title = l.now?.meetingTitle ?? l.meetingTitle;
+        const startsAt = l.now?.meetingStartsAt ?? l.meetingStartsAt;
+        const meeting = title ? `“${title}” of ${formatLongDate(startsAt.slice(0, 10))}` : 'an earlier meeting';
+        return [...new Set([l.text, l.now?.text ?? ''])].filter((text) => text.trim() !== '').map((text) => ({ text, meeting, gone: l.now === null }));
+      }),
+    }));
   }
 
   private get meetings() {
@@ -381,9 +383,10 @@ export class ProcedureService {
    * The actions whose words may be confidential, to be listed without them outside the internal minutes: raised in an
    * item that is not published, or no longer on its meeting's agenda (where it came from is unknown: fail-closed), or
    * with words that any flag of any meeting guards (the passages the public register is checked for).
-   * Where an action was raised is the item its record names and every item whose minutes hold its block: a block cut
-   * from one item and pasted into another keeps its record, which still names the first (an audit, 2026-12-07: an
-   * action moved into a withheld item was listed with its words in the next agenda). One withheld or unknown place
+   * Where an action was raised is the item its record names and every item, of any meeting, whose minutes hold its
+   * block: a block cut from one item and pasted into another keeps its record, which still names the first (audits,
+   * 2026-12-07: an action moved into a withheld item, of its meeting or another, was listed with its words in the next
+   * agenda). One withheld or unknown place
    * makes it confidential, as one copy of a decision in a withheld item keeps its vote out (public-summary.ts).
    */
   private confidentialActions(actions: readonly BodyActionRow[]): Set<string> {
@@ -400,8 +403,8 @@ export class ProcedureService {
       return !agenda.on.has(key) || agenda.withheld.has(key);
     };
     for (const a of actions) {
-      const places = [a.sectionKey, ...this.followups.sectionsHolding(a.meetingId, a.id)];
-      if (places.some((key) => unpublished(a.meetingId, key))) out.add(a.id);
+      const places = [{ meetingId: a.meetingId, sectionKey: a.sectionKey }, ...this.followups.placesHolding(a.id)];
+      if (places.some((p) => unpublished(p.meetingId, p.sectionKey))) out.add(a.id);
     }
     const rest = actions.filter((a) => !out.has(a.id));
     if (rest.length === 0) return out;
@@ -609,6 +612,6 @@ export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, 
 }
 
 /** ProcedureService.confidentialFollowUps without a composed backend (ExportService's default, as procedureRecord). */
-export function confidentialFollowUpsOf(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ConfidentialFollowUps | undefined {
+export function confidentialFollowUpsOf(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ConfidentialFollowUps[] {
   return new ProcedureService(ctx, new MinutesService(ctx, meetings)).confidentialFollowUps(meetingId);
 }
