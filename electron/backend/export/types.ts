@@ -55,6 +55,21 @@ export interface ProcedureRecord {
  * the words each was listed with and its words now: the item's text was written when it was made, so the agenda is
  * refused while that text still holds one of them (ExportService, ProcedureService.confidentialFollowUps).
  */
+/**
+ * A future topic put on an agenda as published whose item of origin is not published now (withheld since, or gone):
+ * its title and notes must not be printed (ExportService.refuseStaleTopics, ProcedureService.confidentialTopics).
+ */
+export interface ConfidentialTopic {
+  title: string;
+  notes: string;
+  /** The item it came onto the agenda as (null once removed; copies are found by their title). */
+  agendaItemId: string | null;
+  /** The item it was raised in: its own title is printed as the meeting's withheld display says, not looked at here. */
+  raisedInSection: string | null;
+  /** Where it was raised, for the officer ("“Second plenary” of 3 February 2026", or "an earlier meeting"). */
+  raisedIn: string;
+}
+
 export interface ConfidentialFollowUps {
   agendaItemId: string;
   /** `gone`: the action, or its meeting, was deleted since it was listed (so where it was raised is unknown). */

@@ -280,6 +280,7 @@ interface TopicRow {
   picked_title: string | null;
   picked_starts: string | null;
   dropped: number;
+  picked_withheld: number | null;
 }
 export interface TopicRowOut {
   id: string;
@@ -294,6 +295,10 @@ export interface TopicRowOut {
   pickedMeetingId: string | null;
   pickedAgendaItemId: string | null;
   pickedInto: { title: string; startsAt: string } | null;
+  /** Picked onto the agenda as not for publication (the officer confirmed); false when picked as published, or before migration 021. */
+  pickedWithheld: boolean;
+  /** Put on an agenda at some time (the item or its meeting may be gone since). */
+  wasPicked: boolean;
   dropped: boolean;
 }
 
@@ -322,8 +327,11 @@ export class TopicsRepo {
       .prepare(`INSERT INTO future_topics (id, title, notes, raised_by, raised_at, raised_in_meeting_id, raised_in_section) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(t.id, t.title, t.notes, t.raisedBy, t.raisedAt, t.raisedInMeetingId, t.raisedInSection);
   }
-  pick(id: string, meetingId: string, agendaItemId: string): void {
-    this.db.prepare(`UPDATE future_topics SET picked_meeting_id = ?, picked_agenda_item_id = ?, dropped = 0 WHERE id = ?`).run(meetingId, agendaItemId, id);
+  /** `withheld`: the topic came onto the agenda as not for publication (migration 021). */
+  pick(id: string, meetingId: string, agendaItemId: string, withheld: boolean): void {
+    this.db
+      .prepare(`UPDATE future_topics SET picked_meeting_id = ?, picked_agenda_item_id = ?, picked_withheld = ?, dropped = 0 WHERE id = ?`)
+      .run(meetingId, agendaItemId, withheld ? 1 : 0, id);
   }
   setDropped(id: string, dropped: boolean): void {
     this.db.prepare(`UPDATE future_topics SET dropped = ? WHERE id = ?`).run(dropped ? 1 : 0, id);
@@ -343,6 +351,8 @@ function toTopic(r: TopicRow): TopicRowOut {
     pickedMeetingId: r.picked_agenda_item_id ? r.picked_meeting_id : null,
     pickedAgendaItemId: r.picked_agenda_item_id,
     pickedInto: r.picked_title !== null ? { title: r.picked_title, startsAt: r.picked_starts ?? '' } : null,
+    pickedWithheld: r.picked_withheld === 1,
+    wasPicked: r.picked_meeting_id !== null || r.picked_agenda_item_id !== null,
     dropped: r.dropped === 1,
   };
 }

@@ -43,6 +43,7 @@ export function composeServices(ctx: ServiceContext) {
       (meetingId) => minutes.snapshotBeforeExport(meetingId),
       (meetingId) => procedure.record(meetingId),
       (meetingId) => procedure.confidentialFollowUps(meetingId),
+      () => procedure.confidentialTopics(),
     ),
     example: new ExampleService(ctx, meetings),
     trash: new TrashService(ctx, { meetings, members, search }),

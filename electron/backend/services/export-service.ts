@@ -14,10 +14,11 @@ import { publicSummary, type LayoutOptions } from '../../../shared/redaction/pub
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, LINK_ADDRESS, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
+import { withheldItems } from '../../../shared/redaction/publication';
 import { meetingDate } from '../../../shared/format/zoned';
 import type { Finding } from '../export/redaction-check';
 import { printedAgenda } from '../export/agenda-printed';
-import type { ConfidentialFollowUps, ExportData, ProcedureRecord } from '../export/types';
+import type { ConfidentialFollowUps, ConfidentialTopic, ExportData, ProcedureRecord } from '../export/types';
 import { ActionsRepo } from '../repositories/actions-repo';
 import { AttendanceRepo } from '../repositories/attendance-repo';
 import { DecisionsRepo } from '../repositories/decisions-repo';
@@ -26,7 +27,7 @@ import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
-import { confidentialFollowUpsOf, procedureRecord } from './procedure-service';
+import { confidentialFollowUpsOf, confidentialTopicsOf, procedureRecord } from './procedure-service';
 import { refuseWhileHeld } from './publication-hold';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
@@ -52,6 +53,8 @@ export class ExportService {
     private readonly procedureOf: (meetingId: string) => ProcedureRecord = (meetingId) => procedureRecord(ctx, meetings, meetingId),
     /** The follow-up actions confidential now, read for an agenda export only (its ProcedureService's, as procedureOf). */
     private readonly followUpsOf: (meetingId: string) => ConfidentialFollowUps[] = (meetingId) => confidentialFollowUpsOf(ctx, meetings, meetingId),
+    /** The future topics whose words may not be printed now (as followUpsOf), read for an agenda or summary export. */
+    private readonly topicsOf: () => ConfidentialTopic[] = () => confidentialTopicsOf(ctx, meetings),
   ) {
     this.exportsRepo = new ExportsRepo(ctx.db);
     this.meetingsRepo = new MeetingsRepo(ctx.db);
@@ -96,6 +99,7 @@ export class ExportService {
     }
     const check = (bytes: Uint8Array) => this.refuseFlagged(input.meetingId, kind, fileName, data, bytes, { checkPublicDocx, describeFindings });
     if (kind === 'agenda') this.refuseStaleFollowUp(input.meetingId, fileName, data);
+    if (kind === 'agenda' || kind === 'public_summary') this.refuseStaleTopics(input.meetingId, kind, fileName, data);
     if (kind !== 'public_summary') {
       // Typed by the officer, they hold no flag marks: every passage a flag guards is looked for in them, as written.
       const bytes = await buildInternal(builders, kind, data);
@@ -156,6 +160,43 @@ export class ExportService {
         `The agenda was not produced: ${where} still lists the words of ${stale.length === 1 ? 'an action that is' : `${stale.length} actions that are`} not for publication now — ${named}${stale.length > 3 ? ' and more' : ''}: ` +
           `the item it was raised in has been withheld, or its words flagged${stale.some((a) => a.gone) ? ', or the action or its meeting deleted (so it is taken as not for publication)' : ''}, since the follow-up was made. ` +
           'Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
+      );
+    }
+  }
+
+  /**
+   * A future topic put on this agenda as published, whose item of origin has been withheld since (or is gone), still
+   * has its title (and notes) on the agenda: the agenda and the summary are refused while an item they print holds its
+   * title, or a published one its notes (read as the check reads text), naming the item and the topic. Its item is
+   * found by id, and a copy of it (a copied agenda) by its title.
+   */
+  private refuseStaleTopics(meetingId: string, kind: 'agenda' | 'public_summary', fileName: string, data: ExportData): void {
+    const topics = this.topicsOf();
+    if (topics.length === 0) return;
+    const withheld = withheldItems(data.agenda);
+    const titlesShown = data.meeting.withheldDisplay !== 'omit';
+    for (const item of data.agenda) {
+      const published = !withheld.has(item.id);
+      if (!published && !titlesShown) continue;
+      const title = normaliseForMatch(item.title);
+      const description = published ? normaliseForMatch(item.description) : '';
+      const topic = topics.find((t) => {
+        if (t.raisedInSection === item.id) return false;
+        const words = normaliseForMatch(t.title);
+        const notes = normaliseForMatch(t.notes);
+        const carried = t.agendaItemId === item.id || (words !== '' && title.includes(words));
+        return carried && ((words !== '' && title.includes(words)) || (notes !== '' && description.includes(notes)));
+      });
+      if (!topic) continue;
+      const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
+      const doc = DOCUMENT_NAME[kind];
+      this.record(meetingId, kind, fileName, new Uint8Array(), false, [
+        { kind: 'passage', part: 'word/document.xml', passageId: null, where: `a future topic not for publication now, in ${where}` },
+      ]);
+      throw new AppError(
+        'leak_detected',
+        `The ${doc} was not produced: ${where} holds the future topic “${excerpt(topic.title, 80)}”, raised in an item of ${topic.raisedIn} that has been withheld since the topic was put on this agenda, so its words may be confidential. ` +
+          "Nothing was written; change that item's title and description so they no longer hold those words (or remove the item), then try again.",
       );
     }
   }

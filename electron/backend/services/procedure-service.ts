@@ -52,7 +52,7 @@ import { flaggedElsewhere } from './flagged-elsewhere';
 import { notFound } from './members-service';
 import { MinutesService } from './minutes-service';
 import type { MeetingsService } from './meetings-service';
-import type { ConfidentialFollowUps, ProcedureRecord } from '../export/types';
+import type { ConfidentialFollowUps, ConfidentialTopic, ProcedureRecord } from '../export/types';
 
 type Out<T extends z.ZodType> = z.output<T>;
 const DECISION_OUTCOME_OF = { adopted: 'adopted', rejected: 'rejected', no_quorum: 'postponed' } as const;
@@ -126,6 +126,26 @@ export class ProcedureService {
         return [...new Set([l.text, l.now?.text ?? ''])].filter((text) => text.trim() !== '').map((text) => ({ text, meeting, gone: l.now === null }));
       }),
     }));
+  }
+
+  /**
+   * The future topics put on an agenda as published whose item of origin is not published now (`raisedInWithheld`:
+   * withheld since, or gone): their title and notes were carried onto that agenda when the item was still published.
+   * The agenda and the public summary are refused while an item they print holds them (ExportService). A topic the
+   * officer put on an agenda as not for publication (confirmed when picked) and released since is the officer's choice.
+   */
+  confidentialTopics(): ConfidentialTopic[] {
+    const agendas = new Map<string, AgendaItem[]>();
+    return this.topics
+      .list()
+      .filter((t) => t.wasPicked && !t.pickedWithheld && this.raisedInWithheld(t, agendas))
+      .map((t) => ({
+        title: t.title,
+        notes: t.notes,
+        agendaItemId: t.pickedAgendaItemId,
+        raisedInSection: t.raisedInSection,
+        raisedIn: t.raisedIn ? `“${t.raisedIn.title}” of ${formatLongDate(t.raisedIn.startsAt.slice(0, 10))}` : 'an earlier meeting',
+      }));
   }
 
   private get meetings() {
@@ -573,7 +593,7 @@ export class ProcedureService {
         plannedMinutes: 15,
         forPublication: !fromWithheld,
       });
-      this.topics.pick(topicId, meetingId, item);
+      this.topics.pick(topicId, meetingId, item, fromWithheld);
       return this.meetings.agendaOf(meetingId);
     });
   }
@@ -614,4 +634,9 @@ export function procedureRecord(ctx: ServiceContext, meetings: MeetingsService, 
 /** ProcedureService.confidentialFollowUps without a composed backend (ExportService's default, as procedureRecord). */
 export function confidentialFollowUpsOf(ctx: ServiceContext, meetings: MeetingsService, meetingId: string): ConfidentialFollowUps[] {
   return new ProcedureService(ctx, new MinutesService(ctx, meetings)).confidentialFollowUps(meetingId);
+}
+
+/** ProcedureService.confidentialTopics without a composed backend (ExportService's default, as procedureRecord). */
+export function confidentialTopicsOf(ctx: ServiceContext, meetings: MeetingsService): ConfidentialTopic[] {
+  return new ProcedureService(ctx, new MinutesService(ctx, meetings)).confidentialTopics();
 }

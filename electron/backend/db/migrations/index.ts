@@ -17,6 +17,7 @@ import { m017KeptCopies } from './017-kept-copies';
 import { m018RevisionHeads } from './018-revision-heads';
 import { m019FollowupWords } from './019-followup-words';
 import { m020SectionRevMarks } from './020-section-rev-marks';
+import { m021TopicPickedWithheld } from './021-topic-picked-withheld';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m018RevisionHeads,
   m019FollowupWords,
   m020SectionRevMarks,
+  m021TopicPickedWithheld,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
