@@ -34,7 +34,7 @@ export function lookAlikeTable(): ReadonlyMap<string, string> {
  */
 export function foldAsCheck(s: string): string {
   if (!HAS_NON_ASCII.test(s)) return separateWords(s.toLowerCase());
-  if (hasOverride(s)) return bidiReadings(s).map(foldOne).join(' ');
+  if (hasOverride(s)) return bidiReadings(s).map(foldOne).filter((r) => r !== '').join(' ');
   return foldOne(s);
 }
 
