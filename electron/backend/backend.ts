@@ -12,6 +12,7 @@ import { minutesHandlers } from './handlers/minutes';
 import { procedureHandlers } from './handlers/procedure';
 import { backupHandlers } from './handlers/backup';
 import { changeCount, checkBackupFile, readUnchanged, syncFolder, writeBackupFile } from './db/backup';
+import { backupWriteError, refuseControlChars } from './backup-file-words';
 import type { DataKey } from './db/key';
 import { AUTO_BACKUP_MINUTES, BackupStore } from './services/backup-service';
 import { AppError } from '../../shared/errors';
@@ -226,6 +227,7 @@ export class Backend {
    * backup this app can open (never an unrelated file). The mode is checked before success is reported.
    */
   backupTo(dest: string, replace = false): SavedBackup {
+    refuseControlChars(dest);
     const s = this.open;
     if (this.lost) throw new AppError('storage', 'The data file was deleted or replaced; no backup was made from it.');
     const file = path.resolve(dest);
@@ -245,7 +247,7 @@ export class Backend {
       writeBackupFile(s.db, file, LATEST_SCHEMA_VERSION, this.opts.key ?? null);
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw new AppError('storage', `The backup could not be written to ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+      throw backupWriteError(file, err);
     }
     fs.chmodSync(file, FILE_MODE);
     syncFolder(dir);

@@ -2,20 +2,32 @@ import type * as z from 'zod';
 import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../../shared/contract/index';
 import { FORBIDDEN_CHARS_MESSAGE, hasForbiddenChars } from '../../shared/domain/common';
 import { AppError, type ErrorIssue, type Result } from '../../shared/errors';
+import { issueSentence, plainSentence } from './issue-words';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
 export type Dispatch = (name: string, raw: unknown) => Promise<Result<unknown>>;
 
+/**
+ * A refused input's issues: `path` stays the technical path (code and tests find the field by it), `message` is a
+ * plain sentence the officer can read as it is ("The end must be after the start."), never zod's English.
+ */
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join('.') || '(input)';
+    return { path, message: issueSentence(i, path) };
+  });
 }
 
+/** At most this many of a refusal's sentences are in its message (all are in its issues). */
+const MESSAGE_ISSUES = 5;
+
+/** The refusal's message: its sentences, without the call's name (the officer never sees one). */
 function describeIssues(issues: ErrorIssue[]): string {
-  return issues
-    .slice(0, 5)
-    .map((i) => `${i.path} ${i.message}`)
-    .join('; ');
+  const said = issues.slice(0, MESSAGE_ISSUES).map((i) => i.message);
+  const more = issues.length - said.length;
+  if (more > 0) said.push(more === 1 ? 'One more thing needs correcting.' : `${more} more things need correcting.`);
+  return said.join(' ');
 }
 
 export interface DispatchLogger {
@@ -46,14 +58,21 @@ export function createDispatcher(
   outputChecks: OutputChecks = 'all',
 ): Dispatch {
   return async (name, raw) => {
-    if (!isCallName(name)) return { ok: false, error: { code: 'not_found', message: `There is no call named "${String(name).slice(0, 80)}".` } };
+    if (!isCallName(name)) {
+      log.error(`There is no call named "${String(name).slice(0, 80)}"`, null);
+      return { ok: false, error: { code: 'not_found', message: NO_SUCH_CALL } };
+    }
     const spec = contract[name];
     const shape = inspectInput(raw);
-    if (shape) return { ok: false, error: { code: 'bad_request', message: `The request "${name}" was not valid: ${shape.path} ${shape.message}.`, issues: [shape] } };
-    const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
+    if (shape) {
+      const issue = { path: shape.path, message: plainSentence(shape.path, shape.message) };
+      return { ok: false, error: { code: 'bad_request', message: issue.message, issues: [issue] } };
+    }
+    // reportInput: a missing field is told from a field of the wrong kind by the value (issue-words.ts).
+    const parsed = spec.input.safeParse(raw === undefined ? {} : raw, { reportInput: true });
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
-      return { ok: false, error: { code: 'bad_request', message: `The request "${name}" was not valid: ${describeIssues(issues)}.`, issues } };
+      return { ok: false, error: { code: 'bad_request', message: describeIssues(issues), issues } };
     }
     let out: unknown;
     try {
@@ -62,7 +81,7 @@ export function createDispatcher(
     } catch (err) {
       return { ok: false, error: toWire(err, name, log) };
     }
-    const invalid = { ok: false as const, error: { code: 'internal' as const, message: `The app produced an invalid answer to "${name}". Nothing was lost; please report this.` } };
+    const invalid = { ok: false as const, error: { code: 'internal' as const, message: BROKEN_ANSWER } };
     if (outputChecks === 'production' && (spec as { outputCheck?: 'stored' }).outputCheck === 'stored') {
       const problem = cheapOutputCheck(spec.output, out);
       if (problem) {
@@ -79,6 +98,11 @@ export function createDispatcher(
     return { ok: true, value: checked.data };
   };
 }
+
+/** Said for a call the contract does not have (a page of another version of the app): the name is only logged. */
+const NO_SUCH_CALL = 'This part of the app is not available in the version that is running. Reload the page; if this stays, restart the app.';
+/** Said for an answer that broke its schema (logged with the call's name). */
+const BROKEN_ANSWER = 'The app could not show this: its answer was not in the right form. Nothing was lost; please report this.';
 
 /**
  * The production check of an answer made of stored, validated-on-write data: an object with every required top-level
@@ -161,15 +185,18 @@ function toWire(err: unknown, name: string, log: DispatchLogger) {
   if (err instanceof AppError) return err.toWire();
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'conflict' as const, message: `"${name}" conflicts with stored data (${code}).` };
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      log.error(`Constraint failed in ${name}`, err);
+      return { code: 'conflict' as const, message: 'This change does not fit what is already stored, so it was not saved. Reload the page and try again.' };
+    }
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
       return { code: 'storage' as const, message: 'The database is busy (locked by another process). Your change was not saved; try again.' };
     if (code === 'SQLITE_FULL') return { code: 'storage' as const, message: 'The disk is full. Your change was not saved.' };
     log.error(`Storage error in ${name}`, err);
-    return { code: 'storage' as const, message: `The database reported ${code}. Your change was not saved.` };
+    return { code: 'storage' as const, message: 'The data file could not be read or written. Your change was not saved; try again, and if this stays, restart the app.' };
   }
   if (typeof code === 'string' && Object.hasOwn(FS_ERRORS, code)) return { code: 'storage' as const, message: FS_ERRORS[code]! };
-  if (err instanceof RangeError && /call stack/i.test(err.message)) return { code: 'bad_request' as const, message: `The request "${name}" is nested too deeply.` };
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return { code: 'bad_request' as const, message: 'What was sent is nested too deeply to be taken. Nothing was changed.' };
   log.error(`Unexpected error in ${name}`, err);
-  return { code: 'internal' as const, message: `Something went wrong while handling "${name}". Nothing was changed.` };
+  return { code: 'internal' as const, message: 'Something went wrong in the app. Nothing was changed; try again, and if this stays, restart the app.' };
 }

@@ -58,6 +58,14 @@ function batchCalls(body: unknown): Array<[string, unknown]> | null {
   return body as Array<[string, unknown]>;
 }
 
+/**
+ * Said to a page of an earlier launch (its token is refused): in the words the minutes page uses for the same case
+ * (renderer/features/minutes/saveState.ts), never "token" or "launch". Its pages take the new launch's token from a tab
+ * that opens the printed address (renderer/launch-renewal.ts), so that is what the officer is told to do.
+ */
+export const LAUNCH_CHANGED =
+  'The app was started again, so this page of its earlier start can no longer reach it. Open the address the app printed when it restarted, in this browser (a new tab); this page then works again. What you typed here is kept: do not reload or close this page.';
+
 /** How long after the last file of the page was sent the host counts as idle (whilePageLoads). */
 const WARM_AFTER_MS = 25;
 
@@ -168,7 +176,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (isBatch || url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return fail(res, { code: 'bad_request', message: 'Calls are POST requests.' });
         if (!tokenMatches(req.headers.authorization, token))
-          return fail(res, { code: 'unauthorised', message: 'This call needs the token of the current launch. Open the URL the app printed.' });
+          return fail(res, { code: 'unauthorised', message: LAUNCH_CHANGED });
         let name = '';
         if (!isBatch) {
           try {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Body } from '../../shared/domain/body';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { useStartupBackupStatus } from '../features/backup/startupStatus';
@@ -11,27 +11,29 @@ import { dropEarlyAnswers, dropEarlyListCalls } from './early-calls';
 import { minutesChunk } from './minutes-chunk';
 import { href, useRoute } from './router';
 import { useOnDemand } from '../ui/onDemand';
+import { PageBoundary, PageNotOpened, retryableLazy } from '../ui/PageBoundary';
 
 // Split by route (issue 16): the meetings list is the first page and its chunk carries only what it runs. The other
 // pages — above all the minutes (Lexical, suggestions with wink-nlp, preview and redaction) — load when first opened.
-const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
-const MembersPage = lazy(() => import('../features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
+// retryableLazy: a page whose code could not be fetched (the local server stopped) is fetched again on the next try.
+const MeetingPage = retryableLazy(() => import('../features/meetings/MeetingPage').then((m) => m.MeetingPage));
+const MembersPage = retryableLazy(() => import('../features/members/MembersPage').then((m) => m.MembersPage));
 /** The minutes page, mounted the moment its code is there (not React.lazy: see useOnDemand). */
 function MinutesRoute({ id, navigated }: { id: string; navigated: { current: boolean } }) {
-  const { value: mod, failed } = useOnDemand(minutesChunk);
+  const { value: mod, failed, retry } = useOnDemand(minutesChunk);
   useEffect(() => {
     if (mod && navigated.current) focusMainHeading();
   }, [mod, navigated]);
-  if (failed) return <p role="alert">The minutes page could not be opened. Reload the app (Ctrl+R) to try again.</p>;
+  if (failed) return <PageNotOpened onRetry={retry} />;
   if (!mod) return <p className="muted">Opening the page…</p>;
   return <mod.MinutesPage id={id} />;
 }
-const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
-const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
-const RegisterPage = lazy(() => import('../features/register/RegisterPage').then((m) => ({ default: m.RegisterPage })));
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const BackupPage = lazy(() => import('../features/backup/BackupPage').then((m) => ({ default: m.BackupPage })));
-const RecoveryScreen = lazy(() => import('../features/backup/BackupPage').then((m) => ({ default: m.RecoveryScreen })));
+const SearchPage = retryableLazy(() => import('../features/search/SearchPage').then((m) => m.SearchPage));
+const TrashPage = retryableLazy(() => import('../features/trash/TrashPage').then((m) => m.TrashPage));
+const RegisterPage = retryableLazy(() => import('../features/register/RegisterPage').then((m) => m.RegisterPage));
+const SettingsPage = retryableLazy(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
+const BackupPage = retryableLazy(() => import('../features/backup/BackupPage').then((m) => m.BackupPage));
+const RecoveryScreen = retryableLazy(() => import('../features/backup/BackupPage').then((m) => m.RecoveryScreen));
 
 function focusMainHeading() {
   document.querySelector<HTMLElement>('main h1')?.focus();
@@ -79,7 +81,8 @@ export function App() {
     if (minutesId === null) return dropMinutesPrefetch();
     if (minutesChunk.now()) return;
     prefetchMinutes(minutesId);
-    void minutesChunk.load();
+    // A failed load is MinutesRoute's to say (and to try again): not an unhandled rejection here.
+    minutesChunk.load().catch(() => undefined);
   }, [minutesId]);
 
   const navigated = useRef(false);
@@ -133,23 +136,27 @@ export function App() {
       <main id="main">
         {!checked && <p className="muted">Opening the data…</p>}
         {damaged && (
-          <Suspense fallback={<p className="muted">Opening the page…</p>}>
-            <RecoveryScreen status={damaged} />
-          </Suspense>
+          <PageBoundary resetKey="recovery">
+            <Suspense fallback={<p className="muted">Opening the page…</p>}>
+              <RecoveryScreen status={damaged} />
+            </Suspense>
+          </PageBoundary>
         )}
         {checked && !damaged && (
-          <Suspense fallback={<p className="muted">Opening the page…</p>}>
-            {route.name === 'backups' && <BackupPage />}
-            {route.name === 'meetings' && <MeetingsList />}
-            {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
-            {route.name === 'minutes' && <MinutesRoute key={route.id} id={route.id} navigated={navigated} />}
-            {route.name === 'members' && <MembersPage />}
-            {route.name === 'search' && <SearchPage q={route.q} />}
-            {route.name === 'trash' && <TrashPage />}
-            {route.name === 'register' && <RegisterPage />}
-            {route.name === 'settings' && <SettingsPage />}
-            <FocusHeading key={href(route)} navigated={navigated} />
-          </Suspense>
+          <PageBoundary resetKey={href(route)}>
+            <Suspense fallback={<p className="muted">Opening the page…</p>}>
+              {route.name === 'backups' && <BackupPage />}
+              {route.name === 'meetings' && <MeetingsList />}
+              {route.name === 'meeting' && <MeetingPage key={route.id} id={route.id} />}
+              {route.name === 'minutes' && <MinutesRoute key={route.id} id={route.id} navigated={navigated} />}
+              {route.name === 'members' && <MembersPage />}
+              {route.name === 'search' && <SearchPage q={route.q} />}
+              {route.name === 'trash' && <TrashPage />}
+              {route.name === 'register' && <RegisterPage />}
+              {route.name === 'settings' && <SettingsPage />}
+              <FocusHeading key={href(route)} navigated={navigated} />
+            </Suspense>
+          </PageBoundary>
         )}
       </main>
     </div>

@@ -1,22 +1,27 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { ApiError } from '../api';
 
-/** What went wrong, said plainly, with the fields at fault. */
+/**
+ * What went wrong, said plainly. A refused input's issues are each a sentence that names its field in the form's words
+ * (the dispatcher makes them: electron/backend/issue-words.ts); their paths are code names and are never shown. One
+ * issue is the message itself, said once; several are listed instead of the message, which joins them.
+ */
 export function ErrorNote({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
   const message = e ? e.message : error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
+  // A service's own issues may be ends of sentences ("already exists"): its message says them, so only sentences are listed.
+  const listed = e?.issues && e.issues.length > 1 && e.issues.every((i) => /^[A-Z]/.test(i.message)) ? [...new Set(e.issues.map((i) => i.message))] : null;
   return (
     <div className="error-note" role="alert">
-      <span>{message}</span>
-      {e?.issues && e.issues.length > 0 && (
+      {listed ? (
         <ul>
-          {e.issues.map((i) => (
-            <li key={i.path + i.message}>
-              <strong>{i.path}</strong> {i.message}
-            </li>
+          {listed.map((m) => (
+            <li key={m}>{m}</li>
           ))}
         </ul>
+      ) : (
+        <span>{message}</span>
       )}
       {onDismiss && (
         <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss the error">

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { reloadForKeptFailure } from './codeLoad';
 
 /**
  * Code loaded on demand (a route's or a tab's chunk, issue 16): asked for once, however many ask; a failed load is not
@@ -31,19 +32,32 @@ export function onDemand<T>(importer: () => Promise<T>): OnDemand<T> {
  * batches reveals), and for the minutes page the officer opens during a meeting that wait was most of the time to an
  * editable editor.
  */
-export function useOnDemand<T>(code: OnDemand<T>): { value: T | null; failed: boolean } {
+export function useOnDemand<T>(code: OnDemand<T>): { value: T | null; failed: boolean; retry: () => void } {
   const [value, setValue] = useState<T | null>(() => code.now());
   const [failed, setFailed] = useState(false);
+  // Each try asks again (a failed load is not kept by onDemand): `retry` starts the next one.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (value !== null) return;
     let alive = true;
-    code.load().then(
-      (v) => alive && setValue(() => v),
-      () => alive && setFailed(true),
-    );
+    // A retry the browser's kept failure refuses reloads the page (codeLoad.ts); the first failure is only said.
+    code
+      .load()
+      .catch((err: unknown) => {
+        if (attempt > 0) return reloadForKeptFailure(err);
+        throw err;
+      })
+      .then(
+        (v) => alive && setValue(() => v),
+        () => alive && setFailed(true),
+      );
     return () => {
       alive = false;
     };
-  }, [code, value]);
-  return { value, failed };
+  }, [code, value, attempt]);
+  const retry = useCallback(() => {
+    setFailed(false);
+    setAttempt((n) => n + 1);
+  }, []);
+  return { value, failed, retry };
 }

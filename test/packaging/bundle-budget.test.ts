@@ -11,6 +11,8 @@ import { cachedDataFor, fingerprint } from '../../electron/code-cache';
  * - The meetings list's initial JS (index.html's entry chunk and its static imports, gzip): the issue's target is under
  *   1.5× a Vite + React hello-world (~68 KB gzip, so ~100 KB). Measured 73.7 KB when this budget was set; the budget is
  *   that + ~10%, so growth is a decision, not an accident. Raise it only with a measurement and a reason.
+ *   Raised to 84 KB on 2026-12-07: 80.9 KB before, 81.6 KB with the page boundary (a page whose code the stopped local
+ *   server could not send left a blank window: an audit) — 0.7 KB for the app to stay usable; still under 1.3× hello.
  * - start.cjs is a small loader of start-app.cjs (the browser host) with V8's code cache, made by the build;
  *   start-app.cjs carries better-sqlite3's JavaScript (main.cjs does not: packaging ships the package) and the script a
  *   new data file is made from;
@@ -20,7 +22,7 @@ import { cachedDataFor, fingerprint } from '../../electron/code-cache';
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 const PRELOAD_BUDGET = 20 * 1024;
-const INITIAL_JS_GZIP_BUDGET = 81 * 1024;
+const INITIAL_JS_GZIP_BUDGET = 84 * 1024;
 const built = fs.existsSync(path.join(DIST, 'renderer/index.html')) && fs.existsSync(path.join(DIST, 'electron/preload.cjs'));
 
 const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isJsonContentType, jsonTooDeep, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
+import { isJsonContentType, jsonTooDeep, LAUNCH_CHANGED, startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
 import { makeBackend, tempDir } from '../helpers/temp';
 
 /** The typed error of a refused call's body. */
@@ -182,7 +182,8 @@ describe('the browser host\'s request checks', () => {
     expect((await request(h, { method: 'POST', path: '/api/body.get', headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' } })).status).toBe(200);
     const r = await json(h, 'body.get', 'null');
     expect(r.status).toBe(400);
-    expect(errorOf(r.body).message).toMatch(/body\.get/);
+    // Refused by the schema, in plain words (the call's name is never said).
+    expect(errorOf(r.body).message).toBe('The request must be a group of fields.');
     const bad = await json(h, 'body.get', '{"a":');
     expect(JSON.parse(bad.body)).toEqual({ ok: false, error: { code: 'bad_request', message: 'The request body is not valid JSON.' } });
     const deep = await json(h, 'body.get', '['.repeat(129) + ']'.repeat(129));
@@ -200,7 +201,10 @@ describe('the browser host\'s request checks', () => {
     expect(ok.headers['content-security-policy']).toMatch(/default-src 'self'/);
     const no = await json(h, 'body.get', {}, { Authorization: `Bearer ${'a'.repeat(15)}` });
     expect(no.status).toBe(401);
-    expect(JSON.parse(no.body)).toEqual({ ok: false, error: { code: 'unauthorised', message: 'This call needs the token of the current launch. Open the URL the app printed.' } });
+    expect(JSON.parse(no.body)).toEqual({ ok: false, error: { code: 'unauthorised', message: LAUNCH_CHANGED } });
+    // Said plainly, as the minutes page says it: what happened and what to do, not the mechanism.
+    expect(LAUNCH_CHANGED).toMatch(/^The app was started again, so this page of its earlier start can no longer reach it\. Open the address the app printed when it restarted/);
+    expect(LAUNCH_CHANGED).not.toMatch(/token|launch|URL|call\b/i);
     expect((await json(h, 'body.get', {}, { Authorization: `bearer ${h.token}` })).status).toBe(401);
     expect((await json(h, 'body.get', {}, { Authorization: `Bearer ${h.token}${h.token}` })).status).toBe(401);
     const post = await request(h, { method: 'POST', path: '/' });

@@ -17,10 +17,13 @@ export function MembersPage() {
     <section className="page">
       <div className="page-head">
         <h1 tabIndex={-1}>Members</h1>
-        <p className="meta">
-          <span>{members.length} Taskforce member organisations</span>
-          <span>{orgs.reduce((n, o) => n + o.representatives.length, 0)} representatives</span>
-        </p>
+        {/* Counted only from a list that came: a list that failed to load is not "0 organisations". */}
+        {list.value && (
+          <p className="meta">
+            <span>{members.length} Taskforce member organisations</span>
+            <span>{orgs.reduce((n, o) => n + o.representatives.length, 0)} representatives</span>
+          </p>
+        )}
       </div>
       <ErrorNote error={list.error} />
       <OrganisationForm onSaved={() => void list.reload()} />

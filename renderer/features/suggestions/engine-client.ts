@@ -6,6 +6,11 @@ const START_DELAY_MS = 1000;
 /** The worker is told of typing at most this often (a message per key would be one more task per key). */
 const TYPING_NOTE_MS = 100;
 
+/** After the in-page engine's code failed to load, how long before a message asks for it again. */
+export const INLINE_RETRY_MS = 5000;
+
+type EngineHostModule = Pick<typeof import('./engine-host'), 'createEngineHost'>;
+
 /** The page's end of the suggestion engine. */
 export interface EngineClient {
   send(m: ToEngine): void;
@@ -19,29 +24,54 @@ export interface EngineClient {
  * idle slices of at most 12 ms, loaded on demand; `onRestart` is then called so that the page sends its context and
  * sections again (what the worker had is lost).
  */
-export function startEngine(onMessage: (m: FromEngine) => void, onRestart: () => void): EngineClient {
+export function startEngine(
+  onMessage: (m: FromEngine) => void,
+  onRestart: () => void,
+  loadHost: () => Promise<EngineHostModule> = () => import('./engine-host'),
+): EngineClient {
   let disposed = false;
   let inline: ((m: ToEngine) => void) | null = null;
   let queued: ToEngine[] = [];
   let worker: Worker | null = null;
+  // The in-page engine's code: being fetched, or failed (the local server stopped) and not to be asked again before
+  // `retryAt` (a later message asks again then; suggestions are a help, so their absence meanwhile is not said).
+  let loadingInline = false;
+  let inlineFailed = false;
+  let retryAt = 0;
+
+  const loadInline = () => {
+    loadingInline = true;
+    inlineFailed = false;
+    loadHost().then(
+      ({ createEngineHost }) => {
+        loadingInline = false;
+        if (disposed) return;
+        inline = createEngineHost(
+          (m) => {
+            if (!disposed) onMessage(m);
+          },
+          // In the page, the engine's slices run only in pauses of typing, as the rest of the page's suggestions work.
+          (fn) => void whenPaused((d) => fn(Math.max(4, Math.min(12, d.timeRemaining())))),
+        );
+        for (const m of queued) inline(m);
+        queued = [];
+        onRestart();
+      },
+      () => {
+        loadingInline = false;
+        inlineFailed = true;
+        retryAt = performance.now() + INLINE_RETRY_MS;
+        // What waited is not kept: onRestart, after a later load, has the page send its context and sections again.
+        queued = [];
+      },
+    );
+  };
 
   const startInline = () => {
     worker?.terminate();
     worker = null;
     queued = [];
-    void import('./engine-host').then(({ createEngineHost }) => {
-      if (disposed) return;
-      inline = createEngineHost(
-        (m) => {
-          if (!disposed) onMessage(m);
-        },
-        // In the page, the engine's slices run only in pauses of typing, as the rest of the page's suggestions work.
-        (fn) => void whenPaused((d) => fn(Math.max(4, Math.min(12, d.timeRemaining())))),
-      );
-      for (const m of queued) inline(m);
-      queued = [];
-      onRestart();
-    });
+    loadInline();
   };
 
   // The worker hears that the officer is typing (at most every TYPING_NOTE_MS): its slices wait for a pause
@@ -88,7 +118,10 @@ export function startEngine(onMessage: (m: FromEngine) => void, onRestart: () =>
       if (disposed) return;
       if (worker) worker.postMessage(m);
       else if (inline) inline(m);
-      else queued.push(m);
+      else {
+        queued.push(m);
+        if (inlineFailed && !loadingInline && performance.now() >= retryAt) loadInline();
+      }
     },
     start() {
       if (disposed || timer !== undefined) return;
