@@ -28,6 +28,11 @@ export const PackageImported = lazySchema(() => z.object({
   counts: z.record(z.string(), z.number().int()),
   /** The flags and withheld items of a deleted copy of this meeting in the trash that the package did not have: kept. */
   carried: CarriedConfidentiality,
+  /**
+   * Passages other meetings keep confidential that the package carried, made flags of this meeting (in force, mark
+   * missing: its public summary is refused until the officer flags them or lifts the flags); `carried.message` says so.
+   */
+  guardedElsewhere: z.number().int().min(0),
 }));
 export type PackageImported = z.infer<typeof PackageImported>;
 

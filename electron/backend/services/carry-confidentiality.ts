@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CarriedConfidentiality } from '../../../shared/contract/carried';
-import { guardsText, type Flag } from '../../../shared/domain/flags';
+import { guardsText, type Flag, type FlagReason } from '../../../shared/domain/flags';
 import { longDate, meetingDate } from '../../../shared/format/zoned';
-import { withheldItems } from '../../../shared/redaction/publication';
+import { excerptIn } from '../../../shared/redaction/flag-state';
+import { sectionText } from '../../../shared/redaction/plain-text';
+import { CLOSING_KEY, OPENING_KEY, withheldItems } from '../../../shared/redaction/publication';
+import { foldAsCheck } from '../../../shared/text/look-alikes';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { flagOfDumpRow, FlagsRepo } from '../repositories/flags-repo';
 import { GraphRepo, type Dump } from '../repositories/graph-repo';
@@ -10,7 +13,7 @@ import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { TrashRepo } from '../repositories/trash-repo';
 import { iso, type ServiceContext } from './context';
-import { trashKeptSince } from './flagged-elsewhere';
+import { flaggedElsewhere, trashKeptSince } from './flagged-elsewhere';
 import { describe, meetingTrashLabel, trashPayloadJson } from './trash-service';
 
 /**
@@ -277,4 +280,119 @@ export function describeCarried(c: Omit<CarriedConfidentiality, 'message'>, afte
       'The data kept aside could not be read, so the flags set and items withheld since this backup could not be kept: check the minutes of every meeting changed since the backup before publishing. Until then publication is on hold: every public file is refused until you release the hold on the Backups page.',
     );
   return out.join(' ');
+}
+
+/**
+ * A passage another meeting keeps confidential that a meeting's minutes hold, as that meeting's package carries it:
+ * the words (only those this meeting holds), the flag's reason, and the first section of the meeting holding them.
+ */
+interface PassageGuardedElsewhere {
+  excerpt: string;
+  reason: FlagReason;
+  sectionKey: string;
+}
+
+/**
+ * The passages other meetings' flags guard (flaggedElsewhere: in force, text deleted, marks, the trash) that stand in
+ * a meeting's stored sections, read as the redaction check reads them. On this machine they keep the meeting's public
+ * summary from printing them; a package of the meeting carries them, so that a machine holding none of those meetings
+ * keeps them out too. Of a passage of several lines only the lines this meeting holds are carried: the others are the
+ * other meeting's confidential words, not this one's. Withheld sections count (they may be published later). Throws
+ * `unreadable()` when a stored section cannot be read: what it holds cannot be known (fail-closed).
+ */
+export function guardedElsewhereIn(ctx: ServiceContext, meetingId: string, unreadable: () => Error): PassageGuardedElsewhere[] {
+  const elsewhere = flaggedElsewhere(ctx.db, meetingId, ctx.now());
+  if (elsewhere.length === 0) return [];
+  const sections = sectionTextsInOrder(ctx.db, meetingId, unreadable);
+  const out = new Map<string, PassageGuardedElsewhere>();
+  for (const passage of elsewhere) {
+    const held = passage.excerpt.split('\n').filter((line) => line.trim() !== '' && sections.some((s) => excerptIn(line, s.text, foldAsCheck)));
+    if (held.length === 0) continue;
+    const excerpt = held.join('\n');
+    if (out.has(excerpt)) continue;
+    const first = sections.find((s) => excerptIn(excerpt, s.text, foldAsCheck))!;
+    out.set(excerpt, { excerpt, reason: passage.reason, sectionKey: first.key });
+  }
+  return [...out.values()];
+}
+
+/** The plain text of each stored section of a meeting: opening, the agenda's items, closing, then any other. */
+function sectionTextsInOrder(db: Database, meetingId: string, unreadable: () => Error): Array<{ key: string; text: string }> {
+  const order = [OPENING_KEY, ...new AgendaRepo(db).listForMeeting(meetingId).map((a) => a.id), CLOSING_KEY];
+  const rank = (key: string) => {
+    const i = order.indexOf(key);
+    return i < 0 ? order.length : i;
+  };
+  const stored = new MinutesRepo(db).sections(meetingId).sort((a, b) => rank(a.sectionKey) - rank(b.sectionKey) || a.sectionKey.localeCompare(b.sectionKey));
+  return stored.map((s) => {
+    try {
+      return { key: s.sectionKey, text: sectionText(JSON.parse(s.contentJson)) };
+    } catch {
+      throw unreadable();
+    }
+  });
+}
+
+/** The note of a flag a package brought (the officer reads it in the Flags panel). */
+const CARRIED_FROM_PACKAGE_NOTE =
+  'Came with the meeting package: another meeting keeps these words confidential. Flag them here too, or lift this flag if they may be published in this meeting.';
+
+/**
+ * On the import of a meeting package (inside its transaction): each passage the package carries because another
+ * meeting keeps it confidential becomes a flag of the imported meeting IN FORCE WITH ITS MARK MISSING, like the flags
+ * carried from a trashed copy (carryGuarded): the public summary is refused wherever the words stand unmarked
+ * (unmarkedFlags), the live preview lists it, and the Flags panel offers "Flag again" or "Lift flag". Nothing is made
+ * where a flag of the meeting in force already holds the same words. Returns how many flags were made.
+ */
+export function keepGuardedElsewhereOfPackage(ctx: ServiceContext, meetingId: string, passages: readonly PassageGuardedElsewhere[]): number {
+  const flags = new FlagsRepo(ctx.db);
+  const meetings = new MeetingsRepo(ctx.db);
+  const now = iso(ctx.now());
+  let made = 0;
+  for (const p of passages) {
+    if (p.excerpt.trim() === '') continue;
+    if (flags.listForMeeting(meetingId).some((r) => r.retiredAt === null && r.excerpt === p.excerpt)) continue;
+    const id = freeFlagId(ctx, flags);
+    flags.insert({
+      id,
+      meetingId,
+      sectionKey: p.sectionKey,
+      reason: p.reason,
+      note: CARRIED_FROM_PACKAGE_NOTE,
+      createdBy: ctx.user,
+      createdAt: now,
+      updatedAt: now,
+      retiredAt: null,
+      retiredReason: null,
+      retiredBy: '',
+      unmarkedSince: now,
+      excerpt: p.excerpt,
+    });
+    meetings.recordEvent(meetingId, now, 'flag_kept_from_package', { flagId: id, sectionKey: p.sectionKey });
+    made++;
+  }
+  return made;
+}
+
+/**
+ * A new id no flag record holds: the package brought records of another machine, whose ids this machine's generator
+ * may give again (an existing record must never be overwritten: it may be one a person lifted).
+ */
+function freeFlagId(ctx: ServiceContext, flags: FlagsRepo): string {
+  for (let i = 0; i < 1000; i++) {
+    const id = ctx.newId();
+    if (!flags.get(id)) return id;
+  }
+  throw new Error('No free id for a flag record.');
+}
+
+/** What the officer is told of the passages a package brought as flags ('' when none). */
+export function describeGuardedElsewhere(made: number): string {
+  if (made === 0) return '';
+  const one = made === 1;
+  return (
+    `This package brought ${count(made, 'passage', 'passages')} that another meeting keeps confidential and that ${one ? 'stands' : 'stand'} in these minutes: ` +
+    `${one ? 'it is a flag' : 'they are flags'} of this meeting now, so ${one ? 'it stays' : 'they stay'} out of the public summary. ` +
+    `To go on, flag ${one ? 'it' : 'them'} in the minutes (Flags panel: “Flag again”), or lift the flag if the passage may be published in this meeting.`
+  );
 }

@@ -3,19 +3,32 @@ import { AppError } from '../../../shared/errors';
 import { lazySchema } from '../../../shared/lazy-schema';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
 import { SerializedDoc } from '../../../shared/editor/doc-schema';
+import { Id } from '../../../shared/domain/common';
+import { DEFAULT_FLAG_REASON, FLAG_REASONS, MAX_EXCERPT, type FlagReason } from '../../../shared/domain/flags';
 import { safeFilePart } from '../export/file-name';
 import { nodeCrypto } from '../../node-crypto';
 import { GraphRepo, NOT_DUMPED, type Dump } from '../repositories/graph-repo';
 import { highestRev, MinutesRepo } from '../repositories/minutes-repo';
 import type { ServiceContext } from './context';
-import { keepConfidentialityOfTrashedCopies } from './carry-confidentiality';
+import {
+  describeGuardedElsewhere,
+  guardedElsewhereIn,
+  keepConfidentialityOfTrashedCopies,
+  keepGuardedElsewhereOfPackage,
+} from './carry-confidentiality';
 import type { MeetingsService } from './meetings-service';
 import type { SearchService } from './search-service';
 
 export const PACKAGE_FORMAT = 'taskforce-secretariat/meeting-package';
 export const ENCRYPTED_FORMAT = 'taskforce-secretariat/meeting-package-encrypted';
+/**
+ * One version for every package this app writes: a field added since is optional, and an older app refuses a package
+ * that holds it (its schema is strict: an unknown field is "not as expected") rather than import it without it.
+ */
 export const PACKAGE_VERSION = 1;
 const MAX_ROWS = 500_000;
+/** Most passages of other meetings one package carries (each is one flag record at import). */
+const MAX_GUARDED = 10_000;
 
 // Built on the first import of a package, not when the backend loads (~60 zod schemas; issue 16: host start). A cell's
 // Value is built with Plain, not as a stand-in of its own: every cell of a package is parsed through it.
@@ -36,6 +49,26 @@ const Plain = lazySchema(() => {
           relinks: z.array(z.never()).max(0),
         })
         .strict(),
+      /**
+       * The passages other meetings keep confidential that this meeting's minutes hold (guardedElsewhereIn): made flags of
+       * the meeting at import. Absent from a package that carries none, and from every package written before. A reason
+       * this version does not know is read as the default one (the words are still guarded).
+       */
+      guardedElsewhere: z
+        .array(
+          z
+            .object({
+              excerpt: z
+                .string()
+                .max(MAX_EXCERPT)
+                .refine((s) => s.trim() !== '' && !s.includes('\u0000'), 'must hold words'),
+              reason: z.string().min(1).max(64),
+              sectionKey: Id,
+            })
+            .strict(),
+        )
+        .max(MAX_GUARDED)
+        .optional(),
     })
     .strict();
 });
@@ -57,7 +90,16 @@ const Encrypted = lazySchema(() =>
 
 const bad = (message: string) => new AppError('bad_request', `This meeting package cannot be imported: ${message} Nothing was changed.`);
 
-const digest = (dump: Dump) => nodeCrypto().createHash('sha256').update(JSON.stringify(dump)).digest('hex');
+type Carried = ReadonlyArray<{ excerpt: string; reason: string; sectionKey: string }>;
+
+/** The package's checksum: its dump, and the passages it carries when it carries any (dropping them breaks it). */
+function digest(dump: Dump, guarded?: Carried): string {
+  const hash = nodeCrypto().createHash('sha256').update(JSON.stringify(dump));
+  if (guarded) hash.update(JSON.stringify(guarded.map((p) => [p.excerpt, p.reason, p.sectionKey])));
+  return hash.digest('hex');
+}
+
+const asReason = (r: string): FlagReason => ((FLAG_REASONS as readonly string[]).includes(r) ? (r as FlagReason) : DEFAULT_FLAG_REASON);
 
 function key(passphrase: string, salt: Buffer, N: number): Buffer {
   return nodeCrypto().scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 });
@@ -79,7 +121,12 @@ export class PackageService {
   }
 
   export(meetingId: string, passphrase?: string): PackageFile {
-    const { meeting, dump } = this.ctx.db.transaction(() => ({ meeting: this.deps.meetings.mustGet(meetingId), dump: this.graph.dump('meetings', meetingId) }))();
+    const { meeting, dump, guarded } = this.ctx.db.transaction(() => ({
+      meeting: this.deps.meetings.mustGet(meetingId),
+      dump: this.graph.dump('meetings', meetingId),
+      // Another machine holds none of the other meetings: the words they guard here travel with this meeting.
+      guarded: guardedElsewhereIn(this.ctx, meetingId, () => new AppError('bad_request', 'This meeting cannot be packaged: a section of its minutes cannot be read.')),
+    }))();
     const pkg: Plain = {
       format: PACKAGE_FORMAT,
       version: PACKAGE_VERSION,
@@ -88,8 +135,10 @@ export class PackageService {
       meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
       sha256: '',
       dump: { root: { table: 'meetings', id: meetingId }, tables: dump.tables as Plain['dump']['tables'], relinks: [] },
+      // Left out when there is none: such a package is as before, and an older app still reads it.
+      ...(guarded.length > 0 ? { guardedElsewhere: guarded } : {}),
     };
-    pkg.sha256 = digest(pkg.dump);
+    pkg.sha256 = digest(pkg.dump, pkg.guardedElsewhere);
     let bytes = Buffer.from(JSON.stringify(pkg));
     if (passphrase) {
       const crypto = nodeCrypto();
@@ -144,11 +193,25 @@ export class PackageService {
         const carried = keepConfidentialityOfTrashedCopies(this.ctx, dump.root.id, () =>
           bad(`a deleted copy of this meeting in the trash cannot be read, so what it keeps confidential is not known. Remove it from the trash first.`),
         );
+        const guardedElsewhere = this.keepGuardedElsewhere(pkg, dump.root.id);
         this.deps.search.reindexMeeting(dump.root.id);
         const m = this.deps.meetings.mustGet(dump.root.id);
-        return { meetingId: m.id, title: m.title, startsAt: m.startsAt, counts, carried };
+        const message = [carried.message, describeGuardedElsewhere(guardedElsewhere)].filter(Boolean).join(' ');
+        return { meetingId: m.id, title: m.title, startsAt: m.startsAt, counts, carried: { ...carried, message }, guardedElsewhere };
       })
       .immediate();
+  }
+
+  /**
+   * The passages the package carries because other meetings keep them confidential, made flags of the imported meeting
+   * (in force, mark missing: its public summary is refused until the officer flags them or lifts the flags). Each names
+   * a section the package's minutes hold: one that does not is a damaged package.
+   */
+  private keepGuardedElsewhere(pkg: Plain, meetingId: string): number {
+    const passages = (pkg.guardedElsewhere ?? []).map((p) => ({ ...p, reason: asReason(p.reason) }));
+    const sections = new Set((pkg.dump.tables.minutes_sections ?? []).map((r) => r.section_key));
+    if (passages.some((p) => !sections.has(p.sectionKey))) throw bad('a passage it keeps confidential names a part of the minutes it does not hold.');
+    return keepGuardedElsewhereOfPackage(this.ctx, meetingId, passages);
   }
 
   /** Bytes → a validated plain package, or a clear error. */
@@ -183,7 +246,7 @@ export class PackageService {
     }
     const pkg = parsed.data;
     if (pkg.schemaVersion > this.deps.schemaVersion) throw bad(`it was written by a newer version of the app (schema ${pkg.schemaVersion}; this one knows up to ${this.deps.schemaVersion}).`);
-    if (digest(pkg.dump) !== pkg.sha256) throw bad('its content does not match its checksum (the file was altered or damaged).');
+    if (digest(pkg.dump, pkg.guardedElsewhere) !== pkg.sha256) throw bad('its content does not match its checksum (the file was altered or damaged).');
     if (pkg.meeting.id !== pkg.dump.root.id) throw bad('its meeting is not the one it holds.');
     return pkg;
   }
