@@ -59,12 +59,34 @@ export function separateWords(s: string): string {
     .trim();
 }
 
+/** A decimal digit of another script (Arabic-Indic "٤", Persian "۴", Devanagari "४"…; NFKD leaves them as they are). */
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+/** The Arabic decimal separator and thousands separator, read as the point and comma they are. */
+const ARABIC_SEPARATORS: Readonly<Record<string, string>> = { '\u066B': '.', '\u066C': ',' };
+
+/** The value of a decimal digit of any script: Unicode gives each script's digits as a run of ten, zero first. */
+function digitValue(c: string): string {
+  const cp = c.codePointAt(0)!;
+  let start = cp;
+  while (start > 0 && IS_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return String((cp - start) % 10);
+}
+
 /**
- * Compatibility-decomposed, without marks or invisibles, in lower case with full case mapping ("ß" → "ss"; lower
- * case first so that "ẞ" becomes "ß" and then "ss").
+ * Digits of every script as ASCII digits: a figure printed "€٤٨٠ million" is "€480 million" (an audit found it
+ * published past a flagged "€480 million", 2026-12-07).
+ */
+export function asciiDigits(s: string): string {
+  return s.replace(OTHER_DIGIT, digitValue).replace(/[\u066B\u066C]/g, (c) => ARABIC_SEPARATORS[c]!);
+}
+
+/**
+ * Compatibility-decomposed, without marks or invisibles, digits of every script as ASCII ones, in lower case with
+ * full case mapping ("ß" → "ss"; lower case first so that "ẞ" becomes "ß" and then "ss").
  */
 export function lowerPlain(s: string): string {
-  return s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '').toLowerCase().toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
+  return asciiDigits(s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '')).toLowerCase().toUpperCase().toLowerCase().normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
 }
 
 /**

@@ -45,6 +45,8 @@ const LETTER_SYMBOLS: Readonly<Record<string, string>> = Object.fromEntries(
 const LETTER_SYMBOL = /^[\u{1F150}-\u{1F169}\u{1F170}-\u{1F189}]$/u;
 const LATIN_SPELLINGS: Readonly<Record<string, string>> = { ...ICELANDIC, ...SMALL_CAPITALS, ...LETTER_SYMBOLS };
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Decimal digits are read as their value before the table (fold.ts asciiDigits): TS #39 reads "١" as "l", "٠" as ".". */
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
 export function buildLookAlikeTable(data: Readonly<Record<string, string>> = { ...CONFUSABLES, ...LATIN_SPELLINGS }): Map<string, string> {
   const table = new Map<string, string>();
@@ -53,6 +55,7 @@ export function buildLookAlikeTable(data: Readonly<Record<string, string>> = { .
     const key = src.normalize('NFKD').replace(INVISIBLE_OR_MARK, '');
     const cp = key.codePointAt(0);
     if (cp === undefined || cp < 0x80 || key.length !== String.fromCodePoint(cp).length || !(LETTER_OR_DIGIT.test(key) || LETTER_SYMBOL.test(key))) continue;
+    if (DECIMAL_DIGIT.test(key)) continue;
     const direct = key === src;
     if (!direct && fromDirect.has(key)) continue; // the letter's own entry wins over one of its accented forms
     const upper = key.toLowerCase() !== key;
