@@ -15,10 +15,12 @@ import { exported, meeting, printed, save, type B } from './redaction-leak-helpe
  */
 const TOPIC = 'Zqtopic Acme plans zqclosure of zqlyon';
 
-async function raisedThenPicked(b: B, into: 'other' | 'same') {
+const NOTES = 'Zqnotes the Lyon plant shuts in zqmarch with 300 jobs lost';
+
+async function raisedThenPicked(b: B, into: 'other' | 'same', notes = `${TOPIC} notes`, title = TOPIC) {
   const m1 = await meeting(b, 'M1 plenary', '02-03');
-  await save(b, m1.m, m1.a, doc(p(t(`${TOPIC}.`))));
-  const topic = await call<{ id: string }>(b, 'topics.raise', { title: TOPIC, notes: `${TOPIC} notes`, meetingId: m1.m, sectionKey: m1.a });
+  await save(b, m1.m, m1.a, doc(p(t(`${title}.`))));
+  const topic = await call<{ id: string }>(b, 'topics.raise', { title, notes, meetingId: m1.m, sectionKey: m1.a });
   const m2 = into === 'same' ? m1 : await meeting(b, 'M2 plenary', '03-03');
   await call(b, 'topics.pick', { topicId: topic.id, meetingId: m2.m });
   return { m1, m2, topic: topic.id };
@@ -51,6 +53,39 @@ describe('audit: a future topic picked as published, its item withheld afterward
     const item = (await call<MeetingDetail>(b, 'meetings.get', { id: m2.m })).agenda.find((i) => i.title === TOPIC)!;
     await call(b, 'agenda.update', { id: item.id, title: 'A topic not for publication', description: '' });
     for (const kind of ['agenda', 'public_summary'] as const) expect('text' in (await exported(b, m2.m, kind))).toBe(true);
+  });
+
+  it('the item copied with the agenda and renamed: its notes are still found', async () => {
+    const b = makeBackend();
+    const { m1, m2 } = await raisedThenPicked(b, 'other', NOTES);
+    const m3 = (await call<MeetingDetail>(b, 'meetings.create', { title: 'M3 plenary', startsAt: '2026-04-03T10:00', endsAt: '2026-04-03T12:00', copyAgendaFrom: m2.m })).meeting.id;
+    const copy = (await call<MeetingDetail>(b, 'meetings.get', { id: m3 })).agenda.find((i) => i.title === TOPIC)!;
+    await call(b, 'agenda.update', { id: copy.id, title: 'Industrial follow-up' });
+    await call(b, 'agenda.update', { id: m1.a, forPublication: false });
+    for (const kind of ['agenda', 'public_summary'] as const) expect([kind, printed(await exported(b, m3, kind), NOTES)]).toEqual([kind, false]);
+  });
+
+  it('the item renamed and its notes trimmed in part: the rest of the notes is still found', async () => {
+    const b = makeBackend();
+    const { m1, m2 } = await raisedThenPicked(b, 'other', NOTES);
+    const item = (await call<MeetingDetail>(b, 'meetings.get', { id: m2.m })).agenda.find((i) => i.title === TOPIC)!;
+    await call(b, 'agenda.update', { id: item.id, title: 'Industrial follow-up', description: NOTES.replace('Zqnotes ', '') });
+    await call(b, 'agenda.update', { id: m1.a, forPublication: false });
+    expect(printed(await exported(b, m2.m, 'agenda'), 'the Lyon plant shuts in zqmarch with 300 jobs lost')).toBe(false);
+  });
+
+  it('no false refusal elsewhere: another meeting whose items share letters or a word with a short topic title goes out', async () => {
+    for (const [title, other] of [
+      ['AI', 'Chair remarks'],
+      ['Budget', 'Budget and work programme'],
+    ] as const) {
+      const b = makeBackend();
+      const { m1 } = await raisedThenPicked(b, 'other', '', title);
+      await call(b, 'agenda.update', { id: m1.a, forPublication: false });
+      const m4 = await meeting(b, 'M4 plenary', '05-03', 'title_only', other);
+      const out = await exported(b, m4.m, 'agenda');
+      expect([title, 'refused' in out ? out.refused : 'exported']).toEqual([title, 'exported']);
+    }
   });
 
   it('the item it was raised in keeps its own title as its meeting shows withheld items', async () => {

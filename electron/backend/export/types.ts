@@ -62,7 +62,9 @@ export interface ProcedureRecord {
 export interface ConfidentialTopic {
   title: string;
   notes: string;
-  /** The item it came onto the agenda as (null once removed; copies are found by their title). */
+  /** The meeting it was put on the agenda of (it stays when the item is removed). */
+  pickedMeetingId: string;
+  /** The item it came onto the agenda as (null once removed; a copy in a copied agenda is found by its words). */
   agendaItemId: string | null;
   /** The item it was raised in: its own title is printed as the meeting's withheld display says, not looked at here. */
   raisedInSection: string | null;

@@ -134,6 +134,15 @@ export class MeetingsRepo {
     this.db.prepare(`INSERT INTO meeting_events (meeting_id, at, kind, detail_json) VALUES (?, ?, ?, ?)`).run(meetingId, at, kind, JSON.stringify(detail));
   }
 
+  /** The meeting whose agenda this one's was copied from when it was made (its "created" event says), or null. */
+  agendaCopiedFrom(meetingId: string): string | null {
+    const from = this.db
+      .prepare(`SELECT json_extract(detail_json, '$.copiedAgendaFrom') FROM meeting_events WHERE meeting_id = ? AND kind = 'created' AND json_valid(detail_json) ORDER BY id LIMIT 1`)
+      .pluck()
+      .get(meetingId);
+    return typeof from === 'string' ? from : null;
+  }
+
   events(meetingId: string): Array<{ id: number; at: string; kind: string; detail: unknown }> {
     const rows = this.db.prepare(`SELECT id, at, kind, detail_json FROM meeting_events WHERE meeting_id = ? ORDER BY id`).all(meetingId) as Array<{
       id: number;

@@ -299,6 +299,8 @@ export interface TopicRowOut {
   pickedWithheld: boolean;
   /** Put on an agenda at some time (the item or its meeting may be gone since). */
   wasPicked: boolean;
+  /** The meeting it was put on the agenda of, also once that item is removed (null: never picked, or that meeting gone). */
+  pickedIntoMeetingId: string | null;
   dropped: boolean;
 }
 
@@ -353,6 +355,7 @@ function toTopic(r: TopicRow): TopicRowOut {
     pickedInto: r.picked_title !== null ? { title: r.picked_title, startsAt: r.picked_starts ?? '' } : null,
     pickedWithheld: r.picked_withheld === 1,
     wasPicked: r.picked_meeting_id !== null || r.picked_agenda_item_id !== null,
+    pickedIntoMeetingId: r.picked_meeting_id,
     dropped: r.dropped === 1,
   };
 }

@@ -165,40 +165,49 @@ export class ExportService {
   }
 
   /**
-   * A future topic put on this agenda as published, whose item of origin has been withheld since (or is gone), still
-   * has its title (and notes) on the agenda: the agenda and the summary are refused while an item they print holds its
-   * title, or a published one its notes (read as the check reads text), naming the item and the topic. Its item is
-   * found by id, and a copy of it (a copied agenda) by its title.
+   * A future topic put on an agenda as published, whose item of origin has been withheld since (or is gone), still has
+   * its title (and notes) there: the agenda and the summary are refused while an item they print holds them, naming the
+   * item and the topic. Only the meeting the topic was put on and the meetings whose agenda was copied from it (a chain
+   * of copies) are looked at, and in them the item the topic became, or one that carries it (the same title, or its
+   * notes); its words are searched for as the redaction check searches (whole words, windows of a longer text), so a
+   * title or notes edited in part still count, and an item that merely shares a word does not.
    */
   private refuseStaleTopics(meetingId: string, kind: 'agenda' | 'public_summary', fileName: string, data: ExportData): void {
-    const topics = this.topicsOf();
+    const lineage = this.agendaLineage(meetingId);
+    const topics = this.topicsOf().filter((t) => lineage.has(t.pickedMeetingId));
     if (topics.length === 0) return;
     const withheld = withheldItems(data.agenda);
     const titlesShown = data.meeting.withheldDisplay !== 'omit';
-    for (const item of data.agenda) {
-      const published = !withheld.has(item.id);
-      if (!published && !titlesShown) continue;
-      const title = normaliseForMatch(item.title);
-      const description = published ? normaliseForMatch(item.description) : '';
-      const topic = topics.find((t) => {
-        if (t.raisedInSection === item.id) return false;
-        const words = normaliseForMatch(t.title);
-        const notes = normaliseForMatch(t.notes);
-        const carried = t.agendaItemId === item.id || (words !== '' && title.includes(words));
-        return carried && ((words !== '' && title.includes(words)) || (notes !== '' && description.includes(notes)));
-      });
-      if (!topic) continue;
-      const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
-      const doc = DOCUMENT_NAME[kind];
-      this.record(meetingId, kind, fileName, new Uint8Array(), false, [
-        { kind: 'passage', part: 'word/document.xml', passageId: null, where: `a future topic not for publication now, in ${where}` },
-      ]);
-      throw new AppError(
-        'leak_detected',
-        `The ${doc} was not produced: ${where} holds the future topic “${excerpt(topic.title, 80)}”, raised in an item of ${topic.raisedIn} that has been withheld since the topic was put on this agenda, so its words may be confidential. ` +
-          "Nothing was written; change that item's title and description so they no longer hold those words (or remove the item), then try again.",
-      );
+    for (const t of topics) {
+      const title = normaliseForMatch(t.title);
+      const notes = normaliseForMatch(t.notes);
+      const matcher = new PassageMatcher([{ id: 'title', text: t.title }, ...(notes.length > 0 ? [{ id: 'notes', text: t.notes }] : [])]);
+      for (const item of data.agenda) {
+        if (t.raisedInSection === item.id) continue; // the item of origin: its meeting's withheld display decides
+        const published = !withheld.has(item.id);
+        if (!published && !titlesShown) continue;
+        const carries = t.agendaItemId === item.id || normaliseForMatch(item.title) === title || (notes.length >= MIN_NOTES && normaliseForMatch(item.description).includes(notes));
+        if (!carries) continue;
+        const printed = published ? `${item.title}\n${item.description}` : item.title;
+        if (matcher.search(normaliseForMatch(printed)).length === 0) continue;
+        const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
+        this.record(meetingId, kind, fileName, new Uint8Array(), false, [
+          { kind: 'passage', part: 'word/document.xml', passageId: null, where: `a future topic not for publication now, in ${where}` },
+        ]);
+        throw new AppError(
+          'leak_detected',
+          `The ${DOCUMENT_NAME[kind]} was not produced: ${where} holds the future topic “${excerpt(t.title, 80)}”, raised in an item of ${t.raisedIn} that is not published now (withheld since the topic was put on the agenda, or gone), so its words may be confidential. ` +
+            "Nothing was written; change that item's title and description so they no longer hold those words (or remove the item), then try again.",
+        );
+      }
     }
+  }
+
+  /** The meeting and the meetings its agenda was copied from, up the chain (each meeting's "created" event says). */
+  private agendaLineage(meetingId: string): Set<string> {
+    const out = new Set<string>();
+    for (let m: string | null = meetingId; m !== null && !out.has(m) && out.size < 50; m = this.meetingsRepo.agendaCopiedFrom(m)) out.add(m);
+    return out;
   }
 
   /**
@@ -555,6 +564,9 @@ export function publicDocumentOptions(data: ExportData): LayoutOptions {
       actions: data.actions.flatMap((a) => (a.id ? [{ recordId: a.id, status: a.status, dueDate: a.dueDate }] : [])),
   };
 }
+
+/** The shortest notes of a topic that mark an item as carrying it (a copy whose title was changed), read normalised. */
+const MIN_NOTES = 20;
 
 /** The shortest start of an action that counts as its words where a long listing was cut inside it (read normalised). */
 const CUT_START = 20;

@@ -138,8 +138,9 @@ export class ProcedureService {
     const agendas = new Map<string, AgendaItem[]>();
     return this.topics
       .list()
-      .filter((t) => t.wasPicked && !t.pickedWithheld && this.raisedInWithheld(t, agendas))
+      .filter((t) => t.pickedIntoMeetingId !== null && !t.pickedWithheld && this.raisedInWithheld(t, agendas))
       .map((t) => ({
+        pickedMeetingId: t.pickedIntoMeetingId!,
         title: t.title,
         notes: t.notes,
         agendaItemId: t.pickedAgendaItemId,
