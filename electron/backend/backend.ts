@@ -24,7 +24,7 @@ import { registerHandlers } from './handlers/register';
 import { composeServices, type Services } from './services/compose';
 import { keepConfidentialityAtRestore, nothingCarried } from './services/carry-confidentiality';
 import { carryHold, currentHold, placeHold, releaseHold } from './services/publication-hold';
-import { highestRev, MinutesRepo } from './repositories/minutes-repo';
+import { MinutesRepo } from './repositories/minutes-repo';
 import type { CarriedConfidentiality } from '../../shared/contract/carried';
 import { defaultContext, type ServiceContext } from './services/context';
 import { createConfSettings, type SettingsStore } from './settings';
@@ -350,8 +350,11 @@ export class Backend {
       return readUnchanged(keptAside, this.opts.key ?? null, (aside) =>
         ctx.db.transaction(() => {
           carryHold(aside, ctx.db);
-          // Pages open from before still hold the revs of the data kept aside: the restored sections go above them.
-          new MinutesRepo(ctx.db).liftRevs(highestRev(aside));
+          // Pages open from before still hold the revs of the data kept aside: its marks are taken, and the restored
+          // sections below them go above (migration 020).
+          const minutes = new MinutesRepo(ctx.db);
+          minutes.takeMarksOf(aside);
+          minutes.liftBehindMarks();
           return keepConfidentialityAtRestore(ctx, aside);
         })(),
       );

@@ -149,44 +149,51 @@ export class MinutesRepo extends PreparedRepo {
 
   /**
    * Inserts or overwrites the section, incrementing its rev; returns the new rev. A section written for the first time
-   * starts above the file's floor (migration 020: 0 until a restore or an import raised it). `by`: the page's save that
+   * starts above the highest rev it ever had (migration 020: 0 for a section never stored). `by`: the page's save that
    * wrote it (its writer id and the rev it was based on), none for any other write (migration 014).
    */
   write(meetingId: string, sectionKey: string, contentJson: string, plainText: string, now: string, by?: { writer: string; baseRev: number }): number {
     const row = this.stmt(
       `INSERT INTO minutes_sections (meeting_id, section_key, content_json, plain_text, rev, updated_at, last_writer, last_base_rev)
-       VALUES (?, ?, ?, ?, coalesce((SELECT floor FROM section_rev_marks WHERE id = 1), 0) + 1, ?, ?, ?)
+       VALUES (@meetingId, @sectionKey, @contentJson, @plainText,
+               coalesce((SELECT high FROM section_rev_marks WHERE meeting_id = @meetingId AND section_key = @sectionKey), 0) + 1, @now, @writer, @baseRev)
        ON CONFLICT (meeting_id, section_key) DO UPDATE SET
          content_json = excluded.content_json, plain_text = excluded.plain_text, rev = rev + 1, updated_at = excluded.updated_at,
          last_writer = excluded.last_writer, last_base_rev = excluded.last_base_rev
        RETURNING rev`,
-    ).get(meetingId, sectionKey, contentJson, plainText, now, by?.writer ?? null, by?.baseRev ?? null) as { rev: number };
+    ).get({ meetingId, sectionKey, contentJson, plainText, now, writer: by?.writer ?? null, baseRev: by?.baseRev ?? null }) as { rev: number };
     return row.rev;
   }
 
   /**
-   * Lifts the revs of the sections a restore or an import brought back (every section, or one meeting's) above
-   * `above`, the highest rev a page may still hold as its base (`highestRev` of the data before), and raises the floor
-   * of sections written for the first time to it: no later save reaches a rev a page from before holds, so that page's
-   * retried save is a conflict (kept), never accepted over newer words. Whose save wrote a section is forgotten with
-   * its rev (no "answer lost" retry matches across it).
+   * Lifts every section (of one meeting, or all) whose rev is below the highest it ever had (a restore, an import or the
+   * trash brought an older copy back) above that mark: a page may still hold any rev up to the mark as its base, so no
+   * later save may reach one again; that page's retried save is then a conflict (kept), never accepted over newer
+   * words. Whose save wrote a lifted section is forgotten with its rev (no "answer lost" retry matches across it).
+   * A section back at its mark is the content that rev named, and stays.
    */
-  liftRevs(above: number, meetingId: string | null = null): void {
-    if (above <= 0) return;
+  liftBehindMarks(meetingId: string | null = null): void {
     this.stmt(
-      `UPDATE minutes_sections SET rev = rev + ?, last_writer = NULL, last_base_rev = NULL WHERE ? IS NULL OR meeting_id = ?`,
-    ).run(above, meetingId, meetingId);
-    this.stmt(`UPDATE section_rev_marks SET floor = max(floor, ?), high = max(high, ?) WHERE id = 1`).run(above, above);
+      `UPDATE minutes_sections AS s
+          SET rev = m.high + 1, last_writer = NULL, last_base_rev = NULL
+         FROM section_rev_marks AS m
+        WHERE m.meeting_id = s.meeting_id AND m.section_key = s.section_key AND s.rev < m.high AND (@meetingId IS NULL OR s.meeting_id = @meetingId)`,
+    ).run({ meetingId });
   }
-}
 
-/**
- * The highest rev any section of `db` has had: the file's mark (migration 020), else, in a file made before it (a
- * data file kept aside at a restore is read as it is), its sections' highest rev now.
- */
-export function highestRev(db: Database): number {
-  const hasMarks = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'section_rev_marks'`).get() !== undefined;
-  const mark = hasMarks ? (db.prepare(`SELECT high FROM section_rev_marks WHERE id = 1`).pluck().get() as number | undefined) : undefined;
-  const now = db.prepare(`SELECT coalesce(max(rev), 0) FROM minutes_sections`).pluck().get() as number;
-  return Math.max(mark ?? 0, now);
+  /**
+   * Takes the marks of another data file (the one a restore replaces: pages open from before hold its revs), keeping
+   * the higher of the two for each section. A file made before migration 020 gives its sections' revs now.
+   */
+  takeMarksOf(other: Database): void {
+    const hasMarks = other.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'section_rev_marks'`).get() !== undefined;
+    const rows = other
+      .prepare(hasMarks ? `SELECT meeting_id, section_key, high FROM section_rev_marks` : `SELECT meeting_id, section_key, rev AS high FROM minutes_sections`)
+      .all() as Array<{ meeting_id: string; section_key: string; high: number }>;
+    const upsert = this.stmt(
+      `INSERT INTO section_rev_marks (meeting_id, section_key, high) VALUES (?, ?, ?)
+       ON CONFLICT (meeting_id, section_key) DO UPDATE SET high = max(high, excluded.high)`,
+    );
+    for (const r of rows) upsert.run(r.meeting_id, r.section_key, r.high);
+  }
 }

@@ -8,7 +8,7 @@ import { DEFAULT_FLAG_REASON, FLAG_REASONS, MAX_EXCERPT, type FlagReason } from 
 import { safeFilePart } from '../export/file-name';
 import { nodeCrypto } from '../../node-crypto';
 import { GraphRepo, NOT_DUMPED, type Dump } from '../repositories/graph-repo';
-import { highestRev, MinutesRepo } from '../repositories/minutes-repo';
+import { MinutesRepo } from '../repositories/minutes-repo';
 import type { ServiceContext } from './context';
 import {
   describeGuardedElsewhere,
@@ -166,9 +166,6 @@ export class PackageService {
         const clash = this.graph.collisions(dump, { renumber: true });
         if (clash.length > 0)
           throw new AppError('conflict', `This meeting package cannot be imported: ${clash.length} of its records have the same ids as records already here (e.g. ${clash[0]!.table}). Nothing was changed.`);
-        // The highest rev a page may hold, before the package's sections come in (pages open on a deleted copy of
-        // this meeting hold its revs): they are lifted above it below (migration 020).
-        const pagesHold = highestRev(this.ctx.db);
         let counts: Record<string, number>;
         try {
           counts = this.graph.restore(dump, (fk) => bad(`a record of ${fk.table} refers to a record of ${fk.parent} that is neither in the package nor here.`), {
@@ -187,7 +184,8 @@ export class PackageService {
           if ((again.tables[table]?.length ?? 0) !== rows.length) throw bad(`it holds records of ${table} that do not belong to its meeting.`);
         const broken = this.ctx.db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw bad(`${broken.length} of its records refer to records that do not exist.`);
-        new MinutesRepo(this.ctx.db).liftRevs(pagesHold, dump.root.id);
+        // Pages open on a deleted copy of this meeting hold its revs: sections the package brings back below them go above.
+        new MinutesRepo(this.ctx.db).liftBehindMarks(dump.root.id);
         // A deleted copy of this meeting in the trash keeps its flags and withheld items in the imported meeting: an
         // older package never makes public what the newer copy kept confidential.
         const carried = keepConfidentialityOfTrashedCopies(this.ctx, dump.root.id, () =>

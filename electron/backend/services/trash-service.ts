@@ -4,6 +4,7 @@ import { TRASH_DAYS, type RestoreOutcome, type TrashEntry, type TrashKind } from
 import { formatLongDate } from '../../../shared/format/dates';
 import { GraphRepo, type Dump } from '../repositories/graph-repo';
 import { TrashRepo, type TrashRow } from '../repositories/trash-repo';
+import { MinutesRepo } from '../repositories/minutes-repo';
 import { iso, type ServiceContext } from './context';
 import type { MeetingsService } from './meetings-service';
 import type { MembersService } from './members-service';
@@ -158,6 +159,9 @@ export class TrashService {
         meetingId = entry.entityId;
         this.deps.search.reindexMeeting(meetingId);
       }
+      // An older copy (the meeting was back meanwhile, from a backup or a package, and saved on): its sections go above
+      // every rev a page may hold of them (migration 020). A copy as it was deleted is back at its marks and unchanged.
+      if (meetingId !== null) new MinutesRepo(this.ctx.db).liftBehindMarks(meetingId);
       this.repo.delete(id);
       return { kind: entry.kind, entityId: entry.entityId, meetingId, label: entry.label };
     })();
