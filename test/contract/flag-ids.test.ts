@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/contract/core';
 import type { FlagList } from '../../shared/domain/flags';
@@ -38,5 +39,18 @@ describe('flag ids in saved minutes', () => {
       expect((await b.dispatch('minutes.saveSection', { meetingId, sectionKey: 'opening', content: flagged('secret', id) })).ok).toBe(true);
       expect((await call<FlagList>(b, 'flags.list', { meetingId })).flags.some((f) => f.id === id && f.retiredAt === null)).toBe(true);
     }
+  });
+
+  it('a meeting package whose flag records carry such an id is refused at import, plainly, and nothing changes', async () => {
+    const a = makeBackend();
+    const meetingId = (await call<MeetingDetail>(a, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-03T10:00', endsAt: '2026-02-03T12:00' })).meeting.id;
+    await call(a, 'minutes.saveSection', { meetingId, sectionKey: 'opening', content: flagged('Alpha', 'F1') });
+    const pkg = JSON.parse(Buffer.from((await call<{ bytesBase64: string }>(a, 'packages.export', { meetingId })).bytesBase64, 'base64').toString('utf8')) as { dump: unknown; sha256: string };
+    pkg.dump = JSON.parse(JSON.stringify(pkg.dump).replaceAll('"F1"', '"x:1"'));
+    pkg.sha256 = createHash('sha256').update(JSON.stringify(pkg.dump)).digest('hex');
+    const fresh = makeBackend();
+    const r = await fresh.dispatch('packages.import', { bytesBase64: Buffer.from(JSON.stringify(pkg)).toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/flag.*cannot be used|cannot use/i) as unknown } });
+    expect(await call<unknown[]>(fresh, 'meetings.list', {})).toEqual([]);
   });
 });

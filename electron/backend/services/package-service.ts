@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { lazySchema } from '../../../shared/lazy-schema';
 import { MAX_PACKAGE_BYTES, PACKAGE_EXTENSION, type PackageFile, type PackageImported } from '../../../shared/contract/packages';
 import { SerializedDoc } from '../../../shared/editor/doc-schema';
-import { Id } from '../../../shared/domain/common';
+import { Id, ID_PATTERN } from '../../../shared/domain/common';
 import { DEFAULT_FLAG_REASON, FLAG_REASONS, MAX_EXCERPT, type FlagReason } from '../../../shared/domain/flags';
 import { safeFilePart } from '../export/file-name';
 import { nodeCrypto } from '../../node-crypto';
@@ -271,6 +271,10 @@ export class PackageService {
     }
     const meetings = dump.tables.meetings ?? [];
     if (meetings.length !== 1 || meetings[0]!.id !== dump.root.id) throw bad('it must hold exactly one meeting.');
+    // A flag record's id is what every answer about it carries: one no answer could carry would leave the meeting's
+    // Flags panel unable to load and its flag impossible to lift (an audit, 2026-12-07).
+    if ((dump.tables.flags ?? []).some((r) => typeof r.id !== 'string' || !ID_PATTERN.test(r.id)))
+      throw bad('one of its flags has an id this app cannot use (the package was made by other software or altered).');
     for (const table of ['minutes_sections', 'minutes_revisions']) {
       for (const r of dump.tables[table] ?? []) {
         let doc: unknown;
