@@ -141,7 +141,7 @@ describe('a package of a meeting that holds words another meeting flags, importe
     expect({ meeting: r.meetingId, guarded: r.guardedElsewhere }).toEqual({ meeting: m2.m, guarded: 0 });
   });
 
-  it('refuses a package whose carried passages are damaged or name a part of the minutes it does not hold', async () => {
+  it('refuses a package whose carried passages are damaged or name a part of the meeting it does not hold', async () => {
     const b = makeBackend();
     const { m2 } = await twoMeetings(b);
     const json = packageJson(await call<PackageFile>(b, 'packages.export', { meetingId: m2.m }));
@@ -161,4 +161,30 @@ describe('a package of a meeting that holds words another meeting flags, importe
       expect(res.ok ? 'imported' : res.error.message).toMatch(/cannot be imported/);
     }
   });
+
+  // A second audit (2026-12-07): only the minutes were read, and only as folded text.
+  for (const [name, build, printedWords] of [
+    ['in an agenda item’s description', async (a: B, m2: { m: string; a: string }) => void (await call(a, 'agenda.update', { id: m2.a, description: `Background: ${SECRET}.` })), SECRET],
+    ['in an agenda item’s title', async (a: B, m2: { m: string; a: string }) => void (await call(a, 'agenda.update', { id: m2.a, title: `${SECRET} (update)` })), SECRET],
+    ['written otherwise (a figure) in the minutes', async (a: B, m2: { m: string; a: string }) => void (await save(a, m2.m, m2.a, doc(p(t('Acme will invest EUR 12 million in the cluster.'))))), 'EUR 12 million'],
+  ] as const)
+    it(`the words ${name}: refused on the fresh machine as on this one`, async () => {
+      const a = makeBackend();
+      const m1 = await meeting(a, 'First plenary', '02-03');
+      await save(a, m1.m, m1.a, doc(p(t('Reported: '), flag(['F1'], t(SECRET)), t(' and '), flag(['F2'], t('€12 million')), t('.'))));
+      const m2 = await meeting(a, 'Second plenary', '03-03');
+      await build(a, m2);
+      const kinds = ['agenda', 'public_summary'] as const;
+      const here = new Map<string, boolean>();
+      for (const kind of kinds) here.set(kind, 'refused' in (await exported(a, m2.m, kind)));
+      expect([...here.values()]).toContain(true); // the file that prints the words is refused here
+      const pkg = await call<PackageFile>(a, 'packages.export', { meetingId: m2.m });
+      const fresh = makeBackend();
+      await call(fresh, 'packages.import', { bytesBase64: pkg.bytesBase64 });
+      for (const kind of kinds) {
+        const out = await exported(fresh, m2.m, kind);
+        // Never printed there; refused there wherever it is refused here.
+        expect([kind, printed(out, printedWords), here.get(kind)! && !('refused' in out)]).toEqual([kind, false, false]);
+      }
+    });
 });

@@ -2,10 +2,9 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CarriedConfidentiality } from '../../../shared/contract/carried';
 import { guardsText, type Flag, type FlagReason } from '../../../shared/domain/flags';
 import { longDate, meetingDate } from '../../../shared/format/zoned';
-import { excerptIn } from '../../../shared/redaction/flag-state';
 import { sectionText } from '../../../shared/redaction/plain-text';
 import { CLOSING_KEY, OPENING_KEY, withheldItems } from '../../../shared/redaction/publication';
-import { foldAsCheck } from '../../../shared/text/look-alikes';
+import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
 import { AgendaRepo } from '../repositories/agenda-repo';
 import { flagOfDumpRow, FlagsRepo } from '../repositories/flags-repo';
 import { GraphRepo, type Dump } from '../repositories/graph-repo';
@@ -294,7 +293,8 @@ interface PassageGuardedElsewhere {
 
 /**
  * The passages other meetings' flags guard (flaggedElsewhere: in force, text deleted, marks, the trash) that stand in
- * a meeting's stored sections, read as the redaction check reads them. On this machine they keep the meeting's public
+ * a meeting's stored sections or its agenda's titles and descriptions, searched as the redaction check searches
+ * (figures, dates and names written otherwise too: an audit, 2026-12-07, found those printed on the other machine). On this machine they keep the meeting's public
  * summary from printing them; a package of the meeting carries them, so that a machine holding none of those meetings
  * keeps them out too. Of a passage of several lines only the lines this meeting holds are carried: the others are the
  * other meeting's confidential words, not this one's. Withheld sections count (they may be published later). Throws
@@ -303,15 +303,24 @@ interface PassageGuardedElsewhere {
 export function guardedElsewhereIn(ctx: ServiceContext, meetingId: string, unreadable: () => Error): PassageGuardedElsewhere[] {
   const elsewhere = flaggedElsewhere(ctx.db, meetingId, ctx.now());
   if (elsewhere.length === 0) return [];
-  const sections = sectionTextsInOrder(ctx.db, meetingId, unreadable);
+  // Where the words may stand: the minutes, section by section, then the agenda's titles and descriptions (printed in
+  // the agenda and the summary; a passage held only there is carried under that item's section).
+  const places = [
+    ...sectionTextsInOrder(ctx.db, meetingId, unreadable),
+    ...new AgendaRepo(ctx.db).listForMeeting(meetingId).map((a) => ({ key: a.id, text: `${a.title}\n${a.description}` })),
+  ].map((p) => ({ key: p.key, norm: normaliseForMatch(p.text) }));
   const out = new Map<string, PassageGuardedElsewhere>();
   for (const passage of elsewhere) {
-    const held = passage.excerpt.split('\n').filter((line) => line.trim() !== '' && sections.some((s) => excerptIn(line, s.text, foldAsCheck)));
-    if (held.length === 0) continue;
-    const excerpt = held.join('\n');
+    // Each line searched as the redaction check searches (its figures, dates and names written otherwise too).
+    const lines = passage.excerpt.split('\n').filter((line) => line.trim() !== '');
+    const matcher = new PassageMatcher(lines.map((text, i) => ({ id: String(i), text })));
+    const heldIn = new Map<number, string>();
+    for (const place of places) for (const hit of matcher.search(place.norm)) if (!heldIn.has(Number(hit.passageId))) heldIn.set(Number(hit.passageId), place.key);
+    if (heldIn.size === 0) continue;
+    const held = [...heldIn.keys()].sort((a, b) => a - b);
+    const excerpt = held.map((i) => lines[i]!).join('\n');
     if (out.has(excerpt)) continue;
-    const first = sections.find((s) => excerptIn(excerpt, s.text, foldAsCheck))!;
-    out.set(excerpt, { excerpt, reason: passage.reason, sectionKey: first.key });
+    out.set(excerpt, { excerpt, reason: passage.reason, sectionKey: heldIn.get(held[0]!)! });
   }
   return [...out.values()];
 }

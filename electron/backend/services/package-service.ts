@@ -207,8 +207,9 @@ export class PackageService {
    */
   private keepGuardedElsewhere(pkg: Plain, meetingId: string): number {
     const passages = (pkg.guardedElsewhere ?? []).map((p) => ({ ...p, reason: asReason(p.reason) }));
-    const sections = new Set((pkg.dump.tables.minutes_sections ?? []).map((r) => r.section_key));
-    if (passages.some((p) => !sections.has(p.sectionKey))) throw bad('a passage it keeps confidential names a part of the minutes it does not hold.');
+    // A section of its minutes, or an item of its agenda (words held in an item's title or description only).
+    const sections = new Set<unknown>([...(pkg.dump.tables.minutes_sections ?? []).map((r) => r.section_key), ...(pkg.dump.tables.agenda_items ?? []).map((r) => r.id)]);
+    if (passages.some((p) => !sections.has(p.sectionKey))) throw bad('a passage it keeps confidential names a part of the meeting it does not hold.');
     return keepGuardedElsewhereOfPackage(this.ctx, meetingId, passages);
   }
 
