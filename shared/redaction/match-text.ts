@@ -445,15 +445,61 @@ const SPELLABLE = /[\u00E4\u00F6\u00FC\u00F8\u00E5\u0111]/giu;
  */
 function spellings(text: string): Array<{ text: string; name: boolean }> {
   const out = new Map<string, boolean>();
-  // Under a right-to-left override, the passage as shown and as stored (shared/text/bidi.ts).
-  for (const reading of bidiReadings(text)) spellingsOf(reading, out);
+  // Under a right-to-left override, the passage as shown and as stored (shared/text/bidi.ts); in Greek or Cyrillic,
+  // also in capitals, small letters and with capital initials (the look-alike table reads each letter in its own case).
+  for (const reading of bidiReadings(text)) for (const cased of casings(reading)) spellingsOf(cased, out);
   return [...out].map(([t, name]) => ({ text: t, name }));
+}
+
+const GREEK_OR_CYRILLIC = /[\p{Script=Greek}\p{Script=Cyrillic}]/u;
+
+/**
+ * A passage with Greek or Cyrillic letters, also as registers and lists write names: in capitals, in small letters,
+ * and with capital initials. "Σ" and "σ" read as different Latin look-alikes, so "ΣΤΑΥΡΙΔΗΣ" was not found as
+ * "Σταυρίδης" (an audit, 2026-12-07). Latin text is read in one case already.
+ */
+function casings(text: string): string[] {
+  if (!GREEK_OR_CYRILLIC.test(text)) return [text];
+  const lower = text.toLocaleLowerCase('und');
+  const initials = lower.replace(/(^|[^\p{L}])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase('und'));
+  return [...new Set([text, text.toLocaleUpperCase('und'), lower, initials])];
+}
+
+/**
+ * ASCII spellings of letters, read back: a name flagged as an e-mail address or a register writes it ("Mueller",
+ * "Soeren", "Djordjevic", "Aarhus") is also searched without them, as the printed "Müller", "Søren", "Đorđević" and
+ * "Århus" read once their accents are dropped (an audit, 2026-12-07). Only the flagged side gets it.
+ */
+const SPELT_BACK: Readonly<Record<string, string>> = { ae: 'a', oe: 'o', ue: 'u', aa: 'a', dj: 'd' };
+const SPELLED_PAIRS = /ae|oe|ue|aa|dj/giu;
+/** Beyond this many such pairs in one passage, only all of them read back (each on its own: 2^n spellings). */
+const MAX_PAIRS = 4;
+
+/** The passage with each combination of its spelt-out pairs read back ("Soeren Kierkegaard": "Soren Kierkegaard"…). */
+function spokenBack(text: string): string[] {
+  const pairs = [...text.matchAll(SPELLED_PAIRS)];
+  if (pairs.length === 0) return [];
+  const back = (pair: string) => {
+    const letter = SPELT_BACK[pair.toLowerCase()]!;
+    return pair[0] === pair[0]!.toUpperCase() ? letter.toUpperCase() : letter;
+  };
+  if (pairs.length > MAX_PAIRS) return [text.replace(SPELLED_PAIRS, back)];
+  return Array.from({ length: 2 ** pairs.length - 1 }, (_, i) => i + 1).map((mask) => {
+    let out = '';
+    let at = 0;
+    pairs.forEach((m, i) => {
+      if (!(mask & (1 << i))) return;
+      out += text.slice(at, m.index) + back(m[0]);
+      at = m.index + m[0].length;
+    });
+    return out + text.slice(at);
+  });
 }
 
 function spellingsOf(text: string, out: Map<string, boolean>): void {
   const nfc = text.normalize('NFC');
   const spelt = nfc.replace(SPELLABLE, (c) => SPELT_OUT[c.toLowerCase()]!);
-  for (const w of spelt === nfc ? [text] : [text, spelt]) {
+  for (const w of new Set([text, spelt, ...spokenBack(nfc)])) {
     // A list of names: each name and its forms ("Jane Roe, John Doe and Ana Ruiz" guards "J. Doe").
     const names = listedNames(w);
     const forms = [...names, ...[w, ...names].flatMap((n) => [...nameForms(n), ...shortForms(n)])];

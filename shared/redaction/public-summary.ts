@@ -156,6 +156,8 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
     return part.norm;
   });
   cache.keepOnly(texts.map((t) => t.text));
+  // An address pasted as text keeps "%20" for its spaces: such a part is also read decoded (as link targets are).
+  for (const place of texts) if (PERCENT_ENCODED.test(place.text)) searchIn({ where: place.where, text: decodeLoosely(place.text) });
   // The file is checked as one text: a passage that runs from one part into the next. normaliseForMatch of parts
   // joined is their normalised forms joined by a space, so each seam is searched in a window of the normalised text
   // wide enough for the longest passage (twice: a passage read without its spaces may span spaced-out letters).
@@ -163,9 +165,10 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
   for (let i = 0; i + 1 < norms.length; i++) {
     let after = '';
     for (let j = i + 1; j < norms.length && after.length < reach; j++) if (norms[j]) after = after ? `${after} ${norms[j]}` : norms[j]!;
-    const before = norms[i]!.slice(-reach);
+    // Cut at word edges: a word cut in two is another word ("2.1" cut to "2" is the "v2" of a flagged "Bluebird v2").
+    const before = wholeWordsFrom(norms[i]!, norms[i]!.length - reach);
     if (!before || !after) continue;
-    for (const hit of found(`${before} ${after.slice(0, reach)}`)) if (!where.has(hit.id)) where.set(hit.id, { where: 'two parts of the summary, across a heading', as: hit.as });
+    for (const hit of found(`${before} ${wholeWordsTo(after, reach)}`)) if (!where.has(hit.id)) where.set(hit.id, { where: 'two parts of the summary, across a heading', as: hit.as });
   }
   const listed = new Set<string>();
   return guarded.flatMap((f, i): PublicationBlocker[] => {
@@ -177,6 +180,23 @@ export function printedPassages(summary: PublicSummary, guarded: ReadonlyArray<{
     const at = { where: hit.where, ...(f.excerpt.split('\n').some((line) => writtenAsFlagged(line, hit.as)) ? {} : { printedAs: hit.as }) };
     return [f.flaggedIn === undefined ? { kind: 'printed', flagId: f.flagId, excerpt: f.excerpt, ...at } : { kind: 'elsewhere', flagId: f.flagId, excerpt: f.excerpt, ...at, flaggedIn: f.flaggedIn }];
   });
+}
+
+const PERCENT_ENCODED = /%[0-9A-Fa-f]{2}/;
+
+/** The words of normalised text `norm` from offset `from` on, without a word cut at `from`. */
+function wholeWordsFrom(norm: string, from: number): string {
+  if (from <= 0) return norm;
+  if (norm[from - 1] === ' ') return norm.slice(from);
+  const space = norm.indexOf(' ', from);
+  return space < 0 ? '' : norm.slice(space + 1);
+}
+
+/** The words of normalised text `norm` up to offset `to`, without a word cut at `to`. */
+function wholeWordsTo(norm: string, to: number): string {
+  if (to >= norm.length || norm[to] === ' ') return norm.slice(0, to);
+  const space = norm.lastIndexOf(' ', to);
+  return space < 0 ? '' : norm.slice(0, space);
 }
 
 /** The address of every link the summary prints, in order. */

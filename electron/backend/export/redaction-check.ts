@@ -344,7 +344,10 @@ function readXmlPart(name: string, data: Uint8Array, findings: Finding[], segmen
     if (!failed) forbid('parse_error', `not well-formed XML: ${String(err).slice(0, 160)}`);
     failed = true;
   }
-  segments.push({ part: name, where: 'text of the part', text: normaliseForMatch(pieces.join('')), shortOk: true });
+  const text = pieces.join('');
+  segments.push({ part: name, where: 'text of the part', text: normaliseForMatch(text), shortOk: true });
+  // An address pasted as text keeps "%20" for its spaces: read decoded too, as a link's target is.
+  if (/%[0-9A-Fa-f]{2}/.test(text)) segments.push({ part: name, where: 'text of the part, decoded', text: normaliseForMatch(decodeLoosely(text)), shortOk: true });
 }
 
 function checkRelationship(relsName: string, tag: SaxesTagNS, forbid: (k: FindingKind, w: string) => void, parts: Record<string, Uint8Array>) {
