@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { launchChromium, makeDataDir, openApp, startHost, type HostProcess } from './harness';
+import { withSeededMeeting } from './minutes-helpers';
 import { seedFiveItemMeeting } from './seed';
 
 /** What an officer must never read: a call name, a code name, the token, a browser's words for a failed import. */
@@ -69,12 +70,7 @@ describe('pages while the local server is stopped or was started again', () => {
   });
 
   it('the minutes page whose code did not come: the same words, and "Try again" opens it once its code comes', async () => {
-    const dataDir = makeDataDir();
-    const host = await startHost(dataDir);
-    const browser = await launchChromium();
-    try {
-      const meetingId = await seedFiveItemMeeting(host);
-      const page = await openApp(browser, host);
+    await withSeededMeeting(async ({ page, meetingId }) => {
       await page.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
       // The page's code does not come (the calls still do, with this launch's token).
       const refuse = (route: import('playwright-core').Route) => route.abort('connectionrefused');
@@ -87,11 +83,7 @@ describe('pages while the local server is stopped or was started again', () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await page.locator('.minutes-section').first().waitFor({ timeout: 15_000 });
       expect(page.url()).toMatch(new RegExp(`#/meetings/${meetingId}/minutes$`));
-    } finally {
-      await browser.close();
-      await host.kill();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('after the server started again: plain words on the agenda, and no false counts on the members page', async () => {

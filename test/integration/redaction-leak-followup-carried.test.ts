@@ -24,14 +24,20 @@ async function actionIn(b: B, m: { m: string; a: string }, text = ACTION) {
 const agendaOf = async (b: B, m: string) => (await call<MeetingDetail>(b, 'meetings.get', { id: m })).agenda;
 const followUpOf = async (b: B, m: string) => (await agendaOf(b, m)).filter((i) => i.title.startsWith('Follow-up'));
 
+/** An action in M1, followed up in M2, whose agenda is copied into M3. */
+async function followedUpAndCopied(b: B) {
+  const m1 = await meeting(b, 'M1 plenary', '02-03');
+  await actionIn(b, m1);
+  const m2 = await meeting(b, 'M2 plenary', '03-03');
+  await call(b, 'followup.addItem', { meetingId: m2.m });
+  const m3 = (await call<MeetingDetail>(b, 'meetings.create', { title: 'M3 plenary', startsAt: '2026-04-03T10:00', endsAt: '2026-04-03T12:00', copyAgendaFrom: m2.m })).meeting.id;
+  return { m1, m2, m3 };
+}
+
 describe('audit: a follow-up’s listed words, made confidential at the source afterwards', () => {
   it('the follow-up item copied with the agenda into a later meeting: both agendas are refused', async () => {
     const b = makeBackend();
-    const m1 = await meeting(b, 'M1 plenary', '02-03');
-    await actionIn(b, m1);
-    const m2 = await meeting(b, 'M2 plenary', '03-03');
-    await call(b, 'followup.addItem', { meetingId: m2.m });
-    const m3 = (await call<MeetingDetail>(b, 'meetings.create', { title: 'M3 plenary', startsAt: '2026-04-03T10:00', endsAt: '2026-04-03T12:00', copyAgendaFrom: m2.m })).meeting.id;
+    const { m1, m2, m3 } = await followedUpAndCopied(b);
     expect((await followUpOf(b, m3))[0]!.description).toContain(ACTION);
     await call(b, 'agenda.update', { id: m1.a, forPublication: false });
     for (const m of [m2.m, m3]) {
@@ -92,11 +98,7 @@ describe('audit: a follow-up’s listed words, made confidential at the source a
 
   it('controls: a published action copied with the agenda, and a long listing of published actions, are printed', async () => {
     const b = makeBackend();
-    const m1 = await meeting(b, 'M1 plenary', '02-03');
-    await actionIn(b, m1);
-    const m2 = await meeting(b, 'M2 plenary', '03-03');
-    await call(b, 'followup.addItem', { meetingId: m2.m });
-    const m3 = (await call<MeetingDetail>(b, 'meetings.create', { title: 'M3 plenary', startsAt: '2026-04-03T10:00', endsAt: '2026-04-03T12:00', copyAgendaFrom: m2.m })).meeting.id;
+    const { m2, m3 } = await followedUpAndCopied(b);
     for (const m of [m2.m, m3]) expect(printed(await exported(b, m, 'agenda'), ACTION)).toBe(true);
   });
 });
