@@ -238,14 +238,23 @@ export class FollowupsRepo {
     }));
   }
   /**
-   * The sections of every meeting whose stored minutes hold the block of record `recordId` (its id as a JSON string
+   * For each record id, the sections of every meeting whose stored minutes hold its block (the id as a JSON string
    * anywhere in their content: a cheap filter in SQLite that can only find more places, never fewer). A block cut from
-   * one meeting's minutes and pasted into another's keeps its record (an audit, 2026-12-07).
+   * one meeting's minutes and pasted into another's keeps its record (an audit, 2026-12-07). One statement for all the
+   * ids, over the sections that hold any record block at all: the minutes are read once, not once per action.
    */
-  placesHolding(recordId: string): Array<{ meetingId: string; sectionKey: string }> {
-    return this.db
-      .prepare(`SELECT meeting_id AS meetingId, section_key AS sectionKey FROM minutes_sections WHERE instr(content_json, ?) > 0`)
-      .all(JSON.stringify(recordId)) as Array<{ meetingId: string; sectionKey: string }>;
+  placesHolding(recordIds: readonly string[]): Map<string, Array<{ meetingId: string; sectionKey: string }>> {
+    const out = new Map<string, Array<{ meetingId: string; sectionKey: string }>>(recordIds.map((id) => [id, []]));
+    if (recordIds.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT j.value AS id, s.meeting_id AS meetingId, s.section_key AS sectionKey
+           FROM minutes_sections s JOIN json_each(?) j ON instr(s.content_json, json_quote(j.value)) > 0
+          WHERE instr(s.content_json, '"recordId"') > 0`,
+      )
+      .all(JSON.stringify(recordIds)) as Array<{ id: string; meetingId: string; sectionKey: string }>;
+    for (const r of rows) out.get(r.id)?.push({ meetingId: r.meetingId, sectionKey: r.sectionKey });
+    return out;
   }
   /** What a follow-up item listed, listed again under its copy in another meeting's agenda (a copied agenda). */
   copyListed(fromItemId: string, toItemId: string, toMeetingId: string): void {

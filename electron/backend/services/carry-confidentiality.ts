@@ -309,19 +309,19 @@ export function guardedElsewhereIn(ctx: ServiceContext, meetingId: string, unrea
     ...sectionTextsInOrder(ctx.db, meetingId, unreadable),
     ...new AgendaRepo(ctx.db).listForMeeting(meetingId).map((a) => ({ key: a.id, text: `${a.title}\n${a.description}` })),
   ].map((p) => ({ key: p.key, norm: normaliseForMatch(p.text) }));
+  // Every line of every passage searched as the redaction check searches (its figures, dates and names written
+  // otherwise too), by one matcher: each place is read once. A hit's id is "passage:line"; its first place is kept.
+  const lines = elsewhere.map((passage) => passage.excerpt.split('\n').filter((line) => line.trim() !== ''));
+  const matcher = new PassageMatcher(lines.flatMap((ls, p) => ls.map((text, l) => ({ id: `${p}:${l}`, text }))));
+  const heldIn = new Map<string, string>();
+  for (const place of places) for (const hit of matcher.search(place.norm)) if (!heldIn.has(hit.passageId)) heldIn.set(hit.passageId, place.key);
   const out = new Map<string, PassageGuardedElsewhere>();
-  for (const passage of elsewhere) {
-    // Each line searched as the redaction check searches (its figures, dates and names written otherwise too).
-    const lines = passage.excerpt.split('\n').filter((line) => line.trim() !== '');
-    const matcher = new PassageMatcher(lines.map((text, i) => ({ id: String(i), text })));
-    const heldIn = new Map<number, string>();
-    for (const place of places) for (const hit of matcher.search(place.norm)) if (!heldIn.has(Number(hit.passageId))) heldIn.set(Number(hit.passageId), place.key);
-    if (heldIn.size === 0) continue;
-    const held = [...heldIn.keys()].sort((a, b) => a - b);
-    const excerpt = held.map((i) => lines[i]!).join('\n');
-    if (out.has(excerpt)) continue;
-    out.set(excerpt, { excerpt, reason: passage.reason, sectionKey: heldIn.get(held[0]!)! });
-  }
+  elsewhere.forEach((passage, p) => {
+    const held = lines[p]!.flatMap((_, l) => (heldIn.has(`${p}:${l}`) ? [l] : []));
+    if (held.length === 0) return;
+    const excerpt = held.map((l) => lines[p]![l]!).join('\n');
+    if (!out.has(excerpt)) out.set(excerpt, { excerpt, reason: passage.reason, sectionKey: heldIn.get(`${p}:${held[0]!}`)! });
+  });
   return [...out.values()];
 }
 

@@ -140,7 +140,9 @@ function sectionPassages(contentJson: string | undefined, zone: string): Section
   try {
     const out: SectionPassage[] = flaggedTexts(content).map((f) => ({ ids: f.ids, text: f.text }));
     const stored = new Set(out.map((p) => p.text));
-    if (out.length > 0) for (const f of flaggedTexts(withZonedTimestamps(content, zone))) if (!stored.has(f.text)) out.push({ ids: f.ids, text: f.text });
+    // Only a section with a timestamp prints otherwise in the zone (most have none: not walked again).
+    if (out.length > 0 && contentJson.includes('"timestamp"'))
+      for (const f of flaggedTexts(withZonedTimestamps(content, zone))) if (!stored.has(f.text)) out.push({ ids: f.ids, text: f.text });
     walkSection(content, 'section', (_shape, atoms) => {
       for (const { url, flagIds } of flaggedLinkUrls(atoms)) for (const form of addressForms(url)) out.push({ ids: flagIds, text: form, link: true });
     });

@@ -423,8 +423,9 @@ export class ProcedureService {
       }
       return !agenda.on.has(key) || agenda.withheld.has(key);
     };
+    const held = this.followups.placesHolding(actions.map((a) => a.id));
     for (const a of actions) {
-      const places = [{ meetingId: a.meetingId, sectionKey: a.sectionKey }, ...this.followups.placesHolding(a.id)];
+      const places = [{ meetingId: a.meetingId, sectionKey: a.sectionKey }, ...(held.get(a.id) ?? [])];
       if (places.some((p) => unpublished(p.meetingId, p.sectionKey))) out.add(a.id);
     }
     const rest = actions.filter((a) => !out.has(a.id));
