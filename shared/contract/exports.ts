@@ -55,9 +55,17 @@ export const ExportRecord = lazySchema(() => z.object({
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
 /**
+ * An agenda item that holds a future topic not for publication now (picked as published, its item of origin withheld
+ * since or gone): the public summary is refused while it does. `where` is the item ("item 2 “…”"), `raisedIn` the
+ * meeting the topic was raised in, as the officer reads them.
+ */
+export const StaleTopic = lazySchema(() => z.object({ where: z.string(), topic: z.string(), raisedIn: z.string() }));
+export type StaleTopic = z.infer<typeof StaleTopic>;
+
+/**
  * What the public summary states besides the minutes, as the export computes it now (the body's conventions, the
- * place and date of issue, the draft marking): the live preview lays the summary out with the same options, so it
- * shows what the DOCX prints.
+ * place and date of issue, the draft marking), and what refuses it besides the minutes (`staleTopics`): the live
+ * preview lays the summary out with the same options and shows the same refusals, so it shows what the DOCX prints.
  */
 export const PublicSummaryOptions = lazySchema(() => z.object({
   chair: z.string(),
@@ -66,6 +74,7 @@ export const PublicSummaryOptions = lazySchema(() => z.object({
   reference: z.string(),
   draft: z.string().nullable(),
   language: z.string(),
+  staleTopics: z.array(StaleTopic),
 }));
 export type PublicSummaryOptions = z.infer<typeof PublicSummaryOptions>;
 

@@ -354,4 +354,25 @@ describe('redaction integrity in Chromium', () => {
     await note.getByText(/flagged in the minutes of “Data room meeting” of 2 April 2026/).waitFor();
     expect(await note.textContent()).toContain(URL);
   });
+  it('a future topic whose item of origin was withheld after it was put on this agenda: the preview says which item, as the export refuses it', async () => {
+    const TOPIC = 'Acme plans the closure of its Lyon plant';
+    const first = await meeting('Raising meeting', ['Industrial developments']);
+    const topic = await call<{ id: string }>('topics.raise', { title: TOPIC, notes: '', meetingId: first.meetingId, sectionKey: first.ids[0] });
+    const second = await meeting('Picking meeting', ['Opening remarks']);
+    await call('topics.pick', { topicId: topic.id, meetingId: second.meetingId });
+    await call('agenda.update', { id: first.ids[0], forPublication: false });
+    const r = await publicParts(second.meetingId);
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toContain('holds the future topic');
+
+    const { m, c } = models();
+    await m.open(host.origin, second.meetingId);
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-topics');
+    await note.getByText(/The public summary cannot be exported yet/).waitFor();
+    expect(await note.textContent()).toContain(`“${TOPIC}” in item 2 “${TOPIC}”, raised in “Raising meeting”`);
+    await screenshot(page, 'preview-stale-topic');
+    await note.getByRole('link', { name: 'Open the meeting page' }).click();
+    await page.getByRole('heading', { name: /Picking meeting/ }).first().waitFor();
+  });
 });

@@ -63,7 +63,9 @@ export class ExportService {
   /** The layout options of the public summary as an export now would use them (for the live preview). */
   publicOptions(meetingId: string): PublicSummaryOptions {
     const o = publicDocumentOptions(this.gather(meetingId, 'internal'));
-    return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '' };
+    // What refuses the summary besides the minutes, found as the export finds it (the preview shows it as a blocker).
+    const staleTopics = this.staleTopics(meetingId, this.gather(meetingId, 'public')).map(({ where, topic, raisedIn }) => ({ where, topic: topic.title, raisedIn }));
+    return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '', staleTopics };
   }
 
   history(meetingId: string): ExportRecord[] {
@@ -167,40 +169,49 @@ export class ExportService {
   /**
    * A future topic put on an agenda as published, whose item of origin has been withheld since (or is gone), still has
    * its title (and notes) there: the agenda and the summary are refused while an item they print holds them, naming the
-   * item and the topic. Only the meeting the topic was put on and the meetings whose agenda was copied from it (a chain
-   * of copies) are looked at, and in them the item the topic became, or one that carries it (the same title, or its
-   * notes); its words are searched for as the redaction check searches (whole words, windows of a longer text), so a
-   * title or notes edited in part still count, and an item that merely shares a word does not.
+   * item and the topic (`staleTopics`, which the preview shows too).
    */
   private refuseStaleTopics(meetingId: string, kind: 'agenda' | 'public_summary', fileName: string, data: ExportData): void {
+    const first = this.staleTopics(meetingId, data)[0];
+    if (!first) return;
+    this.record(meetingId, kind, fileName, new Uint8Array(), false, [
+      { kind: 'passage', part: 'word/document.xml', passageId: null, where: `a future topic not for publication now, in ${first.where}` },
+    ]);
+    throw new AppError(
+      'leak_detected',
+      `The ${DOCUMENT_NAME[kind]} was not produced: ${first.where} holds the future topic “${excerpt(first.topic.title, 80)}”, raised in an item of ${first.raisedIn} that is not published now (withheld since the topic was put on the agenda, or gone), so its words may be confidential. ` +
+        "Nothing was written; change that item's title and description so they no longer hold those words (or remove the item), then try again.",
+    );
+  }
+
+  /**
+   * The printed agenda items that hold a future topic not for publication now: for each such topic, the first item
+   * holding it. Only the meeting the topic was put on and the meetings whose agenda was copied from it (a chain of copies)
+   * are looked at, and in them the item the topic became, or one that carries it (the same title, or its notes); its
+   * words are searched for as the redaction check searches (whole words, windows of a longer text), so a title or notes
+   * edited in part still count, and an item that merely shares a word does not.
+   */
+  private staleTopics(meetingId: string, data: ExportData): Array<{ where: string; topic: ConfidentialTopic; raisedIn: string }> {
     const lineage = this.agendaLineage(meetingId);
     const topics = this.topicsOf().filter((t) => lineage.has(t.pickedMeetingId));
-    if (topics.length === 0) return;
+    if (topics.length === 0) return [];
     const withheld = withheldItems(data.agenda);
     const titlesShown = data.meeting.withheldDisplay !== 'omit';
+    const out: Array<{ where: string; topic: ConfidentialTopic; raisedIn: string }> = [];
     for (const t of topics) {
       const title = normaliseForMatch(t.title);
       const notes = normaliseForMatch(t.notes);
       const matcher = new PassageMatcher([{ id: 'title', text: t.title }, ...(notes.length > 0 ? [{ id: 'notes', text: t.notes }] : [])]);
-      for (const item of data.agenda) {
-        if (t.raisedInSection === item.id) continue; // the item of origin: its meeting's withheld display decides
+      const item = data.agenda.find((item) => {
+        if (t.raisedInSection === item.id) return false; // the item of origin: its meeting's withheld display decides
         const published = !withheld.has(item.id);
-        if (!published && !titlesShown) continue;
+        if (!published && !titlesShown) return false;
         const carries = t.agendaItemId === item.id || normaliseForMatch(item.title) === title || (notes.length >= MIN_NOTES && normaliseForMatch(item.description).includes(notes));
-        if (!carries) continue;
-        const printed = published ? `${item.title}\n${item.description}` : item.title;
-        if (matcher.search(normaliseForMatch(printed)).length === 0) continue;
-        const where = `item ${item.number} “${excerpt(item.title, 60)}”`;
-        this.record(meetingId, kind, fileName, new Uint8Array(), false, [
-          { kind: 'passage', part: 'word/document.xml', passageId: null, where: `a future topic not for publication now, in ${where}` },
-        ]);
-        throw new AppError(
-          'leak_detected',
-          `The ${DOCUMENT_NAME[kind]} was not produced: ${where} holds the future topic “${excerpt(t.title, 80)}”, raised in an item of ${t.raisedIn} that is not published now (withheld since the topic was put on the agenda, or gone), so its words may be confidential. ` +
-            "Nothing was written; change that item's title and description so they no longer hold those words (or remove the item), then try again.",
-        );
-      }
+        return carries && matcher.search(normaliseForMatch(published ? `${item.title}\n${item.description}` : item.title)).length > 0;
+      });
+      if (item) out.push({ where: `item ${item.number} “${excerpt(item.title, 60)}”`, topic: t, raisedIn: t.raisedIn });
     }
+    return out;
   }
 
   /** The meeting and the meetings its agenda was copied from, up the chain (each meeting's "created" event says). */

@@ -21,6 +21,7 @@ import { useLiveControls } from '../live/useLiveControls';
 import { OfficerNamePrompt } from '../officer/OfficerNamePrompt';
 import { previewAttendance } from '../preview/previewAttendance';
 import { usePublicOptions } from '../preview/usePublicOptions';
+import type { StaleTopic } from '../../../shared/contract/exports';
 import { usePublicPreview } from '../preview/usePublicPreview';
 import type { LazySection } from '../preview/previewSections';
 import { publicVotes, useMeetingVotes } from '../procedure/useMeetingVotes';
@@ -54,6 +55,7 @@ import { useLatest } from '../../ui/useLatest';
 
 /** A section as the officer reads it: "2.1 Transparency", "Opening". */
 const labelOf = (s: { number: string; title: string }) => (s.number ? `${s.number} ${s.title}` : s.title);
+const NO_TOPICS: readonly StaleTopic[] = [];
 
 /**
  * The live minutes of one meeting: one editor per section (opening, each agenda item, closing), the meeting bar always
@@ -425,6 +427,7 @@ export function MinutesPage({ id }: { id: string }) {
             flags={flags}
             suggestions={suggestions}
             preview={preview}
+            staleTopics={publicOptions?.staleTopics ?? NO_TOPICS}
             readOnly={readOnly}
             sectionLabel={sectionLabel}
           />

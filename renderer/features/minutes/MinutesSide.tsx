@@ -3,6 +3,8 @@ import { AttendancePanel } from '../attendance/AttendancePanel';
 import { FlagsPanel } from '../flags/FlagsPanel';
 import type { useMeetingFlags } from '../flags/useMeetingFlags';
 import { PublicPreview } from '../preview/PublicPreview';
+import { PreviewTopics } from '../preview/PreviewTopics';
+import type { StaleTopic } from '../../../shared/contract/exports';
 import { localInstant } from '../../../shared/format/zoned';
 import { usePublicationHold } from '../backup/HoldNote';
 import { href } from '../../app/router';
@@ -26,6 +28,8 @@ export function MinutesSide(props: {
   flags: ReturnType<typeof useFlagActions>;
   suggestions: ReturnType<typeof useSuggestions>;
   preview: ReturnType<typeof usePublicPreview>;
+  /** What refuses the summary besides the minutes (the export's own finding): shown above the preview. */
+  staleTopics: readonly StaleTopic[];
   readOnly: boolean;
   sectionLabel: (key: string) => string;
 }) {
@@ -105,6 +109,7 @@ export function MinutesSide(props: {
             What the published summary would say now, built from the text as you type. Each flagged passage shows as <span className="pv-redacted">{meeting.redactionMarker}</span>.
           </p>
           <PreviewHold />
+          <PreviewTopics meetingId={props.meetingId} topics={props.staleTopics} />
           <PublicPreview result={props.preview.result} withheldDisplay={meeting.withheldDisplay} stale={props.preview.stale} />
         </section>
       )}
