@@ -146,8 +146,11 @@ describe('the rule, for any word (the matcher the preview and the check share)',
       const words = normaliseForMatch(printed).split(' ');
       return words.some((_, i) => words.slice(i).some((_w, j) => words.slice(i, i + j + 1).join('') === w.toLowerCase()));
     };
+    // Without a letter spelt out in two ("ae", "oe", "ue", "aa", "dj"): such a word is also searched read back, "Aarhus"
+    // as "Arhus" (redaction-leak-readings-more.test.ts), so "aaaaa" is found in "a aa aaaa b" and this oracle would not say so.
+    const plain = word(4, 7).filter((w) => !/ae|oe|ue|aa|dj/i.test(w));
     fc.assert(
-      fc.property(word(4, 7), word(1, 3), word(0, 3), fc.nat(), fc.constantFrom('', ' ', '-'), (w, extra, tail, at, sep) => {
+      fc.property(plain, word(1, 3), word(0, 3), fc.nat(), fc.constantFrom('', ' ', '-'), (w, extra, tail, at, sep) => {
         const cut = 1 + (at % (w.length - 1));
         for (const printed of [`a ${w}${extra} b`, `a ${extra}${w} b`, `a ${w.slice(0, cut)}${sep}${w.slice(cut)}${extra} b`, `a ${extra}${w.slice(0, cut)}${sep}${w.slice(cut)}${tail} b`])
           expect(found(w, printed), printed).toBe(spelt(w, printed));
