@@ -1,3 +1,4 @@
+import type { Apart } from './match-text';
 import { around } from './variants';
 
 /**
@@ -13,6 +14,13 @@ import { around } from './variants';
  * texts too); a flagged "March 2027" is found as "Mar 2027", "03/2027" and "2027-03". A date written in digits is read
  * day first, as in the EU; its forms include the month first too ("03 15 2027"), so a date an American hand wrote is
  * found as well, and, day first, with the year in two digits ("15/3/27"). A quarter is also written year first ("2027-Q3").
+ *
+ * A spreadsheet writes a date with the month abbreviated and the year in two digits, "15-Mar-27" (d-mmm-yy), and a
+ * month of a year "Mar-27" (mmm-yy): an audit (2026-12-07) found a flagged "15 March 2027" published so, and a flagged
+ * "15-Mar-27" published in full. A date is written so too, and read so (a two-digit year is this century's, as a
+ * quarter's). Only with the month abbreviated: "on 15 March 27 members voted" is a sentence. A month of a year is
+ * written "mar 27", but never read from it, and not found before a year: "Mar 27" is as often the 27th of March,
+ * and "Mar 27, 2026" is that day (`Apart`, match-text.ts).
  */
 
 const MONTHS: ReadonlyArray<readonly string[]> = [
@@ -39,6 +47,8 @@ const Y = '(?<year>\\d{4})';
 /** The ways a date is read, each with its day, month and year. */
 const DATES = [
   new RegExp(`(?<![\\p{L}\\p{N}.])(?:the )?${D} (?:of )?${M} ${Y}(?![\\p{N}])`, 'gu'),
+  // A spreadsheet's "15-Mar-27"; not where more digits follow ("15 Mar 10:30" is a time).
+  new RegExp(`(?<![\\p{L}\\p{N}.])${D} ${M} (?<year>\\d{2})(?![\\p{N}.]| \\d)`, 'gu'),
   new RegExp(`(?<![\\p{L}\\p{N}.])${M} ${D} ${Y}(?![\\p{N}])`, 'gu'),
   new RegExp(`(?<![\\p{L}\\p{N}.])(?<day>\\d{1,2})[ .](?<month>\\d{1,2})[ .]${Y}(?![\\p{N}.])`, 'gu'),
   new RegExp(`(?<![\\p{L}\\p{N}.])${Y}[ .](?<month>\\d{1,2})[ .](?<day>\\d{1,2})(?![\\p{N}.])`, 'gu'),
@@ -73,30 +83,43 @@ const MAX_DATES = 5;
  * `context` words of it on each side of that date (variants.ts).
  */
 export function dateForms(norm: string, context = Infinity): string[] {
-  const out = new Set<string>();
+  return datesWritten(norm, context).map((f) => f.form);
+}
+
+/** `dateForms`, each form with what may not stand beside it where it is found (`Apart`, match-text.ts). */
+export function datesWritten(norm: string, context = Infinity): Array<{ form: string; apart?: Apart }> {
+  const out = new Map<string, Apart | undefined>();
+  // A form given twice is searched without a condition if either way gives it so.
+  const add = (form: string, apart?: Apart) => out.set(form, out.has(form) && out.get(form) === undefined ? undefined : apart);
   let dates = 0;
-  const replaceEach = (re: RegExp, forms: (g: Record<string, string | undefined>) => string[]) => {
+  const replaceEach = (re: RegExp, forms: (g: Record<string, string | undefined>) => Array<{ written: string; apart?: Apart }>) => {
     for (const m of norm.matchAll(re)) {
       const written = forms(m.groups!);
       if (written.length === 0) continue;
       if (++dates > MAX_DATES) return;
-      for (const f of around(norm, m.index, m.index + m[0].length, written, context)) out.add(f);
+      const to = m.index + m[0].length;
+      for (const w of written) {
+        // What follows the date in the form keeps a year away from it: the condition only holds where the form ends.
+        const apart = w.apart !== undefined && to === norm.length ? w.apart : undefined;
+        for (const f of around(norm, m.index, to, [w.written], context)) add(f, apart);
+      }
     }
   };
+  const plain = (forms: string[]) => forms.map((written) => ({ written }));
   for (const re of DATES)
     replaceEach(re, (g) => {
       const day = Number(g.day);
       const month = /^\d+$/.test(g.month!) ? Number(g.month) : monthOf(g.month!);
-      return valid(day, month) ? writtenDates(day, month, g.year!) : [];
+      return valid(day, month) ? plain(writtenDates(day, month, g.year!.length === 2 ? `20${g.year}` : g.year!)) : [];
     });
   replaceEach(MONTH_YEAR, (g) => monthForms(monthOf(g.month!), g.year!));
-  replaceEach(PERIODS[0]!, (g) => periodForms((g.kind ?? g.kind2 ?? g.kind3) === 'q' ? 'quarter' : 'half', Number(g.n ?? g.n2 ?? g.n3), (g.year ?? g.year2)!));
+  replaceEach(PERIODS[0]!, (g) => plain(periodForms((g.kind ?? g.kind2 ?? g.kind3) === 'q' ? 'quarter' : 'half', Number(g.n ?? g.n2 ?? g.n3), (g.year ?? g.year2)!)));
   replaceEach(PERIODS[1]!, (g) => {
     const n = Math.max(ORDINALS.indexOf(g.word!), NUMBERED.indexOf(g.word!)) + 1;
-    return periodForms(g.what as 'quarter' | 'half', n, g.year!);
+    return plain(periodForms(g.what as 'quarter' | 'half', n, g.year!));
   });
   out.delete(norm);
-  return [...out];
+  return [...out].map(([form, apart]) => (apart === undefined ? { form } : { form, apart }));
 }
 
 function valid(day: number, month: number): boolean {
@@ -120,12 +143,21 @@ function writtenDates(day: number, month: number, year: string): string[] {
   ] as const)
     // The year in two digits day first only: month first, "01 20 25" read without spaces is in "21 01 2025".
     forms.push(`${d} ${m} ${year}`, `${m} ${d} ${year}`, `${year} ${m} ${d}`, `${d} ${m} ${year.slice(2)}`);
+  // As a spreadsheet writes it, "15-Mar-27"; a leading zero of the day ("05-Mar-27") is found by the matcher.
+  for (const name of abbreviated(month)) forms.push(`${day} ${name} ${year.slice(2)}`);
   return forms;
 }
 
-/** A month of a year in every way it is written: its names, and in digits month first or year first. */
-function monthForms(month: number, year: string): string[] {
-  return [...MONTHS[month - 1]!.map((name) => `${name} ${year}`), `${pad(month)} ${year}`, `${year} ${pad(month)}`];
+/** A month's abbreviations ("mar"; "sep" and "sept"), or its name where it has none ("may"). */
+const abbreviated = (month: number) => (MONTHS[month - 1]!.length > 1 ? MONTHS[month - 1]!.slice(1) : MONTHS[month - 1]!);
+
+/**
+ * A month of a year in every way it is written: its names, in digits month first or year first, and abbreviated with
+ * the year in two digits ("mar 27"), not before a year ("Mar 27, 2026" is a day of another year).
+ */
+function monthForms(month: number, year: string): Array<{ written: string; apart?: Apart }> {
+  const forms = [...MONTHS[month - 1]!.map((name) => `${name} ${year}`), `${pad(month)} ${year}`, `${year} ${pad(month)}`].map((written) => ({ written }));
+  return [...forms, ...abbreviated(month).map((name) => ({ written: `${name} ${year.slice(2)}`, apart: 'year_after' as const }))];
 }
 
 /** A quarter or half of a year in every way it is written. */

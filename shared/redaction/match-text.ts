@@ -1,7 +1,8 @@
 import { bidiReadings } from '../text/bidi';
 import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
-import { dateForms } from './date-forms';
+import { contactForms, isCountryCode } from './contact-forms';
+import { datesWritten } from './date-forms';
 import { figureForms } from './figure-forms';
 import { powerForms } from './power-forms';
 import { wordForms } from './word-forms';
@@ -127,7 +128,29 @@ export interface PreparedPassage {
    * made the matcher ten times slower to build).
    */
   rewritten?: boolean;
+  /** What may not stand right beside a hit of this form (`Apart`). */
+  apart?: Apart;
 }
+
+/**
+ * What may not stand right beside a hit of a form written otherwise, across a space, for it to be the flagged thing
+ * (date-forms.ts, contact-forms.ts): a year after it ('year_after': "mar 27", a flagged "March 2027" as a spreadsheet
+ * writes it, is a day of another year in "Mar 27, 2026"; other figures after it, as in a table's row, "Mar-27 450",
+ * keep it) or a country code before it ('country_code_before': "030 1234567", a flagged "+49 30 1234567" dialled at
+ * home, is another country's in "+43 (0)30 1234567"). Whole and spacing aside only: a window holds words of the
+ * passage as flagged on that side.
+ */
+export type Apart = 'year_after' | 'country_code_before';
+
+/** Whether the hit `from`–`to` in `text` has beside it what its form's `apart` keeps away. */
+function besideNumber(text: string, from: number, to: number, apart: Apart | undefined): boolean {
+  if (apart === 'year_after') return YEAR_AFTER.test(text.slice(to, to + 7));
+  if (apart !== 'country_code_before') return false;
+  const code = CODE_BEFORE.exec(text.slice(Math.max(0, from - 7), from));
+  return code !== null && isCountryCode(code[1]!);
+}
+const YEAR_AFTER = /^ (?:19|20)\p{N}{2}(?!\p{N}|\.\p{N})/u;
+const CODE_BEFORE = /(?:^|[^\p{N}.])(?:00)?(\p{N}{1,3}) $/u;
 
 /** The text searched, as the modes see it. */
 export interface PreparedText {
@@ -165,17 +188,27 @@ export interface SearchMode {
 export const WHOLE: SearchMode = {
   how: 'whole',
   index(passages) {
-    const shortOnes = passages.filter((p) => p.norm.length < SHORT_PASSAGE).map((p) => ({ p, re: wholeWord(p.norm) }));
+    // A form with a condition beside it is looked for past a hit that fails it ("mar 27 2026, mar 27"): global.
+    const shortOnes = passages.filter((p) => p.norm.length < SHORT_PASSAGE).map((p) => ({ p, re: p.apart ? new RegExp(wholeWord(p.norm).source, 'gu') : wholeWord(p.norm) }));
     const long = new PrefixIndex<PreparedPassage>(SHORT_PASSAGE);
     for (const p of passages) if (p.norm.length >= SHORT_PASSAGE) long.add(p.norm, p);
     if (shortOnes.length === 0 && long.size === 0) return null;
     return (text, add) => {
       for (const { p, re } of shortOnes) {
-        const m = re.exec(text.norm);
-        if (m) add({ passageId: p.id, how: 'whole', at: m.index, length: p.norm.length, short: true });
+        if (!p.apart) {
+          const m = re.exec(text.norm);
+          if (m) add({ passageId: p.id, how: 'whole', at: m.index, length: p.norm.length, short: true });
+          continue;
+        }
+        for (const m of text.norm.matchAll(re))
+          if (!besideNumber(text.norm, m.index, m.index + p.norm.length, p.apart)) {
+            add({ passageId: p.id, how: 'whole', at: m.index, length: p.norm.length, short: true });
+            break;
+          }
       }
       long.search(text.normCodes(), (at, p) => {
-        if (text.norm.startsWith(p.norm, at) && !insideNumber(text.norm, at, at + p.norm.length)) add({ passageId: p.id, how: 'whole', at, length: p.norm.length, short: false });
+        const to = at + p.norm.length;
+        if (text.norm.startsWith(p.norm, at) && !insideNumber(text.norm, at, to) && !besideNumber(text.norm, at, to, p.apart)) add({ passageId: p.id, how: 'whole', at, length: p.norm.length, short: false });
       });
     };
   },
@@ -231,7 +264,7 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
         const offsets = text.normOffsets();
         const from = offsets[at]!;
         const to = offsets[at + p.compact.length - 1]! + 1;
-        if (insideNumber(text.norm, from, to)) return;
+        if (insideNumber(text.norm, from, to) || besideNumber(text.norm, from, to, p.apart)) return;
         if (p.pointsSpaced && anotherNumber(text.norm.slice(from, to), p.norm)) return;
         add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: false });
       });
@@ -243,7 +276,7 @@ export const WHOLE_WITHOUT_SPACES: SearchMode = {
         if (start && from > 0 && text.norm[from - 1] !== ' ' && !afterLeadingZeros(text.norm, from)) return;
         if (end && to < text.norm.length && text.norm[to] !== ' ') return;
         const printed = text.norm.slice(from, to);
-        if (insideNumber(text.norm, from, to)) return;
+        if (insideNumber(text.norm, from, to) || besideNumber(text.norm, from, to, p.apart)) return;
         if (printed !== p.norm && !(p.pointsSpaced && anotherNumber(printed, p.norm))) add({ passageId: p.id, how: 'whole_without_spaces', at, length: p.compact.length, short: true });
       });
     };
@@ -548,12 +581,15 @@ function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: bool
 }
 
 /**
- * A normalised passage and its figures, dates and quarters, and powers of ten written the other ways, its last word in
- * the singular and its versions written otherwise (figure-forms.ts, date-forms.ts, power-forms.ts, word-forms.ts).
+ * A normalised passage (of `asFlagged`) and its figures, dates and quarters, powers of ten, phone numbers and e-mail
+ * addresses written the other ways, its last word in the singular and its versions written otherwise (figure-forms.ts,
+ * date-forms.ts, power-forms.ts, contact-forms.ts, word-forms.ts), each with what may not stand beside it (`Apart`).
  */
-const withFigures = (norm: string) => {
+const withFigures = (norm: string, asFlagged: string): Array<{ written: string; apart?: Apart }> => {
   const context = WINDOW_WORDS - 1;
-  return [norm, ...figureForms(norm, context), ...dateForms(norm, context), ...powerForms(norm, context), ...wordForms(norm, context)];
+  const plain = [norm, ...figureForms(norm, context), ...powerForms(norm, context), ...wordForms(norm, context)].map((written) => ({ written }));
+  const beside = [...datesWritten(norm, context), ...contactForms(asFlagged, norm, context)].map(({ form, apart }) => ({ written: form, apart }));
+  return [...plain, ...beside];
 };
 
 /** Prepares the passages once; `search` then runs in time linear in the text (one rolling hash per mode). */
@@ -564,19 +600,21 @@ export class PassageMatcher {
   constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
       // Every spelling under the passage's id: a hit on either is a hit on the passage.
-      const forms = new Map<string, { pointsSpaced: boolean; name: boolean; rewritten: boolean }>();
+      const forms = new Map<string, { pointsSpaced: boolean; name: boolean; rewritten: boolean; apart: Apart | undefined }>();
       for (const s of spellings(p.text)) {
         const norm = normaliseForMatch(s.text);
-        for (const written of withFigures(norm))
+        for (const { written, apart } of withFigures(norm, s.text))
           for (const f of numberGroupings(written)) {
             const had = forms.get(f.norm);
             const rewritten = (had?.rewritten ?? true) && written !== norm;
-            forms.set(f.norm, { pointsSpaced: (had?.pointsSpaced ?? true) && f.pointsSpaced, name: (had?.name ?? false) || s.name, rewritten });
+            // A form given without a condition beside it is searched so, however else it is given.
+            const beside = had && had.apart === undefined ? undefined : apart;
+            forms.set(f.norm, { pointsSpaced: (had?.pointsSpaced ?? true) && f.pointsSpaced, name: (had?.name ?? false) || s.name, rewritten, apart: beside });
           }
       }
-      for (const [norm, { pointsSpaced, name, rewritten }] of forms) {
+      for (const [norm, { pointsSpaced, name, rewritten, apart }] of forms) {
         if (norm.length < MIN_PASSAGE && !searchedShort(norm, p.text)) continue;
-        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' '), pointsSpaced, name, ...(rewritten ? { rewritten } : {}) });
+        this.passages.push({ id: p.id, norm, compact: compact(norm), words: norm.split(' '), pointsSpaced, name, ...(rewritten ? { rewritten } : {}), ...(apart ? { apart } : {}) });
         if (norm.length < MIN_PASSAGE)
           for (const split of splitShort(norm, p.text)) if (!forms.has(split)) this.passages.push({ id: p.id, norm: split, compact: norm, words: split.split(' ') });
       }

@@ -27,13 +27,44 @@ describe('dateForms', () => {
   });
 
   it('gives a month of a year as abbreviated and in digits, a quarter year first, a date with the year in two digits', () => {
-    expect(forms('launch in March 2027')).toEqual(['launch in mar 2027', 'launch in 03 2027', 'launch in 2027 03']);
+    expect(forms('launch in March 2027')).toEqual(['launch in mar 2027', 'launch in 03 2027', 'launch in 2027 03', 'launch in mar 27']);
     expect(forms('Q3 2027')).toEqual(expect.arrayContaining(['2027 q3', '2027q3']));
     expect(forms('2027-Q3')).toEqual(expect.arrayContaining(['q3 2027', 'third quarter of 2027']));
     expect(forms('15 March 2027')).toEqual(expect.arrayContaining(['15 03 27', '15 3 27']));
     // A month of a year inside a whole date gives no form of its own (it is a shorter thing).
     expect(forms('15 March 2027').filter((f) => !/15|ides/.test(f))).toEqual([]);
     expect(forms('March 15, 2027').filter((f) => !/15/.test(f))).toEqual([]);
+  });
+
+  it('writes a date as a spreadsheet does, the month abbreviated and the year in two digits, and reads it so', () => {
+    expect(forms('15 March 2027')).toEqual(expect.arrayContaining(['15 mar 27']));
+    expect(forms('30 September 2027')).toEqual(expect.arrayContaining(['30 sep 27', '30 sept 27']));
+    expect(forms('15 May 2027')).toEqual(expect.arrayContaining(['15 may 27']));
+    // Not the month in full with the year in two digits: "on 15 March 27 members voted" is a sentence.
+    expect(forms('15 March 2027')).not.toContain('15 march 27');
+    expect(forms('launch in March 2027')).toEqual(expect.arrayContaining(['launch in mar 27']));
+    expect(forms('15-Mar-27')).toEqual(expect.arrayContaining(['15 march 2027', '15 03 2027', '2027 03 15', 'march 15 2027']));
+    expect(forms('15 March 27')).toEqual(expect.arrayContaining(['15 march 2027']));
+    // A two-digit year is not read where more digits follow ("15 Mar 10:30" is a time).
+    expect(forms('15 Mar 10:30')).toEqual([]);
+    // A month with its year in two digits flagged alone is not read: "Mar 27" is as often the 27th of March.
+    expect(forms('Mar-27')).toEqual([]);
+  });
+
+  it('a flagged date is found as a spreadsheet writes it, and not another day, month or year', () => {
+    for (const printed of ['15-Mar-27', '15-Mar-2027', '15 Mar 27', '15-MAR-27']) expect(found('15 March 2027', `Launch on ${printed}.`), printed).toBe(true);
+    expect(found('5 March 2027', 'Launch on 05-Mar-27.')).toBe(true);
+    expect(found('March 2027', 'Launch in Mar-27.')).toBe(true);
+    expect(found('15-Mar-27', 'Launch on 15 March 2027.')).toBe(true);
+    for (const printed of ['15-Mar-26', '16-Mar-27', '15-Apr-27', '15 March 27 members']) expect(found('15 March 2027', `Launch on ${printed}.`), printed).toBe(false);
+    for (const printed of ['Mar-28', 'Apr-27']) expect(found('March 2027', `Launch in ${printed}.`), printed).toBe(false);
+    // "Mar 27" before a year is a day of March: not the flagged month of 2027.
+    expect(found('March 2027', 'The call is on Mar 27, 2026.')).toBe(false);
+    expect(found('March 2027', 'The call is on Mar27 2026.')).toBe(false);
+    expect(found('launch in March 2027', 'The launch in Mar 27, 2026 slipped.')).toBe(false);
+    // …but a two-digit year followed by other words, or by other figures as in a table's row, is the flagged month.
+    expect(found('March 2027', 'Launch in Mar-27 as planned.')).toBe(true);
+    expect(found('March 2027', 'Units shipped: Mar-27 450, Apr-27 520.')).toBe(true);
   });
 
   it('gives nothing without a whole date or a year, nor for an impossible date', () => {
@@ -46,9 +77,9 @@ describe('the matcher, for any date (properties)', () => {
 
   it('a flagged date is found in any of the ways it is written', () => {
     fc.assert(
-      fc.property(date, fc.integer({ min: 0, max: 6 }), ({ day, month, year }, how) => {
+      fc.property(date, fc.integer({ min: 0, max: 7 }), ({ day, month, year }, how) => {
         const name = MONTHS[month - 1]!;
-        const printed = [`${pad(day)}/${pad(month)}/${year}`, `${year}-${pad(month)}-${pad(day)}`, `${name} ${day}, ${year}`, `${day}.${month}.${year}`, `${day} ${name.slice(0, 3)} ${year}`, `the ${ordinal(day)} of ${name} ${year}`, `${pad(day)}.${pad(month)}.${year}`][how]!;
+        const printed = [`${pad(day)}/${pad(month)}/${year}`, `${year}-${pad(month)}-${pad(day)}`, `${name} ${day}, ${year}`, `${day}.${month}.${year}`, `${day} ${name.slice(0, 3)} ${year}`, `the ${ordinal(day)} of ${name} ${year}`, `${pad(day)}.${pad(month)}.${year}`, `${pad(day)}-${name.slice(0, 3)}-${year % 100}`][how]!;
         const flagged = `${day} ${name} ${year}`;
         expect(found(flagged, `Acme will launch the model on ${printed}.`), printed).toBe(true);
         expect(found(`${pad(day)}/${pad(month)}/${year}`, `Acme will launch the model on ${day} ${name} ${year}.`)).toBe(true);
@@ -64,6 +95,7 @@ describe('the matcher, for any date (properties)', () => {
         const other = { day: day + dd, month: dm ? (month % 12) + 1 : month, year: year + dy };
         expect(found(flagged, `The next plenary is on ${pad(other.day)}/${pad(other.month)}/${other.year}.`)).toBe(false);
         expect(found(flagged, `The next plenary is on ${other.day} ${MONTHS[other.month - 1]} ${other.year}.`)).toBe(false);
+        expect(found(flagged, `The next plenary is on ${pad(other.day)}-${MONTHS[other.month - 1]!.slice(0, 3)}-${other.year % 100}.`)).toBe(false);
       }),
       { numRuns: 300 },
     );

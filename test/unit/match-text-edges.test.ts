@@ -264,3 +264,69 @@ describe('decodeLoosely: a link address read as its words', () => {
     expect(decodeLoosely('plain text')).toBe('plain text');
   });
 });
+
+describe('a flagged phone number with or without its trunk "(0)", and dialled at home', () => {
+  const isFound = (flagged: string, printed: string) => howFound(flagged, `Call ${printed} today.`).length > 0;
+
+  it('is found written the other ways', () => {
+    for (const printed of ['+49 (0)30 1234567', '+49 (0) 30 123 45 67', '+49 030 1234567', '030 1234567', '(030) 123 45 67', '0049 (0)30 1234567'])
+      expect(isFound('+49 30 1234567', printed), printed).toBe(true);
+    for (const printed of ['+49 30 1234567', '030 1234567', '0049 30 1234567', '+49 30 123 45 67']) expect(isFound('+49 (0)30 1234567', printed), printed).toBe(true);
+    expect(isFound('0049 30 1234567', '+49 (0)30 1234567')).toBe(true);
+    // After other figures than a country code, as in a table's row, the number at home is the flagged one.
+    expect(howFound('+49 30 1234567', 'Desk 12 030 1234567 today.')).not.toEqual([]);
+    // A number whose area code keeps its 0 abroad (Italy) is dialled at home as it is written after the country code.
+    expect(isFound('+39 06 1234 5678', '06 1234 5678')).toBe(true);
+  });
+
+  it('is not found one digit off, nor with another country code before the same digits', () => {
+    for (const printed of ['+49 (0)30 1234568', '030 1234568', '+49 (0)40 1234567', '+43 (0)30 1234567', '+43 030 1234567', '+48 30 1234567'])
+      expect(isFound('+49 30 1234567', printed), printed).toBe(false);
+    for (const printed of ['+49 30 1234568', '030 1234576', '+43 (0)30 1234567']) expect(isFound('+49 (0)30 1234567', printed), printed).toBe(false);
+  });
+
+  it('gives no phone forms to other figures with a plus sign or a leading 00', () => {
+    const m = (text: string) => new PassageMatcher([{ id: 'p', text }]).size;
+    expect(m('a rise of +12 500 000 euros')).toBe(m('a rise of 12 500 000 euros'));
+    expect(m('up +5%')).toBe(m('up 5%'));
+  });
+});
+
+describe('a flagged e-mail address written so that robots do not read it', () => {
+  const isFound = (flagged: string, printed: string) => howFound(flagged, `Write to ${printed} today.`).length > 0;
+  const written = ['jane.doe@acme.com', 'jane dot doe at acme dot com', 'jane.doe [at] acme.com', 'jane.doe(at)acme(dot)com', 'jane.doe AT acme DOT com', 'jane.doe at acme.com', 'jane.doe {at} acme [dot] com', 'jane [dot] doe [at] acme [dot] com'];
+
+  it('is found whichever way it was flagged and whichever way it is printed', () => {
+    for (const flagged of written) for (const printed of written) expect(isFound(flagged, printed), `${flagged} → ${printed}`).toBe(true);
+    expect(isFound('j.doe@mail.acme.co.uk', 'j dot doe at mail dot acme dot co dot uk')).toBe(true);
+    // Inside a flagged sentence, with the words around it.
+    expect(howFound('For the data room write to jane.doe@acme.com by Friday', 'For the data room write to jane (at) acme (dot) com by Friday.')).toEqual([]);
+    expect(howFound('For the data room write to jane.doe@acme.com by Friday', 'For the data room write to jane.doe (at) acme (dot) com by Friday.')).not.toEqual([]);
+  });
+
+  it('is not found at another domain or for another person', () => {
+    for (const printed of ['john dot doe at acme dot com', 'jane.doe [at] acme.org', 'jane.roe(at)acme(dot)com', 'jane at acme dot com']) expect(isFound('jane.doe@acme.com', printed), printed).toBe(false);
+    expect(isFound('jane dot doe at acme dot com', 'jane.doe@acme.org')).toBe(false);
+  });
+
+  it('reads nothing into "at" and "dot" in ordinary sentences', () => {
+    const size = (text: string) => new PassageMatcher([{ id: 'p', text }]).size;
+    const sentences: Array<[withWords: string, without: string]> = [
+      ['the board met at noon in Brussels', 'the board met in noon in Brussels'],
+      ['red dots dot the map at the annex', 'red dots on the map in the annex'],
+      ['we met at 10.30 at Acme', 'we met on 10.30 on Acme'],
+    ];
+    for (const [withWords, without] of sentences) expect(size(withWords), withWords).toBe(size(without));
+    expect(howFound('the board met at noon', 'The board met noon and night.')).toEqual([]);
+    expect(howFound('jane.doe@acme.com', 'Jane Doe met us at the Acme stand.')).toEqual([]);
+  });
+
+  it('gives a bounded number of forms to a passage of many addresses, and reads a long run of them in linear time', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `user${i}.name@acme${i}.example.com`).join(', ');
+    expect(new PassageMatcher([{ id: 'p', text: many }]).size).toBeLessThan(200);
+    const start = performance.now();
+    new PassageMatcher([{ id: 'p', text: `${'a dot '.repeat(20_000)}b` }]);
+    new PassageMatcher([{ id: 'p', text: `${'a.'.repeat(20_000)}b at c` }]);
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+});
