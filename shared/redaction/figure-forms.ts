@@ -13,6 +13,15 @@ import { around } from './variants';
  * twenty (and the tens, and a hundred) in words before a scale word ("three million"); a number in full digits
  * without currency also with its scale ("10,000 GPUs" as "10k GPUs"); a share with "%" or in words. Never another
  * amount, and never another currency: "$12 million" is another figure than "€12 million".
+ *
+ * A second audit (2026-12-08) found more readings out: an amount with cents or a trailing zero ("€500,000.00",
+ * "€2.50 billion"), the scale in German or French with the currency after it ("480 Millionen Euro", "480 Mio. €",
+ * "480 millions d'euros", "1,2 milliard d'euros"), a fraction sign ("€1½ million") and a figure in words ("three
+ * million euros", "twelve per cent"). So an amount of money is also written with a second decimal zero (in its scale's
+ * word and first abbreviation only) or with cents, and a figure flagged with such zeros is read without them; a scale
+ * also in German and French; a number in words (up to ninety-nine, and a hundred) before a scale word or "per cent" is
+ * read as the number it is. A fraction sign is read as its decimal by reading itself (shared/text/fold.ts: "€1½
+ * million" reads "€1.5 million"), on both sides.
  */
 
 interface Currency {
@@ -22,13 +31,21 @@ interface Currency {
   codes: readonly string[];
   /** After the number ("12 euros"). */
   words: readonly string[];
+  /**
+   * After a scale written in German or in French (Scale.de, Scale.fr), as that language names it there: "480 Millionen
+   * Euro", "480 millions d'euros" (with its sign or its code too: "480 Mio. €", "480 millions EUR").
+   */
+  de: readonly string[];
+  fr: readonly string[];
 }
 
 const CURRENCIES: readonly Currency[] = [
-  { signs: ['€'], codes: ['eur'], words: ['euro', 'euros'] },
-  { signs: ['$', 'us$'], codes: ['usd'], words: ['dollars', 'us dollars'] },
-  { signs: ['£'], codes: ['gbp'], words: ['pounds', 'pounds sterling'] },
-  { signs: [], codes: ['chf'], words: ['swiss francs'] },
+  { signs: ['€'], codes: ['eur'], words: ['euro', 'euros'], de: ['euro'], fr: ['euros', 'd euros'] },
+  { signs: ['$', 'us$'], codes: ['usd'], words: ['dollars', 'us dollars'], de: ['dollar', 'us dollar'], fr: ['dollars', 'de dollars'] },
+  // Not "livres" alone after a number: books, as often as pounds.
+  { signs: ['£'], codes: ['gbp'], words: ['pounds', 'pounds sterling'], de: ['pfund'], fr: ['de livres', 'livres sterling'] },
+  // Not "francs" alone: the CFA franc is another currency.
+  { signs: [], codes: ['chf'], words: ['swiss francs'], de: ['franken', 'schweizer franken'], fr: ['francs suisses', 'de francs suisses'] },
 ];
 
 interface Scale {
@@ -38,13 +55,17 @@ interface Scale {
   words: readonly string[];
   /** Written joined to the number or after a space ("12m", "12 m"). */
   short: readonly string[];
+  /** In German and in French, a word after a space with the currency after it ("480 Millionen Euro"): Currency.de, .fr. */
+  de: readonly string[];
+  fr: readonly string[];
 }
 
+// Not the German "Billion" nor the French "billion": a million millions, another amount than "€1.2 billion".
 const SCALES: readonly Scale[] = [
-  { zeros: 3, words: ['thousand'], short: ['k'] },
-  { zeros: 6, words: ['million', 'mio', 'mln'], short: ['m', 'mn', 'mm'] },
-  { zeros: 9, words: ['billion', 'mrd', 'mld', 'bln'], short: ['bn', 'b'] },
-  { zeros: 12, words: ['trillion'], short: ['tn'] },
+  { zeros: 3, words: ['thousand'], short: ['k'], de: [], fr: [] },
+  { zeros: 6, words: ['million', 'mio', 'mln'], short: ['m', 'mn', 'mm'], de: ['millionen', 'mio'], fr: ['millions'] },
+  { zeros: 9, words: ['billion', 'mrd', 'mld', 'bln'], short: ['bn', 'b'], de: ['milliarden', 'mrd'], fr: ['milliard', 'milliards'] },
+  { zeros: 12, words: ['trillion'], short: ['tn'], de: [], fr: [] },
 ];
 
 const PERCENT_WORDS = ['per cent', 'percent', 'pc', 'pct'];
@@ -54,20 +75,41 @@ const escape = (s: string) => s.replace(/[.*+^${}()|[\]\\]/g, '\\$&').replace(/\
 const alternatives = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
 const SIGNS = CURRENCIES.flatMap((c) => c.signs);
 const CODES = CURRENCIES.flatMap((c) => c.codes);
-const CURRENCY_WORDS = CURRENCIES.flatMap((c) => c.words);
+const CURRENCY_WORDS = [...new Set(CURRENCIES.flatMap((c) => [...c.words, ...c.de, ...c.fr]))];
 // "12 millions" (as French writes it) is read as "12 million" and found: the scale is read before its "s".
-const SCALE_NAMES = SCALES.flatMap((s) => [...s.words.map((w) => (w.length > 3 ? `${w}s?` : w)), ...s.short]);
+const SCALE_NAMES = [...new Set(SCALES.flatMap((s) => [...s.words.map((w) => (w.length > 3 ? `${w}s?` : w)), ...s.short, ...s.de, ...s.fr]))];
+
+const UNITS = 'one two three four five six seven eight nine'.split(' ');
+const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+
+/** Whole numbers as a text writes them in words before a scale ("three million", "twenty billion"). */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    ...[...UNITS, ...'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' '), TENS[0]!].map((w, i) => [String(i + 1), w] as const),
+    ...TENS.slice(1).map((w, i) => [String((i + 3) * 10), w] as const),
+    ['100', 'one hundred'] as const,
+  ],
+);
+/**
+ * The other way ("three" is 3), and a ten with a unit as "twenty-five" reads ("twenty five"): read when flagged, not
+ * written (a flagged "€25 million" is not searched as "twenty-five million").
+ */
+const NUMBER_VALUES: ReadonlyMap<string, string> = new Map([
+  ...[...NUMBER_WORDS].map(([n, w]) => [w, n] as const),
+  ...TENS.flatMap((t, i) => UNITS.map((u, j) => [`${t} ${u}`, String((i + 2) * 10 + j + 1)] as const)),
+]);
 
 /**
  * A figure in normalised text: a currency before (a sign joined, or a code), the number (digit groups and a decimal
- * part read with points), a scale, and a currency or a percent after. Not inside a word or a longer number.
+ * part read with points; or a whole number in words), a scale, and a currency or a percent after
+ * (a sign after a scale with a space: "480 mio €"). Not inside a word or a longer number.
  */
 const FIGURE = new RegExp(
   `(?<![\\p{L}\\p{N}.$])` +
     `(?:(?<sign>${alternatives(SIGNS)})|(?<code>${alternatives(CODES)}) ?)?` +
-    `(?<num>\\p{N}+(?:\\.\\p{N}+)*)` +
+    `(?:(?<num>\\p{N}+(?:\\.\\p{N}+)*)|(?<word>${alternatives([...NUMBER_VALUES.keys()])})(?![\\p{L}\\p{N}]))` +
     `(?: ?(?<scale>${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}]))?` +
-    `(?:(?<signAfter>${alternatives(SIGNS.filter((s) => s.length === 1))})|(?<percent>%| (?:${alternatives(PERCENT_WORDS)})(?![\\p{L}]))|` +
+    `(?: ?(?<signAfter>${alternatives(SIGNS.filter((s) => s.length === 1))})|(?<percent>%| (?:${alternatives(PERCENT_WORDS)})(?![\\p{L}]))|` +
     ` (?<after>${alternatives([...CODES, ...CURRENCY_WORDS, 'dollar', 'pound'])})(?![\\p{L}]))?` +
     `(?![\\p{N}])`,
   'gu',
@@ -90,12 +132,22 @@ export function figureForms(flagged: string, context = Infinity): string[] {
   for (const m of norm.matchAll(FIGURE)) {
     const g = m.groups!;
     const currency = currencyOf(g.sign ?? g.code ?? g.signAfter ?? g.after);
+    const scale = g.scale === undefined ? null : scaleOf(g.scale);
+    // A number in words only before a scale word ("three million", not "three m") or a share in words: "one" and "ten"
+    // are everywhere.
+    const scaleWord = scale !== null && !scale.short.includes(g.scale!);
+    if (g.word !== undefined && !g.percent && !scaleWord) continue;
+    const num = g.word !== undefined ? NUMBER_VALUES.get(g.word)! : g.num!;
     // A bare number is a figure only in full digits in groups ("10.000 gpus" as "10k gpus"): any other is everywhere.
-    if (!currency && !g.percent && !g.scale && !GROUPED.test(g.num!)) continue;
+    if (!currency && !g.percent && !scale && !GROUPED.test(num)) continue;
     if (++figures > MAX_FIGURES) break;
-    const amounts = amountForms(g.num!, g.scale ?? null);
+    const amounts = amountForms(num, scale, currency !== null);
     if (amounts.length === 0) continue;
-    const forms = currency ? amounts.flatMap((a) => moneyForms(currency, a)) : g.percent ? amounts.flatMap(percentForms) : amounts;
+    const forms = currency
+      ? [...amounts.flatMap((a) => moneyForms(currency, a)), ...abroadForms(currency, num, scale)]
+      : g.percent
+        ? amounts.flatMap(percentForms)
+        : amounts;
     for (const f of around(norm, m.index, m.index + m[0].length, forms, context)) out.add(f);
   }
   out.delete(flagged);
@@ -107,7 +159,14 @@ export function figureForms(flagged: string, context = Infinity): string[] {
 function currencyOf(written: string | undefined): Currency | null {
   if (written === undefined) return null;
   const singular = (w: string) => w.replace(/s$/, '');
-  return CURRENCIES.find((c) => c.signs.includes(written) || c.codes.includes(written) || c.words.some((w) => singular(w) === singular(written))) ?? null;
+  return (
+    CURRENCIES.find((c) => c.signs.includes(written) || c.codes.includes(written) || [...c.words, ...c.de, ...c.fr].some((w) => singular(w) === singular(written))) ?? null
+  );
+}
+
+/** The scale a word or an abbreviation names, in English, German or French ("millions" as "million"). */
+function scaleOf(written: string): Scale {
+  return SCALES.find((s) => [s.words, s.short, s.de, s.fr].some((names) => names.includes(written)) || s.words.includes(written.replace(/s$/, '')))!;
 }
 
 function moneyForms(c: Currency, amount: string): string[] {
@@ -119,27 +178,82 @@ function moneyForms(c: Currency, amount: string): string[] {
   ];
 }
 
+/**
+ * The amount `num` (of `scale`, or in full digits at the scale it reaches) as German and French write it, with the
+ * currency after the scale word: "480 millionen euro", "480 mio€", "1.2 milliard d euros". Only in the scale the amount
+ * is flagged in, not at the scale below or above. A sign after a space ("480 mio €") is found spacing aside.
+ */
+function abroadForms(c: Currency, num: string, scale: Scale | null): string[] {
+  const plain = withoutTrailingZeros(num);
+  const at = scale ? ([plain, scale] as const) : GROUPED.test(plain) ? atScale(plain) : null;
+  if (!at || !/^\d+(?:\.\d+)?$/.test(at[0])) return [];
+  const [n, s] = at;
+  const after = (words: readonly string[]) => [...c.signs.filter((x) => x.length === 1), ...[...c.codes, ...words].map((w) => ` ${w}`)];
+  return [...s.de.flatMap((w) => after(c.de).map((a) => `${n} ${w}${a}`)), ...s.fr.flatMap((w) => after(c.fr).map((a) => `${n} ${w}${a}`))];
+}
+
+/** Full digits in groups ("480.000.000") at the largest scale they reach, if that has at most two decimals (480 million). */
+function atScale(num: string): readonly [string, Scale] | null {
+  const digits = num.replace(/\./g, '');
+  const s = [...SCALES].reverse().find((x) => digits.length > x.zeros);
+  if (!s) return null;
+  const whole = digits.slice(0, digits.length - s.zeros);
+  const frac = digits.slice(digits.length - s.zeros).replace(/0+$/, '');
+  return frac.length <= 2 ? [frac ? `${whole}.${frac}` : whole, s] : null;
+}
+
 function percentForms(amount: string): string[] {
-  return [`${amount}%`, ...PERCENT_WORDS.map((w) => `${amount} ${w}`)];
+  const word = NUMBER_WORDS.get(amount);
+  // "twelve per cent" for "12%", not "twelve pc".
+  return [`${amount}%`, ...PERCENT_WORDS.map((w) => `${amount} ${w}`), ...(word ? [`${word} per cent`, `${word} percent`] : [])];
 }
 
 /**
- * The amount `num` (with `scale`, if written) in each way: every name of its scale and in full digits; an amount in
- * full digits also with a scale where that is exact ("12.000.000" as "12 million"). A number whose points cannot be
- * read as one amount gives none.
+ * `num` without the zeros that end its decimal part ("2.50" → "2.5", "12.0" → "12", "500.000.00" → "500.000"). A last
+ * part of three digits is a digit group, not decimals ("2.500" stays: it is 2,500 as well as 2.5).
  */
-function amountForms(num: string, scaleName: string | null): string[] {
-  const scale = scaleName === null ? null : SCALES.find((s) => s.words.includes(scaleName) || s.words.includes(scaleName.replace(/s$/, '')) || s.short.includes(scaleName))!;
+function withoutTrailingZeros(num: string): string {
+  const m = /^(\d+(?:\.\d{3})*)\.(\d{1,2}|\d{4,})$/.exec(num);
+  if (!m) return num;
+  const decimals = m[2]!.replace(/0+$/, '');
+  return decimals ? `${m[1]!}.${decimals}` : m[1]!;
+}
+
+/**
+ * An amount of money `num` written with a zero more: with one decimal, a second ("2.5" as "2.50"); a whole one without
+ * a scale, with cents ("500.000" as "500.000.00"). Not a whole one with a scale ("12.0 million"), nor a share ("12.50%"):
+ * rarer, and each is more forms for every figure of every passage.
+ */
+function withZero(num: string, scaled: boolean): string | null {
+  if (/^\d+\.\d$/.test(num)) return `${num}0`;
+  return !scaled && (/^\d+$/.test(num) || GROUPED.test(num)) ? `${num}.00` : null;
+}
+
+/**
+ * The amount `num` (of `scale`, if written) in each way: every name of its scale and in full digits; an amount in
+ * full digits also with a scale where that is exact ("12.000.000" as "12 million"). A number whose points cannot be
+ * read as one amount gives none. Read without the zeros that end its decimals (a flagged "2.50 billion" is 2.5
+ * billion, and is also searched as flagged); an amount of money (`money`) also with a zero more (`withZero`).
+ */
+function amountForms(num: string, scale: Scale | null, money: boolean): string[] {
   if (scale) {
     // "12.5 million": a point is a decimal point. "2.500 million" (as "2,500 million" reads) is also a thousand
     // groups: English writes "€2,500 million", German "2,500 Mio." for 2.5 million; both are searched (fail-closed).
-    const readings = /^\d{1,3}\.\d{3}$/.test(num) ? [num, num.replace('.', '')] : [num];
-    return readings.flatMap((r) => scaledForms(r, scale));
+    if (/^\d{1,3}\.\d{3}$/.test(num)) return [num, num.replace('.', '')].flatMap((r) => scaledForms(r, scale));
+    const plain = withoutTrailingZeros(num);
+    const forms = scaledForms(plain, scale);
+    // The other writing ("2.50" for "2.5"; as flagged for "2.50") in the scale's word and first abbreviation only:
+    // every name of it doubled the forms of every figure.
+    const zeros = plain !== num ? num : money ? withZero(plain, true) : null;
+    if (zeros !== null && forms.length > 0) forms.push(`${zeros} ${scale.words[0]!}`, `${zeros}${scale.short[0]!}`);
+    return forms;
   }
   // No scale: full digits in groups of three ("12.000.000"), or a number with a decimal part ("12.5%").
-  if (!GROUPED.test(num)) return [num];
-  const digits = num.replace(/\./g, '');
-  const forms = [num];
+  const plain = withoutTrailingZeros(num);
+  const zeros = plain !== num ? num : money ? withZero(plain, false) : null;
+  const forms = zeros === null ? [plain] : [plain, zeros];
+  if (!GROUPED.test(plain)) return forms;
+  const digits = plain.replace(/\./g, '');
   for (const s of SCALES) {
     if (digits.length <= s.zeros) continue;
     const whole = digits.slice(0, digits.length - s.zeros);
@@ -195,15 +309,6 @@ function scaleForms(num: string, s: Scale): string[] {
     ...(word ? [`${word} ${s.words[0]!}`] : []),
   ];
 }
-
-/** Whole numbers as a text writes them in words before a scale ("three million", "twenty billion"). */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  [
-    ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((w, i) => [String(i + 1), w] as const),
-    ...'thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [String((i + 3) * 10), w] as const),
-    ['100', 'one hundred'] as const,
-  ],
-);
 
 /** Full digits in groups of three, as normalised text reads "12,000,000" and "10,000": "12.000.000", "10.000". */
 const GROUPED = /^\d{1,3}(?:\.\d{3})+$/;

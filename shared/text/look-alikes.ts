@@ -1,5 +1,5 @@
 import { bidiReadings, hasOverride } from './bidi';
-import { asciiDigits, INVISIBLE_OR_MARK, lowerPlain, separateWords } from './fold';
+import { asciiDigits, fractionsAsDecimals, INVISIBLE_OR_MARK, lowerPlain, separateWords } from './fold';
 import { LOOK_ALIKES } from './look-alikes-data';
 
 /**
@@ -43,6 +43,6 @@ function foldOne(s: string): string {
   const map = (c: string) => t.get(c) ?? c;
   // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),
   // then once more after case mapping for letters that only have an entry in lower case.
-  const cased = asciiDigits(s.normalize('NFKD').replace(INVISIBLE_OR_MARK, '')).replace(NON_ASCII, map);
+  const cased = asciiDigits(fractionsAsDecimals(s).normalize('NFKD').replace(INVISIBLE_OR_MARK, '')).replace(NON_ASCII, map);
   return separateWords(lowerPlain(cased).replace(NON_ASCII, map));
 }

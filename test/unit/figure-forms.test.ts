@@ -44,6 +44,57 @@ describe('figureForms', () => {
   });
 });
 
+describe('figureForms: cents, fractions, German and French scales, words (an audit, 2026-12-08)', () => {
+  it('writes an amount with cents or a trailing zero, and reads one written so without them', () => {
+    expect(forms('€500,000')).toEqual(expect.arrayContaining(['€500.000.00', 'eur 500.000.00', '500.000.00€']));
+    expect(forms('€500,000.00')).toEqual(expect.arrayContaining(['€500.000', 'eur 500k', '500 thousand euros']));
+    expect(forms('€2.5 billion')).toEqual(expect.arrayContaining(['€2.50 billion', 'eur 2.50bn', '2.50 billion euros']));
+    expect(forms('€2.50 billion')).toEqual(expect.arrayContaining(['€2.5bn', 'eur 2.5 billion', '€2.500 million', '€2.50bn']));
+    expect(forms('€12.0 million')).toEqual(expect.arrayContaining(['€12 million', 'eur 12m']));
+    expect(forms('12.50%')).toEqual(expect.arrayContaining(['12.5%', '12.5 per cent']));
+  });
+
+  it('reads a fraction sign as its decimal (reading does), and not a range', () => {
+    expect(['€1½ million', '€1 ½ million', '€2¼ billion', '3¾%', '1\u00a0½'].map(normaliseForMatch)).toEqual(['€1.5 million', '€1.5 million', '€2.25 billion', '3.75%', '1.5']);
+    expect(forms('€1½ million')).toEqual(expect.arrayContaining(['eur 1.5m', '€1.500.000']));
+    expect(forms('€3¾ million')).toEqual(expect.arrayContaining(['3.75 million euros']));
+    expect(forms('1½%')).toEqual(expect.arrayContaining(['1.5 per cent']));
+    // Not after a number: as before ("½ million" reads "1 2 million").
+    expect(normaliseForMatch('½ million')).toBe('1 2 million');
+    for (const range of ['€1-2 million', '€3-4 million', '€1–4 million']) for (const f of forms(range)) expect(f, range).not.toMatch(/0\.5|0\.25|0\.75/);
+  });
+
+  it('writes the scale in German and French with the currency after it, and reads them', () => {
+    expect(forms('€480 million')).toEqual(expect.arrayContaining(['480 millionen euro', '480 millions d euros', '480 millions€', '480 mio€', '480 millionen€']));
+    expect(forms('€1.2 billion')).toEqual(expect.arrayContaining(['1.2 milliarden euro', '1.2 milliard d euros', '1.2 milliards d euros']));
+    expect(forms('$480 million')).toEqual(expect.arrayContaining(['480 millionen us dollar', '480 millions de dollars']));
+    expect(forms('480 Millionen Euro')).toEqual(expect.arrayContaining(['€480 million', 'eur 480m', '480 millions d euros']));
+    expect(forms('480 Mio. €')).toEqual(expect.arrayContaining(['€480 million', 'eur 480m']));
+    expect(forms('480 millions d’euros')).toEqual(expect.arrayContaining(['€480 million']));
+    expect(forms('1,2 milliard d’euros')).toEqual(expect.arrayContaining(['€1.2 billion', '€1.2bn']));
+    // Never another currency, nor the German "Billion" (a million millions).
+    const all = forms('€480 million').join(' | ');
+    for (const other of ['dollar', 'pfund', 'livres', 'francs', 'billionen']) expect(all, other).not.toContain(other);
+  });
+
+  it('reads a figure written in words before a scale or "per cent" as digits', () => {
+    expect(forms('three million euros')).toEqual(expect.arrayContaining(['€3 million', '€3m', 'eur 3.000.000']));
+    expect(forms('twelve per cent')).toEqual(expect.arrayContaining(['12%', '12 percent']));
+    expect(forms('one hundred million dollars')).toEqual(expect.arrayContaining(['$100m']));
+    expect(forms('twenty-five million euros')).toEqual(expect.arrayContaining(['€25m', 'eur 25.000.000']));
+    expect(forms('three m euros').join(' | ')).not.toContain('€3');
+    expect(forms('12%')).toEqual(expect.arrayContaining(['twelve per cent']));
+    const all = forms('three million euros').join(' | ');
+    for (const other of ['30', '13', '$', '3 billion']) expect(all, other).not.toContain(other);
+    // A number word without a scale or a share is any word.
+    for (const text of ['three euros', 'one of the members', 'the seventeen members']) expect(forms(text), text).toEqual([]);
+  });
+
+  it('keeps the forms of a figure bounded (the matcher indexes each)', () => {
+    for (const text of ['€480 million', '€2.5 billion', '$2.5bn', '€500,000', '480 Millionen Euro', '€1½ million']) expect(forms(text).length, text).toBeLessThanOrEqual(150);
+  });
+});
+
 describe('the matcher, for any amount (properties)', () => {
   const whole = fc.integer({ min: 1, max: 999 });
   const money = fc.constantFrom(
@@ -106,6 +157,39 @@ describe('the matcher, for any amount (properties)', () => {
     for (const printed of ['EUR 98 million', '98 million euros', '€98,000,000', '98m euros', 'EUR 98m', '€ 8.5 million', '8.5 million euros', '€8 000 000 000'])
       expect(found('€8 million', `Acme will invest ${printed} in the cluster.`), printed).toBe(false);
     for (const printed of ['112.5 per cent', '12.55%', '2.5 per cent']) expect(found('12.5%', `Its share stood at ${printed}.`), printed).toBe(false);
+  });
+
+  it('an amount is found with a trailing zero and without, and another amount is not (property)', () => {
+    fc.assert(
+      fc.property(whole, fc.integer({ min: 1, max: 9 }), money, scale, (n, d, c, s) => {
+        expect(found(`${c.sign}${n}.${d} ${s.word}`, `Acme raised ${c.sign}${n}.${d}0 ${s.word}.`)).toBe(true);
+        expect(found(`${c.sign}${n}.${d}0 ${s.word}`, `Acme raised ${c.code} ${n}.${d}${s.short}.`)).toBe(true);
+        expect(found(`${c.sign}${n}.${d} ${s.word}`, `Acme raised ${c.sign}${n}.${d}5 ${s.word}.`)).toBe(false);
+        expect(found(`${c.sign}${n}.${d} ${s.word}`, `Acme raised ${c.sign}${n}${d}0 ${s.word}.`)).toBe(false);
+        expect(found(`${c.sign}${n}.${d}0 ${s.word}`, `Acme raised ${c.sign}${n}.${d}5 ${s.word}.`)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an amount is found with its scale in German or French, and another amount or currency is not (property)', () => {
+    const abroad = fc.constantFrom(
+      { zeros: 6, en: 'million', written: (n: string) => [`${n} Millionen Euro`, `${n} Mio. Euro`, `${n} Mio. €`, `${n} millions d’euros`, `${n} millions €`] },
+      { zeros: 9, en: 'billion', written: (n: string) => [`${n} Milliarden Euro`, `${n} Mrd. €`, `${n} milliards d’euros`, `${n} milliard d’euros`] },
+    );
+    fc.assert(
+      fc.property(whole, fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }), abroad, (n, d, s) => {
+        const en = d === undefined ? `${n}` : `${n}.${d}`;
+        const de = d === undefined ? `${n}` : `${n},${d}`;
+        for (const printed of s.written(de)) {
+          expect(found(`€${en} ${s.en}`, `Acme investiert ${printed} in das Cluster.`), printed).toBe(true);
+          expect(found(printed, `Acme will invest €${en} ${s.en} in the cluster.`), printed).toBe(true);
+          expect(found(`€${en} ${s.en}`, `Acme investiert ${printed.replace(/euro|€/i, 'Dollar')} in das Cluster.`), printed).toBe(false);
+          expect(found(`€${n + 1} ${s.en}`, `Acme investiert ${printed} in das Cluster.`), printed).toBe(false);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('a flagged share is found in words, and another share is not', () => {
