@@ -62,10 +62,12 @@ export interface ProcedureRecord {
 export interface ConfidentialTopic {
   title: string;
   notes: string;
-  /** The meeting it was put on the agenda of (it stays when the item is removed). */
-  pickedMeetingId: string;
+  /** The meeting it was put on the agenda of (it stays when the item is removed; null once that meeting is deleted). */
+  pickedMeetingId: string | null;
   /** The item it came onto the agenda as (null once removed; a copy in a copied agenda is found by its words). */
   agendaItemId: string | null;
+  /** Every item that carries it: the one it was picked into and the copies copied agendas made (migration 022). */
+  itemIds: readonly string[];
   /** The item it was raised in: its own title is printed as the meeting's withheld display says, not looked at here. */
   raisedInSection: string | null;
   /** Where it was raised, for the officer ("“Second plenary” of 3 February 2026", or "an earlier meeting"). */

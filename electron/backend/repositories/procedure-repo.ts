@@ -338,11 +338,26 @@ export class TopicsRepo {
       .prepare(`INSERT INTO future_topics (id, title, notes, raised_by, raised_at, raised_in_meeting_id, raised_in_section) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(t.id, t.title, t.notes, t.raisedBy, t.raisedAt, t.raisedInMeetingId, t.raisedInSection);
   }
-  /** `withheld`: the topic came onto the agenda as not for publication (migration 021). */
+  /** `withheld`: the topic came onto the agenda as not for publication (migration 021). The item carries it (022). */
   pick(id: string, meetingId: string, agendaItemId: string, withheld: boolean): void {
     this.db
       .prepare(`UPDATE future_topics SET picked_meeting_id = ?, picked_agenda_item_id = ?, picked_withheld = ?, dropped = 0 WHERE id = ?`)
       .run(meetingId, agendaItemId, withheld ? 1 : 0, id);
+    this.db.prepare(`INSERT OR IGNORE INTO topic_items (topic_id, agenda_item_id) VALUES (?, ?)`).run(id, agendaItemId);
+  }
+  /** A copied agenda's item carries the topics its original carries (migration 022). */
+  copyCarried(fromItemId: string, toItemId: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO topic_items (topic_id, agenda_item_id) SELECT topic_id, ? FROM topic_items WHERE agenda_item_id = ?`).run(toItemId, fromItemId);
+  }
+  /** Every topic's carrying items (the item picked into and its copies), by topic id. */
+  carriedBy(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const r of this.db.prepare(`SELECT topic_id, agenda_item_id FROM topic_items ORDER BY rowid`).all() as Array<{ topic_id: string; agenda_item_id: string }>) {
+      const items = out.get(r.topic_id);
+      if (items) items.push(r.agenda_item_id);
+      else out.set(r.topic_id, [r.agenda_item_id]);
+    }
+    return out;
   }
   setDropped(id: string, dropped: boolean): void {
     this.db.prepare(`UPDATE future_topics SET dropped = ? WHERE id = ?`).run(dropped ? 1 : 0, id);

@@ -186,14 +186,16 @@ export class ExportService {
 
   /**
    * The printed agenda items that hold a future topic not for publication now: for each such topic, the first item
-   * holding it. Only the meeting the topic was put on and the meetings whose agenda was copied from it (a chain of copies)
-   * are looked at, and in them the item the topic became, or one that carries it (the same title, or its notes); its
-   * words are searched for as the redaction check searches (whole words, windows of a longer text), so a title or notes
-   * edited in part still count, and an item that merely shares a word does not.
+   * holding it. The items looked at are those that carry the topic: the item it was picked into and every copy copied
+   * agendas made of it (recorded, migration 022, whatever becomes of the meetings between), and, in the meeting it was
+   * put on and the meetings whose agenda was copied from it, an item of its title or holding its notes (an item typed
+   * again). In them its words are searched for as the redaction check searches (whole words, windows of a longer
+   * text), so a title or notes edited in part still count, and an item that merely shares a word does not.
    */
   private staleTopics(meetingId: string, data: ExportData): Array<{ where: string; topic: ConfidentialTopic; raisedIn: string }> {
     const lineage = this.agendaLineage(meetingId);
-    const topics = this.topicsOf().filter((t) => lineage.has(t.pickedMeetingId));
+    const here = new Set(data.agenda.map((i) => i.id));
+    const topics = this.topicsOf().filter((t) => (t.pickedMeetingId !== null && lineage.has(t.pickedMeetingId)) || t.itemIds.some((id) => here.has(id)));
     if (topics.length === 0) return [];
     const withheld = withheldItems(data.agenda);
     const titlesShown = data.meeting.withheldDisplay !== 'omit';
@@ -206,7 +208,11 @@ export class ExportService {
         if (t.raisedInSection === item.id) return false; // the item of origin: its meeting's withheld display decides
         const published = !withheld.has(item.id);
         if (!published && !titlesShown) return false;
-        const carries = t.agendaItemId === item.id || normaliseForMatch(item.title) === title || (notes.length >= MIN_NOTES && normaliseForMatch(item.description).includes(notes));
+        const inLineage = t.pickedMeetingId !== null && lineage.has(t.pickedMeetingId);
+        const carries =
+          t.itemIds.includes(item.id) ||
+          t.agendaItemId === item.id ||
+          (inLineage && (normaliseForMatch(item.title) === title || (notes.length >= MIN_NOTES && normaliseForMatch(item.description).includes(notes))));
         return carries && matcher.search(normaliseForMatch(published ? `${item.title}\n${item.description}` : item.title)).length > 0;
       });
       if (item) out.push({ where: `item ${item.number} “${excerpt(item.title, 60)}”`, topic: t, raisedIn: t.raisedIn });

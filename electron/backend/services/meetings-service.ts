@@ -18,7 +18,7 @@ import type { MeetingDetail } from '../../../shared/contract/core';
 import { AgendaRepo, type AgendaRow } from '../repositories/agenda-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
-import { FollowupsRepo } from '../repositories/procedure-repo';
+import { FollowupsRepo, TopicsRepo } from '../repositories/procedure-repo';
 import { iso, type ServiceContext } from './context';
 import { notFound } from './members-service';
 
@@ -113,11 +113,13 @@ export class MeetingsService {
     const items = orderAndNumber(this.agenda.listForMeeting(fromMeetingId));
     const newIds = new Map<string, string>();
     const followups = new FollowupsRepo(this.ctx.db);
+    const topics = new TopicsRepo(this.ctx.db);
     for (const it of items) {
       const id = this.ctx.newId();
       newIds.set(it.id, id);
       this.agenda.insert({ ...it, id, meetingId: toMeetingId, parentId: it.parentId ? newIds.get(it.parentId)! : null });
       followups.copyListed(it.id, id, toMeetingId);
+      topics.copyCarried(it.id, id);
     }
   }
 

@@ -213,6 +213,12 @@ export class MinutesService {
     }
   }
 
+  /** A stored section's text, one line per block ('' when nothing is stored). */
+  sectionTextOf(meetingId: string, sectionKey: string): string {
+    const s = this.repo.section(meetingId, sectionKey);
+    return s ? sectionText(JSON.parse(s.contentJson)) : '';
+  }
+
   /** Every section of the agenda with its content, then any stored section whose agenda item is gone ('orphan'). */
   sections(meetingId: string): Section[] {
     this.meetings.mustGet(meetingId);

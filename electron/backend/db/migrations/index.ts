@@ -18,6 +18,7 @@ import { m018RevisionHeads } from './018-revision-heads';
 import { m019FollowupWords } from './019-followup-words';
 import { m020SectionRevMarks } from './020-section-rev-marks';
 import { m021TopicPickedWithheld } from './021-topic-picked-withheld';
+import { m022TopicItems } from './022-topic-items';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m019FollowupWords,
   m020SectionRevMarks,
   m021TopicPickedWithheld,
+  m022TopicItems,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
