@@ -96,6 +96,7 @@ export class Backend {
     this.backups = new BackupStore(opts.dataDir, LATEST_SCHEMA_VERSION, () => opts.context?.now?.() ?? new Date());
     this.backups.key = opts.key ?? null;
     try {
+      this.backups.finishInterruptedRestore(this.dbFile);
       this.session = this.openSession();
     } catch (err) {
       // A damaged data file with a good backup to offer: start in recovery mode; otherwise refuse to start. A wrong
@@ -308,12 +309,24 @@ export class Backend {
     this.backups.check(name);
     const restored = this.backups.list().find((b) => b.name === name);
     if (!restored) throw new AppError('not_found', 'There is no such backup.');
+    // What can fail for want of space comes first, the data file still open and in use: the backup's copy beside it,
+    // then the data file's log written into it. Refused there, nothing has changed and the app goes on saving (an
+    // audit, 2026-12-07: the checkpoint used to fail after the file was closed, and the app could not save until
+    // restarted).
+    this.backups.stage(name, this.dbFile);
     if (this.session) {
-      if (this.session.db.open) closeDatabase(this.session.db, this.dbFile);
+      try {
+        if (this.session.db.open) this.session.db.pragma('wal_checkpoint(TRUNCATE)');
+        if (this.session.db.open) closeDatabase(this.session.db, this.dbFile);
+      } catch (err) {
+        this.backups.unstage(this.dbFile);
+        if (!this.session.db.open) this.session = this.openSession();
+        throw err;
+      }
       this.session = null;
     }
     const keptAside = this.backups.keepAside(this.dbFile);
-    this.backups.putInPlace(name, this.dbFile);
+    this.backups.putStagedInPlace(this.dbFile);
     this.lost = null;
     let carried: CarriedConfidentiality;
     try {
@@ -423,7 +436,9 @@ export class Backend {
     this.flushTimer = null;
     const s = this.session;
     if (!s || !s.db.open) return;
-    if (this.lost || fileIdentity(this.dbFile) !== s.identity) return void s.db.close();
+    // The file deleted or replaced since the last call: the recovery copy is written now, out of the connection still
+    // open, or the acknowledged words would be in no file once it is closed (an audit, 2026-12-07).
+    if (this.lost || this.dataFileGone()) return void s.db.close();
     this.flushSearch();
     // On quit, a last backup when something changed since the previous one.
     if (this.opts.autoBackup) this.autoBackup();

@@ -1,4 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { DataFileError, dropChecksum, FILE_MODE, inspectForOpen, narrowMode, preparePrivateFolder, sidecars, writeChecksum } from './data-file';
@@ -169,6 +170,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     return db;
   } catch (err) {
     if (db.open) db.close();
+    // A data file this open created and could not make (a full disk): removed, so that the next start makes it anew
+    // instead of refusing an empty file the app made itself (an audit, 2026-12-07).
+    if (state === 'new') for (const p of [file, ...sidecars(file)]) fs.rmSync(p, { force: true });
     if (err instanceof AppError) throw err;
     throw problemOf(err, file, state === 'encrypted' ? key : null) ?? err;
   }

@@ -129,12 +129,54 @@ export class BackupStore {
     return aside;
   }
 
-  /** Copies a checked backup into place as the data file (copy, fsync, rename: never a half-written data file). */
-  putInPlace(name: string, dbFile: string): void {
+  /**
+   * Copies a checked backup beside the data file (`<data file>.restoring`, copied and fsynced), before anything else
+   * of a restore happens: a full disk refuses the restore here, with the data file still in place and in use (an
+   * audit, 2026-12-07: the data file used to be moved aside first, and a failed copy left none).
+   */
+  stage(name: string, dbFile: string): void {
     const tmp = `${dbFile}.restoring`;
-    fs.copyFileSync(this.pathOf(name), tmp);
-    settlePrivateFile(tmp);
-    fs.renameSync(tmp, dbFile);
+    try {
+      fs.copyFileSync(this.pathOf(name), tmp);
+      settlePrivateFile(tmp);
+    } catch (err) {
+      fs.rmSync(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  /** Drops a staged backup (the restore was refused before the data file was moved aside). */
+  unstage(dbFile: string): void {
+    fs.rmSync(`${dbFile}.restoring`, { force: true });
+  }
+
+  /** Puts the staged backup in place as the data file (a rename: never a half-written data file). */
+  putStagedInPlace(dbFile: string): void {
+    fs.renameSync(`${dbFile}.restoring`, dbFile);
     syncFolder(path.dirname(dbFile));
+  }
+
+  /**
+   * At start: a restore interrupted (a crash, the power) after the data file was moved aside and before the backup was
+   * put in place leaves no data file and a staged backup. The data file kept aside is put back (the restore did not
+   * happen: what it would have carried into the backup was never carried), and the staged copy dropped. A staged copy
+   * beside a data file is one whose restore stopped before the file was moved: dropped.
+   */
+  finishInterruptedRestore(dbFile: string): void {
+    const staged = `${dbFile}.restoring`;
+    if (!fs.existsSync(staged)) return;
+    if (!fs.existsSync(dbFile)) {
+      const aside = this.list()
+        .map((b) => b.name)
+        .filter((n) => n.endsWith('-before-restore.sqlite3'))
+        .sort()
+        .at(-1);
+      if (!aside) return; // nothing to put back: the staged copy is left for the officer (or IT) to see
+      const from = path.join(this.folder, aside);
+      for (const ext of ['-wal', '-shm']) if (fs.existsSync(from + ext)) fs.renameSync(from + ext, dbFile + ext);
+      fs.renameSync(from, dbFile);
+      syncFolder(path.dirname(dbFile));
+    }
+    fs.rmSync(staged, { force: true });
   }
 }

@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Backend } from '../../electron/backend/backend';
+import { DB_FILE_NAME } from '../../electron/backend/db/connection';
+import type { MeetingDetail } from '../../shared/contract/core';
+import { TEST_KEY } from '../helpers/key';
+import { call, tempDir } from '../helpers/temp';
+import { doc, p, t } from '../fixtures/export-data';
+
+/**
+ * An audit of storage failures (2026-12-07), on a small disk of its own (a tmpfs; the tests need root to mount one and
+ * are skipped where that is not possible): a backup restore refused for want of space left the app unable to save
+ * until restarted (its data file closed, the session not reopened), or with no data file at all (moved aside before
+ * the backup was copied into place), and the next start opened a new, empty database; a first start on a full disk
+ * left a 0-byte data file, and every later start was refused. And a restore interrupted between moving the data file
+ * aside and putting the backup in place (a crash) left no data file either.
+ */
+const mounts: string[] = [];
+afterEach(() => {
+  while (mounts.length) spawnSync('umount', ['-l', mounts.pop()!]);
+});
+
+function smallDisk(size: string): string | null {
+  const dir = tempDir('tfs-small-disk-');
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  mounts.push(dir);
+  return dir;
+}
+const canMount = (() => {
+  const dir = smallDisk('1m');
+  while (mounts.length) spawnSync('umount', ['-l', mounts.pop()!]);
+  return dir !== null;
+})();
+
+/** Fills the disk; returns the filler's path (remove it to free the disk). */
+function fill(dir: string): string {
+  const filler = path.join(dir, 'filler');
+  const fd = fs.openSync(filler, 'w');
+  try {
+    for (;;) fs.writeSync(fd, Buffer.alloc(16 * 1024, 1));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return filler;
+}
+
+const open = (dataDir: string) => new Backend({ dataDir, host: 'browser', key: TEST_KEY, log: { error: () => {} } });
+const opening = (b: Backend, meetingId: string) => JSON.stringify(b.services.minutes.section(meetingId, 'opening').content);
+
+async function withBackup(dataDir: string) {
+  const b = open(dataDir);
+  const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
+  await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words in the backup.'))), baseRev: 0 });
+  const backup = await call<{ name: string }>(b, 'backup.create', {});
+  await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the backup.'))), baseRev: 1 });
+  return { b, m, backup: backup.name };
+}
+
+describe.skipIf(!canMount)('storage: a full disk', () => {
+  it('a restore refused at its checkpoint: nothing changed, and the next save is stored once there is room', async () => {
+    const disk = smallDisk('6m')!;
+    const dataDir = path.join(disk, 'data');
+    const { b, m, backup } = await withBackup(dataDir);
+    const filler = fill(disk);
+    expect(await b.dispatch('backup.restore', { name: backup })).toMatchObject({ ok: false, error: { code: 'storage' } });
+    fs.rmSync(filler);
+    const after = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the disk was freed.'))), baseRev: 2 });
+    expect(after.ok ? 'saved' : after.error.message).toBe('saved');
+    b.close();
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('Words typed after the disk was freed.');
+    } finally {
+      again.close();
+    }
+  });
+
+  it('a restore whose copy of the backup fails for want of space: the data file stays in place and in use', async () => {
+    const disk = smallDisk('6m')!;
+    const dataDir = path.join(disk, 'data');
+    const { b, m, backup } = await withBackup(dataDir);
+    b.db.pragma('wal_checkpoint(TRUNCATE)'); // closing then needs no space: the copy is what fails
+    const filler = fill(disk);
+    expect(await b.dispatch('backup.restore', { name: backup })).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(fs.existsSync(path.join(dataDir, DB_FILE_NAME))).toBe(true);
+    expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.restoring'))).toEqual([]);
+    fs.rmSync(filler);
+    const after = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the disk was freed.'))), baseRev: 2 });
+    expect(after.ok ? 'saved' : after.error.message).toBe('saved');
+    b.close();
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('Words typed after the disk was freed.');
+    } finally {
+      again.close();
+    }
+  });
+
+  it('a first start on a full disk leaves no empty data file: once there is room, the app starts', () => {
+    const disk = smallDisk('4m')!;
+    const dataDir = path.join(disk, 'data');
+    fs.mkdirSync(dataDir);
+    const filler = fill(disk);
+    expect(() => open(dataDir)).toThrow(/full/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    fs.rmSync(filler);
+    open(dataDir).close();
+    expect(fs.existsSync(path.join(dataDir, DB_FILE_NAME))).toBe(true);
+  });
+});
+
+describe('storage: a restore interrupted', () => {
+  it('between moving the data file aside and putting the backup in place: the next start puts the data file back', async () => {
+    const dataDir = path.join(tempDir('tfs-interrupted-'), 'data');
+    const { b, m, backup } = await withBackup(dataDir);
+    b.close();
+    // As Backend.restore leaves it at that instant: the backup copied beside the data file, the data file aside.
+    const dbFile = path.join(dataDir, DB_FILE_NAME);
+    fs.copyFileSync(path.join(dataDir, 'backups', backup), `${dbFile}.restoring`);
+    fs.renameSync(dbFile, path.join(dataDir, 'backups', 'backup-2026-02-10T12-00-00-000Z-before-restore.sqlite3'));
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('Words typed after the backup.');
+      expect(fs.existsSync(`${dbFile}.restoring`)).toBe(false);
+    } finally {
+      again.close();
+    }
+  });
+});
+
+describe('storage: the data file deleted after the last save, then the app closed', () => {
+  it('the close writes the recovery copy: the acknowledged words are in a file', async () => {
+    const dataDir = path.join(tempDir('tfs-deleted-quit-'), 'data');
+    const b = open(dataDir);
+    const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
+    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('The last acknowledged words.'))), baseRev: 0 });
+    const dbFile = path.join(dataDir, DB_FILE_NAME);
+    fs.rmSync(dbFile);
+    fs.rmSync(`${dbFile}-wal`, { force: true });
+    b.close(); // no call came between: the officer quit
+    const copies = fs.readdirSync(dataDir).filter((f) => /^recovery-.*\.sqlite3$/.test(f));
+    expect(copies).toHaveLength(1);
+    fs.renameSync(path.join(dataDir, copies[0]!), dbFile);
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('The last acknowledged words.');
+    } finally {
+      again.close();
+    }
+  });
+});
