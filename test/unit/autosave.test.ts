@@ -241,8 +241,12 @@ describe('autosave of a section', () => {
     answer = Object.assign(new Error('deleted'), { code: 'not_found', details: { kept: 'history', gone: 'meeting' } });
     await clock.advance(4000);
     expect(a.current).toMatchObject({ state: 'failed', errorCode: 'not_found', errorKept: 'trash' });
-    answer = null;
+    // The data file deleted or replaced under the app: the change went to the recovery folder (Backend.refuseLost).
+    answer = Object.assign(new Error('The data file … was deleted or replaced'), { code: 'storage', details: { problem: 'lost', changesFile: '/d/recovery-changes.jsonl' } });
     await clock.advance(8000);
+    expect(a.current).toMatchObject({ state: 'failed', errorCode: 'storage', errorKept: 'recovery' });
+    answer = null;
+    await clock.advance(16000);
     expect(a.current).toMatchObject({ state: 'saved', errorCode: null, errorKept: null });
   });
 

@@ -28,6 +28,14 @@ describe('save indicator', () => {
     expect(sectionSaveView(st({ state: 'failed', errorCode: 'not_found' }), { approved: false, orphan: false }).detail).toMatch(/no longer on the agenda/);
   });
 
+  it('the data file deleted or replaced under the app: the backend’s words (where everything is kept), and no "retries on its own"', () => {
+    const said = 'The data file /d/data.sqlite3 was deleted or replaced while the app was running, so this change was NOT saved to it. Everything saved before is in /d/recovery-1.sqlite3.';
+    const v = sectionSaveView(st({ state: 'failed', error: said, errorCode: 'storage', errorKept: 'recovery' }), { approved: false, orphan: false });
+    expect(v.detail).toContain('Everything saved before is in /d/recovery-1.sqlite3.');
+    expect(v.detail).not.toMatch(/retries on its own/);
+    expect(pageSaveView([st({ state: 'failed', error: said, errorCode: 'storage', errorKept: 'recovery' })], { approved: false }).detail).toContain('/d/recovery-1.sqlite3');
+  });
+
   it('a refused save whose words the backend kept says where, with the name the History gives them; without, it says to copy them', () => {
     const conflict = sectionSaveView(st({ state: 'failed', errorCode: 'conflict', errorKept: 'history' }), { approved: false, orphan: false });
     expect(conflict.detail).toMatch(/changed in another window/);

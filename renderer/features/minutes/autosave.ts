@@ -19,9 +19,11 @@ export interface AutosaveStatus {
   errorCode?: string | null;
   /**
    * For a save refused as conflict, read_only or not_found: where the backend kept its words (SaveRefusal): in the
-   * section's History, in the section itself, or with the meeting deleted meanwhile, in the trash.
+   * section's History, in the section itself, or with the meeting deleted meanwhile, in the trash. For a save refused
+   * because the data file was deleted or replaced under the app: 'recovery' (the backend's message says where
+   * everything saved before, and this change, are kept; retrying will not help).
    */
-  errorKept?: 'history' | 'section' | 'trash' | null;
+  errorKept?: 'history' | 'section' | 'trash' | 'recovery' | null;
 }
 
 export interface AutosaveOptions<C> {
@@ -207,13 +209,14 @@ export class SectionAutosave<C> {
     } catch (err) {
       this.failures++;
       const { code, details } = (err ?? {}) as { code?: unknown; details?: unknown };
-      const { kept, gone } = (details ?? {}) as { kept?: unknown; gone?: unknown };
+      const { kept, gone, problem } = (details ?? {}) as { kept?: unknown; gone?: unknown; problem?: unknown };
       if (kept === 'history') this.keptGeneration = generation;
       this.setStatus({
         state: 'failed',
         error: err instanceof Error ? err.message : String(err),
         errorCode: typeof code === 'string' ? code : null,
-        errorKept: kept === 'history' && gone === 'meeting' ? 'trash' : kept === 'history' || kept === 'section' ? kept : null,
+        errorKept:
+          code === 'storage' && problem === 'lost' ? 'recovery' : kept === 'history' && gone === 'meeting' ? 'trash' : kept === 'history' || kept === 'section' ? kept : null,
       });
     }
   }

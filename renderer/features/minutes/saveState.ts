@@ -21,7 +21,10 @@ export interface SaveView {
  * words (SaveRefusal.kept: a copy in the section's History, or the section itself holds them; also for an item
  * removed meanwhile, whose section and History stay with it).
  */
-export function saveFailureAdvice(code: string | null | undefined, kept?: AutosaveStatus['errorKept']): string {
+export function saveFailureAdvice(code: string | null | undefined, kept?: AutosaveStatus['errorKept'], said?: string | null): string {
+  // The data file deleted or replaced under the app: the backend's own words say where everything is kept (file paths,
+  // no ids); retrying cannot help (an audit, 2026-12-07, found the page saying it would).
+  if (code === 'storage' && kept === 'recovery' && said) return said;
   switch (code) {
     case 'read_only':
       if (kept === 'history')
@@ -58,7 +61,7 @@ export function sectionSaveView(status: AutosaveStatus | undefined, opts: { appr
   if (!status) return { tone: 'idle', label: '', detail: '' };
   switch (status.state) {
     case 'failed':
-      return { tone: 'failed', label: 'Not saved', detail: saveFailureAdvice(status.errorCode, status.errorKept) };
+      return { tone: 'failed', label: 'Not saved', detail: saveFailureAdvice(status.errorCode, status.errorKept, status.error) };
     case 'saving':
     case 'pending':
       return { tone: 'busy', label: 'Saving…', detail: 'Your words are being written to the data file.' };
@@ -83,7 +86,7 @@ export function pageSaveView(statuses: readonly AutosaveStatus[], opts: { approv
     return {
       tone: 'failed',
       label: failed.length === 1 ? 'Not saved: 1 section' : `Not saved: ${failed.length} sections`,
-      detail: saveFailureAdvice(failed[0]!.errorCode, failed[0]!.errorKept),
+      detail: saveFailureAdvice(failed[0]!.errorCode, failed[0]!.errorKept, failed[0]!.error),
     };
   const typedFailed = opts.typedFailed ?? 0;
   if (typedFailed > 0)
