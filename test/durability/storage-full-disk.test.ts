@@ -154,3 +154,28 @@ describe('storage: the data file deleted after the last save, then the app close
     }
   });
 });
+
+describe('storage: the data file’s log (-wal) deleted under the running app', () => {
+  it('is taken as the data file lost: the next save is refused, and the recovery copy holds every acknowledged word', async () => {
+    const dataDir = path.join(tempDir('tfs-wal-gone-'), 'data');
+    const b = open(dataDir);
+    const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
+    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Acknowledged before the log went.'))), baseRev: 0 });
+    const dbFile = path.join(dataDir, DB_FILE_NAME);
+    expect(fs.existsSync(`${dbFile}-wal`)).toBe(true);
+    fs.rmSync(`${dbFile}-wal`);
+    const r = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Typed after.'))), baseRev: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'storage', details: { problem: 'lost' } } });
+    b.close();
+    const copies = fs.readdirSync(dataDir).filter((f) => /^recovery-.*\.sqlite3$/.test(f));
+    expect(copies).toHaveLength(1);
+    fs.rmSync(dbFile);
+    fs.renameSync(path.join(dataDir, copies[0]!), dbFile);
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('Acknowledged before the log went.');
+    } finally {
+      again.close();
+    }
+  });
+});
