@@ -102,3 +102,19 @@ describe('audit: a follow-up’s listed words, made confidential at the source a
     for (const m of [m2.m, m3]) expect(printed(await exported(b, m, 'agenda'), ACTION)).toBe(true);
   });
 });
+
+describe('audit: a listed action edited by a word in the follow-up item', () => {
+  it('the action’s other words are still found once its item is withheld: the agenda is refused', async () => {
+    const b = makeBackend();
+    const m1 = await meeting(b, 'M1 plenary', '02-03');
+    const long = 'Gamma Labs to share its internal red-teaming results for the frontier model with the chair before the next plenary';
+    await actionIn(b, m1, long);
+    const m2 = await meeting(b, 'M2 plenary', '03-03');
+    await call(b, 'followup.addItem', { meetingId: m2.m });
+    const item = (await followUpOf(b, m2.m))[0]!;
+    await call(b, 'agenda.update', { id: item.id, description: item.description.replace('its internal', 'their internal') });
+    await call(b, 'agenda.update', { id: m1.a, forPublication: false });
+    const out = await exported(b, m2.m, 'agenda');
+    expect({ printed: printed(out, 'red-teaming results for the frontier model'), refused: 'refused' in out }).toEqual({ printed: false, refused: true });
+  });
+});

@@ -589,15 +589,19 @@ const MIN_NOTES = 20;
 const CUT_START = 20;
 
 /**
- * Whether a follow-up description lists an action's words: its whole text, or a line of the description that is the
- * start of it (the listing is cut at 3,900 characters, possibly inside an action: ProcedureService.addFollowUpItem).
+ * Whether a follow-up description lists an action's words: its whole text, a line of the description that is the
+ * start of it (the listing is cut at 3,900 characters, possibly inside an action: ProcedureService.addFollowUpItem),
+ * or, as the redaction check searches a passage, a window of it (an action edited by a word in the description still
+ * holds the rest of its words: an audit, 2026-12-07).
  */
 function listsWords(description: string, text: string): boolean {
   const words = normaliseForMatch(text);
   if (words.trim() === '') return false;
-  if (normaliseForMatch(description).includes(words)) return true;
-  return description.split('\n').some((line) => {
+  const listed = normaliseForMatch(description);
+  if (listed.includes(words)) return true;
+  const cutStart = description.split('\n').some((line) => {
     const start = normaliseForMatch(line);
     return start.length >= CUT_START && words.startsWith(start);
   });
+  return cutStart || new PassageMatcher([{ id: 'action', text }]).search(listed).length > 0;
 }
