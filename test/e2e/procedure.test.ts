@@ -170,6 +170,28 @@ describe('the body’s procedure in Chromium', () => {
       expect(await w.innerText()).toMatch(/Before circulating this agenda:\s*Item 6 “Any other business” has no described content\. Under EU competition law/);
     }));
 
+  it('words selected in a withheld item and raised from the Procedure tab are raised in that item, not in the one the panel follows', () =>
+    session(async ({ page, host, meetingId }) => {
+      const detail = await apiCall(host, 'meetings.get', { id: meetingId });
+      const item = (detail.json.value as { agenda: Array<{ id: string; title: string }> }).agenda.find((i) => i.title === 'Future discussion topics')!;
+      await apiCall(host, 'agenda.update', { id: item.id, forPublication: false });
+      const m = new MinutesPageModel(page);
+      const p = new ProcedureModel(page);
+      await m.open(host.origin, meetingId);
+      await p.tab('Procedure');
+      const section = m.sectionByTitle('Future discussion topics');
+      await m.editor(section).click();
+      await page.keyboard.type('In confidence: Delta Robotics weighs a bid for Epsilon.');
+      await new ConfidentialityModel(page).select(m.editor(section), 'Delta Robotics weighs a bid for Epsilon');
+      const form = page.getByRole('form', { name: 'Raise as future topic' });
+      await form.getByRole('button', { name: 'Use the text selected in the minutes' }).click();
+      // At once, before the words are saved: only where they were selected says where they come from.
+      await form.getByRole('button', { name: 'Raise as future topic' }).click();
+      await page.getByRole('list', { name: 'Topics raised in this meeting' }).getByText('Delta Robotics weighs a bid for Epsilon').waitFor();
+      const topics = (await apiCall(host, 'topics.list', {})).json.value as Array<{ title: string; fromWithheld: boolean }>;
+      expect(topics.find((t) => t.title === 'Delta Robotics weighs a bid for Epsilon')?.fromWithheld).toBe(true);
+    }));
+
   it('raises a future topic from the minutes and picks it into a later meeting’s agenda', () =>
     session(async ({ page, host, meetingId }) => {
       const m = new MinutesPageModel(page);

@@ -264,16 +264,20 @@ function Safeguards(props: {
 function RaiseTopic(props: { meetingId: string; sectionKey: string; topics: ProcedureState['topicsRaised']; onRaised: () => void }) {
   const [title, setTitle] = useState('');
   const [raisedBy, setRaisedBy] = useState('');
+  // The item whose minutes the words were taken from: the topic is raised there, not in the item the panel follows
+  // (an audit, 2026-12-07: words selected in a withheld item were recorded as raised in the live one).
+  const [fromSection, setFromSection] = useState<string | null>(null);
   const act = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await act.run(async () => {
-      await api.call('topics.raise', { title, raisedBy, meetingId: props.meetingId, sectionKey: props.sectionKey });
+      await api.call('topics.raise', { title, raisedBy, meetingId: props.meetingId, sectionKey: fromSection ?? props.sectionKey });
       return true;
     });
     if (ok) {
       setTitle('');
       setRaisedBy('');
+      setFromSection(null);
       props.onRaised();
     }
   };
@@ -288,8 +292,11 @@ function RaiseTopic(props: { meetingId: string; sectionKey: string; topics: Proc
           // Keep the selection in the minutes: take it before the click moves the focus.
           onMouseDown={(e) => {
             e.preventDefault();
-            const picked = window.getSelection()?.toString().replace(/\s+/g, ' ').trim() ?? '';
-            if (picked) setTitle(picked.slice(0, 300));
+            const selection = window.getSelection();
+            const picked = selection?.toString().replace(/\s+/g, ' ').trim() ?? '';
+            if (!picked) return;
+            setTitle(picked.slice(0, 300));
+            setFromSection(sectionOf(selection!.anchorNode));
           }}
         >
           Use the text selected in the minutes
@@ -313,4 +320,10 @@ function RaiseTopic(props: { meetingId: string; sectionKey: string; topics: Proc
       )}
     </div>
   );
+}
+
+/** The minutes section (its key) that holds a node of the page, or null. */
+function sectionOf(node: Node | null): string | null {
+  const el = node instanceof Element ? node : (node?.parentElement ?? null);
+  return el?.closest<HTMLElement>('[data-section-key]')?.dataset.sectionKey ?? null;
 }
