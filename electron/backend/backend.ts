@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/core';
 import fs from 'node:fs';
@@ -379,7 +380,7 @@ export class Backend {
     }
   }
 
-  private lost: { recoveryFile: string | null; callsFile: string } | null = null;
+  private lost: { recoveryFile: string | null; callsFile: string; stamp: string } | null = null;
 
   /** True (once, then for good) when the data file was deleted or replaced under the running app. */
   private dataFileGone(): boolean {
@@ -393,21 +394,38 @@ export class Backend {
     if (fileIdentity(this.dbFile) === this.session.identity && wal === this.session.walIdentity) return false;
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
     const base = path.join(this.opts.dataDir, `recovery-${stamp}`);
-    let recoveryFile: string | null = `${base}.sqlite3`;
-    try {
-      // The open connection still reads the old file: everything acknowledged so far is copied out of it.
-      this.db.prepare('VACUUM INTO ?').run(recoveryFile);
-      fs.chmodSync(recoveryFile, FILE_MODE);
-    } catch (err) {
-      this.opts.log?.error('Could not write the recovery copy', err);
-      recoveryFile = null;
-    }
-    this.lost = { recoveryFile, callsFile: `${base}-changes.jsonl` };
+    this.lost = { recoveryFile: null, callsFile: `${base}-changes.jsonl`, stamp };
+    this.writeRecoveryCopy();
     return true;
+  }
+
+  /**
+   * The recovery copy of a lost data file, out of the connection still open (it still reads the old file: everything
+   * acknowledged so far). In the data folder, made again if it was deleted with the file; else in the home folder.
+   * Tried again at each refused call and at the close while it could not be written (a full disk freed meanwhile).
+   */
+  private writeRecoveryCopy(): void {
+    const lost = this.lost;
+    if (!lost || lost.recoveryFile !== null || !this.session?.db.open) return;
+    for (const dir of [this.opts.dataDir, os.homedir()]) {
+      const file = path.join(dir, `recovery-${lost.stamp}.sqlite3`);
+      try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        this.db.prepare('VACUUM INTO ?').run(file);
+        fs.chmodSync(file, FILE_MODE);
+        lost.recoveryFile = file;
+        lost.callsFile = path.join(dir, `recovery-${lost.stamp}-changes.jsonl`);
+        return;
+      } catch (err) {
+        fs.rmSync(file, { force: true });
+        this.opts.log?.error('Could not write the recovery copy', err);
+      }
+    }
   }
 
   /** Refuses the call and keeps its input (what the officer typed) in the recovery folder. */
   private refuseLost(name: string, raw: unknown): { ok: false; error: { code: 'storage'; message: string; details: unknown } } {
+    this.writeRecoveryCopy();
     const lost = this.lost!;
     let kept = false;
     if (!/\.(get|list|info|status|preview|search)$/.test(name)) {
@@ -446,7 +464,10 @@ export class Backend {
     if (!s || !s.db.open) return;
     // The file deleted or replaced since the last call: the recovery copy is written now, out of the connection still
     // open, or the acknowledged words would be in no file once it is closed (an audit, 2026-12-07).
-    if (this.lost || this.dataFileGone()) return void s.db.close();
+    if (this.lost || this.dataFileGone()) {
+      this.writeRecoveryCopy();
+      return void s.db.close();
+    }
     this.flushSearch();
     // On quit, a last backup when something changed since the previous one.
     if (this.opts.autoBackup) this.autoBackup();

@@ -179,3 +179,25 @@ describe('storage: the data file’s log (-wal) deleted under the running app', 
     }
   });
 });
+
+describe('storage: the data folder deleted under the running app', () => {
+  it('the recovery copy is written all the same (the folder made again), and holds every acknowledged word', async () => {
+    const dataDir = path.join(tempDir('tfs-folder-gone-'), 'data');
+    const b = open(dataDir);
+    const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
+    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Acknowledged before the folder went.'))), baseRev: 0 });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const r = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Typed after.'))), baseRev: 1 });
+    b.close();
+    expect(r).toMatchObject({ ok: false, error: { code: 'storage', details: { problem: 'lost', recoveryFile: expect.any(String) } } });
+    const copy = (r as { error: { details: { recoveryFile: string } } }).error.details.recoveryFile;
+    const dbFile = path.join(dataDir, DB_FILE_NAME);
+    fs.copyFileSync(copy, dbFile);
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('Acknowledged before the folder went.');
+    } finally {
+      again.close();
+    }
+  });
+});
