@@ -52,10 +52,29 @@ function fill(dir: string): string {
 const open = (dataDir: string) => new Backend({ dataDir, host: 'browser', key: TEST_KEY, log: { error: () => {} } });
 const opening = (b: Backend, meetingId: string) => JSON.stringify(b.services.minutes.section(meetingId, 'opening').content);
 
-async function withBackup(dataDir: string) {
+/** A backend on `dataDir` with one meeting whose opening holds `words`, saved and acknowledged. */
+async function saved(dataDir: string, words: string) {
   const b = open(dataDir);
   const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
-  await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words in the backup.'))), baseRev: 0 });
+  await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t(words))), baseRev: 0 });
+  return { b, m };
+}
+
+/** The recovery copy put in place of the data file, opened: the opening's words of meeting `m`. */
+function openedFromCopy(dataDir: string, copy: string, m: string): string {
+  const dbFile = path.join(dataDir, DB_FILE_NAME);
+  fs.rmSync(dbFile, { force: true });
+  fs.copyFileSync(copy, dbFile);
+  const again = open(dataDir);
+  try {
+    return opening(again, m);
+  } finally {
+    again.close();
+  }
+}
+
+async function withBackup(dataDir: string) {
+  const { b, m } = await saved(dataDir, 'Words in the backup.');
   const backup = await call<{ name: string }>(b, 'backup.create', {});
   await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the backup.'))), baseRev: 1 });
   return { b, m, backup: backup.name };
@@ -136,68 +155,39 @@ describe('storage: a restore interrupted', () => {
 describe('storage: the data file deleted after the last save, then the app closed', () => {
   it('the close writes the recovery copy: the acknowledged words are in a file', async () => {
     const dataDir = path.join(tempDir('tfs-deleted-quit-'), 'data');
-    const b = open(dataDir);
-    const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
-    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('The last acknowledged words.'))), baseRev: 0 });
+    const { b, m } = await saved(dataDir, 'The last acknowledged words.');
     const dbFile = path.join(dataDir, DB_FILE_NAME);
     fs.rmSync(dbFile);
     fs.rmSync(`${dbFile}-wal`, { force: true });
     b.close(); // no call came between: the officer quit
     const copies = fs.readdirSync(dataDir).filter((f) => /^recovery-.*\.sqlite3$/.test(f));
     expect(copies).toHaveLength(1);
-    fs.renameSync(path.join(dataDir, copies[0]!), dbFile);
-    const again = open(dataDir);
-    try {
-      expect(opening(again, m)).toContain('The last acknowledged words.');
-    } finally {
-      again.close();
-    }
+    expect(openedFromCopy(dataDir, path.join(dataDir, copies[0]!), m)).toContain('The last acknowledged words.');
   });
 });
 
 describe('storage: the data file’s log (-wal) deleted under the running app', () => {
   it('is taken as the data file lost: the next save is refused, and the recovery copy holds every acknowledged word', async () => {
     const dataDir = path.join(tempDir('tfs-wal-gone-'), 'data');
-    const b = open(dataDir);
-    const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
-    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Acknowledged before the log went.'))), baseRev: 0 });
+    const { b, m } = await saved(dataDir, 'Acknowledged before the log went.');
     const dbFile = path.join(dataDir, DB_FILE_NAME);
     expect(fs.existsSync(`${dbFile}-wal`)).toBe(true);
     fs.rmSync(`${dbFile}-wal`);
     const r = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Typed after.'))), baseRev: 1 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'storage', details: { problem: 'lost' } } });
     b.close();
-    const copies = fs.readdirSync(dataDir).filter((f) => /^recovery-.*\.sqlite3$/.test(f));
-    expect(copies).toHaveLength(1);
-    fs.rmSync(dbFile);
-    fs.renameSync(path.join(dataDir, copies[0]!), dbFile);
-    const again = open(dataDir);
-    try {
-      expect(opening(again, m)).toContain('Acknowledged before the log went.');
-    } finally {
-      again.close();
-    }
+    expect(r).toMatchObject({ ok: false, error: { code: 'storage', details: { problem: 'lost', recoveryFile: expect.any(String) } } });
+    expect(openedFromCopy(dataDir, (r as { error: { details: { recoveryFile: string } } }).error.details.recoveryFile, m)).toContain('Acknowledged before the log went.');
   });
 });
 
 describe('storage: the data folder deleted under the running app', () => {
   it('the recovery copy is written all the same (the folder made again), and holds every acknowledged word', async () => {
     const dataDir = path.join(tempDir('tfs-folder-gone-'), 'data');
-    const b = open(dataDir);
-    const m = (await call<MeetingDetail>(b, 'meetings.create', { title: 'Plenary', startsAt: '2026-02-10T10:00', endsAt: '2026-02-10T12:00' })).meeting.id;
-    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Acknowledged before the folder went.'))), baseRev: 0 });
+    const { b, m } = await saved(dataDir, 'Acknowledged before the folder went.');
     fs.rmSync(dataDir, { recursive: true, force: true });
     const r = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Typed after.'))), baseRev: 1 });
     b.close();
     expect(r).toMatchObject({ ok: false, error: { code: 'storage', details: { problem: 'lost', recoveryFile: expect.any(String) } } });
-    const copy = (r as { error: { details: { recoveryFile: string } } }).error.details.recoveryFile;
-    const dbFile = path.join(dataDir, DB_FILE_NAME);
-    fs.copyFileSync(copy, dbFile);
-    const again = open(dataDir);
-    try {
-      expect(opening(again, m)).toContain('Acknowledged before the folder went.');
-    } finally {
-      again.close();
-    }
+    expect(openedFromCopy(dataDir, (r as { error: { details: { recoveryFile: string } } }).error.details.recoveryFile, m)).toContain('Acknowledged before the folder went.');
   });
 });

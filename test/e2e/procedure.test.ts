@@ -42,6 +42,20 @@ class ProcedureModel {
 /** Each test starts its own host on its own data folder with the example meeting, so it can run alone. */
 const session = (fn: (x: { page: Page; host: HostProcess; meetingId: string }) => Promise<void>) => withExampleSession(fn);
 
+/** On the minutes page's Procedure tab: `typed` into the "Future discussion topics" item, `selected` taken as the topic. */
+async function selectedForTopic(page: Page, host: HostProcess, meetingId: string, typed: string, selected: string) {
+  const m = new MinutesPageModel(page);
+  await m.open(host.origin, meetingId);
+  await new ProcedureModel(page).tab('Procedure');
+  const section = m.sectionByTitle('Future discussion topics');
+  await m.editor(section).click();
+  await page.keyboard.type(typed);
+  await new ConfidentialityModel(page).select(m.editor(section), selected);
+  const form = page.getByRole('form', { name: 'Raise as future topic' });
+  await form.getByRole('button', { name: 'Use the text selected in the minutes' }).click();
+  return form;
+}
+
 /** The later meeting that the follow-up tests carry things into. */
 async function createSecondPlenary(host: HostProcess) {
   const r = await apiCall(host, 'meetings.create', { title: 'Second plenary', startsAt: '2026-03-10T10:00', endsAt: '2026-03-10T12:00' });
@@ -175,16 +189,7 @@ describe('the body’s procedure in Chromium', () => {
       const detail = await apiCall(host, 'meetings.get', { id: meetingId });
       const item = (detail.json.value as { agenda: Array<{ id: string; title: string }> }).agenda.find((i) => i.title === 'Future discussion topics')!;
       await apiCall(host, 'agenda.update', { id: item.id, forPublication: false });
-      const m = new MinutesPageModel(page);
-      const p = new ProcedureModel(page);
-      await m.open(host.origin, meetingId);
-      await p.tab('Procedure');
-      const section = m.sectionByTitle('Future discussion topics');
-      await m.editor(section).click();
-      await page.keyboard.type('In confidence: Delta Robotics weighs a bid for Epsilon.');
-      await new ConfidentialityModel(page).select(m.editor(section), 'Delta Robotics weighs a bid for Epsilon');
-      const form = page.getByRole('form', { name: 'Raise as future topic' });
-      await form.getByRole('button', { name: 'Use the text selected in the minutes' }).click();
+      const form = await selectedForTopic(page, host, meetingId, 'In confidence: Delta Robotics weighs a bid for Epsilon.', 'Delta Robotics weighs a bid for Epsilon');
       // At once, before the words are saved: only where they were selected says where they come from.
       await form.getByRole('button', { name: 'Raise as future topic' }).click();
       await page.getByRole('list', { name: 'Topics raised in this meeting' }).getByText('Delta Robotics weighs a bid for Epsilon').waitFor();
@@ -194,17 +199,8 @@ describe('the body’s procedure in Chromium', () => {
 
   it('raises a future topic from the minutes and picks it into a later meeting’s agenda', () =>
     session(async ({ page, host, meetingId }) => {
-      const m = new MinutesPageModel(page);
-      const p = new ProcedureModel(page);
-      await m.open(host.origin, meetingId);
-      await p.tab('Procedure');
       // Typed in the minutes of the "Future discussion topics" item, selected there, raised from the selection.
-      const section = m.sectionByTitle('Future discussion topics');
-      await m.editor(section).click();
-      await page.keyboard.type('Members proposed: Open-source models and the Code.');
-      await new ConfidentialityModel(page).select(m.editor(section), 'Open-source models and the Code');
-      const form = page.getByRole('form', { name: 'Raise as future topic' });
-      await form.getByRole('button', { name: 'Use the text selected in the minutes' }).click();
+      const form = await selectedForTopic(page, host, meetingId, 'Members proposed: Open-source models and the Code.', 'Open-source models and the Code');
       expect(await form.getByLabel('Topic').inputValue()).toBe('Open-source models and the Code');
       await form.getByLabel('Raised by').fill('Mistral AI');
       await form.getByRole('button', { name: 'Raise as future topic' }).click();
