@@ -73,6 +73,19 @@ function openedFromCopy(dataDir: string, copy: string, m: string): string {
   }
 }
 
+/** The disk freed: the next save (the page retries) is stored, and there after a restart. */
+async function expectSavedOnceFreed(b: Backend, dataDir: string, m: string) {
+  const after = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the disk was freed.'))), baseRev: 2 });
+  expect(after.ok ? 'saved' : after.error.message).toBe('saved');
+  b.close();
+  const again = open(dataDir);
+  try {
+    expect(opening(again, m)).toContain('Words typed after the disk was freed.');
+  } finally {
+    again.close();
+  }
+}
+
 async function withBackup(dataDir: string) {
   const { b, m } = await saved(dataDir, 'Words in the backup.');
   const backup = await call<{ name: string }>(b, 'backup.create', {});
@@ -88,15 +101,7 @@ describe.skipIf(!canMount)('storage: a full disk', () => {
     const filler = fill(disk);
     expect(await b.dispatch('backup.restore', { name: backup })).toMatchObject({ ok: false, error: { code: 'storage' } });
     fs.rmSync(filler);
-    const after = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the disk was freed.'))), baseRev: 2 });
-    expect(after.ok ? 'saved' : after.error.message).toBe('saved');
-    b.close();
-    const again = open(dataDir);
-    try {
-      expect(opening(again, m)).toContain('Words typed after the disk was freed.');
-    } finally {
-      again.close();
-    }
+    await expectSavedOnceFreed(b, dataDir, m);
   });
 
   it('a restore whose copy of the backup fails for want of space: the data file stays in place and in use', async () => {
@@ -109,15 +114,7 @@ describe.skipIf(!canMount)('storage: a full disk', () => {
     expect(fs.existsSync(path.join(dataDir, DB_FILE_NAME))).toBe(true);
     expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.restoring'))).toEqual([]);
     fs.rmSync(filler);
-    const after = await b.dispatch('minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: doc(p(t('Words typed after the disk was freed.'))), baseRev: 2 });
-    expect(after.ok ? 'saved' : after.error.message).toBe('saved');
-    b.close();
-    const again = open(dataDir);
-    try {
-      expect(opening(again, m)).toContain('Words typed after the disk was freed.');
-    } finally {
-      again.close();
-    }
+    await expectSavedOnceFreed(b, dataDir, m);
   });
 
   it('a first start on a full disk leaves no empty data file: once there is room, the app starts', () => {
