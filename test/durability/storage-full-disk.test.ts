@@ -188,3 +188,20 @@ describe('storage: the data folder deleted under the running app', () => {
     expect(openedFromCopy(dataDir, (r as { error: { details: { recoveryFile: string } } }).error.details.recoveryFile, m)).toContain('Acknowledged before the folder went.');
   });
 });
+
+describe.skipIf(!canMount)('storage: a full disk at the close', () => {
+  it('the checksum that cannot be written leaves no file behind', async () => {
+    const disk = smallDisk('6m')!;
+    const dataDir = path.join(disk, 'data');
+    const { b } = await saved(dataDir, 'Words.');
+    b.db.pragma('wal_checkpoint(TRUNCATE)');
+    const filler = fill(disk);
+    try {
+      b.close();
+    } catch {
+      /* the close may say the disk is full: the point is what it leaves */
+    }
+    fs.rmSync(filler);
+    expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

@@ -233,8 +233,14 @@ export function writeChecksum(file: string, integrityOk = false): void {
   if (!fs.existsSync(file) || (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0)) return;
   const sum = { sha256: sha256File(file), size: fs.statSync(file).size, closedAt: new Date().toISOString(), ...(integrityOk ? { integrity: 'ok' } : {}) };
   const tmp = `${checksumFile(file)}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(sum), { mode: FILE_MODE });
-  fs.renameSync(tmp, checksumFile(file));
+  try {
+    fs.writeFileSync(tmp, JSON.stringify(sum), { mode: FILE_MODE });
+    fs.renameSync(tmp, checksumFile(file));
+  } catch (err) {
+    // A full disk: no half-written file left beside the data file (an audit, 2026-12-07).
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /**
