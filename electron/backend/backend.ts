@@ -471,6 +471,12 @@ export class Backend {
     this.flushSearch();
     // On quit, a last backup when something changed since the previous one.
     if (this.opts.autoBackup) this.autoBackup();
-    closeDatabase(s.db, this.dbFile);
+    try {
+      closeDatabase(s.db, this.dbFile);
+    } catch (err) {
+      // A full disk: the log could not be written into the file. The connection is closed all the same and every
+      // acknowledged save is in the log, which the next start reads; the quit goes on without a stack trace.
+      this.opts.log?.error('The data file could not be closed cleanly (its log is kept and read at the next start)', err);
+    }
   }
 }

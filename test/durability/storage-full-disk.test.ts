@@ -190,6 +190,24 @@ describe('storage: the data folder deleted under the running app', () => {
 });
 
 describe.skipIf(!canMount)('storage: a full disk at the close', () => {
+  it('a close whose checkpoint cannot be written does not throw (no stack trace at quit); the words are there at the next start', async () => {
+    const disk = smallDisk('6m')!;
+    const dataDir = path.join(disk, 'data');
+    const { b, m } = await saved(dataDir, 'Words.');
+    // Many pages in the log, none yet in the file: the checkpoint must grow the file.
+    const long = doc(...Array.from({ length: 400 }, (_, i) => p(t(`Paragraph ${i} of the words kept in the log until the close. `.repeat(4)))));
+    await call(b, 'minutes.saveSection', { meetingId: m, sectionKey: 'opening', content: long, baseRev: 1 });
+    const filler = fill(disk);
+    expect(() => b.close()).not.toThrow();
+    fs.rmSync(filler);
+    const again = open(dataDir);
+    try {
+      expect(opening(again, m)).toContain('Paragraph 399 of the words');
+    } finally {
+      again.close();
+    }
+  });
+
   it('the checksum that cannot be written leaves no file behind', async () => {
     const disk = smallDisk('6m')!;
     const dataDir = path.join(disk, 'data');
