@@ -170,11 +170,20 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     return db;
   } catch (err) {
     if (db.open) db.close();
-    // A data file this open created and could not make (a full disk): removed, so that the next start makes it anew
-    // instead of refusing an empty file the app made itself (an audit, 2026-12-07).
-    if (state === 'new') for (const p of [file, ...sidecars(file)]) fs.rmSync(p, { force: true });
+    // A data file this open created and could not write a byte into (a full disk): removed, so that the next start
+    // makes it anew instead of refusing an empty file the app made itself (an audit, 2026-12-07). Only an empty one:
+    // a file with its header was written by someone, and another start racing this one may hold it (a second audit).
+    if (state === 'new' && emptyFile(file)) for (const p of [file, ...sidecars(file)]) fs.rmSync(p, { force: true });
     if (err instanceof AppError) throw err;
     throw problemOf(err, file, state === 'encrypted' ? key : null) ?? err;
+  }
+}
+
+function emptyFile(file: string): boolean {
+  try {
+    return fs.statSync(file).size === 0;
+  } catch {
+    return false;
   }
 }
 
