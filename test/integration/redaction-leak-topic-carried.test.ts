@@ -112,3 +112,21 @@ describe('audit: words of a withheld item raised as a topic from another item', 
     expect(topic.fromWithheld).toBe(false);
   });
 });
+
+describe('audit: words of an item raised as a topic from another item, that item withheld afterwards', () => {
+  const WORDS = 'Beta Robotics is preparing a takeover bid for Gamma Vision';
+  for (const when of ['before', 'after'] as const)
+    it(`withheld ${when} the topic is picked: ${when === 'before' ? 'the pick asks first' : 'the files that print it are refused'}, and none prints the words`, async () => {
+      const b = makeBackend();
+      const m1 = await meeting(b, 'M1 plenary', '02-03');
+      const [, x] = await call<Array<{ id: string }>>(b, 'agenda.add', { meetingId: m1.m, title: 'Industry news' });
+      await save(b, m1.m, x!.id, doc(p(t(`Reported: ${WORDS}.`))));
+      const topic = await call<{ id: string }>(b, 'topics.raise', { title: WORDS, raisedBy: '', meetingId: m1.m, sectionKey: 'opening' });
+      const m2 = await meeting(b, 'M2 plenary', '03-03');
+      if (when === 'before') await call(b, 'agenda.update', { id: x!.id, forPublication: false });
+      const pick = await b.dispatch('topics.pick', { topicId: topic.id, meetingId: m2.m });
+      expect(pick.ok).toBe(when === 'after');
+      if (when === 'after') await call(b, 'agenda.update', { id: x!.id, forPublication: false });
+      expect(await bothFiles(b, m2.m, WORDS)).toEqual({ agenda: expect.not.stringMatching(/printed/), public_summary: expect.not.stringMatching(/printed/) });
+    });
+});

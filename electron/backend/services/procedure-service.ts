@@ -141,7 +141,7 @@ export class ProcedureService {
     const carried = this.topics.carriedBy();
     return this.topics
       .list()
-      .filter((t) => (t.pickedIntoMeetingId !== null || carried.has(t.id)) && !t.pickedWithheld && this.raisedInWithheld(t, agendas))
+      .filter((t) => (t.pickedIntoMeetingId !== null || carried.has(t.id)) && !t.pickedWithheld && (this.raisedInWithheld(t, agendas) || this.wordsWithheld(t)))
       .map((t) => ({
         pickedMeetingId: t.pickedIntoMeetingId,
         title: t.title,
@@ -588,6 +588,14 @@ export class ProcedureService {
     return null;
   }
 
+  /**
+   * Whether a withheld item of the meeting a topic was raised in holds its words now (withheldHolding): an item
+   * withheld after the topic was raised from its words in another item (a second audit, 2026-12-07).
+   */
+  private wordsWithheld(t: { raisedInMeetingId: string | null; title: string; notes: string }): boolean {
+    return t.raisedInMeetingId !== null && this.withheldHolding(t.raisedInMeetingId, t.title, t.notes) !== null;
+  }
+
   private topic(t: TopicRowOut, agendas?: Map<string, AgendaItem[]>): FutureTopic {
     return toTopic(t, this.raisedInWithheld(t, agendas));
   }
@@ -605,7 +613,7 @@ export class ProcedureService {
       this.meetings.mustGet(meetingId);
       if (t.pickedAgendaItemId && t.pickedInto)
         throw new AppError('conflict', `“${t.title}” is already on the agenda of ${t.pickedInto.title} (${formatLongDate(t.pickedInto.startsAt)}).`);
-      const fromWithheld = this.raisedInWithheld(t);
+      const fromWithheld = this.raisedInWithheld(t) || this.wordsWithheld(t);
       if (fromWithheld && !confirmWithheld)
         throw new AppError(
           'conflict',
