@@ -83,8 +83,15 @@ function mailForms(asFlagged: string, norm: string, context: number, count: () =
     const name = parts(m.groups!.local!);
     const domain = parts(m.groups!.domain!);
     const [n, d] = [name.join(' '), domain.join(' ')];
-    // Not "jane dot doe at acme.com": who spells out the name's points spells out the domain's.
-    const written = new Set([`${n} ${d}`, `${n} at ${d}`, `${n} at ${domain.join(' dot ')}`, `${name.join(' dot ')} at ${domain.join(' dot ')}`]);
+    // Not "jane dot doe at acme.com": who spells out the name's points spells out the domain's. A shared mailbox's name
+    // is an ordinary word ("info", "press"): "info at acme com" is also "more info at acme.com" (an audit of false
+    // refusals, 2026-12-07), so its address is searched spelt out in full only.
+    const generic = name.length === 1 && GENERIC_MAILBOXES.has(name[0]!);
+    const written = new Set([
+      `${n} ${d}`,
+      ...(generic ? [] : [`${n} at ${d}`, `${n} at ${domain.join(' dot ')}`]),
+      `${name.join(' dot ')} at ${domain.join(' dot ')}`,
+    ]);
     const read = foldAsCheck(m[0]);
     for (const at of wordsAt(norm, read)) {
       if (!count()) return out;
@@ -93,6 +100,11 @@ function mailForms(asFlagged: string, norm: string, context: number, count: () =
   }
   return out;
 }
+
+/** Names of shared mailboxes that are ordinary words of a sentence. */
+const GENERIC_MAILBOXES = new Set(
+  'info contact contacts press media support office team admin hello mail enquiries inquiries secretariat communication communications sales help news newsletter jobs careers legal privacy general feedback'.split(' '),
+);
 
 // ---- both --------------------------------------------------------------------------------------------------------
 

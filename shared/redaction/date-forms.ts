@@ -149,6 +149,9 @@ function writtenDates(day: number, month: number, year: string): string[] {
 }
 
 /** A month's abbreviations ("mar"; "sep" and "sept"), or its name where it has none ("may"). */
+// May has no abbreviation: a spreadsheet writes "15-May-27", and so does its name here. Its "15 may 27" is also
+// "On 15 May, 27 signatories…": refused, fail-closed (an audit of false refusals, 2026-12-07, weighed against a
+// spreadsheet's May dates going out); "May 27 at 10:00" is not (a time after it, match-text.ts Apart).
 const abbreviated = (month: number) => (MONTHS[month - 1]!.length > 1 ? MONTHS[month - 1]!.slice(1) : MONTHS[month - 1]!);
 
 /**

@@ -1,3 +1,4 @@
+import type { Apart } from './match-text';
 import { around } from './variants';
 
 /**
@@ -125,9 +126,20 @@ const MAX_FIGURES = 3;
  * `context` words of it on each side of that figure (variants.ts).
  */
 export function figureForms(flagged: string, context = Infinity): string[] {
+  return figuresWritten(flagged, context).map((f) => f.form);
+}
+
+/**
+ * `figureForms`, each form with what may not stand beside it where it is found (`Apart`, match-text.ts): an amount of
+ * money written without a scale ("€2.50" read "€2.5") is another amount before one ("€2.5 billion": an audit of false
+ * refusals, 2026-12-07), where the form ends with it.
+ */
+export function figuresWritten(flagged: string, context = Infinity): Array<{ form: string; apart?: Apart }> {
   // "12 000 000€" (groups spaced): read as "12.000.000€", one number.
   const norm = flagged.replace(SPACED_GROUPS, (n) => n.replace(/ /g, '.'));
-  const out = new Set<string>();
+  const out = new Map<string, Apart | undefined>();
+  // A form given twice is searched without a condition if either way gives it so.
+  const add = (form: string, apart?: Apart) => out.set(form, out.has(form) && out.get(form) === undefined ? undefined : apart);
   let figures = 0;
   for (const m of norm.matchAll(FIGURE)) {
     const g = m.groups!;
@@ -148,12 +160,17 @@ export function figureForms(flagged: string, context = Infinity): string[] {
       : g.percent
         ? amounts.flatMap(percentForms)
         : amounts;
-    for (const f of around(norm, m.index, m.index + m[0].length, forms, context)) out.add(f);
+    const to = m.index + m[0].length;
+    const apart = currency && !scale && to === norm.length ? ('scale_after' as const) : undefined;
+    for (const f of around(norm, m.index, to, forms, context)) add(f, apart);
   }
   out.delete(flagged);
   out.delete(norm); // only its groups' spaces read as points: numberGroupings in match-text.ts has that form
-  return [...out];
+  return [...out].map(([form, apart]) => (apart === undefined ? { form } : { form, apart }));
 }
+
+/** A scale right after a figure ("€2.5 billion", "€2.5bn"): read on normalised text (Apart 'scale_after'). */
+export const SCALE_AFTER = new RegExp(`^ ?(?:${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}])`, 'u');
 
 /** The currency a sign, code or word names ("dollar" and "dollars" alike). */
 function currencyOf(written: string | undefined): Currency | null {

@@ -3,7 +3,7 @@ import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { contactForms, isCountryCode } from './contact-forms';
 import { datesWritten } from './date-forms';
-import { figureForms } from './figure-forms';
+import { figuresWritten, SCALE_AFTER } from './figure-forms';
 import { powerForms } from './power-forms';
 import { wordForms } from './word-forms';
 import { listedNames, nameForms, shortForms } from './name-forms';
@@ -134,22 +134,25 @@ export interface PreparedPassage {
 
 /**
  * What may not stand right beside a hit of a form written otherwise, across a space, for it to be the flagged thing
- * (date-forms.ts, contact-forms.ts): a year after it ('year_after': "mar 27", a flagged "March 2027" as a spreadsheet
- * writes it, is a day of another year in "Mar 27, 2026"; other figures after it, as in a table's row, "Mar-27 450",
- * keep it) or a country code before it ('country_code_before': "030 1234567", a flagged "+49 30 1234567" dialled at
- * home, is another country's in "+43 (0)30 1234567"). Whole and spacing aside only: a window holds words of the
- * passage as flagged on that side.
+ * (date-forms.ts, figure-forms.ts, contact-forms.ts): a year or a time after it ('year_after': "mar 27", a flagged
+ * "March 2027" as a spreadsheet writes it, is a day in "Mar 27, 2026" and "Mar 27, 10:00" (an audit of false
+ * refusals); other figures after it, as in a table's row, "Mar-27 450", keep it); a scale after it ('scale_after':
+ * "€2.5", a flagged price "€2.50" read without its zero, is another amount in "€2.5 billion"); or a country code
+ * before it ('country_code_before': "030 1234567", a flagged "+49 30 1234567" dialled at home, is another country's
+ * in "+43 (0)30 1234567"). Whole and spacing aside only: a window holds words of the passage as flagged on that side.
  */
-export type Apart = 'year_after' | 'country_code_before';
+export type Apart = 'year_after' | 'scale_after' | 'country_code_before';
 
 /** Whether the hit `from`–`to` in `text` has beside it what its form's `apart` keeps away. */
 function besideNumber(text: string, from: number, to: number, apart: Apart | undefined): boolean {
-  if (apart === 'year_after') return YEAR_AFTER.test(text.slice(to, to + 7));
+  if (apart === 'year_after') return YEAR_AFTER.test(text.slice(to, to + 12));
+  if (apart === 'scale_after') return SCALE_AFTER.test(text.slice(to, to + 16));
   if (apart !== 'country_code_before') return false;
   const code = CODE_BEFORE.exec(text.slice(Math.max(0, from - 7), from));
   return code !== null && isCountryCode(code[1]!);
 }
-const YEAR_AFTER = /^ (?:19|20)\p{N}{2}(?!\p{N}|\.\p{N})/u;
+/** A year ("2026"), or a time ("10:00", "at 10:00": read "10 00"). */
+const YEAR_AFTER = /^ (?:(?:19|20)\p{N}{2}(?!\p{N}|\.\p{N})|(?:at )?\p{N}{1,2} \p{N}{2}(?!\p{N}))/u;
 const CODE_BEFORE = /(?:^|[^\p{N}.])(?:00)?(\p{N}{1,3}) $/u;
 
 /** The text searched, as the modes see it. */
@@ -587,8 +590,8 @@ function numberGroupings(norm: string): Array<{ norm: string; pointsSpaced: bool
  */
 const withFigures = (norm: string, asFlagged: string): Array<{ written: string; apart?: Apart }> => {
   const context = WINDOW_WORDS - 1;
-  const plain = [norm, ...figureForms(norm, context), ...powerForms(norm, context), ...wordForms(norm, context)].map((written) => ({ written }));
-  const beside = [...datesWritten(norm, context), ...contactForms(asFlagged, norm, context)].map(({ form, apart }) => ({ written: form, apart }));
+  const plain = [norm, ...powerForms(norm, context), ...wordForms(norm, context)].map((written) => ({ written }));
+  const beside = [...figuresWritten(norm, context), ...datesWritten(norm, context), ...contactForms(asFlagged, norm, context)].map(({ form, apart }) => ({ written: form, apart }));
   return [...plain, ...beside];
 };
 
