@@ -1,6 +1,6 @@
 import { foldAsCheck } from '../text/look-alikes';
 import type { Apart } from './match-text';
-import { around } from './variants';
+import { around, FormsBeside, type FormBeside } from './variants';
 
 /**
  * Other ways of writing the phone numbers and e-mail addresses of a flagged passage (an audit, 2026-12-07): a flagged
@@ -123,13 +123,11 @@ function wordsAt(norm: string, part: string): number[] {
  * The other forms of `norm` (the normalised `asFlagged`), each with one of its phone numbers or e-mail addresses
  * written another way, with what may not stand beside it where it is found (`Apart`, match-text.ts).
  */
-export function contactForms(asFlagged: string, norm: string, context = Infinity): Array<{ form: string; apart?: Apart }> {
+export function contactForms(asFlagged: string, norm: string, context = Infinity): FormBeside[] {
   let contacts = 0;
   const count = () => ++contacts <= MAX_CONTACTS;
-  const out = new Map<string, Apart | undefined>();
-  for (const { form, apart } of [...phoneForms(asFlagged, norm, context, count), ...mailForms(asFlagged, norm, context, count)])
-    // A form given twice is searched without a condition if either way gives it so.
-    out.set(form, out.has(form) && out.get(form) === undefined ? undefined : apart);
+  const out = new FormsBeside();
+  for (const { form, apart } of [...phoneForms(asFlagged, norm, context, count), ...mailForms(asFlagged, norm, context, count)]) out.add(form, apart);
   out.delete(norm);
-  return [...out].map(([form, apart]) => (apart === undefined ? { form } : { form, apart }));
+  return out.list();
 }

@@ -1,5 +1,5 @@
 import type { Apart } from './match-text';
-import { around } from './variants';
+import { around, FormsBeside, type FormBeside } from './variants';
 
 /**
  * Other ways of writing the dates and quarters of a flagged passage (an audit, 2026-12-05): a flagged launch date "15
@@ -87,10 +87,8 @@ export function dateForms(norm: string, context = Infinity): string[] {
 }
 
 /** `dateForms`, each form with what may not stand beside it where it is found (`Apart`, match-text.ts). */
-export function datesWritten(norm: string, context = Infinity): Array<{ form: string; apart?: Apart }> {
-  const out = new Map<string, Apart | undefined>();
-  // A form given twice is searched without a condition if either way gives it so.
-  const add = (form: string, apart?: Apart) => out.set(form, out.has(form) && out.get(form) === undefined ? undefined : apart);
+export function datesWritten(norm: string, context = Infinity): FormBeside[] {
+  const out = new FormsBeside();
   let dates = 0;
   const replaceEach = (re: RegExp, forms: (g: Record<string, string | undefined>) => Array<{ written: string; apart?: Apart }>) => {
     for (const m of norm.matchAll(re)) {
@@ -101,7 +99,7 @@ export function datesWritten(norm: string, context = Infinity): Array<{ form: st
       for (const w of written) {
         // What follows the date in the form keeps a year away from it: the condition only holds where the form ends.
         const apart = w.apart !== undefined && to === norm.length ? w.apart : undefined;
-        for (const f of around(norm, m.index, to, [w.written], context)) add(f, apart);
+        for (const f of around(norm, m.index, to, [w.written], context)) out.add(f, apart);
       }
     }
   };
@@ -119,7 +117,7 @@ export function datesWritten(norm: string, context = Infinity): Array<{ form: st
     return plain(periodForms(g.what as 'quarter' | 'half', n, g.year!));
   });
   out.delete(norm);
-  return [...out].map(([form, apart]) => (apart === undefined ? { form } : { form, apart }));
+  return out.list();
 }
 
 function valid(day: number, month: number): boolean {

@@ -1,5 +1,4 @@
-import type { Apart } from './match-text';
-import { around } from './variants';
+import { around, FormsBeside, type FormBeside } from './variants';
 
 /**
  * Other ways of writing the figures of a flagged passage (an audit, 2026-12-05): a flagged "€12 million" went out as
@@ -134,12 +133,10 @@ export function figureForms(flagged: string, context = Infinity): string[] {
  * money written without a scale ("€2.50" read "€2.5") is another amount before one ("€2.5 billion": an audit of false
  * refusals, 2026-12-07), where the form ends with it.
  */
-export function figuresWritten(flagged: string, context = Infinity): Array<{ form: string; apart?: Apart }> {
+export function figuresWritten(flagged: string, context = Infinity): FormBeside[] {
   // "12 000 000€" (groups spaced): read as "12.000.000€", one number.
   const norm = flagged.replace(SPACED_GROUPS, (n) => n.replace(/ /g, '.'));
-  const out = new Map<string, Apart | undefined>();
-  // A form given twice is searched without a condition if either way gives it so.
-  const add = (form: string, apart?: Apart) => out.set(form, out.has(form) && out.get(form) === undefined ? undefined : apart);
+  const out = new FormsBeside();
   let figures = 0;
   for (const m of norm.matchAll(FIGURE)) {
     const g = m.groups!;
@@ -162,11 +159,11 @@ export function figuresWritten(flagged: string, context = Infinity): Array<{ for
         : amounts;
     const to = m.index + m[0].length;
     const apart = currency && !scale && to === norm.length ? ('scale_after' as const) : undefined;
-    for (const f of around(norm, m.index, to, forms, context)) add(f, apart);
+    for (const f of around(norm, m.index, to, forms, context)) out.add(f, apart);
   }
   out.delete(flagged);
   out.delete(norm); // only its groups' spaces read as points: numberGroupings in match-text.ts has that form
-  return [...out].map(([form, apart]) => (apart === undefined ? { form } : { form, apart }));
+  return out.list();
 }
 
 /** A scale right after a figure ("€2.5 billion", "€2.5bn"): read on normalised text (Apart 'scale_after'). */

@@ -1,3 +1,5 @@
+import type { Apart } from './match-text';
+
 /**
  * `norm` with its part `from`–`to` written each way of `forms`, with at most `context` words of `norm` on each side
  * (figure-forms.ts, date-forms.ts). The matcher passes WINDOW_WORDS - 1: every window of a long passage that holds
@@ -35,4 +37,27 @@ function keepFirstWords(s: string, n: number): string {
     at = space;
   }
   return s.slice(0, at);
+}
+
+/** A form of a flagged passage, and what may not stand beside it where it is found (`Apart`, match-text.ts). */
+export interface FormBeside {
+  form: string;
+  apart?: Apart;
+}
+
+/**
+ * Forms gathered from several readings (figure-forms.ts, date-forms.ts, contact-forms.ts): a form given twice is
+ * searched without a condition if either way gives it so (a condition only ever narrows what is found).
+ */
+export class FormsBeside {
+  private readonly out = new Map<string, Apart | undefined>();
+  add(form: string, apart?: Apart): void {
+    this.out.set(form, this.out.has(form) && this.out.get(form) === undefined ? undefined : apart);
+  }
+  delete(form: string): void {
+    this.out.delete(form);
+  }
+  list(): FormBeside[] {
+    return [...this.out].map(([form, apart]) => (apart === undefined ? { form } : { form, apart }));
+  }
 }

@@ -62,9 +62,11 @@ export class ExportService {
 
   /** The layout options of the public summary as an export now would use them (for the live preview). */
   publicOptions(meetingId: string): PublicSummaryOptions {
-    const o = publicDocumentOptions(this.gather(meetingId, 'internal'));
-    // What refuses the summary besides the minutes, found as the export finds it (the preview shows it as a blocker).
-    const staleTopics = this.staleTopics(meetingId, this.gather(meetingId, 'public')).map(({ where, topic, raisedIn }) => ({ where, topic: topic.title, raisedIn }));
+    const data = this.gather(meetingId, 'internal');
+    const o = publicDocumentOptions(data);
+    // What refuses the summary besides the minutes, found as the export finds it (the preview shows it as a blocker):
+    // from the agenda, which the internal data holds as the public does (one reading of the minutes, not two).
+    const staleTopics = this.staleTopics(meetingId, data).map(({ where, topic, raisedIn }) => ({ where, topic: topic.title, raisedIn }));
     return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '', staleTopics };
   }
 
@@ -192,7 +194,7 @@ export class ExportService {
    * again). In them its words are searched for as the redaction check searches (whole words, windows of a longer
    * text), so a title or notes edited in part still count, and an item that merely shares a word does not.
    */
-  private staleTopics(meetingId: string, data: ExportData): Array<{ where: string; topic: ConfidentialTopic; raisedIn: string }> {
+  private staleTopics(meetingId: string, data: Pick<ExportData, 'agenda' | 'meeting'>): Array<{ where: string; topic: ConfidentialTopic; raisedIn: string }> {
     const lineage = this.agendaLineage(meetingId);
     const here = new Set(data.agenda.map((i) => i.id));
     const topics = this.topicsOf().filter((t) => (t.pickedMeetingId !== null && lineage.has(t.pickedMeetingId)) || t.itemIds.some((id) => here.has(id)));

@@ -139,9 +139,11 @@ export class ProcedureService {
     // The items that carry each topic, wherever they are now: a topic whose meeting was deleted is still carried by
     // the copies of its item (migration 022).
     const carried = this.topics.carriedBy();
+    // Each raising meeting's parts read once for all its topics (withheldHolding).
+    const parts: PartsRead = new Map();
     return this.topics
       .list()
-      .filter((t) => (t.pickedIntoMeetingId !== null || carried.has(t.id)) && !t.pickedWithheld && (this.raisedInWithheld(t, agendas) || this.wordsWithheld(t)))
+      .filter((t) => (t.pickedIntoMeetingId !== null || carried.has(t.id)) && !t.pickedWithheld && (this.raisedInWithheld(t, agendas) || this.wordsWithheld(t, parts)))
       .map((t) => ({
         pickedMeetingId: t.pickedIntoMeetingId,
         title: t.title,
@@ -574,13 +576,21 @@ export class ProcedureService {
    * another item: words of a withheld item count as raised there, so the topic is not for publication until the
    * officer says so (an audit, 2026-12-07, found such words picked with no question and printed).
    */
-  private withheldHolding(meetingId: string, title: string, notes: string): string | null {
-    const agenda = this.meetings.agendaOf(meetingId);
-    const withheld = withheldItems(agenda);
+  private withheldHolding(meetingId: string, title: string, notes: string, parts: PartsRead = new Map()): string | null {
+    let m = parts.get(meetingId);
+    if (!m) {
+      const agenda = this.meetings.agendaOf(meetingId);
+      parts.set(meetingId, (m = { agenda, withheld: withheldItems(agenda), read: new Map() }));
+    }
+    const { agenda, withheld, read } = m;
     if (withheld.size === 0) return null;
     const matcher = new PassageMatcher([{ id: 'title', text: title }, ...(notes.trim() ? [{ id: 'notes', text: notes }] : [])]);
-    const holds = (key: string, item?: AgendaItem) =>
-      matcher.search(normaliseForMatch(`${item ? `${item.title}\n${item.description}\n` : ''}${this.minutes.sectionTextOf(meetingId, key)}`)).length > 0;
+    const textOf = (key: string, item?: AgendaItem) => {
+      let text = read.get(key);
+      if (text === undefined) read.set(key, (text = normaliseForMatch(`${item ? `${item.title}\n${item.description}\n` : ''}${this.minutes.sectionTextOf(meetingId, key)}`)));
+      return text;
+    };
+    const holds = (key: string, item?: AgendaItem) => matcher.search(textOf(key, item)).length > 0;
     // Words a published part of the minutes holds too are public already (and the check guards what is flagged there):
     // a withheld item that merely mentions them is not where they came from (an audit of false refusals: a topic
     // "Copyright" raised in a published item was blamed on a withheld one mentioning copyright).
@@ -592,8 +602,8 @@ export class ProcedureService {
    * Whether a withheld item of the meeting a topic was raised in holds its words now (withheldHolding): an item
    * withheld after the topic was raised from its words in another item (a second audit, 2026-12-07).
    */
-  private wordsWithheld(t: { raisedInMeetingId: string | null; title: string; notes: string }): boolean {
-    return t.raisedInMeetingId !== null && this.withheldHolding(t.raisedInMeetingId, t.title, t.notes) !== null;
+  private wordsWithheld(t: { raisedInMeetingId: string | null; title: string; notes: string }, parts?: PartsRead): boolean {
+    return t.raisedInMeetingId !== null && this.withheldHolding(t.raisedInMeetingId, t.title, t.notes, parts) !== null;
   }
 
   private topic(t: TopicRowOut, agendas?: Map<string, AgendaItem[]>): FutureTopic {
@@ -643,6 +653,9 @@ export class ProcedureService {
     return this.ctx.db.transaction(fn).immediate();
   }
 }
+
+/** A meeting's agenda, its withheld items, and each part's words read normalised (key → text), read once per caller. */
+type PartsRead = Map<string, { agenda: AgendaItem[]; withheld: ReadonlySet<string>; read: Map<string, string> }>;
 
 function toTopic(t: TopicRowOut, fromWithheld: boolean): FutureTopic {
   return {
