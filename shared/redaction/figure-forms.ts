@@ -22,6 +22,14 @@ import { around, FormsBeside, type FormBeside } from './variants';
  * also in German and French; a number in words (up to ninety-nine, and a hundred) before a scale word or "per cent" is
  * read as the number it is. A fraction sign is read as its decimal by reading itself (shared/text/fold.ts: "€1½
  * million" reads "€1.5 million"), on both sides.
+ *
+ * Still out after that (an audit, 2026-12-07): a whole amount with ".0" before its scale ("€12.0 million"), a
+ * share with a trailing zero ("12.50%"), a trailing zero before a German scale ("2,50 Mrd. Euro"), the French
+ * abbreviation of milliard ("2,5 Md€", "2,5 Mds €") and a half in words ("one and a half million euros", "half a
+ * million euros"). So a whole amount of money with a scale, and a share, are also written with ".0", a share with one
+ * decimal with a second zero, a German scale with the zero too; "Md" and "Mds" are a scale when a currency is written
+ * with the figure; and a half in words before a scale word is read, and written up to twenty and a half ("half a
+ * million" also for "€500,000", the scale above a whole number as its fraction).
  */
 
 interface Currency {
@@ -64,9 +72,15 @@ interface Scale {
 const SCALES: readonly Scale[] = [
   { zeros: 3, words: ['thousand'], short: ['k'], de: [], fr: [] },
   { zeros: 6, words: ['million', 'mio', 'mln'], short: ['m', 'mn', 'mm'], de: ['millionen', 'mio'], fr: ['millions'] },
-  { zeros: 9, words: ['billion', 'mrd', 'mld', 'bln'], short: ['bn', 'b'], de: ['milliarden', 'mrd'], fr: ['milliard', 'milliards'] },
+  { zeros: 9, words: ['billion', 'mrd', 'mld', 'bln'], short: ['bn', 'b'], de: ['milliarden', 'mrd'], fr: ['milliard', 'milliards', 'md', 'mds'] },
   { zeros: 12, words: ['trillion'], short: ['tn'], de: [], fr: [] },
 ];
+
+/**
+ * Scale names read as a scale only with a currency written with the figure: the French "Md" and "Mds" ("2,5 Md€"),
+ * which alone are man-days or a managing director ("20 MD of effort").
+ */
+const WITH_CURRENCY_ONLY: ReadonlySet<string> = new Set(['md', 'mds']);
 
 const PERCENT_WORDS = ['per cent', 'percent', 'pc', 'pct'];
 
@@ -94,9 +108,25 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
  * The other way ("three" is 3), and a ten with a unit as "twenty-five" reads ("twenty five"): read when flagged, not
  * written (a flagged "€25 million" is not searched as "twenty-five million").
  */
-const NUMBER_VALUES: ReadonlyMap<string, string> = new Map([
+const WHOLE_VALUES: ReadonlyMap<string, string> = new Map([
   ...[...NUMBER_WORDS].map(([n, w]) => [w, n] as const),
   ...TENS.flatMap((t, i) => UNITS.map((u, j) => [`${t} ${u}`, String((i + 2) * 10 + j + 1)] as const)),
+]);
+
+/**
+ * A half in words before a scale word ("one and a half million", "half a million"): written for the numbers up to
+ * twenty and a half, as a text writes them; more would be forms nobody writes.
+ */
+const HALF_WORDS: ReadonlyMap<string, string> = new Map([
+  ['0.5', 'half a'],
+  ...[...NUMBER_WORDS].filter(([n]) => Number(n) <= 20).map(([n, w]) => [`${n}.5`, `${w} and a half`] as const),
+]);
+
+/** Every number in words read as its digits: the whole ones and their halves ("twenty five and a half" is 25.5). */
+const NUMBER_VALUES: ReadonlyMap<string, string> = new Map([
+  ...WHOLE_VALUES,
+  ['half a', '0.5'],
+  ...[...WHOLE_VALUES].map(([w, n]) => [`${w} and a half`, `${n}.5`] as const),
 ]);
 
 /**
@@ -146,11 +176,12 @@ export function figuresWritten(flagged: string, context = Infinity): FormBeside[
     // are everywhere.
     const scaleWord = scale !== null && !scale.short.includes(g.scale!);
     if (g.word !== undefined && !g.percent && !scaleWord) continue;
+    if (scale !== null && WITH_CURRENCY_ONLY.has(g.scale!) && !currency) continue;
     const num = g.word !== undefined ? NUMBER_VALUES.get(g.word)! : g.num!;
     // A bare number is a figure only in full digits in groups ("10.000 gpus" as "10k gpus"): any other is everywhere.
     if (!currency && !g.percent && !scale && !GROUPED.test(num)) continue;
     if (++figures > MAX_FIGURES) break;
-    const amounts = amountForms(num, scale, currency !== null);
+    const amounts = amountForms(num, scale, currency ? 'money' : g.percent ? 'share' : null);
     if (amounts.length === 0) continue;
     const forms = currency
       ? [...amounts.flatMap((a) => moneyForms(currency, a)), ...abroadForms(currency, num, scale)]
@@ -184,26 +215,39 @@ function scaleOf(written: string): Scale {
 }
 
 function moneyForms(c: Currency, amount: string): string[] {
+  // A code is joined to digits ("eur12m"), not to a word: "eurthree million" is one word nobody writes.
+  const joined = /^\d/.test(amount);
   return [
     ...c.signs.map((s) => `${s}${amount}`),
     ...c.signs.filter((s) => s.length === 1).map((s) => `${amount}${s}`),
-    ...c.codes.flatMap((code) => [`${code} ${amount}`, `${code}${amount}`, `${amount} ${code}`]),
+    ...c.codes.flatMap((code) => [`${code} ${amount}`, ...(joined ? [`${code}${amount}`] : []), `${amount} ${code}`]),
     ...c.words.map((w) => `${amount} ${w}`),
   ];
 }
 
 /**
  * The amount `num` (of `scale`, or in full digits at the scale it reaches) as German and French write it, with the
- * currency after the scale word: "480 millionen euro", "480 mio€", "1.2 milliard d euros". Only in the scale the amount
- * is flagged in, not at the scale below or above. A sign after a space ("480 mio €") is found spacing aside.
+ * currency after the scale word: "480 millionen euro", "480 mio€", "1.2 milliard d euros", "2.5 md€". Only in the scale
+ * the amount is flagged in, not at the scale below or above. A sign after a space ("480 mio €") is found spacing aside.
+ * The French "Md" and "Mds" with the sign or a word only ("2,5 Md€", "2,5 Mds d'euros"; "Md EUR" nobody writes), and
+ * the amount with its zero ("2,50 Mrd. Euro", "12,0 Mio. €") in German only, with the sign or the first word: every
+ * form here is one more for every amount of money of every passage (figure-forms.test.ts keeps them bounded).
  */
 function abroadForms(c: Currency, num: string, scale: Scale | null): string[] {
   const plain = withoutTrailingZeros(num);
   const at = scale ? ([plain, scale] as const) : GROUPED.test(plain) ? atScale(plain) : null;
   if (!at || !/^\d+(?:\.\d+)?$/.test(at[0])) return [];
   const [n, s] = at;
-  const after = (words: readonly string[]) => [...c.signs.filter((x) => x.length === 1), ...[...c.codes, ...words].map((w) => ` ${w}`)];
-  return [...s.de.flatMap((w) => after(c.de).map((a) => `${n} ${w}${a}`)), ...s.fr.flatMap((w) => after(c.fr).map((a) => `${n} ${w}${a}`))];
+  const signs = c.signs.filter((x) => x.length === 1);
+  const after = (words: readonly string[]) => [...signs, ...words.map((w) => ` ${w}`)];
+  const forms = [
+    ...s.de.flatMap((w) => after([...c.codes, ...c.de]).map((a) => `${n} ${w}${a}`)),
+    ...s.fr.flatMap((w) => after(WITH_CURRENCY_ONLY.has(w) ? c.fr : [...c.codes, ...c.fr]).map((a) => `${n} ${w}${a}`)),
+  ];
+  // As flagged ("2.50 mrd euro" flagged "€2.50bn"), or with a zero more (withZero: "2.50", "12.0").
+  const zeros = n !== num && scale ? num : withZero(n, 'scaled');
+  if (zeros !== null) forms.push(...s.de.flatMap((w) => after(c.de.slice(0, 1)).map((a) => `${zeros} ${w}${a}`)));
+  return forms;
 }
 
 /** Full digits in groups ("480.000.000") at the largest scale they reach, if that has at most two decimals (480 million). */
@@ -234,22 +278,24 @@ function withoutTrailingZeros(num: string): string {
 }
 
 /**
- * An amount of money `num` written with a zero more: with one decimal, a second ("2.5" as "2.50"); a whole one without
- * a scale, with cents ("500.000" as "500.000.00"). Not a whole one with a scale ("12.0 million"), nor a share ("12.50%"):
- * rarer, and each is more forms for every figure of every passage.
+ * An amount of money or a share `num` written with a zero more: with one decimal, a second ("2.5" as "2.50", "12.5%" as
+ * "12.50%"); a whole one with a scale or a share, with ".0" ("€12.0 million", "12.0%"); a whole amount of money without
+ * a scale, with cents ("500.000" as "500.000.00").
  */
-function withZero(num: string, scaled: boolean): string | null {
+function withZero(num: string, how: 'scaled' | 'cents' | 'share'): string | null {
   if (/^\d+\.\d$/.test(num)) return `${num}0`;
-  return !scaled && (/^\d+$/.test(num) || GROUPED.test(num)) ? `${num}.00` : null;
+  if (how === 'cents') return /^\d+$/.test(num) || GROUPED.test(num) ? `${num}.00` : null;
+  return /^\d+$/.test(num) ? `${num}.0` : null;
 }
 
 /**
  * The amount `num` (of `scale`, if written) in each way: every name of its scale and in full digits; an amount in
  * full digits also with a scale where that is exact ("12.000.000" as "12 million"). A number whose points cannot be
  * read as one amount gives none. Read without the zeros that end its decimals (a flagged "2.50 billion" is 2.5
- * billion, and is also searched as flagged); an amount of money (`money`) also with a zero more (`withZero`).
+ * billion, and is also searched as flagged); an amount of money, or a share without a scale (`zero`), also with a zero
+ * more (`withZero`).
  */
-function amountForms(num: string, scale: Scale | null, money: boolean): string[] {
+function amountForms(num: string, scale: Scale | null, zero: 'money' | 'share' | null): string[] {
   if (scale) {
     // "12.5 million": a point is a decimal point. "2.500 million" (as "2,500 million" reads) is also a thousand
     // groups: English writes "€2,500 million", German "2,500 Mio." for 2.5 million; both are searched (fail-closed).
@@ -258,13 +304,13 @@ function amountForms(num: string, scale: Scale | null, money: boolean): string[]
     const forms = scaledForms(plain, scale);
     // The other writing ("2.50" for "2.5"; as flagged for "2.50") in the scale's word and first abbreviation only:
     // every name of it doubled the forms of every figure.
-    const zeros = plain !== num ? num : money ? withZero(plain, true) : null;
+    const zeros = plain !== num ? num : zero === 'money' ? withZero(plain, 'scaled') : null;
     if (zeros !== null && forms.length > 0) forms.push(`${zeros} ${scale.words[0]!}`, `${zeros}${scale.short[0]!}`);
     return forms;
   }
   // No scale: full digits in groups of three ("12.000.000"), or a number with a decimal part ("12.5%").
   const plain = withoutTrailingZeros(num);
-  const zeros = plain !== num ? num : money ? withZero(plain, false) : null;
+  const zeros = plain !== num ? num : zero === null ? null : withZero(plain, zero === 'money' ? 'cents' : 'share');
   const forms = zeros === null ? [plain] : [plain, zeros];
   if (!GROUPED.test(plain)) return forms;
   const digits = plain.replace(/\./g, '');
@@ -274,6 +320,11 @@ function amountForms(num: string, scale: Scale | null, money: boolean): string[]
     const frac = digits.slice(digits.length - s.zeros).replace(/0+$/, '');
     if (frac.length <= 2) forms.push(...scaleForms(frac ? `${whole}.${frac}` : whole, s));
   }
+  // Just under a whole one of the next scale up, as its fraction ("500.000" as "0.5 million", "half a million") with at
+  // most two decimals, in its word and first abbreviation only (as scaledForms moves up); not "10.000" as "0.01 million".
+  const above = SCALES.find((s) => digits.length === s.zeros);
+  const fraction = above ? shiftPoint(digits, -above.zeros) : null;
+  if (above && fraction !== null) forms.push(`${fraction} ${above.words[0]!}`, `${fraction}${above.short[0]!}`, ...inWords(fraction, above));
   return forms;
 }
 
@@ -297,6 +348,8 @@ function scaledForms(num: string, scale: Scale): string[] {
     // In its word and first abbreviation only ("2,500 million", "2.5bn"): every name at every scale made a matcher of
     // twenty long passages full of figures take twice as long to build.
     for (const m of /^\d{4,}$/.test(moved) ? [moved, grouped(moved)] : [moved]) forms.push(`${m} ${other.words[0]!}`, `${m}${other.short[0]!}`);
+    // "€500 million" as "half a billion", "€1,500 million" as "one and a half billion".
+    forms.push(...inWords(moved, other));
   }
   return forms;
 }
@@ -315,13 +368,16 @@ function shiftPoint(num: string, k: number): string | null {
 }
 
 function scaleForms(num: string, s: Scale): string[] {
-  const word = NUMBER_WORDS.get(num);
-  return [
-    ...s.words.map((w) => `${num} ${w}`),
-    ...s.short.flatMap((w) => [`${num}${w}`, `${num} ${w}`]),
-    // "three million", not "three m" nor "three mio".
-    ...(word ? [`${word} ${s.words[0]!}`] : []),
-  ];
+  return [...s.words.map((w) => `${num} ${w}`), ...s.short.flatMap((w) => [`${num}${w}`, `${num} ${w}`]), ...inWords(num, s)];
+}
+
+/**
+ * `num` in words before the scale's word, if it has words: "three million", "one and a half million", "half a
+ * million"; not "three m" nor "three mio".
+ */
+function inWords(num: string, s: Scale): string[] {
+  const word = NUMBER_WORDS.get(num) ?? HALF_WORDS.get(num);
+  return word ? [`${word} ${s.words[0]!}`] : [];
 }
 
 /** Full digits in groups of three, as normalised text reads "12,000,000" and "10,000": "12.000.000", "10.000". */
