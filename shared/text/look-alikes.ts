@@ -14,6 +14,11 @@ const NON_ASCII = /[^\u0000-\u007F]/gu;
 const HAS_NON_ASCII = /[^\u0000-\u007F]/u;
 
 let table: Map<string, string> | null = null;
+/**
+ * The entries whose letter NFKD would spell otherwise ("\u0140" as "l\u00B7", "\u249C" as "(a)"): read before
+ * decomposition (look-alikes-build.ts, READ_BEFORE_DECOMPOSITION).
+ */
+let beforeDecomposition: Map<string, string> | null = null;
 
 /** The look-alike table (look-alikes-data.ts): a letter of another script → what it looks like, in lower case. */
 export function lookAlikeTable(): ReadonlyMap<string, string> {
@@ -24,6 +29,12 @@ export function lookAlikeTable(): ReadonlyMap<string, string> {
     table.set(key, line.slice(key.length));
   }
   return table;
+}
+
+function readBeforeDecomposition(): ReadonlyMap<string, string> {
+  if (beforeDecomposition) return beforeDecomposition;
+  beforeDecomposition = new Map([...lookAlikeTable()].filter(([k]) => k.normalize('NFKD') !== k));
+  return beforeDecomposition;
 }
 
 /**
@@ -41,8 +52,11 @@ export function foldAsCheck(s: string): string {
 function foldOne(s: string): string {
   const t = lookAlikeTable();
   const map = (c: string) => t.get(c) ?? c;
+  const before = readBeforeDecomposition();
   // Look-alikes first in their own case (Cyrillic "Н" looks like "H", its lower case "н" does not look like "h"),
-  // then once more after case mapping for letters that only have an entry in lower case.
-  const cased = asciiDigits(fractionsAsDecimals(s).normalize('NFKD').replace(INVISIBLE_OR_MARK, '')).replace(NON_ASCII, map);
+  // then once more after case mapping for letters that only have an entry in lower case; the few that NFKD would
+  // spell with punctuation before decomposition.
+  const read = fractionsAsDecimals(s).replace(NON_ASCII, (c) => before.get(c) ?? c);
+  const cased = asciiDigits(read.normalize('NFKD').replace(INVISIBLE_OR_MARK, '')).replace(NON_ASCII, map);
   return separateWords(lowerPlain(cased).replace(NON_ASCII, map));
 }
