@@ -32,6 +32,9 @@ export function withoutImagePlaceholder(text: string): string {
   return text.split(IMAGE_PLACEHOLDER).join('').replace(/ {2,}/g, ' ');
 }
 
+/** A line break with a letter or a figure on each side. */
+const WORD_CUT_BY_BREAK = /(?<=[\p{L}\p{N}])\n(?=[\p{L}\p{N}])/gu;
+
 /** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+" (LINK_ADDRESS after). */
 export interface ForbiddenPassage {
   id: string;
@@ -42,7 +45,8 @@ export interface ForbiddenPassage {
  * What the redaction check searches every public file for (the public summary, the public register, the member list):
  * one source, so no public document is checked for less than another.
  * - every flagged passage of the given stored sections, withheld ones included, each paragraph of a passage on its own
- *   (a flag across paragraphs is searched piece by piece: a title may hold one of them);
+ *   (a flag across paragraphs is searched piece by piece: a title may hold one of them), and where a line break cuts a
+ *   word, that word whole;
  * - the URL of every link that holds or touches flagged content (the builders drop such a link's target meeting-wide;
  *   a URL that still came through, as a link or typed as text, stops the file);
  * - the recorded text of every flag that still guards text (`guardsText` in shared/domain/flags-labels.ts: in force,
@@ -59,7 +63,12 @@ export function forbiddenPassages(
 ): ForbiddenPassage[] {
   const out: ForbiddenPassage[] = [];
   const add = (id: string, text: string) => {
-    for (const piece of text.split('\n')) {
+    // A line break between two letters or figures cuts a word ("Blue⏎bird"): the word whole is searched too, as the
+    // pieces on their own are other, shorter words (an audit, 2026-12-07).
+    const joined = text.replace(WORD_CUT_BY_BREAK, '');
+    const pieces = text.split('\n');
+    if (joined !== text) pieces.push(...joined.split('\n').filter((piece) => !pieces.includes(piece)));
+    for (const piece of pieces) {
       if (!piece.trim()) continue;
       out.push({ id, text: piece });
       const printed = withoutImagePlaceholder(piece);

@@ -115,11 +115,13 @@ export interface PublicationBlocker {
    * - mark_missing: this meeting's flag is in force but its mark is gone from the minutes, while its text stands there;
    * - printed: a passage this meeting's flags guard would be printed without its flag (a copy typed elsewhere, an
    *   agenda title, the words of a flag whose text was deleted);
-   * - elsewhere: a passage another meeting's flag guards would be printed (`flaggedIn` names that meeting).
+   * - elsewhere: a passage another meeting's flag guards would be printed (`flaggedIn` names that meeting);
+   * - withheld: words of a withheld item of this meeting would be printed in a published one (`withheldIn` names the
+   *   withheld item; `excerpt` is its line, `flagId` an internal key: withheld-copies.ts).
    */
-  kind: 'mark_missing' | 'printed' | 'elsewhere';
+  kind: 'mark_missing' | 'printed' | 'elsewhere' | 'withheld';
   flagId: string;
-  /** The flagged text, as recorded (internal: shown to the officer, never published). */
+  /** The flagged text, as recorded, or the withheld item's line (internal: shown to the officer, never published). */
   excerpt: string;
   /** Where the text would be printed: the section's heading. */
   where: string;
@@ -131,6 +133,8 @@ export interface PublicationBlocker {
   printedAs?: string;
   /** Set when the flag is another meeting's: that meeting, by title and date ("“Second plenary” of 3 February 2026"). */
   flaggedIn?: string;
+  /** Set for kind withheld: the withheld item, by its number and title on the agenda ("3.1 Market developments"). */
+  withheldIn?: string;
 }
 
 /** A passage another meeting's flag still guards (in force, or its text deleted there), with that meeting's name. */

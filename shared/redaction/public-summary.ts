@@ -22,6 +22,7 @@ import type {
   SummaryBlock,
 } from './public-model';
 import { redact, type RedactionInput } from './redact';
+import { withheldCopies } from './withheld-copies';
 
 /**
  * THE function that decides what the public reads. It turns a stored meeting (or the page's current state of it)
@@ -101,6 +102,10 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const own = guarded.filter((f) => !seen.has(f.id));
   summary.blockers = [
     ...unmarked,
+    ...withheldCopies(input, doc, printedHeadings(doc), (key) => {
+      const item = input.agenda.find((a) => a.id === key);
+      return item ? itemHeading(item.number, item.title) : (doc.sections.find((s) => s.key === key)?.title ?? 'an item no longer on the agenda');
+    }),
     ...printedPassages(summary, [
       ...own.map((f) => ({ flagId: f.id, excerpt: f.text })),
       ...(input.flaggedElsewhere ?? []).map((f) => ({ flagId: f.id, excerpt: f.excerpt, flaggedIn: f.meeting })),
@@ -214,6 +219,12 @@ function linkTargets(blocks: readonly SummaryBlock[]): string[] {
     else if ('inlines' in b) visit(b.inlines);
   }
   return out;
+}
+
+/** Each section's heading as the summary prints it (numbers made consecutive where items are left out), by key. */
+function printedHeadings(doc: PublicDocument): Map<string, string> {
+  const numbers = consecutiveNumbers(doc.sections.map((s) => s.number));
+  return new Map(doc.sections.map((s) => [s.key, itemHeading(numbers.get(s.number) ?? s.number, s.title)]));
 }
 
 /** Heading text of an agenda item: "3.1 Adoption of the rules of procedure"; "Opening" for the fixed sections. */

@@ -32,7 +32,7 @@ import { LATIN_LETTERS_WITH_MARKS } from './look-alikes-marked-latin';
  * - the Arabic tatweel "ـ" (U+0640, a letter that only stretches the line between two letters) reads as nothing;
  * - a few characters that NFKD spells with punctuation are read before decomposition: "Ŀ" "ŀ" (NFKD "L·") as "l", the
  *   parenthesised "⒜"–"⒵" (NFKD "(a)") as their letter (READ_BEFORE_DECOMPOSITION; look-alikes.ts reads them first).
- * (An audit, 2026-12-08: "Beta Roboʈiƈs", "Bⱥta Robotiꞓs", "Gⱥmma Viꞩion" and "Be\u0640ta Robo\u0640tics" were
+ * (An audit, 2026-12-07: "Beta Roboʈiƈs", "Bⱥta Robotiꞓs", "Gⱥmma Viꞩion" and "Be\u0640ta Robo\u0640tics" were
  * published past a flagged "Beta Robotics" / "Gamma Vision".)
  */
 const NON_ASCII = /[^\u0000-\u007F]/gu;

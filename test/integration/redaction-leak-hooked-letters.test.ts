@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import { flaggedThenPrinted, itPublishesEach, itRefusesEach } from './redaction-check-helpers';
 
 /**
- * Known since audit 1 (2026-12-08; test/integration/zz-audit1-hooked-letters.test.ts): Latin letters with a hook,
+ * Known since an audit (2026-12-07): Latin letters with a hook,
  * curl, stroke or bar that Unicode neither decomposes nor lists as confusable ("ƈ", "ʈ", "ⱥ", "ꞓ", "ꞩ", "ȡ"…), the
  * capitals with a hook TS #39 spells with an apostrophe ("Ɓ" as "ʽB"), "Ŀ"/"ŀ", the parenthesised letters and the
  * Arabic tatweel U+0640 hid a flagged name printed unflagged in another item. They read as their letter now

@@ -3,7 +3,7 @@ import { figureForms } from '../../shared/redaction/figure-forms';
 import { normaliseForMatch, PassageMatcher } from '../../shared/redaction/match-text';
 
 /**
- * Readings still missing after the audit of 2026-12-08 (shared/redaction/figure-forms.ts): a whole amount with ".0"
+ * Readings still missing after the audit of 2026-12-07 (shared/redaction/figure-forms.ts): a whole amount with ".0"
  * before its scale ("€12.0 million"), a share with a trailing zero ("12.50%"), a trailing zero before a German scale
  * ("2,50 Mrd. Euro"), the French abbreviation of milliard ("2,5 Md€", "2,5 Mds €"), and a half in words ("one and a
  * half million euros", "half a million euros"). Each way round: flagged in one form, printed in the other.

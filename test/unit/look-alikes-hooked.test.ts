@@ -6,7 +6,7 @@ import { foldAsCheck } from '../../shared/text/look-alikes';
 
 /**
  * Latin letters with a hook, stroke, curl, bar… that Unicode neither decomposes nor lists as confusable (an audit,
- * 2026-12-08: "Beta Roboʈiƈs", "Bⱥta Robotiꞓs", "Gⱥmma Viꞩion", "Aƈme" published past flagged names), the Arabic
+ * 2026-12-07: "Beta Roboʈiƈs", "Bⱥta Robotiꞓs", "Gⱥmma Viꞩion", "Aƈme" published past flagged names), the Arabic
  * tatweel drawn as a stroke inside a word, "Ŀ"/"ŀ" and the parenthesised letters read as letters.
  */
 describe('foldAsCheck: Latin letters with a mark read as their base letter', () => {

@@ -122,7 +122,12 @@ export class ExportService {
         kind: 'passage',
         part: 'word/document.xml',
         passageId: b.flagId,
-        where: b.flaggedIn ? `passage flagged in the minutes of ${b.flaggedIn}, typed here unflagged, under "${b.where}"` : `flag in force whose mark is gone, under "${b.where}"`,
+        where:
+          b.kind === 'withheld'
+            ? `words of the withheld item "${b.withheldIn}", printed under "${b.where}"`
+            : b.flaggedIn
+              ? `passage flagged in the minutes of ${b.flaggedIn}, typed here unflagged, under "${b.where}"`
+              : `flag in force whose mark is gone, under "${b.where}"`,
       }));
       this.record(input.meetingId, input.kind, fileName, new Uint8Array(), false, findings);
       throw new AppError('leak_detected', describeBlockers(early), { details: { blockers: early } });
@@ -511,13 +516,15 @@ function buildInternal(
 
 /**
  * The officer's message when the summary would print flagged passages: flags in force whose mark is gone (which
- * passage, where, what to do), and passages another meeting's flag guards, typed here unflagged (that meeting named).
+ * passage, where, what to do), passages another meeting's flag guards, typed here unflagged (that meeting named), and
+ * words of a withheld item typed again in a published one (the item named).
  */
 export function describeBlockers(blockers: readonly PublicationBlocker[]): string {
   const quote = (t: string) => `"${excerpt(t, 80)}"`;
   const own = blockers.filter((b) => b.kind === 'mark_missing');
   const printed = blockers.filter((b) => b.kind === 'printed');
   const other = blockers.filter((b) => b.kind === 'elsewhere');
+  const withheld = blockers.filter((b) => b.kind === 'withheld');
   const clauses: string[] = [];
   if (own.length > 0) {
     const list = own.map((b) => `${quote(b.excerpt)} (under "${b.where}")`).join('; ');
@@ -538,6 +545,13 @@ export function describeBlockers(blockers: readonly PublicationBlocker[]): strin
     clauses.push(
       `${other.length === 1 ? 'a passage flagged in another meeting is' : `${other.length} passages flagged in other meetings are`} in these minutes without a flag: ${list}. ` +
         'A flag keeps its passage out of every public file: flag it here too, or remove it (or lift the flag in its own meeting if it may be published)',
+    );
+  }
+  if (withheld.length > 0) {
+    const list = withheld.map((b) => `${quote(b.printedAs ?? b.excerpt)} (under "${b.where}", from the withheld item “${b.withheldIn}”)`).join('; ');
+    clauses.push(
+      `${withheld.length === 1 ? 'words of a withheld item are' : `words of withheld items are, in ${withheld.length} places,`} in a published item: ${list}. ` +
+        'Rephrase or remove them there, flag them in both items, or publish the withheld item if its minutes may be published',
     );
   }
   return `The public summary was not produced: ${clauses.join('; and ')}. Nothing was written.`;

@@ -57,7 +57,7 @@ function keyOf(b: SummaryBlock): number {
   return k;
 }
 
-/** Each blocked passage by its words, where it would be printed, and (another meeting's) whose flag it is. */
+/** Each blocked passage by its words, where it would be printed, and (another meeting's) whose flag it is, or which withheld item's words. */
 function BlockerList({ blockers }: { blockers: readonly PublicationBlocker[] }) {
   return (
     <ul>
@@ -65,6 +65,7 @@ function BlockerList({ blockers }: { blockers: readonly PublicationBlocker[] }) 
         <li key={`${b.flagId} ${i}`}>
           “{excerpt(b.excerpt, 80)}” under “{b.where}”{b.printedAs ? `, written there as “${excerpt(b.printedAs, 80)}”` : ''}
           {b.flaggedIn ? `, flagged in the minutes of ${b.flaggedIn}` : ''}
+          {b.withheldIn ? `, from the withheld item “${b.withheldIn}”` : ''}
         </li>
       ))}
     </ul>
@@ -75,6 +76,7 @@ function Blockers({ summary }: { summary: PublicSummary }) {
   const own = summary.blockers.filter((b) => b.kind === 'mark_missing');
   const printed = summary.blockers.filter((b) => b.kind === 'printed');
   const other = summary.blockers.filter((b) => b.kind === 'elsewhere');
+  const withheld = summary.blockers.filter((b) => b.kind === 'withheld');
   return (
     <div className="error-note pv-blocked" role="alert" data-testid="preview-blocked">
       <strong>The public summary cannot be exported yet.</strong>
@@ -102,6 +104,14 @@ function Blockers({ summary }: { summary: PublicSummary }) {
           here:
           <BlockerList blockers={other} />
           A flag keeps its passage out of every public file: flag it here too, or remove it (or lift the flag in its own meeting if it may be published).
+        </>
+      )}
+      {withheld.length > 0 && (
+        <>
+          {' '}
+          {withheld.length === 1 ? 'These words of a withheld item are' : 'Words of withheld items are'} in a published item, and would be printed:
+          <BlockerList blockers={withheld} />
+          Rephrase or remove them there, flag them in both items, or publish the withheld item if its minutes may be published.
         </>
       )}
     </div>

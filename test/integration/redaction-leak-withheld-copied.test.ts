@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaItem } from '../../shared/domain/agenda';
+import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
+import { call, makeBackend } from '../helpers/temp';
+import { br, doc, flag, h, li, p, t, ul } from '../fixtures/export-data';
+import { exported, meeting, printed, save, type B } from './redaction-leak-helpers';
+
+/**
+ * A withheld item's minutes are not published, and neither are its words typed again in a published item of the same
+ * meeting (issue 8: "no text of a withheld item appears in any zip part of the public DOCX"). An audit (2026-12-07)
+ * found the words of a withheld item typed again under "AOB" printed with no question: withholding only left out the
+ * item's own section. Now a line of a withheld item (6 words or more) printed whole, or any 8 of its words in a row,
+ * blocks the preview and stops the export, naming the item; shorter lines and fewer words in a row are ordinary
+ * minutes' language ("Members took note.") and publish.
+ */
+const W = 'Beta Robotics prepares a takeover bid for Gamma Vision';
+
+async function withAob(b: B, withheldDisplay: 'title_only' | 'omit' = 'title_only') {
+  const { m, a } = await meeting(b, 'Plenary', '02-03', withheldDisplay);
+  await call(b, 'agenda.update', { id: a, forPublication: false });
+  const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'AOB' });
+  return { m, withheld: a, aob: agenda.find((i) => i.title === 'AOB')!.id };
+}
+
+const blockers = (b: B, m: string) => publicSummaryOf(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(m)).blockers;
+
+describe('Words of a withheld item typed again in a published item', () => {
+  it('8 words in a row of a withheld line, in a published item: the preview names the item, the export is refused', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(`In confidence: ${W}.`))));
+    await save(b, m, aob, doc(p(t(`As said, ${W}.`))));
+    const out = await exported(b, m);
+    expect(printed(out, W)).toBe(false);
+    expect('refused' in out && out.refused).toMatch(/leak_detected: .*withheld item “1\. Market developments”/);
+    const found = blockers(b, m);
+    expect(found.map((x) => [x.kind, x.where, x.withheldIn])).toEqual([['withheld', '2. AOB', '1. Market developments']]);
+  });
+
+  it('a whole withheld line of 6 words, typed again: refused', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b, 'omit');
+    await save(b, m, withheld, doc(p(t('Acme will close its Lyon plant.'))));
+    await save(b, m, aob, doc(ul(li(t('Acme will close its Lyon plant')))));
+    expect(printed(await exported(b, m), 'Acme will close its Lyon plant')).toBe(false);
+  });
+
+  it('a withheld sub-item, a heading and a list item of it count as the item', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, parentId: withheld, title: 'Details' });
+    const child = agenda.find((i) => i.parentId === withheld)!.id;
+    await save(b, m, child, doc(h('h2', t('Plans')), ul(li(t(W)))));
+    await save(b, m, aob, doc(p(t(`${W}, it seems.`))));
+    expect(printed(await exported(b, m), W)).toBe(false);
+    expect(blockers(b, m).map((x) => x.withheldIn)).toEqual(['1.1 Details']);
+  });
+
+  it('ordinary minutes language shared with a withheld item publishes: lines under 6 words, 7 words in a row', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t('Members took note.')), p(t('The Chair invited members to comment on the draft from Beta.'))));
+    await save(b, m, aob, doc(p(t('Members took note.')), p(t('The Chair invited members to comment on any other business.'))));
+    const out = await exported(b, m);
+    expect(out).toHaveProperty('text');
+    expect(blockers(b, m)).toEqual([]);
+  });
+
+  it('a withheld item whose minutes repeat its own title, printed as the title only: publishes', async () => {
+    const b = makeBackend();
+    const { m, a } = await meeting(b, 'Plenary', '02-03', 'title_only', 'Market developments in the general purpose AI sector');
+    await call(b, 'agenda.update', { id: a, forPublication: false });
+    await save(b, m, a, doc(h('h2', t('Market developments in the general purpose AI sector')), p(t(W))));
+    const out = await exported(b, m);
+    expect(out).toHaveProperty('text');
+    expect(printed(out, 'Market developments in the general purpose AI sector')).toBe(true);
+  });
+
+  it('the words of a published item are not blamed on anything: the same meeting without the withheld item publishes', async () => {
+    const b = makeBackend();
+    const { m, a } = await meeting(b, 'Plenary', '02-03');
+    await save(b, m, a, doc(p(t(W))));
+    expect(printed(await exported(b, m), W)).toBe(true);
+  });
+
+  it('a withheld item published again: its words in another item publish', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(W))));
+    await save(b, m, aob, doc(p(t(`As said, ${W}.`))));
+    await call(b, 'agenda.update', { id: withheld, forPublication: true });
+    expect(printed(await exported(b, m), W)).toBe(true);
+  });
+});
+
+describe('A flag whose text a line break cuts inside a word', () => {
+  it('guards the word whole: "Blue⏎bird" flagged, "Bluebird" printed elsewhere is refused', async () => {
+    const b = makeBackend();
+    const { m, a } = await meeting(b, 'Plenary', '02-03');
+    const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'AOB' });
+    await save(b, m, a, doc(p(t('Code name '), flag(['F1'], t('Blue'), br(), t('bird')), t('.'))));
+    await save(b, m, agenda[1]!.id, doc(p(t('Project Bluebird goes ahead.'))));
+    expect(printed(await exported(b, m), 'Bluebird')).toBe(false);
+  });
+});
