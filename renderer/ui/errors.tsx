@@ -3,13 +3,23 @@ import { ApiError } from '../api';
 
 /**
  * Every failed call a page makes, kept until dismissed (a later success does not hide an earlier failure). Each says
- * what was being done in the officer's words — never a call name, an id or a stack trace.
+ * what was being done in the officer's words — never a call name, an id or a stack trace. Failures with the same
+ * message are one note naming each thing that failed (the local server down: every control pressed fails alike, and
+ * a note each stacked over the item being typed in, an audit of 2026-12-07).
  */
 export interface PageError {
   id: number;
-  /** What was being done, e.g. "Saving the owner of an action". */
-  doing: string;
+  /** What was being done, e.g. "Saving the owner of an action"; each once, in the order they failed. */
+  doing: string[];
   message: string;
+}
+
+/** "Keeping a revision, moving the meeting to the next item and starting the timer": one sentence of what failed. */
+export function whatFailed(doing: readonly string[]): string {
+  const [first, ...rest] = doing;
+  if (first === undefined) return '';
+  const more = rest.map((d) => d.charAt(0).toLowerCase() + d.slice(1));
+  return more.length === 0 ? first : `${[first, ...more.slice(0, -1)].join(', ')} and ${more.at(-1)}`;
 }
 
 export function errorMessage(e: unknown): string {
@@ -23,7 +33,11 @@ export function useErrorList() {
   const seq = useRef(0);
   const report = useCallback((doing: string, e: unknown) => {
     const message = errorMessage(e);
-    setErrors((list) => (list.some((x) => x.doing === doing && x.message === message) ? list : [...list, { id: ++seq.current, doing, message }]));
+    setErrors((list) => {
+      const same = list.find((x) => x.message === message);
+      if (!same) return [...list, { id: ++seq.current, doing: [doing], message }];
+      return same.doing.includes(doing) ? list : list.map((x) => (x === same ? { ...x, doing: [...x.doing, doing] } : x));
+    });
   }, []);
   const dismiss = useCallback((id: number) => setErrors((list) => list.filter((x) => x.id !== id)), []);
   return { errors, report, dismiss };
@@ -45,9 +59,9 @@ export function ErrorList({ errors, onDismiss, children }: { errors: PageError[]
       {errors.map((e) => (
         <div className="error-note" role="alert" key={e.id}>
           <span>
-            <strong>{e.doing} failed.</strong> {e.message}
+            <strong>{whatFailed(e.doing)} failed.</strong> {e.message}
           </span>
-          <button type="button" className="link" onClick={() => onDismiss(e.id)} aria-label={`Dismiss: ${e.doing} failed`}>
+          <button type="button" className="link" onClick={() => onDismiss(e.id)} aria-label={`Dismiss: ${whatFailed(e.doing)} failed`}>
             Dismiss
           </button>
         </div>

@@ -8,7 +8,7 @@ import type { MinutesEditorHandle } from '../../editor';
 import type { ReportError } from '../../ui/errors';
 
 /**
- * Moving through a live meeting: start, next/previous item, an item's timer, end. Leaving a section first saves its
+ * Moving through a live meeting: start, next/previous item, an item's timer, end. The caret moves at once; leaving a section saves its
  * words and keeps a revision; the backend moves the timers. Every failure is reported.
  */
 export function useLiveControls(o: {
@@ -74,6 +74,11 @@ export function useLiveControls(o: {
         m.at = null;
       }
       m.chain.push(key);
+      // The caret goes to the section at once, at the press: the keys typed next are for it. It used to wait for the
+      // section left to be saved (a round trip, more on a busy machine), and a fast typist's next words landed in the
+      // item left, cut mid-word (an audit, 2026-12-07). Saving the section left needs no caret in it. A move the
+      // backend then refuses leaves the caret where the officer now types (the note says the move failed).
+      if (focus) reveal(key);
       const run = m.queue.then(async () => {
         const shown = stateRef.current?.live.currentSection ?? null;
         const current = m.at !== null && m.chain.includes(shown) ? m.at : shown;
@@ -81,7 +86,6 @@ export function useLiveControls(o: {
           await flush(current);
           leave(current);
         }
-        if (focus) reveal(key);
         if (meetingRunning(stateRef.current?.live)) {
           if (await call('Moving the meeting to the next item', () => api.call('live.goto', { meetingId: id, sectionKey: key }))) m.at = key;
           else m.chain = [m.at ?? shown]; // refused (the officer is told): later presses count from where it is
