@@ -43,6 +43,24 @@ function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'with
   return out;
 }
 
+/**
+ * The words the printed text and the withheld line share in a row around a window found at `at` (`found`, 8 words):
+ * what the officer will find there, not only its first 8 words.
+ */
+function sharedRun(norm: string, found: string, at: number, line: string): string {
+  const lineWords = normaliseForMatch(line).split(' ');
+  const words = found.split(' ');
+  const start = lineWords.findIndex((_, j) => words.every((w, k) => lineWords[j + k] === w));
+  if (start < 0) return found;
+  const before = norm.slice(0, at).split(' ').filter(Boolean);
+  const after = norm.slice(at + found.length).split(' ').filter(Boolean);
+  let back = 0;
+  while (back < start && before.at(-1 - back) === lineWords[start - 1 - back]) back++;
+  let on = 0;
+  while (start + words.length + on < lineWords.length && after[on] === lineWords[start + words.length + on]) on++;
+  return [...before.slice(before.length - back), ...words, ...after.slice(0, on)].join(' ');
+}
+
 /** The matcher of the last set of withheld lines, kept between builds (the live preview builds on each pause in typing). */
 let last: { key: string; matcher: PassageMatcher; found: Map<string, Array<{ id: string; as: string }>> } | null = null;
 
@@ -77,7 +95,7 @@ export function withheldCopies(
     let found = cache.found.get(text);
     if (!found) {
       const norm = normaliseForMatch(text);
-      found = cache.matcher.search(norm).map((h) => ({ id: h.passageId, as: hitText(norm, h) }));
+      found = cache.matcher.search(norm).map((h) => ({ id: h.passageId, as: sharedRun(norm, hitText(norm, h), h.at, lines[Number(h.passageId)]!.text) }));
       cache.found.set(text, found);
     }
     for (const hit of found) if (!seen.has(hit.id)) seen.set(hit.id, { where: headings.get(s.key) ?? s.title, as: hit.as });

@@ -354,6 +354,27 @@ describe('redaction integrity in Chromium', () => {
     await note.getByText(/flagged in the minutes of “Data room meeting” of 2 April 2026/).waitFor();
     expect(await note.textContent()).toContain(URL);
   });
+  it('the words of a withheld item typed again in a published one: the preview names the withheld item, as the export refuses it', async () => {
+    const WORDS = 'Beta Robotics prepares a takeover bid for Gamma Vision';
+    const { meetingId, ids } = await meeting('Withheld copy meeting', ['Market developments', 'Any other business']);
+    await call('agenda.update', { id: ids[0], forPublication: false });
+    await typeIn(meetingId, 'Market developments', `In confidence: ${WORDS}.`);
+    const { m, c } = models();
+    await m.editor(m.sectionByTitle('Any other business')).click();
+    await page.keyboard.type(`As said, ${WORDS}.`);
+    await m.waitSaved();
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-blocked');
+    await note.getByText(/These words of a withheld item are in a published item/).waitFor();
+    expect(await note.textContent()).toContain(
+      `“In confidence: ${WORDS}.” under “2. Any other business”, written there as “${WORDS.toLowerCase()}”, from the withheld item “1. Market developments”`,
+    );
+    await screenshot(page, 'preview-withheld-copy');
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toContain('from the withheld item “1. Market developments”');
+  });
+
   it('a future topic whose item of origin was withheld after it was put on this agenda: the preview says which item, as the export refuses it', async () => {
     const TOPIC = 'Acme plans the closure of its Lyon plant';
     const first = await meeting('Raising meeting', ['Industrial developments']);

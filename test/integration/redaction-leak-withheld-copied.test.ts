@@ -103,3 +103,13 @@ describe('A flag whose text a line break cuts inside a word', () => {
     expect(printed(await exported(b, m), 'Bluebird')).toBe(false);
   });
 });
+
+describe('What the officer is told of a withheld item’s words printed elsewhere', () => {
+  it('the words the two share in a row, not only the first 8', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(`In confidence: ${W}, and Delta follows.`))));
+    await save(b, m, aob, doc(p(t(`As said, ${W}, and Delta follows suit.`))));
+    expect(blockers(b, m).map((x) => x.printedAs)).toEqual([`${W}, and Delta follows`.toLowerCase().replace(',', '')]);
+  });
+});
