@@ -11,6 +11,7 @@ import {
   MEETING_KINDS,
   MEETING_KIND_LABEL,
 } from '../../../shared/domain/meeting-labels';
+import { countOf } from '../../../shared/format/counts';
 import { formatLongDate } from '../../../shared/format/dates';
 import { Choice, ErrorNote, Field } from '../../ui/kit';
 
@@ -137,7 +138,7 @@ export function MeetingForm(props: {
               <option value="">An empty agenda</option>
               {props.earlierMeetings!.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.title} — {formatLongDate(m.startsAt)} ({m.itemCount} items)
+                  {m.title} — {formatLongDate(m.startsAt)} ({countOf(m.itemCount, 'item')})
                 </option>
               ))}
             </select>

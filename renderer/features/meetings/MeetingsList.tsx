@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MeetingSummary } from '../../../shared/domain/meeting';
 // Labels from the schema-free module: the meetings list is the first page and must not pull in zod (issue 16).
 import { MEETING_FORMAT_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../../../shared/domain/meeting-labels';
+import { countOf } from '../../../shared/format/counts';
 import { formatDuration, formatTime, formatWeekdayDate } from '../../../shared/format/dates';
 import { api } from '../../api';
 import { earlyAnswer, takeEarly } from '../../app/early-calls';
@@ -123,7 +124,7 @@ function MeetingTable({ caption, meetings }: { caption: string; meetings: Meetin
               <div className="sub">{m.location}</div>
             </td>
             <td>
-              {m.itemCount} items
+              {countOf(m.itemCount, 'item')}
               <div className="sub">{formatDuration(m.plannedMinutes)} planned</div>
             </td>
             <td>
