@@ -12,20 +12,22 @@ export default defineConfig({
     sourcemap: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 2000,
-    // One chunk, `core`, for what the first page and the minutes page both need: React, the transport, the UI kit, the
-    // in-app dialog, and the few small shared modules the minutes page would otherwise fetch as three more files of
-    // ~300 bytes each (issue 16: each file is a request, a compile and a wait; the minutes page opened directly went
-    // from five chunks to two, ~2% of its time to the first typed key). The dates' formatting (shared/format/zoned.ts)
-    // too: the first page, the minutes, the meeting and the backups pages all write dates, and it was split into a file
-    // of its own. test/packaging/bundle-budget.test.ts fails if the minutes page needs another chunk again: add its
-    // module here, or say why not.
+    // One chunk, `core`, for what the first page and the minutes page both need: React, the transport (with what renews
+    // its token, launch-renewal.ts: api.ts imports it), the UI kit, the in-app dialog, and the few small shared modules
+    // the minutes page would otherwise fetch as three more files of ~300 bytes each (issue 16: each file is a request,
+    // a compile and a wait; the minutes page opened directly went from five chunks to two, ~2% of its time to the first
+    // typed key). The dates' formatting (shared/format/zoned.ts) too: the first page, the minutes, the meeting and the
+    // backups pages all write dates, and it was split into a file of its own. The note of an address that names no
+    // meeting (features/meetings/MeetingMissing.tsx, with the id's shape it reads) too: the meeting and the minutes
+    // pages both show it. test/packaging/bundle-budget.test.ts fails if the minutes page needs another chunk again: add
+    // its module here, or say why not.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             {
               name: 'core',
-              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|renderer[\\/](transport|api|ui[\\/](kit|Dialog))\.tsx?$|shared[\\/](domain[\\/]minutes-labels|text[\\/]forbidden-chars|redaction[\\/]publication|format[\\/]zoned)\.ts$/,
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|renderer[\\/](transport|api|launch-renewal|ui[\\/](kit|Dialog)|features[\\/]meetings[\\/]MeetingMissing)\.tsx?$|shared[\\/](domain[\\/](minutes-labels|id-pattern)|text[\\/]forbidden-chars|redaction[\\/]publication|format[\\/]zoned)\.ts$/,
             },
           ],
         },

@@ -1,6 +1,7 @@
 import type { Api, CallInput, CallName, CallOutput } from '../shared/contract/index';
 import type { ChooseFileResult, SaveFileResult } from '../shared/contract/bridge';
 import type { Result, WireError } from '../shared/errors';
+import { announceToken, offerLaunchToken, tokenRefused } from './launch-renewal';
 import { bridge, keepToken, PreparedJson, rawCall, watchAnswers } from './transport';
 import { announceCall } from './window-changes';
 
@@ -32,28 +33,34 @@ export function takeLaunchParams(): { meetingId?: string } {
   if (token) {
     keepToken(token);
     // Other tabs of the app may be pages of an earlier launch of the host, waiting for this token (launch-renewal.ts).
-    setTimeout(() => withRenewal((m) => m.announceToken()), SHARE_TOKEN_AFTER_MS);
+    setTimeout(announceToken, SHARE_TOKEN_AFTER_MS);
   }
   const meetingId = params.get('meeting') ?? undefined;
   history.replaceState(null, '', window.location.pathname + (meetingId ? `#/meetings/${meetingId}` : '#/'));
   return meetingId ? { meetingId } : {};
 }
 
-/** Runs `fn` with launch-renewal.ts, loaded on first use; a load that fails is tried again at the next use. */
-const withRenewal = (fn: (m: typeof import('./launch-renewal')) => void) => void import('./launch-renewal').then(fn, () => undefined);
+/** Not at once: the channel opens off the first page's start path; a page waiting for the token asks at each retry. */
 const SHARE_TOKEN_AFTER_MS = 5000;
 
 /**
  * The browser host started again while this page is open (launch-renewal.ts): a call refused for want of the new
- * launch's token loads what finds it. A launch URL opened in this tab after the page started (the officer pastes the
- * address the restarted host printed) only changes the fragment, so the page stays, with its unsaved words: the
- * address goes back to the page shown (or the URL's meeting) before the router reads it — the page is not left for
- * the list — and its token is offered (taken once the page's own is refused). Nothing of it under Electron.
+ * launch's token asks for it. A launch URL opened in this tab after the page started (the officer pastes the address
+ * the restarted host printed) only changes the fragment, so the page stays, with its unsaved words: the address goes
+ * back to the page shown (or the URL's meeting) before the router reads it — the page is not left for the list — and
+ * its token is offered (taken once the page's own is refused). Nothing of it under Electron.
+ *
+ * launch-renewal.ts is imported here, in the first page's code, not fetched when first needed: it is needed once the
+ * host is gone, when nothing can be fetched, and Chromium keeps a module whose fetch failed for the document's life
+ * (ui/codeLoad.ts). Fetched on demand, a page whose host died before its first fetch of it (the 5 s announce above)
+ * could never take the new launch's token, and its words were never saved. It is under 1 KB (0.2 KB gzip more), and
+ * does nothing at start: its channel opens at first use. A retry under a fresh URL would need the built chunk's name,
+ * and a reload (codeLoad.ts's way) would lose the words it is there to save.
  */
 export function watchLaunches(): void {
   if (bridge()) return;
   watchAnswers((token, r) => {
-    if (!r.ok && r.error.code === 'unauthorised') withRenewal((m) => m.tokenRefused(token));
+    if (!r.ok && r.error.code === 'unauthorised') tokenRefused(token);
   });
   let shown = window.location.hash;
   window.addEventListener('hashchange', () => (shown = window.location.hash));
@@ -64,7 +71,7 @@ export function watchLaunches(): void {
     const meetingId = params.get('meeting');
     history.replaceState(history.state, '', meetingId ? `#/meetings/${encodeURIComponent(meetingId)}` : shown || '#/');
     const token = params.get('token');
-    if (token) withRenewal((m) => m.offerLaunchToken(token, true));
+    if (token) offerLaunchToken(token, true);
   });
 }
 

@@ -10,8 +10,9 @@ import { keepToken, launchToken, TOKEN_RENEWED } from './transport';
  * the app's other tabs over a BroadcastChannel — same origin only, in memory, nothing stored or sent to the host — and
  * the page whose token was refused takes it, and saves (onTokenRenewed). A launch URL opened in the page's own tab
  * (api.ts watchLaunches) is taken the same way. A token is taken only by a page whose own token was
- * refused, and never one the host has refused. None of this runs under Electron (no token there). Loaded when first
- * needed (api.ts watchLaunches): not on the first page's start path.
+ * refused, and never one the host has refused. None of this runs under Electron (no token there). Part of the first
+ * page's code (api.ts imports it), not fetched when first needed: it is first needed when the host is gone, and a
+ * fetch that failed then was never made again (api.ts watchLaunches).
  */
 const LAUNCH_CHANNEL = 'tfs-launch-token';
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,200}$/;

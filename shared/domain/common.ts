@@ -1,13 +1,14 @@
 import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { FORBIDDEN_CHARS_MESSAGE, hasForbiddenChars } from '../text/forbidden-chars';
+import { ID_PATTERN } from './id-pattern';
 
 // The forbidden characters and their one rule live in the schema-free shared/text/forbidden-chars.ts (the renderer's
 // paste cleaning needs them without zod); re-exported here, where the schemas use them.
 export * from '../text/forbidden-chars';
 
 /** Ids are opaque strings (UUIDs made by the backend) so that records can later be merged across machines. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { ID_PATTERN };
 export const Id = lazySchema(() => z.string().regex(ID_PATTERN, 'must be an id'));
 export type Id = z.infer<typeof Id>;
 

@@ -111,6 +111,14 @@ describe.skipIf(!built)('start-up bundle budgets (built app)', () => {
     expect([...named].filter((css) => !assets.includes(css))).toEqual([]);
   });
 
+  it('what takes a new launch\'s token (renderer/launch-renewal.ts) is in the first page\'s code, not a chunk fetched when first needed', () => {
+    // It is first needed once the browser host has gone, when nothing can be fetched, and Chromium keeps a failed fetch
+    // of a module for the document's life: fetched on demand, a page whose host died early could never save again.
+    const dir = path.join(DIST, 'renderer');
+    expect(fs.readdirSync(path.join(dir, 'assets')).filter((f) => /^launch-renewal-.*\.js$/.test(f))).toEqual([]);
+    expect(initialChunks(dir).some((c) => fs.readFileSync(path.join(dir, c), 'utf8').includes('tfs-launch-token'))).toBe(true);
+  });
+
   it('the minutes page is a chunk of its own, loaded by a dynamic import', () => {
     const dir = path.join(DIST, 'renderer');
     const assets = fs.readdirSync(path.join(dir, 'assets'));

@@ -12,6 +12,7 @@ import { FollowUpPanel } from '../followup/FollowUpPanel';
 import { AgendaWarnings } from '../procedure/AgendaWarnings';
 import { TopicsBacklog } from '../topics/TopicsBacklog';
 import { initialValues, MeetingForm, type MeetingFormValues } from './MeetingForm';
+import { MeetingMissing, namesNoMeeting } from './MeetingMissing';
 import { AGENDA_CHANGED_ELSEWHERE, MEETING_PAGE_DELETED_ELSEWHERE, useFollowElsewhere } from './useFollowElsewhere';
 
 export function MeetingPage({ id }: { id: string }) {
@@ -24,7 +25,7 @@ export function MeetingPage({ id }: { id: string }) {
   const [itemFormOpen, setItemFormOpen] = useState(false);
   const elsewhere = useFollowElsewhere(detail.reload, editing || copying || itemFormOpen);
 
-  if (detail.error && !detail.value) return <ErrorNote error={detail.error} />;
+  if (detail.error && !detail.value) return namesNoMeeting(id, detail.error) ? <MeetingMissing /> : <ErrorNote error={detail.error} />;
   if (!detail.value) return <p className="muted">Loading…</p>;
   const { meeting, agenda } = detail.value;
   const next = MEETING_TRANSITIONS[meeting.status][0];

@@ -10,6 +10,7 @@ import { $hasFlagMark, type MinutesEditorHandle } from '../../editor';
 import { ErrorList, useErrorList } from '../../ui/errors';
 import { ErrorNote } from '../../ui/kit';
 import { FlagContextMenu } from '../flags/FlagContextMenu';
+import { MeetingMissing, namesNoMeeting } from '../meetings/MeetingMissing';
 import { FlagDialog } from '../flags/FlagDialog';
 import { FlagNotice } from '../flags/FlagNotice';
 import { useMeetingFlags } from '../flags/useMeetingFlags';
@@ -276,7 +277,7 @@ export function MinutesPage({ id }: { id: string }) {
     },
   });
 
-  if (data.loadError) return <ErrorNote error={data.loadError} />;
+  if (data.loadError) return namesNoMeeting(id, data.loadError) ? <MeetingMissing /> : <ErrorNote error={data.loadError} />;
   if (!detail || !state || !live) return <p className="muted">Loading the minutes…</p>;
   const { meeting } = detail;
   const readOnly = state.minutes.status === 'approved';
