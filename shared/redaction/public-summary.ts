@@ -105,7 +105,7 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
     ...withheldCopies(input, doc, printedHeadings(doc), (key) => {
       const item = input.agenda.find((a) => a.id === key);
       return item ? itemHeading(item.number, item.title) : (doc.sections.find((s) => s.key === key)?.title ?? 'an item no longer on the agenda');
-    }),
+    }, printedOtherwise(summary)),
     ...printedPassages(summary, [
       ...own.map((f) => ({ flagId: f.id, excerpt: f.text })),
       ...(input.flaggedElsewhere ?? []).map((f) => ({ flagId: f.id, excerpt: f.excerpt, flaggedIn: f.meeting })),
@@ -217,6 +217,22 @@ function linkTargets(blocks: readonly SummaryBlock[]): string[] {
   for (const b of blocks) {
     if (b.kind === 'table') for (const r of b.rows) for (const c of r.cells) for (const cb of c.blocks) visit(cb.inlines);
     else if ('inlines' in b) visit(b.inlines);
+  }
+  return out;
+}
+
+/**
+ * What the summary prints that is not the minutes of an item: the page header, the title and the meeting's details,
+ * the items' headings, the participating organisations (each block up to the first item's heading, and every item's
+ * heading).
+ */
+function printedOtherwise(summary: PublicSummary): string[] {
+  const out = [summary.bodyName];
+  let minutes = false;
+  for (const b of summary.blocks) {
+    if (b.kind === 'heading' && b.level <= 2) minutes = b.inlines.some((i) => i.kind === 'text' && i.text !== 'Participation');
+    // The minutes' own headings (level 3 and below) are minutes: searched, not taken as printed otherwise.
+    if (!minutes || (b.kind === 'heading' && b.level <= 2) || b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta') out.push(summaryBlockText(b, summary.marker));
   }
   return out;
 }

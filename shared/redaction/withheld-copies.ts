@@ -1,4 +1,4 @@
-import { hitText, normaliseForMatch, PassageMatcher, WHOLE, WORD_WINDOWS, writtenAsFlagged, type Passage } from './match-text';
+import { hitText, normaliseForMatch, PassageMatcher, WHOLE, WINDOW_WORDS, WORD_WINDOWS, writtenAsFlagged, type Passage } from './match-text';
 import { blockPlainText } from './plain-text';
 import type { PublicationBlocker, PublicDocument } from './public-model';
 import { withheldItems } from './publication';
@@ -8,14 +8,14 @@ import { eachBlock } from './walk';
 /**
  * A withheld item's words typed again in a published item of the same meeting (issue 8: no text of a withheld item in
  * a public file). Withholding leaves the item's own section out; an audit (2026-12-07) found its words, typed again
- * under "Any other business", printed with no question. Each line of a withheld item's minutes (its sub-items', and
- * those of an item whose parent is unknown, included: `withheldItems`) of WITHHELD_LINE_WORDS words or more is searched
- * for in the printed minutes of the published items: the line whole, and any WINDOW_WORDS (8) of its words in a row
- * (match-text.ts WORD_WINDOWS), read as the check reads text but as written (no other forms of figures or names: a copy
- * is what is looked for). Shorter lines and fewer words in a row are the minutes' ordinary language ("Members took
- * note.", "The Chair invited members to comment on") and publish. Only the minutes of published items are searched:
- * titles, the meeting's details and the participating organisations are not the withheld item's words, and a title
- * printed for a withheld item ("title only") is its own.
+ * under "Any other business", printed with no question. A withheld item's minutes (its sub-items', and those of an
+ * item whose parent is unknown, included: `withheldItems`) are searched for in the printed minutes of the published
+ * items: each paragraph, list item or table row of WITHHELD_LINE_WORDS words or more whole, and any WINDOW_WORDS (8) of
+ * the item's words in a row (match-text.ts WORD_WINDOWS), read as the check reads text but as written (no other forms
+ * of figures or names: a copy is what is looked for). Shorter units and fewer words in a row are the minutes' ordinary
+ * language ("Members took note.", "The Chair invited members to comment on") and publish. Only the minutes of published
+ * items are searched, and what the file prints anyway elsewhere (titles, the meeting's details, the organisations) is
+ * not searched for: it is not the withheld item's words (`withheldLines`).
  * Fail-closed where it is unclear which way the words went: the officer rephrases one of the two, flags the words in
  * both, or publishes the withheld item.
  */
@@ -26,21 +26,84 @@ const MODES = [WHOLE, WORD_WINDOWS];
 interface WithheldLine {
   /** The withheld item's key (an agenda item's id, or opening / closing). */
   key: string;
+  /** What is searched (normalised): a stretch of the item's words, whole or by its 8-word windows (`withheldLines`). */
   text: string;
+  /** Where the officer finds the words in the withheld item: the unit (a paragraph, a list item, a table's row). */
+  units: readonly string[];
 }
 
-/** The lines of the withheld sections that are searched: WITHHELD_LINE_WORDS words or more, read as the check reads. */
-function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>): WithheldLine[] {
+const words = (text: string) => normaliseForMatch(text).split(' ').filter(Boolean);
+
+/**
+ * A withheld section's units of text: each block (its line breaks as spaces: a line break does not end a sentence), a
+ * table's row as one (its cells side by side).
+ */
+function unitsOf(content: unknown, key: string): string[] {
+  const units: string[] = [];
+  let row: string | null = null;
+  eachBlock(content, `sections[${key}]`, (shape, atoms) => {
+    const text = atoms.map((a) => (a.kind === 'text' ? a.text : ' ')).join('');
+    const at = shape.cell ? `${shape.cell.table}:${shape.cell.row}` : null;
+    if (at !== null && at === row) units[units.length - 1] += ` ${text}`;
+    else units.push(text);
+    row = at;
+  });
+  return units;
+}
+
+/**
+ * What is searched of the withheld sections, by stretches of a section's units: each unit of WITHHELD_LINE_WORDS words
+ * or more on its own, and the shorter units next to one another together (a sentence cut into short list items or
+ * table cells is still found; a formula of a few words beside a long paragraph is not joined to it: "Members took
+ * note." then "The Chair invited members to comment…" is the language of every item). A stretch of 6 to 8 words is
+ * searched whole; a longer one by its windows of WINDOW_WORDS words. Less what the public file prints anyway, elsewhere
+ * than in the minutes (`printedOtherwise`: the meeting's title and details, the items' headings, the organisations):
+ * a stretch is cut around every 8 words in a row it prints, and one it prints whole is not searched, so a withheld item
+ * quoting the meeting's title or the list of organisations does not stop the summary.
+ */
+function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>, printedOtherwise: readonly string[]): WithheldLine[] {
   const withheld = withheldItems(input.agenda, input.withheldItemIds);
+  const publicWords = words(printedOtherwise.join('\n'));
+  const publicText = ` ${publicWords.join(' ')} `;
+  const publicWindows = new Set<string>();
+  for (let i = 0; i + WINDOW_WORDS <= publicWords.length; i++) publicWindows.add(publicWords.slice(i, i + WINDOW_WORDS).join(' '));
   const out: WithheldLine[] = [];
   for (const s of input.sections) {
     if (!withheld.has(s.key) || s.content === undefined || s.content === null) continue;
-    eachBlock(s.content, `sections[${s.key}]`, (_shape, atoms) => {
-      const block = atoms.map((a) => a.text).join('');
-      for (const line of block.split('\n')) if (normaliseForMatch(line).split(' ').filter(Boolean).length >= WITHHELD_LINE_WORDS) out.push({ key: s.key, text: line });
-    });
+    const units = unitsOf(s.content, s.key);
+    const search = (stretch: string[]) => {
+      if (stretch.length < WITHHELD_LINE_WORDS) return;
+      if (stretch.length <= WINDOW_WORDS) {
+        if (!publicText.includes(` ${stretch.join(' ')} `)) out.push({ key: s.key, text: stretch.join(' '), units });
+        return;
+      }
+      const printed = new Array<boolean>(stretch.length).fill(false);
+      for (let i = 0; i + WINDOW_WORDS <= stretch.length; i++) if (publicWindows.has(stretch.slice(i, i + WINDOW_WORDS).join(' '))) printed.fill(true, i, i + WINDOW_WORDS);
+      let from = 0;
+      for (let i = 0; i <= stretch.length; i++) {
+        if (i < stretch.length && !printed[i]) continue;
+        if (i - from > WINDOW_WORDS) out.push({ key: s.key, text: stretch.slice(from, i).join(' '), units });
+        from = i + 1;
+      }
+    };
+    let short: string[] = [];
+    for (const unit of units) {
+      const w = words(unit);
+      if (w.length >= WITHHELD_LINE_WORDS) {
+        search(short);
+        short = [];
+        search(w);
+      } else short.push(...w);
+    }
+    search(short);
   }
   return out;
+}
+
+/** The unit of `units` the run found starts in (normalised words), or the run itself. */
+function unitOf(units: readonly string[], run: string): string {
+  const head = run.split(' ').slice(0, 3).join(' ');
+  return units.find((u) => ` ${words(u).join(' ')} `.includes(` ${head} `)) ?? run;
 }
 
 /**
@@ -81,8 +144,9 @@ export function withheldCopies(
   doc: PublicDocument,
   headings: ReadonlyMap<string, string>,
   itemLabel: (key: string) => string,
+  printedOtherwise: readonly string[],
 ): PublicationBlocker[] {
-  const lines = withheldLines(input);
+  const lines = withheldLines(input, printedOtherwise);
   if (lines.length === 0) return [];
   const passages = lines.map((l, i) => ({ id: String(i), text: l.text }));
   const cache = matcherFor(passages);
@@ -101,16 +165,22 @@ export function withheldCopies(
     for (const hit of found) if (!seen.has(hit.id)) seen.set(hit.id, { where: headings.get(s.key) ?? s.title, as: hit.as });
   }
   for (const text of cache.found.keys()) if (!keep.has(text)) cache.found.delete(text);
+  // A unit whole and a stretch of the same words can both be found: one blocker for the words, where they are.
+  const listed = new Set<string>();
   return lines.flatMap((line, i): PublicationBlocker[] => {
     const hit = seen.get(String(i));
     if (!hit) return [];
+    const excerpt = unitOf(line.units, hit.as);
+    const key = `${line.key}\u0000${hit.where}\u0000${excerpt}`;
+    if (listed.has(key)) return [];
+    listed.add(key);
     return [
       {
         kind: 'withheld',
         flagId: `withheld:${line.key}`,
-        excerpt: line.text,
+        excerpt,
         where: hit.where,
-        ...(writtenAsFlagged(line.text, hit.as) ? {} : { printedAs: hit.as }),
+        ...(writtenAsFlagged(excerpt, hit.as) ? {} : { printedAs: hit.as }),
         withheldIn: itemLabel(line.key),
       },
     ];

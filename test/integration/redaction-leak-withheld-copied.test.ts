@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
 import { call, makeBackend } from '../helpers/temp';
-import { br, doc, flag, h, li, p, t, ul } from '../fixtures/export-data';
+import { br, doc, flag, h, li, p, t, table, td, tr, ul } from '../fixtures/export-data';
 import { exported, meeting, printed, save, type B } from './redaction-leak-helpers';
 
 /**
@@ -111,5 +111,55 @@ describe('What the officer is told of a withheld item’s words printed elsewher
     await save(b, m, withheld, doc(p(t(`In confidence: ${W}, and Delta follows.`))));
     await save(b, m, aob, doc(p(t(`As said, ${W}, and Delta follows suit.`))));
     expect(blockers(b, m).map((x) => x.printedAs)).toEqual([`${W}, and Delta follows`.toLowerCase().replace(',', '')]);
+  });
+});
+
+describe('Withheld words cut otherwise, and what the file prints anyway', () => {
+  it('a line break inside the withheld sentence: its words are still found printed whole', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t('Beta Robotics prepares a takeover'), br(), t('bid for Gamma Vision.'))));
+    await save(b, m, aob, doc(p(t(`${W}.`))));
+    expect(printed(await exported(b, m), W)).toBe(false);
+  });
+
+  it('a withheld table of short cells, its row printed as one sentence', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(table(tr(td(p(t('Beta Robotics'))), td(p(t('takeover bid for Gamma Vision'))), td(p(t('EUR 2bn, closing in June')))))));
+    await save(b, m, aob, doc(p(t('Beta Robotics takeover bid for Gamma Vision EUR 2bn, closing in June.'))));
+    expect(printed(await exported(b, m), 'takeover bid for Gamma Vision')).toBe(false);
+  });
+
+  it('withheld short points of a list, printed as one sentence', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(ul(li(t('Beta Robotics')), li(t('takeover bid')), li(t('for Gamma Vision')), li(t('before the summer')))));
+    await save(b, m, aob, doc(p(t('Beta Robotics takeover bid for Gamma Vision before the summer.'))));
+    expect(printed(await exported(b, m), 'takeover bid for Gamma Vision')).toBe(false);
+  });
+
+  it('what the file prints anyway, quoted in the withheld item and in a published one, publishes: the title, the organisations', async () => {
+    const b = makeBackend();
+    const TITLE = 'Second plenary meeting of the Signatory Taskforce on the Code of Practice';
+    const { m, a } = await meeting(b, TITLE, '02-03');
+    await call(b, 'agenda.update', { id: a, forPublication: false });
+    const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'AOB' });
+    const aob = agenda.find((i) => i.title === 'AOB')!.id;
+    await save(b, m, a, doc(p(t(`Under ${TITLE}, Beta Robotics raised its takeover bid.`))));
+    await save(b, m, aob, doc(p(t(`The ${TITLE} closed at noon.`))));
+    const out = await exported(b, m);
+    expect(blockers(b, m)).toEqual([]);
+    expect(out).toHaveProperty('text');
+  });
+});
+
+describe('Withheld words in the minutes’ own headings', () => {
+  it('a heading of a published item’s minutes is minutes: a withheld sentence there is refused', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(`${W}.`))));
+    await save(b, m, aob, doc(h('h3', t(W)), p(t('Discussed.'))));
+    expect(printed(await exported(b, m), W)).toBe(false);
   });
 });
