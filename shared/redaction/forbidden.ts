@@ -32,8 +32,8 @@ export function withoutImagePlaceholder(text: string): string {
   return text.split(IMAGE_PLACEHOLDER).join('').replace(/ {2,}/g, ' ');
 }
 
-/** A line break with a letter or a figure on each side. */
-const WORD_CUT_BY_BREAK = /(?<=[\p{L}\p{N}])\n(?=[\p{L}\p{N}])/gu;
+/** A line break with a letter or a figure on each side, or a hyphen before it ("Blue-⏎bird": a word hyphenated at the end of a line). */
+const WORD_CUT_BY_BREAK = /(?<=[\p{L}\p{N}])-?\n(?=[\p{L}\p{N}])/gu;
 
 /** A passage the redaction check must not find in a public file; `id` names its flag(s), joined with "+" (LINK_ADDRESS after). */
 export interface ForbiddenPassage {
@@ -63,8 +63,8 @@ export function forbiddenPassages(
 ): ForbiddenPassage[] {
   const out: ForbiddenPassage[] = [];
   const add = (id: string, text: string) => {
-    // A line break between two letters or figures cuts a word ("Blue⏎bird"): the word whole is searched too, as the
-    // pieces on their own are other, shorter words (an audit, 2026-12-07).
+    // A line break between two letters or figures cuts a word ("Blue⏎bird", "Blue-⏎bird"): the word whole is searched
+    // too, as the pieces on their own are other, shorter words (audits, 2026-12-07).
     const joined = text.replace(WORD_CUT_BY_BREAK, '');
     const pieces = text.split('\n');
     if (joined !== text) pieces.push(...joined.split('\n').filter((piece) => !pieces.includes(piece)));

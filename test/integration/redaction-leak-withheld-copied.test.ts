@@ -102,6 +102,15 @@ describe('A flag whose text a line break cuts inside a word', () => {
     await save(b, m, agenda[1]!.id, doc(p(t('Project Bluebird goes ahead.'))));
     expect(printed(await exported(b, m), 'Bluebird')).toBe(false);
   });
+
+  it('a hyphen before the break ("Blue-⏎bird"): "Bluebird" printed elsewhere is refused', async () => {
+    const b = makeBackend();
+    const { m, a } = await meeting(b, 'Plenary', '02-03');
+    const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'AOB' });
+    await save(b, m, a, doc(p(t('Code name '), flag(['F1'], t('Blue-'), br(), t('bird')), t('.'))));
+    await save(b, m, agenda[1]!.id, doc(p(t('Project Bluebird goes ahead.'))));
+    expect(printed(await exported(b, m), 'Bluebird')).toBe(false);
+  });
 });
 
 describe('What the officer is told of a withheld item’s words printed elsewhere', () => {
