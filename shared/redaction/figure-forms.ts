@@ -30,6 +30,13 @@ import { around, FormsBeside, type FormBeside } from './variants';
  * decimal with a second zero, a German scale with the zero too; "Md" and "Mds" are a scale when a currency is written
  * with the figure; and a half in words before a scale word is read, and written up to twenty and a half ("half a
  * million" also for "€500,000", the scale above a whole number as its fraction).
+ *
+ * A fourth audit (test/integration/zz-audit4-figures.test.ts): "EUR 12.0 mn", "EUR 12.0 mln", "€12.00
+ * million", "a million and a half euros", "a half million euros" and "twenty-one and a half million euros" went out,
+ * and "twenty-three million euros" was refused for a flagged "€3m". So a whole amount of money is also written with
+ * ".0" before "mn", "mln" and "bln" and with ".00" (`zeroAmounts`), 1.5 also as "a million and a half", 0.5 also as "a
+ * half million", a half up to ninety-nine and a half; and a number in words is read whole on both sides
+ * (`numberInWordsGoesOn`). A sign is no longer written before a number in words ("€three million"): room for these.
  */
 
 interface Currency {
@@ -114,20 +121,54 @@ const WHOLE_VALUES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * A half in words before a scale word ("one and a half million", "half a million"): written for the numbers up to
- * twenty and a half, as a text writes them; more would be forms nobody writes.
+ * A half in words before a scale word ("one and a half million", "twenty-one and a half million", "half a million", "a
+ * half million"): written for every whole number in words and its half (one form a number: the forms of a figure do not
+ * grow), and "a million and a half" for 1.5 (`inWords`).
  */
-const HALF_WORDS: ReadonlyMap<string, string> = new Map([
-  ['0.5', 'half a'],
-  ...[...NUMBER_WORDS].filter(([n]) => Number(n) <= 20).map(([n, w]) => [`${n}.5`, `${w} and a half`] as const),
+const HALF_WORDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['0.5', ['half a', 'a half']],
+  ...[...WHOLE_VALUES].map(([w, n]) => [`${n}.5`, [`${w} and a half`]] as const),
 ]);
 
 /** Every number in words read as its digits: the whole ones and their halves ("twenty five and a half" is 25.5). */
 const NUMBER_VALUES: ReadonlyMap<string, string> = new Map([
   ...WHOLE_VALUES,
   ['half a', '0.5'],
+  ['a half', '0.5'],
   ...[...WHOLE_VALUES].map(([w, n]) => [`${w} and a half`, `${n}.5`] as const),
 ]);
+
+const SCALE_WORDS = SCALES.map((s) => s.words[0]!);
+const wordsOf = (xs: Iterable<string>) => alternatives([...xs]);
+/**
+ * A number in words that goes on before the one at a place (a number in words is read whole: "twenty-three" is 23,
+ * never 3): a ten before a unit ("twenty three", "forty one and a half"), "hundred" (and "and") before a number ("one
+ * hundred and twenty"), a number and "and" before "a half" ("one and a half million" is not "a half million").
+ */
+const UNIT_START = new RegExp(`^(?:${wordsOf(UNITS)})(?![\\p{L}])`, 'u');
+const TEN_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${wordsOf(TENS)}) ?$`, 'u');
+const HUNDRED_BEFORE = /(?:^|[^\p{L}])hundred(?: and)? ?$/u;
+const A_HALF_START = /^a half(?![\p{L}])/u;
+const NUMBER_AND_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${wordsOf(WHOLE_VALUES.keys())}) and ?$`, 'u');
+/** A figure in words at the start of a text: a number in words (with "and a half") before a scale word. */
+const FIGURE_IN_WORDS = new RegExp(
+  `^(?:${wordsOf(NUMBER_VALUES.keys())})(?: and a half)? ?(?:${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/**
+ * Whether `text` (normalised) has at `from` a figure in words whose number goes on before it: "three million euros" in
+ * "twenty three million euros" is another amount, as "8 million" in "998 million" (match-text.ts `insideNumber`), and
+ * is read so on the flagged side too.
+ */
+export function numberInWordsGoesOn(text: string, from: number): boolean {
+  const at = text.slice(from, from + 64);
+  if (!FIGURE_IN_WORDS.test(at)) return false;
+  const before = text.slice(Math.max(0, from - 40), from);
+  if (UNIT_START.test(at) && TEN_BEFORE.test(before)) return true;
+  if (A_HALF_START.test(at)) return NUMBER_AND_BEFORE.test(before);
+  return HUNDRED_BEFORE.test(before);
+}
 
 /**
  * A figure in normalised text: a currency before (a sign joined, or a code), the number (digit groups and a decimal
@@ -137,8 +178,8 @@ const NUMBER_VALUES: ReadonlyMap<string, string> = new Map([
 const FIGURE = new RegExp(
   `(?<![\\p{L}\\p{N}.$])` +
     `(?:(?<sign>${alternatives(SIGNS)})|(?<code>${alternatives(CODES)}) ?)?` +
-    `(?:(?<num>\\p{N}+(?:\\.\\p{N}+)*)|(?<word>${alternatives([...NUMBER_VALUES.keys()])})(?![\\p{L}\\p{N}]))` +
-    `(?: ?(?<scale>${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}]))?` +
+    `(?:(?<num>\\p{N}+(?:\\.\\p{N}+)*)|(?<word>${alternatives([...NUMBER_VALUES.keys()])}|a(?= (?:${alternatives(SCALE_WORDS)}) and a half))(?![\\p{L}\\p{N}]))` +
+    `(?: ?(?<scale>${alternatives(SCALE_NAMES)})(?![\\p{L}\\p{N}])(?<andHalf> and a half(?![\\p{L}\\p{N}]))?)?` +
     `(?: ?(?<signAfter>${alternatives(SIGNS.filter((s) => s.length === 1))})|(?<percent>%| (?:${alternatives(PERCENT_WORDS)})(?![\\p{L}]))|` +
     ` (?<after>${alternatives([...CODES, ...CURRENCY_WORDS, 'dollar', 'pound'])})(?![\\p{L}]))?` +
     `(?![\\p{N}])`,
@@ -177,14 +218,19 @@ export function figuresWritten(flagged: string, context = Infinity): FormBeside[
     const scaleWord = scale !== null && !scale.short.includes(g.scale!);
     if (g.word !== undefined && !g.percent && !scaleWord) continue;
     if (scale !== null && WITH_CURRENCY_ONLY.has(g.scale!) && !currency) continue;
-    const num = g.word !== undefined ? NUMBER_VALUES.get(g.word)! : g.num!;
+    // A part of a number in words is not a figure: "twenty three million" is 23 million, never 3 million.
+    if (g.word !== undefined && g.sign === undefined && g.code === undefined && numberInWordsGoesOn(norm, m.index)) continue;
+    const num = g.andHalf !== undefined ? halfMore(g.word === 'a' ? '1' : g.word !== undefined ? WHOLE_VALUES.get(g.word) : g.num) : g.word !== undefined ? NUMBER_VALUES.get(g.word)! : g.num!;
+    // "a million and a half" is 1.5 million; "one and a half million and a half" is nothing.
+    if (num === undefined) continue;
     // A bare number is a figure only in full digits in groups ("10.000 gpus" as "10k gpus"): any other is everywhere.
     if (!currency && !g.percent && !scale && !GROUPED.test(num)) continue;
     if (++figures > MAX_FIGURES) break;
     const amounts = amountForms(num, scale, currency ? 'money' : g.percent ? 'share' : null);
     if (amounts.length === 0) continue;
+    const rarer = currency && scale ? zeroAmounts(num, scale).filter((a) => !amounts.includes(a)) : [];
     const forms = currency
-      ? [...amounts.flatMap((a) => moneyForms(currency, a)), ...abroadForms(currency, num, scale)]
+      ? [...amounts.flatMap((a) => moneyForms(currency, a)), ...rarer.flatMap((a) => moneyForms(currency, a, true)), ...abroadForms(currency, num, scale)]
       : g.percent
         ? amounts.flatMap(percentForms)
         : amounts;
@@ -195,6 +241,11 @@ export function figuresWritten(flagged: string, context = Infinity): FormBeside[
   out.delete(flagged);
   out.delete(norm); // only its groups' spaces read as points: numberGroupings in match-text.ts has that form
   return out.list();
+}
+
+/** A whole number and a half ("2" → "2.5"), or nothing for another. */
+function halfMore(whole: string | undefined): string | undefined {
+  return whole !== undefined && /^\d+$/.test(whole) ? `${whole}.5` : undefined;
 }
 
 /** A scale right after a figure ("€2.5 billion", "€2.5bn"): read on normalised text (Apart 'scale_after'). */
@@ -214,13 +265,20 @@ function scaleOf(written: string): Scale {
   return SCALES.find((s) => [s.words, s.short, s.de, s.fr].some((names) => names.includes(written)) || s.words.includes(written.replace(/s$/, '')))!;
 }
 
-function moneyForms(c: Currency, amount: string): string[] {
-  // A code is joined to digits ("eur12m"), not to a word: "eurthree million" is one word nobody writes.
-  const joined = /^\d/.test(amount);
+/**
+ * `amount` with the currency `c` in each way. A sign and a joined code go with digits ("€12m", "eur12m"), not with a
+ * number in words: "€three million" and "eurthree million" are forms nobody writes (and every form of every figure
+ * costs). The spoken orders "a half million" and "a million and a half" with the currency's word after only ("a half
+ * million euros"; "EUR a half million" nobody writes). `fewer`: without the sign after and the joined code (found
+ * spacing aside as "eur 12.0mn" is), for the rarer writings of a whole amount (`zeroAmounts`).
+ */
+function moneyForms(c: Currency, amount: string, fewer = false): string[] {
+  const digits = /^\d/.test(amount);
+  if (amount.startsWith('a ')) return c.words.map((w) => `${amount} ${w}`);
   return [
-    ...c.signs.map((s) => `${s}${amount}`),
-    ...c.signs.filter((s) => s.length === 1).map((s) => `${amount}${s}`),
-    ...c.codes.flatMap((code) => [`${code} ${amount}`, ...(joined ? [`${code}${amount}`] : []), `${amount} ${code}`]),
+    ...(digits ? c.signs.map((s) => `${s}${amount}`) : []),
+    ...(digits && !fewer ? c.signs.filter((s) => s.length === 1).map((s) => `${amount}${s}`) : []),
+    ...c.codes.flatMap((code) => [`${code} ${amount}`, ...(digits && !fewer ? [`${code}${amount}`] : []), `${amount} ${code}`]),
     ...c.words.map((w) => `${amount} ${w}`),
   ];
 }
@@ -265,6 +323,25 @@ function percentForms(amount: string): string[] {
   // "twelve per cent" for "12%", not "twelve pc".
   return [`${amount}%`, ...PERCENT_WORDS.map((w) => `${amount} ${w}`), ...(word ? [`${word} per cent`, `${word} percent`] : [])];
 }
+
+/**
+ * A whole amount of money of `scale` as wires and tables also write it (the fourth audit: "EUR 12.0 mn", "EUR
+ * 12.0 mln", "€12.00 million"): with ".0" before the abbreviations of WIRE_NAMES (a short one joined: "12.0 mn" is
+ * found spacing aside), with ".00" before the scale's word, and with ".0" before its word and first abbreviation when
+ * flagged with ".00". With the currency in fewer ways (`moneyForms`): each is one more form for every amount of money.
+ */
+function zeroAmounts(num: string, scale: Scale): string[] {
+  const plain = withoutTrailingZeros(num);
+  if (!/^\d+$/.test(plain)) return [];
+  return [
+    ...scale.words.filter((w) => WIRE_NAMES.has(w)).map((w) => `${plain}.0 ${w}`),
+    ...scale.short.filter((w) => WIRE_NAMES.has(w)).map((w) => `${plain}.0${w}`),
+    `${plain}.00 ${scale.words[0]!}`,
+    `${plain}.0 ${scale.words[0]!}`,
+    `${plain}.0${scale.short[0]!}`,
+  ];
+}
+const WIRE_NAMES: ReadonlySet<string> = new Set(['mn', 'mln', 'bln']);
 
 /**
  * `num` without the zeros that end its decimal part ("2.50" → "2.5", "12.0" → "12", "500.000.00" → "500.000"). A last
@@ -376,8 +453,9 @@ function scaleForms(num: string, s: Scale): string[] {
  * million"; not "three m" nor "three mio".
  */
 function inWords(num: string, s: Scale): string[] {
-  const word = NUMBER_WORDS.get(num) ?? HALF_WORDS.get(num);
-  return word ? [`${word} ${s.words[0]!}`] : [];
+  const whole = NUMBER_WORDS.get(num);
+  if (whole) return [`${whole} ${s.words[0]!}`];
+  return [...(HALF_WORDS.get(num) ?? []).map((w) => `${w} ${s.words[0]!}`), ...(num === '1.5' ? [`a ${s.words[0]!} and a half`] : [])];
 }
 
 /** Full digits in groups of three, as normalised text reads "12,000,000" and "10,000": "12.000.000", "10.000". */

@@ -3,7 +3,7 @@ import { foldAsCheck } from '../text/look-alikes';
 import { boundedEdges, SHORT_PASSAGE, wholeWord } from './whole-word';
 import { contactForms, isCountryCode } from './contact-forms';
 import { datesWritten } from './date-forms';
-import { figuresWritten, SCALE_AFTER } from './figure-forms';
+import { figuresWritten, numberInWordsGoesOn, SCALE_AFTER } from './figure-forms';
 import { powerForms } from './power-forms';
 import { wordForms } from './word-forms';
 import { listedNames, nameForms, shortForms } from './name-forms';
@@ -221,9 +221,11 @@ export const WHOLE: SearchMode = {
  * Whether the hit `from`–`to` in `text` starts or ends with a digit that goes on there: "8 million euros" inside "998
  * million euros", "12.5%" inside "112.5%" is another number, not the flagged one (a decimal point or group mark between
  * digits stays in the number, and a space before a group of three digits after one: "€8 000 000" in "€8 000 000 000";
- * but not leading zeros: `afterLeadingZeros`).
+ * but not leading zeros: `afterLeadingZeros`). So in words: "three million euros" inside "twenty three million euros"
+ * is 23 million (figure-forms.ts `numberInWordsGoesOn`; the fourth audit).
  */
 function insideNumber(text: string, from: number, to: number): boolean {
+  if (numberInWordsGoesOn(text, from)) return true;
   const goesOn = (i: number, step: number) => DIGIT.test(text[i] ?? '') || (text[i] === '.' && DIGIT.test(text[i + step] ?? ''));
   if (DIGIT.test(text[from] ?? '') && goesOn(from - 1, -1) && !afterLeadingZeros(text, from)) return true;
   if (!DIGIT.test(text[to - 1] ?? '')) return false;

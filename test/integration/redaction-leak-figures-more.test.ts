@@ -64,3 +64,39 @@ describe('through the data lifecycle helpers: the public summary', () => {
     expect(printed(fine, 'The note runs to one and a half pages.')).toBe(true);
   });
 });
+
+/**
+ * Still out after the fourth audit (zz-audit4-figures.test.ts): "EUR 12.0 mn", "€12.00 million", "a million and a half
+ * euros", "a half million euros", a half above twenty; and a number in words read in part ("twenty-three" as 3).
+ */
+describe('the fourth audit: a figure written with ".0 mn", ".00", "a million and a half" or a half above twenty is refused', () => {
+  itRefusesEach(
+    [
+      ['€12m', 'Acme will invest EUR 12.0 mn in the cluster.', 'EUR 12.0 mn'],
+      ['€12m', 'Acme will invest EUR 12.0 mln in the cluster.', 'EUR 12.0 mln'],
+      ['€12m', 'Acme will invest €12.00 million in the cluster.', '€12.00 million'],
+      ['€1.5m', 'Acme will invest a million and a half euros.', 'a million and a half euros'],
+      ['€500,000', 'Acme will pay a half million euros to the provider.', 'a half million euros'],
+      ['€21.5m', 'Acme will invest twenty-one and a half million euros.', 'twenty-one and a half million euros'],
+      ['a million and a half euros', 'Acme will invest €1.5m.', '€1.5m'],
+      ['twenty-three million euros', 'Acme will invest €23m.', '€23m'],
+    ],
+    leaks,
+  );
+});
+
+describe('the fourth audit: a number in words is read whole, so a part of it is not refused', () => {
+  itPublishesEach(
+    [
+      ['€1.5m', 'Acme will invest twenty-one and a half million euros.'],
+      ['€3m', 'Acme will invest twenty-three million euros.'],
+      ['€3m', 'Acme will invest thirty-three million euros.'],
+      ['€500,000', 'Acme will invest two and a half million euros.'],
+      ['€20m', 'Acme will invest one hundred and twenty million euros.'],
+      ['three million euros', 'Acme will invest twenty-three million euros.'],
+      ['€12m', 'Acme will invest €12.00 billion.'],
+      ['€1.5m', 'Acme will invest a billion and a half euros.'],
+    ],
+    leaks,
+  );
+});

@@ -131,3 +131,67 @@ describe('figureForms: the forms stay bounded', () => {
       expect(forms(text).length, text).toBeLessThanOrEqual(150);
   });
 });
+
+/**
+ * Still out after the fourth audit (test/integration/zz-audit4-figures.test.ts): a whole amount with ".0" before "mn"
+ * or "mln" and with ".00" ("EUR 12.0 mn", "€12.00 million"), "a million and a half", "a half million", a half above
+ * twenty ("twenty-one and a half million"); and a number in words read in part ("twenty-three" read as 3).
+ */
+describe('figureForms: the fourth audit', () => {
+  it('finds a whole amount with ".0" before "mn" or "mln", or with ".00"', () => {
+    for (const printed of ['EUR 12.0 mn', 'EUR 12.0 mln', '€12.00 million', '€12.0mn', '12.0 mln euros'])
+      expect(found('€12m', `Acme will invest ${printed} in the cluster.`), printed).toBe(true);
+    bothWays([
+      ['€12.00 million', '€12m'],
+      ['EUR 12.0 mn', '€12 million'],
+    ]);
+    notIn('€12m', ['EUR 12.0 bn', '€12.00 billion', '€12.01 million', '$12.0 mln', '12.0 mn dollars', '€2.0 mn']);
+  });
+
+  it('finds "a million and a half", "a half million" and a half above twenty, each way', () => {
+    bothWays([
+      ['€1.5m', 'a million and a half euros'],
+      ['€500,000', 'a half million euros'],
+      ['€0.5m', 'a half million euros'],
+      ['€21.5m', 'twenty-one and a half million euros'],
+      ['$99.5m', 'ninety-nine and a half million dollars'],
+      ['€1.5bn', 'a billion and a half euros'],
+    ]);
+    notIn('€1.5m', ['a million and a half dollars', 'a billion and a half euros', 'a million euros']);
+    notIn('€500,000', ['a half billion euros', 'a half million dollars']);
+    notIn('€21.5m', ['one and a half million euros', '€1.5m', 'twenty-two and a half million euros']);
+  });
+
+  it('reads a number in words whole in the printed text: "twenty-three" is 23, never 3', () => {
+    notIn('€3m', ['twenty-three million euros', 'thirty-three million euros', 'twenty three million euros', 'twentythree million euros']);
+    notIn('€1.5m', ['twenty-one and a half million euros', 'forty-one and a half million euros']);
+    notIn('€500,000', ['one and a half million euros', 'two and a half million euros', 'twenty-one and a half million euros']);
+    notIn('€20m', ['one hundred and twenty million euros', 'a hundred and twenty million euros', 'two hundred twenty million euros']);
+    // Flagged in words too.
+    notIn('three million euros', ['twenty-three million euros', '€23m']);
+    notIn('one and a half million euros', ['twenty-one and a half million euros']);
+    // The number itself, or the figure after other words, is still found.
+    for (const [flagged, printed] of [
+      ['€3m', 'three million euros'],
+      ['€3m', 'a grant of twenty, then three million euros'],
+      ['€500,000', 'a loan and a half million euros'],
+      ['twenty-three million euros', '€23m'],
+    ] as const)
+      expect(found(flagged, `Acme will invest ${printed} in the cluster.`), `flagged ${flagged}, printed ${printed}`).toBe(true);
+  });
+
+  it('reads a number in words whole in the flagged text', () => {
+    // Forms keep the words around the figure ("one hundred and €20m"): none may read a part of the number.
+    const reads = (flagged: string, part: RegExp) => forms(flagged).filter((f) => part.test(f));
+    expect(forms('twenty-three million euros')).toEqual(expect.arrayContaining(['€23m']));
+    expect(reads('twenty-three million euros', /(?<![\d.])3(?: million|m)/)).toEqual([]);
+    expect(reads('one hundred and twenty million euros', /(?<![\d.])20(?: million|m)/)).toEqual([]);
+    expect(reads('twenty-one and a half million euros', /(?<![\d.])1\.5(?: million|m)/)).toEqual([]);
+    expect(reads('two and a half million euros', /(?<![\d.])(?:0\.5(?: million|m)|500\.000(?![.\d]))/)).toEqual([]);
+  });
+
+  it('keeps the forms bounded', () => {
+    for (const text of ['€12m', '$12m', '$100m', '$500m', '€500m', '€1.5m', '$1.5m', '$1.5bn', '$2.5bn', '€21.5m', '$0.5m', '€500,000', '$500,000', '$12,000,000', '£1.5bn'])
+      expect(forms(text).length, text).toBeLessThanOrEqual(150);
+  });
+});
