@@ -69,8 +69,13 @@ const READ_BEFORE_DECOMPOSITION: Readonly<Record<string, string>> = {
   '\u0140': 'l',
   ...Object.fromEntries(Array.from({ length: 26 }, (_, i) => [String.fromCharCode(0x249c + i), String.fromCharCode(0x61 + i)])),
 };
+/**
+ * Latin letters drawn as another without a mark, that neither NFKD nor the confusables list nor their names (no "WITH")
+ * read: the kra "ĸ" (a small capital k) and the dotless "ȷ" (a second-round audit, 2026-12-07: "ĸappa", "ȷade" went out).
+ */
+const PLAIN_LOOKING: Readonly<Record<string, string>> = { '\u0138': 'k', '\u0237': 'j' };
 const LATIN_SPELLINGS: Readonly<Record<string, string>> = {
-  ...ICELANDIC, ...SMALL_CAPITALS, ...LETTER_SYMBOLS, ...NOT_A_LETTER_TO_READ, ...READ_BEFORE_DECOMPOSITION,
+  ...ICELANDIC, ...PLAIN_LOOKING, ...SMALL_CAPITALS, ...LETTER_SYMBOLS, ...NOT_A_LETTER_TO_READ, ...READ_BEFORE_DECOMPOSITION,
 };
 const DEFAULT_DATA: Readonly<Record<string, string>> = { ...CONFUSABLES, ...LATIN_SPELLINGS };
 /** The Latin letters with a mark (look-alikes-marked-latin.ts): the letter → its base letter, in lower case. */

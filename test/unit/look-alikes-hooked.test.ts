@@ -10,6 +10,10 @@ import { foldAsCheck } from '../../shared/text/look-alikes';
  * tatweel drawn as a stroke inside a word, "Ŀ"/"ŀ" and the parenthesised letters read as letters.
  */
 describe('foldAsCheck: Latin letters with a mark read as their base letter', () => {
+  it('the kra and the dotless j read as k and j ("ĸappa", "ȷade": a second-round audit)', () => {
+    expect(foldAsCheck('\u0138appa \u0237ade')).toBe(foldAsCheck('kappa jade'));
+  });
+
   it('reads the letters of the audit as their base letters', () => {
     expect(foldAsCheck('Beta Robo\u0288i\u0188s')).toBe('beta robotics');
     expect(foldAsCheck('B\u2C65ta Roboti\uA793s')).toBe('bata robotics');
