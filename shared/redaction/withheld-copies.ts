@@ -86,19 +86,27 @@ function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'with
         from = i + 1;
       }
     };
-    let short: string[] = [];
-    for (const unit of units) {
-      const w = words(unit);
-      if (w.length >= WITHHELD_LINE_WORDS) {
-        search(short);
-        short = [];
-        search(w);
-      } else short.push(...w);
+    // As written, and with its words' hyphens dropped where it has some ("take-over" also as "takeover").
+    const readings = [units.map(words)];
+    const joined = units.map((u) => words(withoutWordHyphens(u)));
+    if (joined.some((w, i) => w.length !== readings[0]![i]!.length)) readings.push(joined);
+    for (const reading of readings) {
+      let short: string[] = [];
+      for (const w of reading) {
+        if (w.length >= WITHHELD_LINE_WORDS) {
+          search(short);
+          short = [];
+          search(w);
+        } else short.push(...w);
+      }
+      search(short);
     }
-    search(short);
   }
   return out;
 }
+
+/** A hyphen inside a word ("take-over", "Gamma-Vision"), dropped: a copy may be typed with it or without. */
+const withoutWordHyphens = (text: string) => text.replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, '');
 
 /** The unit of `units` the run found starts in (normalised words), or the run itself. */
 function unitOf(units: readonly string[], run: string): string {
@@ -158,8 +166,12 @@ export function withheldCopies(
     keep.add(text);
     let found = cache.found.get(text);
     if (!found) {
-      const norm = normaliseForMatch(text);
-      found = cache.matcher.search(norm).map((h) => ({ id: h.passageId, as: sharedRun(norm, hitText(norm, h), h.at, lines[Number(h.passageId)]!.text) }));
+      // As printed, and with its words' hyphens dropped ("takeover" typed "take-over", or the other way).
+      found = [text, withoutWordHyphens(text)].flatMap((reading, i) => {
+        if (i > 0 && reading === text) return [];
+        const norm = normaliseForMatch(reading);
+        return cache.matcher.search(norm).map((h) => ({ id: h.passageId, as: sharedRun(norm, hitText(norm, h), h.at, lines[Number(h.passageId)]!.text) }));
+      });
       cache.found.set(text, found);
     }
     for (const hit of found) if (!seen.has(hit.id)) seen.set(hit.id, { where: headings.get(s.key) ?? s.title, as: hit.as });

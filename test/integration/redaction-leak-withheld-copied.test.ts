@@ -172,3 +172,17 @@ describe('Withheld words in the minutes’ own headings', () => {
     expect(printed(await exported(b, m), W)).toBe(false);
   });
 });
+
+describe('A withheld item’s words typed again with a hyphen more or less', () => {
+  for (const [kept, typed] of [
+    [`${W}.`, 'Beta Robotics prepares a take-over bid for Gamma Vision.'],
+    ['Beta Robotics prepares a take-over bid for Gamma Vision.', `${W}.`],
+  ] as const)
+    it(`withheld “${kept}”, printed “${typed}”: refused`, async () => {
+      const b = makeBackend();
+      const { m, withheld, aob } = await withAob(b);
+      await save(b, m, withheld, doc(p(t(kept))));
+      await save(b, m, aob, doc(p(t(typed))));
+      expect('refused' in (await exported(b, m))).toBe(true);
+    });
+});
