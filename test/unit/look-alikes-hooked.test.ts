@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { markedLatinFromUnicodeData } from '../../shared/text/look-alikes-build';
+import { markedLatinFromUnicodeData, markedLatinSource } from '../../shared/text/look-alikes-build';
 import { LATIN_LETTERS_WITH_MARKS } from '../../shared/text/look-alikes-marked-latin';
 import { foldAsCheck } from '../../shared/text/look-alikes';
 
@@ -69,8 +69,11 @@ describe('foldAsCheck: Latin letters with a mark read as their base letter', () 
 const UNICODE_DATA = '/usr/share/unicode/UnicodeData.txt';
 describe('the list of Latin letters with a mark (shared/text/look-alikes-marked-latin.ts)', () => {
   it.skipIf(!fs.existsSync(UNICODE_DATA))('is what the names of UnicodeData.txt give (else: node scripts/look-alikes.mjs)', () => {
-    const fromNames = markedLatinFromUnicodeData(fs.readFileSync(UNICODE_DATA, 'utf8')).map(([cp, base]) => [cp, base]);
-    expect(LATIN_LETTERS_WITH_MARKS.map(([cp, base]) => [cp, base])).toEqual(fromNames);
+    const fromNames = markedLatinFromUnicodeData(fs.readFileSync(UNICODE_DATA, 'utf8'));
+    expect(LATIN_LETTERS_WITH_MARKS.map(([cp, base]) => [cp, base])).toEqual(fromNames.map(([cp, base]) => [cp, base]));
+    // And the committed file is exactly what the script writes from them (names in its comments included).
+    const file = fs.readFileSync(new URL('../../shared/text/look-alikes-marked-latin.ts', import.meta.url), 'utf8');
+    expect(file).toBe(markedLatinSource(fromNames));
   });
 
   it('takes only letters named a plain letter A-Z "WITH" a mark, that NFKD leaves as they are', () => {
