@@ -602,17 +602,13 @@ export class PassageMatcher {
   private readonly passages: PreparedPassage[] = [];
   private readonly searches: Array<(text: PreparedText, add: (hit: Hit) => void) => void> = [];
 
-  /**
-   * `asWritten`: each passage is searched only as written (read as the check reads text), without its other spellings
-   * and forms: for a copy of ordinary text (withheld-copies.ts), where another form of a figure or a name is not a copy.
-   */
-  constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES, opts: { asWritten?: boolean } = {}) {
+  constructor(passages: readonly Passage[], modes: readonly SearchMode[] = SEARCH_MODES) {
     for (const p of passages) {
       // Every spelling under the passage's id: a hit on either is a hit on the passage.
       const forms = new Map<string, { pointsSpaced: boolean; name: boolean; rewritten: boolean; apart: Apart | undefined }>();
-      for (const s of opts.asWritten ? [{ text: p.text, name: false }] : spellings(p.text)) {
+      for (const s of spellings(p.text)) {
         const norm = normaliseForMatch(s.text);
-        for (const { written, apart } of opts.asWritten ? [{ written: norm, apart: undefined }] : withFigures(norm, s.text))
+        for (const { written, apart } of withFigures(norm, s.text))
           for (const f of numberGroupings(written)) {
             const had = forms.get(f.norm);
             const rewritten = (had?.rewritten ?? true) && written !== norm;

@@ -1,4 +1,4 @@
-import { hitText, normaliseForMatch, PassageMatcher, WHOLE, WINDOW_WORDS, WORD_WINDOWS, writtenAsFlagged, type Passage } from './match-text';
+import { normaliseForMatch, WINDOW_WORDS, writtenAsFlagged } from './match-text';
 import { blockPlainText } from './plain-text';
 import type { PublicationBlocker, PublicDocument } from './public-model';
 import { withheldItems } from './publication';
@@ -20,8 +20,6 @@ import { eachBlock } from './walk';
  * both, or publishes the withheld item.
  */
 export const WITHHELD_LINE_WORDS = 6;
-
-const MODES = [WHOLE, WORD_WINDOWS];
 
 interface WithheldLine {
   /** The withheld item's key (an agenda item's id, or opening / closing). */
@@ -115,29 +113,65 @@ function unitOf(units: readonly string[], run: string): string {
 }
 
 /**
- * The words the printed text and the withheld line share in a row around a window found at `at` (`found`, 8 words):
- * what the officer will find there, not only its first 8 words.
+ * The withheld stretches, indexed by their words: each 8 words in a row of a longer stretch, and a stretch of 6 to 8
+ * words whole, to the first stretch that has them. A printed text is then searched in one pass over its words (each
+ * position looked up as 6, 7 and 8 words), linear in the text: the general matcher (match-text.ts PassageMatcher), built
+ * for a few hundred flagged passages, took tens of seconds over thousands of withheld paragraphs.
  */
-function sharedRun(norm: string, found: string, at: number, line: string): string {
-  const lineWords = normaliseForMatch(line).split(' ');
-  const words = found.split(' ');
-  const start = lineWords.findIndex((_, j) => words.every((w, k) => lineWords[j + k] === w));
-  if (start < 0) return found;
-  const before = norm.slice(0, at).split(' ').filter(Boolean);
-  const after = norm.slice(at + found.length).split(' ').filter(Boolean);
-  let back = 0;
-  while (back < start && before.at(-1 - back) === lineWords[start - 1 - back]) back++;
-  let on = 0;
-  while (start + words.length + on < lineWords.length && after[on] === lineWords[start + words.length + on]) on++;
-  return [...before.slice(before.length - back), ...words, ...after.slice(0, on)].join(' ');
+class StretchIndex {
+  private readonly windows = new Map<string, number>();
+  private readonly whole = new Map<string, number>();
+
+  constructor(readonly lines: readonly WithheldLine[]) {
+    lines.forEach((line, i) => {
+      const w = line.text.split(' ');
+      if (w.length <= WINDOW_WORDS) {
+        if (!this.whole.has(line.text)) this.whole.set(line.text, i);
+        return;
+      }
+      for (let j = 0; j + WINDOW_WORDS <= w.length; j++) {
+        const key = w.slice(j, j + WINDOW_WORDS).join(' ');
+        if (!this.windows.has(key)) this.windows.set(key, i);
+      }
+    });
+  }
+
+  /** Each stretch found in the normalised words `text`, once, with the words it shares there in a row (`as`). */
+  search(text: readonly string[]): Array<{ id: number; as: string }> {
+    const out = new Map<number, string>();
+    for (let i = 0; i + WITHHELD_LINE_WORDS <= text.length; i++) {
+      let key = text.slice(i, i + WITHHELD_LINE_WORDS - 1).join(' ');
+      for (let n = WITHHELD_LINE_WORDS; n <= WINDOW_WORDS && i + n <= text.length; n++) {
+        key = `${key} ${text[i + n - 1]}`;
+        const id = n === WINDOW_WORDS ? (this.windows.get(key) ?? this.whole.get(key)) : this.whole.get(key);
+        if (id !== undefined && !out.has(id)) out.set(id, sharedRun(text, i, n, this.lines[id]!.text.split(' ')));
+      }
+    }
+    return [...out].map(([id, as]) => ({ id, as }));
+  }
 }
 
-/** The matcher of the last set of withheld lines, kept between builds (the live preview builds on each pause in typing). */
-let last: { key: string; matcher: PassageMatcher; found: Map<string, Array<{ id: string; as: string }>> } | null = null;
+/**
+ * The words the printed text and the withheld stretch share in a row around the `n` words found at word `i`: what the
+ * officer will find there, not only the first 8 of them.
+ */
+function sharedRun(text: readonly string[], i: number, n: number, line: readonly string[]): string {
+  const found = text.slice(i, i + n);
+  const start = line.findIndex((_, j) => found.every((w, k) => line[j + k] === w));
+  if (start < 0) return found.join(' ');
+  let back = 0;
+  while (back < start && i - 1 - back >= 0 && text[i - 1 - back] === line[start - 1 - back]) back++;
+  let on = 0;
+  while (start + n + on < line.length && text[i + n + on] === line[start + n + on]) on++;
+  return text.slice(i - back, i + n + on).join(' ');
+}
 
-function matcherFor(passages: readonly Passage[]) {
-  const key = JSON.stringify(passages);
-  if (last?.key !== key) last = { key, matcher: new PassageMatcher(passages, MODES, { asWritten: true }), found: new Map() };
+/** The index of the last set of withheld stretches, and what it found in each printed text, kept between builds. */
+let last: { key: string; index: StretchIndex; found: Map<string, Array<{ id: number; as: string }>> } | null = null;
+
+function indexFor(lines: readonly WithheldLine[]) {
+  const key = JSON.stringify(lines.map((l) => l.text));
+  if (last?.key !== key) last = { key, index: new StretchIndex(lines), found: new Map() };
   return last;
 }
 
@@ -156,9 +190,8 @@ export function withheldCopies(
 ): PublicationBlocker[] {
   const lines = withheldLines(input, printedOtherwise);
   if (lines.length === 0) return [];
-  const passages = lines.map((l, i) => ({ id: String(i), text: l.text }));
-  const cache = matcherFor(passages);
-  const seen = new Map<string, { where: string; as: string }>();
+  const cache = indexFor(lines);
+  const seen = new Map<number, { where: string; as: string }>();
   const keep = new Set<string>();
   for (const s of doc.sections) {
     if (s.withheld || s.blocks.length === 0) continue;
@@ -169,8 +202,7 @@ export function withheldCopies(
       // As printed, and with its words' hyphens dropped ("takeover" typed "take-over", or the other way).
       found = [text, withoutWordHyphens(text)].flatMap((reading, i) => {
         if (i > 0 && reading === text) return [];
-        const norm = normaliseForMatch(reading);
-        return cache.matcher.search(norm).map((h) => ({ id: h.passageId, as: sharedRun(norm, hitText(norm, h), h.at, lines[Number(h.passageId)]!.text) }));
+        return cache.index.search(words(reading));
       });
       cache.found.set(text, found);
     }
@@ -180,7 +212,7 @@ export function withheldCopies(
   // A unit whole and a stretch of the same words can both be found: one blocker for the words, where they are.
   const listed = new Set<string>();
   return lines.flatMap((line, i): PublicationBlocker[] => {
-    const hit = seen.get(String(i));
+    const hit = seen.get(i);
     if (!hit) return [];
     const excerpt = unitOf(line.units, hit.as);
     const key = `${line.key}\u0000${hit.where}\u0000${excerpt}`;
