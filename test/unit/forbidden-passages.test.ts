@@ -21,6 +21,9 @@ describe('forbiddenPassages: what every public file is checked against (one sour
     expect(out).toEqual([
       { id: 'F1', text: 'Project Falcon' },
       { id: 'F1', text: 'was discussed.' },
+      // The break between the two pieces has a letter on each side: it may cut a word ("Blue⏎bird"), so the pieces
+      // are also searched joined.
+      { id: 'F1', text: 'Project Falconwas discussed.' },
       { id: 'F2', text: 'the term sheet' },
       { id: 'F2#link', text: 'https://dataroom.example/term-sheet' },
       { id: 'F2#link', text: 'dataroom.example/term-sheet' },
@@ -29,6 +32,7 @@ describe('forbiddenPassages: what every public file is checked against (one sour
       { id: 'F3#link', text: 'touching.example/x' },
       { id: 'R1', text: 'first line' },
       { id: 'R1', text: 'second line' },
+      { id: 'R1', text: 'first linesecond line' },
     ]);
   });
 
