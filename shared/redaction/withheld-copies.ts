@@ -11,8 +11,8 @@ import { eachBlock } from './walk';
  * under "Any other business", printed with no question. A withheld item's minutes (its sub-items', and those of an
  * item whose parent is unknown, included: `withheldItems`) are searched for in the printed minutes of the published
  * items: each paragraph, list item or table row of WITHHELD_LINE_WORDS words or more whole, and any WINDOW_WORDS (8) of
- * the item's words in a row (match-text.ts WORD_WINDOWS), read as the check reads text but as written (no other forms
- * of figures or names: a copy is what is looked for). Shorter units and fewer words in a row are the minutes' ordinary
+ * the item's words in a row (`StretchIndex`), read as the check reads text but as written (no other forms of figures
+ * or names: a copy is what is looked for). Shorter units and fewer words in a row are the minutes' ordinary
  * language ("Members took note.", "The Chair invited members to comment on") and publish. Only the minutes of published
  * items are searched, and what the file prints anyway elsewhere (titles, the meeting's details, the organisations) is
  * not searched for: it is not the withheld item's words (`withheldLines`).
