@@ -100,12 +100,13 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const unmarked = unmarkedFlags(input.sections, input.flagsInForce ?? [], doc, foldAsCheck);
   const seen = new Set(unmarked.map((b) => b.flagId));
   const own = guarded.filter((f) => !seen.has(f.id));
+  const headings = printedHeadings(doc);
   summary.blockers = [
     ...unmarked,
-    ...withheldCopies(input, doc, printedHeadings(doc), (key) => {
+    ...withheldCopies(input, doc, headings, (key) => {
       const item = input.agenda.find((a) => a.id === key);
       return item ? itemHeading(item.number, item.title) : (doc.sections.find((s) => s.key === key)?.title ?? 'an item no longer on the agenda');
-    }, printedOtherwise(summary)),
+    }, printedOtherwise(summary, doc, headings)),
     ...printedPassages(summary, [
       ...own.map((f) => ({ flagId: f.id, excerpt: f.text })),
       ...(input.flaggedElsewhere ?? []).map((f) => ({ flagId: f.id, excerpt: f.excerpt, flaggedIn: f.meeting })),
@@ -222,19 +223,13 @@ function linkTargets(blocks: readonly SummaryBlock[]): string[] {
 }
 
 /**
- * What the summary prints that is not the minutes of an item: the page header, the title and the meeting's details,
- * the items' headings, the participating organisations (each block up to the first item's heading, and every item's
- * heading).
+ * What the summary prints that is not the minutes of an item, taken from where it comes from (not from the blocks'
+ * order or a heading's words, which an item's title could imitate): the page header, the title and the meeting's
+ * details (the summary's title and meta lines), the participating organisations and every item's heading as printed.
  */
-function printedOtherwise(summary: PublicSummary): string[] {
-  const out = [summary.bodyName];
-  let minutes = false;
-  for (const b of summary.blocks) {
-    if (b.kind === 'heading' && b.level <= 2) minutes = b.inlines.some((i) => i.kind === 'text' && i.text !== 'Participation');
-    // The minutes' own headings (level 3 and below) are minutes: searched, not taken as printed otherwise.
-    if (!minutes || (b.kind === 'heading' && b.level <= 2) || b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta') out.push(summaryBlockText(b, summary.marker));
-  }
-  return out;
+function printedOtherwise(summary: PublicSummary, doc: PublicDocument, headings: ReadonlyMap<string, string>): string[] {
+  const top = summary.blocks.filter((b) => b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta').map((b) => summaryBlockText(b, summary.marker));
+  return [summary.bodyName, ...top, ...doc.organisations, ...headings.values()];
 }
 
 /** Each section's heading as the summary prints it (numbers made consecutive where items are left out), by key. */

@@ -85,9 +85,9 @@ function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'with
       }
     };
     // As written, and with its words' hyphens dropped where it has some ("take-over" also as "takeover").
-    const readings = [units.map(words)];
-    const joined = units.map((u) => words(withoutWordHyphens(u)));
-    if (joined.some((w, i) => w.length !== readings[0]![i]!.length)) readings.push(joined);
+    const asWritten = units.map(words);
+    const readings = [asWritten];
+    if (units.some((u) => WORD_HYPHEN.test(u))) readings.push(units.map((u, i) => (WORD_HYPHEN.test(u) ? words(withoutWordHyphens(u)) : asWritten[i]!)));
     for (const reading of readings) {
       let short: string[] = [];
       for (const w of reading) {
@@ -104,7 +104,9 @@ function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'with
 }
 
 /** A hyphen inside a word ("take-over", "Gamma-Vision"), dropped: a copy may be typed with it or without. */
-const withoutWordHyphens = (text: string) => text.replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, '');
+const WORD_HYPHEN = /(?<=\p{L})[-\u2010\u2011](?=\p{L})/u;
+const WORD_HYPHENS = new RegExp(WORD_HYPHEN.source, 'gu');
+const withoutWordHyphens = (text: string) => text.replace(WORD_HYPHENS, '');
 
 /** The unit of `units` the run found starts in (normalised words), or the run itself. */
 function unitOf(units: readonly string[], run: string): string {
