@@ -3,13 +3,19 @@
  * a second name in a sentence) — proper-noun runs shaped like a person's name (winkNLP's PROPN, capitalised, with the
  * usual particles: "Pieter de Vries"), or a title before a capitalised word ("Dr Rossi") — and e-mail addresses spelled
  * out ("jan.novak at example.org", "sarah dot okafor at example dot org").
+ *
+ * Company names are shaped like people's names too ("Beta Robotics", "Gamma Vision Ltd"): a run that contains or is
+ * followed by a company word — a legal form (Ltd, GmbH, SA, AG, Inc…, as written) or a capitalised head noun (AI,
+ * Labs, Robotics, Systems, Technologies, Vision…) — is an organisation and not suggested; so are the roster's
+ * organisations (actors). A title ("Dr", "Ms") always makes a person. A lone surname is a person when an affiliation
+ * follows in brackets ("Novak (Beta Robotics)").
  */
 import type { CompiledContext } from './compile';
 import type { Analysis, Token } from './nlp';
 import type { Actor } from './speaker';
 import type { StatementFinding } from './statements';
 
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'le', 'la', 'du', 'dos', 'das', 'ten', 'ter', 'zu', 'bin', 'al']);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'le', 'la', 'du', 'dos', 'das', 'ten', 'ter', 'zu', 'bin', 'al', 'y']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'mme', 'mlle', 'herr', 'frau', 'sir', 'dame']);
 /** Capitalised words that are not (parts of) people's names in minutes. */
 const NOT_NAME = new Set(
@@ -26,6 +32,28 @@ const NOT_NAME = new Set(
     'chatham house rule rules then also it its they he she his her this these that we our you mistral aleph alpha openai anthropic google microsoft meta amazon cohere'
   ).split(' '),
 );
+
+/** Legal forms, matched as written (a trailing "." ignored): "Gamma Vision Ltd", "Nova Robotics AG", "Orion Inc.". */
+const LEGAL_FORMS = new Set(
+  (
+    'Ltd Limited GmbH gGmbH AG SA S.A SAS S.A.S SARL SpA S.p.A Srl S.r.l BV B.V NV N.V Inc Incorporated Corp Corporation LLC L.L.C ' +
+    'LLP LP PLC plc Oy Oyj AB ASA A/S ApS SE KG KGaA UG SL S.L SLU Sp.z.o.o'
+  ).split(' '),
+);
+/** Head nouns of company names, capitalised: "Beta Robotics", "Black Forest Labs", "Acme AI". Never a surname. */
+const ORG_HEADS = new Set(
+  (
+    'ai labs lab robotics systems technologies technology tech vision dynamics analytics software solutions networks ' +
+    'intelligence computing semiconductors data digital media industries ventures capital partners consulting group ' +
+    'holdings holding cloud research foundation institute association bank corporation company'
+  ).split(' '),
+);
+
+/** A token that makes the capitalised run it ends or belongs to a company's name. */
+function isOrgWord(t: Token): boolean {
+  if (LEGAL_FORMS.has(t.text.replace(/\.$/, ''))) return true;
+  return /^[A-Z]/.test(t.text) && ORG_HEADS.has(t.lower);
+}
 
 const SPELLED_EMAIL =
   /\b[a-z][a-z0-9_-]*(?:(?:\.|\s+dot\s+)[a-z0-9_-]+)*\s+(?:at|\[at\]|\(at\))\s+[a-z0-9-]+(?:(?:\.|\s+dot\s+)[a-z0-9-]+)*(?:\.|\s+dot\s+)(?:org|com|eu|net|de|fr|it|es|nl|be|pl|io|ai|co|uk|int|gov|edu)\b/g;
@@ -47,6 +75,31 @@ export function findUnknownPeople(text: string, a: Analysis, _c: CompiledContext
     while (ai < actors.length && actors[ai]!.end <= t.start) ai++;
     return ai < actors.length && actors[ai]!.start < t.end;
   };
+  /** An organisation of the roster (member or institution) covers the token. */
+  const inOrgActor = (t: Token) => actors.some((x) => x.role !== 'person' && x.start < t.end && t.start < x.end);
+  /** "Jean-Pierre", "García-López": capitalised words joined by a hyphen without spaces; the index after, or k. */
+  const hyphenated = (k: number): number => {
+    let j = k;
+    while (tokens[j + 1]?.text === '-' && tokens[j + 1]!.start === tokens[j]!.end && tokens[j + 2] && tokens[j + 2]!.start === tokens[j + 1]!.end && isCapitalised(tokens[j + 2]!)) j += 2;
+    return j + 1;
+  };
+  /** "(Beta Robotics)", "(Google)" of the roster: an affiliation in brackets opening at token k. */
+  const affiliationAt = (k: number): boolean => {
+    if (tokens[k]?.text !== '(') return false;
+    let org = false;
+    for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+      const x = tokens[j]!;
+      if (x.text === ')') return org && j > k + 1;
+      if (!/^[A-Z0-9&.-]/.test(x.text)) return false;
+      if (isOrgWord(x) || inOrgActor(x)) org = true;
+    }
+    return false;
+  };
+  /** "Anna Novak AI policy lead": "AI" after a name and before a common noun is the person's job, not a company. */
+  const describesJob = (k: number): boolean => {
+    const next = tokens[k + 1];
+    return tokens[k]!.text === 'AI' && next !== undefined && /^[a-z]/.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ');
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const titled = TITLES.has(t.lower.replace(/\.$/, '')) && /^[A-Z]/.test(t.text);
@@ -59,16 +112,28 @@ export function findUnknownPeople(text: string, a: Analysis, _c: CompiledContext
       if (inActor(x)) break;
       if (isCapitalised(x) && (x.pos === 'PROPN' || titled || names > 0)) {
         names++;
-        k++;
+        k = hyphenated(k);
         continue;
       }
-      if (names > 0 && PARTICLES.has(x.lower) && tokens[k + 1] && isCapitalised(tokens[k + 1]!)) {
-        k++;
+      // Particles, one or more: "Pieter de Vries", "Pieter van der Berg".
+      let p = k;
+      while (p < k + 3 && tokens[p] && PARTICLES.has(tokens[p]!.lower)) p++;
+      if (names > 0 && p > k && tokens[p] && isCapitalised(tokens[p]!)) {
+        k = p;
         continue;
       }
       break;
     }
-    if ((titled && names >= 1) || names >= 2) {
+    // A company word ending the run or right after it ("Beta Robotics", "Gamma Vision Ltd", "Black Forest Labs"): an
+    // organisation, skipped with its trailing company words. (Not a leading one: "Research Director Anna Novak".)
+    if (!titled && names > 0 && (isOrgWord(tokens[k - 1]!) || (tokens[k] && isOrgWord(tokens[k]!) && !inActor(tokens[k]!) && !describesJob(k)))) {
+      while (k < tokens.length && (isOrgWord(tokens[k]!) || (tokens[k]!.text === '.' && tokens[k]!.start === tokens[k - 1]!.end)) && !inActor(tokens[k]!)) k++;
+      i = k - 1;
+      continue;
+    }
+    // A lone surname with its affiliation in brackets: "Novak (Beta Robotics) noted …".
+    const affiliated = !titled && names === 1 && tokens[first]!.pos === 'PROPN' && affiliationAt(k);
+    if ((titled && names >= 1) || names >= 2 || affiliated) {
       const start = tokens[titled ? i : first]!.start;
       const end = tokens[k - 1]!.end;
       const name = text.slice(start, end);
