@@ -65,7 +65,7 @@ export function redact(input: RedactionInput): PublicDocument {
   ];
   const sections: PublicSection[] = [];
   const read: Array<{ index: number; blocks: SectionNode[] }> = [];
-  /** Atoms of the withheld sections: only their flagged links' URLs are taken from them (taintedUrls). */
+  /** Atoms of the withheld sections: only their links' URLs are taken from them, every one tainted (taintedUrls). */
   const withheldAtoms: Atom[][] = [];
   for (const s of order) {
     if (withheld.has(s.key)) {
@@ -93,12 +93,15 @@ export function redact(input: RedactionInput): PublicDocument {
 }
 
 /**
- * The atoms of a withheld section, for its flagged links' URLs. Withheld minutes are never published, so content the
- * redaction cannot judge does not stop the summary: every URL anywhere in such a section is then taken as flagged.
+ * The links of a withheld section, each taken as flagged: the address of any link in a withheld item is not printed
+ * anywhere in the meeting (a published item linking the same address keeps its words, as a flagged link's copies do).
+ * The address is the withheld item's text as much as its words are (an audit of 2026-12-07 found a data room's address
+ * linked again under "Any other business" printed in the file's link targets). Withheld minutes are never published,
+ * so content the redaction cannot judge does not stop the summary: every URL anywhere in such a section is then taken.
  */
 function withheldLinkAtoms(content: SerializedDoc, path: string): Atom[][] {
   try {
-    return atomsOf(readBlocks(content, path));
+    return atomsOf(readBlocks(content, path)).map((atoms) => atoms.filter((a) => a.link).map((a) => ({ ...a, flagIds: a.flagIds ?? [path] })));
   } catch (err) {
     if (!(err instanceof RedactionError)) throw err;
     const urls: string[] = [];
