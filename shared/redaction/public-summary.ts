@@ -103,10 +103,17 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   const headings = printedHeadings(doc);
   summary.blockers = [
     ...unmarked,
-    ...withheldCopies(input, doc, headings, (key) => {
-      const item = input.agenda.find((a) => a.id === key);
-      return item ? itemHeading(item.number, item.title) : (doc.sections.find((s) => s.key === key)?.title ?? 'an item no longer on the agenda');
-    }, printedOtherwise(summary, doc, headings)),
+    ...withheldCopies(
+      input,
+      doc,
+      headings,
+      (key) => {
+        const item = input.agenda.find((a) => a.id === key);
+        return item ? itemHeading(item.number, item.title) : (doc.sections.find((s) => s.key === key)?.title ?? 'an item no longer on the agenda');
+      },
+      printedOtherwise(summary, doc),
+      printedTitles(doc),
+    ),
     ...printedPassages(summary, [
       ...own.map((f) => ({ flagId: f.id, excerpt: f.text })),
       ...(input.flaggedElsewhere ?? []).map((f) => ({ flagId: f.id, excerpt: f.excerpt, flaggedIn: f.meeting })),
@@ -223,13 +230,23 @@ function linkTargets(blocks: readonly SummaryBlock[]): string[] {
 }
 
 /**
- * What the summary prints that is not the minutes of an item, taken from where it comes from (not from the blocks'
- * order or a heading's words, which an item's title could imitate): the page header, the title and the meeting's
- * details (the summary's title and meta lines), the participating organisations and every item's heading as printed.
+ * What the summary prints that is neither the minutes nor the title of an item, taken from where it comes from (not
+ * from the blocks' order or a heading's words, which an item's title could imitate): the page header, the title and
+ * the meeting's details (the summary's title and meta lines), the participating organisations. The items' titles are
+ * not in it: an officer types them, and a withheld item's words typed there are searched for (withheld-copies.ts).
  */
-function printedOtherwise(summary: PublicSummary, doc: PublicDocument, headings: ReadonlyMap<string, string>): string[] {
+function printedOtherwise(summary: PublicSummary, doc: PublicDocument): string[] {
   const top = summary.blocks.filter((b) => b.kind === 'title' || b.kind === 'subtitle' || b.kind === 'meta').map((b) => summaryBlockText(b, summary.marker));
-  return [summary.bodyName, ...top, ...doc.organisations, ...headings.values()];
+  return [summary.bodyName, ...top, ...doc.organisations];
+}
+
+/**
+ * Where each agenda item's title is printed, for the officer ("the title of item 4": its number as printed), by key;
+ * not the opening's and closing's, whose titles are fixed.
+ */
+function printedTitles(doc: PublicDocument): Map<string, string> {
+  const numbers = consecutiveNumbers(doc.sections.map((s) => s.number));
+  return new Map(doc.sections.filter((s) => s.number !== '').map((s) => [s.key, `the title of item ${numbers.get(s.number) ?? s.number}`]));
 }
 
 /** Each section's heading as the summary prints it (numbers made consecutive where items are left out), by key. */

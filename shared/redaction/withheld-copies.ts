@@ -13,9 +13,20 @@ import { eachBlock } from './walk';
  * items: each paragraph, list item or table row of WITHHELD_LINE_WORDS words or more whole, and any WINDOW_WORDS (8) of
  * the item's words in a row (`StretchIndex`), read as the check reads text but as written (no other forms of figures
  * or names: a copy is what is looked for). Shorter units and fewer words in a row are the minutes' ordinary
- * language ("Members took note.", "The Chair invited members to comment on") and publish. Only the minutes of published
- * items are searched, and what the file prints anyway elsewhere (titles, the meeting's details, the organisations) is
- * not searched for: it is not the withheld item's words (`withheldLines`).
+ * language ("Members took note.", "The Chair invited members to comment on") and publish.
+ * The items' titles are searched too, the same way (a withheld sentence typed as the title of a published item, or of
+ * another withheld item printed by its title only, is printed as its heading): each agenda item's title as typed, its
+ * number aside, reported as "the title of item 4". Not searched for an item's words: the titles on its own line of the
+ * agenda (its own, its parent's, its sub-items': its minutes restate them, and they are printed anyway), and what the
+ * file prints that is not typed for an item (`printedOtherwise`: the page header, the meeting's title and details, the
+ * organisations), which is structural: a withheld stretch is cut around every 8 words in a row printed there, and one
+ * printed there whole is not searched, so a withheld item quoting the meeting's title or the list of organisations
+ * publishes. A title under WITHHELD_LINE_WORDS words is never found (it cannot hold 6 words in a row), so a withheld item
+ * quoting a published item's short title publishes; one quoting a longer title word for word (8 words in a row, or as a
+ * whole line of 6 to 8 words) is refused: which way the words went cannot be told, a title typed from the withheld
+ * minutes looks the same. The agenda's descriptions are not in the public summary (only the agenda document prints
+ * them); the decisions and next steps it lists are the published minutes' own paragraphs, searched as minutes; the
+ * votes' outcomes are words made from counts.
  * Fail-closed where it is unclear which way the words went: the officer rephrases one of the two, flags the words in
  * both, or publishes the withheld item.
  */
@@ -28,6 +39,8 @@ interface WithheldLine {
   text: string;
   /** Where the officer finds the words in the withheld item: the unit (a paragraph, a list item, a table's row). */
   units: readonly string[];
+  /** The item's own line on the agenda (`lineageOf`): their titles are not searched for its words. */
+  lineage: ReadonlySet<string>;
 }
 
 const words = (text: string) => normaliseForMatch(text).split(' ').filter(Boolean);
@@ -54,33 +67,42 @@ function unitsOf(content: unknown, key: string): string[] {
  * or more on its own, and the shorter units next to one another together (a sentence cut into short list items or
  * table cells is still found; a formula of a few words beside a long paragraph is not joined to it: "Members took
  * note." then "The Chair invited members to comment…" is the language of every item). A stretch of 6 to 8 words is
- * searched whole; a longer one by its windows of WINDOW_WORDS words. Less what the public file prints anyway, elsewhere
- * than in the minutes (`printedOtherwise`: the meeting's title and details, the items' headings, the organisations):
- * a stretch is cut around every 8 words in a row it prints, and one it prints whole is not searched, so a withheld item
- * quoting the meeting's title or the list of organisations does not stop the summary.
+ * searched whole; a longer one by its windows of WINDOW_WORDS words. Less what the public file prints anyway and may
+ * be quoted (`printedOtherwise`: the page header, the meeting's title and details, the organisations; and the headings
+ * of the item's own line, `lineageOf`): a stretch is cut around every 8 words in a row printed there, and one printed
+ * there whole is not searched, so a withheld item quoting the meeting's title or its own title does not stop the
+ * summary. Other items' titles are not cut around: they are searched (`withheldCopies`).
  */
-function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>, printedOtherwise: readonly string[]): WithheldLine[] {
+function withheldLines(
+  input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>,
+  printedOtherwise: readonly string[],
+  headings: ReadonlyMap<string, string>,
+): WithheldLine[] {
   const withheld = withheldItems(input.agenda, input.withheldItemIds);
-  const publicWords = words(printedOtherwise.join('\n'));
-  const publicText = ` ${publicWords.join(' ')} `;
-  const publicWindows = new Set<string>();
-  for (let i = 0; i + WINDOW_WORDS <= publicWords.length; i++) publicWindows.add(publicWords.slice(i, i + WINDOW_WORDS).join(' '));
+  const structural = printedIndex(printedOtherwise);
   const out: WithheldLine[] = [];
   for (const s of input.sections) {
     if (!withheld.has(s.key) || s.content === undefined || s.content === null) continue;
     const units = unitsOf(s.content, s.key);
+    const lineage = lineageOf(input.agenda, s.key);
+    // The headings of the item's own line (its own, its parent's, its sub-items'), as printed: quoted, they publish.
+    const own = printedIndex([...lineage].flatMap((k) => headings.get(k) ?? []));
     const search = (stretch: string[]) => {
       if (stretch.length < WITHHELD_LINE_WORDS) return;
       if (stretch.length <= WINDOW_WORDS) {
-        if (!publicText.includes(` ${stretch.join(' ')} `)) out.push({ key: s.key, text: stretch.join(' '), units });
+        const whole = ` ${stretch.join(' ')} `;
+        if (!structural.text.includes(whole) && !own.text.includes(whole)) out.push({ key: s.key, text: stretch.join(' '), units, lineage });
         return;
       }
       const printed = new Array<boolean>(stretch.length).fill(false);
-      for (let i = 0; i + WINDOW_WORDS <= stretch.length; i++) if (publicWindows.has(stretch.slice(i, i + WINDOW_WORDS).join(' '))) printed.fill(true, i, i + WINDOW_WORDS);
+      for (let i = 0; i + WINDOW_WORDS <= stretch.length; i++) {
+        const window = stretch.slice(i, i + WINDOW_WORDS).join(' ');
+        if (structural.windows.has(window) || own.windows.has(window)) printed.fill(true, i, i + WINDOW_WORDS);
+      }
       let from = 0;
       for (let i = 0; i <= stretch.length; i++) {
         if (i < stretch.length && !printed[i]) continue;
-        if (i - from > WINDOW_WORDS) out.push({ key: s.key, text: stretch.slice(from, i).join(' '), units });
+        if (i - from > WINDOW_WORDS) out.push({ key: s.key, text: stretch.slice(from, i).join(' '), units, lineage });
         from = i + 1;
       }
     };
@@ -100,6 +122,27 @@ function withheldLines(input: Pick<RedactionInput, 'agenda' | 'sections' | 'with
       search(short);
     }
   }
+  return out;
+}
+
+/** Texts the file prints anyway, as searched: their words (` a b c `) and each WINDOW_WORDS of them in a row. */
+function printedIndex(texts: readonly string[]): { text: string; windows: Set<string> } {
+  const w = words(texts.join('\n'));
+  const windows = new Set<string>();
+  for (let i = 0; i + WINDOW_WORDS <= w.length; i++) windows.add(w.slice(i, i + WINDOW_WORDS).join(' '));
+  return { text: ` ${w.join(' ')} `, windows };
+}
+
+/** An item's own line on the agenda: the item, the items above it (its parent…) and those under it (its sub-items…). */
+function lineageOf(agenda: RedactionInput['agenda'], key: string): Set<string> {
+  const parent = new Map(agenda.map((a) => [a.id, a.parentId]));
+  const above = (id: string): string[] => {
+    const chain: string[] = [];
+    for (let at = parent.get(id) ?? null; at !== null && !chain.includes(at) && at !== id; at = parent.get(at) ?? null) chain.push(at);
+    return chain;
+  };
+  const out = new Set([key, ...above(key)]);
+  for (const a of agenda) if (above(a.id).includes(key)) out.add(a.id);
   return out;
 }
 
@@ -178,10 +221,11 @@ function indexFor(lines: readonly WithheldLine[]) {
 }
 
 /**
- * The blockers for withheld items' words printed in published items: each withheld line once, at the first published
- * item that prints it (`where`: that item's heading as printed), naming the withheld item (`withheldIn`).
- * `headings` gives each published section's heading as printed, by key; `itemLabel` a withheld item's name for the
- * officer (its number and title on the agenda).
+ * The blockers for withheld items' words printed in published items or in items' titles: each withheld line once, at
+ * the first place that prints it in the summary's order, an item's title before its minutes (`where`: the item's
+ * heading as printed, or `titles`' "the title of item 4"), naming the withheld item (`withheldIn`).
+ * `headings` gives each section's heading as printed, by key; `itemLabel` a withheld item's name for the officer (its
+ * number and title on the agenda); `titles` where each agenda item's title is printed, by key.
  */
 export function withheldCopies(
   input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>,
@@ -189,15 +233,14 @@ export function withheldCopies(
   headings: ReadonlyMap<string, string>,
   itemLabel: (key: string) => string,
   printedOtherwise: readonly string[],
+  titles: ReadonlyMap<string, string>,
 ): PublicationBlocker[] {
-  const lines = withheldLines(input, printedOtherwise);
+  const lines = withheldLines(input, printedOtherwise, headings);
   if (lines.length === 0) return [];
   const cache = indexFor(lines);
   const seen = new Map<number, { where: string; as: string }>();
   const keep = new Set<string>();
-  for (const s of doc.sections) {
-    if (s.withheld || s.blocks.length === 0) continue;
-    const text = s.blocks.map((b) => blockPlainText(b, doc.marker)).join('\n');
+  const searched = (text: string) => {
     keep.add(text);
     let found = cache.found.get(text);
     if (!found) {
@@ -208,7 +251,16 @@ export function withheldCopies(
       });
       cache.found.set(text, found);
     }
-    for (const hit of found) if (!seen.has(hit.id)) seen.set(hit.id, { where: headings.get(s.key) ?? s.title, as: hit.as });
+    return found;
+  };
+  for (const s of doc.sections) {
+    // The item's title, printed as its heading whether the item is published or withheld (by its title only): searched
+    // for the words of the withheld items not on its own line (an item's minutes restate its title, its parent's).
+    const title = titles.get(s.key);
+    if (title !== undefined) for (const hit of searched(s.title)) if (!seen.has(hit.id) && !lines[hit.id]!.lineage.has(s.key)) seen.set(hit.id, { where: title, as: hit.as });
+    if (s.withheld || s.blocks.length === 0) continue;
+    const text = s.blocks.map((b) => blockPlainText(b, doc.marker)).join('\n');
+    for (const hit of searched(text)) if (!seen.has(hit.id)) seen.set(hit.id, { where: headings.get(s.key) ?? s.title, as: hit.as });
   }
   for (const text of cache.found.keys()) if (!keep.has(text)) cache.found.delete(text);
   // A unit whole and a stretch of the same words can both be found: one blocker for the words, where they are.

@@ -186,3 +186,85 @@ describe('A withheld item’s words typed again with a hyphen more or less', () 
       expect('refused' in (await exported(b, m))).toBe(true);
     });
 });
+
+describe('A withheld item’s words typed as the title of another item', () => {
+  const item = async (b: B, m: string, title: string, parentId?: string) => {
+    const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title, ...(parentId ? { parentId } : {}) });
+    return agenda.find((i) => i.title === title)!.id;
+  };
+
+  it('8 words of a withheld sentence as a published item’s title: refused, naming the item, the words and the title', async () => {
+    const b = makeBackend();
+    const { m, withheld } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(`In confidence, members heard that ${W} before the summer.`))));
+    await item(b, m, `Outlook: ${W}`);
+    const out = await exported(b, m);
+    expect(printed(out, W)).toBe(false);
+    expect('refused' in out && out.refused).toMatch(/leak_detected: .*under "the title of item 3", from the withheld item “1\. Market developments”/);
+    expect(blockers(b, m).map((x) => [x.kind, x.where, x.withheldIn, x.printedAs])).toEqual([['withheld', 'the title of item 3', '1. Market developments', W.toLowerCase()]]);
+  });
+
+  it('a whole withheld line of 6 words as a published item’s title: refused', async () => {
+    const b = makeBackend();
+    const { m, withheld } = await withAob(b, 'omit');
+    await save(b, m, withheld, doc(p(t('Acme will close its Lyon plant.')), p(t('Members took note.'))));
+    await item(b, m, 'Acme will close its Lyon plant');
+    expect(printed(await exported(b, m), 'Acme will close its Lyon plant')).toBe(false);
+    expect(blockers(b, m).map((x) => [x.where, x.withheldIn])).toEqual([['the title of item 2', '1. Market developments']]);
+  });
+
+  it('a published sub-item’s title, written with a hyphen more: refused', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(`${W}.`))));
+    await item(b, m, 'Beta Robotics prepares a take-over bid for Gamma Vision', aob);
+    expect('refused' in (await exported(b, m))).toBe(true);
+    expect(blockers(b, m).map((x) => x.where)).toEqual(['the title of item 2.1']);
+  });
+
+  it('as the title of another withheld item, printed by its title only: refused; left out of the summary: publishes', async () => {
+    for (const display of ['title_only', 'omit'] as const) {
+      const b = makeBackend();
+      const { m, withheld } = await withAob(b, display);
+      await save(b, m, withheld, doc(p(t(`${W}.`))));
+      const other = await item(b, m, W);
+      await call(b, 'agenda.update', { id: other, forPublication: false });
+      const out = await exported(b, m);
+      expect(printed(out, W)).toBe(false);
+      expect('refused' in out).toBe(display === 'title_only');
+    }
+  });
+
+  it('a withheld item quoting a published item’s short title (under 6 words) publishes', async () => {
+    const b = makeBackend();
+    const { m, withheld } = await withAob(b);
+    await item(b, m, 'Review of the Lyon plant');
+    await save(b, m, withheld, doc(p(t('Review of the Lyon plant')), p(t(`Under review of the Lyon plant, ${W}.`))));
+    const out = await exported(b, m);
+    expect(blockers(b, m)).toEqual([]);
+    expect(printed(out, '3. Review of the Lyon plant')).toBe(true);
+  });
+
+  it('a withheld sub-item quoting its own item’s title publishes', async () => {
+    const b = makeBackend();
+    const TITLE = 'Market developments in the general purpose AI sector';
+    const { m, a } = await meeting(b, 'Plenary', '02-03', 'title_only', TITLE);
+    const child = await item(b, m, 'Details', a);
+    await call(b, 'agenda.update', { id: child, forPublication: false });
+    await save(b, m, child, doc(p(t(TITLE)), p(t(`Further to the ${TITLE} debate, ${W}.`))));
+    await save(b, m, a, doc(p(t('Discussed.'))));
+    const out = await exported(b, m);
+    expect(blockers(b, m)).toEqual([]);
+    expect(out).toHaveProperty('text');
+  });
+
+  it('the agenda description is not printed in the public summary: a withheld sentence there does not reach it', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withAob(b);
+    await save(b, m, withheld, doc(p(t(`${W}.`))));
+    await call(b, 'agenda.update', { id: aob, description: `${W}.` });
+    const out = await exported(b, m);
+    expect(out).toHaveProperty('text');
+    expect(printed(out, W)).toBe(false);
+  });
+});
