@@ -288,8 +288,9 @@ function moneyForms(c: Currency, amount: string, fewer = false): string[] {
  * currency after the scale word: "480 millionen euro", "480 mio€", "1.2 milliard d euros", "2.5 md€". Only in the scale
  * the amount is flagged in, not at the scale below or above. A sign after a space ("480 mio €") is found spacing aside.
  * The French "Md" and "Mds" with the sign or a word only ("2,5 Md€", "2,5 Mds d'euros"; "Md EUR" nobody writes), and
- * the amount with its zero ("2,50 Mrd. Euro", "12,0 Mio. €") in German only, with the sign or the first word: every
- * form here is one more for every amount of money of every passage (figure-forms.test.ts keeps them bounded).
+ * the amount with its zero ("2,50 Mrd. Euro", "12,0 Mio. €") in German with the sign or the first word, and in French
+ * once ("2,50 milliards d'euros"): every form here is one more for every amount of money of every passage
+ * (figure-forms.test.ts keeps them bounded).
  */
 function abroadForms(c: Currency, num: string, scale: Scale | null): string[] {
   const plain = withoutTrailingZeros(num);
@@ -302,9 +303,15 @@ function abroadForms(c: Currency, num: string, scale: Scale | null): string[] {
     ...s.de.flatMap((w) => after([...c.codes, ...c.de]).map((a) => `${n} ${w}${a}`)),
     ...s.fr.flatMap((w) => after(WITH_CURRENCY_ONLY.has(w) ? c.fr : [...c.codes, ...c.fr]).map((a) => `${n} ${w}${a}`)),
   ];
-  // As flagged ("2.50 mrd euro" flagged "€2.50bn"), or with a zero more (withZero: "2.50", "12.0").
+  // As flagged ("2.50 mrd euro" flagged "€2.50bn"), or with a zero more (withZero: "2.50", "12.0"); in French in one
+  // form only, the scale's word in the number it takes ("1,50 milliard", "2,50 milliards") and "d'euros".
   const zeros = n !== num && scale ? num : withZero(n, 'scaled');
-  if (zeros !== null) forms.push(...s.de.flatMap((w) => after(c.de.slice(0, 1)).map((a) => `${zeros} ${w}${a}`)));
+  if (zeros !== null) {
+    forms.push(...s.de.flatMap((w) => after(c.de.slice(0, 1)).map((a) => `${zeros} ${w}${a}`)));
+    const fr = s.fr.find((w) => !WITH_CURRENCY_ONLY.has(w) && w.endsWith('s') === Number(n) >= 2);
+    const of = c.fr.find((w) => /^de? /.test(w));
+    if (fr !== undefined && of !== undefined) forms.push(`${zeros} ${fr} ${of}`);
+  }
   return forms;
 }
 

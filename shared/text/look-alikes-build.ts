@@ -71,9 +71,11 @@ const READ_BEFORE_DECOMPOSITION: Readonly<Record<string, string>> = {
 };
 /**
  * Latin letters drawn as another without a mark, that neither NFKD nor the confusables list nor their names (no "WITH")
- * read: the kra "ĸ" (a small capital k) and the dotless "ȷ" (a second-round audit, 2026-12-07: "ĸappa", "ȷade" went out).
+ * read: the kra "ĸ" (a small capital k) and the dotless "ȷ" (a second-round audit, 2026-12-07: "ĸappa", "ȷade" went out),
+ * the open o "ɔ" and its capital "Ɔ" (an o, or an O, open on one side: "Rɔbotics"; TS #39 lists them as the prototype
+ * of the reversed c "ↄ" "Ↄ" and the small capital open o "ᴐ", which so read as "o" too, the table being closed).
  */
-const PLAIN_LOOKING: Readonly<Record<string, string>> = { '\u0138': 'k', '\u0237': 'j' };
+const PLAIN_LOOKING: Readonly<Record<string, string>> = { '\u0138': 'k', '\u0237': 'j', '\u0254': 'o', '\u0186': 'O' };
 const LATIN_SPELLINGS: Readonly<Record<string, string>> = {
   ...ICELANDIC, ...PLAIN_LOOKING, ...SMALL_CAPITALS, ...LETTER_SYMBOLS, ...NOT_A_LETTER_TO_READ, ...READ_BEFORE_DECOMPOSITION,
 };

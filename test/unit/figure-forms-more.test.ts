@@ -195,3 +195,26 @@ describe('figureForms: the fourth audit', () => {
       expect(forms(text).length, text).toBeLessThanOrEqual(150);
   });
 });
+
+/** A flagged "€2.5bn" as French and German write it with the currency after: "2,50 milliards d'euros", "2,5 Mrd €". */
+describe('figureForms: a French scale with a trailing zero, a German abbreviation with the sign after', () => {
+  it('is found each way', () => {
+    bothWays([
+      ['€2.5bn', '2,50 milliards d’euros'],
+      ['€2.5bn', '2,5 milliards d’euros'],
+      ['€2.5bn', '2,5 Mrd €'],
+      ['€2.5 billion', '2,50 milliards d’euros'],
+      ['EUR 2.5bn', '2,50 milliards d’euros'],
+      ['€12m', '12,0 millions d’euros'],
+    ]);
+  });
+
+  it('another amount, scale or currency is not', () => {
+    notIn('€2.5bn', ['2,55 milliards d’euros', '2,50 milliards de dollars', '25,0 milliards d’euros', '2,50 millions d’euros', '2,5 Mrd $', '2,5 Mio €'], (x) => `Acme investit ${x} dans le cluster.`);
+  });
+
+  it('keeps the forms bounded', () => {
+    for (const text of ['€2.5bn', '€2.5 billion', '€2.50bn', '$2.5bn', '€12m', '€12.5m', '£1.5bn', '2,50 milliards d’euros', '2,5 Mrd €'])
+      expect(forms(text).length, text).toBeLessThanOrEqual(150);
+  });
+});

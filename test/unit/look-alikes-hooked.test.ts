@@ -14,6 +14,12 @@ describe('foldAsCheck: Latin letters with a mark read as their base letter', () 
     expect(foldAsCheck('\u0138appa \u0237ade')).toBe(foldAsCheck('kappa jade'));
   });
 
+  it('the open o and its capital read as o ("Rɔbotics", "ƆMEGA"), and so do the letters drawn like them', () => {
+    expect(foldAsCheck('Beta R\u0254b\u0254tics \u0186MEGA')).toBe('beta robotics omega');
+    // Unicode's confusables give the reversed c "ↄ", "Ↄ" and the small capital open o "ᴐ" as "ɔ": they read as it does.
+    expect(foldAsCheck('R\u2184b\u1D10tics \u2183MEGA')).toBe('robotics omega');
+  });
+
   it('reads the letters of the audit as their base letters', () => {
     expect(foldAsCheck('Beta Robo\u0288i\u0188s')).toBe('beta robotics');
     expect(foldAsCheck('B\u2C65ta Roboti\uA793s')).toBe('bata robotics');
