@@ -137,6 +137,17 @@ export interface PublicationBlocker {
   withheldIn?: string;
 }
 
+/**
+ * A withheld item the meeting's agenda does not show (removed from it, kept in the trash), named for the officer
+ * ("Market developments (removed from the agenda, in the trash)"): its text in `groups` (its minutes' units; its
+ * description; its title where the meeting leaves withheld items out), searched for as the agenda's withheld items are
+ * (withheld-copies.ts).
+ */
+export interface WithheldElsewhere {
+  name: string;
+  groups: ReadonlyArray<readonly string[]>;
+}
+
 /** A passage another meeting's flag still guards (in force, or its text deleted there), with that meeting's name. */
 export interface FlaggedElsewhere {
   id: string;

@@ -11,6 +11,7 @@ import { foldAsCheck } from '../text/look-alikes';
 import { blockPlainText, tablePlainText, WITHHELD_NOTE } from './plain-text';
 import type {
   FlaggedElsewhere,
+  WithheldElsewhere,
   PublicationBlocker,
   PublicBlock,
   PublicCellBlock,
@@ -45,6 +46,11 @@ export interface PublicMeetingInput extends Omit<RedactionInput, 'organisations'
    * as the export's check refuses it (a flag keeps its passage out of every public file).
    */
   flaggedElsewhere?: readonly FlaggedElsewhere[];
+  /**
+   * The meeting's withheld items its agenda does not show (removed, kept in the trash): their words, typed again in
+   * what the summary prints, are blockers as the agenda's withheld items' are (withheld-copies.ts).
+   */
+  withheldElsewhere?: readonly WithheldElsewhere[];
   /** Everything else the summary states that is not in the minutes (see LayoutOptions). */
   document?: LayoutOptions;
   /**

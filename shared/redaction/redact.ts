@@ -4,7 +4,7 @@ import { TEXT_FORMAT } from '../editor/doc-model';
 import { CLOSING_KEY, OPENING_KEY, withheldItems } from './publication';
 import type { PublicBlock, PublicCellBlock, PublicDocument, PublicInline, PublicSection, PublicTableRow } from './public-model';
 import { urlKey } from './url-key';
-import { RedactionError, sectionTree, type Atom, type BlockShape, type ReadBlock, type SectionNode, type TableRowTree } from './walk';
+import { RedactionError, sectionTree, stringsUnder, type Atom, type BlockShape, type ReadBlock, type SectionNode, type TableRowTree } from './walk';
 
 export { RedactionError } from './walk';
 export { flaggedTexts } from './flagged-texts';
@@ -21,6 +21,11 @@ export interface RedactionAgendaItem {
   title: string;
   parentId: string | null;
   forPublication: boolean;
+  /**
+   * Its description on the agenda. No public page prints a withheld item's (the agenda prints only its title, or not
+   * even that): its words are searched for where they could be typed again (withheld-copies.ts).
+   */
+  description?: string;
 }
 
 export interface RedactionInput {
@@ -104,17 +109,7 @@ function withheldLinkAtoms(content: SerializedDoc, path: string): Atom[][] {
     return atomsOf(readBlocks(content, path)).map((atoms) => atoms.filter((a) => a.link).map((a) => ({ ...a, flagIds: a.flagIds ?? [path] })));
   } catch (err) {
     if (!(err instanceof RedactionError)) throw err;
-    const urls: string[] = [];
-    const visit = (v: unknown): void => {
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v !== null && typeof v === 'object') {
-        const url = (v as { url?: unknown }).url;
-        if (typeof url === 'string') urls.push(url);
-        Object.values(v).forEach(visit);
-      }
-    };
-    visit(content);
-    return [urls.map((url) => ({ kind: 'text', text: '', format: 0, flagIds: [path], link: { url } }))];
+    return [stringsUnder(content, 'url').map((url) => ({ kind: 'text', text: '', format: 0, flagIds: [path], link: { url } }))];
   }
 }
 

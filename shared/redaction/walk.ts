@@ -395,3 +395,21 @@ export function sectionTree(content: unknown, path: string): SectionNode[] {
   });
   return out;
 }
+
+/**
+ * Every string under `field` anywhere in `content`, read as plain JSON: what a reader that cannot judge the content
+ * (an unknown node) still takes from it, fail-closed (every link's address, every text).
+ */
+export function stringsUnder(content: unknown, field: 'url' | 'text'): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') {
+      const value = (v as Record<string, unknown>)[field];
+      if (typeof value === 'string') out.push(value);
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(content);
+  return out;
+}

@@ -1,6 +1,6 @@
 import { normaliseForMatch, WINDOW_WORDS, writtenAsFlagged } from './match-text';
 import { blockPlainText } from './plain-text';
-import type { PublicationBlocker, PublicDocument } from './public-model';
+import type { PublicationBlocker, PublicDocument, WithheldElsewhere } from './public-model';
 import { withheldItems } from './publication';
 import type { RedactionInput } from './redact';
 import { eachBlock } from './walk';
@@ -41,6 +41,20 @@ interface WithheldLine {
   units: readonly string[];
   /** The item's own line on the agenda (`lineageOf`): their titles are not searched for its words. */
   lineage: ReadonlySet<string>;
+  /** The item's name for the officer when it is not on this meeting's agenda (`WithheldElsewhere`). */
+  name?: string;
+}
+
+/**
+ * A withheld item's text, as searched: its minutes' units, and each other text of it on its own (its description; its
+ * title where its meeting leaves withheld items out), in `groups` (units of one group are read together: short ones
+ * next to one another join, never across groups).
+ */
+interface WithheldSource {
+  key: string;
+  groups: ReadonlyArray<readonly string[]>;
+  lineage: ReadonlySet<string>;
+  name?: string;
 }
 
 const words = (text: string) => normaliseForMatch(text).split(' ').filter(Boolean);
@@ -49,7 +63,7 @@ const words = (text: string) => normaliseForMatch(text).split(' ').filter(Boolea
  * A withheld section's units of text: each block (its line breaks as spaces: a line break does not end a sentence), a
  * table's row as one (its cells side by side).
  */
-function unitsOf(content: unknown, key: string): string[] {
+export function withheldUnits(content: unknown, key = 'section'): string[] {
   const units: string[] = [];
   let row: string | null = null;
   eachBlock(content, `sections[${key}]`, (shape, atoms) => {
@@ -63,6 +77,37 @@ function unitsOf(content: unknown, key: string): string[] {
 }
 
 /**
+ * The withheld items' texts a meeting's public files are searched for: each withheld item of its agenda (its minutes;
+ * its description, which no public page prints for it; its title when the meeting leaves withheld items out, so the
+ * title was never public), and the withheld items it does not show (`withheldElsewhere`: other meetings', and those
+ * in the trash), each with its name.
+ */
+export function withheldSources(input: WithheldInput): WithheldSource[] {
+  const withheld = withheldItems(input.agenda, input.withheldItemIds);
+  const content = new Map(input.sections.map((s) => [s.key, s.content]));
+  const omit = input.meeting.withheldDisplay === 'omit';
+  const out: WithheldSource[] = [];
+  const keys = [...input.sections.map((s) => s.key), ...input.agenda.map((a) => a.id)];
+  for (const key of new Set(keys)) {
+    if (!withheld.has(key)) continue;
+    const item = input.agenda.find((a) => a.id === key);
+    const c = content.get(key);
+    const groups = [c === undefined || c === null ? [] : withheldUnits(c, key), [item?.description ?? ''], omit ? [item?.title ?? ''] : []].filter((g) => g.some((u) => u.trim() !== ''));
+    if (groups.length > 0) out.push({ key, groups, lineage: lineageOf(input.agenda, key) });
+  }
+  (input.withheldElsewhere ?? []).forEach((w, i) => {
+    out.push({ key: `elsewhere:${i}`, groups: w.groups, lineage: new Set(), name: w.name });
+  });
+  return out;
+}
+
+/** What `withheldSources` reads: the meeting's agenda and minutes, and the withheld items it does not show. */
+export type WithheldInput = Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'> & {
+  meeting: Pick<RedactionInput['meeting'], 'withheldDisplay'>;
+  withheldElsewhere?: readonly WithheldElsewhere[] | undefined;
+};
+
+/**
  * What is searched of the withheld sections, by stretches of a section's units: each unit of WITHHELD_LINE_WORDS words
  * or more on its own, and the shorter units next to one another together (a sentence cut into short list items or
  * table cells is still found; a formula of a few words beside a long paragraph is not joined to it: "Members took
@@ -73,25 +118,20 @@ function unitsOf(content: unknown, key: string): string[] {
  * there whole is not searched, so a withheld item quoting the meeting's title or its own title does not stop the
  * summary. Other items' titles are not cut around: they are searched (`withheldCopies`).
  */
-function withheldLines(
-  input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>,
-  printedOtherwise: readonly string[],
-  headings: ReadonlyMap<string, string>,
-): WithheldLine[] {
-  const withheld = withheldItems(input.agenda, input.withheldItemIds);
+function withheldLines(sources: readonly WithheldSource[], printedOtherwise: readonly string[], headings: ReadonlyMap<string, string>): WithheldLine[] {
   const structural = printedIndex(printedOtherwise);
   const out: WithheldLine[] = [];
-  for (const s of input.sections) {
-    if (!withheld.has(s.key) || s.content === undefined || s.content === null) continue;
-    const units = unitsOf(s.content, s.key);
-    const lineage = lineageOf(input.agenda, s.key);
+  for (const source of sources) {
+    const { lineage, name } = source;
+    const s = { key: source.key };
     // The headings of the item's own line (its own, its parent's, its sub-items'), as printed: quoted, they publish.
     const own = printedIndex([...lineage].flatMap((k) => headings.get(k) ?? []));
+    for (const units of source.groups) {
     const search = (stretch: string[]) => {
       if (stretch.length < WITHHELD_LINE_WORDS) return;
       if (stretch.length <= WINDOW_WORDS) {
         const whole = ` ${stretch.join(' ')} `;
-        if (!structural.text.includes(whole) && !own.text.includes(whole)) out.push({ key: s.key, text: stretch.join(' '), units, lineage });
+        if (!structural.text.includes(whole) && !own.text.includes(whole)) out.push({ key: s.key, text: stretch.join(' '), units, lineage, ...(name === undefined ? {} : { name }) });
         return;
       }
       const printed = new Array<boolean>(stretch.length).fill(false);
@@ -102,7 +142,7 @@ function withheldLines(
       let from = 0;
       for (let i = 0; i <= stretch.length; i++) {
         if (i < stretch.length && !printed[i]) continue;
-        if (i - from > WINDOW_WORDS) out.push({ key: s.key, text: stretch.slice(from, i).join(' '), units, lineage });
+        if (i - from > WINDOW_WORDS) out.push({ key: s.key, text: stretch.slice(from, i).join(' '), units, lineage, ...(name === undefined ? {} : { name }) });
         from = i + 1;
       }
     };
@@ -120,6 +160,7 @@ function withheldLines(
         } else short.push(...w);
       }
       search(short);
+    }
     }
   }
   return out;
@@ -228,14 +269,48 @@ function indexFor(lines: readonly WithheldLine[]) {
  * number and title on the agenda); `titles` where each agenda item's title is printed, by key.
  */
 export function withheldCopies(
-  input: Pick<RedactionInput, 'agenda' | 'sections' | 'withheldItemIds'>,
+  input: WithheldInput,
   doc: PublicDocument,
   headings: ReadonlyMap<string, string>,
   itemLabel: (key: string) => string,
   printedOtherwise: readonly string[],
   titles: ReadonlyMap<string, string>,
 ): PublicationBlocker[] {
-  const lines = withheldLines(input, printedOtherwise, headings);
+  const places: PrintedPlace[] = [];
+  for (const s of doc.sections) {
+    // The item's title, printed as its heading whether the item is published or withheld (by its title only): searched
+    // for the words of the withheld items not on its own line (an item's minutes restate its title, its parent's).
+    const title = titles.get(s.key);
+    if (title !== undefined) places.push({ key: s.key, where: title, text: s.title });
+    if (s.withheld || s.blocks.length === 0) continue;
+    places.push({ key: null, where: headings.get(s.key) ?? s.title, text: s.blocks.map((b) => blockPlainText(b, doc.marker)).join('\n') });
+  }
+  return copiesIn(withheldLines(withheldSources(input), printedOtherwise, headings), places, itemLabel);
+}
+
+/**
+ * A text a public file prints, where (`where`, for the officer), and the agenda item it is typed for when it is
+ * one of the item's own texts (its title, description…: not searched for the words of the withheld items on that item's
+ * own line, which restate it), null for minutes.
+ */
+export interface PrintedPlace {
+  key: string | null;
+  where: string;
+  text: string;
+}
+
+/**
+ * The blockers for withheld items' words in the texts a document other than the public summary prints (the agenda:
+ * its items' titles, descriptions, presenters and documents), as `withheldCopies` finds them in the summary: the
+ * withheld items of the meeting (`input`, the trash's included) searched in `places`, less what the document prints
+ * anyway (`printedOtherwise`: the meeting's title and details); `itemLabel` names a withheld item of the agenda.
+ */
+export function withheldCopiesIn(input: WithheldInput, places: readonly PrintedPlace[], printedOtherwise: readonly string[], itemLabel: (key: string) => string): PublicationBlocker[] {
+  const titles = new Map(input.agenda.map((a) => [a.id, a.title]));
+  return copiesIn(withheldLines(withheldSources(input), printedOtherwise, titles), places, itemLabel);
+}
+
+function copiesIn(lines: readonly WithheldLine[], places: readonly PrintedPlace[], itemLabel: (key: string) => string): PublicationBlocker[] {
   if (lines.length === 0) return [];
   const cache = indexFor(lines);
   const seen = new Map<number, { where: string; as: string }>();
@@ -253,14 +328,11 @@ export function withheldCopies(
     }
     return found;
   };
-  for (const s of doc.sections) {
-    // The item's title, printed as its heading whether the item is published or withheld (by its title only): searched
-    // for the words of the withheld items not on its own line (an item's minutes restate its title, its parent's).
-    const title = titles.get(s.key);
-    if (title !== undefined) for (const hit of searched(s.title)) if (!seen.has(hit.id) && !lines[hit.id]!.lineage.has(s.key)) seen.set(hit.id, { where: title, as: hit.as });
-    if (s.withheld || s.blocks.length === 0) continue;
-    const text = s.blocks.map((b) => blockPlainText(b, doc.marker)).join('\n');
-    for (const hit of searched(text)) if (!seen.has(hit.id)) seen.set(hit.id, { where: headings.get(s.key) ?? s.title, as: hit.as });
+  for (const place of places) {
+    for (const hit of searched(place.text)) {
+      if (seen.has(hit.id) || (place.key !== null && lines[hit.id]!.lineage.has(place.key))) continue;
+      seen.set(hit.id, { where: place.where, as: hit.as });
+    }
   }
   for (const text of cache.found.keys()) if (!keep.has(text)) cache.found.delete(text);
   // A unit whole and a stretch of the same words can both be found: one blocker for the words, where they are.
@@ -279,7 +351,7 @@ export function withheldCopies(
         excerpt,
         where: hit.where,
         ...(writtenAsFlagged(excerpt, hit.as) ? {} : { printedAs: hit.as }),
-        withheldIn: itemLabel(line.key),
+        withheldIn: line.name ?? itemLabel(line.key),
       },
     ];
   });

@@ -375,6 +375,30 @@ describe('redaction integrity in Chromium', () => {
     expect((r as { message: string }).message).toContain('from the withheld item “1. Market developments”');
   });
 
+  it('a withheld item removed to the trash: its words typed in a published item still block the preview, as the export refuses them', async () => {
+    const WORDS = 'Gamma Vision negotiates an exclusive licence with Delta Labs';
+    const { meetingId, ids } = await meeting('Removed withheld meeting', ['Licensing', 'Any other business']);
+    await call('agenda.update', { id: ids[0], forPublication: false });
+    await call('minutes.saveSection', {
+      meetingId,
+      sectionKey: ids[0],
+      content: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: `In confidence: ${WORDS}.`, format: 0 }] }] } },
+    });
+    await call('agenda.remove', { id: ids[0] });
+    const { m, c } = models();
+    await m.open(host.origin, meetingId);
+    await m.editor(m.sectionByTitle('Any other business')).click();
+    await page.keyboard.type(`As said, ${WORDS}.`);
+    await m.waitSaved();
+    await c.openTab('Public preview');
+    const note = page.getByTestId('preview-blocked');
+    await note.getByText(/These words of a withheld item are in a published item/).waitFor();
+    expect(await note.textContent()).toContain('from the withheld item “Licensing (removed from the agenda, in the trash)”');
+    const r = await publicParts(meetingId);
+    expect(r.ok).toBe(false);
+    expect((r as { message: string }).message).toContain('from the withheld item “Licensing (removed from the agenda, in the trash)”');
+  });
+
   it('a future topic whose item of origin was withheld after it was put on this agenda: the preview says which item, as the export refuses it', async () => {
     const TOPIC = 'Acme plans the closure of its Lyon plant';
     const first = await meeting('Raising meeting', ['Industrial developments']);

@@ -33,3 +33,11 @@ export async function exported(b: B, m: string, kind: 'public_summary' | 'agenda
 export function printed(out: { text: string } | { refused: string }, words: string): boolean {
   return 'text' in out && normaliseForMatch(out.text).includes(normaliseForMatch(words));
 }
+
+/** A meeting whose first item ("Market developments") is withheld, and a published "AOB" after it. */
+export async function withheldAndAob(b: B, withheldDisplay: 'title_only' | 'omit' = 'title_only') {
+  const { m, a } = await meeting(b, 'Plenary', '02-03', withheldDisplay);
+  await call(b, 'agenda.update', { id: a, forPublication: false });
+  const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'AOB' });
+  return { m, withheld: a, aob: agenda.find((i) => i.title === 'AOB')!.id };
+}

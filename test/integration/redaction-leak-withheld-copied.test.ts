@@ -3,7 +3,7 @@ import type { AgendaItem } from '../../shared/domain/agenda';
 import { ExportService, publicSummaryOf } from '../../electron/backend/services/export-service';
 import { call, makeBackend } from '../helpers/temp';
 import { br, doc, flag, h, li, p, t, table, td, tr, ul } from '../fixtures/export-data';
-import { exported, meeting, printed, save, type B } from './redaction-leak-helpers';
+import { exported, meeting, printed, save, withheldAndAob, type B } from './redaction-leak-helpers';
 
 /**
  * A withheld item's minutes are not published, and neither are its words typed again in a published item of the same
@@ -15,19 +15,13 @@ import { exported, meeting, printed, save, type B } from './redaction-leak-helpe
  */
 const W = 'Beta Robotics prepares a takeover bid for Gamma Vision';
 
-async function withAob(b: B, withheldDisplay: 'title_only' | 'omit' = 'title_only') {
-  const { m, a } = await meeting(b, 'Plenary', '02-03', withheldDisplay);
-  await call(b, 'agenda.update', { id: a, forPublication: false });
-  const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, title: 'AOB' });
-  return { m, withheld: a, aob: agenda.find((i) => i.title === 'AOB')!.id };
-}
 
 const blockers = (b: B, m: string) => publicSummaryOf(new ExportService(b.ctx, b.services.meetings, b.services.members).gather(m)).blockers;
 
 describe('Words of a withheld item typed again in a published item', () => {
   it('8 words in a row of a withheld line, in a published item: the preview names the item, the export is refused', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(`In confidence: ${W}.`))));
     await save(b, m, aob, doc(p(t(`As said, ${W}.`))));
     const out = await exported(b, m);
@@ -39,7 +33,7 @@ describe('Words of a withheld item typed again in a published item', () => {
 
   it('a whole withheld line of 6 words, typed again: refused', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b, 'omit');
+    const { m, withheld, aob } = await withheldAndAob(b, 'omit');
     await save(b, m, withheld, doc(p(t('Acme will close its Lyon plant.'))));
     await save(b, m, aob, doc(ul(li(t('Acme will close its Lyon plant')))));
     expect(printed(await exported(b, m), 'Acme will close its Lyon plant')).toBe(false);
@@ -47,7 +41,7 @@ describe('Words of a withheld item typed again in a published item', () => {
 
   it('a withheld sub-item, a heading and a list item of it count as the item', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     const agenda = await call<AgendaItem[]>(b, 'agenda.add', { meetingId: m, parentId: withheld, title: 'Details' });
     const child = agenda.find((i) => i.parentId === withheld)!.id;
     await save(b, m, child, doc(h('h2', t('Plans')), ul(li(t(W)))));
@@ -58,7 +52,7 @@ describe('Words of a withheld item typed again in a published item', () => {
 
   it('ordinary minutes language shared with a withheld item publishes: lines under 6 words, 7 words in a row', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t('Members took note.')), p(t('The Chair invited members to comment on the draft from Beta.'))));
     await save(b, m, aob, doc(p(t('Members took note.')), p(t('The Chair invited members to comment on any other business.'))));
     const out = await exported(b, m);
@@ -85,7 +79,7 @@ describe('Words of a withheld item typed again in a published item', () => {
 
   it('a withheld item published again: its words in another item publish', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(W))));
     await save(b, m, aob, doc(p(t(`As said, ${W}.`))));
     await call(b, 'agenda.update', { id: withheld, forPublication: true });
@@ -116,7 +110,7 @@ describe('A flag whose text a line break cuts inside a word', () => {
 describe('What the officer is told of a withheld item’s words printed elsewhere', () => {
   it('the words the two share in a row, not only the first 8', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(`In confidence: ${W}, and Delta follows.`))));
     await save(b, m, aob, doc(p(t(`As said, ${W}, and Delta follows suit.`))));
     expect(blockers(b, m).map((x) => x.printedAs)).toEqual([`${W}, and Delta follows`.toLowerCase().replace(',', '')]);
@@ -126,7 +120,7 @@ describe('What the officer is told of a withheld item’s words printed elsewher
 describe('Withheld words cut otherwise, and what the file prints anyway', () => {
   it('a line break inside the withheld sentence: its words are still found printed whole', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t('Beta Robotics prepares a takeover'), br(), t('bid for Gamma Vision.'))));
     await save(b, m, aob, doc(p(t(`${W}.`))));
     expect(printed(await exported(b, m), W)).toBe(false);
@@ -134,7 +128,7 @@ describe('Withheld words cut otherwise, and what the file prints anyway', () => 
 
   it('a withheld table of short cells, its row printed as one sentence', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(table(tr(td(p(t('Beta Robotics'))), td(p(t('takeover bid for Gamma Vision'))), td(p(t('EUR 2bn, closing in June')))))));
     await save(b, m, aob, doc(p(t('Beta Robotics takeover bid for Gamma Vision EUR 2bn, closing in June.'))));
     expect(printed(await exported(b, m), 'takeover bid for Gamma Vision')).toBe(false);
@@ -142,7 +136,7 @@ describe('Withheld words cut otherwise, and what the file prints anyway', () => 
 
   it('withheld short points of a list, printed as one sentence', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(ul(li(t('Beta Robotics')), li(t('takeover bid')), li(t('for Gamma Vision')), li(t('before the summer')))));
     await save(b, m, aob, doc(p(t('Beta Robotics takeover bid for Gamma Vision before the summer.'))));
     expect(printed(await exported(b, m), 'takeover bid for Gamma Vision')).toBe(false);
@@ -166,7 +160,7 @@ describe('Withheld words cut otherwise, and what the file prints anyway', () => 
 describe('Withheld words in the minutes’ own headings', () => {
   it('a heading of a published item’s minutes is minutes: a withheld sentence there is refused', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(`${W}.`))));
     await save(b, m, aob, doc(h('h3', t(W)), p(t('Discussed.'))));
     expect(printed(await exported(b, m), W)).toBe(false);
@@ -180,7 +174,7 @@ describe('A withheld item’s words typed again with a hyphen more or less', () 
   ] as const)
     it(`withheld “${kept}”, printed “${typed}”: refused`, async () => {
       const b = makeBackend();
-      const { m, withheld, aob } = await withAob(b);
+      const { m, withheld, aob } = await withheldAndAob(b);
       await save(b, m, withheld, doc(p(t(kept))));
       await save(b, m, aob, doc(p(t(typed))));
       expect('refused' in (await exported(b, m))).toBe(true);
@@ -195,7 +189,7 @@ describe('A withheld item’s words typed as the title of another item', () => {
 
   it('8 words of a withheld sentence as a published item’s title: refused, naming the item, the words and the title', async () => {
     const b = makeBackend();
-    const { m, withheld } = await withAob(b);
+    const { m, withheld } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(`In confidence, members heard that ${W} before the summer.`))));
     await item(b, m, `Outlook: ${W}`);
     const out = await exported(b, m);
@@ -206,7 +200,7 @@ describe('A withheld item’s words typed as the title of another item', () => {
 
   it('a whole withheld line of 6 words as a published item’s title: refused', async () => {
     const b = makeBackend();
-    const { m, withheld } = await withAob(b, 'omit');
+    const { m, withheld } = await withheldAndAob(b, 'omit');
     await save(b, m, withheld, doc(p(t('Acme will close its Lyon plant.')), p(t('Members took note.'))));
     await item(b, m, 'Acme will close its Lyon plant');
     expect(printed(await exported(b, m), 'Acme will close its Lyon plant')).toBe(false);
@@ -215,7 +209,7 @@ describe('A withheld item’s words typed as the title of another item', () => {
 
   it('a published sub-item’s title, written with a hyphen more: refused', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(`${W}.`))));
     await item(b, m, 'Beta Robotics prepares a take-over bid for Gamma Vision', aob);
     expect('refused' in (await exported(b, m))).toBe(true);
@@ -225,7 +219,7 @@ describe('A withheld item’s words typed as the title of another item', () => {
   it('as the title of another withheld item, printed by its title only: refused; left out of the summary: publishes', async () => {
     for (const display of ['title_only', 'omit'] as const) {
       const b = makeBackend();
-      const { m, withheld } = await withAob(b, display);
+      const { m, withheld } = await withheldAndAob(b, display);
       await save(b, m, withheld, doc(p(t(`${W}.`))));
       const other = await item(b, m, W);
       await call(b, 'agenda.update', { id: other, forPublication: false });
@@ -237,7 +231,7 @@ describe('A withheld item’s words typed as the title of another item', () => {
 
   it('a withheld item quoting a published item’s short title (under 6 words) publishes', async () => {
     const b = makeBackend();
-    const { m, withheld } = await withAob(b);
+    const { m, withheld } = await withheldAndAob(b);
     await item(b, m, 'Review of the Lyon plant');
     await save(b, m, withheld, doc(p(t('Review of the Lyon plant')), p(t(`Under review of the Lyon plant, ${W}.`))));
     const out = await exported(b, m);
@@ -260,7 +254,7 @@ describe('A withheld item’s words typed as the title of another item', () => {
 
   it('the agenda description is not printed in the public summary: a withheld sentence there does not reach it', async () => {
     const b = makeBackend();
-    const { m, withheld, aob } = await withAob(b);
+    const { m, withheld, aob } = await withheldAndAob(b);
     await save(b, m, withheld, doc(p(t(`${W}.`))));
     await call(b, 'agenda.update', { id: aob, description: `${W}.` });
     const out = await exported(b, m);

@@ -4,6 +4,7 @@ import type { Organisation } from '../../../shared/domain/members';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { MinutesStatus } from '../../../shared/domain/minutes';
 import type { ApprovalRecord, DecisionVote, Invitation, Safeguard } from '../../../shared/procedure';
+import type { WithheldElsewhere } from '../../../shared/redaction/public-model';
 
 /**
  * Everything the internal documents are built from: plain data, gathered by the export service, so that every
@@ -31,6 +32,11 @@ export interface ExportData {
    * and the reason in words: the public summary must not print them either.
    */
   flaggedElsewhere: Array<{ id: string; excerpt: string; reason: string; meeting: string }>;
+  /**
+   * The meeting's withheld items removed from its agenda and kept in the trash, with their text
+   * (services/withheld-in-trash.ts): no public document may print it either.
+   */
+  withheldElsewhere: WithheldElsewhere[];
   decisions: DecisionRecord[];
   actions: ActionRecord[];
   /** Agenda items withheld from publication. */

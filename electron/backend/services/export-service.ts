@@ -10,7 +10,8 @@ import { FLAG_REASON_LABEL, FLAG_STATE_LABEL, flagState } from '../../../shared/
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicationBlocker, PublicSummary } from '../../../shared/redaction/public-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
-import { publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
+import { itemHeading, publicSummary, type LayoutOptions } from '../../../shared/redaction/public-summary';
+import { withheldCopiesIn, type PrintedPlace } from '../../../shared/redaction/withheld-copies';
 import { guardsText } from '../../../shared/domain/flags-labels';
 import { forbiddenPassages, LINK_ADDRESS, type ForbiddenPassage } from '../../../shared/redaction/forbidden';
 import { normaliseForMatch, PassageMatcher } from '../../../shared/redaction/match-text';
@@ -27,6 +28,7 @@ import { FlagsRepo } from '../repositories/flags-repo';
 import { MeetingsRepo } from '../repositories/meetings-repo';
 import { MinutesRepo } from '../repositories/minutes-repo';
 import { flaggedElsewhere, unreadableTrash } from './flagged-elsewhere';
+import { withheldInTrash } from './withheld-in-trash';
 import { confidentialFollowUpsOf, confidentialTopicsOf, procedureRecord } from './procedure-service';
 import { refuseWhileHeld } from './publication-hold';
 import { iso, type ServiceContext } from './context';
@@ -67,7 +69,9 @@ export class ExportService {
     // What refuses the summary besides the minutes, found as the export finds it (the preview shows it as a blocker):
     // from the agenda, which the internal data holds as the public does (one reading of the minutes, not two).
     const staleTopics = this.staleTopics(meetingId, data).map(({ where, topic, raisedIn }) => ({ where, topic: topic.title, raisedIn }));
-    return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '', staleTopics };
+    // The meeting's withheld items in the trash: their words are blockers of the preview as of the export.
+    const withheldElsewhere = withheldInTrash(this.ctx.db, meetingId, this.ctx.now()).map((w) => ({ name: w.name, groups: w.groups.map((g) => [...g]) }));
+    return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '', staleTopics, withheldElsewhere };
   }
 
   history(meetingId: string): ExportRecord[] {
@@ -104,6 +108,8 @@ export class ExportService {
     const check = (bytes: Uint8Array) => this.refuseFlagged(input.meetingId, kind, fileName, data, bytes, { checkPublicDocx, describeFindings });
     if (kind === 'agenda') this.refuseStaleFollowUp(input.meetingId, fileName, data);
     if (kind === 'agenda' || kind === 'public_summary') this.refuseStaleTopics(input.meetingId, kind, fileName, data);
+    // After the topics: a future topic's words are a withheld item's too, and its refusal says why they are here.
+    if (kind === 'agenda') this.refuseWithheldInAgenda(input.meetingId, fileName, data);
     if (kind !== 'public_summary') {
       // Typed by the officer, they hold no flag marks: every passage a flag guards is looked for in them, as written.
       const bytes = await buildInternal(builders, kind, data);
@@ -171,6 +177,61 @@ export class ExportService {
           'Nothing was written; replace those words in that item\'s description (for example by "An action not for publication"), or remove the item and add the follow-up again, then try again.',
       );
     }
+  }
+
+  /**
+   * A withheld item's words (its minutes, its description, its title where the meeting leaves withheld items out; the
+   * meeting's withheld items in the trash included) typed in what the agenda prints: a published item's title,
+   * presenter, description or documents, or a withheld item's title printed by its title only. The agenda is refused,
+   * naming the words, where they are and the withheld item (`withheldCopiesIn`: the search of the public summary's
+   * blockers, the same withheld texts and the same rule). An audit (2026-12-07) found a withheld item's minutes,
+   * typed as a published item's description, printed on the agenda. Not searched for: the meeting's own title and
+   * details, which the agenda prints anyway (a withheld item quoting them is no copy).
+   */
+  private refuseWithheldInAgenda(meetingId: string, fileName: string, data: ExportData): void {
+    const places: PrintedPlace[] = [];
+    for (const p of printedAgenda(data)) {
+      const where = `item ${p.item.number} “${excerpt(p.item.title, 60)}”`;
+      if (!p.withheld || data.meeting.withheldDisplay !== 'omit') places.push({ key: p.item.id, where: `the title of ${where}`, text: p.title });
+      if (p.withheld) continue;
+      places.push({ key: p.item.id, where: `the presenter of ${where}`, text: p.presenter });
+      places.push({ key: p.item.id, where: `the description of ${where}`, text: p.description });
+      for (const d of p.documents) places.push({ key: p.item.id, where: `the documents of ${where}`, text: `${d.title} ${d.reference}` });
+    }
+    const found = withheldCopiesIn(
+      {
+        meeting: data.meeting,
+        agenda: data.agenda,
+        sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
+        withheldItemIds: data.withheldItemIds,
+        withheldElsewhere: data.withheldElsewhere,
+      },
+      places,
+      [data.body.name, data.meeting.title, data.meeting.groupName, data.meeting.location],
+      (key) => {
+        const item = data.agenda.find((a) => a.id === key);
+        return item ? itemHeading(item.number, item.title) : 'an item no longer on the agenda';
+      },
+    );
+    if (found.length === 0) return;
+    this.record(
+      meetingId,
+      'agenda',
+      fileName,
+      new Uint8Array(),
+      false,
+      found.map((b) => ({ kind: 'passage', part: 'word/document.xml', passageId: b.flagId, where: `words of the withheld item "${b.withheldIn}", printed in ${b.where}` })),
+    );
+    const list = found
+      .slice(0, 3)
+      .map((b) => `“${excerpt(b.printedAs ?? b.excerpt, 80)}” (in ${b.where}, from the withheld item “${b.withheldIn}”)`)
+      .join('; ');
+    throw new AppError(
+      'leak_detected',
+      `The agenda was not produced: ${found.length === 1 ? 'words of a withheld item are' : `words of withheld items are, in ${found.length} places,`} in what it prints: ${list}${found.length > 3 ? ' and more' : ''}. ` +
+        'Nothing was written; rephrase or remove them there, or publish the withheld item if its text may be published, then try again.',
+      { details: { blockers: found } },
+    );
   }
 
   /**
@@ -347,6 +408,7 @@ export class ExportService {
       sections,
       flags,
       flaggedElsewhere: use === 'public' ? flaggedElsewhere(db, meetingId, this.ctx.now()).map((f) => ({ ...f, reason: FLAG_REASON_LABEL[f.reason] ?? f.reason })) : [],
+      withheldElsewhere: use === 'public' ? withheldInTrash(db, meetingId, this.ctx.now()) : [],
       decisions: new DecisionsRepo(db).list(meetingId).map((d) => ({ id: d.id, text: d.text, outcome: DECISION_OUTCOME_LABEL[d.outcome] ?? d.outcome, sectionKey: d.sectionKey })),
       actions: new ActionsRepo(db).list(meetingId).map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, status: a.status, sectionKey: a.sectionKey })),
       withheldItemIds: agenda.filter((a) => !a.forPublication).map((a) => a.id),
@@ -566,13 +628,14 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
     document: publicDocumentOptions(data),
     bodyName: data.body.name,
     meeting: data.meeting,
-    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
+    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication, description: a.description })),
     sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
     attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
     withheldItemIds: data.withheldItemIds,
     flagsInForce: data.flags.filter((f) => f.retiredAt === null).map((f) => ({ id: f.id, excerpt: f.excerpt })),
     flagsTextRemoved: data.flags.filter((f) => f.retiredAt !== null && guardsText(f)).map((f) => ({ id: f.id, excerpt: f.excerpt })),
     flaggedElsewhere: data.flaggedElsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
+    withheldElsewhere: data.withheldElsewhere,
     votes: publicVotesOf(data),
   });
 }

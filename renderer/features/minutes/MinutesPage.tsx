@@ -200,6 +200,7 @@ export function MinutesPage({ id }: { id: string }) {
     const st = stateRef.current;
     const options = publicOptionsRef.current;
     if (!d || !st || !options) return null;
+    const { withheldElsewhere: _inTrash, ...layout } = options;
     // Every section's current content: its editor's, or the loaded one not yet in an editor. Until every section has
     // loaded there is no preview (never a summary with a section missing).
     // Each section is read only if it changed since the worker got it (previewSections.ts): its editor's state, or
@@ -229,8 +230,9 @@ export function MinutesPage({ id }: { id: string }) {
       flagsInForce: flagStoreRef.current.inForce.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       flagsTextRemoved: flagStoreRef.current.textRemoved.map((f) => ({ id: f.id, excerpt: f.excerpt })),
       flaggedElsewhere: flagStoreRef.current.elsewhere.map((f) => ({ id: f.id, excerpt: f.excerpt, meeting: f.meeting })),
+      withheldElsewhere: options.withheldElsewhere,
       // The same options the export lays the summary out with (one computation, in the backend).
-      document: { ...options, meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
+      document: { ...layout, meeting: d.meeting, actions: st.actions.map((a) => ({ recordId: a.id, status: a.status, dueDate: a.dueDate })) },
       votes: publicVotes(votes, st.decisions),
     };
   });

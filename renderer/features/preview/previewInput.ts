@@ -3,14 +3,14 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import type { SerializedDoc } from '../../../shared/editor/doc-model';
 import type { PublicVote } from '../../../shared/procedure/outcome';
 import type { FlagInForce } from '../../../shared/redaction/flag-state';
-import type { FlaggedElsewhere, PublicSummary } from '../../../shared/redaction/public-model';
+import type { FlaggedElsewhere, PublicSummary, WithheldElsewhere } from '../../../shared/redaction/public-model';
 import { publicSummary, type LayoutOptions, type PublicMeetingInput } from '../../../shared/redaction/public-summary';
 
 /** What the live preview is built from: the page's current state, never the stored copy alone. */
 export interface PreviewSource {
   bodyName: string;
   meeting: Pick<Meeting, 'title' | 'startsAt' | 'redactionMarker' | 'withheldDisplay'>;
-  agenda: ReadonlyArray<Pick<AgendaItem, 'id' | 'number' | 'title' | 'parentId' | 'forPublication'>>;
+  agenda: ReadonlyArray<Pick<AgendaItem, 'id' | 'number' | 'title' | 'parentId' | 'forPublication'> & { description?: string }>;
   /** Every section's CURRENT content (the editor's, read at build time). */
   sections: ReadonlyArray<{ key: string; content: SerializedDoc }>;
   /** The meeting's participants as checked in (organisation and status). */
@@ -21,6 +21,8 @@ export interface PreviewSource {
   flagsTextRemoved?: readonly FlagInForce[];
   /** The passages other meetings' flags guard (flags.list `elsewhere`). */
   flaggedElsewhere?: readonly FlaggedElsewhere[];
+  /** The meeting's withheld items in the trash, with their text (exports.publicOptions `withheldElsewhere`). */
+  withheldElsewhere?: readonly WithheldElsewhere[];
   /** The meeting's time and place lines and the action records ("Next steps": open actions only), as the export has them. */
   document?: LayoutOptions;
   /** Outcomes of votes (counts and rule only). */
@@ -44,12 +46,13 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
       redactionMarker: src.meeting.redactionMarker,
       withheldDisplay: src.meeting.withheldDisplay,
     },
-    agenda: src.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication })),
+    agenda: src.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication, description: a.description ?? '' })),
     sections: src.sections.map((s) => ({ key: s.key, content: s.content })),
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
     flagsTextRemoved: src.flagsTextRemoved ?? [],
     flaggedElsewhere: src.flaggedElsewhere ?? [],
+    withheldElsewhere: src.withheldElsewhere ?? [],
     ...(src.document ? { document: src.document } : {}),
     votes: src.votes ?? [],
   };
