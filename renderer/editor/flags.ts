@@ -36,9 +36,16 @@ export const FLAG_EXCERPT_MAX = 280;
  */
 export function $wrapSelectionInFlag(id: string): boolean {
   const selection = $getSelection();
-  if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
-  if (selection.getTextContent().length === 0) return false;
-  $wrapSelectionInMarkNode(selection, selection.isBackward(), id, (ids) => $createFlagNode(ids));
+  return $isRangeSelection(selection) && $wrapRangeInFlag(selection, id);
+}
+
+/**
+ * $wrapSelectionInFlag for any `range` (e.g. the passage a flag was asked for, while the officer types elsewhere): the
+ * current selection is not set to it (Lexical keeps the caret in the text it was in when that text is split).
+ */
+export function $wrapRangeInFlag(range: RangeSelection, id: string): boolean {
+  if (range.isCollapsed() || range.getTextContent().length === 0) return false;
+  $wrapSelectionInMarkNode(range, range.isBackward(), id, (ids) => $createFlagNode(ids));
   $addUpdateTag(FLAGGING_TAG);
   return true;
 }

@@ -3,9 +3,10 @@ import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } fr
 import { $setBlocksType } from '@lexical/selection';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $addUpdateTag,
+  $createRangeSelection,
   $createRangeSelectionFromDom,
   $createParagraphNode,
-  $getNodeByKey,
   $getSelection,
   $isRangeSelection,
   $setSelection,
@@ -13,8 +14,8 @@ import {
   COMMAND_PRIORITY_HIGH,
   INSERT_PARAGRAPH_COMMAND,
   KEY_DOWN_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
   type LexicalEditor,
-  type RangeSelection,
 } from 'lexical';
 import {
   CAPTURE_ACTION_COMMAND,
@@ -29,22 +30,25 @@ import {
   type BlockType,
 } from './commands';
 import { $selectWordAtCaret } from './caret';
-import { $removeFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
+import { $removeFlag, $wrapRangeInFlag, $wrapSelectionInFlag, registerFlagTyping } from './flags';
 import { registerForbiddenCharCleaning } from './forbidden';
 import type { RecordKind } from './nodes/recordBlock';
 import { $captureRecord, $captureTarget, $captureText, $exitRecordOnEnter } from './records';
 import { matchShortcut, type ShortcutId } from './shortcuts';
 import { $insertTimestamp } from './timestamps';
+import { $keepingSelection, $trackRange, type TrackedRange } from './trackedRange';
 
 /**
  * The page's side of the editor: record and flag creation happen there (through the backend), never here.
  * - onCapture(kind, text): create the decision/action record for `text` (the block's text, '' for a new block) and
  *   resolve its id; null (or a rejection) cancels and leaves the document as it is.
- * - onRequestFlag(selectionText): ask the reason, create the flag record, resolve its id; null cancels.
+ * - onRequestFlag(selectionText, answered): ask the reason, create the flag record, resolve its id; null cancels.
+ *   Call `answered()` as soon as the officer confirms, before the record is made: the caret goes back to the end of
+ *   the passage and the editor takes the focus (typing goes on while the flag is recorded).
  */
 export interface MinutesCallbacks {
   onCapture?: (kind: RecordKind, text: string) => Promise<string | null>;
-  onRequestFlag?: (selectionText: string) => Promise<string | null>;
+  onRequestFlag?: (selectionText: string, answered: () => void) => Promise<string | null>;
 }
 
 /**
@@ -103,12 +107,14 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
         }
         const current = $getSelection();
         if (!$isRangeSelection(current)) return false;
-        const saved = current.clone();
-        ask(current.getTextContent()).then(
+        // The passage is followed while the flag is recorded: the officer goes on typing at once (answered below).
+        const passage = $trackRange(editor, current);
+        ask(current.getTextContent(), () => backToText(editor, passage)).then(
           (id) => {
-            if (id) editor.update(() => void ($restoreSelection(saved) && $wrapSelectionInFlag(id)));
+            if (id) editor.update(() => $flagPassage(editor, passage, id));
+            else passage.dispose();
           },
-          () => undefined,
+          () => passage.dispose(),
         );
         return true;
       },
@@ -127,7 +133,14 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
       KEY_DOWN_COMMAND,
       (event) => {
         const id = matchShortcut(event);
-        if (id === null || !editor.isEditable()) return false;
+        if (!editor.isEditable()) return false;
+        if (id === null) {
+          // Enter splits the block where the caret is now, by the same race: Ctrl+End then Enter pressed at once (right
+          // after the flag dialog, the page busy) reached the editor before the caret's move, and split the sentence
+          // where the caret had been (an audit, 2026-12-08). Lexical then handles the key as usual.
+          if (event.key === 'Enter' && !event.isComposing && $isRangeSelection($getSelection())) $takeCaretFromBrowser(editor);
+          return false;
+        }
         event.preventDefault();
         $takeCaretFromBrowser(editor);
         runShortcut(editor, id);
@@ -184,14 +197,39 @@ export function runShortcut(editor: LexicalEditor, id: ShortcutId): void {
   }
 }
 
-/** Puts back a selection saved before an async prompt, if its nodes still exist; false otherwise. */
-function $restoreSelection(saved: RangeSelection): boolean {
-  const ok = [saved.anchor, saved.focus].every((p) => {
-    const node = $getNodeByKey(p.key);
-    return node !== null && node.isAttached() && p.offset <= (p.type === 'text' ? node.getTextContentSize() : (node as unknown as { getChildrenSize(): number }).getChildrenSize());
-  });
-  if (ok) $setSelection(saved.clone());
-  return ok;
+/**
+ * The officer has answered the flag dialog: the caret goes back into the text at once, at the end of the passage (where
+ * it was, not over the passage), and the editor takes the focus in the same task, so every key typed next is the
+ * minutes', however long the flag takes to be recorded (the same as Next item: useLiveControls.ts).
+ */
+function backToText(editor: LexicalEditor, passage: TrackedRange): void {
+  editor.update(
+    () => {
+      const range = passage.$range();
+      if (range === null) return;
+      const end = range.isBackward() ? range.anchor : range.focus;
+      const caret = $createRangeSelection();
+      caret.anchor.set(end.key, end.offset, end.type);
+      caret.focus.set(end.key, end.offset, end.type);
+      $setSelection(caret);
+    },
+    { discrete: true },
+  );
+  editor.getRootElement()?.focus({ preventScroll: true });
+}
+
+/**
+ * The flag recorded: its mark goes over the passage as it now stands (words typed inside it meanwhile included, none
+ * typed after it), the officer's caret left where it is. The DOM selection is left alone when the officer is typing
+ * somewhere else (another item, a field of the page): that focus stays theirs.
+ */
+function $flagPassage(editor: LexicalEditor, passage: TrackedRange, id: string): void {
+  const range = passage.$range();
+  passage.dispose();
+  if (range === null || !editor.isEditable()) return;
+  const root = editor.getRootElement();
+  if (root !== null && !root.contains(root.ownerDocument.activeElement)) $addUpdateTag(SKIP_DOM_SELECTION_TAG);
+  $keepingSelection(() => $wrapRangeInFlag(range, id));
 }
 
 /** Applies a block type to the selected blocks; applying the type a block already has returns it to a paragraph. */

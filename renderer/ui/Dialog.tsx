@@ -3,6 +3,24 @@ import { useLatest } from './useLatest';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/**
+ * Tab and Shift+Tab go round the enabled controls of a modal `box` (after the last, the first; before the first, the
+ * last), never out of it to the page behind or the browser. For the keydown handler of every dialog.
+ */
+export function keepTabInside(e: KeyboardEvent, box: HTMLElement | null): void {
+  if (e.key !== 'Tab') return;
+  const items = [...(box?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+  if (items.length === 0) return e.preventDefault();
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  if (e.shiftKey && at <= 0) {
+    e.preventDefault();
+    items.at(-1)!.focus();
+  } else if (!e.shiftKey && at === items.length - 1) {
+    e.preventDefault();
+    items[0]!.focus();
+  }
+}
+
 /** The dialogs open now, the topmost last: only it answers Escape and keeps the focus. */
 const openDialogs: HTMLElement[] = [];
 
@@ -55,18 +73,7 @@ export function Dialog(props: {
       e.preventDefault();
       e.stopPropagation();
       onClose.current();
-    } else if (e.key === 'Tab') {
-      const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-      if (items.length === 0) return e.preventDefault();
-      const at = items.indexOf(document.activeElement as HTMLElement);
-      if (e.shiftKey && at <= 0) {
-        e.preventDefault();
-        items.at(-1)!.focus();
-      } else if (!e.shiftKey && at === items.length - 1) {
-        e.preventDefault();
-        items[0]!.focus();
-      }
-    }
+    } else keepTabInside(e, ref.current);
   };
   return (
     <div className="overlay" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose.current()}>

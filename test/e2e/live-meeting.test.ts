@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { apiCall, withExampleSession, type ExampleSession } from './harness';
-import { MinutesPageModel, screenshot } from './pages';
+import { ConfidentialityModel, MinutesPageModel, screenshot } from './pages';
 
 /**
  * The live meeting under pressure (issue 9), at the two screen sizes officers use: a whole meeting by keyboard with
@@ -328,6 +328,50 @@ describe('flags without a selection, and who set them', () => {
       await m.section('opening').waitFor();
       await page.waitForTimeout(500);
       expect(await prompt.count()).toBe(0);
+    });
+  });
+});
+
+describe('the flag dialog by keyboard', () => {
+  it('keeps the focus on Tab and Shift+Tab (round its fields and buttons); Escape closes it, the focus back in the text', async () => {
+    await session(1280, 720, async ({ page, host, meetingId }, m) => {
+      await m.open(host.origin, meetingId);
+      const section = m.section('opening');
+      const ed = m.editor(section);
+      await ed.click();
+      await page.keyboard.type('The budget is 42 million.');
+      await new ConfidentialityModel(page).select(ed, 'budget');
+      await page.keyboard.press('Alt+Shift+F');
+      const dialog = page.getByRole('dialog', { name: 'Flag as not for publication' });
+      await dialog.waitFor();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+      /** The focused control, if in the dialog: its tag and, for a button, its name. */
+      const focused = () =>
+        dialog.evaluate((d) => {
+          const a = document.activeElement as HTMLElement | null;
+          if (!a || !d.contains(a)) return `outside: ${a?.tagName ?? 'none'}`;
+          return a.tagName === 'BUTTON' ? `BUTTON ${a.textContent?.trim()}` : a.tagName;
+        });
+      const round = ['INPUT', 'BUTTON Flag', 'BUTTON Cancel', 'SELECT'];
+      const forward: string[] = [];
+      for (let i = 0; i < 2 * round.length; i++) {
+        await page.keyboard.press('Tab');
+        forward.push(await focused());
+      }
+      expect(forward).toEqual([...round, ...round]);
+      const backward: string[] = [];
+      for (let i = 0; i < 2 * round.length; i++) {
+        await page.keyboard.press('Shift+Tab');
+        backward.push(await focused());
+      }
+      const back = ['BUTTON Cancel', 'BUTTON Flag', 'INPUT', 'SELECT'];
+      expect(backward).toEqual([...back, ...back]);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.getAttribute('contenteditable') === 'true');
+      expect(await ed.evaluate((e) => e === document.activeElement)).toBe(true);
+      expect(await section.locator('mark.tfs-flag').count()).toBe(0);
+      expect(await m.paragraphs(section)).toEqual(['The budget is 42 million.']);
     });
   });
 });

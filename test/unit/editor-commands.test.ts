@@ -1,9 +1,10 @@
-import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isParagraphNode, INSERT_PARAGRAPH_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isParagraphNode, $isRangeSelection, INSERT_PARAGRAPH_COMMAND, type LexicalEditor, type ParagraphNode, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { CAPTURE_ACTION_COMMAND, CAPTURE_DECISION_COMMAND, REQUEST_FLAG_COMMAND, SHOW_HINT_COMMAND } from '../../renderer/editor/commands';
 import { createHeadlessMinutesEditor, serializeEditor } from '../../renderer/editor/headless';
 import { registerMinutesCommands } from '../../renderer/editor/register';
 import { matchShortcut } from '../../renderer/editor/shortcuts';
+import { mapOffset } from '../../renderer/editor/trackedRange';
 
 const key = (code: string, m: Partial<{ alt: boolean; shift: boolean; ctrl: boolean; meta: boolean; altGraph: boolean }> = {}) => ({
   code,
@@ -101,6 +102,92 @@ describe('minutes commands', () => {
     expect(JSON.stringify(first)).toContain('"ids":["flag-7"]');
     editor.read(() => expect($isParagraphNode($getRoot().getLastChild())).toBe(true));
     expect(JSON.stringify(serializeEditor(editor).root.children[1])).not.toContain('flag');
+  });
+});
+
+describe('flag request while the officer types on', () => {
+  /** One paragraph, `text`; the page's answer held until `answer(id)`. */
+  function typing(text: string) {
+    const editor = createHeadlessMinutesEditor();
+    editor.update(() => $getRoot().clear().append($createParagraphNode().append($createTextNode(text))), { discrete: true });
+    const page = { answered: () => undefined as void, answer: (_id: string | null) => undefined as void };
+    registerMinutesCommands(editor, () => ({
+      onRequestFlag: (_t, done) => {
+        page.answered = done;
+        return new Promise<string | null>((r) => (page.answer = r));
+      },
+    }));
+    const at = (offset: number, to = offset) => $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstDescendant<TextNode>()!.select(offset, to);
+    const type = (offset: number, t: string) => editor.update(() => void (at(offset), $getSelection()!.insertText(t)), { discrete: true });
+    const caret = () => editor.read(() => { const s = $getSelection(); return $isRangeSelection(s) ? [s.anchor.offset, s.focus.offset, s.anchor.getNode().getTextContent()] : null; });
+    const flagged = () => editor.read(() => $getRoot().getAllTextNodes().filter((n) => n.getParent()?.getType() === 'flag').map((n) => n.getTextContent()).join('|'));
+    return { editor, at, type, caret, flagged, answered: () => page.answered(), answer: (id: string | null) => page.answer(id) };
+  }
+
+  it('the caret goes to the end of the passage at the answer; the flag then covers the passage as it stands, the caret left where the officer is', async () => {
+    const t = typing('The budget is 42 million.');
+    t.editor.update(() => {
+      t.at(4, 24);
+      t.editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+    }, { discrete: true });
+    t.answered();
+    expect(t.caret()).toEqual([24, 24, 'The budget is 42 million.']);
+    t.type(24, ' (approx.)'); // at the end of the passage: after it
+    t.type(16, ' euro'); // inside it
+    t.type(0, 'So: '); // before it
+    t.editor.update(() => $getRoot().getFirstChildOrThrow<ParagraphNode>().selectEnd(), { discrete: true });
+    t.answer('flag-1');
+    await tick();
+    await tick();
+    expect(t.flagged()).toBe('budget is 42 euro million');
+    expect(t.editor.read(() => $getRoot().getTextContent())).toBe('So: The budget is 42 euro million (approx.).');
+    // The caret is still at the end: what is typed next goes there, outside the flag.
+    t.editor.update(() => $getSelection()!.insertText(' Next.'), { discrete: true });
+    expect(t.editor.read(() => $getRoot().getTextContent())).toBe('So: The budget is 42 euro million (approx.). Next.');
+    expect(t.flagged()).toBe('budget is 42 euro million');
+  });
+
+  it('text typed at the start of the passage stays outside, text deleted across its end narrows it; cancelled or failed, nothing is flagged', async () => {
+    const t = typing('Alpha beta gamma delta');
+    t.editor.update(() => {
+      t.at(6, 16); // "beta gamma"
+      t.editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+    }, { discrete: true });
+    t.answered();
+    t.type(6, 'new ');
+    t.editor.update(() => t.at(18, 24).removeText(), { discrete: true }); // "ma del"
+    t.answer('flag-2');
+    await tick();
+    await tick();
+    expect(t.editor.read(() => $getRoot().getTextContent())).toBe('Alpha new beta gamta');
+    expect(t.flagged()).toBe('beta gam');
+
+    for (const id of [null, 'reject']) {
+      const u = typing('Alpha beta gamma');
+      u.editor.update(() => {
+        u.at(6, 10);
+        u.editor.dispatchCommand(REQUEST_FLAG_COMMAND, undefined);
+      }, { discrete: true });
+      if (id === null) u.answer(null);
+      else u.answer(Promise.reject(new Error('offline')) as unknown as string);
+      await tick();
+      await tick();
+      expect(u.flagged()).toBe('');
+    }
+  });
+});
+
+describe('mapOffset', () => {
+  it('moves a place with a change before it, keeps it with one after it, and takes a change across it inside the range', () => {
+    expect(mapOffset('abcdef', 'XXabcdef', 2, 'start')).toBe(4);
+    expect(mapOffset('abcdef', 'abcdefXX', 4, 'end')).toBe(4);
+    expect(mapOffset('abcdef', 'abXXcdef', 2, 'start')).toBe(4); // typed at the start: outside
+    expect(mapOffset('abcdef', 'abXXcdef', 2, 'end')).toBe(2); // typed at the end: outside
+    expect(mapOffset('abcdef', 'abXXcdef', 4, 'end')).toBe(6);
+    expect(mapOffset('abcdef', 'af', 3, 'start')).toBe(1);
+    expect(mapOffset('abcdef', 'af', 3, 'end')).toBe(1);
+    expect(mapOffset('abcdef', 'aXYZf', 3, 'start')).toBe(1);
+    expect(mapOffset('abcdef', 'aXYZf', 3, 'end')).toBe(4);
   });
 });
 

@@ -1,38 +1,34 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_FLAG_REASON, FLAG_REASONS, FLAG_REASON_LABEL, type FlagReason } from '../../../shared/domain/flags-labels';
-import { ErrorNote, Field } from '../../ui/kit';
+import { Field } from '../../ui/kit';
+import { keepTabInside } from '../../ui/Dialog';
 import { useLatest } from '../../ui/useLatest';
 import { excerpt } from '../../../shared/domain/minutes-labels';
 
 export interface FlagRequest {
   text: string;
-  /** Creates the flag record (through the backend) and resolves its id; null when cancelled. */
-  resolve: (value: { reason: FlagReason; note: string } | null) => Promise<void>;
+  /**
+   * The officer's answer (null: cancelled), at the press. The page gives the caret back to the minutes there and then,
+   * and records the flag after (a failure is said in a note): nothing typed next waits for the record.
+   */
+  answer: (value: { reason: FlagReason; note: string } | null) => void;
 }
 
 /** Asks why a passage is confidential. Enter confirms the default reason at once, so flagging stays one keystroke away. */
 export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: () => void }) {
   const [reason, setReason] = useState<FlagReason>(DEFAULT_FLAG_REASON);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
   const box = useRef<HTMLFormElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  /** Set once the officer has answered: the focus may then go back to the minutes. */
-  const closing = useRef(false);
-  const finish = async (value: { reason: FlagReason; note: string } | null) => {
-    closing.current = true;
-    setBusy(true);
-    try {
-      await request.resolve(value);
-      onDone();
-    } catch (e) {
-      closing.current = false;
-      setError(e);
-      setBusy(false);
-    }
+  /** Set once the officer has answered: the focus then goes back to the minutes (the dialog goes with the next render). */
+  const answered = useRef(false);
+  const finish = (value: { reason: FlagReason; note: string } | null) => {
+    if (answered.current) return;
+    answered.current = true;
+    onDone();
+    request.answer(value);
   };
   const finishRef = useLatest(finish);
   // Modal while open: an editor update that lands after the dialog opened (a keystroke still being committed, a save)
@@ -40,13 +36,13 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
   // Escape cancels wherever the focus is, so that no key meant for the dialog goes into the minutes behind it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || closing.current) return;
+      if (e.key !== 'Escape' || answered.current) return;
       e.preventDefault();
       e.stopPropagation();
-      void finishRef.current(null);
+      finishRef.current(null);
     };
     const onFocusIn = (e: FocusEvent) => {
-      if (!closing.current && box.current && e.target instanceof Node && !box.current.contains(e.target)) first.current?.focus();
+      if (!answered.current && box.current && e.target instanceof Node && !box.current.contains(e.target)) first.current?.focus();
     };
     window.addEventListener('keydown', onKey, true);
     document.addEventListener('focusin', onFocusIn);
@@ -57,7 +53,7 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
   }, [finishRef]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void finish({ reason, note });
+    finish({ reason, note });
   };
   const quoted = excerpt(request.text, 160);
   return (
@@ -71,10 +67,10 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
         onSubmit={submit}
         onKeyDown={(e) => {
           // A <select> does not submit its form on Enter by itself; here Enter must confirm (one keystroke to flag).
-          if (e.key === 'Enter' && e.target instanceof HTMLSelectElement && !busy) {
+          if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
             e.preventDefault();
-            void finish({ reason, note });
-          }
+            finish({ reason, note });
+          } else keepTabInside(e, box.current);
         }}
       >
         <h2 id="flag-title">Flag as not for publication</h2>
@@ -91,12 +87,11 @@ export function FlagDialog({ request, onDone }: { request: FlagRequest; onDone: 
           )}
         </Field>
         <Field label="Note (optional)">{(id) => <input id={id} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}</Field>
-        <ErrorNote error={error} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary">
             Flag
           </button>
-          <button type="button" onClick={() => void finish(null)} disabled={busy}>
+          <button type="button" onClick={() => finish(null)}>
             Cancel
           </button>
         </div>

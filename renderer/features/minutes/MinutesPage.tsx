@@ -185,7 +185,7 @@ export function MinutesPage({ id }: { id: string }) {
       const handle = editors.current.get(key);
       if (!autosave.settled(key) || handle?.hasPendingChange()) return 'unsaved';
       const root = handle?.getEditor().getRootElement();
-      return (root && root.contains(document.activeElement)) || flags.flagRequest !== null || history === key ? 'busy' : 'free';
+      return (root && root.contains(document.activeElement)) || flags.flagging() || history === key ? 'busy' : 'free';
     },
     follow: showAsStored,
     takeFlags: flagStore.merge,

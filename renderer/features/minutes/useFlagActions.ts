@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Flag, FlagReason } from '../../../shared/domain/flags';
 import { api } from '../../api';
 import { REMOVE_FLAG_COMMAND, type MinutesEditorHandle } from '../../editor';
@@ -31,26 +31,39 @@ export function useFlagActions(o: {
   useEffect(() => endEditorWaits, []);
   const [flagRequest, setFlagRequest] = useState<FlagRequest | null>(null);
 
+  /** Flags answered whose record is on its way: the section is still being flagged (not replaced by another window's words). */
+  const recording = useRef(0);
   const requestFlag = useCallback(
-    (sectionKey: string) => (text: string) =>
+    (sectionKey: string) => (text: string, answered?: () => void) =>
       new Promise<string | null>((resolve) => {
         setFlagRequest({
           text,
-          resolve: async (value: { reason: FlagReason; note: string } | null) => {
-            if (!value) return resolve(null);
-            try {
-              const flag = await api.call('flags.create', { meetingId: id, sectionKey, reason: value.reason, note: value.note, excerpt: text.slice(0, 200_000) });
-              upsertFlag(flag);
-              resolve(flag.id);
-            } catch (e) {
-              report('Flagging the passage', e);
-              resolve(null);
+          answer: (value: { reason: FlagReason; note: string } | null) => {
+            // At the press, as Next item does: the caret is back in the text now (at the end of the passage, or the
+            // passage selected again when cancelled), so the keys typed next are the minutes', however long the record
+            // takes. The editor flags the passage when the record comes; a failure is said in a note (not flagged).
+            if (!value) {
+              editors.current.get(sectionKey)?.focus();
+              return resolve(null);
             }
+            if (answered) answered();
+            else editors.current.get(sectionKey)?.focus();
+            recording.current++;
+            void api
+              .call('flags.create', { meetingId: id, sectionKey, reason: value.reason, note: value.note, excerpt: text.slice(0, 200_000) })
+              .then(
+                (flag) => {
+                  upsertFlag(flag);
+                  resolve(flag.id);
+                },
+                (e: unknown) => {
+                  report('Flagging the passage', e);
+                  resolve(null);
+                },
+              )
+              .finally(() => recording.current--);
           },
         });
-      }).finally(() => {
-        // Back to the text once the dialog is gone (the editor keeps its selection).
-        setTimeout(() => editors.current.get(sectionKey)?.focus(), 0);
       }),
     [id, editors, upsertFlag, report],
   );
@@ -105,5 +118,7 @@ export function useFlagActions(o: {
     [editors, o],
   );
 
-  return { flagAgain, flagRequest, clearFlagRequest: () => setFlagRequest(null), requestFlag, jumpToFlag, unflag };
+  /** Whether a flag is being set: its dialog open, or its record on its way. */
+  const flagging = () => flagRequest !== null || recording.current > 0;
+  return { flagAgain, flagRequest, flagging, clearFlagRequest: () => setFlagRequest(null), requestFlag, jumpToFlag, unflag };
 }
