@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiCall } from './harness';
-import { caretAtEnd, storedText, withMinutes } from './minutes-helpers';
+import { caretAtEnd, storedText, withMinutes, type Minutes } from './minutes-helpers';
 import { ConfidentialityModel } from './pages';
 
 /**
@@ -25,6 +25,25 @@ async function holdFlagCreate(page: Page): Promise<{ release: () => void }> {
   return { release };
 }
 
+/** The opening holds SENTENCE, saved; its section, editor and the flags' page model. */
+async function sentenceTyped({ page, m }: Pick<Minutes, 'page' | 'm'>) {
+  const c = new ConfidentialityModel(page);
+  const section = m.section('opening');
+  const ed = m.editor(section);
+  await caretAtEnd(m, 'opening');
+  await page.keyboard.type(SENTENCE);
+  await m.waitSaved();
+  return { c, section, ed };
+}
+
+/** PASSAGE selected, Alt+Shift+F, Enter: flagged with the default reason in one keystroke. */
+async function flagPassage(page: Page, c: ConfidentialityModel, ed: ReturnType<Minutes['m']['editor']>) {
+  await c.select(ed, PASSAGE);
+  await page.keyboard.press('Alt+Shift+F');
+  await c.flagDialog().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 const flagRecords = async (host: Parameters<typeof apiCall>[0], meetingId: string) =>
   ((await apiCall(host, 'flags.list', { meetingId })).json.value as { flags: Array<{ excerpt: string; retiredAt: string | null }> }).flags;
 
@@ -32,21 +51,13 @@ describe('typing straight on after flagging', () => {
   for (const delay of [0, 150]) {
     it(`every key typed after Enter in the flag dialog reaches the minutes, where the caret is (flags.create ${delay} ms slower)`, () =>
       withMinutes(async ({ page, m, host, meetingId }) => {
-        const c = new ConfidentialityModel(page);
-        const section = m.section('opening');
-        const ed = m.editor(section);
-        await caretAtEnd(m, 'opening');
-        await page.keyboard.type(SENTENCE);
-        await m.waitSaved();
+        const { c, section, ed } = await sentenceTyped({ page, m });
         if (delay)
           await page.route('**/api/flags.create', async (r) => {
             await new Promise((res) => setTimeout(res, delay));
             await r.continue();
           });
-        await c.select(ed, PASSAGE);
-        await page.keyboard.press('Alt+Shift+F');
-        await c.flagDialog().waitFor();
-        await page.keyboard.press('Enter');
+        await flagPassage(page, c, ed);
         // At once: to the end of the text, a new paragraph, the next sentence.
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');
@@ -62,17 +73,9 @@ describe('typing straight on after flagging', () => {
 
   it('the dialog is gone and the caret is at the end of the passage at the press, before the flag is recorded', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
-      const c = new ConfidentialityModel(page);
-      const section = m.section('opening');
-      const ed = m.editor(section);
-      await caretAtEnd(m, 'opening');
-      await page.keyboard.type(SENTENCE);
-      await m.waitSaved();
+      const { c, section, ed } = await sentenceTyped({ page, m });
       const create = await holdFlagCreate(page);
-      await c.select(ed, PASSAGE);
-      await page.keyboard.press('Alt+Shift+F');
-      await c.flagDialog().waitFor();
-      await page.keyboard.press('Enter');
+      await flagPassage(page, c, ed);
       expect(await c.flagDialog().count()).toBe(0);
       expect(await ed.evaluate((e) => e === document.activeElement)).toBe(true);
       // Typed at the caret (the end of the passage, not over it): after the passage, so not flagged.
@@ -98,17 +101,9 @@ describe('typing straight on after flagging', () => {
 
   it('a flag that cannot be recorded is said in a note; the words typed meanwhile are kept', () =>
     withMinutes(async ({ page, m, host, meetingId }) => {
-      const c = new ConfidentialityModel(page);
-      const section = m.section('opening');
-      const ed = m.editor(section);
-      await caretAtEnd(m, 'opening');
-      await page.keyboard.type(SENTENCE);
-      await m.waitSaved();
+      const { c, section, ed } = await sentenceTyped({ page, m });
       await page.route('**/api/flags.create', (r) => r.abort());
-      await c.select(ed, PASSAGE);
-      await page.keyboard.press('Alt+Shift+F');
-      await c.flagDialog().waitFor();
-      await page.keyboard.press('Enter');
+      await flagPassage(page, c, ed);
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
       await page.keyboard.type('Members agreed.', { delay: 30 });
