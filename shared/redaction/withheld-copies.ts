@@ -350,9 +350,27 @@ function copiesIn(lines: readonly WithheldLine[], places: readonly PrintedPlace[
         flagId: `withheld:${line.key}`,
         excerpt,
         where: hit.where,
-        ...(writtenAsFlagged(excerpt, hit.as) ? {} : { printedAs: hit.as }),
+        ...(writtenAsFlagged(excerpt, hit.as) ? {} : { printedAs: asWritten(excerpt, hit.as) }),
         withheldIn: line.name ?? itemLabel(line.key),
       },
     ];
   });
+}
+
+/**
+ * The words found (`as`, as the check reads them), as the officer wrote them in the withheld line (`unit`): its words
+ * from the first to the last of them, case and punctuation as typed ("Gamma Vision negotiates … Delta Labs", not
+ * "gamma vision negotiates … delta labs"). As read when the line does not hold them word for word (a hyphen dropped).
+ */
+function asWritten(unit: string, as: string): string {
+  const typed = unit.split(/\s+/).filter(Boolean);
+  const target = as.split(' ').length;
+  for (let i = 0; i < typed.length; i++) {
+    for (let j = i + 1; j <= typed.length && j - i <= target + 2; j++) {
+      const read = words(typed.slice(i, j).join(' ')).join(' ');
+      if (read === as) return typed.slice(i, j).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (read.length > as.length) break;
+    }
+  }
+  return as;
 }

@@ -367,7 +367,7 @@ describe('redaction integrity in Chromium', () => {
     const note = page.getByTestId('preview-blocked');
     await note.getByText(/These words of a withheld item are in a published item/).waitFor();
     expect(await note.textContent()).toContain(
-      `“In confidence: ${WORDS}.” under “2. Any other business”, written there as “${WORDS.toLowerCase()}”, from the withheld item “1. Market developments”`,
+      `“In confidence: ${WORDS}.” under “2. Any other business”, written there as “${WORDS}”, from the withheld item “1. Market developments”`,
     );
     await screenshot(page, 'preview-withheld-copy');
     const r = await publicParts(meetingId);
@@ -394,6 +394,7 @@ describe('redaction integrity in Chromium', () => {
     const note = page.getByTestId('preview-blocked');
     await note.getByText(/These words of a withheld item are in a published item/).waitFor();
     expect(await note.textContent()).toContain('from the withheld item “Licensing (removed from the agenda, in the trash)”');
+    await screenshot(page, 'preview-withheld-trash');
     const r = await publicParts(meetingId);
     expect(r.ok).toBe(false);
     expect((r as { message: string }).message).toContain('from the withheld item “Licensing (removed from the agenda, in the trash)”');
