@@ -135,10 +135,11 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
         const id = matchShortcut(event);
         if (!editor.isEditable()) return false;
         if (id === null) {
-          // Enter splits the block where the caret is now, by the same race: Ctrl+End then Enter pressed at once (right
-          // after the flag dialog, the page busy) reached the editor before the caret's move, and split the sentence
-          // where the caret had been (an audit, 2026-12-08). Lexical then handles the key as usual.
-          if (event.key === 'Enter' && !event.isComposing && $isRangeSelection($getSelection())) $takeCaretFromBrowser(editor);
+          // Enter, Backspace and Delete act where the caret is now, by the same race: Ctrl+End then Enter pressed at
+          // once (right after the flag dialog, the page busy) reached the editor before the caret's move, and split the
+          // sentence where the caret had been (an audit, 2026-12-07); Backspace or Delete so would remove a character
+          // there. Lexical then handles the key as usual.
+          if (CARET_KEYS.has(event.key) && !event.isComposing && $isRangeSelection($getSelection())) $takeCaretFromBrowser(editor);
           return false;
         }
         event.preventDefault();
@@ -150,6 +151,9 @@ export function registerMinutesCommands(editor: LexicalEditor, callbacks: () => 
     ),
   );
 }
+
+/** Keys that change the text where the caret is (besides typing): taken where the browser's caret is now. */
+const CARET_KEYS = new Set(['Enter', 'Backspace', 'Delete']);
 
 /**
  * A shortcut acts where the caret is now. Chromium may deliver a key pressed right after a click before the

@@ -5,7 +5,7 @@ import { caretAtEnd, storedText, withMinutes, type Minutes } from './minutes-hel
 import { ConfidentialityModel } from './pages';
 
 /**
- * Typing straight on after flagging (an audit, 2026-12-08): the officer selects a passage, Alt+Shift+F, Enter, and goes
+ * Typing straight on after flagging (an audit, 2026-12-07): the officer selects a passage, Alt+Shift+F, Enter, and goes
  * on typing at once. The dialog used to stay open (busy) while the flag was recorded, the focus then sat on the page
  * until a timer gave it back to the editor, and the caret was put back at the flag's end: keys were lost, or landed
  * inside the flag ("42 millionbers agreed.."). Now the dialog goes and the caret is back where it was at the press;
@@ -116,23 +116,30 @@ describe('typing straight on after flagging', () => {
       expect(await ed.evaluate((e) => e === document.activeElement)).toBe(true);
     }));
 
-  it('Enter that comes before the browser has told the editor where the caret went splits where the caret is', () =>
-    withMinutes(async ({ page, m }) => {
-      const section = m.section('opening');
-      await caretAtEnd(m, 'opening');
-      await page.keyboard.type(SENTENCE);
-      await page.keyboard.press('Home');
-      await page.waitForFunction(() => getSelection()?.anchorOffset === 0);
-      // The race, made certain (Ctrl+End then Enter at once, the page busy): the caret is moved and Enter's keydown is
-      // dispatched in the same task, before the browser's selectionchange (a task of its own) reaches the editor.
-      await m.editor(section).evaluate((root) => {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const text = walker.nextNode() as Text;
-        getSelection()!.collapse(text, text.data.length);
-        root.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
-      });
-      await page.keyboard.type('Members agreed.');
-      await m.waitSaved();
-      expect(await m.paragraphs(section)).toEqual([SENTENCE, 'Members agreed.']);
-    }));
+  for (const [key, after] of [
+    ['Enter', [SENTENCE, 'Members agreed.']],
+    ['Backspace', [`${SENTENCE.slice(0, -1)}Members agreed.`]],
+    ['Delete', [`${SENTENCE}Members agreed.`]],
+  ] as const) {
+    it(`${key} that comes before the browser has told the editor where the caret went acts where the caret is`, () =>
+      withMinutes(async ({ page, m }) => {
+        const section = m.section('opening');
+        await caretAtEnd(m, 'opening');
+        await page.keyboard.type(SENTENCE);
+        await page.keyboard.press('Home');
+        await page.waitForFunction(() => getSelection()?.anchorOffset === 0);
+        // The race, made certain (Ctrl+End then the key at once, the page busy): the caret is moved and the key's
+        // keydown is dispatched in the same task, before the browser's selectionchange (a task of its own) reaches the
+        // editor. Before, Delete removed the "T" at the old caret, and Backspace nothing.
+        await m.editor(section).evaluate((root, k) => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          const text = walker.nextNode() as Text;
+          getSelection()!.collapse(text, text.data.length);
+          root.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: k, bubbles: true, cancelable: true }));
+        }, key);
+        await page.keyboard.type('Members agreed.');
+        await m.waitSaved();
+        expect(await m.paragraphs(section)).toEqual(after);
+      }));
+  }
 });
