@@ -76,7 +76,7 @@ export const PublicSummaryOptions = lazySchema(() => z.object({
   language: z.string(),
   staleTopics: z.array(StaleTopic),
   /** The meeting's withheld items removed from its agenda (in the trash), with their text: the preview searches for it as the export does. */
-  withheldElsewhere: z.array(z.object({ name: z.string(), groups: z.array(z.array(z.string())) })),
+  withheldElsewhere: z.array(z.object({ name: z.string(), groups: z.array(z.array(z.string())), urls: z.array(z.string()) })),
 }));
 export type PublicSummaryOptions = z.infer<typeof PublicSummaryOptions>;
 

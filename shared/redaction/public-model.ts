@@ -138,7 +138,8 @@ export interface PublicationBlocker {
 }
 
 /**
- * A withheld item the meeting's agenda does not show (removed from it, kept in the trash), named for the officer
+ * A withheld item the meeting's agenda does not show (removed from it: kept in the trash, or its minutes kept under the
+ * meeting with no record of the item left), named for the officer
  * ("Market developments (removed from the agenda, in the trash)"): its text in `groups` (its minutes' units; its
  * description; its title where the meeting leaves withheld items out), searched for as the agenda's withheld items are
  * (withheld-copies.ts).
@@ -146,6 +147,8 @@ export interface PublicationBlocker {
 export interface WithheldElsewhere {
   name: string;
   groups: ReadonlyArray<readonly string[]>;
+  /** The addresses of its links: not a link target anywhere in the meeting (redact.ts withheldUrls). */
+  urls?: readonly string[];
 }
 
 /** A passage another meeting's flag still guards (in force, or its text deleted there), with that meeting's name. */

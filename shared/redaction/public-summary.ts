@@ -93,7 +93,12 @@ export function publicSummary(input: PublicMeetingInput): PublicSummary {
   // Inline timestamps are printed in the document's zone (from the instant they carry), when it is given.
   const zone = input.document?.timeZone;
   const sections = zone ? input.sections.map((s) => ({ key: s.key, content: withZonedTimestamps(s.content, zone) })) : input.sections;
-  const doc = redact({ ...input, sections, organisations: participatingOrganisations(input.attendance) });
+  const doc = redact({
+    ...input,
+    sections,
+    organisations: participatingOrganisations(input.attendance),
+    withheldUrls: (input.withheldElsewhere ?? []).flatMap((w) => w.urls ?? []),
+  });
   // What the export's check searches the file for (forbiddenPassages: every flagged passage of the minutes, withheld
   // items' included, the addresses of flagged links, the words of every flag that still guards text), searched below
   // in what the summary prints: a copy printed without its flag blocks the preview as it stops the export.

@@ -26,6 +26,9 @@ export interface RedactionAgendaItem {
    * even that): its words are searched for where they could be typed again (withheld-copies.ts).
    */
   description?: string;
+  /** Its presenter and documents on the agenda: as its description (no public page prints a withheld item's). */
+  presenter?: string;
+  documents?: ReadonlyArray<{ title: string; reference: string }>;
 }
 
 export interface RedactionInput {
@@ -38,6 +41,11 @@ export interface RedactionInput {
   organisations: readonly string[];
   /** Withheld in addition to the items whose forPublication is false (may also name 'opening' or 'closing'). */
   withheldItemIds?: readonly string[];
+  /**
+   * Link addresses of withheld items the agenda does not show (removed from it: services/withheld-in-trash.ts): not a
+   * link target anywhere in the meeting, as those of its withheld items are not.
+   */
+  withheldUrls?: readonly string[];
 }
 
 /**
@@ -86,6 +94,7 @@ export function redact(input: RedactionInput): PublicDocument {
   // A URL is tainted meeting-wide once any link to it holds or touches flagged content, however the links are split,
   // in a published section or a withheld one.
   const tainted = taintedUrls([...read.flatMap((r) => atomsOf(r.blocks)), ...withheldAtoms]);
+  for (const url of input.withheldUrls ?? []) tainted.add(urlKey(url));
   for (const r of read) sections[r.index]!.blocks = toBlocks(r.blocks, tainted);
   return {
     marker: input.meeting.redactionMarker,

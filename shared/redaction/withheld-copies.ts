@@ -78,21 +78,32 @@ export function withheldUnits(content: unknown, key = 'section'): string[] {
 
 /**
  * The withheld items' texts a meeting's public files are searched for: each withheld item of its agenda (its minutes;
- * its description, which no public page prints for it; its title when the meeting leaves withheld items out, so the
- * title was never public), and the withheld items it does not show (`withheldElsewhere`: other meetings', and those
- * in the trash), each with its name.
+ * its description, presenter and documents, which no public page prints for it; its title when the meeting leaves
+ * withheld items out, so the title was never public), and the withheld items it does not show (`withheldElsewhere`:
+ * removed from the agenda), each with its name.
  */
 export function withheldSources(input: WithheldInput): WithheldSource[] {
   const withheld = withheldItems(input.agenda, input.withheldItemIds);
   const content = new Map(input.sections.map((s) => [s.key, s.content]));
   const omit = input.meeting.withheldDisplay === 'omit';
+  // A description a published item has too, word for word, is printed on the agenda for that item: the body's
+  // standard wording ("Presentation by the Commission services followed by an exchange of views."), not the withheld
+  // item's own words (a second-round audit, 2026-12-07: such an agenda was refused).
+  const published = new Set(input.agenda.filter((a) => !withheld.has(a.id) && a.description).map((a) => words(a.description!).join(' ')));
   const out: WithheldSource[] = [];
   const keys = [...input.sections.map((s) => s.key), ...input.agenda.map((a) => a.id)];
   for (const key of new Set(keys)) {
     if (!withheld.has(key)) continue;
     const item = input.agenda.find((a) => a.id === key);
     const c = content.get(key);
-    const groups = [c === undefined || c === null ? [] : withheldUnits(c, key), [item?.description ?? ''], omit ? [item?.title ?? ''] : []].filter((g) => g.some((u) => u.trim() !== ''));
+    const description = item?.description && !published.has(words(item.description).join(' ')) ? item.description : '';
+    const groups = [
+      c === undefined || c === null ? [] : withheldUnits(c, key),
+      [description],
+      omit ? [item?.title ?? ''] : [],
+      [item?.presenter ?? ''],
+      (item?.documents ?? []).map((d) => `${d.title} ${d.reference}`),
+    ].filter((g) => g.some((u) => u.trim() !== ''));
     if (groups.length > 0) out.push({ key, groups, lineage: lineageOf(input.agenda, key) });
   }
   (input.withheldElsewhere ?? []).forEach((w, i) => {
@@ -306,7 +317,10 @@ export interface PrintedPlace {
  * anyway (`printedOtherwise`: the meeting's title and details); `itemLabel` names a withheld item of the agenda.
  */
 export function withheldCopiesIn(input: WithheldInput, places: readonly PrintedPlace[], printedOtherwise: readonly string[], itemLabel: (key: string) => string): PublicationBlocker[] {
-  const titles = new Map(input.agenda.map((a) => [a.id, a.title]));
+  // The titles the document prints, by item: a withheld item's not where withheld items are left out (its title is
+  // then its own words, searched for: a second-round audit found it printed in a published item's description).
+  const left = input.meeting.withheldDisplay === 'omit' ? withheldItems(input.agenda, input.withheldItemIds) : new Set<string>();
+  const titles = new Map(input.agenda.filter((a) => !left.has(a.id)).map((a) => [a.id, a.title]));
   return copiesIn(withheldLines(withheldSources(input), printedOtherwise, titles), places, itemLabel);
 }
 

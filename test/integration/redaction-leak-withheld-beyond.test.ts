@@ -3,7 +3,7 @@ import type { PublicSummaryOptions } from '../../shared/contract/exports';
 import type { AgendaItem } from '../../shared/domain/agenda';
 import { publicSummary } from '../../shared/redaction/public-summary';
 import { call, makeBackend } from '../helpers/temp';
-import { doc, p, t } from '../fixtures/export-data';
+import { doc, link, p, t } from '../fixtures/export-data';
 import { exported, meeting, printed, save, withheldAndAob } from './redaction-leak-helpers';
 
 /**
@@ -86,7 +86,7 @@ describe('A withheld item’s text is not printed beyond its minutes', () => {
     await save(b, m, withheld, doc(p(t(`In confidence: ${W}.`))));
     await call(b, 'agenda.remove', { id: withheld });
     const options = await call<PublicSummaryOptions>(b, 'exports.publicOptions', { meetingId: m });
-    expect(options.withheldElsewhere).toEqual([{ name: 'Market developments (removed from the agenda, in the trash)', groups: [[`In confidence: ${W}.`]] }]);
+    expect(options.withheldElsewhere).toEqual([{ name: 'Market developments (removed from the agenda, in the trash)', groups: [[`In confidence: ${W}.`]], urls: [] }]);
     const summary = publicSummary({
       bodyName: 'Signatory Taskforce',
       meeting: { title: 'Plenary', startsAt: '2026-02-03T10:00', redactionMarker: '[…]', withheldDisplay: 'title_only' },
@@ -117,5 +117,61 @@ describe('A withheld item’s text is not printed beyond its minutes', () => {
     await call(b, 'agenda.update', { id: aob!.id, description: `Points raised at the ${title}.` });
     await save(b, m, a, doc(p(t(`The ${title} took note of the bid.`))));
     expect(refusal(await exported(b, m, 'agenda'))).toBe('');
+  });
+
+  it('its presenter and its documents’ titles, typed in a published item’s minutes, are blockers (second round)', async () => {
+    for (const fields of [{ presenter: `Jane Roe, counsel to ${W}` }, { documents: [{ title: `Term sheet: ${W}`, reference: 'CONF-2026-07' }] }]) {
+      const b = makeBackend();
+      const { m, withheld, aob } = await withheldAndAob(b);
+      await call(b, 'agenda.update', { id: withheld, ...fields });
+      await save(b, m, aob, doc(p(t(`The chair recalled that ${W}.`))));
+      expect(printed(await exported(b, m), W), JSON.stringify(fields)).toBe(false);
+    }
+  });
+
+  it('the trash: a removed withheld item’s link address, linked again in a published item, is not a link target', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withheldAndAob(b);
+    const url = 'https://dataroom.example.com/acme-acquisition-of-beta-term-sheet';
+    await save(b, m, withheld, doc(p(t('The bid is in '), link(url, t('the data room')), t('.'))));
+    await save(b, m, aob, doc(p(t('Papers are '), link(url, t('here')), t('.'))));
+    await call(b, 'agenda.remove', { id: withheld });
+    const out = await exported(b, m);
+    expect('text' in out && out.text.includes('acme-acquisition-of-beta')).toBe(false);
+    expect(printed(out, 'Papers are here.')).toBe(true);
+  });
+
+  it('the trash emptied: the removed withheld item’s minutes, still kept under the meeting, still refuse its words', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withheldAndAob(b);
+    await save(b, m, withheld, doc(p(t(`In confidence: ${W}.`))));
+    await save(b, m, aob, doc(p(t(`As said, ${W}.`))));
+    await call(b, 'agenda.remove', { id: withheld });
+    const [entry] = await call<Array<{ id: string }>>(b, 'trash.list', {});
+    await call(b, 'trash.purge', { id: entry!.id });
+    const out = await exported(b, m);
+    expect(printed(out, W)).toBe(false);
+    expect(refusal(out)).toContain('from the withheld item “an item removed from the agenda (its minutes kept)”');
+  });
+
+  it('agenda (withheld items left out): a withheld item’s title typed in a published item’s description refuses the agenda', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withheldAndAob(b, 'omit');
+    await call(b, 'agenda.update', { id: withheld, title: W });
+    await call(b, 'agenda.update', { id: aob, description: `Follow-up: ${W}.` });
+    expect(printed(await exported(b, m, 'agenda'), W)).toBe(false);
+    await call(b, 'agenda.remove', { id: withheld });
+    expect(printed(await exported(b, m, 'agenda'), W)).toBe(false);
+  });
+
+  it('near miss: a description a withheld and a published item share word for word is the body’s wording: the agenda and summary publish', async () => {
+    const b = makeBackend();
+    const { m, withheld, aob } = await withheldAndAob(b);
+    const D = 'Presentation by the Commission services followed by an exchange of views.';
+    await call(b, 'agenda.update', { id: withheld, description: D });
+    await call(b, 'agenda.update', { id: aob, description: D });
+    await save(b, m, aob, doc(p(t(D))));
+    expect(refusal(await exported(b, m, 'agenda'))).toBe('');
+    expect(refusal(await exported(b, m))).toBe('');
   });
 });

@@ -70,7 +70,7 @@ export class ExportService {
     // from the agenda, which the internal data holds as the public does (one reading of the minutes, not two).
     const staleTopics = this.staleTopics(meetingId, data).map(({ where, topic, raisedIn }) => ({ where, topic: topic.title, raisedIn }));
     // The meeting's withheld items in the trash: their words are blockers of the preview as of the export.
-    const withheldElsewhere = withheldInTrash(this.ctx.db, meetingId, this.ctx.now()).map((w) => ({ name: w.name, groups: w.groups.map((g) => [...g]) }));
+    const withheldElsewhere = withheldInTrash(this.ctx.db, meetingId, this.ctx.now()).map((w) => ({ name: w.name, groups: w.groups.map((g) => [...g]), urls: [...(w.urls ?? [])] }));
     return { chair: o.chair ?? '', timeZone: o.timeZone ?? '', issue: o.issue ?? '', reference: o.reference ?? '', draft: o.draft ?? null, language: o.language ?? '', staleTopics, withheldElsewhere };
   }
 
@@ -628,7 +628,7 @@ export function publicSummaryOf(data: ExportData): PublicSummary {
     document: publicDocumentOptions(data),
     bodyName: data.body.name,
     meeting: data.meeting,
-    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication, description: a.description })),
+    agenda: data.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication, description: a.description, presenter: a.presenter, documents: a.documents })),
     sections: Object.entries(data.sections).map(([key, content]) => ({ key, content })),
     attendance: data.attendance.map((a) => ({ organisation: a.organisation, status: a.statusCode ?? a.status })),
     withheldItemIds: data.withheldItemIds,

@@ -10,7 +10,7 @@ import { publicSummary, type LayoutOptions, type PublicMeetingInput } from '../.
 export interface PreviewSource {
   bodyName: string;
   meeting: Pick<Meeting, 'title' | 'startsAt' | 'redactionMarker' | 'withheldDisplay'>;
-  agenda: ReadonlyArray<Pick<AgendaItem, 'id' | 'number' | 'title' | 'parentId' | 'forPublication'> & { description?: string }>;
+  agenda: ReadonlyArray<Pick<AgendaItem, 'id' | 'number' | 'title' | 'parentId' | 'forPublication'> & Partial<Pick<AgendaItem, 'description' | 'presenter' | 'documents'>>>;
   /** Every section's CURRENT content (the editor's, read at build time). */
   sections: ReadonlyArray<{ key: string; content: SerializedDoc }>;
   /** The meeting's participants as checked in (organisation and status). */
@@ -46,7 +46,7 @@ export function previewInput(src: PreviewSource): PublicMeetingInput {
       redactionMarker: src.meeting.redactionMarker,
       withheldDisplay: src.meeting.withheldDisplay,
     },
-    agenda: src.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication, description: a.description ?? '' })),
+    agenda: src.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title, parentId: a.parentId, forPublication: a.forPublication, description: a.description ?? '', presenter: a.presenter ?? '', documents: a.documents ?? [] })),
     sections: src.sections.map((s) => ({ key: s.key, content: s.content })),
     attendance: src.attendance,
     flagsInForce: src.flagsInForce,
