@@ -134,44 +134,43 @@ function withheldLines(sources: readonly WithheldSource[], printedOtherwise: rea
   const out: WithheldLine[] = [];
   for (const source of sources) {
     const { lineage, name } = source;
-    const s = { key: source.key };
     // The headings of the item's own line (its own, its parent's, its sub-items'), as printed: quoted, they publish.
     const own = printedIndex([...lineage].flatMap((k) => headings.get(k) ?? []));
     for (const units of source.groups) {
-    const search = (stretch: string[]) => {
-      if (stretch.length < WITHHELD_LINE_WORDS) return;
-      if (stretch.length <= WINDOW_WORDS) {
-        const whole = ` ${stretch.join(' ')} `;
-        if (!structural.text.includes(whole) && !own.text.includes(whole)) out.push({ key: s.key, text: stretch.join(' '), units, lineage, ...(name === undefined ? {} : { name }) });
-        return;
+      const search = (stretch: string[]) => {
+        if (stretch.length < WITHHELD_LINE_WORDS) return;
+        if (stretch.length <= WINDOW_WORDS) {
+          const whole = ` ${stretch.join(' ')} `;
+          if (!structural.text.includes(whole) && !own.text.includes(whole)) out.push({ key: source.key, text: stretch.join(' '), units, lineage, ...(name === undefined ? {} : { name }) });
+          return;
+        }
+        const printed = new Array<boolean>(stretch.length).fill(false);
+        for (let i = 0; i + WINDOW_WORDS <= stretch.length; i++) {
+          const window = stretch.slice(i, i + WINDOW_WORDS).join(' ');
+          if (structural.windows.has(window) || own.windows.has(window)) printed.fill(true, i, i + WINDOW_WORDS);
+        }
+        let from = 0;
+        for (let i = 0; i <= stretch.length; i++) {
+          if (i < stretch.length && !printed[i]) continue;
+          if (i - from > WINDOW_WORDS) out.push({ key: source.key, text: stretch.slice(from, i).join(' '), units, lineage, ...(name === undefined ? {} : { name }) });
+          from = i + 1;
+        }
+      };
+      // As written, and with its words' hyphens dropped where it has some ("take-over" also as "takeover").
+      const asWritten = units.map(words);
+      const readings = [asWritten];
+      if (units.some((u) => WORD_HYPHEN.test(u))) readings.push(units.map((u, i) => (WORD_HYPHEN.test(u) ? words(withoutWordHyphens(u)) : asWritten[i]!)));
+      for (const reading of readings) {
+        let short: string[] = [];
+        for (const w of reading) {
+          if (w.length >= WITHHELD_LINE_WORDS) {
+            search(short);
+            short = [];
+            search(w);
+          } else short.push(...w);
+        }
+        search(short);
       }
-      const printed = new Array<boolean>(stretch.length).fill(false);
-      for (let i = 0; i + WINDOW_WORDS <= stretch.length; i++) {
-        const window = stretch.slice(i, i + WINDOW_WORDS).join(' ');
-        if (structural.windows.has(window) || own.windows.has(window)) printed.fill(true, i, i + WINDOW_WORDS);
-      }
-      let from = 0;
-      for (let i = 0; i <= stretch.length; i++) {
-        if (i < stretch.length && !printed[i]) continue;
-        if (i - from > WINDOW_WORDS) out.push({ key: s.key, text: stretch.slice(from, i).join(' '), units, lineage, ...(name === undefined ? {} : { name }) });
-        from = i + 1;
-      }
-    };
-    // As written, and with its words' hyphens dropped where it has some ("take-over" also as "takeover").
-    const asWritten = units.map(words);
-    const readings = [asWritten];
-    if (units.some((u) => WORD_HYPHEN.test(u))) readings.push(units.map((u, i) => (WORD_HYPHEN.test(u) ? words(withoutWordHyphens(u)) : asWritten[i]!)));
-    for (const reading of readings) {
-      let short: string[] = [];
-      for (const w of reading) {
-        if (w.length >= WITHHELD_LINE_WORDS) {
-          search(short);
-          short = [];
-          search(w);
-        } else short.push(...w);
-      }
-      search(short);
-    }
     }
   }
   return out;
